@@ -1,0 +1,156 @@
+"""The settings of one run, read from ``.leakstop.toml`` or ``[tool.leakstop]`` in ``pyproject.toml``.
+
+Schema (every key optional)::
+
+    baseline = ".leakstop-baseline.json"   # the reviewed findings (default shown)
+    disable = ["rule-id", ...]             # rules that never report
+    max_file_size = 104857600              # bytes; larger files are reported, not scanned whole
+
+    [allowlist]                            # [tool.leakstop.allowlist] in pyproject.toml
+    paths = ["tests/fixtures/**"]          # gitignore-style globs
+    values = ["^AKIA[A-Z0-9]{12}TEST$"]    # regexes searched in the secret
+    stopwords = ["dummy"]                  # substrings (case-insensitive) of the secret
+
+    [allowlist.rules.generic-password]     # per-rule allowlist
+    paths = ["docs/**"]
+    values = ["^hunter2$"]
+
+    [[rules]]                              # custom rules, same schema as the built-in ones
+    id = "acme-api-key"
+    ...
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import sys
+from typing import Any, Mapping
+
+from leakstop.allowlist import Allowlist, BuiltinAllowlist
+from leakstop.errors import FatalError
+from leakstop.files import compile_globs
+from leakstop.rules import Rule, rule_from_table
+
+if sys.version_info >= (3, 11):  # pragma: no cover
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_BASELINE = '.leakstop-baseline.json'
+DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
+CONFIG_NAMES = ('.leakstop.toml', 'pyproject.toml')
+
+
+@dataclasses.dataclass(frozen=True)
+class Config:
+    source: str | None  # the file the settings came from, if any
+    baseline: str
+    allowlist: Allowlist
+    custom_rules: tuple[Rule, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+def _expect(value: Any, typ: type | tuple[type, ...], where: str, what: str) -> Any:
+    if not isinstance(value, typ) or isinstance(value, bool) and typ is not bool:
+        raise FatalError(f'{where}: expected {what}')
+    return value
+
+
+def _str_list(table: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = table.get(key, [])
+    _expect(value, list, f'{where}.{key}', 'a list of strings')
+    for item in value:
+        _expect(item, str, f'{where}.{key}', 'a list of strings')
+    return list(value)
+
+
+def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for pattern in _str_list(table, key, where):
+        try:
+            out.append(re.compile(pattern))
+        except re.error as e:
+            raise FatalError(f'{where}.{key}: {pattern!r}: {e}') from None
+    return tuple(out)
+
+
+def _globs(table: Mapping[str, Any], key: str, where: str) -> re.Pattern[str] | None:
+    return compile_globs(_str_list(table, key, where))
+
+
+def config_from_table(table: Mapping[str, Any], where: str, source: str | None) -> Config:
+    """Validate the settings table; ``where`` is its location for errors (``pyproject.toml: tool.leakstop``)."""
+    known = {'baseline', 'disable', 'max_file_size', 'allowlist', 'rules'}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise FatalError(f'{where}: unknown key {unknown[0]!r} (known: {", ".join(sorted(known))})')
+    baseline = _expect(table.get('baseline', DEFAULT_BASELINE), str, f'{where}.baseline', 'a path')
+    max_size = _expect(table.get('max_file_size', DEFAULT_MAX_FILE_SIZE), int, f'{where}.max_file_size', 'a number of bytes')
+    if max_size <= 0:
+        raise FatalError(f'{where}.max_file_size: expected a positive number of bytes')
+
+    allow = _expect(table.get('allowlist', {}), dict, f'{where}.allowlist', 'a table')
+    awhere = f'{where}.allowlist'
+    unknown = sorted(set(allow) - {'paths', 'values', 'stopwords', 'rules'})
+    if unknown:
+        raise FatalError(f'{awhere}: unknown key {unknown[0]!r} (known: paths, values, stopwords, rules)')
+    per_rule_values, per_rule_paths = {}, {}
+    for rule_id, rtable in _expect(allow.get('rules', {}), dict, f'{awhere}.rules', 'a table').items():
+        rwhere = f'{awhere}.rules.{rule_id}'
+        _expect(rtable, dict, rwhere, 'a table')
+        unknown = sorted(set(rtable) - {'paths', 'values'})
+        if unknown:
+            raise FatalError(f'{rwhere}: unknown key {unknown[0]!r} (known: paths, values)')
+        per_rule_values[rule_id] = _regexes(rtable, 'values', rwhere)
+        paths = _globs(rtable, 'paths', rwhere)
+        if paths is not None:
+            per_rule_paths[rule_id] = paths
+
+    custom = []
+    for i, rtable in enumerate(_expect(table.get('rules', []), list, f'{where}.rules', 'an array of tables')):
+        _expect(rtable, dict, f'{where}.rules[{i}]', 'a table')
+        custom.append(rule_from_table(rtable, f'{where}.rules[{i}]', require_examples=False))
+
+    allowlist = Allowlist(
+        builtin=BuiltinAllowlist.load(),
+        paths=_globs(allow, 'paths', awhere),
+        values=_regexes(allow, 'values', awhere),
+        stopwords=tuple(w.lower() for w in _str_list(allow, 'stopwords', awhere)),
+        disabled=frozenset(_str_list(table, 'disable', where)),
+        per_rule_values=per_rule_values,
+        per_rule_paths=per_rule_paths,
+    )
+    return Config(source=source, baseline=baseline, allowlist=allowlist, custom_rules=tuple(custom), max_file_size=max_size)
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    try:
+        with open(path, 'rb') as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise FatalError(f'{path}: cannot read: {e.strerror}') from None
+    except tomllib.TOMLDecodeError as e:
+        raise FatalError(f'{path}: invalid TOML: {e}') from None
+    except UnicodeDecodeError:
+        raise FatalError(f'{path}: invalid TOML: not UTF-8') from None
+
+
+def load_config(path: str | None = None, *, directory: str = '.') -> Config:
+    """Settings from ``path``, else the first of ``.leakstop.toml`` / ``pyproject.toml`` in ``directory``."""
+    if path is None:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
+                doc = _read_toml(candidate)
+                if name == 'pyproject.toml':
+                    doc = doc.get('tool', {}).get('leakstop')
+                    if doc is None:
+                        continue
+                    return config_from_table(_expect(doc, dict, f'{name}: tool.leakstop', 'a table'), f'{name}: tool.leakstop', candidate)
+                return config_from_table(doc, name, candidate)
+        return config_from_table({}, '(defaults)', None)
+    doc = _read_toml(path)
+    if os.path.basename(path) == 'pyproject.toml':
+        return config_from_table(doc.get('tool', {}).get('leakstop', {}), f'{path}: tool.leakstop', path)
+    return config_from_table(doc, path, path)

@@ -1,0 +1,269 @@
+"""One pass over a file's bytes for every rule.
+
+All rules are compiled into one Hyperscan database (prefilter mode, so the Python
+pattern itself is the source of truth). Hyperscan reports the end offsets of
+candidate matches in linear time; each candidate is confirmed with the rule's
+Python regex in a bounded window around it, which extracts the secret. The
+compiled database is serialized to a cache directory so a warm start does not
+compile.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+from typing import Any, Callable, Iterable, Sequence
+
+from leakstop import __version__
+from leakstop.errors import FatalError
+from leakstop.files import compile_globs, normalize
+from leakstop.rules import Rule
+from leakstop.validators import VALIDATORS, shannon_entropy
+
+# bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
+CONTEXT = 64
+CACHE_FORMAT = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    rule_id: str
+    description: str
+    secret: str  # in memory only; never written out whole
+    start: int = 0  # byte offsets of the secret in the scanned data
+    end: int = 0
+    severity: str = 'high'
+    commit: str = ''  # for history scans
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity of (rule, secret): survives line moves, changes when the secret does."""
+        return hashlib.sha256(f'{self.rule_id}:{self.secret}'.encode()).hexdigest()
+
+
+def _hyperscan() -> Any:
+    try:
+        import hyperscan
+    except ImportError as e:  # pragma: no cover (dependency)
+        raise FatalError(f'cannot import hyperscan: {e}') from None
+    return hyperscan
+
+
+class RuleSet:
+    """Rules and their compiled Hyperscan database; Python regexes compiled on first hit."""
+
+    def __init__(self, rules: Sequence[Rule], database: Any) -> None:
+        self.rules = tuple(rules)
+        self.database = database
+        self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
+        self._allows: dict[int, list[re.Pattern[str]]] = {}
+        self._paths: dict[int, re.Pattern[str] | None] = {}
+        self._scratch_ready = False
+
+    def regex(self, index: int) -> re.Pattern[bytes]:
+        rx = self._regexes[index]
+        if rx is None:
+            rx = self._regexes[index] = re.compile(self.rules[index].pattern.encode())
+        return rx
+
+    def allows(self, index: int) -> list[re.Pattern[str]]:
+        if index not in self._allows:
+            self._allows[index] = [re.compile(a) for a in self.rules[index].allow]
+        return self._allows[index]
+
+    def applies_to(self, index: int, path: str) -> bool:
+        """Whether rule ``index`` applies to ``path`` (rules without ``paths`` apply everywhere)."""
+        if not self.rules[index].paths:
+            return True
+        if index not in self._paths:
+            self._paths[index] = compile_globs(self.rules[index].paths)
+        globs = self._paths[index]
+        return globs is not None and globs.match(normalize(path)) is not None
+
+    def scan_hits(self, data: bytes) -> dict[int, list[int]]:
+        """Rule index -> end offsets of Hyperscan candidates, in order."""
+        if not self._scratch_ready:
+            self.database.scratch = _hyperscan().Scratch(self.database)
+            self._scratch_ready = True
+        hits: dict[int, list[int]] = {}
+
+        def on_match(rule_index: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+            ends = hits.get(rule_index)
+            if ends is None:
+                hits[rule_index] = [end]
+            else:
+                ends.append(end)
+
+        if data:
+            self.database.scan(data, match_event_handler=on_match)
+        return hits
+
+
+def _hs_flags(hyperscan: Any) -> int:
+    return int(hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_ALLOWEMPTY)
+
+
+def compile_database(rules: Sequence[Rule]) -> Any:
+    """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it."""
+    hyperscan = _hyperscan()
+    if not rules:
+        return None
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    try:
+        db.compile(
+            expressions=[r.pattern.encode() for r in rules],
+            ids=list(range(len(rules))),
+            elements=len(rules),
+            flags=[_hs_flags(hyperscan)] * len(rules),
+        )
+    except hyperscan.error as e:
+        # find the culprit so the message names it
+        for rule in rules:
+            one = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            try:
+                one.compile(expressions=[rule.pattern.encode()], ids=[0], elements=1, flags=[_hs_flags(hyperscan)])
+            except hyperscan.error as e1:
+                raise FatalError(f'{rule.source}: {rule.id}: pattern rejected by the matching engine: {e1}') from None
+        raise FatalError(f'rules: the matching engine rejected the rule set: {e}') from None
+    return db
+
+
+def cache_dir() -> str | None:
+    base = os.environ.get('XDG_CACHE_HOME') or (
+        os.path.join(os.path.expanduser('~'), '.cache') if os.path.expanduser('~') != '~' else ''
+    )
+    return os.path.join(base, 'leakstop') if base else None
+
+
+def _cache_key(signature: Iterable[object]) -> str:
+    hyperscan_version = ''
+    try:
+        from importlib.metadata import version
+        hyperscan_version = version('hyperscan')
+    except Exception:  # pragma: no cover (metadata missing)
+        pass
+    h = hashlib.sha256()
+    for part in (CACHE_FORMAT, __version__, hyperscan_version, sys.platform, os.uname().machine, *signature):
+        h.update(repr(part).encode())
+        h.update(b'\0')
+    return h.hexdigest()[:32]
+
+
+def _read_cache(path: str) -> tuple[list[Rule], Any] | None:
+    hyperscan = _hyperscan()
+    try:
+        with open(path, 'rb') as f:
+            rules, blob = pickle.load(f)
+        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
+    except Exception:  # a corrupt, truncated or foreign cache file is just a miss
+        return None
+    if not isinstance(rules, list) or not all(isinstance(r, Rule) for r in rules):
+        return None
+    return rules, database
+
+
+def _write_cache(path: str, rules: Sequence[Rule], database: Any) -> None:
+    hyperscan = _hyperscan()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        blob = hyperscan.dumpb(database) if database is not None else b''
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix='.tmp-', suffix='.bin')
+        try:
+            with os.fdopen(fd, 'wb') as f:
+                pickle.dump((list(rules), blob), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: concurrent writers each publish a whole file
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # unwritable or full cache: run uncached
+
+
+def load_ruleset(
+        signature: Sequence[object],
+        load: Callable[[], list[Rule]],
+        *,
+        cache: str | None,
+) -> RuleSet:
+    """The rule set for ``signature`` from the cache, or ``load()`` + compile (then cached).
+
+    ``signature`` must change whenever what ``load`` returns would (file stats, config).
+    """
+    path = os.path.join(cache, f'rules-{_cache_key(signature)}.bin') if cache else None
+    if path is not None:
+        cached = _read_cache(path)
+        if cached is not None:
+            return RuleSet(*cached)
+    rules = load()
+    database = compile_database(rules)
+    if path is not None:
+        _write_cache(path, rules, database)
+    return RuleSet(rules, database)
+
+
+def _windows(ends: list[int], width: int, size: int) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for end in ends:
+        lo, hi = max(0, end - width - CONTEXT), min(size, end + CONTEXT)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:
+    """Matches of rule ``index`` near Hyperscan's candidate ``ends``: (start, end, secret)."""
+    rule = ruleset.rules[index]
+    regex = ruleset.regex(index)
+    validator = VALIDATORS[rule.validator] if rule.validator else None
+    out: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in _windows(ends, rule.max_length, len(data)):
+        for m in regex.finditer(data, lo, hi):
+            span = m.span(rule.secret_group)
+            if span[0] < 0 or span in seen:
+                continue
+            seen.add(span)
+            secret = m.group(rule.secret_group).decode('utf-8', 'replace')
+            if not secret:
+                continue
+            if rule.min_entropy and shannon_entropy(secret) < rule.min_entropy:
+                continue
+            if validator is not None and not validator(secret):
+                continue
+            if any(a.search(secret) for a in ruleset.allows(index)):
+                continue
+            out.append((span[0], span[1], secret))
+    return out
+
+
+def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
+    """Every rule over ``data``: findings in file order, with 1-based line and column."""
+    if ruleset.database is None:
+        return []
+    raw: list[tuple[int, int, str, int]] = []
+    for index, ends in ruleset.scan_hits(data).items():
+        if ruleset.applies_to(index, path):
+            raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
+    raw.sort()
+    findings: list[Finding] = []
+    line, line_start, pos = 1, 0, 0
+    for start, end, secret, index in raw:
+        line += data.count(b'\n', pos, start)
+        pos = start
+        line_start = data.rfind(b'\n', 0, start) + 1
+        column = len(data[line_start:start].decode('utf-8', 'replace')) + 1
+        rule = ruleset.rules[index]
+        findings.append(Finding(
+            path=path, line=line, column=column, rule_id=rule.id, description=rule.description,
+            secret=secret, start=start, end=end, severity=rule.severity,
+        ))
+    return findings

@@ -1,0 +1,35 @@
+"""scan-secrets: find secrets in the files pre-commit passes."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from leakstop.config import Config, load_config
+from leakstop.errors import FatalError
+from leakstop.report import emit
+from leakstop.scan import ruleset_for, scan_path
+
+
+def scan_files(filenames: Sequence[str], *, config: Config, fmt: str) -> int:
+    ruleset = ruleset_for(config)
+    results = [scan_path(name, ruleset=ruleset, config=config) for name in filenames]
+    return emit(results, fmt=fmt)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog='scan-secrets', description='Find secrets in the given files.')
+    parser.add_argument('filenames', nargs='*', help='files to scan (pre-commit passes the staged ones)')
+    parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
+    parser.add_argument('--format', choices=('text', 'json'), default='text')
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+        return scan_files(args.filenames, config=config, fmt=args.format)
+    except FatalError as e:
+        print(f'scan-secrets: error: {e}', file=sys.stderr)
+        return 2
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Synthetic, format-valid credentials for tests (checksums included). None is real.
+
+Every generator takes a seed so fixtures are reproducible:
+``fakes.github('ghp', seed=1)`` is the same token on every machine.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import random
+import string
+
+from leakstop.validators import base62_crc32
+
+ALNUM = string.ascii_letters + string.digits
+UPPER_DIGITS = string.ascii_uppercase + string.digits
+HEX = '0123456789abcdef'
+B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+B64 = string.ascii_letters + string.digits + '+/'
+B64URL = string.ascii_letters + string.digits + '-_'
+
+
+def rand(alphabet: str, n: int, seed: object) -> str:
+    rng = random.Random(repr(seed))
+    return ''.join(rng.choice(alphabet) for _ in range(n))
+
+
+def github(prefix: str = 'ghp', seed: object = 0) -> str:
+    """ghp_/gho_/ghu_/ghs_/ghr_ + 30 random + 6 CRC32 checksum characters."""
+    body = rand(ALNUM, 30, ('github', prefix, seed))
+    return f'{prefix}_{body}{base62_crc32(body)}'
+
+
+def npm(seed: object = 0) -> str:
+    body = rand(ALNUM, 30, ('npm', seed))
+    return f'npm_{body}{base62_crc32(body)}'
+
+
+def aws_key_id(prefix: str = 'AKIA', seed: object = 0) -> str:
+    return prefix + rand(B32, 16, ('aws-id', prefix, seed))
+
+
+def aws_secret(seed: object = 0) -> str:
+    return rand(B64, 40, ('aws-secret', seed))
+
+
+def jwt(seed: object = 0, payload: dict[str, object] | None = None) -> str:
+    def enc(obj: object) -> str:
+        return base64.urlsafe_b64encode(json.dumps(obj, separators=(',', ':')).encode()).rstrip(b'=').decode()
+    payload = payload or {'sub': rand(string.digits, 10, ('jwt-sub', seed)), 'name': 'Test User', 'iat': 1700000000}
+    sig = rand(B64URL, 43, ('jwt-sig', seed))
+    return f'{enc({"alg": "HS256", "typ": "JWT"})}.{enc(payload)}.{sig}'
+
+
+def pypi(seed: object = 0) -> str:
+    """A macaroon-shaped PyPI token: b'\\x02\\x01\\x08pypi.org' + random identifier bytes."""
+    rng = random.Random(repr(('pypi', seed)))
+    raw = b'\x02\x01\x08pypi.org\x02\x25\x01\x08' + bytes(rng.randrange(256) for _ in range(120))
+    return 'pypi-' + base64.urlsafe_b64encode(raw).rstrip(b'=').decode()
+
+
+def slack(kind: str = 'xoxb', seed: object = 0) -> str:
+    a = rand(string.digits, 12, ('slack-a', seed))
+    b = rand(string.digits, 13, ('slack-b', seed))
+    return f'{kind}-{a}-{b}-{rand(ALNUM, 24, ("slack-c", seed))}'
+
+
+def pem_private_key(kind: str = 'RSA PRIVATE KEY', seed: object = 0, lines: int = 12) -> str:
+    rng = random.Random(repr(('pem', kind, seed)))
+    body = base64.b64encode(bytes(rng.randrange(256) for _ in range(48 * lines))).decode()
+    wrapped = '\n'.join(body[i:i + 64] for i in range(0, len(body), 64))
+    return f'-----BEGIN {kind}-----\n{wrapped}\n-----END {kind}-----\n'
