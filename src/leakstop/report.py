@@ -30,10 +30,12 @@ def display_path(path: str) -> str:
 
 
 def format_finding(f: Finding) -> str:
-    where = f'{display_path(f.path)}:{f.line}:{f.column}'
+    """``path:line:col: rule: description: redacted``; file-level findings (line 0) omit position and secret."""
+    where = display_path(f.path) if f.line == 0 else f'{display_path(f.path)}:{f.line}:{f.column}'
     if f.commit:
         where = f'{f.commit[:12]}:{where}'
-    return f'{where}: {f.rule_id}: {f.description}: {redact(f.secret)}'
+    text = f'{where}: {f.rule_id}: {f.description}'
+    return f'{text}: {redact(f.secret)}' if f.secret else text
 
 
 def text_lines(results: Sequence[FileResult], *, advice: str = ADVICE) -> tuple[list[str], list[str]]:
