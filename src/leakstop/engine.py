@@ -106,6 +106,44 @@ class RuleSet:
         return hits
 
 
+WIDE_REPEAT = 256
+_REPEAT = re.compile(r'\{(\d+),(\d+)\}')
+
+
+def prefilter_pattern(pattern: str) -> str:
+    """The pattern Hyperscan compiles: bounded repeats wider than 256 become open-ended.
+
+    Hyperscan compiles ``x{64,8000}`` into a huge automaton (seconds per rule) but ``x{64,}``
+    in microseconds. Widening only makes the prefilter match more; the Python regex that
+    confirms every candidate still enforces the exact bounds.
+    """
+    out = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == '\\':
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != ']' or pattern[i - 1] == '['
+        elif c == '[':
+            in_class = True
+            if pattern.startswith('[^]', i) or pattern.startswith('[]', i):
+                out.append(pattern[i:i + (3 if pattern[i + 1] == '^' else 2)])
+                i += 3 if pattern[i + 1] == '^' else 2
+                continue
+        elif c == '{':
+            m = _REPEAT.match(pattern, i)
+            if m and int(m.group(2)) - int(m.group(1)) > WIDE_REPEAT:
+                out.append('{%s,}' % m.group(1))
+                i = m.end()
+                continue
+        out.append(c)
+        i += 1
+    return ''.join(out)
+
+
 def _hs_flags(hyperscan: Any) -> int:
     return int(hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_ALLOWEMPTY)
 
@@ -118,7 +156,7 @@ def compile_database(rules: Sequence[Rule]) -> Any:
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     try:
         db.compile(
-            expressions=[r.pattern.encode() for r in rules],
+            expressions=[prefilter_pattern(r.pattern).encode() for r in rules],
             ids=list(range(len(rules))),
             elements=len(rules),
             flags=[_hs_flags(hyperscan)] * len(rules),
@@ -128,7 +166,7 @@ def compile_database(rules: Sequence[Rule]) -> Any:
         for rule in rules:
             one = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             try:
-                one.compile(expressions=[rule.pattern.encode()], ids=[0], elements=1, flags=[_hs_flags(hyperscan)])
+                one.compile(expressions=[prefilter_pattern(rule.pattern).encode()], ids=[0], elements=1, flags=[_hs_flags(hyperscan)])
             except hyperscan.error as e1:
                 raise FatalError(f'{rule.source}: {rule.id}: pattern rejected by the matching engine: {e1}') from None
         raise FatalError(f'rules: the matching engine rejected the rule set: {e}') from None
