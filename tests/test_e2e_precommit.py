@@ -1,0 +1,69 @@
+"""The real pre-commit installs this repository's hooks and stops a commit with a fake key."""
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+import fakes
+from e2e import PRE_COMMIT, git, hook_env, init_repo, snapshot_of_this_repo, write_config
+
+AWS_ID = fakes.aws_key_id(seed='e2e')
+AWS_SECRET = fakes.aws_secret(seed='e2e')
+
+
+@pytest.fixture(scope='session')
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str]:
+    base = tmp_path_factory.mktemp('hooks')
+    path, rev = snapshot_of_this_repo(str(base / 'leakstop'))
+    return path, rev, str(base / 'pre-commit-home')
+
+
+@pytest.fixture
+def repo(tmp_path: object, hooks_repo: tuple[str, str, str]) -> str:
+    path = init_repo(os.path.join(str(tmp_path), 'project'))
+    write_config(path, hooks_repo[0], hooks_repo[1], ['scan-secrets'])
+    git('add', '.pre-commit-config.yaml', cwd=path)
+    git('commit', '-qm', 'config', cwd=path)
+    subprocess.run([*PRE_COMMIT, 'install'], cwd=path, check=True, capture_output=True, env=hook_env(hooks_repo[2]))
+    return path
+
+
+def commit(repo: str, hooks_repo: tuple[str, str, str], name: str, content: str) -> subprocess.CompletedProcess[str]:
+    with open(os.path.join(repo, name), 'w') as f:
+        f.write(content)
+    git('add', name, cwd=repo)
+    return git('commit', '-m', f'add {name}', cwd=repo, check=False, env=hook_env(hooks_repo[2]))
+
+
+def test_commit_with_fake_aws_key_is_refused(repo: str, hooks_repo: tuple[str, str, str]) -> None:
+    result = commit(repo, hooks_repo, 'deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS_ID}"\nregion = "eu-west-1"\n')
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    (line,) = [ln for ln in output.splitlines() if ln.startswith('deploy.py:')]
+    assert line.startswith('deploy.py:1:22: aws-access-key-id: ')
+    assert line.endswith(f': {AWS_ID[:4]}…')
+    assert AWS_ID not in output
+    assert git('rev-list', '--count', 'HEAD', cwd=repo).stdout.strip() == '1'  # nothing committed
+
+
+def test_clean_commit_passes(repo: str, hooks_repo: tuple[str, str, str]) -> None:
+    result = commit(repo, hooks_repo, 'deploy.py', 'import os\nkey = os.environ["AWS_ACCESS_KEY_ID"]\n')
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'scan for secrets' in result.stdout + result.stderr
+    assert git('rev-list', '--count', 'HEAD', cwd=repo).stdout.strip() == '2'
+
+
+def test_run_all_files_reports_only_what_is_there(repo: str, hooks_repo: tuple[str, str, str]) -> None:
+    env = hook_env(hooks_repo[2])
+    for name, content in [('a.py', 'x = 1\n'), ('b.md', f'aws_access_key_id = {AWS_ID}\n')]:
+        with open(os.path.join(repo, name), 'w') as f:
+            f.write(content)
+    git('add', '.', cwd=repo)
+    result = subprocess.run([*PRE_COMMIT, 'run', '--all-files'], cwd=repo, capture_output=True, text=True, env=env)
+    assert result.returncode == 1
+    assert 'b.md:1:21: aws-access-key-id' in result.stdout
+    assert 'a.py' not in result.stdout
+    result = subprocess.run([*PRE_COMMIT, 'run', '--files', 'a.py'], cwd=repo, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout

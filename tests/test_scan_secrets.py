@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+import fakes
+from leakstop.hooks import scan_secrets
+
+AWS = fakes.aws_key_id(seed='hook')
+GH = fakes.github('ghp', seed='hook')
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(str(tmp_path))
+
+
+def write(name: str, content: str | bytes) -> str:
+    data = content.encode() if isinstance(content, str) else content
+    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+    with open(name, 'wb') as f:
+        f.write(data)
+    return name
+
+
+def test_clean_files_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', 'import os\nKEY = os.environ["AWS_ACCESS_KEY_ID"]\n')
+    assert scan_secrets.main(['a.py']) == 0
+    assert capsys.readouterr() == ('', '')
+
+
+def test_no_files_exit_0() -> None:
+    assert scan_secrets.main([]) == 0
+
+
+def test_finding_exit_1_and_redacted(capsys: pytest.CaptureFixture[str]) -> None:
+    write('src/settings.py', f'# settings\naws_access_key_id = "{AWS}"\n')
+    assert scan_secrets.main(['src/settings.py']) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith('src/settings.py:2:22: aws-access-key-id: ')
+    assert lines[0].endswith(f': {AWS[:4]}…')
+    assert 'rotate' in lines[-1]
+    assert 'leakstop: allow' in lines[-1]
+    assert AWS not in out + err
+
+
+def test_json_output_is_redacted(capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.txt', f'token {GH}\n')
+    assert scan_secrets.main(['--format', 'json', 'a.txt']) == 1
+    out, _ = capsys.readouterr()
+    doc = json.loads(out)
+    assert [(f['path'], f['line'], f['redacted']) for f in doc['findings']] == [('a.txt', 1, GH[:4] + '…')]
+    assert GH not in out
+
+
+@pytest.mark.parametrize('pragma', [
+    '# leakstop: allow', '// pragma: allowlist secret', '/* leakstop:allow */', '<!-- pragma: allowlist secret -->',
+])
+def test_inline_pragma_suppresses(pragma: str) -> None:
+    write('a.py', f'key = "{AWS}"  {pragma}\n')
+    assert scan_secrets.main(['a.py']) == 0
+
+
+@pytest.mark.parametrize('pragma', ['# leakstop: allow-next-line', '# pragma: allowlist nextline secret'])
+def test_next_line_pragma_suppresses_only_the_next_line(pragma: str) -> None:
+    write('a.py', f'{pragma}\nkey = "{AWS}"\nother = "{GH}"\n')
+    assert scan_secrets.main(['a.py']) == 1
+
+
+def test_next_line_pragma(capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'# leakstop: allow-next-line\nkey = "{AWS}"\n')
+    assert scan_secrets.main(['a.py']) == 0
+
+
+def test_binary_file_is_skipped() -> None:
+    write('img.bin', b'\x00\x01\x02' + AWS.encode() + b'\xff' * 100)
+    assert scan_secrets.main(['img.bin']) == 0
+
+
+def test_utf16_file_is_scanned() -> None:
+    write('w.txt', f'key = {AWS}\r\n'.encode('utf-16'))
+    assert scan_secrets.main(['w.txt']) == 1
+
+
+def test_missing_file_exit_2_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'key = "{AWS}"\n')
+    assert scan_secrets.main(['a.py', 'gone.py']) == 2
+    out, err = capsys.readouterr()
+    assert err == 'gone.py: error: cannot read: no such file\n'
+    assert 'a.py:1:8' in out  # the other file's findings are still reported
+
+
+def test_directory_passed_as_file(capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkdir('d')
+    assert scan_secrets.main(['d']) == 2
+    assert capsys.readouterr().err == 'd: error: cannot read: is a directory\n'
+
+
+def test_unreadable_file(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    write('a.py', 'x = 1\n')
+    real_open = open
+
+    def deny(path: str, *args: object, **kwargs: object) -> object:
+        if path == 'a.py':
+            raise PermissionError(13, 'Permission denied', path)
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+    monkeypatch.setattr('builtins.open', deny)
+    assert scan_secrets.main(['a.py']) == 2
+    assert 'Permission denied' in capsys.readouterr().err
+
+
+def test_usage_error_exit_2() -> None:
+    with pytest.raises(SystemExit) as e:
+        scan_secrets.main(['--format', 'yaml', 'a.py'])
+    assert e.value.code == 2
+
+
+def test_bad_config_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    write('.leakstop.toml', 'allowlist = { paths = "not a list" }\n')
+    write('a.py', 'x = 1\n')
+    assert scan_secrets.main(['a.py']) == 2
+    assert capsys.readouterr().err == (
+        'scan-secrets: error: .leakstop.toml.allowlist.paths: expected a list of strings\n'
+    )
+
+
+def test_config_path_allowlist() -> None:
+    write('pyproject.toml', '[tool.leakstop.allowlist]\npaths = ["fixtures/"]\n')
+    write('fixtures/keys.py', f'key = "{AWS}"\n')
+    write('src/keys.py', f'key = "{AWS}"\n')
+    assert scan_secrets.main(['fixtures/keys.py']) == 0
+    assert scan_secrets.main(['src/keys.py']) == 1
+
+
+def test_known_example_key_passes() -> None:
+    write('docs.md', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n')
+    assert scan_secrets.main(['docs.md']) == 0
