@@ -5,6 +5,7 @@ import dataclasses
 import os
 from typing import Sequence
 
+from leakstop.baseline import Baseline, iter_unknown
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet, cache_dir, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
@@ -37,13 +38,19 @@ def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None) -> R
     return load_ruleset(signature, load, cache=cache_dir())
 
 
-def scan_data(data: bytes, path: str, *, ruleset: RuleSet, config: Config) -> list[Finding]:
-    """Findings in already-decoded text ``data`` that no allowlist covers."""
+def scan_data(
+        data: bytes, path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
+) -> list[Finding]:
+    """Findings in already-decoded text ``data`` that no allowlist covers and the baseline does not know."""
     findings = scan_bytes(data, ruleset, path)
-    return config.allowlist.filter(data, findings) if findings else findings
+    if findings:
+        findings = config.allowlist.filter(data, findings)
+    if findings and baseline is not None:
+        findings = list(iter_unknown(baseline, data, findings))
+    return findings
 
 
-def scan_path(path: str, *, ruleset: RuleSet, config: Config) -> FileResult:
+def scan_path(path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None) -> FileResult:
     display = normalize(path)
     if config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
@@ -54,4 +61,5 @@ def scan_path(path: str, *, ruleset: RuleSet, config: Config) -> FileResult:
     data = decode_text(raw)
     if data is None:
         return FileResult(display, skipped='binary')
-    return FileResult(display, findings=tuple(scan_data(data, display, ruleset=ruleset, config=config)))
+    findings = scan_data(data, display, ruleset=ruleset, config=config, baseline=baseline)
+    return FileResult(display, findings=tuple(findings))

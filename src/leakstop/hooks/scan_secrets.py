@@ -5,15 +5,17 @@ import argparse
 import sys
 from typing import Sequence
 
+from leakstop import baseline as baseline_mod
 from leakstop.config import Config, load_config
 from leakstop.errors import FatalError
 from leakstop.report import emit
 from leakstop.scan import ruleset_for, scan_path
 
 
-def scan_files(filenames: Sequence[str], *, config: Config, fmt: str) -> int:
+def scan_files(filenames: Sequence[str], *, config: Config, baseline: str | None, fmt: str) -> int:
+    known = baseline_mod.load_for_run(baseline, config.baseline)
     ruleset = ruleset_for(config)
-    results = [scan_path(name, ruleset=ruleset, config=config) for name in filenames]
+    results = [scan_path(name, ruleset=ruleset, config=config, baseline=known) for name in filenames]
     return emit(results, fmt=fmt)
 
 
@@ -21,11 +23,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog='scan-secrets', description='Find secrets in the given files.')
     parser.add_argument('filenames', nargs='*', help='files to scan (pre-commit passes the staged ones)')
     parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
+    parser.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
     parser.add_argument('--format', choices=('text', 'json'), default='text')
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
-        return scan_files(args.filenames, config=config, fmt=args.format)
+        return scan_files(args.filenames, config=config, baseline=args.baseline, fmt=args.format)
     except FatalError as e:
         print(f'scan-secrets: error: {e}', file=sys.stderr)
         return 2

@@ -1,0 +1,293 @@
+"""Reviewed findings that no longer fail: load, save (atomic), merge, match, import.
+
+A baseline is a JSON file (schema: ``baselines/leakstop-baseline.schema.json``)::
+
+    {
+      "version": 1,
+      "findings": [
+        {"path": "src/app.py", "rule": "aws-access-key-id",
+         "fingerprint": "<sha256 of rule:secret>", "line": 12, "status": "false-positive"}
+      ]
+    }
+
+Identity is (path, rule, fingerprint): moving a line does not change it, editing the secret
+does. ``line`` is a hint for people. Paths are relative to the baseline file's directory and
+``/``-separated, so a baseline made on one machine matches on another. The file holds no
+secret; entries are sorted and there are no timestamps, so diffs stay small.
+
+A detect-secrets ``.secrets.baseline`` can be used as it is (findings whose secret hashes to
+a recorded ``hashed_secret`` in the same file pass) or imported into a leakstop baseline.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+from typing import Any, Iterable, Iterator, Sequence
+
+from leakstop.engine import Finding
+from leakstop.errors import FatalError
+from leakstop.files import normalize
+
+VERSION = 1
+STATUSES = ('unreviewed', 'false-positive', 'true-positive')
+_TOKEN_SPLIT = re.compile(r'''[\s"'`=:,;()\[\]{}<>]+''')
+_PREFIX_SEP = re.compile(r'[-_.]')
+_PEM_HEADER = re.compile(r'-----(BEGIN [A-Z0-9 ]+)-----')
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    path: str
+    rule: str
+    fingerprint: str
+    line: int = 0
+    status: str = 'unreviewed'
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.path, self.rule, self.fingerprint)
+
+    def to_json(self) -> dict[str, object]:
+        return {'path': self.path, 'rule': self.rule, 'fingerprint': self.fingerprint,
+                'line': self.line, 'status': self.status}
+
+
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode('utf-8', 'surrogateescape')).hexdigest()
+
+
+def detect_secrets_candidates(finding: Finding, line_text: str) -> set[str]:
+    """SHA-1s detect-secrets may have recorded for this finding.
+
+    detect-secrets hashes what its detector's regex yields: the secret, a PEM header
+    (``BEGIN RSA PRIVATE KEY``), a quoted value on the line, or — where its regex has a
+    capture group, as for GitHub tokens — only a token's prefix (``ghp``).
+    """
+    tokens = {finding.secret, *_TOKEN_SPLIT.split(line_text)}
+    texts = set(tokens)
+    for token in tokens:
+        for sep in _PREFIX_SEP.finditer(token[:64]):
+            texts.add(token[:sep.start()])
+            texts.add(token[:sep.end()])
+    texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200] + '\n' + line_text))
+    return {_sha1(t) for t in texts if t}
+
+
+@dataclasses.dataclass
+class Baseline:
+    path: str  # the file it was read from / will be written to
+    entries: dict[tuple[str, str, str], Entry] = dataclasses.field(default_factory=dict)
+    # detect-secrets format, used as it is: relative path -> recorded SHA-1s
+    detect_secrets: dict[str, set[str]] | None = None
+
+    @property
+    def root(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path))
+
+    def relative(self, path: str) -> str:
+        """``path`` (relative to the current directory, or absolute) relative to the baseline's directory."""
+        return normalize(os.path.relpath(os.path.abspath(path), self.root))
+
+    def knows(self, finding: Finding, *, line_text: str = '') -> bool:
+        rel = self.relative(finding.path)
+        if (rel, finding.rule_id, finding.fingerprint) in self.entries:
+            return True
+        if self.detect_secrets is not None:
+            recorded = self.detect_secrets.get(rel)
+            return bool(recorded) and not recorded.isdisjoint(detect_secrets_candidates(finding, line_text))
+        return False
+
+    def add(self, finding: Finding) -> Entry:
+        entry = Entry(self.relative(finding.path), finding.rule_id, finding.fingerprint, finding.line)
+        old = self.entries.get(entry.key)
+        if old is not None:  # keep the review decision; refresh the line hint
+            entry = dataclasses.replace(old, line=finding.line)
+        self.entries[entry.key] = entry
+        return entry
+
+    def sorted_entries(self) -> list[Entry]:
+        return [self.entries[k] for k in sorted(self.entries)]
+
+    def to_json(self) -> str:
+        doc = {'version': VERSION, 'findings': [e.to_json() for e in self.sorted_entries()]}
+        return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+
+
+def _bad(path: str, what: str) -> FatalError:
+    return FatalError(f'{path}: not a valid baseline: {what} (it was left unchanged)')
+
+
+def _entries_from_json(doc: dict[str, Any], path: str) -> dict[tuple[str, str, str], Entry]:
+    version = doc.get('version')
+    if version != VERSION:
+        raise _bad(path, f'unknown version {version!r} (this leakstop reads version {VERSION})')
+    items = doc.get('findings')
+    if not isinstance(items, list):
+        raise _bad(path, '"findings" must be a list')
+    entries: dict[tuple[str, str, str], Entry] = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise _bad(path, f'findings[{i}] must be an object')
+        try:
+            entry = Entry(
+                path=item['path'], rule=item['rule'], fingerprint=item['fingerprint'],
+                line=item.get('line', 0), status=item.get('status', 'unreviewed'),
+            )
+        except KeyError as e:
+            raise _bad(path, f'findings[{i}] lacks {e.args[0]!r}') from None
+        if not (isinstance(entry.path, str) and isinstance(entry.rule, str) and isinstance(entry.fingerprint, str)
+                and isinstance(entry.line, int) and not isinstance(entry.line, bool)):
+            raise _bad(path, f'findings[{i}] has a value of the wrong type')
+        if entry.status not in STATUSES:
+            raise _bad(path, f'findings[{i}].status must be one of {", ".join(STATUSES)}')
+        if not re.fullmatch(r'[0-9a-f]{64}', entry.fingerprint):
+            raise _bad(path, f'findings[{i}].fingerprint must be 64 hex digits')
+        entries[entry.key] = entry
+    return entries
+
+
+def _detect_secrets_from_json(doc: dict[str, Any], path: str) -> dict[str, set[str]]:
+    results = doc.get('results')
+    if not isinstance(results, dict):
+        raise _bad(path, 'detect-secrets "results" must be an object')
+    out: dict[str, set[str]] = {}
+    for filename, items in results.items():
+        if not isinstance(items, list):
+            raise _bad(path, f'results[{filename!r}] must be a list')
+        hashes = {i.get('hashed_secret') for i in items if isinstance(i, dict)}
+        out[normalize(filename)] = {h for h in hashes if isinstance(h, str)}
+    return out
+
+
+def parse(text: str, path: str) -> Baseline:
+    """A baseline from file contents: leakstop's format or detect-secrets'."""
+    try:
+        doc = json.loads(text)
+    except ValueError as e:
+        raise _bad(path, f'invalid JSON ({e})') from None
+    if not isinstance(doc, dict):
+        raise _bad(path, 'expected a JSON object')
+    if 'results' in doc and 'findings' not in doc:
+        return Baseline(path, detect_secrets=_detect_secrets_from_json(doc, path))
+    return Baseline(path, entries=_entries_from_json(doc, path))
+
+
+def load(path: str) -> Baseline:
+    try:
+        with open(path, 'rb') as f:
+            raw = f.read()
+    except OSError as e:
+        raise FatalError(f'{path}: cannot read baseline: {e.strerror}') from None
+    try:
+        text = raw.decode('utf-8')
+    except UnicodeDecodeError:
+        raise _bad(path, 'not UTF-8') from None
+    return parse(text, path)
+
+
+def load_for_run(path: str | None, default: str) -> Baseline | None:
+    """The baseline a hook uses: ``path`` if given (must exist), else ``default`` if it exists."""
+    if path is not None:
+        return load(path)
+    return load(default) if os.path.exists(default) else None
+
+
+def save(baseline: Baseline) -> None:
+    """Write atomically (temp file, fsync, rename), keeping the existing file's permissions."""
+    path = baseline.path
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None
+    data = baseline.to_json().encode()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f'.{os.path.basename(path)}.', suffix='.tmp')
+    except OSError as e:
+        raise FatalError(f'{path}: cannot write baseline: {e.strerror}') from None
+    try:
+        with os.fdopen(fd, 'wb') as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise FatalError(f'{path}: cannot write baseline: {e.strerror}') from None
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:  # pragma: no cover (platforms without directory fsync)
+        pass
+
+
+class locked:
+    """Serialize read-modify-write of baselines in one directory (flock on the directory itself)."""
+
+    def __init__(self, path: str) -> None:
+        self.directory = os.path.dirname(os.path.abspath(path))
+        self.fd: int | None = None
+
+    def __enter__(self) -> locked:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover (Windows: atomic rename still keeps the file whole)
+            return self
+        try:
+            self.fd = os.open(self.directory, os.O_RDONLY)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:
+            self.fd = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # releases the lock
+
+
+def merge(old: Baseline, findings: Iterable[Finding], *, scope: Iterable[str] | None = None) -> Baseline:
+    """``old`` updated with ``findings``: new ones added, gone ones dropped, review decisions kept.
+
+    ``scope``: the (baseline-relative) paths that were scanned; entries for other paths are kept
+    as they are. ``None`` means everything was scanned.
+    """
+    new = Baseline(old.path)
+    scanned = None if scope is None else set(scope)
+    for entry in old.entries.values():
+        if scanned is not None and entry.path not in scanned:
+            new.entries[entry.key] = entry
+    for finding in findings:
+        entry = new.add(finding)
+        kept = old.entries.get(entry.key)
+        if kept is not None:
+            new.entries[entry.key] = dataclasses.replace(kept, line=finding.line)
+    return new
+
+
+def line_of(data: bytes, finding: Finding) -> str:
+    start = data.rfind(b'\n', 0, finding.start) + 1
+    end = data.find(b'\n', finding.start)
+    return data[start:len(data) if end == -1 else end].decode('utf-8', 'replace')
+
+
+def iter_unknown(baseline: Baseline | None, data: bytes, findings: Sequence[Finding]) -> Iterator[Finding]:
+    """Findings the baseline does not know."""
+    for f in findings:
+        if baseline is None or not baseline.knows(f, line_text=line_of(data, f) if baseline.detect_secrets else ''):
+            yield f

@@ -1,0 +1,301 @@
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import stat
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+import fakes
+from leakstop import baseline as bl
+from leakstop import cli
+from leakstop.hooks import scan_secrets
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCHEMA = os.path.join(ROOT, 'baselines', 'leakstop-baseline.schema.json')
+AWS = fakes.aws_key_id(seed='baseline')
+GH = fakes.github('ghp', seed='baseline')
+SECRETS = (AWS, GH)
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(str(tmp_path))
+
+
+def write(name: str, content: str) -> None:
+    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+    with open(name, 'w') as f:
+        f.write(content)
+
+
+def read(name: str) -> bytes:
+    with open(name, 'rb') as f:
+        return f.read()
+
+
+def assert_valid(path: str = '.leakstop-baseline.json') -> dict[str, object]:
+    text = read(path).decode()
+    for secret in SECRETS:
+        assert secret not in text
+    doc = json.loads(text)
+    with open(SCHEMA) as f:
+        jsonschema.validate(doc, json.load(f))
+    return doc
+
+
+def test_create_then_hook_passes_and_line_moves_do_not_fail() -> None:
+    write('app/settings.py', f'KEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', 'app']) == 0
+    doc = assert_valid()
+    assert [(e['path'], e['rule'], e['line'], e['status']) for e in doc['findings']] == [  # type: ignore[index, union-attr]
+        ('app/settings.py', 'aws-access-key-id', 1, 'unreviewed'),
+    ]
+    assert scan_secrets.main(['app/settings.py']) == 0
+    write('app/settings.py', f'# moved down\n\n\nKEY = "{AWS}"\n')
+    assert scan_secrets.main(['app/settings.py']) == 0
+
+
+def test_changed_secret_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 0
+    other = fakes.aws_key_id(seed='other')
+    write('a.py', f'KEY = "{other}"\n')
+    assert scan_secrets.main(['a.py']) == 1
+    assert other not in capsys.readouterr().out
+
+
+def test_same_secret_in_another_file_fails() -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 0
+    write('b.py', f'KEY = "{AWS}"\n')
+    assert scan_secrets.main(['b.py']) == 1
+
+
+def test_baseline_matches_on_another_machine(tmp_path: object) -> None:
+    """Paths are relative to the baseline's directory: a moved checkout, another cwd, still match."""
+    write('repo/src/a.py', f'KEY = "{AWS}"\n')
+    os.chdir('repo')
+    assert cli.main(['baseline', 'create', 'src']) == 0
+    os.chdir('..')
+    shutil.copytree('repo', 'elsewhere/clone')
+    os.chdir('elsewhere/clone/src')
+    assert scan_secrets.main(['--baseline', '../.leakstop-baseline.json', 'a.py']) == 0
+    os.chdir('..')
+    assert scan_secrets.main(['src/a.py']) == 0
+
+
+def test_windows_style_relative_paths_are_normalized() -> None:
+    assert bl.Baseline(os.path.abspath('.leakstop-baseline.json')).relative('./src/a.py') == 'src/a.py'
+
+
+def test_update_adds_drops_and_keeps_decisions() -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    write('b.py', f'TOKEN = "{GH}"\n')
+    assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
+    base = bl.load('.leakstop-baseline.json')
+    (key,) = [k for k in base.entries if k[0] == 'a.py']
+    base.entries[key] = bl.dataclasses.replace(base.entries[key], status='false-positive')
+    bl.save(base)
+    write('a.py', f'\n\nKEY = "{AWS}"\n')  # moved
+    write('b.py', 'TOKEN = os.environ["TOKEN"]\n')  # gone
+    new_key = fakes.aws_key_id(seed='new')
+    write('c.py', f'KEY = "{new_key}"\n')  # new
+    assert cli.main(['baseline', 'update', 'a.py', 'b.py', 'c.py']) == 0
+    doc = assert_valid()
+    rows = [(e['path'], e['line'], e['status']) for e in doc['findings']]  # type: ignore[index, union-attr]
+    assert rows == [('a.py', 3, 'false-positive'), ('c.py', 1, 'unreviewed')]
+
+
+def test_update_with_paths_keeps_entries_elsewhere() -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    write('b.py', f'TOKEN = "{GH}"\n')
+    assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
+    write('a.py', 'nothing\n')
+    assert cli.main(['baseline', 'update', 'a.py']) == 0
+    assert [e['path'] for e in assert_valid()['findings']] == ['b.py']  # type: ignore[index, union-attr]
+
+
+def test_output_is_sorted_and_stable() -> None:
+    write('z.py', f'KEY = "{AWS}"\n')
+    write('a.py', f'TOKEN = "{GH}"\nKEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', 'z.py', 'a.py']) == 0
+    first = read('.leakstop-baseline.json')
+    assert cli.main(['baseline', 'update', 'a.py', 'z.py']) == 0
+    assert read('.leakstop-baseline.json') == first
+    rows = [(e['path'], e['rule']) for e in json.loads(first)['findings']]
+    assert rows == sorted(rows)
+
+
+def test_allowlisted_findings_never_enter_the_baseline() -> None:
+    write('.leakstop.toml', '[allowlist]\npaths = ["fixtures/"]\n')
+    write('fixtures/a.py', f'KEY = "{AWS}"\n')
+    write('b.py', f'KEY = "{GH}"  # leakstop: allow\n')
+    write('c.md', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n')
+    assert cli.main(['baseline', 'create', 'fixtures', 'b.py', 'c.md']) == 0
+    assert assert_valid()['findings'] == []
+
+
+@pytest.mark.parametrize('content', [
+    b'{not json', b'', b'[]', b'{"version": 99, "findings": []}', b'\xff\xfe{}',
+    b'{"version": 1, "findings": [{"path": "a.py"}]}',
+    b'{"version": 1, "findings": [{"path": "a.py", "rule": "r", "fingerprint": "zz"}]}',
+])
+def test_corrupt_baseline_is_exit_2_and_never_overwritten(content: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    with open('.leakstop-baseline.json', 'wb') as f:
+        f.write(content)
+    for argv in (['baseline', 'update'], ['baseline', 'create', '--force', 'a.py'], ['baseline', 'audit'],
+                 ['baseline', 'audit', '--stats'], ['scan', 'a.py']):
+        assert cli.main(argv) == 2, argv
+        assert read('.leakstop-baseline.json') == content
+    assert scan_secrets.main(['a.py']) == 2
+    err = capsys.readouterr().err
+    assert '.leakstop-baseline.json: not a valid baseline' in err
+    assert 'Traceback' not in err
+    assert read('.leakstop-baseline.json') == content
+
+
+def test_create_refuses_to_replace_without_force() -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 0
+    before = read('.leakstop-baseline.json')
+    write('a.py', 'clean\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 2
+    assert read('.leakstop-baseline.json') == before
+    assert cli.main(['baseline', 'create', '--force', 'a.py']) == 0
+    assert assert_valid()['findings'] == []
+
+
+def test_missing_explicit_baseline_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', 'x = 1\n')
+    assert scan_secrets.main(['--baseline', 'nope.json', 'a.py']) == 2
+    assert 'nope.json: cannot read baseline' in capsys.readouterr().err
+
+
+def test_writes_keep_permissions() -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 0
+    os.chmod('.leakstop-baseline.json', 0o600)
+    write('b.py', f'KEY = "{GH}"\n')
+    assert cli.main(['baseline', 'update', 'a.py', 'b.py']) == 0
+    assert stat.S_IMODE(os.stat('.leakstop-baseline.json').st_mode) == 0o600
+    assert [n for n in os.listdir('.') if n.endswith('.tmp')] == []
+
+
+def test_hooks_never_write_the_baseline() -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 0
+    before = (read('.leakstop-baseline.json'), os.stat('.leakstop-baseline.json').st_mtime_ns)
+    write('a.py', f'\nKEY = "{AWS}"\nNEW = "{GH}"\n')
+    assert scan_secrets.main(['a.py']) == 1
+    assert (read('.leakstop-baseline.json'), os.stat('.leakstop-baseline.json').st_mtime_ns) == before
+
+
+def _update(args: tuple[str, list[str]]) -> int:
+    os.chdir(args[0])
+    return cli.main(['baseline', 'update', *args[1]])
+
+
+def test_concurrent_updates_never_leave_a_broken_file() -> None:
+    names = []
+    for i in range(12):
+        name = f'f{i}.py'
+        write(name, f'KEY = "{fakes.aws_key_id(seed=i)}"\n')
+        names.append(name)
+    ctx = multiprocessing.get_context('fork')
+    with ctx.Pool(6) as pool:
+        codes = pool.map(_update, [(os.getcwd(), names[i:i + 3]) for i in range(0, 12, 3)] * 3)
+    assert codes == [0] * 12
+    doc = assert_valid()
+    assert sorted(e['path'] for e in doc['findings']) == sorted(names)  # type: ignore[index, union-attr]
+
+
+def test_audit_records_decisions_and_redacts(capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'one = 1\nKEY = "{AWS}"\nthree = 3\n')
+    write('b.py', f'TOKEN = "{GH}"\n')
+    assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
+    answers = iter(['maybe', 'n', 'y'])
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+                                  ask=lambda prompt: next(answers)) == 0
+    out = capsys.readouterr().out
+    assert '     2 | KEY = "AKIA…"' in out
+    assert AWS not in out and GH not in out
+    statuses = {e['path']: e['status'] for e in assert_valid()['findings']}  # type: ignore[index, union-attr]
+    assert statuses == {'a.py': 'false-positive', 'b.py': 'true-positive'}
+    assert cli.main(['baseline', 'audit', '--stats']) == 0
+    assert '2 finding(s): 0 unreviewed, 1 false-positive, 1 true-positive' in capsys.readouterr().out
+
+
+def test_audit_quits_and_keeps_earlier_answers() -> None:
+    write('a.py', f'KEY = "{AWS}"\nTOKEN = "{GH}"\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 0
+    answers = iter(['n', 'q'])
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+                           ask=lambda prompt: next(answers))
+    statuses = sorted(e['status'] for e in assert_valid()['findings'])  # type: ignore[index, union-attr]
+    assert statuses == ['false-positive', 'unreviewed']
+
+
+def _git(*args: str) -> None:
+    subprocess.run(('git', *args), check=True, capture_output=True)
+
+
+def _detect_secrets(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = os.path.join(os.path.dirname(sys.executable), 'detect-secrets')
+    return subprocess.run((exe, *args), check=True, capture_output=True, text=True)
+
+
+def test_detect_secrets_migration_with_the_real_detect_secrets(capsys: pytest.CaptureFixture[str]) -> None:
+    """A repository with a .secrets.baseline made by detect-secrets: every recorded finding stays quiet."""
+    _git('init', '-q')
+    key = fakes.pem_private_key(seed='ds')
+    write('src/config.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\nGITHUB_TOKEN = "{GH}"\n')
+    write('deploy/id_rsa_fixture', key)
+    write('notify.py', f'SLACK = "{fakes.slack(seed="ds")}"\n')
+    _git('add', '-A')
+    baseline_text = _detect_secrets('scan').stdout
+    doc = json.loads(baseline_text)
+    assert {r['type'] for rs in doc['results'].values() for r in rs} >= {'AWS Access Key', 'GitHub Token', 'Slack Token'}
+    for rs in doc['results'].values():  # an audit: the GitHub token is a real one, the rest false positives
+        for r in rs:
+            r['is_secret'] = r['type'] == 'GitHub Token'
+    write('.secrets.baseline', json.dumps(doc, indent=2))
+    files = ['src/config.py', 'notify.py']
+    assert scan_secrets.main(files) == 1  # without a baseline: found
+    capsys.readouterr()
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', *files]) == 0  # pointed at it: quiet
+
+    write('src/config.py', f'# a line moved everything down\nAWS_ACCESS_KEY_ID = "{AWS}"\nGITHUB_TOKEN = "{GH}"\n')
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', *files]) == 0
+    write('notify.py', f'SLACK = "{fakes.slack(seed="new")}"\n')  # a new secret is still caught
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', *files]) == 1
+    write('notify.py', f'SLACK = "{fakes.slack(seed="ds")}"\n')
+
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
+    imported = {(e['path'], e['rule']): e['status'] for e in assert_valid()['findings']}  # type: ignore[index, union-attr]
+    assert imported[('src/config.py', 'github-pat-classic')] == 'true-positive'
+    assert imported[('src/config.py', 'aws-access-key-id')] == 'false-positive'
+    assert scan_secrets.main(files) == 0
+
+
+def test_gitleaks_ignore_import_turns_positions_into_fingerprints() -> None:
+    write('a.py', f'x = 1\nKEY = "{AWS}"\nTOKEN = "{GH}"\n')
+    write('.gitleaksignore', '# reviewed\n0123456789abcdef0123456789abcdef01234567:a.py:aws-access-token:2\n')
+    assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
+    rows = [(e['path'], e['rule'], e['status']) for e in assert_valid()['findings']]  # type: ignore[index, union-attr]
+    assert rows == [('a.py', 'aws-access-key-id', 'false-positive')]
+    write('a.py', f'# moved\nx = 1\nKEY = "{AWS}"\n')
+    assert scan_secrets.main(['a.py']) == 0
+
+
+def test_gitleaks_report_import() -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    write('report.json', json.dumps([{'File': 'a.py', 'StartLine': 1, 'Secret': AWS, 'RuleID': 'aws-access-token'}]))
+    assert cli.main(['baseline', 'import', 'report.json']) == 0
+    assert [e['rule'] for e in assert_valid()['findings']] == ['aws-access-key-id']  # type: ignore[index, union-attr]
