@@ -6,7 +6,7 @@ import os
 import pytest
 
 import fakes
-from leakstop import engine
+from leakstop import cache, engine
 from leakstop.errors import FatalError
 from leakstop.rules import Rule
 
@@ -112,10 +112,10 @@ def test_unwritable_cache_runs_uncached(tmp_path: object) -> None:
 
 def test_cache_dir_respects_xdg(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv('XDG_CACHE_HOME', '/somewhere')
-    assert engine.cache_dir() == '/somewhere/leakstop'
+    assert cache.cache_dir() == '/somewhere/leakstop'
     monkeypatch.delenv('XDG_CACHE_HOME')
     monkeypatch.setenv('HOME', '/home/u')
-    assert engine.cache_dir() == '/home/u/.cache/leakstop'
+    assert cache.cache_dir() == '/home/u/.cache/leakstop'
 
 
 def _build_and_scan(cache: str) -> list[str]:
@@ -129,6 +129,7 @@ def test_concurrent_processes_share_the_cache(tmp_path: object) -> None:
         results = pool.map(_build_and_scan, [str(tmp_path)] * 8)
     assert results == [[AWS]] * 8
     assert [n for n in os.listdir(str(tmp_path)) if n.startswith('.tmp-')] == []
+    assert len(os.listdir(str(tmp_path))) == 1
 
 
 def test_fingerprint_depends_on_rule_and_secret_only() -> None:

@@ -26,7 +26,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from typing import Any, Iterable, Iterator, Sequence
 
 from leakstop.engine import Finding
@@ -205,6 +204,7 @@ def save(baseline: Baseline) -> None:
         mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         mode = None
+    import tempfile
     data = baseline.to_json().encode()
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f'.{os.path.basename(path)}.', suffix='.tmp')

@@ -24,18 +24,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import sys
 from typing import Any, Mapping
 
 from leakstop.allowlist import Allowlist, BuiltinAllowlist
+from leakstop.cache import cache_dir, cached_toml, toml_error
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs
 from leakstop.rules import Rule, rule_from_table
-
-if sys.version_info >= (3, 11):  # pragma: no cover
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 DEFAULT_BASELINE = '.leakstop-baseline.json'
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
@@ -126,14 +121,22 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
 
 def _read_toml(path: str) -> dict[str, Any]:
     try:
-        with open(path, 'rb') as f:
-            return tomllib.load(f)
+        return cached_toml(path, directory=cache_dir())
     except OSError as e:
         raise FatalError(f'{path}: cannot read: {e.strerror}') from None
-    except tomllib.TOMLDecodeError as e:
-        raise FatalError(f'{path}: invalid TOML: {e}') from None
     except UnicodeDecodeError:
         raise FatalError(f'{path}: invalid TOML: not UTF-8') from None
+    except toml_error() as e:
+        raise FatalError(f'{path}: invalid TOML: {e}') from None
+
+
+def _mentions_leakstop(path: str) -> bool:
+    """Cheap check before parsing a pyproject.toml that most likely has no [tool.leakstop]."""
+    try:
+        with open(path, 'rb') as f:
+            return b'leakstop' in f.read()
+    except OSError:
+        return True  # let _read_toml report it
 
 
 def load_config(path: str | None = None, *, directory: str = '.') -> Config:
@@ -142,6 +145,8 @@ def load_config(path: str | None = None, *, directory: str = '.') -> Config:
         for name in CONFIG_NAMES:
             candidate = os.path.join(directory, name)
             if os.path.isfile(candidate):
+                if name == 'pyproject.toml' and not _mentions_leakstop(candidate):
+                    continue
                 doc = _read_toml(candidate)
                 if name == 'pyproject.toml':
                     doc = doc.get('tool', {}).get('leakstop')

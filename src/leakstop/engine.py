@@ -12,13 +12,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
 import re
 import sys
-import tempfile
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
-from leakstop import __version__
+from leakstop.cache import cache_dir, cached
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
 from leakstop.rules import Rule
@@ -26,7 +24,6 @@ from leakstop.validators import VALIDATORS, shannon_entropy
 
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
-CACHE_FORMAT = 1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -173,57 +170,6 @@ def compile_database(rules: Sequence[Rule]) -> Any:
     return db
 
 
-def cache_dir() -> str | None:
-    base = os.environ.get('XDG_CACHE_HOME') or (
-        os.path.join(os.path.expanduser('~'), '.cache') if os.path.expanduser('~') != '~' else ''
-    )
-    return os.path.join(base, 'leakstop') if base else None
-
-
-def _cache_key(signature: Iterable[object]) -> str:
-    hyperscan_version = ''
-    try:
-        from importlib.metadata import version
-        hyperscan_version = version('hyperscan')
-    except Exception:  # pragma: no cover (metadata missing)
-        pass
-    h = hashlib.sha256()
-    for part in (CACHE_FORMAT, __version__, hyperscan_version, sys.platform, os.uname().machine, *signature):
-        h.update(repr(part).encode())
-        h.update(b'\0')
-    return h.hexdigest()[:32]
-
-
-def _read_cache(path: str) -> tuple[list[Rule], Any] | None:
-    hyperscan = _hyperscan()
-    try:
-        with open(path, 'rb') as f:
-            rules, blob = pickle.load(f)
-        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-    except Exception:  # a corrupt, truncated or foreign cache file is just a miss
-        return None
-    if not isinstance(rules, list) or not all(isinstance(r, Rule) for r in rules):
-        return None
-    return rules, database
-
-
-def _write_cache(path: str, rules: Sequence[Rule], database: Any) -> None:
-    hyperscan = _hyperscan()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        blob = hyperscan.dumpb(database) if database is not None else b''
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix='.tmp-', suffix='.bin')
-        try:
-            with os.fdopen(fd, 'wb') as f:
-                pickle.dump((list(rules), blob), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: concurrent writers each publish a whole file
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # unwritable or full cache: run uncached
-
-
 def load_ruleset(
         signature: Sequence[object],
         load: Callable[[], list[Rule]],
@@ -234,16 +180,31 @@ def load_ruleset(
 
     ``signature`` must change whenever what ``load`` returns would (file stats, config).
     """
-    path = os.path.join(cache, f'rules-{_cache_key(signature)}.bin') if cache else None
-    if path is not None:
-        cached = _read_cache(path)
-        if cached is not None:
-            return RuleSet(*cached)
-    rules = load()
-    database = compile_database(rules)
-    if path is not None:
-        _write_cache(path, rules, database)
+    hyperscan = _hyperscan()
+
+    def build() -> tuple[list[Rule], bytes]:
+        rules = load()
+        database = compile_database(rules)
+        return rules, hyperscan.dumpb(database) if database is not None else b''
+
+    def valid(value: object) -> bool:
+        return (
+            isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)
+            and isinstance(value[0], list) and all(isinstance(r, Rule) for r in value[0])
+        )
+
+    full_signature = (hyperscan.__version__, platform_machine(), *signature)
+    rules, blob = cached('rules', full_signature, build, valid=valid, directory=cache)
+    try:
+        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
+    except hyperscan.error:  # written by a build for another CPU: compile here, uncached
+        rules, blob = build()
+        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
     return RuleSet(rules, database)
+
+
+def platform_machine() -> str:
+    return os.uname().machine if hasattr(os, 'uname') else sys.platform
 
 
 def _windows(ends: list[int], width: int, size: int) -> list[tuple[int, int]]:

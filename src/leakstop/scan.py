@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from typing import Sequence
 
 from leakstop.baseline import Baseline, iter_unknown
+from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
-from leakstop.engine import Finding, RuleSet, cache_dir, load_ruleset, scan_bytes
+from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.rules import builtin_rule_files, check_unique, load_rules_file
 
@@ -23,10 +23,7 @@ class FileResult:
 def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None) -> RuleSet:
     """Built-in plus custom rules, from the compiled cache when nothing changed."""
     files = builtin_rule_files() if rule_files is None else list(rule_files)
-    signature: list[object] = []
-    for path in files:
-        st = os.stat(path)
-        signature.append((path, st.st_size, st.st_mtime_ns))
+    signature: list[object] = [file_signature(path) for path in files]
     signature.append(config.custom_rules)
 
     def load() -> list:  # type: ignore[type-arg]
