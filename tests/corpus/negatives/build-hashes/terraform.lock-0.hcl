@@ -1,0 +1,14 @@
+# This file is maintained automatically by "terraform init".
+# Manual edits may be lost in future updates.
+
+provider "registry.terraform.io/hashicorp/aws" {
+  version = "5.53.0"
+  hashes = [
+    "h1:hlk9JQIfjterHAyp8cFDsR+ifrLvyKRIqrJZhF1JpyA=",
+    "zh:0dfd8a3977b8b4008d21377775cc1c3ea115c01f58cd196d6c48ddacc7baf3f9",
+    "zh:901d224cdb39bf61a9591e4648018ea64c343d21b02ec0172de26ea7a28c9e24",
+    "zh:3ec514882d6fefbe3d208eb7a4dc83f9015b63299014046a8c1698f4e3d78917",
+    "zh:04cd08a735bd2baa4376f84c89816792e984f0e675f750f24188c2467d1188a7",
+    "zh:cb3cd4d0338f8f4e001a9240be163ed63ee14e9211a7f28cd734df8f103ce8db",
+  ]
+}

@@ -1,0 +1,3 @@
+var apiKey = builder.Configuration["Integrations:ApiKey"];
+var password = Environment.GetEnvironmentVariable("DB_PASSWORD");
+var conn = builder.Configuration.GetConnectionString("Default");

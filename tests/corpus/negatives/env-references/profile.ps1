@@ -1,0 +1,2 @@
+$env:API_KEY = (Get-Secret -Name OrbitApiKey -AsPlainText)
+$password = Read-Host -AsSecureString "Password"

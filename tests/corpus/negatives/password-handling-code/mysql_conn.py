@@ -1,0 +1,1 @@
+conn = pymysql.connect(host=cfg.host, user=cfg.user, password=cfg.password, database=cfg.db)

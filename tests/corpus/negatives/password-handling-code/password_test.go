@@ -1,0 +1,5 @@
+func TestRejectsShortPassword(t *testing.T) {
+	if err := Validate("short"); err == nil {
+		t.Fatal("expected error for a short password")
+	}
+}

@@ -1,0 +1,3 @@
+# RFC 6238 appendix B test seed (ASCII "12345678901234567890")
+SEED = b"12345678901234567890"
+assert totp_at(SEED, 59) == "94287082"

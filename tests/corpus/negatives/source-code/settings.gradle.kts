@@ -1,0 +1,2 @@
+rootProject.name = "orbit"
+include(":api", ":core", ":worker")

@@ -1,0 +1,10 @@
+'use strict';
+
+module.exports = {
+  port: Number(process.env.PORT || 3000),
+  logLevel: 'info',
+  adminPassword: 'Pa55w0rd!',
+  corsOrigin: 'https://app.orbitpay.io',
+  smtpPassword: 'egzB6pK=GjYo-4W4',
+  jwtSecret: '4dlL4htgY010bC5zu8ADJjQcmCMmh6ODxr7WRcTJAIZC7Xlt',
+};

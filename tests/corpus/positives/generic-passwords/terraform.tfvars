@@ -1,0 +1,6 @@
+region        = "us-west-2"
+instance_type = "t3.medium"
+admin_token   = "qNOXqZVzdrZlxauVTLIABlyUJySO"
+project       = "search-svc"
+db_password   = "Iris*Lobster4481"
+min_size      = 2

@@ -1,0 +1,7 @@
+require('dotenv').config();
+
+process.env.REFRESH_TOKEN = process.env.REFRESH_TOKEN || 'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJ0eXBlIjoicmVmcmVzaCIsInVpZCI6NDQyODAxMywiaWF0IjoxNzAwMjI4ODE2LCJleHAiOjE3MDI4MjA4MTZ9.AUz_5WiPP18cTAsf9U5HiSIg6rVcgGxfJcrTYnIFL497ZeSKPEJhpk51PccpNV6GRkW7Ru9LL6sIQZYMznL0mA';
+process.env.APPSTORE_CONNECT_JWT = process.env.APPSTORE_CONNECT_JWT || 'eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IjMySDVYSEdZSTEifQ.eyJpc3MiOiI4MkJLRDZYWjE0IiwiaWF0IjoxNzAxNzQxODQ2LCJhdWQiOiJhcHBzdG9yZWNvbm5lY3QtdjEiLCJleHAiOjE3MDE3NDMwNDZ9.GEe5LeSzrIfv8sAwiFlC651pnZsSQGbWJWTqDybZnfwhGShFNF_rIK0XS_Mn8ctjhoHevWOgltWWaEeAqtb6yg';
+
+const app = require('./app');
+app.listen(process.env.PORT || 3000);
