@@ -152,3 +152,29 @@ def test_fingerprint_depends_on_rule_and_secret_only() -> None:
 ])
 def test_prefilter_pattern_widens_only_large_repeats(pattern: str, expected: str) -> None:
     assert engine.prefilter_pattern(pattern) == expected
+
+
+def test_huge_file_is_scanned_in_chunks_without_losing_a_boundary_secret(tmp_path: object, default_config: object) -> None:
+    from leakstop.scan import scan_path
+    rs = engine.RuleSet([RULE, PEM_RULE], engine.compile_database([RULE, PEM_RULE]))
+    chunk = 4096
+    key = fakes.pem_private_key(seed='chunk')
+    for shift in range(-30, 30, 7):  # the secret straddles the first chunk boundary at every offset
+        head = b'x' * (chunk + shift - 3) + b'\n'
+        data = head + f'k={AWS}\n'.encode() + b'y ' * 3000 + b'\n' + key.encode() + b'z' * 9000 + f' {AWS}'.encode()
+        path = os.path.join(str(tmp_path), f'big{shift}.txt')
+        with open(path, 'wb') as f:
+            f.write(data)
+        whole = engine.scan_bytes(data, rs, path)
+        chunked = scan_path(path, ruleset=rs, config=default_config, chunk_size=chunk).findings  # type: ignore[arg-type]
+        assert [(f.line, f.column, f.secret, f.start) for f in chunked] == [(f.line, f.column, f.secret, f.start) for f in whole]
+        assert len(whole) == 3
+
+
+def test_generic_rule_yields_to_a_vendor_rule_on_the_same_secret() -> None:
+    generic = Rule(id='generic-key', description='g', tags=('generic',),
+                   pattern=r'''KEY = "(?P<secret>[A-Z0-9]{8,40})"''')
+    rules = [RULE, generic]
+    rs = engine.RuleSet(rules, engine.compile_database(rules))
+    found = engine.scan_bytes(f'KEY = "{AWS}"\nKEY = "ABCDEFGH12345678"\n'.encode(), rs)
+    assert [(f.rule_id, f.line) for f in found] == [('aws-access-key-id', 1), ('generic-key', 2)]

@@ -101,15 +101,21 @@ def test_directory_passed_as_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unreadable_file(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     write('a.py', 'x = 1\n')
-    real_open = open
+    real_open = os.open
 
-    def deny(path: str, *args: object, **kwargs: object) -> object:
+    def deny(path: str, *args: object, **kwargs: object) -> int:
         if path == 'a.py':
             raise PermissionError(13, 'Permission denied', path)
-        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
-    monkeypatch.setattr('builtins.open', deny)
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+    monkeypatch.setattr(os, 'open', deny)
     assert scan_secrets.main(['a.py']) == 2
-    assert 'Permission denied' in capsys.readouterr().err
+    assert capsys.readouterr().err == 'a.py: error: cannot read: Permission denied\n'
+
+
+def test_fifo_is_reported_not_read(capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo('pipe')  # nothing ever writes to it: reading would block forever
+    assert scan_secrets.main(['pipe']) == 2
+    assert capsys.readouterr().err == 'pipe: error: cannot read: not a regular file\n'
 
 
 def test_usage_error_exit_2() -> None:
@@ -138,3 +144,18 @@ def test_config_path_allowlist() -> None:
 def test_known_example_key_passes() -> None:
     write('docs.md', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n')
     assert scan_secrets.main(['docs.md']) == 0
+
+
+def test_placeholder_shapes_with_backreferences_apply(default_config: object) -> None:
+    from leakstop.allowlist import is_placeholder
+    builtin = default_config.allowlist.builtin  # type: ignore[attr-defined]
+    assert is_placeholder('ab00000000cd', builtin)  # 8 identical characters
+    assert is_placeholder('xxxxxxxxxxxx', builtin)
+    assert not is_placeholder('a9Zq3kLmP0wX', builtin)
+
+
+def test_long_key_material_is_never_a_placeholder(default_config: object) -> None:
+    from leakstop.allowlist import is_placeholder
+    builtin = default_config.allowlist.builtin  # type: ignore[attr-defined]
+    body = fakes.rand(fakes.B64, 400, 'long') + 'todo' + 'xxxx'
+    assert not is_placeholder(body, builtin)

@@ -11,15 +11,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import sys
 from typing import Iterable
 
+from leakstop.cache import cache_dir, cached_toml
 from leakstop.engine import Finding
-
-if sys.version_info >= (3, 11):  # pragma: no cover
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'allowlist.toml')
 
@@ -49,20 +44,27 @@ def inline_allowed(data: bytes, start: int, end: int) -> bool:
 @dataclasses.dataclass(frozen=True)
 class BuiltinAllowlist:
     known_examples: frozenset[str]
-    placeholder: re.Pattern[str]
+    # searched one by one (a joined alternation would renumber backreferences), compiled by
+    # the re module's cache on first use: a run without findings never compiles them
+    placeholders: tuple[str, ...]
 
     @classmethod
     def load(cls, path: str = DATA_FILE) -> BuiltinAllowlist:
-        with open(path, 'rb') as f:
-            doc = tomllib.load(f)
+        doc = cached_toml(path, directory=cache_dir())
         return cls(
             known_examples=frozenset(doc['known_examples']),
-            placeholder=re.compile('|'.join(f'(?:{p})' for p in doc['placeholders']), re.I),
+            placeholders=tuple(doc['placeholders']),
         )
 
 
+PLACEHOLDER_MAX = 200  # longer values are key material (PEM bodies), where `todo` or `xxxx` occur by chance
+
+
 def is_placeholder(value: str, builtin: BuiltinAllowlist) -> bool:
-    return bool(builtin.placeholder.search(value.strip().strip('\'"`')))
+    value = value.strip().strip('\'"`')
+    if len(value) > PLACEHOLDER_MAX:
+        return False
+    return any(re.search(p, value, re.I) for p in builtin.placeholders)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,12 +82,17 @@ class Allowlist:
     def path_allowed(self, path: str) -> bool:
         return self.paths is not None and self.paths.match(path) is not None
 
-    def value_allowed(self, finding: Finding) -> bool:
-        """Config and shipped rules about the secret itself (not its position)."""
+    def value_allowed(self, finding: Finding, *, placeholders: bool = True) -> bool:
+        """Config and shipped rules about the secret itself (not its position).
+
+        ``placeholders=False`` skips the placeholder shapes: for matches that are file
+        structures (a validated PEM body, keystore magic bytes), where a shape such as
+        ``todo`` or ``xxxx`` occurring by chance inside base64 says nothing.
+        """
         secret = finding.secret
         if finding.rule_id in self.disabled:
             return True
-        if secret in self.builtin.known_examples or is_placeholder(secret, self.builtin):
+        if secret in self.builtin.known_examples or placeholders and is_placeholder(secret, self.builtin):
             return True
         lowered = secret.lower()
         if any(word in lowered for word in self.stopwords):
@@ -97,10 +104,11 @@ class Allowlist:
         rule_paths = self.per_rule_paths.get(finding.rule_id)
         return rule_paths is not None and rule_paths.match(finding.path) is not None
 
-    def filter(self, data: bytes, findings: Iterable[Finding]) -> list[Finding]:
-        """Findings that no allowlist covers."""
+    def filter(self, data: bytes, findings: Iterable[Finding], *, placeholders: bool = True) -> list[Finding]:
+        """Findings that no allowlist covers (``placeholders``: as in ``value_allowed``)."""
         pragmas = _ANY_PRAGMA.search(data) is not None
         return [
             f for f in findings
-            if not self.value_allowed(f) and not (pragmas and inline_allowed(data, f.start, f.end))
+            if not self.value_allowed(f, placeholders=placeholders)
+            and not (pragmas and inline_allowed(data, f.start, f.end))
         ]

@@ -14,14 +14,23 @@ from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes, walk
 from leakstop.report import display_path, emit, redact
-from leakstop.scan import FileResult, ruleset_for, scan_path
+from leakstop.scan import FileResult, ruleset_for, scan_path, scan_paths
 
 
-def cmd_scan(paths: Sequence[str], *, config: Config, baseline: str | None, fmt: str) -> int:
+def cmd_scan(paths: Sequence[str], *, config: Config, baseline: str | None, fmt: str, jobs: int) -> int:
     known = bl.load_for_run(baseline, config.baseline)
-    ruleset = ruleset_for(config)
-    results = [scan_path(path, ruleset=ruleset, config=config, baseline=known) for path in walk(paths)]
+    results = scan_paths(list(walk(paths)), config=config, baseline=known, jobs=jobs)
     return emit(results, fmt=fmt)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'not a number: {text!r}') from None
+    if value < 1:
+        raise argparse.ArgumentTypeError('must be at least 1')
+    return value
 
 
 def tracked_files() -> list[str]:
@@ -268,6 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan.add_argument('paths', nargs='*', default=['.'], help='files or directories (default: .)')
     scan.add_argument('--format', choices=('text', 'json'), default='text')
     scan.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
+    scan.add_argument('--jobs', '-j', type=positive_int, default=os.cpu_count() or 1,
+                      help='processes to scan with (default: every core)')
 
     base = sub.add_parser('baseline', help='record, update, review and import reviewed findings')
     base_sub = base.add_subparsers(dest='baseline_command', required=True)
@@ -292,7 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(args.config)
         if args.command == 'scan':
-            return cmd_scan(args.paths, config=config, baseline=args.baseline, fmt=args.format)
+            return cmd_scan(args.paths, config=config, baseline=args.baseline, fmt=args.format, jobs=args.jobs)
         if args.command == 'baseline':
             path = args.baseline or config.baseline
             if args.baseline_command == 'create':

@@ -9,6 +9,7 @@ compile.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import os
@@ -74,6 +75,11 @@ class RuleSet:
         if index not in self._allows:
             self._allows[index] = [re.compile(a) for a in self.rules[index].allow]
         return self._allows[index]
+
+    @property
+    def max_window(self) -> int:
+        """Bytes a window must overlap the next so that no match is cut: the longest match plus context."""
+        return max((r.max_length for r in self.rules), default=0) + 2 * CONTEXT
 
     def applies_to(self, index: int, path: str) -> bool:
         """Whether rule ``index`` applies to ``path`` (rules without ``paths`` apply everywhere)."""
@@ -244,6 +250,30 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
     return out
 
 
+GENERIC_TAG = 'generic'
+
+
+def _most_specific(raw: list[tuple[int, int, str, int]], rules: Sequence[Rule]) -> list[tuple[int, int, str, int]]:
+    """Drop generic findings whose secret overlaps a vendor rule's finding: the most specific rule names it."""
+    generic = [GENERIC_TAG in rules[i].tags for _, _, _, i in raw]
+    if not any(generic) or all(generic):
+        return raw
+    specific = [(s, e) for (s, e, _, _), g in zip(raw, generic) if not g]  # sorted by start
+    starts = [s for s, _ in specific]
+    max_end: list[int] = []
+    for _, e in specific:
+        max_end.append(max(e, max_end[-1]) if max_end else e)
+    out = []
+    for item, g in zip(raw, generic):
+        if g:
+            start, end = item[0], item[1]
+            k = bisect.bisect_left(starts, end)  # specific spans starting before this one ends
+            if k and max_end[k - 1] > start:
+                continue
+        out.append(item)
+    return out
+
+
 def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
     """Every rule over ``data``: findings in file order, with 1-based line and column."""
     if ruleset.database is None:
@@ -253,6 +283,7 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
         if ruleset.applies_to(index, path):
             raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
     raw.sort()
+    raw = _most_specific(raw, ruleset.rules)
     findings: list[Finding] = []
     line, line_start, pos = 1, 0, 0
     for start, end, secret, index in raw:

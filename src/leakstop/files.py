@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import stat
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 # identify's table: bytes that appear in text files
 _TEXT_CHARS = bytes(bytearray({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F}))
@@ -51,23 +52,65 @@ def decode_text(data: bytes) -> bytes | None:
     return None if is_binary(data) else data
 
 
-def read_bytes(path: str) -> bytes:
-    """Whole file as bytes; anything but a regular file or a symlink to one is Unreadable."""
+@contextlib.contextmanager
+def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
+    """The open file and its size; anything but a regular file (or a symlink to one) is Unreadable.
+
+    Opened non-blocking and checked with fstat on the open descriptor, so a FIFO or device
+    never blocks the hook and a file swapped between listing and reading is judged as it is.
+    """
     try:
-        st = os.stat(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
     except FileNotFoundError:
         raise Unreadable('no such file') from None
+    except IsADirectoryError:
+        raise Unreadable('is a directory') from None
     except OSError as e:
         raise Unreadable(e.strerror or str(e)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise Unreadable('is a directory')
-    if not stat.S_ISREG(st.st_mode):
-        raise Unreadable('not a regular file')
     try:
-        with open(path, 'rb') as f:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise Unreadable('is a directory')
+        if not stat.S_ISREG(st.st_mode):
+            raise Unreadable('not a regular file')
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, 'rb') as f:
+        yield f, st.st_size
+
+
+def read_bytes(path: str) -> bytes:
+    """Whole file as bytes (see ``open_regular``)."""
+    try:
+        with open_regular(path) as (f, _):
             return f.read()
     except OSError as e:
         raise Unreadable(e.strerror or str(e)) from None
+
+
+def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
+    """A large file as blocks of scannable bytes (UTF-16 transcoded); None if it is binary."""
+    first = f.read(size)
+    encoding = None
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = 'utf-16'
+    elif b'\0' in first[:SNIFF]:
+        encoding = _looks_utf16(first)
+    if encoding is None and is_binary(first):
+        return None
+
+    def blocks() -> Iterator[bytes]:
+        decoder = codecs.getincrementaldecoder(encoding)('replace') if encoding else None
+        block = first
+        while block:
+            yield block if decoder is None else decoder.decode(block).encode('utf-8', 'surrogateescape')
+            block = f.read(size)
+        if decoder is not None:
+            tail = decoder.decode(b'', final=True).encode('utf-8', 'surrogateescape')
+            if tail:
+                yield tail
+    return blocks()
 
 
 def walk(paths: Iterable[str]) -> Iterator[str]:
@@ -90,12 +133,14 @@ def normalize(path: str) -> str:
     return path
 
 
-def glob_to_regex(pattern: str) -> str:
+def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     """A gitignore-style glob as a regex over normalized paths.
 
     ``*`` and ``?`` stay within a path segment, ``**`` crosses segments; a pattern without
     a ``/`` (other than a trailing one) matches the name at any depth; a trailing ``/``
-    matches everything below a directory.
+    matches everything below a directory. With ``below=False`` a pattern without a trailing
+    ``/`` matches only the path itself, not paths below a directory of that name (for
+    rules about file names: ``kubeconfig*`` must not match ``pkg/kubeconfig/loader.go``).
     """
     anchored = '/' in pattern.rstrip('/')
     pat = pattern.lstrip('/') if pattern.startswith('/') else pattern
@@ -132,11 +177,14 @@ def glob_to_regex(pattern: str) -> str:
             out.append(re.escape(c))
             i += 1
     prefix = '' if anchored else '(?:.*/)?'
-    suffix = '/.*' if dir_only else '(?:/.*)?'
+    suffix = '/.*' if dir_only else '(?:/.*)?' if below else ''
     return f'{prefix}{"".join(out)}{suffix}'
 
 
-def compile_globs(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex matching a normalized path against any of ``patterns`` (None if there are none)."""
-    parts = [glob_to_regex(p) for p in patterns]
+def compile_globs(patterns: Iterable[str], *, below: bool = True) -> re.Pattern[str] | None:
+    """One regex matching a normalized path against any of ``patterns`` (None if there are none).
+
+    ``below``: as in ``glob_to_regex``; pass False to match file names only.
+    """
+    parts = [glob_to_regex(p, below=below) for p in patterns]
     return re.compile('(?:' + '|'.join(parts) + r')\Z') if parts else None

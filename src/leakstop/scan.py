@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Sequence
+from typing import Any, Iterator, Sequence
 
 from leakstop.baseline import Baseline, iter_unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
-from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
-from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
+from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_regular
+
+CHUNK_SIZE = 32 * 1024 * 1024  # larger files are scanned in overlapping windows of this size
 from leakstop.rules import builtin_rule_files, check_unique, load_rules_file
 
 
@@ -47,16 +49,96 @@ def scan_data(
     return findings
 
 
-def scan_path(path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None) -> FileResult:
+def scan_path(
+        path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None, chunk_size: int = CHUNK_SIZE,
+) -> FileResult:
+    """Scan one file: whole if it is small, else in overlapping chunks (memory stays bounded)."""
     display = normalize(path)
     if config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
     try:
-        raw = read_bytes(path)
+        with open_regular(path) as (f, size):
+            if size <= chunk_size:
+                data = decode_text(f.read())
+                if data is None:
+                    return FileResult(display, skipped='binary')
+                findings = scan_data(data, display, ruleset=ruleset, config=config, baseline=baseline)
+            else:
+                blocks = decoded_blocks(f, chunk_size)
+                if blocks is None:
+                    return FileResult(display, skipped='binary')
+                findings = scan_blocks(blocks, display, ruleset=ruleset, config=config, baseline=baseline)
     except Unreadable as e:
         return FileResult(display, error=f'cannot read: {e}')
-    data = decode_text(raw)
-    if data is None:
-        return FileResult(display, skipped='binary')
-    findings = scan_data(data, display, ruleset=ruleset, config=config, baseline=baseline)
+    except OSError as e:
+        return FileResult(display, error=f'cannot read: {e.strerror or e}')
     return FileResult(display, findings=tuple(findings))
+
+
+def scan_blocks(
+        blocks: Iterator[bytes], path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
+) -> list[Finding]:
+    """Findings in a stream of blocks, as if it were one buffer: windows overlap by the longest
+    match a rule can make, so no secret is lost or reported twice at a boundary."""
+    overlap = ruleset.max_window
+    out: list[Finding] = []
+    data = b''
+    pos = 0  # absolute offset of data[0]
+    reported_to = 0  # absolute: findings starting before this were handled by an earlier window
+    lines_before = 0  # newlines before data[0]
+    line_start = 0  # absolute offset of the line holding data[0]
+    pending = next(blocks, None)
+    while pending is not None:
+        data += pending
+        pending = next(blocks, None)
+        final = pending is None
+        limit = len(data) if final else len(data) - overlap  # report findings starting before this
+        if limit <= reported_to - pos:
+            continue
+        for f in scan_data(data, path, ruleset=ruleset, config=config, baseline=baseline):
+            if pos + f.start < reported_to or f.start >= limit:
+                continue
+            column = f.column if f.line > 1 else f.column + (pos - line_start)
+            out.append(dataclasses.replace(
+                f, line=lines_before + f.line, column=column, start=pos + f.start, end=pos + f.end,
+            ))
+        reported_to = pos + limit
+        cut = max(0, limit - CONTEXT)  # keep lookbehind context for the next window
+        consumed = data[:cut]
+        lines_before += consumed.count(b'\n')
+        newline = consumed.rfind(b'\n')
+        if newline != -1:
+            line_start = pos + newline + 1
+        data = data[cut:]
+        pos += cut
+    return out
+
+
+def _init_worker(config: Config, baseline: Baseline | None) -> None:
+    _WORKER['config'] = config
+    _WORKER['baseline'] = baseline
+    _WORKER['ruleset'] = ruleset_for(config)
+
+
+def _scan_indexed(item: tuple[int, str]) -> tuple[int, FileResult]:
+    index, path = item
+    return index, scan_path(path, ruleset=_WORKER['ruleset'], config=_WORKER['config'], baseline=_WORKER['baseline'])
+
+
+_WORKER: dict[str, Any] = {}  # per worker process: set once by _init_worker
+
+
+def scan_paths(paths: Sequence[str], *, config: Config, baseline: Baseline | None, jobs: int) -> list[FileResult]:
+    """Scan many files, on ``jobs`` processes when there is enough work to share."""
+    if jobs <= 1 or len(paths) < 4 * jobs:
+        ruleset = ruleset_for(config)
+        return [scan_path(p, ruleset=ruleset, config=config, baseline=baseline) for p in paths]
+    import multiprocessing
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context('fork' if 'fork' in methods else 'spawn')
+    ruleset_for(config)  # compile (and cache) once, before the workers load it
+    results: list[FileResult | None] = [None] * len(paths)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, baseline)) as pool:
+        for index, result in pool.imap_unordered(_scan_indexed, enumerate(paths), chunksize=8):
+            results[index] = result
+    return [r for r in results if r is not None]

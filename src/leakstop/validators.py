@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import math
+import re
 import zlib
 from typing import Callable
 
@@ -125,9 +127,207 @@ def not_all_same_class(secret: str) -> bool:
     return not (secret.isdigit() or secret.isalpha() and (secret.islower() or secret.isupper()))
 
 
+BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
+BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'
+
+
+def base58check(secret: str) -> bool:
+    """Base58 whose last 4 bytes are the double SHA-256 of the rest (Bitcoin WIF keys, BIP-32 xprv)."""
+    value = 0
+    for ch in secret:
+        digit = BASE58.find(ch)
+        if digit < 0:
+            return False
+        value = value * 58 + digit
+    zeros = len(secret) - len(secret.lstrip('1'))
+    raw = bytes(zeros) + value.to_bytes((value.bit_length() + 7) // 8, 'big')
+    if len(raw) < 5:
+        return False
+    return hashlib.sha256(hashlib.sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:]
+
+
+def bech32_checksum(secret: str) -> bool:
+    """BIP-173 bech32 (one case, ``hrp1data``) with a valid 6-character checksum (age secret keys)."""
+    if secret != secret.lower() and secret != secret.upper():
+        return False
+    hrp, sep, data = secret.lower().rpartition('1')
+    if not sep or not hrp or len(data) < 6 or any(ch not in BECH32 for ch in data):
+        return False
+    chk = 1
+    for v in [ord(ch) >> 5 for ch in hrp] + [0] + [ord(ch) & 31 for ch in hrp] + [BECH32.index(ch) for ch in data]:
+        top = chk >> 25
+        chk = (chk & 0x1ffffff) << 5 ^ v
+        for i, gen in enumerate((0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3)):
+            if top >> i & 1:
+                chk ^= gen
+    return chk == 1
+
+
+# --- values assigned to credential-named keys, headers and key files (generic.toml, keys.toml) ---
+
+_REFERENCE = re.compile(
+    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A\$[A-Za-z_]\w*\Z'
+    r'|process\.env|os\.environ|getenv|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file):',
+    re.I,
+)
+_NUMBER_OR_VERSION = re.compile(r'[-+]?v?\d+(?:[.,_]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z')
+_URL = re.compile(r'[A-Za-z][\w+.-]*://')
+_PATH_PREFIX = re.compile(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\)')
+_LOWER_PATH = re.compile(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
+_FILE_NAME = re.compile(
+    r'[\w./@+-]*\.(?:json|ya?ml|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|txt|env|ini|cfg|conf|toml|xml'
+    r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|py|sh|properties)\Z',
+    re.I,
+)
+_DOTTED_NAME = re.compile(r'[A-Za-z_$][A-Za-z_$-]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$-]*\d{0,2})+(?:\(\))?\Z')
+_UPPER_SNAKE = re.compile(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
+_WORDS_IDENT = re.compile(r'[A-Za-z]+(?:[_.-][A-Za-z]+)*\Z')
+_CAPITALIZED_WORD = re.compile(r'[A-Z][a-z]+\Z')
+_CREDENTIAL_WORD = re.compile(
+    r'pass|pwd|secret|token|key|auth|cred|api|login|user|session|bearer|oauth|account|service|default'
+    r'|name|type|field|header|env|var|file|path|url|mode|method|scheme|provider|config|setting|label',
+    re.I,
+)
+_REGEX_SOURCE = re.compile(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^')
+_CREDENTIAL_WORD_IN_WORD = re.compile(r'pass|pwd|secret|token|cred|auth', re.I)
+_UUID = re.compile(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
+_HASH_OR_TOKEN_ELSEWHERE = re.compile(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
+_CREDENTIAL_WORD_VALUE = re.compile(r'[a-z_.-]{0,12}(?:token|key|secret|pass(?:word)?|pwd|api|auth|cred)[a-z_.-]{0,12}\d{0,4}\Z', re.I)
+_NOT_SECRET_WORDS = frozenset((
+    'inherit', 'required', 'optional', 'default', 'disabled', 'enabled', 'auto', 'automatic', 'manual',
+    'generated', 'generate', 'random', 'builtin', 'internal', 'external', 'vault', 'environment', 'string',
+    'text', 'hidden', 'sensitive', 'plain', 'plaintext', 'bcrypt', 'sha256', 'sha512', 'sha1', 'md5', 'argon2',
+    'argon2id', 'pbkdf2', 'scrypt', 'hashed', 'basic', 'bearer', 'digest', 'oauth', 'oauth2', 'saml', 'ldap',
+    'kerberos', 'local', 'remote', 'anonymous', 'public', 'private', 'readonly', 'readwrite', 'unknown',
+    'invalid', 'missing', 'notset', 'secure', 'insecure', 'prompt', 'stdin', 'postgres', 'postgresql', 'mysql',
+    'mariadb', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'root', 'admin', 'administrator', 'guest', 'docker',
+    'localhost', 'development', 'production', 'staging', 'secrets', 'passwords', 'tokens', 'keyring',
+    'keychain', 'credential', 'credentials', 'nullable', 'encrypted', 'decrypted', 'masked', 'omitted',
+))
+
+
+def _looks_like_reference_or_name(value: str) -> bool:
+    """Not a literal secret: a reference, number, URL, path, file name, identifier, label or config word."""
+    return bool(
+        not value.isascii()
+        or any(ch.isspace() for ch in value)
+        or _REFERENCE.search(value)
+        or _NUMBER_OR_VERSION.match(value)
+        or _URL.match(value)
+        or _PATH_PREFIX.match(value)
+        or _LOWER_PATH.match(value)
+        or _FILE_NAME.match(value)
+        or _DOTTED_NAME.match(value)
+        or _UPPER_SNAKE.match(value)
+        or _CAPITALIZED_WORD.match(value)
+        or _HASH_OR_TOKEN_ELSEWHERE.search(value)
+        or _REGEX_SOURCE.search(value)
+        or value.lower() in _NOT_SECRET_WORDS
+        or _is_credential_name(value)
+    )
+
+
+def _is_credential_name(value: str) -> bool:
+    """An identifier made of words that names a credential or a setting (``secret_key``, ``apiKey``)."""
+    if not _WORDS_IDENT.match(value):
+        return False
+    compound = any(c in value for c in '_.-') or any(c.isupper() for c in value[1:])
+    return bool((_CREDENTIAL_WORD if compound else _CREDENTIAL_WORD_IN_WORD).search(value))
+
+
+def assigned_password(secret: str) -> bool:
+    """A literal assigned to a password- or secret-named key: weak real passwords count, names do not.
+
+    ``hunter22``, ``P@ssword1234``, ``letmein99``, UUIDs pass; ``settings.SECRET_KEY``, ``/etc/secret.key``,
+    ``${DB_PASSWORD}``, ``current-password``, ``Passwort``, ``3600``, ``inherit`` do not.
+    """
+    value = secret.strip()
+    return 6 <= len(value) <= 1000 and not _looks_like_reference_or_name(value)
+
+
+def assigned_token(secret: str) -> bool:
+    """A literal assigned to a token/API-key-named key: as ``assigned_password``, but stricter on shape.
+
+    UUIDs (request ids, correlation tokens), one-class words shorter than 20 characters (``csrftoken``,
+    ``bearer``) and names built from credential words (``test_api_key_1``) do not pass.
+    """
+    value = secret.strip()
+    if not 8 <= len(value) <= 1000 or _looks_like_reference_or_name(value):
+        return False
+    if _UUID.match(value) or _CREDENTIAL_WORD_VALUE.match(value):
+        return False
+    classes = sum((
+        any(c.islower() for c in value), any(c.isupper() for c in value),
+        any(c.isdigit() for c in value), any(not c.isalnum() for c in value),
+    ))
+    return classes >= 2 or len(value) >= 20
+
+
+_PLACEHOLDER_PASSWORDS = frozenset(('password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'xxx', 'test'))
+
+
+def basic_auth_credentials(secret: str) -> bool:
+    """Base64 of printable ``user:password`` with a password that is not a placeholder word."""
+    raw = _b64decode_loose(secret)
+    if raw is None:
+        return False
+    try:
+        text = raw.decode('ascii')
+    except UnicodeDecodeError:
+        return False
+    user, sep, password = text.partition(':')
+    return bool(
+        sep and password and text.isprintable()
+        and password.lower().strip('<>{}$') not in _PLACEHOLDER_PASSWORDS
+        and not _REFERENCE.search(password)
+    )
+
+
+def pem_private_key_quoted(secret: str) -> bool:
+    """A PEM private key written as a string per line (``"MIIE...\\n"`` + ...), e.g. in test code."""
+    text = secret.replace('\\n', '\n').replace('\\r', '')
+    lines = [ln.strip().strip('+,;').strip().strip('"\'').strip() for ln in text.splitlines()]
+    return pem_private_key('\n'.join(lines))
+
+
+def pgp_private_key(secret: str) -> bool:
+    """An ASCII-armored OpenPGP block whose first packet is a secret key or secret subkey."""
+    lines = [ln.strip() for ln in secret.replace('\\n', '\n').splitlines()]
+    body: list[str] = []
+    in_body = False
+    for line in lines[1:]:
+        if line.startswith('-----') or (line.startswith('=') and len(line) == 5):
+            break
+        if in_body:
+            body.append(line)
+        elif not line:
+            in_body = True
+        elif ':' not in line:  # no blank line after the armor header: the body starts here
+            in_body = True
+            body.append(line)
+    raw = _b64decode_loose(''.join(body))
+    if raw is None or len(raw) < 64:
+        return False
+    tag = raw[0]
+    return tag in (0x94, 0x95, 0x96, 0x97, 0x9C, 0x9D, 0x9E, 0x9F, 0xC5, 0xC7)
+
+
+def base64_pem_private_key(secret: str) -> bool:
+    """Base64 of a PEM private key (Kubernetes secrets, CI variables): decoded, a well-formed key."""
+    raw = _b64decode_loose(''.join(secret.split()))
+    if raw is None:
+        return False
+    text = raw.decode('ascii', 'replace')
+    if 'PRIVATE KEY-----' not in text:
+        return False
+    return pem_private_key(text) or 'b3BlbnNzaC1rZXktdjE' in text
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     'aws_key_id': aws_key_id,
+    'base58check': base58check,
     'base64_key': base64_key,
+    'bech32': bech32_checksum,
     'github_checksum': github_checksum,
     'jwt': jwt_structure,
     'mixed_chars': not_all_same_class,
@@ -135,4 +335,10 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'pem_private_key': pem_private_key,
     'pypi_macaroon': pypi_macaroon,
     'slack_token': slack_token,
+    'assigned_password': assigned_password,
+    'assigned_token': assigned_token,
+    'basic_auth': basic_auth_credentials,
+    'pem_private_key_quoted': pem_private_key_quoted,
+    'pgp_private_key': pgp_private_key,
+    'base64_pem_private_key': base64_pem_private_key,
 }
