@@ -98,7 +98,7 @@ class Baseline:
             return True
         if self.detect_secrets is not None:
             recorded = self.detect_secrets.get(rel)
-            return bool(recorded) and not recorded.isdisjoint(detect_secrets_candidates(finding, line_text))
+            return recorded is not None and not recorded.isdisjoint(detect_secrets_candidates(finding, line_text))
         return False
 
     def add(self, finding: Finding) -> Entry:
