@@ -299,3 +299,19 @@ def test_gitleaks_report_import() -> None:
     write('report.json', json.dumps([{'File': 'a.py', 'StartLine': 1, 'Secret': AWS, 'RuleID': 'aws-access-token'}]))
     assert cli.main(['baseline', 'import', 'report.json']) == 0
     assert [e['rule'] for e in assert_valid()['findings']] == ['aws-access-key-id']  # type: ignore[index, union-attr]
+
+
+def test_all_hooks_share_the_baseline() -> None:
+    from leakstop.hooks import block_credential_files, block_env_files
+    write('deploy/id_rsa', fakes.pem_private_key(seed='shared'))
+    write('config/.env', 'API_URL=https://api.internal\n')
+    assert block_credential_files.main(['deploy/id_rsa']) == 1
+    assert block_env_files.main(['config/.env']) == 1
+    assert cli.main(['baseline', 'create', 'deploy', 'config']) == 0
+    rules = sorted(e['rule'] for e in assert_valid()['findings'])  # type: ignore[index, union-attr]
+    assert 'env-file' in rules and any(r.startswith('ssh-private-key') or 'private-key' in r for r in rules)
+    assert block_credential_files.main(['deploy/id_rsa']) == 0
+    assert block_env_files.main(['config/.env']) == 0
+    assert scan_secrets.main(['deploy/id_rsa']) == 0
+    write('other/.env', 'X=1\n')  # not in the baseline
+    assert block_env_files.main(['other/.env']) == 1

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from leakstop.baseline import Baseline, iter_unknown
 from leakstop.cache import cache_dir, file_signature
@@ -75,6 +75,27 @@ def scan_path(
     return FileResult(display, findings=tuple(findings))
 
 
+def scan_blob(
+        data: bytes, path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
+        chunk_size: int = CHUNK_SIZE,
+) -> FileResult:
+    """Scan content that does not come from the working tree (a blob from git's index, the lines a
+    commit added): the steps of ``scan_path`` — path allowlist, decoding, engine, allowlist, baseline."""
+    display = normalize(path)
+    if config.allowlist.path_allowed(display):
+        return FileResult(display, skipped='allowlisted path')
+    if len(data) > chunk_size:
+        import io
+        blocks = decoded_blocks(io.BytesIO(data), chunk_size)
+        if blocks is None:
+            return FileResult(display, skipped='binary')
+        return FileResult(display, findings=tuple(scan_blocks(blocks, display, ruleset=ruleset, config=config, baseline=baseline)))
+    text = decode_text(data)
+    if text is None:
+        return FileResult(display, skipped='binary')
+    return FileResult(display, findings=tuple(scan_data(text, display, ruleset=ruleset, config=config, baseline=baseline)))
+
+
 def scan_blocks(
         blocks: Iterator[bytes], path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
 ) -> list[Finding]:
@@ -114,6 +135,13 @@ def scan_blocks(
     return out
 
 
+def without_known(results: Sequence[FileResult], baseline: Baseline | None) -> list[FileResult]:
+    """Results with the findings the baseline knows removed (for findings made outside ``scan_data``)."""
+    if baseline is None:
+        return list(results)
+    return [dataclasses.replace(r, findings=tuple(f for f in r.findings if not baseline.knows(f))) for r in results]
+
+
 def _init_worker(config: Config, baseline: Baseline | None) -> None:
     _WORKER['config'] = config
     _WORKER['baseline'] = baseline
@@ -128,17 +156,30 @@ def _scan_indexed(item: tuple[int, str]) -> tuple[int, FileResult]:
 _WORKER: dict[str, Any] = {}  # per worker process: set once by _init_worker
 
 
-def scan_paths(paths: Sequence[str], *, config: Config, baseline: Baseline | None, jobs: int) -> list[FileResult]:
-    """Scan many files, on ``jobs`` processes when there is enough work to share."""
+def scan_paths(
+        paths: Sequence[str], *, config: Config, baseline: Baseline | None, jobs: int,
+        progress: Callable[[int], None] | None = None,
+) -> list[FileResult]:
+    """Scan many files, on ``jobs`` processes when there is enough work to share.
+
+    ``progress``, if given, is called with the number of files done after each one.
+    """
     if jobs <= 1 or len(paths) < 4 * jobs:
         ruleset = ruleset_for(config)
-        return [scan_path(p, ruleset=ruleset, config=config, baseline=baseline) for p in paths]
+        out = []
+        for p in paths:
+            out.append(scan_path(p, ruleset=ruleset, config=config, baseline=baseline))
+            if progress is not None:
+                progress(len(out))
+        return out
     import multiprocessing
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context('fork' if 'fork' in methods else 'spawn')
     ruleset_for(config)  # compile (and cache) once, before the workers load it
     results: list[FileResult | None] = [None] * len(paths)
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, baseline)) as pool:
-        for index, result in pool.imap_unordered(_scan_indexed, enumerate(paths), chunksize=8):
+        for done, (index, result) in enumerate(pool.imap_unordered(_scan_indexed, enumerate(paths), chunksize=8), 1):
             results[index] = result
+            if progress is not None:
+                progress(done)
     return [r for r in results if r is not None]

@@ -26,16 +26,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import sys
 from typing import Any, Iterable, Mapping, Sequence
 
+from leakstop.cache import load_toml, toml_error
 from leakstop.errors import FatalError
 from leakstop.validators import VALIDATORS
-
-if sys.version_info >= (3, 11):  # pragma: no cover
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 RULES_DIR = os.path.dirname(os.path.abspath(__file__))
 SEVERITIES = ('high', 'medium', 'low')
@@ -130,11 +125,12 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
 
 def load_rules_file(path: str, *, require_examples: bool = True) -> list[Rule]:
     try:
-        with open(path, 'rb') as f:
-            doc = tomllib.load(f)
+        doc = load_toml(path)
     except OSError as e:
         raise FatalError(f'{path}: cannot read: {e.strerror}') from None
-    except tomllib.TOMLDecodeError as e:
+    except UnicodeDecodeError:
+        raise FatalError(f'{path}: invalid TOML: not UTF-8') from None
+    except toml_error() as e:
         raise FatalError(f'{path}: invalid TOML: {e}') from None
     tables = doc.get('rules', [])
     if set(doc) - {'rules'} or not isinstance(tables, list):
@@ -166,3 +162,163 @@ def load_rules(paths: Iterable[str] | None = None) -> list[Rule]:
         rules.extend(load_rules_file(path))
     check_unique(rules)
     return rules
+
+
+# ---------------------------------------------------------------------------------------------
+# File rules: files that are credentials by name or by content (``rules/files/*.toml``).
+#
+# The secret-rule loader above reads only ``rules/*.toml``; file rules live one directory down
+# and have two kinds of tables::
+#
+#     [[names]]                                 # matched against the path, never the content
+#     id = "ssh-private-key-file"
+#     description = "SSH private key"
+#     paths = ["id_rsa", "id_rsa[-_]*"]         # gitignore-style globs, file names only
+#     exclude = ["*.pub"]                       # optional: globs that never match
+#     unless = "placeholder-values"             # optional: a content check that lets the file pass
+#     severity = "high"                         # optional
+#     path_examples = ["deploy/id_rsa"]         # each must match
+#     negative_path_examples = ["id_rsa.pub"]   # none may match
+#
+#     [[contents]]                              # a Rule (same keys as [[rules]]), scanned over
+#     id = "java-keystore"                      # the file's bytes by the same engine
+#     tags = ["binary"]                         # binary: examples are hex, findings are file-level
+#     ...                                       # structure: placeholder shapes do not apply
+# ---------------------------------------------------------------------------------------------
+
+FILE_RULES_DIR = os.path.join(RULES_DIR, 'files')
+CREDENTIAL_FILE_RULES = os.path.join(FILE_RULES_DIR, 'credential_files.toml')
+# Content checks a name rule may name in ``unless`` (implemented by the block-credential-files hook).
+NAME_RULE_EXEMPTIONS = frozenset({'placeholder-values', 'no-inline-kube-credentials'})
+BINARY_TAG = 'binary'  # the match is binary structure: hex examples, file-level findings
+STRUCTURE_TAG = 'structure'  # the match is a validated file structure: placeholder shapes do not apply
+
+
+@dataclasses.dataclass(frozen=True)
+class NameRule:
+    id: str
+    description: str
+    paths: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    unless: str | None = None
+    severity: str = 'high'
+    path_examples: tuple[str, ...] = ()
+    negative_path_examples: tuple[str, ...] = ()
+    source: str = ''
+    include_regex: re.Pattern[str] | None = dataclasses.field(default=None, repr=False, compare=False)
+    exclude_regex: re.Pattern[str] | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    def matches(self, path: str) -> bool:
+        """Whether the normalized ``path`` has a name this rule refuses."""
+        return (
+            self.include_regex is not None and self.include_regex.match(path) is not None
+            and not (self.exclude_regex is not None and self.exclude_regex.match(path) is not None)
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class FileRules:
+    names: tuple[NameRule, ...]
+    contents: tuple[Rule, ...]
+
+
+_NAME_KEYS: dict[str, Any] = {
+    'id': str, 'description': str, 'paths': list, 'exclude': list, 'unless': str, 'severity': str,
+    'path_examples': list, 'negative_path_examples': list,
+}
+
+
+def name_globs(patterns: Sequence[str], where: str, key: str) -> re.Pattern[str] | None:
+    """File-name globs compiled (``files.compile_globs(below=False)``); a bad one is a FatalError."""
+    from leakstop.files import compile_globs
+    for pattern in patterns:
+        if not pattern or pattern.startswith('!'):
+            raise FatalError(f'{where}: {key}: {pattern!r}: expected a glob (negate with exclude)')
+    try:
+        return compile_globs(patterns, below=False)
+    except re.error as e:
+        raise FatalError(f'{where}: {key}: {e}') from None
+
+
+def name_rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: bool = True) -> NameRule:
+    """Validate one ``[[names]]`` table; ``where`` prefixes every error (``file: rule-id``)."""
+    rule_id = table.get('id')
+    if isinstance(rule_id, str):
+        where = f'{where}: {rule_id}'
+    for key in ('id', 'description', 'paths'):
+        if key not in table:
+            raise FatalError(f'{where}: missing required key {key!r}')
+    unknown = sorted(set(table) - set(_NAME_KEYS))
+    if unknown:
+        raise FatalError(f'{where}: unknown key {unknown[0]!r}')
+    for key, typ in _NAME_KEYS.items():
+        if key in table and not isinstance(table[key], typ):
+            raise FatalError(f'{where}: {key}: wrong type {type(table[key]).__name__}')
+    if not ID_RE.match(table['id']):
+        raise FatalError(f'{where}: id: use lowercase letters, digits and dashes')
+    lists = {k: _str_tuple(table.get(k, []), where, k) for k in ('paths', 'exclude', 'path_examples', 'negative_path_examples')}
+    if not lists['paths']:
+        raise FatalError(f'{where}: paths: needs at least one glob')
+    unless = table.get('unless')
+    if unless is not None and unless not in NAME_RULE_EXEMPTIONS:
+        raise FatalError(f'{where}: unless: unknown {unless!r} (known: {", ".join(sorted(NAME_RULE_EXEMPTIONS))})')
+    severity = table.get('severity', 'high')
+    if severity not in SEVERITIES:
+        raise FatalError(f'{where}: severity: must be one of {", ".join(SEVERITIES)}')
+    if require_examples and not (lists['path_examples'] and lists['negative_path_examples']):
+        raise FatalError(f'{where}: needs at least one path_example and one negative_path_example')
+    return NameRule(
+        id=table['id'], description=table['description'], unless=unless, severity=severity,
+        source=where.split(': ')[0], **lists,
+        include_regex=name_globs(lists['paths'], where, 'paths'),
+        exclude_regex=name_globs(lists['exclude'], where, 'exclude') if lists['exclude'] else None,
+    )
+
+
+def example_bytes(rule: Rule, example: str) -> bytes:
+    """A content rule's example as bytes: hex for ``binary`` rules, else UTF-8."""
+    if BINARY_TAG in rule.tags:
+        return bytes.fromhex(''.join(example.split()))
+    return example.encode()
+
+
+def content_rule_from_table(table: Mapping[str, Any], where: str) -> Rule:
+    rule = rule_from_table(table, where)
+    if BINARY_TAG in rule.tags:
+        for example in rule.examples + rule.negatives:
+            try:
+                example_bytes(rule, example)
+            except ValueError:
+                raise FatalError(f'{where}: {rule.id}: binary rule: examples must be hex ({example[:20]!r}…)') from None
+    return rule
+
+
+def load_file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
+    """Load and validate a file-rules TOML file: ``[[names]]`` and ``[[contents]]`` tables."""
+    try:
+        doc = load_toml(path)
+    except OSError as e:
+        raise FatalError(f'{path}: cannot read: {e.strerror}') from None
+    except UnicodeDecodeError:
+        raise FatalError(f'{path}: invalid TOML: not UTF-8') from None
+    except toml_error() as e:
+        raise FatalError(f'{path}: invalid TOML: {e}') from None
+    names, contents = doc.get('names', []), doc.get('contents', [])
+    if set(doc) - {'names', 'contents'} or not isinstance(names, list) or not isinstance(contents, list):
+        raise FatalError(f'{path}: expected only [[names]] and [[contents]] tables')
+    for kind, tables in (('names', names), ('contents', contents)):
+        for i, t in enumerate(tables):
+            if not isinstance(t, dict):
+                raise FatalError(f'{path}: {kind}[{i}]: expected a table')
+
+    def where(kind: str, i: int, t: Mapping[str, Any]) -> str:
+        return path if isinstance(t.get('id'), str) else f'{path}: {kind}[{i}]'
+
+    name_rules = tuple(name_rule_from_table(t, where('names', i, t)) for i, t in enumerate(names))
+    content_rules = tuple(content_rule_from_table(t, where('contents', i, t)) for i, t in enumerate(contents))
+    seen: set[str] = set()
+    for rule_id in [r.id for r in name_rules] + [r.id for r in content_rules]:
+        if rule_id in seen:
+            raise FatalError(f'{path}: {rule_id}: duplicate rule id')
+        seen.add(rule_id)
+    return FileRules(names=name_rules, contents=content_rules)

@@ -1,0 +1,239 @@
+"""block-credential-files: refuse files that are credentials, by name or by content.
+
+By name: the ``[[names]]`` rules of ``rules/files/credential_files.toml`` (private SSH keys,
+keystores, credentials.json, terraform state, kubeconfigs, ...) plus ``--name`` globs. By
+content, whatever the name: its ``[[contents]]`` rules (keystore magic bytes, PEM private
+keys, service-account keys, .npmrc/.pypirc/docker/yarn tokens, kubeconfig credentials, ...),
+scanned over the file's bytes by the secret engine. A few name rules let a file pass when its
+content shows it holds no credential (``unless``): a credentials.json template of placeholders,
+a kubeconfig that authenticates with ``exec:``.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import re
+import shlex
+import sys
+from typing import Any, Callable, Sequence
+
+from leakstop.allowlist import BuiltinAllowlist, is_placeholder
+from leakstop.baseline import Baseline, load_for_run
+from leakstop.cache import cache_dir, file_signature
+from leakstop.config import Config, load_config
+from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
+from leakstop.errors import FatalError
+from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.report import emit
+from leakstop.rules import (
+    BINARY_TAG, CREDENTIAL_FILE_RULES, STRUCTURE_TAG, FileRules, NameRule,
+    load_file_rules, name_globs,
+)
+from leakstop.scan import FileResult, without_known
+
+CUSTOM_NAME_RULE = 'credential-file-name'
+
+
+# --- exemptions: content checks a name rule may name in ``unless`` --------------------------
+
+_URL_WITHOUT_CREDENTIALS = re.compile(r'https?://[^\s/@:]+(?::\d+)?(?:/\S*)?\Z')
+
+
+def _json_strings(doc: Any) -> list[tuple[str, str]]:
+    """(key, value) for every string in a JSON document (key '' inside lists and at the top)."""
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[str, Any]] = [('', doc)]
+    while stack:
+        key, node = stack.pop()
+        if isinstance(node, str):
+            out.append((key, node))
+        elif isinstance(node, dict):
+            stack.extend((str(k), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((key, v) for v in node)
+    return out
+
+
+def placeholder_values(text: bytes, builtin: BuiltinAllowlist) -> bool:
+    """A JSON template: every string is empty, a placeholder, a URL without credentials, or a ``type``."""
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return all(
+        not value.strip() or is_placeholder(value, builtin) or key == 'type'
+        or _URL_WITHOUT_CREDENTIALS.match(value) is not None
+        for key, value in _json_strings(doc)
+    )
+
+
+_KUBE_CREDENTIAL = re.compile(
+    rb'^[ \t]*-?[ \t]*(?:token|password|client-key-data|access-token|refresh-token|id-token|client-secret)'
+    rb'[ \t]*:[ \t]*([^\r\n]*)',
+    re.M,
+)
+
+
+def no_inline_kube_credentials(text: bytes, builtin: BuiltinAllowlist) -> bool:
+    """A kubeconfig whose users carry no inline token, password or key (``exec:``, cert files)."""
+    for m in _KUBE_CREDENTIAL.finditer(text):
+        value = m.group(1).decode('utf-8', 'replace').split(' #')[0].strip().strip('\'"')
+        if value and not is_placeholder(value, builtin):
+            return False
+    return True
+
+
+EXEMPTIONS: dict[str, Callable[[bytes, BuiltinAllowlist], bool]] = {
+    'placeholder-values': placeholder_values,
+    'no-inline-kube-credentials': no_inline_kube_credentials,
+}  # keys: rules.NAME_RULE_EXEMPTIONS (tests check they agree)
+
+
+# --- the check -------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    config: Config
+    names: tuple[NameRule, ...]
+    ruleset: RuleSet
+
+
+def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES) -> RuleSet:
+    """The content rules compiled, from the engine's cache when the rules file did not change."""
+    signature = ('credential-file-rules', *file_signature(path))
+    return load_ruleset(signature, lambda: list(rules.contents), cache=cache_dir())
+
+
+def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[Finding]:
+    out = []
+    for rule in settings.names:
+        if not rule.matches(path):
+            continue
+        if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin):
+            continue
+        out.append(Finding(
+            path=path, line=0, column=0, rule_id=rule.id, description=f'{rule.description} (by name)',
+            secret='', severity=rule.severity,
+        ))
+    return settings.config.allowlist.filter(b'', out, placeholders=False)
+
+
+def _without_overlaps(findings: list[Finding], order: dict[str, int]) -> list[Finding]:
+    """Where matches overlap, the one from the earlier (more specific) rule."""
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: order[f.rule_id]):
+        if not any(f.start < k.end and k.start < f.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, order[f.rule_id]))
+
+
+def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Finding]:
+    text = decode_text(raw)
+    data = raw if text is None else text
+    ruleset = settings.ruleset
+    found = scan_bytes(data, ruleset, path)
+    if not found:
+        return []
+    rules = {r.id: r for r in ruleset.rules}
+    order = {r.id: i for i, r in enumerate(ruleset.rules)}
+    found = _without_overlaps(found, order)
+    allowlist = settings.config.allowlist
+    structural = [f for f in found if STRUCTURE_TAG in rules[f.rule_id].tags]
+    values = [f for f in found if STRUCTURE_TAG not in rules[f.rule_id].tags]
+    kept = allowlist.filter(data, structural, placeholders=False) + allowlist.filter(data, values)
+    out = []
+    for f in sorted(kept, key=lambda f: f.start):
+        f = dataclasses.replace(f, description=f'{f.description} (by content)')
+        if text is None or BINARY_TAG in rules[f.rule_id].tags:  # a file structure, not a line
+            f = dataclasses.replace(f, line=0, column=0, secret='', start=0, end=0)
+        out.append(f)
+    return out
+
+
+def check_file(path: str, *, settings: Settings) -> FileResult:
+    display = normalize(path)
+    if settings.config.allowlist.path_allowed(display):
+        return FileResult(display, skipped='allowlisted path')
+    if os.path.islink(path):  # git stores the link's target path, not the file it points to
+        return FileResult(display, findings=tuple(name_findings(display, None, settings=settings)))
+    try:
+        raw = read_bytes(path)
+    except Unreadable as e:
+        return FileResult(display, findings=tuple(name_findings(display, None, settings=settings)), error=f'cannot read: {e}')
+    findings = name_findings(display, decode_text(raw), settings=settings)
+    findings += content_findings(raw, display, settings=settings)
+    return FileResult(display, findings=tuple(findings))
+
+
+def advice(results: Sequence[FileResult]) -> str:
+    paths = [r.path for r in results if r.findings]
+    shown = ' '.join(shlex.quote(p) if p.isprintable() else '<path>' for p in paths[:5])
+    if len(paths) > 5:
+        shown += ' ...'
+    return (
+        'These files are credentials. If one holds a real credential, rotate it first: it is '
+        'compromised once pushed. Then stop tracking it (your local copy stays): '
+        f'`git rm --cached -- {shown}`, add it to .gitignore, and keep the real values in a secret '
+        'manager or your CI\'s secret store. For an intentional test fixture, allow its path in '
+        '`[tool.leakstop.allowlist] paths` (pyproject.toml or .leakstop.toml), or record it in the baseline.'
+    )
+
+
+def block_credential_files(
+        filenames: Sequence[str], *, config: Config, baseline: Baseline | None, fmt: str, extra_names: Sequence[str] = (),
+) -> int:
+    results = without_known(check_files(filenames, config=config, extra_names=extra_names), baseline)
+    return emit(results, fmt=fmt, advice=advice(results))
+
+
+def check_files(filenames: Sequence[str], *, config: Config, extra_names: Sequence[str] = ()) -> list[FileResult]:
+    """One result per file: refused by name or content, or clean (allowlist applied, baseline not)."""
+    rules = load_file_rules()
+    names = rules.names
+    if extra_names:
+        custom = NameRule(
+            id=CUSTOM_NAME_RULE, description='credential file (matches a --name glob)', paths=tuple(extra_names),
+            source='--name', include_regex=name_globs(extra_names, '--name', 'paths'),
+        )
+        names = (*names, custom)
+    settings = Settings(config=config, names=names, ruleset=content_ruleset(rules))
+    return [check_file(name, settings=settings) for name in filenames]
+
+
+def glob_arg(value: str) -> str:
+    try:
+        name_globs([value], '--name', 'glob')
+    except FatalError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog='block-credential-files',
+        description='Refuse files that are credentials by name (id_rsa, *.p12, credentials.json, ...) or by content.',
+    )
+    parser.add_argument('filenames', nargs='*', help='files to check (pre-commit passes the staged ones)')
+    parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
+    parser.add_argument('--format', choices=('text', 'json'), default='text')
+    parser.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
+    parser.add_argument(
+        '--name', action='append', default=[], metavar='GLOB', type=glob_arg,
+        help='also refuse files with this name (gitignore-style glob; repeatable)',
+    )
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+        baseline = load_for_run(args.baseline, config.baseline)
+        return block_credential_files(
+            args.filenames, config=config, baseline=baseline, fmt=args.format, extra_names=args.name,
+        )
+    except FatalError as e:
+        print(f'block-credential-files: error: {e}', file=sys.stderr)
+        return 2
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())

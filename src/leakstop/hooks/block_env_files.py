@@ -1,0 +1,286 @@
+"""block-env-files: refuse .env files; let templates through while every value is a placeholder.
+
+Names are matched precisely (gitignore-style globs on file names, at any depth): ``.env``,
+``.env.*`` and ``*.env`` are environment files; ``.env.example``, ``.env.sample``,
+``.env.template``, ``.env.dist``, ``.env.defaults`` (and their ``*.env.*`` forms) are
+templates; ``environment.ts``, ``env.py``, ``.envoy`` or ``dotenv.js`` are neither.
+``.envrc`` (direnv) is refused only when it exports literal values.
+
+A template passes while each value is empty, a placeholder (``allowlist.is_placeholder``)
+or an ordinary setting (``PORT=3000``). A value fails when a secret rule matches it (the
+secret engine runs over the whole template, comments included) or when it looks random
+(long, token-like, high entropy, mixed characters).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import re
+import sys
+from typing import Sequence
+
+from leakstop.allowlist import is_placeholder
+from leakstop.baseline import Baseline, load_for_run
+from leakstop.config import Config, load_config
+from leakstop.dotenv import Entry, parse_bytes
+from leakstop.engine import Finding, RuleSet
+from leakstop.errors import FatalError
+from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.report import display_path, emit
+from leakstop.rules import name_globs
+from leakstop.scan import FileResult, ruleset_for, scan_data, without_known
+from leakstop.validators import shannon_entropy
+
+ENV_NAMES = ('.env', '.env.*', '*.env')
+ENVRC_NAMES = ('.envrc',)
+TEMPLATE_NAMES = (
+    '.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults',
+    '.env.*.example', '.env.*.sample', '.env.*.template', '.env.*.dist',
+    '*.env.example', '*.env.sample', '*.env.template', '*.env.dist',
+)
+
+RANDOM_MIN_LENGTH = 20
+_TOKEN = re.compile(r'[A-Za-z0-9+/=_\-.~]+\Z')
+_HEX = re.compile(r'[0-9a-fA-F]+\Z')
+_UUID = re.compile(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
+
+
+_WORD = re.compile(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])')
+
+
+def mean_word_length(value: str) -> float:
+    """Mean length of the letter runs of ``value`` split at case changes (``MyAppName`` -> 3.0)."""
+    words = _WORD.findall(value)
+    return sum(map(len, words)) / len(words) if words else 0.0
+
+
+def looks_random(value: str) -> bool:
+    """A long token of random characters: the shape of a key, not of a setting.
+
+    Names are made of words (``MyApplicationNameV2``, ``redis-cache-01``: letter runs of 4+
+    on average); random base62/base64 splits into runs of about 2. Hex needs 32+ characters.
+    UUIDs are identifiers (left to the secret rules, which know their context).
+    """
+    if len(value) < RANDOM_MIN_LENGTH or not _TOKEN.match(value) or _UUID.match(value):
+        return False
+    if _HEX.match(value):
+        return len(value) >= 32 and shannon_entropy(value) >= 3.0
+    return (
+        shannon_entropy(value) >= 3.5 and mean_word_length(value) < 4.0
+        and any(ch.isdigit() for ch in value)
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    config: Config
+    env: re.Pattern[str]
+    envrc: re.Pattern[str]
+    templates: re.Pattern[str]
+
+
+def kind_of(path: str, settings: Settings) -> str | None:
+    """'template', 'env', 'envrc' or None for a normalized path."""
+    if settings.templates.match(path):
+        return 'template'
+    if settings.env.match(path):
+        return 'env'
+    if settings.envrc.match(path):
+        return 'envrc'
+    return None
+
+
+def _line_offsets(data: bytes) -> list[int]:
+    """Byte offset where each line starts (plus one past the end)."""
+    offsets = [0]
+    pos = data.find(b'\n')
+    while pos != -1:
+        offsets.append(pos + 1)
+        pos = data.find(b'\n', pos + 1)
+    offsets.append(len(data) + 1)
+    return offsets
+
+
+def _entry_finding(path: str, entry: Entry, offsets: list[int], rule_id: str, description: str) -> Finding:
+    start = offsets[min(entry.line - 1, len(offsets) - 1)]
+    end = max(start, offsets[min(entry.end_line, len(offsets) - 1)] - 1)
+    return Finding(
+        path=path, line=entry.line, column=entry.column, rule_id=rule_id, description=description,
+        secret=entry.value or '', start=start, end=end,
+    )
+
+
+def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Config) -> tuple[list[Finding], list[str]]:
+    """Findings in a template (values that look real) and warnings (lines that do not parse)."""
+    doc = parse_bytes(data)
+    by_line: dict[int, Entry] = {}
+    for entry in doc.entries:
+        for line in range(entry.line, entry.end_line + 1):
+            by_line[line] = entry
+    out: list[Finding] = []
+    flagged: set[int] = set()
+    for f in scan_data(data, path, ruleset=ruleset, config=config):
+        owner = by_line.get(f.line)
+        if owner is not None:
+            flagged.add(owner.line)
+            what = f'{owner.key}: template value looks real'
+        else:
+            what = 'secret outside any template value'
+        out.append(dataclasses.replace(f, rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
+    offsets = _line_offsets(data)
+    builtin = config.allowlist.builtin
+    for entry in doc.entries:
+        value = entry.value
+        if not value or entry.line in flagged or is_placeholder(value, builtin) or not looks_random(value):
+            continue
+        out.append(_entry_finding(
+            path, entry, offsets, 'env-template-random-value',
+            f'{entry.key}: template value looks like a real secret (random, {len(value)} characters)',
+        ))
+    warnings = [f'{display_path(path)}:{p.line}:{p.column}: warning: {p.message}' for p in doc.problems]
+    return sorted(config.allowlist.filter(data, out), key=lambda f: (f.line, f.column)), warnings
+
+
+def envrc_findings(path: str, data: bytes, *, config: Config) -> list[Finding]:
+    """``export KEY=literal`` lines of a direnv ``.envrc`` (computed values, ``$VAR``, ``$(cmd)``, pass)."""
+    offsets = _line_offsets(data)
+    builtin = config.allowlist.builtin
+    out = [
+        _entry_finding(path, e, offsets, 'envrc-exported-value', f'{e.key}: .envrc exports a literal value')
+        for e in parse_bytes(data).entries
+        if e.exported and e.value and '$' not in e.value and '`' not in e.value and not is_placeholder(e.value, builtin)
+    ]
+    return config.allowlist.filter(data, out)
+
+
+def _file_finding(path: str, rule_id: str, description: str) -> Finding:
+    return Finding(path=path, line=0, column=0, rule_id=rule_id, description=description, secret='')
+
+
+def check_file(path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None) -> tuple[FileResult, list[str]]:
+    display = normalize(path)
+    config = settings.config
+    if kind == 'env':
+        if not os.path.lexists(path):
+            return FileResult(display, error='cannot read: no such file'), []
+        found = [_file_finding(display, 'env-file', '.env file (by name): real environment values do not belong in git')]
+        return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
+    try:
+        data = decode_text(read_bytes(path))
+    except Unreadable as e:
+        return FileResult(display, error=f'cannot read: {e}'), []
+    if data is None:
+        found = [_file_finding(display, 'env-file-not-text', f'{kind} is not text: its values cannot be checked')]
+        return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
+    if kind == 'envrc':
+        return FileResult(display, findings=tuple(envrc_findings(display, data, config=config))), []
+    assert ruleset is not None
+    findings, warnings = template_findings(display, data, ruleset=ruleset, config=config)
+    return FileResult(display, findings=tuple(findings)), warnings
+
+
+ADVICE = (
+    'Real environment files stay out of git. If a value in one is a real secret, rotate it first: it is '
+    'compromised once pushed. Then stop tracking the file (your local copy stays): `git rm --cached -- <path>`, '
+    'add it to .gitignore (`.env` and `.env.*`, with `!.env.example` so the template stays committable), keep '
+    'the real values in a secret manager or your CI\'s secret store, and commit a template instead '
+    '(`.env.example`) whose values are empty or placeholders such as `<your-api-key>` or `changeme`. '
+    'For a flagged template value: replace it with a placeholder. For an intentional fixture, allow its path '
+    'in `[tool.leakstop.allowlist] paths` (pyproject.toml or .leakstop.toml), or record it in the baseline.'
+)
+
+
+def block_env_files(
+        filenames: Sequence[str],
+        *,
+        config: Config,
+        baseline: Baseline | None,
+        fmt: str,
+        extra_names: Sequence[str] = (),
+        extra_templates: Sequence[str] = (),
+) -> int:
+    results, warnings = check_files(filenames, config=config, extra_names=extra_names, extra_templates=extra_templates)
+    if warnings:
+        sys.stderr.write('\n'.join(warnings) + '\n')
+    return emit(without_known(results, baseline), fmt=fmt, advice=ADVICE)
+
+
+def check_files(
+        filenames: Sequence[str],
+        *,
+        config: Config,
+        extra_names: Sequence[str] = (),
+        extra_templates: Sequence[str] = (),
+) -> tuple[list[FileResult], list[str]]:
+    """One result per env file or template (allowlist applied, baseline not), and parse warnings."""
+    def globs(patterns: Sequence[str], what: str) -> re.Pattern[str]:
+        regex = name_globs(patterns, what, 'globs')
+        assert regex is not None
+        return regex
+
+    settings = Settings(
+        config=config,
+        env=globs((*ENV_NAMES, *extra_names), '--name'),
+        envrc=globs(ENVRC_NAMES, '.envrc'),
+        templates=globs((*TEMPLATE_NAMES, *extra_templates), '--template'),
+    )
+    kinds = [kind_of(normalize(name), settings) for name in filenames]
+    # the secret rules are needed only for templates: loaded once, and only then
+    ruleset = ruleset_for(config) if 'template' in kinds else None
+    results: list[FileResult] = []
+    warnings: list[str] = []
+    for name, kind in zip(filenames, kinds):
+        display = normalize(name)
+        if kind is None:
+            if not os.path.lexists(name):
+                results.append(FileResult(display, error='cannot read: no such file'))
+        elif config.allowlist.path_allowed(display):
+            results.append(FileResult(display, skipped='allowlisted path'))
+        else:
+            result, more = check_file(name, kind, settings=settings, ruleset=ruleset)
+            results.append(result)
+            warnings.extend(more)
+    return results, warnings
+
+
+def glob_arg(value: str) -> str:
+    try:
+        name_globs([value], 'glob', 'value')
+    except FatalError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog='block-env-files',
+        description='Refuse .env files; let templates (.env.example, ...) through while every value is a placeholder.',
+    )
+    parser.add_argument('filenames', nargs='*', help='files to check (pre-commit passes the staged ones)')
+    parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
+    parser.add_argument('--format', choices=('text', 'json'), default='text')
+    parser.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
+    parser.add_argument(
+        '--name', action='append', default=[], metavar='GLOB', type=glob_arg,
+        help='also refuse files with this name as environment files (repeatable)',
+    )
+    parser.add_argument(
+        '--template', action='append', default=[], metavar='GLOB', type=glob_arg,
+        help='also treat files with this name as templates (repeatable)',
+    )
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+        baseline = load_for_run(args.baseline, config.baseline)
+        return block_env_files(
+            args.filenames, config=config, baseline=baseline, fmt=args.format,
+            extra_names=args.name, extra_templates=args.template,
+        )
+    except FatalError as e:
+        print(f'block-env-files: error: {e}', file=sys.stderr)
+        return 2
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())

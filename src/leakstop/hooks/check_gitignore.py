@@ -1,0 +1,280 @@
+"""check-gitignore: the repository's .gitignore must ignore .env files and common credential files.
+
+Each required line comes with probe paths that it must ignore, asked of the real
+``git check-ignore --no-index`` (so tracked files and git's own matching count), at the top
+level and one directory down (``/.env`` alone leaves ``api/.env`` committable). Only the
+repository's ``.gitignore`` counts: ``.git/info/exclude`` and the global excludes file are
+personal and do not protect the rest of the team. Without git (or outside a repository) the
+top-level ``.gitignore`` is evaluated with ``files.compile_globs``.
+
+Templates (``.env.example``) must stay committable: if ``.env*`` ignores one, the hook says
+so and suggests ``!.env.example``.
+
+Run from the repository root (pre-commit does); it reads files and runs git, and writes nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import re
+import subprocess
+import sys
+from typing import Sequence
+
+from leakstop.config import Config, load_config
+from leakstop.engine import Finding
+from leakstop.errors import FatalError
+from leakstop.files import compile_globs
+from leakstop.report import emit
+from leakstop.scan import FileResult
+
+GITIGNORE = '.gitignore'
+PROBE_DIR = 'leakstop-probe'  # a directory name no repository has: probes one level down
+
+
+@dataclasses.dataclass(frozen=True)
+class Required:
+    line: str  # the .gitignore line to add
+    probes: tuple[str, ...]  # top-level paths it must ignore (also probed one directory down)
+    rule_id: str
+    what: str
+
+
+# What every repository should ignore, and why only this:
+# - .env, .env.* : real environment values (templates are re-included, see TEMPLATES).
+# - credentials.json, SSH private keys, *.pem / *.key, PKCS#12: key material that is never
+#   source. Certificates you do commit can be re-included with `!path/to/cert.pem`.
+# - *.tfstate: Terraform state holds every secret Terraform manages and lands in the working
+#   tree of every `terraform apply`.
+# Not required: .npmrc, .pypirc, .yarnrc.yml, docker config.json and kubeconfigs are often
+# committed legitimately (registry settings, CI config without tokens, exec-based auth);
+# block-credential-files checks their content instead. .netrc, .git-credentials, .aws/ live in
+# home directories, not in working trees; block-credential-files refuses them by name.
+REQUIRED = (
+    Required('.env', ('.env',), 'gitignore-env', '.env files'),
+    Required('.env.*', ('.env.local', '.env.production', '.env.development.local'), 'gitignore-env',
+             '.env files'),
+    Required('credentials.json', ('credentials.json',), 'gitignore-credentials-json', 'credentials.json'),
+    Required('id_rsa', ('id_rsa',), 'gitignore-ssh-key', 'SSH private keys'),
+    Required('id_dsa', ('id_dsa',), 'gitignore-ssh-key', 'SSH private keys'),
+    Required('id_ecdsa', ('id_ecdsa',), 'gitignore-ssh-key', 'SSH private keys'),
+    Required('id_ed25519', ('id_ed25519',), 'gitignore-ssh-key', 'SSH private keys'),
+    Required('*.pem', ('private.pem',), 'gitignore-private-key', 'private key files'),
+    Required('*.key', ('server.key',), 'gitignore-private-key', 'private key files'),
+    Required('*.p12', ('keystore.p12',), 'gitignore-keystore', 'PKCS#12 keystores'),
+    Required('*.tfstate', ('terraform.tfstate',), 'gitignore-terraform-state', 'Terraform state'),
+    Required('*.tfstate.*', ('terraform.tfstate.backup',), 'gitignore-terraform-state', 'Terraform state'),
+)
+TEMPLATES = ('.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults')
+DEFAULT_TEMPLATE = '.env.example'  # always checked; the others when they exist
+
+
+@dataclasses.dataclass(frozen=True)
+class Match:
+    ignored: bool
+    source: str = ''  # where the deciding pattern is ('' when nothing matched)
+    line: int = 0
+    pattern: str = ''
+
+
+# --- asking git, or evaluating .gitignore ourselves ----------------------------------------------
+
+def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
+    """``git check-ignore --no-index -v -n`` for ``paths``; None when git or a repository is missing."""
+    try:
+        proc = subprocess.run(
+            ('git', 'check-ignore', '--no-index', '--verbose', '--non-matching', '-z', '--stdin'),
+            input=''.join(f'{p}\0' for p in paths).encode(), capture_output=True, check=False,
+        )
+    except OSError:
+        return None
+    if proc.returncode not in (0, 1):
+        return None
+    fields = proc.stdout.decode('utf-8', 'surrogateescape').split('\0')
+    out: dict[str, Match] = {}
+    for i in range(0, len(fields) - 3, 4):
+        source, line, pattern, path = fields[i:i + 4]
+        if not source:
+            out[path] = Match(False)
+            continue
+        # only the repository's top-level .gitignore counts (not info/exclude, not the global file)
+        ours = os.path.normpath(source) == GITIGNORE
+        out[path] = Match(ours and not pattern.startswith('!'), source, int(line or 0), pattern)
+    return out if all(p in out for p in paths) else None
+
+
+@dataclasses.dataclass(frozen=True)
+class Pattern:
+    line: int
+    text: str
+    negate: bool
+    regex: re.Pattern[str]
+
+
+def parse_gitignore(text: str) -> list[Pattern]:
+    """gitignore lines as globs: blanks and comments skipped, ``!`` negates, ``\\#``/``\\!`` escape."""
+    out = []
+    for number, raw in enumerate(text.split('\n'), 1):
+        line = raw.rstrip('\r')
+        stripped = line.rstrip(' ')
+        if line[len(stripped):] and stripped.endswith('\\'):
+            stripped += ' '  # an escaped trailing space stays
+        line = stripped
+        if not line or line.startswith('#'):
+            continue
+        negate = line.startswith('!')
+        glob = line[1:] if negate else line
+        if glob.startswith(('\\#', '\\!')):
+            glob = glob[1:]
+        glob = glob.replace('\\ ', ' ')
+        if not glob:
+            continue
+        try:
+            regex = compile_globs([glob])
+        except re.error:
+            continue  # git ignores a pattern it cannot read; so do we
+        if regex is not None:
+            out.append(Pattern(number, line, negate, regex))
+    return out
+
+
+def match_gitignore(path: str, patterns: Sequence[Pattern]) -> Match:
+    """The last matching pattern decides, as in git."""
+    for p in reversed(patterns):
+        if p.regex.match(path):
+            return Match(not p.negate, GITIGNORE, p.line, p.text)
+    return Match(False)
+
+
+def read_gitignore(path: str = GITIGNORE) -> str | None:
+    try:
+        with open(path, 'rb') as f:
+            return f.read().decode('utf-8', 'replace')
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise FatalError(f'{path}: cannot read: {e.strerror}') from None
+
+
+def check_ignored(paths: Sequence[str], gitignore: str | None, *, use_git: bool = True) -> dict[str, Match]:
+    if use_git:
+        answer = git_check_ignore(paths)
+        if answer is not None:
+            return answer
+    patterns = parse_gitignore(gitignore or '')
+    return {p: match_gitignore(p, patterns) for p in paths}
+
+
+# --- the check -------------------------------------------------------------------------------
+
+def probe_for(line: str) -> str:
+    """A path a user-given line must ignore: ``*.tfvars`` -> ``leakstop-probe.tfvars``."""
+    path = line.strip('/').replace('**/', '').replace('**', PROBE_DIR)
+    path = re.sub(r'\[[^\]]*\]', 'x', path).replace('*', PROBE_DIR).replace('?', 'x')
+    return path or PROBE_DIR
+
+
+def _finding(rule_id: str, description: str) -> Finding:
+    return Finding(path=GITIGNORE, line=0, column=0, rule_id=rule_id, description=description, secret='')
+
+
+def check_gitignore(
+        *,
+        config: Config,
+        fmt: str,
+        required: Sequence[Required] = REQUIRED,
+        templates: Sequence[str] = (),
+        use_git: bool = True,
+) -> int:
+    gitignore = read_gitignore()
+    probes: dict[str, list[str]] = {}
+    for req in required:
+        probes[req.line] = [p for probe in req.probes for p in (probe, f'{PROBE_DIR}/{probe}')]
+    templates = list(templates)
+    answers = check_ignored([p for ps in probes.values() for p in ps] + templates, gitignore, use_git=use_git)
+
+    # (finding, the lines that fix it): lines are suggested only for findings that are reported
+    # one finding per rule id (id_rsa, id_dsa, ... are one problem), in the order of ``required``
+    missing: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+    for req in required:
+        paths = [p for p in probes[req.line] if not answers[p].ignored]
+        if paths:
+            missing.setdefault((req.rule_id, req.what), []).append((req.line, paths))
+    found: list[tuple[Finding, list[str]]] = []
+    for (rule_id, what), items in missing.items():
+        lines = [line for line, _ in items]
+        nested = all('/' in p for _, paths in items for p in paths)
+        where = ' in subdirectories' if nested else ''
+        description = f'does not ignore {what}{where}: add ' + ', '.join(f'`{line}`' for line in lines)
+        found.append((_finding(rule_id, description), lines))
+    for template in templates:
+        answer = answers[template]
+        if answer.ignored:
+            found.append((_finding(
+                'gitignore-template-ignored',
+                f'ignores the template {template} (`{answer.pattern}` at line {answer.line}): a template must '
+                f'stay committable: add `!{template}` after that line',
+            ), [f'!{template}']))
+    kept = config.allowlist.filter(b'', [f for f, _ in found], placeholders=False)
+    to_add: list[str] = []
+    for f, lines in found:
+        if f in kept:
+            to_add.extend(line for line in lines if line not in to_add)
+    # the lines we suggest must not hide a template either: re-include it after them
+    suggested = compile_globs([line for line in to_add if not line.startswith('!')])
+    for template in templates:
+        if suggested is not None and suggested.match(template) and f'!{template}' not in to_add:
+            to_add.append(f'!{template}')
+    results = [FileResult(GITIGNORE, findings=tuple(kept))]
+    if gitignore is None:
+        head = 'There is no .gitignore: create it at the repository root with these lines:'
+    else:
+        head = 'Add these lines at the end of .gitignore (order matters: `!` lines re-include what earlier lines ignore):'
+    advice = (
+        head + '\n\n' + ''.join(f'    {line}\n' for line in to_add) + '\n'
+        'Ignoring does not untrack files already committed: `git rm --cached -- <path>` for those, and '
+        'rotate any real secret they held. To skip a line here, pass `--skip LINE` in the hook\'s args.'
+    )
+    return emit(results, fmt=fmt, advice=advice)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog='check-gitignore',
+        description='Fail when .gitignore does not ignore .env files and common credential files.',
+    )
+    parser.add_argument('filenames', nargs='*', help=argparse.SUPPRESS)  # pass_filenames: false; ignored
+    parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
+    parser.add_argument('--format', choices=('text', 'json'), default='text')
+    parser.add_argument(
+        '--require', action='append', default=[], metavar='LINE',
+        help='also require this .gitignore line, e.g. "*.tfvars" (repeatable)',
+    )
+    parser.add_argument(
+        '--skip', action='append', default=[], metavar='LINE',
+        help='do not require this default line, e.g. "*.pem" (repeatable)',
+    )
+    parser.add_argument(
+        '--template', action='append', default=[], metavar='NAME',
+        help=f'a template that must stay committable (default: {DEFAULT_TEMPLATE} and any of '
+             f'{", ".join(TEMPLATES[1:])} that exist)',
+    )
+    args = parser.parse_args(argv)
+    known = {r.line for r in REQUIRED}
+    unknown = [line for line in args.skip if line not in known]
+    if unknown:
+        parser.error(f'--skip {unknown[0]!r}: not a default line (defaults: {", ".join(sorted(known))})')
+    required = [r for r in REQUIRED if r.line not in args.skip]
+    required += [Required(line, (probe_for(line),), 'gitignore-required', f'files matching `{line}`') for line in args.require]
+    templates = args.template or [DEFAULT_TEMPLATE, *(t for t in TEMPLATES[1:] if os.path.lexists(t))]
+    try:
+        config = load_config(args.config)
+        return check_gitignore(config=config, fmt=args.format, required=required, templates=templates)
+    except FatalError as e:
+        print(f'check-gitignore: error: {e}', file=sys.stderr)
+        return 2
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())

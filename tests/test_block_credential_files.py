@@ -1,0 +1,394 @@
+"""block-credential-files: refused by name, refused by content, public material passes."""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import fakes
+import pytest
+
+from leakstop.hooks.block_credential_files import main
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(path: str, data: str | bytes) -> str:
+    os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
+    with open(path, 'wb') as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def random_bytes(n: int, seed: object) -> bytes:
+    rng = random.Random(repr(seed))
+    return bytes(rng.randrange(256) for _ in range(n))
+
+
+def p12_bytes(seed: object = 0) -> bytes:
+    """The DER header of a PKCS#12 file as openssl writes it, then random bytes."""
+    return bytes.fromhex('308209cf020103308209850609 2a864886f70d010701 a08209760482 0972'.replace(' ', '')) + random_bytes(2000, seed)
+
+
+def jks_bytes(magic: str = 'feedfeed', seed: object = 0) -> bytes:
+    return bytes.fromhex(magic + '00000002 00000001 00000001'.replace(' ', '')) + random_bytes(1500, seed)
+
+
+def certificate_pem(seed: object = 0) -> str:
+    body = base64.b64encode(random_bytes(600, ('cert', seed))).decode()
+    wrapped = '\n'.join(body[i:i + 64] for i in range(0, len(body), 64))
+    return f'-----BEGIN CERTIFICATE-----\n{wrapped}\n-----END CERTIFICATE-----\n'
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- by name ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(('path', 'rule'), [
+    ('id_rsa', 'ssh-private-key-file'),
+    ('home/.ssh/id_ed25519', 'ssh-private-key-file'),
+    ('deploy/id_ecdsa_github', 'ssh-private-key-file'),
+    ('keys/server.ppk', 'putty-private-key-file'),
+    ('certs/client.p12', 'pkcs12-file'),
+    ('signing.pfx', 'pkcs12-file'),
+    ('android/release.keystore', 'java-keystore-file'),
+    ('server.jks', 'java-keystore-file'),
+    ('team.kdbx', 'keepass-database-file'),
+    ('secring.gpg', 'gpg-secret-keyring-file'),
+    ('.aws/credentials', 'aws-credentials-file'),
+    ('.git-credentials', 'git-credentials-file'),
+    ('.netrc', 'netrc-file'),
+    ('_netrc', 'netrc-file'),
+    ('.pgpass', 'pgpass-file'),
+    ('.s3cfg', 's3cfg-file'),
+    ('nginx/.htpasswd', 'htpasswd-file'),
+    ('infra/terraform.tfstate', 'terraform-state-file'),
+    ('terraform.tfstate.backup', 'terraform-state-file'),
+])
+def test_refused_by_name(work: Path, capsys: pytest.CaptureFixture[str], path: str, rule: str) -> None:
+    write(path, 'placeholder-free content: opaque\n')
+    code, out, _ = run(capsys, path)
+    assert code == 1
+    assert f'{path}: {rule}: ' in out and '(by name)' in out
+    assert f'git rm --cached -- {path}' in out
+    assert '.gitignore' in out and 'secret manager' in out and 'rotate' in out
+    assert '[tool.leakstop.allowlist] paths' in out and 'baseline' in out
+
+
+def test_public_key_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('id_rsa.pub', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx0ZXN0a2V5bm90cmVhbA test@host\n')
+    assert run(capsys, 'id_rsa.pub')[0] == 0
+
+
+def test_extra_names(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('vault/prod.secret', 'opaque\n')
+    assert run(capsys, 'vault/prod.secret')[0] == 0
+    code, out, _ = run(capsys, '--name', '*.secret', 'vault/prod.secret')
+    assert code == 1 and 'credential-file-name' in out
+
+
+# --- by content -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(('data', 'rule'), [
+    (p12_bytes(), 'pkcs12-keystore'),
+    (jks_bytes(), 'java-keystore'),
+    (jks_bytes('cececece'), 'java-keystore'),
+])
+def test_keystores_are_refused_by_content_whatever_the_name(
+        work: Path, capsys: pytest.CaptureFixture[str], data: bytes, rule: str,
+) -> None:
+    write('backup.dat', data)
+    code, out, _ = run(capsys, 'backup.dat')
+    assert code == 1
+    assert f'backup.dat: {rule}: ' in out and '(by content)' in out
+
+
+def test_pem_private_key_in_any_file_is_refused_and_redacted(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pem = fakes.pem_private_key(seed='notes')
+    write('docs/notes.txt', 'setup notes\n\n' + pem)
+    code, out, _ = run(capsys, 'docs/notes.txt')
+    assert code == 1
+    assert 'docs/notes.txt:4:1: pem-private-key: PEM private key (by content): ' in out
+    assert pem.splitlines()[1] not in out and pem.splitlines()[1][:20] not in out
+
+
+@pytest.mark.parametrize('kind', ['RSA PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'])
+def test_pem_kinds(work: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    write('key.txt', fakes.pem_private_key(kind, seed=kind))
+    assert run(capsys, 'key.txt')[0] == 1
+
+
+def test_google_service_account_key(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = {
+        'type': 'service_account', 'project_id': 'acme-prod-31337',
+        'private_key_id': fakes.rand(fakes.HEX, 40, 'sa-id'),
+        'private_key': fakes.pem_private_key('PRIVATE KEY', seed='sa'),
+        'client_email': 'deployer@acme-prod-31337.iam.gserviceaccount.com',
+    }
+    write('deploy/gcp.json', json.dumps(doc, indent=2))
+    code, out, _ = run(capsys, 'deploy/gcp.json')
+    assert code == 1
+    assert 'google-service-account-key' in out and 'pem-private-key' not in out  # the specific rule wins
+
+
+@pytest.mark.parametrize(('name', 'text', 'rule'), [
+    ('.npmrc', f'registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken={fakes.npm(seed=1)}\n', 'npmrc-auth-token'),
+    ('.npmrc', '@acme:registry=https://npm.acme.test/\n//npm.acme.test/:_auth=ZGVwbG95OlRxN3ZMMnBYOW1LNHdSOHo=\n', 'npmrc-auth-token'),
+    ('.pypirc', '[pypi]\nusername = __token__\npassword = Tq7vL2pX9mK4wR8zQ3nB6cY1\n', 'pypirc-password'),
+    ('.docker/config.json', '{"auths": {"https://index.docker.io/v1/": {"auth": "ZGVwbG95OlRxN3ZMMnBYOW1LNHdSOHo="}}}', 'docker-config-credentials'),
+    ('.yarnrc.yml', f'npmAuthToken: {fakes.npm(seed=2)}\n', 'yarnrc-auth-token'),
+    ('deploy/cluster.yaml', 'users:\n- name: ci\n  user:\n    token: Tq7vL2pX9mK4wR8zQ3nB6cY1aE5d\n', 'kubeconfig-token'),
+    ('vpn/client.ovpn', 'client\n<key>\n' + fakes.pem_private_key('PRIVATE KEY', seed='vpn') + '</key>\n', 'openvpn-inline-key'),
+])
+def test_tool_configs_holding_tokens_are_refused(
+        work: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, rule: str,
+) -> None:
+    write(name, text)
+    code, out, _ = run(capsys, name)
+    assert code == 1
+    assert f': {rule}: ' in out and '(by content)' in out
+
+
+@pytest.mark.parametrize(('name', 'text'), [
+    ('.npmrc', 'registry=https://registry.npmjs.org/\nsave-exact=true\n'),
+    ('.npmrc', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n'),
+    ('.yarnrc.yml', 'npmAuthToken: "${NPM_TOKEN}"\n'),
+    ('.docker/config.json', '{"auths": {"ghcr.io": {}}, "credsStore": "desktop"}'),
+    ('.pypirc', '[pypi]\nusername = __token__\n'),
+    ('certs/ca.pem', certificate_pem()),
+    ('certs/ca.crt', certificate_pem(1)),
+    ('credentials.json', '{"user1": {"api_key_id": "...", "api_key_secret": "..."}}'),
+    ('credentials.json', json.dumps({'installed': {
+        'client_id': 'YOUR_CLIENT_ID.apps.googleusercontent.com', 'client_secret': '<your-client-secret>',
+        'auth_uri': 'https://accounts.google.com/o/oauth2/auth', 'redirect_uris': ['http://localhost'],
+    }})),
+    ('client_secret.json', '{"web": {"client_id": "", "client_secret": "changeme"}}'),
+    ('.kube/config', (
+        'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://k8s.acme.test\n  name: prod\n'
+        'users:\n- name: eks\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n'
+        '      command: aws\n      args: [eks, get-token, --cluster-name, prod]\n'
+    )),
+    ('kubeconfig.yaml', 'users:\n- name: ci\n  user:\n    token: ${K8S_TOKEN}\n'),
+    ('README.md', 'Put your key in `~/.ssh/id_rsa` and never commit `-----BEGIN RSA PRIVATE KEY-----` blocks.\n'),
+])
+def test_public_material_passes(work: Path, capsys: pytest.CaptureFixture[str], name: str, text: str) -> None:
+    write(name, text)
+    code, out, _ = run(capsys, name)
+    assert (code, out) == (0, '')
+
+
+@pytest.mark.parametrize(('name', 'text', 'rule'), [
+    ('credentials.json', json.dumps({'user1': {'api_key_id': 'drm_8Kq2Lm', 'api_key_secret': fakes.rand(fakes.ALNUM, 32, 'c')}}), 'credentials-json-file'),
+    ('credentials.json', 'not json at all', 'credentials-json-file'),
+    ('client_secret_123.json', json.dumps({'web': {'client_id': '1234', 'client_secret': fakes.rand(fakes.ALNUM, 24, 'o')}}), 'oauth-client-secret-file'),
+    ('.kube/config', 'users:\n- name: basic\n  user:\n    password: Tq7vL2pX9mK4wR8z\n', 'kubeconfig-file'),
+])
+def test_name_exemptions_need_clean_content(work: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, rule: str) -> None:
+    write(name, text)
+    code, out, _ = run(capsys, name)
+    assert code == 1 and f'{name}: {rule}: ' in out
+
+
+def test_utf16_pem_is_found(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('key.txt', fakes.pem_private_key(seed='u16').encode('utf-16'))
+    assert run(capsys, 'key.txt')[0] == 1
+
+
+# --- allowlist, errors, formats ---------------------------------------------------------------
+
+def test_config_allowlist_paths_and_disabled_rules(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('tests/fixtures/id_rsa', fakes.pem_private_key(seed='fixture'))
+    write('backup.dat', p12_bytes())
+    write('.leakstop.toml', '[allowlist]\npaths = ["tests/fixtures/**"]\n')
+    assert run(capsys, 'tests/fixtures/id_rsa')[0] == 0
+    assert run(capsys, 'backup.dat')[0] == 1
+    write('.leakstop.toml', 'disable = ["pkcs12-keystore"]\n')
+    assert run(capsys, 'backup.dat')[0] == 0
+    write('.leakstop.toml', '[allowlist.rules.ssh-private-key-file]\npaths = ["keys/**"]\n')
+    write('keys/id_rsa', 'opaque\n')
+    assert run(capsys, 'keys/id_rsa')[0] == 0
+
+
+def test_inline_pragma_allows_a_content_match(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.npmrc', f'//registry.npmjs.org/:_authToken={fakes.npm(seed=3)}  # leakstop: allow\n')
+    assert run(capsys, '.npmrc')[0] == 0
+
+
+def test_missing_path_is_an_error(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('ok.txt', 'fine\n')
+    code, out, err = run(capsys, 'ok.txt', 'gone.txt')
+    assert code == 2
+    assert err == 'gone.txt: error: cannot read: no such file\n'
+
+
+def test_directory_is_an_error(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkdir('adir')
+    assert run(capsys, 'adir')[0] == 2
+
+
+def test_symlinks_are_checked_by_name_only(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('real/key.txt', fakes.pem_private_key(seed='link'))
+    os.symlink('real/key.txt', 'link.txt')
+    os.symlink('nowhere', 'dangling')
+    assert run(capsys, 'link.txt', 'dangling')[0] == 0  # git stores the link, not the key
+    os.symlink('nowhere', 'id_rsa')
+    assert run(capsys, 'id_rsa')[0] == 1
+
+
+def test_bad_config_is_one_line(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.leakstop.toml', '[allowlist\n')
+    write('a.txt', 'x\n')
+    code, _, err = run(capsys, 'a.txt')
+    assert code == 2 and err.startswith('block-credential-files: error: ') and 'invalid TOML' in err
+    assert err.count('\n') == 1
+
+
+def test_bad_name_argument_exits_2(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(['--name', '', 'a'])
+    assert e.value.code == 2
+
+
+def test_json_format(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pem = fakes.pem_private_key(seed='json')
+    write('id_rsa', pem)
+    code, out, _ = run(capsys, '--format', 'json', 'id_rsa')
+    assert code == 1
+    doc = json.loads(out)
+    assert [(f['rule'], f['line']) for f in doc['findings']] == [('ssh-private-key-file', 0), ('pem-private-key', 2)]
+    assert pem.splitlines()[1][:20] not in out
+
+
+def test_many_files_and_the_advice_lists_them(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    names = [write(f'k{i}/id_rsa', 'x') for i in range(7)] + [write('a b/.netrc', 'x')]
+    code, out, _ = run(capsys, *names, write('fine.txt', 'ok'))
+    assert code == 1
+    assert "`git rm --cached -- k0/id_rsa k1/id_rsa k2/id_rsa k3/id_rsa k4/id_rsa ...`" in out
+
+
+# --- real tools make real files (skipped where the tool is missing) ------------------------------
+
+def tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f'{name} not installed')
+    return path
+
+
+def test_real_ssh_key(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    subprocess.run((tool('ssh-keygen'), '-q', '-t', 'ed25519', '-N', '', '-f', 'mykey'), check=True)
+    code, out, _ = run(capsys, 'mykey', 'mykey.pub')
+    assert code == 1
+    assert 'mykey:' in out and 'mykey.pub' not in out.split('leakstop:')[0]
+
+
+def test_real_pkcs12_and_der_key(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    openssl = tool('openssl')
+    subprocess.run((openssl, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem',
+                    '-subj', '/CN=test', '-days', '1'), check=True, capture_output=True)
+    subprocess.run((openssl, 'pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'store.bin',
+                    '-passout', 'pass:test'), check=True, capture_output=True)
+    subprocess.run((openssl, 'pkcs8', '-topk8', '-nocrypt', '-in', 'k.pem', '-outform', 'DER', '-out', 'k.bin'),
+                   check=True, capture_output=True)
+    code, out, _ = run(capsys, 'store.bin', 'k.bin', 'c.pem')
+    assert code == 1
+    assert 'store.bin: pkcs12-keystore' in out and 'k.bin: der-private-key' in out and 'c.pem' not in out
+
+
+def test_real_java_keystores(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    keytool = tool('keytool')
+    for kind in ('JKS', 'JCEKS'):
+        subprocess.run((keytool, '-genkeypair', '-alias', 'a', '-keyalg', 'RSA', '-keysize', '2048', '-dname', 'CN=t',
+                        '-storepass', 'changeit', '-keypass', 'changeit', '-keystore', f'store-{kind}.bin',
+                        '-storetype', kind), check=True, capture_output=True)
+    code, out, _ = run(capsys, 'store-JKS.bin', 'store-JCEKS.bin')
+    assert code == 1 and out.count(': java-keystore: ') == 2
+
+
+# --- end to end: real git, real pre-commit -----------------------------------------------------
+
+def hook_entry(hook: str) -> str:
+    """The console script next to this Python, else the module (an editable install may predate it)."""
+    script = os.path.join(os.path.dirname(sys.executable), hook)
+    if os.path.exists(script):
+        return script
+    return f'{sys.executable} -m leakstop.hooks.{hook.replace("-", "_")}'
+
+
+def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(('git', '-C', str(root), *args), capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key, value in {
+        'GIT_CONFIG_GLOBAL': os.devnull, 'GIT_CONFIG_NOSYSTEM': '1', 'PRE_COMMIT_HOME': str(tmp_path / 'pc-home'),
+        'GIT_AUTHOR_NAME': 'Test', 'GIT_AUTHOR_EMAIL': 'test@example.com',
+        'GIT_COMMITTER_NAME': 'Test', 'GIT_COMMITTER_EMAIL': 'test@example.com',
+    }.items():
+        monkeypatch.setenv(key, value)
+    root = tmp_path / 'repo'
+    root.mkdir()
+    assert git(root, 'init', '-q').returncode == 0
+    (root / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        f'    -   id: block-credential-files\n        name: block credential files\n'
+        f'        entry: {hook_entry("block-credential-files")}\n        language: system\n',
+    )
+    assert git(root, 'add', '.pre-commit-config.yaml').returncode == 0
+    assert git(root, 'commit', '-q', '-m', 'config').returncode == 0
+    pre_commit = os.path.join(os.path.dirname(sys.executable), 'pre-commit')
+    subprocess.run((pre_commit, 'install'), cwd=root, check=True, capture_output=True)
+    return root
+
+
+def commit(root: Path, files: dict[str, str | bytes]) -> subprocess.CompletedProcess[str]:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode() if isinstance(data, str) else data)
+    assert git(root, 'add', *files).returncode == 0
+    return git(root, 'commit', '-m', 'change')
+
+
+def test_e2e_id_rsa_refused_and_public_key_passes(repo: Path) -> None:
+    pem = fakes.pem_private_key(seed='e2e')
+    pub = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDtestkeynotreal user@host\n'
+    proc = commit(repo, {'id_rsa': pem, 'id_rsa.pub': pub})
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert 'id_rsa: ssh-private-key-file: SSH private key (by name)' in output
+    assert 'id_rsa.pub:' not in output
+    assert pem.splitlines()[1][:20] not in output
+    git(repo, 'rm', '-q', '--cached', 'id_rsa')
+    proc = git(repo, 'commit', '-m', 'public key only')
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_e2e_renamed_p12_is_refused_by_content(repo: Path) -> None:
+    proc = commit(repo, {'backup.dat': p12_bytes('e2e')})
+    assert proc.returncode != 0
+    assert 'backup.dat: pkcs12-keystore: PKCS#12 keystore (binary) (by content)' in proc.stdout + proc.stderr
+
+
+def test_e2e_deleting_a_file_passes(repo: Path) -> None:
+    assert commit(repo, {'notes.txt': 'hello\n'}).returncode == 0
+    (repo / 'id_rsa').write_text(fakes.pem_private_key(seed='old'))
+    git(repo, 'add', 'id_rsa')
+    assert git(repo, 'commit', '-q', '--no-verify', '-m', 'oops').returncode == 0
+    assert git(repo, 'rm', '-q', 'notes.txt', 'id_rsa').returncode == 0
+    proc = git(repo, 'commit', '-m', 'remove')
+    assert proc.returncode == 0, proc.stdout + proc.stderr

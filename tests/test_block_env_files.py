@@ -1,0 +1,352 @@
+"""block-env-files: .env files refused by name, templates checked value by value, .envrc exports."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import fakes
+import pytest
+
+from leakstop.hooks.block_env_files import looks_random, main
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(path: str, text: str) -> str:
+    os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
+    with open(path, 'w', newline='') as f:
+        f.write(text)
+    return path
+
+
+# --- names ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize('name', [
+    '.env', '.env.local', '.env.development', '.env.production', '.env.test', '.env.development.local',
+    '.env.production.local', 'production.env', 'docker/app.env', 'services/api/.env', 'deep/a/b/.env.local',
+])
+def test_env_files_are_refused_by_name(work: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write(name, 'A=1\n')
+    assert main([name]) == 1
+    out = capsys.readouterr().out
+    assert f'{name}: env-file: .env file (by name)' in out
+    assert 'git rm --cached' in out and '.gitignore' in out and 'secret manager' in out
+    assert '[tool.leakstop.allowlist] paths' in out and 'baseline' in out
+
+
+@pytest.mark.parametrize('name', [
+    'environment.ts', 'env.py', '.envoy', 'dotenv.js', 'src/env/index.ts', 'environments/prod.yaml',
+    'envrc.md', 'my.environment', '.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults',
+    '.env.local.example', 'docker.env.example', '.envrc',
+])
+def test_other_names_pass(work: Path, name: str) -> None:
+    write(name, 'A=\n')
+    assert main([name]) == 0
+
+
+def test_a_directory_named_env_is_not_an_env_file(work: Path) -> None:
+    write('.env/bin/activate', 'VIRTUAL_ENV=/x\n')  # python -m venv .env
+    assert main(['.env/bin/activate']) == 0
+
+
+def test_extra_names_and_templates(work: Path) -> None:
+    write('secrets.ini', 'A=1\n')
+    write('config.env.tmpl', 'A=<a>\n')
+    assert main(['--name', 'secrets.ini', 'secrets.ini']) == 1
+    assert main(['config.env.tmpl']) == 0  # not an env file by default
+    assert main(['--name', '*.env.tmpl', 'config.env.tmpl']) == 1
+    assert main(['--name', '*.env.tmpl', '--template', '*.env.tmpl', 'config.env.tmpl']) == 0
+
+
+def test_bad_glob_argument_exits_2(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(['--name', '!x', 'a'])
+    assert e.value.code == 2
+    assert 'expected a glob' in capsys.readouterr().err
+
+
+# --- templates --------------------------------------------------------------------------------
+
+PLACEHOLDER_TEMPLATE = '''\
+# Copy to .env and fill in
+export DRM_API_KEY_ID="your_api_key_id"
+API_ID=<your-api-id>
+SECRET=changeme
+TOKEN=xxxxxxxxxxxxxxxx
+GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+PASSWORD=***
+FROM_ENV=${API_KEY}
+JINJA={{ api_key }}
+EXAMPLE=example
+DUMMY=dummy
+LATER=TODO
+EMPTY=
+BARE
+QUOTED_EMPTY=""
+PORT=3000
+DEBUG=true
+NODE_ENV=production
+DATABASE_HOST=localhost
+LOG_LEVEL=info
+DATABASE_URL=postgres://localhost:5432/app
+APP_NAME=MyApplicationNameV2Prod
+REQUEST_ID_HEADER=x-request-id-forwarded-for
+SENTRY_RELEASE=123e4567-e89b-12d3-a456-426614174000
+'''
+
+
+def test_template_with_placeholders_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.env.example', PLACEHOLDER_TEMPLATE)
+    assert main(['.env.example']) == 0
+    assert capsys.readouterr().out == ''
+
+
+def test_template_with_crlf_passes(work: Path) -> None:
+    write('.env.sample', PLACEHOLDER_TEMPLATE.replace('\n', '\r\n'))
+    assert main(['.env.sample']) == 0
+
+
+@pytest.mark.parametrize(('key', 'value', 'rule'), [
+    ('AWS_ACCESS_KEY_ID', fakes.aws_key_id(seed='env'), 'env-template-secret'),
+    ('AWS_SECRET_ACCESS_KEY', fakes.aws_secret(seed='env'), None),
+    ('GITHUB_TOKEN', fakes.github(seed='env'), None),
+    ('NPM_TOKEN', fakes.npm(seed='env'), None),
+    ('SESSION_SECRET', fakes.rand(fakes.ALNUM, 32, 'session'), None),
+    ('SIGNING_KEY', fakes.rand(fakes.HEX, 64, 'signing'), None),
+    # no secret-ish key name: only the randomness check can see these
+    ('UPSTREAM_REF', fakes.rand(fakes.ALNUM, 32, 'upstream'), 'env-template-random-value'),
+    ('BUILD_SEED', fakes.rand(fakes.HEX, 64, 'seed'), 'env-template-random-value'),
+])
+def test_template_with_a_live_looking_value_fails_redacted(
+        work: Path, capsys: pytest.CaptureFixture[str], key: str, value: str, rule: str | None,
+) -> None:
+    write('.env.example', f'PORT=3000\n# the key\n{key}="{value}"\nDEBUG=true\n')
+    assert main(['.env.example']) == 1
+    out = capsys.readouterr().out
+    assert value not in out
+    line = next(ln for ln in out.splitlines() if ln.startswith('.env.example:3:'))
+    assert f': {key}: template value looks' in line
+    if rule:
+        assert f': {rule}: ' in line
+    assert line.endswith('…')
+    assert 'replace it with a placeholder' in out
+
+
+def test_secret_in_a_template_comment_fails(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    key = fakes.aws_key_id(seed='comment')
+    write('.env.template', f'# old value: {key}\nAWS_ACCESS_KEY_ID=\n')
+    assert main(['.env.template']) == 1
+    out = capsys.readouterr().out
+    assert '.env.template:1:' in out and 'secret outside any template value' in out and key not in out
+
+
+def test_multiline_pem_in_a_template_fails(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pem = fakes.pem_private_key(seed='env')
+    write('.env.dist', f'PORT=1\nPRIVATE_KEY="{pem}"\nDEBUG=1\n')
+    code = main(['.env.dist'])
+    out = capsys.readouterr().out
+    body = pem.splitlines()[1]
+    assert body not in out
+    # a PEM rule (scan-secrets family) or the randomness check flags the value
+    assert code == 1 and '.env.dist:2:' in out or '.env.dist:3:' in out
+
+
+def test_template_pragmas_and_config_allowlist(work: Path) -> None:
+    value = fakes.rand(fakes.ALNUM, 32, 'pragma')
+    write('.env.example', f'UPSTREAM_REF={value}  # leakstop: allow\n')
+    assert main(['.env.example']) == 0
+    write('.env.example', f'UPSTREAM_REF={value}\n')
+    assert main(['.env.example']) == 1
+    write('.leakstop.toml', 'disable = ["env-template-random-value"]\n')
+    assert main(['.env.example']) == 0
+    write('.leakstop.toml', '[allowlist]\npaths = ["fixtures/**"]\n')
+    write('fixtures/.env', 'A=1\n')
+    assert main(['fixtures/.env']) == 0
+    write('.leakstop.toml', 'disable = ["env-file"]\n')
+    assert main([write('.env.local', 'A=1\n')]) == 0
+
+
+def test_template_parse_problems_are_warnings(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.env.example', 'GOOD=\nthis is not dotenv\nALSO=<x>\n')
+    assert main(['.env.example']) == 0
+    assert ".env.example:2:6: warning: expected '=' after this" in capsys.readouterr().err
+
+
+def test_binary_template_is_refused(work: Path) -> None:
+    Path('.env.example').write_bytes(b'\x00\x01\x02\xff' * 100)
+    assert main(['.env.example']) == 1
+
+
+def test_utf16_template_is_checked(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    value = fakes.rand(fakes.ALNUM, 32, 'utf16')
+    Path('.env.example').write_bytes(f'PORT=3000\r\nUPSTREAM_REF={value}\r\n'.encode('utf-16'))
+    assert main(['.env.example']) == 1
+    assert '.env.example:2:14: env-template-random-value' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(('value', 'random'), [
+    (fakes.aws_secret(seed=1), True),
+    (fakes.rand(fakes.ALNUM, 20, 'short'), True),
+    (fakes.rand(fakes.HEX, 40, 'hex'), True),
+    (fakes.github(seed=2), True),
+    (fakes.jwt(seed=3), True),
+    ('MyApplicationNameV2Prod', False),
+    ('super-long-setting-name-2024', False),
+    ('redis-cache-cluster-01.internal', False),
+    ('/home/user/projects/app2/data', False),
+    ('com.mycompany.myapp.production', False),
+    ('123e4567-e89b-12d3-a456-426614174000', False),
+    ('https://api.acme.test/v1/endpoint', False),
+    ('0123456789abcdef', False),
+    ('short1A', False),
+    ('two words and 123 numbers here', False),
+    ('AppSettingsProductionEU2', False),
+    ('US_EAST_1_PRODUCTION_CLUSTER', False),
+])
+def test_looks_random(value: str, random: bool) -> None:
+    assert looks_random(value) is random
+
+
+# --- .envrc -----------------------------------------------------------------------------------
+
+def test_envrc_with_exported_literals_is_refused(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    token = fakes.rand(fakes.ALNUM, 24, 'envrc')
+    write('.envrc', f'dotenv\nuse flake\nexport PATH=$PWD/bin:$PATH\nexport API_TOKEN={token}\n')
+    assert main(['.envrc']) == 1
+    out = capsys.readouterr().out
+    assert '.envrc:4:18: envrc-exported-value: API_TOKEN: .envrc exports a literal value' in out
+    assert token not in out
+
+
+@pytest.mark.parametrize('text', [
+    'dotenv\n',
+    'use nix\nlayout python3\nPATH_add bin\n',
+    'export PATH=$PWD/bin:$PATH\nexport TOKEN=$(pass show api/token)\nexport KEY="${VAULT_KEY}"\n',
+    'export AWS_PROFILE=\nsource_env_if_exists .envrc.local\n',
+    'if has nix; then\n  use flake\nfi\n',
+])
+def test_envrc_without_literal_exports_passes(work: Path, text: str) -> None:
+    write('.envrc', text)
+    assert main(['.envrc']) == 0
+
+
+# --- errors and formats -----------------------------------------------------------------------
+
+def test_missing_path_is_an_error(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(['.env']) == 2
+    assert main(['gone.txt']) == 2
+    assert main(['.env.example']) == 2
+    err = capsys.readouterr().err
+    assert '.env: error: cannot read: no such file' in err
+    assert 'Traceback' not in err
+
+
+def test_bad_config_is_one_line(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.leakstop.toml', 'colour = "red"\n')
+    write('.env', 'A=1\n')
+    assert main(['.env']) == 2
+    err = capsys.readouterr().err
+    assert err.startswith('block-env-files: error: .leakstop.toml: unknown key') and err.count('\n') == 1
+
+
+def test_json_format(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    value = fakes.rand(fakes.ALNUM, 32, 'json')
+    write('.env', 'A=1\n')
+    write('.env.example', f'UPSTREAM_REF={value}\n')
+    assert main(['--format', 'json', '.env', '.env.example']) == 1
+    out = capsys.readouterr().out
+    doc = json.loads(out)
+    assert [(f['path'], f['rule']) for f in doc['findings']] == [
+        ('.env', 'env-file'), ('.env.example', 'env-template-random-value'),
+    ]
+    assert value not in out
+
+
+def test_no_files(work: Path) -> None:
+    assert main([]) == 0
+
+
+# --- end to end: real git, real pre-commit -----------------------------------------------------
+
+def hook_entry(hook: str) -> str:
+    """The console script next to this Python, else the module (an editable install may predate it)."""
+    script = os.path.join(os.path.dirname(sys.executable), hook)
+    if os.path.exists(script):
+        return script
+    return f'{sys.executable} -m leakstop.hooks.{hook.replace("-", "_")}'
+
+
+def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(('git', '-C', str(root), *args), capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key, value in {
+        'GIT_CONFIG_GLOBAL': os.devnull, 'GIT_CONFIG_NOSYSTEM': '1', 'PRE_COMMIT_HOME': str(tmp_path / 'pc-home'),
+        'GIT_AUTHOR_NAME': 'Test', 'GIT_AUTHOR_EMAIL': 'test@example.com',
+        'GIT_COMMITTER_NAME': 'Test', 'GIT_COMMITTER_EMAIL': 'test@example.com',
+    }.items():
+        monkeypatch.setenv(key, value)
+    root = tmp_path / 'repo'
+    root.mkdir()
+    assert git(root, 'init', '-q').returncode == 0
+    (root / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        f'    -   id: block-env-files\n        name: block .env files\n        entry: {hook_entry("block-env-files")}\n'
+        '        language: system\n',
+    )
+    assert git(root, 'add', '.pre-commit-config.yaml').returncode == 0
+    assert git(root, 'commit', '-q', '-m', 'config').returncode == 0
+    pre_commit = os.path.join(os.path.dirname(sys.executable), 'pre-commit')
+    subprocess.run((pre_commit, 'install'), cwd=root, check=True, capture_output=True)
+    return root
+
+
+def commit(root: Path, files: dict[str, str], message: str = 'change') -> subprocess.CompletedProcess[str]:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    assert git(root, 'add', *files).returncode == 0
+    return git(root, 'commit', '-m', message)
+
+
+def test_e2e_staged_env_is_refused(repo: Path) -> None:
+    proc = commit(repo, {'.env': 'API_KEY=1\n', 'app.py': 'print(1)\n'})
+    assert proc.returncode != 0
+    assert '.env: env-file' in proc.stdout + proc.stderr
+    assert git(repo, 'log', '--oneline').stdout.count('\n') == 1  # nothing committed
+
+
+def test_e2e_template_with_placeholders_passes(repo: Path) -> None:
+    proc = commit(repo, {'.env.example': PLACEHOLDER_TEMPLATE, 'api/.env.example': 'API_KEY=\n'})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_e2e_template_with_live_key_is_refused_and_redacted(repo: Path) -> None:
+    key = fakes.aws_key_id(seed='e2e')
+    secret = fakes.aws_secret(seed='e2e')
+    proc = commit(repo, {'.env.example': f'AWS_ACCESS_KEY_ID={key}\nAWS_SECRET_ACCESS_KEY={secret}\nPORT=3000\n'})
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert '.env.example:1:19: env-template-secret: AWS_ACCESS_KEY_ID' in output
+    assert '.env.example:2:23:' in output
+    assert key not in output and secret not in output
+
+
+def test_e2e_deleting_an_env_file_passes(repo: Path) -> None:
+    (repo / '.env').write_text('API_KEY=1\n')
+    git(repo, 'add', '.env')
+    assert git(repo, 'commit', '-q', '--no-verify', '-m', 'oops').returncode == 0
+    assert git(repo, 'rm', '-q', '--cached', '.env').returncode == 0
+    proc = git(repo, 'commit', '-m', 'untrack .env')
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert '.env' not in git(repo, 'ls-files').stdout

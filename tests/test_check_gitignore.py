@@ -1,0 +1,262 @@
+"""check-gitignore: required lines, templates kept committable, git and the fallback agree."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leakstop.hooks.check_gitignore import (
+    REQUIRED, git_check_ignore, main, match_gitignore, parse_gitignore, probe_for,
+)
+
+COMPLETE = '''\
+# secrets
+.env
+.env.*
+!.env.example
+credentials.json
+id_rsa
+id_dsa
+id_ecdsa
+id_ed25519
+*.pem
+*.key
+*.p12
+*.tfstate
+*.tfstate.*
+'''
+
+
+def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(('git', '-C', str(root), *args), capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv('GIT_CONFIG_GLOBAL', os.devnull)
+    monkeypatch.setenv('GIT_CONFIG_NOSYSTEM', '1')
+    root = tmp_path / 'repo'
+    root.mkdir()
+    assert git(root, 'init', '-q').returncode == 0
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture(params=['git', 'fallback'])
+def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, repo: Path) -> str:
+    """Every behaviour test runs twice: with git, and with git missing from PATH."""
+    if request.param == 'fallback':
+        monkeypatch.setenv('PATH', str(repo / 'no-such-bin'))
+    return str(request.param)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_complete_gitignore_passes(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE)
+    assert run(capsys) == (0, '', '')
+
+
+def test_missing_gitignore_prints_the_whole_file(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert 'There is no .gitignore' in out
+    block = [ln.strip() for ln in out.splitlines() if ln.startswith('    ')]
+    assert block == [ln for ln in COMPLETE.splitlines() if ln and not ln.startswith('#')][:2] + \
+        [ln for ln in COMPLETE.splitlines() if ln and not ln.startswith(('#', '!'))][2:] + ['!.env.example']
+
+
+def test_missing_lines_are_listed_exactly(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text('node_modules/\n.env\n*.pem\n')
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert '.gitignore: gitignore-env: does not ignore .env files: add `.env.*`' in out
+    assert '.gitignore: gitignore-credentials-json: does not ignore credentials.json: add `credentials.json`' in out
+    assert 'add `id_rsa`, `id_dsa`, `id_ecdsa`, `id_ed25519`' in out
+    block = [ln.strip() for ln in out.splitlines() if ln.startswith('    ')]
+    assert block[0] == '.env.*' and '.env' not in block and '*.pem' not in block
+    assert block[-1] == '!.env.example'  # .env.* would hide the template
+
+
+def test_a_root_only_pattern_is_not_enough(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE.replace('\n.env\n', '\n/.env\n'))
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert 'does not ignore .env files in subdirectories: add `.env`' in out
+
+
+def test_ignored_template_is_reported(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE.replace('.env\n.env.*\n!.env.example\n', '.env*\n'))
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert 'gitignore-template-ignored: ignores the template .env.example (`.env*` at line 2)' in out
+    assert [ln.strip() for ln in out.splitlines() if ln.startswith('    ')] == ['!.env.example']
+
+
+def test_other_existing_templates_are_checked(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE)
+    Path('.env.sample').write_text('A=\n')
+    code, out, _ = run(capsys)
+    assert code == 1 and 'the template .env.sample' in out
+    Path('.gitignore').write_text(COMPLETE + '!.env.sample\n')
+    assert run(capsys)[0] == 0
+
+
+def test_require_and_skip(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE.replace('*.pem\n', ''))
+    assert run(capsys)[0] == 1
+    assert run(capsys, '--skip', '*.pem')[0] == 0
+    code, out, _ = run(capsys, '--skip', '*.pem', '--require', '*.tfvars', '--require', 'secrets/')
+    assert code == 1
+    assert [ln.strip() for ln in out.splitlines() if ln.startswith('    ')] == ['*.tfvars', 'secrets/']
+
+
+def test_disabled_rules_are_not_reported(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE.replace('*.key\n', '').replace('*.pem\n', ''))
+    Path('.leakstop.toml').write_text('disable = ["gitignore-private-key"]\n')
+    assert run(capsys) == (0, '', '')
+
+
+def test_skip_unknown_line_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(['--skip', '*.nope'])
+    assert e.value.code == 2
+    assert 'not a default line' in capsys.readouterr().err
+
+
+def test_json_format(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE.replace('credentials.json\n', ''))
+    code, out, _ = run(capsys, '--format', 'json')
+    assert code == 1
+    assert [f['rule'] for f in json.loads(out)['findings']] == ['gitignore-credentials-json']
+
+
+def test_filenames_are_accepted_and_ignored(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE)
+    assert run(capsys, 'a.py', 'b.py')[0] == 0
+
+
+def test_personal_excludes_do_not_count(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """.git/info/exclude protects one clone, not the team."""
+    Path('.gitignore').write_text(COMPLETE.replace('credentials.json\n', ''))
+    (repo / '.git' / 'info').mkdir(exist_ok=True)
+    (repo / '.git' / 'info' / 'exclude').write_text('credentials.json\n')
+    code, out, _ = run(capsys)
+    assert code == 1 and 'credentials.json' in out
+
+
+def test_tracked_files_do_not_hide_a_missing_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').write_text(COMPLETE)
+    Path('.env').write_text('A=1\n')
+    git(repo, 'add', '-f', '.env')  # tracked despite .gitignore: check-ignore --no-index still says ignored
+    assert run(capsys)[0] == 0
+
+
+def test_not_a_repository_uses_the_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path('.gitignore').write_text(COMPLETE)
+    assert run(capsys)[0] == 0
+
+
+def test_unreadable_gitignore_is_an_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path('.gitignore').mkdir()
+    code, _, err = run(capsys)
+    assert code == 2 and err.startswith('check-gitignore: error: .gitignore: cannot read') and err.count('\n') == 1
+
+
+# --- the fallback evaluator agrees with git ----------------------------------------------------
+
+GITIGNORES = [
+    COMPLETE,
+    '.env*\n!.env.example\n',
+    '/.env\n.env.local\n',
+    '*.pem\n!ca.pem\n',
+    '# comment\n\\#hash\n\\!bang\n  \n*.key   \n',
+    'secrets/\n**/id_rsa\nconfig/**/*.json\n',
+    '.env\r\ncredentials.json\r\n',
+    '*\n!*.py\n',
+    'id_[rd]sa\nterraform.tfstate*\n',
+]
+PATHS = [
+    '.env', 'a/.env', '.env.local', '.env.example', 'a/.env.example', 'ca.pem', 'x.pem', 'server.key',
+    '#hash', '!bang', 'credentials.json', 'secrets/x', 'a/secrets/x', 'id_rsa', 'deep/er/id_rsa', 'id_dsa',
+    'config/a/b.json', 'config/b.json', 'x.py', 'terraform.tfstate', 'terraform.tfstate.backup',
+]
+
+
+@pytest.mark.parametrize('text', GITIGNORES)
+def test_fallback_agrees_with_git(repo: Path, text: str) -> None:
+    Path('.gitignore').write_text(text)
+    answers = git_check_ignore(PATHS)
+    assert answers is not None
+    patterns = parse_gitignore(text)
+    for path in PATHS:
+        assert match_gitignore(path, patterns).ignored == answers[path].ignored, path
+
+
+def test_git_check_ignore_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert git_check_ignore(['.env']) is None
+
+
+@pytest.mark.parametrize(('line', 'probe'), [
+    ('*.tfvars', 'leakstop-probe.tfvars'), ('secrets/', 'secrets'), ('/local.json', 'local.json'),
+    ('**/cache/*.db', 'cache/leakstop-probe.db'), ('id_[rd]sa', 'id_xsa'),
+])
+def test_probe_for(line: str, probe: str) -> None:
+    assert probe_for(line) == probe
+
+
+def test_required_lines_ignore_their_probes() -> None:
+    for req in REQUIRED:
+        patterns = parse_gitignore(req.line)
+        for probe in req.probes:
+            assert match_gitignore(probe, patterns).ignored, (req.line, probe)
+            assert match_gitignore(f'sub/{probe}', patterns).ignored, (req.line, probe)
+
+
+# --- end to end: real git, real pre-commit -----------------------------------------------------
+
+def hook_entry(hook: str) -> str:
+    """The console script next to this Python, else the module (an editable install may predate it)."""
+    script = os.path.join(os.path.dirname(sys.executable), hook)
+    if os.path.exists(script):
+        return script
+    return f'{sys.executable} -m leakstop.hooks.{hook.replace("-", "_")}'
+
+
+def test_e2e_runs_on_every_commit(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in {
+        'PRE_COMMIT_HOME': str(tmp_path / 'pc-home'), 'GIT_AUTHOR_NAME': 'T', 'GIT_AUTHOR_EMAIL': 't@example.com',
+        'GIT_COMMITTER_NAME': 'T', 'GIT_COMMITTER_EMAIL': 't@example.com',
+    }.items():
+        monkeypatch.setenv(key, value)
+    Path('.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        f'    -   id: check-gitignore\n        name: check .gitignore\n        entry: {hook_entry("check-gitignore")}\n'
+        '        language: system\n        pass_filenames: false\n        always_run: true\n',
+    )
+    Path('.gitignore').write_text('node_modules/\n')
+    git(repo, 'add', '.pre-commit-config.yaml', '.gitignore')
+    assert git(repo, 'commit', '-q', '--no-verify', '-m', 'init').returncode == 0
+    pre_commit = os.path.join(os.path.dirname(sys.executable), 'pre-commit')
+    subprocess.run((pre_commit, 'install'), check=True, capture_output=True)
+
+    Path('app.py').write_text('print(1)\n')
+    git(repo, 'add', 'app.py')
+    proc = git(repo, 'commit', '-m', 'app')
+    assert proc.returncode != 0
+    assert '    credentials.json\n' in proc.stdout + proc.stderr
+
+    Path('.gitignore').write_text('node_modules/\n' + COMPLETE)
+    git(repo, 'add', '.gitignore')
+    proc = git(repo, 'commit', '-m', 'app')
+    assert proc.returncode == 0, proc.stdout + proc.stderr
