@@ -167,10 +167,11 @@ def bech32_checksum(secret: str) -> bool:
 
 _REFERENCE = re.compile(
     r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A\$[A-Za-z_]\w*\Z'
-    r'|process\.env|os\.environ|getenv|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file):',
+    r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
+    r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn):',
     re.I,
 )
-_NUMBER_OR_VERSION = re.compile(r'[-+]?v?\d+(?:[.,_]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z')
+_NUMBER_OR_VERSION = re.compile(r'[-+]?v?\d+(?:[.,_]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
 _URL = re.compile(r'[A-Za-z][\w+.-]*://')
 _PATH_PREFIX = re.compile(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\)')
 _LOWER_PATH = re.compile(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
@@ -179,20 +180,38 @@ _FILE_NAME = re.compile(
     r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|py|sh|properties)\Z',
     re.I,
 )
-_DOTTED_NAME = re.compile(r'[A-Za-z_$][A-Za-z_$-]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$-]*\d{0,2})+(?:\(\))?\Z')
+_DOTTED_NAME = re.compile(r'[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
 _UPPER_SNAKE = re.compile(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
 _WORDS_IDENT = re.compile(r'[A-Za-z]+(?:[_.-][A-Za-z]+)*\Z')
+_CAMEL_WORDS = re.compile(r'[A-Z]{2,5}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]{2,5}\Z')
 _CAPITALIZED_WORD = re.compile(r'[A-Z][a-z]+\Z')
 _CREDENTIAL_WORD = re.compile(
     r'pass|pwd|secret|token|key|auth|cred|api|login|user|session|bearer|oauth|account|service|default'
-    r'|name|type|field|header|env|var|file|path|url|mode|method|scheme|provider|config|setting|label',
+    r'|name|type|field|header|env|var|file|path|url|mode|method|scheme|provider|config|setting|label'
+    r'|string|literal|number|bool|int|float|enum|class|object|array|list|dict',
     re.I,
 )
 _REGEX_SOURCE = re.compile(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^')
+_CREDENTIAL_OR_TEST_WORD = re.compile(r'pass|pwd|secret|token|cred|auth|test|sample|example|dummy|some|my', re.I)
 _CREDENTIAL_WORD_IN_WORD = re.compile(r'pass|pwd|secret|token|cred|auth', re.I)
 _UUID = re.compile(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = re.compile(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
-_CREDENTIAL_WORD_VALUE = re.compile(r'[a-z_.-]{0,12}(?:token|key|secret|pass(?:word)?|pwd|api|auth|cred)[a-z_.-]{0,12}\d{0,4}\Z', re.I)
+_CREDENTIAL_WORD_VALUE = re.compile(
+    r'[a-z_.-]{0,24}(?:token|key|secret|pass(?:word)?|pwd|api|auth|cred)[a-z_.-]{0,24}\d{0,6}\Z', re.I,
+)
+_FRAMEWORK_VALUE = re.compile(
+    r'[a-z_]+(?::[^|\s]*)?(?:\|[a-z_]+(?::[^|\s]*)?)+\Z'  # Laravel validation rules: required|string|min:12
+    r'|Ag[A-D][A-Za-z0-9+/]{100,}={0,2}\Z'  # Bitnami SealedSecret ciphertext (0x02 0x00-0x03 ...)
+    r'|.*x{3,}\Z|\Axxx'  # sk_test_xxx
+)
+_REPEATED_CHUNK = re.compile(r'(.{1,6}?)\1{2,}\Z')
+_CAMEL_TAIL = re.compile(r'[\d!@#$%^&*.?_-]+\Z')
+_PASSWORD_WORD_VALUE = re.compile(
+    r'[a-z]{0,24}(?:password|passwd|secret|pass)[a-z]{0,24}\d{0,4}\Z|[A-Z]{0,24}(?:PASSWORD|PASSWD|SECRET|PASS|KEY|TOKEN)[A-Z]{0,24}\d{0,4}\Z',
+)
+_TEST_FIXTURE_VALUE = re.compile(
+    r'(?:test|testing|foo|foobar|bar|baz|qux|python|dummy|demo|mock|fake|sample|abc|abcdef|xyz|qwerty|asdf)\d{0,6}\Z', re.I,
+)
 _NOT_SECRET_WORDS = frozenset((
     'inherit', 'required', 'optional', 'default', 'disabled', 'enabled', 'auto', 'automatic', 'manual',
     'generated', 'generate', 'random', 'builtin', 'internal', 'external', 'vault', 'environment', 'string',
@@ -204,6 +223,20 @@ _NOT_SECRET_WORDS = frozenset((
     'localhost', 'development', 'production', 'staging', 'secrets', 'passwords', 'tokens', 'keyring',
     'keychain', 'credential', 'credentials', 'nullable', 'encrypted', 'decrypted', 'masked', 'omitted',
 ))
+_ALPHABET = 'abcdefghijklmnopqrstuvwxyz'
+_DIGITS = '0123456789'
+
+
+def _ascending_run(value: str, alphabet: str) -> int:
+    """Longest run of consecutive characters of ``alphabet`` (``uvwxyz``, ``34567``), case-insensitive."""
+    best = run = 1
+    prev = -2
+    for ch in value.lower():
+        pos = alphabet.find(ch)
+        run = run + 1 if pos > 0 and pos == prev + 1 else 1
+        prev = pos
+        best = max(best, run)
+    return best
 
 
 def _looks_like_reference_or_name(value: str) -> bool:
@@ -222,39 +255,93 @@ def _looks_like_reference_or_name(value: str) -> bool:
         or _CAPITALIZED_WORD.match(value)
         or _HASH_OR_TOKEN_ELSEWHERE.search(value)
         or _REGEX_SOURCE.search(value)
+        or _TEST_FIXTURE_VALUE.match(value)
         or value.lower() in _NOT_SECRET_WORDS
         or _is_credential_name(value)
+        or _is_camel_case_words(value)
+        or _REPEATED_CHUNK.match(value)
+        or _FRAMEWORK_VALUE.match(value)
+        or _is_counting_pattern(value)
+        or _is_camel_case_words(_CAMEL_TAIL.sub('', value)) and _CREDENTIAL_OR_TEST_WORD.search(value)
     )
 
 
+def _is_counting_pattern(value: str) -> bool:
+    """``A1b2c3d4``, ``abc123def456``: letters and digits each counting up (documentation values)."""
+    letters = ''.join(c for c in value if c.isalpha())
+    digits = ''.join(c for c in value if c.isdigit())
+    return len(value) <= 20 and len(letters) >= 3 and len(digits) >= 3 and _ascending_run(letters, _ALPHABET) >= 3 and _ascending_run(digits, _DIGITS) >= 3 and (
+        _ascending_run(letters, _ALPHABET) >= 4 or _ascending_run(digits, _DIGITS) >= 4)
+
+
 def _is_credential_name(value: str) -> bool:
-    """An identifier made of words that names a credential or a setting (``secret_key``, ``apiKey``)."""
+    """An identifier made of words that names a credential or a setting (``secret_key``, ``api-token``)."""
     if not _WORDS_IDENT.match(value):
         return False
-    compound = any(c in value for c in '_.-') or any(c.isupper() for c in value[1:])
-    return bool((_CREDENTIAL_WORD if compound else _CREDENTIAL_WORD_IN_WORD).search(value))
+    if not (any(c in value for c in '_.-') or any(c.isupper() for c in value[1:])):
+        return bool(_CREDENTIAL_WORD_IN_WORD.search(value))
+    words = [w for part in re.split(r'[_.-]', value) for w in (_CAMEL_WORDS.findall(part) or [part])]
+    return any(_CREDENTIAL_WORD.match(w) for w in words)
+
+
+def _is_camel_case_words(value: str) -> bool:
+    """``NextMarker``, ``passwordConfirmation``, ``APIKeyHeader``: camelCase words, each with a vowel.
+
+    Random letter-only tokens (``KmZqRtYwXePl``) have vowel-less humps and do not match.
+    """
+    if not value.isalpha() or value.islower() or value.isupper():
+        return False
+    words = _CAMEL_WORDS.findall(value)
+    return (
+        len(words) >= 2 and ''.join(words) == value
+        and sum(w.isupper() for w in words) <= 1
+        and all((w.isupper() and len(w) <= 4) or _is_word(w) for w in words)
+    )
+
+
+_SHORT_WORDS = frozenset(('of', 'to', 'in', 'on', 'by', 'at', 'is', 'id', 'my', 'no', 'or', 'up', 'me', 'we', 'it', 'as', 'an', 'do', 'go'))
+_CONSONANT_RUN = re.compile(r'[b-df-hj-np-tv-xz]{4}', re.I)
+
+
+def _is_word(word: str) -> bool:
+    """Pronounceable enough to be a word of an identifier: a vowel, no four consonants in a row."""
+    if len(word) < 3:
+        return word.lower() in _SHORT_WORDS
+    return any(v in word.lower() for v in 'aeiouy') and not _CONSONANT_RUN.search(word)
 
 
 def assigned_password(secret: str) -> bool:
     """A literal assigned to a password- or secret-named key: weak real passwords count, names do not.
 
     ``hunter22``, ``P@ssword1234``, ``letmein99``, UUIDs pass; ``settings.SECRET_KEY``, ``/etc/secret.key``,
-    ``${DB_PASSWORD}``, ``current-password``, ``Passwort``, ``3600``, ``inherit`` do not.
+    ``${DB_PASSWORD}``, ``current-password``, ``Passwort``, ``3600``, ``inherit``, ``mypassword2``,
+    ``AB1C2defGHijkLMNo3PqQRstUvwxyz`` (documentation patterns) do not.
     """
     value = secret.strip()
-    return 6 <= len(value) <= 1000 and not _looks_like_reference_or_name(value)
+    return (
+        6 <= len(value) <= 1000
+        and not _looks_like_reference_or_name(value)
+        and not _PASSWORD_WORD_VALUE.match(value)
+        and _ascending_run(value, _ALPHABET) < 6
+    )
 
 
 def assigned_token(secret: str) -> bool:
     """A literal assigned to a token/API-key-named key: as ``assigned_password``, but stricter on shape.
 
     UUIDs (request ids, correlation tokens), one-class words shorter than 20 characters (``csrftoken``,
-    ``bearer``) and names built from credential words (``test_api_key_1``) do not pass.
+    ``bearer``), names built from credential words (``test_api_key_1``) and documentation patterns
+    (``abcd1234efgh5678``, ``a1b2c3d4567890ab``) do not pass.
     """
     value = secret.strip()
     if not 8 <= len(value) <= 1000 or _looks_like_reference_or_name(value):
         return False
     if _UUID.match(value) or _CREDENTIAL_WORD_VALUE.match(value):
+        return False
+    if _ascending_run(value, _ALPHABET) >= 5 or _ascending_run(value, _DIGITS) >= 6:
+        return False
+    lowered = value.lower()
+    if 'abcd' in lowered and '1234' in lowered:
         return False
     classes = sum((
         any(c.islower() for c in value), any(c.isupper() for c in value),
