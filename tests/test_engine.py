@@ -143,7 +143,10 @@ def test_fingerprint_depends_on_rule_and_secret_only() -> None:
 @pytest.mark.parametrize(('pattern', 'expected'), [
     (r'a{64,8000}b', 'a{64,}b'),
     (r'a{64,8000}?b', 'a{64,}?b'),
-    (r'a{20,64}', 'a{20,64}'),
+    (r'a{20,64}', 'a{20,}'),
+    (r'a{20,36}', 'a{20,36}'),
+    (r'a{36}', 'a{36}'),
+    (r'(?:ab{1,128}\n){1,160}', r'(?:ab{1,}\n){1,}'),
     (r'[{]{1,9999}', '[{]{1,}'),
     (r'[a{1,9999}]', '[a{1,9999}]'),  # inside a class: literal characters
     (r'\{1,9999}', r'\{1,9999}'),
