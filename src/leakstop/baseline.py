@@ -198,18 +198,24 @@ def load_for_run(path: str | None, default: str) -> Baseline | None:
 
 def save(baseline: Baseline) -> None:
     """Write atomically (temp file, fsync, rename), keeping the existing file's permissions."""
-    path = baseline.path
+    write_atomic(baseline.path, baseline.to_json().encode())
+
+
+def write_atomic(path: str, data: bytes, *, what: str = 'baseline') -> None:
+    """Replace ``path`` with ``data`` atomically (temp file, fsync, rename), keeping its permissions.
+
+    Also used for reports and converted rules (``what`` names the file in errors).
+    """
     directory = os.path.dirname(os.path.abspath(path))
     try:
         mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         mode = None
     import tempfile
-    data = baseline.to_json().encode()
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f'.{os.path.basename(path)}.', suffix='.tmp')
     except OSError as e:
-        raise FatalError(f'{path}: cannot write baseline: {e.strerror}') from None
+        raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
     try:
         with os.fdopen(fd, 'wb') as f:
             f.write(data)
@@ -226,7 +232,7 @@ def save(baseline: Baseline) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise FatalError(f'{path}: cannot write baseline: {e.strerror}') from None
+        raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
     try:
         dir_fd = os.open(directory, os.O_RDONLY)
         try:

@@ -17,7 +17,7 @@ import re
 import sys
 from typing import Any, Callable, Sequence
 
-from leakstop.cache import cache_dir, cached
+from leakstop.cache import cached
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
 from leakstop.rules import Rule

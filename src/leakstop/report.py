@@ -1,11 +1,20 @@
-"""Output: redacted text grouped by file, and JSON. No secret is ever written whole."""
+"""Output: redacted text grouped by file, JSON, SARIF 2.1.0, GitHub Actions annotations, progress.
+
+No secret is ever written whole: every format shows at most ``redact(secret)`` and the
+finding's fingerprint (a SHA-256, as the baseline stores).
+"""
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import sys
-from typing import Iterable, Sequence
+import time
+from typing import IO, Callable, Iterable, Mapping, Sequence
 
+from leakstop import __version__
 from leakstop.engine import Finding
+from leakstop.rules import Rule
 from leakstop.scan import FileResult
 
 PREFIX_MAX = 4
@@ -14,6 +23,27 @@ ADVICE = (
     'then remove it from the files. For a false positive, add a `leakstop: allow` comment on the line, '
     'or record it in the baseline with `leakstop baseline update`.'
 )
+HISTORY_ADVICE = (
+    'These secrets are in git history: deleting them from the files does not remove them. '
+    'If a secret is real, rotate it first (revoke it at the provider), then rewrite history '
+    '(git filter-repo) only if you must; `leakstop scan --history` verifies the result. '
+    'For a false positive, record it in the baseline with `leakstop baseline update`.'
+)
+INFORMATION_URI = 'https://github.com/leakstop/leakstop'
+JSON_VERSION = 1
+SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
+SARIF_LEVEL = {'high': 'error', 'medium': 'warning', 'low': 'note'}
+SECURITY_SEVERITY = {'high': '8.0', 'medium': '5.5', 'low': '3.0'}  # GitHub: high >= 7.0, medium >= 4.0
+ANNOTATION_LEVEL = {'high': 'error', 'medium': 'warning', 'low': 'notice'}
+FINGERPRINT_KEY = 'leakstop/v1'
+
+
+@dataclasses.dataclass(frozen=True)
+class Commit:
+    """What a history report says about the commit that added a finding."""
+
+    sha: str
+    date: str  # author date, ISO 8601
 
 
 def redact(secret: str) -> str:
@@ -29,36 +59,78 @@ def display_path(path: str) -> str:
     return json.dumps(path, ensure_ascii=False)[1:-1]
 
 
-def format_finding(f: Finding) -> str:
+# -- text -------------------------------------------------------------------------------------
+
+_BOLD, _DIM, _RESET = '\033[1m', '\033[2m', '\033[0m'
+_SEVERITY_COLOUR = {'high': '\033[31m', 'medium': '\033[33m', 'low': '\033[36m'}
+
+
+def use_colour(stream: IO[str], environ: Mapping[str, str] = os.environ) -> bool:
+    """Colour only on a terminal, never with ``NO_COLOR`` set (no-color.org) or ``TERM=dumb``."""
+    if environ.get('NO_COLOR') or environ.get('TERM') == 'dumb':
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def format_finding(f: Finding, *, colour: bool = False) -> str:
     """``path:line:col: rule: description: redacted``; file-level findings (line 0) omit position and secret."""
     where = display_path(f.path) if f.line == 0 else f'{display_path(f.path)}:{f.line}:{f.column}'
     if f.commit:
         where = f'{f.commit[:12]}:{where}'
-    text = f'{where}: {f.rule_id}: {f.description}'
+    rule = f.rule_id
+    if colour:
+        where = f'{_BOLD}{where}{_RESET}'
+        rule = f'{_SEVERITY_COLOUR.get(f.severity, "")}{rule}{_RESET}'
+    text = f'{where}: {rule}: {f.description}'
     return f'{text}: {redact(f.secret)}' if f.secret else text
 
 
-def text_lines(results: Sequence[FileResult], *, advice: str = ADVICE) -> tuple[list[str], list[str]]:
-    """(stdout lines, stderr lines) for human readers."""
+def text_lines(
+        results: Sequence[FileResult], *, advice: str = ADVICE, colour: bool = False,
+        commits: Mapping[str, Commit] | None = None,
+) -> tuple[list[str], list[str]]:
+    """(stdout lines, stderr lines) for human readers: findings grouped by file (by commit, then
+    file, for history scans, each commit introduced by a line with its author date)."""
     out: list[str] = []
     err: list[str] = []
-    files_with = 0
+    paths: set[str] = set()
+    shas: set[str] = set()
     count = 0
+    current = None
     for result in results:
         if result.error:
             err.append(f'{display_path(result.path)}: error: {result.error}')
-        if result.findings:
-            files_with += 1
-            count += len(result.findings)
-            out.extend(format_finding(f) for f in result.findings)
+        if not result.findings:
+            continue
+        paths.add(result.path)
+        count += len(result.findings)
+        for f in result.findings:
+            if f.commit and f.commit != current:
+                current = f.commit
+                shas.add(f.commit)
+                date = commits[f.commit].date if commits and f.commit in commits else ''
+                header = f'commit {f.commit}' + (f' ({date})' if date else '')
+                out.append(f'{_DIM}{header}{_RESET}' if colour else header)
+            out.append(format_finding(f, colour=colour))
     if count:
         s = '' if count == 1 else 's'
-        fs = '' if files_with == 1 else 's'
-        out.append(f'leakstop: {count} finding{s} in {files_with} file{fs}. {advice}')
+        fs = '' if len(paths) == 1 else 's'
+        where = f'{len(paths)} file{fs}'
+        if shas:
+            where += f' in {len(shas)} commit{"" if len(shas) == 1 else "s"}'
+            if advice == ADVICE:
+                advice = HISTORY_ADVICE
+        summary = f'leakstop: {count} finding{s} in {where}.'
+        out.append(f'{_BOLD}{summary}{_RESET} {advice}' if colour else f'{summary} {advice}')
     return out, err
 
 
-def finding_json(f: Finding) -> dict[str, object]:
+# -- JSON -------------------------------------------------------------------------------------
+
+def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None) -> dict[str, object]:
     out: dict[str, object] = {
         'path': f.path, 'line': f.line, 'column': f.column, 'rule': f.rule_id,
         'description': f.description, 'severity': f.severity, 'redacted': redact(f.secret),
@@ -66,17 +138,157 @@ def finding_json(f: Finding) -> dict[str, object]:
     }
     if f.commit:
         out['commit'] = f.commit
+        if commits and f.commit in commits:
+            out['date'] = commits[f.commit].date
     return out
 
 
-def json_document(results: Iterable[FileResult]) -> str:
+def json_document(results: Iterable[FileResult], *, commits: Mapping[str, Commit] | None = None) -> str:
     results = list(results)
     doc = {
-        'version': 1,
-        'findings': [finding_json(f) for r in results for f in r.findings],
+        'version': JSON_VERSION,
+        'tool': {'name': 'leakstop', 'version': __version__},
+        'findings': [finding_json(f, commits) for r in results for f in r.findings],
         'errors': [{'path': r.path, 'message': r.error} for r in results if r.error],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+# -- SARIF ------------------------------------------------------------------------------------
+
+def _camel(rule_id: str) -> str:
+    return ''.join(part.capitalize() for part in rule_id.split('-'))
+
+
+def sarif_rule(rule_id: str, description: str, severity: str, tags: Sequence[str] = ()) -> dict[str, object]:
+    return {
+        'id': rule_id,
+        'name': _camel(rule_id),
+        'shortDescription': {'text': description},
+        'fullDescription': {'text': f'{description}. Found by the leakstop rule {rule_id} (severity {severity}).'},
+        'help': {
+            'text': ADVICE,
+            'markdown': (
+                '**Rotate first.** If the secret is real, revoke it at the provider: it is compromised once '
+                'pushed. Then remove it from the files (and, if it was committed, from history with '
+                '`git filter-repo`; `leakstop scan --history` verifies). For a false positive, add a '
+                '`leakstop: allow` comment on the line, or record it with `leakstop baseline update`.'
+            ),
+        },
+        'helpUri': INFORMATION_URI,
+        'defaultConfiguration': {'level': SARIF_LEVEL.get(severity, 'error')},
+        'properties': {
+            'tags': ['security', 'secret', *tags],
+            'security-severity': SECURITY_SEVERITY.get(severity, '8.0'),
+            'precision': 'high',
+        },
+    }
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI reference for a ``/``-separated path (percent-encoded)."""
+    from urllib.parse import quote  # SARIF only: not on the hooks' start-up path
+    return quote(path.replace(os.sep, '/'), safe='/')
+
+
+def sarif_document(
+        results: Iterable[FileResult], *, rules: Sequence[Rule] = (), commits: Mapping[str, Commit] | None = None,
+) -> str:
+    """SARIF 2.1.0: one run; the rules that produced results; results with redacted messages."""
+    results = list(results)
+    known = {r.id: r for r in rules}
+    rule_index: dict[str, int] = {}
+    sarif_rules: list[dict[str, object]] = []
+    sarif_results: list[dict[str, object]] = []
+    for result in results:
+        for f in result.findings:
+            if f.rule_id not in rule_index:
+                rule_index[f.rule_id] = len(sarif_rules)
+                r = known.get(f.rule_id)
+                sarif_rules.append(sarif_rule(
+                    f.rule_id, r.description if r else f.description, r.severity if r else f.severity,
+                    r.tags if r else (),
+                ))
+            location: dict[str, object] = {'artifactLocation': {'uri': artifact_uri(f.path), 'uriBaseId': '%SRCROOT%'}}
+            if f.line > 0:
+                location['region'] = {'startLine': f.line, 'startColumn': max(f.column, 1)}
+            item: dict[str, object] = {
+                'ruleId': f.rule_id,
+                'ruleIndex': rule_index[f.rule_id],
+                'level': SARIF_LEVEL.get(f.severity, 'error'),
+                'message': {'text': f'{f.description}: {redact(f.secret)}' if f.secret else f.description},
+                'locations': [{'physicalLocation': location}],
+                'partialFingerprints': {FINGERPRINT_KEY: f.fingerprint},
+            }
+            if f.commit:
+                props: dict[str, str] = {'commit': f.commit}
+                if commits and f.commit in commits:
+                    props['date'] = commits[f.commit].date
+                item['properties'] = props
+            sarif_results.append(item)
+    errors = [r for r in results if r.error]
+    doc = {
+        '$schema': SARIF_SCHEMA,
+        'version': '2.1.0',
+        'runs': [{
+            'tool': {'driver': {
+                'name': 'leakstop', 'version': __version__, 'semanticVersion': __version__,
+                'informationUri': INFORMATION_URI, 'rules': sarif_rules,
+            }},
+            'columnKind': 'unicodeCodePoints',
+            'invocations': [{
+                'executionSuccessful': not errors,
+                'toolExecutionNotifications': [
+                    {
+                        'level': 'error',
+                        'message': {'text': f'cannot scan: {r.error}'},
+                        'locations': [{'physicalLocation': {'artifactLocation': {'uri': artifact_uri(r.path), 'uriBaseId': '%SRCROOT%'}}}],
+                    } for r in errors
+                ],
+            }],
+            'results': sarif_results,
+        }],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+# -- GitHub Actions ---------------------------------------------------------------------------
+
+def _escape_data(text: str) -> str:
+    return text.replace('%', '%25').replace('\r', '%0D').replace('\n', '%0A')
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(':', '%3A').replace(',', '%2C')
+
+
+def github_annotation(f: Finding, commits: Mapping[str, Commit] | None = None) -> str:
+    """``::error file=…,line=…,col=…,title=…::message`` (redacted, escaped as the runner expects)."""
+    props = [f'file={_escape_property(f.path)}']
+    if f.line > 0:
+        props += [f'line={f.line}', f'col={f.column}']
+    props.append(f'title={_escape_property(f"leakstop: {f.rule_id}")}')
+    message = f'{f.description}: {redact(f.secret)}' if f.secret else f.description
+    if f.commit:
+        date = commits[f.commit].date if commits and f.commit in commits else ''
+        message += f' (added in commit {f.commit[:12]}{", " + date if date else ""})'
+    message += '. Rotate it if it is real, then remove it.'
+    return f'::{ANNOTATION_LEVEL.get(f.severity, "error")} {",".join(props)}::{_escape_data(message)}'
+
+
+def github_annotations(
+        results: Iterable[FileResult], *, commits: Mapping[str, Commit] | None = None,
+        environ: Mapping[str, str] = os.environ,
+) -> list[str]:
+    """Workflow commands for every finding when running in GitHub Actions (``GITHUB_ACTIONS=true``)."""
+    if environ.get('GITHUB_ACTIONS') != 'true':
+        return []
+    return [github_annotation(f, commits) for r in results for f in r.findings]
+
+
+# -- putting it together ----------------------------------------------------------------------
+
+FORMATS = ('text', 'json', 'sarif')
 
 
 def exit_code(results: Iterable[FileResult]) -> int:
@@ -90,18 +302,100 @@ def exit_code(results: Iterable[FileResult]) -> int:
     return code
 
 
-def emit(results: Sequence[FileResult], *, fmt: str = 'text', advice: str = ADVICE) -> int:
-    """Print ``results`` in ``fmt`` and return the exit code."""
+def render(
+        results: Sequence[FileResult], *, fmt: str = 'text', advice: str = ADVICE, colour: bool = False,
+        rules: Sequence[Rule] = (), commits: Mapping[str, Commit] | None = None,
+) -> tuple[str, list[str]]:
+    """(the report, lines for stderr) in ``fmt``."""
+    if fmt == 'text':
+        out, err = text_lines(results, advice=advice, colour=colour, commits=commits)
+        return ''.join(line + '\n' for line in out), err
+    err = [f'{display_path(r.path)}: error: {r.error}' for r in results if r.error]
     if fmt == 'json':
-        sys.stdout.write(json_document(results) + '\n')
-        for r in results:
-            if r.error:
-                sys.stderr.write(f'{display_path(r.path)}: error: {r.error}\n')
-    else:
-        out, err = text_lines(results, advice=advice)
-        if out:
-            sys.stdout.write('\n'.join(out) + '\n')
-        if err:
-            sys.stderr.write('\n'.join(err) + '\n')
+        return json_document(results, commits=commits) + '\n', err
+    if fmt == 'sarif':
+        return sarif_document(results, rules=rules, commits=commits) + '\n', err
+    raise ValueError(f'unknown format {fmt!r}')
+
+
+def emit(
+        results: Sequence[FileResult], *, fmt: str = 'text', advice: str = ADVICE,
+        rules: Sequence[Rule] = (), commits: Mapping[str, Commit] | None = None,
+        output: str | None = None,
+) -> int:
+    """Print ``results`` in ``fmt`` (to ``output`` if given, written atomically) and return the exit code.
+
+    In GitHub Actions, every finding is also an annotation (on stderr, whatever the format).
+    """
+    colour = output is None and fmt == 'text' and use_colour(sys.stdout)
+    report, err = render(results, fmt=fmt, advice=advice, colour=colour, rules=rules, commits=commits)
+    err += github_annotations(results, commits=commits)
+    if output is not None:
+        from leakstop.baseline import write_atomic
+        write_atomic(output, report.encode('utf-8', 'surrogateescape'), what='report')
+    elif report:
+        sys.stdout.write(report)
+    if err:
+        sys.stderr.write('\n'.join(err) + '\n')
     sys.stdout.flush()
     return exit_code(results)
+
+
+# -- progress ---------------------------------------------------------------------------------
+
+def progress_wanted(fmt: str, stream: IO[str] | None = None, environ: Mapping[str, str] = os.environ) -> bool:
+    """A progress line only for people: text output, stderr a terminal, not in CI."""
+    stream = sys.stderr if stream is None else stream
+    if fmt != 'text' or environ.get('CI'):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress:
+    """``\\r``-rewritten counter on stderr, shown only once a run has taken longer than ``delay`` seconds.
+
+    Call it with the number of items done; ``close()`` (or leaving the ``with`` block) erases it.
+    A disabled Progress does nothing, so callers need no conditions.
+    """
+
+    def __init__(
+            self, unit: str, total: int | None = None, *, enabled: bool = True, stream: IO[str] | None = None,
+            delay: float = 1.0, interval: float = 0.1, clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.unit = unit
+        self.total = total
+        self.enabled = enabled
+        self.stream = sys.stderr if stream is None else stream
+        self.delay = delay
+        self.interval = interval
+        self.clock = clock
+        self.start = clock()
+        self.last = 0.0
+        self.width = 0
+
+    def __call__(self, done: int) -> None:
+        if not self.enabled:
+            return
+        now = self.clock()
+        if now - self.start < self.delay or now - self.last < self.interval:
+            return
+        self.last = now
+        text = f'leakstop: {done}/{self.total} {self.unit}' if self.total else f'leakstop: {done} {self.unit}'
+        self.stream.write('\r' + text.ljust(self.width))
+        self.stream.flush()
+        self.width = len(text)
+
+    def close(self) -> None:
+        if self.width:
+            self.stream.write('\r' + ' ' * self.width + '\r')
+            self.stream.flush()
+            self.width = 0
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,406 @@
+"""The leakstop command: scan scopes (paths, --staged, --all), output files, rules list/test/import-gitleaks."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pytest
+
+import fakes
+from e2e import git, init_repo
+from leakstop import cli, gitleaks
+from leakstop.cache import load_toml
+from leakstop.config import config_from_table
+
+AWS = fakes.aws_key_id(seed='cli')
+GH = fakes.github('ghp', seed='cli')
+NPM = fakes.npm(seed='cli')
+
+
+@pytest.fixture
+def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = init_repo(os.path.join(str(tmp_path), 'repo'))
+    monkeypatch.chdir(path)
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    return path
+
+
+def write(name: str, content: str | bytes) -> str:
+    data = content.encode() if isinstance(content, str) else content
+    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+    with open(name, 'wb') as f:
+        f.write(data)
+    return name
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code = cli.main(['scan', '--format', 'json', *argv])
+    out = capsys.readouterr().out
+    return code, json.loads(out)
+
+
+def paths_of(doc: dict) -> list[str]:  # type: ignore[type-arg]
+    return sorted(f['path'] for f in doc['findings'])
+
+
+# -- scopes -------------------------------------------------------------------------------------
+
+def test_staged_judges_the_index_not_the_working_tree(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'key = "{GH}"\n')
+    git('add', 'a.py', cwd='.')
+    write('a.py', 'key = os.environ["KEY"]\n')  # cleaned in the working tree only: still staged
+    write('b.py', 'x = 1\n')
+    git('add', 'b.py', cwd='.')
+    write('b.py', f'token = "{NPM}"\n')  # a secret not staged: not what the commit would take
+    write('c.py', f'untracked = "{AWS}"\n')  # untracked: not staged
+    code, doc = run_json(capsys, '--staged')
+    assert code == 1
+    assert [(f['path'], f['line'], f['rule']) for f in doc['findings']] == [('a.py', 1, 'github-pat-classic')]
+    code, doc = run_json(capsys)  # paths: the working tree, for contrast
+    assert paths_of(doc) == ['b.py', 'c.py']
+
+
+def test_staged_only_paths_that_differ_from_head(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('old.py', f'key = "{GH}"\n')
+    git('add', '.', cwd='.')
+    git('commit', '-qm', 'old', cwd='.')
+    write('new.py', 'x = 1\n')
+    git('add', 'new.py', cwd='.')
+    code, doc = run_json(capsys, '--staged')
+    assert (code, doc['findings']) == (0, [])
+    code, doc = run_json(capsys, '--all')  # every tracked file, from the index
+    assert (code, paths_of(doc)) == (1, ['old.py'])
+
+
+def test_all_reads_the_index_and_skips_symlinks(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('src/conf.py', f'token = "{NPM}"\n')
+    write('utf16.txt', f'key = "{GH}"\n'.encode('utf-16'))
+    write('image.bin', b'\0\x01\x02' * 100)
+    os.symlink('src/conf.py', 'link.py')
+    git('add', '.', cwd='.')
+    os.remove('src/conf.py')  # deleted in the working tree: the index still has it
+    code, doc = run_json(capsys, '--all')
+    assert code == 1
+    assert paths_of(doc) == ['src/conf.py', 'utf16.txt']
+
+
+def test_staged_respects_path_allowlist_and_baseline(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('fixtures/a.py', f'key = "{GH}"\n')
+    write('b.py', f'token = "{NPM}"\n')
+    write('.leakstop.toml', '[allowlist]\npaths = ["fixtures/**"]\n')
+    git('add', '.', cwd='.')
+    assert cli.main(['baseline', 'create', 'b.py']) == 0
+    capsys.readouterr()
+    code, doc = run_json(capsys, '--staged')
+    assert (code, doc['findings']) == (0, [])
+
+
+def test_staged_in_a_subdirectory_reports_paths_from_there(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('pkg/mod/a.py', f'key = "{GH}"\n')
+    write('top.py', f'token = "{NPM}"\n')
+    git('add', '.', cwd='.')
+    os.chdir('pkg')
+    code, doc = run_json(capsys, '--staged')
+    assert paths_of(doc) == ['../top.py', 'mod/a.py']
+
+
+def test_unmerged_path_is_read_from_the_working_tree(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', 'v = 0\n')
+    git('add', '.', cwd='.')
+    git('commit', '-qm', 'base', cwd='.')
+    git('checkout', '-qb', 'other', cwd='.')
+    write('a.py', f'v = "{GH}"\n')
+    git('commit', '-qam', 'other', cwd='.')
+    git('checkout', '-q', 'main', cwd='.')
+    write('a.py', 'v = 2\n')
+    git('commit', '-qam', 'main', cwd='.')
+    assert git('merge', 'other', cwd='.', check=False).returncode != 0  # conflict
+    code, doc = run_json(capsys, '--staged')
+    assert (code, paths_of(doc)) == (1, ['a.py'])
+
+
+@pytest.mark.parametrize('argv', [
+    ['scan', '--staged', 'a.py'], ['scan', '--all', '.'], ['scan', '--history', 'x'], ['scan', '--since', 'HEAD', 'x'],
+])
+def test_paths_with_a_git_scope_is_a_usage_error(repo: str, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and 'not both' in err
+
+
+def test_scopes_are_mutually_exclusive(repo: str) -> None:
+    with pytest.raises(SystemExit) as e:
+        cli.main(['scan', '--staged', '--all'])
+    assert e.value.code == 2
+
+
+def test_staged_outside_a_repository(tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(str(tmp_path))
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    assert cli.main(['scan', '--staged']) == 2
+    assert capsys.readouterr().err.strip() == 'leakstop: error: not in a git repository (or git is missing)'
+
+
+# -- output -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize('fmt', ['text', 'json', 'sarif'])
+def test_output_file_is_written_and_stdout_stays_empty(repo: str, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'key = "{GH}"\n')
+    assert cli.main(['scan', '--format', fmt, '--output', 'report.out', 'a.py']) == 1
+    out, err = capsys.readouterr()
+    assert out == ''
+    with open('report.out', encoding='utf-8') as f:
+        report = f.read()
+    assert 'a.py' in report and GH not in report and GH[:4] + '…' in report
+    assert not [n for n in os.listdir('.') if n.endswith('.tmp')]
+
+
+def test_output_into_a_missing_directory_exit_2(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', 'x = 1\n')
+    assert cli.main(['scan', '--output', 'no/such/dir/r.json', '--format', 'json', 'a.py']) == 2
+    assert 'cannot write report' in capsys.readouterr().err
+
+
+def test_config_after_the_subcommand(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'key = "{GH}"\n')
+    write('custom.toml', 'disable = ["github-pat-classic"]\n')
+    assert cli.main(['scan', 'a.py']) == 1
+    assert cli.main(['scan', '--config', 'custom.toml', 'a.py']) == 0
+    assert cli.main(['--config', 'custom.toml', 'scan', 'a.py']) == 0
+    capsys.readouterr()
+
+
+# -- rules list / test --------------------------------------------------------------------------
+
+CUSTOM = '''
+[[rules]]
+id = "acme-api-key"
+description = "ACME API key"
+pattern = '(?<![A-Za-z0-9])(?P<secret>acme_[a-z0-9]{24})(?![a-z0-9])'
+severity = "medium"
+tags = ["acme"]
+examples = ['ACME_KEY = "acme_0a1b2c3d4e5f6a7b8c9d0e1f"']
+negatives = ['ACME_KEY = "acme_short"']
+'''
+
+
+def test_rules_list_text_and_json(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.leakstop.toml', CUSTOM)
+    assert cli.main(['rules', 'list']) == 0
+    out = capsys.readouterr().out
+    (line,) = [ln for ln in out.splitlines() if ln.startswith('acme-api-key ')]
+    assert 'medium' in line and 'ACME API key' in line and '[acme]' in line
+    assert cli.main(['rules', 'list', '--format', 'json']) == 0
+    doc = json.loads(capsys.readouterr().out)
+    rules = {r['id']: r for r in doc['rules']}
+    assert doc['version'] == 1 and len(rules) > 60
+    assert rules['acme-api-key']['custom'] is True and rules['acme-api-key']['tags'] == ['acme']
+    assert rules['github-pat-classic']['custom'] is False
+
+
+def test_rules_test_runs_built_in_and_custom_rules(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # (whether every built-in rule passes is tests/test_rules.py's business; here: the command's report)
+    write('.leakstop.toml', CUSTOM)
+    code = cli.main(['rules', 'test'])
+    out = capsys.readouterr().out
+    *failures, summary = out.strip().splitlines()
+    assert code == (1 if failures else 0)
+    assert not [f for f in failures if 'acme-api-key' in f]
+    assert summary.startswith('leakstop: ') and 'example(s) and negative(s) tested' in summary
+    tested = int(summary.split()[1])
+    assert tested > 60 and f'{len({f.split(": ")[1] for f in failures})} rule(s) failed' in summary
+
+
+def test_rules_test_reports_failing_custom_rules(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = CUSTOM.replace("examples = ['ACME_KEY", "examples = ['ACME_KEY = \"acme_nope\"', 'ACME_KEY") \
+                   .replace("negatives = ['ACME_KEY = \"acme_short\"']",
+                            "negatives = ['other = \"acme_9f8e7d6c5b4a3f2e1d0c9b8a\"']")
+    write('rules.toml', broken + '\n[[rules]]\nid = "bare"\ndescription = "no examples"\npattern = \'(?P<secret>bare_[0-9]{30})\'\n')
+    assert cli.main(['rules', 'test', '--config', 'rules.toml']) == 1
+    out, err = capsys.readouterr()
+    assert 'acme-api-key: examples[0]: not found' in out
+    assert 'acme-api-key: negatives[0]: found acme…' in out
+    assert 'acme_9f8e7d6c5b4a3f2e1d0c9b8a' not in out
+    assert '1 without examples' in out
+    assert 'bare' in err
+
+
+def test_rules_test_skips_disabled_rules(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.leakstop.toml', 'disable = ["github-pat-classic"]\n')
+    cli.main(['rules', 'test'])
+    out = capsys.readouterr().out
+    assert '1 disabled' in out and 'github-pat-classic' not in out
+
+
+# -- rules import-gitleaks ----------------------------------------------------------------------
+
+GITLEAKS = r"""
+title = "company gitleaks config"
+
+[extend]
+useDefault = true
+
+[allowlist]
+paths = ['''vendor/''']
+
+[[rules]]
+id = "acme-token"
+description = "ACME token"
+regex = '''(?i)\b(acme_[a-z0-9]{24})\b'''
+keywords = ["acme_"]
+entropy = 3.0
+tags = ["internal"]
+[rules.allowlist]
+regexes = ['''acme_0{24}''']
+stopwords = ["EXAMPLE"]
+
+[[rules]]
+id = "Mixed_Case.Rule"
+description = "mid-pattern flags and \\z"
+regex = '''token\s*=\s*(?i)(?P<value>zz[a-f0-9]{20})\z'''
+secretGroup = 1
+
+[[rules]]
+id = "terraform-password"
+description = "password in terraform"
+regex = '''password\s*=\s*"([^"]{8,})"'''
+path = '''(?i)\.(?:tf|hcl)$'''
+[[rules.allowlists]]
+regexTarget = "line"
+regexes = ['''example''']
+[[rules.allowlists]]
+condition = "AND"
+paths = ['''test/''']
+regexes = ['''.*''']
+
+[[rules]]
+id = "github-pat-classic"
+description = "clashes with a built-in id"
+regex = '''ghp_[A-Za-z0-9]{36}'''
+
+[[rules]]
+id = "unicode-rule"
+regex = '''\p{Greek}+key'''
+
+[[rules]]
+id = "ungreedy"
+regex = '''(?U)secret=(.+)'''
+
+[[rules]]
+id = "pkcs12-file"
+path = '''(?i)(?:^|\/)[^\/]+\.p(?:12|fx)$'''
+
+[[rules]]
+id = "two-groups"
+regex = '''(a|b)=([0-9]{10})|c=([0-9]{10})'''
+
+[[rules]]
+id = "posix"
+regex = '''key=([[:alnum:]]{16})'''
+"""
+
+
+def test_import_gitleaks_converts_what_it_can_and_says_why_not(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.gitleaks.toml', GITLEAKS)
+    assert cli.main(['rules', 'import-gitleaks', '.gitleaks.toml']) == 0
+    out, err = capsys.readouterr()
+    write('converted.toml', out)
+    doc = load_toml('converted.toml')
+    rules = {r['id']: r for r in doc['rules']}
+    assert sorted(rules) == ['acme-token', 'gitleaks-github-pat-classic', 'mixed-case-rule', 'posix', 'terraform-password']
+    acme = rules['acme-token']
+    assert acme['pattern'] == r'(?i)\b(?P<secret>acme_[a-z0-9]{24})\b'
+    assert acme['min_entropy'] == 3.0 and acme['keywords'] == ['acme_'] and acme['tags'] == ['gitleaks', 'internal']
+    assert acme['allow'] == ['acme_0{24}', '(?i)(?:example)'] and acme['severity'] == 'high'
+    assert rules['mixed-case-rule']['pattern'] == r'token\s*=\s*(?i:(?P<secret>zz[a-f0-9]{20})\Z)'
+    assert rules['terraform-password']['paths'] == ['*.tf', '*.hcl']
+    assert 'allow' not in rules['terraform-password']
+    assert rules['posix']['pattern'] == 'key=(?P<secret>[0-9A-Za-z]{16})'
+    for reason in ('unicode-rule: Unicode class', 'ungreedy: ungreedy flag (?U)', 'pkcs12-file: matches file paths only',
+                   'two-groups: 3 capture groups and no secretGroup'):
+        assert f'skipped {reason}' in err, reason
+    assert 'renamed from' in err and "Mixed_Case.Rule" in err
+    assert 'condition AND' in err and 'on the line dropped' in err
+    assert 'global [allowlist]' in err and '[extend]' in err
+    assert '5 rule(s) converted, 4 skipped' in err
+    # the output is a valid leakstop configuration whose rules find what gitleaks' would
+    config = config_from_table(doc, 'converted.toml', None)
+    write('app.py', 'ACME = "acme_9f8e7d6c5b4a3f2e1d0c9b8a"\nNOT = "acme_000000000000000000000000"\n')
+    write('main.tf', 'password = "hunter2hunter2"\n')
+    write('main.py', 'password = "hunter2hunter2"\n')
+    write('.leakstop.toml', out)
+    code, report = run_json(capsys, 'app.py', 'main.tf', 'main.py')
+    found = {(f['path'], f['rule']) for f in report['findings']}
+    assert ('app.py', 'acme-token') in found
+    assert ('main.tf', 'terraform-password') in found
+    assert not any(p == 'main.py' and r == 'terraform-password' for p, r in found)
+    assert sum(1 for p, r in found if r == 'acme-token') == 1
+    assert config.custom_rules
+
+
+def test_import_gitleaks_output_file(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.gitleaks.toml', GITLEAKS)
+    assert cli.main(['rules', 'import-gitleaks', '.gitleaks.toml', '--output', 'rules.toml']) == 0
+    out, err = capsys.readouterr()
+    assert out == '' and 'written to rules.toml' in err
+    assert len(load_toml('rules.toml')['rules']) == 5
+
+
+@pytest.mark.parametrize(('content', 'message'), [
+    ('title = "x"\n', 'no [[rules]] tables'),
+    ('rules = [', 'invalid TOML'),
+])
+def test_import_gitleaks_bad_input_exit_2(repo: str, content: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('g.toml', content)
+    assert cli.main(['rules', 'import-gitleaks', 'g.toml']) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert cli.main(['rules', 'import-gitleaks', 'missing.toml']) == 2
+    assert 'cannot read' in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(('re2', 'python'), [
+    (r'(?i)abc', r'(?i)abc'),
+    (r'a(?i)b|c', r'a(?i:b)|(?i:c)'),
+    (r'(x(?i)y|z)w', r'(x(?i:y)|(?i:z))w'),
+    (r'end\z', r'end\Z'),
+    (r'\Qa.b*c\E+', r'a\.b\*c+'),
+    (r'(?<name>x)', r'(?P<name>x)'),
+    (r'[[:digit:][:upper:]_]', r'[0-9A-Z_]'),
+    (r'[^[:space:]]', '[^\\t\\n\\v\\f\\r ]'),
+    (r'\x{41}', r'\x41'),
+    (r'[\[\]]', r'[\[\]]'),
+    (r'(?-i:Api)', r'(?-i:Api)'),
+])
+def test_re2_to_python(re2: str, python: str) -> None:
+    assert gitleaks.re2_to_python(re2) == python
+
+
+@pytest.mark.parametrize('re2', [r'\pL', r'[\p{Greek}]', r'(?U)a+', r'\x{263a}', r'[[:^alpha:]]', r'\C', '(a', 'a)'])
+def test_re2_to_python_refuses(re2: str) -> None:
+    with pytest.raises(gitleaks.Unconvertible):
+        gitleaks.re2_to_python(re2)
+
+
+@pytest.mark.parametrize(('regex', 'globs'), [
+    (r'\.tf$', ['*.tf']),
+    (r'(?i)\.(?:tf|hcl)$', ['*.tf', '*.hcl']),
+    (r'(?:^|/)\.npmrc$', ['.npmrc']),
+    (r'(^|/)\.aws/credentials$', ['**/.aws/credentials']),
+    (r'^config/secrets\.yml$', ['/config/secrets.yml']),
+    (r'.*\.env$', ['*.env']),
+    (r'[^/]+\.p12$', None),
+    (r'secrets', None),
+])
+def test_path_regex_to_globs(regex: str, globs: list[str] | None) -> None:
+    assert gitleaks.path_regex_to_globs(regex) == globs
+
+
+@pytest.mark.parametrize('value', ["plain", "it's", "ends'", "a'''b", 'tab\there', 'new\nline', 'back\\slash"q"', '\x7f'])
+def test_toml_string_round_trips(value: str) -> None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    assert tomllib.loads(f'v = {gitleaks.toml_string(value)}')['v'] == value

@@ -1,0 +1,142 @@
+"""leakstop.git: the index through one cat-file process, paths as git prints them."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from e2e import git, init_repo
+from leakstop import git as lgit
+from leakstop.errors import FatalError
+
+
+@pytest.fixture
+def repo(tmp_path: object) -> str:
+    return init_repo(os.path.join(str(tmp_path), 'repo'))
+
+
+def write(repo: str, name: str, data: bytes) -> None:
+    path = os.path.join(repo, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'wb') as f:
+        f.write(data)
+
+
+def test_cat_file_reads_many_blobs_through_one_process(repo: str) -> None:
+    blobs = {f'f{i}.txt': (f'content {i}\n' * i).encode() for i in range(50)}
+    blobs['bin.dat'] = bytes(range(256)) * 10 + b'\n\n'
+    for name, data in blobs.items():
+        write(repo, name, data)
+    git('add', '.', cwd=repo)
+    entries = {e.path: e for e in lgit.index_entries(repo)}
+    with lgit.CatFile(repo) as cat:
+        pid = cat.proc.pid
+        for name, data in blobs.items():
+            assert cat.read(entries[name].sha) == data
+        assert cat.read('0' * 40) is None  # missing: the process keeps answering
+        assert cat.read(entries['f3.txt'].sha) == blobs['f3.txt']
+        assert cat.proc.pid == pid
+    assert cat.proc.returncode == 0
+
+
+def test_index_entries_skip_nothing_but_mark_links(repo: str) -> None:
+    write(repo, 'a.txt', b'a\n')
+    os.symlink('a.txt', os.path.join(repo, 'link'))
+    git('add', '.', cwd=repo)
+    git('update-index', '--add', '--cacheinfo', f'160000,{"1" * 40},sub', cwd=repo)
+    entries = {e.path: e for e in lgit.index_entries(repo)}
+    assert entries['a.txt'].scannable and entries['a.txt'].in_index
+    assert not entries['link'].scannable
+    assert not entries['sub'].scannable
+
+
+def test_staged_entries_are_what_differs_from_head(repo: str) -> None:
+    write(repo, 'kept.txt', b'1\n')
+    write(repo, 'changed.txt', b'1\n')
+    write(repo, 'deleted.txt', b'1\n')
+    git('add', '.', cwd=repo)
+    git('commit', '-qm', 'one', cwd=repo)
+    write(repo, 'changed.txt', b'2\n')
+    write(repo, 'new dir/new "file".txt', b'3\n')
+    os.remove(os.path.join(repo, 'deleted.txt'))
+    git('add', '-A', cwd=repo)
+    write(repo, 'kept.txt', b'unstaged edit\n')
+    staged = sorted(e.path for e in lgit.staged_entries(repo))
+    assert staged == ['changed.txt', 'new dir/new "file".txt']
+
+
+def test_staged_entries_before_the_first_commit(repo: str) -> None:
+    write(repo, 'a.txt', b'a\n')
+    git('add', '.', cwd=repo)
+    assert [e.path for e in lgit.staged_entries(repo)] == ['a.txt']
+
+
+def test_parse_ls_files_unmerged_paths_once_without_blob() -> None:
+    out = (
+        b'100644 ' + b'a' * 40 + b' 0\tok.txt\0'
+        b'100644 ' + b'b' * 40 + b' 1\tconflict.txt\0'
+        b'100644 ' + b'c' * 40 + b' 2\tconflict.txt\0'
+        b'100644 ' + b'd' * 40 + b' 3\tconflict.txt\0'
+    )
+    entries = lgit.parse_ls_files(out)
+    assert [(e.path, e.in_index) for e in entries] == [('ok.txt', True), ('conflict.txt', False)]
+
+
+def test_parse_diff_raw() -> None:
+    out = (
+        b':000000 100644 ' + b'0' * 40 + b' ' + b'a' * 40 + b' A\0new.txt\0'
+        b':100644 100755 ' + b'b' * 40 + b' ' + b'c' * 40 + b' M\0tab\there.txt\0'
+        b':000000 000000 ' + b'0' * 40 + b' ' + b'0' * 40 + b' U\0both.txt\0'
+    )
+    entries = lgit.parse_diff_raw(out)
+    assert [(e.path, e.mode, e.sha[:1], e.in_index) for e in entries] == [
+        ('new.txt', '100644', 'a', True), ('tab\there.txt', '100755', 'c', True), ('both.txt', '000000', '0', False),
+    ]
+
+
+@pytest.mark.parametrize(('raw', 'expected'), [
+    (b'plain.txt', b'plain.txt'),
+    (b'"caf\\303\\251.txt"', 'café.txt'.encode()),
+    (b'"tab\\there"', b'tab\there'),
+    (b'"quote\\"back\\\\slash"', b'quote"back\\slash'),
+    (b'"new\\nline"', b'new\nline'),
+])
+def test_unquote_path(raw: bytes, expected: bytes) -> None:
+    assert lgit.unquote_path(raw) == expected
+
+
+def test_toplevel_outside_a_repository(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    with pytest.raises(FatalError, match='not in a git repository'):
+        lgit.toplevel(str(tmp_path))
+
+
+def test_verify_revisions(repo: str) -> None:
+    write(repo, 'a.txt', b'a\n')
+    git('add', '.', cwd=repo)
+    git('commit', '-qm', 'one', cwd=repo)
+    lgit.verify_revisions(['HEAD', 'HEAD..HEAD', 'main...HEAD'], top=repo)
+    with pytest.raises(FatalError, match="unknown revision 'nope'"):
+        lgit.verify_revisions(['HEAD..nope'], top=repo)
+
+
+def test_log_command_pins_the_diff_shape() -> None:
+    cmd = lgit.log_command(['HEAD'])
+    for option in ('--no-color', '--unified=0', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'):
+        assert option in cmd
+    assert 'log.showsignature=false' in cmd and 'core.quotepath=off' in cmd
+    assert cmd[-1] == '--'  # revisions are never taken as paths
+
+
+def test_user_config_cannot_change_what_is_parsed(repo: str) -> None:
+    for key, value in (('diff.noprefix', 'true'), ('color.ui', 'always'), ('diff.mnemonicPrefix', 'true'),
+                       ('log.showRoot', 'false'), ('core.quotePath', 'true')):
+        git('config', key, value, cwd=repo)
+    write(repo, 'é.txt', b'one\ntwo\n')
+    git('add', '.', cwd=repo)
+    git('commit', '-qm', 'root commit', cwd=repo)
+    items = list(lgit.added_lines(['HEAD'], top=repo))
+    assert len(items) == 2
+    added = items[1]
+    assert isinstance(added, lgit.Added)
+    assert (added.path, added.text, added.lines) == ('é.txt', b'one\ntwo\n', (1, 2))

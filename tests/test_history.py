@@ -1,0 +1,300 @@
+"""leakstop scan --history / --since: every added line of a commit range, with commit, date and path.
+
+``make_history`` builds synthetic repositories with ``git fast-import`` (thousands of commits in a
+second). Run this file directly to time a history scan: ``python tests/test_history.py 10000``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from typing import Iterable
+
+import pytest
+
+import fakes
+from e2e import git, init_repo
+from leakstop import cli
+from leakstop.git import parse_log
+
+AWS = fakes.aws_key_id(seed='history')
+GH = fakes.github('ghp', seed='history')
+NPM = fakes.npm(seed='history')
+
+
+@pytest.fixture
+def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = init_repo(os.path.join(str(tmp_path), 'repo'))
+    monkeypatch.chdir(path)
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    return path
+
+
+def commit_file(name: str, content: str, message: str = 'change', date: str = '2024-03-01T12:00:00+00:00') -> str:
+    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+    with open(name, 'w') as f:
+        f.write(content)
+    git('add', name, cwd='.')
+    env = dict(os.environ, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    git('commit', '-qm', message, cwd='.', env=env)
+    return git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+
+
+def scan_json(*args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    out = subprocess.run(
+        [sys.executable, '-m', 'leakstop.cli', 'scan', '--format', 'json', *args], capture_output=True, text=True,
+    )
+    return out.returncode, json.loads(out.stdout) if out.stdout else {}
+
+
+# -- the parser ---------------------------------------------------------------------------------
+
+def lines(text: bytes) -> list[bytes]:
+    return text.splitlines(keepends=True)
+
+
+def test_parse_log_maps_added_lines_to_new_file_lines() -> None:
+    stream = lines(
+        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n'
+        b'@@ -3 +3,2 @@ def f():\n-old\n+new one\n+new two\n'
+        b'@@ -10,0 +12 @@\n+twelve\n'
+        b'diff --git a/gone.py b/gone.py\ndeleted file mode 100644\n--- a/gone.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-bye\n'
+    )
+    items = list(parse_log(stream))
+    assert items[0] == 'a' * 40
+    (added,) = items[1:]
+    assert (added.commit, added.date, added.path) == ('a' * 40, '2024-01-02T03:04:05+00:00', 'x.py')
+    assert added.text == b'new one\nnew two\ntwelve\n'
+    assert added.lines == (3, 4, 12)
+
+
+def test_parse_log_content_that_looks_like_headers_is_content() -> None:
+    # an added line "++ b/evil" shows as "+++ b/evil"; "@@ -1 +1 @@" and a NUL-less "diff --git" likewise
+    stream = lines(
+        b'\0' + b'b' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --git a/real.txt b/real.txt\nnew file mode 100644\n--- /dev/null\n+++ b/real.txt\n'
+        b'@@ -0,0 +1,3 @@\n+++ b/evil\n+@@ -1 +1 @@\n+diff --git a/q b/q\n'
+    )
+    (_, added) = list(parse_log(stream))
+    assert added.path == 'real.txt'
+    assert added.text == b'++ b/evil\n@@ -1 +1 @@\ndiff --git a/q b/q\n'
+    assert added.lines == (1, 2, 3)
+
+
+def test_parse_log_quoted_paths_tabs_and_no_newline() -> None:
+    stream = lines(
+        b'\0' + b'c' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --git "a/caf\\303\\251 \\"q\\".txt" "b/caf\\303\\251 \\"q\\".txt"\nnew file mode 100644\n'
+        b'--- /dev/null\n+++ "b/caf\\303\\251 \\"q\\".txt"\n@@ -0,0 +1 @@\n+x\n\\ No newline at end of file\n'
+        b'diff --git a/with space.txt b/with space.txt\nnew file mode 100644\n--- /dev/null\n+++ b/with space.txt\t\n'
+        b'@@ -0,0 +1 @@\n+y\n'
+    )
+    (_, first, second) = list(parse_log(stream))
+    assert first.path == 'café "q".txt' and first.text == b'x\n'
+    assert second.path == 'with space.txt'
+
+
+def test_parse_log_binary_and_mode_only_changes_add_nothing() -> None:
+    stream = lines(
+        b'\0' + b'd' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --git a/img.png b/img.png\nnew file mode 100644\nindex 0..1\nBinary files /dev/null and b/img.png differ\n'
+        b'diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n'
+        b'\0' + b'e' * 40 + b' 2024-01-03T03:04:05+00:00\n'
+    )
+    assert list(parse_log(stream)) == ['d' * 40, 'e' * 40]
+
+
+# -- scans of real repositories -------------------------------------------------------------------
+
+def test_secret_added_then_removed_is_found_with_commit_date_and_line(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    commit_file('app/settings.py', 'DEBUG = False\nREGION = "eu-west-1"\n', 'settings')
+    added = commit_file('app/settings.py', f'DEBUG = False\nREGION = "eu-west-1"\nAWS_ACCESS_KEY_ID = "{AWS}"\n',
+                        'add key', date='2024-05-06T07:08:09+02:00')
+    commit_file('app/settings.py', 'DEBUG = False\nREGION = "eu-west-1"\n', 'remove key')
+    assert cli.main(['scan']) == 0  # the working tree is clean
+    capsys.readouterr()
+    assert cli.main(['scan', '--history']) == 1
+    out, err = capsys.readouterr()
+    assert f'commit {added} (2024-05-06T07:08:09+02:00)' in out
+    assert f'{added[:12]}:app/settings.py:3:22: aws-access-key-id: ' in out
+    assert 'in 1 commit' in out and 'filter-repo' in out
+    assert AWS not in out + err
+    code, doc = scan_json('--history')
+    assert code == 1
+    (finding,) = doc['findings']
+    assert (finding['commit'], finding['date'], finding['path'], finding['line']) == (added, '2024-05-06T07:08:09+02:00', 'app/settings.py', 3)
+
+
+def test_since_limits_the_range(repo: str) -> None:
+    commit_file('a.py', f'token = "{GH}"\n', 'old secret')
+    base = commit_file('b.py', 'x = 1\n', 'clean')
+    newer = commit_file('c.py', f'npm_token = "{NPM}"\n', 'new secret')
+    code, doc = scan_json('--since', base)
+    assert code == 1
+    assert [(f['path'], f['commit']) for f in doc['findings']] == [('c.py', newer)]
+    code, doc = scan_json('--since', 'HEAD')
+    assert (code, doc['findings']) == (0, [])
+    code, doc = scan_json('--since', f'{base}~1..{base}')  # a range is taken as it is
+    assert (code, doc['findings']) == (0, [])
+    code, doc = scan_json('--history')
+    assert sorted(f['path'] for f in doc['findings']) == ['a.py', 'c.py']
+
+
+def test_only_added_lines_count(repo: str) -> None:
+    commit_file('a.py', f'token = "{GH}"\nx = 1\n', 'secret')
+    commit_file('a.py', f'token = "{GH}"\nx = 2\n', 'unrelated edit')  # the secret line is context, not added
+    code, doc = scan_json('--history')
+    assert code == 1
+    assert len(doc['findings']) == 1
+
+
+def test_renamed_file_is_not_reported_again(repo: str) -> None:
+    first = commit_file('a.py', f'token = "{GH}"\n' + 'pad = 0\n' * 20, 'secret')
+    git('mv', 'a.py', 'b.py', cwd='.')
+    git('commit', '-qm', 'rename', cwd='.')
+    code, doc = scan_json('--history')
+    assert [(f['path'], f['commit']) for f in doc['findings']] == [('a.py', first)]
+
+
+def test_unusual_paths(repo: str) -> None:
+    commit_file('dir with space/café "q".env.txt', f'\n\nGITHUB_TOKEN={GH}\n', 'odd name')
+    code, doc = scan_json('--history')
+    assert code == 1
+    assert [(f['path'], f['line']) for f in doc['findings']] == [('dir with space/café "q".env.txt', 3)]
+
+
+def test_allowlists_and_baseline_apply_to_history(repo: str) -> None:
+    commit_file('a.py', f'token = "{GH}"  # leakstop: allow\n', 'allowed inline')
+    commit_file('b.py', f'npm = "{NPM}"\n', 'reviewed')
+    code, doc = scan_json('--history')
+    assert [f['path'] for f in doc['findings']] == ['b.py']
+    assert cli.main(['baseline', 'create', 'b.py']) == 0
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["b.py"]\n')
+    os.remove('.leakstop-baseline.json')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+
+
+def test_history_run_from_a_subdirectory_shows_paths_from_there(repo: str) -> None:
+    commit_file('pkg/conf/a.py', f'token = "{GH}"\n', 'secret')
+    os.chdir('pkg')
+    code, doc = scan_json('--history')
+    assert [f['path'] for f in doc['findings']] == ['conf/a.py']
+
+
+def test_bad_revision_and_empty_repository_exit_2_one_line(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(['scan', '--history']) == 2  # no commits yet
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    commit_file('a.py', 'x = 1\n')
+    assert cli.main(['scan', '--since', 'no-such-branch']) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == ["leakstop: error: unknown revision 'no-such-branch'"]
+    assert cli.main(['scan', '--since=--output=x']) == 2  # never taken as an option by git
+    capsys.readouterr()
+
+
+def test_not_a_repository_exit_2(tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(str(tmp_path))
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    assert cli.main(['scan', '--history']) == 2
+    assert 'not in a git repository' in capsys.readouterr().err
+
+
+def test_history_of_a_bare_mirror(repo: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    added = commit_file('a.py', f'token = "{GH}"\n', 'secret')
+    commit_file('a.py', 'token = None\n', 'removed')
+    mirror = os.path.join(str(tmp_path), 'mirror.git')
+    git('clone', '-q', '--mirror', repo, mirror, cwd=str(tmp_path))
+    monkeypatch.chdir(mirror)  # where git filter-repo runs: the check after cleaning
+    code, doc = scan_json('--history')
+    assert (code, [f['commit'] for f in doc['findings']]) == (1, [added])
+
+
+# -- synthetic history (git fast-import) ----------------------------------------------------------
+
+def fast_import_stream(commits: int, *, files: int = 50, secrets: dict[int, str] | None = None) -> Iterable[bytes]:
+    """A fast-import stream: ``commits`` commits on main, each rewriting one of ``files`` modules
+    (a line changed, a line added), plus ``secrets``: commit number -> a line to add in secrets.py."""
+    secrets = secrets or {}
+    bodies = [[f'# module {k}\n', 'VALUE = 0\n'] for k in range(files)]
+    for n in range(1, commits + 1):
+        k = n % files
+        body = bodies[k]
+        body[1] = f'VALUE = {n}\n'
+        body.append(f'def f{n}(x):\n    return x * {n}\n')
+        if len(body) > 60:
+            del body[2:4]
+        content = ''.join(body).encode()
+        message = f'commit {n}\n'.encode()
+        when = 1_700_000_000 + n * 60
+        out = [
+            b'commit refs/heads/main\n', f'mark :{n}\n'.encode(),
+            f'author Dev <dev@example.invalid> {when} +0000\n'.encode(),
+            f'committer Dev <dev@example.invalid> {when} +0000\n'.encode(),
+            f'data {len(message)}\n'.encode(), message,
+        ]
+        if n > 1:
+            out.append(f'from :{n - 1}\n'.encode())
+        out.append(f'M 100644 inline src/mod{k}.py\ndata {len(content)}\n'.encode() + content + b'\n')
+        if n in secrets:
+            extra = f'# generated\n{secrets[n]}\n'.encode()
+            out.append(f'M 100644 inline secrets.py\ndata {len(extra)}\n'.encode() + extra + b'\n')
+        yield b''.join(out)
+
+
+def make_history(path: str, commits: int, *, secrets: dict[int, str] | None = None) -> str:
+    init_repo(path)
+    proc = subprocess.Popen(('git', 'fast-import', '--quiet'), cwd=path, stdin=subprocess.PIPE)
+    assert proc.stdin is not None
+    for chunk in fast_import_stream(commits, secrets=secrets):
+        proc.stdin.write(chunk)
+    proc.stdin.close()
+    assert proc.wait() == 0
+    git('reset', '-q', '--hard', 'main', cwd=path)
+    return path
+
+
+def test_synthetic_history_finds_exactly_the_planted_secrets(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_history(os.path.join(str(tmp_path), 'big'), 400, secrets={
+        17: f'AWS_ACCESS_KEY_ID = "{AWS}"', 250: f'GITHUB_TOKEN = "{GH}"', 399: 'password = os.environ["PW"]',
+    })
+    monkeypatch.chdir(path)
+    code, doc = scan_json('--history')
+    assert code == 1
+    found = {(f['rule'], f['path'], f['line']) for f in doc['findings']}
+    assert found == {('aws-access-key-id', 'secrets.py', 2), ('github-pat-classic', 'secrets.py', 2)}
+    subjects = {
+        f['commit']: git('log', '-1', '--format=%s', f['commit'], cwd=path).stdout.strip() for f in doc['findings']
+    }
+    assert sorted(subjects.values()) == ['commit 17', 'commit 250']
+    code, doc = scan_json('--since', 'HEAD~100')
+    assert [f['rule'] for f in doc['findings']] == []
+    code, doc = scan_json('--since', 'HEAD~200')
+    assert [f['rule'] for f in doc['findings']] == ['github-pat-classic']
+
+
+def bench(commits: int) -> None:  # pragma: no cover (run by hand)
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        path = make_history(os.path.join(tmp, 'repo'), commits, secrets={commits // 2: f'AWS_ACCESS_KEY_ID = "{AWS}"'})
+        t1 = time.perf_counter()
+        log = subprocess.run(('git', 'log', '-p', '--unified=0', '--format=%H', 'HEAD'), cwd=path, capture_output=True)
+        t2 = time.perf_counter()
+        scan = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--history', '--format', 'json'],
+                              cwd=path, capture_output=True, text=True)
+        t3 = time.perf_counter()
+        found = len(json.loads(scan.stdout)['findings'])
+        print(f'{commits} commits: fast-import {t1 - t0:.2f} s, git log -p alone {t2 - t1:.2f} s '
+              f'({len(log.stdout) / 1e6:.1f} MB), leakstop scan --history {t3 - t2:.2f} s, {found} finding(s)')
+
+
+if __name__ == '__main__':  # pragma: no cover
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    bench(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

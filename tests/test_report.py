@@ -1,0 +1,186 @@
+"""report: redaction everywhere, colour only on a terminal, JSON, GitHub annotations, progress."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+import fakes
+from leakstop import report
+from leakstop.engine import Finding
+from leakstop.scan import FileResult
+
+GH = fakes.github('ghp', seed='report')
+AWS = fakes.aws_key_id(seed='report')
+
+
+def finding(path: str = 'src/app.py', secret: str = GH, **kw: object) -> Finding:
+    base: dict[str, object] = dict(path=path, line=3, column=9, rule_id='github-pat-classic',
+                                   description='GitHub personal access token (classic)', secret=secret, severity='high')
+    base.update(kw)
+    return Finding(**base)  # type: ignore[arg-type]
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+RESULTS = [
+    FileResult('src/app.py', findings=(finding(), finding(line=7, secret=AWS, rule_id='aws-access-key-id', severity='medium'))),
+    FileResult('clean.py'),
+    FileResult('b.txt', findings=(finding('b.txt'),)),
+    FileResult('gone.txt', error='cannot read: no such file'),
+]
+
+
+@pytest.mark.parametrize(('secret', 'shown'), [('', '…'), ('abc', '…'), ('abcdefgh', 'ab…'), (GH, GH[:4] + '…')])
+def test_redact(secret: str, shown: str) -> None:
+    assert report.redact(secret) == shown
+
+
+def test_text_grouped_by_file_and_redacted() -> None:
+    out, err = report.text_lines(RESULTS)
+    assert out[:3] == [
+        f'src/app.py:3:9: github-pat-classic: GitHub personal access token (classic): {GH[:4]}…',
+        f'src/app.py:7:9: aws-access-key-id: GitHub personal access token (classic): {AWS[:4]}…',
+        f'b.txt:3:9: github-pat-classic: GitHub personal access token (classic): {GH[:4]}…',
+    ]
+    assert out[3].startswith('leakstop: 3 findings in 2 files. If a secret is real, rotate it first')
+    assert err == ['gone.txt: error: cannot read: no such file']
+    assert GH not in '\n'.join(out + err) and AWS not in '\n'.join(out + err)
+
+
+def test_text_history_groups_by_commit_with_date() -> None:
+    sha1, sha2 = 'a' * 40, 'b' * 40
+    commits = {sha1: report.Commit(sha1, '2024-01-02T03:04:05+00:00'), sha2: report.Commit(sha2, '2023-01-01T00:00:00Z')}
+    results = [
+        FileResult('x.py', findings=(finding('x.py', commit=sha1),)),
+        FileResult('y.py', findings=(finding('y.py', commit=sha1),)),
+        FileResult('x.py', findings=(finding('x.py', commit=sha2),)),
+    ]
+    out, _ = report.text_lines(results, commits=commits)
+    assert out[0] == f'commit {sha1} (2024-01-02T03:04:05+00:00)'
+    assert out[1].startswith(f'{sha1[:12]}:x.py:3:9: ')
+    assert out[3] == f'commit {sha2} (2023-01-01T00:00:00Z)'
+    assert out[-1].startswith('leakstop: 3 findings in 2 files in 2 commits. These secrets are in git history')
+
+
+def test_colour_only_on_a_tty_and_never_with_no_color() -> None:
+    assert report.use_colour(Tty(), {}) is True
+    assert report.use_colour(io.StringIO(), {}) is False
+    assert report.use_colour(Tty(), {'NO_COLOR': '1'}) is False
+    assert report.use_colour(Tty(), {'TERM': 'dumb'}) is False
+    assert report.use_colour(Tty(), {'NO_COLOR': ''}) is True  # no-color.org: only a non-empty value counts
+    out, _ = report.text_lines(RESULTS[:1], colour=True)
+    assert '\033[1msrc/app.py:3:9\033[0m' in out[0] and '\033[31mgithub-pat-classic\033[0m' in out[0]
+    assert '\033[33maws-access-key-id' in out[1]  # medium
+    assert GH not in '\n'.join(out)
+
+
+def test_emit_writes_no_colour_into_a_pipe(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    assert report.emit(RESULTS) == 2
+    out, err = capsys.readouterr()
+    assert '\033[' not in out + err
+
+
+def test_json_document_is_stable_and_redacted() -> None:
+    doc = json.loads(report.json_document(RESULTS))
+    assert doc['version'] == 1 and doc['tool']['name'] == 'leakstop'
+    assert set(doc['findings'][0]) == {'path', 'line', 'column', 'rule', 'description', 'severity', 'redacted', 'fingerprint'}
+    assert doc['findings'][0]['fingerprint'] == finding().fingerprint
+    assert doc['errors'] == [{'path': 'gone.txt', 'message': 'cannot read: no such file'}]
+    text = report.json_document(RESULTS)
+    assert GH not in text and AWS not in text
+
+
+def test_json_history_fields() -> None:
+    sha = 'c' * 40
+    doc = json.loads(report.json_document(
+        [FileResult('x.py', findings=(finding('x.py', commit=sha),))], commits={sha: report.Commit(sha, '2024-01-01T00:00:00Z')}))
+    assert (doc['findings'][0]['commit'], doc['findings'][0]['date']) == (sha, '2024-01-01T00:00:00Z')
+
+
+def test_github_annotations_only_in_github_actions() -> None:
+    assert report.github_annotations(RESULTS, environ={}) == []
+    assert report.github_annotations(RESULTS, environ={'GITHUB_ACTIONS': 'false'}) == []
+    lines = report.github_annotations(RESULTS, environ={'GITHUB_ACTIONS': 'true'})
+    assert lines[0] == (
+        '::error file=src/app.py,line=3,col=9,title=leakstop%3A github-pat-classic::'
+        f'GitHub personal access token (classic): {GH[:4]}…. Rotate it if it is real, then remove it.'
+    )
+    assert lines[1].startswith('::warning file=src/app.py,line=7,col=9,')  # medium
+    assert len(lines) == 3 and not any(GH in ln or AWS in ln for ln in lines)
+
+
+def test_github_annotation_escaping() -> None:
+    f = finding('dir,with:odd%name\n.py', description='50% of\r\nlines', line=0, commit='d' * 40)
+    (line,) = report.github_annotations([FileResult(f.path, findings=(f,))], environ={'GITHUB_ACTIONS': 'true'})
+    props, message = line[len('::error '):].split('::', 1)
+    assert props == 'file=dir%2Cwith%3Aodd%25name%0A.py,title=leakstop%3A github-pat-classic'
+    assert message.startswith('50%25 of%0D%0Alines: ')
+    assert '\n' not in line and '\r' not in line
+    assert f'(added in commit {"d" * 12})' in message
+
+
+def test_emit_prints_annotations_on_stderr_in_every_format(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv('GITHUB_ACTIONS', 'true')
+    for fmt in ('text', 'json', 'sarif'):
+        report.emit(RESULTS[:1], fmt=fmt)
+        out, err = capsys.readouterr()
+        assert err.count('::error ') == 1 and err.count('::warning ') == 1
+        assert '::error' not in out
+        if fmt != 'text':
+            json.loads(out)
+
+
+# -- progress ----------------------------------------------------------------------------------
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_appears_after_a_second_and_is_erased() -> None:
+    stream, clock = Tty(), Clock()
+    with report.Progress('files', 100, stream=stream, clock=clock) as progress:
+        progress(1)
+        assert stream.getvalue() == ''  # quick runs show nothing
+        clock.now = 1.5
+        progress(40)
+        assert stream.getvalue() == '\rleakstop: 40/100 files'
+        clock.now = 1.55
+        progress(41)  # throttled
+        clock.now = 1.7
+        progress(42)
+    assert stream.getvalue() == '\rleakstop: 40/100 files\rleakstop: 42/100 files' + '\r' + ' ' * 22 + '\r'
+
+
+def test_progress_without_total_and_disabled() -> None:
+    stream, clock = Tty(), Clock()
+    progress = report.Progress('commits', stream=stream, clock=clock, enabled=False)
+    clock.now = 5
+    progress(10)
+    progress.close()
+    assert stream.getvalue() == ''
+    progress = report.Progress('commits', stream=stream, clock=clock)
+    clock.now = 10
+    progress(10)
+    assert stream.getvalue() == '\rleakstop: 10 commits'
+
+
+@pytest.mark.parametrize(('fmt', 'tty', 'environ', 'wanted'), [
+    ('text', True, {}, True),
+    ('text', False, {}, False),
+    ('text', True, {'CI': 'true'}, False),
+    ('json', True, {}, False),
+    ('sarif', True, {}, False),
+])
+def test_progress_wanted(fmt: str, tty: bool, environ: dict[str, str], wanted: bool) -> None:
+    stream = Tty() if tty else io.StringIO()
+    assert report.progress_wanted(fmt, stream, environ) is wanted
