@@ -159,3 +159,12 @@ def test_long_key_material_is_never_a_placeholder(default_config: object) -> Non
     builtin = default_config.allowlist.builtin  # type: ignore[attr-defined]
     body = fakes.rand(fakes.B64, 400, 'long') + 'todo' + 'xxxx'
     assert not is_placeholder(body, builtin)
+
+
+@pytest.mark.parametrize('line', [
+    'const stripe = Stripe("pk_live_' + fakes.rand(fakes.ALNUM, 24, 'pk') + '")',
+    'mapboxgl.accessToken = "pk.eyJ1IjoiYWNtZSIsImEiOiJjbHgyZno0In0.' + fakes.rand(fakes.B64URL, 22, 'mb') + '";',
+])
+def test_public_by_design_keys_pass(line: str) -> None:
+    write('app.js', line + '\n')
+    assert scan_secrets.main(['app.js']) == 0

@@ -47,6 +47,7 @@ class BuiltinAllowlist:
     # searched one by one (a joined alternation would renumber backreferences), compiled by
     # the re module's cache on first use: a run without findings never compiles them
     placeholders: tuple[str, ...]
+    public: tuple[str, ...] = ()  # publishable keys, public by design (whole-secret matches)
 
     @classmethod
     def load(cls, path: str = DATA_FILE) -> BuiltinAllowlist:
@@ -54,6 +55,7 @@ class BuiltinAllowlist:
         return cls(
             known_examples=frozenset(doc['known_examples']),
             placeholders=tuple(doc['placeholders']),
+            public=tuple(doc.get('public', ())),
         )
 
 
@@ -93,6 +95,8 @@ class Allowlist:
         if finding.rule_id in self.disabled:
             return True
         if secret in self.builtin.known_examples or placeholders and is_placeholder(secret, self.builtin):
+            return True
+        if any(re.match(p, secret) for p in self.builtin.public):
             return True
         lowered = secret.lower()
         if any(word in lowered for word in self.stopwords):
