@@ -315,3 +315,16 @@ def test_all_hooks_share_the_baseline() -> None:
     assert scan_secrets.main(['deploy/id_rsa']) == 0
     write('other/.env', 'X=1\n')  # not in the baseline
     assert block_env_files.main(['other/.env']) == 1
+
+
+def test_audit_finds_file_hook_findings_again(capsys: pytest.CaptureFixture[str]) -> None:
+    write('deploy/id_rsa', fakes.pem_private_key(seed='audit'))
+    write('.env', 'X=1\n')
+    assert cli.main(['baseline', 'create', 'deploy', '.env']) == 0
+    answers = iter(['n'] * 10)
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+                           ask=lambda prompt: next(answers))
+    out = capsys.readouterr().out
+    assert 'no longer in the file' not in out
+    assert 'the whole file' in out
+    assert {e['status'] for e in assert_valid()['findings']} == {'false-positive'}  # type: ignore[index, union-attr]

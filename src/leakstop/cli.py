@@ -155,16 +155,21 @@ def tracked_files() -> list[str]:
     return [p for p in out.split('\0') if p and os.path.isfile(p)]
 
 
-def collect(paths: Sequence[str], *, config: Config) -> tuple[list[Finding], list[FileResult]]:
-    """Every finding that the allowlist lets through, for recording in a baseline; plus unreadable files."""
+def every_hook(files: Sequence[str], *, config: Config) -> list[FileResult]:
+    """What every hook finds in ``files`` (allowlist applied, no baseline): the baseline's view."""
     from leakstop.hooks import block_credential_files, block_env_files
     ruleset = ruleset_for(config)
-    files = list(walk(paths or tracked_files()))
     results = [scan_path(path, ruleset=ruleset, config=config) for path in files]
-    errors = [r for r in results if r.error]
-    # every hook shares the baseline: record what the file hooks refuse too
     results += block_credential_files.check_files(files, config=config)
     results += block_env_files.check_files(files, config=config)[0]
+    return results
+
+
+def collect(paths: Sequence[str], *, config: Config) -> tuple[list[Finding], list[FileResult]]:
+    """Every finding that the allowlist lets through, for recording in a baseline; plus unreadable files."""
+    results = every_hook(list(walk(paths or tracked_files())), config=config)
+    # one error per unreadable file (each hook reports it)
+    errors = list({r.path: r for r in results if r.error}.values())
     return [f for r in results for f in r.findings], errors
 
 
@@ -203,18 +208,16 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
 
 
 def _locate(entry: bl.Entry, baseline: bl.Baseline, *, config: Config) -> tuple[bytes, Finding] | None:
-    """The finding an entry stands for, found again in its file (None if it is gone)."""
-    path = os.path.join(baseline.root, entry.path)
-    try:
-        data = decode_text(read_bytes(path))
-    except Unreadable:
-        return None
-    if data is None:
-        return None
-    from leakstop.scan import scan_data
-    for f in scan_data(data, normalize(os.path.relpath(path)), ruleset=ruleset_for(config), config=config):
-        if f.rule_id == entry.rule and f.fingerprint == entry.fingerprint:
-            return data, f
+    """The finding an entry stands for, found again in its file by any hook (None if it is gone)."""
+    path = normalize(os.path.relpath(os.path.join(baseline.root, entry.path)))
+    for result in every_hook([path], config=config):
+        for f in result.findings:
+            if f.rule_id == entry.rule and f.fingerprint == entry.fingerprint:
+                try:
+                    data = decode_text(read_bytes(path)) or b''
+                except Unreadable:
+                    data = b''
+                return data, f
     return None
 
 
@@ -258,7 +261,11 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
             if located is None:
                 print('  (no longer in the file: `leakstop baseline update` will drop it)')
                 continue
-            print('\n'.join(redacted_context(*located)))
+            data, finding = located
+            if finding.line == 0:
+                print(f'  the whole file: {finding.description}')
+            else:
+                print('\n'.join(redacted_context(data, finding)))
             while True:
                 try:
                     answer = ask('Is this a real secret? [y]es / [n]o, a false positive / [s]kip / [q]uit: ').strip().lower()
