@@ -404,3 +404,16 @@ def test_toml_string_round_trips(value: str) -> None:
     else:  # pragma: no cover
         import tomli as tomllib
     assert tomllib.loads(f'v = {gitleaks.toml_string(value)}')['v'] == value
+
+
+def test_broken_pipe_is_not_a_traceback() -> None:
+    """`leakstop rules list --format json | head -c 100`: the reader leaves early."""
+    import subprocess
+    exe = os.path.join(os.path.dirname(sys.executable), 'leakstop')
+    proc = subprocess.Popen([exe, 'rules', 'list', '--format', 'json'], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait()
+    assert 'Traceback' not in err

@@ -601,6 +601,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FatalError as e:
         print(f'leakstop: error: {e}', file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `leakstop ... | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     raise AssertionError(args)  # pragma: no cover (argparse guards the commands)
 
 
