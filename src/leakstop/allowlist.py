@@ -15,12 +15,13 @@ from typing import Iterable
 
 from leakstop.cache import cache_dir, cached_toml
 from leakstop.engine import Finding
+from leakstop.regex import LazyPattern
 
 DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'allowlist.toml')
 
-_SAME_LINE = re.compile(rb'leakstop:\s*allow(?![-\w])|pragma:\s*allowlist[ \t]+secret', re.I)
-_NEXT_LINE = re.compile(rb'leakstop:\s*allow-next-line|pragma:\s*allowlist[ \t]+nextline[ \t]+secret', re.I)
-_ANY_PRAGMA = re.compile(rb'leakstop:\s*allow|pragma:\s*allowlist', re.I)
+_SAME_LINE = LazyPattern(rb'leakstop:\s*allow(?![-\w])|pragma:\s*allowlist[ \t]+secret', re.I)
+_NEXT_LINE = LazyPattern(rb'leakstop:\s*allow-next-line|pragma:\s*allowlist[ \t]+nextline[ \t]+secret', re.I)
+_ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist', re.I)
 
 
 def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:

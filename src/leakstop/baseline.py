@@ -31,12 +31,13 @@ from typing import Any, Iterable, Iterator, Sequence
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import normalize
+from leakstop.regex import LazyPattern
 
 VERSION = 1
 STATUSES = ('unreviewed', 'false-positive', 'true-positive')
-_TOKEN_SPLIT = re.compile(r'''[\s"'`=:,;()\[\]{}<>]+''')
-_PREFIX_SEP = re.compile(r'[-_.]')
-_PEM_HEADER = re.compile(r'-----(BEGIN [A-Z0-9 ]+)-----')
+_TOKEN_SPLIT = LazyPattern(r'''[\s"'`=:,;()\[\]{}<>]+''')
+_PREFIX_SEP = LazyPattern(r'[-_.]')
+_PEM_HEADER = LazyPattern(r'-----(BEGIN [A-Z0-9 ]+)-----')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _detect_secrets_from_json(doc: dict[str, Any], path: str) -> dict[str, set[s
     for filename, items in results.items():
         if not isinstance(items, list):
             raise _bad(path, f'results[{filename!r}] must be a list')
-        hashes = {i.get('hashed_secret') for i in items if isinstance(i, dict)}
+        hashes = [i.get('hashed_secret') for i in items if isinstance(i, dict)]
         out[normalize(filename)] = {h for h in hashes if isinstance(h, str)}
     return out
 
@@ -169,6 +170,8 @@ def parse(text: str, path: str) -> Baseline:
         doc = json.loads(text)
     except ValueError as e:
         raise _bad(path, f'invalid JSON ({e})') from None
+    except RecursionError:
+        raise _bad(path, 'invalid JSON (nested too deeply)') from None
     if not isinstance(doc, dict):
         raise _bad(path, 'expected a JSON object')
     if 'results' in doc and 'findings' not in doc:

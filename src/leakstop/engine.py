@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 from leakstop.cache import cached
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
+from leakstop.regex import LazyPattern
 from leakstop.rules import Rule
 from leakstop.validators import VALIDATORS, shannon_entropy
 
@@ -42,8 +43,13 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Identity of (rule, secret): survives line moves, changes when the secret does."""
-        return hashlib.sha256(f'{self.rule_id}:{self.secret}'.encode()).hexdigest()
+        """Identity of (rule, secret): survives line moves, changes when the secret does.
+
+        CRLF inside a multi-line secret (a PEM block checked out on Windows) counts as LF, so a
+        baseline made on one platform matches on the other.
+        """
+        secret = self.secret.replace('\r\n', '\n')
+        return hashlib.sha256(f'{self.rule_id}:{secret}'.encode()).hexdigest()
 
 
 def _hyperscan() -> Any:
@@ -110,7 +116,7 @@ class RuleSet:
 
 
 WIDE_REPEAT = 16
-_REPEAT = re.compile(r'\{(\d+),(\d+)\}')
+_REPEAT = LazyPattern(r'\{(\d+),(\d+)\}')
 
 
 def prefilter_pattern(pattern: str) -> str:
@@ -288,12 +294,15 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
     raw.sort()
     raw = _most_specific(raw, ruleset.rules)
     findings: list[Finding] = []
-    line, line_start, pos = 1, 0, 0
-    for start, end, secret, index in raw:
-        line += data.count(b'\n', pos, start)
+    line, column, pos = 1, 1, 0
+    for start, end, secret, index in raw:  # counted from the previous finding: linear on a long line
+        newlines = data.count(b'\n', pos, start)
+        if newlines:
+            line += newlines
+            pos = data.rfind(b'\n', pos, start) + 1
+            column = 1
+        column += len(data[pos:start].decode('utf-8', 'replace'))
         pos = start
-        line_start = data.rfind(b'\n', 0, start) + 1
-        column = len(data[line_start:start].decode('utf-8', 'replace')) + 1
         rule = ruleset.rules[index]
         findings.append(Finding(
             path=path, line=line, column=column, rule_id=rule.id, description=rule.description,

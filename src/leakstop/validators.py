@@ -15,6 +15,8 @@ import re
 import zlib
 from typing import Callable
 
+from leakstop.regex import LazyPattern
+
 BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 BASE32_AWS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')
 AWS_KEY_ID_PREFIXES = frozenset(
@@ -77,7 +79,7 @@ def jwt_structure(secret: str) -> bool:
     try:
         header = json.loads(_b64decode_loose(parts[0]) or b'')
         payload = json.loads(_b64decode_loose(parts[1]) or b'')
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: `[[[[...` nested past the limit
         return False
     return isinstance(header, dict) and 'alg' in header and isinstance(payload, dict)
 
@@ -165,51 +167,51 @@ def bech32_checksum(secret: str) -> bool:
 
 # --- values assigned to credential-named keys, headers and key files (generic.toml, keys.toml) ---
 
-_REFERENCE = re.compile(
+_REFERENCE = LazyPattern(
     r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A\$[A-Za-z_]\w*\Z'
     r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
     r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn):',
     re.I,
 )
-_NUMBER_OR_VERSION = re.compile(r'[-+]?v?\d+(?:[.,_]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
-_URL = re.compile(r'[A-Za-z][\w+.-]*://')
-_PATH_PREFIX = re.compile(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\)')
-_LOWER_PATH = re.compile(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
-_FILE_NAME = re.compile(
+_NUMBER_OR_VERSION = LazyPattern(r'[-+]?v?\d+(?:[.,_]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
+_URL = LazyPattern(r'[A-Za-z][\w+.-]*://')
+_PATH_PREFIX = LazyPattern(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\)')
+_LOWER_PATH = LazyPattern(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
+_FILE_NAME = LazyPattern(
     r'[\w./@+-]*\.(?:json|ya?ml|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|txt|env|ini|cfg|conf|toml|xml'
     r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|py|sh|properties)\Z',
     re.I,
 )
-_DOTTED_NAME = re.compile(r'[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
-_UPPER_SNAKE = re.compile(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
-_WORDS_IDENT = re.compile(r'[A-Za-z]+(?:[_.-][A-Za-z]+)*\Z')
-_CAMEL_WORDS = re.compile(r'[A-Z]{2,5}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]{2,5}\Z')
-_CAPITALIZED_WORD = re.compile(r'[A-Z][a-z]+\Z')
-_CREDENTIAL_WORD = re.compile(
+_DOTTED_NAME = LazyPattern(r'[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
+_UPPER_SNAKE = LazyPattern(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
+_WORDS_IDENT = LazyPattern(r'[A-Za-z]+(?:[_.-][A-Za-z]+)*\Z')
+_CAMEL_WORDS = LazyPattern(r'[A-Z]{2,5}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]{2,5}\Z')
+_CAPITALIZED_WORD = LazyPattern(r'[A-Z][a-z]+\Z')
+_CREDENTIAL_WORD = LazyPattern(
     r'pass|pwd|secret|token|key|auth|cred|api|login|user|session|bearer|oauth|account|service|default'
     r'|name|type|field|header|env|var|file|path|url|mode|method|scheme|provider|config|setting|label'
     r'|string|literal|number|bool|int|float|enum|class|object|array|list|dict',
     re.I,
 )
-_REGEX_SOURCE = re.compile(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^')
-_CREDENTIAL_OR_TEST_WORD = re.compile(r'pass|pwd|secret|token|cred|auth|test|sample|example|dummy|some|my', re.I)
-_CREDENTIAL_WORD_IN_WORD = re.compile(r'pass|pwd|secret|token|cred|auth', re.I)
-_UUID = re.compile(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
-_HASH_OR_TOKEN_ELSEWHERE = re.compile(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
-_CREDENTIAL_WORD_VALUE = re.compile(
+_REGEX_SOURCE = LazyPattern(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^')
+_CREDENTIAL_OR_TEST_WORD = LazyPattern(r'pass|pwd|secret|token|cred|auth|test|sample|example|dummy|some|my', re.I)
+_CREDENTIAL_WORD_IN_WORD = LazyPattern(r'pass|pwd|secret|token|cred|auth', re.I)
+_UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
+_HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
+_CREDENTIAL_WORD_VALUE = LazyPattern(
     r'[a-z_.-]{0,24}(?:token|key|secret|pass(?:word)?|pwd|api|auth|cred)[a-z_.-]{0,24}\d{0,6}\Z', re.I,
 )
-_FRAMEWORK_VALUE = re.compile(
+_FRAMEWORK_VALUE = LazyPattern(
     r'[a-z_]+(?::[^|\s]*)?(?:\|[a-z_]+(?::[^|\s]*)?)+\Z'  # Laravel validation rules: required|string|min:12
     r'|Ag[A-D][A-Za-z0-9+/]{100,}={0,2}\Z'  # Bitnami SealedSecret ciphertext (0x02 0x00-0x03 ...)
     r'|.*x{3,}\Z|\Axxx'  # sk_test_xxx
 )
-_REPEATED_CHUNK = re.compile(r'(.{1,6}?)\1{2,}\Z')
-_CAMEL_TAIL = re.compile(r'[\d!@#$%^&*.?_-]+\Z')
-_PASSWORD_WORD_VALUE = re.compile(
+_REPEATED_CHUNK = LazyPattern(r'(.{1,6}?)\1{2,}\Z')
+_CAMEL_TAIL = LazyPattern(r'[\d!@#$%^&*.?_-]+\Z')
+_PASSWORD_WORD_VALUE = LazyPattern(
     r'[a-z]{0,24}(?:password|passwd|secret|pass)[a-z]{0,24}\d{0,4}\Z|[A-Z]{0,24}(?:PASSWORD|PASSWD|SECRET|PASS|KEY|TOKEN)[A-Z]{0,24}\d{0,4}\Z',
 )
-_TEST_FIXTURE_VALUE = re.compile(
+_TEST_FIXTURE_VALUE = LazyPattern(
     r'(?:test|testing|foo|foobar|bar|baz|qux|python|dummy|demo|mock|fake|sample|abc|abcdef|xyz|qwerty|asdf)\d{0,6}\Z', re.I,
 )
 _NOT_SECRET_WORDS = frozenset((
@@ -300,7 +302,7 @@ def _is_camel_case_words(value: str) -> bool:
 
 
 _SHORT_WORDS = frozenset(('of', 'to', 'in', 'on', 'by', 'at', 'is', 'id', 'my', 'no', 'or', 'up', 'me', 'we', 'it', 'as', 'an', 'do', 'go'))
-_CONSONANT_RUN = re.compile(r'[b-df-hj-np-tv-xz]{4}', re.I)
+_CONSONANT_RUN = LazyPattern(r'[b-df-hj-np-tv-xz]{4}', re.I)
 
 
 def _is_word(word: str) -> bool:

@@ -31,10 +31,11 @@ from typing import Any, Iterable, Mapping, Sequence
 from leakstop.cache import load_toml, toml_error
 from leakstop.errors import FatalError
 from leakstop.validators import VALIDATORS
+from leakstop.regex import LazyPattern
 
 RULES_DIR = os.path.dirname(os.path.abspath(__file__))
 SEVERITIES = ('high', 'medium', 'low')
-ID_RE = re.compile(r'[a-z0-9]+(?:-[a-z0-9]+)*\Z')
+ID_RE = LazyPattern(r'[a-z0-9]+(?:-[a-z0-9]+)*\Z')
 DEFAULT_MAX_LENGTH = 512
 
 
@@ -103,7 +104,7 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
 
     try:
         regex = re.compile(rule.pattern.encode())
-    except (re.error, UnicodeEncodeError) as e:
+    except (re.error, UnicodeEncodeError, OverflowError, RecursionError) as e:  # a{99999999999}; deep nesting
         raise FatalError(f'{where}: pattern: {e}') from None
     if rule.secret_group not in regex.groupindex:
         raise FatalError(f'{where}: pattern has no group named {rule.secret_group!r}')
@@ -116,8 +117,14 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
     for allow in rule.allow:
         try:
             re.compile(allow)
-        except re.error as e:
+        except (re.error, OverflowError, RecursionError) as e:
             raise FatalError(f'{where}: allow: {allow!r}: {e}') from None
+    if rule.paths:
+        from leakstop.files import compile_globs
+        try:
+            compile_globs(rule.paths)  # compiled again, lazily, by the engine: fail here, not mid-scan
+        except re.error as e:
+            raise FatalError(f'{where}: paths: {e}') from None
     if require_examples and not (rule.examples and rule.negatives):
         raise FatalError(f'{where}: needs at least one example and one negative')
     return rule
