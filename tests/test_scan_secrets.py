@@ -168,3 +168,11 @@ def test_long_key_material_is_never_a_placeholder(default_config: object) -> Non
 def test_public_by_design_keys_pass(line: str) -> None:
     write('app.js', line + '\n')
     assert scan_secrets.main(['app.js']) == 0
+
+
+def test_documentation_markers_in_long_values(default_config: object) -> None:
+    from leakstop.allowlist import is_placeholder
+    builtin = default_config.allowlist.builtin  # type: ignore[attr-defined]
+    token = fakes.rand(fakes.B64, 150, 'sts-a') + 'EXAMPLE' + fakes.rand(fakes.B64, 150, 'sts-b')
+    assert is_placeholder(token, builtin)  # AWS docs' sample session tokens
+    assert not is_placeholder(fakes.rand(fakes.B64, 400, 'real'), builtin)

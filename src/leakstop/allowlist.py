@@ -49,6 +49,7 @@ class BuiltinAllowlist:
     # the re module's cache on first use: a run without findings never compiles them
     placeholders: tuple[str, ...]
     public: tuple[str, ...] = ()  # publishable keys, public by design (whole-secret matches)
+    long_value_placeholders: tuple[str, ...] = ()  # searched instead of `placeholders` in long values
 
     @classmethod
     def load(cls, path: str = DATA_FILE) -> BuiltinAllowlist:
@@ -57,6 +58,7 @@ class BuiltinAllowlist:
             known_examples=frozenset(doc['known_examples']),
             placeholders=tuple(doc['placeholders']),
             public=tuple(doc.get('public', ())),
+            long_value_placeholders=tuple(doc.get('long_value_placeholders', ())),
         )
 
 
@@ -66,7 +68,7 @@ PLACEHOLDER_MAX = 200  # longer values are key material (PEM bodies), where `tod
 def is_placeholder(value: str, builtin: BuiltinAllowlist) -> bool:
     value = value.strip().strip('\'"`')
     if len(value) > PLACEHOLDER_MAX:
-        return False
+        return any(re.search(p, value, re.I) for p in builtin.long_value_placeholders)
     return any(re.search(p, value, re.I) for p in builtin.placeholders)
 
 
