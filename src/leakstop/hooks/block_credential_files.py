@@ -25,6 +25,7 @@ from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
+from leakstop.hooks import add_common_arguments, glob_arg
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.report import emit
 from leakstop.rules import (
@@ -202,23 +203,12 @@ def check_files(filenames: Sequence[str], *, config: Config, extra_names: Sequen
     return [check_file(name, settings=settings) for name in filenames]
 
 
-def glob_arg(value: str) -> str:
-    try:
-        name_globs([value], '--name', 'glob')
-    except FatalError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
-    return value
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog='block-credential-files',
         description='Refuse files that are credentials by name (id_rsa, *.p12, credentials.json, ...) or by content.',
     )
-    parser.add_argument('filenames', nargs='*', help='files to check (pre-commit passes the staged ones)')
-    parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
-    parser.add_argument('--format', choices=('text', 'json'), default='text')
-    parser.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
+    add_common_arguments(parser)
     parser.add_argument(
         '--name', action='append', default=[], metavar='GLOB', type=glob_arg,
         help='also refuse files with this name (gitignore-style glob; repeatable)',

@@ -26,6 +26,7 @@ from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
+from leakstop.hooks import add_common_arguments, glob_arg
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.report import display_path, emit
 from leakstop.rules import name_globs
@@ -244,23 +245,12 @@ def check_files(
     return results, warnings
 
 
-def glob_arg(value: str) -> str:
-    try:
-        name_globs([value], 'glob', 'value')
-    except FatalError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
-    return value
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog='block-env-files',
         description='Refuse .env files; let templates (.env.example, ...) through while every value is a placeholder.',
     )
-    parser.add_argument('filenames', nargs='*', help='files to check (pre-commit passes the staged ones)')
-    parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
-    parser.add_argument('--format', choices=('text', 'json'), default='text')
-    parser.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
+    add_common_arguments(parser)
     parser.add_argument(
         '--name', action='append', default=[], metavar='GLOB', type=glob_arg,
         help='also refuse files with this name as environment files (repeatable)',

@@ -8,6 +8,8 @@ from typing import Sequence
 from leakstop import baseline as baseline_mod
 from leakstop.config import Config, load_config
 from leakstop.errors import FatalError
+from leakstop.hooks import add_common_arguments
+from leakstop.files import paths_not_options
 from leakstop.report import emit
 from leakstop.scan import ruleset_for, scan_path
 
@@ -21,11 +23,8 @@ def scan_files(filenames: Sequence[str], *, config: Config, baseline: str | None
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog='scan-secrets', description='Find secrets in the given files.')
-    parser.add_argument('filenames', nargs='*', help='files to scan (pre-commit passes the staged ones)')
-    parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
-    parser.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
-    parser.add_argument('--format', choices=('text', 'json'), default='text')
-    args = parser.parse_args(argv)
+    add_common_arguments(parser)
+    args = parser.parse_args(paths_not_options(sys.argv[1:] if argv is None else argv))
     try:
         config = load_config(args.config)
         return scan_files(args.filenames, config=config, baseline=args.baseline, fmt=args.format)
