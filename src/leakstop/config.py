@@ -27,7 +27,7 @@ import re
 from typing import Any, Mapping
 
 from leakstop.allowlist import Allowlist, BuiltinAllowlist
-from leakstop.cache import cache_dir, cached_toml, toml_error
+from leakstop.cache import cache_dir, cached, file_signature, load_toml, toml_error
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs
 from leakstop.rules import Rule, rule_from_table
@@ -35,6 +35,7 @@ from leakstop.rules import Rule, rule_from_table
 DEFAULT_BASELINE = '.leakstop-baseline.json'
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
 CONFIG_NAMES = ('.leakstop.toml', 'pyproject.toml')
+KEYS = ('baseline', 'disable', 'max_file_size', 'allowlist', 'rules')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,21 +66,24 @@ def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[re.Pattern
     for pattern in _str_list(table, key, where):
         try:
             out.append(re.compile(pattern))
-        except re.error as e:
+        except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}; 2,000 nested groups
             raise FatalError(f'{where}.{key}: {pattern!r}: {e}') from None
     return tuple(out)
 
 
 def _globs(table: Mapping[str, Any], key: str, where: str) -> re.Pattern[str] | None:
-    return compile_globs(_str_list(table, key, where))
+    patterns = _str_list(table, key, where)
+    try:
+        return compile_globs(patterns)
+    except (re.error, OverflowError, RecursionError) as e:  # a bad range: [z-a]
+        raise FatalError(f'{where}.{key}: {e}') from None
 
 
 def config_from_table(table: Mapping[str, Any], where: str, source: str | None) -> Config:
     """Validate the settings table; ``where`` is its location for errors (``pyproject.toml: tool.leakstop``)."""
-    known = {'baseline', 'disable', 'max_file_size', 'allowlist', 'rules'}
-    unknown = sorted(set(table) - known)
+    unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise FatalError(f'{where}: unknown key {unknown[0]!r} (known: {", ".join(sorted(known))})')
+        raise FatalError(f'{where}: unknown key {unknown[0]!r} (known: {", ".join(sorted(KEYS))})')
     baseline = _expect(table.get('baseline', DEFAULT_BASELINE), str, f'{where}.baseline', 'a path')
     max_size = _expect(table.get('max_file_size', DEFAULT_MAX_FILE_SIZE), int, f'{where}.max_file_size', 'a number of bytes')
     if max_size <= 0:
@@ -119,15 +123,33 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
     return Config(source=source, baseline=baseline, allowlist=allowlist, custom_rules=tuple(custom), max_file_size=max_size)
 
 
-def _read_toml(path: str) -> dict[str, Any]:
+def _settings_only(table: Any) -> Any:
+    """The settings of a table: values of unknown keys dropped (their names kept for the error)."""
+    return {k: v if k in KEYS else None for k, v in table.items()} if isinstance(table, dict) else table
+
+
+def _leakstop_table(doc: dict[str, Any]) -> dict[str, Any]:
+    """``{'tool': {'leakstop': ...}}`` of a parsed pyproject.toml ({} without one)."""
+    tool = doc.get('tool')
+    return {'tool': {'leakstop': _settings_only(tool['leakstop'])}} if isinstance(tool, dict) and 'leakstop' in tool else {}
+
+
+def _read_toml(path: str, *, pyproject: bool = False) -> dict[str, Any]:
+    """A settings file parsed, from the cache while it is unchanged. Only the settings are kept
+    (and cached): the rest of a pyproject.toml, or a file passed to --config by mistake (a .env),
+    may hold credentials."""
+    keep = _leakstop_table if pyproject else _settings_only
     try:
-        return cached_toml(path, directory=cache_dir())
+        return cached('pyproject' if pyproject else 'config', file_signature(path), lambda: keep(load_toml(path)),
+                      valid=lambda v: isinstance(v, dict), directory=cache_dir())
     except OSError as e:
         raise FatalError(f'{path}: cannot read: {e.strerror}') from None
     except UnicodeDecodeError:
         raise FatalError(f'{path}: invalid TOML: not UTF-8') from None
     except toml_error() as e:
         raise FatalError(f'{path}: invalid TOML: {e}') from None
+    except RecursionError:
+        raise FatalError(f'{path}: invalid TOML: nested too deeply') from None
 
 
 def _mentions_leakstop(path: str) -> bool:
@@ -147,7 +169,7 @@ def load_config(path: str | None = None, *, directory: str = '.') -> Config:
             if os.path.isfile(candidate):
                 if name == 'pyproject.toml' and not _mentions_leakstop(candidate):
                     continue
-                doc = _read_toml(candidate)
+                doc = _read_toml(candidate, pyproject=name == 'pyproject.toml')
                 if name == 'pyproject.toml':
                     doc = doc.get('tool', {}).get('leakstop')
                     if doc is None:
@@ -155,7 +177,9 @@ def load_config(path: str | None = None, *, directory: str = '.') -> Config:
                     return config_from_table(_expect(doc, dict, f'{name}: tool.leakstop', 'a table'), f'{name}: tool.leakstop', candidate)
                 return config_from_table(doc, name, candidate)
         return config_from_table({}, '(defaults)', None)
-    doc = _read_toml(path)
-    if os.path.basename(path) == 'pyproject.toml':
-        return config_from_table(doc.get('tool', {}).get('leakstop', {}), f'{path}: tool.leakstop', path)
+    pyproject = os.path.basename(path) == 'pyproject.toml'
+    doc = _read_toml(path, pyproject=pyproject)
+    if pyproject:
+        where = f'{path}: tool.leakstop'
+        return config_from_table(_expect(doc.get('tool', {}).get('leakstop', {}), dict, where, 'a table'), where, path)
     return config_from_table(doc, path, path)

@@ -3,14 +3,27 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
+import io
 import os
 import re
 import stat
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Sequence
 
 # identify's table: bytes that appear in text files
 _TEXT_CHARS = bytes(bytearray({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F}))
 SNIFF = 1024
+BINARY_SNIFF = 8192  # bytes looked at to tell text from binary
+BINARY_SHARE = 20  # binary if more than 1/20 of them are outside the text table (random data: ~1/10)
+# Formats that are binary whatever follows their signature (a text-looking header, compressed or
+# structured data behind it). Only signatures no text file starts with: ASCII-only ones (RIFF,
+# OggS, PACK...) would catch text, and their data is caught by the share of odd bytes anyway.
+BINARY_SIGNATURES = (
+    b'\x89PNG', b'GIF87a', b'GIF89a', b'\xff\xd8\xff', b'%PDF-', b'PK\x03\x04', b'PK\x05\x06', b'\x1f\x8b',
+    b'\xfd7zXZ\x00', b"7z\xbc\xaf'\x1c", b'(\xb5/\xfd', b'\x7fELF', b'\xca\xfe\xba\xbe', b'\xfe\xed\xfa\xce',
+    b'\xfe\xed\xfa\xcf', b'\xce\xfa\xed\xfe', b'\xcf\xfa\xed\xfe', b'\x00asm', b'SQLite format 3\x00',
+    b'\xfe\xed\xfe\xed', b'\xce\xce\xce\xce',
+)
 
 
 class Unreadable(Exception):
@@ -18,8 +31,15 @@ class Unreadable(Exception):
 
 
 def is_binary(data: bytes) -> bool:
-    """identify's rule on the first KiB: any byte outside the text table means binary."""
-    return bool(data[:SNIFF].translate(None, _TEXT_CHARS))
+    """Binary: a known binary signature, a first byte no text starts with, or more than 1/20 of
+    the first 8 KiB outside identify's text table. A few stray NULs or control bytes in text
+    (a pasted terminal escape, a NUL-separated field) do not make it binary."""
+    if data.startswith(BINARY_SIGNATURES):
+        return True
+    odd = len(data[:BINARY_SNIFF].translate(None, _TEXT_CHARS))
+    if not odd:
+        return False
+    return data[:1].translate(None, _TEXT_CHARS) != b'' or odd * BINARY_SHARE > min(len(data), BINARY_SNIFF)
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -38,35 +58,63 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _cr_only(data: bytes) -> bool:
+    """Classic Mac line endings: CR but no LF (read with LF instead, so lines and multi-line secrets survive)."""
+    return b'\r' in data and b'\n' not in data
+
+
 def decode_text(data: bytes) -> bytes | None:
-    """Bytes to scan: UTF-8 as-is, UTF-16 transcoded to UTF-8; None for binary data."""
+    """Bytes to scan: UTF-8 as-is (a BOM dropped), UTF-16 transcoded to UTF-8; None for binary data."""
     if data.startswith(codecs.BOM_UTF8):
-        return data
+        data = data[len(codecs.BOM_UTF8):]
+        return data.replace(b'\r', b'\n') if _cr_only(data) else data
     encoding = None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = 'utf-16'
     elif b'\0' in data[:SNIFF]:
         encoding = _looks_utf16(data)
     if encoding is not None:
-        return data.decode(encoding, 'replace').encode('utf-8', 'surrogateescape')
-    return None if is_binary(data) else data
+        data = data.decode(encoding, 'replace').encode('utf-8', 'surrogateescape')
+    elif is_binary(data):
+        return None
+    return data.replace(b'\r', b'\n') if _cr_only(data) else data
+
+
+_NOFOLLOW = getattr(os, 'O_NOFOLLOW', 0)
+
+
+def _link_target(path: str) -> bytes:
+    try:
+        return os.fsencode(os.readlink(path))
+    except OSError as e:
+        raise Unreadable(e.strerror or str(e)) from None
 
 
 @contextlib.contextmanager
 def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
-    """The open file and its size; anything but a regular file (or a symlink to one) is Unreadable.
+    """The open file and its size; anything but a regular file or a symlink is Unreadable.
 
-    Opened non-blocking and checked with fstat on the open descriptor, so a FIFO or device
-    never blocks the hook and a file swapped between listing and reading is judged as it is.
+    A symlink is never followed: its content is its target path, which is what git stores
+    (a link out of the repository is not read; a dangling link is fine). Opened non-blocking
+    and checked with fstat on the open descriptor, so a FIFO or device never blocks the hook
+    and a file swapped between listing and reading is judged as it is.
     """
+    target = None
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0) | _NOFOLLOW)
     except FileNotFoundError:
         raise Unreadable('no such file') from None
     except IsADirectoryError:
         raise Unreadable('is a directory') from None
     except OSError as e:
-        raise Unreadable(e.strerror or str(e)) from None
+        if e.errno == errno.ENXIO:  # a socket
+            raise Unreadable('not a regular file') from None
+        if not (_NOFOLLOW and e.errno in (errno.ELOOP, errno.EMLINK) and os.path.islink(path)):
+            raise Unreadable(e.strerror or str(e)) from None
+        target = _link_target(path)
+    if target is not None:
+        yield io.BytesIO(target), len(target)
+        return
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -90,7 +138,8 @@ def read_bytes(path: str) -> bytes:
 
 
 def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
-    """A large file as blocks of scannable bytes (UTF-16 transcoded); None if it is binary."""
+    """A large file as blocks of scannable bytes (as ``decode_text``: UTF-16 transcoded, a BOM
+    dropped, CR-only line endings read as LF, judged by the first block); None if it is binary."""
     first = f.read(size)
     encoding = None
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -99,17 +148,23 @@ def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
         encoding = _looks_utf16(first)
     if encoding is None and is_binary(first):
         return None
+    if first.startswith(codecs.BOM_UTF8):
+        first = first[len(codecs.BOM_UTF8):]
 
     def blocks() -> Iterator[bytes]:
         decoder = codecs.getincrementaldecoder(encoding)('replace') if encoding else None
+        cr_only = None
         block = first
         while block:
-            yield block if decoder is None else decoder.decode(block).encode('utf-8', 'surrogateescape')
+            text = block if decoder is None else decoder.decode(block).encode('utf-8', 'surrogateescape')
+            if cr_only is None:
+                cr_only = _cr_only(text)
+            yield text.replace(b'\r', b'\n') if cr_only else text
             block = f.read(size)
         if decoder is not None:
             tail = decoder.decode(b'', final=True).encode('utf-8', 'surrogateescape')
             if tail:
-                yield tail
+                yield tail.replace(b'\r', b'\n') if cr_only else tail
     return blocks()
 
 
@@ -119,10 +174,20 @@ def walk(paths: Iterable[str]) -> Iterator[str]:
         if os.path.isdir(path) and not os.path.islink(path):
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d != '.git')
-                for name in sorted(names):
+                links = [d for d in dirs if os.path.islink(os.path.join(root, d))]  # scanned as links, not walked
+                for name in sorted(names + links):
                     yield os.path.join(root, name)
         else:
             yield path
+
+
+def paths_not_options(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each argument that starts with ``-`` but names an existing path written ``./-name``.
+
+    pre-commit appends file names after a hook's options with no ``--`` between them: a staged
+    file called ``-h`` would print the help and pass, leaving the files after it unscanned.
+    """
+    return ['./' + a if a.startswith('-') and os.path.lexists(a) else a for a in argv]
 
 
 def normalize(path: str) -> str:

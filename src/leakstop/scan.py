@@ -107,7 +107,7 @@ def scan_blocks(
     pos = 0  # absolute offset of data[0]
     reported_to = 0  # absolute: findings starting before this were handled by an earlier window
     lines_before = 0  # newlines before data[0]
-    line_start = 0  # absolute offset of the line holding data[0]
+    columns_before = 0  # characters between the start of data[0]'s line and data[0]
     pending = next(blocks, None)
     while pending is not None:
         data += pending
@@ -119,17 +119,21 @@ def scan_blocks(
         for f in scan_data(data, path, ruleset=ruleset, config=config, baseline=baseline):
             if pos + f.start < reported_to or f.start >= limit:
                 continue
-            column = f.column if f.line > 1 else f.column + (pos - line_start)
+            column = f.column if f.line > 1 else f.column + columns_before
             out.append(dataclasses.replace(
                 f, line=lines_before + f.line, column=column, start=pos + f.start, end=pos + f.end,
             ))
         reported_to = pos + limit
         cut = max(0, limit - CONTEXT)  # keep lookbehind context for the next window
+        for _ in range(3):  # not inside a UTF-8 character: columns count characters
+            if 0 < cut < len(data) and data[cut] & 0xC0 == 0x80:
+                cut -= 1
         consumed = data[:cut]
         lines_before += consumed.count(b'\n')
         newline = consumed.rfind(b'\n')
         if newline != -1:
-            line_start = pos + newline + 1
+            columns_before = 0
+        columns_before += len(consumed[newline + 1:].decode('utf-8', 'replace'))
         data = data[cut:]
         pos += cut
     return out
