@@ -158,10 +158,6 @@ def test_baseline_import_of_reports_that_hold_plaintext(world: dict[str, str]) -
     assert {name: leaked(data) for name, data in written.items() if leaked(data)} == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    'cli.redacted_context redacts only the finding under review: another secret on a neighbouring '
-    'line of the context is printed whole. Fix: redact every finding in the shown lines '
-    '(scan_data over the file, replace each secret in the context)'))
 def test_interactive_audit_context_shows_no_secret(world: dict[str, str]) -> None:
     assert run(world, 'leakstop', 'baseline', 'create').returncode == 0
     result = run(world, 'leakstop', 'baseline', 'audit', stdin='s\n' * 50)

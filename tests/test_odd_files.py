@@ -89,16 +89,12 @@ def test_real_options_still_work(capsys: pytest.CaptureFixture[str]) -> None:
     assert e.value.code == 0
 
 
-@pytest.mark.xfail(strict=True, reason='block-credential-files parses `-h` as its help option and exits 0; '
-                   'fix: parse_args(files.paths_not_options(argv)) as scan-secrets does')
 def test_block_credential_files_file_named_dash_h(capsys: pytest.CaptureFixture[str]) -> None:
     write('-h', 'x\n')
     write('id_rsa', fakes.pem_private_key(kind='OPENSSH PRIVATE KEY', seed='odd'))
     assert block_credential_files.main(['-h', 'id_rsa']) == 1
 
 
-@pytest.mark.xfail(strict=True, reason='block-env-files parses `-h` as its help option and exits 0; '
-                   'fix: parse_args(files.paths_not_options(argv)) as scan-secrets does')
 def test_block_env_files_file_named_dash_h(capsys: pytest.CaptureFixture[str]) -> None:
     write('-h', 'x\n')
     write('.env', 'DB_PASSWORD=Xk9#mQ2vLp7wRt4z\n')

@@ -207,33 +207,40 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
     return _report_errors(errors)
 
 
-def _locate(entry: bl.Entry, baseline: bl.Baseline, *, config: Config) -> tuple[bytes, Finding] | None:
-    """The finding an entry stands for, found again in its file by any hook (None if it is gone)."""
+def _locate(entry: bl.Entry, baseline: bl.Baseline, *, config: Config) -> tuple[bytes, Finding, list[Finding]] | None:
+    """The finding an entry stands for, found again in its file by any hook, with every finding
+    in that file (to redact them all in the context shown); None if it is gone."""
     path = normalize(os.path.relpath(os.path.join(baseline.root, entry.path)))
-    for result in every_hook([path], config=config):
-        for f in result.findings:
-            if f.rule_id == entry.rule and f.fingerprint == entry.fingerprint:
-                try:
-                    data = decode_text(read_bytes(path)) or b''
-                except Unreadable:
-                    data = b''
-                return data, f
+    everything = [f for result in every_hook([path], config=config) for f in result.findings]
+    for f in everything:
+        if f.rule_id == entry.rule and f.fingerprint == entry.fingerprint:
+            try:
+                data = decode_text(read_bytes(path)) or b''
+            except Unreadable:
+                data = b''
+            return data, f, everything
     return None
 
 
-def redacted_context(data: bytes, finding: Finding, *, lines: int = 2) -> list[str]:
-    """The lines around a finding with the secret replaced by its redacted form."""
-    shown = data[:finding.start] + redact(finding.secret).encode() + data[finding.end:]
-    start = finding.start
-    for _ in range(lines + 1):
-        start = shown.rfind(b'\n', 0, max(start - 1, 0)) + 1 if start > 0 else 0
-    end = finding.start
-    for _ in range(lines + 1):
-        nxt = shown.find(b'\n', end + 1)
-        end = len(shown) if nxt == -1 else nxt
-    first_line = shown.count(b'\n', 0, start) + 1
-    text = shown[start:end].decode('utf-8', 'replace').split('\n')
-    return [f'{first_line + i:>6} | {line}' for i, line in enumerate(text)]
+def redacted_context(data: bytes, finding: Finding, *, others: Sequence[Finding] = (), lines: int = 2) -> list[str]:
+    """The lines around a finding, numbered as in the file, with every finding's secret redacted.
+
+    A multi-line secret is replaced on its first line; its line breaks are kept so that the
+    numbers of the lines after it stay right.
+    """
+    spans = sorted({(f.start, f.end, f.secret) for f in (finding, *others) if f.line > 0 and f.end > f.start})
+    shown = bytearray()
+    pos = 0
+    for start, end, secret in spans:
+        if start < pos:  # overlaps a span already redacted
+            continue
+        shown += data[pos:start] + redact(secret).encode() + b'\n' * data.count(b'\n', start, end)
+        pos = end
+    shown += data[pos:]
+    text = bytes(shown).split(b'\n')
+    first = max(0, finding.line - 1 - lines)
+    last = min(len(text), finding.line + lines)
+    return [f'{i + 1:>6} | {text[i].decode("utf-8", "replace")}' for i in range(first, last)]
 
 
 def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[[str], str] = input) -> int:
@@ -261,11 +268,11 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
             if located is None:
                 print('  (no longer in the file: `leakstop baseline update` will drop it)')
                 continue
-            data, finding = located
+            data, finding, everything = located
             if finding.line == 0:
                 print(f'  the whole file: {finding.description}')
             else:
-                print('\n'.join(redacted_context(data, finding)))
+                print('\n'.join(redacted_context(data, finding, others=everything)))
             while True:
                 try:
                     answer = ask('Is this a real secret? [y]es / [n]o, a false positive / [s]kip / [q]uit: ').strip().lower()

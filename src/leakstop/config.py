@@ -30,7 +30,7 @@ from leakstop.allowlist import Allowlist, BuiltinAllowlist
 from leakstop.cache import cache_dir, cached, file_signature, load_toml, toml_error
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs
-from leakstop.rules import Rule, rule_from_table
+from leakstop.rules import Rule, nested_repeat, rule_from_table
 
 DEFAULT_BASELINE = '.leakstop-baseline.json'
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
@@ -109,7 +109,14 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
     custom = []
     for i, rtable in enumerate(_expect(table.get('rules', []), list, f'{where}.rules', 'an array of tables')):
         _expect(rtable, dict, f'{where}.rules[{i}]', 'a table')
-        custom.append(rule_from_table(rtable, f'{where}.rules[{i}]', require_examples=False))
+        rule = rule_from_table(rtable, f'{where}.rules[{i}]', require_examples=False)
+        nested = nested_repeat(rule.pattern)
+        if nested is not None:
+            raise FatalError(
+                f'{where}.rules[{i}]: {rule.id}: pattern nests a repeat ({nested}) inside another: it could take '
+                f'exponential time on hostile input; rewrite it without nested repeats (e.g. (?:ab+)+ -> a[ab]*b)',
+            )
+        custom.append(rule)
 
     allowlist = Allowlist(
         builtin=BuiltinAllowlist.load(),

@@ -325,7 +325,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
     Raises Unconvertible with the reason when the rule cannot be expressed.
     """
     from leakstop.engine import compile_database
-    from leakstop.rules import rule_from_table
+    from leakstop.rules import nested_repeat, rule_from_table
     notes: list[str] = []
     raw_id = table.get('id')
     if not isinstance(raw_id, str) or not raw_id:
@@ -405,6 +405,9 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
         compile_database([rule])
     except FatalError as e:
         raise Unconvertible(str(e).split(': ', 2)[-1]) from None
+    nested = nested_repeat(rule.pattern)
+    if nested is not None:  # RE2 is linear; leakstop's confirmation backtracks
+        raise Unconvertible(f'regex nests a repeat ({nested}) inside another: exponential time in a backtracking engine')
     return out, notes
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Sequence
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -10,6 +12,12 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
     parser.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
     parser.add_argument('--format', choices=('text', 'json'), default='text')
+
+
+def parse_hook_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse a hook's arguments; a file named like an option (``-h``) stays a file (see paths_not_options)."""
+    from leakstop.files import paths_not_options
+    return parser.parse_args(paths_not_options(sys.argv[1:] if argv is None else argv))
 
 
 def glob_arg(value: str) -> str:

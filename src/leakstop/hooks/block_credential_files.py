@@ -25,7 +25,7 @@ from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg
+from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.report import emit
 from leakstop.rules import (
@@ -213,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         '--name', action='append', default=[], metavar='GLOB', type=glob_arg,
         help='also refuse files with this name (gitignore-style glob; repeatable)',
     )
-    args = parser.parse_args(argv)
+    args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
         baseline = load_for_run(args.baseline, config.baseline)

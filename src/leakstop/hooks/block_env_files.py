@@ -26,7 +26,7 @@ from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg
+from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.report import display_path, emit
 from leakstop.rules import name_globs
@@ -259,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         '--template', action='append', default=[], metavar='GLOB', type=glob_arg,
         help='also treat files with this name as templates (repeatable)',
     )
-    args = parser.parse_args(argv)
+    args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
         baseline = load_for_run(args.baseline, config.baseline)

@@ -8,8 +8,7 @@ from typing import Sequence
 from leakstop import baseline as baseline_mod
 from leakstop.config import Config, load_config
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments
-from leakstop.files import paths_not_options
+from leakstop.hooks import add_common_arguments, parse_hook_args
 from leakstop.report import emit
 from leakstop.scan import ruleset_for, scan_path
 
@@ -24,7 +23,7 @@ def scan_files(filenames: Sequence[str], *, config: Config, baseline: str | None
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog='scan-secrets', description='Find secrets in the given files.')
     add_common_arguments(parser)
-    args = parser.parse_args(paths_not_options(sys.argv[1:] if argv is None else argv))
+    args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
         return scan_files(args.filenames, config=config, baseline=args.baseline, fmt=args.format)

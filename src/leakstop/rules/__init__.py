@@ -72,6 +72,53 @@ def _str_tuple(value: list[Any], where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def nested_repeat(pattern: str) -> str | None:
+    """The first repeat of a variable-length repeat in ``pattern`` (``(?:a+)+``, ``(\\w+\\s?)*``), or None.
+
+    Such nesting lets a backtracking regex engine try exponentially many ways to split the
+    same text. Hyperscan is linear whatever the pattern, but every candidate is confirmed by
+    Python's backtracking engine, bounded in length (``max_length``) and not in time, so rules
+    from configuration must not nest repeats. (Built-in rules are reviewed and tested against
+    adversarial input instead.)
+    """
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover (Python < 3.11)
+        import sre_parse as parser
+    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
+    try:
+        tree = parser.parse(pattern)
+    except Exception:  # invalid patterns are reported by the compile check
+        return None
+
+    def walk(items: Any, inside: bool) -> str | None:
+        for op, arg in items:
+            if op in repeats:
+                low, high, sub = arg
+                variable = high != low
+                if inside and variable:
+                    return f'{{{low},{"" if high == parser.MAXREPEAT else high}}}'
+                found = walk(sub, inside or high > 1)
+                if found:
+                    return found
+            elif op is parser.SUBPATTERN:
+                found = walk(arg[-1], inside)
+                if found:
+                    return found
+            elif op is parser.BRANCH:
+                for branch in arg[1]:
+                    found = walk(branch, inside)
+                    if found:
+                        return found
+            elif op in (parser.ASSERT, parser.ASSERT_NOT):
+                found = walk(arg[1], inside)
+                if found:
+                    return found
+        return None
+
+    return walk(tree, False)
+
+
 def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: bool = True) -> Rule:
     """Validate one ``[[rules]]`` table; ``where`` prefixes every error (``file: rule-id``)."""
     rule_id = table.get('id')
