@@ -328,3 +328,16 @@ def test_audit_finds_file_hook_findings_again(capsys: pytest.CaptureFixture[str]
     assert 'no longer in the file' not in out
     assert 'the whole file' in out
     assert {e['status'] for e in assert_valid()['findings']} == {'false-positive'}  # type: ignore[index, union-attr]
+
+
+@pytest.mark.parametrize('content', [
+    '[' * 5000 + ']' * 5000,
+    json.dumps([{'File': 'a.py', 'StartLine': 'one', 'Secret': 5}]),
+    json.dumps([{'File': 7}, 'x', {'StartLine': 3}]),
+    json.dumps({'results': {'a.py': [{'hashed_secret': ['not', 'a', 'string']}]}, 'version': '1'}),
+])
+def test_hostile_import_files_never_crash(content: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('a.py', f'KEY = "{AWS}"\n')
+    write('report.json', content)
+    assert cli.main(['baseline', 'import', 'report.json']) in (0, 2)
+    assert 'Traceback' not in capsys.readouterr().err

@@ -358,14 +358,17 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
             doc: Any = json.loads(text)
         except ValueError:
             doc = None
+        except RecursionError:
+            raise FatalError(f'{source}: JSON nested too deeply') from None
         if isinstance(doc, dict) and 'results' in doc:
             kind = 'detect-secrets baseline'
             imported, unmatched = _import_detect_secrets(doc, config=config, target=target, source=source)
         elif isinstance(doc, list):
             kind = 'gitleaks report'
             records = [
-                (str(r.get('File', '')), int(r.get('StartLine', 0) or 0), r.get('Secret') or None)
-                for r in doc if isinstance(r, dict)
+                (r['File'], r.get('StartLine') if isinstance(r.get('StartLine'), int) else 0,
+                 r.get('Secret') if isinstance(r.get('Secret'), str) and r.get('Secret') else None)
+                for r in doc if isinstance(r, dict) and isinstance(r.get('File'), str) and r['File']
             ]
             imported, unmatched = _import_gitleaks(records, config=config, target=target, status='unreviewed')
         elif doc is None:

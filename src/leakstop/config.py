@@ -4,7 +4,6 @@ Schema (every key optional)::
 
     baseline = ".leakstop-baseline.json"   # the reviewed findings (default shown)
     disable = ["rule-id", ...]             # rules that never report
-    max_file_size = 104857600              # bytes; larger files are reported, not scanned whole
 
     [allowlist]                            # [tool.leakstop.allowlist] in pyproject.toml
     paths = ["tests/fixtures/**"]          # gitignore-style globs
@@ -33,9 +32,8 @@ from leakstop.files import compile_globs
 from leakstop.rules import Rule, nested_repeat, rule_from_table
 
 DEFAULT_BASELINE = '.leakstop-baseline.json'
-DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
 CONFIG_NAMES = ('.leakstop.toml', 'pyproject.toml')
-KEYS = ('baseline', 'disable', 'max_file_size', 'allowlist', 'rules')
+KEYS = ('baseline', 'disable', 'allowlist', 'rules')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,7 +42,6 @@ class Config:
     baseline: str
     allowlist: Allowlist
     custom_rules: tuple[Rule, ...] = ()
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
 
 def _expect(value: Any, typ: type | tuple[type, ...], where: str, what: str) -> Any:
@@ -85,9 +82,6 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
     if unknown:
         raise FatalError(f'{where}: unknown key {unknown[0]!r} (known: {", ".join(sorted(KEYS))})')
     baseline = _expect(table.get('baseline', DEFAULT_BASELINE), str, f'{where}.baseline', 'a path')
-    max_size = _expect(table.get('max_file_size', DEFAULT_MAX_FILE_SIZE), int, f'{where}.max_file_size', 'a number of bytes')
-    if max_size <= 0:
-        raise FatalError(f'{where}.max_file_size: expected a positive number of bytes')
 
     allow = _expect(table.get('allowlist', {}), dict, f'{where}.allowlist', 'a table')
     awhere = f'{where}.allowlist'
@@ -127,7 +121,7 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
         per_rule_values=per_rule_values,
         per_rule_paths=per_rule_paths,
     )
-    return Config(source=source, baseline=baseline, allowlist=allowlist, custom_rules=tuple(custom), max_file_size=max_size)
+    return Config(source=source, baseline=baseline, allowlist=allowlist, custom_rules=tuple(custom))
 
 
 def _settings_only(table: Any) -> Any:
