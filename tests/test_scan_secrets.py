@@ -176,3 +176,13 @@ def test_documentation_markers_in_long_values(default_config: object) -> None:
     token = fakes.rand(fakes.B64, 150, 'sts-a') + 'EXAMPLE' + fakes.rand(fakes.B64, 150, 'sts-b')
     assert is_placeholder(token, builtin)  # AWS docs' sample session tokens
     assert not is_placeholder(fakes.rand(fakes.B64, 400, 'real'), builtin)
+
+
+@pytest.mark.parametrize('line', [
+    "script = f'export GH_TOKEN={fakes.github(\"ghp\", seed=1)}'",
+    "env = f'API_TOKEN={token}'",
+    "cfg = f'password={settings.db_password}'",
+])
+def test_template_interpolations_are_not_secrets(line: str) -> None:
+    write('gen.py', line + '\n')
+    assert scan_secrets.main(['gen.py']) == 0
