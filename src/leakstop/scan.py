@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.baseline import Baseline, iter_unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
+from leakstop.decode import decoded_findings, merge
 from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_regular
 
@@ -42,6 +43,9 @@ def scan_data(
 ) -> list[Finding]:
     """Findings in already-decoded text ``data`` that no allowlist covers and the baseline does not know."""
     findings = scan_bytes(data, ruleset, path)
+    decoded = decoded_findings(data, path, ruleset)
+    if decoded:
+        findings = merge(findings, decoded)
     if findings:
         findings = config.allowlist.filter(data, findings)
     if findings and baseline is not None:
