@@ -24,13 +24,16 @@ def init_repo(path: str) -> str:
     return path
 
 
-def snapshot_of_this_repo(dest: str) -> tuple[str, str]:
-    """A git repository holding this working tree as it is now (uncommitted changes included): (path, sha)."""
+def snapshot_of_this_repo(dest: str, *, skip: tuple[str, ...] = ('tests/corpus/', 'bench/')) -> tuple[str, str]:
+    """A git repository holding this working tree as it is now (uncommitted changes included): (path, sha).
+
+    ``skip``: path prefixes left out (the corpus and benchmarks are not needed to install the hooks).
+    """
     listed = git('ls-files', '-z', '--cached', '--others', '--exclude-standard', cwd=ROOT).stdout
     init_repo(dest)
     for rel in filter(None, listed.split('\0')):
         src = os.path.join(ROOT, rel)
-        if not os.path.isfile(src) or rel.startswith(('tests/corpus/', 'bench/')):
+        if not os.path.isfile(src) or os.path.islink(src) or rel.startswith(skip):
             continue
         os.makedirs(os.path.dirname(os.path.join(dest, rel)), exist_ok=True)
         shutil.copy2(src, os.path.join(dest, rel))
