@@ -5,7 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
-from typing import Sequence
+from typing import Any, Sequence
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PRE_COMMIT = [sys.executable, '-m', 'pre_commit']
@@ -56,3 +56,49 @@ def write_config(repo: str, hooks_repo: str, rev: str, hook_ids: Sequence[str], 
     )
     with open(os.path.join(repo, '.pre-commit-config.yaml'), 'w') as f:
         f.write(f'repos:\n-   repo: {hooks_repo}\n    rev: {rev}\n    hooks:\n{hooks}')
+
+
+# -- a repository with one leakstop hook installed as `repo: local` (no network) ----------------
+
+def hook_entry(hook: str) -> str:
+    """The console script next to this Python, else the module (an editable install may predate it)."""
+    script = os.path.join(os.path.dirname(sys.executable), hook)
+    if os.path.exists(script):
+        return script
+    return f'{sys.executable} -m leakstop.hooks.{hook.replace("-", "_")}'
+
+
+def git_in(root: object, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(('git', '-C', str(root), *args), capture_output=True, text=True, check=False)
+
+
+def local_hook_repo(tmp_path: Any, monkeypatch: Any, hook_id: str, name: str) -> Any:
+    """A fresh git repository (in ``tmp_path / 'repo'``) whose pre-commit runs ``hook_id`` on commit."""
+    for key, value in {
+        'GIT_CONFIG_GLOBAL': os.devnull, 'GIT_CONFIG_NOSYSTEM': '1', 'PRE_COMMIT_HOME': str(tmp_path / 'pc-home'),
+        'GIT_AUTHOR_NAME': 'Test', 'GIT_AUTHOR_EMAIL': 'test@example.com',
+        'GIT_COMMITTER_NAME': 'Test', 'GIT_COMMITTER_EMAIL': 'test@example.com',
+    }.items():
+        monkeypatch.setenv(key, value)
+    root = tmp_path / 'repo'
+    root.mkdir()
+    assert git_in(root, 'init', '-q').returncode == 0
+    (root / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        f'    -   id: {hook_id}\n        name: {name}\n'
+        f'        entry: {hook_entry(hook_id)}\n        language: system\n',
+    )
+    assert git_in(root, 'add', '.pre-commit-config.yaml').returncode == 0
+    assert git_in(root, 'commit', '-q', '-m', 'config').returncode == 0
+    pre_commit = os.path.join(os.path.dirname(sys.executable), 'pre-commit')
+    subprocess.run((pre_commit, 'install'), cwd=root, check=True, capture_output=True)
+    return root
+
+
+def commit_files(root: Any, files: dict[str, str | bytes], message: str = 'change') -> subprocess.CompletedProcess[str]:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode() if isinstance(data, str) else data)
+    assert git_in(root, 'add', *files).returncode == 0
+    return git_in(root, 'commit', '-m', message)

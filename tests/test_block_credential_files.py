@@ -7,10 +7,12 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import fakes
+from e2e import commit_files as commit
+from e2e import git_in as git
+from e2e import local_hook_repo
 import pytest
 
 from leakstop.hooks.block_credential_files import main
@@ -320,48 +322,9 @@ def test_real_java_keystores(work: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 # --- end to end: real git, real pre-commit -----------------------------------------------------
 
-def hook_entry(hook: str) -> str:
-    """The console script next to this Python, else the module (an editable install may predate it)."""
-    script = os.path.join(os.path.dirname(sys.executable), hook)
-    if os.path.exists(script):
-        return script
-    return f'{sys.executable} -m leakstop.hooks.{hook.replace("-", "_")}'
-
-
-def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(('git', '-C', str(root), *args), capture_output=True, text=True, check=False)
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key, value in {
-        'GIT_CONFIG_GLOBAL': os.devnull, 'GIT_CONFIG_NOSYSTEM': '1', 'PRE_COMMIT_HOME': str(tmp_path / 'pc-home'),
-        'GIT_AUTHOR_NAME': 'Test', 'GIT_AUTHOR_EMAIL': 'test@example.com',
-        'GIT_COMMITTER_NAME': 'Test', 'GIT_COMMITTER_EMAIL': 'test@example.com',
-    }.items():
-        monkeypatch.setenv(key, value)
-    root = tmp_path / 'repo'
-    root.mkdir()
-    assert git(root, 'init', '-q').returncode == 0
-    (root / '.pre-commit-config.yaml').write_text(
-        'repos:\n-   repo: local\n    hooks:\n'
-        f'    -   id: block-credential-files\n        name: block credential files\n'
-        f'        entry: {hook_entry("block-credential-files")}\n        language: system\n',
-    )
-    assert git(root, 'add', '.pre-commit-config.yaml').returncode == 0
-    assert git(root, 'commit', '-q', '-m', 'config').returncode == 0
-    pre_commit = os.path.join(os.path.dirname(sys.executable), 'pre-commit')
-    subprocess.run((pre_commit, 'install'), cwd=root, check=True, capture_output=True)
-    return root
-
-
-def commit(root: Path, files: dict[str, str | bytes]) -> subprocess.CompletedProcess[str]:
-    for name, data in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode() if isinstance(data, str) else data)
-    assert git(root, 'add', *files).returncode == 0
-    return git(root, 'commit', '-m', 'change')
+    return local_hook_repo(tmp_path, monkeypatch, 'block-credential-files', 'block credential files')  # type: ignore[no-any-return]
 
 
 def test_e2e_id_rsa_refused_and_public_key_passes(repo: Path) -> None:
