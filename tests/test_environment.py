@@ -146,7 +146,6 @@ def test_no_git_repository(project: str, tmp_path: object, warm_cache: str) -> N
     assert result.returncode == 2 and result.stderr.startswith('leakstop: error: ') and result.stderr.count('\n') == 1
 
 
-@pytest.mark.skipif(shutil.which('git') is None, reason='needs git to make the repository')
 def test_git_missing_from_path(project: str, tmp_path: object, warm_cache: str) -> None:
     init_repo(project)
     git('add', '.', cwd=project)

@@ -26,7 +26,6 @@ import base64
 import json
 import os
 import random
-import shutil
 import socket
 import subprocess
 import sys
@@ -271,7 +270,6 @@ def _pre_commit(repo: str, home: str, *args: str) -> subprocess.CompletedProcess
     return subprocess.run([sys.executable, '-m', 'pre_commit', *args], cwd=repo, capture_output=True, text=True, env=env)
 
 
-@pytest.mark.skipif(shutil.which('git') is None, reason='needs git')
 def test_real_pre_commit_run_all_files_with_odd_names(tmp_path: object) -> None:
     repo = init_repo(os.path.join(str(tmp_path), 'repo'))
     _local_hooks_config(repo, ['scan-secrets'])
@@ -291,7 +289,6 @@ def test_real_pre_commit_run_all_files_with_odd_names(tmp_path: object) -> None:
     assert aws('e2e-outside') not in output and 'outside-link' not in output
 
 
-@pytest.mark.skipif(shutil.which('git') is None, reason='needs git')
 def test_real_pre_commit_with_a_submodule(tmp_path: object) -> None:
     """A gitlink is a directory: pre-commit's default ``types: [file]`` never passes it; passed
     by hand it is an error, not a crash."""
