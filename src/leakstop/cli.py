@@ -344,6 +344,18 @@ def _import_gitleaks(records: list[tuple[str, int, str | None]], *, config: Conf
     return imported, unmatched
 
 
+def _gitleaks_record(item: Any) -> tuple[str, int, str | None] | None:
+    """(file, start line, secret) of one gitleaks report entry; None if it names no file."""
+    if not isinstance(item, dict) or not isinstance(item.get('File'), str) or not item['File']:
+        return None
+    line = item.get('StartLine')
+    secret = item.get('Secret')
+    return (
+        item['File'], line if isinstance(line, int) and not isinstance(line, bool) else 0,
+        secret if isinstance(secret, str) and secret else None,
+    )
+
+
 def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
     try:
         with open(source, 'rb') as f:
@@ -365,11 +377,7 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
             imported, unmatched = _import_detect_secrets(doc, config=config, target=target, source=source)
         elif isinstance(doc, list):
             kind = 'gitleaks report'
-            records = [
-                (r['File'], r.get('StartLine') if isinstance(r.get('StartLine'), int) else 0,
-                 r.get('Secret') if isinstance(r.get('Secret'), str) and r.get('Secret') else None)
-                for r in doc if isinstance(r, dict) and isinstance(r.get('File'), str) and r['File']
-            ]
+            records = [rec for rec in map(_gitleaks_record, doc) if rec is not None]
             imported, unmatched = _import_gitleaks(records, config=config, target=target, status='unreviewed')
         elif doc is None:
             kind = 'gitleaks ignore file'
