@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 from leakstop.allowlist import BuiltinAllowlist, is_placeholder
 from leakstop.baseline import Baseline, load_for_run
-from leakstop.cache import cache_dir, file_signature
+from leakstop.cache import cache_dir, cached, file_signature
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
@@ -99,6 +99,14 @@ class Settings:
     config: Config
     names: tuple[NameRule, ...]
     ruleset: RuleSet
+
+
+def file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
+    """The validated file rules, from the cache while the rules file is unchanged (as the secret rules)."""
+    return cached(
+        'file-rules', file_signature(path), lambda: load_file_rules(path),
+        valid=lambda v: isinstance(v, FileRules), directory=cache_dir(),
+    )
 
 
 def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES) -> RuleSet:
@@ -191,7 +199,7 @@ def block_credential_files(
 
 def check_files(filenames: Sequence[str], *, config: Config, extra_names: Sequence[str] = ()) -> list[FileResult]:
     """One result per file: refused by name or content, or clean (allowlist applied, baseline not)."""
-    rules = load_file_rules()
+    rules = file_rules()
     names = rules.names
     if extra_names:
         custom = NameRule(
