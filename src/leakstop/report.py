@@ -75,6 +75,11 @@ def use_colour(stream: IO[str], environ: Mapping[str, str] = os.environ) -> bool
         return False
 
 
+def message(f: Finding) -> str:
+    """``description: redacted`` (just the description for file-level findings): every format's text."""
+    return f'{f.description}: {redact(f.secret)}' if f.secret else f.description
+
+
 def format_finding(f: Finding, *, colour: bool = False) -> str:
     """``path:line:col: rule: description: redacted``; file-level findings (line 0) omit position and secret."""
     where = display_path(f.path) if f.line == 0 else f'{display_path(f.path)}:{f.line}:{f.column}'
@@ -84,8 +89,7 @@ def format_finding(f: Finding, *, colour: bool = False) -> str:
     if colour:
         where = f'{_BOLD}{where}{_RESET}'
         rule = f'{_SEVERITY_COLOUR.get(f.severity, "")}{rule}{_RESET}'
-    text = f'{where}: {rule}: {f.description}'
-    return f'{text}: {redact(f.secret)}' if f.secret else text
+    return f'{where}: {rule}: {message(f)}'
 
 
 def text_lines(
@@ -216,7 +220,7 @@ def sarif_document(
                 'ruleId': f.rule_id,
                 'ruleIndex': rule_index[f.rule_id],
                 'level': SARIF_LEVEL.get(f.severity, 'error'),
-                'message': {'text': f'{f.description}: {redact(f.secret)}' if f.secret else f.description},
+                'message': {'text': message(f)},
                 'locations': [{'physicalLocation': location}],
                 'partialFingerprints': {FINGERPRINT_KEY: f.fingerprint},
             }
@@ -268,12 +272,12 @@ def github_annotation(f: Finding, commits: Mapping[str, Commit] | None = None) -
     if f.line > 0:
         props += [f'line={f.line}', f'col={f.column}']
     props.append(f'title={_escape_property(f"leakstop: {f.rule_id}")}')
-    message = f'{f.description}: {redact(f.secret)}' if f.secret else f.description
+    text = message(f)
     if f.commit:
         date = commits[f.commit].date if commits and f.commit in commits else ''
-        message += f' (added in commit {f.commit[:12]}{", " + date if date else ""})'
-    message += '. Rotate it if it is real, then remove it.'
-    return f'::{ANNOTATION_LEVEL.get(f.severity, "error")} {",".join(props)}::{_escape_data(message)}'
+        text += f' (added in commit {f.commit[:12]}{", " + date if date else ""})'
+    text += '. Rotate it if it is real, then remove it.'
+    return f'::{ANNOTATION_LEVEL.get(f.severity, "error")} {",".join(props)}::{_escape_data(text)}'
 
 
 def github_annotations(
