@@ -156,6 +156,29 @@ def test_output_file_is_written_and_stdout_stays_empty(repo: str, fmt: str, caps
     assert not [n for n in os.listdir('.') if n.endswith('.tmp')]
 
 
+def test_output_to_a_device_or_fifo_writes_through_it(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o /dev/null` once replaced the device node with a regular file (an atomic rename over it)."""
+    import stat
+    import threading
+    write('a.py', f'key = "{GH}"\n')
+    os.mkfifo('pipe')
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(open('pipe', 'rb').read()))
+    reader.start()
+    assert cli.main(['scan', '--format', 'json', '--output', 'pipe', 'a.py']) == 1
+    reader.join(10)
+    assert stat.S_ISFIFO(os.lstat('pipe').st_mode)
+    assert b'github-pat-classic' in received[0]
+
+
+def test_baseline_is_never_written_over_a_non_regular_file(repo: str) -> None:
+    from leakstop.baseline import write_atomic
+    from leakstop.errors import FatalError
+    os.mkfifo('bl.json')
+    with pytest.raises(FatalError, match='not a regular file'):
+        write_atomic('bl.json', b'{}')
+
+
 def test_output_into_a_missing_directory_exit_2(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     write('a.py', 'x = 1\n')
     assert cli.main(['scan', '--output', 'no/such/dir/r.json', '--format', 'json', 'a.py']) == 2

@@ -211,9 +211,23 @@ def write_atomic(path: str, data: bytes, *, what: str = 'baseline') -> None:
     """
     directory = os.path.dirname(os.path.abspath(path))
     try:
-        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        st = os.stat(path)
     except FileNotFoundError:
-        mode = None
+        mode: int | None = None
+    except OSError as e:
+        raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
+    else:
+        if not stat.S_ISREG(st.st_mode):
+            # /dev/null, /dev/stdout, a FIFO: renaming over it would replace the device node itself
+            if what == 'baseline':
+                raise FatalError(f'{path}: cannot write {what}: not a regular file')
+            try:
+                with open(path, 'wb') as f:
+                    f.write(data)
+            except OSError as e:
+                raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
+            return
+        mode = stat.S_IMODE(st.st_mode)
     import tempfile
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f'.{os.path.basename(path)}.', suffix='.tmp')
