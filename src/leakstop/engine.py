@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 from leakstop.cache import cached
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
+from leakstop.generic import GenericDetector
 from leakstop.regex import LazyPattern
 from leakstop.rules import Rule
 from leakstop.validators import VALIDATORS, shannon_entropy
@@ -40,6 +41,8 @@ class Finding:
     end: int = 0
     severity: str = 'high'
     commit: str = ''  # for history scans
+    # generic detection: the features and the score (``--explain``); never the value itself
+    explain: tuple[tuple[str, str], ...] = dataclasses.field(default=(), compare=False)
 
     @property
     def fingerprint(self) -> str:
@@ -63,9 +66,10 @@ def _hyperscan() -> Any:
 class RuleSet:
     """Rules and their compiled Hyperscan database; Python regexes compiled on first hit."""
 
-    def __init__(self, rules: Sequence[Rule], database: Any) -> None:
+    def __init__(self, rules: Sequence[Rule], database: Any, generic: GenericDetector | None = None) -> None:
         self.rules = tuple(rules)
         self.database = database
+        self.generic = generic
         self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
@@ -190,6 +194,7 @@ def load_ruleset(
         load: Callable[[], list[Rule]],
         *,
         cache: str | None,
+        generic: bool = False,
 ) -> RuleSet:
     """The rule set for ``signature`` from the cache, or ``load()`` + compile (then cached).
 
@@ -215,7 +220,7 @@ def load_ruleset(
     except hyperscan.error:  # written by a build for another CPU: compile here, uncached
         rules, blob = build()
         database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-    return RuleSet(rules, database)
+    return RuleSet(rules, database, GenericDetector.load(cache=cache) if generic else None)
 
 
 def platform_machine() -> str:
@@ -284,18 +289,24 @@ def _most_specific(raw: list[tuple[int, int, str, int]], rules: Sequence[Rule]) 
 
 
 def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
-    """Every rule over ``data``: findings in file order, with 1-based line and column."""
-    if ruleset.database is None:
-        return []
+    """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column."""
     raw: list[tuple[int, int, str, int]] = []
-    for index, ends in ruleset.scan_hits(data).items():
-        if ruleset.applies_to(index, path):
-            raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
-    raw.sort()
-    raw = _most_specific(raw, ruleset.rules)
+    if ruleset.database is not None:
+        for index, ends in ruleset.scan_hits(data).items():
+            if ruleset.applies_to(index, path):
+                raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
+        raw.sort()
+        raw = _most_specific(raw, ruleset.rules)
+    detections = ruleset.generic.scan(data, path) if ruleset.generic is not None else []
+    if detections:
+        taken = sorted((s, e) for s, e, _, _ in raw)
+        detections = [d for d in detections if not _overlaps(taken, d.start, d.end)]
+    items: list[tuple[int, int, str, int, Any]] = [(s, e, secret, i, None) for s, e, secret, i in raw]
+    items.extend((d.start, d.end, d.secret, -1, d) for d in detections)
+    items.sort(key=lambda item: (item[0], item[1]))
     findings: list[Finding] = []
     line, column, pos = 1, 1, 0
-    for start, end, secret, index in raw:  # counted from the previous finding: linear on a long line
+    for start, end, secret, index, detection in items:  # counted from the previous finding: linear on a long line
         newlines = data.count(b'\n', pos, start)
         if newlines:
             line += newlines
@@ -303,9 +314,21 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
             column = 1
         column += len(data[pos:start].decode('utf-8', 'replace'))
         pos = start
+        if detection is not None:
+            findings.append(Finding(
+                path=path, line=line, column=column, rule_id=detection.rule_id, description=detection.description,
+                secret=secret, start=start, end=end, severity='medium', explain=detection.explain,
+            ))
+            continue
         rule = ruleset.rules[index]
         findings.append(Finding(
             path=path, line=line, column=column, rule_id=rule.id, description=rule.description,
             secret=secret, start=start, end=end, severity=rule.severity,
         ))
     return findings
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the sorted ``spans``."""
+    k = bisect.bisect_left(spans, (end, end))
+    return any(s < end and e > start for s, e in spans[max(0, k - 64):k])

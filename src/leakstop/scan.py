@@ -35,7 +35,7 @@ def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None) -> R
         check_unique(rules)
         return rules
 
-    return load_ruleset(signature, load, cache=cache_dir())
+    return load_ruleset(signature, load, cache=cache_dir(), generic=True)
 
 
 def scan_data(

@@ -1,0 +1,220 @@
+"""Generic detection: secrets with no vendor prefix, recognised by judging a key and a value.
+
+::
+
+    bytes ─► Hyperscan anchors ─► extractors (one per syntax family) ─► candidates (key, value, span, syntax)
+                                                                          │
+                       key judge (words of the key; vocabulary in data/generic.toml) ┤
+                       value judge (shape, entropy, dictionary words, references)     ┤
+                                                                          ▼
+                                     strength(key) × value score ≥ threshold ─► finding
+
+Hyperscan finds the lines where a family's anchor occurs (one pass over the bytes, with the rules'
+pass); Python looks only at those line segments. The rule ids are ``generic-password``,
+``generic-secret``, ``generic-token`` and ``generic-api-key`` (by the kind of key); a vendor rule's
+finding on the same bytes wins. ``leakstop scan --explain`` prints every feature and the score.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from typing import Any, NamedTuple
+
+from leakstop.cache import cache_dir, cached, cached_toml
+from leakstop.generic.extract import ANCHORS, EXTRACTORS, Candidate
+from leakstop.generic.keys import DATA_FILE, KeyJudgement, Vocabulary, judge_key
+from leakstop.generic.values import ValueJudgement, judge_value
+
+SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
+FAMILIES = tuple(ANCHORS)
+
+# kind of key -> (rule id, description)
+RULES: dict[str, tuple[str, str]] = {
+    'password': ('generic-password', 'Hard-coded password'),
+    'secret': ('generic-secret', 'Hard-coded secret or credential'),
+    'token': ('generic-token', 'Hard-coded token'),
+    'key': ('generic-api-key', 'Hard-coded API or secret key'),
+}
+RULE_IDS = frozenset(rule_id for rule_id, _ in RULES.values())
+
+# Unquoted right-hand sides in these files are expressions (``token = get_token()``), not values.
+CODE_EXTENSIONS = frozenset((
+    '.py', '.pyi', '.pyx', '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.go', '.java', '.kt',
+    '.kts', '.scala', '.groovy', '.gradle', '.rb', '.php', '.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh',
+    '.cs', '.fs', '.vb', '.swift', '.m', '.mm', '.rs', '.dart', '.lua', '.pl', '.pm', '.r', '.jl', '.ex',
+    '.exs', '.erl', '.clj', '.cljs', '.vue', '.svelte', '.coffee', '.hs', '.ml', '.nim', '.zig', '.sol',
+    '.ipynb', '.razor', '.cshtml', '.jsp', '.erb', '.ejs', '.hbs', '.twig', '.j2', '.jinja', '.jinja2',
+    '.tpl', '.mustache', '.html', '.htm', '.css', '.scss', '.less', '.sql',
+))
+# Prose: ``key - value`` notes count here only.
+PROSE_EXTENSIONS = frozenset(('.md', '.markdown', '.rst', '.txt', '.text', '.adoc', '.asciidoc', '.org', '.log', ''))
+# Generated files full of hashes and integrity strings.
+LOCKFILES = frozenset((
+    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'pipfile.lock',
+    'cargo.lock', 'go.sum', 'composer.lock', 'gemfile.lock', 'podfile.lock', 'pubspec.lock', 'mix.lock',
+    'packages.lock.json', 'flake.lock', 'uv.lock', 'pdm.lock', 'bun.lockb', 'gradle.lockfile',
+))
+
+
+# Reasons of the value judge that still leave a literal: in a Dockerfile ENV/ARG line they count.
+IMAGE_LITERALS = frozenset((
+    'identifier made of words', 'test or credential word', 'capitalized word', 'configuration word',
+    'contains the word password', 'constant name',
+))
+
+
+class Detection(NamedTuple):
+    start: int
+    end: int
+    secret: str
+    rule_id: str
+    description: str
+    explain: tuple[tuple[str, str], ...]
+
+
+class FileKind(NamedTuple):
+    lockfile: bool
+    code: bool
+    prose: bool
+
+
+def file_kind(path: str) -> FileKind:
+    name = os.path.basename(path).lower()
+    stem, ext = os.path.splitext(name)
+    if name.startswith('.') and not ext:  # .env, .npmrc
+        ext = ''
+    return FileKind(name in LOCKFILES, ext in CODE_EXTENSIONS, ext in PROSE_EXTENSIONS and not stem.startswith('.'))
+
+
+class Score(NamedTuple):
+    value: float
+    key: KeyJudgement
+    judgement: ValueJudgement
+
+
+def score(candidate: Candidate, vocabulary: Vocabulary) -> Score:
+    """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml)."""
+    key = judge_key(candidate.key, vocabulary)
+    image = candidate.syntax == 'docker'
+    if image and not key.kind and key.reason.endswith('(id)'):  # DRM_API_KEY_ID: half of a key pair
+        key = KeyJudgement('key', 1.0, key.words, 'key id built into an image')
+    if not key.kind:
+        return Score(0.0, key, ValueJudgement(0.0, 0.0, 'not judged'))
+    value = candidate.value.strip()
+    if not candidate.quoted:
+        value = value.rstrip('.,;:)')
+    judgement = judge_value(value)
+    if image and judgement.reason in IMAGE_LITERALS:
+        # "Never build credentials into images": any literal counts there, words included
+        judgement = judgement._replace(randomness=0.7, human_password=0.7)
+    if key.kind in ('password', 'secret') or image:
+        value_score = max(judgement.randomness, judgement.human_password)
+    elif key.kind == 'token' and judgement.uuid:
+        value_score = 0.0  # request ids and correlation tokens
+    else:
+        value_score = judgement.randomness
+    return Score(round(key.strength * value_score, 3), key, judgement)
+
+
+def explain(candidate: Candidate, result: Score) -> tuple[tuple[str, str], ...]:
+    """The features and the score, for ``--explain`` (no value text: only its shape)."""
+    j = result.judgement
+    return (
+        ('syntax', candidate.syntax + ('' if candidate.quoted else ', unquoted')),
+        ('key words', ' '.join(result.key.words)),
+        ('key', f'{result.key.kind or "none"} ({result.key.reason}), strength {result.key.strength}'),
+        ('value', f'{j.reason}; entropy {j.entropy}; dictionary words {j.words:.0%}'),
+        ('value score', f'randomness {j.randomness}, human password {j.human_password}'),
+        ('score', f'{result.value} (threshold in data/generic.toml)'),
+    )
+
+
+class GenericDetector:
+    """The compiled anchors, the vocabulary and the threshold; ``scan`` is pure over bytes."""
+
+    def __init__(self, database: Any, vocabulary: Vocabulary, threshold: float) -> None:
+        self.database = database
+        self.vocabulary = vocabulary
+        self.threshold = threshold
+        self._scratch_ready = False
+
+    @classmethod
+    def load(cls, *, cache: str | None = None) -> GenericDetector:
+        hyperscan: Any = importlib.import_module('hyperscan')
+        directory = cache if cache is not None else cache_dir()
+        doc = cached_toml(DATA_FILE, directory=directory)
+        signature = (hyperscan.__version__, hashlib.sha256(repr(sorted(ANCHORS.items())).encode()).hexdigest())
+
+        def build() -> bytes:
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_ALLOWEMPTY
+            db.compile(
+                expressions=[ANCHORS[f].encode() for f in FAMILIES], ids=list(range(len(FAMILIES))),
+                elements=len(FAMILIES), flags=[flags] * len(FAMILIES),
+            )
+            return bytes(hyperscan.dumpb(db))
+
+        blob = cached('generic', signature, build, valid=lambda v: isinstance(v, bytes), directory=directory)
+        try:
+            database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
+        except hyperscan.error:  # built for another CPU
+            database = hyperscan.loadb(build(), hyperscan.HS_MODE_BLOCK)
+        return cls(database, Vocabulary.from_doc(doc), float(doc['score']['threshold']))
+
+    def candidates(self, data: bytes, path: str) -> list[Candidate]:
+        kind = file_kind(path)
+        if kind.lockfile or not data:
+            return []
+        if not self._scratch_ready:
+            self.database.scratch = importlib.import_module('hyperscan').Scratch(self.database)
+            self._scratch_ready = True
+        ends: list[list[int]] = [[] for _ in FAMILIES]
+
+        def on_match(family: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+            ends[family].append(end)
+
+        self.database.scan(data, match_event_handler=on_match)
+        seen: set[tuple[int, int, str]] = set()
+        out: list[Candidate] = []
+        size = len(data)
+        for family, family_ends in zip(FAMILIES, ends):
+            if not family_ends:
+                continue
+            extractor = EXTRACTORS[family]
+            hi = -1
+            for end in sorted(set(family_ends)):
+                if end <= hi:
+                    continue  # same segment as the previous hit
+                lo = max(data.rfind(b'\n', max(0, end - SEGMENT), end) + 1, end - SEGMENT, 0)
+                newline = data.find(b'\n', end, end + SEGMENT)
+                hi = newline if newline != -1 else min(size, end + SEGMENT)
+                for c in extractor(data, lo, hi):
+                    if (c.start, c.end, c.key) in seen:
+                        continue
+                    if not c.quoted and (kind.code and c.syntax != 'fallback' or c.syntax == 'note' and not kind.prose):
+                        continue
+                    seen.add((c.start, c.end, c.key))
+                    out.append(c)
+        return out
+
+    def scan(self, data: bytes, path: str) -> list[Detection]:
+        """Candidates that score at least the threshold; of several keys for one value, the best."""
+        best: dict[tuple[int, int], tuple[float, Candidate, Score]] = {}
+        for c in self.candidates(data, path):
+            result = score(c, self.vocabulary)
+            if result.value < self.threshold:
+                continue
+            previous = best.get((c.start, c.end))
+            if previous is None or result.value > previous[0]:
+                best[(c.start, c.end)] = (result.value, c, result)
+        found: list[Detection] = []
+        for _, c, result in best.values():
+            rule_id, description = RULES[result.key.kind]
+            value, end = c.value, c.end
+            if not c.quoted:
+                value = value.strip().rstrip('.,;:)')
+                end = c.start + len(value.encode())
+            found.append(Detection(c.start, end, value, rule_id, description, explain(c, result)))
+        found.sort()
+        return found

@@ -1,0 +1,209 @@
+"""Extractors: where a key and a value stand, one small regex per syntax family.
+
+An extractor knows a syntax and nothing about secrets. It runs on one line segment that a
+Hyperscan anchor reported (``ANCHORS``, one per family) and yields candidates: the key, the
+value, the value's byte span, the syntax and whether the value was quoted. Judging is done
+elsewhere (``keys``, ``values``, ``score``).
+
+Families:
+  assign     k = "v", k: v, "k": "v", k => 'v', k := v, K=v, obj['k'] = v, k: type = v, key - value
+  docker     Dockerfile ``ENV K v`` / ``ARG K v`` (space-separated form)
+  xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>
+  flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw
+  fallback   ${K:-v}, ${K-v}, ${K:=v}, process.env.K || "v", X ?? 'v', Helm `default "v"`
+  pair       props.put("mail.password", "v"), define('DB_PASSWORD', 'v'), os.Setenv("K", "v"),
+             getenv("K", "v"), os.environ.get("K", "v"), env("K", default="v"), ENV.fetch("K", "v")
+  tfvar      Terraform ``variable "db_password" { default = "v" }`` (the default within 12 lines)
+  call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
+  spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator, NamedTuple
+
+from leakstop.regex import LazyPattern
+
+
+class Candidate(NamedTuple):
+    key: str
+    value: str
+    start: int  # byte offsets of the value in the scanned data
+    end: int
+    syntax: str
+    quoted: bool
+
+
+# Hyperscan anchors (caseless, multi-line): a hit says "this line may hold a candidate of this family".
+_KW = r'(?:pass|pwd|psw|secret|token|key|cred|auth|bearer)'
+ANCHORS: dict[str, str] = {
+    'assign': (
+        _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?(?::=|\|\|=|=>|\?=|\+=|=|:|<-|[ \t]-)[ \t]*'
+        r'(?:[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]|[A-Za-z0-9+/_~.!@#%^*-]{4,}(?:[\s;&,"\'`]|$))'
+    ),
+    'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
+    'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*>[^<\s]|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
+    'flag': (
+        r'(?:^|[\s"\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*(?:=|[ \t]+)[^\s-]'
+        r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
+        r'|\blogin\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+\S|psexec[^\n]{0,200}?[ \t]-p[ \t]+\S'
+        r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']+:[^\s"\']'
+    ),
+    'fallback': (
+        r'\$\{\w+:?[-=][^}\s]|(?:\|\||\?\?)[ \t]*["\'][^"\'\s]|\bdefault[ \t]+["\'][^"\'\s]'
+    ),
+    'pair': r'\([ \t]*["\'][\w.-]*' + _KW + r'[\w.-]*["\'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?[bBuUrRfFL@]?["\'][^"\'\s]',
+    'tfvar': r'\bvariable[ \t]+"[\w-]*' + _KW,
+    'call': _KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]',
+    'spaced': _KW + r'\w{0,40}[ \t]+[@L]?["\'][^"\'\s]',
+}
+
+_QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2})(?:\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
+_VALUE = _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;)\]}<>\\|]{1,500}))'''
+
+_ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
+    rb'''(?<![\w$@.\-])[$@:]{0,2}(?P<key>[A-Za-z_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+[A-Za-z_*][\w.<>\[\]*]{0,40}[ \t]*(?==))?'''
+    rb'''(?P<op>:=|=>|\?=|\+=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
+)
+_DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
+_XML_ELEMENT = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=key)>')
+_XML_KEYED = LazyPattern(
+    rb'''<(?P<tag>[\w:.-]{1,80})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[^<>]{0,200}>(?P<uv>[^<\n]{1,500})</(?P=tag)>'''
+)
+_XML_PAIR = LazyPattern(
+    rb'''(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?:value|defaultValue)[ \t]*=[ \t]*"(?P<uv>[^"\n]{1,500})"'''
+)
+_FLAG = LazyPattern(
+    rb'''(?:(?<=[\s"'])|^)--?(?P<key>[A-Za-z][\w-]{0,60})(?:=|[ \t]+)(?=''' + _VALUE + rb')'
+)
+_MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
+_LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
+_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"']{1,100}:(?P<uv>[^\s"']{1,200})''')
+_PAIR = LazyPattern(
+    rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
+)
+_TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
+_TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?=''' + _QUOTED_VALUE + rb')|^\}')
+_DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
+_FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>\w{1,80}):?[-=](?P<uv>[^}\s"\']{1,300})\}')
+_FALLBACK_OR = LazyPattern(rb'''(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
+_FALLBACK_DEFAULT = LazyPattern(
+    rb'''(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default[ \t]+(?=''' + _QUOTED_VALUE + rb')'
+    rb'''|\bdefault[ \t]+(?=''' + _QUOTED_VALUE.replace(b'?P<', b'?P<d').replace(b'?P=', b'?P=d') + rb''')[^\n]{0,300}?[ \t](?P<dkey>\.[\w.]{1,120})'''
+)
+_CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])''')
+_SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
+
+
+def _value(m: re.Match[bytes]) -> tuple[int, int, bool] | None:
+    """Span of the value group that matched, and whether it was quoted."""
+    for name, quoted in (('ev', True), ('qv', True), ('uv', False), ('dev', True), ('dqv', True)):
+        try:
+            start, end = m.span(name)
+        except IndexError:
+            continue
+        if start >= 0:
+            return start, end, quoted
+    return None
+
+
+def _text(data: bytes, start: int, end: int) -> str:
+    return data[start:end].decode('utf-8', 'replace')
+
+
+def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None) -> Iterator[Candidate]:
+    span = _value(m)
+    if span is None:
+        return
+    start, end, quoted = span
+    if end <= start:
+        return
+    if key is None:
+        key = _text(data, *m.span('key'))
+    yield Candidate(key, _text(data, start, end), start, end, syntax, quoted)
+
+
+def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for m in _ASSIGN.finditer(data, lo, hi):
+        op = m.group('op')
+        if op in (b'==', b'!='):
+            continue
+        syntax = 'note' if op == b'-' else 'docker' if _DOCKER_LINE.match(data, lo) else 'assign'
+        for c in _yield(data, m, syntax):
+            if not c.quoted and m.start() > 0 and data[m.start() - 1] in b'?&' and '&' in c.value:
+                value = c.value.split('&', 1)[0]  # a URL query: ?api_key=v&page=2
+                c = c._replace(value=value, end=c.start + len(value.encode()))
+            yield c
+
+
+def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for m in _DOCKER.finditer(data, lo, hi):
+        yield from _yield(data, m, 'docker')
+
+
+def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR):
+        for m in rx.finditer(data, lo, hi):
+            yield from _yield(data, m, 'xml')
+
+
+def flag(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for m in _FLAG.finditer(data, lo, hi):
+        yield from _yield(data, m, 'flag')
+    for m in _MYSQL_P.finditer(data, lo, hi):
+        yield from _yield(data, m, 'flag', key='password')
+    for m in _LOGIN_P.finditer(data, lo, hi):
+        yield from _yield(data, m, 'flag', key='password')
+    for m in _USER_COLON.finditer(data, lo, hi):
+        yield from _yield(data, m, 'flag', key='password')
+
+
+def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for rx in (_FALLBACK_SHELL, _FALLBACK_OR):
+        for m in rx.finditer(data, lo, hi):
+            yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
+    for m in _FALLBACK_DEFAULT.finditer(data, lo, hi):
+        key = m.group('key') if m.group('key') is not None else m.group('dkey')
+        yield from _yield(data, m, 'fallback', key=_last_name(key or b''))
+
+
+def _last_name(key: bytes) -> str:
+    """``process.env.API_KEY`` -> ``API_KEY``; ``secrets['X']`` -> ``X``; ``.Values.db.password`` -> ``password``."""
+    return key.decode('utf-8', 'replace').replace('[', '.').replace(']', '').strip('\'". ').split('.')[-1].strip('\'"')
+
+
+def pair(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for m in _PAIR.finditer(data, lo, hi):
+        yield from _yield(data, m, 'call')
+
+
+def tfvar(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """``variable "db_password" { ... default = "v" ... }``: the default within the block's next 12 lines."""
+    for m in _TF_VARIABLE.finditer(data, lo, hi):
+        stop = m.end()
+        for _ in range(12):
+            newline = data.find(b'\n', stop + 1)
+            if newline == -1:
+                stop = len(data)
+                break
+            stop = newline
+        d = _TF_DEFAULT.search(data, m.end(), stop)
+        if d is not None and not d.group(0).startswith(b'}'):
+            yield from _yield(data, d, 'terraform', key=_text(data, *m.span('key')))
+
+
+def call(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for m in _CALL.finditer(data, lo, hi):
+        yield from _yield(data, m, 'call')
+
+
+def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for m in _SPACED.finditer(data, lo, hi):
+        yield from _yield(data, m, 'spaced')
+
+
+EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
+    'assign': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
+    'spaced': spaced, 'pair': pair, 'tfvar': tfvar,
+}

@@ -1,0 +1,102 @@
+"""The key judge: does a key name a secret, something about a secret, or neither?
+
+A key is split into words the same way whatever its style: ``dbPassword``, ``DB_PASSWORD``,
+``db-password``, ``db.password`` and ``PGPASSWORD`` all give ``db``/``pg`` + ``password``. The last
+word that names a secret decides the kind; words after it that describe the secret
+(``token_type``, ``password_hint``, ``secret_name``, ``token_url``), a first word that makes it a
+flag or a limit (``use_token``, ``max_tokens``, ``is_secret``) and qualifiers that make it a
+non-credential (``csrf_token``, ``next_token``, ``primary_key``, ``public_key``) say it is not a
+secret. The vocabulary is data: ``leakstop/data/generic.toml``, ``[keys]``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Any, NamedTuple
+
+from leakstop.generic.values import Words
+from leakstop.regex import LazyPattern
+
+DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'data', 'generic.toml')
+
+_WORD = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+')
+
+
+class KeyJudgement(NamedTuple):
+    kind: str  # password, secret, token, key; '' when the key names no secret
+    strength: float  # 0..1
+    words: tuple[str, ...]
+    reason: str
+
+
+class Vocabulary(NamedTuple):
+    kinds: dict[str, str]  # secret word -> kind
+    strengths: dict[str, float]  # kind or special -> strength
+    key_qualifiers: frozenset[str]  # words that make `key` a secret key (api key, private key)
+    not_secret_qualifiers: frozenset[str]  # words that make the secret word a non-credential (csrf token)
+    about: frozenset[str]  # words after the secret word that describe it (type, name, url)
+    flag_prefixes: frozenset[str]  # first words that make the key a flag or limit (use, is, max)
+    compound_suffixes: tuple[str, ...]  # secret words found at the end of one-word keys (pgpassword)
+    public_words: frozenset[str]  # any of these before the secret word: public by design (publicKeyToken)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Vocabulary:
+        keys = doc['keys']
+        kinds = {word: kind for kind, words in keys['secret_words'].items() for word in words}
+        return cls(
+            kinds=kinds,
+            strengths={k: float(v) for k, v in keys['strength'].items()},
+            key_qualifiers=frozenset(keys['key_qualifiers']),
+            not_secret_qualifiers=frozenset(keys['not_secret_qualifiers']),
+            about=frozenset(keys['about']),
+            flag_prefixes=frozenset(keys['flag_prefixes']),
+            compound_suffixes=tuple(sorted(keys['compound_suffixes'], key=len, reverse=True)),
+            public_words=frozenset(keys['public_words']),
+        )
+
+
+def split_words(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """Lowercase words of ``key``; a one-word key ending in a secret word is split there (``pgpassword``)."""
+    words: list[str] = []
+    for raw in re.split(r'[^A-Za-z0-9]+', key):
+        for word in _WORD.findall(raw):
+            word = word.lower()
+            if word not in vocabulary.kinds and word != 'key' and not word.isdigit():
+                for suffix in vocabulary.compound_suffixes:
+                    if word.endswith(suffix) and len(word) > len(suffix) and word not in Words.get():  # bypass
+                        head = word[:-len(suffix)]
+                        words.extend(split_words(head, vocabulary) if head != word else (head,))
+                        word = suffix
+                        break
+            words.append(word)
+    return tuple(words)
+
+
+def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
+    words = split_words(key, vocabulary)
+    strengths = vocabulary.strengths
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        kind = vocabulary.kinds.get(word)
+        if kind is None and word != 'key':
+            continue
+        before = words[i - 1] if i else ''
+        tail = words[i + 1:]
+        about = next((t for t in tail if t in vocabulary.about), None)
+        if about is not None:
+            return KeyJudgement('', 0.0, words, f'names something about a secret ({about})')
+        if words[0] in vocabulary.flag_prefixes and i > 0:
+            return KeyJudgement('', 0.0, words, f'a flag or limit ({words[0]})')
+        if before in vocabulary.not_secret_qualifiers:
+            return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')
+        public = next((w for w in words[:i] if w in vocabulary.public_words), None)
+        if public is not None:
+            return KeyJudgement('', 0.0, words, f'public by design ({public})')
+        if kind is None:  # key: which key?
+            if before in vocabulary.key_qualifiers or before in vocabulary.kinds:
+                return KeyJudgement('key', strengths['qualified_key'], words, f'{before} key')
+            if before:
+                return KeyJudgement('key', strengths['other_key'], words, f'{before} key')
+            return KeyJudgement('key', strengths['bare_key'], words, 'key')
+        return KeyJudgement(kind, strengths.get(word, strengths[kind]), words, word)
+    return KeyJudgement('', 0.0, words, 'no secret word')

@@ -1,0 +1,328 @@
+"""The value judge: how much does a value look like a secret, from the value alone.
+
+It never sees the key. Two questions, each answered with a score in [0, 1]:
+
+- ``randomness``: generated secret material (API keys, tokens, random passwords): long enough,
+  several character classes or a large alphabet, high entropy, few dictionary words.
+- ``human_password``: a password a person chose (``hunter22``, ``Summer2024!``, ``P@ssword1234``):
+  letters mixed with digits or symbols, not an identifier made of words.
+
+Before either, ``not_literal`` says why a value is not a literal secret at all: a reference or
+template (``${X}``, ``{{ x }}``, ``%(x)s``, ``os.environ``), a number, version or date, a URL, a
+path, a file name, an e-mail address, a dotted name, a constant name, an identifier made of words
+(``fully_charged``, ``register-wrong-format``), a test-fixture word (``foo123``), a credential word
+(``mypassword2``), a repeated chunk or a counting pattern (``abcd1234``). This is the one home of
+that decision: the generic detector, the credential rules' validators (``validators.assigned_*``)
+and the env-file hook all ask here.
+"""
+from __future__ import annotations
+
+import gzip
+import math
+import os
+import re
+from typing import NamedTuple
+
+from leakstop.regex import LazyPattern
+
+WORDS_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'data', 'words.txt.gz')
+
+
+class Words:
+    """The English word list (``bench/generic/wordlist`` builds it), loaded on first use."""
+
+    _words: frozenset[str] | None = None
+
+    @classmethod
+    def get(cls) -> frozenset[str]:
+        if cls._words is None:
+            with open(WORDS_FILE, 'rb') as f:
+                text = gzip.decompress(f.read()).decode('ascii')
+            cls._words = frozenset(text.split()) | CODE_WORDS
+        return cls._words
+
+
+# Words of identifiers and configuration that a general dictionary lacks.
+CODE_WORDS = frozenset((
+    'api', 'auth', 'oauth', 'config', 'conf', 'cfg', 'env', 'json', 'yaml', 'yml', 'xml', 'html', 'http',
+    'https', 'url', 'uri', 'uuid', 'sql', 'db', 'dev', 'prod', 'stg', 'admin', 'init', 'impl', 'param',
+    'params', 'args', 'kwargs', 'str', 'int', 'bool', 'obj', 'err', 'msg', 'req', 'res', 'resp', 'ctx',
+    'tmp', 'temp', 'src', 'dst', 'dest', 'repo', 'org', 'app', 'apps', 'async', 'sync', 'util', 'utils',
+    'todo', 'fixme', 'foo', 'bar', 'baz', 'qux', 'quux', 'webhook', 'localhost', 'login', 'logout',
+    'signup', 'signin', 'username', 'userid', 'email', 'sha', 'md5', 'hmac', 'jwt', 'ssh', 'rsa', 'aes',
+    'lib', 'pkg', 'cmd', 'cli', 'tcp', 'udp', 'dns', 'ssl', 'tls', 'ldap', 'smtp', 'imap', 'redis',
+    'mysql', 'postgres', 'mongo', 'mongodb', 'kafka', 'nginx', 'docker', 'kube', 'helm', 'aws', 'gcp',
+    'azure', 'github', 'gitlab', 'slack', 'stripe', 'twilio', 'google', 'facebook', 'twitter', 'mailgun',
+    'sendgrid', 'datadog', 'sentry', 'bearer', 'csrf', 'xsrf', 'totp', 'otp', 'mfa', 'saml', 'oidc',
+    'ack', 'nack', 'ok', 'kvp', 'cas', 'crm', 'ui', 'ux', 'id', 'ids', 'ip', 'io', 'os', 'fs',
+))
+
+REFERENCE = LazyPattern(
+    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A\$[A-Za-z_]\w*\Z'
+    r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])'
+    r'|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z'
+    r'|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
+    r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn|secret|secrets|'
+    r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module):'
+    r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
+    r'|\A![A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z',  # YAML tags (!vault, !Ref) and aliases (*default_password)
+    re.I,
+)
+_NUMBER_OR_VERSION = LazyPattern(r'[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
+_URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
+_EMAIL = LazyPattern(r'[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z')
+_PATH_PREFIX = LazyPattern(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root)/)')
+_LOWER_PATH = LazyPattern(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
+_FILE_NAME = LazyPattern(
+    r'[\w./@+-]*\.(?:json|ya?ml|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|txt|env|ini|cfg|conf|toml|xml'
+    r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|ts|py|rb|go|java|php|sh|properties|png|jpe?g|gif|svg)\Z',
+    re.I,
+)
+_DOTTED_NAME = LazyPattern(r'[A-Za-z_$](?:[\w$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[\w$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
+_UPPER_SNAKE = LazyPattern(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
+_CAPITALIZED_WORD = LazyPattern(r'[A-Z][a-z]+\Z')
+_UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
+_HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
+_DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
+_REGEX_SOURCE = LazyPattern(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^|\\[dws]\W')
+_REPEATED_CHUNK = LazyPattern(r'(.{1,6}?)\1{2,}\Z')
+_FRAMEWORK_VALUE = LazyPattern(
+    r'[a-z_]+(?::[^|\s]*)?(?:\|[a-z_]+(?::[^|\s]*)?)+\Z'  # Laravel validation rules: required|string|min:12
+    r'|Ag[A-D][A-Za-z0-9+/]{100,}={0,2}\Z'  # Bitnami SealedSecret ciphertext (0x02 0x00-0x03 ...)
+    r'|.*x{3,}\Z|\Axxx'  # sk_test_xxx
+)
+_CREDENTIAL_WORD_VALUE = LazyPattern(
+    r'[a-z_.-]{0,24}(?:token|key|secret|pass(?:word)?|passwd|pwd|api|auth|cred)[a-z_.-]{0,24}\d{0,6}\Z'
+    r'|[A-Z]{0,24}(?:PASSWORD|PASSWD|SECRET|PASS|KEY|TOKEN)[A-Z]{0,24}\d{0,4}\Z',
+    re.I,
+)
+_FIXTURE_WORDS = frozenset((
+    'my', 'the', 'a', 'some', 'your', 'test', 'testing', 'tester', 'foo', 'bar', 'baz', 'qux', 'python', 'dummy',
+    'demo', 'mock', 'fake', 'sample', 'abc', 'xyz', 'qwerty', 'asdf', 'hello', 'world', 'admin', 'user', 'guest',
+    'root', 'default', 'example', 'changeme', 'secret', 'password', 'pass', 'passwd', 'pwd', 'token', 'key',
+    'api', 'value', 'string', 'invalid', 'wrong', 'bad', 'good', 'valid', 'incorrect', 'correct', 'new', 'old',
+    'other', 'another', 'one', 'two', 'three', 'super', 'top', 'very', 'dev', 'local', 'temp', 'tmp', 'db',
+))
+_FIXTURE_TAIL = LazyPattern(r'[-_.!@#$%^&*]*\d{0,6}[-_.!@#$%^&*]*\Z')
+_PASSWORD_IN_VALUE = LazyPattern(r'password|passwort|passwd|secret', re.I)  # SomeKindOfPassword123!@#
+_NOT_SECRET_WORDS = frozenset((
+    'inherit', 'required', 'optional', 'default', 'disabled', 'enabled', 'auto', 'automatic', 'manual',
+    'generated', 'generate', 'random', 'builtin', 'internal', 'external', 'vault', 'environment', 'string',
+    'text', 'hidden', 'sensitive', 'plain', 'plaintext', 'bcrypt', 'sha256', 'sha512', 'sha1', 'md5', 'argon2',
+    'argon2id', 'pbkdf2', 'scrypt', 'hashed', 'basic', 'bearer', 'digest', 'oauth', 'oauth2', 'saml', 'ldap',
+    'kerberos', 'local', 'remote', 'anonymous', 'public', 'private', 'readonly', 'readwrite', 'unknown',
+    'invalid', 'missing', 'notset', 'secure', 'insecure', 'prompt', 'stdin', 'postgres', 'postgresql', 'mysql',
+    'mariadb', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'root', 'admin', 'administrator', 'guest', 'docker',
+    'localhost', 'development', 'production', 'staging', 'secrets', 'passwords', 'tokens', 'keyring',
+    'keychain', 'credential', 'credentials', 'nullable', 'encrypted', 'decrypted', 'masked', 'omitted',
+))
+_HUMP = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d]+')
+_SEPARATORS = frozenset('_-.:/ ')
+_SHORT_WORDS = frozenset((
+    'of', 'to', 'in', 'on', 'by', 'at', 'is', 'id', 'my', 'no', 'or', 'up', 'me', 'we', 'it', 'as', 'an', 'do',
+    'go', 'ok', 'db', 'io', 'ui', 'ux', 'os', 'fs', 'js', 'ts', 'py', 'rb', 'v', 'x', 'y', 'z', 'a', 'i',
+))
+_ALPHABET = 'abcdefghijklmnopqrstuvwxyz'
+_DIGITS = '0123456789'
+
+
+def shannon_entropy(text: str) -> float:
+    if not text:
+        return 0.0
+    counts: dict[str, int] = {}
+    for ch in text:
+        counts[ch] = counts.get(ch, 0) + 1
+    n = len(text)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+def ascending_run(value: str, alphabet: str) -> int:
+    """Longest run of consecutive characters of ``alphabet`` (``uvwxyz``, ``34567``), case-insensitive."""
+    best = run = 1
+    prev = -2
+    for ch in value.lower():
+        pos = alphabet.find(ch)
+        run = run + 1 if pos > 0 and pos == prev + 1 else 1
+        prev = pos
+        best = max(best, run)
+    return best
+
+
+def _counting_pattern(value: str) -> bool:
+    """``A1b2c3d4``, ``abc123def456``, ``abcd1234efgh5678``: letters and digits each counting up."""
+    letters = ''.join(c for c in value if c.isalpha())
+    digits = ''.join(c for c in value if c.isdigit())
+    lowered = value.lower()
+    if 'abcd' in lowered and '1234' in lowered:
+        return True
+    return len(value) <= 24 and len(letters) >= 3 and len(digits) >= 3 and ascending_run(letters, _ALPHABET) >= 3 and ascending_run(digits, _DIGITS) >= 3 and (
+        ascending_run(letters, _ALPHABET) >= 4 or ascending_run(digits, _DIGITS) >= 4)
+
+
+def _fixture_words(value: str) -> bool:
+    """``test123``, ``foo_bar``, ``mySecretPassword1``, ``admin!``: only test-fixture words, then digits."""
+    tail = _FIXTURE_TAIL.search(value)
+    body = value[:tail.start()] if tail else value
+    if not body:
+        return False
+    for part in re.split(r'[-_.]', body):
+        run = part.lower()
+        if not run.isalpha():
+            return False
+        ok = [True] + [False] * len(run)  # ok[i]: run[:i] splits into fixture words
+        for i in range(1, len(run) + 1):
+            ok[i] = any(ok[j] and run[j:i] in _FIXTURE_WORDS for j in range(max(0, i - 9), i))
+        if not ok[-1]:
+            return False
+    return True
+
+
+def _covered(run: str, words: frozenset[str]) -> int:
+    """Letters of the lowercase ``run`` covered by dictionary words (greedy from the longest, by DP)."""
+    n = len(run)
+    if n < 3:
+        return 0
+    if run in words:
+        return n
+    best = [0] * (n + 1)  # best[i]: letters covered in run[:i]
+    for i in range(1, n + 1):
+        best[i] = best[i - 1]
+        for j in range(max(0, i - 12), i - 2):
+            if run[j:i] in words:
+                best[i] = max(best[i], best[j] + i - j)
+    return best[n]
+
+
+def word_share(value: str) -> float:
+    """Share of the letters of ``value`` that belong to dictionary words (each hump or run on its own)."""
+    words = Words.get()
+    letters = covered = 0
+    for part in _HUMP.findall(value):
+        if not part.isalpha():
+            continue
+        letters += len(part)
+        covered += _covered(part.lower(), words)
+    return covered / letters if letters else 0.0
+
+
+def _identifier_of_words(value: str) -> bool:
+    """``fully_charged``, ``register-wrong-format``, ``custom:dashboard``, ``NextMarker``, ``refreshToken``:
+    words joined by separators or camel humps, no digits beyond a short suffix, every part a word."""
+    parts = [p for p in _HUMP.findall(value) if not (len(p) == 1 and p in _SEPARATORS)]
+    if any(not (p.isalnum() or set(p) <= _SEPARATORS) for p in parts):
+        return False
+    alpha = [p for p in parts if p.isalpha()]
+    if len(alpha) < 2 and not any(c in _SEPARATORS for c in value):
+        return False
+    if any(c.isdigit() for c in value):
+        return False
+    words = Words.get()
+    return bool(alpha) and all(p.lower() in words if len(p) > 2 else p.lower() in _SHORT_WORDS for p in alpha)
+
+
+def not_literal(value: str) -> str | None:
+    """Why ``value`` is not a literal secret (a short reason), or None if it may be one."""
+    if not value:
+        return 'empty'
+    if not value.isascii():
+        return 'not ASCII'
+    if any(ch.isspace() for ch in value):
+        return 'contains spaces'
+    checks = (
+        ('reference or template', lambda v: REFERENCE.search(v)),
+        ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
+        ('URL', lambda v: _URL.match(v)),
+        ('e-mail address', lambda v: _EMAIL.match(v)),
+        ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v)),
+        ('file name', lambda v: _FILE_NAME.match(v)),
+        ('dotted name', lambda v: _DOTTED_NAME.match(v)),
+        ('constant name', lambda v: _UPPER_SNAKE.match(v)),
+        ('capitalized word', lambda v: _CAPITALIZED_WORD.match(v)),
+        ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
+        ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
+        ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
+        ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v)),
+        ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
+        ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
+        ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
+        ('counting pattern', _counting_pattern),
+        ('alphabet run', lambda v: ascending_run(v, _ALPHABET) >= 5 or ascending_run(v, _DIGITS) >= 6),
+        ('identifier made of words', _identifier_of_words),
+    )
+    for reason, check in checks:
+        if check(value):
+            return reason
+    return None
+
+
+class ValueJudgement(NamedTuple):
+    randomness: float
+    human_password: float
+    reason: str  # why not a literal, or a short description of the shape
+    uuid: bool = False
+    length: int = 0
+    classes: int = 0
+    entropy: float = 0.0
+    words: float = 0.0
+
+    @property
+    def literal(self) -> bool:
+        return self.randomness > 0 or self.human_password > 0
+
+
+def classes(value: str) -> int:
+    return sum((
+        any(c.islower() for c in value), any(c.isupper() for c in value),
+        any(c.isdigit() for c in value), any(not c.isalnum() for c in value),
+    ))
+
+
+def judge_value(value: str) -> ValueJudgement:
+    """Scores for ``value`` (see the module docstring); zero for both with the reason when not a literal."""
+    reason = not_literal(value)
+    if reason is not None:
+        return ValueJudgement(0.0, 0.0, reason)
+    n = len(value)
+    k = classes(value)
+    h = shannon_entropy(value)
+    w = word_share(value)
+    uuid = bool(_UUID.match(value))
+    letters = sum(c.isalpha() for c in value)
+    # generated material: the longer, the less it needs mixed classes
+    if uuid:
+        randomness = 0.9
+    elif n >= 16 and h >= 3.0 and (k >= 2 and w <= 0.6 or w <= 0.35):
+        randomness = 0.9
+    elif n >= 24 and h >= 3.3 and w <= 0.75:
+        randomness = 0.8
+    elif n >= 10 and k >= 2 and h >= 2.8 and w <= 0.4:
+        randomness = 0.75
+    elif n >= 8 and k >= 3 and h >= 2.5 and w <= 0.5:
+        randomness = 0.65
+    else:
+        randomness = 0.0
+    # a password a person chose: letters with digits or symbols, or a non-word of letters
+    if not 6 <= n <= 64 or letters == 0:
+        human = 0.0 if n < 6 or n > 64 else 0.6 if n >= 8 and k >= 2 else 0.0
+    elif k >= 2 and (any(c.isdigit() for c in value) or any(not c.isalnum() for c in value)):
+        human = 0.8 if k >= 3 else 0.7
+        if _identifier_of_words(''.join(c for c in value if not c.isdigit()).strip('_-.:/')):
+            human = 0.5  # words and a number: types-pywin32, jigsaw.thistle-07 (a password only under a password key)
+    elif value.isalpha() and n >= 8 and w <= 0.5 or value.isalpha() and value.islower() and n >= 16:
+        human = 0.6  # a made-up word, or a passphrase of words run together
+    else:
+        human = 0.0
+    shape = 'uuid' if uuid else f'{n} chars, {k} classes'
+    return ValueJudgement(randomness, human, shape, uuid, n, k, round(h, 2), round(w, 2))
+
+
+def assigned_password(secret: str) -> bool:
+    """A literal assigned to a password- or secret-named key: weak real passwords count, names do not."""
+    j = judge_value(secret.strip())
+    return 6 <= len(secret.strip()) <= 1000 and (j.human_password >= 0.5 or j.randomness >= 0.5)
+
+
+def assigned_token(secret: str) -> bool:
+    """A literal assigned to a token/API-key-named key: generated material only, UUIDs excluded."""
+    j = judge_value(secret.strip())
+    return 8 <= len(secret.strip()) <= 1000 and j.randomness >= 0.6 and not j.uuid
