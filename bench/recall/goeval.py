@@ -240,10 +240,8 @@ def _generate(pattern: Any, rng: random.Random, out: list[str]) -> None:
             _generate(av[-1], rng, out)
         elif op is sre_c.BRANCH:
             _generate(rng.choice(av[1]), rng, out)
-        elif op in (sre_c.AT, getattr(sre_c, 'ATOMIC_GROUP', None)) and op is sre_c.AT:
-            continue
-        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
-            continue
+        elif op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+            continue  # anchors, \b and look-arounds produce no text
         else:
             raise Unsupported(f'regex op {op}')
 
@@ -612,12 +610,11 @@ class Eval:
         return v
 
     def peek(self) -> Tok | None:
-        while self.i < self.end and self.toks[self.i].kind == ';' and self._in_brackets():
+        # an expression is evaluated within one statement's bounds: a ';' inserted at a newline
+        # inside it (after a composite literal's last element, say) is only a line break
+        while self.i < self.end and self.toks[self.i].kind == ';':
             self.i += 1
         return self.toks[self.i] if self.i < self.end else None
-
-    def _in_brackets(self) -> bool:
-        return True
 
     def take(self, value: str | None = None) -> Tok:
         t = self.peek()
@@ -659,7 +656,7 @@ class Eval:
             return v
         if t.value == '[':  # []string{...} / []byte(x)
             self.take(']')
-            typ = self.type_name()
+            self.type_name()
             nxt = self.peek()
             if nxt is not None and nxt.value == '(':
                 self.i += 1
