@@ -22,8 +22,8 @@ import os
 from typing import Any, NamedTuple
 
 from leakstop.cache import cache_dir, cached, cached_toml
-from leakstop.generic.extract import ANCHORS, EXTRACTORS, Candidate
-from leakstop.generic.keys import DATA_FILE, KeyJudgement, Vocabulary, judge_key
+from leakstop.generic.extract import ANCHORS, EXTRACTORS, Candidate, parent_keys
+from leakstop.generic.keys import DATA_FILE, KeyJudgement, Vocabulary, judge_key, split_words
 from leakstop.generic.values import ValueJudgement, judge_value
 
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
@@ -77,6 +77,7 @@ class FileKind(NamedTuple):
     lockfile: bool
     code: bool
     prose: bool
+    makefile: bool
 
 
 def file_kind(path: str) -> FileKind:
@@ -84,7 +85,10 @@ def file_kind(path: str) -> FileKind:
     stem, ext = os.path.splitext(name)
     if name.startswith('.') and not ext:  # .env, .npmrc
         ext = ''
-    return FileKind(name in LOCKFILES, ext in CODE_EXTENSIONS, ext in PROSE_EXTENSIONS and not stem.startswith('.'))
+    return FileKind(
+        name in LOCKFILES, ext in CODE_EXTENSIONS, ext in PROSE_EXTENSIONS and not stem.startswith('.'),
+        name in ('makefile', 'gnumakefile') or ext == '.mk',
+    )
 
 
 class Score(NamedTuple):
@@ -110,8 +114,8 @@ def score(candidate: Candidate, vocabulary: Vocabulary) -> Score:
         judgement = judgement._replace(randomness=0.7, human_password=0.7)
     if key.kind in ('password', 'secret') or image:
         value_score = max(judgement.randomness, judgement.human_password)
-    elif key.kind == 'token' and judgement.uuid:
-        value_score = 0.0  # request ids and correlation tokens
+    elif key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers:
+        value_score = 0.0  # a bare token that is a UUID: request ids and correlation tokens (api_token counts)
     else:
         value_score = judgement.randomness
     return Score(round(key.strength * value_score, 3), key, judgement)
@@ -192,11 +196,23 @@ class GenericDetector:
                 for c in extractor(data, lo, hi):
                     if (c.start, c.end, c.key) in seen:
                         continue
+                    if c.syntax == 'make-shell' and not kind.makefile:
+                        continue  # != is a comparison everywhere but in a Makefile
                     if not c.quoted and (kind.code and c.syntax != 'fallback' or c.syntax == 'note' and not kind.prose):
                         continue
                     seen.add((c.start, c.end, c.key))
                     out.append(c)
         return out
+
+    def _encrypted_parent(self, data: bytes, c: Candidate) -> str | None:
+        """A parent key saying the values below are ciphertext (``encryptedData:`` of a SealedSecret)."""
+        if c.syntax != 'assign':
+            return None
+        for parent in parent_keys(data, c.start):
+            words = set(split_words(parent, self.vocabulary))
+            if words & self.vocabulary.encrypted_parents:
+                return parent
+        return None
 
     def scan(self, data: bytes, path: str) -> list[Detection]:
         """Candidates that score at least the threshold; of several keys for one value, the best."""
@@ -204,6 +220,9 @@ class GenericDetector:
         for c in self.candidates(data, path):
             result = score(c, self.vocabulary)
             if result.value < self.threshold:
+                continue
+            encrypted = self._encrypted_parent(data, c)
+            if encrypted is not None:
                 continue
             previous = best.get((c.start, c.end))
             if previous is None or result.value > previous[0]:

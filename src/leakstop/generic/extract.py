@@ -38,16 +38,16 @@ class Candidate(NamedTuple):
 _KW = r'(?:pass|pwd|psw|secret|token|key|cred|auth|bearer)'
 ANCHORS: dict[str, str] = {
     'assign': (
-        _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?(?::=|\|\|=|=>|\?=|\+=|=|:|<-|[ \t]-)[ \t]*'
-        r'(?:[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]|[A-Za-z0-9+/_~.!@#%^*-]{4,}(?:[\s;&,"\'`]|$))'
+        _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
+        r'(?:[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]|[A-Za-z0-9+/_~.!@#%^*=$&-]{4,}(?:[\s;,"\'`\\]|$))'
     ),
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
-    'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*>[^<\s]|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
+    'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
     'flag': (
         r'(?:^|[\s"\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*(?:=|[ \t]+)[^\s-]'
         r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
         r'|\blogin\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+\S|psexec[^\n]{0,200}?[ \t]-p[ \t]+\S'
-        r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']+:[^\s"\']'
+        r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*:[^\s"\']'
     ),
     'fallback': (
         r'\$\{\w+:?[-=][^}\s]|(?:\|\||\?\?)[ \t]*["\'][^"\'\s]|\bdefault[ \t]+["\'][^"\'\s]'
@@ -62,12 +62,13 @@ _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2})(?:\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).
 _VALUE = _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;)\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
-    rb'''(?<![\w$@.\-])[$@:]{0,2}(?P<key>[A-Za-z_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?<![\w$@.\-])[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+[A-Za-z_*][\w.<>\[\]*]{0,40}[ \t]*(?==))?'''
-    rb'''(?P<op>:=|=>|\?=|\+=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
+    rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
 _XML_ELEMENT = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=key)>')
+_XML_MULTILINE = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>\n]{0,200})?>[ \t]*\r?\n[ \t]*(?P<uv>[^<\s]{1,500})[ \t]*\r?\n[ \t]*</(?P=key)>')
 _XML_KEYED = LazyPattern(
     rb'''<(?P<tag>[\w:.-]{1,80})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[^<>]{0,200}>(?P<uv>[^<\n]{1,500})</(?P=tag)>'''
 )
@@ -79,7 +80,7 @@ _FLAG = LazyPattern(
 )
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
-_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"']{1,100}:(?P<uv>[^\s"']{1,200})''')
+_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"']{0,100}:(?P<uv>[^\s"']{1,200})''')
 _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
@@ -94,6 +95,35 @@ _FALLBACK_DEFAULT = LazyPattern(
 )
 _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])''')
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
+
+
+_YAML_PARENT = LazyPattern(rb'([ \t]*)(?:- )?["\']?([\w.-]{1,80})["\']?[ \t]*:[ \t]*(?:[#&!|>].*)?\r?\Z')
+
+
+def parent_keys(data: bytes, start: int, *, lines: int = 40) -> list[str]:
+    """The YAML (or indented) mapping keys above the line holding ``start``, innermost first."""
+    line_start = data.rfind(b'\n', 0, start) + 1
+    line = data[line_start:data.find(b'\n', line_start) if b'\n' in data[line_start:start + 1] else start]
+    indent = len(line) - len(line.lstrip(b' \t'))
+    out: list[str] = []
+    pos = line_start - 1
+    for _ in range(lines):
+        if pos <= 0 or indent == 0:
+            break
+        prev = data.rfind(b'\n', 0, pos) + 1
+        text = data[prev:pos]
+        pos = prev - 1
+        stripped = text.lstrip(b' \t')
+        if not stripped or stripped.startswith(b'#'):
+            continue
+        width = len(text) - len(stripped)
+        if width < indent:
+            m = _YAML_PARENT.match(text)
+            if m is None:
+                break
+            out.append(m.group(2).decode('ascii', 'replace'))
+            indent = width
+    return out
 
 
 def _value(m: re.Match[bytes]) -> tuple[int, int, bool] | None:
@@ -127,9 +157,9 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _ASSIGN.finditer(data, lo, hi):
         op = m.group('op')
-        if op in (b'==', b'!='):
+        if op == b'==':
             continue
-        syntax = 'note' if op == b'-' else 'docker' if _DOCKER_LINE.match(data, lo) else 'assign'
+        syntax = 'note' if op == b'-' else 'make-shell' if op == b'!=' else 'docker' if _DOCKER_LINE.match(data, lo) else 'assign'
         for c in _yield(data, m, syntax):
             if not c.quoted and m.start() > 0 and data[m.start() - 1] in b'?&' and '&' in c.value:
                 value = c.value.split('&', 1)[0]  # a URL query: ?api_key=v&page=2
@@ -146,6 +176,12 @@ def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR):
         for m in rx.finditer(data, lo, hi):
             yield from _yield(data, m, 'xml')
+    end = hi  # the value on the next line, the closing tag on the one after
+    for _ in range(2):
+        newline = data.find(b'\n', end + 1, end + 502)
+        end = newline if newline != -1 else end
+    for m in _XML_MULTILINE.finditer(data, lo, end):
+        yield from _yield(data, m, 'xml')
 
 
 def flag(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:

@@ -38,6 +38,7 @@ class Vocabulary(NamedTuple):
     flag_prefixes: frozenset[str]  # first words that make the key a flag or limit (use, is, max)
     compound_suffixes: tuple[str, ...]  # secret words found at the end of one-word keys (pgpassword)
     public_words: frozenset[str]  # any of these before the secret word: public by design (publicKeyToken)
+    encrypted_parents: frozenset[str]  # a parent key with one of these words holds ciphertext (encryptedData)
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Vocabulary:
@@ -52,6 +53,7 @@ class Vocabulary(NamedTuple):
             flag_prefixes=frozenset(keys['flag_prefixes']),
             compound_suffixes=tuple(sorted(keys['compound_suffixes'], key=len, reverse=True)),
             public_words=frozenset(keys['public_words']),
+            encrypted_parents=frozenset(keys['encrypted_parents']),
         )
 
 

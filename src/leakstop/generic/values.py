@@ -153,7 +153,7 @@ def _counting_pattern(value: str) -> bool:
     letters = ''.join(c for c in value if c.isalpha())
     digits = ''.join(c for c in value if c.isdigit())
     lowered = value.lower()
-    if 'abcd' in lowered and '1234' in lowered:
+    if ('abcd' in lowered and '1234' in lowered) or ('abc' in lowered and '123' in lowered and len(value) <= 16):
         return True
     return len(value) <= 24 and len(letters) >= 3 and len(digits) >= 3 and ascending_run(letters, _ALPHABET) >= 3 and ascending_run(digits, _DIGITS) >= 3 and (
         ascending_run(letters, _ALPHABET) >= 4 or ascending_run(digits, _DIGITS) >= 4)
