@@ -90,7 +90,8 @@ def keyword_table(rules: Sequence[Rule]) -> KeywordTable:
     gate_ids: dict[bytes, int] = {}
     anchor_ids: dict[bytes, int] = {}
     anchored: list[list[int]] = []
-    gate_base, gates = len(rules), []
+    gate_base = len(rules)
+    gates: list[tuple[int, ...]] = []
     for index, rule in enumerate(rules):
         literals = sorted({k.lower().encode() for k in rule.keywords})
         if rule.is_context:

@@ -587,3 +587,48 @@ def keywords_required(pattern: str, keywords: Sequence[str]) -> bool:
     except Exception:
         return False
     return required(tree)
+
+
+# ---------------------------------------------------------------------------------------------
+# Providers: rules grouped by vendor (``leakstop rules list``, the README's table).
+# ---------------------------------------------------------------------------------------------
+
+NO_PROVIDER = 'Formats without a provider'
+
+
+def by_provider(rules: Iterable[Rule]) -> list[tuple[str, list[Rule]]]:
+    """(provider, its rules sorted by id), providers in case-insensitive order; rules without a
+    provider (key formats, connection strings, generic assignments) last, under ``NO_PROVIDER``."""
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.provider, []).append(rule)
+    named = sorted((p for p in groups if p), key=lambda p: (p.casefold(), p))
+    out = [(p, sorted(groups[p], key=lambda r: r.id)) for p in named]
+    if '' in groups:
+        out.append((NO_PROVIDER, sorted(groups[''], key=lambda r: r.id)))
+    return out
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace('|', '\\|').replace('\n', ' ')
+
+
+def providers_markdown(rules: Sequence[Rule]) -> str:
+    """The Markdown table of covered providers: rules, what they detect, where to revoke."""
+    from urllib.parse import urlsplit
+    groups = by_provider(rules)
+    named = [(p, rs) for p, rs in groups if p != NO_PROVIDER]
+    other = sum(len(rs) for p, rs in groups if p == NO_PROVIDER)
+    lines = [
+        f'{sum(len(rs) for _, rs in named)} rules for {len(named)} providers, and {other} rules for formats '
+        'without a provider (private keys, connection strings, password hashes, generic assignments).',
+        '',
+        '| Provider | Rules | Detects | Revoke or rotate |',
+        '|---|---:|---|---|',
+    ]
+    for provider, group in named:
+        descriptions = ', '.join(sorted({r.description for r in group}, key=str.casefold))
+        pages = sorted({r.revoke for r in group if r.revoke})
+        links = ', '.join(f'[{urlsplit(u).netloc or u}]({u})' for u in pages)
+        lines.append(f'| {_markdown_cell(provider)} | {len(group)} | {_markdown_cell(descriptions)} | {links} |')
+    return '\n'.join(lines) + '\n'
