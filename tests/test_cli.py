@@ -203,6 +203,38 @@ def test_rules_list_text_and_json(repo: str, capsys: pytest.CaptureFixture[str])
     assert rules['acme-api-key']['provider'] is None and rules['acme-api-key']['revoke'] is None
 
 
+def test_custom_context_rule_end_to_end(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A context rule from .leakstop.toml: found after its keyword, with the revoke line, and tested by `rules test`."""
+    key = fakes.rand(fakes.HEX, 32, seed='acme-context')
+    write('.leakstop.toml', f"""
+[[rules]]
+id = "acme-api-key"
+description = "Acme API key"
+kind = "context"
+keywords = ["acme"]
+shape = '''[a-f0-9]{{32}}'''
+min_entropy = 3.0
+provider = "Acme"
+revoke = "https://acme.example/settings/api-keys"
+examples = ['ACME_API_KEY={key}', "acme:\\n  api_key: {key}"]
+negatives = ['API_KEY={key}', 'ACME_API_KEY={'0' * 32}', 'ACME_API_KEY={key}ff']
+""")
+    write('config.yaml', f'service: web\nacme:\n  api_key: "{key}"\n')
+    write('other.yaml', f'checksum: {key}\n')
+    assert cli.main(['scan', 'config.yaml', 'other.yaml']) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        f'config.yaml:3:13: acme-api-key: Acme API key: {key[:4]}…',
+        '  revoke: https://acme.example/settings/api-keys',
+    ]
+    assert not any(ln.startswith('other.yaml') for ln in out)
+    assert cli.main(['rules', 'test']) == 0
+    assert 'leakstop: ' in capsys.readouterr().out
+    assert cli.main(['rules', 'list']) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[lines.index('Acme (1 rule)') + 1].startswith('  acme-api-key ')
+
+
 def test_rules_list_groups_by_provider_with_counts(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     write('.leakstop.toml', CUSTOM)
     assert cli.main(['rules', 'list']) == 0
