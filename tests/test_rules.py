@@ -103,6 +103,9 @@ def test_context_rule_table_loads() -> None:
     ({'shape': '[a-f0-9]{0,8}'}, 'r.toml: acme-key: shape: must not match the empty string'),
     ({'shape': '(?P<secret>[a-f]{8})'}, 'r.toml: acme-key: shape: no named groups (the whole shape is the secret)'),
     ({'shape': '[a-f'}, 'r.toml: acme-key: shape: unterminated character set at position 0'),
+    ({'shape': '(?i)[a-f]{8}'}, 'r.toml: acme-key: shape: cannot be embedded between the guards (global flags not at '
+                                 'the start of the expression at position 31): scope flags as (?i:...)'),
+    ({'shape': 'a{1,5000}'}, 'r.toml: acme-key: shape: matches up to 5000 characters (at most 4096)'),
     ({'window': 5000}, 'r.toml: acme-key: window: must be between 0 and 1024'),
     ({'pattern': '(?P<secret>x)'}, "r.toml: acme-key: pattern: not for a context rule"),
     ({'max_length': 10}, "r.toml: acme-key: max_length: not for a context rule"),

@@ -232,11 +232,17 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
             raise FatalError(f'{where}: shape: {e}') from None
         if named:
             raise FatalError(f'{where}: shape: no named groups (the whole shape is the secret)')
+        try:
+            re.compile(context_pattern(shape).encode())
+        except (re.error, UnicodeEncodeError, OverflowError, RecursionError) as e:
+            raise FatalError(f'{where}: shape: cannot be embedded between the guards ({e}): scope flags as (?i:...)') from None
         width = shape_width(shape)
         if width is None:
             raise FatalError(f'{where}: shape: must be bounded (use {{m,n}}, not + or *)')
         if width[0] == 0:
             raise FatalError(f'{where}: shape: must not match the empty string')
+        if width[1] > 4096:
+            raise FatalError(f'{where}: shape: matches up to {width[1]} characters (at most 4096)')
         kwargs['pattern'] = context_pattern(shape)
         kwargs['max_length'] = context_max_length(kwargs['keywords'], kwargs.get('window', DEFAULT_WINDOW), shape)
     rule = Rule(**kwargs, source=where.split(': ')[0])
