@@ -306,3 +306,13 @@ def test_checksum_validated_secrets_are_flagged_by_the_engine() -> None:
 def dataclasses_replace(rule: Rule, **kw: object) -> Rule:
     import dataclasses
     return dataclasses.replace(rule, **kw)  # type: ignore[arg-type]
+
+
+def test_context_rule_applies_entropy_allow_and_paths() -> None:
+    rule = context_rule(min_entropy=3.0, allow=['^deadbeef'], paths=['*.yaml'])
+    rs = engine.RuleSet([rule], engine.compile_database([rule]))
+    low = 'ab' * 16
+    allowed = 'deadbeef' + DD_KEY[8:]
+    data = f'DD_API_KEY={low}\nDD_API_KEY={allowed}\nDD_API_KEY={DD_KEY}\n'.encode()
+    assert [(f.line, f.secret) for f in engine.scan_bytes(data, rs, 'conf/app.yaml')] == [(3, DD_KEY)]
+    assert engine.scan_bytes(data, rs, 'conf/app.json') == []
