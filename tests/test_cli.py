@@ -12,6 +12,7 @@ from e2e import git, init_repo
 from leakstop import cli, gitleaks
 from leakstop.cache import load_toml
 from leakstop.config import config_from_table
+from leakstop.rules import load_rules, providers_markdown
 
 AWS = fakes.aws_key_id(seed='cli')
 GH = fakes.github('ghp', seed='cli')
@@ -212,7 +213,7 @@ def test_rules_list_text_and_json(repo: str, capsys: pytest.CaptureFixture[str])
     write('.leakstop.toml', CUSTOM)
     assert cli.main(['rules', 'list']) == 0
     out = capsys.readouterr().out
-    (line,) = [ln for ln in out.splitlines() if ln.startswith('acme-api-key ')]
+    (line,) = [ln for ln in out.splitlines() if ln.startswith('  acme-api-key ')]
     assert 'medium' in line and 'ACME API key' in line and '[acme]' in line
     assert cli.main(['rules', 'list', '--format', 'json']) == 0
     doc = json.loads(capsys.readouterr().out)
@@ -220,6 +221,65 @@ def test_rules_list_text_and_json(repo: str, capsys: pytest.CaptureFixture[str])
     assert doc['version'] == 1 and len(rules) > 60
     assert rules['acme-api-key']['custom'] is True and rules['acme-api-key']['tags'] == ['acme']
     assert rules['github-pat-classic']['custom'] is False
+    assert rules['github-pat-classic']['provider'] == 'GitHub' and rules['github-pat-classic']['kind'] == 'pattern'
+    assert rules['github-pat-classic']['revoke'].startswith('https://docs.github.com/')
+    assert rules['acme-api-key']['provider'] is None and rules['acme-api-key']['revoke'] is None
+
+
+def test_custom_context_rule_end_to_end(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A context rule from .leakstop.toml: found after its keyword, with the revoke line, and tested by `rules test`."""
+    key = fakes.rand(fakes.HEX, 32, seed='acme-context')
+    write('.leakstop.toml', f"""
+[[rules]]
+id = "acme-api-key"
+description = "Acme API key"
+kind = "context"
+keywords = ["acme"]
+shape = '''[a-f0-9]{{32}}'''
+min_entropy = 3.0
+provider = "Acme"
+revoke = "https://acme.example/settings/api-keys"
+examples = ['ACME_API_KEY={key}', "acme:\\n  api_key: {key}"]
+negatives = ['API_KEY={key}', 'ACME_API_KEY={'0' * 32}', 'ACME_API_KEY={key}ff']
+""")
+    write('config.yaml', f'service: web\nacme:\n  api_key: "{key}"\n')
+    write('other.yaml', f'checksum: {key}\n')
+    assert cli.main(['scan', 'config.yaml', 'other.yaml']) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        f'config.yaml:3:13: acme-api-key: Acme API key: {key[:4]}…',
+        '  revoke: https://acme.example/settings/api-keys',
+    ]
+    assert not any(ln.startswith('other.yaml') for ln in out)
+    assert cli.main(['rules', 'test']) == 0
+    assert 'leakstop: ' in capsys.readouterr().out
+    assert cli.main(['rules', 'list']) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[lines.index('Acme (1 rule)') + 1].startswith('  acme-api-key ')
+
+
+def test_rules_list_groups_by_provider_with_counts(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.leakstop.toml', CUSTOM)
+    assert cli.main(['rules', 'list']) == 0
+    lines = capsys.readouterr().out.splitlines()
+    github_rules = sorted(r.id for r in load_rules() if r.provider == 'GitHub')
+    start = lines.index(f'GitHub ({len(github_rules)} rules)')
+    block = lines[start + 1:start + 1 + len(github_rules)]
+    assert [ln.split()[0] for ln in block] == github_rules
+    assert all(ln.startswith('  ') for ln in block)
+    assert not lines[start + 1 + len(github_rules)].startswith('  ')  # the next provider's header
+    headers = [ln for ln in lines[:-1] if not ln.startswith('  ')]
+    assert headers[-1].startswith('Formats without a provider (')  # last, with the custom rule in it
+    assert any(ln.startswith('  acme-api-key ') for ln in lines[lines.index(headers[-1]):])
+    providers = len({r.provider for r in load_rules() if r.provider})
+    assert lines[-1] == f'leakstop: {len(load_rules()) + 1} rules, {providers} providers'
+
+
+def test_rules_list_markdown_is_the_providers_table(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(['rules', 'list', '--format', 'markdown']) == 0
+    out = capsys.readouterr().out
+    assert out == providers_markdown(load_rules())
+    assert '\n| Provider | Rules | Detects | Revoke or rotate |\n|---|---:|---|---|\n' in out
 
 
 def test_rules_test_runs_built_in_and_custom_rules(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -368,6 +428,26 @@ def test_import_gitleaks_output_file(repo: str, capsys: pytest.CaptureFixture[st
     out, err = capsys.readouterr()
     assert out == '' and 'written to rules.toml' in err
     assert len(load_toml('rules.toml')['rules']) == 5
+
+
+def test_imported_gitleaks_keywords_gate_the_rule(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A keyword-gated gitleaks rule stays gated: a bare 40-hex string is not an Acme key without 'acmecorp'."""
+    write('.gitleaks.toml', """
+[[rules]]
+id = "acmecorp-api-key"
+description = "Acme Corp API key"
+regex = '''\\b([a-f0-9]{40})\\b'''
+keywords = ["acmecorp"]
+""")
+    assert cli.main(['rules', 'import-gitleaks', '.gitleaks.toml', '--output', '.leakstop.toml']) == 0
+    capsys.readouterr()
+    assert load_toml('.leakstop.toml')['rules'][0]['keywords'] == ['acmecorp']
+    digest = 'c' * 3 + fakes.rand(fakes.HEX, 37, seed='gitleaks-gate')
+    write('lock.txt', f'sha1 = {digest}\n')
+    write('settings.py', f'ACMECORP_KEY = "{digest}"\n')
+    assert cli.main(['scan', '--format', 'json', 'lock.txt', 'settings.py']) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['path'], f['line'], f['rule']) for f in found] == [('settings.py', 1, 'acmecorp-api-key')]
 
 
 @pytest.mark.parametrize(('content', 'message'), [

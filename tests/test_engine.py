@@ -181,3 +181,138 @@ def test_generic_rule_yields_to_a_vendor_rule_on_the_same_secret() -> None:
     rs = engine.RuleSet(rules, engine.compile_database(rules))
     found = engine.scan_bytes(f'KEY = "{AWS}"\nKEY = "ABCDEFGH12345678"\n'.encode(), rs)
     assert [(f.rule_id, f.line) for f in found] == [('aws-access-key-id', 1), ('generic-key', 2)]
+
+
+# -- context rules and keyword gates ----------------------------------------------------------
+
+DD_KEY = fakes.rand('0123456789abcdef', 32, seed='datadog')
+
+
+def context_rule(**kw: object) -> Rule:
+    from leakstop.rules import rule_from_table
+    table: dict[str, object] = {
+        'id': 'datadog-api-key', 'description': 'Datadog API key', 'kind': 'context',
+        'keywords': ['datadog', 'dd_api_key'], 'shape': '[a-f0-9]{32}', 'revoke': 'https://docs.example/revoke',
+    }
+    table.update(kw)
+    return rule_from_table(table, 'test.toml', require_examples=False)
+
+
+@pytest.fixture(scope='module')
+def ctx() -> engine.RuleSet:
+    rules = [context_rule(), RULE]
+    return engine.RuleSet(rules, engine.compile_database(rules))
+
+
+@pytest.mark.parametrize(('data', 'expected'), [
+    (f'DD_API_KEY={DD_KEY}\n', [(1, 12)]),
+    (f'export dd_api_key="{DD_KEY}"\n', [(1, 20)]),
+    (f'x = 1\nDataDog:\n  api_key: {DD_KEY}\n', [(3, 12)]),  # the keyword ends its line: the next line counts
+    (f'{{"datadog": {{"apiKey": "{DD_KEY}"}}}}', [(1, 25)]),
+    ('datadog' + ' ' * 40 + DD_KEY, [(1, 48)]),  # starts exactly 40 bytes after the keyword
+])
+def test_context_rule_finds_the_shape_after_a_keyword(ctx: engine.RuleSet, data: str, expected: list[tuple[int, int]]) -> None:
+    found = engine.scan_bytes(data.encode(), ctx, 'app.yaml')
+    assert [(f.line, f.column) for f in found] == expected
+    assert all(f.rule_id == 'datadog-api-key' and f.secret == DD_KEY for f in found)
+    assert found[0].revoke == 'https://docs.example/revoke'
+
+
+@pytest.mark.parametrize('data', [
+    'datadog' + ' ' * 41 + DD_KEY,  # one byte beyond the window
+    f'datadog:\n\n  api_key: {DD_KEY}\n',  # two lines down
+    f'DD_API_KEY={DD_KEY}ab\n',  # part of a longer hex run
+    f'DD_API_KEY=x{DD_KEY}\n',  # glued to a letter before it
+    f'DD_API_KEY={DD_KEY}==\n',  # inside a base64 value
+    f'DD_API_KEY=/{DD_KEY}\n',  # inside a path or base64
+    f'API_KEY={DD_KEY}\n',  # no keyword at all
+    f'{DD_KEY} datadog\n',  # the keyword after the value
+])
+def test_context_rule_misses(ctx: engine.RuleSet, data: str) -> None:
+    assert [f.rule_id for f in engine.scan_bytes(data.encode(), ctx, 'app.yaml')] == []
+
+
+def test_context_rule_every_keyword_occurrence_anchors(ctx: engine.RuleSet) -> None:
+    other = fakes.rand('0123456789abcdef', 32, seed='datadog-2')
+    data = f'datadog_api_key: {DD_KEY}\nnoise\nDATADOG_KEY={other}\nDATADOG_KEY={other}\n'.encode()
+    found = engine.scan_bytes(data, ctx, 'f')
+    assert [(f.line, f.secret) for f in found] == [(1, DD_KEY), (3, other), (4, other)]
+
+
+def test_context_rule_max_length_covers_keyword_window_and_shape() -> None:
+    rule = context_rule(keywords=['datadog', 'a-much-longer-keyword'], window=100, shape='[a-f0-9]{32,40}')
+    assert rule.max_length >= len('a-much-longer-keyword') + 100 + 40
+    assert rule.pattern.startswith('(?<!') and '(?P<secret>[a-f0-9]{32,40})' in rule.pattern
+
+
+def test_context_rule_across_a_chunk_boundary(tmp_path: object, default_config: object) -> None:
+    from leakstop.scan import scan_path
+    rules = [context_rule(window=200)]
+    rs = engine.RuleSet(rules, engine.compile_database(rules))
+    chunk = rs.max_window + 500
+    boundary = chunk - rs.max_window  # findings starting before it come from the first window
+    for shift in range(-60, 60, 7):  # the keyword before the boundary, the secret around it
+        head = b'n' * (boundary - 157 + shift - 1) + b'\n'
+        data = head + b'datadog' + b' ' * 150 + DD_KEY.encode() + b'\n' + b'# tail\n' * 500
+        path = os.path.join(str(tmp_path), f'big{shift}.txt')
+        with open(path, 'wb') as f:
+            f.write(data)
+        whole = [(f.line, f.column, f.secret) for f in engine.scan_bytes(data, rs, path)]
+        chunked = scan_path(path, ruleset=rs, config=default_config, chunk_size=chunk).findings  # type: ignore[arg-type]
+        assert whole == [(2, 158, DD_KEY)]
+        assert [(f.line, f.column, f.secret) for f in chunked] == whole, shift
+
+
+GATED = Rule(
+    id='acme-key', description='Acme key', keywords=('acme',),
+    pattern=r'(?<![A-Za-z0-9])(?P<secret>ak_[A-Za-z0-9]{20})(?![A-Za-z0-9])',
+)
+ACME = 'ak_' + fakes.rand('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789', 20, seed='acme')
+
+
+@pytest.fixture(scope='module')
+def gated() -> engine.RuleSet:
+    rules = [GATED, RULE]
+    return engine.RuleSet(rules, engine.compile_database(rules))
+
+
+@pytest.mark.parametrize(('data', 'found'), [
+    (f'token = {ACME}\n', []),  # no keyword anywhere: the rule does not report
+    (f'ACME_TOKEN = {ACME}\n', ['acme-key']),  # caseless
+    ('# Acme settings\n' + 'x = 1\n' * 500 + f'token = {ACME}\n', ['acme-key']),  # anywhere in the data
+    (f'token = {ACME}\nkey = {AWS}\n', ['aws-access-key-id']),  # a rule without keywords is not gated
+])
+def test_keywords_gate_a_pattern_rule(gated: engine.RuleSet, data: str, found: list[str]) -> None:
+    assert [f.rule_id for f in engine.scan_bytes(data.encode(), gated, 'f')] == found
+
+
+def test_a_keyword_shared_by_a_gate_and_an_anchor() -> None:
+    rules = [dataclasses_replace(GATED, keywords=('datadog',)), context_rule()]
+    rs = engine.RuleSet(rules, engine.compile_database(rules))
+    found = engine.scan_bytes(f'datadog: {DD_KEY}\ntoken = {ACME}\n'.encode(), rs, 'f')
+    assert [(f.rule_id, f.line) for f in found] == [('datadog-api-key', 1), ('acme-key', 2)]
+
+
+def test_checksum_validated_secrets_are_flagged_by_the_engine() -> None:
+    gh = Rule(id='gh', description='GitHub', validator='github_checksum',
+              pattern=r'(?P<secret>ghp_[A-Za-z0-9]{36})')
+    plain = Rule(id='plain', description='no checksum', pattern=r'(?P<secret>tok_[A-Za-z0-9]{8})')
+    rules = [gh, plain]
+    rs = engine.RuleSet(rules, engine.compile_database(rules))
+    found = engine.scan_bytes(f'{fakes.github(seed="c")} tok_abcdefgh'.encode(), rs, 'f')
+    assert [(f.rule_id, f.checksum) for f in found] == [('gh', True), ('plain', False)]
+
+
+def dataclasses_replace(rule: Rule, **kw: object) -> Rule:
+    import dataclasses
+    return dataclasses.replace(rule, **kw)  # type: ignore[arg-type]
+
+
+def test_context_rule_applies_entropy_allow_and_paths() -> None:
+    rule = context_rule(min_entropy=3.0, allow=['^deadbeef'], paths=['*.yaml'])
+    rs = engine.RuleSet([rule], engine.compile_database([rule]))
+    low = 'ab' * 16
+    allowed = 'deadbeef' + DD_KEY[8:]
+    data = f'DD_API_KEY={low}\nDD_API_KEY={allowed}\nDD_API_KEY={DD_KEY}\n'.encode()
+    assert [(f.line, f.secret) for f in engine.scan_bytes(data, rs, 'conf/app.yaml')] == [(3, DD_KEY)]
+    assert engine.scan_bytes(data, rs, 'conf/app.json') == []

@@ -214,10 +214,12 @@ def test_baseline_load_bytes_only_fatal(tmp_path_factory: pytest.TempPathFactory
 
 CONFIG_KEYS = ['baseline', 'disable', 'max_file_size', 'allowlist', 'rules', 'paths', 'values', 'stopwords',
                'id', 'description', 'pattern', 'secret_group', 'keywords', 'min_entropy', 'validator',
-               'max_length', 'severity', 'tags', 'allow', 'examples', 'negatives', 'generic-password']
+               'max_length', 'severity', 'tags', 'allow', 'examples', 'negatives', 'generic-password', 'kind', 'shape',
+               'window', 'provider', 'revoke']
 toml_scalars = st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | st.sampled_from([
     '[z-a]', '[!]', '(?P<secret>a)', '(?P<secret>a{99999999999})', '(' * 300 + ')' * 300, '**/x', 'high',
-    'jwt', 'my-rule', '(?P<secret>(?:a|aa)+)', 0, -1, 1 << 40, float('nan'), float('inf'),
+    'jwt', 'my-rule', '(?P<secret>(?:a|aa)+)', 0, -1, 1 << 40, float('nan'), float('inf'), 'context', 'pattern',
+    '[a-f0-9]{32}', '(?i)[a-f]{8}', 'a{1,999999}', '[a-f]{0,4}',
 ])
 toml_values = st.recursive(
     toml_scalars,
@@ -233,6 +235,9 @@ toml_values = st.recursive(
 @example({'allowlist': {'values': ['(' * 2000 + ')' * 2000]}})  # was: RecursionError
 @example({'rules': [{'id': 'x', 'description': 'd', 'pattern': '(?P<secret>a{99999999999})'}]})  # was: OverflowError
 @example({'rules': [{'id': 'x', 'description': 'd', 'pattern': '(?P<secret>a)', 'paths': ['[z-a]']}]})  # was: re.error mid-scan
+@example({'rules': [{'id': 'x', 'description': 'd', 'kind': 'context', 'keywords': ['k'], 'shape': '(?i)[a-f]{8}'}]})
+@example({'rules': [{'id': 'x', 'description': 'd', 'kind': 'context', 'keywords': ['k'], 'shape': 'a{1,999999}'}]})
+@example({'rules': [{'id': 'x', 'description': 'd', 'kind': 'context', 'keywords': ['k'], 'shape': '(' * 300 + 'a' + ')' * 300}]})
 def test_config_from_table_only_fatal(table: dict[str, Any]) -> None:
     only_fatal(lambda: config.config_from_table(table, 'w', None))
 

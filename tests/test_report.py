@@ -184,3 +184,29 @@ def test_progress_without_total_and_disabled() -> None:
 def test_progress_wanted(fmt: str, tty: bool, environ: dict[str, str], wanted: bool) -> None:
     stream = Tty() if tty else io.StringIO()
     assert report.progress_wanted(fmt, stream, environ) is wanted
+
+
+REVOKE = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens'
+
+
+def test_text_says_where_to_revoke_under_the_finding() -> None:
+    results = [FileResult('src/app.py', findings=(finding(revoke=REVOKE), finding(line=7, secret=AWS, rule_id='aws-access-key-id')))]
+    out, _ = report.text_lines(results)
+    assert out[:3] == [
+        f'src/app.py:3:9: github-pat-classic: GitHub personal access token (classic): {GH[:4]}…',
+        f'  revoke: {REVOKE}',
+        f'src/app.py:7:9: aws-access-key-id: GitHub personal access token (classic): {AWS[:4]}…',
+    ]
+    assert out[3].startswith('leakstop: 2 findings in 1 file.')
+
+
+def test_json_carries_revoke_when_the_rule_knows_it() -> None:
+    results = [FileResult('a.py', findings=(finding(revoke=REVOKE), finding(line=7, secret=AWS, rule_id='aws-access-key-id')))]
+    found = json.loads(report.json_document(results))['findings']
+    assert found[0]['revoke'] == REVOKE
+    assert 'revoke' not in found[1]
+
+
+def test_github_annotation_says_where_to_revoke() -> None:
+    line = report.github_annotation(finding(revoke=REVOKE))
+    assert line.endswith(f'Rotate it if it is real, then remove it. Revoke or rotate it: {REVOKE}')

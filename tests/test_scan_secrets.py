@@ -6,7 +6,10 @@ import os
 import pytest
 
 import fakes
+from leakstop.config import Config
 from leakstop.hooks import scan_secrets
+from leakstop.scan import ruleset_for, scan_data
+from leakstop.validators import base62_crc32
 
 AWS = fakes.aws_key_id(seed='hook')
 GH = fakes.github('ghp', seed='hook')
@@ -186,3 +189,38 @@ def test_documentation_markers_in_long_values(default_config: object) -> None:
 def test_template_interpolations_are_not_secrets(line: str) -> None:
     write('gen.py', line + '\n')
     assert scan_secrets.main(['gen.py']) == 0
+
+
+def _github_with(body: str) -> str:
+    return f'ghp_{body}{base62_crc32(body)}'
+
+
+@pytest.mark.parametrize('body', [
+    'Ab3todoZk9QmW1xYv7PqR2sLcN8dEf',  # contains `todo`
+    'Ab3xxxxZk9QmW1xYv7PqR2sLcN8dEf',  # contains `xxxx`
+    'Ab3ZZZZZZZZZZxYv7PqR2sLcN8dEf0',  # 8 identical characters
+])
+def test_a_valid_checksum_beats_placeholder_shapes(body: str, default_config: Config) -> None:
+    from leakstop.allowlist import is_placeholder
+    token = _github_with(body)
+    assert is_placeholder(token, default_config.allowlist.builtin)  # a placeholder by shape …
+    found = scan_data(f'GITHUB_TOKEN={token}\n'.encode(), 'a.env', ruleset=ruleset_for(default_config), config=default_config)
+    assert [(f.rule_id, f.line, f.column) for f in found] == [('github-pat-classic', 1, 14)]  # … still reported
+
+
+def test_placeholder_shapes_still_drop_values_without_a_checksum(default_config: Config) -> None:
+    # an AWS access key ID has a fixed alphabet but no checksum: `XXXX` in it is a placeholder
+    key = fakes.aws_key_id(seed='placeholder')
+    placeholder = key[:4] + 'XXXX' + key[8:]
+    found = scan_data(f'aws_access_key_id = {placeholder}\n'.encode(), 'a.py', ruleset=ruleset_for(default_config), config=default_config)
+    assert found == []
+    found = scan_data(f'aws_access_key_id = {key}\n'.encode(), 'a.py', ruleset=ruleset_for(default_config), config=default_config)
+    assert [f.rule_id for f in found] == ['aws-access-key-id']
+
+
+def test_a_known_example_passes_even_with_a_valid_checksum(default_config: Config) -> None:
+    import dataclasses
+    token = _github_with('Ab3todoZk9QmW1xYv7PqR2sLcN8dEf')
+    builtin = dataclasses.replace(default_config.allowlist.builtin, known_examples=frozenset({token}))
+    config = dataclasses.replace(default_config, allowlist=dataclasses.replace(default_config.allowlist, builtin=builtin))
+    assert scan_data(f'GITHUB_TOKEN={token}\n'.encode(), 'a.env', ruleset=ruleset_for(config), config=config) == []

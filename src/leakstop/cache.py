@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence, TypeVar
 from leakstop import __version__
 
 T = TypeVar('T')
-FORMAT = 2
+FORMAT = 3  # 3: keyword literals in the rules database
 
 
 def cache_dir() -> str | None:

@@ -18,7 +18,7 @@ from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes, walk
 from leakstop.report import FORMATS, Commit, Progress, display_path, emit, progress_wanted, redact
-from leakstop.rules import Rule
+from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import FileResult, ruleset_for, scan_blob, scan_data, scan_path, scan_paths
 
 # -- scan -------------------------------------------------------------------------------------
@@ -410,14 +410,23 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
         doc = {'version': 1, 'rules': [{
             'id': r.id, 'description': r.description, 'severity': r.severity, 'tags': list(r.tags),
             'keywords': list(r.keywords), 'validator': r.validator, 'paths': list(r.paths),
+            'kind': r.kind, 'provider': r.provider or None, 'revoke': r.revoke or None,
             'custom': r.id in custom, 'disabled': r.id in config.allowlist.disabled,
         } for r in rules]}
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
+    if fmt == 'markdown':
+        sys.stdout.write(providers_markdown(rules))
+        return 0
+    groups = by_provider(rules)
     width = max((len(r.id) for r in rules), default=0)
-    for rule in rules:
-        tags = f'  [{", ".join(rule.tags)}]' if rule.tags else ''
-        print(f'{rule.id:<{width}}  {rule.severity:<6}  {rule.description}{tags}')
+    for provider, group in groups:
+        print(f'{provider} ({len(group)} rule{"" if len(group) == 1 else "s"})')
+        for rule in group:
+            tags = f'  [{", ".join(rule.tags)}]' if rule.tags else ''
+            print(f'  {rule.id:<{width}}  {rule.severity:<6}  {rule.description}{tags}')
+    providers = sum(1 for p, _ in groups if p != NO_PROVIDER)
+    print(f'leakstop: {len(rules)} rule{"" if len(rules) == 1 else "s"}, {providers} provider{"" if providers == 1 else "s"}')
     return 0
 
 
@@ -575,8 +584,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser('rules', help='the detection rules')
     rules_sub = rules.add_subparsers(dest='rules_command', required=True)
-    rlist = rules_sub.add_parser('list', help='every rule: id, severity, description, tags')
-    rlist.add_argument('--format', choices=('text', 'json'), default='text')
+    rlist = rules_sub.add_parser('list', help='every rule, grouped by provider: id, severity, description, tags')
+    rlist.add_argument('--format', choices=('text', 'json', 'markdown'), default='text',
+                       help='markdown: the table of covered providers (as in the README)')
     _add_config(rlist)
     rtest = rules_sub.add_parser('test', help="run every rule's examples and negatives through the pipeline")
     _add_config(rtest)

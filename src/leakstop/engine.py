@@ -6,6 +6,13 @@ candidate matches in linear time; each candidate is confirmed with the rule's
 Python regex in a bounded window around it, which extracts the secret. The
 compiled database is serialized to a cache directory so a warm start does not
 compile.
+
+Keywords are literals in the same database (caseless, under ids after the rules'):
+
+- a pattern rule with keywords reports only when one of them occurs somewhere in the
+  scanned data (gitleaks' semantics; each keyword reports once per scan);
+- a context rule has no expression of its own: each occurrence of one of its keywords
+  anchors a bounded look for its shape (``confirm_context``).
 """
 from __future__ import annotations
 
@@ -23,7 +30,7 @@ from leakstop.files import compile_globs, normalize
 from leakstop.generic import GenericDetector
 from leakstop.regex import LazyPattern
 from leakstop.rules import Rule
-from leakstop.validators import VALIDATORS, shannon_entropy
+from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
@@ -41,6 +48,8 @@ class Finding:
     end: int = 0
     severity: str = 'high'
     commit: str = ''  # for history scans
+    revoke: str = ''  # the rule's page for revoking / rotating the credential
+    checksum: bool = False  # the secret passed a checksum validator: it was generated, not typed
     # generic detection: the features and the score (``--explain``); never the value itself
     explain: tuple[tuple[str, str], ...] = dataclasses.field(default=(), compare=False)
 
@@ -63,6 +72,46 @@ def _hyperscan() -> Any:
     return hyperscan
 
 
+@dataclasses.dataclass(frozen=True)
+class KeywordTable:
+    """The keyword literals of a rule list and their Hyperscan expression ids.
+
+    Ids ``0 .. len(rules)-1`` are the pattern rules' own expressions; gate literal ``j`` (reported
+    once per scan) has id ``gate_base + j``; anchor literal ``j`` (every occurrence) ``anchor_base + j``.
+    """
+
+    gate_literals: tuple[bytes, ...]
+    anchor_literals: tuple[bytes, ...]
+    gates: tuple[tuple[int, ...], ...]  # per rule: ids of its gate literals (empty: no gate)
+    anchored: tuple[tuple[int, ...], ...]  # per anchor literal: the context rules it anchors
+    gate_base: int
+    anchor_base: int
+
+
+def keyword_table(rules: Sequence[Rule]) -> KeywordTable:
+    """Distinct lowercased keywords, as gates of pattern rules and anchors of context rules."""
+    gate_ids: dict[bytes, int] = {}
+    anchor_ids: dict[bytes, int] = {}
+    anchored: list[list[int]] = []
+    gate_base = len(rules)
+    gates: list[tuple[int, ...]] = []
+    for index, rule in enumerate(rules):
+        literals = sorted({k.lower().encode() for k in rule.keywords})
+        if rule.is_context:
+            for literal in literals:
+                j = anchor_ids.setdefault(literal, len(anchor_ids))
+                if j == len(anchored):
+                    anchored.append([])
+                anchored[j].append(index)
+            gates.append(())
+        else:
+            gates.append(tuple(gate_base + gate_ids.setdefault(literal, len(gate_ids)) for literal in literals))
+    return KeywordTable(
+        gate_literals=tuple(gate_ids), anchor_literals=tuple(anchor_ids), gates=tuple(gates),
+        anchored=tuple(tuple(a) for a in anchored), gate_base=gate_base, anchor_base=gate_base + len(gate_ids),
+    )
+
+
 class RuleSet:
     """Rules and their compiled Hyperscan database; Python regexes compiled on first hit."""
 
@@ -70,6 +119,7 @@ class RuleSet:
         self.rules = tuple(rules)
         self.database = database
         self.generic = generic
+        self.keywords = keyword_table(self.rules)
         self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
@@ -164,22 +214,43 @@ def _hs_flags(hyperscan: Any) -> int:
     return int(hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_ALLOWEMPTY)
 
 
+def literal_expression(literal: bytes) -> bytes:
+    """A Hyperscan expression matching ``literal`` exactly (every byte escaped)."""
+    return b''.join(b'\\x%02x' % b for b in literal)
+
+
 def compile_database(rules: Sequence[Rule]) -> Any:
     """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it."""
     hyperscan = _hyperscan()
     if not rules:
         return None
+    table = keyword_table(rules)
+    expressions: list[bytes] = []
+    ids: list[int] = []
+    flags: list[int] = []
+    for index, rule in enumerate(rules):
+        if not rule.is_context:
+            expressions.append(prefilter_pattern(rule.pattern).encode())
+            ids.append(index)
+            flags.append(_hs_flags(hyperscan))
+    for base, literals, flag in (
+            (table.gate_base, table.gate_literals, hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH),
+            (table.anchor_base, table.anchor_literals, hyperscan.HS_FLAG_CASELESS),
+    ):
+        for j, literal in enumerate(literals):
+            expressions.append(literal_expression(literal))
+            ids.append(base + j)
+            flags.append(int(flag))
+    if not expressions:
+        return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     try:
-        db.compile(
-            expressions=[prefilter_pattern(r.pattern).encode() for r in rules],
-            ids=list(range(len(rules))),
-            elements=len(rules),
-            flags=[_hs_flags(hyperscan)] * len(rules),
-        )
+        db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
     except hyperscan.error as e:
         # find the culprit so the message names it
         for rule in rules:
+            if rule.is_context:
+                continue
             one = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             try:
                 one.compile(expressions=[prefilter_pattern(rule.pattern).encode()], ids=[0], elements=1, flags=[_hs_flags(hyperscan)])
@@ -238,11 +309,22 @@ def _windows(ends: list[int], width: int, size: int) -> list[tuple[int, int]]:
     return windows
 
 
+def _accepted(ruleset: RuleSet, index: int, secret: str) -> bool:
+    """The rule's own checks on an extracted secret: entropy, validator, per-rule allow regexes."""
+    rule = ruleset.rules[index]
+    if not secret:
+        return False
+    if rule.min_entropy and shannon_entropy(secret) < rule.min_entropy:
+        return False
+    if rule.validator is not None and not VALIDATORS[rule.validator](secret):
+        return False
+    return not any(a.search(secret) for a in ruleset.allows(index))
+
+
 def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:
     """Matches of rule ``index`` near Hyperscan's candidate ``ends``: (start, end, secret)."""
     rule = ruleset.rules[index]
     regex = ruleset.regex(index)
-    validator = VALIDATORS[rule.validator] if rule.validator else None
     out: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int]] = set()
     for lo, hi in _windows(ends, rule.max_length, len(data)):
@@ -252,15 +334,39 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
                 continue
             seen.add(span)
             secret = m.group(rule.secret_group).decode('utf-8', 'replace')
-            if not secret:
+            if _accepted(ruleset, index, secret):
+                out.append((span[0], span[1], secret))
+    return out
+
+
+def confirm_context(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:
+    """Secrets of context rule ``index`` after its keywords, which end at ``ends``: (start, end, secret).
+
+    The secret (the rule's shape between the token-run guards) must start at most ``window``
+    bytes after a keyword's end, on the keyword's line or the next one.
+    """
+    rule = ruleset.rules[index]
+    regex = ruleset.regex(index)
+    out: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    size = len(data)
+    for end in ends:
+        limit = min(size, end + rule.window)  # the latest start
+        first = data.find(b'\n', end, limit)
+        if first != -1:
+            second = data.find(b'\n', first + 1, limit)
+            if second != -1:
+                limit = second
+        for m in regex.finditer(data, end, min(size, limit + rule.max_length + 1)):
+            span = m.span('secret')
+            if span[0] > limit:
+                break
+            if span in seen:
                 continue
-            if rule.min_entropy and shannon_entropy(secret) < rule.min_entropy:
-                continue
-            if validator is not None and not validator(secret):
-                continue
-            if any(a.search(secret) for a in ruleset.allows(index)):
-                continue
-            out.append((span[0], span[1], secret))
+            seen.add(span)
+            secret = m.group('secret').decode('utf-8', 'replace')
+            if _accepted(ruleset, index, secret):
+                out.append((span[0], span[1], secret))
     return out
 
 
@@ -292,9 +398,23 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
     """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column."""
     raw: list[tuple[int, int, str, int]] = []
     if ruleset.database is not None:
-        for index, ends in ruleset.scan_hits(data).items():
+        hits = ruleset.scan_hits(data)
+        table = ruleset.keywords
+        anchors: dict[int, list[int]] = {}  # context rule -> ends of its keywords
+        for index, ends in hits.items():
+            if index < table.gate_base:
+                gate = table.gates[index]
+                if gate and not any(g in hits for g in gate):
+                    continue
+                if ruleset.applies_to(index, path):
+                    raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
+            elif index >= table.anchor_base:
+                for rule_index in table.anchored[index - table.anchor_base]:
+                    anchors.setdefault(rule_index, []).extend(ends)
+        for index, ends in anchors.items():
             if ruleset.applies_to(index, path):
-                raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
+                ends = sorted(set(ends))
+                raw.extend((s, e, secret, index) for s, e, secret in confirm_context(data, ruleset, index, ends))
         raw.sort()
         raw = _most_specific(raw, ruleset.rules)
     detections = ruleset.generic.scan(data, path) if ruleset.generic is not None else []
@@ -323,7 +443,8 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
         rule = ruleset.rules[index]
         findings.append(Finding(
             path=path, line=line, column=column, rule_id=rule.id, description=rule.description,
-            secret=secret, start=start, end=end, severity=rule.severity,
+            secret=secret, start=start, end=end, severity=rule.severity, revoke=rule.revoke,
+            checksum=rule.validator in CHECKSUM_VALIDATORS,
         ))
     return findings
 

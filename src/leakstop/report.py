@@ -119,6 +119,8 @@ def text_lines(
                 header = f'commit {f.commit}' + (f' ({date})' if date else '')
                 out.append(f'{_DIM}{header}{_RESET}' if colour else header)
             out.append(format_finding(f, colour=colour))
+            if f.revoke:
+                out.append(f'  revoke: {f.revoke}')
     if count:
         s = '' if count == 1 else 's'
         fs = '' if len(paths) == 1 else 's'
@@ -140,6 +142,8 @@ def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None) -> dic
         'description': f.description, 'severity': f.severity, 'redacted': redact(f.secret),
         'fingerprint': f.fingerprint,
     }
+    if f.revoke:
+        out['revoke'] = f.revoke
     if f.commit:
         out['commit'] = f.commit
         if commits and f.commit in commits:
@@ -164,22 +168,26 @@ def _camel(rule_id: str) -> str:
     return ''.join(part.capitalize() for part in rule_id.split('-'))
 
 
-def sarif_rule(rule_id: str, description: str, severity: str, tags: Sequence[str] = ()) -> dict[str, object]:
+def sarif_rule(
+        rule_id: str, description: str, severity: str, tags: Sequence[str] = (), *, revoke: str = '',
+) -> dict[str, object]:
+    """A SARIF reportingDescriptor; with ``revoke``, its help names the provider's page and ``helpUri`` is it."""
+    text, markdown = ADVICE, (
+        '**Rotate first.** If the secret is real, revoke it at the provider: it is compromised once '
+        'pushed. Then remove it from the files (and, if it was committed, from history with '
+        '`git filter-repo`; `leakstop scan --history` verifies). For a false positive, add a '
+        '`leakstop: allow` comment on the line, or record it with `leakstop baseline update`.'
+    )
+    if revoke:
+        text = f'Revoke or rotate it: {revoke}. {text}'
+        markdown = f'**Revoke or rotate it:** <{revoke}>\n\n{markdown}'
     return {
         'id': rule_id,
         'name': _camel(rule_id),
         'shortDescription': {'text': description},
         'fullDescription': {'text': f'{description}. Found by the leakstop rule {rule_id} (severity {severity}).'},
-        'help': {
-            'text': ADVICE,
-            'markdown': (
-                '**Rotate first.** If the secret is real, revoke it at the provider: it is compromised once '
-                'pushed. Then remove it from the files (and, if it was committed, from history with '
-                '`git filter-repo`; `leakstop scan --history` verifies). For a false positive, add a '
-                '`leakstop: allow` comment on the line, or record it with `leakstop baseline update`.'
-            ),
-        },
-        'helpUri': INFORMATION_URI,
+        'help': {'text': text, 'markdown': markdown},
+        'helpUri': revoke or INFORMATION_URI,
         'defaultConfiguration': {'level': SARIF_LEVEL.get(severity, 'error')},
         'properties': {
             'tags': ['security', 'secret', *tags],
@@ -211,7 +219,7 @@ def sarif_document(
                 r = known.get(f.rule_id)
                 sarif_rules.append(sarif_rule(
                     f.rule_id, r.description if r else f.description, r.severity if r else f.severity,
-                    r.tags if r else (),
+                    r.tags if r else (), revoke=r.revoke if r else f.revoke,
                 ))
             location: dict[str, object] = {'artifactLocation': {'uri': artifact_uri(f.path), 'uriBaseId': '%SRCROOT%'}}
             if f.line > 0:
@@ -277,6 +285,8 @@ def github_annotation(f: Finding, commits: Mapping[str, Commit] | None = None) -
         date = commits[f.commit].date if commits and f.commit in commits else ''
         text += f' (added in commit {f.commit[:12]}{", " + date if date else ""})'
     text += '. Rotate it if it is real, then remove it.'
+    if f.revoke:
+        text += f' Revoke or rotate it: {f.revoke}'
     return f'::{ANNOTATION_LEVEL.get(f.severity, "error")} {",".join(props)}::{_escape_data(text)}'
 
 

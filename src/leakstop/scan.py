@@ -128,7 +128,9 @@ def scan_blocks(
                 f, line=lines_before + f.line, column=column, start=pos + f.start, end=pos + f.end,
             ))
         reported_to = pos + limit
-        cut = max(0, limit - CONTEXT)  # keep lookbehind context for the next window
+        # keep what a match reported next may start with: up to max_length bytes before its secret
+        # (a context rule's keyword, a pattern's key) plus lookbehind context
+        cut = max(0, limit - (overlap - CONTEXT))
         for _ in range(3):  # not inside a UTF-8 character: columns count characters
             if 0 < cut < len(data) and data[cut] & 0xC0 == 0x80:
                 cut -= 1

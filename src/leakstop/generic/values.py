@@ -65,7 +65,7 @@ REFERENCE = LazyPattern(
     r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn|secret|secrets|'
     r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module):'
     r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
-    r'|\A![A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z',  # YAML tags (!vault, !Ref) and aliases (*default_password)
+    r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z',  # YAML tags (!vault, !Ref) and aliases (*default_password)
     re.I,
 )
 _NUMBER_OR_VERSION = LazyPattern(r'[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')

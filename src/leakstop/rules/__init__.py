@@ -10,13 +10,30 @@ A rules file holds ``[[rules]]`` tables::
     min_entropy = 3.0                        # optional, bits per character of the secret
     max_length = 256                         # optional, longest match in bytes (default 512)
     secret_group = "secret"                  # optional, default "secret"
-    keywords = ["ghp_"]                      # optional, documentation of the literal anchors
+    keywords = ["ghp_"]                      # optional: literals (caseless), one of which must occur
+                                             # in the scanned data for the rule to report (a prefilter)
     severity = "high"                        # optional: high (default), medium, low
     tags = ["github"]                        # optional
     paths = ["*.tf"]                         # optional: only files matching these globs
     allow = ['^ghp_0{36}$']                  # optional: secrets matching these regexes pass
     examples = ['token = "ghp_..."']         # each must be reported by this rule
     negatives = ['token = "ghp_xxxx"']       # none may be reported by this rule
+    provider = "GitHub"                      # optional: the vendor (groups `rules list`, the README table)
+    revoke = "https://docs.github.com/..."   # optional: where to revoke / rotate it (shown in reports)
+
+A context rule (``kind = "context"``) has no pattern: a value of ``shape`` that starts within
+``window`` bytes after one of its ``keywords`` (caseless), on the keyword's line or the next::
+
+    [[rules]]
+    id = "datadog-api-key"
+    description = "Datadog API key"
+    kind = "context"
+    keywords = ["datadog", "dd_api_key"]     # required: the anchors
+    shape = '''[a-f0-9]{32}'''               # the secret alone, bounded repeats only ({m,n}, not +/*)
+    window = 40                              # optional, default 40
+
+The engine guards the shape so the secret is not part of a longer run of token characters
+(``CONTEXT_BEFORE`` / ``CONTEXT_AFTER``) and computes ``max_length`` (keyword + window + shape).
 
 Patterns are Python regular expressions over bytes that Hyperscan also accepts in
 prefilter mode (no backreferences, no possessive quantifiers, no conditionals).
@@ -37,6 +54,14 @@ RULES_DIR = os.path.dirname(os.path.abspath(__file__))
 SEVERITIES = ('high', 'medium', 'low')
 ID_RE = LazyPattern(r'[a-z0-9]+(?:-[a-z0-9]+)*\Z')
 DEFAULT_MAX_LENGTH = 512
+KINDS = ('pattern', 'context')
+DEFAULT_WINDOW = 40
+MAX_WINDOW = 1024
+# A context rule's secret is not part of a longer run of token characters: not preceded by a
+# letter, digit or one of ``_+/-`` (``=`` may precede it: ``KEY=value``), not followed by one of
+# them or ``=`` (base64 padding). Hex inside a longer hex or base64 run is not a secret of its own.
+CONTEXT_BEFORE = r'(?<![A-Za-z0-9_+/-])'
+CONTEXT_AFTER = r'(?![A-Za-z0-9_+/=-])'
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,14 +81,49 @@ class Rule:
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
     source: str = ''
+    kind: str = 'pattern'  # or 'context': ``shape`` within ``window`` bytes after a keyword
+    shape: str = ''
+    window: int = DEFAULT_WINDOW
+    provider: str = ''
+    revoke: str = ''
+
+    @property
+    def is_context(self) -> bool:
+        return self.kind == 'context'
 
 
-_REQUIRED = {'id': str, 'description': str, 'pattern': str}
+_REQUIRED = {'id': str, 'description': str}
 _OPTIONAL: dict[str, Any] = {
-    'secret_group': str, 'keywords': list, 'min_entropy': (int, float), 'validator': str,
+    'pattern': str, 'secret_group': str, 'keywords': list, 'min_entropy': (int, float), 'validator': str,
     'max_length': int, 'severity': str, 'tags': list, 'paths': list, 'allow': list,
-    'examples': list, 'negatives': list,
+    'examples': list, 'negatives': list, 'kind': str, 'shape': str, 'window': int, 'provider': str,
+    'revoke': str,
 }
+
+
+def context_pattern(shape: str) -> str:
+    """The regex a context rule's secret must match: ``shape`` between the token-run guards."""
+    return f'{CONTEXT_BEFORE}(?P<secret>{shape}){CONTEXT_AFTER}'
+
+
+def shape_width(shape: str) -> tuple[int, int] | None:
+    """(shortest, longest) match of ``shape`` in characters, None when unbounded or invalid."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover (Python < 3.11)
+        import sre_parse as parser
+    try:
+        low, high = parser.parse(shape).getwidth()
+    except Exception:
+        return None
+    return None if high >= parser.MAXREPEAT else (int(low), int(high))
+
+
+def context_max_length(keywords: Sequence[str], window: int, shape: str) -> int:
+    """Longest span from a keyword's start to its secret's end, in bytes (shape characters may be UTF-8)."""
+    width = shape_width(shape)
+    longest = width[1] if width else DEFAULT_MAX_LENGTH
+    return max((len(k.encode()) for k in keywords), default=0) + window + 4 * longest
 
 
 def _str_tuple(value: list[Any], where: str, key: str) -> tuple[str, ...]:
@@ -129,6 +189,16 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
             raise FatalError(f'{where}: missing required key {key!r}')
         if not isinstance(table[key], typ):
             raise FatalError(f'{where}: {key}: expected a string')
+    kind = table.get('kind', 'pattern')
+    if kind not in KINDS:
+        raise FatalError(f'{where}: kind: must be one of {", ".join(KINDS)}')
+    need, refuse = (('keywords', 'shape'), ('pattern', 'secret_group', 'max_length')) if kind == 'context' else (('pattern',), ('shape', 'window'))
+    for key in need:
+        if key not in table:
+            raise FatalError(f'{where}: missing required key {key!r}' + (' (a context rule)' if kind == 'context' else ''))
+    for key in refuse:
+        if key in table:
+            raise FatalError(f'{where}: {key}: not for a {kind} rule')
     unknown = sorted(set(table) - set(_REQUIRED) - set(_OPTIONAL))
     if unknown:
         raise FatalError(f'{where}: unknown key {unknown[0]!r}')
@@ -138,15 +208,43 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
     if not ID_RE.match(table['id']):
         raise FatalError(f'{where}: id: use lowercase letters, digits and dashes')
 
-    kwargs: dict[str, Any] = {k: table[k] for k in ('id', 'description', 'pattern')}
+    kwargs: dict[str, Any] = {k: table[k] for k in ('id', 'description')}
     for key in ('keywords', 'tags', 'paths', 'allow', 'examples', 'negatives'):
         if key in table:
             kwargs[key] = _str_tuple(table[key], where, key)
-    for key in ('secret_group', 'validator', 'severity', 'max_length'):
+    for key in ('pattern', 'secret_group', 'validator', 'severity', 'max_length', 'kind', 'shape', 'window', 'provider', 'revoke'):
         if key in table:
             kwargs[key] = table[key]
     if 'min_entropy' in table:
         kwargs['min_entropy'] = float(table['min_entropy'])
+    for keyword in kwargs.get('keywords', ()):
+        if not keyword.strip():
+            raise FatalError(f'{where}: keywords: an empty keyword would match everywhere')
+    if kind == 'context':
+        shape = kwargs['shape']
+        if not kwargs['keywords']:
+            raise FatalError(f'{where}: keywords: a context rule needs at least one')
+        if not 0 <= kwargs.get('window', DEFAULT_WINDOW) <= MAX_WINDOW:
+            raise FatalError(f'{where}: window: must be between 0 and {MAX_WINDOW}')
+        try:
+            named = re.compile(shape).groupindex
+        except (re.error, OverflowError, RecursionError) as e:
+            raise FatalError(f'{where}: shape: {e}') from None
+        if named:
+            raise FatalError(f'{where}: shape: no named groups (the whole shape is the secret)')
+        try:
+            re.compile(context_pattern(shape).encode())
+        except (re.error, UnicodeEncodeError, OverflowError, RecursionError) as e:
+            raise FatalError(f'{where}: shape: cannot be embedded between the guards ({e}): scope flags as (?i:...)') from None
+        width = shape_width(shape)
+        if width is None:
+            raise FatalError(f'{where}: shape: must be bounded (use {{m,n}}, not + or *)')
+        if width[0] == 0:
+            raise FatalError(f'{where}: shape: must not match the empty string')
+        if width[1] > 4096:
+            raise FatalError(f'{where}: shape: matches up to {width[1]} characters (at most 4096)')
+        kwargs['pattern'] = context_pattern(shape)
+        kwargs['max_length'] = context_max_length(kwargs['keywords'], kwargs.get('window', DEFAULT_WINDOW), shape)
     rule = Rule(**kwargs, source=where.split(': ')[0])
 
     try:
@@ -376,3 +474,167 @@ def load_file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
             raise FatalError(f'{path}: {rule_id}: duplicate rule id')
         seen.add(rule_id)
     return FileRules(names=name_rules, contents=content_rules)
+
+
+# ---------------------------------------------------------------------------------------------
+# Keyword gates: a pattern rule's keywords must not hide its matches.
+# ---------------------------------------------------------------------------------------------
+
+_EXACT_MAX = 64  # strings a node may stand for before it counts as "anything"
+
+
+def keywords_required(pattern: str, keywords: Sequence[str]) -> bool:
+    """Whether every match of ``pattern`` contains one of ``keywords`` (caseless).
+
+    A conservative analysis of the parsed regex (as RE2's prefilter builds required literals):
+    ``True`` proves the keyword gate never drops a match the pattern makes; ``False`` means a
+    match without any keyword may exist (or the analysis could not tell). Lookarounds count:
+    gitleaks' semantics is "a keyword anywhere in the scanned data".
+    """
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+        from re import _constants as const  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover (Python < 3.11)
+        import sre_parse as parser
+        import sre_constants as const
+    lowered = [k.lower() for k in keywords if k]
+    if not lowered:
+        return False
+
+    def covered(strings: set[str]) -> bool:
+        return all(any(k in s for k in lowered) for s in strings)
+
+    def exact(items: Any) -> set[str] | None:
+        """Every string ``items`` (a sequence of nodes) can match, lowercased; None when too many."""
+        out = {''}
+        for op, arg in items:
+            one = exact_node(op, arg)
+            if one is None:
+                return None
+            out = {a + b for a in out for b in one}
+            if len(out) > _EXACT_MAX:
+                return None
+        return out
+
+    def exact_node(op: Any, arg: Any) -> set[str] | None:
+        if op is const.LITERAL:
+            return {chr(arg).lower()}
+        if op in (const.AT, const.ASSERT_NOT):
+            return {''}
+        if op is const.SUBPATTERN:
+            return exact(arg[-1])
+        if op is const.BRANCH:
+            out: set[str] = set()
+            for branch in arg[1]:
+                one = exact(branch)
+                if one is None:
+                    return None
+                out |= one
+            return out if len(out) <= _EXACT_MAX else None
+        if op is const.IN:
+            chars: set[str] = set()
+            for iop, iarg in arg:
+                if iop is const.LITERAL:
+                    chars.add(chr(iarg).lower())
+                elif iop is const.RANGE and iarg[1] - iarg[0] < 8:
+                    chars |= {chr(c).lower() for c in range(iarg[0], iarg[1] + 1)}
+                else:
+                    return None
+            return chars
+        if op in (const.MAX_REPEAT, const.MIN_REPEAT):
+            low, high, sub = arg
+            if high > 2:
+                return None
+            one = exact(sub)
+            if one is None:
+                return None
+            out = {''} if low == 0 else set()
+            if low <= 1 <= high:
+                out |= one
+            if high == 2:
+                out |= {a + b for a in one for b in one}
+            return out if len(out) <= _EXACT_MAX else None
+        return None
+
+    def required(items: Any, prefix: set[str] | None = None) -> bool:
+        """Every match of the sequence ``items``, after one of the strings ``prefix``, contains a keyword.
+
+        (The parser moves a common prefix out of alternatives: ``hapikey|hubspot`` is
+        ``h(?:apikey|ubspot)``, so a branch is judged with the exact run before it.)
+        """
+        run: set[str] = prefix or {''}  # consecutive exact nodes, joined: a keyword may span them
+        for op, arg in items:
+            if required_node(op, arg, run):
+                return True
+            one = exact_node(op, arg)
+            if one is None:
+                run = {''}
+                continue
+            joined = {a + b for a in run for b in one}
+            run = one if len(joined) > _EXACT_MAX else joined
+            if covered(run):
+                return True
+        return False
+
+    def required_node(op: Any, arg: Any, prefix: set[str]) -> bool:
+        if op is const.SUBPATTERN:
+            return required(arg[-1], prefix)
+        if op is const.ASSERT:
+            return required(arg[1])
+        if op is const.BRANCH:
+            return all(required(branch, prefix) for branch in arg[1])
+        if op in (const.MAX_REPEAT, const.MIN_REPEAT):
+            return bool(arg[0] >= 1 and required(arg[2]))
+        one = exact_node(op, arg)
+        return one is not None and covered(one)
+
+    try:
+        tree = parser.parse(pattern)
+    except Exception:
+        return False
+    return required(tree)
+
+
+# ---------------------------------------------------------------------------------------------
+# Providers: rules grouped by vendor (``leakstop rules list``, the README's table).
+# ---------------------------------------------------------------------------------------------
+
+NO_PROVIDER = 'Formats without a provider'
+
+
+def by_provider(rules: Iterable[Rule]) -> list[tuple[str, list[Rule]]]:
+    """(provider, its rules sorted by id), providers in case-insensitive order; rules without a
+    provider (key formats, connection strings, generic assignments) last, under ``NO_PROVIDER``."""
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.provider, []).append(rule)
+    named = sorted((p for p in groups if p), key=lambda p: (p.casefold(), p))
+    out = [(p, sorted(groups[p], key=lambda r: r.id)) for p in named]
+    if '' in groups:
+        out.append((NO_PROVIDER, sorted(groups[''], key=lambda r: r.id)))
+    return out
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace('|', '\\|').replace('\n', ' ')
+
+
+def providers_markdown(rules: Sequence[Rule]) -> str:
+    """The Markdown table of covered providers: rules, what they detect, where to revoke."""
+    from urllib.parse import urlsplit
+    groups = by_provider(rules)
+    named = [(p, rs) for p, rs in groups if p != NO_PROVIDER]
+    other = sum(len(rs) for p, rs in groups if p == NO_PROVIDER)
+    lines = [
+        f'{sum(len(rs) for _, rs in named)} rules for {len(named)} providers, and {other} rules for formats '
+        'without a provider (private keys, connection strings, password hashes, generic assignments).',
+        '',
+        '| Provider | Rules | Detects | Revoke or rotate |',
+        '|---|---:|---|---|',
+    ]
+    for provider, group in named:
+        descriptions = ', '.join(sorted({r.description for r in group}, key=str.casefold))
+        pages = sorted({r.revoke for r in group if r.revoke})
+        links = ', '.join(f'[{urlsplit(u).netloc or u}]({u})' for u in pages)
+        lines.append(f'| {_markdown_cell(provider)} | {len(group)} | {_markdown_cell(descriptions)} | {links} |')
+    return '\n'.join(lines) + '\n'
