@@ -161,6 +161,17 @@ def test_corrupt_baseline_is_exit_2_and_never_overwritten(content: bytes, capsys
     assert read('.leakstop-baseline.json') == content
 
 
+def test_a_baseline_error_does_not_echo_its_values(capsys: pytest.CaptureFixture[str]) -> None:
+    token = fakes.github(seed='baseline-version')
+    write('a.py', 'clean\n')
+    with open('.leakstop-baseline.json', 'w') as f:
+        json.dump({'version': token, 'findings': []}, f)
+    assert cli.main(['scan', 'a.py']) == 2
+    err = capsys.readouterr().err
+    assert '.leakstop-baseline.json: not a valid baseline: unknown version (this leakstop reads version 1)' in err
+    assert token not in err
+
+
 def test_create_refuses_to_replace_without_force() -> None:
     write('a.py', f'KEY = "{AWS}"\n')
     assert cli.main(['baseline', 'create', 'a.py']) == 0

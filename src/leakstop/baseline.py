@@ -125,7 +125,8 @@ def _bad(path: str, what: str) -> FatalError:
 def _entries_from_json(doc: dict[str, Any], path: str) -> dict[tuple[str, str, str], Entry]:
     version = doc.get('version')
     if version != VERSION:
-        raise _bad(path, f'unknown version {version!r} (this leakstop reads version {VERSION})')
+        shown = f' {version}' if isinstance(version, int) and not isinstance(version, bool) else ''  # never echo text
+        raise _bad(path, f'unknown version{shown} (this leakstop reads version {VERSION})')
     items = doc.get('findings')
     if not isinstance(items, list):
         raise _bad(path, '"findings" must be a list')
