@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -99,21 +100,49 @@ def scan_history(
     results: list[FileResult] = []
     commits: dict[str, Commit] = {}
     done = 0
-    for item in git.added_lines(revisions, top=top):
-        if isinstance(item, str):
-            done += 1
-            progress(done)
-            continue
-        result = scan_blob(item.text, display(item.path), ruleset=ruleset, config=config, baseline=baseline)
-        if not result.findings:
-            continue
-        commits[item.commit] = Commit(item.commit, item.date)
-        findings = tuple(
-            dataclasses.replace(f, line=item.lines[f.line - 1] if 0 < f.line <= len(item.lines) else f.line, commit=item.commit)
-            for f in result.findings
-        )
-        results.append(FileResult(result.path, findings=findings))
+    with contextlib.ExitStack() as stack:
+        blobs: git.CatFile | None = None  # started at the first file git diffs as binary
+        for item in git.added_lines(revisions, top=top):
+            if isinstance(item, str):
+                done += 1
+                progress(done)
+                continue
+            if isinstance(item, git.Blob):
+                if blobs is None:
+                    blobs = stack.enter_context(git.CatFile(top))
+                result = _scan_binary_diff(item, display(item.path), blobs, ruleset=ruleset, config=config, baseline=baseline)
+                findings = tuple(dataclasses.replace(f, commit=item.commit) for f in result.findings)
+            else:
+                result = scan_blob(item.text, display(item.path), ruleset=ruleset, config=config, baseline=baseline)
+                findings = tuple(
+                    dataclasses.replace(f, line=item.lines[f.line - 1] if 0 < f.line <= len(item.lines) else f.line, commit=item.commit)
+                    for f in result.findings
+                )
+            if result.error:
+                results.append(FileResult(f'{item.commit[:12]}:{result.path}', error=result.error))
+            if not findings:
+                continue
+            commits[item.commit] = Commit(item.commit, item.date)
+            results.append(FileResult(result.path, findings=findings))
     return results, commits
+
+
+def _scan_binary_diff(
+        item: git.Blob, path: str, blobs: git.CatFile, *, ruleset: Any, config: Config, baseline: bl.Baseline | None,
+) -> FileResult:
+    """What a commit added to a file git diffs as binary: the findings in its new content that its
+    old content did not have (same rule, same secret), at their lines in the new content."""
+    data = blobs.read(item.new)
+    if data is None:
+        return FileResult(path, error=f'blob {item.new} is missing from the repository')
+    result = scan_blob(data, path, ruleset=ruleset, config=config, baseline=baseline)
+    if not result.findings or item.old == git.ZERO_SHA:
+        return result
+    old = blobs.read(item.old)
+    if old is None:
+        return result
+    before = {(f.rule_id, f.secret) for f in scan_blob(old, path, ruleset=ruleset, config=config).findings}
+    return dataclasses.replace(result, findings=tuple(f for f in result.findings if (f.rule_id, f.secret) not in before))
 
 
 def cmd_scan(
