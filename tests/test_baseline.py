@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import pytest
 import fakes
 from leakstop import baseline as bl
 from leakstop import cli
+from leakstop.engine import Finding
 from leakstop.hooks import scan_secrets
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -293,6 +295,61 @@ def test_detect_secrets_migration_with_the_real_detect_secrets(capsys: pytest.Ca
     assert imported[('src/config.py', 'github-pat-classic')] == 'true-positive'
     assert imported[('src/config.py', 'aws-access-key-id')] == 'false-positive'
     assert scan_secrets.main(files) == 0
+
+
+def test_a_detect_secrets_baseline_covers_each_finding_by_its_own_secret(capsys: pytest.CaptureFixture[str]) -> None:
+    """A minified file: one line, one false positive baselined by the real detect-secrets. Secrets
+    added beside it on that line are new: detect-secrets-hook fails, and so must leakstop, whether
+    the baseline is used as it is or imported."""
+    _git('init', '-q')
+    reviewed = fakes.rand(fakes.B64, 40, 'minified')
+    write('dist/app.min.js', 'window.cfg({k:"%s",env:"prod"});\n' % reviewed)
+    _git('add', '-A')
+    doc = json.loads(_detect_secrets('scan').stdout)
+    (recorded,) = doc['results']['dist/app.min.js']
+    assert recorded['type'] == 'Base64 High Entropy String'
+    recorded['is_secret'] = False  # audited: a false positive
+    write('.secrets.baseline', json.dumps(doc, indent=2))
+    _git('add', '-A')
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'dist/app.min.js']) == 0
+    capsys.readouterr()
+
+    slack = fakes.slack(seed='minified')
+    aws = fakes.aws_key_id(seed='minified')
+    line = 'window.cfg({k:"%s",slack:"%s",aws:"%s",env:"prod"});\n' % (reviewed, slack, aws)
+    write('dist/app.min.js', line)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'dist/app.min.js']) == 1
+    out = capsys.readouterr().out
+    rows = [ln.split(': ')[0:2] for ln in out.splitlines() if ln.startswith('dist/')]
+    assert rows == [
+        [f'dist/app.min.js:1:{line.index(slack) + 1}', 'slack-bot-token'],
+        [f'dist/app.min.js:1:{line.index(aws) + 1}', 'aws-access-key-id'],
+    ]
+
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0  # converted: the same answer
+    assert 'imported 0 finding(s)' in capsys.readouterr().out  # leakstop does not flag the reviewed value
+    assert assert_valid()['findings'] == []
+    assert scan_secrets.main(['dist/app.min.js']) == 1
+    assert 'slack-bot-token' in capsys.readouterr().out
+
+    hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
+    _git('add', '-A')
+    ds = subprocess.run((hook, '--baseline', '.secrets.baseline', 'dist/app.min.js'), capture_output=True, text=True)
+    assert ds.returncode == 1 and 'Slack Token' in ds.stdout and 'AWS Access Key' in ds.stdout
+
+
+def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
+    """What detect-secrets may have hashed for a finding: its secret, a prefix of it, its PEM
+    header, the token around it on its line; never another token of the line."""
+    other = fakes.rand(fakes.B64, 40, 'other')
+    line = f'a = "{other}"; token = "{GH}"\n'.encode()
+    start = line.index(GH.encode())
+    f = Finding(path='a.py', line=1, column=start + 1, rule_id='github-pat-classic', description='d',
+                secret=GH, start=start, end=start + len(GH))
+    candidates = bl.detect_secrets_candidates(f, line)
+    sha1 = lambda text: hashlib.sha1(text.encode()).hexdigest()  # noqa: E731
+    assert {sha1(GH), sha1('ghp')} <= candidates
+    assert sha1(other) not in candidates and sha1('a') not in candidates and sha1('token') not in candidates
 
 
 def test_gitleaks_ignore_import_turns_positions_into_fingerprints() -> None:

@@ -340,7 +340,7 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
             data = None
         matched: set[str] = set()
         for f in scan_data(data or b'', normalize(os.path.relpath(path)), ruleset=ruleset, config=config):
-            hits = bl.detect_secrets_candidates(f, bl.line_of(data or b'', f)) & set(statuses)
+            hits = bl.detect_secrets_candidates(f, data or b'') & set(statuses)
             if hits:
                 entry = target.add(f)
                 status = max((statuses[h] for h in hits), key=bl.STATUSES.index)
