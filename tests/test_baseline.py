@@ -369,6 +369,21 @@ def test_gitleaks_report_import() -> None:
     assert [e['rule'] for e in assert_valid()['findings']] == ['aws-access-key-id']  # type: ignore[index, union-attr]
 
 
+def test_gitleaks_import_covers_only_each_records_own_finding() -> None:
+    """A gitleaks record names one secret (report) or one rule on one line (ignore file): the
+    other findings of that line, or findings that merely contain its text, stay new."""
+    slack = fakes.slack(seed='gl-line')
+    write('app.min.js', f'cfg({{a:"{AWS}",b:"{slack}",c:"{GH}"}});\n')
+    write('report.json', json.dumps([{'File': 'app.min.js', 'StartLine': 1, 'Secret': 'a', 'RuleID': 'generic-api-key'}]))
+    assert cli.main(['baseline', 'import', 'report.json']) == 0
+    assert assert_valid()['findings'] == []  # "a" is in every token: it is none of them
+    write('.gitleaksignore', '0123456789abcdef0123456789abcdef01234567:app.min.js:aws-access-token:1\n')
+    assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
+    rows = [(e['rule'], e['status']) for e in assert_valid()['findings']]  # type: ignore[index, union-attr]
+    assert rows == [('aws-access-key-id', 'false-positive')]
+    assert scan_secrets.main(['app.min.js']) == 1
+
+
 def test_all_hooks_share_the_baseline() -> None:
     from leakstop.hooks import block_credential_files, block_env_files
     write('deploy/id_rsa', fakes.pem_private_key(seed='shared'))
