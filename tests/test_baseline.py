@@ -379,8 +379,9 @@ def test_gitleaks_import_covers_only_each_records_own_finding() -> None:
     assert assert_valid()['findings'] == []  # "a" is in every token: it is none of them
     write('.gitleaksignore', '0123456789abcdef0123456789abcdef01234567:app.min.js:aws-access-token:1\n')
     assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
-    rows = [(e['rule'], e['status']) for e in assert_valid()['findings']]  # type: ignore[index, union-attr]
-    assert rows == [('aws-access-key-id', 'false-positive')]
+    entries = assert_valid()['findings']
+    assert [(e['path'], e['rule'], e['line']) for e in entries] == [('app.min.js', 'aws-access-key-id', 1)]  # type: ignore[index, union-attr]
+    assert entries[0]['status'] == 'false-positive'  # type: ignore[index]
     assert scan_secrets.main(['app.min.js']) == 1
 
 
