@@ -347,7 +347,7 @@ def log_command(revisions: Sequence[str]) -> list[str]:
     return [
         'git', *_LOG_CONFIG, 'log', '-p', '--no-color', '--unified=0', '--inter-hunk-context=0',
         f'--format={LOG_FORMAT}', '--full-index', '--no-ext-diff', '--no-textconv', '--submodule=short',
-        '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '-M', *revisions, '--',
+        '--src-prefix=a/', '--dst-prefix=b/', '-M', *revisions, '--',
     ]
 
 
