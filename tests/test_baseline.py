@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import pytest
 import fakes
 from leakstop import baseline as bl
 from leakstop import cli
+from leakstop.engine import Finding
 from leakstop.hooks import scan_secrets
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -161,6 +163,17 @@ def test_corrupt_baseline_is_exit_2_and_never_overwritten(content: bytes, capsys
     assert read('.leakstop-baseline.json') == content
 
 
+def test_a_baseline_error_does_not_echo_its_values(capsys: pytest.CaptureFixture[str]) -> None:
+    token = fakes.github(seed='baseline-version')
+    write('a.py', 'clean\n')
+    with open('.leakstop-baseline.json', 'w') as f:
+        json.dump({'version': token, 'findings': []}, f)
+    assert cli.main(['scan', 'a.py']) == 2
+    err = capsys.readouterr().err
+    assert '.leakstop-baseline.json: not a valid baseline: unknown version (this leakstop reads version 1)' in err
+    assert token not in err
+
+
 def test_create_refuses_to_replace_without_force() -> None:
     write('a.py', f'KEY = "{AWS}"\n')
     assert cli.main(['baseline', 'create', 'a.py']) == 0
@@ -284,6 +297,61 @@ def test_detect_secrets_migration_with_the_real_detect_secrets(capsys: pytest.Ca
     assert scan_secrets.main(files) == 0
 
 
+def test_a_detect_secrets_baseline_covers_each_finding_by_its_own_secret(capsys: pytest.CaptureFixture[str]) -> None:
+    """A minified file: one line, one false positive baselined by the real detect-secrets. Secrets
+    added beside it on that line are new: detect-secrets-hook fails, and so must leakstop, whether
+    the baseline is used as it is or imported."""
+    _git('init', '-q')
+    reviewed = fakes.rand(fakes.B64, 40, 'minified')
+    write('dist/app.min.js', 'window.cfg({k:"%s",env:"prod"});\n' % reviewed)
+    _git('add', '-A')
+    doc = json.loads(_detect_secrets('scan').stdout)
+    (recorded,) = doc['results']['dist/app.min.js']
+    assert recorded['type'] == 'Base64 High Entropy String'
+    recorded['is_secret'] = False  # audited: a false positive
+    write('.secrets.baseline', json.dumps(doc, indent=2))
+    _git('add', '-A')
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'dist/app.min.js']) == 0
+    capsys.readouterr()
+
+    slack = fakes.slack(seed='minified')
+    aws = fakes.aws_key_id(seed='minified')
+    line = 'window.cfg({k:"%s",slack:"%s",aws:"%s",env:"prod"});\n' % (reviewed, slack, aws)
+    write('dist/app.min.js', line)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'dist/app.min.js']) == 1
+    out = capsys.readouterr().out
+    rows = [ln.split(': ')[0:2] for ln in out.splitlines() if ln.startswith('dist/')]
+    assert rows == [
+        [f'dist/app.min.js:1:{line.index(slack) + 1}', 'slack-bot-token'],
+        [f'dist/app.min.js:1:{line.index(aws) + 1}', 'aws-access-key-id'],
+    ]
+
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0  # converted: the same answer
+    assert 'imported 0 finding(s)' in capsys.readouterr().out  # leakstop does not flag the reviewed value
+    assert assert_valid()['findings'] == []
+    assert scan_secrets.main(['dist/app.min.js']) == 1
+    assert 'slack-bot-token' in capsys.readouterr().out
+
+    hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
+    _git('add', '-A')
+    ds = subprocess.run((hook, '--baseline', '.secrets.baseline', 'dist/app.min.js'), capture_output=True, text=True)
+    assert ds.returncode == 1 and 'Slack Token' in ds.stdout and 'AWS Access Key' in ds.stdout
+
+
+def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
+    """What detect-secrets may have hashed for a finding: its secret, a prefix of it, its PEM
+    header, the token around it on its line; never another token of the line."""
+    other = fakes.rand(fakes.B64, 40, 'other')
+    line = f'a = "{other}"; token = "{GH}"\n'.encode()
+    start = line.index(GH.encode())
+    f = Finding(path='a.py', line=1, column=start + 1, rule_id='github-pat-classic', description='d',
+                secret=GH, start=start, end=start + len(GH))
+    candidates = bl.detect_secrets_candidates(f, line)
+    sha1 = lambda text: hashlib.sha1(text.encode()).hexdigest()  # noqa: E731
+    assert {sha1(GH), sha1('ghp')} <= candidates
+    assert sha1(other) not in candidates and sha1('a') not in candidates and sha1('token') not in candidates
+
+
 def test_gitleaks_ignore_import_turns_positions_into_fingerprints() -> None:
     write('a.py', f'x = 1\nKEY = "{AWS}"\nTOKEN = "{GH}"\n')
     write('.gitleaksignore', '# reviewed\n0123456789abcdef0123456789abcdef01234567:a.py:aws-access-token:2\n')
@@ -299,6 +367,22 @@ def test_gitleaks_report_import() -> None:
     write('report.json', json.dumps([{'File': 'a.py', 'StartLine': 1, 'Secret': AWS, 'RuleID': 'aws-access-token'}]))
     assert cli.main(['baseline', 'import', 'report.json']) == 0
     assert [e['rule'] for e in assert_valid()['findings']] == ['aws-access-key-id']  # type: ignore[index, union-attr]
+
+
+def test_gitleaks_import_covers_only_each_records_own_finding() -> None:
+    """A gitleaks record names one secret (report) or one rule on one line (ignore file): the
+    other findings of that line, or findings that merely contain its text, stay new."""
+    slack = fakes.slack(seed='gl-line')
+    write('app.min.js', f'cfg({{a:"{AWS}",b:"{slack}",c:"{GH}"}});\n')
+    write('report.json', json.dumps([{'File': 'app.min.js', 'StartLine': 1, 'Secret': 'a', 'RuleID': 'generic-api-key'}]))
+    assert cli.main(['baseline', 'import', 'report.json']) == 0
+    assert assert_valid()['findings'] == []  # "a" is in every token: it is none of them
+    write('.gitleaksignore', '0123456789abcdef0123456789abcdef01234567:app.min.js:aws-access-token:1\n')
+    assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
+    entries = assert_valid()['findings']
+    assert [(e['path'], e['rule'], e['line']) for e in entries] == [('app.min.js', 'aws-access-key-id', 1)]  # type: ignore[index, union-attr]
+    assert entries[0]['status'] == 'false-positive'  # type: ignore[index]
+    assert scan_secrets.main(['app.min.js']) == 1
 
 
 def test_all_hooks_share_the_baseline() -> None:

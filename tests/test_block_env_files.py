@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import fakes
@@ -177,7 +178,67 @@ def test_template_pragmas_and_config_allowlist(work: Path) -> None:
 def test_template_parse_problems_are_warnings(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write('.env.example', 'GOOD=\nthis is not dotenv\nALSO=<x>\n')
     assert main(['.env.example']) == 0
-    assert ".env.example:2:6: warning: expected '=' after this" in capsys.readouterr().err
+    assert ".env.example:2:6: warning: expected '=' after the variable name" in capsys.readouterr().err
+
+
+# --- nothing from the file is printed whole: a token where a key name should be -----------------
+
+PASTED = [
+    fakes.github(seed='pasted'),
+    fakes.slack(seed='pasted'),
+    fakes.rand(fakes.ALNUM, 32, 'pasted-random'),
+    'f' + fakes.rand(fakes.HEX, 39, 'pasted-hex'),
+]
+
+
+@pytest.mark.parametrize('token', PASTED)
+@pytest.mark.parametrize('fmt', ['text', 'json'])
+def test_a_token_pasted_as_a_line_is_never_printed(
+        work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, token: str, fmt: str,
+) -> None:
+    """The dotenv parser reads a pasted token as a key name: no output (findings, annotations,
+    warnings) may show it whole, in any format."""
+    monkeypatch.setenv('GITHUB_ACTIONS', 'true')
+    write('.env.example', f'PORT=3000\n{token}\n{token} pasted here\nexport {token}\n{token}={token}\n')
+    write('.envrc', f'export {token}=Vq8sLw2RnX5tKp0m\n')
+    code = main(['--format', fmt, '.env.example', '.envrc'])
+    out, err = capsys.readouterr()
+    assert token not in out + err
+    if token[0].isalpha():  # read as a name, then a space where '=' should be
+        assert ".env.example:3:" in err and "expected '=' after the variable name" in err
+    assert code == 1
+    assert '.envrc' in out  # the literal export is still reported (its name redacted)
+
+
+def test_a_pasted_token_is_reported_outside_any_value(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    token = fakes.github(seed='alone')
+    write('.env.example', f'PORT=3000\n{token}\nAPI_KEY=\n')
+    assert main(['.env.example']) == 1
+    out = capsys.readouterr().out
+    assert '.env.example:2:1: env-template-secret: secret outside any template value (github-pat-classic' in out
+    assert out.count('env-template-secret') == 1 and token not in out
+
+
+@pytest.mark.parametrize(('key', 'shown'), [
+    ('UPSTREAM_REF', 'UPSTREAM_REF'),
+    ('X_API_KEY', 'X_API_KEY'),
+    ('S3_BUCKET_V2', 'S3_BUCKET_V2'),
+    ('nextPublicApiUrl', 'nextPublicApiUrl'),
+    (fakes.rand(fakes.ALNUM, 24, 'key-random'), fakes.rand(fakes.ALNUM, 24, 'key-random')[:4] + '…'),
+    (fakes.rand(fakes.HEX, 32, 'key-hex'), fakes.rand(fakes.HEX, 32, 'key-hex')[:4] + '…'),
+])
+def test_key_names_are_shown_only_when_they_read_as_names(
+        work: Path, capsys: pytest.CaptureFixture[str], key: str, shown: str,
+) -> None:
+    value = fakes.rand(fakes.ALNUM, 32, 'value-of-key')
+    write('.env.example', f'{key}={value}\n')
+    write('.envrc', f'export {key}=literal\n')
+    assert main(['.env.example', '.envrc']) == 1
+    out = capsys.readouterr().out
+    assert re.search(
+        rf'^\.env\.example:1:{len(key) + 2}: env-template-(random-value|secret): {re.escape(shown)}: template value looks',
+        out, re.M)
+    assert f'.envrc:1:{len(key) + 9}: envrc-exported-value: {shown}: .envrc exports a literal value' in out
 
 
 def test_binary_template_is_refused(work: Path) -> None:

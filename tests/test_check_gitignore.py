@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import fakes
+
 from leakstop.hooks.check_gitignore import (
     REQUIRED, git_check_ignore, main, match_gitignore, parse_gitignore, probe_for,
 )
@@ -99,6 +101,18 @@ def test_ignored_template_is_reported(mode: str, capsys: pytest.CaptureFixture[s
     assert code == 1
     assert 'gitignore-template-ignored: ignores the template .env.example (`.env*` at line 2)' in out
     assert [ln.strip() for ln in out.splitlines() if ln.startswith('    ')] == ['!.env.example']
+
+
+def test_an_ignoring_pattern_is_quoted_only_without_a_character_class(
+        mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bracket expression can hold any text (a token pasted into .gitignore): such a pattern is
+    pointed to by its line, not printed."""
+    token = fakes.github(seed='gitignore')
+    Path('.gitignore').write_text(COMPLETE.replace('.env\n.env.*\n!.env.example\n', f'.env\n.env.*\n!.env.example\n.env.e[x{token}]ample\n'))
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert 'gitignore-template-ignored: ignores the template .env.example (a pattern at line 5)' in out
+    assert token not in out
 
 
 def test_other_existing_templates_are_checked(mode: str, capsys: pytest.CaptureFixture[str]) -> None:

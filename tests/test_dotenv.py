@@ -92,7 +92,7 @@ def test_malformed_lines_are_problems_not_exceptions() -> None:
     doc = parse('GOOD=1\nnot a line\n=nokey\n9KEY=1\nKEY: value\nK="x" junk\nLAST=2\n')
     assert [e.key for e in doc.entries] == ['GOOD', 'K', 'LAST']
     assert [p.line for p in doc.problems] == [2, 3, 4, 5, 6]
-    assert doc.problems[0] == Problem(2, 5, "expected '=' after not")
+    assert doc.problems[0] == Problem(2, 5, "expected '=' after the variable name")
     assert doc.problems[1].message == 'expected a variable name'
 
 
@@ -124,3 +124,19 @@ def test_never_raises_on_dotenv_shaped_text(text: str) -> None:
 @given(st.binary(max_size=200))
 def test_never_raises_on_bytes(data: bytes) -> None:
     parse_bytes(data)
+
+
+@pytest.mark.parametrize('line', [
+    'ghp_PastedTokenHere0123456789 trailing words',
+    'Xk9mQ2vLp7wRt4zAbCdEf: value',
+    'K="x" Xk9mQ2vLp7wRt4zAbCdEf',
+    'K="never closed Xk9mQ2vLp7wRt4zAbCdEf',
+    '=Xk9mQ2vLp7wRt4zAbCdEf',
+    '9Xk9mQ2vLp7wRt4zAbCdEf=1',
+])
+def test_problem_messages_hold_no_text_of_the_file(line: str) -> None:
+    """A problem is printed as a warning: its message says what is wrong, never what the line holds."""
+    doc = parse(line + '\n')
+    assert doc.problems
+    for problem in doc.problems:
+        assert 'Xk9m' not in problem.message and 'ghp_' not in problem.message and 'trailing' not in problem.message

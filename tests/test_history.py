@@ -17,7 +17,7 @@ import pytest
 import fakes
 from e2e import git, init_repo
 from leakstop import cli
-from leakstop.git import parse_log
+from leakstop.git import Blob, parse_log
 
 AWS = fakes.aws_key_id(seed='history')
 GH = fakes.github('ghp', seed='history')
@@ -97,14 +97,25 @@ def test_parse_log_quoted_paths_tabs_and_no_newline() -> None:
     assert second.path == 'with space.txt'
 
 
-def test_parse_log_binary_and_mode_only_changes_add_nothing() -> None:
+def test_parse_log_binary_diffs_are_blobs_and_mode_only_changes_add_nothing() -> None:
+    z, a, b, c = '0' * 40, 'a' * 40, 'b' * 40, 'c' * 40
     stream = lines(
         b'\0' + b'd' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
-        b'diff --git a/img.png b/img.png\nnew file mode 100644\nindex 0..1\nBinary files /dev/null and b/img.png differ\n'
+        b'diff --git a/img.png b/img.png\nnew file mode 100644\n'
+        b'index ' + z.encode() + b'..' + a.encode() + b'\nBinary files /dev/null and b/img.png differ\n'
         b'diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n'
+        b'diff --git a/old name.bin b/new.bin\nsimilarity index 80%\nrename from old name.bin\nrename to new.bin\n'
+        b'index ' + a.encode() + b'..' + b.encode() + b' 100644\nBinary files a/old name.bin and b/new.bin differ\n'
+        b'diff --git a/gone.bin b/gone.bin\ndeleted file mode 100644\n'
+        b'index ' + c.encode() + b'..' + z.encode() + b'\nBinary files a/gone.bin and /dev/null differ\n'
+        b'diff --git a/link b/link\nnew file mode 120000\n'
+        b'index ' + z.encode() + b'..' + c.encode() + b'\nBinary files /dev/null and b/link differ\n'
         b'\0' + b'e' * 40 + b' 2024-01-03T03:04:05+00:00\n'
     )
-    assert list(parse_log(stream)) == ['d' * 40, 'e' * 40]
+    date = '2024-01-02T03:04:05+00:00'
+    assert list(parse_log(stream)) == [
+        'd' * 40, Blob('d' * 40, date, 'img.png', z, a), Blob('d' * 40, date, 'new.bin', a, b), 'e' * 40,
+    ]
 
 
 # -- scans of real repositories -------------------------------------------------------------------
@@ -214,6 +225,118 @@ def test_history_of_a_bare_mirror(repo: str, tmp_path: object, monkeypatch: pyte
     monkeypatch.chdir(mirror)  # where git filter-repo runs: the check after cleaning
     code, doc = scan_json('--history')
     assert (code, [f['commit'] for f in doc['findings']]) == (1, [added])
+
+
+# -- what git calls binary is scanned too: blobs, whatever the attributes say ---------------------
+
+def commit_bytes(files: dict[str, bytes], message: str = 'change') -> str:
+    for name, content in files.items():
+        os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+        with open(name, 'wb') as f:
+            f.write(content)
+        git('add', name, cwd='.')
+    git('commit', '-qm', message, cwd='.')
+    return git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+
+
+def found(doc: dict) -> list[tuple[str, str, int]]:  # type: ignore[type-arg]
+    return sorted((f['rule'], f['path'], f['line']) for f in doc['findings'])
+
+
+BINARY_TO_GIT = {
+    'utf-16': {'conf/settings.ini': f'[aws]\r\nregion = eu-west-1\r\naws_access_key_id = {AWS}\r\n'.encode('utf-16')},
+    'utf-16-be-no-bom': {'conf/settings.ini': f'[aws]\nregion = eu\naws_access_key_id = {AWS}\n'.encode('utf-16-be')},
+    'one-nul-byte': {'data/export.txt': f'id\x00name\nrow 1\naws_access_key_id = {AWS}\n'.encode()},
+    'attribute-minus-diff': {
+        '.gitattributes': b'* -diff\n',
+        'app/settings.py': f'DEBUG = False\nREGION = "eu-west-1"\nAWS_ACCESS_KEY_ID = "{AWS}"\n'.encode(),
+    },
+    'attribute-binary': {
+        '.gitattributes': b'*.py binary\n',
+        'app/settings.py': f'DEBUG = False\nREGION = "eu-west-1"\nAWS_ACCESS_KEY_ID = "{AWS}"\n'.encode(),
+    },
+}
+
+
+@pytest.mark.parametrize('case', sorted(BINARY_TO_GIT))
+def test_history_scans_files_git_diffs_as_binary(repo: str, case: str) -> None:
+    """UTF-16, a NUL byte, ``-diff`` or ``binary`` in .gitattributes: git prints "Binary files
+    differ"; the history scan reads the blob and finds what ``scan --all`` finds, at the same line."""
+    base = commit_bytes({'README.md': b'hello\n'}, 'start')
+    added = commit_bytes(BINARY_TO_GIT[case], 'hide a key')
+    code, everything = scan_json('--all')
+    assert code == 1 and found(everything) and all(f['rule'] == 'aws-access-key-id' for f in everything['findings'])
+    for args in (('--history',), ('--since', base)):
+        code, doc = scan_json(*args)
+        assert code == 1, args
+        assert found(doc) == found(everything), args
+        assert {f['commit'] for f in doc['findings']} == {added}
+
+
+def test_a_pull_request_cannot_hide_its_secrets_with_gitattributes(repo: str) -> None:
+    """A branch that adds ``* -diff`` and secrets in one commit, in files git already tracks."""
+    base = commit_bytes({'app/settings.py': b'DEBUG = False\n', 'app/slack.py': b'CHANNEL = "#ops"\n'}, 'start')
+    slack = fakes.slack(seed='history-pr')
+    added = commit_bytes({
+        '.gitattributes': b'* -diff\n',
+        'app/settings.py': f'DEBUG = False\nAWS_ACCESS_KEY_ID = "{AWS}"\n'.encode(),
+        'app/slack.py': f'CHANNEL = "#ops"\nSLACK_TOKEN = "{slack}"\n'.encode(),
+    }, 'innocent refactor')
+    code, doc = scan_json('--since', base)
+    assert code == 1
+    assert found(doc) == [('aws-access-key-id', 'app/settings.py', 2), ('slack-bot-token', 'app/slack.py', 2)]
+    assert {f['commit'] for f in doc['findings']} == {added}
+
+
+def test_a_binary_to_git_file_reports_only_what_each_commit_added(repo: str) -> None:
+    commit_bytes({'.gitattributes': b'*.cfg -diff\n'}, 'attributes')
+    first = commit_bytes({'a.cfg': f'aws_access_key_id = {AWS}\n'.encode()}, 'first key')
+    commit_bytes({'a.cfg': f'# moved down\naws_access_key_id = {AWS}\n'.encode()}, 'same key, moved')
+    third = commit_bytes({'a.cfg': f'# moved down\naws_access_key_id = {AWS}\ntoken = "{GH}"\n'.encode()}, 'second key')
+    code, doc = scan_json('--history')
+    assert code == 1
+    assert sorted((f['commit'], f['rule'], f['line']) for f in doc['findings']) == sorted([
+        (first, 'aws-access-key-id', 1), (third, 'github-pat-classic', 3),
+    ])
+
+
+def test_binary_blobs_are_still_skipped(repo: str) -> None:
+    png = b'\x89PNG\r\n\x1a\n' + bytes(range(256)) * 4 + f'AWS_ACCESS_KEY_ID = "{AWS}"'.encode()
+    commit_bytes({'logo.png': png}, 'image')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+
+
+@pytest.mark.parametrize(('name', 'value'), [
+    ('GIT_DIFF_OPTS', '--unified=3'),  # documented to win over --unified on the command line
+    ('config', 'diff.interHunkContext=8'),  # merges nearby hunks: their context lines in between
+    ('config', 'diff.noprefix=true'),
+    ('config', 'diff.mnemonicPrefix=true'),
+    ('config', 'color.ui=always'),
+    ('config', 'color.diff=always'),
+    ('config', 'diff.external=/bin/false'),
+    ('config', 'diff.submodule=log'),
+    ('config', 'diff.suppressBlankEmpty=true'),
+    ('config', 'log.showSignature=true'),
+    ('config', 'core.quotePath=true'),
+])
+def test_user_settings_do_not_change_what_history_scans_see(
+        repo: str, monkeypatch: pytest.MonkeyPatch, name: str, value: str,
+) -> None:
+    body = [f'line {n}\n' for n in range(1, 21)]
+    commit_file('dir é/app.py', ''.join(body), 'start')
+    body.insert(4, f'AWS_ACCESS_KEY_ID = "{AWS}"\n')  # added after 4 unchanged lines
+    body.insert(10, f'GITHUB_TOKEN = "{GH}"\n')  # a second hunk 5 lines further down
+    added = commit_file('dir é/app.py', ''.join(body), 'keys')
+    if name == 'GIT_DIFF_OPTS':
+        monkeypatch.setenv(name, value)
+    else:
+        key, _, setting = value.partition('=')
+        git('config', key, setting, cwd='.')
+    code, doc = scan_json('--history')
+    assert code == 1, doc
+    assert found(doc) == [('aws-access-key-id', 'dir é/app.py', 5), ('github-pat-classic', 'dir é/app.py', 11)]
+    assert {f['commit'] for f in doc['findings']} == {added}
 
 
 # -- synthetic history (git fast-import) ----------------------------------------------------------

@@ -43,6 +43,9 @@ FILES = {
     'id_rsa': PEM,
     '.env': f'DB_PASSWORD={PASSWORD}\nGITHUB_TOKEN={GITHUB}\n',
     '.env.example': f'GITHUB_TOKEN={GITHUB}\nPORT=3000\n',
+    # tokens pasted where a key name stands: the dotenv parser reads them as names
+    'config/.env.sample': f'{GITHUB}\n{SLACK} pasted by mistake\n{SLACK}={AWS_ID}\n',
+    '.envrc': f'export {GITHUB}=Vq8sLw2RnX5tKp0m\n',
     # a pyproject.toml with leakstop settings and, elsewhere, a credential: only [tool.leakstop] may be cached
     'pyproject.toml': f'[tool.leakstop]\ndisable = []\n\n[tool.deploy]\ntoken = "{GITHUB}"\npassword = "{PASSWORD}"\n',
 }
@@ -100,6 +103,8 @@ def written_files(world: dict[str, str]) -> dict[str, bytes]:
 COMMANDS: list[tuple[str, ...]] = [
     ('scan-secrets', 'app.py', 'deploy/key.pem', '.env.example'),
     ('scan-secrets', '--format', 'json', 'app.py', 'deploy/key.pem'),
+    ('block-env-files', 'config/.env.sample', '.envrc'),  # before `baseline create` records the findings
+    ('block-env-files', '--format', 'json', 'config/.env.sample', '.envrc'),
     ('leakstop', 'scan', '--jobs', '1', '.'),
     ('leakstop', 'scan', '--jobs', '2', '--format', 'json', '.'),
     ('leakstop', 'scan', '--format', 'sarif', '--output', 'report.sarif', '.'),
@@ -126,12 +131,13 @@ COMMANDS: list[tuple[str, ...]] = [
 def test_no_command_prints_or_writes_a_secret(world: dict[str, str]) -> None:
     outputs = []
     for argv in COMMANDS:
-        result = run(world, *argv, extra_env={'GITHUB_ACTIONS': 'true'} if argv[:2] == ('leakstop', 'scan') else None)
+        result = run(world, *argv, extra_env={'GITHUB_ACTIONS': 'true'})  # annotations too
         assert 'Traceback' not in result.stderr, (argv, result.stderr)
         assert leaked(result.stdout + result.stderr) == [], argv
         outputs.append((argv, result.returncode))
     codes = dict(outputs)
     assert codes[('scan-secrets', 'app.py', 'deploy/key.pem', '.env.example')] == 1
+    assert codes[('block-env-files', 'config/.env.sample', '.envrc')] == 1
     assert codes[('leakstop', 'baseline', 'create')] == 0
     assert codes[('scan-secrets', 'app.py', 'missing.py', 'deploy')] == 2
     written = written_files(world)
@@ -184,7 +190,7 @@ def test_hooks_never_touch_the_network(world: dict[str, str]) -> None:
     os.makedirs(site)
     with open(os.path.join(site, 'sitecustomize.py'), 'w') as f:
         f.write(SITECUSTOMIZE)
-    for argv in COMMANDS[:17]:
+    for argv in COMMANDS[:19]:
         result = run(world, *argv, extra_env={'PYTHONPATH': site})
         assert 'network access attempted' not in result.stderr, argv
         assert 'Traceback' not in result.stderr, (argv, result.stderr)

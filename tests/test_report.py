@@ -210,3 +210,28 @@ def test_json_carries_revoke_when_the_rule_knows_it() -> None:
 def test_github_annotation_says_where_to_revoke() -> None:
     line = report.github_annotation(finding(revoke=REVOKE))
     assert line.endswith(f'Rotate it if it is real, then remove it. Revoke or rotate it: {REVOKE}')
+
+
+@pytest.mark.parametrize('name', [
+    'DB_PASSWORD', 'X_API_KEY', 'S3_BUCKET_V2', 'nextPublicApiUrl', 'KEY2', 'AWS_REGION_US_EAST_1', 'HTTPS_PROXY',
+    'GOOGLE_APPLICATION_CREDENTIALS', 'x-api-key', 'my.app.key', 'OAUTH2_CLIENT_ID', 'K8S_NAMESPACE', 'PORT', 'TZ',
+    'UPSTREAM_REF', 'AZURE_STORAGE_CONNECTION_STRING', 'PGPASSWORD', 'HASURA_GRAPHQL_ADMIN_SECRET',
+])
+def test_display_name_shows_names(name: str) -> None:
+    assert report.display_name(name) == name
+
+
+@pytest.mark.parametrize('token', [
+    GH, AWS, fakes.slack(seed='name'), fakes.rand(fakes.ALNUM, 20, 'name'), fakes.rand(fakes.HEX, 32, 'name'),
+    fakes.rand(fakes.B64URL, 24, 'name'), fakes.aws_secret(seed='name'), 'ABCDEFGHJKLMNPQRSTUV',
+    'a' * 65, 'has space', 'Xk9#mQ2vLp7wRt4z',
+])
+def test_display_name_redacts_tokens(token: str) -> None:
+    assert report.display_name(token) == report.redact(token)
+
+
+def test_display_name_rarely_shows_a_random_token() -> None:
+    """Random tokens of 20+ characters pass as names less than 1 time in 200 (each alphabet)."""
+    for alphabet in (fakes.ALNUM, fakes.HEX, fakes.B64URL, fakes.UPPER_DIGITS):
+        tokens = ['K' + fakes.rand(alphabet, 23, (alphabet, i)) for i in range(1000)]
+        assert sum(report.display_name(t) == t for t in tokens) < 5, alphabet

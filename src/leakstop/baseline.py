@@ -15,8 +15,10 @@ does. ``line`` is a hint for people. Paths are relative to the baseline file's d
 ``/``-separated, so a baseline made on one machine matches on another. The file holds no
 secret; entries are sorted and there are no timestamps, so diffs stay small.
 
-A detect-secrets ``.secrets.baseline`` can be used as it is (findings whose secret hashes to
-a recorded ``hashed_secret`` in the same file pass) or imported into a leakstop baseline.
+A detect-secrets ``.secrets.baseline`` can be used as it is (a finding passes when its own
+secret — or the value around it, or its prefix, as detect-secrets hashes them — hashes to a
+recorded ``hashed_secret`` in the same file; another value on the same line covers nothing) or
+imported into a leakstop baseline.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from leakstop.regex import LazyPattern
 
 VERSION = 1
 STATUSES = ('unreviewed', 'false-positive', 'true-positive')
-_TOKEN_SPLIT = LazyPattern(r'''[\s"'`=:,;()\[\]{}<>]+''')
+_TOKEN = LazyPattern(rb'''[^\s"'`=:,;()\[\]{}<>]+''')  # what detect-secrets' regexes find between delimiters
 _PREFIX_SEP = LazyPattern(r'[-_.]')
 _PEM_HEADER = LazyPattern(r'-----(BEGIN [A-Z0-9 ]+)-----')
 
@@ -61,20 +63,29 @@ def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode('utf-8', 'surrogateescape')).hexdigest()
 
 
-def detect_secrets_candidates(finding: Finding, line_text: str) -> set[str]:
-    """SHA-1s detect-secrets may have recorded for this finding.
+def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
+    """SHA-1s detect-secrets may have recorded for this finding's own secret.
 
     detect-secrets hashes what its detector's regex yields: the secret, a PEM header
-    (``BEGIN RSA PRIVATE KEY``), a quoted value on the line, or — where its regex has a
-    capture group, as for GitHub tokens — only a token's prefix (``ghp``).
+    (``BEGIN RSA PRIVATE KEY``), the quoted or delimited value the secret stands in, or — where
+    its regex has a capture group, as for GitHub tokens — only a token's prefix (``ghp``). So the
+    candidates are the secret, the tokens of its line that overlap its span in ``data`` (the
+    text it was found in), their prefixes, and a PEM header in the secret. Never another token
+    of the line: on a minified line, a baselined value beside a new secret does not cover it.
     """
-    tokens = {finding.secret, *_TOKEN_SPLIT.split(line_text)}
+    tokens = {finding.secret}
+    if data and finding.end > finding.start:
+        line_start = data.rfind(b'\n', 0, finding.start) + 1
+        line_end = data.find(b'\n', finding.start)
+        for m in _TOKEN.finditer(data, line_start, len(data) if line_end == -1 else line_end):
+            if m.start() < finding.end and finding.start < m.end():
+                tokens.add(m.group().decode('utf-8', 'surrogateescape'))
     texts = set(tokens)
     for token in tokens:
         for sep in _PREFIX_SEP.finditer(token[:64]):
             texts.add(token[:sep.start()])
             texts.add(token[:sep.end()])
-    texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200] + '\n' + line_text))
+    texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200]))
     return {_sha1(t) for t in texts if t}
 
 
@@ -93,13 +104,16 @@ class Baseline:
         """``path`` (relative to the current directory, or absolute) relative to the baseline's directory."""
         return normalize(os.path.relpath(os.path.abspath(path), self.root))
 
-    def knows(self, finding: Finding, *, line_text: str = '') -> bool:
+    def knows(self, finding: Finding, *, data: bytes = b'') -> bool:
+        """Whether the baseline records this finding; ``data`` is the text it was found in (a
+        detect-secrets baseline may have hashed the value around the secret, see
+        ``detect_secrets_candidates``)."""
         rel = self.relative(finding.path)
         if (rel, finding.rule_id, finding.fingerprint) in self.entries:
             return True
         if self.detect_secrets is not None:
             recorded = self.detect_secrets.get(rel)
-            return recorded is not None and not recorded.isdisjoint(detect_secrets_candidates(finding, line_text))
+            return recorded is not None and not recorded.isdisjoint(detect_secrets_candidates(finding, data))
         return False
 
     def add(self, finding: Finding) -> Entry:
@@ -125,7 +139,8 @@ def _bad(path: str, what: str) -> FatalError:
 def _entries_from_json(doc: dict[str, Any], path: str) -> dict[tuple[str, str, str], Entry]:
     version = doc.get('version')
     if version != VERSION:
-        raise _bad(path, f'unknown version {version!r} (this leakstop reads version {VERSION})')
+        shown = f' {version}' if isinstance(version, int) and not isinstance(version, bool) else ''  # never echo text
+        raise _bad(path, f'unknown version{shown} (this leakstop reads version {VERSION})')
     items = doc.get('findings')
     if not isinstance(items, list):
         raise _bad(path, '"findings" must be a list')
@@ -303,14 +318,8 @@ def merge(old: Baseline, findings: Iterable[Finding], *, scope: Iterable[str] | 
     return new
 
 
-def line_of(data: bytes, finding: Finding) -> str:
-    start = data.rfind(b'\n', 0, finding.start) + 1
-    end = data.find(b'\n', finding.start)
-    return data[start:len(data) if end == -1 else end].decode('utf-8', 'replace')
-
-
 def iter_unknown(baseline: Baseline | None, data: bytes, findings: Sequence[Finding]) -> Iterator[Finding]:
     """Findings the baseline does not know."""
     for f in findings:
-        if baseline is None or not baseline.knows(f, line_text=line_of(data, f) if baseline.detect_secrets else ''):
+        if baseline is None or not baseline.knows(f, data=data):
             yield f

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -99,21 +100,49 @@ def scan_history(
     results: list[FileResult] = []
     commits: dict[str, Commit] = {}
     done = 0
-    for item in git.added_lines(revisions, top=top):
-        if isinstance(item, str):
-            done += 1
-            progress(done)
-            continue
-        result = scan_blob(item.text, display(item.path), ruleset=ruleset, config=config, baseline=baseline)
-        if not result.findings:
-            continue
-        commits[item.commit] = Commit(item.commit, item.date)
-        findings = tuple(
-            dataclasses.replace(f, line=item.lines[f.line - 1] if 0 < f.line <= len(item.lines) else f.line, commit=item.commit)
-            for f in result.findings
-        )
-        results.append(FileResult(result.path, findings=findings))
+    with contextlib.ExitStack() as stack:
+        blobs: git.CatFile | None = None  # started at the first file git diffs as binary
+        for item in git.added_lines(revisions, top=top):
+            if isinstance(item, str):
+                done += 1
+                progress(done)
+                continue
+            if isinstance(item, git.Blob):
+                if blobs is None:
+                    blobs = stack.enter_context(git.CatFile(top))
+                result = _scan_binary_diff(item, display(item.path), blobs, ruleset=ruleset, config=config, baseline=baseline)
+                findings = tuple(dataclasses.replace(f, commit=item.commit) for f in result.findings)
+            else:
+                result = scan_blob(item.text, display(item.path), ruleset=ruleset, config=config, baseline=baseline)
+                findings = tuple(
+                    dataclasses.replace(f, line=item.lines[f.line - 1] if 0 < f.line <= len(item.lines) else f.line, commit=item.commit)
+                    for f in result.findings
+                )
+            if result.error:
+                results.append(FileResult(f'{item.commit[:12]}:{result.path}', error=result.error))
+            if not findings:
+                continue
+            commits[item.commit] = Commit(item.commit, item.date)
+            results.append(FileResult(result.path, findings=findings))
     return results, commits
+
+
+def _scan_binary_diff(
+        item: git.Blob, path: str, blobs: git.CatFile, *, ruleset: Any, config: Config, baseline: bl.Baseline | None,
+) -> FileResult:
+    """What a commit added to a file git diffs as binary: the findings in its new content that its
+    old content did not have (same rule, same secret), at their lines in the new content."""
+    data = blobs.read(item.new)
+    if data is None:
+        return FileResult(path, error=f'blob {item.new} is missing from the repository')
+    result = scan_blob(data, path, ruleset=ruleset, config=config, baseline=baseline)
+    if not result.findings or item.old == git.ZERO_SHA:
+        return result
+    old = blobs.read(item.old)
+    if old is None:
+        return result
+    before = {(f.rule_id, f.secret) for f in scan_blob(old, path, ruleset=ruleset, config=config).findings}
+    return dataclasses.replace(result, findings=tuple(f for f in result.findings if (f.rule_id, f.secret) not in before))
 
 
 def cmd_scan(
@@ -311,7 +340,7 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
             data = None
         matched: set[str] = set()
         for f in scan_data(data or b'', normalize(os.path.relpath(path)), ruleset=ruleset, config=config):
-            hits = bl.detect_secrets_candidates(f, bl.line_of(data or b'', f)) & set(statuses)
+            hits = bl.detect_secrets_candidates(f, data or b'') & set(statuses)
             if hits:
                 entry = target.add(f)
                 status = max((statuses[h] for h in hits), key=bl.STATUSES.index)
@@ -322,20 +351,44 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
     return imported, unmatched
 
 
-def _import_gitleaks(records: list[tuple[str, int, str | None]], *, config: Config, target: bl.Baseline, status: str) -> tuple[int, int]:
-    """(file, line, secret or None) records: leakstop findings with that secret, or on that line, are recorded."""
+GitleaksRecord = tuple[str, int, 'str | None', str]  # file, line, secret (None in an ignore file), gitleaks rule id
+
+
+def _same_secret(ours: str, theirs: str) -> bool:
+    """Whether gitleaks' secret is this finding's: equal, or one inside the other where the inner
+    is most of the outer (the rules cut quotes or a prefix differently); never a mere substring."""
+    inner, outer = sorted((ours, theirs), key=len)
+    return inner == outer or len(inner) >= 8 and 2 * len(inner) >= len(outer) and inner in outer
+
+
+def _vendor(rule_id: str) -> str:
+    return rule_id.split('-', 1)[0].lower()
+
+
+def _gitleaks_matches(findings: Sequence[Finding], line: int, secret: str | None, rule: str) -> list[Finding]:
+    """The findings a gitleaks record stands for: those with its secret (a report); else the one
+    finding on its line, or, when there are several, those of its vendor (``aws-access-token`` ->
+    ``aws-…``). One record never covers the other findings of its line."""
+    if secret is not None:
+        return [f for f in findings if _same_secret(f.secret, secret)]
+    on_line = [f for f in findings if f.line == line]
+    if len(on_line) <= 1:
+        return on_line
+    return [f for f in on_line if rule and _vendor(f.rule_id) == _vendor(rule)]
+
+
+def _import_gitleaks(records: list[GitleaksRecord], *, config: Config, target: bl.Baseline, status: str) -> tuple[int, int]:
+    """(file, line, secret or None, rule) records: the leakstop finding each stands for is recorded."""
     ruleset = ruleset_for(config)
     from leakstop.scan import scan_data
     imported = unmatched = 0
-    for filename, line, secret in records:
+    for filename, line, secret, rule in records:
         try:
             data = decode_text(read_bytes(filename))
         except Unreadable:
             data = None
-        found = [
-            f for f in scan_data(data or b'', normalize(filename), ruleset=ruleset, config=config)
-            if (secret is not None and (f.secret in secret or secret in f.secret)) or (secret is None and f.line == line)
-        ]
+        findings = scan_data(data or b'', normalize(filename), ruleset=ruleset, config=config)
+        found = _gitleaks_matches(findings, line, secret, rule)
         for f in found:
             entry = target.add(f)
             target.entries[entry.key] = dataclasses.replace(entry, status=status)
@@ -344,15 +397,16 @@ def _import_gitleaks(records: list[tuple[str, int, str | None]], *, config: Conf
     return imported, unmatched
 
 
-def _gitleaks_record(item: Any) -> tuple[str, int, str | None] | None:
-    """(file, start line, secret) of one gitleaks report entry; None if it names no file."""
+def _gitleaks_record(item: Any) -> GitleaksRecord | None:
+    """(file, start line, secret, rule id) of one gitleaks report entry; None if it names no file."""
     if not isinstance(item, dict) or not isinstance(item.get('File'), str) or not item['File']:
         return None
     line = item.get('StartLine')
     secret = item.get('Secret')
+    rule = item.get('RuleID')
     return (
         item['File'], line if isinstance(line, int) and not isinstance(line, bool) else 0,
-        secret if isinstance(secret, str) and secret else None,
+        secret if isinstance(secret, str) and secret else None, rule if isinstance(rule, str) else '',
     )
 
 
@@ -388,7 +442,7 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
                 if len(parts) != 3 or not parts[2].isdigit():
                     continue
                 filename = parts[0].split(':', 1)[1] if len(parts[0].split(':', 1)[0]) == 40 and ':' in parts[0] else parts[0]
-                records.append((filename, int(parts[2]), None))
+                records.append((filename, int(parts[2]), None, parts[1]))
             imported, unmatched = _import_gitleaks(records, config=config, target=target, status='false-positive')
         else:
             raise FatalError(f'{source}: not a detect-secrets baseline, gitleaks report or .gitleaksignore')

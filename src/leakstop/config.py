@@ -58,13 +58,20 @@ def _str_list(table: Mapping[str, Any], key: str, where: str) -> list[str]:
     return list(value)
 
 
+def _shown(name: str) -> str:
+    """A key taken from the settings file, as an error may show it (a token pasted as a key is redacted)."""
+    from leakstop.report import display_name  # only on the error path: report imports the pipeline
+    return display_name(name)
+
+
 def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
     out = []
-    for pattern in _str_list(table, key, where):
+    for i, pattern in enumerate(_str_list(table, key, where)):
         try:
             out.append(re.compile(pattern))
         except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}; 2,000 nested groups
-            raise FatalError(f'{where}.{key}: {pattern!r}: {e}') from None
+            # the pattern is not quoted: an allowlist value is often the very secret to allow
+            raise FatalError(f'{where}.{key}[{i}]: invalid regular expression: {e}') from None
     return tuple(out)
 
 
@@ -80,21 +87,21 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
     """Validate the settings table; ``where`` is its location for errors (``pyproject.toml: tool.leakstop``)."""
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise FatalError(f'{where}: unknown key {unknown[0]!r} (known: {", ".join(sorted(KEYS))})')
+        raise FatalError(f'{where}: unknown key {_shown(unknown[0])!r} (known: {", ".join(sorted(KEYS))})')
     baseline = _expect(table.get('baseline', DEFAULT_BASELINE), str, f'{where}.baseline', 'a path')
 
     allow = _expect(table.get('allowlist', {}), dict, f'{where}.allowlist', 'a table')
     awhere = f'{where}.allowlist'
     unknown = sorted(set(allow) - {'paths', 'values', 'stopwords', 'rules'})
     if unknown:
-        raise FatalError(f'{awhere}: unknown key {unknown[0]!r} (known: paths, values, stopwords, rules)')
+        raise FatalError(f'{awhere}: unknown key {_shown(unknown[0])!r} (known: paths, values, stopwords, rules)')
     per_rule_values, per_rule_paths = {}, {}
     for rule_id, rtable in _expect(allow.get('rules', {}), dict, f'{awhere}.rules', 'a table').items():
-        rwhere = f'{awhere}.rules.{rule_id}'
+        rwhere = f'{awhere}.rules.{_shown(rule_id)}'
         _expect(rtable, dict, rwhere, 'a table')
         unknown = sorted(set(rtable) - {'paths', 'values'})
         if unknown:
-            raise FatalError(f'{rwhere}: unknown key {unknown[0]!r} (known: paths, values)')
+            raise FatalError(f'{rwhere}: unknown key {_shown(unknown[0])!r} (known: paths, values)')
         per_rule_values[rule_id] = _regexes(rtable, 'values', rwhere)
         paths = _globs(rtable, 'paths', rwhere)
         if paths is not None:

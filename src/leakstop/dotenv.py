@@ -14,7 +14,9 @@ Lines end at ``\\n``; a ``\\r`` before it is dropped (CRLF files). Line and colu
 are 1-based and count characters, like the engine's findings.
 
 ``parse`` never raises: a line it cannot read becomes a ``Problem`` and parsing goes on
-with the next line; an unterminated quote is reported and the line read as unquoted.
+with the next line; an unterminated quote is reported and the line read as unquoted. A
+problem's message says what is wrong, never what the line holds (a token pasted on a line of
+its own is read as a key name: a warning must not print it).
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ class Entry:
 class Problem:
     line: int
     column: int
-    message: str
+    message: str  # fixed text: nothing taken from the file
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,7 +136,7 @@ def parse(text: str) -> Dotenv:
             entries.append(Entry(key, None, lineno, key_column, lineno, exported=exported))
             continue
         if text_line[pos] != '=':
-            problems.append(Problem(lineno, pos + 1, f"expected '=' after {key}"))
+            problems.append(Problem(lineno, pos + 1, "expected '=' after the variable name"))
             continue
         after_equals = pos + 1
         pos = _skip_blank(text_line, after_equals)

@@ -1,9 +1,13 @@
-"""git as a source of bytes to scan: the index and the lines that commits added.
+"""git as a source of bytes to scan: the index and what commits added.
 
 The index is read through one long-lived ``git cat-file --batch`` process (one request per blob,
 no process per file). History is read from one ``git log -p --unified=0`` stream, parsed as it
 arrives: each file-in-commit becomes the text of its added lines plus the new-file line number of
-each, so findings can be reported where they were in the file that commit wrote. Nothing here
+each, so findings can be reported where they were in the file that commit wrote. A file git shows
+as "Binary files differ" (UTF-16, a NUL byte, ``-diff`` or ``binary`` in ``.gitattributes``)
+becomes a ``Blob``: the ids of its old and new content, read through ``git cat-file --batch`` and
+scanned whole, whatever the attributes say. Every option the parser depends on is on the command
+line and ``GIT_DIFF_OPTS`` is dropped, so no user setting changes what is parsed. Nothing here
 scans; ``leakstop.cli`` hands the bytes to the pipeline in ``leakstop.scan``.
 """
 from __future__ import annotations
@@ -12,7 +16,7 @@ import dataclasses
 import os
 import re
 import subprocess
-from typing import IO, Iterator, Sequence
+from typing import IO, Iterator, Mapping, Sequence
 
 from leakstop.errors import FatalError
 
@@ -22,10 +26,14 @@ SYMLINK = '120000'  # the blob is the link's target, not file content
 # Settings that would change the shape of the diff we parse, whatever the user's config says.
 _LOG_CONFIG = (
     '-c', 'core.quotepath=off', '-c', 'log.showsignature=false', '-c', 'log.showroot=true',
-    '-c', 'diff.relative=false',
+    '-c', 'diff.relative=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicprefix=false',
+    '-c', 'diff.interhunkcontext=0', '-c', 'diff.suppressblankempty=false', '-c', 'color.ui=never',
 )
+# Environment variables that change git's diff output; GIT_DIFF_OPTS even wins over --unified.
+_LOG_ENV_DROPPED = ('GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF')
 LOG_FORMAT = '%x00%H %aI'  # NUL cannot start a diff line, so it marks each commit unambiguously
 _HUNK = re.compile(rb'@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@')
+_INDEX = re.compile(rb'index ([0-9a-f]+)\.\.([0-9a-f]+)')
 _C_ESCAPE = re.compile(rb'\\([0-7]{3}|.)', re.S)
 _C_ESCAPES = {
     ord('a'): 7, ord('b'): 8, ord('t'): 9, ord('n'): 10, ord('v'): 11, ord('f'): 12, ord('r'): 13,
@@ -202,6 +210,18 @@ class Added:
     lines: tuple[int, ...]  # the new-file line number of each line of ``text``
 
 
+@dataclasses.dataclass(frozen=True)
+class Blob:
+    """A file-in-commit git diffs as binary: the content it had before (``old``; ZERO_SHA if the
+    commit created it) and after, to be read from the object store and compared."""
+
+    commit: str
+    date: str  # author date, ISO 8601
+    path: str  # relative to the top of the repository
+    old: str
+    new: str
+
+
 def _new_path(line: bytes) -> str | None:
     """The path on a ``+++ b/path`` line (None for ``/dev/null``)."""
     raw = line[4:].rstrip(b'\n')
@@ -228,12 +248,19 @@ def _diff_git_path(line: bytes) -> str | None:
     return _path(new[2:]) if new.startswith(b'b/') else None
 
 
-def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | str]:
-    """Parse ``git log -p --unified=0 --format=LOG_FORMAT`` incrementally.
+def _renamed_path(line: bytes, prefix: bytes) -> str:
+    """The path on a ``rename to PATH`` / ``copy to PATH`` line (no ``b/`` prefix; C-quoted if unusual)."""
+    return _path(unquote_path(line[len(prefix):].rstrip(b'\n')))
 
-    Yields each commit id as it starts (for progress) and an ``Added`` for every file-in-commit
-    that added at least one line. Hunk bodies are consumed by the counts in their headers, so
-    content that looks like a header (an added line ``++ b/x`` shows as ``+++ b/x``) is content.
+
+def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | Blob | str]:
+    """Parse ``git log -p --unified=0 --full-index --format=LOG_FORMAT`` incrementally.
+
+    Yields each commit id as it starts (for progress), an ``Added`` for every file-in-commit
+    that added at least one line, and a ``Blob`` for every file-in-commit git diffs as binary
+    (its new content is not a deletion, a symlink or a submodule). Hunk bodies are consumed by
+    the counts in their headers, so content that looks like a header (an added line ``++ b/x``
+    shows as ``+++ b/x``) is content.
     """
     commit = date = ''
     path: str | None = None
@@ -241,9 +268,18 @@ def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | str]:
     numbers: list[int] = []
     minus = plus = 0
     new_line = 0
+    old_sha = new_sha = ''
+    binary = False
+    link = False
 
-    def flush() -> Added | None:
-        if path is None or not text:
+    def flush() -> Added | Blob | None:
+        if path is None:
+            return None
+        if binary:
+            if link or not new_sha or not new_sha.strip('0'):
+                return None
+            return Blob(commit, date, path, old_sha if old_sha.strip('0') else ZERO_SHA, new_sha)
+        if not text:
             return None
         return Added(commit, date, path, b''.join(text), tuple(numbers))
 
@@ -268,6 +304,7 @@ def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | str]:
             if done is not None:
                 yield done
             path, text, numbers = None, [], []
+            old_sha, new_sha, binary, link = '', '', False, False
             sha, _, rest = line[1:].rstrip(b'\n').partition(b' ')
             commit, date = sha.decode('ascii', 'replace'), rest.decode('ascii', 'replace')
             yield commit
@@ -276,10 +313,24 @@ def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | str]:
             if done is not None:
                 yield done
             path, text, numbers = None, [], []
+            old_sha, new_sha, binary, link = '', '', False, False
             if line.startswith(b'diff --git '):
                 path = _diff_git_path(line)
         elif line.startswith(b'+++ '):
             path = _new_path(line)
+        elif line.startswith(b'index '):
+            m = _INDEX.match(line)
+            if m is not None:
+                old_sha, new_sha = m.group(1).decode('ascii'), m.group(2).decode('ascii')
+            link = link or line.rstrip(b'\n').endswith(b' ' + SYMLINK.encode())
+        elif line.startswith((b'new file mode ', b'new mode ')):
+            link = line.rstrip(b'\n').endswith(SYMLINK.encode())
+        elif line.startswith(b'rename to '):
+            path = _renamed_path(line, b'rename to ')
+        elif line.startswith(b'copy to '):
+            path = _renamed_path(line, b'copy to ')
+        elif line.startswith(b'Binary files ') or line.startswith(b'GIT binary patch'):
+            binary = True
         elif line.startswith(b'@@ '):
             m = _HUNK.match(line)
             if m is not None:
@@ -292,10 +343,17 @@ def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | str]:
 
 
 def log_command(revisions: Sequence[str]) -> list[str]:
+    """``git log`` with every option the parser depends on pinned (user config cannot change them)."""
     return [
-        'git', *_LOG_CONFIG, 'log', '-p', '--no-color', '--unified=0', f'--format={LOG_FORMAT}',
-        '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '-M', *revisions, '--',
+        'git', *_LOG_CONFIG, 'log', '-p', '--no-color', '--unified=0', '--inter-hunk-context=0',
+        f'--format={LOG_FORMAT}', '--full-index', '--no-ext-diff', '--no-textconv', '--submodule=short',
+        '--src-prefix=a/', '--dst-prefix=b/', '-M', *revisions, '--',
     ]
+
+
+def log_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The environment for ``git log``: without the variables that change the diff it prints."""
+    return {k: v for k, v in environ.items() if k not in _LOG_ENV_DROPPED}
 
 
 def verify_revisions(revisions: Sequence[str], *, top: str) -> None:
@@ -311,11 +369,13 @@ def verify_revisions(revisions: Sequence[str], *, top: str) -> None:
                 raise FatalError(f'unknown revision {part!r}')
 
 
-def added_lines(revisions: Sequence[str], *, top: str) -> Iterator[Added | str]:
+def added_lines(revisions: Sequence[str], *, top: str) -> Iterator[Added | Blob | str]:
     """What ``parse_log`` yields for the commits in ``revisions`` (``git log`` syntax), newest first."""
     verify_revisions(revisions, top=top)
     try:
-        proc = subprocess.Popen(log_command(revisions), cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            log_command(revisions), cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=log_environment(),
+        )
     except OSError as e:
         raise FatalError(f'cannot run git: {e.strerror or e}') from None
     assert proc.stdout is not None and proc.stderr is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import sys
 import time
 from typing import IO, Callable, Iterable, Mapping, Sequence
@@ -50,6 +51,47 @@ def redact(secret: str) -> str:
     """At most the first 4 characters, fewer for short secrets, then an ellipsis."""
     shown = min(PREFIX_MAX, len(secret) // 4)
     return secret[:shown] + '…'
+
+
+NAME_MAX = 64
+_NAME = re.compile(r'[A-Za-z_][A-Za-z0-9_.\-]*\Z')
+_NAME_WORD = re.compile(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+')
+_CONSONANTS_5 = re.compile(r'[b-df-hj-np-tv-xz]{5}', re.I)
+
+
+def _is_name_word(word: str) -> bool:
+    """A word of a name: 3+ letters with a vowel (1 in 5 letters past 8), no 5 consonants in a row."""
+    vowels = sum(map(word.lower().count, 'aeiouy'))
+    return len(word) >= 3 and vowels > 0 and (len(word) <= 8 or vowels * 5 >= len(word)) and not _CONSONANTS_5.search(word)
+
+
+def reads_as_name(name: str) -> bool:
+    """Whether ``name`` is shaped like a name people write (``DB_PASSWORD``, ``S3_BUCKET_V2``,
+    ``nextPublicApiUrl``, ``HTTPS_PROXY``) rather than a token pasted where a name stands.
+
+    Identifier characters only, at most 64. Split at separators, case changes and digits, the
+    letter runs are words (``_is_name_word``), short words or acronyms (up to 5 capitals), with
+    at most 2 that are not words; at most 2 digit runs of up to 4 digits; a name of 16+
+    characters has a separator or a case change. Random tokens of 20+ characters (base62, hex,
+    base64) pass less than 1 time in 200; 8-character ones often do, and are too short to be
+    much of a secret.
+    """
+    if len(name) > NAME_MAX or not _NAME.match(name):
+        return False
+    words = _NAME_WORD.findall(name)
+    digits = [w for w in words if w.isdigit()]
+    if len(digits) > 2 or any(len(d) > 4 for d in digits):
+        return False
+    others = [w for w in words if not w.isdigit() and not _is_name_word(w)]
+    if len(others) > 2 or not all(len(w) <= 2 or (w.isupper() and len(w) <= 5) for w in others):
+        return False
+    return len(name) < 16 or any(c in '_.-' for c in name) or not (name.isupper() or name.islower())
+
+
+def display_name(name: str) -> str:
+    """A name taken from a scanned file (a dotenv key) as output shows it: whole when it
+    ``reads_as_name``, else redacted like a secret (what stands there may be one)."""
+    return name if reads_as_name(name) else redact(name)
 
 
 def display_path(path: str) -> str:

@@ -10,6 +10,10 @@ A template passes while each value is empty, a placeholder (``allowlist.is_place
 or an ordinary setting (``PORT=3000``). A value fails when a secret rule matches it (the
 secret engine runs over the whole template, comments included) or when it looks random
 (long, token-like, high entropy, mixed characters).
+
+Key names come from the file: a token pasted on a line of its own parses as a key. A finding
+names its key only when the secret is in the value and the key reads as a name
+(``report.display_name``); parse warnings name no text of the file.
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
-from leakstop.report import display_path, emit
+from leakstop.report import display_name, display_path, emit
 from leakstop.rules import name_globs
 from leakstop.scan import FileResult, ruleset_for, scan_data, without_known
 from leakstop.validators import shannon_entropy
@@ -112,6 +116,13 @@ def _entry_finding(path: str, entry: Entry, offsets: list[int], rule_id: str, de
     )
 
 
+def _in_value(f: Finding, entry: Entry) -> bool:
+    """Whether a finding on ``entry``'s lines starts in (or after) its value, not in its key."""
+    if entry.value is None:  # a bare name: what the parser took for a key is all the line holds
+        return False
+    return f.line > entry.line or f.column >= entry.column
+
+
 def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Config) -> tuple[list[Finding], list[str]]:
     """Findings in a template (values that look real) and warnings (lines that do not parse)."""
     doc = parse_bytes(data)
@@ -125,8 +136,9 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
         owner = by_line.get(f.line)
         if owner is not None:
             flagged.add(owner.line)
-            what = f'{owner.key}: template value looks real'
-        else:
+        if owner is not None and _in_value(f, owner):
+            what = f'{display_name(owner.key)}: template value looks real'
+        else:  # a comment, or a token pasted where a name stands (it is what the parser took as the key)
             what = 'secret outside any template value'
         out.append(dataclasses.replace(f, rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
     offsets = _line_offsets(data)
@@ -137,7 +149,7 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             continue
         out.append(_entry_finding(
             path, entry, offsets, 'env-template-random-value',
-            f'{entry.key}: template value looks like a real secret (random, {len(value)} characters)',
+            f'{display_name(entry.key)}: template value looks like a real secret (random, {len(value)} characters)',
         ))
     warnings = [f'{display_path(path)}:{p.line}:{p.column}: warning: {p.message}' for p in doc.problems]
     return sorted(config.allowlist.filter(data, out), key=lambda f: (f.line, f.column)), warnings
@@ -148,7 +160,7 @@ def envrc_findings(path: str, data: bytes, *, config: Config) -> list[Finding]:
     offsets = _line_offsets(data)
     builtin = config.allowlist.builtin
     out = [
-        _entry_finding(path, e, offsets, 'envrc-exported-value', f'{e.key}: .envrc exports a literal value')
+        _entry_finding(path, e, offsets, 'envrc-exported-value', f'{display_name(e.key)}: .envrc exports a literal value')
         for e in parse_bytes(data).entries
         if e.exported and e.value and '$' not in e.value and '`' not in e.value and not is_placeholder(e.value, builtin)
     ]

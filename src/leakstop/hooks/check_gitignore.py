@@ -175,6 +175,14 @@ def probe_for(line: str) -> str:
     return path or PROBE_DIR
 
 
+def _pattern_at(answer: Match) -> str:
+    """Where the pattern that decided is: quoted unless it has a bracket expression, which can hold
+    any text of the file (a token pasted into .gitignore); the line number finds it either way."""
+    if '[' in answer.pattern:
+        return f'a pattern at line {answer.line}'
+    return f'`{answer.pattern}` at line {answer.line}'
+
+
 def _finding(rule_id: str, description: str) -> Finding:
     return Finding(path=GITIGNORE, line=0, column=0, rule_id=rule_id, description=description, secret='')
 
@@ -213,7 +221,7 @@ def check_gitignore(
         if answer.ignored:
             found.append((_finding(
                 'gitignore-template-ignored',
-                f'ignores the template {template} (`{answer.pattern}` at line {answer.line}): a template must '
+                f'ignores the template {template} ({_pattern_at(answer)}): a template must '
                 f'stay committable: add `!{template}` after that line',
             ), [f'!{template}']))
     kept = config.allowlist.filter(b'', [f for f, _ in found], placeholders=False)
