@@ -28,8 +28,11 @@ def test_example_is_found(detector: GenericDetector, path: str, text: str) -> No
     found = detector.scan(text.encode(), path)
     assert found, text
     assert {d.rule_id for d in found} <= RULE_IDS
-    for d in found:  # the span is the value, exactly
-        assert text.encode()[d.start:d.end].decode() == d.secret
+    data = text.encode()
+    for d in found:  # the span is the value, exactly: nothing of it left before or after
+        assert data[d.start:d.end].decode() == d.secret
+        assert d.start == 0 or not data[d.start - 1:d.start].isalnum() or data[d.start - 2:d.start] == b'-p', (text, d.secret[:4])
+        assert not data[d.end:d.end + 1].isalnum(), (text, d.secret[:4])
 
 
 @pytest.mark.parametrize(('path', 'text'), _params('negatives'))
@@ -77,3 +80,26 @@ def test_explain_has_features_and_no_value(detector: GenericDetector) -> None:
     names = [name for name, _ in d.explain]
     assert names == ['syntax', 'key words', 'key', 'value', 'value score', 'score']
     assert 'Xk9mQ2vL7pW4' not in repr(d.explain)
+
+
+def test_explain_in_the_cli_prints_features_never_the_value(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    from leakstop import cli
+    path = os.path.join(str(tmp_path), 'deploy.env')
+    with open(path, 'w') as f:
+        f.write('API_TOKEN=Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ\n')
+    assert cli.main(['scan', '--explain', path]) == 1
+    out = capsys.readouterr().out
+    assert '  key words: api token\n' in out and '  score: 0.9 ' in out
+    assert 'Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ' not in out
+    assert cli.main(['scan', path]) == 1
+    assert 'score:' not in capsys.readouterr().out  # only when asked
+    assert cli.main(['scan', '--explain', '--format', 'json', path]) == 1
+    [finding] = json.loads(capsys.readouterr().out)['findings']
+    assert finding['rule'] == 'generic-token' and finding['explain']['key'] == 'token (token), strength 1.0'
+
+
+def test_explain_hides_key_words_that_are_not_words(detector: GenericDetector) -> None:
+    text = 'Zq8bX3nR5tY7uV9w_token = "Xk9mQ2vL7pW4Zq8bX3nR5tY7"'
+    [d] = detector.scan(text.encode(), 'a.py')
+    assert dict(d.explain)['key words'] == '… token'

@@ -147,6 +147,7 @@ def _scan_binary_diff(
 
 def cmd_scan(
         scope: Scope, *, config: Config, baseline: str | None, fmt: str, jobs: int, output: str | None = None,
+        explain: bool = False,
 ) -> int:
     known = bl.load_for_run(baseline, config.baseline)
     commits: dict[str, Commit] | None = None
@@ -161,7 +162,7 @@ def cmd_scan(
         else:
             results, commits = scan_history(scope.revisions, config=config, baseline=known, progress=progress)
     rules: Sequence[Rule] = ruleset_for(config).rules if fmt == 'sarif' else ()
-    return emit(results, fmt=fmt, rules=rules, commits=commits, output=output)
+    return emit(results, fmt=fmt, rules=rules, commits=commits, output=output, explain=explain)
 
 
 def positive_int(text: str) -> int:
@@ -614,6 +615,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument('--format', choices=FORMATS, default='text', help='output format (default: text)')
     scan.add_argument('--output', '-o', metavar='FILE', help='write the report to FILE (atomically) instead of stdout')
     scan.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
+    scan.add_argument('--explain', action='store_true',
+                      help='under each generic finding, the features and the score that made it (the value\'s shape, never the value)')
     scan.add_argument('--jobs', '-j', type=positive_int, default=os.cpu_count() or 1,
                       help='processes to scan paths with (default: every core)')
     _add_config(scan)
@@ -662,7 +665,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 option = 'all' if kind == 'all' else 'since' if args.since else kind
                 raise FatalError(f'scan: name paths or use --{option}, not both')
             scope = Scope(kind, tuple(args.paths), history_revisions(args.since) if kind == 'history' else ())
-            return cmd_scan(scope, config=config, baseline=args.baseline, fmt=args.format, jobs=args.jobs, output=args.output)
+            return cmd_scan(
+                scope, config=config, baseline=args.baseline, fmt=args.format, jobs=args.jobs, output=args.output,
+                explain=args.explain,
+            )
         if args.command == 'baseline':
             path = args.baseline or config.baseline
             if args.baseline_command == 'create':

@@ -136,10 +136,11 @@ def format_finding(f: Finding, *, colour: bool = False) -> str:
 
 def text_lines(
         results: Sequence[FileResult], *, advice: str = ADVICE, colour: bool = False,
-        commits: Mapping[str, Commit] | None = None,
+        commits: Mapping[str, Commit] | None = None, explain: bool = False,
 ) -> tuple[list[str], list[str]]:
     """(stdout lines, stderr lines) for human readers: findings grouped by file (by commit, then
-    file, for history scans, each commit introduced by a line with its author date)."""
+    file, for history scans, each commit introduced by a line with its author date); with
+    ``explain``, the features and score of each generic finding under it."""
     out: list[str] = []
     err: list[str] = []
     paths: set[str] = set()
@@ -163,6 +164,8 @@ def text_lines(
             out.append(format_finding(f, colour=colour))
             if f.revoke:
                 out.append(f'  revoke: {f.revoke}')
+            if explain:
+                out.extend(f'  {name}: {value}' for name, value in f.explain)
     if count:
         s = '' if count == 1 else 's'
         fs = '' if len(paths) == 1 else 's'
@@ -178,7 +181,7 @@ def text_lines(
 
 # -- JSON -------------------------------------------------------------------------------------
 
-def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None) -> dict[str, object]:
+def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None, *, explain: bool = False) -> dict[str, object]:
     out: dict[str, object] = {
         'path': f.path, 'line': f.line, 'column': f.column, 'rule': f.rule_id,
         'description': f.description, 'severity': f.severity, 'redacted': redact(f.secret),
@@ -186,6 +189,8 @@ def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None) -> dic
     }
     if f.revoke:
         out['revoke'] = f.revoke
+    if explain and f.explain:
+        out['explain'] = dict(f.explain)
     if f.commit:
         out['commit'] = f.commit
         if commits and f.commit in commits:
@@ -193,12 +198,14 @@ def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None) -> dic
     return out
 
 
-def json_document(results: Iterable[FileResult], *, commits: Mapping[str, Commit] | None = None) -> str:
+def json_document(
+        results: Iterable[FileResult], *, commits: Mapping[str, Commit] | None = None, explain: bool = False,
+) -> str:
     results = list(results)
     doc = {
         'version': JSON_VERSION,
         'tool': {'name': 'leakstop', 'version': __version__},
-        'findings': [finding_json(f, commits) for r in results for f in r.findings],
+        'findings': [finding_json(f, commits, explain=explain) for r in results for f in r.findings],
         'errors': [{'path': r.path, 'message': r.error} for r in results if r.error],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False)
@@ -360,15 +367,15 @@ def exit_code(results: Iterable[FileResult]) -> int:
 
 def render(
         results: Sequence[FileResult], *, fmt: str = 'text', advice: str = ADVICE, colour: bool = False,
-        rules: Sequence[Rule] = (), commits: Mapping[str, Commit] | None = None,
+        rules: Sequence[Rule] = (), commits: Mapping[str, Commit] | None = None, explain: bool = False,
 ) -> tuple[str, list[str]]:
     """(the report, lines for stderr) in ``fmt``."""
     if fmt == 'text':
-        out, err = text_lines(results, advice=advice, colour=colour, commits=commits)
+        out, err = text_lines(results, advice=advice, colour=colour, commits=commits, explain=explain)
         return ''.join(line + '\n' for line in out), err
     err = [f'{display_path(r.path)}: error: {r.error}' for r in results if r.error]
     if fmt == 'json':
-        return json_document(results, commits=commits) + '\n', err
+        return json_document(results, commits=commits, explain=explain) + '\n', err
     if fmt == 'sarif':
         return sarif_document(results, rules=rules, commits=commits) + '\n', err
     raise ValueError(f'unknown format {fmt!r}')
@@ -377,14 +384,14 @@ def render(
 def emit(
         results: Sequence[FileResult], *, fmt: str = 'text', advice: str = ADVICE,
         rules: Sequence[Rule] = (), commits: Mapping[str, Commit] | None = None,
-        output: str | None = None,
+        output: str | None = None, explain: bool = False,
 ) -> int:
     """Print ``results`` in ``fmt`` (to ``output`` if given, written atomically) and return the exit code.
 
     In GitHub Actions, every finding is also an annotation (on stderr, whatever the format).
     """
     colour = output is None and fmt == 'text' and use_colour(sys.stdout)
-    report, err = render(results, fmt=fmt, advice=advice, colour=colour, rules=rules, commits=commits)
+    report, err = render(results, fmt=fmt, advice=advice, colour=colour, rules=rules, commits=commits, explain=explain)
     err += github_annotations(results, commits=commits)
     if output is not None:
         from leakstop.baseline import write_atomic

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from leakstop.cache import cache_dir, cached, cached_toml
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, Candidate, parent_keys
 from leakstop.generic.keys import DATA_FILE, KeyJudgement, Vocabulary, judge_key, split_words
-from leakstop.generic.values import ValueJudgement, judge_value
+from leakstop.generic.values import ValueJudgement, Words, judge_value
 
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
 FAMILIES = tuple(ANCHORS)
@@ -121,12 +121,22 @@ def score(candidate: Candidate, vocabulary: Vocabulary) -> Score:
     return Score(round(key.strength * value_score, 3), key, judgement)
 
 
+def _shown_words(words: tuple[str, ...]) -> str:
+    """The key's words that are dictionary words; anything else (a token pasted as a key) is ``…``."""
+    out: list[str] = []
+    for w in words:
+        shown = w if w in Words.get() else '…'
+        if shown != '…' or not out or out[-1] != '…':
+            out.append(shown)
+    return ' '.join(out)
+
+
 def explain(candidate: Candidate, result: Score) -> tuple[tuple[str, str], ...]:
     """The features and the score, for ``--explain`` (no value text: only its shape)."""
     j = result.judgement
     return (
         ('syntax', candidate.syntax + ('' if candidate.quoted else ', unquoted')),
-        ('key words', ' '.join(result.key.words)),
+        ('key words', _shown_words(result.key.words)),
         ('key', f'{result.key.kind or "none"} ({result.key.reason}), strength {result.key.strength}'),
         ('value', f'{j.reason}; entropy {j.entropy}; dictionary words {j.words:.0%}'),
         ('value score', f'randomness {j.randomness}, human password {j.human_password}'),

@@ -58,7 +58,7 @@ ANCHORS: dict[str, str] = {
     'spaced': _KW + r'\w{0,40}[ \t]+[@L]?["\'][^"\'\s]',
 }
 
-_QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2})(?:\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
+_QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
 _VALUE = _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;)\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
