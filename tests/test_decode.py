@@ -60,3 +60,11 @@ def test_output_shows_neither_the_encoded_value_nor_the_secret(ruleset: RuleSet,
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert GH not in out and b64(GH) not in out
     assert 'ghp_…' in out and '(base64 in a Kubernetes Secret)' in out
+
+
+def test_base64_of_a_word_is_judged_by_its_text(ruleset: RuleSet, default_config: Config) -> None:
+    """The generic detector saw the base64 (random-looking by nature); the text it stands for decides."""
+    text = manifest('Secret', {'node.session.auth.password': 'password', 'apiPassword': 'storageos'})
+    assert scan(text, ruleset, default_config) == []
+    text = manifest('Secret', {'apiPassword': 'Tr0ub4dor&3xQ9!'})
+    assert [found[2] for found in scan(text, ruleset, default_config)] == ['generic-password']

@@ -60,10 +60,12 @@ def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes,
     return out
 
 
-def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
-    """Findings inside the base64 values of Kubernetes Secret manifests, placed on the encoded values."""
+def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """Findings inside the base64 values of Kubernetes Secret manifests, placed on the encoded values;
+    and the spans of every encoded value that decodes to text (judged by its text, not its base64)."""
     out = []
-    for key, decoded, start, end in kubernetes_secret_values(data):
+    values = kubernetes_secret_values(data)
+    for key, decoded, start, end in values:
         line = data.count(b'\n', 0, start) + 1
         column = start - data.rfind(b'\n', 0, start)
         for f in scan_bytes(key + b': ' + decoded, ruleset, path):
@@ -71,11 +73,21 @@ def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
                 f, line=line, column=column, start=start, end=end,
                 description=f'{f.description} (base64 in a Kubernetes Secret)',
             ))
-    return out
+    return out, [(start, end) for _, _, start, end in values]
 
 
-def merge(raw: Sequence[Finding], decoded: Sequence[Finding]) -> list[Finding]:
-    """``raw`` findings, except those on an encoded value a decoded finding explains, plus ``decoded``."""
+def merge(raw: Sequence[Finding], decoded: Sequence[Finding], text_spans: Sequence[tuple[int, int]] = ()) -> list[Finding]:
+    """``raw`` findings, except those on an encoded value a decoded finding explains, plus ``decoded``.
+
+    A generic finding on an encoded value that decodes to text is dropped too: the generic detector
+    judged the base64 (random-looking by nature), not the text it stands for (``cGFzc3dvcmQ=``).
+    """
+    from leakstop.generic import RULE_IDS
     spans = {(f.start, f.end) for f in decoded}
-    kept = [f for f in raw if not any(s <= f.start < e for s, e in spans)]
+    texts = set(text_spans)
+    kept = [
+        f for f in raw
+        if not any(s <= f.start < e for s, e in spans)
+        and not (f.rule_id in RULE_IDS and any(s <= f.start < e for s, e in texts))
+    ]
     return sorted([*kept, *decoded], key=lambda f: (f.line, f.column, f.rule_id))

@@ -43,9 +43,9 @@ def scan_data(
 ) -> list[Finding]:
     """Findings in already-decoded text ``data`` that no allowlist covers and the baseline does not know."""
     findings = scan_bytes(data, ruleset, path)
-    decoded = decoded_findings(data, path, ruleset)
-    if decoded:
-        findings = merge(findings, decoded)
+    decoded, text_spans = decoded_findings(data, path, ruleset)
+    if decoded or text_spans:
+        findings = merge(findings, decoded, text_spans)
     if findings:
         findings = config.allowlist.filter(data, findings)
     if findings and baseline is not None:

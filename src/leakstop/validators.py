@@ -167,7 +167,7 @@ def bech32_checksum(secret: str) -> bool:
 
 # --- values assigned to credential-named keys: judged by the one value judge (leakstop.generic.values) ---
 
-from leakstop.generic.values import REFERENCE, assigned_password, assigned_token  # noqa: E402  (used by rules)
+from leakstop.generic.values import REFERENCE, assigned_password, assigned_token, url_password  # noqa: E402  (used by rules)
 
 
 _PLACEHOLDER_PASSWORDS = frozenset(('password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'xxx', 'test'))
@@ -187,6 +187,7 @@ def basic_auth_credentials(secret: str) -> bool:
         sep and password and text.isprintable()
         and password.lower().strip('<>{}$') not in _PLACEHOLDER_PASSWORDS
         and not REFERENCE.search(password)
+        and assigned_password(password) and password != user  # admin:pw, foo:bar, nextauth:nextauth
     )
 
 
@@ -250,6 +251,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'slack_token': slack_token,
     'assigned_password': assigned_password,
     'assigned_token': assigned_token,
+    'url_password': url_password,
     'basic_auth': basic_auth_credentials,
     'pem_private_key_quoted': pem_private_key_quoted,
     'pgp_private_key': pgp_private_key,

@@ -45,10 +45,16 @@ CODE_EXTENSIONS = frozenset((
     '.cs', '.fs', '.vb', '.swift', '.m', '.mm', '.rs', '.dart', '.lua', '.pl', '.pm', '.r', '.jl', '.ex',
     '.exs', '.erl', '.clj', '.cljs', '.vue', '.svelte', '.coffee', '.hs', '.ml', '.nim', '.zig', '.sol',
     '.ipynb', '.razor', '.cshtml', '.jsp', '.erb', '.ejs', '.hbs', '.twig', '.j2', '.jinja', '.jinja2',
-    '.tpl', '.mustache', '.html', '.htm', '.css', '.scss', '.less', '.sql',
+    '.tpl', '.mustache', '.html', '.htm', '.css', '.scss', '.less', '.sql', '.tf', '.hcl',
 ))
 # Prose: ``key - value`` notes count here only.
 PROSE_EXTENSIONS = frozenset(('.md', '.markdown', '.rst', '.txt', '.text', '.adoc', '.asciidoc', '.org', '.log', ''))
+# Translations (values are UI text in every language) and source maps (copies of code): not scanned.
+LOCALE_DIRS = frozenset(('locale', 'locales', 'i18n', 'l10n', 'translations', 'lang', 'langs', 'po'))
+UNSCANNED_EXTENSIONS = frozenset(('.map', '.po', '.pot', '.ftl', '.xliff', '.xlf', '.strings', '.resx'))
+# Test and documentation directories: where passwords a person typed are fixtures and examples.
+TEST_DIRS = frozenset(('test', 'tests', 'spec', 'specs', '__tests__', 'testdata', 'test-data', 'fixtures', 'testing', 'e2e'))
+DOC_DIRS = frozenset(('docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample'))
 # Generated files full of hashes and integrity strings.
 LOCKFILES = frozenset((
     'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'pipfile.lock',
@@ -74,20 +80,28 @@ class Detection(NamedTuple):
 
 
 class FileKind(NamedTuple):
-    lockfile: bool
+    skip: bool  # lockfiles, translations, source maps
     code: bool
     prose: bool
     makefile: bool
+    test_or_docs: bool
 
 
 def file_kind(path: str) -> FileKind:
-    name = os.path.basename(path).lower()
+    parts = path.replace('\\', '/').lower().split('/')
+    name = parts[-1]
+    dirs = set(parts[:-1])
     stem, ext = os.path.splitext(name)
     if name.startswith('.') and not ext:  # .env, .npmrc
         ext = ''
+    test = bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
+    docs = bool(dirs & DOC_DIRS)
     return FileKind(
-        name in LOCKFILES, ext in CODE_EXTENSIONS, ext in PROSE_EXTENSIONS and not stem.startswith('.'),
-        name in ('makefile', 'gnumakefile') or ext == '.mk',
+        skip=name in LOCKFILES or ext in UNSCANNED_EXTENSIONS or bool(dirs & LOCALE_DIRS),
+        code=ext in CODE_EXTENSIONS,
+        prose=ext in PROSE_EXTENSIONS and not stem.startswith('.'),
+        makefile=name in ('makefile', 'gnumakefile') or ext == '.mk',
+        test_or_docs=test or docs,
     )
 
 
@@ -97,9 +111,14 @@ class Score(NamedTuple):
     judgement: ValueJudgement
 
 
-def score(candidate: Candidate, vocabulary: Vocabulary) -> Score:
-    """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml)."""
+def score(candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0) -> Score:
+    """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml).
+
+    ``human_factor`` scales the human-password score (tests and documentation).
+    """
     key = judge_key(candidate.key, vocabulary)
+    if candidate.syntax == 'call' and key.kind and key.words and key.words[-1] != key.reason.split(' ')[-1]:
+        key = KeyJudgement('', 0.0, key.words, 'a call whose name does not end in the secret word')
     image = candidate.syntax == 'docker'
     if image and not key.kind and key.reason.endswith('(id)'):  # DRM_API_KEY_ID: half of a key pair
         key = KeyJudgement('key', 1.0, key.words, 'key id built into an image')
@@ -113,7 +132,8 @@ def score(candidate: Candidate, vocabulary: Vocabulary) -> Score:
         # "Never build credentials into images": any literal counts there, words included
         judgement = judgement._replace(randomness=0.7, human_password=0.7)
     if key.kind in ('password', 'secret') or image:
-        value_score = max(judgement.randomness, judgement.human_password)
+        factor = human_factor if judgement.length < 16 else 1.0  # a long passphrase is real even in a test
+        value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))
     elif key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers:
         value_score = 0.0  # a bare token that is a UUID: request ids and correlation tokens (api_token counts)
     else:
@@ -147,10 +167,11 @@ def explain(candidate: Candidate, result: Score) -> tuple[tuple[str, str], ...]:
 class GenericDetector:
     """The compiled anchors, the vocabulary and the threshold; ``scan`` is pure over bytes."""
 
-    def __init__(self, database: Any, vocabulary: Vocabulary, threshold: float) -> None:
+    def __init__(self, database: Any, vocabulary: Vocabulary, threshold: float, human_in_tests_and_docs: float = 1.0) -> None:
         self.database = database
         self.vocabulary = vocabulary
         self.threshold = threshold
+        self.human_in_tests_and_docs = human_in_tests_and_docs
         self._scratch_ready = False
 
     @classmethod
@@ -174,11 +195,14 @@ class GenericDetector:
             database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
         except hyperscan.error:  # built for another CPU
             database = hyperscan.loadb(build(), hyperscan.HS_MODE_BLOCK)
-        return cls(database, Vocabulary.from_doc(doc), float(doc['score']['threshold']))
+        return cls(
+            database, Vocabulary.from_doc(doc), float(doc['score']['threshold']),
+            float(doc['score']['human_in_tests_and_docs']),
+        )
 
     def candidates(self, data: bytes, path: str) -> list[Candidate]:
         kind = file_kind(path)
-        if kind.lockfile or not data:
+        if kind.skip or not data:
             return []
         if not self._scratch_ready:
             self.database.scratch = importlib.import_module('hyperscan').Scratch(self.database)
@@ -227,8 +251,9 @@ class GenericDetector:
     def scan(self, data: bytes, path: str) -> list[Detection]:
         """Candidates that score at least the threshold; of several keys for one value, the best."""
         best: dict[tuple[int, int], tuple[float, Candidate, Score]] = {}
+        human_factor = self.human_in_tests_and_docs if file_kind(path).test_or_docs else 1.0
         for c in self.candidates(data, path):
-            result = score(c, self.vocabulary)
+            result = score(c, self.vocabulary, human_factor=human_factor)
             if result.value < self.threshold:
                 continue
             encrypted = self._encrypted_parent(data, c)

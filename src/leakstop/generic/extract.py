@@ -59,7 +59,7 @@ ANCHORS: dict[str, str] = {
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
-_VALUE = _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;)\]}<>\\|]{1,500}))'''
+_VALUE = _QUOTED_VALUE[:-1] + rb'''|(?:!!?[A-Za-z]\w*[ \t]+)?(?P<uv>[^\s"'`,;)\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?<![\w$@.\-])[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''

@@ -65,10 +65,13 @@ REFERENCE = LazyPattern(
     r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn|secret|secrets|'
     r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module):'
     r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
-    r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z',  # YAML tags (!vault, !Ref) and aliases (*default_password)
+    r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
+    r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
+    r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
+    r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH)',  # ciphertext: EJSON, SOPS, Vault transit, AWS KMS
     re.I,
 )
-_NUMBER_OR_VERSION = LazyPattern(r'[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
+_NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
 _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
 _EMAIL = LazyPattern(r'[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z')
 _PATH_PREFIX = LazyPattern(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root)/)')
@@ -102,6 +105,7 @@ _FIXTURE_WORDS = frozenset((
     'root', 'default', 'example', 'changeme', 'secret', 'password', 'pass', 'passwd', 'pwd', 'token', 'key',
     'api', 'value', 'string', 'invalid', 'wrong', 'bad', 'good', 'valid', 'incorrect', 'correct', 'new', 'old',
     'other', 'another', 'one', 'two', 'three', 'super', 'top', 'very', 'dev', 'local', 'temp', 'tmp', 'db',
+    'pw', 'username', 'name', 'login', 'email', 'mail', 'account', 'guest', 'demo', 'sample', 'pass',
 ))
 _FIXTURE_TAIL = LazyPattern(r'[-_.!@#$%^&*]*\d{0,6}[-_.!@#$%^&*]*\Z')
 _PASSWORD_IN_VALUE = LazyPattern(r'password|passwort|passwd|secret', re.I)  # SomeKindOfPassword123!@#
@@ -320,6 +324,12 @@ def assigned_password(secret: str) -> bool:
     """A literal assigned to a password- or secret-named key: weak real passwords count, names do not."""
     j = judge_value(secret.strip())
     return 6 <= len(secret.strip()) <= 1000 and (j.human_password >= 0.5 or j.randomness >= 0.5)
+
+
+def url_password(secret: str) -> bool:
+    """The password of a URL's user info (percent-decoded), judged like any assigned password."""
+    from urllib.parse import unquote
+    return assigned_password(unquote(secret))
 
 
 def assigned_token(secret: str) -> bool:
