@@ -7,7 +7,7 @@ import pytest
 
 from leakstop.cache import load_toml
 from leakstop.generic import GenericDetector, RULE_IDS
-from leakstop.generic.keys import Vocabulary, judge_key
+from leakstop.generic.keys import judge_key, vocabulary_from_doc
 from leakstop.generic.values import judge_value
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), '..', 'src', 'leakstop', 'data', 'generic_examples.toml')
@@ -49,7 +49,7 @@ def test_negative_is_not_found(detector: GenericDetector, path: str, text: str) 
     ('api_key_id', ''), ('is_secret', ''), ('bypass', ''), ('tokenizer', ''), ('keyboard', ''),
 ])
 def test_key_judge(key: str, kind: str) -> None:
-    vocabulary = Vocabulary.from_doc(load_toml(os.path.join(os.path.dirname(EXAMPLES), 'generic.toml')))
+    vocabulary = vocabulary_from_doc(load_toml(os.path.join(os.path.dirname(EXAMPLES), 'generic.toml')))
     assert judge_key(key, vocabulary).kind == kind
 
 

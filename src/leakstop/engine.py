@@ -27,11 +27,15 @@ from typing import Any, Callable, Sequence
 from leakstop.cache import cached
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
-from leakstop.generic import GenericDetector
+from leakstop.generic import FAMILIES, GenericDetector
+from leakstop.generic.records import Detection
+from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
 from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
+# what the compiled database holds and how ids are laid out: a change invalidates cached databases
+DATABASE_FORMAT = 'rules+anchors+generic/2'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -120,6 +124,8 @@ class RuleSet:
         self.database = database
         self.generic = generic
         self.keywords = keyword_table(self.rules)
+        # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
+        self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
@@ -219,10 +225,14 @@ def literal_expression(literal: bytes) -> bytes:
     return b''.join(b'\\x%02x' % b for b in literal)
 
 
-def compile_database(rules: Sequence[Rule]) -> Any:
-    """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it."""
+def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = ()) -> Any:
+    """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it.
+
+    ``generic_anchors`` (the generic detector's, one per syntax family) join the same database, after
+    the keywords (ids from ``generic_base``), so that one pass over the bytes serves both.
+    """
     hyperscan = _hyperscan()
-    if not rules:
+    if not rules and not generic_anchors:
         return None
     table = keyword_table(rules)
     expressions: list[bytes] = []
@@ -233,14 +243,18 @@ def compile_database(rules: Sequence[Rule]) -> Any:
             expressions.append(prefilter_pattern(rule.pattern).encode())
             ids.append(index)
             flags.append(_hs_flags(hyperscan))
-    for base, literals, flag in (
-            (table.gate_base, table.gate_literals, hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH),
-            (table.anchor_base, table.anchor_literals, hyperscan.HS_FLAG_CASELESS),
-    ):
-        for j, literal in enumerate(literals):
-            expressions.append(literal_expression(literal))
-            ids.append(base + j)
-            flags.append(int(flag))
+    # Gate literals are not compiled: they are checked in Python, only for the rules that hit
+    # (``gate_open``). Compiled, every common keyword (key, token, secret) of every file reported a
+    # match: 3x the callbacks for nothing on most files.
+    for j, literal in enumerate(table.anchor_literals):
+        expressions.append(literal_expression(literal))
+        ids.append(table.anchor_base + j)
+        flags.append(int(hyperscan.HS_FLAG_CASELESS))
+    generic_base = table.anchor_base + len(table.anchor_literals)
+    for k, anchor in enumerate(generic_anchors):
+        expressions.append(prefilter_pattern(anchor).encode())
+        ids.append(generic_base + k)
+        flags.append(int(hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | _hs_flags(hyperscan)))
     if not expressions:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -273,9 +287,11 @@ def load_ruleset(
     """
     hyperscan = _hyperscan()
 
+    anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
+
     def build() -> tuple[list[Rule], bytes]:
         rules = load()
-        database = compile_database(rules)
+        database = compile_database(rules, generic_anchors=anchors)
         return rules, hyperscan.dumpb(database) if database is not None else b''
 
     def valid(value: object) -> bool:
@@ -284,14 +300,14 @@ def load_ruleset(
             and isinstance(value[0], list) and all(isinstance(r, Rule) for r in value[0])
         )
 
-    full_signature = (hyperscan.__version__, platform_machine(), *signature)
+    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
     rules, blob = cached('rules', full_signature, build, valid=valid, directory=cache)
     try:
         database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
     except hyperscan.error:  # written by a build for another CPU: compile here, uncached
         rules, blob = build()
         database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-    return RuleSet(rules, database, GenericDetector.load(cache=cache) if generic else None)
+    return RuleSet(rules, database, GenericDetector.load(cache=cache, database=False) if generic else None)
 
 
 def platform_machine() -> str:
@@ -394,20 +410,38 @@ def _most_specific(raw: list[tuple[int, int, str, int]], rules: Sequence[Rule]) 
     return out
 
 
+def gate_open(data: bytes, literal: bytes, opened: dict[bytes, bool]) -> bool:
+    """Whether the lowercase ``literal`` occurs in ``data``, in any case (remembered in ``opened``)."""
+    found = opened.get(literal)
+    if found is None:
+        found = (
+            literal in data or literal.upper() in data or literal.capitalize() in data
+            or re.search(re.escape(literal), data, re.IGNORECASE) is not None
+        )
+        opened[literal] = found
+    return found
+
+
 def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
     """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column."""
     raw: list[tuple[int, int, str, int]] = []
+    hits: dict[int, list[int]] = {}
+    generic_hit = False
     if ruleset.database is not None:
         hits = ruleset.scan_hits(data)
         table = ruleset.keywords
+        generic_base = ruleset.generic_base
         anchors: dict[int, list[int]] = {}  # context rule -> ends of its keywords
+        opened: dict[bytes, bool] = {}  # gate literal -> present in data (caseless), asked once per file
         for index, ends in hits.items():
             if index < table.gate_base:
                 gate = table.gates[index]
-                if gate and not any(g in hits for g in gate):
+                if gate and not any(gate_open(data, table.gate_literals[g - table.gate_base], opened) for g in gate):
                     continue
                 if ruleset.applies_to(index, path):
                     raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
+            elif index >= generic_base:
+                generic_hit = True
             elif index >= table.anchor_base:
                 for rule_index in table.anchored[index - table.anchor_base]:
                     anchors.setdefault(rule_index, []).extend(ends)
@@ -415,9 +449,17 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
             if ruleset.applies_to(index, path):
                 ends = sorted(set(ends))
                 raw.extend((s, e, secret, index) for s, e, secret in confirm_context(data, ruleset, index, ends))
-        raw.sort()
-        raw = _most_specific(raw, ruleset.rules)
-    detections = ruleset.generic.scan(data, path) if ruleset.generic is not None else []
+        if raw:
+            raw.sort()
+            raw = _most_specific(raw, ruleset.rules)
+    detections: list[Detection] = []
+    if ruleset.generic is not None and (generic_hit or ruleset.database is None):
+        anchor_ends = None if ruleset.database is None else [
+            hits.get(ruleset.generic_base + k, []) for k in range(len(FAMILIES))
+        ]
+        detections = ruleset.generic.scan(data, path, ends=anchor_ends)
+    if not raw and not detections:
+        return []
     if detections:
         taken = sorted((s, e) for s, e, _, _ in raw)
         detections = [d for d in detections if not _overlaps(taken, d.start, d.end)]

@@ -19,13 +19,15 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-from typing import Any, NamedTuple
+from typing import Any, Sequence
 
 from leakstop.cache import cache_dir, cached, cached_toml
-from leakstop.generic.extract import ANCHORS, EXTRACTORS, Candidate, parent_keys
-from leakstop.generic.keys import DATA_FILE, KeyJudgement, Vocabulary, judge_key, split_words
-from leakstop.generic.values import ValueJudgement, Words, judge_value
+from leakstop.generic.extract import ANCHORS, EXTRACTORS, parent_keys
+from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
+from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
+from leakstop.generic.values import Words, judge_value
 
+CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted values (expressions, in code)
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
 FAMILIES = tuple(ANCHORS)
 
@@ -70,23 +72,6 @@ IMAGE_LITERALS = frozenset((
 ))
 
 
-class Detection(NamedTuple):
-    start: int
-    end: int
-    secret: str
-    rule_id: str
-    description: str
-    explain: tuple[tuple[str, str], ...]
-
-
-class FileKind(NamedTuple):
-    skip: bool  # lockfiles, translations, source maps
-    code: bool
-    prose: bool
-    makefile: bool
-    test_or_docs: bool
-
-
 def file_kind(path: str) -> FileKind:
     parts = path.replace('\\', '/').lower().split('/')
     name = parts[-1]
@@ -105,18 +90,20 @@ def file_kind(path: str) -> FileKind:
     )
 
 
-class Score(NamedTuple):
-    value: float
-    key: KeyJudgement
-    judgement: ValueJudgement
-
-
-def score(candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0) -> Score:
+def score(
+        candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
+        keys: dict[str, KeyJudgement] | None = None,
+) -> Score:
     """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml).
 
-    ``human_factor`` scales the human-password score (tests and documentation).
+    ``human_factor`` scales the human-password score (tests and documentation); ``keys`` memoizes
+    the key judge.
     """
-    key = judge_key(candidate.key, vocabulary)
+    key = keys.get(candidate.key) if keys is not None else None
+    if key is None:
+        key = judge_key(candidate.key, vocabulary)
+        if keys is not None and len(keys) < 100_000:
+            keys[candidate.key] = key
     if candidate.syntax == 'call' and key.kind and key.words and key.words[-1] != key.reason.split(' ')[-1]:
         key = KeyJudgement('', 0.0, key.words, 'a call whose name does not end in the secret word')
     image = candidate.syntax == 'docker'
@@ -172,10 +159,13 @@ class GenericDetector:
         self.vocabulary = vocabulary
         self.threshold = threshold
         self.human_in_tests_and_docs = human_in_tests_and_docs
+        self._keys: dict[str, KeyJudgement] = {}  # keys repeat: judged once per run
         self._scratch_ready = False
 
     @classmethod
-    def load(cls, *, cache: str | None = None) -> GenericDetector:
+    def load(cls, *, cache: str | None = None, database: bool = True) -> GenericDetector:
+        """The detector; ``database=False`` when the anchors are compiled into the rules' database
+        (``engine.load_ruleset``), which then passes their hits to ``scan``."""
         hyperscan: Any = importlib.import_module('hyperscan')
         directory = cache if cache is not None else cache_dir()
         doc = cached_toml(DATA_FILE, directory=directory)
@@ -190,20 +180,23 @@ class GenericDetector:
             )
             return bytes(hyperscan.dumpb(db))
 
+        if not database:
+            return cls(
+                None, vocabulary_from_doc(doc), float(doc['score']['threshold']),
+                float(doc['score']['human_in_tests_and_docs']),
+            )
         blob = cached('generic', signature, build, valid=lambda v: isinstance(v, bytes), directory=directory)
         try:
             database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
         except hyperscan.error:  # built for another CPU
             database = hyperscan.loadb(build(), hyperscan.HS_MODE_BLOCK)
         return cls(
-            database, Vocabulary.from_doc(doc), float(doc['score']['threshold']),
+            database, vocabulary_from_doc(doc), float(doc['score']['threshold']),
             float(doc['score']['human_in_tests_and_docs']),
         )
 
-    def candidates(self, data: bytes, path: str) -> list[Candidate]:
-        kind = file_kind(path)
-        if kind.skip or not data:
-            return []
+    def anchor_ends(self, data: bytes) -> list[list[int]]:
+        """End offsets of each family's anchor hits (with the detector's own database)."""
         if not self._scratch_ready:
             self.database.scratch = importlib.import_module('hyperscan').Scratch(self.database)
             self._scratch_ready = True
@@ -213,11 +206,22 @@ class GenericDetector:
             ends[family].append(end)
 
         self.database.scan(data, match_event_handler=on_match)
+        return ends
+
+    def candidates(
+            self, data: bytes, path: str, kind: FileKind | None = None, ends: Sequence[Sequence[int]] | None = None,
+    ) -> list[Candidate]:
+        """Candidates of every family whose anchor hit (``ends``: from the engine's one pass, else ours)."""
+        kind = file_kind(path) if kind is None else kind
+        if kind.skip or not data:
+            return []
+        if ends is None:
+            ends = self.anchor_ends(data)
         seen: set[tuple[int, int, str]] = set()
         out: list[Candidate] = []
         size = len(data)
         for family, family_ends in zip(FAMILIES, ends):
-            if not family_ends:
+            if not family_ends or kind.code and family in CODE_SKIPS:
                 continue
             extractor = EXTRACTORS[family]
             hi = -1
@@ -248,12 +252,15 @@ class GenericDetector:
                 return parent
         return None
 
-    def scan(self, data: bytes, path: str) -> list[Detection]:
+    def scan(self, data: bytes, path: str, ends: Sequence[Sequence[int]] | None = None) -> list[Detection]:
         """Candidates that score at least the threshold; of several keys for one value, the best."""
         best: dict[tuple[int, int], tuple[float, Candidate, Score]] = {}
-        human_factor = self.human_in_tests_and_docs if file_kind(path).test_or_docs else 1.0
-        for c in self.candidates(data, path):
-            result = score(c, self.vocabulary, human_factor=human_factor)
+        if ends is not None and not any(ends):
+            return []
+        kind = file_kind(path)
+        human_factor = self.human_in_tests_and_docs if kind.test_or_docs else 1.0
+        for c in self.candidates(data, path, kind, ends):
+            result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys)
             if result.value < self.threshold:
                 continue
             encrypted = self._encrypted_parent(data, c)

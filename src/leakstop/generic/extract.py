@@ -20,27 +20,22 @@ Families:
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
+from leakstop.generic.records import Candidate
 from leakstop.regex import LazyPattern
-
-
-class Candidate(NamedTuple):
-    key: str
-    value: str
-    start: int  # byte offsets of the value in the scanned data
-    end: int
-    syntax: str
-    quoted: bool
 
 
 # Hyperscan anchors (caseless, multi-line): a hit says "this line may hold a candidate of this family".
 _KW = r'(?:pass|pwd|psw|secret|token|key|cred|auth|bearer)'
+_ASSIGN_OP = (
+    r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?'
+    r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
+)
 ANCHORS: dict[str, str] = {
-    'assign': (
-        _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
-        r'(?:[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]|[A-Za-z0-9+/_~.!@#%^*=$&-]{4,}(?:[\s;,"\'`\\]|$))'
-    ),
+    'assign': _KW + _ASSIGN_OP + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
+    # unquoted values: expressions in source code, so this family is not read there
+    'assign_bare': _KW + _ASSIGN_OP + r'(?:!!?[A-Za-z]\w*[ \t]+)?[A-Za-z0-9+/_~.!@#%^*=$&-]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
     'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
     'flag': (
@@ -240,6 +235,6 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
-    'assign': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
+    'assign': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar,
 }

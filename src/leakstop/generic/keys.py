@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
+from leakstop.generic.records import KeyJudgement, Vocabulary
 from leakstop.generic.values import Words
 from leakstop.regex import LazyPattern
 
@@ -22,39 +23,20 @@ DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file_
 _WORD = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+')
 
 
-class KeyJudgement(NamedTuple):
-    kind: str  # password, secret, token, key; '' when the key names no secret
-    strength: float  # 0..1
-    words: tuple[str, ...]
-    reason: str
-
-
-class Vocabulary(NamedTuple):
-    kinds: dict[str, str]  # secret word -> kind
-    strengths: dict[str, float]  # kind or special -> strength
-    key_qualifiers: frozenset[str]  # words that make `key` a secret key (api key, private key)
-    not_secret_qualifiers: frozenset[str]  # words that make the secret word a non-credential (csrf token)
-    about: frozenset[str]  # words after the secret word that describe it (type, name, url)
-    flag_prefixes: frozenset[str]  # first words that make the key a flag or limit (use, is, max)
-    compound_suffixes: tuple[str, ...]  # secret words found at the end of one-word keys (pgpassword)
-    public_words: frozenset[str]  # any of these before the secret word: public by design (publicKeyToken)
-    encrypted_parents: frozenset[str]  # a parent key with one of these words holds ciphertext (encryptedData)
-
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Vocabulary:
-        keys = doc['keys']
-        kinds = {word: kind for kind, words in keys['secret_words'].items() for word in words}
-        return cls(
-            kinds=kinds,
-            strengths={k: float(v) for k, v in keys['strength'].items()},
-            key_qualifiers=frozenset(keys['key_qualifiers']),
-            not_secret_qualifiers=frozenset(keys['not_secret_qualifiers']),
-            about=frozenset(keys['about']),
-            flag_prefixes=frozenset(keys['flag_prefixes']),
-            compound_suffixes=tuple(sorted(keys['compound_suffixes'], key=len, reverse=True)),
-            public_words=frozenset(keys['public_words']),
-            encrypted_parents=frozenset(keys['encrypted_parents']),
-        )
+def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
+    keys = doc['keys']
+    kinds = {word: kind for kind, words in keys['secret_words'].items() for word in words}
+    return Vocabulary(
+        kinds=kinds,
+        strengths={k: float(v) for k, v in keys['strength'].items()},
+        key_qualifiers=frozenset(keys['key_qualifiers']),
+        not_secret_qualifiers=frozenset(keys['not_secret_qualifiers']),
+        about=frozenset(keys['about']),
+        flag_prefixes=frozenset(keys['flag_prefixes']),
+        compound_suffixes=tuple(sorted(keys['compound_suffixes'], key=len, reverse=True)),
+        public_words=frozenset(keys['public_words']),
+        encrypted_parents=frozenset(keys['encrypted_parents']),
+    )
 
 
 def split_words(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:

@@ -17,12 +17,11 @@ and the env-file hook all ask here.
 """
 from __future__ import annotations
 
-import gzip
 import math
 import os
 import re
-from typing import NamedTuple
 
+from leakstop.generic.records import ValueJudgement
 from leakstop.regex import LazyPattern
 
 WORDS_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'data', 'words.txt.gz')
@@ -36,6 +35,7 @@ class Words:
     @classmethod
     def get(cls) -> frozenset[str]:
         if cls._words is None:
+            import gzip
             with open(WORDS_FILE, 'rb') as f:
                 text = gzip.decompress(f.read()).decode('ascii')
             cls._words = frozenset(text.split()) | CODE_WORDS
@@ -257,21 +257,6 @@ def not_literal(value: str) -> str | None:
         if check(value):
             return reason
     return None
-
-
-class ValueJudgement(NamedTuple):
-    randomness: float
-    human_password: float
-    reason: str  # why not a literal, or a short description of the shape
-    uuid: bool = False
-    length: int = 0
-    classes: int = 0
-    entropy: float = 0.0
-    words: float = 0.0
-
-    @property
-    def literal(self) -> bool:
-        return self.randomness > 0 or self.human_password > 0
 
 
 def classes(value: str) -> int:
