@@ -103,3 +103,15 @@ def test_explain_hides_key_words_that_are_not_words(detector: GenericDetector) -
     text = 'Zq8bX3nR5tY7uV9w_token = "Xk9mQ2vL7pW4Zq8bX3nR5tY7"'
     [d] = detector.scan(text.encode(), 'a.py')
     assert dict(d.explain)['key words'] == '… token'
+
+
+@pytest.mark.parametrize('value', ['2YotnFZFEjr1zCsicMWpAA', 'czZCaGRSa3F0MzpnWDFmQmF0M2JW', 'h480djs93hd8'])
+def test_specification_examples_pass_the_whole_pipeline(ruleset: object, default_config: object, value: str) -> None:
+    """OAuth RFC example values are found by the detector and let through by the shipped known examples."""
+    from leakstop.config import Config
+    from leakstop.engine import RuleSet
+    from leakstop.scan import scan_data
+    assert isinstance(ruleset, RuleSet) and isinstance(default_config, Config)
+    data = f'access_token = "{value}"\n'.encode()
+    assert scan_data(data, 'docs/oauth.py', ruleset=ruleset, config=default_config) == []
+    assert scan_data(b'access_token = "Zq8bX3nR5tY7uV9wK2mL"\n', 'docs/oauth.py', ruleset=ruleset, config=default_config)

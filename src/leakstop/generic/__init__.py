@@ -92,7 +92,7 @@ def file_kind(path: str) -> FileKind:
 
 def score(
         candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
-        keys: dict[str, KeyJudgement] | None = None,
+        keys: dict[str, KeyJudgement] | None = None, code: bool = False,
 ) -> Score:
     """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml).
 
@@ -106,6 +106,9 @@ def score(
             keys[candidate.key] = key
     if candidate.syntax == 'call' and key.kind and key.words and key.words[-1] != key.reason.split(' ')[-1]:
         key = KeyJudgement('', 0.0, key.words, 'a call whose name does not end in the secret word')
+    if key.reason == 'key' and (code or candidate.syntax == 'call'):
+        # a bare `key` in code is a dict key, a cache key or an OAuth consumer key (setKey): no verdict
+        key = KeyJudgement('', 0.0, key.words, 'a bare key in code')
     image = candidate.syntax == 'docker'
     if image and not key.kind and key.reason.endswith('(id)'):  # DRM_API_KEY_ID: half of a key pair
         key = KeyJudgement('key', 1.0, key.words, 'key id built into an image')
@@ -260,7 +263,7 @@ class GenericDetector:
         kind = file_kind(path)
         human_factor = self.human_in_tests_and_docs if kind.test_or_docs else 1.0
         for c in self.candidates(data, path, kind, ends):
-            result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys)
+            result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys, code=kind.code)
             if result.value < self.threshold:
                 continue
             encrypted = self._encrypted_parent(data, c)

@@ -35,7 +35,7 @@ _ASSIGN_OP = (
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
     # unquoted values: expressions in source code, so this family is not read there
-    'assign_bare': _KW + _ASSIGN_OP + r'(?:!!?[A-Za-z]\w*[ \t]+)?[A-Za-z0-9+/_~.!@#%^*=$&-]{4,}(?:[\s;,"\'`\\]|$)',
+    'assign_bare': _KW + _ASSIGN_OP + r'(?:!!?[A-Za-z]\w*[ \t]+)?[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
     'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
     'flag': (
@@ -54,11 +54,11 @@ ANCHORS: dict[str, str] = {
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
-_VALUE = _QUOTED_VALUE[:-1] + rb'''|(?:!!?[A-Za-z]\w*[ \t]+)?(?P<uv>[^\s"'`,;)\]}<>\\|]{1,500}))'''
+_VALUE = _QUOTED_VALUE[:-1] + rb'''|(?:!!?[A-Za-z]\w*[ \t]+)?(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
-    rb'''(?<![\w$@.\-])[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
-    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+[A-Za-z_*][\w.<>\[\]*]{0,40}[ \t]*(?==))?'''
+    rb'''(?<![\w$@.\-])(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
@@ -82,13 +82,14 @@ _PAIR = LazyPattern(
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?=''' + _QUOTED_VALUE + rb')|^\}')
 _DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
+_BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 _FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>\w{1,80}):?[-=](?P<uv>[^}\s"\']{1,300})\}')
 _FALLBACK_OR = LazyPattern(rb'''(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
 _FALLBACK_DEFAULT = LazyPattern(
     rb'''(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default[ \t]+(?=''' + _QUOTED_VALUE + rb')'
     rb'''|\bdefault[ \t]+(?=''' + _QUOTED_VALUE.replace(b'?P<', b'?P<d').replace(b'?P=', b'?P=d') + rb''')[^\n]{0,300}?[ \t](?P<dkey>\.[\w.]{1,120})'''
 )
-_CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])''')
+_CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # one argument
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
 
 
@@ -155,8 +156,11 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if op == b'==':
             continue
         syntax = 'note' if op == b'-' else 'make-shell' if op == b'!=' else 'docker' if _DOCKER_LINE.match(data, lo) else 'assign'
+        query = m.start() > 0 and data[m.start() - 1] in b'?&'
+        if query and _BADGE.search(data, max(lo, data.rfind(b' ', lo, m.start()) + 1), m.start()):
+            continue  # a README badge's image URL: ?token= there is public by design
         for c in _yield(data, m, syntax):
-            if not c.quoted and m.start() > 0 and data[m.start() - 1] in b'?&' and '&' in c.value:
+            if not c.quoted and query and '&' in c.value:
                 value = c.value.split('&', 1)[0]  # a URL query: ?api_key=v&page=2
                 c = c._replace(value=value, end=c.start + len(value.encode()))
             yield c

@@ -20,6 +20,7 @@ from leakstop.regex import LazyPattern
 
 DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'data', 'generic.toml')
 
+_ACCESSOR_VERBS = frozenset(('set', 'with', 'get', 'put', 'add', 'use'))
 _WORD = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+')
 
 
@@ -77,6 +78,10 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         if public is not None:
             return KeyJudgement('', 0.0, words, f'public by design ({public})')
         if kind is None:  # key: which key?
+            if before in _ACCESSOR_VERBS and i == 1:
+                before = ''  # setKey, withKey, getKey: the bare key
+            if before in ('encrypted', 'wrapped'):
+                return KeyJudgement('', 0.0, words, f'ciphertext of a key ({before} key)')  # JWE encrypted_key
             if before in vocabulary.key_qualifiers or before in vocabulary.kinds:
                 return KeyJudgement('key', strengths['qualified_key'], words, f'{before} key')
             if before:

@@ -81,9 +81,14 @@ _FILE_NAME = LazyPattern(
     r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|ts|py|rb|go|java|php|sh|properties|png|jpe?g|gif|svg)\Z',
     re.I,
 )
-_DOTTED_NAME = LazyPattern(r'[A-Za-z_$](?:[\w$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[\w$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
+_DOTTED_NAME = LazyPattern(r'[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
 _UPPER_SNAKE = LazyPattern(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
 _CAPITALIZED_WORD = LazyPattern(r'[A-Z][a-z]+\Z')
+_UPPER_KEBAB = LazyPattern(r'[A-Z]{1,8}(?:-(?:[A-Z]{1,8}|\d{1,4}))+\Z')  # ML-DSA-44, AES-256-GCM (not A3-KI25Y5-…)
+_CLASS_PATH = LazyPattern(r'\\?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+\Z|[a-z][\w]*(?:\.[a-z]\w*)+\.[A-Z]\w*\Z')  # OAuth2\Storage\X, com.acme.X
+_HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|local|internal|test|example|googleusercontent\.com)\Z', re.I)
+_JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w')  # {"RefreshToken": ...}; 12345-st..E
+_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.]*\(')  # "+encodeURIComponent(x)+", getSecret(), Field(
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
@@ -108,7 +113,7 @@ _FIXTURE_WORDS = frozenset((
     'pw', 'username', 'name', 'login', 'email', 'mail', 'account', 'guest', 'demo', 'sample', 'pass',
 ))
 _FIXTURE_TAIL = LazyPattern(r'[-_.!@#$%^&*]*\d{0,6}[-_.!@#$%^&*]*\Z')
-_PASSWORD_IN_VALUE = LazyPattern(r'password|passwort|passwd|secret', re.I)  # SomeKindOfPassword123!@#
+_PASSWORD_IN_VALUE = LazyPattern(r'password|passwort|passwd|passphrase|secret', re.I)  # SomeKindOfPassword123!@#
 _NOT_SECRET_WORDS = frozenset((
     'inherit', 'required', 'optional', 'default', 'disabled', 'enabled', 'auto', 'automatic', 'manual',
     'generated', 'generate', 'random', 'builtin', 'internal', 'external', 'vault', 'environment', 'string',
@@ -124,7 +129,8 @@ _HUMP = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d]+'
 _SEPARATORS = frozenset('_-.:/ ')
 _SHORT_WORDS = frozenset((
     'of', 'to', 'in', 'on', 'by', 'at', 'is', 'id', 'my', 'no', 'or', 'up', 'me', 'we', 'it', 'as', 'an', 'do',
-    'go', 'ok', 'db', 'io', 'ui', 'ux', 'os', 'fs', 'js', 'ts', 'py', 'rb', 'v', 'x', 'y', 'z', 'a', 'i',
+    'go', 'ok', 'db', 'io', 'ui', 'ux', 'os', 'fs', 'js', 'ts', 'py', 'rb', 'v', 'x', 'y', 'z', 'a', 'i', 'be',
+    'so', 'if', 'us', 'id',
 ))
 _ALPHABET = 'abcdefghijklmnopqrstuvwxyz'
 _DIGITS = '0123456789'
@@ -164,8 +170,14 @@ def _counting_pattern(value: str) -> bool:
 
 
 def _fixture_words(value: str) -> bool:
-    """``test123``, ``foo_bar``, ``mySecretPassword1``, ``admin!``: only test-fixture words, then digits."""
+    """``test123``, ``foo_bar``, ``mySecretPassword1``, ``admin!``: only test-fixture words, then digits.
+
+    Words followed by a symbol and digits (``Admin@123``, ``Qwerty!2345``) are a weak password a person
+    chose, not a fixture name.
+    """
     tail = _FIXTURE_TAIL.search(value)
+    if tail and any(c.isdigit() for c in tail.group()) and any(not c.isalnum() and c not in '_-.' for c in tail.group()):
+        return False
     body = value[:tail.start()] if tail else value
     if not body:
         return False
@@ -221,7 +233,11 @@ def _identifier_of_words(value: str) -> bool:
     if any(c.isdigit() for c in value):
         return False
     words = Words.get()
-    return bool(alpha) and all(p.lower() in words if len(p) > 2 else p.lower() in _SHORT_WORDS for p in alpha)
+    known = [p.lower() in words if len(p) > 2 else p.lower() in _SHORT_WORDS for p in alpha]
+    if all(known):
+        return bool(alpha)
+    # a lowercase resource name: hosted-grafana-id, kube-state-metrics (most parts words)
+    return value.islower() and value.count('-') >= 2 and 2 * sum(known) >= len(known)
 
 
 def not_literal(value: str) -> str | None:
@@ -240,7 +256,11 @@ def not_literal(value: str) -> str | None:
         ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v)),
         ('file name', lambda v: _FILE_NAME.match(v)),
         ('dotted name', lambda v: _DOTTED_NAME.match(v)),
-        ('constant name', lambda v: _UPPER_SNAKE.match(v)),
+        ('constant name', lambda v: _UPPER_SNAKE.match(v) or _UPPER_KEBAB.match(v)),
+        ('class name', lambda v: _CLASS_PATH.match(v)),
+        ('host name', lambda v: _HOST_NAME.match(v)),
+        ('code', lambda v: _CALL_IN_VALUE.search(v)),
+        ('JSON text or an elided value', lambda v: _JSON_OR_ELIDED.search(v)),
         ('capitalized word', lambda v: _CAPITALIZED_WORD.match(v)),
         ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
         ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
@@ -266,11 +286,39 @@ def classes(value: str) -> int:
     ))
 
 
+_BASE64 = LazyPattern(r'[A-Za-z0-9+/_-]{8,}={0,2}\Z')
+_JWT_HEADER_ONLY = LazyPattern(r'\AeyJ[A-Za-z0-9_-]{10,}={0,2}\Z')  # eyJhbGciOi...: a JWT header, no payload
+
+
+def decoded_text(value: str) -> str | None:
+    """The text ``value`` is the base64 of (standard or URL-safe), or None: random bytes, not text."""
+    if len(value) % 4 == 1 or not _BASE64.match(value):
+        return None
+    import base64
+    import binascii
+    padded = value + '=' * (-len(value.rstrip('=')) % 4)
+    try:
+        raw = base64.b64decode(padded.replace('-', '+').replace('_', '/'), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if len(raw) < 4 or not all(32 <= b < 127 for b in raw):
+        return None
+    return raw.decode('ascii')
+
+
 def judge_value(value: str) -> ValueJudgement:
-    """Scores for ``value`` (see the module docstring); zero for both with the reason when not a literal."""
+    """Scores for ``value`` (see the module docstring); zero for both with the reason when not a literal.
+
+    The base64 of text (``ZXhhbXBsZS1hcHAtc2VjcmV0``, a JWT header alone) is judged by its text.
+    """
     reason = not_literal(value)
     if reason is not None:
         return ValueJudgement(0.0, 0.0, reason)
+    text = decoded_text(value)
+    if text is not None:
+        inner = 'a JWT header' if _JWT_HEADER_ONLY.match(value) and text.startswith('{') else not_literal(text)
+        if inner is not None or text.count(' ') > 1:
+            return ValueJudgement(0.0, 0.0, f'base64 of text: {inner or "prose"}')
     n = len(value)
     k = classes(value)
     h = shannon_entropy(value)
