@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 
 import pytest
 
@@ -316,3 +317,36 @@ def test_context_rule_applies_entropy_allow_and_paths() -> None:
     data = f'DD_API_KEY={low}\nDD_API_KEY={allowed}\nDD_API_KEY={DD_KEY}\n'.encode()
     assert [(f.line, f.secret) for f in engine.scan_bytes(data, rs, 'conf/app.yaml')] == [(3, DD_KEY)]
     assert engine.scan_bytes(data, rs, 'conf/app.json') == []
+
+
+def _bare_token_rules() -> list[Rule]:
+    """Rules whose match is the token itself (it starts where their first example's secret starts)."""
+    from leakstop.rules import BINARY_TAG, load_rules
+    out = []
+    for r in load_rules():
+        if BINARY_TAG in r.tags or r.is_context or not re.match(r'(?:\(\?i\))?\(\?<!\[[^\]]*(?:A-Za-z0-9|a-zA-Z0-9)', r.pattern):
+            continue
+        m = re.search(r.pattern.encode(), r.examples[0].encode())
+        if m is not None and m.start() == m.start(r.secret_group):
+            out.append(r)
+    return out
+
+
+@pytest.mark.parametrize('prefix', [b'\\n', b'\\t', b'\\r', b'%3D', b'\x1b[0m', b'\x1b[31m', b'\x1b[1;31m'])
+def test_a_token_right_after_an_escape_is_found_by_its_rule(prefix: bytes) -> None:
+    """A JSON or log line's \\n, a URL's %3D, a colour code: their last letter or digit is no part of the token."""
+    rules = _bare_token_rules()
+    assert len(rules) > 150
+    ruleset = engine.RuleSet(rules, engine.compile_database(rules))
+    missed = []
+    for index, rule in enumerate(rules):
+        example = rule.examples[0].encode()
+        m = ruleset.regex(index).search(example)
+        assert m is not None, rule.id
+        secret = m.group(rule.secret_group)
+        data = b'keywords: ' + ' '.join(rule.keywords).encode() + b'\n{"log": "started' + prefix + secret + b'"}\n'
+        found = [f for f in engine.scan_bytes(data, engine.RuleSet([rule], engine.compile_database([rule])), 'app.log')
+                 if f.rule_id == rule.id]
+        if not any(f.secret.encode() == secret for f in found):
+            missed.append(rule.id)
+    assert missed == []

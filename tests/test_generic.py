@@ -115,3 +115,24 @@ def test_specification_examples_pass_the_whole_pipeline(ruleset: object, default
     data = f'access_token = "{value}"\n'.encode()
     assert scan_data(data, 'docs/oauth.py', ruleset=ruleset, config=default_config) == []
     assert scan_data(b'access_token = "Zq8bX3nR5tY7uV9wK2mL"\n', 'docs/oauth.py', ruleset=ruleset, config=default_config)
+
+
+@pytest.mark.parametrize('unit', [
+    b'key=', b'token="', b'password: x', b'"api_key": "', b'<password>', b'--password ', b'${PASSWORD:-',
+    b'setPassword("', b'\\npassword=', b'variable "db_password" {\n', b'<add key="Password" value="',
+])
+def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
+    """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds)."""
+    import time
+
+    def best(data: bytes) -> float:
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            detector.scan(data, 'hostile.txt')
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = unit * (10_000 // len(unit)), unit * (40_000 // len(unit))
+    t_small, t_large = best(small), best(large)
+    assert t_large < 0.004 or t_large / max(t_small, 1e-6) < 9.0, (t_small, t_large)

@@ -134,7 +134,7 @@ class RuleSet:
     def regex(self, index: int) -> re.Pattern[bytes]:
         rx = self._regexes[index]
         if rx is None:
-            rx = self._regexes[index] = re.compile(self.rules[index].pattern.encode())
+            rx = self._regexes[index] = re.compile(escape_tolerant(self.rules[index].pattern).encode())
         return rx
 
     def allows(self, index: int) -> list[re.Pattern[str]]:
@@ -173,6 +173,24 @@ class RuleSet:
         if data:
             self.database.scan(data, match_event_handler=on_match)
         return hits
+
+
+_TOKEN_GUARD = LazyPattern(r'\(\?<!\[(?=[^\]]*A-Za-z0-9|[^\]]*a-zA-Z0-9)[^\]]*\]\)')
+# What may stand right before a token although it ends in a letter or digit: a string escape (\n, \t,
+# \r of JSON, logs, Python reprs), a percent-encoded = (%3D), an ANSI colour code (ESC[0m, ESC[31m,
+# ESC[1;31m). Fixed width each, as Python's lookbehind needs.
+_AFTER_ESCAPE = r'(?<=\\[ntr])|(?<=%3[dD])|(?<=\x1b\[\dm)|(?<=\x1b\[\d\dm)|(?<=\x1b\[\d;\d\dm)'
+
+
+def escape_tolerant(pattern: str) -> str:
+    """``pattern`` with each token guard ``(?<![A-Za-z0-9_])`` also satisfied right after an escape.
+
+    Every rule that finds a bare token guards its start against letters and digits, so that it does
+    not match inside a longer word; the letter of ``\n`` or the digit of ``%3D`` or of a colour code
+    is not part of a token, though. One place, for every rule (built-in, imported or custom); the
+    Hyperscan prefilter already over-approximates lookbehinds, so only the confirming regex changes.
+    """
+    return _TOKEN_GUARD.sub(lambda m: f'(?:{m.group(0)}|{_AFTER_ESCAPE})', pattern)
 
 
 WIDE_REPEAT = 16
