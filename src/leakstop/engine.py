@@ -190,7 +190,7 @@ def escape_tolerant(pattern: str) -> str:
     is not part of a token, though. One place, for every rule (built-in, imported or custom); the
     Hyperscan prefilter already over-approximates lookbehinds, so only the confirming regex changes.
     """
-    return _TOKEN_GUARD.sub(lambda m: f'(?:{m.group(0)}|{_AFTER_ESCAPE})', pattern)
+    return str(_TOKEN_GUARD.sub(lambda m: f'(?:{m.group(0)}|{_AFTER_ESCAPE})', pattern))
 
 
 WIDE_REPEAT = 16
