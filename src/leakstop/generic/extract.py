@@ -82,6 +82,7 @@ _PAIR = LazyPattern(
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?=''' + _QUOTED_VALUE + rb')|^\}')
 _DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
+_FORM_FIELD = LazyPattern(r'&\w+=')
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 _FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>\w{1,80}):?[-=](?P<uv>[^}\s"\']{1,300})\}')
 _FALLBACK_OR = LazyPattern(rb'''(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
@@ -160,8 +161,8 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if query and _BADGE.search(data, max(lo, data.rfind(b' ', lo, m.start()) + 1), m.start()):
             continue  # a README badge's image URL: ?token= there is public by design
         for c in _yield(data, m, syntax):
-            if not c.quoted and query and '&' in c.value:
-                value = c.value.split('&', 1)[0]  # a URL query: ?api_key=v&page=2
+            if not c.quoted and '&' in c.value and (query or _FORM_FIELD.search(c.value)):
+                value = c.value.split('&', 1)[0]  # a URL query or a form body: ?api_key=v&page=2, token=v&hint=x
                 c = c._replace(value=value, end=c.start + len(value.encode()))
             yield c
 

@@ -319,6 +319,8 @@ def judge_value(value: str) -> ValueJudgement:
         inner = 'a JWT header' if _JWT_HEADER_ONLY.match(value) and text.startswith('{') else not_literal(text)
         if inner is not None or text.count(' ') > 1:
             return ValueJudgement(0.0, 0.0, f'base64 of text: {inner or "prose"}')
+        judged = judge_value(text)  # the base64 of a password is as strong as the password
+        return judged._replace(reason=f'base64 of text: {judged.reason}')
     n = len(value)
     k = classes(value)
     h = shannon_entropy(value)
