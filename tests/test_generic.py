@@ -136,3 +136,25 @@ def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit:
     small, large = unit * (10_000 // len(unit)), unit * (40_000 // len(unit))
     t_small, t_large = best(small), best(large)
     assert t_large < 0.004 or t_large / max(t_small, 1e-6) < 9.0, (t_small, t_large)
+
+
+def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -> None:
+    """Each syntax family finds at least one example (scored over the threshold) and extracts at least
+    one negative that the judges then refuse: its examples are checked, not only the detector's."""
+    from leakstop.generic import FAMILIES, score
+    from leakstop.generic.extract import EXTRACTORS
+    found: dict[str, int] = {family: 0 for family in FAMILIES}
+    refused: dict[str, int] = {family: 0 for family in FAMILIES}
+    for case in CASES:
+        for kind, texts in (('examples', case['examples']), ('negatives', case['negatives'])):
+            for text in texts:
+                data = text.encode()
+                for family in FAMILIES:
+                    for c in EXTRACTORS[family](data, 0, len(data)):
+                        over = score(c, detector.vocabulary).value >= detector.threshold
+                        if kind == 'examples' and over:
+                            found[family] += 1
+                        elif kind == 'negatives' and not over:
+                            refused[family] += 1
+    assert [f for f, n in found.items() if not n] == []
+    assert [f for f, n in refused.items() if not n] == []
