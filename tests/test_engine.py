@@ -221,7 +221,9 @@ def test_context_rule_finds_the_shape_after_a_keyword(ctx: engine.RuleSet, data:
 
 @pytest.mark.parametrize('data', [
     'datadog' + ' ' * 41 + DD_KEY,  # one byte beyond the window
-    f'datadog:\n\n  api_key: {DD_KEY}\n',  # two lines down
+    f'datadog:  # monitoring\n  site: x\n  trace_id: {DD_KEY}\n',  # in the vendor's block, not under a secret's key
+    f'datadog:\nsite: x\napi_key: {DD_KEY}\n',  # not indented below it: not its block
+    f'datadog: enabled\n\n  api_key: {DD_KEY}\n',  # the keyword's line holds a value: no block
     f'DD_API_KEY={DD_KEY}ab\n',  # part of a longer hex run
     f'DD_API_KEY=x{DD_KEY}\n',  # glued to a letter before it
     f'DD_API_KEY={DD_KEY}==\n',  # inside a base64 value
@@ -350,3 +352,20 @@ def test_a_token_right_after_an_escape_is_found_by_its_rule(prefix: bytes) -> No
         if not any(f.secret.encode() == secret for f in found):
             missed.append(rule.id)
     assert missed == []
+
+
+@pytest.mark.parametrize(('data', 'line'), [
+    (f'datadog:\n  site: datadoghq.eu\n  tags: [a, b]\n  api_key: {DD_KEY}\n', 4),
+    (f'monitoring:\n  datadog:\n\n    # the key\n    apiKey: "{DD_KEY}"\nother: 1\n', 5),
+    (f'{{\n  "datadog": {{\n    "site": "datadoghq.com",\n    "api_key": "{DD_KEY}"\n  }}\n}}\n', 4),
+    (f'[datadog]\n  host = "x"\n  api_key = "{DD_KEY}"\n', 3),
+])
+def test_context_rule_reads_the_block_its_keyword_opens(ctx: engine.RuleSet, data: str, line: int) -> None:
+    """Structure, not distance: the vendor's name as a parent key, the secret several lines below it."""
+    found = engine.scan_bytes(data.encode(), ctx, 'values.yaml')
+    assert [(f.rule_id, f.line, f.secret) for f in found] == [('datadog-api-key', line, DD_KEY)]
+
+
+def test_context_rule_block_ends_where_the_indentation_does(ctx: engine.RuleSet) -> None:
+    data = f'datadog:\n  site: x\nother:\n  api_key: {DD_KEY}\n'.encode()
+    assert engine.scan_bytes(data, ctx, 'values.yaml') == []

@@ -22,13 +22,13 @@ import hashlib
 import os
 import re
 import sys
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
-from leakstop.cache import cached
+from leakstop.cache import cache_dir, cached, cached_toml
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
 from leakstop.generic import FAMILIES, GenericDetector
-from leakstop.generic.records import Detection
+from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
 from leakstop.rules import Rule
@@ -130,6 +130,16 @@ class RuleSet:
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
+        self._vocabulary: Vocabulary | None = None
+
+    def vocabulary(self) -> Vocabulary:
+        """The generic key judge's vocabulary (the detector's, else loaded once for this rule set)."""
+        if self.generic is not None:
+            return self.generic.vocabulary
+        if self._vocabulary is None:
+            from leakstop.generic.keys import DATA_FILE, vocabulary_from_doc
+            self._vocabulary = vocabulary_from_doc(cached_toml(DATA_FILE, directory=cache_dir()))
+        return self._vocabulary
 
     def regex(self, index: int) -> re.Pattern[bytes]:
         rx = self._regexes[index]
@@ -385,6 +395,11 @@ def confirm_context(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) 
     seen: set[tuple[int, int]] = set()
     size = len(data)
     for end in ends:
+        if _MAPPING_HEADER.match(data, end):  # `datadog:` / `"datadog": {`: the block below is the vendor's
+            for span, secret in _block_entries(data, end, ruleset, index):
+                if span not in seen:
+                    seen.add(span)
+                    out.append((span[0], span[1], secret))
         limit = min(size, end + rule.window)  # the latest start
         first = data.find(b'\n', end, limit)
         if first != -1:
@@ -402,6 +417,48 @@ def confirm_context(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) 
             if _accepted(ruleset, index, secret):
                 out.append((span[0], span[1], secret))
     return out
+
+
+# After a context keyword: the rest of its key, then a mapping that opens a block (YAML `datadog:`,
+# JSON `"datadog": {`, TOML `[datadog]`), nothing else on the line.
+_MAPPING_HEADER = LazyPattern(rb'''[\w.-]{0,40}["\']?[ \t]*(?::[ \t]*\{?|\])[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)''')
+_BLOCK_ENTRY = LazyPattern(
+    rb'''[ \t]*["\']?(?P<key>[\w.-]{1,80})["\']?[ \t]*[:=][ \t]*["\']?(?P<value>[^\s"\',}#]{1,512})["\']?[ \t]*,?[ \t]*(?:#[^\n]*)?\r?\Z'''
+)
+BLOCK_LINES = 30  # lines of a vendor's block read for its secrets
+
+
+def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Iterator[tuple[tuple[int, int], str]]:
+    """Entries of the block a context keyword opens whose key names a secret and whose value is the
+    rule's shape: ``datadog:\n  site: x\n  api_key: <32 hex>`` (structure, not distance)."""
+    from leakstop.generic.keys import judge_key
+    vocabulary = ruleset.vocabulary()
+    header_start = data.rfind(b'\n', 0, end) + 1
+    header = data[header_start:end]
+    indent = len(header) - len(header.lstrip(b' \t'))
+    pos = data.find(b'\n', end)
+    regex = ruleset.regex(index)
+    for _ in range(BLOCK_LINES):
+        if pos == -1:
+            return
+        start, pos = pos + 1, data.find(b'\n', pos + 1)
+        line_end = len(data) if pos == -1 else pos
+        line = data[start:line_end]
+        stripped = line.strip()
+        if not stripped or stripped.startswith(b'#'):
+            continue
+        if len(line) - len(line.lstrip(b' \t')) <= indent or stripped in (b'}', b'},'):
+            return  # the block ended
+        m = _BLOCK_ENTRY.match(line)
+        if m is None or not judge_key(m.group('key').decode('ascii', 'replace'), vocabulary).kind:
+            continue
+        value_start = start + m.start('value')
+        for v in regex.finditer(data, max(0, value_start - 1), start + m.end('value')):
+            span = v.span('secret')
+            if span[0] == value_start and span[1] == start + m.end('value'):
+                secret = v.group('secret').decode('utf-8', 'replace')
+                if _accepted(ruleset, index, secret):
+                    yield span, secret
 
 
 GENERIC_TAG = 'generic'
