@@ -26,6 +26,7 @@ from leakstop.generic.extract import ANCHORS, EXTRACTORS, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
 from leakstop.generic.values import Words, judge_value
+from leakstop.regex import LazyPattern
 
 CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted values (expressions, in code)
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
@@ -129,6 +130,22 @@ def score(
     else:
         value_score = judgement.randomness
     return Score(round(key.strength * value_score, 3), key, judgement)
+
+
+_USER_VALUE = LazyPattern(
+    rb'''(?i)(?:user|username|login|db|database|dbname|name)\w*["\']?[ \t]*[:=][ \t]*["\']?([^\s"\',;&]{1,128})'''
+)
+
+
+def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
+    """The password equals the user or database name next to it (within ``lines`` lines either side)."""
+    lo, hi = c.start, c.end
+    for _ in range(lines):
+        lo = max(0, data.rfind(b'\n', 0, max(0, lo - 1)))
+        nxt = data.find(b'\n', hi + 1)
+        hi = len(data) if nxt == -1 else nxt
+    value = c.value.strip().lower().encode('utf-8', 'replace')
+    return any(m.group(1).lower() == value for m in _USER_VALUE.finditer(data, lo, hi) if m.start(1) != c.start)
 
 
 def _shown_words(words: tuple[str, ...]) -> str:
@@ -269,6 +286,8 @@ class GenericDetector:
             encrypted = self._encrypted_parent(data, c)
             if encrypted is not None:
                 continue
+            if result.key.kind == 'password' and _same_as_user(data, c):
+                continue  # MYSQL_USER: app / MYSQL_PASSWORD: app: a development default
             previous = best.get((c.start, c.end))
             if previous is None or result.value > previous[0]:
                 best[(c.start, c.end)] = (result.value, c, result)

@@ -57,7 +57,7 @@ _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,
 _VALUE = _QUOTED_VALUE[:-1] + rb'''|(?:!!?[A-Za-z]\w*[ \t]+)?(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
-    rb'''(?:(?<![\w$@.\-])|(?<=\\[ntr]))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr]))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
@@ -83,6 +83,8 @@ _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?=''' + _QUOTED_VALUE + rb')|^\}')
 _DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
 _FORM_FIELD = LazyPattern(r'&\w+=')
+_URL_END = LazyPattern(rb'[\s"\'<>]')
+_SIGNED_URL = LazyPattern(rb'[?&](?:e|expires|exp|x-amz-expires|se|x-goog-expires)=\d', re.I)
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 _FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>\w{1,80}):?[-=](?P<uv>[^}\s"\']{1,300})\}')
 _FALLBACK_OR = LazyPattern(rb'''(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
@@ -157,14 +159,30 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if op == b'==':
             continue
         syntax = 'note' if op == b'-' else 'make-shell' if op == b'!=' else 'docker' if _DOCKER_LINE.match(data, lo) else 'assign'
-        query = m.start() > 0 and data[m.start() - 1] in b'?&'
-        if query and _BADGE.search(data, max(lo, data.rfind(b' ', lo, m.start()) + 1), m.start()):
-            continue  # a README badge's image URL: ?token= there is public by design
+        query = m.start() > 0 and (data[m.start() - 1] in b'?&' or data.endswith(b'&amp;', 0, m.start()))
+        if query:
+            back = max(0, m.start() - 2048)  # the URL may start before this segment (a long minified line)
+            url_start = max(back, data.rfind(b' ', back, m.start()) + 1, data.rfind(b'"', back, m.start()) + 1)
+            url_end = _URL_END.search(data, m.start(), m.start() + 2048)
+            url = data[url_start:url_end.start() if url_end else m.start() + 2048]
+            if _BADGE.search(url) or _SIGNED_URL.search(url):
+                continue  # a badge's image URL (public by design), a signed download URL (expires)
         for c in _yield(data, m, syntax):
+            if not c.quoted and op == b':' and not _yaml_scalar(data, m.end('op'), c.end, hi):
+                continue  # Key:HU:x (no space after the colon), title: DE:Tag:x canoe pass (a phrase)
             if not c.quoted and '&' in c.value and (query or _FORM_FIELD.search(c.value)):
                 value = c.value.split('&', 1)[0]  # a URL query or a form body: ?api_key=v&page=2, token=v&hint=x
                 c = c._replace(value=value, end=c.start + len(value.encode()))
             yield c
+
+
+def _yaml_scalar(data: bytes, op_end: int, value_end: int, hi: int) -> bool:
+    """After ``key:`` an unquoted value is a YAML scalar: a space after the colon, and no word after the
+    value on its line (``title: DE:Tag:waterway=canoe pass`` is a phrase)."""
+    if data[op_end:op_end + 1] not in (b' ', b'\t'):
+        return False
+    rest = data[value_end:hi].strip()
+    return not rest[:1].isalnum()  # a phrase goes on with a word; a quote, a comma or a comment may follow
 
 
 def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:

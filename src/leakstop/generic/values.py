@@ -54,7 +54,8 @@ CODE_WORDS = frozenset((
     'mysql', 'postgres', 'mongo', 'mongodb', 'kafka', 'nginx', 'docker', 'kube', 'helm', 'aws', 'gcp',
     'azure', 'github', 'gitlab', 'slack', 'stripe', 'twilio', 'google', 'facebook', 'twitter', 'mailgun',
     'sendgrid', 'datadog', 'sentry', 'bearer', 'csrf', 'xsrf', 'totp', 'otp', 'mfa', 'saml', 'oidc',
-    'ack', 'nack', 'ok', 'kvp', 'cas', 'crm', 'ui', 'ux', 'id', 'ids', 'ip', 'io', 'os', 'fs',
+    'ack', 'nack', 'ok', 'kvp', 'cas', 'crm', 'ui', 'ux', 'id', 'ids', 'ip', 'io', 'os', 'fs', 'ca', 'pem',
+    'cert', 'certs', 'tls', 'ssl', 'crt', 'csr', 'der', 'pkcs', 'mtls', 'jwks', 'oidc', 'sso', 'ldap', 'saml',
 ))
 
 REFERENCE = LazyPattern(
@@ -68,6 +69,7 @@ REFERENCE = LazyPattern(
     r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
     r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
     r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
+    r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)
     r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH)',  # ciphertext: EJSON, SOPS, Vault transit, AWS KMS
     re.I,
 )
@@ -126,7 +128,7 @@ _NOT_SECRET_WORDS = frozenset((
     'keychain', 'credential', 'credentials', 'nullable', 'encrypted', 'decrypted', 'masked', 'omitted',
 ))
 _HUMP = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d]+')
-_SEPARATORS = frozenset('_-.:/ ')
+_SEPARATORS = frozenset('_-.:/ =')
 _SHORT_WORDS = frozenset((
     'of', 'to', 'in', 'on', 'by', 'at', 'is', 'id', 'my', 'no', 'or', 'up', 'me', 'we', 'it', 'as', 'an', 'do',
     'go', 'ok', 'db', 'io', 'ui', 'ux', 'os', 'fs', 'js', 'ts', 'py', 'rb', 'v', 'x', 'y', 'z', 'a', 'i', 'be',
@@ -236,6 +238,9 @@ def _identifier_of_words(value: str) -> bool:
     known = [p.lower() in words if len(p) > 2 else p.lower() in _SHORT_WORDS for p in alpha]
     if all(known):
         return bool(alpha)
+    long_parts = [p for p in alpha if len(p) > 2]
+    if len(long_parts) >= 2 and all(p.lower() in words for p in long_parts) and 3 * (len(alpha) - len(long_parts)) <= len(alpha):
+        return True  # words with a language code or an abbreviation: Cs:Key:mountain_pass
     # a lowercase resource name: hosted-grafana-id, kube-state-metrics (most parts words)
     return value.islower() and value.count('-') >= 2 and 2 * sum(known) >= len(known)
 
