@@ -135,8 +135,8 @@ def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit:
 
     small, large = unit * (20_000 // len(unit)), unit * (80_000 // len(unit))
     t_small, t_large = best(small), best(large)
-    # linear: ~4; quadratic: ~16. Below 30 ms for 80 KB the clock of a busy machine says nothing.
-    assert t_large < 0.03 or t_large / max(t_small, 1e-6) < 9.0, (t_small, t_large)
+    # linear: ~4; quadratic: ~16. Below 50 ms for 80 KB the clock of a busy machine says nothing.
+    assert t_large < 0.05 or t_large / max(t_small, 1e-6) < 9.0, (t_small, t_large)
 
 
 def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -> None:
