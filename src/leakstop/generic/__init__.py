@@ -256,7 +256,7 @@ class GenericDetector:
                         continue
                     if c.syntax == 'make-shell' and not kind.makefile:
                         continue  # != is a comparison everywhere but in a Makefile
-                    if not c.quoted and (kind.code and c.syntax != 'fallback' or c.syntax == 'note' and not kind.prose):
+                    if not c.quoted and (kind.code and c.syntax not in ('fallback', 'yaml') or c.syntax == 'note' and not kind.prose):
                         continue
                     seen.add((c.start, c.end, c.key))
                     out.append(c)
@@ -264,7 +264,7 @@ class GenericDetector:
 
     def _encrypted_parent(self, data: bytes, c: Candidate) -> str | None:
         """A parent key saying the values below are ciphertext (``encryptedData:`` of a SealedSecret)."""
-        if c.syntax != 'assign':
+        if c.syntax not in ('assign', 'yaml'):
             return None
         for parent in parent_keys(data, c.start):
             words = set(split_words(parent, self.vocabulary))

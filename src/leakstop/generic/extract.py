@@ -34,6 +34,8 @@ _ASSIGN_OP = (
 )
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
+    # `key: value` ending its line: YAML, also in code (Ansible modules' EXAMPLES docstrings)
+    'assign_yaml': r'^[ \t]*(?:- )?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}:[ \t]+[^\s"\'`,;\\(\[{]{4,}[ \t]*\r?$',
     # unquoted values: expressions in source code, so this family is not read there
     'assign_bare': _KW + _ASSIGN_OP + r'(?:!!?[A-Za-z]\w*[ \t]+)?[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
@@ -64,6 +66,11 @@ _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in th
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
 _XML_ELEMENT = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=key)>')
 _XML_MULTILINE = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>\n]{0,200})?>[ \t]*\r?\n[ \t]*(?P<uv>[^<\s]{1,500})[ \t]*\r?\n[ \t]*</(?P=key)>')
+_XML_OPEN = LazyPattern(
+    rb'(?i)<(?P<tag>[\w:.-]{0,40}(?:pass|pwd|secret|token|key|cred|auth)[\w:.-]{0,40})(?:[ \t][^<>\n]{0,300})?>[ \t]*\r?$', re.M
+)
+_XML_CHILD_VALUE = LazyPattern(rb'(?i)<(?P<t>value|data|string|text|content)(?:[ \t][^<>\n]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=t)>')
+_XML_CLOSE = LazyPattern(rb'</')
 _XML_KEYED = LazyPattern(
     rb'''<(?P<tag>[\w:.-]{1,80})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[^<>]{0,200}>(?P<uv>[^<\n]{1,500})</(?P=tag)>'''
 )
@@ -168,8 +175,10 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             if _BADGE.search(url) or _SIGNED_URL.search(url):
                 continue  # a badge's image URL (public by design), a signed download URL (expires)
         for c in _yield(data, m, syntax):
-            if not c.quoted and op == b':' and not _yaml_scalar(data, m.end('op'), c.end, hi):
-                continue  # Key:HU:x (no space after the colon), title: DE:Tag:x canoe pass (a phrase)
+            if not c.quoted and op == b':':
+                if not _yaml_scalar(data, m.end('op'), c.end, hi):
+                    continue  # Key:HU:x (no space after the colon), title: DE:Tag:x canoe pass (a phrase)
+                c = c._replace(syntax='yaml')
             if not c.quoted and '&' in c.value and (query or _FORM_FIELD.search(c.value)):
                 value = c.value.split('&', 1)[0]  # a URL query or a form body: ?api_key=v&page=2, token=v&hint=x
                 c = c._replace(value=value, end=c.start + len(value.encode()))
@@ -200,6 +209,14 @@ def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         end = newline if newline != -1 else end
     for m in _XML_MULTILINE.finditer(data, lo, end):
         yield from _yield(data, m, 'xml')
+    for m in _XML_OPEN.finditer(data, lo, hi):  # <masterKey ...>\n <!-- ... -->\n <value>v</value>
+        stop = m.end()
+        for _ in range(6):
+            newline = data.find(b'\n', stop + 1, stop + 1024)
+            stop = newline if newline != -1 else stop
+        child = _XML_CHILD_VALUE.search(data, m.end(), stop)
+        if child is not None and not _XML_CLOSE.search(data, m.end(), child.start()):
+            yield from _yield(data, child, 'xml', key=_text(data, *m.span('tag')))
 
 
 def flag(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -258,6 +275,6 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
-    'assign': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
+    'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar,
 }
