@@ -165,6 +165,12 @@ def bech32_checksum(secret: str) -> bool:
     return chk == 1
 
 
+def atlassian_dc_pat(secret: str) -> bool:
+    """Jira/Confluence/Bitbucket Data Center PAT: base64 of a 12-digit token id, ``:`` and 20 random bytes."""
+    raw = _b64decode_loose(secret)
+    return raw is not None and len(raw) == 33 and raw[:12].isdigit() and raw[12:13] == b':'
+
+
 # --- values assigned to credential-named keys, headers and key files (generic.toml, keys.toml) ---
 
 _REFERENCE = LazyPattern(
@@ -413,6 +419,7 @@ def base64_pem_private_key(secret: str) -> bool:
 
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
+    'atlassian_dc_pat': atlassian_dc_pat,
     'aws_key_id': aws_key_id,
     'base58check': base58check,
     'base64_key': base64_key,

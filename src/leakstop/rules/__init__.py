@@ -17,6 +17,8 @@ A rules file holds ``[[rules]]`` tables::
     allow = ['^ghp_0{36}$']                  # optional: secrets matching these regexes pass
     examples = ['token = "ghp_..."']         # each must be reported by this rule
     negatives = ['token = "ghp_xxxx"']       # none may be reported by this rule
+    provider = "GitHub"                      # optional: the vendor that issues the credential
+    revoke = "https://docs.github.com/..."   # optional: the vendor's page for revoking/rotating it
 
 Patterns are Python regular expressions over bytes that Hyperscan also accepts in
 prefilter mode (no backreferences, no possessive quantifiers, no conditionals).
@@ -55,6 +57,8 @@ class Rule:
     allow: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
+    provider: str = ''  # the vendor that issues the credential
+    revoke: str = ''  # the vendor's page for revoking or rotating it
     source: str = ''
 
 
@@ -62,7 +66,7 @@ _REQUIRED = {'id': str, 'description': str, 'pattern': str}
 _OPTIONAL: dict[str, Any] = {
     'secret_group': str, 'keywords': list, 'min_entropy': (int, float), 'validator': str,
     'max_length': int, 'severity': str, 'tags': list, 'paths': list, 'allow': list,
-    'examples': list, 'negatives': list,
+    'examples': list, 'negatives': list, 'provider': str, 'revoke': str,
 }
 
 
@@ -142,7 +146,7 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
     for key in ('keywords', 'tags', 'paths', 'allow', 'examples', 'negatives'):
         if key in table:
             kwargs[key] = _str_tuple(table[key], where, key)
-    for key in ('secret_group', 'validator', 'severity', 'max_length'):
+    for key in ('secret_group', 'validator', 'severity', 'max_length', 'provider', 'revoke'):
         if key in table:
             kwargs[key] = table[key]
     if 'min_entropy' in table:
