@@ -162,10 +162,6 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       'https://help.ovhcloud.com/csm/en-gb-api-getting-started-ovhcloud-api', ['A32'], vendors=['ovh'],
       keys=r'(?:application[_.-]?secret|app[_.-]?secret|consumer[_.-]?key)', var='OVH_APPLICATION_SECRET',
       var2='OVH_CONSUMER_KEY', cat='cloud', validator='mixed_chars')
-    C('linode-cli-token', 'Akamai', 'Linode (Akamai Cloud) personal access token',
-      'https://techdocs.akamai.com/cloud-computing/docs/manage-personal-access-tokens', ['h64'],
-      vendors=['linode'], keys=r'(?:cli[_.-]?|api[_.-]?)?token', var='LINODE_CLI_TOKEN', var2='LINODE_TOKEN',
-      cat='cloud')
 
     r = rng_for('cloudinary-url')
     cl = [(rs(r, '0123456789', 15), rs(r, ALNUM + '_-', 27)) for _ in range(3)]
