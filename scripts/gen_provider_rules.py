@@ -199,6 +199,13 @@ def default_entropy(parts: list[Any]) -> float | None:
     return None
 
 
+def short_prefix_word_body(parts: list[Any]) -> bool:
+    """A prefix of at most 5 characters before a body that letters alone could fill (at most 40 long)."""
+    body = [p for p in parts if isinstance(p, tuple)]
+    return (len(literal_prefix(parts)) <= 5 and all(p[0] in 'AlULw' for p in body)
+            and sum(p[2] for p in body) <= 40)
+
+
 def build_prefixed(r: dict[str, Any]) -> dict[str, Any]:
     rng = random.Random('leakstop-providers:' + r['id'])
     variants = [r['parts']] + r['alts']
@@ -212,6 +219,8 @@ def build_prefixed(r: dict[str, Any]) -> dict[str, Any]:
     keywords = r['keywords'] or sorted({literal_prefix(v) for v in variants if literal_prefix(v)})
     if not keywords or any(len(k) < 2 for k in keywords):
         raise SystemExit(f'{r["id"]}: needs keywords')
+    if r['validator'] is None and short_prefix_word_body(r['parts']):
+        r['validator'] = 'letters_and_digits'  # rnd_ + 28 letters could be an identifier; a token has digits
     validator = VALIDATORS.get(r['validator']) if r['validator'] else None
     entropy = r['entropy'] if r['entropy'] is not None else default_entropy(r['parts'])
 

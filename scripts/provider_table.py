@@ -71,13 +71,13 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('ollama-api-key', 'Ollama', 'Ollama API key', 'https://ollama.com/settings/keys',
       ['h32', '.', 'w24'], vendors=['ollama'], var='OLLAMA_API_KEY', cat='ai')
     C('greptile-api-key', 'Greptile', 'Greptile API key', 'https://app.greptile.com/',
-      ['b48'], vendors=['greptile'], var='GREPTILE_API_KEY', cat='ai', validator='mixed_chars')
+      ['b48'], vendors=['greptile'], var='GREPTILE_API_KEY', cat='ai', validator='letters_and_digits')
     C('cursor-api-key', 'Cursor', 'Cursor admin/API key', 'https://cursor.com/dashboard',
       ['key_', 'h64'], vendors=['cursor'], var='CURSOR_API_KEY', cat='ai')
     P('devin-service-user-token', 'Cognition', 'Devin (Cognition) service user token', 'https://app.devin.ai/settings',
       ['cog_', 'z52'], var='DEVIN_API_KEY', cat='ai', host='api.devin.ai')
     C('ai21-api-key', 'AI21 Labs', 'AI21 Labs API key', 'https://studio.ai21.com/account/api-key',
-      ['A32'], vendors=['ai21'], var='AI21_API_KEY', cat='ai', validator='mixed_chars')
+      ['A32'], vendors=['ai21'], var='AI21_API_KEY', cat='ai', validator='letters_and_digits')
     C('voyage-api-key', 'Voyage AI', 'Voyage AI API key', 'https://dashboard.voyageai.com/api-keys',
       ['pa-', 'w43'], vendors=['voyage'], var='VOYAGE_API_KEY', cat='ai')
     C('clarifai-pat', 'Clarifai', 'Clarifai personal access token', 'https://clarifai.com/settings/security',
@@ -93,13 +93,13 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('kaggle-api-key', 'Kaggle', 'Kaggle API key', 'https://www.kaggle.com/settings',
       ['h32'], vendors=['kaggle'], keys=r'(?:api[_.-]?)?key', var='KAGGLE_KEY', var2='KAGGLE_API_KEY', cat='ai')
     C('roboflow-api-key', 'Roboflow', 'Roboflow API key', 'https://app.roboflow.com/settings/api',
-      ['A20'], vendors=['roboflow'], var='ROBOFLOW_API_KEY', cat='ai', validator='mixed_chars')
+      ['A20'], vendors=['roboflow'], var='ROBOFLOW_API_KEY', cat='ai', validator='letters_and_digits')
     C('comet-api-key', 'Comet', 'Comet ML API key', 'https://www.comet.com/account-settings/apiKeys',
-      ['A25'], vendors=['comet'], keys=r'api[_.-]?key', var='COMET_API_KEY', cat='ai', validator='mixed_chars')
+      ['A25'], vendors=['comet'], keys=r'api[_.-]?key', var='COMET_API_KEY', cat='ai', validator='letters_and_digits')
     C('baseten-api-key', 'Baseten', 'Baseten API key', 'https://app.baseten.co/settings/api_keys',
       ['A8', '.', 'A32'], vendors=['baseten'], var='BASETEN_API_KEY', cat='ai')
     C('speechmatics-api-key', 'Speechmatics', 'Speechmatics API key', 'https://portal.speechmatics.com/settings/api-keys',
-      ['A32'], vendors=['speechmatics'], var='SPEECHMATICS_API_KEY', cat='ai', validator='mixed_chars')
+      ['A32'], vendors=['speechmatics'], var='SPEECHMATICS_API_KEY', cat='ai', validator='letters_and_digits')
 
     def neptune(rng: random.Random) -> str:
         doc = ('{"api_address":"https://app.neptune.ai","api_url":"https://app.neptune.ai","api_key":"%s"}'
@@ -115,13 +115,13 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['A64'], vendors=['hcloud', 'hetzner'], var='HCLOUD_TOKEN', var2='HETZNER_API_TOKEN', cat='cloud',
       keys=r'(?:api[_.-]?)?(?:key|token)')
     C('vultr-api-key', 'Vultr', 'Vultr API key', 'https://my.vultr.com/settings/#settingsapi',
-      ['U36'], vendors=['vultr'], var='VULTR_API_KEY', cat='cloud', validator='mixed_chars')
+      ['U36'], vendors=['vultr'], var='VULTR_API_KEY', cat='cloud', validator='letters_and_digits')
     C('civo-api-key', 'Civo', 'Civo API key', 'https://dashboard.civo.com/security',
-      ['A50'], vendors=['civo'], var='CIVO_TOKEN', var2='CIVO_API_KEY', cat='cloud', validator='mixed_chars')
+      ['A50'], vendors=['civo'], var='CIVO_TOKEN', var2='CIVO_API_KEY', cat='cloud', validator='letters_and_digits')
     P('exoscale-api-key', 'Exoscale', 'Exoscale API key', 'https://portal.exoscale.com/iam/api-keys',
       ['EXO', 'h24'], var='EXOSCALE_API_KEY', cat='cloud', host='api-ch-gva-2.exoscale.com')
     C('exoscale-api-secret', 'Exoscale', 'Exoscale API secret', 'https://portal.exoscale.com/iam/api-keys',
-      ['w43'], vendors=['exoscale'], keys='secret', var='EXOSCALE_API_SECRET', cat='cloud', validator='mixed_chars')
+      ['w43'], vendors=['exoscale'], keys='secret', var='EXOSCALE_API_SECRET', cat='cloud', validator='letters_and_digits')
     P('upcloud-api-token', 'UpCloud', 'UpCloud API token',
       'https://upcloud.com/docs/guides/getting-started-upcloud-api/', ['ucat_', 'A26'],
       var='UPCLOUD_TOKEN', cat='cloud', host='api.upcloud.com')
@@ -131,7 +131,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       UUID, vendors=['railway'], var='RAILWAY_TOKEN', var2='RAILWAY_API_TOKEN', cat='cloud',
       keys=r'(?:api[_.-]?)?token')
     C('koyeb-api-token', 'Koyeb', 'Koyeb API access token', 'https://app.koyeb.com/user/settings/api',
-      ['A64'], vendors=['koyeb'], var='KOYEB_TOKEN', cat='cloud', validator='mixed_chars',
+      ['A64'], vendors=['koyeb'], var='KOYEB_TOKEN', cat='cloud', validator='letters_and_digits',
       keys=r'(?:api[_.-]?)?(?:key|token)')
     P('neon-api-key', 'Neon', 'Neon API key', 'https://console.neon.tech/app/settings/api-keys',
       ['napi_', 'A64'], var='NEON_API_KEY', cat='cloud', host='console.neon.tech')
@@ -141,17 +141,17 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('equinix-metal-api-token', 'Equinix', 'Equinix Metal API token',
       'https://deploy.equinix.com/developers/docs/metal/identity-access-management/api-keys/',
       ['A32'], vendors=['equinix', 'packet'], keys=r'(?:auth|api)[_.-]?(?:key|token)', var='PACKET_AUTH_TOKEN',
-      var2='EQUINIX_METAL_AUTH_TOKEN', cat='cloud', validator='mixed_chars')
+      var2='EQUINIX_METAL_AUTH_TOKEN', cat='cloud', validator='letters_and_digits')
     C('backblaze-b2-application-key', 'Backblaze', 'Backblaze B2 application key',
       'https://secure.backblaze.com/app_keys.htm', ['K', 'd3', 'b27'], vendors=['backblaze', 'b2'],
       keys=r'(?:application[_.-]?|app[_.-]?)?key', var='B2_APPLICATION_KEY', var2='BACKBLAZE_APP_KEY', cat='cloud')
     C('wasabi-secret-key', 'Wasabi', 'Wasabi secret access key', 'https://docs.wasabi.com/docs/access-keys-1',
       ['b40'], vendors=['wasabi'], keys=r'secret(?:[_.-]?access)?[_.-]?key', var='WASABI_SECRET_KEY', cat='cloud',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('huaweicloud-secret-key', 'Huawei Cloud', 'Huawei Cloud secret access key',
       'https://support.huaweicloud.com/intl/en-us/usermanual-ca/ca_01_0003.html', ['A40'],
       vendors=['huaweicloud', 'huawei', 'hwcloud'], keys=r'(?:secret[_.-]?(?:access[_.-]?)?key|sk)',
-      var='HUAWEICLOUD_SDK_SK', var2='HUAWEI_SECRET_KEY', cat='cloud', validator='mixed_chars')
+      var='HUAWEICLOUD_SDK_SK', var2='HUAWEI_SECRET_KEY', cat='cloud', validator='letters_and_digits')
     C('yandex-cloud-api-key', 'Yandex Cloud', 'Yandex Cloud API key',
       'https://yandex.cloud/en/docs/iam/operations/api-key/delete', ['AQVN', 'w36'],
       vendors=['yandex', 'yc_'], var='YANDEX_API_KEY', var2='YC_API_KEY', cat='cloud')
@@ -161,7 +161,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('ovh-application-secret', 'OVHcloud', 'OVHcloud API application secret or consumer key',
       'https://help.ovhcloud.com/csm/en-gb-api-getting-started-ovhcloud-api', ['A32'], vendors=['ovh'],
       keys=r'(?:application[_.-]?secret|app[_.-]?secret|consumer[_.-]?key)', var='OVH_APPLICATION_SECRET',
-      var2='OVH_CONSUMER_KEY', cat='cloud', validator='mixed_chars')
+      var2='OVH_CONSUMER_KEY', cat='cloud', validator='letters_and_digits')
 
     r = rng_for('cloudinary-url')
     cl = [(rs(r, '0123456789', 15), rs(r, ALNUM + '_-', 27)) for _ in range(3)]
@@ -177,7 +177,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                  'CLOUDINARY_URL=cloudinary://123456789012345:${CLOUDINARY_SECRET}@acme'])
     C('cloudinary-api-secret', 'Cloudinary', 'Cloudinary API secret', 'https://console.cloudinary.com/settings/api-keys',
       ['w27'], vendors=['cloudinary'], keys=r'(?:api[_.-]?)?secret', var='CLOUDINARY_API_SECRET', cat='media',
-      validator='mixed_chars')
+      validator='letters_and_digits')
 
     r = rng_for('azure-app-configuration-connection-string')
     ac = [(rs(r, 'abcdefghijklmnopqrstuvwxyz', 8), rs(r, ALNUM, 4), rs(r, ALNUM + '+/', 43)) for _ in range(3)]
@@ -221,7 +221,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       host='api.tailscale.com')
     C('zerotier-api-token', 'ZeroTier', 'ZeroTier Central API token', 'https://my.zerotier.com/account',
       ['A32'], vendors=['zerotier'], var='ZEROTIER_CENTRAL_TOKEN', var2='ZEROTIER_API_TOKEN', cat='network',
-      keys=r'(?:central[_.-]?|api[_.-]?)?token', validator='mixed_chars')
+      keys=r'(?:central[_.-]?|api[_.-]?)?token', validator='letters_and_digits')
     C('ngrok-authtoken', 'ngrok', 'ngrok authtoken or API key', 'https://dashboard.ngrok.com/get-started/your-authtoken',
       ['A25-27', '_', 'A21'], vendors=['ngrok'], keys=r'(?:auth[_.-]?token|api[_.-]?key)', var='NGROK_AUTHTOKEN',
       var2='NGROK_API_KEY', cat='network')
@@ -240,25 +240,25 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('harbor-robot-secret', 'Harbor', 'Harbor robot account secret',
       'https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/',
       ['A32'], vendors=['harbor'], keys=r'(?:robot[_.-]?)?(?:secret|password|token)', var='HARBOR_ROBOT_SECRET',
-      var2='HARBOR_PASSWORD', cat='registry', validator='mixed_chars')
+      var2='HARBOR_PASSWORD', cat='registry', validator='letters_and_digits')
     C('quay-robot-token', 'Red Hat', 'Quay.io robot account token', 'https://docs.quay.io/glossary/robot-accounts.html',
       ['U64'], vendors=['quay'], keys=r'(?:robot[_.-]?)?(?:token|password)', var='QUAY_ROBOT_TOKEN',
-      var2='QUAY_PASSWORD', cat='registry', validator='mixed_chars')
+      var2='QUAY_PASSWORD', cat='registry', validator='letters_and_digits')
     C('gemfury-token', 'Gemfury', 'Gemfury (Fury) push or deploy token', 'https://manage.fury.io/manage/tokens',
       ['A20'], vendors=['gemfury', 'fury'], keys=r'(?:push[_.-]?|deploy[_.-]?|api[_.-]?)?token', var='GEMFURY_TOKEN',
-      var2='FURY_PUSH_TOKEN', cat='registry', validator='mixed_chars')
+      var2='FURY_PUSH_TOKEN', cat='registry', validator='letters_and_digits')
     C('cloudsmith-api-key', 'Cloudsmith', 'Cloudsmith API key', 'https://cloudsmith.io/user/settings/api/',
       ['h40'], vendors=['cloudsmith'], keys=r'api[_.-]?key', var='CLOUDSMITH_API_KEY', cat='registry')
     C('anaconda-api-token', 'Anaconda', 'Anaconda.org API token', 'https://anaconda.org/settings/access',
       ['w30-40'], vendors=['anaconda', 'conda'], keys=r'(?:api[_.-]?|upload[_.-]?)?token', var='ANACONDA_API_TOKEN',
-      var2='CONDA_UPLOAD_TOKEN', cat='registry', validator='mixed_chars')
+      var2='CONDA_UPLOAD_TOKEN', cat='registry', validator='letters_and_digits')
     C('cocoapods-trunk-token', 'CocoaPods', 'CocoaPods trunk session token', 'https://guides.cocoapods.org/terminal/commands.html#pod_trunk',
       ['h32'], vendors=['cocoapods'], keys=r'(?:trunk[_.-]?)?token', var='COCOAPODS_TRUNK_TOKEN', cat='registry')
     C('ansible-galaxy-api-key', 'Ansible', 'Ansible Galaxy API key', 'https://galaxy.ansible.com/ui/token/',
       ['h40'], vendors=['galaxy'], keys=r'(?:api[_.-]?)?(?:key|token)', var='GALAXY_API_KEY', cat='registry')
     P('octopus-deploy-api-key', 'Octopus Deploy', 'Octopus Deploy API key',
       'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key', ['API-', 'U26'],
-      validator='mixed_chars', var='OCTOPUS_API_KEY', cat='ci', host='octopus.internal', entropy=3.2)
+      validator='letters_and_digits', var='OCTOPUS_API_KEY', cat='ci', host='octopus.internal', entropy=3.2)
 
     # ------------------------------------------------------------------ CI, code hosting, dev tools
     C('gitea-access-token', 'Gitea', 'Gitea / Forgejo / Codeberg access token',
@@ -272,14 +272,14 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('bitrise-access-token', 'Bitrise', 'Bitrise personal or workspace access token',
       'https://devcenter.bitrise.io/en/accounts/personal-access-tokens.html', ['w86'], vendors=['bitrise'],
       keys=r'(?:access[_.-]?|api[_.-]?)?token', var='BITRISE_ACCESS_TOKEN', var2='BITRISE_API_TOKEN', cat='ci',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('drone-ci-token', 'Drone', 'Drone CI personal token', 'https://docs.drone.io/cli/setup/',
-      ['A32'], vendors=['drone'], keys='token', var='DRONE_TOKEN', cat='ci', validator='mixed_chars')
+      ['A32'], vendors=['drone'], keys='token', var='DRONE_TOKEN', cat='ci', validator='letters_and_digits')
     C('codecov-upload-token', 'Codecov', 'Codecov upload token', 'https://docs.codecov.com/docs/codecov-tokens',
       UUID, vendors=['codecov'], keys=r'(?:upload[_.-]?|api[_.-]?)?token', var='CODECOV_TOKEN', cat='ci')
     C('coveralls-repo-token', 'Coveralls', 'Coveralls repository token', 'https://docs.coveralls.io/api-introduction',
       ['A32-37'], vendors=['coveralls'], keys=r'(?:repo[_.-]?)?token', var='COVERALLS_REPO_TOKEN', cat='ci',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('snyk-api-token', 'Snyk', 'Snyk API token', 'https://docs.snyk.io/snyk-api/authentication-for-api/revoke-and-regenerate-a-snyk-api-token',
       UUID, vendors=['snyk'], keys=r'(?:api[_.-]?|auth[_.-]?)?(?:token|key)', var='SNYK_TOKEN', var2='SNYK_API_KEY', cat='security')
     C('semgrep-app-token', 'Semgrep', 'Semgrep AppSec Platform token', 'https://semgrep.dev/orgs/-/settings/tokens',
@@ -289,12 +289,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       var2='CF_API_KEY', cat='ci')
     C('semaphore-api-token', 'Semaphore', 'Semaphore CI API token', 'https://docs.semaphoreci.com/reference/api',
       ['A20'], vendors=['semaphore'], keys=r'(?:api[_.-]?)?token', var='SEMAPHORE_API_TOKEN', cat='ci',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('spacelift-api-key-secret', 'Spacelift', 'Spacelift API key secret', 'https://docs.spacelift.io/integrations/api#spacelift-api-key-token',
       ['h64'], vendors=['spacelift'], keys=r'api[_.-]?key[_.-]?secret|secret', var='SPACELIFT_API_KEY_SECRET', cat='ci')
     C('env0-api-key-secret', 'env0', 'env0 API key secret', 'https://docs.envzero.com/guides/api-keys',
       ['A32'], vendors=['env0'], keys=r'api[_.-]?(?:key[_.-]?)?secret|secret', var='ENV0_API_SECRET', cat='ci',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     P('mergify-application-key', 'Mergify', 'Mergify application key', 'https://dashboard.mergify.com/',
       ['mergify_application_key_', 'w48'], var='MERGIFY_TOKEN', cat='ci', host='api.mergify.com')
     P('ionic-access-token', 'Ionic', 'Ionic Appflow personal access token', 'https://dashboard.ionicframework.com/settings/personal-access-tokens',
@@ -315,14 +315,14 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     P('apify-api-token', 'Apify', 'Apify API token', 'https://console.apify.com/settings/integrations',
       ['apify_api_', 'A36'], var='APIFY_TOKEN', cat='devtools', host='api.apify.com')
     P('brave-search-api-key', 'Brave', 'Brave Search API key', 'https://api-dashboard.search.brave.com/app/keys',
-      ['BSA', 'w27'], var='BRAVE_API_KEY', cat='ai', host='api.search.brave.com', validator='mixed_chars', entropy=3.5)
+      ['BSA', 'w27'], var='BRAVE_API_KEY', cat='ai', host='api.search.brave.com', validator='letters_and_digits', entropy=3.5)
     C('serpapi-api-key', 'SerpApi', 'SerpApi API key', 'https://serpapi.com/manage-api-key',
       ['h64'], vendors=['serpapi', 'serp_api'], keys=r'(?:api[_.-]?)?key', var='SERPAPI_API_KEY', var2='SERPAPI_KEY', cat='devtools')
     C('scraperapi-api-key', 'ScraperAPI', 'ScraperAPI API key', 'https://dashboard.scraperapi.com/',
       ['h32'], vendors=['scraperapi'], keys=r'(?:api[_.-]?)?key', var='SCRAPERAPI_KEY', cat='devtools')
     C('browserless-api-token', 'Browserless', 'Browserless API token', 'https://account.browserless.io/',
       ['A40-64'], vendors=['browserless'], keys=r'(?:api[_.-]?)?(?:token|key)', var='BROWSERLESS_TOKEN', cat='devtools',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     P('socket-api-key', 'Socket', 'Socket.dev API token', 'https://socket.dev/dashboard/settings/api-tokens',
       ['sktsec_', 'w40-60'], var='SOCKET_SECURITY_API_KEY', cat='security', host='api.socket.dev')
     P('aikido-ci-token', 'Aikido Security', 'Aikido Security CI token', 'https://app.aikido.dev/settings/integrations',
@@ -337,7 +337,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['h64'], vendors=['virustotal', 'vt_api'], keys=r'(?:api[_.-]?)?key', var='VIRUSTOTAL_API_KEY', var2='VT_API_KEY',
       cat='security')
     C('shodan-api-key', 'Shodan', 'Shodan API key', 'https://account.shodan.io/',
-      ['A32'], vendors=['shodan'], keys=r'(?:api[_.-]?)?key', var='SHODAN_API_KEY', cat='security', validator='mixed_chars')
+      ['A32'], vendors=['shodan'], keys=r'(?:api[_.-]?)?key', var='SHODAN_API_KEY', cat='security', validator='letters_and_digits')
     C('abuseipdb-api-key', 'AbuseIPDB', 'AbuseIPDB API key', 'https://www.abuseipdb.com/account/api',
       ['h80'], vendors=['abuseipdb'], keys=r'(?:api[_.-]?)?key', var='ABUSEIPDB_API_KEY', cat='security')
     C('urlscan-api-key', 'urlscan.io', 'urlscan.io API key', 'https://urlscan.io/user/profile/',
@@ -346,7 +346,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['h32'], vendors=['hibp', 'haveibeenpwned'], keys=r'(?:api[_.-]?)?key', var='HIBP_API_KEY', cat='security')
     C('securitytrails-api-key', 'SecurityTrails', 'SecurityTrails API key', 'https://securitytrails.com/app/account/credentials',
       ['A32'], vendors=['securitytrails'], keys=r'(?:api[_.-]?)?key', var='SECURITYTRAILS_API_KEY', cat='security',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('tenable-api-secret-key', 'Tenable', 'Tenable Vulnerability Management API secret key',
       'https://docs.tenable.com/vulnerability-management/Content/Settings/my-account/GenerateAPIKey.htm',
       ['h64'], vendors=['tenable', 'tio'], keys=r'secret[_.-]?key', var='TENABLE_SECRET_KEY', var2='TIO_SECRET_KEY',
@@ -360,7 +360,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('dependency-track-api-key-legacy', 'OWASP Dependency-Track', 'OWASP Dependency-Track API key (before the odt_ prefix)',
       'https://docs.dependencytrack.org/integrations/rest-api/', ['A32'],
       vendors=['dependencytrack', 'dependency_track', 'dependency-track', 'dtrack'], keys=r'(?:api[_.-]?)?key',
-      var='DEPENDENCY_TRACK_API_KEY', var2='DTRACK_API_KEY', cat='security', validator='mixed_chars')
+      var='DEPENDENCY_TRACK_API_KEY', var2='DTRACK_API_KEY', cat='security', validator='letters_and_digits')
 
     # ------------------------------------------------------------------ data, databases, analytics
     C('aiven-api-token', 'Aiven', 'Aiven authentication token', 'https://aiven.io/docs/platform/howto/create_authentication_token',
@@ -378,10 +378,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       host='api.clickhouse.cloud')
     C('influxdb-api-token', 'InfluxData', 'InfluxDB API token', 'https://docs.influxdata.com/influxdb/v2/admin/tokens/delete-token/',
       ['w86', '=='], vendors=['influx'], keys=r'(?:api[_.-]?|admin[_.-]?)?token', var='INFLUXDB_TOKEN', var2='INFLUX_TOKEN',
-      cat='data', validator='mixed_chars')
+      cat='data', validator='letters_and_digits')
     C('upstash-redis-rest-token', 'Upstash', 'Upstash Redis REST token', 'https://upstash.com/docs/redis/features/restapi',
       ['A', 'w50-90'], vendors=['upstash'], keys=r'(?:rest[_.-]?)?token', var='UPSTASH_REDIS_REST_TOKEN', cat='data',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('fauna-secret', 'Fauna', 'Fauna database secret', 'https://docs.fauna.com/fauna/current/learn/security/keys/',
       ['fn', 'w38'], vendors=['fauna'], keys=r'(?:secret|key)', var='FAUNA_SECRET', cat='data')
     C('pinata-api-secret', 'Pinata', 'Pinata API secret', 'https://app.pinata.cloud/developers/api-keys',
@@ -390,10 +390,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('meilisearch-master-key', 'Meilisearch', 'Meilisearch master or API key',
       'https://www.meilisearch.com/docs/learn/security/basic_security', ['w32-64'], vendors=['meili'],
       keys=r'(?:master[_.-]?|api[_.-]?)?key', var='MEILI_MASTER_KEY', var2='MEILISEARCH_API_KEY', cat='data',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('typesense-api-key', 'Typesense', 'Typesense admin API key', 'https://typesense.org/docs/latest/api/api-keys.html',
       ['A32'], vendors=['typesense'], keys=r'(?:admin[_.-]?)?(?:api[_.-]?)?key', var='TYPESENSE_API_KEY', cat='data',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     P('coveo-api-key', 'Coveo', 'Coveo API key', 'https://docs.coveo.com/en/1718/manage-an-organization/manage-api-keys',
       ['xx', UUID], var='COVEO_API_KEY', cat='data', host='platform.cloud.coveo.com')
     C('keen-master-key', 'Keen', 'Keen master key', 'https://keen.io/docs/access/api-keys/',
@@ -401,16 +401,16 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('rudderstack-access-token', 'RudderStack', 'RudderStack personal access token',
       'https://www.rudderstack.com/docs/dashboard-guides/personal-access-token/', ['A27'],
       vendors=['rudderstack', 'rudder'], keys=r'(?:access[_.-]?)?token', var='RUDDERSTACK_ACCESS_TOKEN', cat='data',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     P('dbt-cloud-token', 'dbt Labs', 'dbt Cloud service or personal access token',
       'https://docs.getdbt.com/docs/dbt-cloud-apis/service-tokens', ['dbtc_', 'w40-60'], alts=[['dbtu_', 'w40-60']],
       var='DBT_CLOUD_API_TOKEN', cat='data', host='cloud.getdbt.com')
     C('fivetran-api-secret', 'Fivetran', 'Fivetran API secret', 'https://fivetran.com/docs/rest-api/getting-started',
       ['A32'], vendors=['fivetran'], keys=r'(?:api[_.-]?)?secret', var='FIVETRAN_API_SECRET', cat='data',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('looker-client-secret', 'Google', 'Looker API client secret',
       'https://cloud.google.com/looker/docs/api-auth#authentication_with_an_sdk', ['A24'], vendors=['looker'],
-      keys=r'(?:api3?[_.-]?)?client[_.-]?secret', var='LOOKERSDK_CLIENT_SECRET', cat='data', validator='mixed_chars')
+      keys=r'(?:api3?[_.-]?)?client[_.-]?secret', var='LOOKERSDK_CLIENT_SECRET', cat='data', validator='letters_and_digits')
     X('tableau-personal-access-token', 'Tableau', 'Tableau personal access token secret',
       'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm',
       r'''(?<![A-Za-z0-9+/])(?P<secret>[A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32})(?![A-Za-z0-9])''',
@@ -431,7 +431,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                  'https://endpoint4.collection.sumologic.com/receiver/v1/http/abc'])
     C('sumo-logic-access-key', 'Sumo Logic', 'Sumo Logic access key', 'https://help.sumologic.com/docs/manage/security/access-keys/',
       ['A64'], vendors=['sumo'], keys=r'access[_.-]?key|accesskey|api[_.-]?key', var='SUMO_ACCESS_KEY',
-      var2='SUMOLOGIC_ACCESS_KEY', cat='observability', validator='mixed_chars')
+      var2='SUMOLOGIC_ACCESS_KEY', cat='observability', validator='letters_and_digits')
     C('sumo-logic-access-id', 'Sumo Logic', 'Sumo Logic access ID', 'https://help.sumologic.com/docs/manage/security/access-keys/',
       ['su', 'A12'], vendors=['sumo'], keys=r'access[_.-]?id|accessid', var='SUMO_ACCESS_ID', cat='observability',
       severity='medium')
@@ -441,7 +441,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('better-stack-token', 'Better Stack', 'Better Stack (Logtail, Uptime) token',
       'https://betterstack.com/docs/logs/api/getting-started/', ['A24'], vendors=['logtail', 'betterstack',
       'better_stack', 'betteruptime'], keys=r'(?:source[_.-]?|api[_.-]?)?token', var='LOGTAIL_SOURCE_TOKEN',
-      var2='BETTERSTACK_API_TOKEN', cat='observability', validator='mixed_chars')
+      var2='BETTERSTACK_API_TOKEN', cat='observability', validator='letters_and_digits')
     P('honeybadger-personal-token', 'Honeybadger', 'Honeybadger personal auth token',
       'https://app.honeybadger.io/users/edit#authentication', ['hbp_', 'A30'], var='HONEYBADGER_PERSONAL_AUTH_TOKEN',
       cat='observability', host='app.honeybadger.io')
@@ -457,12 +457,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       keys=r'(?:api[_.-]?)?key', var='STATUSPAGE_API_KEY', cat='observability')
     C('incident-io-api-key', 'incident.io', 'incident.io API key', 'https://app.incident.io/settings/api-keys',
       ['w64'], vendors=['incident_io', 'incidentio', 'incident-io'], keys=r'(?:api[_.-]?)?key',
-      var='INCIDENT_IO_API_KEY', cat='observability', validator='mixed_chars')
+      var='INCIDENT_IO_API_KEY', cat='observability', validator='letters_and_digits')
     P('rootly-api-key', 'Rootly', 'Rootly API key', 'https://rootly.com/account/api_keys',
       ['rootly_', 'h64'], var='ROOTLY_API_TOKEN', cat='observability', host='api.rootly.com')
     C('raygun-api-key', 'Raygun', 'Raygun API key', 'https://raygun.com/documentation/product-guides/crash-reporting/api-key/',
       ['A22'], vendors=['raygun'], keys=r'(?:api[_.-]?)?key', var='RAYGUN_APIKEY', var2='RAYGUN_API_KEY',
-      cat='observability', validator='mixed_chars')
+      cat='observability', validator='letters_and_digits')
     C('airbrake-project-key', 'Airbrake', 'Airbrake project key', 'https://docs.airbrake.io/docs/overview/api/',
       ['h32'], vendors=['airbrake'], keys=r'(?:project[_.-]?|api[_.-]?)?key', var='AIRBRAKE_PROJECT_KEY', cat='observability')
     C('mezmo-ingestion-key', 'Mezmo', 'Mezmo (LogDNA) ingestion key', 'https://docs.mezmo.com/docs/ingestion-key',
@@ -470,19 +470,19 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       var='LOGDNA_INGESTION_KEY', var2='MEZMO_INGESTION_KEY', cat='observability')
     C('papertrail-api-token', 'SolarWinds', 'Papertrail API token', 'https://www.papertrail.com/help/settings/',
       ['A20'], vendors=['papertrail'], keys=r'(?:api[_.-]?)?token', var='PAPERTRAIL_API_TOKEN', cat='observability',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('instana-api-token', 'IBM', 'IBM Instana API token', 'https://www.ibm.com/docs/en/instana-observability/current?topic=apis-instana-rest-api',
       ['w22'], vendors=['instana'], keys=r'(?:api[_.-]?|agent[_.-]?)?(?:token|key)', var='INSTANA_API_TOKEN',
-      var2='INSTANA_AGENT_KEY', cat='observability', validator='mixed_chars')
+      var2='INSTANA_AGENT_KEY', cat='observability', validator='letters_and_digits')
     C('scout-apm-key', 'Scout APM', 'Scout APM agent key', 'https://scoutapm.com/docs/ruby/configuration',
       ['A20'], vendors=['scout'], keys=r'(?:agent[_.-]?)?key', var='SCOUT_KEY', var2='SCOUT_AGENT_KEY',
-      cat='observability', validator='mixed_chars')
+      cat='observability', validator='letters_and_digits')
     C('librato-api-token', 'SolarWinds', 'Librato / AppOptics API token', 'https://documentation.solarwinds.com/en/success_center/appoptics/content/kb/api_tokens.htm',
       ['h64'], vendors=['librato', 'appoptics'], keys=r'(?:api[_.-]?)?token', var='LIBRATO_TOKEN', var2='APPOPTICS_API_TOKEN',
       cat='observability')
     C('pingdom-api-token', 'SolarWinds', 'Pingdom API token', 'https://my.pingdom.com/app/api-tokens',
       ['w64'], vendors=['pingdom'], keys=r'(?:api[_.-]?)?token', var='PINGDOM_API_TOKEN', cat='observability',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('statsig-server-secret', 'Statsig', 'Statsig server secret key', 'https://docs.statsig.com/sdk-keys/api-keys',
       ['secret-', 'A43'], vendors=['statsig'], keys=r'(?:server[_.-]?)?(?:secret|key)', var='STATSIG_SERVER_SECRET',
       var2='STATSIG_SERVER_KEY', cat='observability')
@@ -494,7 +494,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       var='UNLEASH_API_TOKEN', cat='observability')
     C('split-io-api-key', 'Harness', 'Split.io server-side SDK key', 'https://help.split.io/hc/en-us/articles/360019916211-API-keys',
       ['l36'], vendors=['split'], keys=r'(?:sdk[_.-]?|api[_.-]?|server[_.-]?)?key', var='SPLIT_SDK_KEY',
-      var2='SPLITIO_API_KEY', cat='observability', validator='mixed_chars')
+      var2='SPLITIO_API_KEY', cat='observability', validator='letters_and_digits')
     P('configcat-sdk-key', 'ConfigCat', 'ConfigCat SDK key', 'https://app.configcat.com/sdkkey',
       ['configcat-sdk-1/', 'w22', '/', 'w22'], var='CONFIGCAT_SDK_KEY', cat='observability', host='cdn-global.configcat.com')
     P('devcycle-server-sdk-key', 'DevCycle', 'DevCycle server SDK key', 'https://docs.devcycle.com/sdk/#sdk-keys',
@@ -524,34 +524,34 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['h40'], vendors=['sendbird'], keys=r'(?:api[_.-]?|master[_.-]?)?token', var='SENDBIRD_API_TOKEN', cat='messaging')
     C('stream-api-secret', 'Stream', 'Stream (GetStream) API secret', 'https://getstream.io/dashboard/',
       ['l64'], vendors=['stream'], keys=r'(?:api[_.-]?)?secret', var='STREAM_API_SECRET', cat='messaging',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('agora-app-certificate', 'Agora', 'Agora app certificate', 'https://docs.agora.io/en/video-calling/get-started/manage-agora-account',
       ['h32'], vendors=['agora'], keys=r'(?:app[_.-]?)?certificate|(?:customer[_.-]?)?secret', var='AGORA_APP_CERTIFICATE',
       cat='messaging')
     C('messagebird-api-key', 'Bird', 'MessageBird (Bird) API access key', 'https://dashboard.messagebird.com/en/developers/access',
       ['A25'], vendors=['messagebird', 'message_bird'], keys=r'(?:api[_.-]?|access[_.-]?)?key', var='MESSAGEBIRD_API_KEY',
-      cat='messaging', validator='mixed_chars')
+      cat='messaging', validator='letters_and_digits')
     C('plivo-auth-token', 'Plivo', 'Plivo auth token', 'https://console.plivo.com/dashboard/',
-      ['A40'], vendors=['plivo'], keys=r'auth[_.-]?token', var='PLIVO_AUTH_TOKEN', cat='messaging', validator='mixed_chars')
+      ['A40'], vendors=['plivo'], keys=r'auth[_.-]?token', var='PLIVO_AUTH_TOKEN', cat='messaging', validator='letters_and_digits')
     C('telnyx-api-key', 'Telnyx', 'Telnyx API v2 key', 'https://portal.telnyx.com/#/app/api-keys',
       ['KEY', 'w55'], vendors=['telnyx'], keys=r'(?:api[_.-]?)?key', var='TELNYX_API_KEY', cat='messaging')
     C('sinch-api-secret', 'Sinch', 'Sinch API key secret', 'https://dashboard.sinch.com/settings/access-keys',
       ['w26-32'], vendors=['sinch'], keys=r'(?:key[_.-]?|api[_.-]?)?secret', var='SINCH_KEY_SECRET', cat='messaging',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('infobip-api-key', 'Infobip', 'Infobip API key', 'https://www.infobip.com/docs/essentials/api-essentials/api-authentication',
       ['h32', '-', UUID], vendors=['infobip'], keys=r'(?:api[_.-]?)?key', var='INFOBIP_API_KEY', cat='messaging')
     C('pushover-api-token', 'Pushover', 'Pushover application token or user key', 'https://pushover.net/apps',
       ['l30'], vendors=['pushover'], keys=r'(?:app[_.-]?|api[_.-]?|user[_.-]?)?(?:token|key)', var='PUSHOVER_API_TOKEN',
-      var2='PUSHOVER_USER_KEY', cat='messaging', validator='mixed_chars')
+      var2='PUSHOVER_USER_KEY', cat='messaging', validator='letters_and_digits')
     C('pushbullet-access-token', 'Pushbullet', 'Pushbullet access token', 'https://www.pushbullet.com/#settings/account',
       ['o.', 'A32'], vendors=['pushbullet'], keys=r'(?:access[_.-]?|api[_.-]?)?(?:token|key)', var='PUSHBULLET_TOKEN',
       cat='messaging')
     C('zulip-api-key', 'Zulip', 'Zulip API key', 'https://zulip.com/api/api-keys',
-      ['A32'], vendors=['zulip'], keys=r'(?:api[_.-]?)?key', var='ZULIP_API_KEY', cat='messaging', validator='mixed_chars')
+      ['A32'], vendors=['zulip'], keys=r'(?:api[_.-]?)?key', var='ZULIP_API_KEY', cat='messaging', validator='letters_and_digits')
     C('mattermost-access-token', 'Mattermost', 'Mattermost personal access or bot token',
       'https://developers.mattermost.com/integrate/reference/personal-access-token/', ['l26'], vendors=['mattermost'],
       keys=r'(?:access[_.-]?|bot[_.-]?|api[_.-]?)?token', var='MATTERMOST_TOKEN', var2='MATTERMOST_BOT_TOKEN',
-      cat='messaging', validator='mixed_chars')
+      cat='messaging', validator='letters_and_digits')
     C('gitter-access-token', 'Gitter', 'Gitter access token', 'https://developer.gitter.im/apps',
       ['h40'], vendors=['gitter'], keys=r'(?:access[_.-]?|api[_.-]?)?token', var='GITTER_TOKEN', cat='messaging')
     C('line-channel-secret', 'LINE', 'LINE Messaging API channel secret', 'https://developers.line.biz/console/',
@@ -559,7 +559,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       cat='messaging')
     C('lark-app-secret', 'Lark', 'Lark / Feishu app secret', 'https://open.larksuite.com/document/server-docs/api-call-guide/terminology',
       ['A32'], vendors=['lark', 'feishu'], keys=r'app[_.-]?secret', var='LARK_APP_SECRET', var2='FEISHU_APP_SECRET',
-      cat='messaging', validator='mixed_chars')
+      cat='messaging', validator='letters_and_digits')
     X('matrix-synapse-access-token', 'Matrix', 'Matrix (Synapse) access token',
       'https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html',
       r'''(?<![A-Za-z0-9_])(?P<secret>syt_[A-Za-z0-9_-]{2,120}_[A-Za-z]{20}_[0-9A-Za-z]{6})(?![A-Za-z0-9_-])''',
@@ -605,10 +605,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       vendors=['activecampaign', 'active_campaign'], keys=r'(?:api[_.-]?)?key', var='ACTIVECAMPAIGN_API_KEY', cat='email')
     C('convertkit-api-secret', 'Kit', 'Kit (ConvertKit) API secret or key', 'https://app.kit.com/account_settings/developer_settings',
       ['w43'], vendors=['convertkit', 'kit_api'], keys=r'(?:api[_.-]?)?(?:secret|key)', var='CONVERTKIT_API_SECRET',
-      var2='KIT_API_KEY', cat='email', validator='mixed_chars')
+      var2='KIT_API_KEY', cat='email', validator='letters_and_digits')
     C('getresponse-api-key', 'GetResponse', 'GetResponse API key', 'https://app.getresponse.com/api',
       ['l32'], vendors=['getresponse'], keys=r'(?:api[_.-]?)?key', var='GETRESPONSE_API_KEY', cat='email',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('omnisend-api-key', 'Omnisend', 'Omnisend API key', 'https://app.omnisend.com/integrations/api-keys',
       ['h24', '-', 'A50'], vendors=['omnisend'], keys=r'(?:api[_.-]?)?key', var='OMNISEND_API_KEY', cat='email')
     C('klaviyo-private-api-key', 'Klaviyo', 'Klaviyo private API key', 'https://www.klaviyo.com/settings/account/api-keys',
@@ -619,7 +619,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('duo-secret-key', 'Cisco Duo', 'Cisco Duo application secret key',
       'https://duo.com/docs/adminapi#rotating-secret-keys', ['A40'], vendors=['duo'],
       keys=r'(?:secret[_.-]?key|skey|client[_.-]?secret)', var='DUO_SECRET_KEY', var2='DUO_SKEY', cat='identity',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('duo-integration-key', 'Cisco Duo', 'Cisco Duo integration key', 'https://duo.com/docs/adminapi#rotating-secret-keys',
       ['DI', 'U18'], vendors=['duo'], keys=r'(?:integration[_.-]?key|ikey|client[_.-]?id)', var='DUO_INTEGRATION_KEY',
       var2='DUO_IKEY', cat='identity', severity='medium')
@@ -642,7 +642,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       vendors=['onelogin'], keys=r'client[_.-]?secret', var='ONELOGIN_CLIENT_SECRET', cat='identity')
     C('fusionauth-api-key', 'FusionAuth', 'FusionAuth API key', 'https://fusionauth.io/docs/apis/authentication#managing-api-keys',
       ['w40-64'], vendors=['fusionauth'], keys=r'(?:api[_.-]?)?key', var='FUSIONAUTH_API_KEY', cat='identity',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('frontegg-api-key', 'Frontegg', 'Frontegg API key (client secret)', 'https://developers.frontegg.com/guides/env-settings/credentials',
       UUID, vendors=['frontegg'], keys=r'(?:api[_.-]?key|secret)', var='FRONTEGG_API_KEY', cat='identity')
     C('atlassian-data-center-pat', 'Atlassian', 'Jira / Confluence / Bitbucket Data Center personal access token',
@@ -660,7 +660,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
 
     # ------------------------------------------------------------------ productivity and SaaS
     P('clickup-api-token', 'ClickUp', 'ClickUp personal API token', 'https://app.clickup.com/settings/apps',
-      ['pk_', 'd8-9', '_', 'U32'], var='CLICKUP_API_TOKEN', cat='saas', host='api.clickup.com', validator='mixed_chars')
+      ['pk_', 'd8-9', '_', 'U32'], var='CLICKUP_API_TOKEN', cat='saas', host='api.clickup.com', validator='letters_and_digits')
     C('trello-api-token', 'Atlassian', 'Trello API token', 'https://trello.com/power-ups/admin',
       ['ATTA', 'h64', 'H8'], vendors=['trello'], keys=r'(?:api[_.-]?)?token', var='TRELLO_TOKEN', cat='saas')
     C('trello-api-key', 'Atlassian', 'Trello API key and legacy token', 'https://trello.com/power-ups/admin',
@@ -672,10 +672,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['h40'], vendors=['pipedrive'], keys=r'(?:api[_.-]?)?(?:token|key)', var='PIPEDRIVE_API_TOKEN', cat='saas')
     C('freshdesk-api-key', 'Freshworks', 'Freshdesk API key', 'https://support.freshdesk.com/support/solutions/articles/215517',
       ['A20'], vendors=['freshdesk', 'freshservice'], keys=r'(?:api[_.-]?)?key', var='FRESHDESK_API_KEY',
-      var2='FRESHSERVICE_API_KEY', cat='saas', validator='mixed_chars')
+      var2='FRESHSERVICE_API_KEY', cat='saas', validator='letters_and_digits')
     C('smartsheet-access-token', 'Smartsheet', 'Smartsheet API access token',
       'https://help.smartsheet.com/articles/2482389-generate-API-key', ['A37'], vendors=['smartsheet'],
-      keys=r'(?:access[_.-]?|api[_.-]?)?(?:token|key)', var='SMARTSHEET_ACCESS_TOKEN', cat='saas', validator='mixed_chars')
+      keys=r'(?:access[_.-]?|api[_.-]?)?(?:token|key)', var='SMARTSHEET_ACCESS_TOKEN', cat='saas', validator='letters_and_digits')
     C('coda-api-token', 'Coda', 'Coda API token', 'https://coda.io/account#apiSettings',
       UUID, vendors=['coda'], keys=r'(?:api[_.-]?)?(?:token|key)', var='CODA_API_TOKEN', cat='saas')
     C('shortcut-api-token', 'Shortcut', 'Shortcut (Clubhouse) API token', 'https://app.shortcut.com/settings/account/api-tokens',
@@ -688,7 +688,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['h32'], vendors=['jotform'], keys=r'(?:api[_.-]?)?key', var='JOTFORM_API_KEY', cat='saas')
     C('surveymonkey-access-token', 'SurveyMonkey', 'SurveyMonkey access token', 'https://developer.surveymonkey.com/apps/',
       ['w60-80'], vendors=['surveymonkey'], keys=r'(?:access[_.-]?|api[_.-]?)?token', var='SURVEYMONKEY_ACCESS_TOKEN',
-      cat='saas', validator='mixed_chars')
+      cat='saas', validator='letters_and_digits')
     P('cal-com-api-key', 'Cal.com', 'Cal.com API key', 'https://app.cal.com/settings/developer/api-keys',
       ['cal_live_', 'h32'], alts=[['cal_', 'h32']], keywords=['cal_'], var='CAL_API_KEY', cat='saas', host='api.cal.com')
     C('bamboohr-api-key', 'BambooHR', 'BambooHR API key', 'https://documentation.bamboohr.com/docs/getting-started',
@@ -700,12 +700,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('clearbit-api-key', 'HubSpot', 'Clearbit secret API key', 'https://dashboard.clearbit.com/api',
       ['sk_', 'h32'], vendors=['clearbit'], keys=r'(?:api[_.-]?|secret[_.-]?)?key', var='CLEARBIT_API_KEY', cat='saas')
     C('apollo-api-key', 'Apollo.io', 'Apollo.io API key', 'https://app.apollo.io/#/settings/integrations/api',
-      ['w22'], vendors=['apollo'], keys=r'(?:api[_.-]?)?key', var='APOLLO_API_KEY', cat='saas', validator='mixed_chars')
+      ['w22'], vendors=['apollo'], keys=r'(?:api[_.-]?)?key', var='APOLLO_API_KEY', cat='saas', validator='letters_and_digits')
     C('close-api-key', 'Close', 'Close CRM API key', 'https://app.close.com/settings/developer/api-keys/',
       ['api_', 'A22', '.', 'A22'], vendors=['close'], keys=r'(?:api[_.-]?)?key', var='CLOSE_API_KEY', cat='saas')
     C('helpscout-app-secret', 'Help Scout', 'Help Scout app secret', 'https://secure.helpscout.net/users/apps/',
       ['A32'], vendors=['helpscout', 'help_scout'], keys=r'(?:app[_.-]?|client[_.-]?)?secret', var='HELPSCOUT_APP_SECRET',
-      cat='saas', validator='mixed_chars')
+      cat='saas', validator='letters_and_digits')
     C('storyblok-token', 'Storyblok', 'Storyblok management or preview token', 'https://app.storyblok.com/#/me/account?tab=token',
       ['A22', 'tt'], vendors=['storyblok'], keys=r'(?:oauth[_.-]?|management[_.-]?|preview[_.-]?|api[_.-]?)?token',
       var='STORYBLOK_OAUTH_TOKEN', var2='STORYBLOK_PREVIEW_TOKEN', cat='saas')
@@ -730,12 +730,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       var='ADOBE_CLIENT_SECRET', cat='saas', host='ims-na1.adobelogin.com')
     C('box-developer-token', 'Box', 'Box developer token or client secret', 'https://developer.box.com/guides/authentication/tokens/developer-tokens/',
       ['A32'], vendors=['box'], keys=r'(?:developer[_.-]?|access[_.-]?)?token|client[_.-]?secret',
-      var='BOX_DEVELOPER_TOKEN', var2='BOX_CLIENT_SECRET', cat='saas', validator='mixed_chars')
+      var='BOX_DEVELOPER_TOKEN', var2='BOX_CLIENT_SECRET', cat='saas', validator='letters_and_digits')
     C('bitly-access-token', 'Bitly', 'Bitly access token', 'https://app.bitly.com/settings/api/',
       ['h40'], vendors=['bitly'], keys=r'(?:access[_.-]?|api[_.-]?)?token', var='BITLY_ACCESS_TOKEN', cat='saas')
     C('disqus-api-secret', 'Disqus', 'Disqus API secret key', 'https://disqus.com/api/applications/',
       ['A64'], vendors=['disqus'], keys=r'(?:api[_.-]?)?secret(?:[_.-]?key)?', var='DISQUS_API_SECRET', cat='saas',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('wakatime-api-key', 'WakaTime', 'WakaTime API key', 'https://wakatime.com/settings/api-key',
       ['waka_', UUID], vendors=['waka'], keys=r'(?:api[_.-]?)?key', var='WAKATIME_API_KEY', cat='saas')
     P('samsara-api-token', 'Samsara', 'Samsara API token', 'https://developers.samsara.com/docs/authentication',
@@ -746,7 +746,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
           [f'sm_{kind}_', 'A16'], var='SETTLEMINT_ACCESS_TOKEN', cat='saas', host='console.settlemint.com', entropy=3.0)
     C('gumroad-access-token', 'Gumroad', 'Gumroad access token', 'https://app.gumroad.com/settings/advanced#application-form',
       ['w43'], vendors=['gumroad'], keys=r'(?:access[_.-]?|api[_.-]?)?token', var='GUMROAD_ACCESS_TOKEN', cat='payments',
-      validator='mixed_chars')
+      validator='letters_and_digits')
 
     # ------------------------------------------------------------------ commerce and payments
     P('woocommerce-consumer-secret', 'WooCommerce', 'WooCommerce REST API consumer secret',
@@ -797,14 +797,14 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       cat='payments')
     C('bigcommerce-access-token', 'BigCommerce', 'BigCommerce API access token',
       'https://developer.bigcommerce.com/docs/start/authentication/api-accounts', ['l31'], vendors=['bigcommerce'],
-      keys=r'(?:access[_.-]?|api[_.-]?)?token', var='BIGCOMMERCE_ACCESS_TOKEN', cat='payments', validator='mixed_chars')
+      keys=r'(?:access[_.-]?|api[_.-]?)?token', var='BIGCOMMERCE_ACCESS_TOKEN', cat='payments', validator='letters_and_digits')
     C('magento-access-token', 'Adobe', 'Magento (Adobe Commerce) integration access token',
       'https://experienceleague.adobe.com/en/docs/commerce-admin/systems/integrations', ['l32'], vendors=['magento'],
       keys=r'(?:access[_.-]?|integration[_.-]?|api[_.-]?)?token', var='MAGENTO_ACCESS_TOKEN', cat='payments',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('printful-api-token', 'Printful', 'Printful private API token', 'https://developers.printful.com/tokens',
       ['A40'], vendors=['printful'], keys=r'(?:api[_.-]?|private[_.-]?)?(?:token|key)', var='PRINTFUL_API_TOKEN',
-      cat='payments', validator='mixed_chars')
+      cat='payments', validator='letters_and_digits')
     C('finicity-app-key', 'Mastercard', 'Finicity (Mastercard Open Banking) app key', 'https://developer.mastercard.com/open-banking-us/documentation/quick-start-guide/',
       ['h32'], vendors=['finicity'], keys=r'(?:app[_.-]?|api[_.-]?)?key|secret', var='FINICITY_APP_KEY', cat='payments')
     P('rainforest-api-key', 'Rainforest', 'Rainforest Pay API key', 'https://docs.rainforestpay.com/docs/authentication',
@@ -819,7 +819,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       negatives=['ALCHEMY_URL=https://eth-mainnet.g.alchemy.com/v2/<api-key>',
                  'ALCHEMY_URL=https://eth-mainnet.g.alchemy.com/v2/${ALCHEMY_API_KEY}'])
     C('alchemy-api-key', 'Alchemy', 'Alchemy API key', 'https://dashboard.alchemy.com/apps',
-      ['w32'], vendors=['alchemy'], keys=r'(?:api[_.-]?)?key', var='ALCHEMY_API_KEY', cat='crypto', validator='mixed_chars')
+      ['w32'], vendors=['alchemy'], keys=r'(?:api[_.-]?)?key', var='ALCHEMY_API_KEY', cat='crypto', validator='letters_and_digits')
     X('infura-api-url', 'Infura', 'Infura RPC URL with project API key', 'https://app.infura.io/',
       r'''https://[a-z0-9-]{3,40}\.infura\.io/(?:v3|ws/v3)/(?P<secret>[a-f0-9]{32})(?![A-Za-z0-9])''',
       keywords=['infura.io/'], cat='crypto', max_length=100, entropy=3.0, severity='medium',
@@ -838,20 +838,20 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       negatives=['RPC_URL=https://old-frosty-pond.quiknode.pro/<token>/', 'RPC_URL=https://old-frosty-pond.quiknode.pro/abc123/'])
     C('etherscan-api-key', 'Etherscan', 'Etherscan API key', 'https://etherscan.io/apidashboard',
       ['U34'], vendors=['etherscan', 'bscscan', 'polygonscan', 'arbiscan'], keys=r'(?:api[_.-]?)?key',
-      var='ETHERSCAN_API_KEY', var2='BSCSCAN_API_KEY', cat='crypto', validator='mixed_chars')
+      var='ETHERSCAN_API_KEY', var2='BSCSCAN_API_KEY', cat='crypto', validator='letters_and_digits')
     C('moralis-api-key', 'Moralis', 'Moralis API key', 'https://admin.moralis.com/api-keys',
-      ['A64'], vendors=['moralis'], keys=r'(?:api[_.-]?)?key', var='MORALIS_API_KEY', cat='crypto', validator='mixed_chars')
+      ['A64'], vendors=['moralis'], keys=r'(?:api[_.-]?)?key', var='MORALIS_API_KEY', cat='crypto', validator='letters_and_digits')
     C('blockfrost-project-id', 'Blockfrost', 'Blockfrost project ID (API key)', 'https://blockfrost.io/dashboard',
       ['mainnet', 'A32'], vendors=['blockfrost'], keys=r'(?:project[_.-]?id|api[_.-]?key|key)', var='BLOCKFROST_PROJECT_ID',
-      cat='crypto', validator='mixed_chars')
+      cat='crypto', validator='letters_and_digits')
     C('thirdweb-secret-key', 'thirdweb', 'thirdweb secret key', 'https://thirdweb.com/dashboard/settings/api-keys',
-      ['w86'], vendors=['thirdweb'], keys=r'secret[_.-]?key', var='THIRDWEB_SECRET_KEY', cat='crypto', validator='mixed_chars')
+      ['w86'], vendors=['thirdweb'], keys=r'secret[_.-]?key', var='THIRDWEB_SECRET_KEY', cat='crypto', validator='letters_and_digits')
     C('binance-api-secret', 'Binance', 'Binance API secret key', 'https://www.binance.com/en/my/settings/api-management',
       ['A64'], vendors=['binance'], keys=r'(?:api[_.-]?)?secret(?:[_.-]?key)?', var='BINANCE_API_SECRET',
-      var2='BINANCE_SECRET_KEY', cat='crypto', validator='mixed_chars')
+      var2='BINANCE_SECRET_KEY', cat='crypto', validator='letters_and_digits')
     C('bitfinex-api-secret', 'Bitfinex', 'Bitfinex API secret', 'https://setting.bitfinex.com/api',
       ['A43'], vendors=['bitfinex'], keys=r'(?:api[_.-]?)?secret', var='BITFINEX_API_SECRET', cat='crypto',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('kraken-private-key', 'Kraken', 'Kraken API private key', 'https://www.kraken.com/u/security/api',
       ['b86', '=='], vendors=['kraken'], keys=r'(?:private[_.-]?key|api[_.-]?secret|secret)', var='KRAKEN_PRIVATE_KEY',
       var2='KRAKEN_API_SECRET', cat='crypto', validator='base64_key')
@@ -859,25 +859,25 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       UUID, vendors=['kucoin'], keys=r'(?:api[_.-]?)?secret', var='KUCOIN_API_SECRET', cat='crypto')
     C('gemini-exchange-api-secret', 'Gemini', 'Gemini exchange API secret', 'https://exchange.gemini.com/settings/api',
       ['A27-28'], vendors=['gemini_api', 'gemini_exchange', 'gemini-exchange'], keys=r'secret', var='GEMINI_API_SECRET',
-      cat='crypto', validator='mixed_chars')
+      cat='crypto', validator='letters_and_digits')
     C('alpaca-secret-key', 'Alpaca', 'Alpaca trading API secret key', 'https://app.alpaca.markets/paper/dashboard/overview',
       ['A40'], vendors=['alpaca', 'apca'], keys=r'(?:api[_.-]?)?secret(?:[_.-]?key)?', var='ALPACA_SECRET_KEY',
-      var2='APCA_API_SECRET_KEY', cat='crypto', validator='mixed_chars')
+      var2='APCA_API_SECRET_KEY', cat='crypto', validator='letters_and_digits')
     C('polygon-io-api-key', 'Massive', 'Polygon.io (Massive) market data API key', 'https://polygon.io/dashboard/keys',
       ['w32'], vendors=['polygon_io', 'polygonio', 'polygon-io', 'massive'], keys=r'(?:api[_.-]?)?key', var='POLYGON_IO_API_KEY',
-      cat='crypto', validator='mixed_chars')
+      cat='crypto', validator='letters_and_digits')
     C('finnhub-api-key', 'Finnhub', 'Finnhub API key', 'https://finnhub.io/dashboard',
       ['l20'], vendors=['finnhub'], keys=r'(?:api[_.-]?)?(?:key|token)', var='FINNHUB_API_KEY', cat='crypto',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('alpha-vantage-api-key', 'Alpha Vantage', 'Alpha Vantage API key', 'https://www.alphavantage.co/support/#api-key',
       ['U16'], vendors=['alphavantage', 'alpha_vantage', 'alpha-vantage'], keys=r'(?:api[_.-]?)?key',
-      var='ALPHAVANTAGE_API_KEY', var2='ALPHA_VANTAGE_KEY', cat='crypto', validator='mixed_chars')
+      var='ALPHAVANTAGE_API_KEY', var2='ALPHA_VANTAGE_KEY', cat='crypto', validator='letters_and_digits')
     C('iex-cloud-secret-token', 'IEX Cloud', 'IEX Cloud secret token', 'https://iexcloud.io/console/tokens',
       ['sk_', 'h32'], vendors=['iex'], keys=r'(?:secret[_.-]?|api[_.-]?)?(?:token|key)', var='IEX_SECRET_TOKEN', cat='crypto')
 
     # ------------------------------------------------------------------ IoT, maps, media, social
     C('blynk-auth-token', 'Blynk', 'Blynk device auth token', 'https://docs.blynk.io/en/blynk.console/devices/device-info',
-      ['w32'], vendors=['blynk'], keys=r'auth[_.-]?token|token', var='BLYNK_AUTH_TOKEN', cat='iot', validator='mixed_chars',
+      ['w32'], vendors=['blynk'], keys=r'auth[_.-]?token|token', var='BLYNK_AUTH_TOKEN', cat='iot', validator='letters_and_digits',
       examples_extra=[f'#define BLYNK_AUTH_TOKEN "{_g("bl1", "w32")}"'])
     C('particle-access-token', 'Particle', 'Particle access token', 'https://docs.particle.io/reference/cloud-apis/access-tokens/',
       ['h40'], vendors=['particle'], keys=r'(?:access[_.-]?|api[_.-]?)?token', var='PARTICLE_ACCESS_TOKEN',
@@ -886,9 +886,9 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       var='ADAFRUIT_IO_KEY', cat='iot', host='io.adafruit.com')
     C('here-api-key', 'HERE', 'HERE location services API key', 'https://platform.here.com/admin/apps',
       ['w43'], vendors=['here_api', 'here-api', 'hereapi', 'here_maps'], keys=r'key', var='HERE_API_KEY', cat='maps',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('tomtom-api-key', 'TomTom', 'TomTom API key', 'https://developer.tomtom.com/user/me/apps',
-      ['A32'], vendors=['tomtom'], keys=r'(?:api[_.-]?)?key', var='TOMTOM_API_KEY', cat='maps', validator='mixed_chars')
+      ['A32'], vendors=['tomtom'], keys=r'(?:api[_.-]?)?key', var='TOMTOM_API_KEY', cat='maps', validator='letters_and_digits')
     C('locationiq-access-token', 'LocationIQ', 'LocationIQ access token', 'https://my.locationiq.com/dashboard',
       ['pk.', 'h32'], vendors=['locationiq'], keys=r'(?:access[_.-]?|api[_.-]?)?(?:token|key)', var='LOCATIONIQ_TOKEN',
       cat='maps')
@@ -903,14 +903,14 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['h31'], vendors=['weatherapi', 'weather_api'], keys=r'(?:api[_.-]?)?key', var='WEATHERAPI_KEY', cat='maps')
     C('tomorrow-io-api-key', 'Tomorrow.io', 'Tomorrow.io API key', 'https://app.tomorrow.io/development/keys',
       ['A32'], vendors=['tomorrow', 'climacell'], keys=r'(?:api[_.-]?)?key', var='TOMORROW_API_KEY',
-      var2='CLIMACELL_API_KEY', cat='maps', validator='mixed_chars')
+      var2='CLIMACELL_API_KEY', cat='maps', validator='letters_and_digits')
     C('weatherstack-api-key', 'Weatherstack', 'Weatherstack access key', 'https://weatherstack.com/dashboard',
       ['h32'], vendors=['weatherstack'], keys=r'(?:access[_.-]?|api[_.-]?)?key', var='WEATHERSTACK_ACCESS_KEY', cat='maps')
     C('newsapi-key', 'NewsAPI', 'NewsAPI.org API key', 'https://newsapi.org/account',
       ['h32'], vendors=['newsapi', 'news_api'], keys=r'(?:api[_.-]?)?key', var='NEWSAPI_KEY', var2='NEWS_API_KEY', cat='media')
     C('nytimes-api-key', 'The New York Times', 'New York Times developer API key', 'https://developer.nytimes.com/my-apps',
       ['A32'], vendors=['nytimes', 'nyt_'], keys=r'(?:api[_.-]?)?key', var='NYTIMES_API_KEY', var2='NYT_API_KEY', cat='media',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('guardian-api-key', 'The Guardian', 'Guardian Open Platform API key', 'https://open-platform.theguardian.com/access/',
       UUID, vendors=['guardian'], keys=r'(?:api[_.-]?)?key', var='GUARDIAN_API_KEY', cat='media')
     C('spotify-client-secret', 'Spotify', 'Spotify client secret', 'https://developer.spotify.com/dashboard',
@@ -918,21 +918,21 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       var2='SPOTIPY_CLIENT_SECRET', cat='media')
     C('soundcloud-client-secret', 'SoundCloud', 'SoundCloud client secret', 'https://soundcloud.com/you/apps',
       ['A32'], vendors=['soundcloud'], keys=r'client[_.-]?secret', var='SOUNDCLOUD_CLIENT_SECRET', cat='media',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('vimeo-access-token', 'Vimeo', 'Vimeo personal access token', 'https://developer.vimeo.com/apps',
       ['h32'], vendors=['vimeo'], keys=r'(?:access[_.-]?)?token|client[_.-]?secret', var='VIMEO_ACCESS_TOKEN', cat='media')
     C('mux-token-secret', 'Mux', 'Mux access token secret', 'https://dashboard.mux.com/settings/access-tokens',
       ['b75'], vendors=['mux'], keys=r'token[_.-]?secret|secret[_.-]?key', var='MUX_TOKEN_SECRET', cat='media',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('tmdb-api-key', 'TMDB', 'The Movie Database (TMDB) API key', 'https://www.themoviedb.org/settings/api',
       ['h32'], vendors=['tmdb', 'themoviedb'], keys=r'(?:api[_.-]?)?key', var='TMDB_API_KEY', cat='media')
     C('giphy-api-key', 'GIPHY', 'GIPHY API key', 'https://developers.giphy.com/dashboard/',
-      ['A32'], vendors=['giphy'], keys=r'(?:api[_.-]?)?key', var='GIPHY_API_KEY', cat='media', validator='mixed_chars')
+      ['A32'], vendors=['giphy'], keys=r'(?:api[_.-]?)?key', var='GIPHY_API_KEY', cat='media', validator='letters_and_digits')
     C('unsplash-access-key', 'Unsplash', 'Unsplash access or secret key', 'https://unsplash.com/oauth/applications',
       ['w43'], vendors=['unsplash'], keys=r'(?:access|secret)[_.-]?key', var='UNSPLASH_ACCESS_KEY', var2='UNSPLASH_SECRET_KEY',
-      cat='media', validator='mixed_chars')
+      cat='media', validator='letters_and_digits')
     C('pexels-api-key', 'Pexels', 'Pexels API key', 'https://www.pexels.com/api/',
-      ['A56'], vendors=['pexels'], keys=r'(?:api[_.-]?)?key', var='PEXELS_API_KEY', cat='media', validator='mixed_chars')
+      ['A56'], vendors=['pexels'], keys=r'(?:api[_.-]?)?key', var='PEXELS_API_KEY', cat='media', validator='letters_and_digits')
     C('imgur-client-secret', 'Imgur', 'Imgur client secret', 'https://imgur.com/account/settings/apps',
       ['h40'], vendors=['imgur'], keys=r'client[_.-]?secret', var='IMGUR_CLIENT_SECRET', cat='media')
     C('flickr-api-secret', 'Flickr', 'Flickr API key secret', 'https://www.flickr.com/services/apps/by/me',
@@ -940,7 +940,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('twitter-consumer-secret', 'X', 'X (Twitter) API key secret or access token secret',
       'https://developer.x.com/en/portal/dashboard', ['A45-50'], vendors=['twitter', 'x_api', 'x_consumer'],
       keys=r'(?:consumer[_.-]?|api[_.-]?|access[_.-]?token[_.-]?)?secret(?:[_.-]?key)?', var='TWITTER_CONSUMER_SECRET',
-      var2='TWITTER_ACCESS_TOKEN_SECRET', cat='social', validator='mixed_chars')
+      var2='TWITTER_ACCESS_TOKEN_SECRET', cat='social', validator='letters_and_digits')
     X('twitter-bearer-token', 'X', 'X (Twitter) app-only bearer token', 'https://developer.x.com/en/portal/dashboard',
       r'''(?<![A-Za-z0-9%])A{21}(?P<secret>[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%])''', keywords=['AAAAAAAAAAAAAAAAAAAAA'],
       cat='social', max_length=150, entropy=4.0,
@@ -952,30 +952,30 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       var='FACEBOOK_APP_SECRET', var2='FB_APP_SECRET', cat='social')
     P('facebook-access-token', 'Meta', 'Facebook / Meta Graph API access token (long-lived user, page or system user)',
       'https://developers.facebook.com/tools/debug/accesstoken/', ['EAA', 'A120-250'], var='FACEBOOK_ACCESS_TOKEN',
-      cat='social', host='graph.facebook.com', entropy=4.0, validator='mixed_chars')
+      cat='social', host='graph.facebook.com', entropy=4.0, validator='letters_and_digits')
     P('instagram-access-token', 'Meta', 'Instagram Graph / Basic Display access token',
       'https://developers.facebook.com/docs/instagram-platform/reference/access_token', ['IGQV', 'w140-250'],
       alts=[['IGAA', 'w140-250']], var='INSTAGRAM_ACCESS_TOKEN', cat='social', host='graph.instagram.com', entropy=4.0)
     C('linkedin-client-secret', 'LinkedIn', 'LinkedIn client secret', 'https://www.linkedin.com/developers/apps',
       ['A16'], vendors=['linkedin', 'linked_in'], keys=r'client[_.-]?secret', var='LINKEDIN_CLIENT_SECRET', cat='social',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('reddit-client-secret', 'Reddit', 'Reddit app client secret', 'https://www.reddit.com/prefs/apps',
       ['w27-30'], vendors=['reddit', 'praw'], keys=r'client[_.-]?secret', var='REDDIT_CLIENT_SECRET',
-      var2='PRAW_CLIENT_SECRET', cat='social', validator='mixed_chars')
+      var2='PRAW_CLIENT_SECRET', cat='social', validator='letters_and_digits')
     P('pinterest-access-token', 'Pinterest', 'Pinterest API access token', 'https://developers.pinterest.com/apps/',
       ['pina_', 'w60-120'], var='PINTEREST_ACCESS_TOKEN', cat='social', host='api.pinterest.com')
     C('mastodon-access-token', 'Mastodon', 'Mastodon application access token', 'https://docs.joinmastodon.org/client/token/',
       ['w43'], vendors=['mastodon'], keys=r'(?:access[_.-]?)?token|client[_.-]?secret', var='MASTODON_ACCESS_TOKEN',
-      cat='social', validator='mixed_chars')
+      cat='social', validator='letters_and_digits')
     C('bluesky-app-password', 'Bluesky', 'Bluesky app password', 'https://bsky.app/settings/app-passwords',
       ['l4', '-', 'l4', '-', 'l4', '-', 'l4'], vendors=['bluesky', 'bsky', 'atproto'], keys=r'(?:app[_.-]?)?password',
-      var='BLUESKY_APP_PASSWORD', var2='BSKY_PASSWORD', cat='social', validator='mixed_chars')
+      var='BLUESKY_APP_PASSWORD', var2='BSKY_PASSWORD', cat='social', validator='letters_and_digits')
     C('discord-client-secret', 'Discord', 'Discord application client secret', 'https://discord.com/developers/applications',
       ['w32'], vendors=['discord'], keys=r'client[_.-]?secret', var='DISCORD_CLIENT_SECRET', cat='messaging',
-      validator='mixed_chars')
+      validator='letters_and_digits')
     C('etsy-api-key', 'Etsy', 'Etsy Open API v3 keystring and shared secret', 'https://www.etsy.com/developers/your-apps',
       ['l24'], vendors=['etsy'], keys=r'(?:api[_.-]?)?(?:key|keystring|secret)', var='ETSY_API_KEY', var2='ETSY_SHARED_SECRET',
-      cat='payments', validator='mixed_chars')
+      cat='payments', validator='letters_and_digits')
     C('ebay-client-secret', 'eBay', 'eBay production client secret (Cert ID)', 'https://developer.ebay.com/my/keys',
       ['PRD-', 'h12', '-', 'h8', '-', 'h4', '-', 'h4', '-', 'h4', '-', 'h4'], vendors=['ebay'],
       keys=r'(?:client[_.-]?secret|cert[_.-]?id)', var='EBAY_CLIENT_SECRET', var2='EBAY_CERT_ID', cat='payments')

@@ -165,6 +165,11 @@ def bech32_checksum(secret: str) -> bool:
     return chk == 1
 
 
+def letters_and_digits(secret: str) -> bool:
+    """At least one letter and one digit: random tokens after a short prefix, not identifiers (``rnd_generateSeeds``)."""
+    return any(ch.isdigit() for ch in secret) and any(ch.isalpha() for ch in secret)
+
+
 def atlassian_dc_pat(secret: str) -> bool:
     """Jira/Confluence/Bitbucket Data Center PAT: base64 of a 12-digit token id, ``:`` and 20 random bytes."""
     raw = _b64decode_loose(secret)
@@ -426,6 +431,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'bech32': bech32_checksum,
     'github_checksum': github_checksum,
     'jwt': jwt_structure,
+    'letters_and_digits': letters_and_digits,
     'mixed_chars': not_all_same_class,
     'npm_checksum': npm_checksum,
     'pem_private_key': pem_private_key,
