@@ -1016,8 +1016,203 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       negatives=['psexec \\\\fileserver01 -u ACME\\svc_backup -p %PASSWORD% cmd', 'psexec \\\\host -s cmd.exe',
                  'psexec \\\\host -u admin -p $env:ADMIN_PASSWORD cmd'])
 
+    # ------------------------------------------------------------------ second batch
+    P('1password-account-secret-key', '1Password', '1Password account Secret Key (emergency kit)',
+      'https://support.1password.com/secret-key/', ['A3-', 'U6', '-', 'U6', '-', 'U5', '-', 'U5', '-', 'U5', '-', 'U5'],
+      alts=[['A3-', 'U6', '-', 'U11', '-', 'U5', '-', 'U5', '-', 'U5']], keywords=['A3-'], var='OP_SECRET_KEY',
+      cat='secrets', host='my.1password.com', validator='letters_and_digits')
+    P('vercel-prefixed-token', 'Vercel', 'Vercel personal, integration, app or AI Gateway token',
+      'https://vercel.com/account/settings/tokens', ['vcp_', 'w56'],
+      alts=[['vci_', 'w56'], ['vca_', 'w56'], ['vcr_', 'w56'], ['vck_', 'w56']],
+      keywords=['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], var='VERCEL_TOKEN', cat='cloud', host='api.vercel.com')
+    X('asaas-api-key', 'Asaas', 'Asaas API key', 'https://docs.asaas.com/docs/autenticacao',
+      r"""(?<![A-Za-z0-9_$])\$(?P<secret>aact_(?:prod|hmlg)_[A-Za-z0-9_-]{60,200})(?![A-Za-z0-9_-])""",
+      keywords=['$aact_'], cat='payments', max_length=220, entropy=3.5,
+      examples=[f"ASAAS_API_KEY='$aact_prod_000{_g('as1', 'A120')}'", f'  access_token: "$aact_hmlg_000{_g("as2", "A100")}"',
+                f'curl https://api.asaas.com/v3/customers -H "access_token: $aact_prod_000{_g("as3", "A90")}"'],
+      negatives=['ASAAS_API_KEY=$aact_prod_000abc', 'ASAAS_API_KEY=$ASAAS_API_KEY', "ASAAS_API_KEY='$aact_prod_<your-key>'"])
+    C('beamer-api-key', 'Beamer', 'Beamer API key', 'https://app.getbeamer.com/settings#api',
+      ['b_', 'w44'], vendors=['beamer'], keys=r'(?:api[_.-]?)?key', var='BEAMER_API_KEY', cat='saas')
+    P('gc-notify-api-key', 'Canadian Digital Service', 'GC Notify (Canadian Digital Service) API key',
+      'https://documentation.notification.canada.ca/en/keys.html',
+      ['gcntfy-', 'l4-20', '-', UUID, '-', UUID], var='NOTIFY_API_KEY', cat='messaging',
+      host='api.notification.canada.ca')
+    C('databento-api-key', 'Databento', 'Databento API key', 'https://databento.com/portal/keys',
+      ['db-', 'A29'], vendors=['databento'], keys=r'(?:api[_.-]?)?key', var='DATABENTO_API_KEY', cat='data')
+    C('data-gov-api-key', 'api.data.gov', 'api.data.gov API key', 'https://api.data.gov/signup/',
+      ['A40'], vendors=['datagov', 'data_gov', 'api_data_gov', 'nrel', 'nasa'], keys=r'(?:api[_.-]?)?key',
+      var='DATAGOV_API_KEY', var2='NASA_API_KEY', cat='data', validator='letters_and_digits')
+    P('devin-api-key', 'Cognition', 'Devin (Cognition) personal or service API key', 'https://app.devin.ai/settings',
+      ['apk_user_', 'b120-180'], alts=[['apk_', 'b80-100']], keywords=['apk_'], var='DEVIN_API_KEY', cat='ai',
+      host='api.devin.ai', boundary='(?![A-Za-z0-9+/=_-])')
+    X('freemius-secret-key', 'Freemius', 'Freemius SDK secret key in a WordPress plugin array',
+      'https://freemius.com/help/documentation/wordpress-sdk/integrating-freemius-sdk/',
+      r"""["']secret_key["']\s{0,5}=>\s{0,5}["'](?P<secret>sk_[!-&(-~]{29})["']""",
+      keywords=['secret_key'], cat='saas', max_length=90, entropy=3.0,
+      examples=[f"""    'secret_key' => 'sk_{_g("fm1", "A29")}',""", f"""'id' => '1234', "secret_key" => "sk_{_g("fm2", "A29")}","""],
+      negatives=["""'secret_key' => 'sk_<your-secret-key>',""", """'secret_key' => 'sk_abc',""", """'public_key' => 'pk_a1b2c3d4e5f6a7b8c9d0e1f2a3b4c',"""])
+    C('fullstory-api-key', 'FullStory', 'FullStory API key', 'https://help.fullstory.com/hc/en-us/articles/360052021773-Managing-API-Keys',
+      ['na1.', 'w40-80'], vendors=['fullstory', 'fs_api'], keys=r'(?:api[_.-]?)?key', var='FULLSTORY_API_KEY', cat='observability')
+    C('infomaniak-api-token', 'Infomaniak', 'Infomaniak API token', 'https://manager.infomaniak.com/v3/ng/accounts/token/list',
+      ['w70-90'], vendors=['infomaniak'], keys=r'(?:api[_.-]?)?token', var='INFOMANIAK_API_TOKEN', cat='cloud',
+      validator='letters_and_digits')
+    P('intra42-client-secret', '42', '42 Intra API client secret', 'https://profile.intra.42.fr/oauth/applications',
+      ['s-s4t2ud-', 'h64'], alts=[['s-s4t2af-', 'h64']], keywords=['s-s4t2'], var='FT_CLIENT_SECRET', cat='saas',
+      host='api.intra.42.fr')
+    C('kagi-api-key', 'Kagi', 'Kagi Search API key', 'https://kagi.com/settings?p=api',
+      ['w11', '.', 'w43'], vendors=['kagi'], keys=r'(?:api[_.-]?)?(?:key|token)', var='KAGI_API_KEY', cat='ai')
+    C('lighton-api-key', 'LightOn', 'LightOn Paradigm API key', 'https://paradigm.lighton.ai/',
+      ['w48'], vendors=['lighton', 'paradigm'], keys=r'(?:api[_.-]?)?key', var='LIGHTON_API_KEY', var2='PARADIGM_API_KEY',
+      cat='ai', validator='letters_and_digits')
+    C('linear-client-secret', 'Linear', 'Linear OAuth client secret', 'https://linear.app/settings/api/applications',
+      ['h32'], vendors=['linear'], keys=r'(?:oauth[_.-]?)?client[_.-]?secret|webhook[_.-]?secret', var='LINEAR_CLIENT_SECRET',
+      cat='saas')
+    P('maxmind-license-key', 'MaxMind', 'MaxMind license key', 'https://www.maxmind.com/en/accounts/current/license-key',
+      ['A6', '_', 'A29', '_mmk'], keywords=['_mmk'], var='MAXMIND_LICENSE_KEY', cat='data', host='download.maxmind.com',
+      lead='(?<![A-Za-z0-9_])')
+    C('maxmind-license-key-legacy', 'MaxMind', 'MaxMind license key (16 characters, before the _mmk suffix)',
+      'https://www.maxmind.com/en/accounts/current/license-key', ['A16'], vendors=['maxmind', 'geoip', 'geolite'],
+      keys=r'license[_.-]?key', var='MAXMIND_LICENSE_KEY', var2='GEOIPUPDATE_LICENSE_KEY', cat='data',
+      validator='letters_and_digits')
+    P('minimax-api-key', 'MiniMax', 'MiniMax API key', 'https://platform.minimax.io/user-center/basic-information/interface-key',
+      ['sk-api-', 'w119'], var='MINIMAX_API_KEY', cat='ai', host='api.minimax.io')
+    P('mongodb-atlas-service-account-id', 'MongoDB', 'MongoDB Atlas service account client ID',
+      'https://www.mongodb.com/docs/atlas/configure-api-access/', ['mdb_sa_id_', 'h24'],
+      var='MDB_MCP_API_CLIENT_ID', cat='data', host='cloud.mongodb.com', severity='medium')
+    C('private-ai-api-key', 'Private AI', 'Private AI API key', 'https://dashboard.private-ai.com/',
+      ['h32'], vendors=['privateai', 'private_ai', 'private-ai'], keys=r'(?:api[_.-]?)?key', var='PRIVATE_AI_API_KEY', cat='ai')
+    P('redirect-pizza-api-token', 'redirect.pizza', 'redirect.pizza API token', 'https://redirect.pizza/account/api-tokens',
+      ['rpa_', 'A30'], var='REDIRECT_PIZZA_TOKEN', cat='saas', host='redirect.pizza')
+    X('sidekiq-enterprise-credentials', 'Contributed Systems', 'Sidekiq Pro / Enterprise gem server credentials',
+      'https://github.com/sidekiq/sidekiq/wiki/Pro-Installation',
+      r"""(?:(?i:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM)["']?\s{0,3}[:=]\s{0,3}["']?|https?://)(?P<secret>[a-f0-9]{8}:[a-f0-9]{8})(?:@(?:gems|enterprise)\.contribsys\.com|["'\s]|$)""",
+      keywords=['contribsys'], cat='registry', max_length=120, entropy=2.5,
+      examples=[f'BUNDLE_ENTERPRISE__CONTRIBSYS__COM={_g("sk1", "h8")}:{_g("sk2", "h8")}',
+                f'source "https://{_g("sk3", "h8")}:{_g("sk4", "h8")}@enterprise.contribsys.com/" do',
+                f'  BUNDLE_GEMS__CONTRIBSYS__COM: "{_g("sk5", "h8")}:{_g("sk6", "h8")}"'],
+      negatives=['BUNDLE_ENTERPRISE__CONTRIBSYS__COM=<user>:<password>', 'source "https://enterprise.contribsys.com/"',
+                 'BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDS}'])
+    C('snowflake-programmatic-access-token', 'Snowflake', 'Snowflake programmatic access token',
+      'https://docs.snowflake.com/en/user-guide/programmatic-access-tokens', ['w150-300'], vendors=['snowflake'],
+      keys=r'(?:programmatic[_.-]?)?(?:access[_.-]?)?token|pat', var='SNOWFLAKE_PAT', var2='SNOWFLAKE_TOKEN', cat='data',
+      validator='letters_and_digits')
+    C('squarespace-api-key', 'Squarespace', 'Squarespace Commerce API key', 'https://support.squarespace.com/hc/en-us/articles/236297987',
+      UUID, vendors=['squarespace'], keys=r'(?:api[_.-]?)?(?:key|token)', var='SQUARESPACE_API_KEY', cat='payments')
+    C('sslmate-api-key', 'SSLMate', 'SSLMate / Cert Spotter API key', 'https://sslmate.com/account/api_credentials',
+      ['A36'], vendors=['sslmate', 'certspotter'], keys=r'(?:api[_.-]?)?(?:key|token)', var='SSLMATE_API_KEY', cat='security',
+      validator='letters_and_digits')
+    C('upstage-api-key', 'Upstage', 'Upstage API key', 'https://console.upstage.ai/api-keys',
+      ['up_', 'A29-40'], vendors=['upstage'], keys=r'(?:api[_.-]?)?key', var='UPSTAGE_API_KEY', cat='ai')
+    P('workato-api-token', 'Workato', 'Workato developer API client token', 'https://docs.workato.com/workato-api/api-clients.html',
+      ['wrka', 'L0-2', '-eyJ', 'w8-60', '.', 'w16-400', '.', 'w64-90'], keywords=['wrka'], var='WORKATO_API_TOKEN', cat='saas',
+      host='www.workato.com')
+    P('appwrite-api-key', 'Appwrite', 'Appwrite API key', 'https://appwrite.io/docs/advanced/platform/api-keys',
+      ['standard_', 'h256'], var='APPWRITE_API_KEY', cat='cloud', host='cloud.appwrite.io')
+    C('contentstack-management-token', 'Contentstack', 'Contentstack management token',
+      'https://www.contentstack.com/docs/developers/create-tokens/about-management-tokens', ['cs', 'h32'],
+      vendors=['contentstack'], keys=r'(?:management[_.-]?|delivery[_.-]?|api[_.-]?)?token', var='CONTENTSTACK_MANAGEMENT_TOKEN',
+      cat='saas')
+    C('strapi-api-token', 'Strapi', 'Strapi API token', 'https://docs.strapi.io/cms/features/api-tokens',
+      ['h256'], vendors=['strapi'], keys=r'(?:api[_.-]?)?token', var='STRAPI_API_TOKEN', cat='saas')
+    C('directus-static-token', 'Directus', 'Directus static access token', 'https://directus.io/docs/guides/auth/tokens-cookies',
+      ['w32'], vendors=['directus'], keys=r'(?:static[_.-]?|access[_.-]?|admin[_.-]?)?token', var='DIRECTUS_TOKEN',
+      var2='DIRECTUS_ADMIN_TOKEN', cat='saas', validator='letters_and_digits')
+    C('prismic-access-token', 'Prismic', 'Prismic repository access token', 'https://prismic.io/docs/access-token',
+      ['w80-120'], vendors=['prismic'], keys=r'(?:access[_.-]?|api[_.-]?|write[_.-]?)?token', var='PRISMIC_ACCESS_TOKEN',
+      cat='saas', validator='letters_and_digits')
+    C('zoho-client-secret', 'Zoho', 'Zoho API client secret', 'https://api-console.zoho.com/',
+      ['h42'], vendors=['zoho'], keys=r'client[_.-]?secret', var='ZOHO_CLIENT_SECRET', cat='saas')
+    C('keycloak-client-secret', 'Keycloak', 'Keycloak client secret', 'https://www.keycloak.org/docs/latest/server_admin/#_client-credentials',
+      ['A32'], vendors=['keycloak', 'kc_'], keys=r'client[_.-]?secret|secret', var='KEYCLOAK_CLIENT_SECRET', var2='KC_CLIENT_SECRET',
+      cat='identity', validator='letters_and_digits')
+    C('cognito-client-secret', 'Amazon Web Services', 'Amazon Cognito app client secret',
+      'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html', ['l51-52'],
+      vendors=['cognito'], keys=r'(?:app[_.-]?)?client[_.-]?secret', var='COGNITO_CLIENT_SECRET', cat='identity',
+      validator='letters_and_digits')
+    X('nats-nkey-seed', 'NATS', 'NATS NKey seed (user, account, operator or server private seed)',
+      'https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth',
+      r"""(?<![A-Z0-9])(?P<secret>S[UAOCNX][A-Z2-7]{56})(?![A-Za-z0-9])""",
+      keywords=['SU', 'SA', 'SO', 'SC', 'SN', 'SX'], cat='messaging', max_length=58, entropy=3.5, validator='letters_and_digits',
+      examples=[f'-----BEGIN USER NKEY SEED-----\nSU{_g("nk1", "Z56")}\n------END USER NKEY SEED------',
+                f'NATS_NKEY_SEED=SA{_g("nk2", "Z56")}', f'  seed: "SU{_g("nk3", "Z56")}"'],
+      negatives=['NATS_NKEY_SEED=SU' + 'A' * 10, 'NATS_NKEY=UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4',
+                 'NATS_NKEY_SEED=<seed>'])
+    C('consul-acl-token', 'HashiCorp', 'HashiCorp Consul ACL token', 'https://developer.hashicorp.com/consul/commands/acl/token/delete',
+      UUID, vendors=['consul'], keys=r'(?:http[_.-]?|acl[_.-]?|master[_.-]?|agent[_.-]?)?token', var='CONSUL_HTTP_TOKEN', cat='infrastructure')
+    C('nomad-acl-token', 'HashiCorp', 'HashiCorp Nomad ACL token', 'https://developer.hashicorp.com/nomad/commands/acl/token/delete',
+      UUID, vendors=['nomad'], keys=r'(?:acl[_.-]?)?token', var='NOMAD_TOKEN', cat='infrastructure')
+    P('rancher-api-token', 'SUSE', 'Rancher API bearer token', 'https://ranchermanager.docs.rancher.com/api/api-tokens',
+      ['token-', 'l5', ':', 'l54'], var='RANCHER_TOKEN', cat='infrastructure', host='rancher.internal',
+      validator='letters_and_digits')
+    P('portainer-access-token', 'Portainer', 'Portainer API access token', 'https://docs.portainer.io/api/access',
+      ['ptr_', 'b43'], var='PORTAINER_API_KEY', cat='infrastructure', host='portainer.internal', boundary='(?![A-Za-z0-9+/=_])')
+    P('teamcity-access-token', 'JetBrains', 'TeamCity access token', 'https://www.jetbrains.com/help/teamcity/managing-your-user-account.html#Managing+Access+Tokens',
+      ['eyJ0eXAiOiAiVENWMiJ9.', 'w36', '.', 'w48'], var='TEAMCITY_TOKEN', cat='ci', host='teamcity.internal')
+    C('veracode-api-key-secret', 'Veracode', 'Veracode API key secret', 'https://docs.veracode.com/r/c_api_credentials3',
+      ['h128'], vendors=['veracode'], keys=r'(?:api[_.-]?)?(?:key[_.-]?)?secret', var='VERACODE_API_KEY_SECRET', cat='security')
+    C('crowdstrike-client-secret', 'CrowdStrike', 'CrowdStrike Falcon API client secret', 'https://falcon.crowdstrike.com/api-clients-and-keys/',
+      ['A40'], vendors=['crowdstrike', 'falcon'], keys=r'client[_.-]?secret|secret', var='FALCON_CLIENT_SECRET',
+      var2='CROWDSTRIKE_CLIENT_SECRET', cat='security', validator='letters_and_digits')
+    C('viber-auth-token', 'Viber', 'Viber bot auth token', 'https://partners.viber.com/',
+      ['l16', '-', 'l16', '-', 'l16'], vendors=['viber'], keys=r'(?:auth[_.-]?|bot[_.-]?)?token', var='VIBER_AUTH_TOKEN',
+      cat='messaging', validator='letters_and_digits')
+    P('akamai-edgegrid-token', 'Akamai', 'Akamai EdgeGrid client or access token', 'https://techdocs.akamai.com/developer/docs/manage-many-accounts-with-one-api-client',
+      ['akab-', 'l16', '-', 'l16'], var='AKAMAI_CLIENT_TOKEN', cat='cloud', host='akab-host.luna.akamaiapis.net',
+      severity='medium', validator='letters_and_digits')
+    C('akamai-edgegrid-client-secret', 'Akamai', 'Akamai EdgeGrid client secret', 'https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials',
+      ['b43', '='], vendors=['akamai', 'edgegrid', 'edgerc'], keys=r'client[_.-]?secret', var='AKAMAI_CLIENT_SECRET', cat='cloud',
+      validator='base64_key')
+    C('namecheap-api-key', 'Namecheap', 'Namecheap API key', 'https://ap.www.namecheap.com/settings/tools/apiaccess/',
+      ['h32'], vendors=['namecheap'], keys=r'(?:api[_.-]?)?key', var='NAMECHEAP_API_KEY', cat='cloud')
+    C('godaddy-api-secret', 'GoDaddy', 'GoDaddy API secret', 'https://developer.godaddy.com/keys',
+      ['A22'], vendors=['godaddy'], keys=r'(?:api[_.-]?)?secret', var='GODADDY_API_SECRET', cat='cloud',
+      validator='letters_and_digits')
+    P('porkbun-api-key', 'Porkbun', 'Porkbun API secret key', 'https://porkbun.com/account/api',
+      ['sk1_', 'h64'], alts=[['pk1_', 'h64']], keywords=['sk1_', 'pk1_'], var='PORKBUN_SECRET_API_KEY', cat='cloud',
+      host='api.porkbun.com')
+    P('anyscale-api-key', 'Anyscale', 'Anyscale API key', 'https://console.anyscale.com/',
+      ['esecret_', 'A24-40'], var='ANYSCALE_API_KEY', cat='ai', host='api.endpoints.anyscale.com')
+    C('deepinfra-api-key', 'DeepInfra', 'DeepInfra API token', 'https://deepinfra.com/dash/api_keys',
+      ['A32'], vendors=['deepinfra'], keys=r'(?:api[_.-]?)?(?:key|token)', var='DEEPINFRA_API_KEY', var2='DEEPINFRA_TOKEN', cat='ai',
+      validator='letters_and_digits')
+    C('weaviate-api-key', 'Weaviate', 'Weaviate Cloud API key', 'https://weaviate.io/developers/wcs/manage-clusters/connect',
+      ['A40-48'], vendors=['weaviate', 'wcd_'], keys=r'(?:api[_.-]?|admin[_.-]?)?key', var='WEAVIATE_API_KEY', cat='ai',
+      validator='letters_and_digits')
+    C('qdrant-api-key', 'Qdrant', 'Qdrant Cloud API key', 'https://qdrant.tech/documentation/cloud/authentication/',
+      ['w32-64'], vendors=['qdrant'], keys=r'(?:api[_.-]?)?key', var='QDRANT_API_KEY', cat='ai', validator='letters_and_digits')
+    C('exa-api-key', 'Exa', 'Exa search API key', 'https://dashboard.exa.ai/api-keys',
+      UUID, vendors=['exa'], keys=r'(?:api[_.-]?)?key', var='EXA_API_KEY', cat='ai')
+    C('serper-api-key', 'Serper', 'Serper.dev API key', 'https://serper.dev/api-key',
+      ['h40'], vendors=['serper'], keys=r'(?:api[_.-]?)?key', var='SERPER_API_KEY', cat='ai')
+    C('bing-search-api-key', 'Microsoft', 'Bing Search API subscription key', 'https://portal.azure.com/',
+      ['h32'], vendors=['bing'], keys=r'(?:api[_.-]?)?key', var='BING_SEARCH_API_KEY',
+      var2='BING_SUBSCRIPTION_KEY', cat='ai')
+    C('gladia-api-key', 'Gladia', 'Gladia API key', 'https://app.gladia.io/apikeys',
+      UUID, vendors=['gladia'], keys=r'(?:api[_.-]?)?key', var='GLADIA_API_KEY', cat='ai')
+    C('hume-api-key', 'Hume AI', 'Hume AI API key or secret', 'https://platform.hume.ai/settings/keys',
+      ['A48'], vendors=['hume'], keys=r'(?:api[_.-]?|secret[_.-]?)?(?:key|secret)', var='HUME_API_KEY', var2='HUME_SECRET_KEY',
+      cat='ai', validator='letters_and_digits')
+    C('runway-api-secret', 'Runway', 'Runway API secret', 'https://dev.runwayml.com/',
+      ['key_', 'h128'], vendors=['runway'], keys=r'(?:api[_.-]?)?(?:secret|key)', var='RUNWAYML_API_SECRET', cat='ai')
+    C('fal-api-key', 'fal', 'fal.ai API key', 'https://fal.ai/dashboard/keys',
+      [UUID, ':', 'h32'], vendors=['fal_key', 'fal_api', 'fal-ai', 'fal.ai', 'falai'], keys=r'|(?:api[_.-]?)?key',
+      var='FAL_KEY', var2='FAL_API_KEY', cat='ai')
+    C('leonardo-api-key', 'Leonardo.Ai', 'Leonardo.Ai API key', 'https://app.leonardo.ai/settings',
+      UUID, vendors=['leonardo'], keys=r'(?:api[_.-]?)?key', var='LEONARDO_API_KEY', cat='ai')
+    C('authorize-net-transaction-key', 'Authorize.net', 'Authorize.net transaction key', 'https://account.authorize.net/',
+      ['A16'], vendors=['authorizenet', 'authorize_net', 'authnet', 'anet'], keys=r'transaction[_.-]?key', var='AUTHORIZENET_TRANSACTION_KEY',
+      var2='ANET_TRANSACTION_KEY', cat='payments', validator='letters_and_digits')
+    C('taxjar-api-token', 'TaxJar', 'TaxJar API token', 'https://app.taxjar.com/account#api-access',
+      ['h32'], vendors=['taxjar'], keys=r'(?:api[_.-]?)?(?:token|key)', var='TAXJAR_API_TOKEN', cat='payments')
+    P('aftership-api-key', 'AfterShip', 'AfterShip API key', 'https://admin.aftership.com/settings/api-keys',
+      ['asat_', 'h32'], var='AFTERSHIP_API_KEY', cat='payments', host='api.aftership.com')
+    C('cashfree-client-secret', 'Cashfree', 'Cashfree Payments client secret', 'https://merchant.cashfree.com/merchants/pg/developers/api-keys',
+      ['cfsk_ma_prod_', 'h32', '_', 'h8'], vendors=['cashfree'], keys=r'(?:client[_.-]?)?secret(?:[_.-]?key)?', var='CASHFREE_CLIENT_SECRET',
+      cat='payments')
+    C('victorops-api-key', 'Splunk', 'Splunk On-Call (VictorOps) API key', 'https://help.victorops.com/knowledge-base/api/',
+      ['h32'], vendors=['victorops', 'oncall'], keys=r'(?:api[_.-]?)?key', var='VICTOROPS_API_KEY', cat='observability')
 
-CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX}
+CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, 'Z': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'}
 
 
 def _g(name: str, spec: str) -> str:
