@@ -65,7 +65,7 @@ def parts_regex(parts: list[Any]) -> str:
             cls, lo, hi = p
             rx += CLASSES[cls][0] + (f'{{{lo}}}' if lo == hi else f'{{{lo},{hi}}}')
         else:
-            rx += re.escape(p).replace('\\ ', ' ')
+            rx += re.sub(r'([.^$*+?{}\[\]\\|()])', r'\\\1', p)  # '-', '_', ':', '~' stay as they are
     return rx
 
 

@@ -92,6 +92,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['as-', 'A22'], vendors=['modal'], keys=r'token[_.-]?secret', var='MODAL_TOKEN_SECRET', cat='ai')
     C('kaggle-api-key', 'Kaggle', 'Kaggle API key', 'https://www.kaggle.com/settings',
       ['h32'], vendors=['kaggle'], keys=r'(?:api[_.-]?)?key', var='KAGGLE_KEY', var2='KAGGLE_API_KEY', cat='ai')
+    X('kaggle-json-key', 'Kaggle', 'Kaggle API key in kaggle.json', 'https://www.kaggle.com/settings',
+      r"""["']username["']\s{0,3}:\s{0,3}["'][^"'\n]{1,64}["']\s{0,3},\s{0,3}["']key["']\s{0,3}:\s{0,3}["'](?P<secret>[a-f0-9]{32})["']""",
+      keywords=['username'], cat='ai', max_length=160, entropy=3.0,
+      examples=[f'{{"username":"jdoe42","key":"{_g("kg1", "h32")}"}}', f"{{'username': 'ml-team', 'key': '{_g('kg2', 'h32')}'}}"],
+      negatives=['{"username":"jdoe42","key":"<api-key>"}', '{"username":"jdoe42","key":"abc123"}',
+                 f'{{"username":"jdoe42","id":"{_g("kg3", "h32")}"}}'])
     C('roboflow-api-key', 'Roboflow', 'Roboflow API key', 'https://app.roboflow.com/settings/api',
       ['A20'], vendors=['roboflow'], var='ROBOFLOW_API_KEY', cat='ai', validator='letters_and_digits')
     C('comet-api-key', 'Comet', 'Comet ML API key', 'https://www.comet.com/account-settings/apiKeys',
@@ -1151,7 +1157,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('veracode-api-key-secret', 'Veracode', 'Veracode API key secret', 'https://docs.veracode.com/r/c_api_credentials3',
       ['h128'], vendors=['veracode'], keys=r'(?:api[_.-]?)?(?:key[_.-]?)?secret', var='VERACODE_API_KEY_SECRET', cat='security')
     C('crowdstrike-client-secret', 'CrowdStrike', 'CrowdStrike Falcon API client secret', 'https://falcon.crowdstrike.com/api-clients-and-keys/',
-      ['A40'], vendors=['crowdstrike', 'falcon'], keys=r'client[_.-]?secret|secret', var='FALCON_CLIENT_SECRET',
+      ['A40'], vendors=['crowdstrike', 'falcon_client'], keys=r'client[_.-]?secret|secret', var='FALCON_CLIENT_SECRET',
       var2='CROWDSTRIKE_CLIENT_SECRET', cat='security', validator='letters_and_digits')
     C('viber-auth-token', 'Viber', 'Viber bot auth token', 'https://partners.viber.com/',
       ['l16', '-', 'l16', '-', 'l16'], vendors=['viber'], keys=r'(?:auth[_.-]?|bot[_.-]?)?token', var='VIBER_AUTH_TOKEN',
@@ -1210,7 +1216,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['cfsk_ma_prod_', 'h32', '_', 'h8'], vendors=['cashfree'], keys=r'(?:client[_.-]?)?secret(?:[_.-]?key)?', var='CASHFREE_CLIENT_SECRET',
       cat='payments')
     C('victorops-api-key', 'Splunk', 'Splunk On-Call (VictorOps) API key', 'https://help.victorops.com/knowledge-base/api/',
-      ['h32'], vendors=['victorops', 'oncall'], keys=r'(?:api[_.-]?)?key', var='VICTOROPS_API_KEY', cat='observability')
+      ['h32'], vendors=['victorops', 'splunk_oncall'], keys=r'(?:api[_.-]?)?key', var='VICTOROPS_API_KEY', cat='observability')
 
 CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, 'Z': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'}
 
