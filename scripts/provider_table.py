@@ -651,10 +651,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       validator='letters_and_digits')
     C('frontegg-api-key', 'Frontegg', 'Frontegg API key (client secret)', 'https://developers.frontegg.com/guides/env-settings/credentials',
       UUID, vendors=['frontegg'], keys=r'(?:api[_.-]?key|secret)', var='FRONTEGG_API_KEY', cat='identity')
-    C('atlassian-data-center-pat', 'Atlassian', 'Jira / Confluence / Bitbucket Data Center personal access token',
-      'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html',
-      ['b44'], secret_fn=_atlassian_pat, vendors=['jira', 'confluence', 'bitbucket', 'bamboo', 'atlassian'],
-      keys=r'(?:pat|personal[_.-]?access[_.-]?token|access[_.-]?token|token)', var='JIRA_PAT', var2='CONFLUENCE_TOKEN',
+    C('atlassian-data-center-pat', 'Atlassian', 'Bitbucket / Bamboo Data Center personal access token',
+      'https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html',
+      ['b44'], secret_fn=_atlassian_pat, vendors=['bitbucket', 'bamboo'],
+      keys=r'(?:pat|personal[_.-]?access[_.-]?token|access[_.-]?token|token)', var='BITBUCKET_PAT', var2='BAMBOO_TOKEN',
       cat='code-hosting', validator='atlassian_dc_pat')
     X('youtrack-permanent-token', 'JetBrains', 'YouTrack permanent token',
       'https://www.jetbrains.com/help/youtrack/server/manage-permanent-token.html',
@@ -1217,6 +1217,208 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       cat='payments')
     C('victorops-api-key', 'Splunk', 'Splunk On-Call (VictorOps) API key', 'https://help.victorops.com/knowledge-base/api/',
       ['h32'], vendors=['victorops', 'splunk_oncall'], keys=r'(?:api[_.-]?)?key', var='VICTOROPS_API_KEY', cat='observability')
+    # ------------------------------------------------------------------ third batch
+    for (rid, name, words, var, host) in [
+            ('ipstack', 'ipstack', ['ipstack'], 'IPSTACK_ACCESS_KEY', 'ipstack.com'),
+            ('marketstack', 'marketstack', ['marketstack'], 'MARKETSTACK_ACCESS_KEY', 'marketstack.com'),
+            ('mediastack', 'mediastack', ['mediastack'], 'MEDIASTACK_ACCESS_KEY', 'mediastack.com'),
+            ('numverify', 'numverify', ['numverify'], 'NUMVERIFY_ACCESS_KEY', 'numverify.com'),
+            ('positionstack', 'positionstack', ['positionstack'], 'POSITIONSTACK_ACCESS_KEY', 'positionstack.com'),
+            ('aviationstack', 'aviationstack', ['aviationstack'], 'AVIATIONSTACK_ACCESS_KEY', 'aviationstack.com'),
+            ('currencylayer', 'currencylayer', ['currencylayer'], 'CURRENCYLAYER_ACCESS_KEY', 'currencylayer.com'),
+            ('coinlayer', 'coinlayer', ['coinlayer'], 'COINLAYER_ACCESS_KEY', 'coinlayer.com'),
+            ('serpstack', 'serpstack', ['serpstack'], 'SERPSTACK_ACCESS_KEY', 'serpstack.com'),
+            ('userstack', 'userstack', ['userstack'], 'USERSTACK_ACCESS_KEY', 'userstack.com'),
+            ('scrapestack', 'scrapestack', ['scrapestack'], 'SCRAPESTACK_ACCESS_KEY', 'scrapestack.com'),
+            ('fixer', 'Fixer', ['fixer'], 'FIXER_ACCESS_KEY', 'fixer.io'),
+            ('vatlayer', 'vatlayer', ['vatlayer'], 'VATLAYER_ACCESS_KEY', 'vatlayer.com'),
+            ('mailboxlayer', 'mailboxlayer', ['mailboxlayer'], 'MAILBOXLAYER_ACCESS_KEY', 'mailboxlayer.com'),
+    ]:
+        C(f'{rid}-access-key', name, f'{name} (apilayer) API access key', f'https://{host}/dashboard',
+          ['h32'], vendors=words, keys=r'(?:access[_.-]?|api[_.-]?)?key', var=var, cat='data')
+    C('abstract-api-key', 'Abstract API', 'Abstract API key', 'https://app.abstractapi.com/dashboard',
+      ['h32'], vendors=['abstractapi', 'abstract_api'], keys=r'(?:api[_.-]?)?key', var='ABSTRACT_API_KEY', cat='data')
+    C('accuweather-api-key', 'AccuWeather', 'AccuWeather API key', 'https://developer.accuweather.com/user/me/apps',
+      ['A32'], vendors=['accuweather'], keys=r'(?:api[_.-]?)?key', var='ACCUWEATHER_API_KEY', cat='maps',
+      validator='letters_and_digits')
+    C('airship-master-secret', 'Airship', 'Airship (Urban Airship) master secret',
+      'https://docs.airship.com/guides/admin/security/app-keys-and-secrets/', ['w22'], vendors=['airship', 'urbanairship'],
+      keys=r'(?:master[_.-]?|app[_.-]?)?secret', var='AIRSHIP_MASTER_SECRET', var2='URBANAIRSHIP_MASTER_SECRET', cat='messaging',
+      validator='letters_and_digits')
+    C('alienvault-otx-api-key', 'LevelBlue', 'AlienVault OTX API key', 'https://otx.alienvault.com/settings',
+      ['h64'], vendors=['alienvault', 'otx'], keys=r'(?:api[_.-]?)?key', var='OTX_API_KEY', var2='ALIENVAULT_OTX_KEY', cat='security')
+    C('amadeus-api-secret', 'Amadeus', 'Amadeus for Developers API secret', 'https://developers.amadeus.com/my-apps',
+      ['A16'], vendors=['amadeus'], keys=r'(?:api[_.-]?|client[_.-]?)?secret', var='AMADEUS_CLIENT_SECRET', cat='saas',
+      validator='letters_and_digits')
+    C('autodesk-client-secret', 'Autodesk', 'Autodesk Platform Services client secret', 'https://aps.autodesk.com/myapps/',
+      ['A16-64'], vendors=['autodesk', 'forge', 'aps_'], keys=r'client[_.-]?secret', var='APS_CLIENT_SECRET',
+      var2='AUTODESK_CLIENT_SECRET', cat='saas', validator='letters_and_digits')
+    C('bitmex-api-secret', 'BitMEX', 'BitMEX API secret', 'https://www.bitmex.com/app/apiKeys',
+      ['w48'], vendors=['bitmex'], keys=r'(?:api[_.-]?)?secret', var='BITMEX_API_SECRET', cat='crypto',
+      validator='letters_and_digits')
+    C('browserstack-access-key', 'BrowserStack', 'BrowserStack access key', 'https://www.browserstack.com/accounts/settings',
+      ['A20'], vendors=['browserstack'], keys=r'(?:access[_.-]?)?key', var='BROWSERSTACK_ACCESS_KEY', cat='ci',
+      validator='letters_and_digits')
+    C('saucelabs-access-key', 'Sauce Labs', 'Sauce Labs access key', 'https://app.saucelabs.com/user-settings',
+      UUID, vendors=['sauce'], keys=r'(?:access[_.-]?)?key', var='SAUCE_ACCESS_KEY', var2='SAUCELABS_ACCESS_KEY', cat='ci')
+    C('lambdatest-access-key', 'LambdaTest', 'LambdaTest (TestMu) access key', 'https://accounts.lambdatest.com/security',
+      ['A50'], vendors=['lambdatest', 'lt_access'], keys=r'(?:access[_.-]?)?key', var='LT_ACCESS_KEY', var2='LAMBDATEST_ACCESS_KEY',
+      cat='ci', validator='letters_and_digits')
+    C('chartmogul-api-key', 'ChartMogul', 'ChartMogul API key', 'https://app.chartmogul.com/#/admin/api',
+      ['h32'], vendors=['chartmogul'], keys=r'(?:api[_.-]?)?key', var='CHARTMOGUL_API_KEY', cat='data')
+    C('codacy-api-token', 'Codacy', 'Codacy API or project token', 'https://app.codacy.com/account/access-management',
+      ['A20-32'], vendors=['codacy'], keys=r'(?:api[_.-]?|project[_.-]?|account[_.-]?)?token', var='CODACY_PROJECT_TOKEN',
+      var2='CODACY_API_TOKEN', cat='ci', validator='letters_and_digits')
+    C('codeclimate-reporter-id', 'Qlty', 'Code Climate / Qlty test reporter ID', 'https://codeclimate.com/',
+      ['h64'], vendors=['codeclimate', 'cc_test'], keys=r'reporter[_.-]?id|token', var='CC_TEST_REPORTER_ID', cat='ci')
+    C('crowdin-access-token', 'Crowdin', 'Crowdin personal access token', 'https://crowdin.com/settings#api-key',
+      ['h80'], vendors=['crowdin'], keys=r'(?:personal[_.-]?|api[_.-]?)?(?:access[_.-]?)?(?:token|key)',
+      var='CROWDIN_PERSONAL_TOKEN', cat='saas')
+    C('cryptocompare-api-key', 'CryptoCompare', 'CryptoCompare API key', 'https://www.cryptocompare.com/cryptopian/api-keys',
+      ['h64'], vendors=['cryptocompare'], keys=r'(?:api[_.-]?)?key', var='CRYPTOCOMPARE_API_KEY', cat='crypto')
+    C('docusign-secret-key', 'DocuSign', 'DocuSign integration secret key', 'https://admindemo.docusign.com/apps-and-keys',
+      UUID, vendors=['docusign'], keys=r'(?:client[_.-]?|integration[_.-]?)?secret(?:[_.-]?key)?', var='DOCUSIGN_CLIENT_SECRET',
+      cat='saas')
+    C('dwolla-api-secret', 'Dwolla', 'Dwolla API secret', 'https://dashboard.dwolla.com/applications',
+      ['A50'], vendors=['dwolla'], keys=r'(?:api[_.-]?|client[_.-]?|app[_.-]?)?secret', var='DWOLLA_SECRET', cat='payments',
+      validator='letters_and_digits')
+    C('eventbrite-private-token', 'Eventbrite', 'Eventbrite private token', 'https://www.eventbrite.com/platform/api-keys',
+      ['U20'], vendors=['eventbrite'], keys=r'(?:private[_.-]?|oauth[_.-]?|api[_.-]?)?(?:token|key)', var='EVENTBRITE_PRIVATE_TOKEN',
+      cat='saas', validator='letters_and_digits')
+    C('foursquare-client-secret', 'Foursquare', 'Foursquare client secret or Places API key', 'https://foursquare.com/developers/home',
+      ['U48'], vendors=['foursquare'], keys=r'client[_.-]?secret|(?:api[_.-]?)?key', var='FOURSQUARE_CLIENT_SECRET', cat='maps',
+      validator='letters_and_digits')
+    C('hellosign-api-key', 'Dropbox', 'Dropbox Sign (HelloSign) API key', 'https://app.hellosign.com/home/myAccount#api',
+      ['h64'], vendors=['hellosign', 'dropbox_sign', 'dropboxsign'], keys=r'(?:api[_.-]?)?key', var='HELLOSIGN_API_KEY', cat='saas')
+    X('harvest-personal-access-token', 'Harvest', 'Harvest personal access token', 'https://id.getharvest.com/developers',
+      r"""(?<![A-Za-z0-9.])(?P<secret>[0-9]{5,9}\.pt\.[A-Za-z0-9_-]{86})(?![A-Za-z0-9_-])""",
+      keywords=['.pt.'], cat='saas', max_length=100, entropy=3.5,
+      examples=[f'HARVEST_ACCESS_TOKEN=2314556.pt.{_g("hv1", "w86")}',
+                f'curl -H "Authorization: Bearer 987123.pt.{_g("hv2", "w86")}" -H "Harvest-Account-ID: 12345" https://api.harvestapp.com/v2/users/me'],
+      negatives=['HARVEST_ACCESS_TOKEN=2314556.pt.<token>', 'HARVEST_ACCESS_TOKEN=2314556.pt.abc', 'version = "2314556.pt.ok"'])
+    P('imagekit-private-key', 'ImageKit', 'ImageKit private API key', 'https://imagekit.io/dashboard/developer/api-keys',
+      ['private_', 'b27', '='], var='IMAGEKIT_PRIVATE_KEY', cat='media', host='api.imagekit.io', boundary='(?![A-Za-z0-9+/=])')
+    C('ipinfo-access-token', 'IPinfo', 'IPinfo access token', 'https://ipinfo.io/account/token',
+      ['h14'], vendors=['ipinfo'], keys=r'(?:access[_.-]?|api[_.-]?)?(?:token|key)', var='IPINFO_TOKEN', cat='data', entropy=2.5)
+    C('ipgeolocation-api-key', 'IPGeolocation', 'ipgeolocation.io API key', 'https://app.ipgeolocation.io/',
+      ['h32'], vendors=['ipgeolocation'], keys=r'(?:api[_.-]?)?key', var='IPGEOLOCATION_API_KEY', cat='data')
+    C('lastfm-api-secret', 'Last.fm', 'Last.fm API shared secret', 'https://www.last.fm/api/accounts',
+      ['h32'], vendors=['lastfm', 'last_fm'], keys=r'(?:api[_.-]?|shared[_.-]?)?secret', var='LASTFM_API_SECRET', cat='media')
+    C('lokalise-api-token', 'Lokalise', 'Lokalise API token', 'https://app.lokalise.com/profile#apitokens',
+      ['h40'], vendors=['lokalise'], keys=r'(?:api[_.-]?)?token', var='LOKALISE_API_TOKEN', cat='saas')
+    C('mapquest-api-key', 'MapQuest', 'MapQuest API key', 'https://developer.mapquest.com/user/me/apps',
+      ['A32'], vendors=['mapquest'], keys=r'(?:api[_.-]?|consumer[_.-]?)?(?:key|secret)', var='MAPQUEST_API_KEY', cat='maps',
+      validator='letters_and_digits')
+    C('oanda-api-token', 'OANDA', 'OANDA v20 API access token', 'https://www.oanda.com/account/tpa/personal_token',
+      ['h32', '-', 'h32'], vendors=['oanda'], keys=r'(?:access[_.-]?|api[_.-]?)?(?:token|key)', var='OANDA_API_TOKEN', cat='crypto')
+    C('pandadoc-api-key', 'PandaDoc', 'PandaDoc API key', 'https://app.pandadoc.com/a/#/settings/integrations/api',
+      ['h40'], vendors=['pandadoc'], keys=r'(?:api[_.-]?)?key', var='PANDADOC_API_KEY', cat='saas')
+    C('pastebin-api-key', 'Pastebin', 'Pastebin developer API key', 'https://pastebin.com/doc_api',
+      ['w32'], vendors=['pastebin'], keys=r'(?:api[_.-]?)?(?:dev[_.-]?)?key', var='PASTEBIN_API_KEY', cat='saas',
+      validator='letters_and_digits')
+    C('percy-token', 'BrowserStack', 'Percy project token', 'https://www.browserstack.com/docs/percy/get-started/set-env-var',
+      ['h64'], vendors=['percy'], keys=r'token', var='PERCY_TOKEN', cat='ci')
+    C('pixabay-api-key', 'Pixabay', 'Pixabay API key', 'https://pixabay.com/api/docs/',
+      ['d8', '-', 'h25'], vendors=['pixabay'], keys=r'(?:api[_.-]?)?key', var='PIXABAY_API_KEY', cat='media')
+    C('poloniex-api-secret', 'Poloniex', 'Poloniex API secret', 'https://poloniex.com/apikeys',
+      ['h128'], vendors=['poloniex'], keys=r'(?:api[_.-]?)?secret', var='POLONIEX_API_SECRET', cat='crypto')
+    C('ringcentral-client-secret', 'RingCentral', 'RingCentral app client secret', 'https://developers.ringcentral.com/console',
+      ['w22'], vendors=['ringcentral'], keys=r'client[_.-]?secret', var='RINGCENTRAL_CLIENT_SECRET', cat='messaging',
+      validator='letters_and_digits')
+    C('rebrandly-api-key', 'Rebrandly', 'Rebrandly API key', 'https://app.rebrandly.com/account/api',
+      ['h32'], vendors=['rebrandly'], keys=r'(?:api[_.-]?)?key', var='REBRANDLY_API_KEY', cat='saas')
+    C('signalwire-api-token', 'SignalWire', 'SignalWire API token', 'https://signalwire.com/',
+      ['PT', 'h48'], vendors=['signalwire'], keys=r'(?:api[_.-]?|auth[_.-]?)?token', var='SIGNALWIRE_TOKEN', cat='messaging')
+    C('scrapingbee-api-key', 'ScrapingBee', 'ScrapingBee API key', 'https://app.scrapingbee.com/account/manage/api_key',
+      ['U80'], vendors=['scrapingbee'], keys=r'(?:api[_.-]?)?key', var='SCRAPINGBEE_API_KEY', cat='devtools',
+      validator='letters_and_digits')
+    P('scrapfly-api-key', 'Scrapfly', 'Scrapfly API key', 'https://scrapfly.io/dashboard',
+      ['scp-live-', 'h32'], alts=[['scp-test-', 'h32']], keywords=['scp-live-', 'scp-test-'], var='SCRAPFLY_KEY', cat='devtools',
+      host='api.scrapfly.io')
+    C('zenrows-api-key', 'ZenRows', 'ZenRows API key', 'https://app.zenrows.com/builder',
+      ['h40'], vendors=['zenrows'], keys=r'(?:api[_.-]?)?key', var='ZENROWS_API_KEY', cat='devtools')
+    C('smartystreets-auth-token', 'Smarty', 'Smarty (SmartyStreets) auth token', 'https://www.smarty.com/account/keys',
+      ['A20'], vendors=['smarty'], keys=r'auth[_.-]?token', var='SMARTY_AUTH_TOKEN', cat='maps', validator='letters_and_digits')
+    C('spoonacular-api-key', 'spoonacular', 'spoonacular API key', 'https://spoonacular.com/food-api/console#Profile',
+      ['h32'], vendors=['spoonacular'], keys=r'(?:api[_.-]?)?key', var='SPOONACULAR_API_KEY', cat='data')
+    C('strava-client-secret', 'Strava', 'Strava API client secret', 'https://www.strava.com/settings/api',
+      ['h40'], vendors=['strava'], keys=r'client[_.-]?secret|(?:access|refresh)[_.-]?token', var='STRAVA_CLIENT_SECRET', cat='social')
+    C('tiingo-api-key', 'Tiingo', 'Tiingo API token', 'https://www.tiingo.com/account/api/token',
+      ['h40'], vendors=['tiingo'], keys=r'(?:api[_.-]?)?(?:key|token)', var='TIINGO_API_KEY', cat='crypto')
+    C('toggl-api-token', 'Toggl', 'Toggl Track API token', 'https://track.toggl.com/profile',
+      ['h32'], vendors=['toggl'], keys=r'(?:api[_.-]?)?token', var='TOGGL_API_TOKEN', cat='saas')
+    C('twelvedata-api-key', 'Twelve Data', 'Twelve Data API key', 'https://twelvedata.com/account/api-keys',
+      ['h32'], vendors=['twelvedata', 'twelve_data'], keys=r'(?:api[_.-]?)?key', var='TWELVEDATA_API_KEY', cat='crypto')
+    C('webflow-api-token', 'Webflow', 'Webflow API token', 'https://webflow.com/dashboard/account/integrations',
+      ['h64'], vendors=['webflow'], keys=r'(?:api[_.-]?|site[_.-]?)?token', var='WEBFLOW_API_TOKEN', cat='saas')
+    C('wistia-api-token', 'Wistia', 'Wistia API token', 'https://wistia.com/support/developers/making-api-requests',
+      ['h64'], vendors=['wistia'], keys=r'(?:api[_.-]?)?(?:token|password)', var='WISTIA_API_TOKEN', cat='media')
+    C('wit-ai-server-token', 'Meta', 'Wit.ai server access token', 'https://wit.ai/apps',
+      ['U32'], vendors=['wit_ai', 'witai', 'wit-ai', 'wit_server', 'wit_access'], keys=r'(?:server[_.-]?)?(?:access[_.-]?)?token',
+      var='WIT_AI_SERVER_TOKEN', cat='ai', validator='letters_and_digits')
+    C('yelp-api-key', 'Yelp', 'Yelp Fusion API key', 'https://www.yelp.com/developers/v3/manage_app',
+      ['w128'], vendors=['yelp'], keys=r'(?:api[_.-]?|fusion[_.-]?)?key', var='YELP_API_KEY', cat='data',
+      validator='letters_and_digits')
+    C('webex-access-token', 'Cisco', 'Webex bot or personal access token', 'https://developer.webex.com/my-apps',
+      ['A64', '_', 'U4', '_', UUID], vendors=['webex'], keys=r'(?:bot[_.-]?|access[_.-]?|api[_.-]?)?token',
+      var='WEBEX_BOT_TOKEN', var2='WEBEX_ACCESS_TOKEN', cat='messaging')
+    P('courier-auth-token', 'Courier', 'Courier API auth token', 'https://app.courier.com/settings/api-keys',
+      ['pk_prod_', 'U28'], var='COURIER_AUTH_TOKEN',
+      cat='messaging', host='api.courier.com', validator='letters_and_digits')
+    C('novu-api-key', 'Novu', 'Novu API secret key', 'https://dashboard.novu.co/api-keys',
+      ['h32'], vendors=['novu'], keys=r'(?:api[_.-]?|secret[_.-]?)?key', var='NOVU_SECRET_KEY', var2='NOVU_API_KEY', cat='messaging')
+    C('uploadcare-secret-key', 'Uploadcare', 'Uploadcare secret key', 'https://app.uploadcare.com/projects/-/api-keys/',
+      ['h20'], vendors=['uploadcare'], keys=r'secret(?:[_.-]?key)?', var='UPLOADCARE_SECRET_KEY', cat='media')
+    C('transloadit-auth-secret', 'Transloadit', 'Transloadit auth secret', 'https://transloadit.com/c/-/api-credentials',
+      ['h40'], vendors=['transloadit'], keys=r'(?:auth[_.-]?)?secret', var='TRANSLOADIT_SECRET', cat='media')
+    C('digitalocean-spaces-secret', 'DigitalOcean', 'DigitalOcean Spaces secret access key',
+      'https://cloud.digitalocean.com/spaces/access_keys', ['b43'], vendors=['spaces', 'do_spaces'],
+      keys=r'secret(?:[_.-]?access)?(?:[_.-]?key)?', var='SPACES_SECRET_KEY', var2='DO_SPACES_SECRET', cat='cloud',
+      validator='letters_and_digits')
+    C('cloudflare-r2-secret-access-key', 'Cloudflare', 'Cloudflare R2 secret access key',
+      'https://developers.cloudflare.com/r2/api/tokens/', ['h64'], vendors=['r2_', 'cloudflare_r2', 'cf_r2', 'r2-'],
+      keys=r'secret(?:[_.-]?access)?[_.-]?key', var='R2_SECRET_ACCESS_KEY', var2='CLOUDFLARE_R2_SECRET_ACCESS_KEY', cat='cloud')
+    C('pythonanywhere-api-token', 'PythonAnywhere', 'PythonAnywhere API token', 'https://www.pythonanywhere.com/account/#api_token',
+      ['h40'], vendors=['pythonanywhere'], keys=r'(?:api[_.-]?)?token', var='PYTHONANYWHERE_API_TOKEN', cat='cloud')
+    P('xata-api-key', 'Xata', 'Xata API key', 'https://app.xata.io/settings',
+      ['xau_', 'A32-40'], var='XATA_API_KEY', cat='data', host='api.xata.io')
+    P('inngest-signing-key', 'Inngest', 'Inngest signing key', 'https://app.inngest.com/env/production/manage/signing-key',
+      ['signkey-prod-', 'h64'], alts=[['signkey-test-', 'h64'], ['signkey-branch-', 'h64']], keywords=['signkey-'],
+      var='INNGEST_SIGNING_KEY', cat='devtools', host='api.inngest.com')
+    P('trigger-dev-secret-key', 'Trigger.dev', 'Trigger.dev secret key', 'https://cloud.trigger.dev/',
+      ['tr_prod_', 'A20-40'], alts=[['tr_dev_', 'A20-40'], ['tr_stg_', 'A20-40']], keywords=['tr_prod_', 'tr_dev_', 'tr_stg_'],
+      var='TRIGGER_SECRET_KEY', cat='devtools', host='api.trigger.dev')
+
+    def qstash(rng: random.Random) -> str:
+        doc = '{"UserID":"%s","Password":"%s"}' % (ruuid(rng), rs(rng, '0123456789abcdef', 32))
+        return base64.b64encode(doc.encode()).decode().rstrip('=')
+    P('upstash-qstash-token', 'Upstash', 'Upstash QStash token (base64 JSON with user ID and password)',
+      'https://console.upstash.com/qstash', ['eyJVc2VySUQiOi', 'b60-200'], secret_fn=qstash, var='QSTASH_TOKEN', cat='data',
+      host='qstash.upstash.io', boundary='(?![A-Za-z0-9+/=])')
+    X('make-webhook-url', 'Make', 'Make (Integromat) webhook URL', 'https://www.make.com/en/help/tools/webhooks',
+      r"""https://hook\.(?:[a-z0-9]{2,4}\.)?(?:make\.com|integromat\.com)/(?P<secret>[a-z0-9]{32})""",
+      keywords=['make.com/', 'integromat.com/'], cat='messaging', max_length=90, entropy=3.0,
+      examples=[f'MAKE_WEBHOOK=https://hook.eu2.make.com/{_g("mk1", "h32")}', f'  url: "https://hook.us1.make.com/{_g("mk2", "h32")}"'],
+      negatives=['MAKE_WEBHOOK=https://hook.eu2.make.com/<id>', 'see https://www.make.com/en/help'])
+    X('tines-webhook-url', 'Tines', 'Tines webhook action URL with its secret', 'https://www.tines.com/docs/actions/types/webhook/',
+      r"""https://[a-z0-9-]{2,63}\.tines\.(?:com|io)/webhook/[a-f0-9]{32}/(?P<secret>[a-f0-9]{32})""",
+      keywords=['.tines.'], cat='messaging', max_length=140, entropy=3.0,
+      examples=[f'TINES_WEBHOOK=https://acme.tines.com/webhook/{_g("tn1", "h32")}/{_g("tn2", "h32")}',
+                f'  url: "https://tenant-42.tines.com/webhook/{_g("tn3", "h32")}/{_g("tn4", "h32")}"'],
+      negatives=['TINES_WEBHOOK=https://acme.tines.com/webhook/<path>/<secret>', 'https://acme.tines.com/'])
+    X('rocketchat-webhook-url', 'Rocket.Chat', 'Rocket.Chat incoming webhook URL with its token',
+      'https://docs.rocket.chat/docs/integrations',
+      r"""https?://[A-Za-z0-9.-]{3,253}(?::[0-9]{2,5})?/hooks/[A-Za-z0-9]{17}/(?P<secret>[A-Za-z0-9]{48})(?![A-Za-z0-9])""",
+      keywords=['/hooks/'], cat='messaging', max_length=340, entropy=3.5,
+      examples=[f'ROCKETCHAT_URL=https://chat.acme.io/hooks/{_g("rc1", "A17")}/{_g("rc2", "A48")}',
+                f'  webhook: "https://rocket.internal:3000/hooks/{_g("rc3", "A17")}/{_g("rc4", "A48")}"'],
+      negatives=['ROCKETCHAT_URL=https://chat.acme.io/hooks/<id>/<token>', 'https://chat.acme.io/hooks/abc/def'])
+    X('convex-deploy-key', 'Convex', 'Convex deploy key', 'https://docs.convex.dev/production/hosting/',
+      r"""(?<![A-Za-z0-9_-])(?P<secret>(?:prod|dev|preview|project):[a-z0-9-]{3,64}\|[A-Za-z0-9+/=_-]{40,200})(?![A-Za-z0-9+/=_-])""",
+      keywords=['prod:', 'dev:', 'preview:', 'project:'], cat='cloud', max_length=280, entropy=3.5,
+      examples=[f'CONVEX_DEPLOY_KEY="prod:happy-otter-123|{_g("cv1", "b80")}"',
+                f'  CONVEX_DEPLOY_KEY: preview:team-acme:web|{_g("cv2", "b80")}'.replace('team-acme:web', 'team-acme-web')],
+      negatives=['CONVEX_DEPLOY_KEY="prod:happy-otter-123|<key>"', 'mode = "prod:fast|slow"'])
 
 CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, 'Z': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'}
 
