@@ -9,7 +9,8 @@ Python's re before anything is written; the test suite then runs them through th
 Formats come from the vendors' documentation and from the public gitleaks and Betterleaks rule
 sets (MIT; formats are facts). Regexes, examples and descriptions are our own.
 
-    python scripts/gen_provider_rules.py          # rewrite both files
+    python scripts/gen_provider_rules.py              # rewrite both files
+    python scripts/gen_provider_rules.py --out DIR    # write them to DIR instead (the tests compare)
 """
 from __future__ import annotations
 
@@ -372,7 +373,9 @@ HEADER = """# Provider rules, {span}: one vendor credential per rule, with the v
 """
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out_dir = argv[argv.index('--out') + 1] if '--out' in argv else RULES_DIR
     define(P, C, X, UUID)
     ids = set()
     files: dict[str, list[str]] = {'a_m': [], 'n_z': []}
@@ -386,7 +389,7 @@ def main() -> int:
         files['a_m' if first <= 'm' else 'n_z'].append(render(r, b))
     for name, chunks in files.items():
         span = 'providers A to M' if name == 'a_m' else 'providers N to Z'
-        with open(os.path.join(RULES_DIR, f'providers_{name}.toml'), 'w') as f:
+        with open(os.path.join(out_dir, f'providers_{name}.toml'), 'w') as f:
             f.write(HEADER.format(span=span) + '\n'.join(chunks))
     print(f'{len(RULES)} rules, {len({r["provider"] for r in RULES})} providers')
     return 0

@@ -1,0 +1,65 @@
+"""The provider rules (rules/providers_*.toml) keep their contract: a vendor, a revoke page, literal
+keywords present in every example, examples in more than one layout, and the generated files
+match their source table (scripts/gen_provider_rules.py)."""
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+from leakstop.rules import RULES_DIR, Rule, load_rules_file
+
+FILES = [os.path.join(RULES_DIR, name) for name in ('providers_a_m.toml', 'providers_n_z.toml')]
+RULES = [rule for path in FILES for rule in load_rules_file(path)]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_there_are_provider_rules() -> None:
+    assert len(RULES) >= 400
+    assert len({r.provider for r in RULES}) >= 300
+
+
+@pytest.mark.parametrize('rule', RULES, ids=[r.id for r in RULES])
+def test_names_its_provider_and_where_to_revoke(rule: Rule) -> None:
+    assert rule.provider.strip()
+    assert re.match(r'https://[a-z0-9.-]+\.[a-z]{2,}(?:[/?#]\S*)?\Z', rule.revoke), rule.revoke
+
+
+@pytest.mark.parametrize('rule', RULES, ids=[r.id for r in RULES])
+def test_every_example_contains_a_keyword(rule: Rule) -> None:
+    """Keywords are a prefilter: an example without one would be skipped before its regex runs."""
+    assert rule.keywords
+    for example in rule.examples:
+        assert any(k.lower() in example.lower() for k in rule.keywords), example[:40]
+
+
+@pytest.mark.parametrize('rule', RULES, ids=[r.id for r in RULES])
+def test_examples_differ_in_layout(rule: Rule) -> None:
+    assert len(rule.examples) >= 2 and len(rule.negatives) >= 2
+
+    def layout(example: str) -> str:  # the text around the secret, secrets and names blanked
+        return re.sub(r'[A-Za-z0-9_+/=.-]{12,}', 'S', re.sub(r'[A-Za-z]+', 'w', example))
+    assert len({layout(e) for e in rule.examples}) >= 2, rule.examples
+
+
+@pytest.mark.parametrize('rule', [r for r in RULES if 'context' in r.tags], ids=lambda r: r.id)
+def test_context_rules_need_the_vendor_name(rule: Rule) -> None:
+    """A prefixless value is this vendor's only next to the vendor's name: the same value under another name is not."""
+    match = re.search(rule.pattern, rule.examples[0])
+    assert match is not None
+    secret = match.group(rule.secret_group)
+    assert not re.search(rule.pattern, f'CACHE_KEY={secret}')
+    assert not re.search(rule.pattern, f'cache_key = "{secret}"')
+
+
+def test_generated_files_match_their_table(tmp_path: pathlib.Path) -> None:
+    subprocess.run([sys.executable, os.path.join(ROOT, 'scripts', 'gen_provider_rules.py'), '--out', str(tmp_path)],
+                   check=True, capture_output=True)
+    for path in FILES:
+        assert (tmp_path / os.path.basename(path)).read_bytes() == pathlib.Path(path).read_bytes(), (
+            f'{os.path.basename(path)} differs from scripts/provider_table.py: edit the table and regenerate'
+        )
