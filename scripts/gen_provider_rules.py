@@ -136,6 +136,7 @@ CONTEXT_LAYOUTS: list[Callable[[str, str, str], str]] = [
     lambda var, s, host: f"{var.lower()} = '{s}'",
     lambda var, s, host: f'const {camel(var)} = "{s}";',
     lambda var, s, host: f'ENV {var}={s}',
+    lambda var, s, host: f'<{camel(var)[0].upper() + camel(var)[1:]}>{s}</{camel(var)[0].upper() + camel(var)[1:]}>',
 ]
 
 RULES: list[dict[str, Any]] = []
@@ -272,7 +273,7 @@ def build_context(r: dict[str, Any]) -> dict[str, Any]:
     shape = parts_regex(r['parts'])
     boundary = f'(?!{classes_of(r["parts"])})'
     pattern = (f'(?<![A-Za-z0-9])(?i:{vendors})[\\w.-]{{0,24}}?(?i:{r["keys"]})'
-               f'(?:["\'`]?\\s{{0,3}}(?::=|=>|[:=])\\s{{0,3}}["\'`]?|\\s{{1,3}}["\'`])(?P<secret>{shape}){boundary}')
+               f'(?:["\'`]?\\s{{0,3}}(?::=|=>|[:=>])\\s{{0,3}}["\'`]?|\\s{{1,3}}["\'`])(?P<secret>{shape}){boundary}')
     validator = VALIDATORS.get(r['validator']) if r['validator'] else None
     entropy = r['entropy'] if r['entropy'] is not None else default_entropy(r['parts'])
 
