@@ -160,11 +160,11 @@ def C(rid: str, provider: str, desc: str, revoke: str, parts: list[Any], *, vend
       keys: str = r'(?:api[_.-]?)?(?:key|token|secret)', var: str, var2: str | None = None,
       entropy: float | None = None, validator: str | None = None, severity: str = 'high',
       examples_extra: list[str] | None = None, negatives_extra: list[str] | None = None,
-      secret_fn: Callable[[random.Random], str] | None = None) -> None:
+      secret_fn: Callable[[random.Random], str] | None = None, boundary: str | None = None) -> None:
     """A prefixless token: a value of this shape assigned to a name containing a vendor word."""
     RULES.append(dict(kind='context', id=rid, provider=provider, desc=desc, revoke=revoke,
                       parts=parse_parts(parts), vendors=vendors, keys=keys, var=var, var2=var2, cat=cat,
-                      entropy=entropy, validator=validator, severity=severity, secret_fn=secret_fn,
+                      entropy=entropy, validator=validator, severity=severity, secret_fn=secret_fn, boundary=boundary,
                       examples_extra=examples_extra or [], negatives_extra=negatives_extra or []))
 
 
@@ -271,7 +271,7 @@ def build_context(r: dict[str, Any]) -> dict[str, Any]:
     rng = random.Random('leakstop-providers:' + r['id'])
     vendors = '|'.join(re.escape(v).replace('\\ ', ' ') for v in r['vendors'])
     shape = parts_regex(r['parts'])
-    boundary = f'(?!{classes_of(r["parts"])})'
+    boundary = r['boundary'] or f'(?!{classes_of(r["parts"])})'
     pattern = (f'(?<![A-Za-z0-9])(?i:{vendors})[\\w.-]{{0,24}}?(?i:{r["keys"]})'
                f'(?:["\'`]?\\s{{0,3}}(?::=|=>|[:=>])\\s{{0,3}}["\'`]?|\\s{{1,3}}["\'`])(?P<secret>{shape}){boundary}')
     validator = VALIDATORS.get(r['validator']) if r['validator'] else None

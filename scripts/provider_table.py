@@ -1519,6 +1519,95 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       examples=['            secret "$9$pW5C0IcrvL7Nbs4oZGjHkmfT39tuOB1EhSl";',
                 '    pre-shared-key ascii-text "$9$Hk.fz69pBIcSeAp0IRhxN-VbYgoGUDkPfz3tO";'],
       negatives=['            secret "$9$abc";', '    encrypted-password "$6$rounds=5000$saltsalt$"; ## SECRET-DATA'])
+    # ------------------------------------------------------------------ fifth batch
+    def bedrock_long(rng: random.Random) -> str:
+        raw = f'BedrockAPIKey-{rs(rng, "abcdefghijklmnopqrstuvwxyz0123456789", 4)}-at-{rs(rng, "0123456789", 12)}:{rs(rng, ALNUM + "+/", 60)}'
+        return 'ABSK' + base64.b64encode(raw.encode()).decode()
+    X('aws-bedrock-api-key', 'Amazon Web Services', 'Amazon Bedrock long-term API key',
+      'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-modify.html',
+      r"""(?<![A-Za-z0-9+/])(?P<secret>ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{80,300}={0,2})(?![A-Za-z0-9+/=])""",
+      keywords=['ABSKQmVkcm9ja0FQSUtleS'], cat='cloud', max_length=330, entropy=4.0,
+      examples=[f'AWS_BEARER_TOKEN_BEDROCK={bedrock_long(rng_for("br1"))}',
+                f'curl https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse -H "Authorization: Bearer {bedrock_long(rng_for("br2"))}"'],
+      negatives=['AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS<rest>', 'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleSabc'])
+    P('ory-personal-access-token', 'Ory', 'Ory Network personal access token or API key', 'https://console.ory.sh/',
+      ['ory_pat_', 'A32'], alts=[['ory_apikey_', 'A32']], keywords=['ory_pat_', 'ory_apikey_'], var='ORY_API_KEY', cat='identity',
+      host='api.console.ory.sh')
+    X('tinybird-token', 'Tinybird', 'Tinybird auth token', 'https://www.tinybird.co/docs/get-started/administration/auth-tokens',
+      r"""(?<![A-Za-z0-9_.-])(?P<secret>p\.eyJ[A-Za-z0-9_-]{20,400}\.[A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])""",
+      keywords=['p.eyJ'], cat='data', max_length=520, entropy=4.0,
+      examples=[f'TB_TOKEN=p.eyJ1IjogIj{_g("tb5", "w60")}.{_g("tb6", "w43")}',
+                f'curl -H "Authorization: Bearer p.eyJ1IjogIj{_g("tb7", "w80")}.{_g("tb8", "w43")}" https://api.tinybird.co/v0/pipes'],
+      negatives=['TB_TOKEN=p.eyJ<rest>', 'TB_TOKEN=p.eyJabc.def'])
+    C('azure-openai-api-key', 'Microsoft', 'Azure OpenAI / AI Foundry API key', 'https://learn.microsoft.com/en-us/azure/ai-services/authentication#rotate-keys',
+      ['h32'], vendors=['azure_openai', 'azureopenai', 'aoai', 'azure_ai', 'azure-openai'], keys=r'(?:api[_.-]?)?key',
+      var='AZURE_OPENAI_API_KEY', var2='AOAI_API_KEY', cat='ai')
+    X('deepl-auth-key', 'DeepL', 'DeepL API authentication key (Free keys end in :fx)', 'https://www.deepl.com/your-account/keys',
+      r"""(?<![A-Za-z0-9-])(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:fx)(?![A-Za-z0-9])""",
+      keywords=[':fx'], cat='ai', max_length=39, entropy=3.0,
+      examples=[f'DEEPL_AUTH_KEY={_g("dl1", "h8")}-{_g("dl2", "h4")}-4{_g("dl3", "h3")}-a{_g("dl4", "h3")}-{_g("dl5", "h12")}:fx',
+                f'translator = deepl.Translator("{_g("dl6", "h8")}-{_g("dl7", "h4")}-4{_g("dl8", "h3")}-b{_g("dl9", "h3")}-{_g("dla", "h12")}:fx")'],
+      negatives=['DEEPL_AUTH_KEY=<your-key>:fx', 'DEEPL_AUTH_KEY=abc:fx', 'ratio = "1:fx"'])
+    C('deepl-pro-auth-key', 'DeepL', 'DeepL API Pro authentication key', 'https://www.deepl.com/your-account/keys',
+      UUID, vendors=['deepl'], keys=r'(?:auth[_.-]?|api[_.-]?)?key', var='DEEPL_AUTH_KEY', var2='DEEPL_API_KEY', cat='ai',
+      boundary='(?![A-Za-z0-9_:-])')
+    C('transifex-api-token', 'Transifex', 'Transifex API token', 'https://app.transifex.com/user/settings/api/',
+      ['1/', 'h40'], vendors=['transifex', 'tx_token'], keys=r'(?:api[_.-]?)?token|', var='TRANSIFEX_API_TOKEN', var2='TX_TOKEN', cat='saas')
+    C('phrase-access-token', 'Phrase', 'Phrase (PhraseApp) access token', 'https://app.phrase.com/settings/oauth_access_tokens',
+      ['h64'], vendors=['phrase'], keys=r'(?:access[_.-]?|api[_.-]?)?token', var='PHRASE_ACCESS_TOKEN', cat='saas')
+    P('browserbase-api-key', 'Browserbase', 'Browserbase API key', 'https://www.browserbase.com/settings',
+      ['bb_live_', 'w27'], var='BROWSERBASE_API_KEY', cat='ai', host='api.browserbase.com')
+    P('daytona-api-key', 'Daytona', 'Daytona API key', 'https://app.daytona.io/dashboard/keys',
+      ['dtn_', 'h64'], var='DAYTONA_API_KEY', cat='ai', host='app.daytona.io')
+    P('mem0-api-key', 'Mem0', 'Mem0 platform API key', 'https://app.mem0.ai/dashboard/api-keys',
+      ['m0-', 'A40'], var='MEM0_API_KEY', cat='ai', host='api.mem0.ai')
+    P('humanloop-api-key', 'Humanloop', 'Humanloop API key', 'https://app.humanloop.com/account/api-keys',
+      ['hl_sk_', 'h48'], var='HUMANLOOP_API_KEY', cat='ai', host='api.humanloop.com')
+    P('cartesia-api-key', 'Cartesia', 'Cartesia API key', 'https://play.cartesia.ai/keys',
+      ['sk_car_', 'A22-40'], var='CARTESIA_API_KEY', cat='ai', host='api.cartesia.ai')
+    C('agentops-api-key', 'AgentOps', 'AgentOps API key', 'https://app.agentops.ai/settings/projects',
+      UUID, vendors=['agentops'], keys=r'(?:api[_.-]?)?key', var='AGENTOPS_API_KEY', cat='ai')
+    C('unstructured-api-key', 'Unstructured', 'Unstructured API key', 'https://platform.unstructured.io/',
+      ['A30'], vendors=['unstructured'], keys=r'(?:api[_.-]?)?key', var='UNSTRUCTURED_API_KEY', cat='ai',
+      validator='letters_and_digits')
+    C('clearml-secret-key', 'ClearML', 'ClearML API secret key', 'https://app.clear.ml/settings/workspace-configuration',
+      ['A50-64'], vendors=['clearml', 'trains'], keys=r'(?:api[_.-]?)?secret(?:[_.-]?key)?', var='CLEARML_API_SECRET_KEY', cat='ai',
+      validator='letters_and_digits')
+    C('elastic-email-api-key', 'Elastic Email', 'Elastic Email API key', 'https://app.elasticemail.com/marketing/settings/new/manage-api',
+      ['H96'], vendors=['elasticemail', 'elastic_email'], keys=r'(?:api[_.-]?)?key', var='ELASTICEMAIL_API_KEY', cat='email')
+    C('bandwidth-api-secret', 'Bandwidth', 'Bandwidth API password / secret', 'https://dashboard.bandwidth.com/',
+      ['A32-40'], vendors=['bandwidth'], keys=r'(?:api[_.-]?)?(?:secret|password)', var='BANDWIDTH_API_SECRET', cat='messaging',
+      validator='letters_and_digits')
+    C('couchbase-capella-api-secret', 'Couchbase', 'Couchbase Capella API key secret', 'https://docs.couchbase.com/cloud/management-api-guide/management-api-start.html',
+      ['b64'], vendors=['capella', 'couchbase'], keys=r'(?:api[_.-]?)?(?:key[_.-]?)?secret', var='CAPELLA_API_SECRET', cat='data',
+      validator='letters_and_digits')
+    C('elastic-apm-secret-token', 'Elastic', 'Elastic APM server secret token', 'https://www.elastic.co/docs/solutions/observability/apm/secret-token',
+      ['A24-32'], vendors=['elastic_apm', 'apm_server', 'elastic-apm'], keys=r'secret[_.-]?token', var='ELASTIC_APM_SECRET_TOKEN', cat='observability',
+      validator='letters_and_digits')
+    C('appsignal-push-api-key', 'AppSignal', 'AppSignal push API key', 'https://appsignal.com/accounts',
+      UUID, vendors=['appsignal'], keys=r'(?:push[_.-]?)?(?:api[_.-]?)?key', var='APPSIGNAL_PUSH_API_KEY', cat='observability')
+    C('healthchecks-api-key', 'Healthchecks.io', 'Healthchecks.io API key', 'https://healthchecks.io/projects/',
+      ['w32'], vendors=['healthchecks', 'hc_api'], keys=r'(?:api[_.-]?)?key', var='HEALTHCHECKS_API_KEY', var2='HC_API_KEY',
+      cat='observability', validator='letters_and_digits')
+    C('statuscake-api-token', 'StatusCake', 'StatusCake API token', 'https://app.statuscake.com/User.php',
+      ['A20-32'], vendors=['statuscake'], keys=r'(?:api[_.-]?)?(?:token|key)', var='STATUSCAKE_API_TOKEN', cat='observability',
+      validator='letters_and_digits')
+    C('codemagic-api-token', 'Codemagic', 'Codemagic API token', 'https://codemagic.io/teams',
+      ['w43'], vendors=['codemagic', 'cm_api'], keys=r'(?:api[_.-]?)?token', var='CODEMAGIC_API_TOKEN', cat='ci',
+      validator='letters_and_digits')
+    C('appcenter-api-token', 'Microsoft', 'Visual Studio App Center API token', 'https://appcenter.ms/settings/apitokens',
+      ['h40'], vendors=['appcenter'], keys=r'(?:api[_.-]?|access[_.-]?)?token', var='APPCENTER_API_TOKEN', var2='APPCENTER_ACCESS_TOKEN', cat='ci')
+    C('packagecloud-token', 'packagecloud', 'packagecloud API token', 'https://packagecloud.io/api_token',
+      ['h48'], vendors=['packagecloud'], keys=r'(?:api[_.-]?)?token', var='PACKAGECLOUD_TOKEN', cat='registry')
+    C('gitguardian-api-key', 'GitGuardian', 'GitGuardian API key (personal access or service account token)',
+      'https://dashboard.gitguardian.com/api/personal-access-tokens', ['A69'], vendors=['gitguardian'],
+      keys=r'(?:api[_.-]?)?(?:key|token)', var='GITGUARDIAN_API_KEY', cat='security', validator='letters_and_digits')
+    C('censys-api-secret', 'Censys', 'Censys API secret or personal access token', 'https://search.censys.io/account/api',
+      ['A32'], vendors=['censys'], keys=r'(?:api[_.-]?)?(?:secret|token|key)', var='CENSYS_API_SECRET', cat='security',
+      validator='letters_and_digits')
+    C('greynoise-api-key', 'GreyNoise', 'GreyNoise API key', 'https://viz.greynoise.io/account/api-key',
+      ['A64'], vendors=['greynoise'], keys=r'(?:api[_.-]?)?key', var='GREYNOISE_API_KEY', cat='security',
+      validator='letters_and_digits')
 
 CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, 'Z': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'}
 
