@@ -202,10 +202,11 @@ def default_entropy(parts: list[Any]) -> float | None:
 
 
 def short_prefix_word_body(parts: list[Any]) -> bool:
-    """A prefix of at most 5 characters before a body that letters alone could fill (at most 40 long)."""
+    """A prefix of at most 8 characters before a body that letters alone could fill (at most 48 long):
+    ``ptr_`` or ``private_`` then a long identifier is code, not a token."""
     body = [p for p in parts if isinstance(p, tuple)]
-    return (len(literal_prefix(parts)) <= 5 and all(p[0] in 'AlULw' for p in body)
-            and sum(p[2] for p in body) <= 40)
+    return (len(literal_prefix(parts)) <= 8 and all(p[0] in 'AlULwb' for p in body)
+            and sum(p[2] for p in body) <= 48)
 
 
 def build_prefixed(r: dict[str, Any]) -> dict[str, Any]:
@@ -271,6 +272,9 @@ def build_context(r: dict[str, Any]) -> dict[str, Any]:
     rng = random.Random('leakstop-providers:' + r['id'])
     vendors = '|'.join(re.escape(v).replace('\\ ', ' ') for v in r['vendors'])
     shape = parts_regex(r['parts'])
+    body = [p for p in r['parts'] if isinstance(p, tuple)]
+    if r['validator'] is None and all(p[0] in 'AlULwb' for p in body):
+        r['validator'] = 'letters_and_digits'  # a value letters alone could fill may be a word or an identifier
     boundary = r['boundary'] or f'(?!{classes_of(r["parts"])})'
     pattern = (f'(?<![A-Za-z0-9])(?i:{vendors})[\\w.-]{{0,24}}?(?i:{r["keys"]})'
                f'(?:["\'`]?\\s{{0,3}}(?::=|=>|[:=>])\\s{{0,3}}["\'`]?|\\s{{1,3}}["\'`])(?P<secret>{shape}){boundary}')
