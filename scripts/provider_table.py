@@ -604,7 +604,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       UUID, vendors=['braze'], keys=r'(?:rest[_.-]?)?(?:api[_.-]?)?key', var='BRAZE_API_KEY', var2='BRAZE_REST_API_KEY',
       cat='email')
     P('onesignal-api-key', 'OneSignal', 'OneSignal REST API key (app or organization)',
-      'https://documentation.onesignal.com/docs/keys-and-ids', ['os_v2_', 'L3', '_', 'z103'], keywords=['os_v2_'],
+      'https://documentation.onesignal.com/docs/keys-and-ids', ['os_v2_app_', 'z103'], alts=[['os_v2_org_', 'z103']], keywords=['os_v2_'],
       var='ONESIGNAL_REST_API_KEY', cat='messaging', host='api.onesignal.com')
     C('activecampaign-api-key', 'ActiveCampaign', 'ActiveCampaign API key',
       'https://help.activecampaign.com/hc/en-us/articles/207317590-Getting-started-with-the-API', ['h72'],
@@ -633,13 +633,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['w16-64'], vendors=['hasura'], keys=r'admin[_.-]?secret', var='HASURA_GRAPHQL_ADMIN_SECRET', var2='HASURA_ADMIN_SECRET',
       cat='identity', validator='assigned_password',
       negatives_extra=['HASURA_GRAPHQL_ADMIN_SECRET=myadminsecretkey'])
-    C('clerk-secret-key', 'Clerk', 'Clerk secret key', 'https://dashboard.clerk.com/last-active?path=api-keys',
-      ['sk_', 'L4', '_', 'A40'], vendors=['clerk'], keys=r'secret[_.-]?key', var='CLERK_SECRET_KEY', cat='identity')
     P('workos-api-key', 'WorkOS', 'WorkOS secret API key', 'https://dashboard.workos.com/api-keys',
-      ['sk_', 'L4', '_a2V5Xz', 'b60-80'], keywords=['_a2V5Xz'], var='WORKOS_API_KEY', cat='identity',
+      ['sk_live_a2V5Xz', 'b60-80'], alts=[['sk_test_a2V5Xz', 'b60-80']], keywords=['_a2V5Xz'], var='WORKOS_API_KEY', cat='identity',
       host='api.workos.com')
     C('stytch-secret', 'Stytch', 'Stytch project secret', 'https://stytch.com/dashboard/api-keys',
-      ['secret-', 'L4', '-', 'w36'], vendors=['stytch'], keys=r'(?:project[_.-]?)?secret', var='STYTCH_SECRET',
+      ['secret-', 'L4', '-', 'w36'], secret_fn=lambda rng: f'secret-{rng.choice(["live", "test"])}-{rs(rng, ALNUM + "_-", 36)}',
+      vendors=['stytch'], keys=r'(?:project[_.-]?)?secret', var='STYTCH_SECRET',
       var2='STYTCH_PROJECT_SECRET', cat='identity')
     C('jumpcloud-api-key', 'JumpCloud', 'JumpCloud API key', 'https://jumpcloud.com/support/jumpcloud-apis',
       ['h40'], vendors=['jumpcloud'], keys=r'(?:api[_.-]?)?key', var='JUMPCLOUD_API_KEY', cat='identity')
@@ -783,7 +782,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['mercury_production_', 'L3-6', '_', 'A40-50', '_yrucrem'], keywords=['mercury_production_'],
       var='MERCURY_API_TOKEN', cat='payments', host='api.mercury.com')
     P('polar-access-token', 'Polar', 'Polar.sh access token', 'https://polar.sh/settings',
-      ['polar_', 'L2-3', '_', 'w40-60'], keywords=['polar_'], var='POLAR_ACCESS_TOKEN', cat='payments',
+      ['polar_pat_', 'w40-60'], alts=[['polar_oat_', 'w40-60'], ['polar_at_', 'w40-60']], keywords=['polar_'], var='POLAR_ACCESS_TOKEN', cat='payments',
       host='api.polar.sh')
     P('persona-api-key', 'Persona', 'Persona production API key', 'https://app.withpersona.com/dashboard/api-configuration',
       ['persona_production_', 'w36-48'], var='PERSONA_API_KEY', cat='identity', host='withpersona.com')
@@ -1608,6 +1607,54 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('greynoise-api-key', 'GreyNoise', 'GreyNoise API key', 'https://viz.greynoise.io/account/api-key',
       ['A64'], vendors=['greynoise'], keys=r'(?:api[_.-]?)?key', var='GREYNOISE_API_KEY', cat='security',
       validator='letters_and_digits')
+    # ------------------------------------------------------------------ sixth batch
+    C('recaptcha-secret-key', 'Google', 'Google reCAPTCHA secret key', 'https://www.google.com/recaptcha/admin',
+      ['6L', 'w38'], vendors=['recaptcha'], keys=r'secret(?:[_.-]?key)?|private[_.-]?key', var='RECAPTCHA_SECRET_KEY',
+      var2='RECAPTCHA_PRIVATE_KEY', cat='saas')
+    C('hcaptcha-secret-key', 'hCaptcha', 'hCaptcha secret key', 'https://dashboard.hcaptcha.com/settings/secrets',
+      ['0x', 'h40'], vendors=['hcaptcha'], keys=r'secret(?:[_.-]?key)?', var='HCAPTCHA_SECRET', var2='HCAPTCHA_SECRET_KEY', cat='saas')
+    X('turnstile-secret-key', 'Cloudflare', 'Cloudflare Turnstile secret key', 'https://developers.cloudflare.com/turnstile/troubleshooting/rotate-secret-key/',
+      r"""(?<![A-Za-z0-9])(?i:turnstile)[\w.-]{0,24}?(?i:secret(?:[_.-]?key)?)["'`]?\s{0,3}[:=]\s{0,3}["'`]?0x4AAAAAAA(?P<secret>[A-Za-z0-9_-]{22,30})(?![A-Za-z0-9_-])""",
+      keywords=['turnstile'], cat='saas', max_length=120, entropy=3.0, validator='letters_and_digits', context=True,
+      examples=[f'TURNSTILE_SECRET_KEY=0x4AAAAAAA{_g("ts1", "w22")}', f'  turnstile_secret: "0x4AAAAAAA{_g("ts2", "w24")}"'],
+      negatives=['TURNSTILE_SECRET_KEY=1x0000000000000000000000000000000AA', 'TURNSTILE_SECRET_KEY=0x4AAAAAAA<rest>',
+                 f'CACHE_KEY=0x4AAAAAAA{_g("ts3", "w22")}'])
+    C('revenuecat-secret-key', 'RevenueCat', 'RevenueCat secret API key', 'https://www.revenuecat.com/docs/projects/authentication',
+      ['sk_', 'A32'], vendors=['revenuecat'], keys=r'(?:secret[_.-]?|api[_.-]?)?key', var='REVENUECAT_SECRET_KEY',
+      var2='REVENUECAT_API_KEY', cat='saas')
+    C('appsflyer-dev-key', 'AppsFlyer', 'AppsFlyer dev key or API token', 'https://support.appsflyer.com/hc/en-us/articles/360004562377',
+      ['A22'], vendors=['appsflyer'], keys=r'(?:dev[_.-]?|api[_.-]?)?(?:key|token)', var='APPSFLYER_DEV_KEY', cat='saas')
+    C('daily-api-key', 'Daily', 'Daily (daily.co) API key', 'https://dashboard.daily.co/developers',
+      ['h64'], vendors=['daily_api', 'dailyco', 'daily_co', 'daily-api'], keys=r'(?:api[_.-]?)?key', var='DAILY_API_KEY', cat='messaging')
+    C('livekit-api-secret', 'LiveKit', 'LiveKit API secret', 'https://cloud.livekit.io/',
+      ['A40-48'], vendors=['livekit'], keys=r'(?:api[_.-]?)?secret', var='LIVEKIT_API_SECRET', cat='messaging')
+    C('opentok-api-secret', 'Vonage', 'Vonage Video (OpenTok / TokBox) API secret', 'https://tokbox.com/account/',
+      ['h40'], vendors=['opentok', 'tokbox'], keys=r'(?:api[_.-]?|project[_.-]?)?secret', var='OPENTOK_API_SECRET', cat='messaging')
+    C('imgix-api-key', 'imgix', 'imgix API key', 'https://dashboard.imgix.com/api-keys',
+      ['A64'], vendors=['imgix'], keys=r'(?:api[_.-]?)?key|token', var='IMGIX_API_KEY', cat='media')
+    X('wix-api-key', 'Wix', 'Wix API key', 'https://manage.wix.com/account/api-keys',
+      r"""(?<![A-Za-z0-9_.-])(?P<secret>IST\.eyJ[A-Za-z0-9_-]{20,600}\.[A-Za-z0-9_-]{20,1500}\.[A-Za-z0-9_-]{20,700})(?![A-Za-z0-9_-])""",
+      keywords=['IST.eyJ'], cat='saas', max_length=2900, entropy=4.0,
+      examples=[f'WIX_API_KEY=IST.eyJraWQiOiJQb3pIX2FDMiIsImFsZyI6IlJTMjU2In0.{_g("wx1", "w180")}.{_g("wx2", "w120")}',
+                f'  "Authorization": "IST.eyJraWQiOiJQb3pIX2FDMiIsImFsZyI6IlJTMjU2In0.{_g("wx3", "w200")}.{_g("wx4", "w120")}"'],
+      negatives=['WIX_API_KEY=IST.eyJ<rest>', 'WIX_API_KEY=IST.eyJabc.def.ghi'])
+    C('okx-secret-key', 'OKX', 'OKX API secret key', 'https://www.okx.com/account/my-api',
+      ['H32'], vendors=['okx'], keys=r'(?:api[_.-]?)?secret(?:[_.-]?key)?', var='OKX_SECRET_KEY', cat='crypto')
+    C('bybit-api-secret', 'Bybit', 'Bybit API secret', 'https://www.bybit.com/app/user/api-management',
+      ['A36'], vendors=['bybit'], keys=r'(?:api[_.-]?)?secret', var='BYBIT_API_SECRET', cat='crypto')
+    C('gateio-api-secret', 'Gate', 'Gate.io API secret', 'https://www.gate.io/myaccount/apikeys',
+      ['h64'], vendors=['gateio', 'gate_io', 'gate_api'], keys=r'(?:api[_.-]?)?secret', var='GATEIO_API_SECRET', cat='crypto')
+    C('bitstamp-api-secret', 'Bitstamp', 'Bitstamp API secret', 'https://www.bitstamp.net/account/security/api/',
+      ['A32'], vendors=['bitstamp'], keys=r'(?:api[_.-]?)?secret', var='BITSTAMP_API_SECRET', cat='crypto')
+    C('ankr-api-key', 'Ankr', 'Ankr RPC API key', 'https://www.ankr.com/rpc/projects/',
+      ['h64'], vendors=['ankr'], keys=r'(?:api[_.-]?)?(?:key|token)', var='ANKR_API_KEY', cat='crypto')
+    P('covalent-api-key', 'Covalent', 'Covalent (GoldRush) API key', 'https://goldrush.dev/platform/apikey/',
+      ['cqt_', 'A26'], var='COVALENT_API_KEY', cat='crypto', host='api.covalenthq.com')
+    C('helius-api-key', 'Helius', 'Helius RPC API key', 'https://dashboard.helius.dev/api-keys',
+      UUID, vendors=['helius'], keys=r'(?:api[_.-]?)?key', var='HELIUS_API_KEY', cat='crypto')
+    C('hcp-client-secret', 'HashiCorp', 'HashiCorp Cloud Platform service principal client secret',
+      'https://developer.hashicorp.com/hcp/docs/hcp/iam/service-principal', ['A64'], vendors=['hcp'],
+      keys=r'client[_.-]?secret', var='HCP_CLIENT_SECRET', cat='secrets')
 
 CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, 'Z': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'}
 
