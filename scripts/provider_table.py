@@ -1137,11 +1137,11 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     X('nats-nkey-seed', 'NATS', 'NATS NKey seed (user, account, operator or server private seed)',
       'https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth',
       r"""(?<![A-Z0-9])(?P<secret>S[UAOCNX][A-Z2-7]{56})(?![A-Za-z0-9])""",
-      keywords=['SU', 'SA', 'SO', 'SC', 'SN', 'SX'], cat='messaging', max_length=58, entropy=3.5, validator='letters_and_digits',
-      examples=[f'-----BEGIN USER NKEY SEED-----\nSU{_g("nk1", "Z56")}\n------END USER NKEY SEED------',
-                f'NATS_NKEY_SEED=SA{_g("nk2", "Z56")}', f'  seed: "SU{_g("nk3", "Z56")}"'],
+      keywords=['SU', 'SA', 'SO', 'SC', 'SN', 'SX'], cat='messaging', max_length=58, entropy=3.5, validator='nats_nkey_seed',
+      examples=[f'-----BEGIN USER NKEY SEED-----\n{_nkey_seed("nk1", 20 << 3)}\n------END USER NKEY SEED------',
+                f'NATS_NKEY_SEED={_nkey_seed("nk2", 0)}', f'  seed: "{_nkey_seed("nk3", 20 << 3)}"'],
       negatives=['NATS_NKEY_SEED=SU' + 'A' * 10, 'NATS_NKEY=UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4',
-                 'NATS_NKEY_SEED=<seed>'])
+                 f'NATS_NKEY_SEED={_nkey_seed("nk4", 20 << 3)[:-1]}A', 'NATS_NKEY_SEED=<seed>'])
     C('consul-acl-token', 'HashiCorp', 'HashiCorp Consul ACL token', 'https://developer.hashicorp.com/consul/commands/acl/token/delete',
       UUID, vendors=['consul'], keys=r'(?:http[_.-]?|acl[_.-]?|master[_.-]?|agent[_.-]?)?token', var='CONSUL_HTTP_TOKEN', cat='infrastructure')
     C('nomad-acl-token', 'HashiCorp', 'HashiCorp Nomad ACL token', 'https://developer.hashicorp.com/nomad/commands/acl/token/delete',
@@ -1662,6 +1662,15 @@ CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, '
 def _g(name: str, spec: str) -> str:
     """A seeded random value for hand-written examples: 'A32' is 32 alphanumerics."""
     return rs(rng_for(name), CLASS_ALPHABETS[spec[0]], int(spec[1:]))
+
+
+def _nkey_seed(name: str, prefix: int) -> str:
+    """A NATS seed valid in format: seed prefix byte and type, 32 random bytes, CRC-16/XMODEM."""
+    from leakstop.validators import crc16_xmodem
+    rng = rng_for(name)
+    raw = bytes([18 << 3 | prefix >> 5, (prefix & 31) << 3]) + bytes(rng.getrandbits(8) for _ in range(32))
+    raw += crc16_xmodem(raw).to_bytes(2, 'little')
+    return base64.b32encode(raw).decode().rstrip('=')
 
 
 def _atlassian_pat(rng: random.Random) -> str:

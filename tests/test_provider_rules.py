@@ -3,6 +3,7 @@ keywords present in every example, examples in more than one layout, and the gen
 match their source table (scripts/gen_provider_rules.py)."""
 from __future__ import annotations
 
+import base64
 import os
 import pathlib
 import re
@@ -11,6 +12,7 @@ import sys
 
 import pytest
 
+from leakstop import validators
 from leakstop.rules import RULES_DIR, Rule, load_rules_file
 
 FILES = [os.path.join(RULES_DIR, name) for name in ('providers_a_m.toml', 'providers_n_z.toml')]
@@ -63,3 +65,36 @@ def test_generated_files_match_their_table(tmp_path: pathlib.Path) -> None:
         assert (tmp_path / os.path.basename(path)).read_bytes() == pathlib.Path(path).read_bytes(), (
             f'{os.path.basename(path)} differs from scripts/provider_table.py: edit the table and regenerate'
         )
+
+
+# The NKey seed from the NATS documentation (a published example, not a credential): its CRC-16
+# was computed by NATS's own tools, so it checks our checksum independently of our generator.
+NATS_DOC_SEED = 'SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VY'
+
+
+@pytest.mark.parametrize(('value', 'valid'), [
+    (NATS_DOC_SEED, True),
+    (NATS_DOC_SEED[:-1] + 'A', False),                       # checksum broken
+    ('UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4', False),  # a public key, not a seed
+    ('SU' + 'A' * 56, False),
+])
+def test_nats_nkey_seed(value: str, valid: bool) -> None:
+    assert validators.nats_nkey_seed(value) is valid
+
+
+@pytest.mark.parametrize(('value', 'valid'), [
+    (base64.b64encode(b'123456789012:' + bytes(range(20))).decode(), True),
+    (base64.b64encode(b'abcdefghijkl:' + bytes(range(20))).decode(), False),  # the id is not digits
+    (base64.b64encode(b'123456789012:' + bytes(range(17))).decode(), False),  # too short
+    ('MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDEy', False),  # 33 bytes, no ':'
+])
+def test_atlassian_dc_pat(value: str, valid: bool) -> None:
+    assert validators.atlassian_dc_pat(value) is valid
+
+
+@pytest.mark.parametrize(('value', 'valid'), [
+    ('rnd_generateSeedsForWorkers', False), ('ser.serializeDataStructure', False), ('0123456789', False),
+    ('rnd_Ab3dE5gH7jK9mN1pQ3sT5wZy8Xw7', True),
+])
+def test_letters_and_digits(value: str, valid: bool) -> None:
+    assert validators.letters_and_digits(value) is valid
