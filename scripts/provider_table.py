@@ -990,7 +990,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     wg = [base64.b64encode(bytes(r.getrandbits(8) for _ in range(32))).decode() for _ in range(4)]
     X('wireguard-private-key', 'WireGuard', 'WireGuard interface private key or peer preshared key',
       'https://www.wireguard.com/quickstart/#key-generation',
-      r'''(?m)^[ \t]*(?:PrivateKey|PresharedKey|private_key|preshared_key)[ \t]*[=:][ \t]*["']?(?P<secret>[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])''',
+      r'''(?<![^\n])[ \t]*(?:PrivateKey|PresharedKey|private_key|preshared_key)[ \t]*[=:][ \t]*["']?(?P<secret>[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])''',
       keywords=['privatekey', 'presharedkey', 'private_key', 'preshared_key'], cat='network', max_length=80,
       entropy=3.5, validator='base64_key',
       examples=[f'[Interface]\nAddress = 10.8.0.2/24\nPrivateKey = {wg[0]}', f'[Peer]\nPresharedKey = {wg[1]}',
@@ -1501,14 +1501,14 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                 f"c.NotebookApp.token = '{jt[2]}'"],
       negatives=["c.ServerApp.token = ''", 'http://127.0.0.1:8888/lab?token=<token>', "c.IdentityProvider.token = os.environ['JUPYTER_TOKEN']"])
     X('cisco-type7-password', 'Cisco', 'Cisco IOS type 7 (reversible) password', 'https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html',
-      r"""(?m)^[ \t]*(?:enable password|username \S{1,64}(?: privilege \d{1,2})? password|password) 7 (?P<secret>[01][0-9](?:[0-9A-F]{2}){4,30})[ \t]*$""",
+      r"""(?<![^\n])[ \t]*(?:enable password|username \S{1,64}(?: privilege \d{1,2})? password|password) 7 (?P<secret>[01][0-9](?:[0-9A-F]{2}){4,30})[ \t]*(?![^\n])""",
       keywords=[' 7 '], cat='network', max_length=160,
       examples=['username admin privilege 15 password 7 0822455D0A16544541', 'enable password 7 104D000A0618',
                 ' password 7 070C285F4D06485744'],
       negatives=['username admin privilege 15 secret 9 $9$abc', 'enable password 7 <hash>', 'password 7 days'])
     X('cisco-snmp-community', 'Cisco', 'SNMP community string in a Cisco / network device configuration',
       'https://www.cisco.com/c/en/us/support/docs/ip/simple-network-management-protocol-snmp/7282-12.html',
-      r"""(?m)^[ \t]*snmp-server community (?P<secret>[^\s"']{6,64}) (?:RO|RW|ro|rw|view)\b""",
+      r"""(?<![^\n])[ \t]*snmp-server community (?P<secret>[^\s"']{6,64}) (?:RO|RW|ro|rw|view)\b""",
       keywords=['snmp-server community'], cat='network', max_length=120, validator='assigned_password', severity='medium',
       examples=[f'snmp-server community {_g("sn1", "A14")} RO', f'snmp-server community {_g("sn2", "A12")}!x RW 10'],
       negatives=['snmp-server community public RO', 'snmp-server community private RW', 'snmp-server community <string> RO'])

@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from leakstop import validators
+from leakstop.engine import RuleSet, compile_database, scan_bytes
 from leakstop.rules import RULES_DIR, Rule, load_rules_file
 
 FILES = [os.path.join(RULES_DIR, name) for name in ('providers_a_m.toml', 'providers_n_z.toml')]
@@ -98,3 +99,34 @@ def test_atlassian_dc_pat(value: str, valid: bool) -> None:
 ])
 def test_letters_and_digits(value: str, valid: bool) -> None:
     assert validators.letters_and_digits(value) is valid
+
+
+@pytest.mark.parametrize('rule', RULES, ids=[r.id for r in RULES])
+def test_no_inline_multiline_anchor(rule: Rule) -> None:
+    """Hyperscan (prefilter mode, hyperscan 0.9.1) missed another rule's candidates in openssl's
+    obj_mac.h once a ``(?m)^`` rule joined the database; ``(?<![^\\n])`` means the same and is safe."""
+    assert '(?m)' not in rule.pattern and '(?im)' not in rule.pattern
+
+
+def test_provider_rules_change_no_other_rules_findings(ruleset: RuleSet) -> None:
+    """On the labeled corpus, the other rules report the same findings with or without the provider
+    rules, except generic findings that a provider rule now names."""
+    mine = {r.id for r in RULES}
+    others = [r for r in ruleset.rules if r.id not in mine]
+    alone = RuleSet(others, compile_database(others))
+    together = ruleset  # every built-in rule, as the hooks load them
+    corpus = os.path.join(ROOT, 'tests', 'corpus')
+    checked = 0
+    for kind in ('positives', 'negatives'):
+        for root, _, names in os.walk(os.path.join(corpus, kind)):
+            for name in names:
+                path = os.path.join(root, name)
+                data = pathlib.Path(path).read_bytes()
+                before = {(f.rule_id, f.start, f.end) for f in scan_bytes(data, alone, path)}
+                found = scan_bytes(data, together, path)
+                named = [(f.start, f.end) for f in found if f.rule_id in mine]
+                after = {(f.rule_id, f.start, f.end) for f in found if f.rule_id not in mine}
+                lost = {x for x in before - after if not any(s < x[2] and x[1] < e for s, e in named)}
+                assert not lost and after <= before, (path, lost, after - before)
+                checked += 1
+    assert checked > 100
