@@ -1655,6 +1655,16 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     C('hcp-client-secret', 'HashiCorp', 'HashiCorp Cloud Platform service principal client secret',
       'https://developer.hashicorp.com/hcp/docs/hcp/iam/service-principal', ['A64'], vendors=['hcp'],
       keys=r'client[_.-]?secret', var='HCP_CLIENT_SECRET', cat='secrets')
+    # ------------------------------------------------------------------ passwords on tool command lines and inventories
+    r = rng_for('ansible-inventory')
+    an = [rs(r, ALNUM + '!#%&*+-', 14) for _ in range(3)]
+    X('ansible-inventory-password', 'Ansible', 'Plain-text password in an Ansible inventory or vars (ansible_password, become pass)',
+      'https://docs.ansible.com/ansible/latest/vault_guide/vault_encrypting_content.html',
+      r"""(?<![\w-])ansible_(?:ssh_|become_|sudo_)?(?:pass(?:word)?|passwd)["']?[ \t]*[:=][ \t]*(?P<secret>"[^"\n]{4,128}"|'[^'\n]{4,128}'|[^\s"'{!][^\s"']{3,127})""",
+      keywords=['ansible_'], cat='infrastructure', max_length=180, validator='assigned_password',
+      examples=[f'web01 ansible_host=10.0.0.5 ansible_user=deploy ansible_password={an[0]}', f'ansible_become_pass: "{an[1]}"',
+                f"  ansible_ssh_pass: '{an[2]}'"],
+      negatives=['ansible_become_pass: "{{ vault_become_pass }}"', 'ansible_password: !vault |', 'ansible_ssh_pass: "{{ lookup(\'env\', \'SSH_PASS\') }}"'])
 
 CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, 'Z': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'}
 
