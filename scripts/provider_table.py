@@ -1665,6 +1665,46 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       examples=[f'web01 ansible_host=10.0.0.5 ansible_user=deploy ansible_password={an[0]}', f'ansible_become_pass: "{an[1]}"',
                 f"  ansible_ssh_pass: '{an[2]}'"],
       negatives=['ansible_become_pass: "{{ vault_become_pass }}"', 'ansible_password: !vault |', 'ansible_ssh_pass: "{{ lookup(\'env\', \'SSH_PASS\') }}"'])
+    # ------------------------------------------------------------------ cluster join tokens and tunnel credentials
+    r = rng_for('kubeadm')
+    kt = [f'{rs(r, "abcdefghijklmnopqrstuvwxyz0123456789", 6)}.{rs(r, "abcdefghijklmnopqrstuvwxyz0123456789", 16)}' for _ in range(3)]
+    X('kubeadm-bootstrap-token', 'Kubernetes', 'Kubernetes (kubeadm) bootstrap token',
+      'https://kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-token/',
+      r"""(?:--token[ \t=]{1,3}|(?i:bootstrap[_-]?token|join[_-]?token|kubeadm[_-]?token)["']?\s{0,3}[:=]\s{0,3}["']?|\btoken:\s{0,3}["']?)(?P<secret>[a-z0-9]{6}\.[a-z0-9]{16})(?![A-Za-z0-9])""",
+      keywords=['token'], cat='infrastructure', max_length=60, validator='letters_and_digits',
+      examples=[f'kubeadm join 10.0.0.10:6443 --token {kt[0]} --discovery-token-ca-cert-hash sha256:{_g("kb1", "h64")}',
+                f'KUBEADM_TOKEN={kt[1]}', f'bootstrapTokens:\n- groups:\n  - system:bootstrappers:kubeadm:default-node-token\n  token: "{kt[2]}"'],
+      negatives=['kubeadm join 10.0.0.10:6443 --token <token>', 'kubeadm join 10.0.0.10:6443 --token $(cat token)',
+                 'token: abcdef.0123456789abcdef'.replace('abcdef.0123456789abcdef', 'short.token')])
+    r = rng_for('k3s')
+    k3 = [f'K10{rs(r, HEX, 64)}::server:{rs(r, HEX, 32)}' for _ in range(2)]
+    X('k3s-cluster-token', 'SUSE', 'K3s / RKE2 cluster join token (secure format)', 'https://docs.k3s.io/cli/token#rotate',
+      r"""(?<![A-Za-z0-9])(?P<secret>K10[a-f0-9]{64}::(?:server|node):[A-Za-z0-9]{6,64})(?![A-Za-z0-9])""",
+      keywords=['K10'], cat='infrastructure', max_length=140, entropy=3.0,
+      examples=[f'K3S_TOKEN={k3[0]}', f'curl -sfL https://get.k3s.io | K3S_URL=https://10.0.0.10:6443 K3S_TOKEN="{k3[1]}" sh -'],
+      negatives=['K3S_TOKEN=K10<hash>::server:<password>', 'K3S_TOKEN=K10abc::server:abc'])
+    r = rng_for('consul-gossip')
+    cg = [base64.b64encode(bytes(r.getrandbits(8) for _ in range(32))).decode() for _ in range(3)]
+    X('consul-gossip-encryption-key', 'HashiCorp', 'Consul / Nomad / Serf gossip encryption key',
+      'https://developer.hashicorp.com/consul/docs/security/encryption/gossip/rotate',
+      r"""(?<![\w-])(?i:encrypt(?:ion)?(?:[_-]?key)?|gossip[_-]?(?:encryption[_-]?)?key|CONSUL_GOSSIP_KEY)["']?\s{0,3}[:=]\s{0,3}["'](?P<secret>[A-Za-z0-9+/]{43}=)["']""",
+      keywords=['encrypt', 'gossip'], cat='infrastructure', max_length=100, entropy=4.0, validator='base64_key',
+      examples=[f'encrypt = "{cg[0]}"', f'{{"datacenter": "dc1", "encrypt": "{cg[1]}"}}', f'  gossip_key: "{cg[2]}"'],
+      negatives=['encrypt = "${CONSUL_GOSSIP_KEY}"', 'encrypt = true', 'encrypt = "abc="'])
+
+    def cf_tunnel(rng: random.Random) -> str:
+        doc = '{"a":"%s","t":"%s","s":"%s"}' % (rs(rng, HEX, 32), ruuid(rng), base64.b64encode(bytes(rng.getrandbits(8) for _ in range(32))).decode())
+        return base64.b64encode(doc.encode()).decode()
+    X('cloudflare-tunnel-token', 'Cloudflare', 'Cloudflare Tunnel (cloudflared) token',
+      'https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/',
+      r"""(?<![A-Za-z0-9+/])(?P<secret>eyJhIjoi[A-Za-z0-9+/]{100,300}={0,2})(?![A-Za-z0-9+/=])""",
+      keywords=['eyJhIjoi'], cat='network', max_length=310, entropy=4.0,
+      examples=[f'cloudflared tunnel run --token {cf_tunnel(rng_for("cf1"))}', f'TUNNEL_TOKEN={cf_tunnel(rng_for("cf2"))}',
+                f'    command: tunnel --no-autoupdate run --token {cf_tunnel(rng_for("cf3"))}'],
+      negatives=['TUNNEL_TOKEN=eyJhIjoi<rest>', 'TUNNEL_TOKEN=eyJhIjoiabc'])
+    C('netbird-setup-key', 'NetBird', 'NetBird setup key', 'https://docs.netbird.io/how-to/register-machines-using-setup-keys',
+      ['H8', '-', 'H4', '-', 'H4', '-', 'H4', '-', 'H12'], vendors=['netbird', 'nb_setup'], keys=r'setup[_.-]?key|key',
+      var='NB_SETUP_KEY', var2='NETBIRD_SETUP_KEY', cat='network')
 
 CLASS_ALPHABETS = {'A': ALNUM, 'w': ALNUM + '_-', 'b': ALNUM + '+/', 'h': HEX, 'Z': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'}
 
