@@ -1660,11 +1660,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     an = [rs(r, ALNUM + '!#%&*+-', 14) for _ in range(3)]
     X('ansible-inventory-password', 'Ansible', 'Plain-text password in an Ansible inventory or vars (ansible_password, become pass)',
       'https://docs.ansible.com/ansible/latest/vault_guide/vault_encrypting_content.html',
-      r"""(?<![\w-])ansible_(?:ssh_|become_|sudo_)?(?:pass(?:word)?|passwd)["']?[ \t]*[:=][ \t]*(?P<secret>"[^"\n]{4,128}"|'[^'\n]{4,128}'|[^\s"'{!][^\s"']{3,127})""",
+      r"""(?<![\w-])ansible_(?:ssh_|become_|sudo_)?(?:pass(?:word)?|passwd)["']?[ \t]*[:=][ \t]*(?P<secret>"[^"\n]{4,128}"|'[^'\n]{4,128}'|[^\s"'{!@$(),][^\s"'(),]{3,127}(?![^\s"']))""",
       keywords=['ansible_'], cat='infrastructure', max_length=180, validator='assigned_password',
       examples=[f'web01 ansible_host=10.0.0.5 ansible_user=deploy ansible_password={an[0]}', f'ansible_become_pass: "{an[1]}"',
                 f"  ansible_ssh_pass: '{an[2]}'"],
-      negatives=['ansible_become_pass: "{{ vault_become_pass }}"', 'ansible_password: !vault |', 'ansible_ssh_pass: "{{ lookup(\'env\', \'SSH_PASS\') }}"'])
+      negatives=['ansible_become_pass: "{{ vault_become_pass }}"', 'ansible_password: !vault |', 'ansible_ssh_pass: "{{ lookup(\'env\', \'SSH_PASS\') }}"',
+                 'variables.update(ansible_password=connection.password)', '@NAME ansible_host=@HOST ansible_password=@PASSWORD'])
     # ------------------------------------------------------------------ cluster join tokens and tunnel credentials
     r = rng_for('kubeadm')
     kt = [f'{rs(r, "abcdefghijklmnopqrstuvwxyz0123456789", 6)}.{rs(r, "abcdefghijklmnopqrstuvwxyz0123456789", 16)}' for _ in range(3)]
