@@ -47,12 +47,20 @@ def test_enough_rules() -> None:
 # -- keywords: a real prefilter, so they must cover every match ------------------------------
 
 KEYWORDED = [r for r in RULES if r.keywords and not r.is_context]
+# Rules whose keyword is a deliberate gate on the file (gitleaks' semantics), not a part of every match:
+# the shape alone is too common, the vendor's name in the file makes it theirs. Each is reviewed.
+FILE_GATES = {
+    'ably-api-key': 'xxxxxx.yyyyyy:<43> is Ably\'s key shape; only files that name Ably',
+    'sidekiq-enterprise-credentials': 'the https://user:pass@gems.contribsys.com form names the vendor after the secret',
+    'vault-unseal-key': 'Unseal Key 1: ... (vault operator init output) and caseless vault_unseal_key forms',
+    'twitter-bearer-token': 'A{21} is the literal keyword; the analysis does not expand counted repeats',
+}
 
 
 @pytest.mark.parametrize('rule', KEYWORDED, ids=[r.id for r in KEYWORDED])
 def test_keywords_cover_every_match_of_the_pattern(rule: Rule) -> None:
     """A keyword gate must never hide a match: every string the pattern matches holds a keyword."""
-    assert keywords_required(rule.pattern, rule.keywords), (
+    assert rule.id in FILE_GATES or keywords_required(rule.pattern, rule.keywords), (
         f'{rule.id}: some matches of the pattern contain none of {list(rule.keywords)}: '
         'add the missing literals or remove keywords'
     )

@@ -165,6 +165,37 @@ def bech32_checksum(secret: str) -> bool:
     return chk == 1
 
 
+def letters_and_digits(secret: str) -> bool:
+    """At least one letter and one digit: random tokens after a short prefix, not identifiers (``rnd_generateSeeds``)."""
+    return any(ch.isdigit() for ch in secret) and any(ch.isalpha() for ch in secret)
+
+
+def crc16_xmodem(data: bytes) -> int:
+    crc = 0
+    for byte in data:
+        crc ^= byte << 8
+        for _ in range(8):
+            crc = (crc << 1 ^ 0x1021 if crc & 0x8000 else crc << 1) & 0xFFFF
+    return crc
+
+
+def nats_nkey_seed(secret: str) -> bool:
+    """NATS NKey seed: base32 of a seed prefix, a type, 32 bytes, and a CRC-16 (XMODEM, little endian)."""
+    try:
+        raw = base64.b32decode(secret + '=' * (-len(secret) % 8))
+    except (binascii.Error, ValueError):
+        return False
+    if len(raw) != 36 or raw[0] >> 3 != 18:
+        return False
+    return crc16_xmodem(raw[:-2]) == int.from_bytes(raw[-2:], 'little')
+
+
+def atlassian_dc_pat(secret: str) -> bool:
+    """Jira/Confluence/Bitbucket Data Center PAT: base64 of a 12-digit token id, ``:`` and 20 random bytes."""
+    raw = _b64decode_loose(secret)
+    return raw is not None and len(raw) == 33 and raw[:12].isdigit() and raw[12:13] == b':'
+
+
 # --- values assigned to credential-named keys: judged by the one value judge (leakstop.generic.values) ---
 
 from leakstop.generic.values import REFERENCE, assigned_password, assigned_token, url_password  # noqa: E402  (used by rules)
@@ -238,13 +269,16 @@ def base64_pem_private_key(secret: str) -> bool:
 CHECKSUM_VALIDATORS = frozenset({'github_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32'})
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
+    'atlassian_dc_pat': atlassian_dc_pat,
     'aws_key_id': aws_key_id,
     'base58check': base58check,
     'base64_key': base64_key,
     'bech32': bech32_checksum,
     'github_checksum': github_checksum,
     'jwt': jwt_structure,
+    'letters_and_digits': letters_and_digits,
     'mixed_chars': not_all_same_class,
+    'nats_nkey_seed': nats_nkey_seed,
     'npm_checksum': npm_checksum,
     'pem_private_key': pem_private_key,
     'pypi_macaroon': pypi_macaroon,

@@ -80,12 +80,12 @@ class Rule:
     allow: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
+    provider: str = ''  # the vendor that issues the credential
+    revoke: str = ''  # the vendor's page for revoking or rotating it
     source: str = ''
     kind: str = 'pattern'  # or 'context': ``shape`` within ``window`` bytes after a keyword
     shape: str = ''
     window: int = DEFAULT_WINDOW
-    provider: str = ''
-    revoke: str = ''
 
     @property
     def is_context(self) -> bool:
