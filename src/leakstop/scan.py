@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.baseline import Baseline, iter_unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
-from leakstop.decode import decoded_findings, merge
+from leakstop.decode import decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_regular
 
@@ -46,6 +46,9 @@ def scan_data(
     decoded, text_spans = decoded_findings(data, path, ruleset)
     if decoded or text_spans:
         findings = merge(findings, decoded, text_spans)
+    views = view_findings(data, path, ruleset)
+    if views:
+        findings = with_view_findings(findings, views)
     if findings:
         findings = config.allowlist.filter(data, findings)
     if findings and baseline is not None:
