@@ -70,3 +70,16 @@ def test_chunked_scan_equals_whole_scan_at_every_offset(kind: str, small_ruleset
         if chunked != whole:
             missed.append((offset, whole, chunked))
     assert missed[:3] == []
+
+
+def test_crlf_file_in_windows_reports_what_lf_reports(small_ruleset: RuleSet, default_config: Config) -> None:
+    """A CR at the end of a block and its LF at the start of the next are one line break."""
+    overlap = max(small_ruleset.max_window, GENERIC_REACH + 2 * CONTEXT)
+    chunk = 2 * overlap + 37
+    base = filler(5 * chunk // 2)
+    secret = SECRETS['token'].encode()
+    for offset in offsets_to_try(len(base), chunk, overlap)[::5]:
+        data = base[:offset] + b'\n' + secret + base[offset:]
+        lf = found(data, small_ruleset, default_config, len(data) + 1)
+        crlf = found(data.replace(b'\n', b'\r\n'), small_ruleset, default_config, chunk)
+        assert crlf == lf, offset
