@@ -8,7 +8,7 @@ finding mapped back to the span of the original text it was decoded from:
   reported at the encoded value's position, with the decoded secret (redacted in output,
   fingerprinted as itself), and replaces any finding on the encoded text.
 - **String escapes.** Lines that hold backslash escapes (``\\/``, ``\\"``, ``\\\\``, ``\\n``,
-  ``\\r``, ``\\t``, ``\\uXXXX``, ``\\xXX``, and ``\\`` at the end of a line, a continuation as in
+  ``\\r``, ``\\t``, ``\\uXXXX``, and ``\\`` at the end of a line, a continuation as in
   ``.properties`` files), decoded once: JSON with PHP's ``\\/``, a PEM key with ``\\r\\n``, a
   service-account JSON nested as a string in JSON or ``.tfvars``, a ``\\u``-escaped prefix.
 - **Comment prefixes.** Runs of two or more lines that each start with a comment marker (``#``,
@@ -147,12 +147,12 @@ class View:
 
 
 def _decoded(m: re.Match[bytes]) -> bytes:
-    """What one match of ``_ESCAPE`` stands for."""
-    hex4, hex2, simple = m.group(1), m.group(2), m.group(3)
+    """What one match of ``_ESCAPE`` stands for. A ``\\u`` escape of a control character
+    stays as it is: it hides no token, and decoded it would make binary-looking text of byte strings."""
+    hex4, simple = m.group(1), m.group(2)
     if hex4 is not None:
-        return chr(int(hex4, 16)).encode('utf-8', 'replace')
-    if hex2 is not None:
-        return chr(int(hex2, 16)).encode('utf-8', 'replace')
+        char = chr(int(hex4, 16))
+        return char.encode('utf-8', 'replace') if char.isprintable() else bytes(m.group(0))
     if simple is not None:
         return _SIMPLE[simple]
     return b''  # a line continuation
@@ -186,7 +186,7 @@ def _decode_escapes(region: bytes) -> bytes:
     for escape, replacement in _SIMPLE.items():
         if escape != b'\\':
             text = text.replace(b'\\' + escape, replacement)
-    if b'\\' in text:  # \uXXXX, \xXX
+    if b'\\u' in text:  # \uXXXX
         text = _ESCAPE.sub(_decoded, text)
     return text.replace(b'\xff', b'\\')
 
@@ -212,7 +212,8 @@ class _Builder:
         return View(data, b''.join(self.parts), tuple(self.starts), tuple(self.spans))
 
 
-_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([nrt"\'/\\])|\r?\n[ \t]*)')
+# (no \xXX: JSON has none, and in code it writes bytes, not text: b'\x02\x01...' decoded looks random)
+_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\])|\r?\n[ \t]*)')
 _SIMPLE = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'"': b'"', b"'": b"'", b'/': b'/', b'\\': b'\\'}
 
 
@@ -232,7 +233,7 @@ def _continues(data: bytes, end: int) -> bool:
 # line breaks; nor does a bare continuation (a shell or C line goes on, nothing is hidden). Lines
 # with none of these (most string literals in code) get no decoded copy; a line that has one is
 # decoded whole, every escape in it.
-_HIDING = LazyPattern(rb'\\(?:["/rux]|n\\\r?\n)')
+_HIDING = LazyPattern(rb'\\(?:["/ru]|n\\\r?\n)')
 
 
 def _escaped_lines(data: bytes) -> list[tuple[int, int]]:
