@@ -7,10 +7,11 @@ finding mapped back to the span of the original text it was decoded from:
   base64 by definition. Each value is decoded and scanned as ``key: decoded``; a finding is
   reported at the encoded value's position, with the decoded secret (redacted in output,
   fingerprinted as itself), and replaces any finding on the encoded text.
-- **String escapes.** Lines that hold backslash escapes (``\\/``, ``\\"``, ``\\\\``, ``\\n``,
-  ``\\r``, ``\\t``, ``\\uXXXX``, and ``\\`` at the end of a line, a continuation as in
-  ``.properties`` files), decoded once: JSON with PHP's ``\\/``, a PEM key with ``\\r\\n``, a
-  service-account JSON nested as a string in JSON or ``.tfvars``, a ``\\u``-escaped prefix.
+- **String escapes.** Lines that hold an escape that hides something (``\\"``, ``\\/``, ``\\r``,
+  ``\\uXXXX``, an escaped line break continued on the next line as in ``.properties``), with every
+  escape in them decoded once (also ``\\\\``, ``\\n``, ``\\t``, ``\\'``): JSON with PHP's ``\\/``, a
+  PEM key with ``\\r\\n``, a service-account JSON nested as a string in JSON or ``.tfvars``, a
+  ``\\u``-escaped prefix. (``\\xXX`` and escapes of control characters stay as written.)
 - **Comment prefixes.** Runs of two or more lines that each start with a comment marker (``#``,
   ``//``, ``>``, ``;``, ``--``, ``*``), the markers removed, in files that hold the start of a
   multi-line key (``-----BEGIN``): a commented-out key block is a key.
