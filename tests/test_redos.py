@@ -192,3 +192,32 @@ def test_every_rule_has_a_bounded_window() -> None:
         assert 1 <= rule.max_length <= 1 << 20
     with pytest.raises(FatalError, match='max_length'):
         config_from_table({'rules': [{'id': 'x', 'description': 'd', 'pattern': '(?P<secret>a+)', 'max_length': 0}]}, 'w', None)
+
+
+# --- inputs that made the pipeline around the engine quadratic (issue 16 #6) ----------------
+
+def _growth(make: Callable[[int], bytes], path: str) -> tuple[float, float]:
+    from leakstop.scan import ruleset_for, scan_data
+    config = config_from_table({}, '(defaults)', None)
+    ruleset = ruleset_for(config)
+    small, large = make(N * 8), make(N * 32)
+    scan_data(small, path, ruleset=ruleset, config=config)  # warm up (regexes compiled on first use)
+    # best of 3 bounded runs each: milliseconds on a shared machine are noisy
+    return (min(bounded(lambda: scan_data(small, path, ruleset=ruleset, config=config)) for _ in range(3)),
+            min(bounded(lambda: scan_data(large, path, ruleset=ruleset, config=config)) for _ in range(3)))
+
+
+def _secret_then_data_keys(size: int) -> bytes:
+    return b'kind: Secret\n' + _repeat(b'data:\nx\n', size)
+
+
+def _one_line_of_allowed_tokens(size: int) -> bytes:
+    import fakes
+    tokens = [fakes.github('ghp', seed=k) for k in range(size // 41 + 1)]
+    return ' '.join(tokens).encode()[:size] + b'  # leakstop: allow'  # the pragma last: each search read the line
+
+
+@pytest.mark.parametrize('make', [_secret_then_data_keys, _one_line_of_allowed_tokens], ids=['kind-secret-data-keys', 'one-line-allow'])
+def test_pipeline_time_grows_linearly(make: Callable[[int], bytes]) -> None:
+    small, large = _growth(make, 'k8s/secret.yaml')
+    assert large < NOISE_FLOOR * 4 or large / small < RATIO, f'{small:.4f}s -> {large:.4f}s for 4x the input'

@@ -8,6 +8,7 @@ and placeholder shapes.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import os
 import re
@@ -116,10 +117,44 @@ class Allowlist:
         return rule_paths is not None and rule_paths.match(finding.path) is not None
 
     def filter(self, data: bytes, findings: Iterable[Finding], *, placeholders: bool = True) -> list[Finding]:
-        """Findings that no allowlist covers (``placeholders``: as in ``value_allowed``)."""
-        pragmas = _ANY_PRAGMA.search(data) is not None
-        return [
-            f for f in findings
-            if not self.value_allowed(f, placeholders=placeholders)
-            and not (pragmas and inline_allowed(data, f.start, f.end))
-        ]
+        """Findings that no allowlist covers (``placeholders``: as in ``value_allowed``).
+
+        Pragmas are found in one pass and looked up by position, and line bounds are taken from
+        the previous finding's (findings visited in file order): linear in the file and the number
+        of findings, also for thousands of findings on one long line.
+        """
+        kept = [f for f in findings if not self.value_allowed(f, placeholders=placeholders)]
+        if not kept or _ANY_PRAGMA.search(data) is None:
+            return kept
+        same = [(m.start(), m.end()) for m in _SAME_LINE.finditer(data)]
+        after = [(m.start(), m.end()) for m in _NEXT_LINE.finditer(data)]
+
+        def within(pragmas: list[tuple[int, int]], lo: int, hi: int) -> bool:
+            k = bisect.bisect_left(pragmas, (lo, -1))  # pragmas do not overlap: the first after lo ends first
+            return k < len(pragmas) and pragmas[k][1] <= hi
+
+        allowed: set[int] = set()
+        line_start, line_end = 0, -1  # bounds of the line the previous finding started on
+        previous: dict[int, bool] = {}  # line start -> a next-line pragma on the line before it
+        for index, f in sorted(enumerate(kept), key=lambda item: item[1].start):
+            if not line_start <= f.start <= line_end:
+                line_start = data.rfind(b'\n', max(0, line_end), f.start) + 1
+                end = data.find(b'\n', f.start)
+                line_end = len(data) if end == -1 else end
+            last = max(f.start, f.end - 1)
+            if last <= line_end:
+                last_end = line_end
+            else:
+                end = data.find(b'\n', last)
+                last_end = len(data) if end == -1 else end
+            if within(same, line_start, last_end):
+                allowed.add(index)
+                continue
+            if line_start == 0:
+                continue
+            if line_start not in previous:
+                prev_start = data.rfind(b'\n', 0, line_start - 1) + 1
+                previous[line_start] = within(after, prev_start, line_start - 1)
+            if previous[line_start]:
+                allowed.add(index)
+        return [f for index, f in enumerate(kept) if index not in allowed]

@@ -1,26 +1,41 @@
-"""Secrets under an encoding: base64 values of Kubernetes ``Secret`` manifests.
+"""Secrets under an encoding: decoded views of a file, scanned by the same engine.
 
-Every value under ``data:`` in a ``kind: Secret`` manifest is base64 by definition, so the
-rule that knows the secret's format cannot see it in the file. Each value is decoded and
-scanned as ``key: decoded`` by the same engine; a finding is reported at the encoded value's
-position, with the decoded secret (redacted in output, fingerprinted as itself), and replaces
-any finding on the encoded text. (Percent-encoded URL credentials and JSON-escaped strings are
-handled by the rules themselves.)
+Three views, built once per file and scanned by every rule (and the generic detector), each
+finding mapped back to the span of the original text it was decoded from:
+
+- **Kubernetes ``Secret`` values.** Every value under ``data:`` in a ``kind: Secret`` manifest is
+  base64 by definition. Each value is decoded and scanned as ``key: decoded``; a finding is
+  reported at the encoded value's position, with the decoded secret (redacted in output,
+  fingerprinted as itself), and replaces any finding on the encoded text.
+- **String escapes.** Lines that hold an escape that hides something (``\\"``, ``\\/``, ``\\r``,
+  ``\\uXXXX``, an escaped line break continued on the next line as in ``.properties``), with every
+  escape in them decoded once (also ``\\\\``, ``\\n``, ``\\t``, ``\\'``): JSON with PHP's ``\\/``, a
+  PEM key with ``\\r\\n``, a service-account JSON nested as a string in JSON or ``.tfvars``, a
+  ``\\u``-escaped prefix. (``\\xXX`` and escapes of control characters stay as written.)
+- **Comment prefixes.** Runs of two or more lines that each start with a comment marker (``#``,
+  ``//``, ``>``, ``;``, ``--``, ``*``), the markers removed, in files that hold the start of a
+  multi-line key (``-----BEGIN``): a commented-out key block is a key.
+  (Single-line secrets need no view: the marker does not hide them.)
+
+A finding in the escape or comment view that overlaps a finding on the original text adds
+nothing and is dropped (a vendor rule's finding replaces an overlapping generic one).
 """
 from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import dataclasses
+import re
 from typing import Sequence
 
 from leakstop.engine import Finding, RuleSet, scan_bytes
 from leakstop.regex import LazyPattern
 
-_SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#.*)?$')
-_DATA_KEY = LazyPattern(rb'(?m)^([ \t]*)data:[ \t]*(?:#.*)?$')
-_ENTRY = LazyPattern(rb'(?m)^([ \t]+)([\w.-]+):[ \t]*["\']?([A-Za-z0-9+/]{8,}={0,2})["\']?[ \t]*$')
-_SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#.*)?$')
+_SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
+_DATA_KEY = LazyPattern(rb'(?m)^([ \t]*)data:[ \t]*(?:#[^\n]*)?\r?$')
+_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*["\']?([A-Za-z0-9+/]{8,}={0,2})["\']?[ \t]*\r?(?:\n|\Z)')
+_SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')
 _TEXT = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 
 
@@ -37,8 +52,9 @@ def kubernetes_secret_values(data: bytes) -> list[tuple[bytes, bytes, int, int]]
 
 def _documents(data: bytes) -> list[tuple[int, int]]:
     """Spans of the YAML documents of a stream (separated by ``---`` lines)."""
-    starts = [0] + [m.end() for m in _SEPARATOR.finditer(data)]
-    ends = [m.start() for m in _SEPARATOR.finditer(data)] + [len(data)]
+    separators = [(m.start(), m.end()) for m in _SEPARATOR.finditer(data)]
+    starts = [0] + [end for _, end in separators]
+    ends = [start for start, _ in separators] + [len(data)]
     return list(zip(starts, ends))
 
 
@@ -47,10 +63,11 @@ def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes,
     for block in _DATA_KEY.finditer(data, doc_start, doc_end):
         indent = len(block.group(1))
         pos = block.end() + 1
-        for entry in _ENTRY.finditer(data, pos, doc_end):
-            if entry.start() != pos or len(entry.group(1)) <= indent:
+        while True:  # entries are consecutive lines: each matched where the last one ended (linear)
+            entry = _ENTRY.match(data, pos, doc_end)
+            if entry is None or len(entry.group(1)) <= indent:
                 break  # the block ended: a line that is not an indented key: base64
-            pos = entry.end() + 1
+            pos = entry.end()
             try:
                 decoded = base64.b64decode(entry.group(3), validate=True)
             except (binascii.Error, ValueError):
@@ -65,8 +82,10 @@ def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> tuple[list[Fin
     and the spans of every encoded value that decodes to text (judged by its text, not its base64)."""
     out = []
     values = kubernetes_secret_values(data)
+    line, pos = 1, 0  # values come in file order: lines counted from the previous one
     for key, decoded, start, end in values:
-        line = data.count(b'\n', 0, start) + 1
+        line += data.count(b'\n', pos, start)
+        pos = start
         column = start - data.rfind(b'\n', 0, start)
         for f in scan_bytes(key + b': ' + decoded, ruleset, path):
             out.append(dataclasses.replace(
@@ -76,6 +95,12 @@ def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> tuple[list[Fin
     return out, [(start, end) for _, _, start, end in values]
 
 
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` is inside one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, (offset, float('inf')))
+    return k > 0 and spans[k - 1][0] <= offset < spans[k - 1][1]
+
+
 def merge(raw: Sequence[Finding], decoded: Sequence[Finding], text_spans: Sequence[tuple[int, int]] = ()) -> list[Finding]:
     """``raw`` findings, except those on an encoded value a decoded finding explains, plus ``decoded``.
 
@@ -83,11 +108,236 @@ def merge(raw: Sequence[Finding], decoded: Sequence[Finding], text_spans: Sequen
     judged the base64 (random-looking by nature), not the text it stands for (``cGFzc3dvcmQ=``).
     """
     from leakstop.generic import RULE_IDS
-    spans = {(f.start, f.end) for f in decoded}
-    texts = set(text_spans)
+    spans = sorted({(f.start, f.end) for f in decoded})
+    texts = sorted(set(text_spans))
     kept = [
         f for f in raw
-        if not any(s <= f.start < e for s, e in spans)
-        and not (f.rule_id in RULE_IDS and any(s <= f.start < e for s, e in texts))
+        if not _inside(spans, f.start)
+        and not (f.rule_id in RULE_IDS and _inside(texts, f.start))
     ]
     return sorted([*kept, *decoded], key=lambda f: (f.line, f.column, f.rule_id))
+
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    """Decoded text and, piece by piece, the original span each piece came from.
+
+    ``starts[k]`` is where piece ``k`` begins in ``text``; it came from ``spans[k]`` of ``data``,
+    the original. A literal piece maps byte for byte; an escaped piece (a line region whose string
+    escapes were decoded) is mapped escape by escape when a finding lands in it, never before.
+    """
+
+    data: bytes
+    text: bytes
+    starts: tuple[int, ...]
+    spans: tuple[tuple[int, int, bool], ...]  # (original start, original end, literal)
+
+    def _locate(self, offset: int) -> tuple[int, int]:
+        """The original span of the byte ``text[offset]``."""
+        k = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        s, e, literal = self.spans[k]
+        if literal:
+            at = min(e, s + offset - self.starts[k])
+            return at, min(e, at + 1)
+        return _escaped_span(self.data, s, e, offset - self.starts[k])
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``text[start:end]``."""
+        first = self._locate(start)[0]
+        return first, max(first, self._locate(max(start, end - 1))[1])
+
+
+def _decoded(m: re.Match[bytes]) -> bytes:
+    """What one match of ``_ESCAPE`` stands for. A ``\\u`` escape of a control character
+    stays as it is: it hides no token, and decoded it would make binary-looking text of byte strings."""
+    hex4, simple = m.group(1), m.group(2)
+    if hex4 is not None:
+        char = chr(int(hex4, 16))
+        return char.encode('utf-8', 'replace') if char.isprintable() else bytes(m.group(0))
+    if simple is not None:
+        return _SIMPLE[simple]
+    return b''  # a line continuation
+
+
+def _escaped_span(data: bytes, start: int, end: int, offset: int) -> tuple[int, int]:
+    """The original span of decoded byte ``offset`` of the region ``data[start:end]``."""
+    decoded_pos, pos = 0, start
+    for m in _ESCAPE.finditer(data, start, end):
+        literal = m.start() - pos
+        if offset < decoded_pos + literal:
+            at = pos + offset - decoded_pos
+            return at, at + 1
+        decoded_pos += literal
+        width = len(_decoded(m))
+        if offset < decoded_pos + width:
+            return m.start(), m.end()
+        decoded_pos += width
+        pos = m.end()
+    at = min(end, pos + offset - decoded_pos)
+    return at, min(end, at + 1)
+
+
+def _decode_escapes(region: bytes) -> bytes:
+    """``region`` with its string escapes decoded (as ``_ESCAPE`` reads them, left to right), in C
+    where possible: each ``\\\\`` is set aside first (as 0xFF, a byte no UTF-8 encoding makes) so
+    that ``\\\\n`` stays a backslash and an ``n``."""
+    if b'\xff' in region or b'\\\n' in region or b'\\\r\n' in region:  # (continuations are rare,
+        return bytes(_ESCAPE.sub(_decoded, region))                       # and make new neighbours)
+    text = region.replace(b'\\\\', b'\xff')
+    for escape, replacement in _SIMPLE.items():
+        if escape != b'\\':
+            text = text.replace(b'\\' + escape, replacement)
+    if b'\\u' in text:  # \uXXXX
+        text = _ESCAPE.sub(_decoded, text)
+    return text.replace(b'\xff', b'\\')
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int, bool]] = []
+        self.size = 0
+
+    def add(self, text: bytes, start: int, end: int, literal: bool) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        self.starts.append(self.size)
+        self.spans.append((start, end, literal))
+        self.size += len(text)
+
+    def view(self, data: bytes) -> View | None:
+        if not self.parts:
+            return None
+        return View(data, b''.join(self.parts), tuple(self.starts), tuple(self.spans))
+
+
+# (no \xXX: JSON has none, and in code it writes bytes, not text: b'\x02\x01...' decoded looks random)
+_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\])|\r?\n[ \t]*)')
+_SIMPLE = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'"': b'"', b"'": b"'", b'/': b'/', b'\\': b'\\'}
+
+
+def _continues(data: bytes, end: int) -> bool:
+    """Whether the line ending at ``end`` (its newline) ends with a backslash: it goes on on the next line."""
+    if end >= len(data):
+        return False
+    if data[end - 1:end] == b'\r':
+        end -= 1
+    return data[end - 1:end] == b'\\'
+
+
+# Escapes that hide what a rule looks for: a quote (a JSON document nested in a string), ``\/``,
+# ``\r``, ``\u``/``\x`` escapes, and an escaped line break continued on the next line (``\n\``, a
+# ``.properties`` value over several lines). ``\n`` and ``\t`` alone do not: every rule accepts a
+# token right after them (``engine.escape_tolerant``) and the multi-line key rules accept ``\n``
+# line breaks; nor does a bare continuation (a shell or C line goes on, nothing is hidden). Lines
+# with none of these (most string literals in code) get no decoded copy; a line that has one is
+# decoded whole, every escape in it.
+_HIDING = LazyPattern(rb'\\(?:["/ru]|n\\\r?\n)')
+
+
+def _escaped_lines(data: bytes) -> list[tuple[int, int]]:
+    """Spans of runs of consecutive lines that hold an escape that hides something (a line ending in
+    ``\\`` takes the next one)."""
+    regions: list[tuple[int, int]] = []
+    found = _HIDING.search(data)
+    while found is not None:
+        pos = found.start()
+        start = data.rfind(b'\n', 0, pos) + 1
+        end = data.find(b'\n', pos)
+        end = len(data) if end == -1 else end
+        while _continues(data, end):
+            nxt = data.find(b'\n', end + 1)
+            end = len(data) if nxt == -1 else nxt
+        if regions and start <= regions[-1][1] + 1:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+        found = _HIDING.search(data, end)
+    return regions
+
+
+def escape_view(data: bytes) -> View | None:
+    """Lines with string escapes, the escapes decoded once (regions joined by newlines)."""
+    if b'\\' not in data:
+        return None
+    out = _Builder()
+    for start, end in _escaped_lines(data):
+        out.add(_decode_escapes(data[start:end]), start, end, False)
+        out.add(b'\n', end, min(end + 1, len(data)), True)
+    return out.view(data)
+
+
+_COMMENT = LazyPattern(rb'(?m)^[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*)[ \t]?')
+_MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
+
+
+def comment_view(data: bytes) -> View | None:
+    """Runs of two or more comment lines, markers removed, when the file may hold a multi-line key."""
+    if _MULTILINE_KEY not in data:
+        return None
+    out = _Builder()
+    run: list[tuple[int, int]] = []  # (text start, line end) of the current run of comment lines
+
+    def flush() -> None:
+        if len(run) >= 2 and data.find(_MULTILINE_KEY, run[0][0], run[-1][1]) != -1:
+            for text_start, line_end in run:
+                out.add(data[text_start:line_end] + b'\n', text_start, min(line_end + 1, len(data)), True)
+        run.clear()
+
+    for m in _COMMENT.finditer(data):
+        line_end = data.find(b'\n', m.end())
+        line_end = len(data) if line_end == -1 else line_end
+        if run and data.rfind(b'\n', 0, m.start()) != run[-1][1]:
+            flush()  # not the line right after the previous comment line
+        run.append((m.end(), line_end))
+    flush()
+    return out.view(data)
+
+
+def view_findings(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
+    """Findings in the escape and comment views of ``data``, placed on the original text."""
+    placed: list[tuple[int, int, str, Finding]] = []
+    for view, note in ((escape_view(data), 'escaped'), (comment_view(data), 'commented out')):
+        if view is None:
+            continue
+        for f in scan_bytes(view.text, ruleset, path):
+            start, end = view.original(f.start, f.end)
+            placed.append((start, end, note, f))
+    placed.sort(key=lambda item: item[0])
+    out: list[Finding] = []
+    line, pos, column = 1, 0, 1  # counted from the previous finding: linear on a long line
+    for start, end, note, f in placed:
+        newlines = data.count(b'\n', pos, start)
+        if newlines:
+            line += newlines
+            pos = data.rfind(b'\n', pos, start) + 1
+            column = 1
+        column += len(data[pos:start].decode('utf-8', 'replace'))
+        pos = start
+        out.append(dataclasses.replace(
+            f, line=line, column=column, start=start, end=end, description=f'{f.description} ({note})',
+        ))
+    return out
+
+
+def with_view_findings(raw: Sequence[Finding], views: Sequence[Finding]) -> list[Finding]:
+    """``raw`` plus the view findings that say something new: where spans overlap, the original text's
+    finding stands, unless it is generic and the view's names a vendor (the most specific rule wins)."""
+    if not views:
+        return list(raw)
+    from leakstop.generic import RULE_IDS
+    ordered = sorted(raw, key=lambda f: f.start)
+    starts = [f.start for f in ordered]
+    dropped: set[int] = set()
+    added: list[Finding] = []
+    for f in sorted(views, key=lambda f: (f.start, f.end)):
+        k = bisect.bisect_left(starts, f.end)  # raw findings starting before this one ends
+        overlapping = [j for j in range(max(0, k - 64), k) if ordered[j].end > f.start]
+        if any(ordered[j].rule_id not in RULE_IDS or f.rule_id in RULE_IDS for j in overlapping):
+            continue
+        dropped.update(overlapping)
+        added.append(f)
+    kept = [r for j, r in enumerate(ordered) if j not in dropped]
+    return sorted([*kept, *added], key=lambda f: (f.line, f.column, f.rule_id))

@@ -43,10 +43,13 @@ def is_binary(data: bytes) -> bool:
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """Detect BOM-less UTF-16 by its NUL pattern in ASCII-heavy text."""
+    """Detect BOM-less UTF-16 by its NUL pattern: NULs in one byte of each pair only, and text when decoded.
+
+    ASCII-heavy text has a NUL in nearly every pair; text that is mostly CJK (or other scripts
+    outside Latin-1) has few, but all on the same side, and decodes to printable characters.
+    """
     head = data[:SNIFF]
-    if len(head) < 4 or len(head) % 2:
-        head = head[:len(head) - len(head) % 2]
+    head = head[:len(head) - len(head) % 2]
     if len(head) < 4:
         return None
     even, odd = head[0::2], head[1::2]
@@ -55,29 +58,60 @@ def _looks_utf16(data: bytes) -> str | None:
         return 'utf-16-le'
     if even.count(0) > 0.9 * half and odd.count(0) < 0.1 * half:
         return 'utf-16-be'
+    for encoding, zeros, other in (('utf-16-le', odd, even), ('utf-16-be', even, odd)):
+        nuls, stray = zeros.count(0), other.count(0)  # a CJK character may have a NUL byte (U+4E00)
+        if nuls >= 2 and stray * 4 <= nuls and _reads_as_text(head.decode(encoding, 'replace')):
+            return encoding
     return None
+
+
+def _reads_as_text(text: str) -> bool:
+    """Decoded characters that are text: no replacement characters, at most 1 in 20 control characters."""
+    if '\ufffd' in text:
+        return False
+    odd = sum(1 for c in text if not c.isprintable() and c not in '\t\n\r')
+    return odd * BINARY_SHARE <= len(text)
 
 
 def _cr_only(data: bytes) -> bool:
     """Classic Mac line endings: CR but no LF (read with LF instead, so lines and multi-line secrets survive)."""
-    return b'\r' in data and b'\n' not in data
+    return b'\r' in data and b'\n' not in data  # (memchr: the common case, no CR, costs one pass)
+
+
+def _line_endings(data: bytes, cr_only: bool) -> bytes:
+    """LF line endings: CRLF (Windows) and lone CR (classic Mac) become LF, so that a file reports
+    exactly what it reports with LF (lines, columns and multi-line secrets are the same)."""
+    if cr_only:
+        return data.replace(b'\r', b'\n')
+    return data.replace(b'\r\n', b'\n') if b'\r' in data and b'\r\n' in data else data
+
+
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+
+def _text_encoding(data: bytes) -> str | None:
+    """The encoding to transcode from (None: scanned as it is): UTF-32 or UTF-16 by BOM, BOM-less UTF-16."""
+    if data.startswith(_UTF32_BOMS):  # before UTF-16: the UTF-32-LE BOM starts with UTF-16-LE's
+        return 'utf-32'
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return 'utf-16'
+    if b'\0' in data[:SNIFF]:
+        return _looks_utf16(data)
+    return None
 
 
 def decode_text(data: bytes) -> bytes | None:
-    """Bytes to scan: UTF-8 as-is (a BOM dropped), UTF-16 transcoded to UTF-8; None for binary data."""
+    """Bytes to scan: UTF-8 as-is (a BOM dropped), UTF-16/32 transcoded to UTF-8, line endings as LF;
+    None for binary data."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-        return data.replace(b'\r', b'\n') if _cr_only(data) else data
-    encoding = None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = 'utf-16'
-    elif b'\0' in data[:SNIFF]:
-        encoding = _looks_utf16(data)
+        return _line_endings(data, _cr_only(data))
+    encoding = _text_encoding(data)
     if encoding is not None:
         data = data.decode(encoding, 'replace').encode('utf-8', 'surrogateescape')
     elif is_binary(data):
         return None
-    return data.replace(b'\r', b'\n') if _cr_only(data) else data
+    return _line_endings(data, _cr_only(data))
 
 
 _NOFOLLOW = getattr(os, 'O_NOFOLLOW', 0)
@@ -138,14 +172,10 @@ def read_bytes(path: str) -> bytes:
 
 
 def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
-    """A large file as blocks of scannable bytes (as ``decode_text``: UTF-16 transcoded, a BOM
-    dropped, CR-only line endings read as LF, judged by the first block); None if it is binary."""
+    """A large file as blocks of scannable bytes (as ``decode_text``: UTF-16/32 transcoded, a BOM
+    dropped, line endings as LF, judged by the first block); None if it is binary."""
     first = f.read(size)
-    encoding = None
-    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = 'utf-16'
-    elif b'\0' in first[:SNIFF]:
-        encoding = _looks_utf16(first)
+    encoding = _text_encoding(first)
     if encoding is None and is_binary(first):
         return None
     if first.startswith(codecs.BOM_UTF8):
@@ -153,18 +183,23 @@ def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
 
     def blocks() -> Iterator[bytes]:
         decoder = codecs.getincrementaldecoder(encoding)('replace') if encoding else None
-        cr_only = None
+        cr_only: bool | None = None  # judged on the first block with a line ending
+        carry = b''  # a CR at the end of a block: its LF may start the next one
         block = first
         while block:
-            text = block if decoder is None else decoder.decode(block).encode('utf-8', 'surrogateescape')
-            if cr_only is None:
+            text = carry + (block if decoder is None else decoder.decode(block).encode('utf-8', 'surrogateescape'))
+            carry = b''
+            if text.endswith(b'\r') and not cr_only:
+                text, carry = text[:-1], b'\r'
+            if cr_only is None and (b'\r' in text or b'\n' in text):
                 cr_only = _cr_only(text)
-            yield text.replace(b'\r', b'\n') if cr_only else text
+            yield _line_endings(text, bool(cr_only))
             block = f.read(size)
+        tail = carry
         if decoder is not None:
-            tail = decoder.decode(b'', final=True).encode('utf-8', 'surrogateescape')
-            if tail:
-                yield tail.replace(b'\r', b'\n') if cr_only else tail
+            tail += decoder.decode(b'', final=True).encode('utf-8', 'surrogateescape')
+        if tail:
+            yield _line_endings(tail, bool(cr_only) or cr_only is None and _cr_only(tail))
     return blocks()
 
 

@@ -7,11 +7,15 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.baseline import Baseline, iter_unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
-from leakstop.decode import decoded_findings, merge
+from leakstop.decode import decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_regular
 
 CHUNK_SIZE = 32 * 1024 * 1024  # larger files are scanned in overlapping windows of this size
+# The longest span the generic detector judges, key to end of value: a key of up to 80 characters,
+# up to 200 of syntax between (XML attributes, a command line before -p), a value of up to 500
+# (generic/extract.py), a multi-line element; rounded up. Windows overlap by at least this much.
+GENERIC_REACH = 2048
 from leakstop.rules import builtin_rule_files, check_unique, load_rules_file
 
 
@@ -46,6 +50,9 @@ def scan_data(
     decoded, text_spans = decoded_findings(data, path, ruleset)
     if decoded or text_spans:
         findings = merge(findings, decoded, text_spans)
+    views = view_findings(data, path, ruleset)
+    if views:
+        findings = with_view_findings(findings, views)
     if findings:
         findings = config.allowlist.filter(data, findings)
     if findings and baseline is not None:
@@ -106,6 +113,8 @@ def scan_blocks(
     """Findings in a stream of blocks, as if it were one buffer: windows overlap by the longest
     match a rule can make, so no secret is lost or reported twice at a boundary."""
     overlap = ruleset.max_window
+    if ruleset.generic is not None:
+        overlap = max(overlap, GENERIC_REACH + 2 * CONTEXT)
     out: list[Finding] = []
     data = b''
     pos = 0  # absolute offset of data[0]

@@ -23,6 +23,7 @@ from leakstop.allowlist import BuiltinAllowlist, is_placeholder
 from leakstop.baseline import Baseline, load_for_run
 from leakstop.cache import cache_dir, cached, file_signature
 from leakstop.config import Config, load_config
+from leakstop.decode import view_findings, with_view_findings
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
@@ -143,6 +144,8 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
     data = raw if text is None else text
     ruleset = settings.ruleset
     found = scan_bytes(data, ruleset, path)
+    if text is not None:  # escaped strings, commented-out key blocks (as scan-secrets sees them)
+        found = with_view_findings(found, view_findings(data, path, ruleset))
     if not found:
         return []
     rules = {r.id: r for r in ruleset.rules}

@@ -1,0 +1,49 @@
+"""Private keys of every size are found by scan-secrets and block-credential-files alike (issue 13 #13)."""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+
+import pytest
+
+import fakes
+from leakstop.hooks import block_credential_files, scan_secrets
+
+
+def gpg_secret_key_export(size: int, seed: object) -> str:
+    """An ASCII-armored secret key block of about ``size`` bytes: a secret-key packet (old format,
+    tag 5, 2-byte length) and random bytes: the shape ``gpg --export-secret-keys --armor`` writes."""
+    rng = random.Random(repr(('gpg', seed)))
+    raw = bytes([0x95, 0x03, 0xA0]) + bytes(rng.randrange(256) for _ in range(size * 3 // 4))
+    body = base64.b64encode(raw).decode()
+    lines = '\n'.join(body[i:i + 64] for i in range(0, len(body), 64))
+    return f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{lines}\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----\n'
+
+
+KEYS = {
+    # RSA 16384 is the largest key ssh-keygen and openssl make: a PEM body of about 12,700 characters
+    'pem-13k': ('big.key', fakes.pem_private_key(seed='13k', lines=204), 'private-key-pem', 'pem-private-key'),
+    'pem-60k': ('huge.key', fakes.pem_private_key('PRIVATE KEY', seed='60k', lines=940), 'private-key-pem', 'pem-private-key'),
+    'gpg-35k': ('secret.asc', gpg_secret_key_export(35_000, 'x'), 'pgp-private-key-block', 'pgp-private-key'),
+}
+
+
+@pytest.mark.parametrize('case', sorted(KEYS))
+def test_large_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, text, secrets_rule, files_rule = KEYS[case]
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write('# deploy key\n' + text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [(secrets_rule, 2)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert [f['rule'] for f in json.loads(capsys.readouterr().out)['findings']] == [files_rule]
+
+
+def test_sizes_are_what_the_cases_say() -> None:
+    body = lambda text: sum(len(line) for line in text.splitlines()[1:-1])  # noqa: E731
+    assert 12_000 < body(KEYS['pem-13k'][1]) < 14_000
+    assert 60_000 < body(KEYS['pem-60k'][1]) < 61_000
+    assert 34_000 < len(KEYS['gpg-35k'][1]) < 36_000
