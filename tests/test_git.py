@@ -139,4 +139,6 @@ def test_user_config_cannot_change_what_is_parsed(repo: str) -> None:
     assert len(items) == 2
     added = items[1]
     assert isinstance(added, lgit.Added)
-    assert (added.path, added.text, added.lines) == ('é.txt', b'one\ntwo\n', (1, 2))
+    assert (added.path, added.runs) == ('é.txt', ((1, 2),))
+    with lgit.CatFile(repo) as cat:
+        assert cat.read(added.blob) == b'one\ntwo\n'

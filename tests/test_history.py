@@ -67,8 +67,9 @@ def test_parse_log_maps_added_lines_to_new_file_lines() -> None:
     assert items[0] == 'a' * 40
     (added,) = items[1:]
     assert (added.commit, added.date, added.path) == ('a' * 40, '2024-01-02T03:04:05+00:00', 'x.py')
-    assert added.text == b'new one\nnew two\ntwelve\n'
-    assert added.lines == (3, 4, 12)
+    assert (added.blob, added.runs) == ('2', ((3, 2), (12, 1)))
+    assert [n for n in range(1, 15) if added.touches(n, n)] == [3, 4, 12]
+    assert added.touches(1, 3) and added.touches(5, 12) and not added.touches(5, 11) and not added.touches(13, 99)
 
 
 def test_parse_log_content_that_looks_like_headers_is_content() -> None:
@@ -76,12 +77,11 @@ def test_parse_log_content_that_looks_like_headers_is_content() -> None:
     stream = lines(
         b'\0' + b'b' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
         b'diff --git a/real.txt b/real.txt\nnew file mode 100644\n--- /dev/null\n+++ b/real.txt\n'
-        b'@@ -0,0 +1,3 @@\n+++ b/evil\n+@@ -1 +1 @@\n+diff --git a/q b/q\n'
+        b'@@ -0,0 +1,4 @@\n+++ b/evil\n+@@ -1 +1 @@\n+diff --git a/q b/q\n+\0' + b'f' * 40 + b' x\n'
     )
     (_, added) = list(parse_log(stream))
     assert added.path == 'real.txt'
-    assert added.text == b'++ b/evil\n@@ -1 +1 @@\ndiff --git a/q b/q\n'
-    assert added.lines == (1, 2, 3)
+    assert added.runs == ((1, 4),)
 
 
 def test_parse_log_quoted_paths_tabs_and_no_newline() -> None:
@@ -93,7 +93,7 @@ def test_parse_log_quoted_paths_tabs_and_no_newline() -> None:
         b'@@ -0,0 +1 @@\n+y\n'
     )
     (_, first, second) = list(parse_log(stream))
-    assert first.path == 'café "q".txt' and first.text == b'x\n'
+    assert first.path == 'café "q".txt' and first.runs == ((1, 1),)
     assert second.path == 'with space.txt'
 
 
@@ -114,7 +114,7 @@ def test_parse_log_binary_diffs_are_blobs_and_mode_only_changes_add_nothing() ->
     )
     date = '2024-01-02T03:04:05+00:00'
     assert list(parse_log(stream)) == [
-        'd' * 40, Blob('d' * 40, date, 'img.png', z, a), Blob('d' * 40, date, 'new.bin', a, b), 'e' * 40,
+        'd' * 40, Blob('d' * 40, date, 'img.png', (), a), Blob('d' * 40, date, 'new.bin', (a,), b), 'e' * 40,
     ]
 
 
@@ -319,6 +319,16 @@ def test_binary_blobs_are_still_skipped(repo: str) -> None:
     ('config', 'diff.suppressBlankEmpty=true'),
     ('config', 'log.showSignature=true'),
     ('config', 'core.quotePath=true'),
+    ('config', 'i18n.logOutputEncoding=UTF-16'),  # re-encodes the commit lines we parse
+    ('config', 'diff.orderFile=/nonexistent'),  # git log fails
+    ('config', 'diff.renames=copies'),
+    ('config', 'diff.relative=true'),
+    ('config', 'diff.context=7'),
+    ('config', 'log.decorate=full'),
+    ('config', 'log.diffMerges=first-parent'),
+    ('config', 'core.bigFileThreshold=10'),
+    ('config', 'color.diff.new=red reverse'),
+    ('config', 'notes.displayRef=refs/notes/*'),
 ])
 def test_user_settings_do_not_change_what_history_scans_see(
         repo: str, monkeypatch: pytest.MonkeyPatch, name: str, value: str,
@@ -328,6 +338,7 @@ def test_user_settings_do_not_change_what_history_scans_see(
     body.insert(4, f'AWS_ACCESS_KEY_ID = "{AWS}"\n')  # added after 4 unchanged lines
     body.insert(10, f'GITHUB_TOKEN = "{GH}"\n')  # a second hunk 5 lines further down
     added = commit_file('dir é/app.py', ''.join(body), 'keys')
+    git('notes', 'add', '-m', 'a note', cwd='.')
     if name == 'GIT_DIFF_OPTS':
         monkeypatch.setenv(name, value)
     else:
@@ -337,6 +348,114 @@ def test_user_settings_do_not_change_what_history_scans_see(
     assert code == 1, doc
     assert found(doc) == [('aws-access-key-id', 'dir é/app.py', 5), ('github-pat-classic', 'dir é/app.py', 11)]
     assert {f['commit'] for f in doc['findings']} == {added}
+
+
+# -- merges: what a conflict resolution wrote is the merge's own ------------------------------------
+
+def merge_with_conflict(resolution: str, *, extra: dict[str, str] | None = None) -> tuple[str, str]:
+    """main and side both change line 2 of app.py; the merge resolves it with ``resolution``
+    (and writes ``extra`` files). Returns (the commit before the branches, the merge)."""
+    base = commit_file('app.py', 'A = 1\nB = 2\nC = 3\n', 'base')
+    git('checkout', '-qb', 'side', cwd='.')
+    commit_file('app.py', 'A = 1\nB = "side"\nC = 3\n', 'side')
+    git('checkout', '-q', 'main', cwd='.')
+    commit_file('app.py', 'A = 1\nB = "main"\nC = 3\n', 'main')
+    assert git('merge', '-q', 'side', cwd='.', check=False).returncode != 0  # a conflict
+    with open('app.py', 'w') as f:
+        f.write(resolution)
+    for name, content in (extra or {}).items():
+        with open(name, 'w') as f:
+            f.write(content)
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'merge side', '--no-edit', cwd='.')
+    return base, git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+
+
+def test_a_secret_written_while_resolving_a_merge_conflict_is_found(repo: str) -> None:
+    base, merge = merge_with_conflict(f'A = 1\nB = "main"\nAWS_ACCESS_KEY_ID = "{AWS}"\nC = 3\n',
+                                      extra={'notes.txt': f'token = "{GH}"\n'})
+    for args in (('--history',), ('--since', base)):
+        code, doc = scan_json(*args)
+        assert code == 1, args
+        assert sorted((f['rule'], f['path'], f['line'], f['commit']) for f in doc['findings']) == [
+            ('aws-access-key-id', 'app.py', 3, merge), ('github-pat-classic', 'notes.txt', 1, merge),
+        ], args
+
+
+def test_a_merge_reports_nothing_a_parent_already_had(repo: str) -> None:
+    base = commit_file('a.py', 'x = 1\n', 'base')
+    git('checkout', '-qb', 'feature', cwd='.')
+    side = commit_file('b.py', f'token = "{GH}"\n', 'secret on a branch')
+    git('checkout', '-q', 'main', cwd='.')
+    commit_file('c.py', 'y = 2\n', 'main moves on')
+    git('merge', '-q', '--no-edit', 'feature', cwd='.')
+    # a conflict resolved by keeping both sides: every line comes from a parent
+    _, merge = merge_with_conflict('A = 1\nB = "main"\nB = "side"\nC = 3\n')
+    code, doc = scan_json('--since', base)
+    assert [(f['path'], f['commit']) for f in doc['findings']] == [('b.py', side)]
+    assert merge not in {f['commit'] for f in doc['findings']}
+
+
+# -- each added line is judged in the context its file gives it -------------------------------------
+
+def test_a_next_line_pragma_covers_only_the_next_line_of_the_file(repo: str) -> None:
+    """The pragma is added above a line that was already there; the key 38 lines below it is the
+    next *added* line, but not the next line of the file."""
+    body = [f'line_{n} = {n}\n' for n in range(1, 60)]
+    commit_file('conf.py', ''.join(body), 'start')
+    body.insert(5, '# leakstop: allow-next-line (line_6 is not a secret)\n')
+    body.insert(44, f'AWS_ACCESS_KEY_ID = "{AWS}"\n')
+    added = commit_file('conf.py', ''.join(body), 'pragma and a key')
+    code, doc = scan_json('--history')
+    assert code == 1
+    assert [(f['rule'], f['line'], f['commit']) for f in doc['findings']] == [('aws-access-key-id', 45, added)]
+    git('commit', '-q', '--amend', '-m', 'same, staged', cwd='.')
+    git('reset', '-q', '--soft', 'HEAD~1', cwd='.')
+    code, staged = scan_json('--staged')
+    assert [(f['rule'], f['line']) for f in staged['findings']] == [('aws-access-key-id', 45)]
+
+
+def test_a_same_line_pragma_covers_only_its_own_line(repo: str) -> None:
+    commit_file('a.py', 'x = 1\ny = 2\nz = 3\n', 'start')
+    added = commit_file('a.py', f'x = 1\nok = "{NPM}"  # leakstop: allow\ny = 2\nz = 3\nt = "{GH}"\n', 'two tokens')
+    code, doc = scan_json('--history')
+    assert [(f['rule'], f['line'], f['commit']) for f in doc['findings']] == [('github-pat-classic', 5, added)]
+
+
+def test_a_pragma_already_in_the_file_applies_as_it_does_to_staged(repo: str) -> None:
+    commit_file('a.py', '# leakstop: allow-next-line\nexample = None\nother = None\n', 'start')
+    commit_file('a.py', f'# leakstop: allow-next-line\nexample = "{GH}"\nother = None\n', 'fill in the example')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+
+
+def b64(text: str) -> str:
+    import base64
+    return base64.b64encode(text.encode()).decode()
+
+
+def test_a_new_entry_in_an_existing_kubernetes_secret_is_decoded(repo: str) -> None:
+    manifest = ['apiVersion: v1\n', 'kind: Secret\n', 'metadata:\n', '  name: app\n', 'type: Opaque\n',
+                'data:\n', f'  region: {b64("eu-west-1")}\n']
+    base = commit_file('deploy/secret.yaml', ''.join(manifest), 'manifest')
+    manifest.append(f'  token: {b64(GH)}\n')
+    added = commit_file('deploy/secret.yaml', ''.join(manifest), 'add a token')
+    git('add', '.', cwd='.')
+    code, staged = scan_json('--all')
+    assert [(f['rule'], f['line']) for f in staged['findings']] == [('github-pat-classic', 8)]
+    for args in (('--history',), ('--since', base)):
+        code, doc = scan_json(*args)
+        assert code == 1, args
+        assert [(f['rule'], f['path'], f['line'], f['commit']) for f in doc['findings']] == [
+            ('github-pat-classic', 'deploy/secret.yaml', 8, added)], args
+        assert 'Kubernetes Secret' in doc['findings'][0]['description']
+
+
+def test_a_secret_already_in_the_file_is_not_reported_again_for_an_edit_nearby(repo: str) -> None:
+    first = commit_file('a.py', f'x = 1\ntoken = "{GH}"\ny = 2\n', 'secret')
+    commit_file('a.py', f'x = 10\ntoken = "{GH}"\ny = 20\n', 'edit the lines around it')
+    code, doc = scan_json('--history')
+    assert [(f['line'], f['commit']) for f in doc['findings']] == [(2, first)]
 
 
 # -- synthetic history (git fast-import) ----------------------------------------------------------
