@@ -17,7 +17,7 @@ import pytest
 import fakes
 from e2e import git, init_repo
 from leakstop import cli
-from leakstop.git import Blob, parse_log
+from leakstop.git import Blob, parse_log, parse_raw_log
 
 AWS = fakes.aws_key_id(seed='history')
 GH = fakes.github('ghp', seed='history')
@@ -115,6 +115,46 @@ def test_parse_log_binary_diffs_are_blobs_and_mode_only_changes_add_nothing() ->
     date = '2024-01-02T03:04:05+00:00'
     assert list(parse_log(stream)) == [
         'd' * 40, Blob('d' * 40, date, 'img.png', (), a), Blob('d' * 40, date, 'new.bin', (a,), b), 'e' * 40,
+    ]
+
+
+def test_parse_log_combined_diff_of_a_merge_keeps_lines_new_to_every_parent() -> None:
+    stream = lines(
+        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --cc app.py\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'3' * 40 + b'\n--- a/app.py\n+++ b/app.py\n'
+        b'@@@ -2,1 -2,1 +2,3 @@@\n- MAIN\n -SIDE\n++RESOLVED\n +from main\n+ from side\n'
+        b'@@@ -9,0 -9,0 +11,1 @@@\n++EXTRA\n'
+        b'diff --cc "caf\\303\\251.bin"\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'4' * 40 + b'\n'
+        b'Binary files differ\n'
+    )
+    (_, added, blob) = list(parse_log(stream))
+    assert (added.path, added.blob, added.runs) == ('app.py', '3' * 40, ((2, 1), (11, 1)))
+    assert blob == Blob('a' * 40, '2024-01-02T03:04:05+00:00', 'café.bin', ('1' * 40, '2' * 40), '4' * 40)
+
+
+def test_parse_log_context_lines_are_counted_not_taken_for_the_end_of_the_hunk() -> None:
+    stream = lines(
+        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n'
+        b'@@ -1,4 +1,6 @@\n one\n+two\n three\n\n-four\n+FOUR\n+five\n'
+    )
+    (_, added) = list(parse_log(stream))
+    assert added.runs == ((2, 1), (5, 2))
+
+
+def test_parse_raw_log() -> None:
+    z, a, b, c = '0' * 40, 'a' * 40, 'b' * 40, 'c' * 40
+    stream = [
+        b'\0' + c.encode() + b' 2024-01-02T03:04:05+00:00\0\0',
+        f'::100644 100644 100644 {a} {b} {c} MM\0'.encode() + b'merged.txt\0',
+        f'::000000 000000 120000 {z} {z} {c} AA\0'.encode() + b'link\0',
+        b'\0' + a.encode() + b' 2024-01-01T00:00:00+00:00\0\n',
+        f':000000 100644 {z} {a} A\0'.encode() + b':odd\nname\0',
+        f':100644 000000 {b} {z} D\0'.encode() + b'gone\0',
+    ]
+    assert list(parse_raw_log(iter(stream))) == [
+        c, Blob(c, '2024-01-02T03:04:05+00:00', 'merged.txt', (a, b), c),
+        a, Blob(a, '2024-01-01T00:00:00+00:00', ':odd\nname', (), a),
     ]
 
 
@@ -350,6 +390,19 @@ def test_user_settings_do_not_change_what_history_scans_see(
     assert {f['commit'] for f in doc['findings']} == {added}
 
 
+def test_replace_refs_cannot_hide_a_commit(repo: str) -> None:
+    """``refs/replace/*`` (fetched by a mirror clone) would show git another commit in its place."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    leak = commit_file('a.py', f'x = 1\ntoken = "{GH}"\n', 'secret')
+    git('checkout', '-q', 'HEAD~1', cwd='.')
+    clean = commit_file('a.py', 'x = 1\ny = 2\n', 'harmless')
+    git('checkout', '-q', 'main', cwd='.')
+    git('replace', leak, clean, cwd='.')
+    assert 'token' not in git('log', '-p', cwd='.').stdout  # what git shows by default
+    code, doc = scan_json('--history')
+    assert (code, [(f['path'], f['line'], f['commit']) for f in doc['findings']]) == (1, [('a.py', 2, leak)])
+
+
 # -- merges: what a conflict resolution wrote is the merge's own ------------------------------------
 
 def merge_with_conflict(resolution: str, *, extra: dict[str, str] | None = None) -> tuple[str, str]:
@@ -456,6 +509,68 @@ def test_a_secret_already_in_the_file_is_not_reported_again_for_an_edit_nearby(r
     commit_file('a.py', f'x = 10\ntoken = "{GH}"\ny = 20\n', 'edit the lines around it')
     code, doc = scan_json('--history')
     assert [(f['line'], f['commit']) for f in doc['findings']] == [(2, first)]
+
+
+# -- partial clones: nothing is fetched; what is missing is said --------------------------------------
+
+def missing_objects(path: str) -> set[str]:
+    out = git('rev-list', '--objects', '--all', '--missing=print', cwd=path).stdout
+    return {line[1:] for line in out.splitlines() if line.startswith('?')}
+
+
+def test_a_partial_clone_is_scanned_without_fetching_and_missing_blobs_are_errors(
+        repo: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old = commit_file('a.py', f'token = "{GH}"\n', 'secret')
+    commit_file('a.py', 'token = None\n', 'removed')
+    head = commit_file('b.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', 'another')
+    git('config', 'uploadpack.allowFilter', 'true', cwd=repo)
+    clone = os.path.join(str(tmp_path), 'partial')
+    git('clone', '-q', '--filter=blob:none', f'file://{repo}', clone, cwd=str(tmp_path))
+    missing = missing_objects(clone)
+    assert len(missing) == 1  # the first a.py: history blobs stay on the server
+    monkeypatch.chdir(clone)
+    out = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--history', '--format', 'json'],
+                         capture_output=True, text=True)
+    assert missing_objects(clone) == missing  # nothing was fetched
+    assert out.returncode == 2  # could not scan everything
+    doc = json.loads(out.stdout)
+    assert [(f['rule'], f['path'], f['commit']) for f in doc['findings']] == [('aws-access-key-id', 'b.py', head)]
+    (blob,) = missing
+    assert out.stderr.splitlines() == [f'{old[:12]}:a.py: error: blob {blob} is missing from the repository (not fetched)']
+
+
+# -- memory: large blobs go through the bounded windows files are scanned in --------------------------
+
+def test_a_large_blob_in_history_is_streamed_memory_stays_bounded(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Peak memory (Python's) does not grow with the blob: a blob three times larger costs the same."""
+    import tracemalloc
+    from leakstop import git as lgit
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    monkeypatch.setattr(lgit, 'BIG_FILE', 512 * 1024)  # what 32 MiB is to a 100 MB file, in less time
+    monkeypatch.setattr(cli, 'CHUNK_SIZE', 512 * 1024)
+    row = b'1234,some name,0.5,a comment for this row of data\n'
+    peaks = []
+    for megabytes in (6, 18):
+        monkeypatch.chdir(init_repo(os.path.join(str(tmp_path), f'repo{megabytes}')))
+        body = row * (megabytes * 1024 * 1024 // len(row))
+        commit_bytes({'data.csv': body + f'aws_access_key_id = {AWS}\n'.encode() + row * 10}, 'big')
+        commit_bytes({'data.csv': body + f'aws_access_key_id = {AWS}\ntoken = {GH}\n'.encode() + row * 10}, 'bigger')
+        tracemalloc.start()
+        try:
+            code = cli.main(['scan', '--history', '--format', 'json'])
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        doc = json.loads(capsys.readouterr().out)
+        line = body.count(b'\n') + 1
+        assert code == 1
+        assert sorted((f['rule'], f['path'], f['line']) for f in doc['findings']) == [
+            ('aws-access-key-id', 'data.csv', line), ('github-pat-classic', 'data.csv', line + 1)]
+    small, large = peaks
+    assert large < 1.25 * small and large < 18 * 1024 * 1024 / 2, f'peaks {small / 1e6:.1f} and {large / 1e6:.1f} MB'
 
 
 # -- synthetic history (git fast-import) ----------------------------------------------------------

@@ -114,6 +114,7 @@ def scan_history(
             results.append(FileResult(result.path, findings=tuple(
                 dataclasses.replace(f, commit=item.commit) for f in result.findings)))
 
+    missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
     with git.CatFile(top) as blobs:
         # blobs are asked for ahead (pipelined): git finds the next ones while this one is scanned
         asked: collections.deque[tuple[git.Added, str]] = collections.deque()
@@ -136,9 +137,11 @@ def scan_history(
                 continue
             if isinstance(item, git.Blob):
                 answer(0)
-                record(item, _scan_binary_diff(item, path, blobs, ruleset=ruleset, config=config, baseline=baseline))
+                record(item, _scan_binary_diff(item, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline))
             elif not item.blob:
                 record(item, FileResult(path, error='git printed no blob id for this file'))
+            elif item.blob in missing:
+                record(item, _scan_added(item, path, None, ruleset=ruleset, config=config, baseline=baseline))
             else:
                 blobs.request(item.blob)
                 asked.append((item, path))
@@ -171,10 +174,13 @@ def _scan_added(
 
 
 def _stored_findings(
-        sha: str, path: str, blobs: git.CatFile, *, ruleset: Any, config: Config, baseline: bl.Baseline | None,
+        sha: str, path: str, blobs: git.CatFile, missing: frozenset[str], *, ruleset: Any, config: Config,
+        baseline: bl.Baseline | None,
 ) -> list[Finding] | None:
     """Findings in one stored blob (None if the repository lacks it); a large blob is streamed
     through the bounded windows files are scanned in, so memory does not grow with its size."""
+    if sha in missing:
+        return None
     blob = blobs.open(sha)
     if blob is None:
         return None
@@ -187,20 +193,21 @@ def _stored_findings(
 
 
 def _scan_binary_diff(
-        item: git.Blob, path: str, blobs: git.CatFile, *, ruleset: Any, config: Config, baseline: bl.Baseline | None,
+        item: git.Blob, path: str, blobs: git.CatFile, missing: frozenset[str], *, ruleset: Any, config: Config,
+        baseline: bl.Baseline | None,
 ) -> FileResult:
     """What a commit added to a file compared whole (git diffs it as binary, it is large, or the
     clone is partial): the findings in its new content that no parent's content had (same rule,
     same secret), at their lines in the new content."""
-    found = _stored_findings(item.new, path, blobs, ruleset=ruleset, config=config, baseline=baseline)
+    found = _stored_findings(item.new, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline)
     if found is None:
         return FileResult(normalize(path), error=f'blob {item.new} is missing from the repository (not fetched)')
     for old in item.old:
         if not found:
             break
-        before = _stored_findings(old, path, blobs, ruleset=ruleset, config=config, baseline=None)
+        before = _stored_findings(old, path, blobs, missing, ruleset=ruleset, config=config, baseline=None)
         if before is None:
-            continue  # nothing to compare with: every finding counts
+            continue  # nothing to compare with (not in a partial clone): every finding counts
         seen = {(f.rule_id, f.secret) for f in before}
         found = [f for f in found if (f.rule_id, f.secret) not in seen]
     return FileResult(normalize(path), findings=tuple(found))

@@ -580,6 +580,14 @@ def log_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
     return env
 
 
+def missing_objects(top: str) -> frozenset[str]:
+    """The ids of the objects a partial clone lacks, listed without fetching them (git before 2.44
+    cannot be told not to fetch, and then stops, when ``cat-file`` is asked for one)."""
+    out = git_output(('--no-replace-objects', '-c', 'protocol.allow=never', 'rev-list', '--objects', '--all',
+                      '--missing=print'), cwd=top)
+    return frozenset(line[1:].decode('ascii') for line in out.splitlines() if line.startswith(b'?'))
+
+
 def is_partial_clone(top: str) -> bool:
     """Whether objects may be missing on purpose (``git clone --filter``): a promisor remote."""
     proc = subprocess.run(
