@@ -122,7 +122,7 @@ def test_parse_log_combined_diff_of_a_merge_keeps_lines_new_to_every_parent() ->
     stream = lines(
         b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
         b'diff --cc app.py\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'3' * 40 + b'\n--- a/app.py\n+++ b/app.py\n'
-        b'@@@ -2,1 -2,1 +2,3 @@@\n- MAIN\n -SIDE\n++RESOLVED\n +from main\n+ from side\n'
+        b'@@@ -2,2 -2,2 +2,3 @@@\n- MAIN\n -SIDE\n++RESOLVED\n +from main\n+ from side\n'
         b'@@@ -9,0 -9,0 +11,1 @@@\n++EXTRA\n'
         b'diff --cc "caf\\303\\251.bin"\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'4' * 40 + b'\n'
         b'Binary files differ\n'
@@ -502,6 +502,14 @@ def test_a_new_entry_in_an_existing_kubernetes_secret_is_decoded(repo: str) -> N
         assert [(f['rule'], f['path'], f['line'], f['commit']) for f in doc['findings']] == [
             ('github-pat-classic', 'deploy/secret.yaml', 8, added)], args
         assert 'Kubernetes Secret' in doc['findings'][0]['description']
+
+
+def test_cr_only_line_endings_lose_nothing(repo: str) -> None:
+    """git sees one line where leakstop reads five: every finding of the file counts."""
+    commit_bytes({'old.cfg': b'a = 1\rb = 2\r'}, 'start')
+    added = commit_bytes({'old.cfg': f'a = 1\rb = 2\rc = 3\rd = 4\rAWS_ACCESS_KEY_ID = "{AWS}"\r'.encode()}, 'key')
+    code, doc = scan_json('--history')
+    assert (code, [(f['rule'], f['line'], f['commit']) for f in doc['findings']]) == (1, [('aws-access-key-id', 5, added)])
 
 
 def test_a_secret_already_in_the_file_is_not_reported_again_for_an_edit_nearby(repo: str) -> None:

@@ -164,6 +164,10 @@ def _scan_added(
     if text is None:
         return FileResult(path, skipped='binary')
     findings = scan_data(text, normalize(path), ruleset=ruleset, config=config, baseline=baseline)
+    if text.count(b'\n') != data.count(b'\n'):
+        # lines as git counts them are not leakstop's (CR-only line endings, a transcoded encoding):
+        # keep every finding rather than lose one (one an earlier commit added may be repeated)
+        return FileResult(normalize(path), findings=tuple(findings))
     kept = []
     for f in findings:
         inside = 0 <= f.start <= f.end <= len(text)
