@@ -548,6 +548,20 @@ def test_a_partial_clone_is_scanned_without_fetching_and_missing_blobs_are_error
     assert out.stderr.splitlines() == [f'{old[:12]}:a.py: error: blob {blob} is missing from the repository (not fetched)']
 
 
+def test_scan_all_in_a_partial_clone_does_not_fetch_either(repo: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    commit_file('a.py', f'token = "{GH}"\n', 'secret')
+    git('config', 'uploadpack.allowFilter', 'true', cwd=repo)
+    clone = os.path.join(str(tmp_path), 'partial')
+    git('clone', '-q', '--filter=blob:none', '--no-checkout', f'file://{repo}', clone, cwd=str(tmp_path))
+    git('read-tree', 'HEAD', cwd=clone)  # an index whose blobs the clone does not have
+    (blob,) = missing = missing_objects(clone)
+    monkeypatch.chdir(clone)
+    out = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--all'], capture_output=True, text=True)
+    assert missing_objects(clone) == missing
+    assert (out.returncode, out.stderr.splitlines()) == (
+        2, [f'a.py: error: blob {blob} is missing from the repository (not fetched)'])
+
+
 # -- memory: large blobs go through the bounded windows files are scanned in --------------------------
 
 def test_a_large_blob_in_history_is_streamed_memory_stays_bounded(

@@ -68,6 +68,7 @@ def scan_index(
     display = _Display(top)
     ruleset = ruleset_for(config)
     results: list[FileResult] = []
+    missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()  # never fetched
     with git.CatFile(top) as blobs:
         for done, entry in enumerate(entries, 1):
             path = display(entry.path)
@@ -76,9 +77,9 @@ def scan_index(
             if not entry.in_index:
                 results.append(scan_path(path, ruleset=ruleset, config=config, baseline=baseline))
                 continue
-            data = blobs.read(entry.sha)
+            data = None if entry.sha in missing else blobs.read(entry.sha)
             if data is None:
-                results.append(FileResult(path, error=f'blob {entry.sha} is missing from the repository'))
+                results.append(FileResult(path, error=f'blob {entry.sha} is missing from the repository (not fetched)'))
             else:
                 results.append(scan_blob(data, path, ruleset=ruleset, config=config, baseline=baseline))
             progress(done)
