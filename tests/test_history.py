@@ -512,6 +512,19 @@ def test_cr_only_line_endings_lose_nothing(repo: str) -> None:
     assert (code, [(f['rule'], f['line'], f['commit']) for f in doc['findings']]) == (1, [('aws-access-key-id', 5, added)])
 
 
+def test_submodules_and_symlinks_are_not_read_as_files(repo: str) -> None:
+    """A gitlink's id is a commit of another repository: asking cat-file for it would be an error."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    for sha in ('1' * 40, '2' * 40):
+        git('update-index', '--add', '--cacheinfo', f'160000,{sha},vendor/sub', cwd='.')
+        git('commit', '-qm', 'submodule', cwd='.')
+    os.symlink('a.py', 'link')
+    git('add', 'link', cwd='.')
+    git('commit', '-qm', 'link', cwd='.')
+    out = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--history'], capture_output=True, text=True)
+    assert (out.returncode, out.stderr) == (0, '')
+
+
 def test_a_secret_already_in_the_file_is_not_reported_again_for_an_edit_nearby(repo: str) -> None:
     first = commit_file('a.py', f'x = 1\ntoken = "{GH}"\ny = 2\n', 'secret')
     commit_file('a.py', f'x = 10\ntoken = "{GH}"\ny = 20\n', 'edit the lines around it')
