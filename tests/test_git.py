@@ -39,6 +39,29 @@ def test_cat_file_reads_many_blobs_through_one_process(repo: str) -> None:
     assert cat.proc.returncode == 0
 
 
+def test_cat_file_streams_and_pipelines(repo: str) -> None:
+    blobs = {f'f{i}.txt': (f'content {i}\n' * (i * 1000)).encode() for i in range(1, 6)}
+    for name, data in blobs.items():
+        write(repo, name, data)
+    git('add', '.', cwd=repo)
+    shas = {e.path: e.sha for e in lgit.index_entries(repo)}
+    with lgit.CatFile(repo) as cat:
+        for name in blobs:
+            cat.request(shas[name])
+        cat.request('0' * 40)
+        cat.send()
+        first = cat.response(shas['f1.txt'])
+        assert first is not None and first.size == len(blobs['f1.txt'])
+        assert first.read(10) == blobs['f1.txt'][:10]  # the rest is skipped at the next response
+        second = cat.response(shas['f2.txt'])
+        assert second is not None and b''.join(iter(lambda: second.read(4096), b'')) == blobs['f2.txt']
+        for name in ('f3.txt', 'f4.txt', 'f5.txt'):
+            reader = cat.response(shas[name])
+            assert reader is not None and reader.read() == blobs[name]
+        assert cat.response('0' * 40) is None
+        assert cat.read(shas['f1.txt']) == blobs['f1.txt']
+
+
 def test_index_entries_skip_nothing_but_mark_links(repo: str) -> None:
     write(repo, 'a.txt', b'a\n')
     os.symlink('a.txt', os.path.join(repo, 'link'))
@@ -125,7 +148,12 @@ def test_log_command_pins_the_diff_shape() -> None:
     for option in ('--no-color', '--unified=0', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'):
         assert option in cmd
     assert 'log.showsignature=false' in cmd and 'core.quotepath=off' in cmd
+    assert '--cc' in cmd and '--no-replace-objects' in cmd and 'protocol.allow=never' in cmd
     assert cmd[-1] == '--'  # revisions are never taken as paths
+    raw = lgit.log_command(['HEAD'], raw=True)
+    assert '--raw' in raw and '-p' not in raw and raw[-1] == '--'
+    assert lgit.log_environment({'GIT_DIFF_OPTS': '-u9', 'HOME': '/h'}) == {
+        'HOME': '/h', 'GIT_NO_LAZY_FETCH': '1', 'GIT_NO_REPLACE_OBJECTS': '1'}
 
 
 def test_user_config_cannot_change_what_is_parsed(repo: str) -> None:
@@ -139,4 +167,6 @@ def test_user_config_cannot_change_what_is_parsed(repo: str) -> None:
     assert len(items) == 2
     added = items[1]
     assert isinstance(added, lgit.Added)
-    assert (added.path, added.text, added.lines) == ('é.txt', b'one\ntwo\n', (1, 2))
+    assert (added.path, added.runs) == ('é.txt', ((1, 2),))
+    with lgit.CatFile(repo) as cat:
+        assert cat.read(added.blob) == b'one\ntwo\n'

@@ -17,7 +17,7 @@ import pytest
 import fakes
 from e2e import git, init_repo
 from leakstop import cli
-from leakstop.git import Blob, parse_log
+from leakstop.git import Blob, parse_log, parse_raw_log
 
 AWS = fakes.aws_key_id(seed='history')
 GH = fakes.github('ghp', seed='history')
@@ -67,8 +67,9 @@ def test_parse_log_maps_added_lines_to_new_file_lines() -> None:
     assert items[0] == 'a' * 40
     (added,) = items[1:]
     assert (added.commit, added.date, added.path) == ('a' * 40, '2024-01-02T03:04:05+00:00', 'x.py')
-    assert added.text == b'new one\nnew two\ntwelve\n'
-    assert added.lines == (3, 4, 12)
+    assert (added.blob, added.runs) == ('2', ((3, 2), (12, 1)))
+    assert [n for n in range(1, 15) if added.touches(n, n)] == [3, 4, 12]
+    assert added.touches(1, 3) and added.touches(5, 12) and not added.touches(5, 11) and not added.touches(13, 99)
 
 
 def test_parse_log_content_that_looks_like_headers_is_content() -> None:
@@ -76,12 +77,11 @@ def test_parse_log_content_that_looks_like_headers_is_content() -> None:
     stream = lines(
         b'\0' + b'b' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
         b'diff --git a/real.txt b/real.txt\nnew file mode 100644\n--- /dev/null\n+++ b/real.txt\n'
-        b'@@ -0,0 +1,3 @@\n+++ b/evil\n+@@ -1 +1 @@\n+diff --git a/q b/q\n'
+        b'@@ -0,0 +1,4 @@\n+++ b/evil\n+@@ -1 +1 @@\n+diff --git a/q b/q\n+\0' + b'f' * 40 + b' x\n'
     )
     (_, added) = list(parse_log(stream))
     assert added.path == 'real.txt'
-    assert added.text == b'++ b/evil\n@@ -1 +1 @@\ndiff --git a/q b/q\n'
-    assert added.lines == (1, 2, 3)
+    assert added.runs == ((1, 4),)
 
 
 def test_parse_log_quoted_paths_tabs_and_no_newline() -> None:
@@ -93,7 +93,7 @@ def test_parse_log_quoted_paths_tabs_and_no_newline() -> None:
         b'@@ -0,0 +1 @@\n+y\n'
     )
     (_, first, second) = list(parse_log(stream))
-    assert first.path == 'café "q".txt' and first.text == b'x\n'
+    assert first.path == 'café "q".txt' and first.runs == ((1, 1),)
     assert second.path == 'with space.txt'
 
 
@@ -114,7 +114,47 @@ def test_parse_log_binary_diffs_are_blobs_and_mode_only_changes_add_nothing() ->
     )
     date = '2024-01-02T03:04:05+00:00'
     assert list(parse_log(stream)) == [
-        'd' * 40, Blob('d' * 40, date, 'img.png', z, a), Blob('d' * 40, date, 'new.bin', a, b), 'e' * 40,
+        'd' * 40, Blob('d' * 40, date, 'img.png', (), a), Blob('d' * 40, date, 'new.bin', (a,), b), 'e' * 40,
+    ]
+
+
+def test_parse_log_combined_diff_of_a_merge_keeps_lines_new_to_every_parent() -> None:
+    stream = lines(
+        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --cc app.py\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'3' * 40 + b'\n--- a/app.py\n+++ b/app.py\n'
+        b'@@@ -2,2 -2,2 +2,3 @@@\n- MAIN\n -SIDE\n++RESOLVED\n +from main\n+ from side\n'
+        b'@@@ -9,0 -9,0 +11,1 @@@\n++EXTRA\n'
+        b'diff --cc "caf\\303\\251.bin"\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'4' * 40 + b'\n'
+        b'Binary files differ\n'
+    )
+    (_, added, blob) = list(parse_log(stream))
+    assert (added.path, added.blob, added.runs) == ('app.py', '3' * 40, ((2, 1), (11, 1)))
+    assert blob == Blob('a' * 40, '2024-01-02T03:04:05+00:00', 'café.bin', ('1' * 40, '2' * 40), '4' * 40)
+
+
+def test_parse_log_context_lines_are_counted_not_taken_for_the_end_of_the_hunk() -> None:
+    stream = lines(
+        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
+        b'diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n'
+        b'@@ -1,4 +1,6 @@\n one\n+two\n three\n\n-four\n+FOUR\n+five\n'
+    )
+    (_, added) = list(parse_log(stream))
+    assert added.runs == ((2, 1), (5, 2))
+
+
+def test_parse_raw_log() -> None:
+    z, a, b, c = '0' * 40, 'a' * 40, 'b' * 40, 'c' * 40
+    stream = [
+        b'\0' + c.encode() + b' 2024-01-02T03:04:05+00:00\0\0',
+        f'::100644 100644 100644 {a} {b} {c} MM\0'.encode() + b'merged.txt\0',
+        f'::000000 000000 120000 {z} {z} {c} AA\0'.encode() + b'link\0',
+        b'\0' + a.encode() + b' 2024-01-01T00:00:00+00:00\0\n',
+        f':000000 100644 {z} {a} A\0'.encode() + b':odd\nname\0',
+        f':100644 000000 {b} {z} D\0'.encode() + b'gone\0',
+    ]
+    assert list(parse_raw_log(iter(stream))) == [
+        c, Blob(c, '2024-01-02T03:04:05+00:00', 'merged.txt', (a, b), c),
+        a, Blob(a, '2024-01-01T00:00:00+00:00', ':odd\nname', (), a),
     ]
 
 
@@ -319,6 +359,16 @@ def test_binary_blobs_are_still_skipped(repo: str) -> None:
     ('config', 'diff.suppressBlankEmpty=true'),
     ('config', 'log.showSignature=true'),
     ('config', 'core.quotePath=true'),
+    ('config', 'i18n.logOutputEncoding=UTF-16'),  # re-encodes the commit lines we parse
+    ('config', 'diff.orderFile=/nonexistent'),  # git log fails
+    ('config', 'diff.renames=copies'),
+    ('config', 'diff.relative=true'),
+    ('config', 'diff.context=7'),
+    ('config', 'log.decorate=full'),
+    ('config', 'log.diffMerges=first-parent'),
+    ('config', 'core.bigFileThreshold=10'),
+    ('config', 'color.diff.new=red reverse'),
+    ('config', 'notes.displayRef=refs/notes/*'),
 ])
 def test_user_settings_do_not_change_what_history_scans_see(
         repo: str, monkeypatch: pytest.MonkeyPatch, name: str, value: str,
@@ -328,6 +378,7 @@ def test_user_settings_do_not_change_what_history_scans_see(
     body.insert(4, f'AWS_ACCESS_KEY_ID = "{AWS}"\n')  # added after 4 unchanged lines
     body.insert(10, f'GITHUB_TOKEN = "{GH}"\n')  # a second hunk 5 lines further down
     added = commit_file('dir é/app.py', ''.join(body), 'keys')
+    git('notes', 'add', '-m', 'a note', cwd='.')
     if name == 'GIT_DIFF_OPTS':
         monkeypatch.setenv(name, value)
     else:
@@ -337,6 +388,224 @@ def test_user_settings_do_not_change_what_history_scans_see(
     assert code == 1, doc
     assert found(doc) == [('aws-access-key-id', 'dir é/app.py', 5), ('github-pat-classic', 'dir é/app.py', 11)]
     assert {f['commit'] for f in doc['findings']} == {added}
+
+
+def test_replace_refs_cannot_hide_a_commit(repo: str) -> None:
+    """``refs/replace/*`` (fetched by a mirror clone) would show git another commit in its place."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    leak = commit_file('a.py', f'x = 1\ntoken = "{GH}"\n', 'secret')
+    git('checkout', '-q', 'HEAD~1', cwd='.')
+    clean = commit_file('a.py', 'x = 1\ny = 2\n', 'harmless')
+    git('checkout', '-q', 'main', cwd='.')
+    git('replace', leak, clean, cwd='.')
+    assert 'token' not in git('log', '-p', cwd='.').stdout  # what git shows by default
+    code, doc = scan_json('--history')
+    assert (code, [(f['path'], f['line'], f['commit']) for f in doc['findings']]) == (1, [('a.py', 2, leak)])
+
+
+# -- merges: what a conflict resolution wrote is the merge's own ------------------------------------
+
+def merge_with_conflict(resolution: str, *, extra: dict[str, str] | None = None) -> tuple[str, str]:
+    """main and side both change line 2 of app.py; the merge resolves it with ``resolution``
+    (and writes ``extra`` files). Returns (the commit before the branches, the merge)."""
+    base = commit_file('app.py', 'A = 1\nB = 2\nC = 3\n', 'base')
+    git('checkout', '-qb', 'side', cwd='.')
+    commit_file('app.py', 'A = 1\nB = "side"\nC = 3\n', 'side')
+    git('checkout', '-q', 'main', cwd='.')
+    commit_file('app.py', 'A = 1\nB = "main"\nC = 3\n', 'main')
+    assert git('merge', '-q', 'side', cwd='.', check=False).returncode != 0  # a conflict
+    with open('app.py', 'w') as f:
+        f.write(resolution)
+    for name, content in (extra or {}).items():
+        with open(name, 'w') as f:
+            f.write(content)
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'merge side', '--no-edit', cwd='.')
+    return base, git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+
+
+def test_a_secret_written_while_resolving_a_merge_conflict_is_found(repo: str) -> None:
+    base, merge = merge_with_conflict(f'A = 1\nB = "main"\nAWS_ACCESS_KEY_ID = "{AWS}"\nC = 3\n',
+                                      extra={'notes.txt': f'token = "{GH}"\n'})
+    for args in (('--history',), ('--since', base)):
+        code, doc = scan_json(*args)
+        assert code == 1, args
+        assert sorted((f['rule'], f['path'], f['line'], f['commit']) for f in doc['findings']) == [
+            ('aws-access-key-id', 'app.py', 3, merge), ('github-pat-classic', 'notes.txt', 1, merge),
+        ], args
+
+
+def test_a_merge_reports_nothing_a_parent_already_had(repo: str) -> None:
+    base = commit_file('a.py', 'x = 1\n', 'base')
+    git('checkout', '-qb', 'feature', cwd='.')
+    side = commit_file('b.py', f'token = "{GH}"\n', 'secret on a branch')
+    git('checkout', '-q', 'main', cwd='.')
+    commit_file('c.py', 'y = 2\n', 'main moves on')
+    git('merge', '-q', '--no-edit', 'feature', cwd='.')
+    # a conflict resolved by keeping both sides: every line comes from a parent
+    _, merge = merge_with_conflict('A = 1\nB = "main"\nB = "side"\nC = 3\n')
+    code, doc = scan_json('--since', base)
+    assert [(f['path'], f['commit']) for f in doc['findings']] == [('b.py', side)]
+    assert merge not in {f['commit'] for f in doc['findings']}
+
+
+# -- each added line is judged in the context its file gives it -------------------------------------
+
+def test_a_next_line_pragma_covers_only_the_next_line_of_the_file(repo: str) -> None:
+    """The pragma is added above a line that was already there; the key 38 lines below it is the
+    next *added* line, but not the next line of the file."""
+    body = [f'line_{n} = {n}\n' for n in range(1, 60)]
+    commit_file('conf.py', ''.join(body), 'start')
+    body.insert(5, '# leakstop: allow-next-line (line_6 is not a secret)\n')
+    body.insert(44, f'AWS_ACCESS_KEY_ID = "{AWS}"\n')
+    added = commit_file('conf.py', ''.join(body), 'pragma and a key')
+    code, doc = scan_json('--history')
+    assert code == 1
+    assert [(f['rule'], f['line'], f['commit']) for f in doc['findings']] == [('aws-access-key-id', 45, added)]
+    git('commit', '-q', '--amend', '-m', 'same, staged', cwd='.')
+    git('reset', '-q', '--soft', 'HEAD~1', cwd='.')
+    code, staged = scan_json('--staged')
+    assert [(f['rule'], f['line']) for f in staged['findings']] == [('aws-access-key-id', 45)]
+
+
+def test_a_same_line_pragma_covers_only_its_own_line(repo: str) -> None:
+    commit_file('a.py', 'x = 1\ny = 2\nz = 3\n', 'start')
+    added = commit_file('a.py', f'x = 1\nok = "{NPM}"  # leakstop: allow\ny = 2\nz = 3\nt = "{GH}"\n', 'two tokens')
+    code, doc = scan_json('--history')
+    assert [(f['rule'], f['line'], f['commit']) for f in doc['findings']] == [('github-pat-classic', 5, added)]
+
+
+def test_a_pragma_already_in_the_file_applies_as_it_does_to_staged(repo: str) -> None:
+    commit_file('a.py', '# leakstop: allow-next-line\nexample = None\nother = None\n', 'start')
+    commit_file('a.py', f'# leakstop: allow-next-line\nexample = "{GH}"\nother = None\n', 'fill in the example')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+
+
+def b64(text: str) -> str:
+    import base64
+    return base64.b64encode(text.encode()).decode()
+
+
+def test_a_new_entry_in_an_existing_kubernetes_secret_is_decoded(repo: str) -> None:
+    manifest = ['apiVersion: v1\n', 'kind: Secret\n', 'metadata:\n', '  name: app\n', 'type: Opaque\n',
+                'data:\n', f'  region: {b64("eu-west-1")}\n']
+    base = commit_file('deploy/secret.yaml', ''.join(manifest), 'manifest')
+    manifest.append(f'  token: {b64(GH)}\n')
+    added = commit_file('deploy/secret.yaml', ''.join(manifest), 'add a token')
+    git('add', '.', cwd='.')
+    code, staged = scan_json('--all')
+    assert [(f['rule'], f['line']) for f in staged['findings']] == [('github-pat-classic', 8)]
+    for args in (('--history',), ('--since', base)):
+        code, doc = scan_json(*args)
+        assert code == 1, args
+        assert [(f['rule'], f['path'], f['line'], f['commit']) for f in doc['findings']] == [
+            ('github-pat-classic', 'deploy/secret.yaml', 8, added)], args
+        assert 'Kubernetes Secret' in doc['findings'][0]['description']
+
+
+def test_cr_only_line_endings_lose_nothing(repo: str) -> None:
+    """git sees one line where leakstop reads five: every finding of the file counts."""
+    commit_bytes({'old.cfg': b'a = 1\rb = 2\r'}, 'start')
+    added = commit_bytes({'old.cfg': f'a = 1\rb = 2\rc = 3\rd = 4\rAWS_ACCESS_KEY_ID = "{AWS}"\r'.encode()}, 'key')
+    code, doc = scan_json('--history')
+    assert (code, [(f['rule'], f['line'], f['commit']) for f in doc['findings']]) == (1, [('aws-access-key-id', 5, added)])
+
+
+def test_submodules_and_symlinks_are_not_read_as_files(repo: str) -> None:
+    """A gitlink's id is a commit of another repository: asking cat-file for it would be an error."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    for sha in ('1' * 40, '2' * 40):
+        git('update-index', '--add', '--cacheinfo', f'160000,{sha},vendor/sub', cwd='.')
+        git('commit', '-qm', 'submodule', cwd='.')
+    os.symlink('a.py', 'link')
+    git('add', 'link', cwd='.')
+    git('commit', '-qm', 'link', cwd='.')
+    out = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--history'], capture_output=True, text=True)
+    assert (out.returncode, out.stderr) == (0, '')
+
+
+def test_a_secret_already_in_the_file_is_not_reported_again_for_an_edit_nearby(repo: str) -> None:
+    first = commit_file('a.py', f'x = 1\ntoken = "{GH}"\ny = 2\n', 'secret')
+    commit_file('a.py', f'x = 10\ntoken = "{GH}"\ny = 20\n', 'edit the lines around it')
+    code, doc = scan_json('--history')
+    assert [(f['line'], f['commit']) for f in doc['findings']] == [(2, first)]
+
+
+# -- partial clones: nothing is fetched; what is missing is said --------------------------------------
+
+def missing_objects(path: str) -> set[str]:
+    out = git('rev-list', '--objects', '--all', '--missing=print', cwd=path).stdout
+    return {line[1:] for line in out.splitlines() if line.startswith('?')}
+
+
+def test_a_partial_clone_is_scanned_without_fetching_and_missing_blobs_are_errors(
+        repo: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old = commit_file('a.py', f'token = "{GH}"\n', 'secret')
+    commit_file('a.py', 'token = None\n', 'removed')
+    head = commit_file('b.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', 'another')
+    git('config', 'uploadpack.allowFilter', 'true', cwd=repo)
+    clone = os.path.join(str(tmp_path), 'partial')
+    git('clone', '-q', '--filter=blob:none', f'file://{repo}', clone, cwd=str(tmp_path))
+    missing = missing_objects(clone)
+    assert len(missing) == 1  # the first a.py: history blobs stay on the server
+    monkeypatch.chdir(clone)
+    out = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--history', '--format', 'json'],
+                         capture_output=True, text=True)
+    assert missing_objects(clone) == missing  # nothing was fetched
+    assert out.returncode == 2  # could not scan everything
+    doc = json.loads(out.stdout)
+    assert [(f['rule'], f['path'], f['commit']) for f in doc['findings']] == [('aws-access-key-id', 'b.py', head)]
+    (blob,) = missing
+    assert out.stderr.splitlines() == [f'{old[:12]}:a.py: error: blob {blob} is missing from the repository (not fetched)']
+
+
+def test_scan_all_in_a_partial_clone_does_not_fetch_either(repo: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    commit_file('a.py', f'token = "{GH}"\n', 'secret')
+    git('config', 'uploadpack.allowFilter', 'true', cwd=repo)
+    clone = os.path.join(str(tmp_path), 'partial')
+    git('clone', '-q', '--filter=blob:none', '--no-checkout', f'file://{repo}', clone, cwd=str(tmp_path))
+    git('read-tree', 'HEAD', cwd=clone)  # an index whose blobs the clone does not have
+    (blob,) = missing = missing_objects(clone)
+    monkeypatch.chdir(clone)
+    out = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--all'], capture_output=True, text=True)
+    assert missing_objects(clone) == missing
+    assert (out.returncode, out.stderr.splitlines()) == (
+        2, [f'a.py: error: blob {blob} is missing from the repository (not fetched)'])
+
+
+# -- memory: large blobs go through the bounded windows files are scanned in --------------------------
+
+def test_a_large_blob_in_history_is_streamed_memory_stays_bounded(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Peak memory (Python's) does not grow with the blob: a blob three times larger costs the same."""
+    import tracemalloc
+    from leakstop import git as lgit
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    monkeypatch.setattr(lgit, 'BIG_FILE', 512 * 1024)  # what 32 MiB is to a 100 MB file, in less time
+    monkeypatch.setattr(cli, 'CHUNK_SIZE', 512 * 1024)
+    row = b'1234,some name,0.5,a comment for this row of data\n'
+    peaks = []
+    for megabytes in (6, 18):
+        monkeypatch.chdir(init_repo(os.path.join(str(tmp_path), f'repo{megabytes}')))
+        body = row * (megabytes * 1024 * 1024 // len(row))
+        commit_bytes({'data.csv': body + f'aws_access_key_id = {AWS}\n'.encode() + row * 10}, 'big')
+        commit_bytes({'data.csv': body + f'aws_access_key_id = {AWS}\ntoken = {GH}\n'.encode() + row * 10}, 'bigger')
+        tracemalloc.start()
+        try:
+            code = cli.main(['scan', '--history', '--format', 'json'])
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        doc = json.loads(capsys.readouterr().out)
+        line = body.count(b'\n') + 1
+        assert code == 1
+        assert sorted((f['rule'], f['path'], f['line']) for f in doc['findings']) == [
+            ('aws-access-key-id', 'data.csv', line), ('github-pat-classic', 'data.csv', line + 1)]
+    small, large = peaks
+    assert large < 1.25 * small and large < 18 * 1024 * 1024 / 2, f'peaks {small / 1e6:.1f} and {large / 1e6:.1f} MB'
 
 
 # -- synthetic history (git fast-import) ----------------------------------------------------------

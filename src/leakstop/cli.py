@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
+import collections
 import dataclasses
 import json
 import os
 import re
 import subprocess
 import sys
-from typing import Any, Callable, Sequence
+from typing import Any, BinaryIO, Callable, Sequence, cast
 
 from leakstop import baseline as bl
 from leakstop import git
@@ -17,10 +17,10 @@ from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import Unreadable, decode_text, normalize, read_bytes, walk
+from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, read_bytes, walk
 from leakstop.report import FORMATS, Commit, Progress, display_path, emit, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
-from leakstop.scan import FileResult, ruleset_for, scan_blob, scan_data, scan_path, scan_paths
+from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 
 # -- scan -------------------------------------------------------------------------------------
 
@@ -68,6 +68,7 @@ def scan_index(
     display = _Display(top)
     ruleset = ruleset_for(config)
     results: list[FileResult] = []
+    missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()  # never fetched
     with git.CatFile(top) as blobs:
         for done, entry in enumerate(entries, 1):
             path = display(entry.path)
@@ -76,9 +77,9 @@ def scan_index(
             if not entry.in_index:
                 results.append(scan_path(path, ruleset=ruleset, config=config, baseline=baseline))
                 continue
-            data = blobs.read(entry.sha)
+            data = None if entry.sha in missing else blobs.read(entry.sha)
             if data is None:
-                results.append(FileResult(path, error=f'blob {entry.sha} is missing from the repository'))
+                results.append(FileResult(path, error=f'blob {entry.sha} is missing from the repository (not fetched)'))
             else:
                 results.append(scan_blob(data, path, ruleset=ruleset, config=config, baseline=baseline))
             progress(done)
@@ -89,7 +90,12 @@ def scan_history(
         revisions: Sequence[str], *, config: Config, baseline: bl.Baseline | None, progress: Callable[[int], None],
 ) -> tuple[list[FileResult], dict[str, Commit]]:
     """Scan every line the commits in ``revisions`` added: one result per file-in-commit with findings,
-    reported at its line in the file that commit wrote, with the commit id; plus each commit's date."""
+    reported at its line in the file that commit wrote, with the commit id; plus each commit's date.
+
+    Each file is scanned as that commit wrote it (one ``git cat-file --batch`` process), so an added
+    line is judged with its file's context; a finding counts if it touches an added line. A blob
+    the repository lacks (a partial clone) is an error line for that file-in-commit.
+    """
     top = git.toplevel()
     if isinstance(progress, Progress) and progress.enabled:
         git.verify_revisions(revisions, top=top)
@@ -100,49 +106,115 @@ def scan_history(
     results: list[FileResult] = []
     commits: dict[str, Commit] = {}
     done = 0
-    with contextlib.ExitStack() as stack:
-        blobs: git.CatFile | None = None  # started at the first file git diffs as binary
+    def record(item: git.Added | git.Blob, result: FileResult) -> None:
+        if result.error:
+            results.append(FileResult(f'{item.commit[:12]}:{result.path}', error=result.error))
+        if result.findings:
+            commits[item.commit] = Commit(item.commit, item.date)
+            results.append(FileResult(result.path, findings=tuple(
+                dataclasses.replace(f, commit=item.commit) for f in result.findings)))
+
+    missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
+    with git.CatFile(top) as blobs:
+        # blobs are asked for ahead (pipelined): git finds the next ones while this one is scanned
+        asked: collections.deque[tuple[git.Added, str]] = collections.deque()
+
+        def answer(keep: int) -> None:
+            blobs.send()
+            while len(asked) > keep:
+                item, path = asked.popleft()
+                data = blobs.response(item.blob)
+                record(item, _scan_added(item, path, None if data is None else data.read(),
+                                         ruleset=ruleset, config=config, baseline=baseline))
+
         for item in git.added_lines(revisions, top=top):
             if isinstance(item, str):
                 done += 1
                 progress(done)
                 continue
-            if isinstance(item, git.Blob):
-                if blobs is None:
-                    blobs = stack.enter_context(git.CatFile(top))
-                result = _scan_binary_diff(item, display(item.path), blobs, ruleset=ruleset, config=config, baseline=baseline)
-                findings = tuple(dataclasses.replace(f, commit=item.commit) for f in result.findings)
-            else:
-                result = scan_blob(item.text, display(item.path), ruleset=ruleset, config=config, baseline=baseline)
-                findings = tuple(
-                    dataclasses.replace(f, line=item.lines[f.line - 1] if 0 < f.line <= len(item.lines) else f.line, commit=item.commit)
-                    for f in result.findings
-                )
-            if result.error:
-                results.append(FileResult(f'{item.commit[:12]}:{result.path}', error=result.error))
-            if not findings:
+            path = display(item.path)
+            if config.allowlist.path_allowed(normalize(path)):
                 continue
-            commits[item.commit] = Commit(item.commit, item.date)
-            results.append(FileResult(result.path, findings=findings))
+            if isinstance(item, git.Blob):
+                answer(0)
+                record(item, _scan_binary_diff(item, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline))
+            elif not item.blob:
+                record(item, FileResult(path, error='git printed no blob id for this file'))
+            elif item.blob in missing:
+                record(item, _scan_added(item, path, None, ruleset=ruleset, config=config, baseline=baseline))
+            else:
+                blobs.request(item.blob)
+                asked.append((item, path))
+                answer(_ASKED)
+        answer(0)
     return results, commits
 
 
-def _scan_binary_diff(
-        item: git.Blob, path: str, blobs: git.CatFile, *, ruleset: Any, config: Config, baseline: bl.Baseline | None,
+_ASKED = 64  # blobs asked for ahead of the scan (their ids fit a pipe's buffer many times over)
+
+
+def _scan_added(
+        item: git.Added, path: str, data: bytes | None, *, ruleset: Any, config: Config, baseline: bl.Baseline | None,
 ) -> FileResult:
-    """What a commit added to a file git diffs as binary: the findings in its new content that its
-    old content did not have (same rule, same secret), at their lines in the new content."""
-    data = blobs.read(item.new)
+    """The findings in the content a commit wrote (``data``: at most git.BIG_FILE bytes, larger
+    files come as a git.Blob) that touch a line it added."""
     if data is None:
-        return FileResult(path, error=f'blob {item.new} is missing from the repository')
-    result = scan_blob(data, path, ruleset=ruleset, config=config, baseline=baseline)
-    if not result.findings or item.old == git.ZERO_SHA:
-        return result
-    old = blobs.read(item.old)
-    if old is None:
-        return result
-    before = {(f.rule_id, f.secret) for f in scan_blob(old, path, ruleset=ruleset, config=config).findings}
-    return dataclasses.replace(result, findings=tuple(f for f in result.findings if (f.rule_id, f.secret) not in before))
+        return FileResult(path, error=f'blob {item.blob} is missing from the repository (not fetched)')
+    text = decode_text(data)
+    if text is None:
+        return FileResult(path, skipped='binary')
+    findings = scan_data(text, normalize(path), ruleset=ruleset, config=config, baseline=baseline)
+    if text.count(b'\n') != data.count(b'\n'):
+        # lines as git counts them are not leakstop's (CR-only line endings, a transcoded encoding):
+        # keep every finding rather than lose one (one an earlier commit added may be repeated)
+        return FileResult(normalize(path), findings=tuple(findings))
+    kept = []
+    for f in findings:
+        inside = 0 <= f.start <= f.end <= len(text)
+        last = f.line + (text.count(b'\n', f.start, max(f.start, f.end - 1)) if inside else 0)
+        if f.line == 0 or item.touches(f.line, last):
+            kept.append(f)
+    return FileResult(normalize(path), findings=tuple(kept))
+
+
+def _stored_findings(
+        sha: str, path: str, blobs: git.CatFile, missing: frozenset[str], *, ruleset: Any, config: Config,
+        baseline: bl.Baseline | None,
+) -> list[Finding] | None:
+    """Findings in one stored blob (None if the repository lacks it); a large blob is streamed
+    through the bounded windows files are scanned in, so memory does not grow with its size."""
+    if sha in missing:
+        return None
+    blob = blobs.open(sha)
+    if blob is None:
+        return None
+    if blob.size <= CHUNK_SIZE:
+        return list(scan_blob(blob.read(), path, ruleset=ruleset, config=config, baseline=baseline).findings)
+    blocks = decoded_blocks(cast(BinaryIO, blob), CHUNK_SIZE)
+    if blocks is None:
+        return []  # binary, as scan_blob judges it
+    return scan_blocks(blocks, normalize(path), ruleset=ruleset, config=config, baseline=baseline)
+
+
+def _scan_binary_diff(
+        item: git.Blob, path: str, blobs: git.CatFile, missing: frozenset[str], *, ruleset: Any, config: Config,
+        baseline: bl.Baseline | None,
+) -> FileResult:
+    """What a commit added to a file compared whole (git diffs it as binary, it is large, or the
+    clone is partial): the findings in its new content that no parent's content had (same rule,
+    same secret), at their lines in the new content."""
+    found = _stored_findings(item.new, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline)
+    if found is None:
+        return FileResult(normalize(path), error=f'blob {item.new} is missing from the repository (not fetched)')
+    for old in item.old:
+        if not found:
+            break
+        before = _stored_findings(old, path, blobs, missing, ruleset=ruleset, config=config, baseline=None)
+        if before is None:
+            continue  # nothing to compare with (not in a partial clone): every finding counts
+        seen = {(f.rule_id, f.secret) for f in before}
+        found = [f for f in found if (f.rule_id, f.secret) not in seen]
+    return FileResult(normalize(path), findings=tuple(found))
 
 
 def cmd_scan(

@@ -1,39 +1,54 @@
 """git as a source of bytes to scan: the index and what commits added.
 
 The index is read through one long-lived ``git cat-file --batch`` process (one request per blob,
-no process per file). History is read from one ``git log -p --unified=0`` stream, parsed as it
-arrives: each file-in-commit becomes the text of its added lines plus the new-file line number of
-each, so findings can be reported where they were in the file that commit wrote. A file git shows
-as "Binary files differ" (UTF-16, a NUL byte, ``-diff`` or ``binary`` in ``.gitattributes``)
-becomes a ``Blob``: the ids of its old and new content, read through ``git cat-file --batch`` and
-scanned whole, whatever the attributes say. Every option the parser depends on is on the command
-line and ``GIT_DIFF_OPTS`` is dropped, so no user setting changes what is parsed. Nothing here
-scans; ``leakstop.cli`` hands the bytes to the pipeline in ``leakstop.scan``.
+no process per file). History is read from one ``git log -p --cc --unified=0`` stream, parsed as
+it arrives: each file-in-commit becomes the id of the content that commit wrote plus the runs of
+lines it added (for a merge: lines new to every parent, what a conflict resolution wrote). The
+caller reads that content through ``git cat-file --batch`` and scans it whole, keeping findings
+on added lines, so each line is judged in the context its file gives it. A file git shows as
+"Binary files differ" (UTF-16, a NUL byte, ``-diff`` or ``binary`` in ``.gitattributes``, larger
+than ``BIG_FILE``) becomes a ``Blob``: the ids of its old and new content, compared whole,
+whatever the attributes say. Every option the parser depends on is on the command line and the
+environment variables that change a diff are dropped, so no user setting changes what is parsed.
+git never fetches a missing object here (partial clones: the whole files are compared instead
+of a diff, and a blob the clone lacks is reported). Nothing here scans; ``leakstop.cli`` hands
+the bytes to the pipeline in ``leakstop.scan``.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import io
 import os
 import re
 import subprocess
-from typing import IO, Iterator, Mapping, Sequence
+from typing import IO, Any, Iterator, Mapping, Sequence
 
 from leakstop.errors import FatalError
 
 ZERO_SHA = '0' * 40
 GITLINK = '160000'  # a submodule: its content is another repository
 SYMLINK = '120000'  # the blob is the link's target, not file content
+BIG_FILE = 32 * 1024 * 1024  # larger blobs git shows as binary: compared whole, streamed (as leakstop.scan.CHUNK_SIZE)
 # Settings that would change the shape of the diff we parse, whatever the user's config says.
 _LOG_CONFIG = (
     '-c', 'core.quotepath=off', '-c', 'log.showsignature=false', '-c', 'log.showroot=true',
     '-c', 'diff.relative=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicprefix=false',
     '-c', 'diff.interhunkcontext=0', '-c', 'diff.suppressblankempty=false', '-c', 'color.ui=never',
+    '-c', 'color.diff=never', '-c', 'diff.renames=true', '-c', 'diff.context=0', '-c', 'log.decorate=false',
+    '-c', 'i18n.logoutputencoding=UTF-8', '-c', 'log.follow=false', '-c', 'diff.ignoresubmodules=none',
+    '-c', 'diff.orderfile=/dev/null',
+    # never fetch a missing object (partial clones): git before 2.44 has no GIT_NO_LAZY_FETCH
+    '-c', 'protocol.allow=never',
 )
 # Environment variables that change git's diff output; GIT_DIFF_OPTS even wins over --unified.
-_LOG_ENV_DROPPED = ('GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF')
+_LOG_ENV_DROPPED = ('GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_NOTES_REF', 'GIT_REPLACE_REF_BASE')
 LOG_FORMAT = '%x00%H %aI'  # NUL cannot start a diff line, so it marks each commit unambiguously
-_HUNK = re.compile(rb'@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@')
-_INDEX = re.compile(rb'index ([0-9a-f]+)\.\.([0-9a-f]+)')
+# a hunk header: "@@ -a,b +c,d @@", or for a merge one "-a,b" per parent between "@@@"s
+_HUNK = re.compile(rb'(@@+) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @@')
+_OLD_RANGE = re.compile(rb'-(\d+)(?:,(\d+))?')
+_INDEX = re.compile(rb'index ([0-9a-f,]+)\.\.([0-9a-f]+)(?: ([0-7]{6}))?')
+_MAX_LINES = 1 << 62
 _C_ESCAPE = re.compile(rb'\\([0-7]{3}|.)', re.S)
 _C_ESCAPES = {
     ord('a'): 7, ord('b'): 8, ord('t'): 9, ord('n'): 10, ord('v'): 11, ord('f'): 12, ord('r'): 13,
@@ -138,41 +153,75 @@ def staged_entries(top: str) -> list[IndexEntry]:
     return parse_diff_raw(out)
 
 
+def _widen_pipe(pipe: IO[bytes]) -> None:
+    """Let git write up to 1 MiB ahead of the reader (Linux; elsewhere the default is kept): fewer
+    switches between git and us per blob, which is what a loaded machine makes slow."""
+    try:
+        import fcntl
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, 'F_SETPIPE_SZ', 1031), 1 << 20)
+    except (ImportError, OSError):
+        pass
+
+
 class CatFile:
     """One ``git cat-file --batch`` process answering blob requests in order.
 
-    Use as a context manager; ``read(sha)`` returns the blob's bytes (None if git has no such object).
+    Use as a context manager; ``read(sha)`` returns the blob's bytes (None if git has no such
+    object), ``open(sha)`` a bounded stream over them (for blobs too large to hold). A missing
+    object is never fetched (partial clones) and replacement objects are ignored.
     """
 
     def __init__(self, top: str) -> None:
         try:
             self.proc = subprocess.Popen(
-                ('git', 'cat-file', '--batch'), cwd=top,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                ('git', '--no-replace-objects', '-c', 'protocol.allow=never', 'cat-file', '--batch'), cwd=top,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=log_environment(),
             )
         except OSError as e:
             raise FatalError(f'cannot run git: {e.strerror or e}') from None
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin: IO[bytes] = self.proc.stdin
         self.stdout: IO[bytes] = self.proc.stdout
+        _widen_pipe(self.stdout)
+        self.current: BlobReader | None = None
 
-    def read(self, sha: str) -> bytes | None:
+    def open(self, sha: str) -> BlobReader | None:
+        """The blob's content as a stream (None if git has no such object). Read it, or not, before
+        the next response: whatever is left is skipped then."""
+        self.request(sha)
+        self.send()
+        return self.response(sha)
+
+    def request(self, sha: str) -> None:
+        """Ask for a blob without waiting (pipelining): ``send`` the requests, then take each
+        ``response`` in the same order. Keep a batch small (a few hundred): git answers only
+        as fast as the answers are read."""
         try:
             self.stdin.write(sha.encode('ascii') + b'\n')
+        except BrokenPipeError:
+            raise FatalError('git cat-file: stopped unexpectedly') from None
+
+    def send(self) -> None:
+        try:
             self.stdin.flush()
         except BrokenPipeError:
             raise FatalError('git cat-file: stopped unexpectedly') from None
+
+    def response(self, sha: str) -> BlobReader | None:
+        """The answer to the oldest request not answered yet (``sha``: what it asked for)."""
+        if self.current is not None:
+            self.current.skip()
         header = self.stdout.readline()
         if not header:
             raise FatalError('git cat-file: stopped unexpectedly')
         if header.endswith(b' missing\n'):
             return None
-        size = int(header.split()[2])
-        data = self.stdout.read(size)
-        self.stdout.read(1)  # the newline after the content
-        if len(data) != size:
-            raise FatalError(f'git cat-file: {sha}: short read')
-        return data
+        self.current = BlobReader(self.stdout, int(header.split()[2]), sha)
+        return self.current
+
+    def read(self, sha: str) -> bytes | None:
+        blob = self.open(sha)
+        return None if blob is None else blob.read()
 
     def close(self) -> None:
         self.stdin.close()
@@ -184,6 +233,53 @@ class CatFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class BlobReader(io.RawIOBase):
+    """The ``size`` bytes of one blob on a ``cat-file --batch`` stream (then its newline)."""
+
+    def __init__(self, stdout: IO[bytes], size: int, sha: str) -> None:
+        super().__init__()
+        self.stdout, self.size, self.left, self.sha = stdout, size, size, sha
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        want = min(len(buffer), self.left)
+        if want == 0:
+            self._end()
+            return 0
+        data = self.stdout.read(want)
+        if not data:
+            raise FatalError(f'git cat-file: {self.sha}: short read')
+        n = len(data)
+        buffer[:n] = data
+        self.left -= n
+        if not self.left:
+            self._end()
+        return n
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0 or size > self.left:
+            size = self.left
+        data = self.stdout.read(size) if size else b''
+        if len(data) != size:
+            raise FatalError(f'git cat-file: {self.sha}: short read')
+        self.left -= size
+        if not self.left:
+            self._end()
+        return data
+
+    def skip(self) -> None:
+        while self.left:
+            self.read(min(self.left, 1 << 20))
+        self._end()
+
+    def _end(self) -> None:
+        if self.left == 0 and not self.closed:
+            self.stdout.read(1)  # the newline after the content
+            self.close()
 
 
 def unquote_path(raw: bytes) -> bytes:
@@ -201,24 +297,38 @@ def unquote_path(raw: bytes) -> bytes:
 
 @dataclasses.dataclass(frozen=True)
 class Added:
-    """The lines one commit added to one file, as one block of text."""
+    """A file-in-commit that added lines: where they are in the content that commit wrote.
+
+    ``blob`` is that content; it is read and scanned whole, so every added line is judged with the
+    context the file gives it (the line above it, the manifest it belongs to), and a finding is
+    reported if it touches an added line. For a merge, the added lines are those new to every
+    parent (what a conflict resolution wrote).
+    """
 
     commit: str
     date: str  # author date, ISO 8601
     path: str  # relative to the top of the repository
-    text: bytes  # the added lines, each ending in a newline
-    lines: tuple[int, ...]  # the new-file line number of each line of ``text``
+    blob: str  # the new content's object id ('' if git did not print it)
+    runs: tuple[tuple[int, int], ...]  # (first new-file line, number of lines) of each run of added lines
+
+    def touches(self, first: int, last: int) -> bool:
+        """Whether any line from ``first`` to ``last`` (inclusive, 1-based) was added."""
+        i = bisect.bisect_right(self.runs, (first, _MAX_LINES)) - 1
+        if i >= 0 and self.runs[i][0] + self.runs[i][1] > first:
+            return True
+        return i + 1 < len(self.runs) and self.runs[i + 1][0] <= last
 
 
 @dataclasses.dataclass(frozen=True)
 class Blob:
-    """A file-in-commit git diffs as binary: the content it had before (``old``; ZERO_SHA if the
-    commit created it) and after, to be read from the object store and compared."""
+    """A file-in-commit judged as whole contents: the content before (``old``: one id per parent
+    that had the file; none if the commit created it) and after (``new``). Files git diffs as
+    binary, files larger than ``BIG_FILE``, and every file in a partial clone."""
 
     commit: str
     date: str  # author date, ISO 8601
     path: str  # relative to the top of the repository
-    old: str
+    old: tuple[str, ...]
     new: str
 
 
@@ -234,7 +344,10 @@ def _new_path(line: bytes) -> str | None:
 
 
 def _diff_git_path(line: bytes) -> str | None:
-    """The new path on a ``diff --git a/x b/x`` line, when it is unambiguous (used if no ``+++`` line follows)."""
+    """The new path on a ``diff --git a/x b/x`` line, when it is unambiguous (used if no ``+++`` line
+    follows); the path of a ``diff --cc x`` (merge) line."""
+    if line.startswith((b'diff --cc ', b'diff --combined ')):
+        return _path(unquote_path(line.split(b' ', 2)[2].rstrip(b'\n')))
     rest = line[len(b'diff --git '):].rstrip(b'\n')
     if rest.startswith(b'"'):
         end = rest.find(b'" ', 1)
@@ -253,58 +366,105 @@ def _renamed_path(line: bytes, prefix: bytes) -> str:
     return _path(unquote_path(line[len(prefix):].rstrip(b'\n')))
 
 
-def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | Blob | str]:
-    """Parse ``git log -p --unified=0 --full-index --format=LOG_FORMAT`` incrementally.
+def _real(sha: str) -> bool:
+    return bool(sha) and bool(sha.strip('0'))
 
-    Yields each commit id as it starts (for progress), an ``Added`` for every file-in-commit
-    that added at least one line, and a ``Blob`` for every file-in-commit git diffs as binary
-    (its new content is not a deletion, a symlink or a submodule). Hunk bodies are consumed by
-    the counts in their headers, so content that looks like a header (an added line ``++ b/x``
-    shows as ``+++ b/x``) is content.
+
+def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | Blob | str]:
+    """Parse ``git log -p --cc --unified=0 --full-index --format=LOG_FORMAT`` incrementally.
+
+    Yields each commit id as it starts (for progress), an ``Added`` for every file-in-commit that
+    added at least one line, and a ``Blob`` for every file-in-commit git diffs as binary (its new
+    content is not a deletion, a symlink or a submodule). A merge's combined diff has one column
+    per parent; a line is added when every column says ``+``. Hunk bodies are consumed by the
+    counts in their headers (context lines included, should any appear), so content that looks
+    like a header (an added line ``++ b/x`` shows as ``+++ b/x``) is content.
     """
     commit = date = ''
     path: str | None = None
-    text: list[bytes] = []
-    numbers: list[int] = []
-    minus = plus = 0
+    runs: list[list[int]] = []
+    width = 1  # columns of +/-/space before each line: the number of parents
+    minus: list[int] = []  # lines of each parent still expected in this hunk
+    plus = 0  # lines of the new content still expected in this hunk
     new_line = 0
-    old_sha = new_sha = ''
-    binary = False
-    link = False
+    old_shas: tuple[str, ...] = ()
+    new_sha = ''
+    binary = link = gitlink = False
 
     def flush() -> Added | Blob | None:
-        if path is None:
+        if path is None or gitlink:
             return None
         if binary:
-            if link or not new_sha or not new_sha.strip('0'):
+            if link or not _real(new_sha):
                 return None
-            return Blob(commit, date, path, old_sha if old_sha.strip('0') else ZERO_SHA, new_sha)
-        if not text:
+            return Blob(commit, date, path, tuple(s for s in old_shas if _real(s)), new_sha)
+        if not runs:
             return None
-        return Added(commit, date, path, b''.join(text), tuple(numbers))
+        return Added(commit, date, path, new_sha, tuple((a, n) for a, n in runs))
+
+    def reset() -> None:
+        nonlocal path, runs, old_shas, new_sha, binary, link, gitlink, minus, plus
+        path, runs, old_shas, new_sha = None, [], (), ''
+        binary = link = gitlink = False
+        minus, plus = [], 0
 
     for line in stream:
-        if minus or plus:
-            if plus and line.startswith(b'+'):
-                body = line[1:]
-                text.append(body if body.endswith(b'\n') else body + b'\n')
-                numbers.append(new_line)
-                new_line += 1
-                plus -= 1
-                continue
-            if minus and line.startswith(b'-'):
-                minus -= 1
-                continue
-            if not line.startswith(b'\\'):
-                minus = plus = 0  # malformed: resynchronise on the headers
+        if plus or minus:
+            if width == 1:  # the common case, kept short
+                c = line[:1]
+                if c == b'+' and plus:
+                    if runs and runs[-1][0] + runs[-1][1] == new_line:
+                        runs[-1][1] += 1
+                    else:
+                        runs.append([new_line, 1])
+                    new_line += 1
+                    plus -= 1
+                elif c == b'-' and minus[0]:
+                    minus[0] -= 1
+                elif (c == b' ' or line == b'\n') and plus and minus[0]:  # a context line
+                    new_line += 1
+                    plus -= 1
+                    minus[0] -= 1
+                elif c == b'\\':
+                    continue  # "\ No newline at end of file"
+                else:
+                    c = b''
+                if c:
+                    if not plus and not minus[0]:
+                        minus = []
+                    continue
+                minus, plus = [], 0  # malformed: resynchronise on the headers
+            else:
+                cols = line[:width] if len(line) > width else b' ' * width if line == b'\n' else b''
+                if line.startswith(b'\\'):
+                    continue
+                if len(cols) == width and not cols.strip(b' +-'):
+                    removed = b'-' in cols
+                    # a removed line counts against the parents it was in; a line of the result
+                    # against the new content and every parent it was already in (column ' ')
+                    taken = [i for i, c in enumerate(cols) if c == (0x2D if removed else 0x20)]
+                    if all(minus[i] for i in taken) and (removed or plus):
+                        for i in taken:
+                            minus[i] -= 1
+                        if not removed:
+                            if b' ' not in cols:  # new to every parent
+                                if runs and runs[-1][0] + runs[-1][1] == new_line:
+                                    runs[-1][1] += 1
+                                else:
+                                    runs.append([new_line, 1])
+                            new_line += 1
+                            plus -= 1
+                        if not plus and not any(minus):
+                            minus = []
+                        continue
+                minus, plus = [], 0
         if line.startswith(b'\\'):
-            continue  # "\ No newline at end of file"
+            continue
         if line.startswith(b'\0'):
             done = flush()
             if done is not None:
                 yield done
-            path, text, numbers = None, [], []
-            old_sha, new_sha, binary, link = '', '', False, False
+            reset()
             sha, _, rest = line[1:].rstrip(b'\n').partition(b' ')
             commit, date = sha.decode('ascii', 'replace'), rest.decode('ascii', 'replace')
             yield commit
@@ -312,48 +472,135 @@ def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | Blob | st
             done = flush()
             if done is not None:
                 yield done
-            path, text, numbers = None, [], []
-            old_sha, new_sha, binary, link = '', '', False, False
-            if line.startswith(b'diff --git '):
-                path = _diff_git_path(line)
+            reset()
+            path = _diff_git_path(line)
         elif line.startswith(b'+++ '):
             path = _new_path(line)
         elif line.startswith(b'index '):
             m = _INDEX.match(line)
             if m is not None:
-                old_sha, new_sha = m.group(1).decode('ascii'), m.group(2).decode('ascii')
-            link = link or line.rstrip(b'\n').endswith(b' ' + SYMLINK.encode())
-        elif line.startswith((b'new file mode ', b'new mode ')):
-            link = line.rstrip(b'\n').endswith(SYMLINK.encode())
+                old_shas = tuple(m.group(1).decode('ascii').split(','))
+                new_sha = m.group(2).decode('ascii')
+                mode = m.group(3)
+                link = link or mode == SYMLINK.encode()
+                gitlink = gitlink or mode == GITLINK.encode()
+        elif line.startswith((b'new file mode ', b'new mode ', b'mode ')):
+            mode = line.rstrip(b'\n')[-6:]
+            link = mode == SYMLINK.encode()
+            gitlink = mode == GITLINK.encode()
         elif line.startswith(b'rename to '):
             path = _renamed_path(line, b'rename to ')
         elif line.startswith(b'copy to '):
             path = _renamed_path(line, b'copy to ')
         elif line.startswith(b'Binary files ') or line.startswith(b'GIT binary patch'):
             binary = True
-        elif line.startswith(b'@@ '):
+        elif line.startswith(b'@@'):
             m = _HUNK.match(line)
             if m is not None:
-                minus = int(m.group(2)) if m.group(2) is not None else 1
-                plus = int(m.group(4)) if m.group(4) is not None else 1
-                new_line = int(m.group(3))
+                width = len(m.group(1)) - 1
+                olds = _OLD_RANGE.findall(m.group(2))
+                if len(olds) == width:
+                    minus = [int(n) if n else 1 for _, n in olds]
+                    plus = int(m.group(4)) if m.group(4) is not None else 1
+                    new_line = int(m.group(3))
+                    if not plus and not any(minus):
+                        minus = []
     done = flush()
     if done is not None:
         yield done
 
 
-def log_command(revisions: Sequence[str]) -> list[str]:
-    """``git log`` with every option the parser depends on pinned (user config cannot change them)."""
+def _nul_records(stream: IO[bytes] | Iterator[bytes]) -> Iterator[bytes]:
+    """The NUL-terminated records of a stream, as they arrive."""
+    chunks: Iterator[bytes] = iter(lambda: stream.read(1 << 16), b'') if hasattr(stream, 'read') else iter(stream)
+    rest = b''
+    for chunk in chunks:
+        records = (rest + chunk).split(b'\0')
+        rest = records.pop()
+        yield from records
+    if rest:
+        yield rest
+
+
+_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (.*)', re.S)
+
+
+def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Blob | str]:
+    """Parse ``git log --raw -z -c --no-renames --format=LOG_FORMAT``: each commit id, then a ``Blob``
+    per file-in-commit whose new content is a file (not deleted, not a link or a submodule), with
+    the content each parent had. Used where git must not read blobs to make a diff (partial clones)."""
+    commit = date = ''
+    records = _nul_records(stream)
+    for record in records:
+        record = record.lstrip(b'\n')
+        if record.startswith(b':'):
+            raw_path = next(records, None)  # the path is the next record, whatever it looks like
+            if raw_path is None:
+                break
+            fields = record.lstrip(b':').split()
+            parents = (len(fields) - 1) // 2 - 1
+            if parents < 1:
+                continue
+            modes = [m.decode('ascii') for m in fields[:parents + 1]]
+            shas = [x.decode('ascii') for x in fields[parents + 1:2 * parents + 2]]
+            if modes[-1] in (SYMLINK, GITLINK) or not _real(shas[-1]):
+                continue
+            olds = tuple(x for x, m in zip(shas[:-1], modes[:-1]) if m not in (SYMLINK, GITLINK) and _real(x))
+            yield Blob(commit, date, _path(raw_path), olds, shas[-1])
+            continue
+        m = _COMMIT_RECORD.fullmatch(record)
+        if m is not None:
+            commit, date = m.group(1).decode('ascii'), m.group(2).decode('ascii', 'replace').strip()
+            yield commit
+
+
+def log_command(revisions: Sequence[str], *, raw: bool = False) -> list[str]:
+    """``git log`` with every option the parser depends on pinned (user config cannot change them).
+
+    ``raw``: whole files instead of patches (``--raw``: git reads no blob; for partial clones).
+    """
+    shape = (
+        ['--raw', '-z', '--no-renames', '-c', '--no-abbrev'] if raw else
+        ['-p', '--cc', '--unified=0', '--inter-hunk-context=0', '--full-index', '-M', '--no-ext-diff',
+         '--no-textconv', '--submodule=short', '--src-prefix=a/', '--dst-prefix=b/', '--no-color']
+    )
     return [
-        'git', *_LOG_CONFIG, 'log', '-p', '--no-color', '--unified=0', '--inter-hunk-context=0',
-        f'--format={LOG_FORMAT}', '--full-index', '--no-ext-diff', '--no-textconv', '--submodule=short',
-        '--src-prefix=a/', '--dst-prefix=b/', '-M', *revisions, '--',
+        'git', '--no-replace-objects', *_LOG_CONFIG, '-c', f'core.bigfilethreshold={BIG_FILE}', 'log', *shape, f'--format={LOG_FORMAT}', '--no-notes',
+        '--no-decorate', '--no-show-signature', *revisions, '--',
     ]
 
 
 def log_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """The environment for ``git log``: without the variables that change the diff it prints."""
-    return {k: v for k, v in environ.items() if k not in _LOG_ENV_DROPPED}
+    """The environment for git: without the variables that change the diff it prints, and with
+    lazy fetching of missing objects off (git 2.44 and later; ``protocol.allow=never`` in
+    ``_LOG_CONFIG`` stops older versions)."""
+    env = {k: v for k, v in environ.items() if k not in _LOG_ENV_DROPPED}
+    env['GIT_NO_LAZY_FETCH'] = '1'
+    env['GIT_NO_REPLACE_OBJECTS'] = '1'
+    return env
+
+
+def missing_objects(top: str) -> frozenset[str]:
+    """The ids of the objects a partial clone lacks, listed without fetching them (git before 2.44
+    cannot be told not to fetch, and then stops, when ``cat-file`` is asked for one)."""
+    out = git_output(('--no-replace-objects', '-c', 'protocol.allow=never', 'rev-list', '--objects', '--all',
+                      '--missing=print'), cwd=top)
+    return frozenset(line[1:].decode('ascii') for line in out.splitlines() if line.startswith(b'?'))
+
+
+def is_partial_clone(top: str) -> bool:
+    """Whether objects may be missing on purpose (``git clone --filter``): a promisor remote."""
+    proc = subprocess.run(
+        ('git', 'config', '--get-regexp', r'^(extensions\.partialclone|remote\..*\.promisor)$'),
+        cwd=top, capture_output=True,
+    )
+    for line in proc.stdout.splitlines():
+        key, _, value = line.partition(b' ')
+        if key.lower() == b'extensions.partialclone' and value.strip():
+            return True
+        if key.endswith(b'.promisor') and value.strip().lower() in (b'true', b'yes', b'on', b'1'):
+            return True
+    return False
 
 
 def verify_revisions(revisions: Sequence[str], *, top: str) -> None:
@@ -370,17 +617,24 @@ def verify_revisions(revisions: Sequence[str], *, top: str) -> None:
 
 
 def added_lines(revisions: Sequence[str], *, top: str) -> Iterator[Added | Blob | str]:
-    """What ``parse_log`` yields for the commits in ``revisions`` (``git log`` syntax), newest first."""
+    """What ``parse_log`` yields for the commits in ``revisions`` (``git log`` syntax), newest first.
+
+    In a partial clone, what ``parse_raw_log`` yields: a diff would make git read (and fetch)
+    every blob, so each changed file is compared whole, and a blob the clone lacks is the
+    caller's to report.
+    """
     verify_revisions(revisions, top=top)
+    raw = is_partial_clone(top)
     try:
         proc = subprocess.Popen(
-            log_command(revisions), cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=log_environment(),
+            log_command(revisions, raw=raw), cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=log_environment(),
         )
     except OSError as e:
         raise FatalError(f'cannot run git: {e.strerror or e}') from None
     assert proc.stdout is not None and proc.stderr is not None
+    _widen_pipe(proc.stdout)
     try:
-        yield from parse_log(proc.stdout)
+        yield from (parse_raw_log(proc.stdout) if raw else parse_log(proc.stdout))
     finally:
         proc.stdout.close()
         err = proc.stderr.read()
