@@ -285,8 +285,8 @@ def load_toml(path: str) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    with open(path, 'rb') as f:
-        return tomllib.load(f)
+    from leakstop.files import read_own_file
+    return tomllib.loads(read_own_file(path).decode('utf-8'))
 
 
 def toml_error() -> type[Exception]:

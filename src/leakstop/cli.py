@@ -17,7 +17,7 @@ from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import Unreadable, decode_text, normalize, read_bytes, walk
+from leakstop.files import Unreadable, decode_text, normalize, read_bytes, read_own_file, walk
 from leakstop.report import FORMATS, Commit, Progress, display_path, emit, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import FileResult, ruleset_for, scan_blob, scan_data, scan_path, scan_paths
@@ -413,8 +413,7 @@ def _gitleaks_record(item: Any) -> GitleaksRecord | None:
 
 def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
     try:
-        with open(source, 'rb') as f:
-            text = f.read().decode('utf-8', 'replace')
+        text = read_own_file(source).decode('utf-8', 'replace')
     except OSError as e:
         raise FatalError(f'{source}: cannot read: {e.strerror}') from None
     with bl.locked(path):

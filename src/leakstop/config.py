@@ -28,7 +28,7 @@ from typing import Any, Mapping
 from leakstop.allowlist import Allowlist, BuiltinAllowlist
 from leakstop.cache import cache_dir, cached, file_signature, load_toml, toml_error
 from leakstop.errors import FatalError
-from leakstop.files import compile_globs
+from leakstop.files import compile_globs, read_own_file
 from leakstop.rules import Rule, nested_repeat, rule_from_table
 
 DEFAULT_BASELINE = '.leakstop-baseline.json'
@@ -163,8 +163,7 @@ def _read_toml(path: str, *, pyproject: bool = False) -> dict[str, Any]:
 def _mentions_leakstop(path: str) -> bool:
     """Cheap check before parsing a pyproject.toml that most likely has no [tool.leakstop]."""
     try:
-        with open(path, 'rb') as f:
-            return b'leakstop' in f.read()
+        return b'leakstop' in read_own_file(path)
     except OSError:
         return True  # let _read_toml report it
 
@@ -174,7 +173,7 @@ def load_config(path: str | None = None, *, directory: str = '.') -> Config:
     if path is None:
         for name in CONFIG_NAMES:
             candidate = os.path.join(directory, name)
-            if os.path.isfile(candidate):
+            if os.path.lexists(candidate):  # a link to a device or a FIFO is an error, not no settings
                 if name == 'pyproject.toml' and not _mentions_leakstop(candidate):
                     continue
                 doc = _read_toml(candidate, pyproject=name == 'pyproject.toml')

@@ -128,6 +128,29 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
         yield f, st.st_size
 
 
+OWN_FILE_LIMIT = 64 * 1024 * 1024  # no configuration, baseline or .gitignore is larger
+
+
+def read_own_file(path: str, *, limit: int = OWN_FILE_LIMIT) -> bytes:
+    """A file leakstop reads for its own use (settings, a baseline, ``.gitignore``, a report to import).
+
+    Only a regular file (a symlink is followed, but only to a regular file) of at most ``limit``
+    bytes: a committed link to ``/dev/zero`` or a FIFO named as the baseline is refused at once
+    instead of being read until memory runs out or waited on forever. Raises OSError (with
+    ``strerror`` saying why; FileNotFoundError when there is no such file).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
+    with os.fdopen(fd, 'rb') as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EISDIR if stat.S_ISDIR(st.st_mode) else errno.EINVAL,
+                          'is a directory' if stat.S_ISDIR(st.st_mode) else 'not a regular file', path)
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f'larger than {limit // (1024 * 1024)} MiB', path)
+    return data
+
+
 def read_bytes(path: str) -> bytes:
     """Whole file as bytes (see ``open_regular``)."""
     try:
