@@ -259,11 +259,11 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
         raise FatalError(f'{where}: severity: must be one of {", ".join(SEVERITIES)}')
     if not 1 <= rule.max_length <= 1 << 20:
         raise FatalError(f'{where}: max_length: must be between 1 and 1048576')
-    for allow in rule.allow:
+    for i, allow in enumerate(rule.allow):
         try:
             re.compile(allow)
-        except (re.error, OverflowError, RecursionError) as e:
-            raise FatalError(f'{where}: allow: {allow!r}: {e}') from None
+        except (re.error, OverflowError, RecursionError) as e:  # not quoted: it is often the very secret to allow
+            raise FatalError(f'{where}: allow[{i}]: invalid regular expression: {e}') from None
     if rule.paths:
         from leakstop.files import compile_globs
         try:
