@@ -381,13 +381,18 @@ _NAME_KEYS: dict[str, Any] = {
 
 
 def name_globs(patterns: Sequence[str], where: str, key: str) -> re.Pattern[str] | None:
-    """File-name globs compiled (``files.compile_globs(below=False)``); a bad one is a FatalError."""
+    """File-name globs compiled (``files.compile_globs(below=False)``); a bad one is a FatalError.
+
+    Caseless: on macOS and Windows ``ID_RSA``, ``.ENV`` and ``Credentials.json`` are the very
+    files ``id_rsa``, ``.env`` and ``credentials.json`` (and a Linux user copying them keeps them).
+    """
     from leakstop.files import compile_globs
     for pattern in patterns:
         if not pattern or pattern.startswith('!'):
             raise FatalError(f'{where}: {key}: {pattern!r}: expected a glob (negate with exclude)')
     try:
-        return compile_globs(patterns, below=False)
+        regex = compile_globs(patterns, below=False)
+        return None if regex is None else re.compile(regex.pattern, re.IGNORECASE)
     except re.error as e:
         raise FatalError(f'{where}: {key}: {e}') from None
 
