@@ -18,7 +18,7 @@ from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes, read_own_file, walk
-from leakstop.report import FORMATS, Commit, Progress, display_path, emit, progress_wanted, redact
+from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import FileResult, ruleset_for, scan_blob, scan_data, scan_path, scan_paths
 
@@ -270,7 +270,8 @@ def redacted_context(data: bytes, finding: Finding, *, others: Sequence[Finding]
     text = bytes(shown).split(b'\n')
     first = max(0, finding.line - 1 - lines)
     last = min(len(text), finding.line + lines)
-    return [f'{i + 1:>6} | {text[i].decode("utf-8", "replace")}' for i in range(first, last)]
+    # escaped: a context line is file content, and ESC c or CR + erase-line would drive the terminal
+    return [f'{i + 1:>6} | {printable(text[i].decode("utf-8", "replace"), keep_tabs=True)}' for i in range(first, last)]
 
 
 def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[[str], str] = input) -> int:
