@@ -351,3 +351,30 @@ def test_an_own_file_over_the_size_limit_is_refused(monkeypatch: pytest.MonkeyPa
         files.read_own_file('big.json', limit=64)
     assert 'larger than' in str(e.value.strerror)
     assert files.read_own_file('big.json', limit=102) == b'{}' + b' ' * 100
+
+
+def test_a_very_deep_tree_is_walked_and_scanned(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """os.walk recursed: 1,100 nested directories raised RecursionError and nothing was scanned (issue 16 #12)."""
+    from leakstop import cli
+    deep = 'tree'
+    os.mkdir(deep)
+    for _ in range(1100):  # os.makedirs recurses too
+        deep = os.path.join(deep, 'd')
+        os.mkdir(deep)
+    write(os.path.join('tree', 'top.py'), f'key = "{aws("top")}"\n')
+    write(os.path.join(deep, 'bottom.py'), f'key = "{aws("bottom")}"\n')
+    walked = list(files.walk(['tree']))
+    assert walked == [os.path.join('tree', 'top.py'), os.path.join(deep, 'bottom.py')]
+    assert cli.main(['scan', '--jobs', '1', 'tree']) == 1
+    out = capsys.readouterr().out
+    assert 'tree/top.py:1:8: aws-access-key-id' in out
+    assert f'{deep}/bottom.py:1:8: aws-access-key-id' in out
+
+
+def test_walk_order_and_what_it_skips() -> None:
+    for name in ('b/2.py', 'b/1.py', 'a.py', 'c/.git/config', '.git/x', 'z.py', 'c/d/e.py'):
+        write(os.path.join('w', name), 'x = 1\n')
+    os.symlink('b', os.path.join('w', 'link-to-b'))
+    assert list(files.walk(['w', 'a-file-named-directly'])) == [
+        'w/a.py', 'w/link-to-b', 'w/z.py', 'w/b/1.py', 'w/b/2.py', 'w/c/d/e.py', 'a-file-named-directly',
+    ]

@@ -192,16 +192,42 @@ def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
 
 
 def walk(paths: Iterable[str]) -> Iterator[str]:
-    """Files named, and files under directories named (skipping .git), in a stable order."""
+    """Files named, and files under directories named (skipping .git), in a stable order.
+
+    Iterative (os.walk recurses: a tree 1,000 directories deep raised RecursionError). A link
+    to a directory is a file here (scanned as a link, never walked); an unreadable directory is
+    skipped, as os.walk does. In a directory its files (and links) come first, sorted, then its
+    subdirectories in sorted order.
+    """
     for path in paths:
-        if os.path.isdir(path) and not os.path.islink(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d != '.git')
-                links = [d for d in dirs if os.path.islink(os.path.join(root, d))]  # scanned as links, not walked
-                for name in sorted(names + links):
-                    yield os.path.join(root, name)
-        else:
+        if not (os.path.isdir(path) and not os.path.islink(path)):
             yield path
+            continue
+        stack = [path]
+        while stack:
+            root = stack.pop()
+            try:
+                with os.scandir(root) as it:
+                    entries = list(it)
+            except OSError:
+                continue
+            names, dirs = [], []
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    names.append(entry.name)
+                elif entry.name == '.git':
+                    continue
+                elif entry.is_symlink():
+                    names.append(entry.name)  # scanned as a link, not walked
+                else:
+                    dirs.append(entry.name)
+            for name in sorted(names):
+                yield os.path.join(root, name)
+            stack.extend(os.path.join(root, d) for d in sorted(dirs, reverse=True))
 
 
 def paths_not_options(argv: Sequence[str]) -> list[str]:
