@@ -363,12 +363,18 @@ def test_a_very_deep_tree_is_walked_and_scanned(tmp_path: object, capsys: pytest
         os.mkdir(deep)
     write(os.path.join('tree', 'top.py'), f'key = "{aws("top")}"\n')
     write(os.path.join(deep, 'bottom.py'), f'key = "{aws("bottom")}"\n')
-    walked = list(files.walk(['tree']))
-    assert walked == [os.path.join('tree', 'top.py'), os.path.join(deep, 'bottom.py')]
-    assert cli.main(['scan', '--jobs', '1', 'tree']) == 1
-    out = capsys.readouterr().out
-    assert 'tree/top.py:1:8: aws-access-key-id' in out
-    assert f'{deep}/bottom.py:1:8: aws-access-key-id' in out
+    try:
+        walked = list(files.walk(['tree']))
+        assert walked == [os.path.join('tree', 'top.py'), os.path.join(deep, 'bottom.py')]
+        assert cli.main(['scan', '--jobs', '1', 'tree']) == 1
+        out = capsys.readouterr().out
+        assert 'tree/top.py:1:8: aws-access-key-id' in out
+        assert f'{deep}/bottom.py:1:8: aws-access-key-id' in out
+    finally:  # shutil.rmtree recurses too: pytest could not remove the tree later
+        os.remove(os.path.join(deep, 'bottom.py'))
+        while deep != 'tree':
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
 
 
 def test_walk_order_and_what_it_skips() -> None:
