@@ -156,3 +156,13 @@ def test_a_symlinked_or_special_entry_is_ignored(tmp_path: object) -> None:
     os.remove(entry)
     os.mkfifo(entry, 0o600)
     assert not _hit(directory)  # and does not block
+
+
+def test_without_unix_owners_the_cache_still_works(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no geteuid, and stat reports writable files as 0o666: the cache must not be
+    refused there (every hook would compile its rules on every start)."""
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    entry = _warm(directory)
+    os.chmod(entry, 0o666)
+    monkeypatch.delattr(os, 'geteuid')
+    assert _hit(directory)

@@ -71,11 +71,15 @@ def _key(name: str, signature: Sequence[object]) -> str:
 # --- trust ---------------------------------------------------------------------------------
 
 def trusted(st: os.stat_result) -> bool:
-    """Owned by the user running leakstop and writable by nobody else."""
-    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return False
+    """Owned by the user running leakstop and writable by nobody else.
+
+    Not checked on Windows (no ``os.geteuid``): there permissions are ACLs, and ``stat``
+    reports every writable file as 0o666.
+    """
     geteuid = getattr(os, 'geteuid', None)
-    return geteuid is None or st.st_uid == geteuid()
+    if geteuid is None:
+        return True
+    return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and st.st_uid == geteuid()
 
 
 def _trusted_dir(directory: str) -> bool:
