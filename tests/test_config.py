@@ -167,3 +167,12 @@ def test_refused_settings_are_not_cached(tmp_path: object, monkeypatch: pytest.M
         for name in names:
             with open(os.path.join(root, name), 'rb') as f:
                 assert TOKEN.encode() not in f.read()
+
+
+def test_linear_patterns_take_paths_and_secrets_with_undecodable_bytes() -> None:
+    """A file name that is not UTF-8 arrives with surrogate escapes, which RE2 cannot encode."""
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["fixtures/**"]\nvalues = ["EXAMPLE$"]\n')
+    allowlist = load_config().allowlist
+    assert allowlist.path_allowed('fixtures/caf\udce9.txt') and not allowlist.path_allowed('src/caf\udce9.txt')
+    assert allowlist.values[0].search('\udcff\udcfeKEYEXAMPLE') and not allowlist.values[0].search('\udcffKEY')

@@ -74,6 +74,34 @@ CUSTOM_GLOB_STARS = 3  # wildcard runs in a custom rule's path glob (each may mu
 _RE2_UNSUPPORTED = 'uses what the linear-time engine (RE2) does not support: a lookaround, a backreference, or an atomic or possessive group'
 
 
+class LinearPattern:
+    """An RE2 regex with the ``search`` / ``match`` of ``re.Pattern`` over any ``str``: a path or
+    secret holding undecodable bytes (surrogate escapes, which RE2 cannot encode) is matched
+    with U+FFFD in their place."""
+
+    __slots__ = ('_rx', 'pattern')
+
+    def __init__(self, rx: Any, pattern: str) -> None:
+        self._rx = rx
+        self.pattern = pattern
+
+    def search(self, text: str) -> Any:
+        try:
+            return self._rx.search(text)
+        except UnicodeEncodeError:
+            return self._rx.search(_without_surrogates(text))
+
+    def match(self, text: str) -> Any:
+        try:
+            return self._rx.match(text)
+        except UnicodeEncodeError:
+            return self._rx.match(_without_surrogates(text))
+
+
+def _without_surrogates(text: str) -> str:
+    return text.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace').encode('utf-8', 'replace').decode('utf-8')
+
+
 def _re2_options() -> Any:
     import importlib
     re2: Any = importlib.import_module('re2')  # only for settings that hold user patterns (4 ms)
@@ -93,7 +121,7 @@ def _linear_regex(pattern: str, where: str) -> Any:
     # Python's end of string \Z is RE2's \z (an escaped backslash before Z is left alone)
     translated = re.sub(r'(?<!\\)((?:\\\\)*)\\Z', r'\1\\z', pattern)
     try:
-        return re2.compile(translated, options)
+        return LinearPattern(re2.compile(translated, options), pattern)
     except Exception:
         raise FatalError(f'{where}: {_RE2_UNSUPPORTED}') from None
 
@@ -126,7 +154,7 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
             raise FatalError(f'{where}.{key}[{i}]: empty glob')
         try:
             part = glob_to_regex(glob)
-            one = re2.compile(f'(?:{part})\\z', options)
+            one = LinearPattern(re2.compile(f'(?:{part})\\z', options), glob)
         except Exception:  # a bad range: [z-a]
             raise FatalError(f'{where}.{key}[{i}]: invalid glob') from None
         if any(one.match(probe) is not None for probe in _PROBE_PATHS):
@@ -135,7 +163,7 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
                 f'(name the directories or files to skip, e.g. tests/fixtures/**)',
             )
         parts.append(part)
-    return re2.compile('(?:' + '|'.join(parts) + ')\\z', options)
+    return LinearPattern(re2.compile('(?:' + '|'.join(parts) + ')\\z', options), ', '.join(patterns))
 
 
 def _stopwords(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
