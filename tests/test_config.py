@@ -176,3 +176,13 @@ def test_linear_patterns_take_paths_and_secrets_with_undecodable_bytes() -> None
     allowlist = load_config().allowlist
     assert allowlist.path_allowed('fixtures/caf\udce9.txt') and not allowlist.path_allowed('src/caf\udce9.txt')
     assert allowlist.values[0].search('\udcff\udcfeKEYEXAMPLE') and not allowlist.values[0].search('\udcffKEY')
+
+
+def test_the_allowlist_reaches_worker_processes_started_by_spawn() -> None:
+    """``scan --jobs`` passes the settings to its workers; with spawn (Windows) they are pickled."""
+    import pickle
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["fixtures/**"]\nvalues = ["EXAMPLE$"]\n')
+    allowlist = pickle.loads(pickle.dumps(load_config().allowlist))
+    assert allowlist.path_allowed('fixtures/a.txt') and not allowlist.path_allowed('src/a.txt')
+    assert allowlist.values[0].search('KEYEXAMPLE') and not allowlist.values[0].search('KEY')

@@ -79,11 +79,17 @@ class LinearPattern:
     secret holding undecodable bytes (surrogate escapes, which RE2 cannot encode) is matched
     with U+FFFD in their place."""
 
-    __slots__ = ('_rx', 'pattern')
+    __slots__ = ('_rx', 'source', 'pattern')
 
-    def __init__(self, rx: Any, pattern: str) -> None:
-        self._rx = rx
+    def __init__(self, source: str, pattern: str) -> None:
+        """``source``: the RE2 syntax compiled; ``pattern``: what the user wrote (for messages)."""
+        re2, options = _re2_options()
+        self._rx = re2.compile(source, options)
+        self.source = source
         self.pattern = pattern
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        return (LinearPattern, (self.source, self.pattern))  # to worker processes started by spawn
 
     def search(self, text: str) -> Any:
         try:
@@ -117,11 +123,10 @@ def _linear_regex(pattern: str, where: str) -> Any:
     except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}; 2,000 nested groups
         # the pattern is not quoted: an allowlist value is often the very secret to allow
         raise FatalError(f'{where}: invalid regular expression: {e}') from None
-    re2, options = _re2_options()
     # Python's end of string \Z is RE2's \z (an escaped backslash before Z is left alone)
     translated = re.sub(r'(?<!\\)((?:\\\\)*)\\Z', r'\1\\z', pattern)
     try:
-        return LinearPattern(re2.compile(translated, options), pattern)
+        return LinearPattern(translated, pattern)
     except Exception:
         raise FatalError(f'{where}: {_RE2_UNSUPPORTED}') from None
 
@@ -147,14 +152,13 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
     patterns = _str_list(table, key, where)
     if not patterns:
         return None
-    re2, options = _re2_options()
     parts = []
     for i, glob in enumerate(patterns):
         if not glob.strip():
             raise FatalError(f'{where}.{key}[{i}]: empty glob')
         try:
             part = glob_to_regex(glob)
-            one = LinearPattern(re2.compile(f'(?:{part})\\z', options), glob)
+            one = LinearPattern(f'(?:{part})\\z', glob)
         except Exception:  # a bad range: [z-a]
             raise FatalError(f'{where}.{key}[{i}]: invalid glob') from None
         if any(one.match(probe) is not None for probe in _PROBE_PATHS):
@@ -163,7 +167,7 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
                 f'(name the directories or files to skip, e.g. tests/fixtures/**)',
             )
         parts.append(part)
-    return LinearPattern(re2.compile('(?:' + '|'.join(parts) + ')\\z', options), ', '.join(patterns))
+    return LinearPattern('(?:' + '|'.join(parts) + ')\\z', ', '.join(patterns))
 
 
 def _stopwords(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
