@@ -563,3 +563,15 @@ def test_import_gitleaks_drops_an_and_allowlist_it_cannot_keep_whole(repo: str, 
     (rule,) = load_toml('converted.toml')['rules']
     assert 'allow' not in rule  # the stopwords alone would allow more than gitleaks does
     assert 'allowlist regexes on the line dropped' in err
+
+
+def test_a_baseline_named_like_a_workflow_command_starts_no_line(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The baseline path comes from a committed config: printed first on a line, ``::stop-commands::x``
+    would silence a GitHub runner's annotations (issue 16 #8)."""
+    write('.leakstop.toml', 'baseline = "::stop-commands::x.json"\n')
+    write('app.py', f'key = "{fakes.aws_key_id(seed="wfc")}"\n')
+    assert cli.main(['baseline', 'create', 'app.py']) == 0
+    assert cli.main(['baseline', 'audit', '--stats']) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('./::stop-commands::x.json: 1 finding(s) recorded')
+    assert not any(line.lstrip().startswith('::') for line in out.splitlines())

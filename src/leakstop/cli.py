@@ -218,7 +218,7 @@ def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, forc
     with bl.locked(path):
         new = bl.merge(bl.Baseline(path), findings)
         bl.save(new)
-    print(f'{path}: {len(new.entries)} finding(s) recorded; review them with `leakstop baseline audit`')
+    print(f'{display_path(path)}: {len(new.entries)} finding(s) recorded; review them with `leakstop baseline audit`')
     return _report_errors(errors)
 
 
@@ -233,7 +233,7 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
         bl.save(new)
     added = len(set(new.entries) - set(old.entries))
     dropped = len(set(old.entries) - set(new.entries))
-    print(f'{path}: {len(new.entries)} finding(s): {added} added, {dropped} gone and dropped')
+    print(f'{display_path(path)}: {len(new.entries)} finding(s): {added} added, {dropped} gone and dropped')
     return _report_errors(errors)
 
 
@@ -286,7 +286,7 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
                 by_status[e.status] = by_status.get(e.status, 0) + 1
                 by_rule.setdefault(e.rule, {}).setdefault(e.status, 0)
                 by_rule[e.rule][e.status] += 1
-            print(f'{path}: {len(baseline.entries)} finding(s): ' + ', '.join(
+            print(f'{display_path(path)}: {len(baseline.entries)} finding(s): ' + ', '.join(
                 f'{by_status.get(s, 0)} {s}' for s in bl.STATUSES))
             for rule in sorted(by_rule):
                 print(f'  {rule}: ' + ', '.join(f'{n} {s}' for s, n in sorted(by_rule[rule].items())))
@@ -448,7 +448,7 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
         else:
             raise FatalError(f'{source}: not a detect-secrets baseline, gitleaks report or .gitleaksignore')
         bl.save(target)
-    print(f'{path}: imported {imported} finding(s) from {source} ({kind}); '
+    print(f'{display_path(path)}: imported {imported} finding(s) from {display_path(source)} ({kind}); '
           f'{unmatched} entr{"y" if unmatched == 1 else "ies"} had no leakstop finding to match')
     return 0
 
