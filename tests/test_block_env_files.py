@@ -43,6 +43,26 @@ def test_env_files_are_refused_by_name(work: Path, name: str, capsys: pytest.Cap
     assert '[tool.leakstop.allowlist] paths' in out and 'baseline' in out
 
 
+@pytest.mark.parametrize(('name', 'kind'), [
+    ('.ENV', 'env-file'), ('.Env.Local', 'env-file'), ('Production.ENV', 'env-file'), ('.ENVRC', None),
+])
+def test_env_names_are_matched_whatever_their_case(work: Path, name: str, kind: str | None,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """On macOS and Windows `.ENV` is the very file `.env` (issue 13 #17)."""
+    write(name, 'A=1\n' if kind else 'export A=1\n')
+    assert main([name]) == 1
+    out = capsys.readouterr().out
+    if kind:
+        assert f'{name}: env-file: .env file (by name)' in out
+    else:
+        assert out.startswith(f'{name}:')
+
+
+def test_env_templates_are_templates_whatever_their_case(work: Path) -> None:
+    write('.ENV.EXAMPLE', 'A=\n')
+    assert main(['.ENV.EXAMPLE']) == 0
+
+
 @pytest.mark.parametrize('name', [
     'environment.ts', 'env.py', '.envoy', 'dotenv.js', 'src/env/index.ts', 'environments/prod.yaml',
     'envrc.md', 'my.environment', '.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults',

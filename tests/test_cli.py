@@ -520,3 +520,58 @@ def test_broken_pipe_is_not_a_traceback() -> None:
     err = proc.stderr.read().decode()
     proc.wait()
     assert 'Traceback' not in err
+
+
+GITLEAKS_AND = r"""
+[[rules]]
+id = "acme-token"
+description = "ACME token"
+regex = '''\b(acme_[a-z0-9]{24})\b'''
+keywords = ["acme_"]
+[[rules.allowlists]]
+condition = "AND"
+regexes = ['''(?i)^acme_0''']
+stopwords = ["feed"]
+"""
+
+
+def test_import_gitleaks_keeps_an_and_allowlist_an_and(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``condition = "AND"`` with regexes and stopwords: gitleaks allows a secret only when both
+    match; two independent allow patterns allowed either (issue 16 #7)."""
+    write('.gitleaks.toml', GITLEAKS_AND)
+    assert cli.main(['rules', 'import-gitleaks', '.gitleaks.toml']) == 0
+    out, err = capsys.readouterr()
+    write('.leakstop.toml', out)
+    (rule,) = load_toml('.leakstop.toml')['rules']
+    assert len(rule['allow']) == 1
+    secrets = {
+        'both': 'acme_0feed9c8b7a6f5e4d3c2b1af',   # the regex and a stopword: allowed, as by gitleaks
+        'regex': 'acme_0a1b2c3d4e5f6a7b8c9d0e1f',  # the regex alone: reported
+        'stopword': 'acme_1feed2c3d4e5f6a7b8c9d0e1',  # a stopword alone: reported
+    }
+    write('app.py', ''.join(f'{k} = "{v}"\n' for k, v in secrets.items()))
+    code, report = run_json(capsys, 'app.py')
+    assert code == 1
+    assert sorted(f['line'] for f in report['findings'] if f['rule'] == 'acme-token') == [2, 3]
+
+
+def test_import_gitleaks_drops_an_and_allowlist_it_cannot_keep_whole(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.gitleaks.toml', GITLEAKS_AND.replace("regexes = ['''(?i)^acme_0''']", "regexTarget = \"line\"\nregexes = ['''x''']"))
+    assert cli.main(['rules', 'import-gitleaks', '.gitleaks.toml']) == 0
+    out, err = capsys.readouterr()
+    write('converted.toml', out)
+    (rule,) = load_toml('converted.toml')['rules']
+    assert 'allow' not in rule  # the stopwords alone would allow more than gitleaks does
+    assert 'allowlist regexes on the line dropped' in err
+
+
+def test_a_baseline_named_like_a_workflow_command_starts_no_line(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The baseline path comes from a committed config: printed first on a line, ``::stop-commands::x``
+    would silence a GitHub runner's annotations (issue 16 #8)."""
+    write('.leakstop.toml', 'baseline = "::stop-commands::x.json"\n')
+    write('app.py', f'key = "{fakes.aws_key_id(seed="wfc")}"\n')
+    assert cli.main(['baseline', 'create', 'app.py']) == 0
+    assert cli.main(['baseline', 'audit', '--stats']) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('./::stop-commands::x.json: 1 finding(s) recorded')
+    assert not any(line.lstrip().startswith('::') for line in out.splitlines())

@@ -30,7 +30,7 @@ def error_of(text: str, name: str = '.leakstop.toml') -> str:
 @pytest.mark.parametrize(('text', 'expected'), [
     (f'{TOKEN} = 1\n', '.leakstop.toml: unknown key '),
     (f'[allowlist]\n{TOKEN} = []\n', '.leakstop.toml.allowlist: unknown key '),
-    (f'[allowlist.rules.{TOKEN}]\nnot_a_key = 1\n', '.leakstop.toml.allowlist.rules.ghp_…: unknown key '),
+    (f'[allowlist.rules.{TOKEN}]\nnot_a_key = 1\n', '.leakstop.toml.allowlist.rules.ghp_…: not a rule id '),
     (f'[allowlist]\nvalues = ["^x$", "({AWS}"]\n', '.leakstop.toml.allowlist.values[1]: invalid regular expression: '),
     (f'[allowlist.rules.aws-access-key-id]\nvalues = ["[{AWS}"]\n',
      '.leakstop.toml.allowlist.rules.aws-access-key-id.values[0]: invalid regular expression: '),
@@ -54,3 +54,135 @@ def test_a_dotenv_passed_as_config_by_mistake_is_not_echoed(capsys: pytest.Captu
 
 def test_names_that_read_as_names_are_still_shown() -> None:
     assert "unknown key 'colour'" in error_of('colour = "red"\n')
+
+
+# --- one line must not turn everything off (issue 13 #10) ---------------------------------------
+
+@pytest.mark.parametrize(('text', 'expected'), [
+    ('[allowlist]\nstopwords = ["dummy", ""]\n', '.leakstop.toml.allowlist.stopwords[1]: empty: '),
+    ('[allowlist]\nstopwords = ["a"]\n', '.leakstop.toml.allowlist.stopwords[0]: too short: '),
+    ('[allowlist]\nvalues = ["^EXAMPLE$", "x*"]\n', '.leakstop.toml.allowlist.values[1]: matches the empty string: '),
+    ('[allowlist]\nvalues = [""]\n', '.leakstop.toml.allowlist.values[0]: matches the empty string: '),
+    ('[allowlist]\nvalues = ["[A-Za-z0-9]{8}"]\n', '.leakstop.toml.allowlist.values[0]: matches a random token: '),
+    ('[allowlist]\npaths = ["**"]\n', '.leakstop.toml.allowlist.paths[0]: matches every path: '),
+    ('[allowlist]\npaths = ["docs/**", "*"]\n', '.leakstop.toml.allowlist.paths[1]: matches every path: '),
+    ('[allowlist]\npaths = [""]\n', '.leakstop.toml.allowlist.paths[0]: empty glob'),
+    ('[allowlist.rules.aws-access-key-id]\nvalues = [".*"]\n',
+     '.leakstop.toml.allowlist.rules.aws-access-key-id.values[0]: matches the empty string: '),
+    ('[allowlist.rules.aws-access-key-id]\npaths = ["**/*"]\n',
+     '.leakstop.toml.allowlist.rules.aws-access-key-id.paths[0]: matches every path: '),
+])
+def test_match_everything_entries_are_refused(text: str, expected: str) -> None:
+    assert error_of(text).startswith(expected)
+
+
+def test_match_everything_config_fails_the_hooks_instead_of_passing_them(capsys: pytest.CaptureFixture[str]) -> None:
+    from leakstop.hooks import block_credential_files, block_env_files
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["**"]\n')
+    with open('id_rsa', 'w') as f:
+        f.write(fakes.pem_private_key(kind='OPENSSH PRIVATE KEY', seed='config'))
+    with open('.env', 'w') as f:
+        f.write('DEBUG=1\n')
+    assert block_credential_files.main(['id_rsa']) == 2
+    assert block_env_files.main(['.env']) == 2
+    assert 'allowlist.paths[0]: matches every path' in capsys.readouterr().err
+
+
+def test_ordinary_allowlists_are_accepted(capsys: pytest.CaptureFixture[str]) -> None:
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["tests/fixtures/**", "*.lock", "docs/"]\nvalues = ["^AKIA[A-Z0-9]{12}TEST$", "EXAMPLE\\\\Z"]\n'
+                'stopwords = ["dummy", "example"]\n[allowlist.rules.generic-password]\npaths = ["docs/**"]\n')
+    config = load_config()
+    assert config.allowlist.path_allowed('tests/fixtures/a/b.py') and config.allowlist.path_allowed('x/y.lock')
+    assert config.allowlist.path_allowed('docs/index.md') and not config.allowlist.path_allowed('src/app.py')
+    assert [bool(rx.search(v)) for rx in config.allowlist.values for v in ('AKIAABCDEFGHIJKLTEST', 'MYEXAMPLE')] == [True, False, False, True]  # leakstop: allow (a fake key)
+
+
+# --- user patterns cannot take super-linear time (issue 13 #11) ---------------------------------
+
+def test_allowlist_regexes_run_in_linear_time() -> None:
+    import time
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\nvalues = ["^(?:a|a)*c$", "\\\\w*\\\\w*\\\\w*-END$"]\npaths = ["' + '*a' * 30 + '*x"]\n')
+    config = load_config()
+    start = time.perf_counter()
+    assert not any(rx.search('a' * 5000) for rx in config.allowlist.values)
+    assert not config.allowlist.path_allowed('a' * 3000)
+    assert time.perf_counter() - start < 1.0  # Python's re: (?:a|a)* alone takes minutes on 30 characters
+
+
+def test_allowlist_regexes_the_linear_engine_cannot_run_are_refused() -> None:
+    message = error_of(f'[allowlist]\nvalues = ["(?<=x){AWS}"]\n')
+    assert message.startswith('.leakstop.toml.allowlist.values[0]: uses what the linear-time engine (RE2) does not support')
+    assert AWS not in message
+
+
+@pytest.mark.parametrize(('pattern', 'why'), [
+    (r'(?P<secret>(?:a|a)*)', 'repeats alternatives that can start with the same character'),
+    (r'(?P<secret>(?:ab|a)+)', 'repeats alternatives that can start with the same character'),
+    (r'(?P<secret>\w*\w*\w*)', 'has two unbounded repeats that can match the same characters in a row'),
+    (r'key(?P<secret>.*a.*)', 'has two unbounded repeats that can match the same characters in a row'),
+    (r'(?P<secret>(a+)+)', 'nests a repeat ({1,}) inside another'),
+])
+def test_custom_rules_that_could_backtrack_are_refused(pattern: str, why: str) -> None:
+    message = error_of(f"[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\npattern = '{pattern}'\n")
+    assert message.startswith(f'.leakstop.toml.rules[0]: acme: pattern {why}: '), message
+
+
+def test_custom_rule_allow_regexes_max_length_and_globs_are_checked() -> None:
+    base = "[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\npattern = '(?P<secret>acme_[a-z0-9]{32})'\n"
+    assert error_of(base + "allow = ['^x$', '(x+x+)+y']\n").startswith('.leakstop.toml.rules[0]: acme: allow[1] nests a repeat')
+    assert error_of(base + 'max_length = 1048576\n').startswith('.leakstop.toml.rules[0]: acme: max_length: at most 4096')
+    assert error_of(base + 'paths = ["*a*a*a*a*x"]\n').startswith('.leakstop.toml.rules[0]: acme: paths[0]: more than 3 wildcards')
+    with open('.leakstop.toml', 'w') as f:
+        f.write(base + "allow = ['^acme_0+$']\npaths = ['**/*.py']\n")
+    assert load_config().custom_rules[0].id == 'acme'
+
+
+# --- errors and the cache never hold a pasted token (issue 13 #16) -----------------------------
+
+@pytest.mark.parametrize('text', [
+    f'[[rules]]\nid = "{TOKEN}"\ndescription = "x"\npattern = "(?P<secret>x)"\n',
+    f'[[rules]]\nid = "acme"\ndescription = "x"\npattern = "(?P<secret>x)"\n{TOKEN} = 1\n',
+    f'[[rules]]\nid = "acme"\ndescription = "x"\npattern = "(?P<secret>x)"\nallow = ["({TOKEN}"]\n',
+    f'[[rules]]\nid = "acme"\ndescription = "x"\npattern = "(?P<secret>x)"\nvalidator = "{TOKEN}"\n',
+    f'[allowlist]\nvalues = ["[{TOKEN}"]\n',
+    f'[allowlist.rules.{TOKEN}]\nvalues = ["^x$"]\n',
+])
+def test_custom_rule_errors_quote_no_token(text: str) -> None:
+    message = error_of(text)
+    assert TOKEN not in message and TOKEN[:12] not in message, message
+
+
+def test_refused_settings_are_not_cached(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_home = os.path.join(str(tmp_path), 'cache-home')
+    monkeypatch.setenv('XDG_CACHE_HOME', cache_home)
+    for text in (f'[allowlist]\n{TOKEN} = []\n', f'[allowlist.rules.{TOKEN}]\nvalues = ["^x$"]\n'):
+        error_of(text)
+        error_of(f'[tool.leakstop]\nbaseline = "b.json"\n[tool.leakstop.allowlist]\n{TOKEN} = []\n', 'pyproject.toml')
+        with pytest.raises(FatalError):
+            load_config('pyproject.toml')
+    for root, _, names in os.walk(cache_home):
+        for name in names:
+            with open(os.path.join(root, name), 'rb') as f:
+                assert TOKEN.encode() not in f.read()
+
+
+def test_linear_patterns_take_paths_and_secrets_with_undecodable_bytes() -> None:
+    """A file name that is not UTF-8 arrives with surrogate escapes, which RE2 cannot encode."""
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["fixtures/**"]\nvalues = ["EXAMPLE$"]\n')
+    allowlist = load_config().allowlist
+    assert allowlist.path_allowed('fixtures/caf\udce9.txt') and not allowlist.path_allowed('src/caf\udce9.txt')
+    assert allowlist.values[0].search('\udcff\udcfeKEYEXAMPLE') and not allowlist.values[0].search('\udcffKEY')
+
+
+def test_the_allowlist_reaches_worker_processes_started_by_spawn() -> None:
+    """``scan --jobs`` passes the settings to its workers; with spawn (Windows) they are pickled."""
+    import pickle
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["fixtures/**"]\nvalues = ["EXAMPLE$"]\n')
+    allowlist = pickle.loads(pickle.dumps(load_config().allowlist))
+    assert allowlist.path_allowed('fixtures/a.txt') and not allowlist.path_allowed('src/a.txt')
+    assert allowlist.values[0].search('KEYEXAMPLE') and not allowlist.values[0].search('KEY')

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -99,6 +98,7 @@ def _cache_entries(cache: str) -> list[str]:
 
 @pytest.mark.parametrize('damage', ['garbage', 'truncated', 'empty', 'wrong-type', 'directory'])
 def test_corrupt_cache_is_a_miss_and_is_repaired(project: str, tmp_path: object, warm_cache: str, damage: str) -> None:
+    from leakstop.cache import dumps
     cache = copy_of(warm_cache, tmp_path)
     env = base_env(XDG_CACHE_HOME=cache)
     entries = _cache_entries(cache)
@@ -113,7 +113,7 @@ def test_corrupt_cache_is_a_miss_and_is_repaired(project: str, tmp_path: object,
             continue
         with open(path, 'wb') as f:
             f.write({'garbage': os.urandom(200), 'truncated': good[:len(good) // 2], 'empty': b'',
-                     'wrong-type': pickle.dumps(['not', 'what', 'was', 'stored'])}[damage])
+                     'wrong-type': dumps(['not', 'what', 'was', 'stored'])}[damage])
     assert_scanned(run(project, env, 'scan-secrets', 'app.py'))
     if damage != 'directory':
         assert_scanned(run(project, env, 'scan-secrets', 'app.py'))
@@ -129,7 +129,7 @@ def test_full_cache_disk(project: str, tmp_path: object, monkeypatch: pytest.Mon
         raise OSError(errno.ENOSPC, 'No space left on device')
     cache_home = os.path.join(str(tmp_path), 'cache')
     monkeypatch.setenv('XDG_CACHE_HOME', cache_home)
-    monkeypatch.setattr(cache.pickle, 'dump', full)
+    monkeypatch.setattr(cache.os, 'replace', full)
     monkeypatch.chdir(project)
     assert scan_secrets.main(['app.py']) == 1
     assert 'app.py:1:22: aws-access-key-id' in capsys.readouterr().out

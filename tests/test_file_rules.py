@@ -56,6 +56,15 @@ def test_the_required_names_are_covered(path: str) -> None:
     assert any(rule.matches(path) for rule in NAMES), path
 
 
+@pytest.mark.parametrize('path', [
+    'ID_RSA', 'Id_Ed25519', 'keystore.P12', 'cert.PFX', 'Credentials.json', 'CLIENT_SECRET_1.JSON', '.AWS/Credentials',
+    '.NETRC', 'Terraform.tfstate', '.Kube/Config', 'KubeConfig',
+])
+def test_names_are_matched_whatever_their_case(path: str) -> None:
+    """On macOS and Windows these are the very same files (issue 13 #17)."""
+    assert any(rule.matches(path) for rule in NAMES), path
+
+
 @pytest.mark.parametrize('path', ['id_rsa.pub', 'README.md', 'src/app.py', 'environment.ts', '.npmrc', 'cert.pem'])
 def test_ordinary_names_are_not_refused(path: str) -> None:
     assert not any(rule.matches(path) for rule in NAMES), path

@@ -304,3 +304,83 @@ def test_real_pre_commit_with_a_submodule(tmp_path: object) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     os.chdir(repo)
     assert scan_secrets.main(['vendored']) == 2
+
+
+# --- files leakstop reads for its own use --------------------------------------------------------
+
+def _hook(*argv: str, cwd: str) -> subprocess.CompletedProcess[str]:
+    """A hook in a child process bounded in memory and time (before the fix, /dev/zero was read
+    until MemoryError and a FIFO waited on forever)."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+    bindir = os.path.dirname(sys.executable)
+    return subprocess.run([os.path.join(bindir, argv[0]), *argv[1:]], cwd=cwd, capture_output=True, text=True,
+                          timeout=60, preexec_fn=limit)
+
+
+@pytest.mark.parametrize('own', ['.leakstop-baseline.json', '.leakstop.toml', '.gitignore'])
+@pytest.mark.parametrize('target', ['/dev/zero', 'fifo'])
+def test_own_files_are_read_only_as_regular_files(tmp_path: object, own: str, target: str) -> None:
+    init_repo(str(tmp_path))
+    write('app.py', 'x = 1\n')
+    if target == 'fifo':
+        os.mkfifo(own)
+    else:
+        os.symlink(target, own)
+    hook = ('check-gitignore',) if own == '.gitignore' else ('scan-secrets', 'app.py')
+    result = _hook(*hook, cwd=str(tmp_path))
+    assert result.returncode == 2, result.stderr[-500:]
+    assert f'{own}: cannot read' in result.stderr and 'not a regular file' in result.stderr
+    assert 'Traceback' not in result.stderr
+
+
+def test_a_fifo_named_as_baseline_in_config_is_refused(tmp_path: object) -> None:
+    write('.leakstop.toml', 'baseline = "reviewed.json"\n')
+    os.mkfifo('reviewed.json')
+    write('app.py', 'x = 1\n')
+    result = _hook('scan-secrets', 'app.py', cwd=str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == 'scan-secrets: error: reviewed.json: cannot read baseline: not a regular file'
+
+
+def test_an_own_file_over_the_size_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    write('big.json', b'{}' + b' ' * 100)
+    with pytest.raises(OSError) as e:
+        files.read_own_file('big.json', limit=64)
+    assert 'larger than' in str(e.value.strerror)
+    assert files.read_own_file('big.json', limit=102) == b'{}' + b' ' * 100
+
+
+def test_a_very_deep_tree_is_walked_and_scanned(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """os.walk recursed: 1,100 nested directories raised RecursionError and nothing was scanned (issue 16 #12)."""
+    from leakstop import cli
+    deep = 'tree'
+    os.mkdir(deep)
+    for _ in range(1100):  # os.makedirs recurses too
+        deep = os.path.join(deep, 'd')
+        os.mkdir(deep)
+    write(os.path.join('tree', 'top.py'), f'key = "{aws("top")}"\n')
+    write(os.path.join(deep, 'bottom.py'), f'key = "{aws("bottom")}"\n')
+    try:
+        walked = list(files.walk(['tree']))
+        assert walked == [os.path.join('tree', 'top.py'), os.path.join(deep, 'bottom.py')]
+        assert cli.main(['scan', '--jobs', '1', 'tree']) == 1
+        out = capsys.readouterr().out
+        assert 'tree/top.py:1:8: aws-access-key-id' in out
+        assert f'{deep}/bottom.py:1:8: aws-access-key-id' in out
+    finally:  # shutil.rmtree recurses too: pytest could not remove the tree later
+        os.remove(os.path.join(deep, 'bottom.py'))
+        while deep != 'tree':
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
+
+
+def test_walk_order_and_what_it_skips() -> None:
+    for name in ('b/2.py', 'b/1.py', 'a.py', 'c/.git/config', '.git/x', 'z.py', 'c/d/e.py'):
+        write(os.path.join('w', name), 'x = 1\n')
+    os.symlink('b', os.path.join('w', 'link-to-b'))
+    assert list(files.walk(['w', 'a-file-named-directly'])) == [
+        'w/a.py', 'w/link-to-b', 'w/z.py', 'w/b/1.py', 'w/b/2.py', 'w/c/d/e.py', 'a-file-named-directly',
+    ]

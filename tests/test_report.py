@@ -235,3 +235,46 @@ def test_display_name_rarely_shows_a_random_token() -> None:
     for alphabet in (fakes.ALNUM, fakes.HEX, fakes.B64URL, fakes.UPPER_DIGITS):
         tokens = ['K' + fakes.rand(alphabet, 23, (alphabet, i)) for i in range(1000)]
         assert sum(report.display_name(t) == t for t in tokens) < 5, alphabet
+
+
+# --- output that file content cannot drive (issue 16 #8, #9) ----------------------------------
+
+@pytest.mark.parametrize('path', ['::stop-commands::resume', '  ::stop-commands::x', 'a/##[group]b.py', '::error::x.py'])
+def test_no_line_of_text_output_starts_a_workflow_command(path: str, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named ``::stop-commands::x`` printed at the start of a line would stop the runner
+    reading the annotations after it."""
+    monkeypatch.setenv('GITHUB_ACTIONS', 'true')
+    results = [FileResult(path, findings=(finding(path),)), FileResult(path + '2', error='cannot read: no such file'),
+               FileResult('src/app.py', findings=(finding(),))]
+    report.emit(results)
+    out, err = capsys.readouterr()
+    lines = out.splitlines() + err.splitlines()
+    commands = [line for line in lines if line.lstrip().startswith('::') or '##[' in line]
+    assert commands and all(line.startswith(('::error file=', '::warning file=')) for line in commands), commands
+    assert len([line for line in lines if line.startswith('::error file=')]) == 2
+    shown = './' + path if path.lstrip().startswith('::') else path.replace('##[', '#\\x23[')
+    assert f'{shown}:3:9: github-pat-classic' in out.splitlines()[0]
+
+
+@pytest.mark.parametrize('secret', ['\x1bc\x1bcAAAAAAAAAAAAAAAAAAAAAA', '\r\x1b[2KBBBBBBBBBBBBBBBBBBBBBB', '\u202e\u2028\x9bxCCCCCCCCCCCCCCCCCCC'])
+def test_control_characters_in_a_redacted_prefix_are_escaped(secret: str, capsys: pytest.CaptureFixture[str]) -> None:
+    report.emit([FileResult('x.txt', findings=(finding('x.txt', secret=secret),))])
+    out = capsys.readouterr().out
+    assert 'x.txt:3:9: github-pat-classic: GitHub personal access token (classic): \\' in out
+    assert out.isprintable() is False and all(c.isprintable() for c in out.replace('\n', ''))
+    assert report.redact('\x1bcAAAAAAAAAAAAAAAAAAAAAA') == '\\x1bcAA…'
+
+
+def test_baseline_audit_context_escapes_control_characters() -> None:
+    from leakstop.cli import redacted_context
+    data = f'a = 1\nclear = "\x1bc"\r\x1b[2Kfake line\ttab\ntoken = "{GH}"\nb = 2\n'.encode()
+    start = data.index(GH.encode())
+    lines = redacted_context(data, finding('x.py', line=3, start=start, end=start + len(GH)))
+    assert lines == [
+        '     1 | a = 1',
+        '     2 | clear = "\\x1bc"\\r\\x1b[2Kfake line\ttab',
+        f'     3 | token = "{GH[:4]}…"',
+        '     4 | b = 2',
+        '     5 | ',
+    ]

@@ -32,7 +32,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import normalize
+from leakstop.files import normalize, read_own_file
 from leakstop.regex import LazyPattern
 
 VERSION = 1
@@ -196,8 +196,7 @@ def parse(text: str, path: str) -> Baseline:
 
 def load(path: str) -> Baseline:
     try:
-        with open(path, 'rb') as f:
-            raw = f.read()
+        raw = read_own_file(path)
     except OSError as e:
         raise FatalError(f'{path}: cannot read baseline: {e.strerror}') from None
     try:

@@ -1,22 +1,48 @@
 """One on-disk cache for everything a warm start would otherwise recompute.
 
-Entries are pickles named by a hash of what they were computed from (file stats, versions),
-written atomically, and read defensively: a missing, truncated, corrupt or foreign entry is a
-miss, and an unwritable cache directory only means computing again. Nothing here imports
+Entries hold data, never code: a small header, a JSON document and raw byte strings (the
+Hyperscan database is bytes already). Decoding builds only plain values (str, int, float,
+bool, None, list, tuple, dict, bytes) and the few frozen record types named in ``RECORDS``;
+nothing in an entry can name a function to call or a class to build (unlike pickle, which
+ran whatever an entry said).
+
+Entries are named by a hash of what they were computed from (file stats, versions), written
+atomically, and read defensively: a missing, truncated, corrupt or foreign entry is a miss,
+and an unwritable cache directory only means computing again. The directory is created 0700;
+a directory or entry that is not the user's own, is writable by others, or is not a regular
+file (a link, a FIFO) is ignored: the run computes everything itself. Nothing here imports
 more than the standard library's fast modules, so a warm hook starts quickly.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib
+import json
 import os
-import pickle
+import re
+import stat
 import sys
 from typing import Any, Callable, Sequence, TypeVar
 
 from leakstop import __version__
 
 T = TypeVar('T')
-FORMAT = 3  # 3: keyword literals in the rules database
+FORMAT = 4  # 4: JSON + bytes, no pickle
+MAGIC = b'leakstop-cache\n'
+MAX_ENTRY = 256 * 1024 * 1024  # a larger entry is not read
+# The record types an entry may hold, by the name written in it: (module, class). A frozen
+# dataclass whose fields are plain values; its sequence fields are tuples.
+RECORDS = {
+    'Rule': ('leakstop.rules', 'Rule'),
+    'NameRule': ('leakstop.rules', 'NameRule'),
+    'FileRules': ('leakstop.rules', 'FileRules'),
+}
+_NOFOLLOW = getattr(os, 'O_NOFOLLOW', 0)
+
+
+class Uncacheable(Exception):
+    """A value this format cannot hold (it is computed again next time)."""
 
 
 def cache_dir() -> str | None:
@@ -39,13 +65,175 @@ def _key(name: str, signature: Sequence[object]) -> str:
     for part in (FORMAT, __version__, sys.version_info[:2], sys.platform, name, *signature):
         h.update(repr(part).encode())
         h.update(b'\0')
-    return f'{name}-{h.hexdigest()[:32]}.pickle'
+    return f'{name}-{h.hexdigest()[:32]}.entry'
 
+
+# --- trust ---------------------------------------------------------------------------------
+
+def trusted(st: os.stat_result) -> bool:
+    """Owned by the user running leakstop and writable by nobody else.
+
+    Not checked on Windows (no ``os.geteuid``): there permissions are ACLs, and ``stat``
+    reports every writable file as 0o666.
+    """
+    geteuid = getattr(os, 'geteuid', None)
+    if geteuid is None:
+        return True
+    return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and st.st_uid == geteuid()
+
+
+def _trusted_dir(directory: str) -> bool:
+    try:
+        st = os.stat(directory)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and trusted(st)
+
+
+# --- the format ------------------------------------------------------------------------------
+
+def _record_class(name: str) -> Any:
+    module, cls = RECORDS[name]
+    return getattr(importlib.import_module(module), cls)
+
+
+def _encode(value: object, blobs: list[bytes]) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        blobs.append(bytes(value))
+        return {'b': len(blobs) - 1}
+    if isinstance(value, list):
+        if value and type(value[0]).__name__ in RECORDS and all(type(v) is type(value[0]) for v in value):
+            return _encode_records(value, blobs)
+        return [_encode(v, blobs) for v in value]
+    if isinstance(value, tuple):
+        return {'t': [_encode(v, blobs) for v in value]}
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise Uncacheable('dict with a key that is not a string')
+        return {'m': {k: _encode(v, blobs) for k, v in value.items()}}
+    if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+        return {'r': [value.pattern, value.flags & ~re.UNICODE]}
+    if type(value).__name__ in RECORDS:
+        return _encode_records([value], blobs, one=True)
+    raise Uncacheable(type(value).__name__)
+
+
+def _plain(v: object) -> bool:
+    return v is None or isinstance(v, (bool, int, float, str))
+
+
+def _encode_records(values: list[Any], blobs: list[bytes], *, one: bool = False) -> Any:
+    """Records of one type as a table: field names once, then a row of values per record.
+
+    Each column is marked ``p`` (plain JSON values), ``t`` (tuples of plain values) or ``x``
+    (anything else, encoded in full), so that reading the common case costs little.
+    """
+    cls = type(values[0])
+    name = cls.__name__
+    if not dataclasses.is_dataclass(cls) or cls is not _record_class(name):
+        raise Uncacheable(name)
+    names = [f.name for f in dataclasses.fields(cls)]
+    columns = [[getattr(v, n) for v in values] for n in names]
+    kinds = []
+    for column in columns:
+        if all(_plain(v) for v in column):
+            kinds.append('p')
+        elif all(isinstance(v, tuple) and all(_plain(x) for x in v) for v in column):
+            kinds.append('t')
+        else:
+            kinds.append('x')
+    rows = [
+        [v if k == 'p' else list(v) if k == 't' else _encode(v, blobs) for k, v in zip(kinds, row)]
+        for row in zip(*columns)
+    ]
+    return {'R': name, 'k': names, 'c': ''.join(kinds), 'rows': rows, 'one': one}
+
+
+def _decode_records(node: dict[str, Any], blobs: list[bytes]) -> Any:
+    cls = _record_class(node['R'])  # KeyError: not a record type
+    names = [f.name for f in dataclasses.fields(cls)]
+    if node['k'] != names or len(node['c']) != len(names):
+        raise ValueError('fields differ')
+    convert: list[Callable[[Any], Any]] = [
+        (lambda v: v) if k == 'p' else tuple if k == 't' else (lambda v: _decode(v, blobs)) for k in node['c']
+    ]
+    out = []
+    new = object.__new__
+    for row in node['rows']:
+        if len(row) != len(names):
+            raise ValueError('bad row')
+        record = new(cls)
+        # as pickle restores an object: its fields set directly, no method of the class called
+        record.__dict__.update(zip(names, [c(v) for c, v in zip(convert, row)]))
+        out.append(record)
+    return out[0] if node['one'] else out
+
+
+def _decode(node: Any, blobs: list[bytes]) -> Any:
+    if isinstance(node, list):
+        return [_decode(v, blobs) for v in node]
+    if not isinstance(node, dict):
+        return node
+    if 'm' in node:
+        return {k: _decode(v, blobs) for k, v in node['m'].items()}
+    if 't' in node:
+        return tuple(_decode(v, blobs) for v in node['t'])
+    if 'b' in node:
+        return blobs[node['b']]
+    if 'r' in node:
+        pattern, flags = node['r']
+        return re.compile(pattern, flags)
+    if 'R' in node:
+        return _decode_records(node, blobs)
+    raise ValueError('unknown node')
+
+
+def dumps(value: object) -> bytes:
+    """``value`` as an entry (raises Uncacheable for what the format cannot hold)."""
+    blobs: list[bytes] = []
+    doc = json.dumps(_encode(value, blobs), separators=(',', ':'), allow_nan=True).encode()
+    header = json.dumps([len(doc), *(len(b) for b in blobs)]).encode()
+    return b''.join([MAGIC, header, b'\n', doc, *blobs])
+
+
+def loads(data: bytes) -> Any:
+    """The value of an entry (raises ValueError, KeyError, TypeError... on anything malformed)."""
+    if not data.startswith(MAGIC):
+        raise ValueError('not an entry')
+    nl = data.index(b'\n', len(MAGIC))
+    sizes = json.loads(data[len(MAGIC):nl])
+    if not isinstance(sizes, list) or not sizes or not all(isinstance(s, int) and s >= 0 for s in sizes):
+        raise ValueError('bad header')
+    pos = nl + 1
+    if pos + sum(sizes) != len(data):
+        raise ValueError('truncated')
+    doc = json.loads(data[pos:pos + sizes[0]])
+    pos += sizes[0]
+    blobs = []
+    for size in sizes[1:]:
+        blobs.append(data[pos:pos + size])
+        pos += size
+    return _decode(doc, blobs)
+
+
+# --- reading and writing ---------------------------------------------------------------------
 
 def read(directory: str, filename: str) -> Any:
+    """The entry's value, or None: missing, damaged, not a regular file, not the user's own."""
+    if not _trusted_dir(directory):
+        return None
     try:
-        with open(os.path.join(directory, filename), 'rb') as f:
-            return pickle.load(f)
+        fd = os.open(os.path.join(directory, filename), os.O_RDONLY | _NOFOLLOW | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, 'rb') as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode) or not trusted(st) or st.st_size > MAX_ENTRY:
+                return None
+            return loads(f.read())
     except Exception:  # anything wrong with an entry is a miss
         return None
 
@@ -53,11 +241,17 @@ def read(directory: str, filename: str) -> Any:
 def write(directory: str, filename: str, value: object) -> None:
     import tempfile
     try:
-        os.makedirs(directory, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix='.tmp-')
+        data = dumps(value)
+    except (Uncacheable, ValueError):  # a TOML date, NaN...: computed again next time
+        return
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        if not _trusted_dir(directory):
+            return
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix='.tmp-')  # 0600
         try:
             with os.fdopen(fd, 'wb') as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(data)
             os.replace(tmp, os.path.join(directory, filename))  # concurrent writers each publish a whole file
         except BaseException:
             os.unlink(tmp)
@@ -95,8 +289,8 @@ def load_toml(path: str) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    with open(path, 'rb') as f:
-        return tomllib.load(f)
+    from leakstop.files import read_own_file
+    return tomllib.loads(read_own_file(path).decode('utf-8'))
 
 
 def toml_error() -> type[Exception]:

@@ -17,8 +17,8 @@ from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, read_bytes, walk
-from leakstop.report import FORMATS, Commit, Progress, display_path, emit, progress_wanted, redact
+from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, read_bytes, read_own_file, walk
+from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 
@@ -290,7 +290,7 @@ def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, forc
     with bl.locked(path):
         new = bl.merge(bl.Baseline(path), findings)
         bl.save(new)
-    print(f'{path}: {len(new.entries)} finding(s) recorded; review them with `leakstop baseline audit`')
+    print(f'{display_path(path)}: {len(new.entries)} finding(s) recorded; review them with `leakstop baseline audit`')
     return _report_errors(errors)
 
 
@@ -305,7 +305,7 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
         bl.save(new)
     added = len(set(new.entries) - set(old.entries))
     dropped = len(set(old.entries) - set(new.entries))
-    print(f'{path}: {len(new.entries)} finding(s): {added} added, {dropped} gone and dropped')
+    print(f'{display_path(path)}: {len(new.entries)} finding(s): {added} added, {dropped} gone and dropped')
     return _report_errors(errors)
 
 
@@ -342,7 +342,8 @@ def redacted_context(data: bytes, finding: Finding, *, others: Sequence[Finding]
     text = bytes(shown).split(b'\n')
     first = max(0, finding.line - 1 - lines)
     last = min(len(text), finding.line + lines)
-    return [f'{i + 1:>6} | {text[i].decode("utf-8", "replace")}' for i in range(first, last)]
+    # escaped: a context line is file content, and ESC c or CR + erase-line would drive the terminal
+    return [f'{i + 1:>6} | {printable(text[i].decode("utf-8", "replace"), keep_tabs=True)}' for i in range(first, last)]
 
 
 def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[[str], str] = input) -> int:
@@ -357,7 +358,7 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
                 by_status[e.status] = by_status.get(e.status, 0) + 1
                 by_rule.setdefault(e.rule, {}).setdefault(e.status, 0)
                 by_rule[e.rule][e.status] += 1
-            print(f'{path}: {len(baseline.entries)} finding(s): ' + ', '.join(
+            print(f'{display_path(path)}: {len(baseline.entries)} finding(s): ' + ', '.join(
                 f'{by_status.get(s, 0)} {s}' for s in bl.STATUSES))
             for rule in sorted(by_rule):
                 print(f'  {rule}: ' + ', '.join(f'{n} {s}' for s, n in sorted(by_rule[rule].items())))
@@ -485,8 +486,7 @@ def _gitleaks_record(item: Any) -> GitleaksRecord | None:
 
 def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
     try:
-        with open(source, 'rb') as f:
-            text = f.read().decode('utf-8', 'replace')
+        text = read_own_file(source).decode('utf-8', 'replace')
     except OSError as e:
         raise FatalError(f'{source}: cannot read: {e.strerror}') from None
     with bl.locked(path):
@@ -520,7 +520,7 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
         else:
             raise FatalError(f'{source}: not a detect-secrets baseline, gitleaks report or .gitleaksignore')
         bl.save(target)
-    print(f'{path}: imported {imported} finding(s) from {source} ({kind}); '
+    print(f'{display_path(path)}: imported {imported} finding(s) from {display_path(source)} ({kind}); '
           f'{unmatched} entr{"y" if unmatched == 1 else "ies"} had no leakstop finding to match')
     return 0
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from leakstop.allowlist import Allowlist, BuiltinAllowlist
 from leakstop.cache import cache_dir, cached, file_signature, load_toml, toml_error
 from leakstop.errors import FatalError
-from leakstop.files import compile_globs
+from leakstop.files import compile_globs, read_own_file
 from leakstop.rules import Rule, nested_repeat, rule_from_table
 
 DEFAULT_BASELINE = '.leakstop-baseline.json'
@@ -64,23 +64,333 @@ def _shown(name: str) -> str:
     return display_name(name)
 
 
-def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
+# Probes: values no allowlist entry meant to allow. An entry that matches one of them matches
+# (nearly) everything, and would silently turn every hook off.
+_PROBE_SECRETS = ('', 'Zq3v9XkP7wLm2RtY8bNc4JhD', '5f0c9e2ab7d14e8396c1a0fd2b7e4c58', 'k9/Qx+2mT7=vB4#pL8@wR1!zN6')
+_PROBE_PATHS = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', 'k9Qx2mT7vB/pL8wR1zN6/Zq3v9XkP7w.k9Q')
+MIN_STOPWORD = 3  # a shorter stopword occurs in most secrets
+CUSTOM_MAX_LENGTH = 4096  # a custom rule's confirming regex runs in windows of this size at most
+CUSTOM_GLOB_STARS = 3  # wildcard runs in a custom rule's path glob (each may multiply the backtracking)
+_RE2_UNSUPPORTED = 'uses what the linear-time engine (RE2) does not support: a lookaround, a backreference, or an atomic or possessive group'
+
+
+class LinearPattern:
+    """An RE2 regex with the ``search`` / ``match`` of ``re.Pattern`` over any ``str``: a path or
+    secret holding undecodable bytes (surrogate escapes, which RE2 cannot encode) is matched
+    with U+FFFD in their place."""
+
+    __slots__ = ('_rx', 'source', 'pattern')
+
+    def __init__(self, source: str, pattern: str) -> None:
+        """``source``: the RE2 syntax compiled; ``pattern``: what the user wrote (for messages)."""
+        re2, options = _re2_options()
+        self._rx = re2.compile(source, options)
+        self.source = source
+        self.pattern = pattern
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        return (LinearPattern, (self.source, self.pattern))  # to worker processes started by spawn
+
+    def search(self, text: str) -> Any:
+        try:
+            return self._rx.search(text)
+        except UnicodeEncodeError:
+            return self._rx.search(_without_surrogates(text))
+
+    def match(self, text: str) -> Any:
+        try:
+            return self._rx.match(text)
+        except UnicodeEncodeError:
+            return self._rx.match(_without_surrogates(text))
+
+
+def _without_surrogates(text: str) -> str:
+    return text.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace').encode('utf-8', 'replace').decode('utf-8')
+
+
+def _re2_options() -> Any:
+    import importlib
+    re2: Any = importlib.import_module('re2')  # only for settings that hold user patterns (4 ms)
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print the pattern (often the very secret) on stderr
+    return re2, options
+
+
+def _linear_regex(pattern: str, where: str) -> Any:
+    """A user's regex compiled by RE2 (linear time whatever the pattern and the input)."""
+    try:
+        re.compile(pattern)  # Python's messages locate the error without quoting the pattern
+    except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}; 2,000 nested groups
+        # the pattern is not quoted: an allowlist value is often the very secret to allow
+        raise FatalError(f'{where}: invalid regular expression: {e}') from None
+    # Python's end of string \Z is RE2's \z (an escaped backslash before Z is left alone)
+    translated = re.sub(r'(?<!\\)((?:\\\\)*)\\Z', r'\1\\z', pattern)
+    try:
+        return LinearPattern(translated, pattern)
+    except Exception:
+        raise FatalError(f'{where}: {_RE2_UNSUPPORTED}') from None
+
+
+def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[Any, ...]:
+    """Allowlist regexes (searched in each secret), run by RE2; none may match (nearly) everything."""
     out = []
     for i, pattern in enumerate(_str_list(table, key, where)):
-        try:
-            out.append(re.compile(pattern))
-        except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}; 2,000 nested groups
-            # the pattern is not quoted: an allowlist value is often the very secret to allow
-            raise FatalError(f'{where}.{key}[{i}]: invalid regular expression: {e}') from None
+        rx = _linear_regex(pattern, f'{where}.{key}[{i}]')
+        if any(rx.search(probe) is not None for probe in _PROBE_SECRETS):
+            what = 'the empty string' if rx.search('') is not None else 'a random token'
+            raise FatalError(
+                f'{where}.{key}[{i}]: matches {what}: it would allow every secret '
+                f'(anchor it, e.g. ^EXAMPLE$, or use disable = ["rule-id"])',
+            )
+        out.append(rx)
     return tuple(out)
 
 
-def _globs(table: Mapping[str, Any], key: str, where: str) -> re.Pattern[str] | None:
+def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
+    """Allowlist path globs, matched by RE2; none may be empty or match (nearly) every path."""
+    from leakstop.files import glob_to_regex
     patterns = _str_list(table, key, where)
+    if not patterns:
+        return None
+    parts = []
+    for i, glob in enumerate(patterns):
+        if not glob.strip():
+            raise FatalError(f'{where}.{key}[{i}]: empty glob')
+        try:
+            part = glob_to_regex(glob)
+            one = LinearPattern(f'(?:{part})\\z', glob)
+        except Exception:  # a bad range: [z-a]
+            raise FatalError(f'{where}.{key}[{i}]: invalid glob') from None
+        if any(one.match(probe) is not None for probe in _PROBE_PATHS):
+            raise FatalError(
+                f'{where}.{key}[{i}]: matches every path: it would turn every hook off '
+                f'(name the directories or files to skip, e.g. tests/fixtures/**)',
+            )
+        parts.append(part)
+    return LinearPattern('(?:' + '|'.join(parts) + ')\\z', ', '.join(patterns))
+
+
+def _stopwords(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    words = _str_list(table, key, where)
+    for i, word in enumerate(words):
+        if len(word.strip()) < MIN_STOPWORD:
+            raise FatalError(
+                f'{where}.{key}[{i}]: {"empty" if not word.strip() else "too short"}: a stopword of fewer than '
+                f'{MIN_STOPWORD} characters occurs in most secrets and would allow them',
+            )
+    return tuple(w.lower() for w in words)
+
+
+def _charset_of(op: Any, arg: Any, parser: Any) -> frozenset[int] | None:
+    """The characters (of a sample alphabet) one single-character item matches; None if not one."""
+    if op is parser.LITERAL:
+        c = chr(arg)
+        return frozenset({arg, ord(c.lower()[0]), ord(c.upper()[0])})
+    if op is parser.NOT_LITERAL:
+        return _ALPHABET - {arg}
+    if op is parser.ANY:
+        return _ALPHABET
+    if op is parser.IN:
+        chars: set[int] = set()
+        negate = False
+        for iop, iarg in arg:
+            if iop is parser.NEGATE:
+                negate = True
+            elif iop is parser.LITERAL:
+                chars |= {iarg, ord(chr(iarg).lower()[0]), ord(chr(iarg).upper()[0])}
+            elif iop is parser.RANGE:
+                lo, hi = iarg
+                chars |= {c for c in _ALPHABET if lo <= c <= hi or lo <= ord(chr(c).lower()[0]) <= hi
+                          or lo <= ord(chr(c).upper()[0]) <= hi}
+            elif iop is parser.CATEGORY:
+                chars |= _category(iarg)
+            else:
+                chars |= _ALPHABET
+        return _ALPHABET - chars if negate else frozenset(chars)
+    return None
+
+
+_ALPHABET = frozenset(range(0x180)) | frozenset((0x3B1, 0x4E00, 0x2028, 0x3000, 0xFF10))
+
+
+def _category(category: Any) -> frozenset[int]:
+    name = str(category).upper()
+    probe = {'DIGIT': r'\d', 'SPACE': r'\s', 'WORD': r'\w'}
+    for key, rx in probe.items():
+        if key in name:
+            chars = frozenset(c for c in _ALPHABET if re.match(rx, chr(c)))
+            return _ALPHABET - chars if 'NOT' in name else chars
+    return _ALPHABET
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why Python's backtracking engine could take more than about quadratic time on ``pattern``, or None.
+
+    A conservative look at the parsed pattern (what RE2 and Hyperscan avoid by construction):
+    a variable repeat nested in another (``(a+)+``), an unbounded repeat over alternatives that
+    can start alike (``(?:a|a)*``, ``(?:ab|a)*``), and two unbounded repeats that can match the
+    same characters with nothing they cannot both match between them (``\\w*\\w*``, ``.*a.*``):
+    each of those lets the engine try the same text in polynomially or exponentially many ways.
+    """
     try:
-        return compile_globs(patterns)
-    except (re.error, OverflowError, RecursionError) as e:  # a bad range: [z-a]
-        raise FatalError(f'{where}.{key}: {e}') from None
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover (Python < 3.11)
+        import sre_parse as parser
+    nested = nested_repeat(pattern)
+    if nested is not None:
+        return f'nests a repeat ({nested}) inside another'
+    try:
+        tree = parser.parse(pattern)
+    except Exception:
+        return None  # invalid patterns are reported by the compile check
+    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
+    unbounded = 64  # a repeat of more than this many extra iterations counts as unbounded
+
+    def chars(items: Any) -> frozenset[int]:
+        """Every character ``items`` may consume (over-approximated)."""
+        out: set[int] = set()
+        for op, arg in items:
+            one = _charset_of(op, arg, parser)
+            if one is not None:
+                out |= one
+            elif op in repeats:
+                out |= chars(arg[2])
+            elif op is parser.SUBPATTERN:
+                out |= chars(arg[-1])
+            elif op is parser.BRANCH:
+                for b in arg[1]:
+                    out |= chars(b)
+            elif op is parser.GROUPREF:
+                out |= _ALPHABET
+        return frozenset(out)
+
+    def first(items: Any) -> frozenset[int] | None:
+        """Characters a match of ``items`` can start with; None when it can be empty."""
+        out: set[int] = set()
+        for op, arg in items:
+            one = _charset_of(op, arg, parser)
+            if one is not None:
+                return frozenset(out | one)
+            if op in repeats:
+                sub = first(arg[2])
+                if sub is None:
+                    continue
+                out |= sub
+                if arg[0] > 0:
+                    return frozenset(out)
+            elif op is parser.SUBPATTERN:
+                sub = first(arg[-1])
+                if sub is not None:
+                    return frozenset(out | sub)
+            elif op is parser.BRANCH:
+                subs = [first(b) for b in arg[1]]
+                if any(x is None for x in subs):
+                    out |= _ALPHABET
+                    continue
+                return frozenset(out.union(*[x for x in subs if x is not None]))
+            elif op is parser.GROUPREF:
+                return _ALPHABET
+        return None
+
+    def ambiguous_branch(items: Any) -> bool:
+        for op, arg in items:
+            if op is parser.BRANCH:
+                seen: set[int] = set()
+                for b in arg[1]:
+                    f = first(b)
+                    if f is None or f & seen:
+                        return True
+                    seen |= f
+                if any(ambiguous_branch(b) for b in arg[1]):
+                    return True
+            elif op is parser.SUBPATTERN and ambiguous_branch(arg[-1]):
+                return True
+            elif op in repeats and ambiguous_branch(arg[2]):
+                return True
+        return False
+
+    def walk(items: Any, live: list[frozenset[int]]) -> tuple[list[frozenset[int]], str | None]:
+        """``live``: characters of unbounded repeats that may still be consuming at this point."""
+        for op, arg in items:
+            one = _charset_of(op, arg, parser)
+            if one is not None:  # a character every match has: repeats it cannot belong to end here
+                live = [s for s in live if s & one]
+            elif op in repeats:
+                low, high, sub = arg
+                if high == parser.MAXREPEAT or high - low > unbounded:
+                    if ambiguous_branch(sub):
+                        return live, 'repeats alternatives that can start with the same character'
+                    mine = chars(sub)
+                    if any(s & mine for s in live):
+                        return live, 'has two unbounded repeats that can match the same characters in a row'
+                    live = live + [mine]
+                elif low > 0:
+                    live, why = walk(sub, live)
+                    if why:
+                        return live, why
+                else:
+                    after, why = walk(sub, live)
+                    if why:
+                        return live, why
+                    live = live + [s for s in after if s not in live]
+            elif op is parser.SUBPATTERN:
+                live, why = walk(arg[-1], live)
+                if why:
+                    return live, why
+            elif op is parser.BRANCH:
+                merged: list[frozenset[int]] = []
+                for b in arg[1]:
+                    after, why = walk(b, live)
+                    if why:
+                        return live, why
+                    merged += [s for s in after if s not in merged]
+                live = merged
+            elif op in (parser.ASSERT, parser.ASSERT_NOT):
+                _, why = walk(arg[1], [])
+                if why:
+                    return live, why
+        return live, None
+
+    return walk(tree, [])[1]
+
+
+def _glob_stars(glob: str) -> int:
+    return len(re.findall(r'\*+', glob))
+
+
+def _check_custom_rule(rule: Rule, where: str) -> None:
+    """A custom rule runs in Python's backtracking engine: refuse what could make it slow."""
+    hint = 'rewrite it with bounded repeats ({0,40}) or character classes that exclude what follows (e.g. \\w+=\\w+, not \\w+\\w+)'
+    for what, pattern in [('pattern', rule.pattern), *((f'allow[{i}]', a) for i, a in enumerate(rule.allow))]:
+        why = backtracking_risk(pattern)
+        if why is not None:
+            raise FatalError(f'{where}: {_shown(rule.id)}: {what} {why}: it could take exponential or polynomial time on hostile input; {hint}')
+    if rule.max_length > CUSTOM_MAX_LENGTH:
+        raise FatalError(f'{where}: {_shown(rule.id)}: max_length: at most {CUSTOM_MAX_LENGTH} for a rule from configuration')
+    for i, glob in enumerate(rule.paths):
+        if _glob_stars(glob) > CUSTOM_GLOB_STARS:
+            raise FatalError(f'{where}: {_shown(rule.id)}: paths[{i}]: more than {CUSTOM_GLOB_STARS} wildcards: matching could take polynomial time')
+
+
+def _rule_id_shape(name: str) -> bool:
+    from leakstop.rules import ID_RE
+    return ID_RE.match(name) is not None
+
+
+def _names_shown_safely(rtable: Mapping[str, Any], where: str) -> None:
+    """Refuse, with the value redacted, what the rules' own checks would quote whole: a token
+    pasted as a custom rule's id, as a key, as its validator or secret group."""
+    from leakstop.rules import ID_RE, _OPTIONAL, _REQUIRED
+    unknown = sorted(set(rtable) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise FatalError(f'{where}: unknown key {_shown(unknown[0])!r}')
+    rule_id = rtable.get('id')
+    if isinstance(rule_id, str) and not ID_RE.match(rule_id):
+        raise FatalError(f'{where}: id {_shown(rule_id)!r}: use lowercase letters, digits and dashes')
+    for key in ('secret_group', 'validator'):
+        value = rtable.get(key)
+        if isinstance(value, str) and _shown(value) != value:
+            raise FatalError(f'{where}: {key}: {_shown(value)!r}: expected a name')
 
 
 def config_from_table(table: Mapping[str, Any], where: str, source: str | None) -> Config:
@@ -98,6 +408,8 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
     per_rule_values, per_rule_paths = {}, {}
     for rule_id, rtable in _expect(allow.get('rules', {}), dict, f'{awhere}.rules', 'a table').items():
         rwhere = f'{awhere}.rules.{_shown(rule_id)}'
+        if not _rule_id_shape(rule_id):
+            raise FatalError(f'{rwhere}: not a rule id (lowercase letters, digits and dashes)')
         _expect(rtable, dict, rwhere, 'a table')
         unknown = sorted(set(rtable) - {'paths', 'values'})
         if unknown:
@@ -110,20 +422,16 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
     custom = []
     for i, rtable in enumerate(_expect(table.get('rules', []), list, f'{where}.rules', 'an array of tables')):
         _expect(rtable, dict, f'{where}.rules[{i}]', 'a table')
+        _names_shown_safely(rtable, f'{where}.rules[{i}]')
         rule = rule_from_table(rtable, f'{where}.rules[{i}]', require_examples=False)
-        nested = nested_repeat(rule.pattern)
-        if nested is not None:
-            raise FatalError(
-                f'{where}.rules[{i}]: {rule.id}: pattern nests a repeat ({nested}) inside another: it could take '
-                f'exponential time on hostile input; rewrite it without nested repeats (e.g. (?:ab+)+ -> a[ab]*b)',
-            )
+        _check_custom_rule(rule, f'{where}.rules[{i}]')
         custom.append(rule)
 
     allowlist = Allowlist(
         builtin=BuiltinAllowlist.load(),
         paths=_globs(allow, 'paths', awhere),
         values=_regexes(allow, 'values', awhere),
-        stopwords=tuple(w.lower() for w in _str_list(allow, 'stopwords', awhere)),
+        stopwords=_stopwords(allow, 'stopwords', awhere),
         disabled=frozenset(_str_list(table, 'disable', where)),
         per_rule_values=per_rule_values,
         per_rule_paths=per_rule_paths,
@@ -142,13 +450,20 @@ def _leakstop_table(doc: dict[str, Any]) -> dict[str, Any]:
     return {'tool': {'leakstop': _settings_only(tool['leakstop'])}} if isinstance(tool, dict) and 'leakstop' in tool else {}
 
 
-def _read_toml(path: str, *, pyproject: bool = False) -> dict[str, Any]:
+def _read_toml(path: str, *, pyproject: bool = False, validate: Callable[[dict[str, Any]], object] | None = None) -> dict[str, Any]:
     """A settings file parsed, from the cache while it is unchanged. Only the settings are kept
     (and cached): the rest of a pyproject.toml, or a file passed to --config by mistake (a .env),
-    may hold credentials."""
+    may hold credentials. ``validate`` runs before anything is cached: settings that are refused
+    (a token pasted as a key, an unknown sub-key) never reach the cache."""
     keep = _leakstop_table if pyproject else _settings_only
+
+    def parse() -> dict[str, Any]:
+        doc = keep(load_toml(path))
+        if validate is not None:
+            validate(doc)
+        return doc
     try:
-        return cached('pyproject' if pyproject else 'config', file_signature(path), lambda: keep(load_toml(path)),
+        return cached('pyproject' if pyproject else 'config', file_signature(path), parse,
                       valid=lambda v: isinstance(v, dict), directory=cache_dir())
     except OSError as e:
         raise FatalError(f'{path}: cannot read: {e.strerror}') from None
@@ -163,8 +478,7 @@ def _read_toml(path: str, *, pyproject: bool = False) -> dict[str, Any]:
 def _mentions_leakstop(path: str) -> bool:
     """Cheap check before parsing a pyproject.toml that most likely has no [tool.leakstop]."""
     try:
-        with open(path, 'rb') as f:
-            return b'leakstop' in f.read()
+        return b'leakstop' in read_own_file(path)
     except OSError:
         return True  # let _read_toml report it
 
@@ -174,20 +488,38 @@ def load_config(path: str | None = None, *, directory: str = '.') -> Config:
     if path is None:
         for name in CONFIG_NAMES:
             candidate = os.path.join(directory, name)
-            if os.path.isfile(candidate):
+            if os.path.lexists(candidate):  # a link to a device or a FIFO is an error, not no settings
                 if name == 'pyproject.toml' and not _mentions_leakstop(candidate):
                     continue
-                doc = _read_toml(candidate, pyproject=name == 'pyproject.toml')
-                if name == 'pyproject.toml':
-                    doc = doc.get('tool', {}).get('leakstop')
-                    if doc is None:
-                        continue
-                    return config_from_table(_expect(doc, dict, f'{name}: tool.leakstop', 'a table'), f'{name}: tool.leakstop', candidate)
-                return config_from_table(doc, name, candidate)
+                config = _config_of(candidate, name)
+                if config is not None:
+                    return config
         return config_from_table({}, '(defaults)', None)
+    config = _config_of(path, path, explicit=True)
+    assert config is not None
+    return config
+
+
+def _config_of(path: str, shown: str, *, explicit: bool = False) -> Config | None:
+    """The settings in ``path`` (``shown`` in errors); None for a pyproject.toml without them
+    (unless ``explicit``: then its defaults)."""
     pyproject = os.path.basename(path) == 'pyproject.toml'
-    doc = _read_toml(path, pyproject=pyproject)
-    if pyproject:
-        where = f'{path}: tool.leakstop'
-        return config_from_table(_expect(doc.get('tool', {}).get('leakstop', {}), dict, where, 'a table'), where, path)
-    return config_from_table(doc, path, path)
+    where = f'{shown}: tool.leakstop' if pyproject else shown
+    configs: list[Config] = []
+
+    def table_of(doc: dict[str, Any]) -> Any:
+        if not pyproject:
+            return doc
+        table = doc.get('tool', {}).get('leakstop')
+        return {} if table is None and explicit else table
+
+    def validate(doc: dict[str, Any]) -> None:
+        table = table_of(doc)
+        if table is not None:
+            configs.append(config_from_table(_expect(table, dict, where, 'a table'), where, path))
+
+    doc = _read_toml(path, pyproject=pyproject, validate=validate)
+    if configs:  # parsed (and validated) just now
+        return configs[0]
+    table = table_of(doc)
+    return None if table is None else config_from_table(_expect(table, dict, where, 'a table'), where, path)

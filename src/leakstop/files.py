@@ -162,6 +162,29 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
         yield f, st.st_size
 
 
+OWN_FILE_LIMIT = 64 * 1024 * 1024  # no configuration, baseline or .gitignore is larger
+
+
+def read_own_file(path: str, *, limit: int = OWN_FILE_LIMIT) -> bytes:
+    """A file leakstop reads for its own use (settings, a baseline, ``.gitignore``, a report to import).
+
+    Only a regular file (a symlink is followed, but only to a regular file) of at most ``limit``
+    bytes: a committed link to ``/dev/zero`` or a FIFO named as the baseline is refused at once
+    instead of being read until memory runs out or waited on forever. Raises OSError (with
+    ``strerror`` saying why; FileNotFoundError when there is no such file).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
+    with os.fdopen(fd, 'rb') as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EISDIR if stat.S_ISDIR(st.st_mode) else errno.EINVAL,
+                          'is a directory' if stat.S_ISDIR(st.st_mode) else 'not a regular file', path)
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f'larger than {limit // (1024 * 1024)} MiB', path)
+    return data
+
+
 def read_bytes(path: str) -> bytes:
     """Whole file as bytes (see ``open_regular``)."""
     try:
@@ -204,16 +227,42 @@ def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
 
 
 def walk(paths: Iterable[str]) -> Iterator[str]:
-    """Files named, and files under directories named (skipping .git), in a stable order."""
+    """Files named, and files under directories named (skipping .git), in a stable order.
+
+    Iterative (os.walk recurses: a tree 1,000 directories deep raised RecursionError). A link
+    to a directory is a file here (scanned as a link, never walked); an unreadable directory is
+    skipped, as os.walk does. In a directory its files (and links) come first, sorted, then its
+    subdirectories in sorted order.
+    """
     for path in paths:
-        if os.path.isdir(path) and not os.path.islink(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d != '.git')
-                links = [d for d in dirs if os.path.islink(os.path.join(root, d))]  # scanned as links, not walked
-                for name in sorted(names + links):
-                    yield os.path.join(root, name)
-        else:
+        if not (os.path.isdir(path) and not os.path.islink(path)):
             yield path
+            continue
+        stack = [path]
+        while stack:
+            root = stack.pop()
+            try:
+                with os.scandir(root) as it:
+                    entries = list(it)
+            except OSError:
+                continue
+            names, dirs = [], []
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    names.append(entry.name)
+                elif entry.name == '.git':
+                    continue
+                elif entry.is_symlink():
+                    names.append(entry.name)  # scanned as a link, not walked
+                else:
+                    dirs.append(entry.name)
+            for name in sorted(names):
+                yield os.path.join(root, name)
+            stack.extend(os.path.join(root, d) for d in sorted(dirs, reverse=True))
 
 
 def paths_not_options(argv: Sequence[str]) -> list[str]:

@@ -325,7 +325,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
     Raises Unconvertible with the reason when the rule cannot be expressed.
     """
     from leakstop.engine import compile_database
-    from leakstop.rules import nested_repeat, rule_from_table
+    from leakstop.rules import rule_from_table
     notes: list[str] = []
     raw_id = table.get('id')
     if not isinstance(raw_id, str) or not raw_id:
@@ -378,14 +378,18 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
     for a in _allowlists(table):
         target = a.get('regexTarget') or 'secret'
         limits = [k for k in ('paths', 'commits') if a.get(k)]
-        if limits and str(a.get('condition', 'OR')).upper() == 'AND':
+        both = str(a.get('condition', 'OR')).upper() == 'AND'
+        if limits and both:
             notes.append(f'allowlist limited to {" and ".join(limits)} (condition AND) dropped: it would allow more')
             continue
         if limits:
             notes.append(f'allowlist {" and ".join(limits)} dropped: use [allowlist.rules.{rule_id}] paths in .leakstop.toml')
         regexes = [r for r in a.get('regexes', []) if isinstance(r, str)]
+        kept: list[str] = []
         if regexes and target != 'secret':
             notes.append(f'allowlist regexes on the {target} dropped: leakstop allow regexes apply to the secret')
+            if both:  # the other half of an AND alone would allow more
+                continue
         elif regexes:
             for r in regexes:
                 try:
@@ -394,10 +398,34 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
                 except (Unconvertible, re.error) as e:
                     notes.append(f'allowlist regex {r!r} dropped: {e}')
                     continue
-                allow.append(translated)
+                kept.append(translated)
         stopwords = [str(w).lower() for w in a.get('stopwords', []) if str(w)]
+        if both and kept and stopwords:
+            # gitleaks' AND: one of the regexes matches the secret *and* it holds one of the
+            # stopwords. Two separate allow regexes would allow a secret matching either.
+            combined = (
+                r'\A(?=[\s\S]*?(?:' + '|'.join(_scoped(r) for r in kept) + r'))'
+                r'(?=[\s\S]*?(?i:' + '|'.join(re.escape(w) for w in stopwords) + r'))'
+            )
+            try:
+                re.compile(combined)
+            except re.error:
+                notes.append('allowlist of regexes and stopwords (condition AND) dropped: its regexes cannot be combined')
+                continue
+            allow.append(combined)
+            continue
+        if both and len(kept) < len(regexes) and stopwords:
+            notes.append('allowlist stopwords (condition AND) dropped with the regexes they go with')
+            continue
+        allow.extend(kept)
         if stopwords:
             allow.append('(?i)(?:' + '|'.join(re.escape(w) for w in stopwords) + ')')
+    from leakstop.config import backtracking_risk
+    for i, regex in reversed(list(enumerate(allow))):
+        why = backtracking_risk(regex)
+        if why is not None:  # leakstop refuses it in a configuration: dropping it allows less
+            notes.append(f'allowlist regex {i + 1} dropped: it {why}')
+            del allow[i]
     if allow:
         out['allow'] = allow
     try:
@@ -405,10 +433,17 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
         compile_database([rule])
     except FatalError as e:
         raise Unconvertible(str(e).split(': ', 2)[-1]) from None
-    nested = nested_repeat(rule.pattern)
-    if nested is not None:  # RE2 is linear; leakstop's confirmation backtracks
-        raise Unconvertible(f'regex nests a repeat ({nested}) inside another: exponential time in a backtracking engine')
+    why = backtracking_risk(rule.pattern)
+    if why is not None:  # RE2 is linear; leakstop's confirmation backtracks
+        raise Unconvertible(f'regex {why}: exponential or polynomial time in a backtracking engine')
     return out, notes
+
+
+def _scoped(regex: str) -> str:
+    """A regex with leading global flags (``(?i)abc``) as a scoped group (``(?i:abc)``), so that
+    it can stand inside a larger one."""
+    m = re.match(r'\(\?([aiLmsux]+)\)', regex)
+    return f'(?{m.group(1)}:{regex[m.end():]})' if m else regex
 
 
 def toml_string(value: str) -> str:

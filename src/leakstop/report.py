@@ -48,9 +48,35 @@ class Commit:
 
 
 def redact(secret: str) -> str:
-    """At most the first 4 characters, fewer for short secrets, then an ellipsis."""
+    """At most the first 4 characters, fewer for short secrets, then an ellipsis (control
+    characters among them escaped: ``ESC c`` would reset the reader's terminal)."""
     shown = min(PREFIX_MAX, len(secret) // 4)
-    return secret[:shown] + '…'
+    return printable(secret[:shown]) + '…'
+
+
+_CONTROL_ESCAPES = {'\n': '\\n', '\r': '\\r', '\t': '\\t'}
+
+
+def printable(text: str, *, keep_tabs: bool = False) -> str:
+    """``text`` with every character that is not printable escaped (``\\x1b``, ``\\u202e``, ``\\n``):
+    C0 and C1 controls, DEL, bidirectional and other format characters, line and paragraph
+    separators. What a file holds can then neither drive the reader's terminal (clear it, move
+    the cursor, rewrite a line with CR) nor make a line read differently than it is."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c.isprintable() or keep_tabs and c == '\t':
+            out.append(c)
+        elif c in _CONTROL_ESCAPES:
+            out.append(_CONTROL_ESCAPES[c])
+        elif ord(c) < 0x100:
+            out.append(f'\\x{ord(c):02x}')
+        elif ord(c) < 0x10000:
+            out.append(f'\\u{ord(c):04x}')
+        else:
+            out.append(f'\\U{ord(c):08x}')
+    return ''.join(out)
 
 
 NAME_MAX = 64
@@ -95,10 +121,16 @@ def display_name(name: str) -> str:
 
 
 def display_path(path: str) -> str:
-    """The path as one printable line: control characters escaped."""
-    if path.isprintable():
-        return path
-    return json.dumps(path, ensure_ascii=False)[1:-1]
+    """The path as output shows it: one printable line (control characters escaped), never read
+    as a workflow command by a CI runner. Lines of output start with a path; GitHub Actions runs
+    a line starting with ``::`` (``::stop-commands::x`` would silence every annotation after it)
+    and, in the legacy syntax, one holding ``##[``: such a path is shown as ``./::…`` and
+    ``#\\x23[``."""
+    if not path.isprintable():
+        path = printable(json.dumps(path, ensure_ascii=False)[1:-1])
+    if path.lstrip().startswith('::'):
+        path = './' + path
+    return path.replace('##[', '#\\x23[') if '##[' in path else path
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -165,7 +197,7 @@ def text_lines(
             if f.revoke:
                 out.append(f'  revoke: {f.revoke}')
             if explain:
-                out.extend(f'  {name}: {value}' for name, value in f.explain)
+                out.extend(f'  {name}: {printable(str(value))}' for name, value in f.explain)
     if count:
         s = '' if count == 1 else 's'
         fs = '' if len(paths) == 1 else 's'

@@ -25,7 +25,7 @@ from typing import Sequence
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import compile_globs
+from leakstop.files import compile_globs, read_own_file
 from leakstop.report import emit
 from leakstop.scan import FileResult
 
@@ -149,8 +149,7 @@ def match_gitignore(path: str, patterns: Sequence[Pattern]) -> Match:
 
 def read_gitignore(path: str = GITIGNORE) -> str | None:
     try:
-        with open(path, 'rb') as f:
-            return f.read().decode('utf-8', 'replace')
+        return read_own_file(path).decode('utf-8', 'replace')
     except FileNotFoundError:
         return None
     except OSError as e:

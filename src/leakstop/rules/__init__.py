@@ -259,11 +259,11 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
         raise FatalError(f'{where}: severity: must be one of {", ".join(SEVERITIES)}')
     if not 1 <= rule.max_length <= 1 << 20:
         raise FatalError(f'{where}: max_length: must be between 1 and 1048576')
-    for allow in rule.allow:
+    for i, allow in enumerate(rule.allow):
         try:
             re.compile(allow)
-        except (re.error, OverflowError, RecursionError) as e:
-            raise FatalError(f'{where}: allow: {allow!r}: {e}') from None
+        except (re.error, OverflowError, RecursionError) as e:  # not quoted: it is often the very secret to allow
+            raise FatalError(f'{where}: allow[{i}]: invalid regular expression: {e}') from None
     if rule.paths:
         from leakstop.files import compile_globs
         try:
@@ -381,13 +381,18 @@ _NAME_KEYS: dict[str, Any] = {
 
 
 def name_globs(patterns: Sequence[str], where: str, key: str) -> re.Pattern[str] | None:
-    """File-name globs compiled (``files.compile_globs(below=False)``); a bad one is a FatalError."""
+    """File-name globs compiled (``files.compile_globs(below=False)``); a bad one is a FatalError.
+
+    Caseless: on macOS and Windows ``ID_RSA``, ``.ENV`` and ``Credentials.json`` are the very
+    files ``id_rsa``, ``.env`` and ``credentials.json`` (and a Linux user copying them keeps them).
+    """
     from leakstop.files import compile_globs
     for pattern in patterns:
         if not pattern or pattern.startswith('!'):
             raise FatalError(f'{where}: {key}: {pattern!r}: expected a glob (negate with exclude)')
     try:
-        return compile_globs(patterns, below=False)
+        regex = compile_globs(patterns, below=False)
+        return None if regex is None else re.compile(regex.pattern, re.IGNORECASE)
     except re.error as e:
         raise FatalError(f'{where}: {key}: {e}') from None
 

@@ -1,0 +1,168 @@
+"""The warm-start cache holds data, never code, and trusts only the user's own private files."""
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import stat
+
+import pytest
+
+from leakstop import cache
+from leakstop.rules import FileRules, NameRule, Rule, load_file_rules
+
+
+class Planted:
+    """Unpickling this runs a command (what a planted pickle entry could do)."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f'touch {self.marker}',))
+
+
+def _computed(value: object) -> tuple[list[int], object]:
+    calls: list[int] = []
+
+    def compute() -> object:
+        calls.append(1)
+        return value
+    return calls, compute
+
+
+def test_a_planted_pickle_entry_runs_nothing(tmp_path: object) -> None:
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    os.makedirs(directory, mode=0o700)
+    marker = os.path.join(str(tmp_path), 'ran')
+    signature = ('x', 1)
+    filename = cache._key('rules', signature)
+    with open(os.path.join(directory, filename), 'wb') as f:
+        f.write(pickle.dumps(Planted(marker)))
+    os.chmod(os.path.join(directory, filename), 0o600)
+    calls, compute = _computed(['fresh'])
+    assert cache.cached('rules', signature, compute, valid=lambda v: True, directory=directory) == ['fresh']
+    assert calls == [1]
+    assert not os.path.exists(marker)
+    # and nothing leakstop writes is a pickle
+    with open(os.path.join(directory, filename), 'rb') as f:
+        data = f.read()
+    assert data.startswith(cache.MAGIC)
+    with pytest.raises(Exception):
+        pickle.loads(data)
+
+
+def test_entries_hold_rules_bytes_and_toml_values() -> None:
+    rule = Rule(id='acme-key', description='Acme', pattern='acme_[a-z]{8}', keywords=('acme_',), min_entropy=2.5,
+                examples=('acme_abcdefgh',), validator=None)
+    value = ([rule, Rule(id='b', description='B', pattern='b', tags=('t',))], b'\x00\xffdatabase')
+    assert cache.loads(cache.dumps(value)) == value
+    back = cache.loads(cache.dumps(value))
+    assert isinstance(back, tuple) and isinstance(back[0], list) and isinstance(back[0][0].keywords, tuple)
+    doc = {'a': [1, 2.5, True, None, 'x'], 'm': {'m': 1, 't': [{'b': 0}]}, 'n': float('inf')}
+    assert cache.loads(cache.dumps(doc)) == doc
+
+
+def test_file_rules_round_trip_with_their_regexes() -> None:
+    rules = load_file_rules()
+    back = cache.loads(cache.dumps(rules))
+    assert isinstance(back, FileRules) and back == rules
+    assert all(isinstance(r, NameRule) for r in back.names)
+    by_id = {r.id: r for r in back.names}
+    for original in rules.names:
+        for path in original.path_examples:
+            assert by_id[original.id].matches(path), (original.id, path)
+
+
+@pytest.mark.parametrize('value', [object(), {1: 'x'}, {'a': re.compile(b'bytes pattern')}])
+def test_what_the_format_cannot_hold_is_not_cached(tmp_path: object, value: object) -> None:
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    calls, compute = _computed(value)
+    cache.cached('x', (), compute, valid=lambda v: True, directory=directory)
+    cache.cached('x', (), compute, valid=lambda v: True, directory=directory)
+    assert calls == [1, 1]
+    assert [n for n in os.listdir(directory) if not n.startswith('.')] == [] if os.path.isdir(directory) else True
+
+
+@pytest.mark.parametrize('data', [
+    cache.MAGIC + b'[5]\n{"d":"os.system","f":{}}',  # not a record type
+    cache.MAGIC + b'[27]\n{"R":"Popen","k":[],"c":"","rows":[],"one":true}'[:40],
+    cache.MAGIC + b'[2]\n{}',
+    b'\x80\x04K\x01.',  # a pickle
+])
+def test_anything_but_a_well_formed_entry_is_a_miss(tmp_path: object, data: bytes) -> None:
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    os.makedirs(directory, mode=0o700)
+    path = os.path.join(directory, cache._key('x', ()))
+    with open(path, 'wb') as f:
+        f.write(data)
+    assert cache.read(directory, cache._key('x', ())) is None
+
+
+def test_the_directory_is_private_whatever_the_umask(tmp_path: object) -> None:
+    directory = os.path.join(str(tmp_path), 'cache', 'leakstop')
+    old = os.umask(0)
+    try:
+        cache.cached('x', (), lambda: b'v', valid=lambda v: True, directory=directory)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(directory).st_mode) == 0o700
+    (entry,) = os.listdir(directory)
+    assert stat.S_IMODE(os.stat(os.path.join(directory, entry)).st_mode) == 0o600
+
+
+def _warm(directory: str) -> str:
+    cache.cached('x', (), lambda: b'cached', valid=lambda v: True, directory=directory)
+    (entry,) = os.listdir(directory)
+    return os.path.join(directory, entry)
+
+
+def _hit(directory: str) -> bool:
+    calls, compute = _computed(b'fresh')
+    return cache.cached('x', (), compute, valid=lambda v: True, directory=directory) == b'cached' and not calls
+
+
+def test_an_entry_writable_by_others_is_ignored(tmp_path: object) -> None:
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    entry = _warm(directory)
+    assert _hit(directory)
+    os.chmod(entry, 0o666)
+    assert not _hit(directory)
+
+
+def test_a_directory_writable_by_others_is_ignored(tmp_path: object) -> None:
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    _warm(directory)
+    os.chmod(directory, 0o777)
+    assert not _hit(directory)
+    assert sorted(os.listdir(directory)) and not _hit(directory)  # and nothing is written there either
+
+
+def test_a_directory_or_entry_of_another_user_is_ignored(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    _warm(directory)
+    assert _hit(directory)
+    monkeypatch.setattr(os, 'geteuid', lambda: os.stat(directory).st_uid + 1)
+    assert not _hit(directory)
+
+
+def test_a_symlinked_or_special_entry_is_ignored(tmp_path: object) -> None:
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    entry = _warm(directory)
+    real = os.path.join(str(tmp_path), 'elsewhere')
+    os.replace(entry, real)
+    os.symlink(real, entry)
+    assert not _hit(directory)
+    os.remove(entry)
+    os.mkfifo(entry, 0o600)
+    assert not _hit(directory)  # and does not block
+
+
+def test_without_unix_owners_the_cache_still_works(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no geteuid, and stat reports writable files as 0o666: the cache must not be
+    refused there (every hook would compile its rules on every start)."""
+    directory = os.path.join(str(tmp_path), 'leakstop')
+    entry = _warm(directory)
+    os.chmod(entry, 0o666)
+    monkeypatch.delattr(os, 'geteuid')
+    assert _hit(directory)
