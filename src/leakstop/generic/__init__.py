@@ -25,7 +25,7 @@ from leakstop.cache import cache_dir, cached, cached_toml
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
-from leakstop.generic.values import Words, judge_value
+from leakstop.generic.values import Words, judge_passphrase, judge_value
 from leakstop.regex import LazyPattern
 
 CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted values (expressions, in code)
@@ -119,6 +119,8 @@ def score(
     if not candidate.quoted:
         value = value.rstrip('.,;:)')
     judgement = judge_value(value)
+    if judgement.reason == 'contains spaces' and candidate.quoted and 'passphrase' in key.words:
+        judgement = judge_passphrase(value)  # the one key whose value may be words with spaces
     if image and judgement.reason in IMAGE_LITERALS:
         # "Never build credentials into images": any literal counts there, words included
         judgement = judgement._replace(randomness=0.7, human_password=0.7)

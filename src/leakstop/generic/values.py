@@ -360,6 +360,20 @@ def judge_value(value: str) -> ValueJudgement:
     return ValueJudgement(randomness, human, shape, uuid, n, k, round(h, 2), round(w, 2))
 
 
+_PASSPHRASE_WORD = LazyPattern(r'[a-z]+\d{0,4}\Z')
+
+
+def judge_passphrase(value: str) -> ValueJudgement:
+    """A quoted value of words under a passphrase key (``correct horse battery staple``): four or more
+    lowercase words, 20 characters or more, no placeholder or credential word among them."""
+    words = value.split()
+    if len(words) < 4 or len(value) < 20 or not all(_PASSPHRASE_WORD.match(w) for w in words):
+        return ValueJudgement(0.0, 0.0, 'not a passphrase of words')
+    if any(_fixture_words(w) or _PASSWORD_IN_VALUE.search(w) or w in ('your', 'here', 'enter', 'the') for w in words):
+        return ValueJudgement(0.0, 0.0, 'a sentence or a placeholder, not a passphrase')
+    return ValueJudgement(0.0, 0.7, f'a passphrase of {len(words)} words', length=len(value))
+
+
 def assigned_password(secret: str) -> bool:
     """A literal assigned to a password- or secret-named key: weak real passwords count, names do not."""
     j = judge_value(secret.strip())
