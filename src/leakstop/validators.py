@@ -15,6 +15,7 @@ import re
 import zlib
 from typing import Callable
 
+from leakstop.generic.values import shannon_entropy as shannon_entropy  # one home: the value judge
 from leakstop.regex import LazyPattern
 
 BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
@@ -22,17 +23,6 @@ BASE32_AWS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')
 AWS_KEY_ID_PREFIXES = frozenset(
     ('AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'AROA', 'ASCA'),
 )
-
-
-def shannon_entropy(text: str) -> float:
-    """Bits per character of ``text``."""
-    if not text:
-        return 0.0
-    counts: dict[str, int] = {}
-    for ch in text:
-        counts[ch] = counts.get(ch, 0) + 1
-    n = len(text)
-    return -sum(c / n * math.log2(c / n) for c in counts.values())
 
 
 def base62_crc32(body: str, width: int = 6) -> str:
