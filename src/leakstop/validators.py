@@ -10,7 +10,6 @@ import base64
 import binascii
 import hashlib
 import json
-import math
 import re
 import zlib
 from typing import Callable
