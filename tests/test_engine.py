@@ -369,3 +369,30 @@ def test_context_rule_reads_the_block_its_keyword_opens(ctx: engine.RuleSet, dat
 def test_context_rule_block_ends_where_the_indentation_does(ctx: engine.RuleSet) -> None:
     data = f'datadog:\n  site: x\nother:\n  api_key: {DD_KEY}\n'.encode()
     assert engine.scan_bytes(data, ctx, 'values.yaml') == []
+
+
+@pytest.mark.parametrize(('pattern', 'compiled'), [
+    # a long repeat that ends the match, after a literal: cut to 16, the lookarounds after it dropped
+    (r'(?<![A-Za-z0-9_-])(?P<secret>EAA[A-Za-z0-9]{120,250})(?![A-Za-z0-9_])', r'(?<![A-Za-z0-9_-])(?P<secret>EAA[A-Za-z0-9]{16})'),
+    (r'(?P<secret>sk-api-[A-Za-z0-9_-]{119})(?![\w-])', r'(?P<secret>sk-api-[A-Za-z0-9_-]{16})'),
+    # something the match still needs comes after it: kept (wide ranges opened, exact counts as they are)
+    (r'(?P<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20,64}x)', r'(?P<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20,}x)'),
+    (r'(?P<secret>(?:AB[a-z]{40}|CD[a-z]{4}))', r'(?P<secret>(?:AB[a-z]{40}|CD[a-z]{4}))'),
+    # no literal before it: kept
+    (r'(?P<secret>S[UAOCNX][A-Z2-7]{56})', r'(?P<secret>S[UAOCNX][A-Z2-7]{56})'),
+])
+def test_prefilter_cuts_a_final_repeat_after_a_literal(pattern: str, compiled: str) -> None:
+    assert engine.prefilter_pattern(pattern) == compiled
+
+
+def test_a_long_base64_run_after_a_prefix_is_reported_once_not_per_byte() -> None:
+    """Opened to {120,}, a 20 KB base64 run after EAA gave a Hyperscan report at every byte."""
+    from leakstop.rules import rule_from_table
+    rule = rule_from_table({
+        'id': 'fb', 'description': 'd', 'pattern': r'(?<![A-Za-z0-9_-])(?P<secret>EAA[A-Za-z0-9]{120,250})(?![A-Za-z0-9_])',
+    }, 't', require_examples=False)
+    ruleset = engine.RuleSet([rule], engine.compile_database([rule]))
+    data = b'x = "EAA' + b'Zq8bX3nR5t' * 2000 + b'"\n'
+    assert sum(len(v) for v in ruleset.scan_hits(data).values()) == 1
+    token = b'EAA' + b'Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ' * 5
+    assert [f.secret.encode() for f in engine.scan_bytes(b'token = "' + token + b'"\n', ruleset, 'a.py')] == [token]
