@@ -29,7 +29,7 @@ import dataclasses
 import re
 from typing import Sequence
 
-from leakstop.engine import Finding, RuleSet, scan_bytes
+from leakstop.engine import Finding, RuleSet, scan_bytes, VIEW_ANCHORS, VIEW_ESCAPE
 from leakstop.regex import LazyPattern
 
 _SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
@@ -234,7 +234,7 @@ def _continues(data: bytes, end: int) -> bool:
 # line breaks; nor does a bare continuation (a shell or C line goes on, nothing is hidden). Lines
 # with none of these (most string literals in code) get no decoded copy; a line that has one is
 # decoded whole, every escape in it.
-_HIDING = LazyPattern(rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)')
+_HIDING = LazyPattern(VIEW_ANCHORS[VIEW_ESCAPE])  # the engine's anchor for this view, the same text
 # A line whose only hiding escapes are \" or \r is decoded when it nests a JSON document that names a
 # credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding every such
 # line cost 20% of the scan of a source tree.
@@ -320,10 +320,11 @@ def comment_view(data: bytes) -> View | None:
     return out.view(data)
 
 
-def view_findings(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
-    """Findings in the escape and comment views of ``data``, placed on the original text."""
+def view_findings(data: bytes, path: str, ruleset: RuleSet, *, escape: bool = True, comment: bool = True) -> list[Finding]:
+    """Findings in the escape and comment views of ``data``, placed on the original text (``escape``
+    and ``comment`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
-    for view, note in ((escape_view(data), 'escaped'), (comment_view(data), 'commented out')):
+    for view, note in ((escape_view(data) if escape else None, 'escaped'), (comment_view(data) if comment else None, 'commented out')):
         if view is None:
             continue
         for f in scan_bytes(view.text, ruleset, path):

@@ -35,7 +35,7 @@ from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic/6'
+DATABASE_FORMAT = 'rules+anchors+generic+views/7'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -126,6 +126,7 @@ class RuleSet:
         self.keywords = keyword_table(self.rules)
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
+        self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
         self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
@@ -202,6 +203,13 @@ def escape_tolerant(pattern: str) -> str:
     """
     return str(_TOKEN_GUARD.sub(lambda m: f'(?:{m.group(0)}|{_AFTER_ESCAPE})', pattern))
 
+
+# Literals in the same pass that say whether a decoded view of the file can find anything: an escape
+# that hides something (decode.escape_view), a PEM/PGP BEGIN line (decode.comment_view), a Kubernetes
+# Secret (decode.decoded_findings). Without them, those views are not built: each needed a search of
+# the whole file in Python's re, 15% of a source tree's scan together.
+VIEW_ANCHORS = (rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'Secret')
+VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET = range(3)
 
 WIDE_REPEAT = 16
 _REPEAT = LazyPattern(r'\{(\d+),(\d+)\}')
@@ -322,6 +330,11 @@ def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = 
         expressions.append(prefilter_pattern(anchor).encode())
         ids.append(generic_base + k)
         flags.append(int(hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | _hs_flags(hyperscan)))
+    if generic_anchors:  # the full scan's database: also what makes a decoded view worth building
+        for k, view_anchor in enumerate(VIEW_ANCHORS):
+            expressions.append(view_anchor)
+            ids.append(generic_base + len(generic_anchors) + k)
+            flags.append(int(hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_SINGLEMATCH))
     if not expressions:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -537,13 +550,19 @@ def gate_open(data: bytes, literal: bytes, opened: dict[bytes, bool]) -> bool:
     return found
 
 
-def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
-    """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column."""
+def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[bool] | None = None) -> list[Finding]:
+    """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column.
+
+    ``views``, if given, is set to which of ``VIEW_ANCHORS`` occur (all True without a database
+    that holds them).
+    """
     raw: list[tuple[int, int, str, int]] = []
     hits: dict[int, list[int]] = {}
     generic_hit = False
     if ruleset.database is not None:
         hits = ruleset.scan_hits(data)
+        if views is not None:
+            views[:] = [ruleset.view_base + k in hits for k in range(len(VIEW_ANCHORS))] if ruleset.generic else [True] * 3
         table = ruleset.keywords
         generic_base = ruleset.generic_base
         anchors: dict[int, list[int]] = {}  # context rule -> ends of its keywords
@@ -556,7 +575,7 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '') -> list[Finding]:
                 if ruleset.applies_to(index, path):
                     raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
             elif index >= generic_base:
-                generic_hit = True
+                generic_hit = generic_hit or index < ruleset.view_base
             elif index >= table.anchor_base:
                 for rule_index in table.anchored[index - table.anchor_base]:
                     anchors.setdefault(rule_index, []).extend(ends)
