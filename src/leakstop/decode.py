@@ -29,7 +29,7 @@ import dataclasses
 import re
 from typing import Sequence
 
-from leakstop.engine import Finding, RuleSet, scan_bytes, VIEW_ANCHORS, VIEW_ESCAPE
+from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, Finding, RuleSet, line_columns, scan_bytes
 from leakstop.regex import LazyPattern
 
 _SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
@@ -332,15 +332,7 @@ def view_findings(data: bytes, path: str, ruleset: RuleSet, *, escape: bool = Tr
             placed.append((start, end, note, f))
     placed.sort(key=lambda item: item[0])
     out: list[Finding] = []
-    line, pos, column = 1, 0, 1  # counted from the previous finding: linear on a long line
-    for start, end, note, f in placed:
-        newlines = data.count(b'\n', pos, start)
-        if newlines:
-            line += newlines
-            pos = data.rfind(b'\n', pos, start) + 1
-            column = 1
-        column += len(data[pos:start].decode('utf-8', 'replace'))
-        pos = start
+    for (start, end, note, f), (line, column) in zip(placed, line_columns(data, [p[0] for p in placed])):
         out.append(dataclasses.replace(
             f, line=line, column=column, start=start, end=end, description=f'{f.description} ({note})',
         ))

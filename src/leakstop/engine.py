@@ -517,25 +517,43 @@ def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Itera
 GENERIC_TAG = 'generic'
 
 
+def line_columns(data: bytes, starts: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """1-based (line, column in characters) of each of the ascending offsets ``starts``, counted
+    from the previous one: linear however long a line is."""
+    line, column, pos = 1, 1, 0
+    for start in starts:
+        newlines = data.count(b'\n', pos, start)
+        if newlines:
+            line += newlines
+            pos = data.rfind(b'\n', pos, start) + 1
+            column = 1
+        column += len(data[pos:start].decode('utf-8', 'replace'))
+        pos = start
+        yield line, column
+
+
+class SpanIndex:
+    """Spans sorted by start, asked whether a span overlaps any of them (bisect and a running maximum
+    of the ends: exact, whatever the spans' lengths)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        for _, e in spans:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # spans starting before this one ends
+        return bool(k) and self.max_end[k - 1] > start
+
+
 def _most_specific(raw: list[tuple[int, int, str, int]], rules: Sequence[Rule]) -> list[tuple[int, int, str, int]]:
     """Drop generic findings whose secret overlaps a vendor rule's finding: the most specific rule names it."""
     generic = [GENERIC_TAG in rules[i].tags for _, _, _, i in raw]
     if not any(generic) or all(generic):
         return raw
-    specific = [(s, e) for (s, e, _, _), g in zip(raw, generic) if not g]  # sorted by start
-    starts = [s for s, _ in specific]
-    max_end: list[int] = []
-    for _, e in specific:
-        max_end.append(max(e, max_end[-1]) if max_end else e)
-    out = []
-    for item, g in zip(raw, generic):
-        if g:
-            start, end = item[0], item[1]
-            k = bisect.bisect_left(starts, end)  # specific spans starting before this one ends
-            if k and max_end[k - 1] > start:
-                continue
-        out.append(item)
-    return out
+    specific = SpanIndex([(s, e) for (s, e, _, _), g in zip(raw, generic) if not g])  # sorted by start
+    return [item for item, g in zip(raw, generic) if not (g and specific.overlaps(item[0], item[1]))]
 
 
 def gate_open(data: bytes, literal: bytes, opened: dict[bytes, bool]) -> bool:
@@ -594,22 +612,15 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
         detections = ruleset.generic.scan(data, path, ends=anchor_ends)
     if not raw and not detections:
         return []
-    if detections:
-        taken = sorted((s, e) for s, e, _, _ in raw)
-        detections = [d for d in detections if not _overlaps(taken, d.start, d.end)]
+    if detections and raw:
+        taken = SpanIndex(sorted((s, e) for s, e, _, _ in raw))
+        detections = [d for d in detections if not taken.overlaps(d.start, d.end)]
     items: list[tuple[int, int, str, int, Any]] = [(s, e, secret, i, None) for s, e, secret, i in raw]
     items.extend((d.start, d.end, d.secret, -1, d) for d in detections)
     items.sort(key=lambda item: (item[0], item[1]))
     findings: list[Finding] = []
-    line, column, pos = 1, 1, 0
-    for start, end, secret, index, detection in items:  # counted from the previous finding: linear on a long line
-        newlines = data.count(b'\n', pos, start)
-        if newlines:
-            line += newlines
-            pos = data.rfind(b'\n', pos, start) + 1
-            column = 1
-        column += len(data[pos:start].decode('utf-8', 'replace'))
-        pos = start
+    places = line_columns(data, [item[0] for item in items])
+    for (start, end, secret, index, detection), (line, column) in zip(items, places):
         if detection is not None:
             findings.append(Finding(
                 path=path, line=line, column=column, rule_id=detection.rule_id, description=detection.description,
@@ -625,7 +636,3 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
     return findings
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps any of the sorted ``spans``."""
-    k = bisect.bisect_left(spans, (end, end))
-    return any(s < end and e > start for s, e in spans[max(0, k - 64):k])
