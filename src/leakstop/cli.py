@@ -112,7 +112,7 @@ def scan_history(
         if result.findings:
             commits[item.commit] = Commit(item.commit, item.date)
             results.append(FileResult(result.path, findings=tuple(
-                dataclasses.replace(f, commit=item.commit) for f in result.findings)))
+                f._replace(commit=item.commit) for f in result.findings)))
 
     missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
     with git.CatFile(top) as blobs:
@@ -387,7 +387,7 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
                 break
             if answer in {'y', 'n'}:
                 status = 'true-positive' if answer == 'y' else 'false-positive'
-                baseline.entries[entry.key] = dataclasses.replace(entry, status=status)
+                baseline.entries[entry.key] = entry._replace(status=status)
                 bl.save(baseline)  # every decision is kept, even if the session is interrupted
     return 0
 
@@ -418,7 +418,7 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
             if hits:
                 entry = target.add(f)
                 status = max((statuses[h] for h in hits), key=bl.STATUSES.index)
-                target.entries[entry.key] = dataclasses.replace(entry, status=status)
+                target.entries[entry.key] = entry._replace(status=status)
                 matched |= hits
         imported += len(matched)
         unmatched += len(set(statuses) - matched)
@@ -465,7 +465,7 @@ def _import_gitleaks(records: list[GitleaksRecord], *, config: Config, target: b
         found = _gitleaks_matches(findings, line, secret, rule)
         for f in found:
             entry = target.add(f)
-            target.entries[entry.key] = dataclasses.replace(entry, status=status)
+            target.entries[entry.key] = entry._replace(status=status)
         imported += bool(found)
         unmatched += not found
     return imported, unmatched

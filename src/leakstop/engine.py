@@ -17,8 +17,8 @@ Keywords are literals in the same database (caseless, under ids after the rules'
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import hashlib
+import json
 import os
 import re
 import sys
@@ -31,31 +31,18 @@ from leakstop.generic import FAMILIES, GenericDetector
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
+from leakstop.records import FindingFields, KeywordTable
 from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views/7'
+DATABASE_FORMAT = 'rules+anchors+generic+views/8'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
 
-@dataclasses.dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    rule_id: str
-    description: str
-    secret: str  # in memory only; never written out whole
-    start: int = 0  # byte offsets of the secret in the scanned data
-    end: int = 0
-    severity: str = 'high'
-    commit: str = ''  # for history scans
-    revoke: str = ''  # the rule's page for revoking / rotating the credential
-    checksum: bool = False  # the secret passed a checksum validator: it was generated, not typed
-    # generic detection: the features and the score (``--explain``); never the value itself
-    explain: tuple[tuple[str, str], ...] = dataclasses.field(default=(), compare=False)
+class Finding(FindingFields):
+    __slots__ = ()
 
     @property
     def fingerprint(self) -> str:
@@ -74,22 +61,6 @@ def _hyperscan() -> Any:
     except ImportError as e:  # pragma: no cover (dependency)
         raise FatalError(f'cannot import hyperscan: {e}') from None
     return hyperscan
-
-
-@dataclasses.dataclass(frozen=True)
-class KeywordTable:
-    """The keyword literals of a rule list and their Hyperscan expression ids.
-
-    Ids ``0 .. len(rules)-1`` are the pattern rules' own expressions; gate literal ``j`` (reported
-    once per scan) has id ``gate_base + j``; anchor literal ``j`` (every occurrence) ``anchor_base + j``.
-    """
-
-    gate_literals: tuple[bytes, ...]
-    anchor_literals: tuple[bytes, ...]
-    gates: tuple[tuple[int, ...], ...]  # per rule: ids of its gate literals (empty: no gate)
-    anchored: tuple[tuple[int, ...], ...]  # per anchor literal: the context rules it anchors
-    gate_base: int
-    anchor_base: int
 
 
 def keyword_table(rules: Sequence[Rule]) -> KeywordTable:
@@ -116,14 +87,86 @@ def keyword_table(rules: Sequence[Rule]) -> KeywordTable:
     )
 
 
+def max_window(rules: Sequence[Rule]) -> int:
+    """Bytes a window must overlap the next so that no match is cut: the longest match plus context."""
+    return max((r.max_length for r in rules), default=0) + 2 * CONTEXT
+
+
+_RULE_FIELDS = Rule._fields
+_TUPLE_FIELDS = frozenset(name for name, default in Rule._field_defaults.items() if default == ())
+
+
+def rule_row(rule: Rule) -> bytes:
+    """One rule as a JSON array of its field values (``LazyRules`` reads it back)."""
+    return json.dumps([getattr(rule, name) for name in _RULE_FIELDS], separators=(',', ':')).encode()
+
+
+class LazyRules(Sequence[Rule]):
+    """The rules of a cached rule set, each decoded from its JSON row when first used.
+
+    A warm hook needs a handful of the 864 rules (those Hyperscan reports on its files); decoding
+    all of them was a quarter of its start. Rows hold plain values only, as every cache entry does.
+    """
+
+    def __init__(self, rows: Sequence[bytes]) -> None:
+        self._rows = rows
+        self._rules: list[Rule | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        rule = self._rules[index]
+        if rule is None:
+            rule = self._rules[index] = _decode_rule(self._rows[index])
+        return rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return (self[i] for i in range(len(self)))
+
+
+def _decode_rule(row: bytes) -> Rule:
+    try:
+        values = json.loads(row)
+        if not isinstance(values, list) or len(values) != len(_RULE_FIELDS):
+            raise ValueError('fields differ')
+    except ValueError:
+        raise FatalError(f'damaged cache entry: remove {cache_dir()} and run again') from None
+    return Rule._make(tuple(v) if name in _TUPLE_FIELDS and isinstance(v, list) else v for name, v in zip(_RULE_FIELDS, values))
+
+
+def _table_plain(table: KeywordTable) -> bytes:
+    """The keyword table as one JSON document (bytes: the cache keeps it as it is, read in C)."""
+    return json.dumps([[b.decode('latin-1') for b in table.gate_literals], [b.decode('latin-1') for b in table.anchor_literals],
+            [list(g) for g in table.gates], [list(a) for a in table.anchored], table.gate_base, table.anchor_base],
+        separators=(',', ':')).encode()
+
+
+def _table_from_plain(plain: bytes) -> KeywordTable:
+    gate_literals, anchor_literals, gates, anchored, gate_base, anchor_base = json.loads(plain)
+    return KeywordTable(
+        gate_literals=tuple(g.encode('latin-1') for g in gate_literals),
+        anchor_literals=tuple(a.encode('latin-1') for a in anchor_literals),
+        gates=tuple(tuple(g) for g in gates), anchored=tuple(tuple(a) for a in anchored),
+        gate_base=int(gate_base), anchor_base=int(anchor_base),
+    )
+
+
 class RuleSet:
     """Rules and their compiled Hyperscan database; Python regexes compiled on first hit."""
 
-    def __init__(self, rules: Sequence[Rule], database: Any, generic: GenericDetector | None = None) -> None:
-        self.rules = tuple(rules)
+    def __init__(
+            self, rules: Sequence[Rule], database: Any, generic: GenericDetector | None = None, *,
+            keywords: KeywordTable | None = None, max_window: int | None = None,
+    ) -> None:
+        # a warm start passes the cached rows (decoded on first use) with their keyword table and window
+        self.rules: Sequence[Rule] = rules if isinstance(rules, LazyRules) else tuple(rules)
         self.database = database
         self.generic = generic
-        self.keywords = keyword_table(self.rules)
+        self.keywords = keywords if keywords is not None else keyword_table(self.rules)
+        self._max_window = max_window
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
@@ -156,7 +199,9 @@ class RuleSet:
     @property
     def max_window(self) -> int:
         """Bytes a window must overlap the next so that no match is cut: the longest match plus context."""
-        return max((r.max_length for r in self.rules), default=0) + 2 * CONTEXT
+        if self._max_window is None:
+            self._max_window = max_window(self.rules)
+        return self._max_window
 
     def applies_to(self, index: int, path: str) -> bool:
         """Whether rule ``index`` applies to ``path`` (rules without ``paths`` apply everywhere)."""
@@ -369,25 +414,32 @@ def load_ruleset(
 
     anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
 
-    def build() -> tuple[list[Rule], bytes]:
+    def build() -> tuple[bytes, bytes, int, bytes]:
         rules = load()
         database = compile_database(rules, generic_anchors=anchors)
-        return rules, hyperscan.dumpb(database) if database is not None else b''
+        blob = hyperscan.dumpb(database) if database is not None else b''
+        # one row per line (compact JSON has no raw newline): one blob to read, split on first use
+        return b'\n'.join(rule_row(r) for r in rules), _table_plain(keyword_table(rules)), max_window(rules), blob
 
     def valid(value: object) -> bool:
         return (
-            isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)
-            and isinstance(value[0], list) and all(isinstance(r, Rule) for r in value[0])
+            isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], bytes) and isinstance(value[1], bytes)
+            and isinstance(value[2], int) and isinstance(value[3], bytes)
         )
 
     full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
-    rules, blob = cached('rules', full_signature, build, valid=valid, directory=cache)
+    rows, table, window, blob = cached('rules', full_signature, build, valid=valid, directory=cache)
     try:
+        keywords = _table_from_plain(table)
         database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-    except hyperscan.error:  # written by a build for another CPU: compile here, uncached
-        rules, blob = build()
+    except (hyperscan.error, ValueError, TypeError):  # written by a build for another CPU: compile here, uncached
+        rows, table, window, blob = build()
+        keywords = _table_from_plain(table)
         database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-    return RuleSet(rules, database, GenericDetector.load(cache=cache, database=False) if generic else None)
+    return RuleSet(
+        LazyRules(rows.split(b'\n') if rows else []), database, GenericDetector.load(cache=cache, database=False) if generic else None,
+        keywords=keywords, max_window=window,
+    )
 
 
 def platform_machine() -> str:

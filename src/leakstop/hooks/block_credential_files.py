@@ -157,9 +157,9 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
     kept = allowlist.filter(data, structural, placeholders=False) + allowlist.filter(data, values)
     out = []
     for f in sorted(kept, key=lambda f: f.start):
-        f = dataclasses.replace(f, description=f'{f.description} (by content)')
+        f = f._replace(description=f'{f.description} (by content)')
         if text is None or BINARY_TAG in rules[f.rule_id].tags:  # a file structure, not a line
-            f = dataclasses.replace(f, line=0, column=0, secret='', start=0, end=0)
+            f = f._replace(line=0, column=0, secret='', start=0, end=0)
         out.append(f)
     return out
 

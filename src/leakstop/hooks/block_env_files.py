@@ -140,7 +140,7 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             what = f'{display_name(owner.key)}: template value looks real'
         else:  # a comment, or a token pasted where a name stands (it is what the parser took as the key)
             what = 'secret outside any template value'
-        out.append(dataclasses.replace(f, rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
+        out.append(f._replace(rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
     offsets = _line_offsets(data)
     builtin = config.allowlist.builtin
     for entry in doc.entries:
