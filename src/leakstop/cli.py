@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import dataclasses
 import json
 import os
 import re
@@ -21,17 +20,9 @@ from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, r
 from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
+from leakstop.records import Scope
 
 # -- scan -------------------------------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class Scope:
-    """What ``leakstop scan`` reads: paths in the working tree, the index, or commits."""
-
-    kind: str  # 'paths', 'staged', 'all' or 'history'
-    paths: tuple[str, ...] = ()
-    revisions: tuple[str, ...] = ()  # for 'history', in ``git log`` syntax
 
 
 def history_revisions(since: str | None) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, FrozenSet, Mapping, NamedTuple, Optional, Tupl
 
 if TYPE_CHECKING:  # pragma: no cover
     from leakstop.allowlist import Allowlist, BuiltinAllowlist
-    from leakstop.engine import Finding
+    from leakstop.engine import Finding, RuleSet
     from leakstop.rules import NameRule, Rule
 
 DEFAULT_MAX_LENGTH = 512  # bytes a pattern rule's match may span (its confirming window)
@@ -151,3 +151,95 @@ class Commit(NamedTuple):
 
     sha: str
     date: str  # author date, ISO 8601
+
+
+# --- the hooks' and the command's own records ---------------------------------------------------
+
+class Scope(NamedTuple):
+    """What ``leakstop scan`` reads: paths in the working tree, the index, or commits."""
+
+    kind: str  # 'paths', 'staged', 'all' or 'history'
+    paths: Tuple[str, ...] = ()
+    revisions: Tuple[str, ...] = ()  # for 'history', in ``git log`` syntax
+
+
+class IndexEntryFields(NamedTuple):
+    path: str  # relative to the top of the repository, ``/``-separated
+    mode: str
+    sha: str  # ZERO_SHA when the index holds no single blob (an unmerged path)
+    stage: int = 0
+
+
+class AddedFields(NamedTuple):
+    commit: str
+    date: str  # author date, ISO 8601
+    path: str  # relative to the top of the repository
+    blob: str  # the new content's object id ('' if git did not print it)
+    runs: Tuple[Tuple[int, int], ...]  # (first new-file line, number of lines) of each run of added lines
+
+
+class Blob(NamedTuple):
+    """A file-in-commit judged as whole contents: the content before (``old``: one id per parent
+    that had the file; none if the commit created it) and after (``new``). Files git diffs as
+    binary, files larger than ``BIG_FILE``, and every file in a partial clone."""
+
+    commit: str
+    date: str  # author date, ISO 8601
+    path: str  # relative to the top of the repository
+    old: Tuple[str, ...]
+    new: str
+
+
+class DotenvEntry(NamedTuple):
+    key: str
+    value: Optional[str]  # None for a bare ``KEY`` without ``=``
+    line: int  # line of the key
+    column: int  # column of the value's first character (after an opening quote); of the key if no value
+    end_line: int  # line where the value ends (later than ``line`` for multi-line quoted values)
+    quote: str = ''  # '', "'" or '"'
+    exported: bool = False
+
+
+class DotenvProblem(NamedTuple):
+    line: int
+    column: int
+    message: str  # fixed text: nothing taken from the file
+
+
+class Dotenv(NamedTuple):
+    entries: Tuple[DotenvEntry, ...]
+    problems: Tuple[DotenvProblem, ...]
+
+
+class EnvSettings(NamedTuple):
+    config: Config
+    env: re.Pattern[str]
+    envrc: re.Pattern[str]
+    templates: re.Pattern[str]
+
+
+class CredentialSettings(NamedTuple):
+    config: Config
+    names: Tuple['NameRule', ...]
+    ruleset: 'RuleSet'
+
+
+class Required(NamedTuple):
+    line: str  # the .gitignore line to add
+    probes: Tuple[str, ...]  # top-level paths it must ignore (also probed one directory down)
+    rule_id: str
+    what: str
+
+
+class IgnoreMatch(NamedTuple):
+    ignored: bool
+    source: str = ''  # where the deciding pattern is ('' when nothing matched)
+    line: int = 0
+    pattern: str = ''
+
+
+class IgnorePattern(NamedTuple):
+    line: int
+    text: str
+    negate: bool
+    regex: re.Pattern[str]
