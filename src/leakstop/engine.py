@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.cache import cache_dir, cached, cached_toml
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
-from leakstop.generic import FAMILIES, GenericDetector
+from leakstop.generic import FAMILIES, GenericDetector, names_itself
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
@@ -483,7 +483,8 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
                 continue
             seen.add(span)
             secret = m.group(rule.secret_group).decode('utf-8', 'replace')
-            if _accepted(ruleset, index, secret):
+            if _accepted(ruleset, index, secret) and not (
+                    PASSWORD_TAG in rule.tags and names_itself(data, span[0], span[1], secret)):
                 out.append((span[0], span[1], secret))
     return out
 
@@ -567,6 +568,7 @@ def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Itera
 
 
 GENERIC_TAG = 'generic'
+PASSWORD_TAG = 'password'  # a typed password: one that repeats a name of its line is a development default
 
 
 def line_columns(data: bytes, starts: Sequence[int]) -> Iterator[tuple[int, int]]:
