@@ -90,6 +90,22 @@ def test_warm_start_does_not_compile(tmp_path: object, monkeypatch: pytest.Monke
     assert calls == [1, 1]
 
 
+def test_rules_limited_to_file_names_have_a_database_of_their_own(tmp_path: object) -> None:
+    """A rule with ``paths`` is scanned only on the files it applies to: found there, after a warm
+    start too, and absent from the database every other file goes through."""
+    pgpass = Rule(id='pgpass', description='pgpass', paths=('.pgpass',),
+                  pattern=r'(?m)^[^\s:]+:\d+:[^\s:]+:[^\s:]+:(?P<secret>\S{4,})$')
+    rules = [RULE, pgpass]
+    line = b'db.internal:5432:orders:app:Xk9mQ2vL7pW4\n'
+    for _ in range(2):  # cold, then warm
+        rs = engine.load_ruleset(['paths'], lambda: rules, cache=str(tmp_path))
+        assert rs.path_rules == (1,) and rs.path_database is not None
+        assert [f.rule_id for f in engine.scan_bytes(line + AWS.encode(), rs, 'home/.pgpass')] == ['pgpass', 'aws-access-key-id']
+        assert [f.rule_id for f in engine.scan_bytes(line + AWS.encode(), rs, 'notes.txt')] == ['aws-access-key-id']
+        assert 1 not in rs.scan_hits(line, 'notes.txt')  # not even a candidate: not in the main database
+        assert 1 in rs.scan_hits(line, 'home/.pgpass')
+
+
 @pytest.mark.parametrize('content', [b'', b'garbage', b'\x80\x04\x95' + b'\0' * 50])
 def test_corrupt_cache_is_a_miss(tmp_path: object, monkeypatch: pytest.MonkeyPatch, content: bytes) -> None:
     cache = str(tmp_path)
