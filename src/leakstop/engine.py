@@ -172,6 +172,7 @@ class RuleSet:
         self.path_database = path_database
         self.path_rules = tuple(path_rules)
         self._path_scratch_ready = False
+        self._path_gate: Any = False  # all their file-name globs in one pattern (None: none)
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
@@ -217,6 +218,12 @@ class RuleSet:
         globs = self._paths[index]
         return globs is not None and globs.match(normalize(path)) is not None
 
+    def _path_rules_apply(self, path: str) -> bool:
+        """Whether any rule limited to file names applies to ``path`` (one glob match per file)."""
+        if self._path_gate is False:
+            self._path_gate = compile_globs([g for i in self.path_rules for g in self.rules[i].paths])
+        return self._path_gate is not None and self._path_gate.match(normalize(path)) is not None
+
     def scan_hits(self, data: bytes, path: str = '') -> dict[int, list[int]]:
         """Rule index -> end offsets of Hyperscan candidates, in order (``path`` says whether the rules
         limited to file names take part)."""
@@ -234,7 +241,7 @@ class RuleSet:
 
         if data:
             self.database.scan(data, match_event_handler=on_match)
-            if self.path_database is not None and any(self.applies_to(i, path) for i in self.path_rules):
+            if self.path_database is not None and self._path_rules_apply(path):
                 if not self._path_scratch_ready:
                     self.path_database.scratch = _hyperscan().Scratch(self.path_database)
                     self._path_scratch_ready = True
