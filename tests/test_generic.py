@@ -159,3 +159,16 @@ def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -
                             refused[family] += 1
     assert [f for f, n in found.items() if not n] == []
     assert [f for f, n in refused.items() if not n] == []
+
+
+def test_has_run_is_ascending_run_by_substring_search() -> None:
+    """The fast form of the alphabet-run check answers as the character loop does, on random values
+    of letters (both cases), digits and separators."""
+    from leakstop.generic.values import _ALPHABET, _DIGITS, ascending_run, has_run
+    import random
+    rng = random.Random('has_run')
+    for _ in range(20_000):
+        value = ''.join(rng.choice('abcdefgwxyzABCDEF0123456789_-') for _ in range(rng.randint(0, 24)))
+        for alphabet in (_ALPHABET, _DIGITS):
+            longest = ascending_run(value, alphabet)
+            assert [has_run(value, alphabet, n) for n in range(1, 8)] == [longest >= n for n in range(1, 8)], value
