@@ -69,7 +69,7 @@ LOCKFILES = frozenset((
 # Reasons of the value judge that still leave a literal: in a Dockerfile ENV/ARG line they count.
 IMAGE_LITERALS = frozenset((
     'identifier made of words', 'test or credential word', 'capitalized word', 'configuration word',
-    'contains the word password', 'constant name',
+    'contains the word password', 'constant name', 'words in leetspeak', 'a prefix and words',
 ))
 
 

@@ -245,6 +245,34 @@ def _identifier_of_words(value: str) -> bool:
     return value.islower() and value.count('-') >= 2 and 2 * sum(known) >= len(known)
 
 
+# Leetspeak: the digits and symbols that stand for letters (``f00b@r``, ``S0meP@ss``, ``r@nd0m``).
+# ``1`` is ``i`` or ``l``: both are tried.
+_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}) for one in 'il')
+_LEET_CHARS = frozenset('013457@$')
+_NUMBER_TAIL = LazyPattern(r'[^A-Za-z0-9]\d+\Z')
+
+
+def _leetspeak_words(value: str) -> bool:
+    """``f00b@r``, ``S0meP@ss``, ``0th3rP@ss``: words written in leetspeak, nothing else.
+
+    Only when every digit and symbol stands for a letter: ``P@ssword1234`` keeps its number and
+    ``P@ssw0rd$1`` ends in a number after a symbol (passwords a person chose); they are judged as they are.
+    """
+    if not _LEET_CHARS.intersection(value) or not any(c.isalpha() for c in value) or _NUMBER_TAIL.search(value):
+        return False
+    for table in _LEET:
+        text = value.translate(table)
+        if not text.isalpha():
+            return False
+        if (text.lower() in Words.get() or _fixture_words(text) or _CREDENTIAL_WORD_VALUE.match(text)
+                or _identifier_of_words(text)):
+            return True
+    return False
+
+
+_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
+
+
 def not_literal(value: str) -> str | None:
     """Why ``value`` is not a literal secret (a short reason), or None if it may be one."""
     if not value:
@@ -277,6 +305,8 @@ def not_literal(value: str) -> str | None:
         ('counting pattern', _counting_pattern),
         ('alphabet run', lambda v: ascending_run(v, _ALPHABET) >= 5 or ascending_run(v, _DIGITS) >= 6),
         ('identifier made of words', _identifier_of_words),
+        ('words in leetspeak', _leetspeak_words),
+        ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
     )
     for reason, check in checks:
         if check(value):
@@ -301,7 +331,8 @@ def decoded_text(value: str) -> str | None:
         return None
     import base64
     import binascii
-    padded = value + '=' * (-len(value.rstrip('=')) % 4)
+    unpadded = value.rstrip('=')
+    padded = unpadded + '=' * (-len(unpadded) % 4)
     try:
         raw = base64.b64decode(padded.replace('-', '+').replace('_', '/'), validate=True)
     except (binascii.Error, ValueError):
@@ -309,6 +340,32 @@ def decoded_text(value: str) -> str | None:
     if len(raw) < 4 or not all(32 <= b < 127 for b in raw):
         return None
     return raw.decode('ascii')
+
+
+# A vendor-style prefix (``DMS_``, ``gho_``, ``tok-``) and the rest of the value.
+_PREFIXED = LazyPattern(r'([A-Za-z][A-Za-z0-9]{1,9})[_-]([A-Za-z0-9+/_-]{4,}={0,2})\Z')
+# Reasons of ``not_literal`` that make the rest after a prefix words, not generated material
+# (numbers are not among them: ``xoxb-1234…`` is digits after a prefix and may be a token).
+_WORD_REASONS = frozenset((
+    'test or credential word', 'identifier made of words', 'counting pattern', 'alphabet run', 'repeated chunk',
+    'configuration word', 'contains the word password', 'capitalized word', 'words in leetspeak',
+))
+
+
+def _prefixed_words(value: str) -> str | None:
+    """Why a prefixed value is words, not a secret: ``DMS_`` + the base64 of ``access_token``, ``gho_abc123``
+    (a prefix and a counting pattern). None when the rest may be generated material."""
+    m = _PREFIXED.match(value)
+    if m is None:
+        return None
+    rest = m.group(2)
+    text = decoded_text(rest)
+    if text is not None:
+        inner = not_literal(text)
+        if inner is not None or text.count(' ') > 1:
+            return f'a prefix and the base64 of text: {inner or "prose"}'
+        return None
+    return 'a prefix and words' if not_literal(rest) in _WORD_REASONS else None
 
 
 def judge_value(value: str) -> ValueJudgement:
@@ -326,6 +383,9 @@ def judge_value(value: str) -> ValueJudgement:
             return ValueJudgement(0.0, 0.0, f'base64 of text: {inner or "prose"}')
         judged = judge_value(text)  # the base64 of a password is as strong as the password
         return judged._replace(reason=f'base64 of text: {judged.reason}')
+    prefixed = _prefixed_words(value)
+    if prefixed is not None:
+        return ValueJudgement(0.0, 0.0, prefixed)
     n = len(value)
     k = classes(value)
     h = shannon_entropy(value)
