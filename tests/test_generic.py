@@ -86,6 +86,12 @@ def test_random_or_numbered_values_keep_their_scores(value: str, randomness: flo
     assert (judgement.randomness, judgement.human_password) == (randomness, human)
 
 
+def test_base64_of_random_characters_with_a_space_is_not_prose() -> None:
+    judgement = judge_value('cTd6ayA5d214MnZibjRodHk4cGxy')  # base64 of "q7zk 9wmx2vbn4hty8plr"
+    assert judgement.randomness >= 0.6 and judgement.reason.startswith('base64 of text: ')
+    assert judge_value('dGhlIGJyb3duIGZveCBqdW1wcw==').randomness == 0  # "the brown fox jumps": prose
+
+
 def test_vendor_rule_wins_over_generic(ruleset: object) -> None:
     from leakstop.engine import RuleSet, scan_bytes
     assert isinstance(ruleset, RuleSet)

@@ -378,6 +378,8 @@ def judge_value(value: str) -> ValueJudgement:
         return ValueJudgement(0.0, 0.0, reason)
     text = decoded_text(value)
     if text is not None:
+        if ' ' in text and word_share(text) < 0.5:
+            text = text.replace(' ', '')  # random characters with a space (23crxu 2byriuv…), not prose
         inner = 'a JWT header' if _JWT_HEADER_ONLY.match(value) and text.startswith('{') else not_literal(text)
         if inner is not None or text.count(' ') > 1:
             return ValueJudgement(0.0, 0.0, f'base64 of text: {inner or "prose"}')
