@@ -202,6 +202,16 @@ def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary
     return False
 
 
+def _search_only_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
+    """``apiKey`` beside ``appId`` and ``indexName``: the configuration of a search widget (Algolia
+    DocSearch in VitePress, Docusaurus, InstantSearch), whose key is the search-only key every visitor's
+    browser receives: public by design. An admin key is named so (``adminApiKey``) and still counts."""
+    if key.words != ('api', 'key'):
+        return False
+    siblings = {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
+    return ('app', 'id') in siblings and ('index', 'name') in siblings
+
+
 def _shown_words(words: tuple[str, ...]) -> str:
     """The key's words that are dictionary words; anything else (a token pasted as a key) is ``…``."""
     out: list[str] = []
@@ -342,6 +352,8 @@ class GenericDetector:
                 continue
             if result.key.kind == 'key' and _names_a_secret_key(data, c, result.key, self.vocabulary):
                 continue  # secretKeyRef: {name: db, key: jenkins-jks-file}: the name of a key in a Secret
+            if result.key.kind == 'key' and _search_only_key(data, c, result.key, self.vocabulary):
+                continue  # {appId, apiKey, indexName}: a search widget's key, public by design
             if result.key.kind == 'password' and _same_as_user(data, c):
                 continue  # MYSQL_USER: app / MYSQL_PASSWORD: app: a development default
             previous = best.get((c.start, c.end))
