@@ -68,6 +68,7 @@ def test_generated_material_is_random(value: str) -> None:
     ('ACME_cmVmcmVzaF90b2tlbg', 'a prefix and the base64 of text: test or credential word'),  # base64("refresh_token")
     ('tok-Y2xpZW50X3NlY3JldA==', 'a prefix and the base64 of text: test or credential word'),  # padded
     ('glx_qwerty42', 'a prefix and words'),
+    ('blorpdemo', 'test or credential word'), ('QuixelIsFun', 'identifier made of words'),
     ('h3ll0w0rld', 'words in leetspeak'), ('Sh0rtP@ss', 'words in leetspeak'), ('@n0th3rP@ss', 'words in leetspeak'),
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
 ])
@@ -80,6 +81,7 @@ def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, r
     ('ACME_z8XZbqe3zlcaWqu1TeyYJNvk', 0.9, 0.8),  # a prefix and random base64
     ('2fbcc32f19abe679e1be88d9bdbf3434887d279c', 0.9, 0.7),  # lowercase hex: a token, not a printed fingerprint
     ('P@ssword1234', 0.0, 0.8), ('P@ssw0rd$1', 0.75, 0.8),  # leetspeak words and a number: passwords a person chose
+    ('ourBigFox11', 0.0, 0.5),  # words and a number: 11 is no leetspeak ii
 ])
 def test_random_or_numbered_values_keep_their_scores(value: str, randomness: float, human: float) -> None:
     judgement = judge_value(value)

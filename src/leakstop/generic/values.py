@@ -241,22 +241,36 @@ def _identifier_of_words(value: str) -> bool:
     long_parts = [p for p in alpha if len(p) > 2]
     if len(long_parts) >= 2 and all(p.lower() in words for p in long_parts) and 3 * (len(alpha) - len(long_parts)) <= len(alpha):
         return True  # words with a language code or an abbreviation: Cs:Key:mountain_pass
+    unknown = [p for p, k in zip(alpha, known) if not k]
+    if len(alpha) >= 3 and len(unknown) == 1 and len(unknown[0]) >= 3 and any(len(p) > 2 for p, k in zip(alpha, known) if k):
+        return True  # a phrase with one name in it (a product's, a person's): AcmeIsCool, LoveToAlice
     # a lowercase resource name: hosted-grafana-id, kube-state-metrics (most parts words)
     return value.islower() and value.count('-') >= 2 and 2 * sum(known) >= len(known)
+
+
+_TEST_WORDS = ('testing', 'tests', 'test', 'demo', 'dev', 'dummy', 'sample', 'mock', 'fake', 'example')
+
+
+def _name_and_test_word(value: str) -> bool:
+    """``acmetest``, ``alicedemo``: a name (a product's, a user's: no dictionary word needed) and a test
+    word, in lowercase letters. A name and a credential word (``acmepass``) is a credential word."""
+    if not (value.isalpha() and value.islower()):
+        return False
+    return any(value.endswith(w) and 3 <= len(value) - len(w) <= 8 for w in _TEST_WORDS)
 
 
 # Leetspeak: the digits and symbols that stand for letters (``f00b@r``, ``S0meP@ss``, ``r@nd0m``).
 # ``1`` is ``i`` or ``l``: both are tried.
 _LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}) for one in 'il')
 _LEET_CHARS = frozenset('013457@$')
-_NUMBER_TAIL = LazyPattern(r'[^A-Za-z0-9]\d+\Z')
+_NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1: a number, not letters
 
 
 def _leetspeak_words(value: str) -> bool:
     """``f00b@r``, ``S0meP@ss``, ``0th3rP@ss``: words written in leetspeak, nothing else.
 
-    Only when every digit and symbol stands for a letter: ``P@ssword1234`` keeps its number and
-    ``P@ssw0rd$1`` ends in a number after a symbol (passwords a person chose); they are judged as they are.
+    Only when every digit and symbol stands for a letter: ``P@ssword1234`` and ``thisIsDog11`` end in a
+    number, ``P@ssw0rd$1`` in a number after a symbol (passwords a person chose); they are judged as they are.
     """
     if not _LEET_CHARS.intersection(value) or not any(c.isalpha() for c in value) or _NUMBER_TAIL.search(value):
         return False
@@ -298,7 +312,7 @@ def not_literal(value: str) -> str | None:
         ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
         ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
         ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
-        ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v)),
+        ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
         ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
         ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
         ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
