@@ -92,6 +92,7 @@ def test_base64_of_random_characters_with_a_space_is_not_prose() -> None:
     judgement = judge_value('cTd6ayA5d214MnZibjRodHk4cGxy')  # base64 of "q7zk 9wmx2vbn4hty8plr"
     assert judgement.randomness >= 0.6 and judgement.reason.startswith('base64 of text: ')
     assert judge_value('dGhlIGJyb3duIGZveCBqdW1wcw==').randomness == 0  # "the brown fox jumps": prose
+    assert judge_value('ACME_cTd6ayA5d214MnZibjRodHk4cGxy').randomness >= 0.6  # after a prefix too
 
 
 def test_vendor_rule_wins_over_generic(ruleset: object) -> None:

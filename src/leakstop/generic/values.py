@@ -375,6 +375,8 @@ def _prefixed_words(value: str) -> str | None:
     rest = m.group(2)
     text = decoded_text(rest)
     if text is not None:
+        if ' ' in text and word_share(text) < 0.5:
+            return None  # random characters with a space, as in judge_value
         inner = not_literal(text)
         if inner is not None or text.count(' ') > 1:
             return f'a prefix and the base64 of text: {inner or "prose"}'
@@ -393,7 +395,7 @@ def judge_value(value: str) -> ValueJudgement:
     text = decoded_text(value)
     if text is not None:
         if ' ' in text and word_share(text) < 0.5:
-            text = text.replace(' ', '')  # random characters with a space (23crxu 2byriuv…), not prose
+            text = text.replace(' ', '')  # random characters with a space (q7zk 9wmx…), not prose
         inner = 'a JWT header' if _JWT_HEADER_ONLY.match(value) and text.startswith('{') else not_literal(text)
         if inner is not None or text.count(' ') > 1:
             return ValueJudgement(0.0, 0.0, f'base64 of text: {inner or "prose"}')
