@@ -194,9 +194,11 @@ def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary
     if c.syntax not in ('yaml', 'assign') or not _SECRET_DATA_KEY.match(c.value.strip()):
         return False
     if key.words == ('key',):
-        parents = parent_keys(data, c.start, lines=4)
-        if parents and (parents[0] == 'items' or {'secret', 'ref'} <= set(split_words(parents[0], vocabulary))):
-            return True
+        parents = [set(split_words(p, vocabulary)) for p in parent_keys(data, c.start, lines=4)]
+        if parents and {'secret', 'ref'} <= parents[0]:
+            return True  # secretKeyRef: / secretRef:
+        if len(parents) > 1 and parents[0] == {'items'} and ('secret' in parents[1] or {'config', 'map'} <= parents[1]):
+            return True  # a volume's secret: (or configMap:) items: - key: x, path: y
     if key.words[-2:] == ('secret', 'key'):
         return any(split_words(k, vocabulary)[-2:] == ('secret', 'name') for k in _mapping_keys(data, c.start))
     return False
