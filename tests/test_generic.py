@@ -64,6 +64,37 @@ def test_generated_material_is_random(value: str) -> None:
     assert judge_value(value).randomness >= 0.6
 
 
+@pytest.mark.parametrize(('value', 'reason'), [
+    ('ACME_cmVmcmVzaF90b2tlbg', 'a prefix and the base64 of text: test or credential word'),  # base64("refresh_token")
+    ('tok-Y2xpZW50X3NlY3JldA==', 'a prefix and the base64 of text: test or credential word'),  # padded
+    ('glx_qwerty42', 'a prefix and words'),
+    ('blorpdemo', 'test or credential word'), ('QuixelIsFun', 'identifier made of words'),
+    ('h3ll0w0rld', 'words in leetspeak'), ('Sh0rtP@ss', 'words in leetspeak'), ('@n0th3rP@ss', 'words in leetspeak'),
+    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
+])
+def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, reason: str) -> None:
+    judgement = judge_value(value)
+    assert (judgement.randomness, judgement.human_password, judgement.reason) == (0.0, 0.0, reason)
+
+
+@pytest.mark.parametrize(('value', 'randomness', 'human'), [
+    ('ACME_z8XZbqe3zlcaWqu1TeyYJNvk', 0.9, 0.8),  # a prefix and random base64
+    ('2fbcc32f19abe679e1be88d9bdbf3434887d279c', 0.9, 0.7),  # lowercase hex: a token, not a printed fingerprint
+    ('P@ssword1234', 0.0, 0.8), ('P@ssw0rd$1', 0.75, 0.8),  # leetspeak words and a number: passwords a person chose
+    ('ourBigFox11', 0.0, 0.5),  # words and a number: 11 is no leetspeak ii
+])
+def test_random_or_numbered_values_keep_their_scores(value: str, randomness: float, human: float) -> None:
+    judgement = judge_value(value)
+    assert (judgement.randomness, judgement.human_password) == (randomness, human)
+
+
+def test_base64_of_random_characters_with_a_space_is_not_prose() -> None:
+    judgement = judge_value('cTd6ayA5d214MnZibjRodHk4cGxy')  # base64 of "q7zk 9wmx2vbn4hty8plr"
+    assert judgement.randomness >= 0.6 and judgement.reason.startswith('base64 of text: ')
+    assert judge_value('dGhlIGJyb3duIGZveCBqdW1wcw==').randomness == 0  # "the brown fox jumps": prose
+    assert judge_value('ACME_cTd6ayA5d214MnZibjRodHk4cGxy').randomness >= 0.6  # after a prefix too
+
+
 def test_vendor_rule_wins_over_generic(ruleset: object) -> None:
     from leakstop.engine import RuleSet, scan_bytes
     assert isinstance(ruleset, RuleSet)

@@ -223,3 +223,31 @@ def test_a_known_example_passes_even_with_a_valid_checksum(default_config: Confi
     builtin = default_config.allowlist.builtin._replace(known_examples=frozenset({token}))
     config = default_config._replace(allowlist=default_config.allowlist._replace(builtin=builtin))
     assert scan_data(f'GITHUB_TOKEN={token}\n'.encode(), 'a.env', ruleset=ruleset_for(config), config=config) == []
+
+
+@pytest.mark.parametrize(('value', 'placeholder'), [
+    ('yourStrong(!)Secret', True), ('myPassword', True), ('myDatabasePassword1!', True), ('yourAppSecret', True),
+    ('myX7kQ9pLm2', False), ('mySQLr00tPw', False), ('mypassw9Xk', False),
+])
+def test_camel_case_words_after_your_or_my_are_placeholders(value: str, placeholder: bool, default_config: Config) -> None:
+    from leakstop.allowlist import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
+
+
+def test_connection_string_with_a_your_password_placeholder_passes(default_config: Config) -> None:
+    line = '"AppDB": "Host=localhost;Database=AppDB;Username=postgres;Password={}"\n'
+    ruleset = ruleset_for(default_config)
+    assert scan_data(line.format('yourStrong(!)Secret').encode(), 'appsettings.json', ruleset=ruleset, config=default_config) == []
+    found = scan_data(line.format('Gw7CwO3DhSuxLFVq').encode(), 'appsettings.json', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.line, f.column) for f in found] == [('ado-net-connection-string-password', 1, 68)]  # after 67 characters
+
+
+def test_lemon_squeezy_documented_licence_key_passes(default_config: Config) -> None:
+    # the example key of docs.lemonsqueezy.com/api/license-api (activate, validate, deactivate responses)
+    text = '{{"license_key": {{"id": 1, "status": "active", "key": "{}"}}}}\n'
+    ruleset = ruleset_for(default_config)
+    documented = '38b1460a-5104-4067-a91d-77b872934d51'
+    assert scan_data(text.format(documented).encode(), 'license.json', ruleset=ruleset, config=default_config) == []
+    other = '6f0c2d7e-93a1-4b58-8e2f-1d4c7a9b3e50'
+    found = scan_data(text.format(other).encode(), 'license.json', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.line) for f in found] == [('generic-api-key', 1)]

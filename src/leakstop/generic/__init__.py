@@ -73,7 +73,7 @@ LOCKFILES = frozenset((
 # Reasons of the value judge that still leave a literal: in a Dockerfile ENV/ARG line they count.
 IMAGE_LITERALS = frozenset((
     'identifier made of words', 'test or credential word', 'capitalized word', 'configuration word',
-    'contains the word password', 'constant name',
+    'contains the word password', 'constant name', 'words in leetspeak', 'a prefix and words',
 ))
 
 
@@ -186,6 +186,70 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
             if _stem(m.group().decode('ascii', 'replace')) == stem:
                 return True
     return False
+
+
+_MAPPING_KEY = LazyPattern(rb'''([ \t]*(?:#[ \t]*)?(?:- )?)["']?([\w.-]{1,80})["']?[ \t]*:(?:[ \t]|\r?$)''')
+_SECRET_DATA_KEY = LazyPattern(r'[-._a-zA-Z0-9]{1,253}\Z')  # what Kubernetes allows as a key of a Secret's data
+
+
+def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
+    """The other keys of the YAML mapping holding the value at ``start`` (up to ``lines`` lines either
+    side, commented-out examples included: ``#   secretName: x`` beside ``#   secretKey: y``)."""
+    line_start = data.rfind(b'\n', 0, start) + 1
+    here = _MAPPING_KEY.match(data, line_start)
+    if here is None:
+        return []
+    column = len(here.group(1).replace(b'#', b' '))
+    out: list[str] = []
+    for step in (-1, 1):
+        pos = line_start
+        for _ in range(lines):
+            if step < 0:
+                if pos == 0:
+                    break
+                pos = data.rfind(b'\n', 0, pos - 1) + 1
+            else:
+                nxt = data.find(b'\n', pos)
+                if nxt == -1:
+                    break
+                pos = nxt + 1
+            end = data.find(b'\n', pos)
+            line = data[pos:len(data) if end == -1 else end]
+            if not line.strip(b' \t#\r'):
+                continue
+            m = _MAPPING_KEY.match(line)
+            indent = len(line) - len(line.replace(b'#', b' ', 1).lstrip(b' \t'))
+            if m is not None and len(m.group(1).replace(b'#', b' ')) == column:
+                out.append(m.group(2).decode('ascii', 'replace'))
+            elif indent < column and not line.replace(b'#', b' ', 1).lstrip(b' \t').startswith(b'- '):
+                break  # the mapping ended
+    return out
+
+
+def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
+    """The value is the name of a key in a Kubernetes Secret, not its content: ``key:`` under a
+    ``secretKeyRef:`` or a volume's ``items:``, or ``…SecretKey:`` beside ``…SecretName:``."""
+    if c.syntax not in ('yaml', 'assign') or not _SECRET_DATA_KEY.match(c.value.strip()):
+        return False
+    if key.words == ('key',):
+        parents = [set(split_words(p, vocabulary)) for p in parent_keys(data, c.start, lines=4)]
+        if parents and {'secret', 'ref'} <= parents[0]:
+            return True  # secretKeyRef: / secretRef:
+        if len(parents) > 1 and parents[0] == {'items'} and ('secret' in parents[1] or {'config', 'map'} <= parents[1]):
+            return True  # a volume's secret: (or configMap:) items: - key: x, path: y
+    if key.words[-2:] == ('secret', 'key'):
+        return any(split_words(k, vocabulary)[-2:] == ('secret', 'name') for k in _mapping_keys(data, c.start))
+    return False
+
+
+def _search_only_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
+    """``apiKey`` beside ``appId`` and ``indexName``: the configuration of a search widget (Algolia
+    DocSearch in VitePress, Docusaurus, InstantSearch), whose key is the search-only key every visitor's
+    browser receives: public by design. An admin key is named so (``adminApiKey``) and still counts."""
+    if key.words != ('api', 'key'):
+        return False
+    siblings = {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
+    return ('app', 'id') in siblings and ('index', 'name') in siblings
 
 
 def _shown_words(words: tuple[str, ...]) -> str:
@@ -347,6 +411,10 @@ class GenericDetector:
             encrypted = self._encrypted_parent(data, c)
             if encrypted is not None:
                 continue
+            if result.key.kind == 'key' and _names_a_secret_key(data, c, result.key, self.vocabulary):
+                continue  # secretKeyRef: {name: db, key: jenkins-jks-file}: the name of a key in a Secret
+            if result.key.kind == 'key' and _search_only_key(data, c, result.key, self.vocabulary):
+                continue  # {appId, apiKey, indexName}: a search widget's key, public by design
             if result.key.kind == 'password' and _same_as_user(data, c):
                 continue  # MYSQL_USER: app / MYSQL_PASSWORD: app: a development default
             previous = best.get((c.start, c.end))

@@ -82,7 +82,7 @@ _FLAG = LazyPattern(
 )
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
-_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"']{0,100}:(?P<uv>[^\s"']{1,200})''')
+_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>]{0,100}:(?P<uv>[^\s"']{1,200})''')  # no brackets: Markdown
 _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
@@ -174,6 +174,8 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             url = data[url_start:url_end.start() if url_end else m.start() + 2048]
             if _BADGE.search(url) or _SIGNED_URL.search(url):
                 continue  # a badge's image URL (public by design), a signed download URL (expires)
+        if _phrase_key(data, m):
+            continue
         for c in _yield(data, m, syntax):
             if not c.quoted and op == b':':
                 if not _yaml_scalar(data, m.end('op'), c.end, hi):
@@ -183,6 +185,17 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
                 value = c.value.split('&', 1)[0]  # a URL query or a form body: ?api_key=v&page=2, token=v&hint=x
                 c = c._replace(value=value, end=c.start + len(value.encode()))
             yield c
+
+
+def _phrase_key(data: bytes, m: re.Match[bytes]) -> bool:
+    """The key is the last word of a quoted phrase: ``"This is a very common password":"x"`` (the two
+    branches of a ternary in minified code, a message and its translation): UI text, not a key."""
+    kq = m.group('kq')
+    start = m.start('key')
+    if not kq or data[start - 1:start] not in (b' ', b'\t'):
+        return False
+    opening = data.rfind(kq[-1:], data.rfind(b'\n', 0, start) + 1, start)
+    return opening != -1 and data.count(b' ', opening, start) >= 2
 
 
 def _yaml_scalar(data: bytes, op_end: int, value_end: int, hi: int) -> bool:

@@ -253,8 +253,50 @@ def _identifier_of_words(value: str) -> bool:
     long_parts = [p for p in alpha if len(p) > 2]
     if len(long_parts) >= 2 and all(p.lower() in words for p in long_parts) and 3 * (len(alpha) - len(long_parts)) <= len(alpha):
         return True  # words with a language code or an abbreviation: Cs:Key:mountain_pass
+    unknown = [p for p, k in zip(alpha, known) if not k]
+    if len(alpha) >= 3 and len(unknown) == 1 and len(unknown[0]) >= 3 and any(len(p) > 2 for p, k in zip(alpha, known) if k):
+        return True  # a phrase with one name in it (a product's, a person's): AcmeIsCool, LoveToAlice
     # a lowercase resource name: hosted-grafana-id, kube-state-metrics (most parts words)
     return value.islower() and value.count('-') >= 2 and 2 * sum(known) >= len(known)
+
+
+_TEST_WORDS = ('testing', 'tests', 'test', 'demo', 'dev', 'dummy', 'sample', 'mock', 'fake', 'example')
+
+
+def _name_and_test_word(value: str) -> bool:
+    """``acmetest``, ``alicedemo``: a name (a product's, a user's: no dictionary word needed) and a test
+    word, in lowercase letters. A name and a credential word (``acmepass``) is a credential word."""
+    if not (value.isalpha() and value.islower()):
+        return False
+    return any(value.endswith(w) and 3 <= len(value) - len(w) <= 8 for w in _TEST_WORDS)
+
+
+# Leetspeak: the digits and symbols that stand for letters (``f00b@r``, ``S0meP@ss``, ``r@nd0m``).
+# ``1`` is ``i`` or ``l``: both are tried.
+_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}) for one in 'il')
+_LEET_CHARS = frozenset('013457@$')
+_NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1: a number, not letters
+
+
+def _leetspeak_words(value: str) -> bool:
+    """``f00b@r``, ``S0meP@ss``, ``0th3rP@ss``: words written in leetspeak, nothing else.
+
+    Only when every digit and symbol stands for a letter: ``P@ssword1234`` and ``thisIsDog11`` end in a
+    number, ``P@ssw0rd$1`` in a number after a symbol (passwords a person chose); they are judged as they are.
+    """
+    if not _LEET_CHARS.intersection(value) or not any(c.isalpha() for c in value) or _NUMBER_TAIL.search(value):
+        return False
+    for table in _LEET:
+        text = value.translate(table)
+        if not text.isalpha():
+            return False
+        if (text.lower() in Words.get() or _fixture_words(text) or _CREDENTIAL_WORD_VALUE.match(text)
+                or _identifier_of_words(text)):
+            return True
+    return False
+
+
+_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
 
 
 def not_literal(value: str) -> str | None:
@@ -288,13 +330,15 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
     ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
     ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
-    ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v)),
+    ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
     ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
     ('counting pattern', _counting_pattern),
     ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6)),
     ('identifier made of words', _identifier_of_words),
+    ('words in leetspeak', _leetspeak_words),
+    ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
 )
 
 
@@ -315,7 +359,8 @@ def decoded_text(value: str) -> str | None:
         return None
     import base64
     import binascii
-    padded = value + '=' * (-len(value.rstrip('=')) % 4)
+    unpadded = value.rstrip('=')
+    padded = unpadded + '=' * (-len(unpadded) % 4)
     try:
         raw = base64.b64decode(padded.replace('-', '+').replace('_', '/'), validate=True)
     except (binascii.Error, ValueError):
@@ -323,6 +368,34 @@ def decoded_text(value: str) -> str | None:
     if len(raw) < 4 or not all(32 <= b < 127 for b in raw):
         return None
     return raw.decode('ascii')
+
+
+# A vendor-style prefix (``DMS_``, ``gho_``, ``tok-``) and the rest of the value.
+_PREFIXED = LazyPattern(r'([A-Za-z][A-Za-z0-9]{1,9})[_-]([A-Za-z0-9+/_-]{4,}={0,2})\Z')
+# Reasons of ``not_literal`` that make the rest after a prefix words, not generated material
+# (numbers are not among them: ``xoxb-1234…`` is digits after a prefix and may be a token).
+_WORD_REASONS = frozenset((
+    'test or credential word', 'identifier made of words', 'counting pattern', 'alphabet run', 'repeated chunk',
+    'configuration word', 'contains the word password', 'capitalized word', 'words in leetspeak',
+))
+
+
+def _prefixed_words(value: str) -> str | None:
+    """Why a prefixed value is words, not a secret: ``DMS_`` + the base64 of ``access_token``, ``gho_abc123``
+    (a prefix and a counting pattern). None when the rest may be generated material."""
+    m = _PREFIXED.match(value)
+    if m is None:
+        return None
+    rest = m.group(2)
+    text = decoded_text(rest)
+    if text is not None:
+        if ' ' in text and word_share(text) < 0.5:
+            return None  # random characters with a space, as in judge_value
+        inner = not_literal(text)
+        if inner is not None or text.count(' ') > 1:
+            return f'a prefix and the base64 of text: {inner or "prose"}'
+        return None
+    return 'a prefix and words' if not_literal(rest) in _WORD_REASONS else None
 
 
 _JUDGED: dict[str, ValueJudgement] = {}
@@ -349,11 +422,16 @@ def _judge_value(value: str) -> ValueJudgement:
         return ValueJudgement(0.0, 0.0, reason)
     text = decoded_text(value)
     if text is not None:
+        if ' ' in text and word_share(text) < 0.5:
+            text = text.replace(' ', '')  # random characters with a space (q7zk 9wmx…), not prose
         inner = 'a JWT header' if _JWT_HEADER_ONLY.match(value) and text.startswith('{') else not_literal(text)
         if inner is not None or text.count(' ') > 1:
             return ValueJudgement(0.0, 0.0, f'base64 of text: {inner or "prose"}')
         judged = judge_value(text)  # the base64 of a password is as strong as the password
         return judged._replace(reason=f'base64 of text: {judged.reason}')
+    prefixed = _prefixed_words(value)
+    if prefixed is not None:
+        return ValueJudgement(0.0, 0.0, prefixed)
     n = len(value)
     k = classes(value)
     h = shannon_entropy(value)
