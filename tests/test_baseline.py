@@ -425,3 +425,18 @@ def test_hostile_import_files_never_crash(content: str, capsys: pytest.CaptureFi
     write('report.json', content)
     assert cli.main(['baseline', 'import', 'report.json']) in (0, 2)
     assert 'Traceback' not in capsys.readouterr().err
+
+
+def test_audit_finds_a_file_with_an_undecodable_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """The baseline writes the name as every output does (``caf\\xe9.py``); audit opens the file again."""
+    name = os.fsdecode(b'caf\xe9.py')
+    write(name, f'one = 1\nKEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', name]) == 0
+    assert [e['path'] for e in assert_valid()['findings']] == ['caf\\xe9.py']  # type: ignore[index, union-attr]
+    answers = iter(['n'])
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+                                  ask=lambda prompt: next(answers)) == 0
+    out = capsys.readouterr().out
+    assert '[1/1] caf\\xe9.py:2: aws-access-key-id' in out
+    assert '     2 | KEY = "AKIA…"' in out
+    assert [e['status'] for e in assert_valid()['findings']] == ['false-positive']  # type: ignore[index, union-attr]

@@ -17,7 +17,9 @@ from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, read_bytes, read_own_file, walk
+from leakstop.files import (
+    Unreadable, decode_text, decoded_blocks, normalize, path_from_text, read_bytes, read_own_file, walk,
+)
 from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
@@ -300,7 +302,7 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
         old = bl.load(path) if os.path.exists(path) else bl.Baseline(path)
         if old.detect_secrets is not None:
             raise FatalError(f'{path}: a detect-secrets baseline: convert it with `leakstop baseline import {path}`')
-        scope = None if not paths else {old.relative(p) for p in walk(paths)}
+        scope = None if not paths else {old.entry_path(p) for p in walk(paths)}
         new = bl.merge(old, findings, scope=scope)
         bl.save(new)
     added = len(set(new.entries) - set(old.entries))
@@ -312,7 +314,7 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
 def _locate(entry: bl.Entry, baseline: bl.Baseline, *, config: Config) -> tuple[bytes, Finding, list[Finding]] | None:
     """The finding an entry stands for, found again in its file by any hook, with every finding
     in that file (to redact them all in the context shown); None if it is gone."""
-    path = normalize(os.path.relpath(os.path.join(baseline.root, entry.path)))
+    path = normalize(os.path.relpath(os.path.join(baseline.root, path_from_text(entry.path))))
     everything = [f for result in every_hook([path], config=config) for f in result.findings]
     for f in everything:
         if f.rule_id == entry.rule and f.fingerprint == entry.fingerprint:
@@ -367,7 +369,7 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
         print(f'{len(pending)} unreviewed finding(s) in {path}')
         for n, entry in enumerate(pending, 1):
             located = _locate(entry, baseline, config=config)
-            print(f'\n[{n}/{len(pending)}] {display_path(entry.path)}:{entry.line}: {entry.rule}')
+            print(f'\n[{n}/{len(pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: {entry.rule}')
             if located is None:
                 print('  (no longer in the file: `leakstop baseline update` will drop it)')
                 continue

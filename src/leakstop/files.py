@@ -282,6 +282,38 @@ def normalize(path: str) -> str:
     return path
 
 
+_PATH_ESCAPES = re.compile('[\\\\\ud800-\udfff]')
+_PATH_UNESCAPES = re.compile(r'\\(?:(\\)|x([89a-f][0-9a-f])|u(d[89a-f][0-9a-f]{2}))')
+
+
+def _path_escape(m: re.Match[str]) -> str:
+    c = m.group()
+    if c == '\\':
+        return '\\\\'
+    if '\udc80' <= c <= '\udcff':  # a byte that is not UTF-8, as os.fsdecode and git's output decode it
+        return f'\\x{ord(c) - 0xdc00:02x}'
+    return f'\\u{ord(c):04x}'  # any other lone surrogate (none comes from a file system)
+
+
+def path_text(path: str) -> str:
+    """``path`` as leakstop writes it, everywhere (text, JSON, annotations, baselines): each byte of
+    the name that is not UTF-8 as ``\\xNN`` (git's core.quotePath writes ``\\351``), a backslash as
+    ``\\\\``, so the text is valid Unicode and names one file only; other names are unchanged.
+    ``path_from_text`` reverses it."""
+    if path.isascii() and '\\' not in path:
+        return path
+    return _PATH_ESCAPES.sub(_path_escape, path)
+
+
+def path_from_text(text: str) -> str:
+    """The path ``path_text`` wrote as ``text`` (surrogate-escaped bytes restored); ``open`` takes it."""
+    def unescape(m: re.Match[str]) -> str:
+        if m.group(1):
+            return '\\'
+        return chr(0xdc00 + int(m.group(2), 16)) if m.group(2) else chr(int(m.group(3), 16))
+    return _PATH_UNESCAPES.sub(unescape, text) if '\\' in text else text
+
+
 def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     """A gitignore-style glob as a regex over normalized paths.
 
