@@ -60,3 +60,12 @@ def test_path_text_is_valid_unicode_and_reversible(path: str, text: str) -> None
     assert path_text(path) == text
     text.encode('utf-8')  # strict
     assert path_from_text(text) == path
+
+
+def test_a_name_with_a_nul_byte_is_unreadable_not_a_crash() -> None:
+    """No file has such a name; os.open raises ValueError, which no caller expects."""
+    from leakstop.files import Unreadable, read_bytes, read_own_file
+    with pytest.raises(Unreadable, match='a NUL byte in the name'):
+        read_bytes('a.py\0x')
+    with pytest.raises(OSError, match='a NUL byte in the name'):
+        read_own_file('a.py\0x')

@@ -134,6 +134,8 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
     and a file swapped between listing and reading is judged as it is.
     """
     target = None
+    if '\0' in path:  # no file has such a name; os.open would raise ValueError
+        raise Unreadable('a NUL byte in the name')
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0) | _NOFOLLOW)
     except FileNotFoundError:
@@ -173,6 +175,8 @@ def read_own_file(path: str, *, limit: int = OWN_FILE_LIMIT) -> bytes:
     instead of being read until memory runs out or waited on forever. Raises OSError (with
     ``strerror`` saying why; FileNotFoundError when there is no such file).
     """
+    if '\0' in path:
+        raise OSError(errno.EINVAL, 'a NUL byte in the name', path)
     fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
     with os.fdopen(fd, 'rb') as f:
         st = os.fstat(f.fileno())
@@ -183,6 +187,16 @@ def read_own_file(path: str, *, limit: int = OWN_FILE_LIMIT) -> bytes:
     if len(data) > limit:
         raise OSError(errno.EFBIG, f'larger than {limit // (1024 * 1024)} MiB', path)
     return data
+
+
+def inside(path: str, root: str) -> bool:
+    """Whether ``path`` (absolute, or relative to the current directory) is ``root`` or below it
+    once ``..`` and symlinks (the last component's too) are resolved: a name taken from a file
+    (an imported report, a baseline) may point anywhere."""
+    if '\0' in path or '\0' in root:
+        return False
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def read_bytes(path: str) -> bytes:
