@@ -16,6 +16,8 @@ Families:
   tfvar      Terraform ``variable "db_password" { default = "v" }`` (the default within 12 lines)
   call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
+  yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
+             (more lines are text, a script or a PEM block: not one value)
 """
 from __future__ import annotations
 
@@ -53,6 +55,11 @@ ANCHORS: dict[str, str] = {
     'tfvar': r'\bvariable[ \t]+"[\w-]*' + _KW,
     'call': _KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]',
     'spaced': _KW + r'\w{0,40}[ \t]+[@L]?["\'][^"\'\s]',
+    # the header of a block scalar (`key: |`, `key: >-`, `key: |2`); its value is on the lines below
+    'yaml_block': (
+        r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]+[|>](?:[1-9][-+]?|[-+][1-9]?)?'
+        r'[ \t]*(?:#[^\n]*)?\r?$'
+    ),
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -103,6 +110,11 @@ _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _Q
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
 
 
+_YAML_BLOCK = LazyPattern(
+    rb'''(?m)^(?P<indent>[ \t]*(?:- )?)["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*:[ \t]+[|>](?:[1-9][-+]?|[-+][1-9]?)?'''
+    rb'''[ \t]*(?:\#[^\n]*)?\r?$'''
+)
+BLOCK_REACH = 1024  # bytes after a block scalar's header read for its lines (generic reach: scan.GENERIC_REACH)
 _YAML_PARENT = LazyPattern(rb'([ \t]*)(?:- )?["\']?([\w.-]{1,80})["\']?[ \t]*:[ \t]*(?:[#&!|>].*)?\r?\Z')
 
 
@@ -194,6 +206,39 @@ def _yaml_scalar(data: bytes, op_end: int, value_end: int, hi: int) -> bool:
     return not rest[:1].isalnum()  # a phrase goes on with a word; a quote, a comma or a comment may follow
 
 
+def yaml_block(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """``key: |`` (or ``>``, ``>-``, ``|2``, ``|+``) and the block below it, when the block is one
+    non-empty line: that line is the value. A block of several lines is text, a script or a key
+    (PEM blocks have their own rules): no candidate. The block is the lines indented deeper than
+    the key, read at most ``BLOCK_REACH`` bytes on."""
+    size = len(data)
+    for m in _YAML_BLOCK.finditer(data, lo, hi):
+        column = len(m.group('indent'))  # the block is what is indented deeper than the key
+        limit = min(size, m.end() + BLOCK_REACH)
+        value: tuple[int, int] | None = None
+        pos = m.end()  # at the header's line break (or the end of the data)
+        while pos < size:
+            newline = data.find(b'\n', pos + 1, limit)
+            cut = newline == -1 and limit < size  # this line goes on past what is read
+            line_start, pos = pos + 1, newline if newline != -1 else limit
+            line = data[line_start:pos]
+            text = line.strip()
+            indent = len(line) - len(line.lstrip(b' \t'))
+            if text and indent <= column:
+                break  # the next key: the block is over
+            if text and value is not None:
+                value = None  # a second line: text, a script, a key body
+                break
+            if cut:
+                value = None  # the block's end (or its one line's) is not in reach: not judged
+                break
+            if text:
+                value = (line_start + indent, line_start + indent + len(text))
+        if value is None:
+            continue
+        yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
+
+
 def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _DOCKER.finditer(data, lo, hi):
         yield from _yield(data, m, 'docker')
@@ -276,5 +321,5 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
-    'spaced': spaced, 'pair': pair, 'tfvar': tfvar,
+    'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block,
 }
