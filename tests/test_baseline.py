@@ -549,3 +549,16 @@ def test_audit_never_reads_a_file_outside_the_repository(
     assert '(outside the repository or not a file name: not read)' in out
     assert 'KEY = ' not in out
     assert [e['status'] for e in assert_valid()['findings']] == ['unreviewed']  # type: ignore[index, union-attr]
+
+
+def test_a_baseline_spelling_a_lone_surrogate_is_refused_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON can write ``\\udce9``; leakstop writes ``caf\\\\xe9.py``. Updating such a file ended in a
+    UnicodeEncodeError traceback; it is refused like any invalid baseline, and left unchanged."""
+    write('a.py', 'x = 1\n')
+    text = ('{"version": 1, "findings": [{"path": "caf\\udce9.py", "rule": "aws-access-key-id", '
+            f'"fingerprint": "{"a" * 64}", "line": 1, "status": "unreviewed"}}]}}\n')
+    write('.leakstop-baseline.json', text)
+    assert cli.main(['baseline', 'update', 'a.py']) == 2
+    assert capsys.readouterr().err == ('leakstop: error: .leakstop-baseline.json: not a valid baseline: findings[0] '
+                                       'holds a lone surrogate escape (not text) (it was left unchanged)\n')
+    assert read('.leakstop-baseline.json') == text.encode()

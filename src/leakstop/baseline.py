@@ -163,6 +163,10 @@ def _entries_from_json(doc: dict[str, Any], path: str) -> dict[tuple[str, str, s
         if not (isinstance(entry.path, str) and isinstance(entry.rule, str) and isinstance(entry.fingerprint, str)
                 and isinstance(entry.line, int) and not isinstance(entry.line, bool)):
             raise _bad(path, f'findings[{i}] has a value of the wrong type')
+        try:  # JSON can spell a lone surrogate (\udce9): no file name, and no UTF-8 file can hold it
+            (entry.path + entry.rule).encode('utf-8')
+        except UnicodeEncodeError:
+            raise _bad(path, f'findings[{i}] holds a lone surrogate escape (not text)') from None
         if entry.status not in STATUSES:
             raise _bad(path, f'findings[{i}].status must be one of {", ".join(STATUSES)}')
         if not re.fullmatch(r'[0-9a-f]{64}', entry.fingerprint):
