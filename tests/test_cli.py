@@ -656,3 +656,23 @@ def test_undecodable_file_name_baseline_round_trip(odd_repo: str) -> None:
     proc = leakstop_strict('scan', '.', cwd=odd_repo)
     assert proc.returncode == 1
     assert proc.stdout.decode().splitlines()[0].startswith('caf\\\\xe9.py:1:10: github-pat-classic')
+
+
+def test_undecodable_baseline_and_config_names_on_a_strict_stdout(odd_repo: str) -> None:
+    """Siblings: a baseline or settings file named with a byte that is not UTF-8 is shown as ``\\xNN``
+    too (``baseline audit`` printed the baseline's name raw, ``rules test`` the rules file's)."""
+    baseline = os.fsdecode(b'b\xe9.json')
+    proc = leakstop_strict('baseline', 'create', '--baseline', baseline, cwd=odd_repo)
+    assert (proc.returncode, proc.stderr) == (0, b'')
+    assert proc.stdout.decode('utf-8').startswith('b\\xe9.json: 1 finding(s) recorded')
+    proc = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'baseline', 'audit', '--baseline', baseline],
+                          cwd=odd_repo, capture_output=True, input=b'q\n',
+                          env={**os.environ, 'PYTHONIOENCODING': 'utf-8:strict', 'LC_ALL': 'C.UTF-8'})
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.stdout.decode('utf-8').startswith('1 unreviewed finding(s) in b\\xe9.json\n')
+    config = os.fsdecode(b'r\xe9gles.toml')
+    write(config, '[[rules]]\nid = "acme-token"\ndescription = "Acme token"\npattern = \'(?P<secret>acme_[a-z0-9]{12})\'\n'
+                  'examples = ["acme_TOOSHORT"]\nnegatives = []\n')
+    proc = leakstop_strict('rules', 'test', '--config', config, cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert 'r\\xe9gles.toml.rules[0]: acme-token: examples[0]: not found' in proc.stdout.decode('utf-8')

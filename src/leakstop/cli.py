@@ -370,7 +370,7 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
                 print(f'  {rule}: ' + ', '.join(f'{n} {s}' for s, n in sorted(by_rule[rule].items())))
             return 0
         pending = [e for e in baseline.sorted_entries() if e.status == 'unreviewed']
-        print(f'{len(pending)} unreviewed finding(s) in {path}')
+        print(f'{len(pending)} unreviewed finding(s) in {display_path(path)}')
         root = repository_root()
         for n, entry in enumerate(pending, 1):
             print(f'\n[{n}/{len(pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: {entry.rule}')
@@ -648,7 +648,7 @@ def cmd_rules_test(*, config: Config) -> int:
         if failures:
             failed += 1
             for failure in failures:
-                print(f'{rule.source or "(config)"}: {rule.id}: {failure}')
+                print(f'{display_path(rule.source) if rule.source else "(config)"}: {rule.id}: {failure}')
     if untested:
         shown = ', '.join(untested[:5]) + (', …' if len(untested) > 5 else '')
         print(f'leakstop: {len(untested)} rule(s) have no examples or negatives to test: {shown}', file=sys.stderr)
