@@ -102,7 +102,7 @@ def test_update_adds_drops_and_keeps_decisions() -> None:
     assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
     base = bl.load('.leakstop-baseline.json')
     (key,) = [k for k in base.entries if k[0] == 'a.py']
-    base.entries[key] = bl.dataclasses.replace(base.entries[key], status='false-positive')
+    base.entries[key] = base.entries[key]._replace(status='false-positive')
     bl.save(base)
     write('a.py', f'\n\nKEY = "{AWS}"\n')  # moved
     write('b.py', 'TOKEN = os.environ["TOKEN"]\n')  # gone

@@ -85,9 +85,25 @@ def test_warm_start_does_not_compile(tmp_path: object, monkeypatch: pytest.Monke
     second = engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
     assert calls == [1]
     assert [f.secret for f in engine.scan_bytes(AWS.encode(), second)] == [AWS]
-    assert first.rules == second.rules
+    assert list(first.rules) == list(second.rules) == [RULE]
     engine.load_ruleset(['other signature'], lambda: [RULE], cache=cache)
     assert calls == [1, 1]
+
+
+def test_rules_limited_to_file_names_have_a_database_of_their_own(tmp_path: object) -> None:
+    """A rule with ``paths`` is scanned only on the files it applies to: found there, after a warm
+    start too, and absent from the database every other file goes through."""
+    pgpass = Rule(id='pgpass', description='pgpass', paths=('.pgpass',),
+                  pattern=r'(?m)^[^\s:]+:\d+:[^\s:]+:[^\s:]+:(?P<secret>\S{4,})$')
+    rules = [RULE, pgpass]
+    line = b'db.internal:5432:orders:app:Xk9mQ2vL7pW4\n'
+    for _ in range(2):  # cold, then warm
+        rs = engine.load_ruleset(['paths'], lambda: rules, cache=str(tmp_path))
+        assert rs.path_rules == (1,) and rs.path_database is not None
+        assert [f.rule_id for f in engine.scan_bytes(line + AWS.encode(), rs, 'home/.pgpass')] == ['pgpass', 'aws-access-key-id']
+        assert [f.rule_id for f in engine.scan_bytes(line + AWS.encode(), rs, 'notes.txt')] == ['aws-access-key-id']
+        assert 1 not in rs.scan_hits(line, 'notes.txt')  # not even a candidate: not in the main database
+        assert 1 in rs.scan_hits(line, 'home/.pgpass')
 
 
 @pytest.mark.parametrize('content', [b'', b'garbage', b'\x80\x04\x95' + b'\0' * 50])
@@ -290,7 +306,7 @@ def test_keywords_gate_a_pattern_rule(gated: engine.RuleSet, data: str, found: l
 
 
 def test_a_keyword_shared_by_a_gate_and_an_anchor() -> None:
-    rules = [dataclasses_replace(GATED, keywords=('datadog',)), context_rule()]
+    rules = [GATED._replace(keywords=('datadog',)), context_rule()]
     rs = engine.RuleSet(rules, engine.compile_database(rules))
     found = engine.scan_bytes(f'datadog: {DD_KEY}\ntoken = {ACME}\n'.encode(), rs, 'f')
     assert [(f.rule_id, f.line) for f in found] == [('datadog-api-key', 1), ('acme-key', 2)]
@@ -304,11 +320,6 @@ def test_checksum_validated_secrets_are_flagged_by_the_engine() -> None:
     rs = engine.RuleSet(rules, engine.compile_database(rules))
     found = engine.scan_bytes(f'{fakes.github(seed="c")} tok_abcdefgh'.encode(), rs, 'f')
     assert [(f.rule_id, f.checksum) for f in found] == [('gh', True), ('plain', False)]
-
-
-def dataclasses_replace(rule: Rule, **kw: object) -> Rule:
-    import dataclasses
-    return dataclasses.replace(rule, **kw)  # type: ignore[arg-type]
 
 
 def test_context_rule_applies_entropy_allow_and_paths() -> None:

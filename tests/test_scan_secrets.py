@@ -219,8 +219,7 @@ def test_placeholder_shapes_still_drop_values_without_a_checksum(default_config:
 
 
 def test_a_known_example_passes_even_with_a_valid_checksum(default_config: Config) -> None:
-    import dataclasses
     token = _github_with('Ab3todoZk9QmW1xYv7PqR2sLcN8dEf')
-    builtin = dataclasses.replace(default_config.allowlist.builtin, known_examples=frozenset({token}))
-    config = dataclasses.replace(default_config, allowlist=dataclasses.replace(default_config.allowlist, builtin=builtin))
+    builtin = default_config.allowlist.builtin._replace(known_examples=frozenset({token}))
+    config = default_config._replace(allowlist=default_config.allowlist._replace(builtin=builtin))
     assert scan_data(f'GITHUB_TOKEN={token}\n'.encode(), 'a.env', ruleset=ruleset_for(config), config=config) == []

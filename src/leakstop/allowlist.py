@@ -9,13 +9,13 @@ and placeholder shapes.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import os
 import re
 from typing import Iterable
 
 from leakstop.cache import cache_dir, cached_toml
 from leakstop.engine import Finding
+from leakstop.records import AllowlistFields, BuiltinAllowlistFields
 from leakstop.regex import LazyPattern
 
 DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'allowlist.toml')
@@ -43,14 +43,8 @@ def inline_allowed(data: bytes, start: int, end: int) -> bool:
     return bool(_NEXT_LINE.search(data, prev_start, prev_end))
 
 
-@dataclasses.dataclass(frozen=True)
-class BuiltinAllowlist:
-    known_examples: frozenset[str]
-    # searched one by one (a joined alternation would renumber backreferences), compiled by
-    # the re module's cache on first use: a run without findings never compiles them
-    placeholders: tuple[str, ...]
-    public: tuple[str, ...] = ()  # publishable keys, public by design (whole-secret matches)
-    long_value_placeholders: tuple[str, ...] = ()  # searched instead of `placeholders` in long values
+class BuiltinAllowlist(BuiltinAllowlistFields):
+    __slots__ = ()
 
     @classmethod
     def load(cls, path: str = DATA_FILE) -> BuiltinAllowlist:
@@ -73,17 +67,10 @@ def is_placeholder(value: str, builtin: BuiltinAllowlist) -> bool:
     return any(re.search(p, value, re.I) for p in builtin.placeholders)
 
 
-@dataclasses.dataclass(frozen=True)
-class Allowlist:
+class Allowlist(AllowlistFields):
     """The allowlist for one run: shipped data plus the user's configuration."""
 
-    builtin: BuiltinAllowlist
-    paths: re.Pattern[str] | None = None
-    values: tuple[re.Pattern[str], ...] = ()
-    stopwords: tuple[str, ...] = ()
-    disabled: frozenset[str] = frozenset()
-    per_rule_values: dict[str, tuple[re.Pattern[str], ...]] = dataclasses.field(default_factory=dict)
-    per_rule_paths: dict[str, re.Pattern[str]] = dataclasses.field(default_factory=dict)
+    __slots__ = ()
 
     def path_allowed(self, path: str) -> bool:
         return self.paths is not None and self.paths.match(path) is not None

@@ -23,7 +23,6 @@ imported into a leakstop baseline.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -34,6 +33,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import normalize, path_text, read_own_file
+from leakstop.records import EntryFields
 from leakstop.regex import LazyPattern
 
 VERSION = 1
@@ -43,13 +43,8 @@ _PREFIX_SEP = LazyPattern(r'[-_.]')
 _PEM_HEADER = LazyPattern(r'-----(BEGIN [A-Z0-9 ]+)-----')
 
 
-@dataclasses.dataclass(frozen=True)
-class Entry:
-    path: str
-    rule: str
-    fingerprint: str
-    line: int = 0
-    status: str = 'unreviewed'
+class Entry(EntryFields):
+    __slots__ = ()
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -90,12 +85,18 @@ def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
     return {_sha1(t) for t in texts if t}
 
 
-@dataclasses.dataclass
 class Baseline:
-    path: str  # the file it was read from / will be written to
-    entries: dict[tuple[str, str, str], Entry] = dataclasses.field(default_factory=dict)
-    # detect-secrets format, used as it is: relative path -> recorded SHA-1s
-    detect_secrets: dict[str, set[str]] | None = None
+    def __init__(
+            self, path: str, entries: dict[tuple[str, str, str], Entry] | None = None,
+            detect_secrets: dict[str, set[str]] | None = None,
+    ) -> None:
+        self.path = path  # the file it was read from / will be written to
+        self.entries: dict[tuple[str, str, str], Entry] = {} if entries is None else entries
+        # detect-secrets format, used as it is: relative path -> recorded SHA-1s
+        self.detect_secrets = detect_secrets
+
+    def __repr__(self) -> str:
+        return f'Baseline({self.path!r}, {len(self.entries)} entries)'
 
     @property
     def root(self) -> str:
@@ -125,7 +126,7 @@ class Baseline:
         entry = Entry(self.entry_path(finding.path), finding.rule_id, finding.fingerprint, finding.line)
         old = self.entries.get(entry.key)
         if old is not None:  # keep the review decision; refresh the line hint
-            entry = dataclasses.replace(old, line=finding.line)
+            entry = old._replace(line=finding.line)
         self.entries[entry.key] = entry
         return entry
 
@@ -322,7 +323,7 @@ def merge(old: Baseline, findings: Iterable[Finding], *, scope: Iterable[str] | 
         entry = new.add(finding)
         kept = old.entries.get(entry.key)
         if kept is not None:
-            new.entries[entry.key] = dataclasses.replace(kept, line=finding.line)
+            new.entries[entry.key] = kept._replace(line=finding.line)
     return new
 
 

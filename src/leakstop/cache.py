@@ -15,7 +15,6 @@ more than the standard library's fast modules, so a warm hook starts quickly.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import importlib
 import json
@@ -28,11 +27,11 @@ from typing import Any, Callable, Sequence, TypeVar
 from leakstop import __version__
 
 T = TypeVar('T')
-FORMAT = 4  # 4: JSON + bytes, no pickle
+FORMAT = 5  # 4: JSON + bytes, no pickle; 5: records are NamedTuples
 MAGIC = b'leakstop-cache\n'
 MAX_ENTRY = 256 * 1024 * 1024  # a larger entry is not read
-# The record types an entry may hold, by the name written in it: (module, class). A frozen
-# dataclass whose fields are plain values; its sequence fields are tuples.
+# The record types an entry may hold, by the name written in it: (module, class). A NamedTuple
+# (leakstop.records) whose fields are plain values; its sequence fields are tuples.
 RECORDS = {
     'Rule': ('leakstop.rules', 'Rule'),
     'NameRule': ('leakstop.rules', 'NameRule'),
@@ -107,7 +106,9 @@ def _encode(value: object, blobs: list[bytes]) -> Any:
         if value and type(value[0]).__name__ in RECORDS and all(type(v) is type(value[0]) for v in value):
             return _encode_records(value, blobs)
         return [_encode(v, blobs) for v in value]
-    if isinstance(value, tuple):
+    if type(value).__name__ in RECORDS:
+        return _encode_records([value], blobs, one=True)
+    if type(value) is tuple:
         return {'t': [_encode(v, blobs) for v in value]}
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
@@ -115,8 +116,6 @@ def _encode(value: object, blobs: list[bytes]) -> Any:
         return {'m': {k: _encode(v, blobs) for k, v in value.items()}}
     if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
         return {'r': [value.pattern, value.flags & ~re.UNICODE]}
-    if type(value).__name__ in RECORDS:
-        return _encode_records([value], blobs, one=True)
     raise Uncacheable(type(value).__name__)
 
 
@@ -132,15 +131,15 @@ def _encode_records(values: list[Any], blobs: list[bytes], *, one: bool = False)
     """
     cls = type(values[0])
     name = cls.__name__
-    if not dataclasses.is_dataclass(cls) or cls is not _record_class(name):
+    if cls is not _record_class(name):
         raise Uncacheable(name)
-    names = [f.name for f in dataclasses.fields(cls)]
+    names = list(cls._fields)
     columns = [[getattr(v, n) for v in values] for n in names]
     kinds = []
     for column in columns:
         if all(_plain(v) for v in column):
             kinds.append('p')
-        elif all(isinstance(v, tuple) and all(_plain(x) for x in v) for v in column):
+        elif all(type(v) is tuple and all(_plain(x) for x in v) for v in column):
             kinds.append('t')
         else:
             kinds.append('x')
@@ -153,21 +152,18 @@ def _encode_records(values: list[Any], blobs: list[bytes], *, one: bool = False)
 
 def _decode_records(node: dict[str, Any], blobs: list[bytes]) -> Any:
     cls = _record_class(node['R'])  # KeyError: not a record type
-    names = [f.name for f in dataclasses.fields(cls)]
+    names = list(cls._fields)
     if node['k'] != names or len(node['c']) != len(names):
         raise ValueError('fields differ')
     convert: list[Callable[[Any], Any]] = [
         (lambda v: v) if k == 'p' else tuple if k == 't' else (lambda v: _decode(v, blobs)) for k in node['c']
     ]
     out = []
-    new = object.__new__
+    make = cls._make  # a tuple of the values: no method of the record's own is called
     for row in node['rows']:
         if len(row) != len(names):
             raise ValueError('bad row')
-        record = new(cls)
-        # as pickle restores an object: its fields set directly, no method of the class called
-        record.__dict__.update(zip(names, [c(v) for c, v in zip(convert, row)]))
-        out.append(record)
+        out.append(make([c(v) for c, v in zip(convert, row)]))
     return out[0] if node['one'] else out
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import dataclasses
 import json
 import os
 import re
@@ -23,17 +22,9 @@ from leakstop.files import (
 from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
+from leakstop.records import Scope
 
 # -- scan -------------------------------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class Scope:
-    """What ``leakstop scan`` reads: paths in the working tree, the index, or commits."""
-
-    kind: str  # 'paths', 'staged', 'all' or 'history'
-    paths: tuple[str, ...] = ()
-    revisions: tuple[str, ...] = ()  # for 'history', in ``git log`` syntax
 
 
 def history_revisions(since: str | None) -> tuple[str, ...]:
@@ -114,7 +105,7 @@ def scan_history(
         if result.findings:
             commits[item.commit] = Commit(item.commit, item.date)
             results.append(FileResult(result.path, findings=tuple(
-                dataclasses.replace(f, commit=item.commit) for f in result.findings)))
+                f._replace(commit=item.commit) for f in result.findings)))
 
     missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
     with git.CatFile(top) as blobs:
@@ -397,7 +388,7 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
                 break
             if answer in {'y', 'n'}:
                 status = 'true-positive' if answer == 'y' else 'false-positive'
-                baseline.entries[entry.key] = dataclasses.replace(entry, status=status)
+                baseline.entries[entry.key] = entry._replace(status=status)
                 bl.save(baseline)  # every decision is kept, even if the session is interrupted
     return 0
 
@@ -410,11 +401,13 @@ def repository_root() -> str:
         return os.getcwd()
 
 
-@dataclasses.dataclass
 class ImportCounts:
-    imported: int = 0  # entries that matched a leakstop finding, now recorded
-    unmatched: int = 0  # entries of a file leakstop read that no finding of its matched
-    skipped: int = 0  # entries naming no file of the repository: not read
+    """What ``baseline import`` did with the entries of a report (counters, updated in place)."""
+
+    def __init__(self) -> None:
+        self.imported = 0  # entries that matched a leakstop finding, now recorded
+        self.unmatched = 0  # entries of a file leakstop read that no finding of its matched
+        self.skipped = 0  # entries naming no file of the repository: not read
 
 
 def import_path(name: str, *, base: str, root: str, source: str, counts: ImportCounts) -> str | None:
@@ -459,7 +452,7 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
             if hits:
                 entry = target.add(f)
                 status = max((statuses[h] for h in hits), key=bl.STATUSES.index)
-                target.entries[entry.key] = dataclasses.replace(entry, status=status)
+                target.entries[entry.key] = entry._replace(status=status)
                 matched |= hits
         counts.imported += len(matched)
         counts.unmatched += len(set(statuses) - matched)
@@ -515,7 +508,7 @@ def _import_gitleaks(
         found = _gitleaks_matches(findings, line, secret, rule)
         for f in found:
             entry = target.add(f)
-            target.entries[entry.key] = dataclasses.replace(entry, status=status)
+            target.entries[entry.key] = entry._replace(status=status)
         counts.imported += bool(found)
         counts.unmatched += not found
     return counts

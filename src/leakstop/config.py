@@ -20,7 +20,6 @@ Schema (every key optional)::
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from typing import Any, Callable, Mapping
@@ -29,19 +28,12 @@ from leakstop.allowlist import Allowlist, BuiltinAllowlist
 from leakstop.cache import cache_dir, cached, file_signature, load_toml, toml_error
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, read_own_file
+from leakstop.records import Config as Config  # defined there with the other records; imported from here
 from leakstop.rules import Rule, nested_repeat, rule_from_table
 
 DEFAULT_BASELINE = '.leakstop-baseline.json'
 CONFIG_NAMES = ('.leakstop.toml', 'pyproject.toml')
 KEYS = ('baseline', 'disable', 'allowlist', 'rules')
-
-
-@dataclasses.dataclass(frozen=True)
-class Config:
-    source: str | None  # the file the settings came from, if any
-    baseline: str
-    allowlist: Allowlist
-    custom_rules: tuple[Rule, ...] = ()
 
 
 def _expect(value: Any, typ: type | tuple[type, ...], where: str, what: str) -> Any:

@@ -25,11 +25,11 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
-import dataclasses
 import re
 from typing import Sequence
 
 from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, Finding, RuleSet, line_columns, scan_bytes
+from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
 
 _SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
@@ -88,8 +88,8 @@ def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> tuple[list[Fin
         pos = start
         column = start - data.rfind(b'\n', 0, start)
         for f in scan_bytes(key + b': ' + decoded, ruleset, path):
-            out.append(dataclasses.replace(
-                f, line=line, column=column, start=start, end=end,
+            out.append(f._replace(
+                line=line, column=column, start=start, end=end,
                 description=f'{f.description} (base64 in a Kubernetes Secret)',
             ))
     return out, [(start, end) for _, _, start, end in values]
@@ -118,8 +118,7 @@ def merge(raw: Sequence[Finding], decoded: Sequence[Finding], text_spans: Sequen
     return sorted([*kept, *decoded], key=lambda f: (f.line, f.column, f.rule_id))
 
 
-@dataclasses.dataclass(frozen=True)
-class View:
+class View(ViewFields):
     """Decoded text and, piece by piece, the original span each piece came from.
 
     ``starts[k]`` is where piece ``k`` begins in ``text``; it came from ``spans[k]`` of ``data``,
@@ -127,10 +126,7 @@ class View:
     escapes were decoded) is mapped escape by escape when a finding lands in it, never before.
     """
 
-    data: bytes
-    text: bytes
-    starts: tuple[int, ...]
-    spans: tuple[tuple[int, int, bool], ...]  # (original start, original end, literal)
+    __slots__ = ()
 
     def _locate(self, offset: int) -> tuple[int, int]:
         """The original span of the byte ``text[offset]``."""
@@ -333,8 +329,8 @@ def view_findings(data: bytes, path: str, ruleset: RuleSet, *, escape: bool = Tr
     placed.sort(key=lambda item: item[0])
     out: list[Finding] = []
     for (start, end, note, f), (line, column) in zip(placed, line_columns(data, [p[0] for p in placed])):
-        out.append(dataclasses.replace(
-            f, line=line, column=column, start=start, end=end, description=f'{f.description} ({note})',
+        out.append(f._replace(
+            line=line, column=column, start=start, end=end, description=f'{f.description} ({note})',
         ))
     return out
 

@@ -20,37 +20,17 @@ its own is read as a key name: a warning must not print it).
 """
 from __future__ import annotations
 
-import dataclasses
 import re
+
+from leakstop.records import Dotenv as Dotenv, DotenvEntry, DotenvProblem
+
+Entry = DotenvEntry  # a KEY=value of the file
+Problem = DotenvProblem  # a line the parser could not read
 
 _KEY = re.compile(r'[A-Za-z_][A-Za-z0-9_.\-]*')
 _EXPORT = re.compile(r'export[ \t]+')
 _BLANK = ' \t'
 _ESCAPES = {'n': '\n', 'r': '\r', 't': '\t', '"': '"', '\\': '\\', '$': '$'}
-
-
-@dataclasses.dataclass(frozen=True)
-class Entry:
-    key: str
-    value: str | None  # None for a bare ``KEY`` without ``=``
-    line: int  # line of the key
-    column: int  # column of the value's first character (after an opening quote); of the key if no value
-    end_line: int  # line where the value ends (later than ``line`` for multi-line quoted values)
-    quote: str = ''  # '', "'" or '"'
-    exported: bool = False
-
-
-@dataclasses.dataclass(frozen=True)
-class Problem:
-    line: int
-    column: int
-    message: str  # fixed text: nothing taken from the file
-
-
-@dataclasses.dataclass(frozen=True)
-class Dotenv:
-    entries: tuple[Entry, ...]
-    problems: tuple[Problem, ...]
 
 
 def _skip_blank(text: str, pos: int) -> int:

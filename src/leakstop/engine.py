@@ -17,8 +17,8 @@ Keywords are literals in the same database (caseless, under ids after the rules'
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import hashlib
+import json
 import os
 import re
 import sys
@@ -27,35 +27,22 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.cache import cache_dir, cached, cached_toml
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, normalize
-from leakstop.generic import FAMILIES, GenericDetector
+from leakstop.generic import FAMILIES, GenericDetector, names_itself
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
+from leakstop.records import FindingFields, KeywordTable
 from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views/7'
+DATABASE_FORMAT = 'rules+anchors+generic+views+paths/9'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
 
-@dataclasses.dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    rule_id: str
-    description: str
-    secret: str  # in memory only; never written out whole
-    start: int = 0  # byte offsets of the secret in the scanned data
-    end: int = 0
-    severity: str = 'high'
-    commit: str = ''  # for history scans
-    revoke: str = ''  # the rule's page for revoking / rotating the credential
-    checksum: bool = False  # the secret passed a checksum validator: it was generated, not typed
-    # generic detection: the features and the score (``--explain``); never the value itself
-    explain: tuple[tuple[str, str], ...] = dataclasses.field(default=(), compare=False)
+class Finding(FindingFields):
+    __slots__ = ()
 
     @property
     def fingerprint(self) -> str:
@@ -74,22 +61,6 @@ def _hyperscan() -> Any:
     except ImportError as e:  # pragma: no cover (dependency)
         raise FatalError(f'cannot import hyperscan: {e}') from None
     return hyperscan
-
-
-@dataclasses.dataclass(frozen=True)
-class KeywordTable:
-    """The keyword literals of a rule list and their Hyperscan expression ids.
-
-    Ids ``0 .. len(rules)-1`` are the pattern rules' own expressions; gate literal ``j`` (reported
-    once per scan) has id ``gate_base + j``; anchor literal ``j`` (every occurrence) ``anchor_base + j``.
-    """
-
-    gate_literals: tuple[bytes, ...]
-    anchor_literals: tuple[bytes, ...]
-    gates: tuple[tuple[int, ...], ...]  # per rule: ids of its gate literals (empty: no gate)
-    anchored: tuple[tuple[int, ...], ...]  # per anchor literal: the context rules it anchors
-    gate_base: int
-    anchor_base: int
 
 
 def keyword_table(rules: Sequence[Rule]) -> KeywordTable:
@@ -116,14 +87,92 @@ def keyword_table(rules: Sequence[Rule]) -> KeywordTable:
     )
 
 
+def max_window(rules: Sequence[Rule]) -> int:
+    """Bytes a window must overlap the next so that no match is cut: the longest match plus context."""
+    return max((r.max_length for r in rules), default=0) + 2 * CONTEXT
+
+
+_RULE_FIELDS = Rule._fields
+_TUPLE_FIELDS = frozenset(name for name, default in Rule._field_defaults.items() if default == ())
+
+
+def rule_row(rule: Rule) -> bytes:
+    """One rule as a JSON array of its field values (``LazyRules`` reads it back)."""
+    return json.dumps([getattr(rule, name) for name in _RULE_FIELDS], separators=(',', ':')).encode()
+
+
+class LazyRules(Sequence[Rule]):
+    """The rules of a cached rule set, each decoded from its JSON row when first used.
+
+    A warm hook needs a handful of the 864 rules (those Hyperscan reports on its files); decoding
+    all of them was a quarter of its start. Rows hold plain values only, as every cache entry does.
+    """
+
+    def __init__(self, rows: Sequence[bytes]) -> None:
+        self._rows = rows
+        self._rules: list[Rule | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        rule = self._rules[index]
+        if rule is None:
+            rule = self._rules[index] = _decode_rule(self._rows[index])
+        return rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return (self[i] for i in range(len(self)))
+
+
+def _decode_rule(row: bytes) -> Rule:
+    try:
+        values = json.loads(row)
+        if not isinstance(values, list) or len(values) != len(_RULE_FIELDS):
+            raise ValueError('fields differ')
+    except ValueError:
+        raise FatalError(f'damaged cache entry: remove {cache_dir()} and run again') from None
+    return Rule._make(tuple(v) if name in _TUPLE_FIELDS and isinstance(v, list) else v for name, v in zip(_RULE_FIELDS, values))
+
+
+def _table_plain(table: KeywordTable) -> bytes:
+    """The keyword table as one JSON document (bytes: the cache keeps it as it is, read in C)."""
+    return json.dumps([[b.decode('latin-1') for b in table.gate_literals], [b.decode('latin-1') for b in table.anchor_literals],
+            [list(g) for g in table.gates], [list(a) for a in table.anchored], table.gate_base, table.anchor_base],
+        separators=(',', ':')).encode()
+
+
+def _table_from_plain(plain: bytes) -> KeywordTable:
+    gate_literals, anchor_literals, gates, anchored, gate_base, anchor_base = json.loads(plain)
+    return KeywordTable(
+        gate_literals=tuple(g.encode('latin-1') for g in gate_literals),
+        anchor_literals=tuple(a.encode('latin-1') for a in anchor_literals),
+        gates=tuple(tuple(g) for g in gates), anchored=tuple(tuple(a) for a in anchored),
+        gate_base=int(gate_base), anchor_base=int(anchor_base),
+    )
+
+
 class RuleSet:
     """Rules and their compiled Hyperscan database; Python regexes compiled on first hit."""
 
-    def __init__(self, rules: Sequence[Rule], database: Any, generic: GenericDetector | None = None) -> None:
-        self.rules = tuple(rules)
+    def __init__(
+            self, rules: Sequence[Rule], database: Any, generic: GenericDetector | None = None, *,
+            keywords: KeywordTable | None = None, max_window: int | None = None,
+            path_database: Any = None, path_rules: Sequence[int] = (),
+    ) -> None:
+        # a warm start passes the cached rows (decoded on first use) with their keyword table and window
+        self.rules: Sequence[Rule] = rules if isinstance(rules, LazyRules) else tuple(rules)
         self.database = database
         self.generic = generic
-        self.keywords = keyword_table(self.rules)
+        self.keywords = keywords if keywords is not None else keyword_table(self.rules)
+        self._max_window = max_window
+        # the rules limited to file names, when ``database`` was compiled without them
+        self.path_database = path_database
+        self.path_rules = tuple(path_rules)
+        self._path_scratch_ready = False
+        self._path_gate: Any = False  # all their file-name globs in one pattern (None: none)
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
@@ -156,7 +205,9 @@ class RuleSet:
     @property
     def max_window(self) -> int:
         """Bytes a window must overlap the next so that no match is cut: the longest match plus context."""
-        return max((r.max_length for r in self.rules), default=0) + 2 * CONTEXT
+        if self._max_window is None:
+            self._max_window = max_window(self.rules)
+        return self._max_window
 
     def applies_to(self, index: int, path: str) -> bool:
         """Whether rule ``index`` applies to ``path`` (rules without ``paths`` apply everywhere)."""
@@ -167,8 +218,15 @@ class RuleSet:
         globs = self._paths[index]
         return globs is not None and globs.match(normalize(path)) is not None
 
-    def scan_hits(self, data: bytes) -> dict[int, list[int]]:
-        """Rule index -> end offsets of Hyperscan candidates, in order."""
+    def _path_rules_apply(self, path: str) -> bool:
+        """Whether any rule limited to file names applies to ``path`` (one glob match per file)."""
+        if self._path_gate is False:
+            self._path_gate = compile_globs([g for i in self.path_rules for g in self.rules[i].paths])
+        return self._path_gate is not None and self._path_gate.match(normalize(path)) is not None
+
+    def scan_hits(self, data: bytes, path: str = '') -> dict[int, list[int]]:
+        """Rule index -> end offsets of Hyperscan candidates, in order (``path`` says whether the rules
+        limited to file names take part)."""
         if not self._scratch_ready:
             self.database.scratch = _hyperscan().Scratch(self.database)
             self._scratch_ready = True
@@ -183,6 +241,11 @@ class RuleSet:
 
         if data:
             self.database.scan(data, match_event_handler=on_match)
+            if self.path_database is not None and self._path_rules_apply(path):
+                if not self._path_scratch_ready:
+                    self.path_database.scratch = _hyperscan().Scratch(self.path_database)
+                    self._path_scratch_ready = True
+                self.path_database.scan(data, match_event_handler=on_match)
         return hits
 
 
@@ -300,11 +363,37 @@ def anchored_prefix(rule: Rule) -> str | None:
     return prefix
 
 
-def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = ()) -> Any:
+def path_rule_indices(rules: Sequence[Rule]) -> list[int]:
+    """The pattern rules limited to some file names (``paths``: ``.pgpass``, ``.npmrc``...)."""
+    return [i for i, rule in enumerate(rules) if rule.paths and not rule.is_context]
+
+
+def compile_path_database(rules: Sequence[Rule]) -> Any:
+    """The rules limited to file names (``path_rule_indices``) in a database of their own, scanned only
+    on the files they apply to (None if there are none). In the main database, the five built-in ones
+    (patterns with no literal to start from, as ``host:port:db:user:password``) cost a quarter of the
+    scan of every other file."""
+    hyperscan = _hyperscan()
+    indices = path_rule_indices(rules)
+    if not indices:
+        return None
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    try:
+        db.compile(
+            expressions=[prefilter_pattern(anchored_prefix(rules[i]) or rules[i].pattern).encode() for i in indices],
+            ids=indices, elements=len(indices), flags=[_hs_flags(hyperscan)] * len(indices),
+        )
+    except hyperscan.error as e:
+        raise FatalError(f'rules: the matching engine rejected a rule limited to file names: {e}') from None
+    return db
+
+
+def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = (), without_path_rules: bool = False) -> Any:
     """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it.
 
     ``generic_anchors`` (the generic detector's, one per syntax family) join the same database, after
     the keywords (ids from ``generic_base``), so that one pass over the bytes serves both.
+    ``without_path_rules``: leave out the rules limited to file names (``compile_path_database``).
     """
     hyperscan = _hyperscan()
     if not rules and not generic_anchors:
@@ -314,7 +403,7 @@ def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = 
     ids: list[int] = []
     flags: list[int] = []
     for index, rule in enumerate(rules):
-        if not rule.is_context:
+        if not rule.is_context and not (without_path_rules and rule.paths):
             expressions.append(prefilter_pattern(anchored_prefix(rule) or rule.pattern).encode())
             ids.append(index)
             flags.append(_hs_flags(hyperscan))
@@ -369,25 +458,42 @@ def load_ruleset(
 
     anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
 
-    def build() -> tuple[list[Rule], bytes]:
+    def build() -> tuple[bytes, bytes, int, bytes, bytes, bytes]:
         rules = load()
-        database = compile_database(rules, generic_anchors=anchors)
-        return rules, hyperscan.dumpb(database) if database is not None else b''
+        database = compile_database(rules, generic_anchors=anchors, without_path_rules=True)
+        blob = hyperscan.dumpb(database) if database is not None else b''
+        path_database = compile_path_database(rules)
+        path_blob = hyperscan.dumpb(path_database) if path_database is not None else b''
+        # one row per line (compact JSON has no raw newline): one blob to read, split on first use
+        rows = b'\n'.join(rule_row(r) for r in rules)
+        paths = json.dumps(path_rule_indices(rules) if path_database is not None else []).encode()
+        return rows, _table_plain(keyword_table(rules)), max_window(rules), blob, path_blob, paths
 
     def valid(value: object) -> bool:
         return (
-            isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)
-            and isinstance(value[0], list) and all(isinstance(r, Rule) for r in value[0])
+            isinstance(value, tuple) and len(value) == 6 and isinstance(value[2], int)
+            and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5))
         )
 
     full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
-    rules, blob = cached('rules', full_signature, build, valid=valid, directory=cache)
+    rows, table, window, blob, path_blob, paths = cached('rules', full_signature, build, valid=valid, directory=cache)
+
+    def databases() -> tuple[Any, Any]:
+        return tuple(hyperscan.loadb(b, hyperscan.HS_MODE_BLOCK) if b else None for b in (blob, path_blob))  # type: ignore[return-value]
+
     try:
-        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-    except hyperscan.error:  # written by a build for another CPU: compile here, uncached
-        rules, blob = build()
-        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-    return RuleSet(rules, database, GenericDetector.load(cache=cache, database=False) if generic else None)
+        keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
+        database, path_database = databases()
+    except (hyperscan.error, ValueError, TypeError):  # written by a build for another CPU: compile here, uncached
+        rows, table, window, blob, path_blob, paths = build()
+        keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
+        database, path_database = databases()
+    rules = LazyRules(rows.split(b'\n') if rows else [])
+    return RuleSet(
+        rules, database, GenericDetector.load(cache=cache, database=False) if generic else None,
+        keywords=keywords, max_window=window,
+        path_database=path_database, path_rules=path_rules,
+    )
 
 
 def platform_machine() -> str:
@@ -431,7 +537,8 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
                 continue
             seen.add(span)
             secret = m.group(rule.secret_group).decode('utf-8', 'replace')
-            if _accepted(ruleset, index, secret):
+            if _accepted(ruleset, index, secret) and not (
+                    PASSWORD_TAG in rule.tags and names_itself(data, span[0], span[1], secret)):
                 out.append((span[0], span[1], secret))
     return out
 
@@ -515,6 +622,7 @@ def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Itera
 
 
 GENERIC_TAG = 'generic'
+PASSWORD_TAG = 'password'  # a typed password: one that repeats a name of its line is a development default
 
 
 def line_columns(data: bytes, starts: Sequence[int]) -> Iterator[tuple[int, int]]:
@@ -578,7 +686,7 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
     hits: dict[int, list[int]] = {}
     generic_hit = False
     if ruleset.database is not None:
-        hits = ruleset.scan_hits(data)
+        hits = ruleset.scan_hits(data, path)
         if views is not None:
             views[:] = [ruleset.view_base + k in hits for k in range(len(VIEW_ANCHORS))] if ruleset.generic else [True] * 3
         table = ruleset.keywords

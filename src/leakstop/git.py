@@ -17,7 +17,6 @@ the bytes to the pipeline in ``leakstop.scan``.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import io
 import os
 import re
@@ -25,6 +24,8 @@ import subprocess
 from typing import IO, Any, Iterator, Mapping, Sequence
 
 from leakstop.errors import FatalError
+from leakstop.records import AddedFields, IndexEntryFields
+from leakstop.records import Blob as Blob
 
 ZERO_SHA = '0' * 40
 GITLINK = '160000'  # a submodule: its content is another repository
@@ -89,12 +90,8 @@ def _path(raw: bytes) -> str:
     return os.fsdecode(raw)
 
 
-@dataclasses.dataclass(frozen=True)
-class IndexEntry:
-    path: str  # relative to the top of the repository, ``/``-separated
-    mode: str
-    sha: str  # ZERO_SHA when the index holds no single blob (an unmerged path)
-    stage: int = 0
+class IndexEntry(IndexEntryFields):
+    __slots__ = ()
 
     @property
     def scannable(self) -> bool:
@@ -295,8 +292,7 @@ def unquote_path(raw: bytes) -> bytes:
     return _C_ESCAPE.sub(one, raw[1:-1])
 
 
-@dataclasses.dataclass(frozen=True)
-class Added:
+class Added(AddedFields):
     """A file-in-commit that added lines: where they are in the content that commit wrote.
 
     ``blob`` is that content; it is read and scanned whole, so every added line is judged with the
@@ -305,11 +301,7 @@ class Added:
     parent (what a conflict resolution wrote).
     """
 
-    commit: str
-    date: str  # author date, ISO 8601
-    path: str  # relative to the top of the repository
-    blob: str  # the new content's object id ('' if git did not print it)
-    runs: tuple[tuple[int, int], ...]  # (first new-file line, number of lines) of each run of added lines
+    __slots__ = ()
 
     def touches(self, first: int, last: int) -> bool:
         """Whether any line from ``first`` to ``last`` (inclusive, 1-based) was added."""
@@ -317,19 +309,6 @@ class Added:
         if i >= 0 and self.runs[i][0] + self.runs[i][1] > first:
             return True
         return i + 1 < len(self.runs) and self.runs[i + 1][0] <= last
-
-
-@dataclasses.dataclass(frozen=True)
-class Blob:
-    """A file-in-commit judged as whole contents: the content before (``old``: one id per parent
-    that had the file; none if the commit created it) and after (``new``). Files git diffs as
-    binary, files larger than ``BIG_FILE``, and every file in a partial clone."""
-
-    commit: str
-    date: str  # author date, ISO 8601
-    path: str  # relative to the top of the repository
-    old: tuple[str, ...]
-    new: str
 
 
 def _new_path(line: bytes) -> str | None:

@@ -5,7 +5,6 @@ finding's fingerprint (a SHA-256, as the baseline stores).
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -16,6 +15,7 @@ from typing import IO, Callable, Iterable, Mapping, Sequence
 from leakstop import __version__
 from leakstop.engine import Finding
 from leakstop.files import path_text
+from leakstop.records import Commit as Commit
 from leakstop.rules import Rule
 from leakstop.scan import FileResult
 
@@ -38,14 +38,6 @@ SARIF_LEVEL = {'high': 'error', 'medium': 'warning', 'low': 'note'}
 SECURITY_SEVERITY = {'high': '8.0', 'medium': '5.5', 'low': '3.0'}  # GitHub: high >= 7.0, medium >= 4.0
 ANNOTATION_LEVEL = {'high': 'error', 'medium': 'warning', 'low': 'notice'}
 FINGERPRINT_KEY = 'leakstop/v1'
-
-
-@dataclasses.dataclass(frozen=True)
-class Commit:
-    """What a history report says about the commit that added a finding."""
-
-    sha: str
-    date: str  # author date, ISO 8601
 
 
 def redact(secret: str) -> str:

@@ -1,7 +1,6 @@
 """The pipeline shared by every hook and command: read → decode → engine → allowlist."""
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, Callable, Iterator, Sequence
 
 from leakstop.baseline import Baseline, iter_unknown
@@ -10,6 +9,7 @@ from leakstop.config import Config
 from leakstop.decode import decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_regular
+from leakstop.records import FileResult as FileResult
 
 CHUNK_SIZE = 32 * 1024 * 1024  # larger files are scanned in overlapping windows of this size
 # The longest span the generic detector judges, key to end of value: a key of up to 80 characters,
@@ -18,14 +18,6 @@ CHUNK_SIZE = 32 * 1024 * 1024  # larger files are scanned in overlapping windows
 # its header); rounded up. Windows overlap by at least this much.
 GENERIC_REACH = 2048
 from leakstop.rules import builtin_rule_files, check_unique, load_rules_file
-
-
-@dataclasses.dataclass(frozen=True)
-class FileResult:
-    path: str
-    findings: tuple[Finding, ...] = ()
-    error: str | None = None  # could not be scanned: reported, exit code 2
-    skipped: str | None = None  # deliberately not scanned (binary, allowlisted path)
 
 
 def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None) -> RuleSet:
@@ -137,8 +129,8 @@ def scan_blocks(
             if pos + f.start < reported_to or f.start >= limit:
                 continue
             column = f.column if f.line > 1 else f.column + columns_before
-            out.append(dataclasses.replace(
-                f, line=lines_before + f.line, column=column, start=pos + f.start, end=pos + f.end,
+            out.append(f._replace(
+                line=lines_before + f.line, column=column, start=pos + f.start, end=pos + f.end,
             ))
         reported_to = pos + limit
         # keep what a match reported next may start with: up to max_length bytes before its secret
@@ -162,7 +154,7 @@ def without_known(results: Sequence[FileResult], baseline: Baseline | None) -> l
     """Results with the findings the baseline knows removed (for findings made outside ``scan_data``)."""
     if baseline is None:
         return list(results)
-    return [dataclasses.replace(r, findings=tuple(f for f in r.findings if not baseline.knows(f))) for r in results]
+    return [r._replace(findings=tuple(f for f in r.findings if not baseline.knows(f))) for r in results]
 
 
 def _init_worker(config: Config, baseline: Baseline | None) -> None:

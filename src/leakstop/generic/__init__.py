@@ -140,14 +140,48 @@ _USER_VALUE = LazyPattern(
 
 
 def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
-    """The password equals the user or database name next to it (within ``lines`` lines either side)."""
+    """The password equals the user or database name next to it (within ``lines`` lines either side),
+    or is a name on its own line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
     lo, hi = c.start, c.end
     for _ in range(lines):
         lo = max(0, data.rfind(b'\n', 0, max(0, lo - 1)))
         nxt = data.find(b'\n', hi + 1)
         hi = len(data) if nxt == -1 else nxt
-    value = c.value.strip().lower().encode('utf-8', 'replace')
-    return any(m.group(1).lower() == value for m in _USER_VALUE.finditer(data, lo, hi) if m.start(1) != c.start)
+    value = c.value.strip().strip('\'"')
+    stem = _stem(value)
+    if any(
+        m.start(1) != c.start and (m.group(1).decode('utf-8', 'replace').lower() == value.lower()
+                                   or len(stem) >= 4 and _stem(m.group(1).decode('utf-8', 'replace')) == stem)
+        for m in _USER_VALUE.finditer(data, lo, hi)
+    ):
+        return True
+    return names_itself(data, c.start, c.end, value)
+
+
+_NAME = LazyPattern(rb'[A-Za-z][A-Za-z0-9_.-]{2,127}')
+
+
+def _stem(text: str) -> str:
+    """``postgres1`` -> ``postgres``, ``post\\gres\\:`` -> ``postgres``: a name without escapes and trailing digits."""
+    return text.replace('\\', '').lower().rstrip('0123456789:')
+
+
+def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
+    """Whether the password ``data[start:end]`` is a name that its own line also uses elsewhere, give or
+    take trailing digits: the user, role or database it belongs to (``localhost:5432:orders:orders:orders1``,
+    ``CREATE USER app_tests PASSWORD 'app_tests'``, ``User ID=ci;Password=ci``). A development default,
+    not a secret: a random password does not repeat a name of its line."""
+    stem = _stem(secret)
+    if len(stem) < 4 or not stem.replace('_', '').replace('-', '').replace('.', '').isalnum():
+        return False
+    line_start = data.rfind(b'\n', 0, start) + 1
+    line_end = data.find(b'\n', end)
+    line_end = len(data) if line_end == -1 else line_end
+    for lo, hi in ((line_start, start), (end, line_end)):
+        for m in _NAME.finditer(data, lo, hi):
+            if _stem(m.group().decode('ascii', 'replace')) == stem:
+                return True
+    return False
 
 
 def _shown_words(words: tuple[str, ...]) -> str:

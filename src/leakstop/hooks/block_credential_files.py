@@ -11,7 +11,6 @@ a kubeconfig that authenticates with ``exec:``.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import re
@@ -28,6 +27,7 @@ from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.records import CredentialSettings as Settings
 from leakstop.report import emit
 from leakstop.rules import (
     BINARY_TAG, CREDENTIAL_FILE_RULES, STRUCTURE_TAG, FileRules, NameRule,
@@ -95,13 +95,6 @@ EXEMPTIONS: dict[str, Callable[[bytes, BuiltinAllowlist], bool]] = {
 
 # --- the check -------------------------------------------------------------------------------
 
-@dataclasses.dataclass(frozen=True)
-class Settings:
-    config: Config
-    names: tuple[NameRule, ...]
-    ruleset: RuleSet
-
-
 def file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
     """The validated file rules, from the cache while the rules file is unchanged (as the secret rules)."""
     return cached(
@@ -157,9 +150,9 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
     kept = allowlist.filter(data, structural, placeholders=False) + allowlist.filter(data, values)
     out = []
     for f in sorted(kept, key=lambda f: f.start):
-        f = dataclasses.replace(f, description=f'{f.description} (by content)')
+        f = f._replace(description=f'{f.description} (by content)')
         if text is None or BINARY_TAG in rules[f.rule_id].tags:  # a file structure, not a line
-            f = dataclasses.replace(f, line=0, column=0, secret='', start=0, end=0)
+            f = f._replace(line=0, column=0, secret='', start=0, end=0)
         out.append(f)
     return out
 

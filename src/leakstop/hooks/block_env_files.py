@@ -18,7 +18,6 @@ names its key only when the secret is in the value and the key reads as a name
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import sys
@@ -32,6 +31,7 @@ from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.records import EnvSettings as Settings
 from leakstop.report import display_name, display_path, emit
 from leakstop.rules import name_globs
 from leakstop.scan import FileResult, ruleset_for, scan_data, without_known
@@ -75,14 +75,6 @@ def looks_random(value: str) -> bool:
         shannon_entropy(value) >= 3.5 and mean_word_length(value) < 4.0
         and any(ch.isdigit() for ch in value)
     )
-
-
-@dataclasses.dataclass(frozen=True)
-class Settings:
-    config: Config
-    env: re.Pattern[str]
-    envrc: re.Pattern[str]
-    templates: re.Pattern[str]
 
 
 def kind_of(path: str, settings: Settings) -> str | None:
@@ -140,7 +132,7 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             what = f'{display_name(owner.key)}: template value looks real'
         else:  # a comment, or a token pasted where a name stands (it is what the parser took as the key)
             what = 'secret outside any template value'
-        out.append(dataclasses.replace(f, rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
+        out.append(f._replace(rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
     offsets = _line_offsets(data)
     builtin = config.allowlist.builtin
     for entry in doc.entries:

@@ -15,7 +15,6 @@ Run from the repository root (pre-commit does); it reads files and runs git, and
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import subprocess
@@ -26,6 +25,7 @@ from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import compile_globs, read_own_file
+from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
 from leakstop.report import emit
 from leakstop.scan import FileResult
 
@@ -33,24 +33,6 @@ GITIGNORE = '.gitignore'
 PROBE_DIR = 'leakstop-probe'  # a directory name no repository has: probes one level down
 
 
-@dataclasses.dataclass(frozen=True)
-class Required:
-    line: str  # the .gitignore line to add
-    probes: tuple[str, ...]  # top-level paths it must ignore (also probed one directory down)
-    rule_id: str
-    what: str
-
-
-# What every repository should ignore, and why only this:
-# - .env, .env.* : real environment values (templates are re-included, see TEMPLATES).
-# - credentials.json, SSH private keys, *.pem / *.key, PKCS#12: key material that is never
-#   source. Certificates you do commit can be re-included with `!path/to/cert.pem`.
-# - *.tfstate: Terraform state holds every secret Terraform manages and lands in the working
-#   tree of every `terraform apply`.
-# Not required: .npmrc, .pypirc, .yarnrc.yml, docker config.json and kubeconfigs are often
-# committed legitimately (registry settings, CI config without tokens, exec-based auth);
-# block-credential-files checks their content instead. .netrc, .git-credentials, .aws/ live in
-# home directories, not in working trees; block-credential-files refuses them by name.
 REQUIRED = (
     Required('.env', ('.env',), 'gitignore-env', '.env files'),
     Required('.env.*', ('.env.local', '.env.production', '.env.development.local'), 'gitignore-env',
@@ -69,16 +51,6 @@ REQUIRED = (
 TEMPLATES = ('.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults')
 DEFAULT_TEMPLATE = '.env.example'  # always checked; the others when they exist
 
-
-@dataclasses.dataclass(frozen=True)
-class Match:
-    ignored: bool
-    source: str = ''  # where the deciding pattern is ('' when nothing matched)
-    line: int = 0
-    pattern: str = ''
-
-
-# --- asking git, or evaluating .gitignore ourselves ----------------------------------------------
 
 def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     """``git check-ignore --no-index -v -n`` for ``paths``; None when git or a repository is missing."""
@@ -102,14 +74,6 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
         ours = os.path.normpath(source) == GITIGNORE
         out[path] = Match(ours and not pattern.startswith('!'), source, int(line or 0), pattern)
     return out if all(p in out for p in paths) else None
-
-
-@dataclasses.dataclass(frozen=True)
-class Pattern:
-    line: int
-    text: str
-    negate: bool
-    regex: re.Pattern[str]
 
 
 def parse_gitignore(text: str) -> list[Pattern]:

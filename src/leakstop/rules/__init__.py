@@ -40,22 +40,21 @@ prefilter mode (no backreferences, no possessive quantifiers, no conditionals).
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from leakstop.cache import load_toml, toml_error
 from leakstop.errors import FatalError
+from leakstop.records import DEFAULT_MAX_LENGTH, DEFAULT_WINDOW, NameRuleFields, RuleFields
+from leakstop.records import FileRules as FileRules
 from leakstop.validators import VALIDATORS
 from leakstop.regex import LazyPattern
 
 RULES_DIR = os.path.dirname(os.path.abspath(__file__))
 SEVERITIES = ('high', 'medium', 'low')
 ID_RE = LazyPattern(r'[a-z0-9]+(?:-[a-z0-9]+)*\Z')
-DEFAULT_MAX_LENGTH = 512
 KINDS = ('pattern', 'context')
-DEFAULT_WINDOW = 40
 MAX_WINDOW = 1024
 # A context rule's secret is not part of a longer run of token characters: not preceded by a
 # letter, digit or one of ``_+/-`` (``=`` may precede it: ``KEY=value``), not followed by one of
@@ -64,28 +63,8 @@ CONTEXT_BEFORE = r'(?<![A-Za-z0-9_+/-])'
 CONTEXT_AFTER = r'(?![A-Za-z0-9_+/=-])'
 
 
-@dataclasses.dataclass(frozen=True)
-class Rule:
-    id: str
-    description: str
-    pattern: str
-    secret_group: str = 'secret'
-    keywords: tuple[str, ...] = ()
-    min_entropy: float = 0.0
-    validator: str | None = None
-    max_length: int = DEFAULT_MAX_LENGTH
-    severity: str = 'high'
-    tags: tuple[str, ...] = ()
-    paths: tuple[str, ...] = ()
-    allow: tuple[str, ...] = ()
-    examples: tuple[str, ...] = ()
-    negatives: tuple[str, ...] = ()
-    provider: str = ''  # the vendor that issues the credential
-    revoke: str = ''  # the vendor's page for revoking or rotating it
-    source: str = ''
-    kind: str = 'pattern'  # or 'context': ``shape`` within ``window`` bytes after a keyword
-    shape: str = ''
-    window: int = DEFAULT_WINDOW
+class Rule(RuleFields):
+    __slots__ = ()
 
     @property
     def is_context(self) -> bool:
@@ -346,19 +325,8 @@ BINARY_TAG = 'binary'  # the match is binary structure: hex examples, file-level
 STRUCTURE_TAG = 'structure'  # the match is a validated file structure: placeholder shapes do not apply
 
 
-@dataclasses.dataclass(frozen=True)
-class NameRule:
-    id: str
-    description: str
-    paths: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
-    unless: str | None = None
-    severity: str = 'high'
-    path_examples: tuple[str, ...] = ()
-    negative_path_examples: tuple[str, ...] = ()
-    source: str = ''
-    include_regex: re.Pattern[str] | None = dataclasses.field(default=None, repr=False, compare=False)
-    exclude_regex: re.Pattern[str] | None = dataclasses.field(default=None, repr=False, compare=False)
+class NameRule(NameRuleFields):
+    __slots__ = ()
 
     def matches(self, path: str) -> bool:
         """Whether the normalized ``path`` has a name this rule refuses."""
@@ -366,12 +334,6 @@ class NameRule:
             self.include_regex is not None and self.include_regex.match(path) is not None
             and not (self.exclude_regex is not None and self.exclude_regex.match(path) is not None)
         )
-
-
-@dataclasses.dataclass(frozen=True)
-class FileRules:
-    names: tuple[NameRule, ...]
-    contents: tuple[Rule, ...]
 
 
 _NAME_KEYS: dict[str, Any] = {
