@@ -160,3 +160,37 @@ def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -
                             refused[family] += 1
     assert [f for f, n in found.items() if not n] == []
     assert [f for f, n in refused.items() if not n] == []
+
+
+def test_has_run_is_ascending_run_by_substring_search() -> None:
+    """The fast form of the alphabet-run check answers as the character loop does, on random values
+    of letters (both cases), digits and separators."""
+    from leakstop.generic.values import _ALPHABET, _DIGITS, ascending_run, has_run
+    import random
+    rng = random.Random('has_run')
+    for _ in range(20_000):
+        value = ''.join(rng.choice('abcdefgwxyzABCDEF0123456789_-') for _ in range(rng.randint(0, 24)))
+        for alphabet in (_ALPHABET, _DIGITS):
+            longest = ascending_run(value, alphabet)
+            assert [has_run(value, alphabet, n) for n in range(1, 8)] == [longest >= n for n in range(1, 8)], value
+
+
+def test_remembered_lines_give_what_a_fresh_detector_finds() -> None:
+    """Candidates remembered by line (``GenericDetector._extract``) are those a detector that never saw
+    the line extracts: every example line, at the start of a file, after other lines, and after a line
+    without a newline at its end."""
+    texts = [t for case in CASES for t in case.get('examples', []) + case.get('negatives', [])]
+    layouts = [
+        '\n'.join(texts), '\n'.join(reversed(texts)), 'x = 1\n' + '\n'.join(texts) + '\n',
+        *[t + '\n' + t for t in texts],  # the same line twice in one file: once at 0, once after a newline
+    ]
+    warm = GenericDetector.load()
+    plain = GenericDetector.load()
+    plain._extract = lambda family, extractor, data, lo, hi: extractor(data, lo, hi)  # type: ignore[method-assign]
+    for layout in layouts:
+        warm.candidates(layout.encode(), 'config/app.env')  # fill the memory first
+    assert len(warm._lines) > 100
+    for layout in layouts:
+        data = layout.encode()
+        assert warm.candidates(data, 'config/app.env') == plain.candidates(data, 'config/app.env')
+        assert warm.scan(data, 'config/app.env') == plain.scan(data, 'config/app.env')

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from typing import Callable
 
 from leakstop.generic.records import ValueJudgement
 from leakstop.regex import LazyPattern
@@ -160,6 +161,15 @@ def ascending_run(value: str, alphabet: str) -> int:
     return best
 
 
+def has_run(value: str, alphabet: str, length: int) -> bool:
+    """``ascending_run(value, alphabet) >= length``, by substring search (a loop over characters cost
+    a fifth of judging the values of a source tree)."""
+    if length <= 1:
+        return True  # as ascending_run, which counts at least 1
+    lowered = value.lower()
+    return any(alphabet[i:i + length] in lowered for i in range(len(alphabet) - length + 1))
+
+
 def _counting_pattern(value: str) -> bool:
     """``A1b2c3d4``, ``abc123def456``, ``abcd1234efgh5678``: letters and digits each counting up."""
     letters = ''.join(c for c in value if c.isalpha())
@@ -167,8 +177,8 @@ def _counting_pattern(value: str) -> bool:
     lowered = value.lower()
     if ('abcd' in lowered and '1234' in lowered) or ('abc' in lowered and '123' in lowered and len(value) <= 16):
         return True
-    return len(value) <= 24 and len(letters) >= 3 and len(digits) >= 3 and ascending_run(letters, _ALPHABET) >= 3 and ascending_run(digits, _DIGITS) >= 3 and (
-        ascending_run(letters, _ALPHABET) >= 4 or ascending_run(digits, _DIGITS) >= 4)
+    return len(value) <= 24 and len(letters) >= 3 and len(digits) >= 3 and has_run(letters, _ALPHABET, 3) and has_run(digits, _DIGITS, 3) and (
+        has_run(letters, _ALPHABET, 4) or has_run(digits, _DIGITS, 4))
 
 
 def _fixture_words(value: str) -> bool:
@@ -190,6 +200,8 @@ def _fixture_words(value: str) -> bool:
         ok = [True] + [False] * len(run)  # ok[i]: run[:i] splits into fixture words
         for i in range(1, len(run) + 1):
             ok[i] = any(ok[j] and run[j:i] in _FIXTURE_WORDS for j in range(max(0, i - 9), i))
+            if i >= 9 and not any(ok[i - 8:i + 1]):
+                return False  # no split reaches this far: none can go on (fixture words are under 10 letters)
         if not ok[-1]:
             return False
     return True
@@ -253,35 +265,37 @@ def not_literal(value: str) -> str | None:
         return 'not ASCII'
     if any(ch.isspace() for ch in value):
         return 'contains spaces'
-    checks = (
-        ('reference or template', lambda v: REFERENCE.search(v)),
-        ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
-        ('URL', lambda v: _URL.match(v)),
-        ('e-mail address', lambda v: _EMAIL.match(v)),
-        ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v)),
-        ('file name', lambda v: _FILE_NAME.match(v)),
-        ('dotted name', lambda v: _DOTTED_NAME.match(v)),
-        ('constant name', lambda v: _UPPER_SNAKE.match(v) or _UPPER_KEBAB.match(v)),
-        ('class name', lambda v: _CLASS_PATH.match(v)),
-        ('host name', lambda v: _HOST_NAME.match(v)),
-        ('code', lambda v: _CALL_IN_VALUE.search(v)),
-        ('JSON text or an elided value', lambda v: _JSON_OR_ELIDED.search(v)),
-        ('capitalized word', lambda v: _CAPITALIZED_WORD.match(v)),
-        ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
-        ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
-        ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
-        ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v)),
-        ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
-        ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
-        ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
-        ('counting pattern', _counting_pattern),
-        ('alphabet run', lambda v: ascending_run(v, _ALPHABET) >= 5 or ascending_run(v, _DIGITS) >= 6),
-        ('identifier made of words', _identifier_of_words),
-    )
-    for reason, check in checks:
+    for reason, check in _CHECKS:
         if check(value):
             return reason
     return None
+
+
+_CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
+    ('reference or template', lambda v: REFERENCE.search(v)),
+    ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
+    ('URL', lambda v: _URL.match(v)),
+    ('e-mail address', lambda v: _EMAIL.match(v)),
+    ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v)),
+    ('file name', lambda v: _FILE_NAME.match(v)),
+    ('dotted name', lambda v: _DOTTED_NAME.match(v)),
+    ('constant name', lambda v: _UPPER_SNAKE.match(v) or _UPPER_KEBAB.match(v)),
+    ('class name', lambda v: _CLASS_PATH.match(v)),
+    ('host name', lambda v: _HOST_NAME.match(v)),
+    ('code', lambda v: _CALL_IN_VALUE.search(v)),
+    ('JSON text or an elided value', lambda v: _JSON_OR_ELIDED.search(v)),
+    ('capitalized word', lambda v: _CAPITALIZED_WORD.match(v)),
+    ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
+    ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
+    ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
+    ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v)),
+    ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
+    ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
+    ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
+    ('counting pattern', _counting_pattern),
+    ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6)),
+    ('identifier made of words', _identifier_of_words),
+)
 
 
 def classes(value: str) -> int:
@@ -311,11 +325,25 @@ def decoded_text(value: str) -> str | None:
     return raw.decode('ascii')
 
 
+_JUDGED: dict[str, ValueJudgement] = {}
+_JUDGED_MAX = 20_000  # values remembered (a source tree repeats them: 7,900 judged, 2,900 distinct)
+
+
 def judge_value(value: str) -> ValueJudgement:
     """Scores for ``value`` (see the module docstring); zero for both with the reason when not a literal.
 
     The base64 of text (``ZXhhbXBsZS1hcHAtc2VjcmV0``, a JWT header alone) is judged by its text.
+    A pure function of ``value``: remembered, since the same names and values recur from file to file.
     """
+    judged = _JUDGED.get(value)
+    if judged is None:
+        if len(_JUDGED) >= _JUDGED_MAX:
+            _JUDGED.clear()
+        judged = _JUDGED[value] = _judge_value(value)
+    return judged
+
+
+def _judge_value(value: str) -> ValueJudgement:
     reason = not_literal(value)
     if reason is not None:
         return ValueJudgement(0.0, 0.0, reason)
