@@ -425,3 +425,140 @@ def test_hostile_import_files_never_crash(content: str, capsys: pytest.CaptureFi
     write('report.json', content)
     assert cli.main(['baseline', 'import', 'report.json']) in (0, 2)
     assert 'Traceback' not in capsys.readouterr().err
+
+
+def test_audit_finds_a_file_with_an_undecodable_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """The baseline writes the name as every output does (``caf\\xe9.py``); audit opens the file again."""
+    name = os.fsdecode(b'caf\xe9.py')
+    write(name, f'one = 1\nKEY = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', name]) == 0
+    assert [e['path'] for e in assert_valid()['findings']] == ['caf\\xe9.py']  # type: ignore[index, union-attr]
+    answers = iter(['n'])
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+                                  ask=lambda prompt: next(answers)) == 0
+    out = capsys.readouterr().out
+    assert '[1/1] caf\\xe9.py:2: aws-access-key-id' in out
+    assert '     2 | KEY = "AKIA…"' in out
+    assert [e['status'] for e in assert_valid()['findings']] == ['false-positive']  # type: ignore[index, union-attr]
+
+
+# -- baseline import reads only the repository's files (issue 13 #15) -------------------------
+
+def _ds_baseline(filename: str, secret: str) -> str:
+    item = {'type': 'AWS Access Key', 'filename': filename, 'hashed_secret': hashlib.sha1(secret.encode()).hexdigest(),
+            'is_verified': False, 'line_number': 1, 'is_secret': False}
+    return json.dumps({'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {filename: [item]}})
+
+
+IMPORT_FORMATS = {
+    'gitleaks report': lambda name: ('report.json', json.dumps([{'File': name, 'StartLine': 1, 'Secret': AWS, 'RuleID': 'aws-access-token'}])),
+    'gitleaks ignore file': lambda name: ('.gitleaksignore', f'0123456789abcdef0123456789abcdef01234567:{name}:aws-access-token:1\n'),
+    'detect-secrets baseline': lambda name: ('.secrets.baseline', _ds_baseline(name, AWS)),
+}
+
+
+@pytest.fixture
+def import_repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """cwd: a git repository (``repo``) with ``a.py``, beside a directory ``outside`` holding the
+    same key; returns the paths import opens to scan (every one of them is recorded)."""
+    outside = os.path.join(str(tmp_path), 'outside')
+    os.makedirs(outside)
+    with open(os.path.join(outside, 'a.py'), 'w') as f:
+        f.write(f'KEY = "{AWS}"\n')
+    os.makedirs('repo')
+    os.chdir('repo')
+    _git('init', '-q')
+    write('a.py', f'KEY = "{AWS}"\n')
+    opened: list[str] = []
+    real = cli.read_bytes
+    monkeypatch.setattr(cli, 'read_bytes', lambda path: opened.append(path) or real(path))
+    return opened
+
+
+@pytest.mark.parametrize('fmt', sorted(IMPORT_FORMATS))
+@pytest.mark.parametrize('where', ['../outside/a.py', 'ABS', 'link/a.py', 'sub/../../outside/a.py'])
+def test_import_never_reads_a_file_outside_the_repository(
+        import_repo: list[str], fmt: str, where: str, capsys: pytest.CaptureFixture[str]) -> None:
+    os.symlink('../outside', 'link')  # a committed link out of the repository
+    os.makedirs('sub')
+    name = os.path.abspath('../outside/a.py') if where == 'ABS' else where
+    source, content = IMPORT_FORMATS[fmt](name)
+    write(source, content)
+    assert cli.main(['baseline', 'import', source]) == 0
+    out, err = capsys.readouterr()
+    assert 'Traceback' not in err
+    assert f'leakstop: {source}: skipped an entry for {name}: outside the repository\n' in err
+    assert import_repo == []  # nothing was opened
+    assert assert_valid()['findings'] == []
+    assert 'imported 0 finding(s)' in out and '1 skipped' in out
+
+
+@pytest.mark.parametrize('fmt', sorted(IMPORT_FORMATS))
+def test_import_skips_a_path_with_a_nul_byte(import_repo: list[str], fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    source, content = IMPORT_FORMATS[fmt]('a.py\0x')
+    write(source, content)
+    assert cli.main(['baseline', 'import', source]) == 0
+    out, err = capsys.readouterr()
+    assert 'Traceback' not in err
+    assert f'leakstop: {source}: skipped an entry for a.py\\x00x: a NUL byte in its path\n' in err
+    assert import_repo == []
+    assert assert_valid()['findings'] == []
+
+
+@pytest.mark.parametrize('fmt', sorted(IMPORT_FORMATS))
+def test_import_reads_files_inside_the_repository(import_repo: list[str], fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same entries, naming the file inside: imported (an absolute path inside is inside)."""
+    for name in ('a.py', os.path.abspath('a.py')):
+        if os.path.exists('.leakstop-baseline.json'):
+            os.unlink('.leakstop-baseline.json')
+        source, content = IMPORT_FORMATS[fmt](name)
+        write(source, content)
+        assert cli.main(['baseline', 'import', source]) == 0
+        assert [(e['path'], e['rule']) for e in assert_valid()['findings']] == [('a.py', 'aws-access-key-id')]  # type: ignore[index, union-attr]
+    assert 'skipped' not in capsys.readouterr().err
+
+
+def test_gitleaks_secret_matches_a_whole_secret_only() -> None:
+    """gitleaks' ``Secret`` names one secret: a finding whose secret merely contains it (most of
+    it, even) is another secret; quotes around it are not part of it."""
+    write('a.py', f'KEY = "{AWS}"\nTOKEN = "{GH}"\n')
+    write('report.json', json.dumps([
+        {'File': 'a.py', 'StartLine': 2, 'Secret': GH[:-6], 'RuleID': 'github-pat'},  # 34 of its 40 characters
+        {'File': 'a.py', 'StartLine': 1, 'Secret': AWS[2:], 'RuleID': 'aws-access-token'},
+    ]))
+    assert cli.main(['baseline', 'import', 'report.json']) == 0
+    assert assert_valid()['findings'] == []
+    assert scan_secrets.main(['a.py']) == 1
+    write('report.json', json.dumps([{'File': 'a.py', 'StartLine': 2, 'Secret': f'"{GH}"', 'RuleID': 'github-pat'}]))
+    assert cli.main(['baseline', 'import', 'report.json']) == 0
+    assert [e['rule'] for e in assert_valid()['findings']] == ['github-pat-classic']  # type: ignore[index, union-attr]
+
+
+@pytest.mark.parametrize('where', ['../outside/a.py', 'link/a.py', 'a.py\0'])
+def test_audit_never_reads_a_file_outside_the_repository(
+        import_repo: list[str], where: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A baseline is a committed file: an entry naming ``../outside/a.py`` must not make
+    ``baseline audit`` print lines of a file outside the repository (nor a NUL byte crash it)."""
+    os.symlink('../outside', 'link')
+    fingerprint = hashlib.sha256(f'aws-access-key-id:{AWS}'.encode()).hexdigest()
+    write('.leakstop-baseline.json', json.dumps({'version': 1, 'findings': [
+        {'path': where, 'rule': 'aws-access-key-id', 'fingerprint': fingerprint, 'line': 1, 'status': 'unreviewed'}]}))
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+                                  ask=lambda prompt: 'n') == 0
+    out = capsys.readouterr().out
+    assert '(outside the repository or not a file name: not read)' in out
+    assert 'KEY = ' not in out
+    assert [e['status'] for e in assert_valid()['findings']] == ['unreviewed']  # type: ignore[index, union-attr]
+
+
+def test_a_baseline_spelling_a_lone_surrogate_is_refused_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON can write ``\\udce9``; leakstop writes ``caf\\\\xe9.py``. Updating such a file ended in a
+    UnicodeEncodeError traceback; it is refused like any invalid baseline, and left unchanged."""
+    write('a.py', 'x = 1\n')
+    text = ('{"version": 1, "findings": [{"path": "caf\\udce9.py", "rule": "aws-access-key-id", '
+            f'"fingerprint": "{"a" * 64}", "line": 1, "status": "unreviewed"}}]}}\n')
+    write('.leakstop-baseline.json', text)
+    assert cli.main(['baseline', 'update', 'a.py']) == 2
+    assert capsys.readouterr().err == ('leakstop: error: .leakstop-baseline.json: not a valid baseline: findings[0] '
+                                       'holds a lone surrogate escape (not text) (it was left unchanged)\n')
+    assert read('.leakstop-baseline.json') == text.encode()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 
 import pytest
@@ -575,3 +576,103 @@ def test_a_baseline_named_like_a_workflow_command_starts_no_line(repo: str, caps
     out = capsys.readouterr().out
     assert out.startswith('./::stop-commands::x.json: 1 finding(s) recorded')
     assert not any(line.lstrip().startswith('::') for line in out.splitlines())
+
+
+# -- file names that are not UTF-8 (issue 13 #14) ----------------------------------------------
+
+ODD_NAME = b'caf\xe9.py'  # Latin-1: not UTF-8, as git and the file system hold it
+ODD_SHOWN = 'caf\\xe9.py'  # how every output shows it: each undecodable byte as \xNN
+
+
+def leakstop_strict(*argv: str, cwd: str) -> subprocess.CompletedProcess[bytes]:
+    """The real command, its stdout strict UTF-8 (a surrogate escape there is a traceback)."""
+    env = {**os.environ, 'PYTHONIOENCODING': 'utf-8:strict', 'LC_ALL': 'C.UTF-8'}
+    env.pop('GITHUB_ACTIONS', None)
+    return subprocess.run([sys.executable, '-m', 'leakstop.cli', *argv], cwd=cwd, capture_output=True, env=env)
+
+
+@pytest.fixture
+def odd_repo(repo: str) -> str:
+    with open(os.fsencode(repo) + b'/' + ODD_NAME, 'wb') as f:
+        f.write(f'token = "{GH}"\n'.encode())
+    git('add', '-A', cwd=repo)
+    git('commit', '-qm', 'odd name', cwd=repo)
+    return repo
+
+
+def test_undecodable_file_name_in_text_output(odd_repo: str) -> None:
+    proc = leakstop_strict('scan', '.', cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 1
+    lines = proc.stdout.decode('utf-8').splitlines()
+    assert lines[0] == f'{ODD_SHOWN}:1:10: github-pat-classic: GitHub personal access token (classic): ghp_…'
+
+
+@pytest.mark.parametrize('scope', [(), ('--all',), ('--history',)])
+def test_undecodable_file_name_in_json_output(odd_repo: str, scope: tuple[str, ...]) -> None:
+    proc = leakstop_strict('scan', '--format', 'json', *scope, cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 1
+    doc = json.loads(proc.stdout.decode('utf-8'))
+    assert [(f['path'], f['line'], f['rule']) for f in doc['findings']] == [(ODD_SHOWN, 1, 'github-pat-classic')]
+
+
+def test_undecodable_file_name_in_sarif_output(odd_repo: str) -> None:
+    proc = leakstop_strict('scan', '--format', 'sarif', '.', cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 1
+    doc = json.loads(proc.stdout.decode('utf-8'))
+    (result,) = doc['runs'][0]['results']
+    # a URI percent-encodes the file name's own bytes: %E9 is the byte 0xe9, as the file system holds it
+    assert result['locations'][0]['physicalLocation']['artifactLocation']['uri'] == 'caf%E9.py'
+
+
+@pytest.mark.parametrize('fmt', ['text', 'json', 'sarif'])
+def test_undecodable_file_name_output_file_is_utf8(odd_repo: str, fmt: str) -> None:
+    proc = leakstop_strict('scan', '--format', fmt, '-o', 'report.out', '.', cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 1
+    with open(os.path.join(odd_repo, 'report.out'), 'rb') as f:
+        text = f.read().decode('utf-8')  # strict: raises on the raw byte 0xe9
+    shown = {'text': ODD_SHOWN, 'json': json.dumps(ODD_SHOWN), 'sarif': 'caf%E9.py'}[fmt]
+    assert shown in text
+
+
+def test_undecodable_file_name_baseline_round_trip(odd_repo: str) -> None:
+    proc = leakstop_strict('baseline', 'create', cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 0
+    with open(os.path.join(odd_repo, '.leakstop-baseline.json'), 'rb') as f:
+        doc = json.loads(f.read().decode('utf-8'))
+    assert [(e['path'], e['rule']) for e in doc['findings']] == [(ODD_SHOWN, 'github-pat-classic')]
+    # the next run matches the entry again: the file passes
+    proc = leakstop_strict('scan', '.', cwd=odd_repo)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, b'', b'')
+    proc = leakstop_strict('baseline', 'update', cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert (proc.returncode, proc.stdout.decode()) == (0, '.leakstop-baseline.json: 1 finding(s): 0 added, 0 gone and dropped\n')
+    # and a finding in another file with the same secret is not covered by that entry
+    write('caf\\xe9.py', f'token = "{GH}"\n')  # the escaped spelling as a real name: another file
+    proc = leakstop_strict('scan', '.', cwd=odd_repo)
+    assert proc.returncode == 1
+    assert proc.stdout.decode().splitlines()[0].startswith('caf\\\\xe9.py:1:10: github-pat-classic')
+
+
+def test_undecodable_baseline_and_config_names_on_a_strict_stdout(odd_repo: str) -> None:
+    """Siblings: a baseline or settings file named with a byte that is not UTF-8 is shown as ``\\xNN``
+    too (``baseline audit`` printed the baseline's name raw, ``rules test`` the rules file's)."""
+    baseline = os.fsdecode(b'b\xe9.json')
+    proc = leakstop_strict('baseline', 'create', '--baseline', baseline, cwd=odd_repo)
+    assert (proc.returncode, proc.stderr) == (0, b'')
+    assert proc.stdout.decode('utf-8').startswith('b\\xe9.json: 1 finding(s) recorded')
+    proc = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'baseline', 'audit', '--baseline', baseline],
+                          cwd=odd_repo, capture_output=True, input=b'q\n',
+                          env={**os.environ, 'PYTHONIOENCODING': 'utf-8:strict', 'LC_ALL': 'C.UTF-8'})
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.stdout.decode('utf-8').startswith('1 unreviewed finding(s) in b\\xe9.json\n')
+    config = os.fsdecode(b'r\xe9gles.toml')
+    write(config, '[[rules]]\nid = "acme-token"\ndescription = "Acme token"\npattern = \'(?P<secret>acme_[a-z0-9]{12})\'\n'
+                  'examples = ["acme_TOOSHORT"]\nnegatives = []\n')
+    proc = leakstop_strict('rules', 'test', '--config', config, cwd=odd_repo)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert 'r\\xe9gles.toml.rules[0]: acme-token: examples[0]: not found' in proc.stdout.decode('utf-8')

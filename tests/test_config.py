@@ -186,3 +186,15 @@ def test_the_allowlist_reaches_worker_processes_started_by_spawn() -> None:
     allowlist = pickle.loads(pickle.dumps(load_config().allowlist))
     assert allowlist.path_allowed('fixtures/a.txt') and not allowlist.path_allowed('src/a.txt')
     assert allowlist.values[0].search('KEYEXAMPLE') and not allowlist.values[0].search('KEY')
+
+
+@pytest.mark.parametrize('value', ['a\\u0000b', ''])
+def test_a_baseline_path_with_a_nul_byte_is_refused(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``baseline = "a\\u0000b"`` made ``leakstop baseline create`` end in a ValueError traceback."""
+    from leakstop import cli
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f'baseline = "{value}"\n')
+    with open('a.py', 'w') as f:
+        f.write('x = 1\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 2
+    assert capsys.readouterr().err == 'leakstop: error: .leakstop.toml.baseline: expected a path (not empty, no NUL byte)\n'

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 
 import pytest
 
 import fakes
-from leakstop.files import decode_text, decoded_blocks
+from leakstop.files import decode_text, decoded_blocks, path_from_text, path_text
 
 GH = fakes.github('ghp', seed='files')
 TEXT = f'# 設定ファイルです。トークンは下にあります。本番環境では使わないでください。\ntoken = "{GH}"\n'
@@ -44,3 +45,27 @@ def test_crlf_across_a_block_boundary_reads_as_lf() -> None:
         blocks = decoded_blocks(io.BytesIO(raw), size)
         assert blocks is not None
         assert b''.join(blocks) == raw.replace(b'\r\n', b'\n'), size
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('src/app.py', 'src/app.py'),
+    ('ünïcödé/naïve.py', 'ünïcödé/naïve.py'),  # UTF-8 names are shown as they are
+    (os.fsdecode(b'caf\xe9.py'), 'caf\\xe9.py'),  # a byte that is not UTF-8: \xNN
+    (os.fsdecode(b'\xff\xfe/x'), '\\xff\\xfe/x'),
+    ('caf\\xe9.py', 'caf\\\\xe9.py'),  # the same spelling as a real name: its backslash doubled
+    ('a\\b', 'a\\\\b'),
+    ('x\ud800y', 'x\\ud800y'),  # a lone surrogate no file system gives: still valid text
+])
+def test_path_text_is_valid_unicode_and_reversible(path: str, text: str) -> None:
+    assert path_text(path) == text
+    text.encode('utf-8')  # strict
+    assert path_from_text(text) == path
+
+
+def test_a_name_with_a_nul_byte_is_unreadable_not_a_crash() -> None:
+    """No file has such a name; os.open raises ValueError, which no caller expects."""
+    from leakstop.files import Unreadable, read_bytes, read_own_file
+    with pytest.raises(Unreadable, match='a NUL byte in the name'):
+        read_bytes('a.py\0x')
+    with pytest.raises(OSError, match='a NUL byte in the name'):
+        read_own_file('a.py\0x')

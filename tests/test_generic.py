@@ -151,6 +151,7 @@ def test_specification_examples_pass_the_whole_pipeline(ruleset: object, default
 @pytest.mark.parametrize('unit', [
     b'key=', b'token="', b'password: x', b'"api_key": "', b'<password>', b'--password ', b'${PASSWORD:-',
     b'setPassword("', b'\\npassword=', b'variable "db_password" {\n', b'<add key="Password" value="',
+    b'password: |\n', b'password: >-\n\n  ', b'password:\n', b'  token:\n    x\n',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds)."""

@@ -384,3 +384,71 @@ def test_walk_order_and_what_it_skips() -> None:
     assert list(files.walk(['w', 'a-file-named-directly'])) == [
         'w/a.py', 'w/link-to-b', 'w/z.py', 'w/b/1.py', 'w/b/2.py', 'w/c/d/e.py', 'a-file-named-directly',
     ]
+
+
+# -- names that are not UTF-8 (issue 13 #14) ---------------------------------------------------
+
+def _hook_strict(hook: str, *names: bytes) -> subprocess.CompletedProcess[bytes]:
+    """A hook as pre-commit starts it (names as raw bytes in argv), its stdout strict UTF-8."""
+    env = {**os.environ, 'PYTHONIOENCODING': 'utf-8:strict', 'LC_ALL': 'C.UTF-8'}
+    env.pop('GITHUB_ACTIONS', None)
+    module = f'leakstop.hooks.{hook.replace("-", "_")}'
+    return subprocess.run([sys.executable.encode(), b'-m', module.encode(), *names], capture_output=True, env=env)
+
+
+@pytest.mark.parametrize(('hook', 'name', 'content', 'line'), [
+    ('scan-secrets', b'caf\xe9.py', 'key = "{}"\n', 'caf\\xe9.py:1:8: aws-access-key-id: '),
+    ('block-credential-files', b'id_rsa\xff', '', 'id_rsa\\xff:2:1: pem-private-key: '),
+    ('block-env-files', b'd\xe9ploy/.env', 'KEY={}\n', 'd\\xe9ploy/.env: '),
+    ('scan-secrets', b'\xe9\\x.py', 'key = "{}"\n', '\\xe9\\\\x.py:1:8: aws-access-key-id: '),  # a backslash is doubled
+])
+def test_hooks_show_an_undecodable_name_escaped(hook: str, name: bytes, content: str, line: str) -> None:
+    if hook == 'block-credential-files':
+        data = fakes.pem_private_key(seed='odd-bytes').encode()
+    else:
+        data = content.format(aws(name)).encode()
+    os.makedirs(os.path.dirname(name) or b'.', exist_ok=True)
+    with open(name, 'wb') as f:
+        f.write(data)
+    proc = _hook_strict(hook, name)
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 1
+    out = proc.stdout.decode('utf-8')
+    assert out.startswith(line), out
+    assert aws(name) not in out
+
+
+def test_check_gitignore_with_an_undecodable_name(tmp_path: object) -> None:
+    repo = init_repo(os.path.join(str(tmp_path), 'repo'))
+    with open(os.path.join(repo, '.gitignore'), 'w') as f:
+        f.write('.env\n')
+    os.chdir(repo)
+    proc = _hook_strict('check-gitignore', b'.gitignore', b'caf\xe9.py')
+    assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 1
+    assert proc.stdout.decode('utf-8').startswith('.gitignore: gitignore-env: does not ignore .env files')
+
+
+def test_real_pre_commit_refuses_a_commit_of_an_undecodable_name(tmp_path: object) -> None:
+    """pre-commit itself cannot list such a name (it decodes ``git diff --name-only`` as strict
+    UTF-8) and stops before any hook runs: the commit is refused, never let through unscanned."""
+    repo = init_repo(os.path.join(str(tmp_path), 'repo'))
+    _local_hooks_config(repo, ['scan-secrets', 'block-credential-files', 'block-env-files'])
+    git('add', '.pre-commit-config.yaml', cwd=repo)
+    git('commit', '-qm', 'config', cwd=repo)
+    home = os.path.join(str(tmp_path), 'pch')
+    assert _pre_commit(repo, home, 'install').returncode == 0
+    with open(os.path.join(os.fsencode(repo), b'caf\xe9.py'), 'wb') as f:
+        f.write(f'key = "{aws("pre-commit-bytes")}"\n'.encode())
+    git('add', '-A', cwd=repo)
+    env = dict(os.environ, PRE_COMMIT_HOME=home, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ['PATH'])
+    env.pop('PRE_COMMIT', None)
+    result = git('commit', '-m', 'odd name', cwd=repo, check=False, env=env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert git('rev-list', '--count', 'HEAD', cwd=repo).stdout.strip() == '1'  # nothing committed
+    assert aws('pre-commit-bytes') not in output
+    with open(os.path.join(home, 'pre-commit.log')) as f:
+        log = f.read()
+    assert "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe9" in log
+    assert 'leakstop' not in log  # pre-commit stopped before any hook: no traceback of ours

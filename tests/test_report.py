@@ -278,3 +278,34 @@ def test_baseline_audit_context_escapes_control_characters() -> None:
         '     4 | b = 2',
         '     5 | ',
     ]
+
+
+# -- names that are not UTF-8 (issue 13 #14): one text form in every reporter -----------------
+
+ODD = 'caf\udce9.py'  # os.fsdecode(b'caf\xe9.py')
+
+
+@pytest.mark.parametrize('fmt', ['text', 'json', 'sarif', 'annotations'])
+def test_every_reporter_writes_an_undecodable_name_as_valid_utf8(fmt: str) -> None:
+    results = [FileResult(ODD, findings=(finding(ODD),)), FileResult('d\udcffr/x.py', error='cannot read: no such file')]
+    if fmt == 'annotations':
+        out, err = '\n'.join(report.github_annotations(results, environ={'GITHUB_ACTIONS': 'true'})), []
+    else:
+        out, err = report.render(results, fmt=fmt)
+    for text in (out, *err):
+        text.encode('utf-8')  # strict: a surrogate escape left anywhere raises
+    if fmt == 'text':
+        assert out.splitlines()[0].startswith('caf\\xe9.py:3:9: github-pat-classic: ')
+    elif fmt == 'json':
+        doc = json.loads(out)
+        assert [f['path'] for f in doc['findings']] == ['caf\\xe9.py']
+        assert [e['path'] for e in doc['errors']] == ['d\\xffr/x.py']
+    elif fmt == 'sarif':
+        run = json.loads(out)['runs'][0]
+        assert run['results'][0]['locations'][0]['physicalLocation']['artifactLocation']['uri'] == 'caf%E9.py'
+        notification = run['invocations'][0]['toolExecutionNotifications'][0]
+        assert notification['locations'][0]['physicalLocation']['artifactLocation']['uri'] == 'd%FFr/x.py'
+    else:
+        assert out.startswith('::error file=caf\\xe9.py,line=3,col=9,')
+    if fmt != 'annotations':
+        assert err == ['d\\xffr/x.py: error: cannot read: no such file']

@@ -12,7 +12,8 @@ A baseline is a JSON file (schema: ``baselines/leakstop-baseline.schema.json``):
 
 Identity is (path, rule, fingerprint): moving a line does not change it, editing the secret
 does. ``line`` is a hint for people. Paths are relative to the baseline file's directory and
-``/``-separated, so a baseline made on one machine matches on another. The file holds no
+``/``-separated, so a baseline made on one machine matches on another; they are written as every
+output writes them (``files.path_text``: a byte of a name that is not UTF-8 as ``\\xNN``). The file holds no
 secret; entries are sorted and there are no timestamps, so diffs stay small.
 
 A detect-secrets ``.secrets.baseline`` can be used as it is (a finding passes when its own
@@ -31,7 +32,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import normalize, read_own_file
+from leakstop.files import normalize, path_text, read_own_file
 from leakstop.records import EntryFields
 from leakstop.regex import LazyPattern
 
@@ -105,12 +106,16 @@ class Baseline:
         """``path`` (relative to the current directory, or absolute) relative to the baseline's directory."""
         return normalize(os.path.relpath(os.path.abspath(path), self.root))
 
+    def entry_path(self, path: str) -> str:
+        """``path`` as an entry records it: ``relative``, written as ``files.path_text``."""
+        return path_text(self.relative(path))
+
     def knows(self, finding: Finding, *, data: bytes = b'') -> bool:
         """Whether the baseline records this finding; ``data`` is the text it was found in (a
         detect-secrets baseline may have hashed the value around the secret, see
         ``detect_secrets_candidates``)."""
         rel = self.relative(finding.path)
-        if (rel, finding.rule_id, finding.fingerprint) in self.entries:
+        if (path_text(rel), finding.rule_id, finding.fingerprint) in self.entries:
             return True
         if self.detect_secrets is not None:
             recorded = self.detect_secrets.get(rel)
@@ -118,7 +123,7 @@ class Baseline:
         return False
 
     def add(self, finding: Finding) -> Entry:
-        entry = Entry(self.relative(finding.path), finding.rule_id, finding.fingerprint, finding.line)
+        entry = Entry(self.entry_path(finding.path), finding.rule_id, finding.fingerprint, finding.line)
         old = self.entries.get(entry.key)
         if old is not None:  # keep the review decision; refresh the line hint
             entry = old._replace(line=finding.line)
@@ -159,6 +164,10 @@ def _entries_from_json(doc: dict[str, Any], path: str) -> dict[tuple[str, str, s
         if not (isinstance(entry.path, str) and isinstance(entry.rule, str) and isinstance(entry.fingerprint, str)
                 and isinstance(entry.line, int) and not isinstance(entry.line, bool)):
             raise _bad(path, f'findings[{i}] has a value of the wrong type')
+        try:  # JSON can spell a lone surrogate (\udce9): no file name, and no UTF-8 file can hold it
+            (entry.path + entry.rule).encode('utf-8')
+        except UnicodeEncodeError:
+            raise _bad(path, f'findings[{i}] holds a lone surrogate escape (not text)') from None
         if entry.status not in STATUSES:
             raise _bad(path, f'findings[{i}].status must be one of {", ".join(STATUSES)}')
         if not re.fullmatch(r'[0-9a-f]{64}', entry.fingerprint):

@@ -16,7 +16,9 @@ from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, read_bytes, read_own_file, walk
+from leakstop.files import (
+    Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, walk,
+)
 from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
@@ -291,7 +293,7 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
         old = bl.load(path) if os.path.exists(path) else bl.Baseline(path)
         if old.detect_secrets is not None:
             raise FatalError(f'{path}: a detect-secrets baseline: convert it with `leakstop baseline import {path}`')
-        scope = None if not paths else {old.relative(p) for p in walk(paths)}
+        scope = None if not paths else {old.entry_path(p) for p in walk(paths)}
         new = bl.merge(old, findings, scope=scope)
         bl.save(new)
     added = len(set(new.entries) - set(old.entries))
@@ -303,7 +305,7 @@ def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> i
 def _locate(entry: bl.Entry, baseline: bl.Baseline, *, config: Config) -> tuple[bytes, Finding, list[Finding]] | None:
     """The finding an entry stands for, found again in its file by any hook, with every finding
     in that file (to redact them all in the context shown); None if it is gone."""
-    path = normalize(os.path.relpath(os.path.join(baseline.root, entry.path)))
+    path = _entry_file(entry, baseline)
     everything = [f for result in every_hook([path], config=config) for f in result.findings]
     for f in everything:
         if f.rule_id == entry.rule and f.fingerprint == entry.fingerprint:
@@ -313,6 +315,10 @@ def _locate(entry: bl.Entry, baseline: bl.Baseline, *, config: Config) -> tuple[
                 data = b''
             return data, f, everything
     return None
+
+
+def _entry_file(entry: bl.Entry, baseline: bl.Baseline) -> str:
+    return normalize(os.path.relpath(os.path.join(baseline.root, path_from_text(entry.path))))
 
 
 def redacted_context(data: bytes, finding: Finding, *, others: Sequence[Finding] = (), lines: int = 2) -> list[str]:
@@ -355,10 +361,14 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
                 print(f'  {rule}: ' + ', '.join(f'{n} {s}' for s, n in sorted(by_rule[rule].items())))
             return 0
         pending = [e for e in baseline.sorted_entries() if e.status == 'unreviewed']
-        print(f'{len(pending)} unreviewed finding(s) in {path}')
+        print(f'{len(pending)} unreviewed finding(s) in {display_path(path)}')
+        root = repository_root()
         for n, entry in enumerate(pending, 1):
+            print(f'\n[{n}/{len(pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: {entry.rule}')
+            if not inside(_entry_file(entry, baseline), root):  # a baseline is a committed file: never a way out
+                print('  (outside the repository or not a file name: not read)')
+                continue
             located = _locate(entry, baseline, config=config)
-            print(f'\n[{n}/{len(pending)}] {display_path(entry.path)}:{entry.line}: {entry.rule}')
             if located is None:
                 print('  (no longer in the file: `leakstop baseline update` will drop it)')
                 continue
@@ -383,12 +393,43 @@ def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[
     return 0
 
 
-def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Baseline, source: str) -> tuple[int, int]:
+def repository_root() -> str:
+    """The top of the git repository around the current directory, else the current directory."""
+    try:
+        return git.toplevel()
+    except FatalError:
+        return os.getcwd()
+
+
+class ImportCounts:
+    """What ``baseline import`` did with the entries of a report (counters, updated in place)."""
+
+    def __init__(self) -> None:
+        self.imported = 0  # entries that matched a leakstop finding, now recorded
+        self.unmatched = 0  # entries of a file leakstop read that no finding of its matched
+        self.skipped = 0  # entries naming no file of the repository: not read
+
+
+def import_path(name: str, *, base: str, root: str, source: str, counts: ImportCounts) -> str | None:
+    """The file an imported entry names (``name``, relative to ``base``) as a path to read; None,
+    said on stderr and counted, if it holds a NUL byte or is outside ``root`` (``../``, an absolute
+    path, a symlink out): an imported report never makes leakstop read another file."""
+    path = os.path.join(base, name)
+    reason = 'a NUL byte in its path' if '\0' in name else None if inside(path, root) else 'outside the repository'
+    if reason is None:
+        return path
+    counts.skipped += 1
+    print(f'leakstop: {display_path(source)}: skipped an entry for {display_path(name)}: {reason}', file=sys.stderr)
+    return None
+
+
+def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Baseline, source: str) -> ImportCounts:
     results = doc.get('results')
     if not isinstance(results, dict):
         raise FatalError(f'{source}: not a detect-secrets baseline: "results" must be an object')
     src_root = os.path.dirname(os.path.abspath(source))
-    imported = unmatched = 0
+    root = repository_root()
+    counts = ImportCounts()
     ruleset = ruleset_for(config)
     from leakstop.scan import scan_data
     for filename, items in sorted(results.items()):
@@ -398,7 +439,9 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
                 verdict = item.get('is_secret')
                 statuses[item['hashed_secret']] = (
                     'true-positive' if verdict is True else 'false-positive' if verdict is False else 'unreviewed')
-        path = os.path.join(src_root, filename)
+        path = import_path(filename, base=src_root, root=root, source=source, counts=counts)
+        if path is None:
+            continue
         try:
             data = decode_text(read_bytes(path))
         except Unreadable:
@@ -411,19 +454,22 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
                 status = max((statuses[h] for h in hits), key=bl.STATUSES.index)
                 target.entries[entry.key] = entry._replace(status=status)
                 matched |= hits
-        imported += len(matched)
-        unmatched += len(set(statuses) - matched)
-    return imported, unmatched
+        counts.imported += len(matched)
+        counts.unmatched += len(set(statuses) - matched)
+    return counts
 
 
 GitleaksRecord = tuple[str, int, 'str | None', str]  # file, line, secret (None in an ignore file), gitleaks rule id
 
 
+_QUOTES = '"\'` \t\r\n'
+
+
 def _same_secret(ours: str, theirs: str) -> bool:
-    """Whether gitleaks' secret is this finding's: equal, or one inside the other where the inner
-    is most of the outer (the rules cut quotes or a prefix differently); never a mere substring."""
-    inner, outer = sorted((ours, theirs), key=len)
-    return inner == outer or len(inner) >= 8 and 2 * len(inner) >= len(outer) and inner in outer
+    """Whether gitleaks' secret is this finding's whole secret (quotes or blanks around either
+    aside): a secret that merely contains it, even most of it, is another secret."""
+    theirs = theirs.strip(_QUOTES)
+    return bool(theirs) and ours.strip(_QUOTES) == theirs
 
 
 def _vendor(rule_id: str) -> str:
@@ -442,24 +488,30 @@ def _gitleaks_matches(findings: Sequence[Finding], line: int, secret: str | None
     return [f for f in on_line if rule and _vendor(f.rule_id) == _vendor(rule)]
 
 
-def _import_gitleaks(records: list[GitleaksRecord], *, config: Config, target: bl.Baseline, status: str) -> tuple[int, int]:
+def _import_gitleaks(
+        records: list[GitleaksRecord], *, config: Config, target: bl.Baseline, status: str, source: str,
+) -> ImportCounts:
     """(file, line, secret or None, rule) records: the leakstop finding each stands for is recorded."""
     ruleset = ruleset_for(config)
     from leakstop.scan import scan_data
-    imported = unmatched = 0
+    root = repository_root()
+    counts = ImportCounts()
     for filename, line, secret, rule in records:
+        path = import_path(filename, base='', root=root, source=source, counts=counts)
+        if path is None:
+            continue
         try:
-            data = decode_text(read_bytes(filename))
+            data = decode_text(read_bytes(path))
         except Unreadable:
             data = None
-        findings = scan_data(data or b'', normalize(filename), ruleset=ruleset, config=config)
+        findings = scan_data(data or b'', normalize(path), ruleset=ruleset, config=config)
         found = _gitleaks_matches(findings, line, secret, rule)
         for f in found:
             entry = target.add(f)
             target.entries[entry.key] = entry._replace(status=status)
-        imported += bool(found)
-        unmatched += not found
-    return imported, unmatched
+        counts.imported += bool(found)
+        counts.unmatched += not found
+    return counts
 
 
 def _gitleaks_record(item: Any) -> GitleaksRecord | None:
@@ -492,11 +544,11 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
             raise FatalError(f'{source}: JSON nested too deeply') from None
         if isinstance(doc, dict) and 'results' in doc:
             kind = 'detect-secrets baseline'
-            imported, unmatched = _import_detect_secrets(doc, config=config, target=target, source=source)
+            counts = _import_detect_secrets(doc, config=config, target=target, source=source)
         elif isinstance(doc, list):
             kind = 'gitleaks report'
             records = [rec for rec in map(_gitleaks_record, doc) if rec is not None]
-            imported, unmatched = _import_gitleaks(records, config=config, target=target, status='unreviewed')
+            counts = _import_gitleaks(records, config=config, target=target, status='unreviewed', source=source)
         elif doc is None:
             kind = 'gitleaks ignore file'
             records = []
@@ -507,12 +559,14 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
                     continue
                 filename = parts[0].split(':', 1)[1] if len(parts[0].split(':', 1)[0]) == 40 and ':' in parts[0] else parts[0]
                 records.append((filename, int(parts[2]), None, parts[1]))
-            imported, unmatched = _import_gitleaks(records, config=config, target=target, status='false-positive')
+            counts = _import_gitleaks(records, config=config, target=target, status='false-positive', source=source)
         else:
             raise FatalError(f'{source}: not a detect-secrets baseline, gitleaks report or .gitleaksignore')
         bl.save(target)
-    print(f'{display_path(path)}: imported {imported} finding(s) from {display_path(source)} ({kind}); '
-          f'{unmatched} entr{"y" if unmatched == 1 else "ies"} had no leakstop finding to match')
+    unmatched = counts.unmatched
+    skipped = f'; {counts.skipped} skipped (not read: see above)' if counts.skipped else ''
+    print(f'{display_path(path)}: imported {counts.imported} finding(s) from {display_path(source)} ({kind}); '
+          f'{unmatched} entr{"y" if unmatched == 1 else "ies"} had no leakstop finding to match{skipped}')
     return 0
 
 
@@ -587,7 +641,7 @@ def cmd_rules_test(*, config: Config) -> int:
         if failures:
             failed += 1
             for failure in failures:
-                print(f'{rule.source or "(config)"}: {rule.id}: {failure}')
+                print(f'{display_path(rule.source) if rule.source else "(config)"}: {rule.id}: {failure}')
     if untested:
         shown = ', '.join(untested[:5]) + (', …' if len(untested) > 5 else '')
         print(f'leakstop: {len(untested)} rule(s) have no examples or negatives to test: {shown}', file=sys.stderr)

@@ -391,6 +391,8 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
     if unknown:
         raise FatalError(f'{where}: unknown key {_shown(unknown[0])!r} (known: {", ".join(sorted(KEYS))})')
     baseline = _expect(table.get('baseline', DEFAULT_BASELINE), str, f'{where}.baseline', 'a path')
+    if not baseline or '\0' in baseline:  # no file has such a name (os.open raises ValueError)
+        raise FatalError(f'{where}.baseline: expected a path (not empty, no NUL byte)')
 
     allow = _expect(table.get('allowlist', {}), dict, f'{where}.allowlist', 'a table')
     awhere = f'{where}.allowlist'

@@ -134,6 +134,8 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
     and a file swapped between listing and reading is judged as it is.
     """
     target = None
+    if '\0' in path:  # no file has such a name; os.open would raise ValueError
+        raise Unreadable('a NUL byte in the name')
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0) | _NOFOLLOW)
     except FileNotFoundError:
@@ -173,6 +175,8 @@ def read_own_file(path: str, *, limit: int = OWN_FILE_LIMIT) -> bytes:
     instead of being read until memory runs out or waited on forever. Raises OSError (with
     ``strerror`` saying why; FileNotFoundError when there is no such file).
     """
+    if '\0' in path:
+        raise OSError(errno.EINVAL, 'a NUL byte in the name', path)
     fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
     with os.fdopen(fd, 'rb') as f:
         st = os.fstat(f.fileno())
@@ -183,6 +187,16 @@ def read_own_file(path: str, *, limit: int = OWN_FILE_LIMIT) -> bytes:
     if len(data) > limit:
         raise OSError(errno.EFBIG, f'larger than {limit // (1024 * 1024)} MiB', path)
     return data
+
+
+def inside(path: str, root: str) -> bool:
+    """Whether ``path`` (absolute, or relative to the current directory) is ``root`` or below it
+    once ``..`` and symlinks (the last component's too) are resolved: a name taken from a file
+    (an imported report, a baseline) may point anywhere."""
+    if '\0' in path or '\0' in root:
+        return False
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def read_bytes(path: str) -> bytes:
@@ -280,6 +294,38 @@ def normalize(path: str) -> str:
     while path.startswith('./'):
         path = path[2:]
     return path
+
+
+_PATH_ESCAPES = re.compile('[\\\\\ud800-\udfff]')
+_PATH_UNESCAPES = re.compile(r'\\(?:(\\)|x([89a-f][0-9a-f])|u(d[89a-f][0-9a-f]{2}))')
+
+
+def _path_escape(m: re.Match[str]) -> str:
+    c = m.group()
+    if c == '\\':
+        return '\\\\'
+    if '\udc80' <= c <= '\udcff':  # a byte that is not UTF-8, as os.fsdecode and git's output decode it
+        return f'\\x{ord(c) - 0xdc00:02x}'
+    return f'\\u{ord(c):04x}'  # any other lone surrogate (none comes from a file system)
+
+
+def path_text(path: str) -> str:
+    """``path`` as leakstop writes it, everywhere (text, JSON, annotations, baselines): each byte of
+    the name that is not UTF-8 as ``\\xNN`` (git's core.quotePath writes ``\\351``), a backslash as
+    ``\\\\``, so the text is valid Unicode and names one file only; other names are unchanged.
+    ``path_from_text`` reverses it."""
+    if path.isascii() and '\\' not in path:
+        return path
+    return _PATH_ESCAPES.sub(_path_escape, path)
+
+
+def path_from_text(text: str) -> str:
+    """The path ``path_text`` wrote as ``text`` (surrogate-escaped bytes restored); ``open`` takes it."""
+    def unescape(m: re.Match[str]) -> str:
+        if m.group(1):
+            return '\\'
+        return chr(0xdc00 + int(m.group(2), 16)) if m.group(2) else chr(int(m.group(3), 16))
+    return _PATH_UNESCAPES.sub(unescape, text) if '\\' in text else text
 
 
 def glob_to_regex(pattern: str, *, below: bool = True) -> str:

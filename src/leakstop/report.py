@@ -14,6 +14,7 @@ from typing import IO, Callable, Iterable, Mapping, Sequence
 
 from leakstop import __version__
 from leakstop.engine import Finding
+from leakstop.files import path_text
 from leakstop.records import Commit as Commit
 from leakstop.rules import Rule
 from leakstop.scan import FileResult
@@ -52,8 +53,9 @@ _CONTROL_ESCAPES = {'\n': '\\n', '\r': '\\r', '\t': '\\t'}
 def printable(text: str, *, keep_tabs: bool = False) -> str:
     """``text`` with every character that is not printable escaped (``\\x1b``, ``\\u202e``, ``\\n``):
     C0 and C1 controls, DEL, bidirectional and other format characters, line and paragraph
-    separators. What a file holds can then neither drive the reader's terminal (clear it, move
-    the cursor, rewrite a line with CR) nor make a line read differently than it is."""
+    separators; a byte that was not UTF-8 (a surrogate escape) as ``\\xNN``. What a file holds can
+    then neither drive the reader's terminal (clear it, move the cursor, rewrite a line with CR)
+    nor make a line read differently than it is, and the text always encodes as UTF-8."""
     if text.isprintable():
         return text
     out = []
@@ -62,6 +64,8 @@ def printable(text: str, *, keep_tabs: bool = False) -> str:
             out.append(c)
         elif c in _CONTROL_ESCAPES:
             out.append(_CONTROL_ESCAPES[c])
+        elif '\udc80' <= c <= '\udcff':  # a byte that was not UTF-8 (surrogate escape): that byte
+            out.append(f'\\x{ord(c) - 0xdc00:02x}')
         elif ord(c) < 0x100:
             out.append(f'\\x{ord(c):02x}')
         elif ord(c) < 0x10000:
@@ -113,13 +117,15 @@ def display_name(name: str) -> str:
 
 
 def display_path(path: str) -> str:
-    """The path as output shows it: one printable line (control characters escaped), never read
-    as a workflow command by a CI runner. Lines of output start with a path; GitHub Actions runs
+    """The path as text output shows it: ``path_text`` (bytes that are not UTF-8 as ``\\xNN``, a
+    backslash doubled) on one printable line (control characters escaped), never read as a
+    workflow command by a CI runner. Lines of output start with a path; GitHub Actions runs
     a line starting with ``::`` (``::stop-commands::x`` would silence every annotation after it)
     and, in the legacy syntax, one holding ``##[``: such a path is shown as ``./::…`` and
     ``#\\x23[``."""
+    path = path_text(path)
     if not path.isprintable():
-        path = printable(json.dumps(path, ensure_ascii=False)[1:-1])
+        path = printable(path)
     if path.lstrip().startswith('::'):
         path = './' + path
     return path.replace('##[', '#\\x23[') if '##[' in path else path
@@ -207,7 +213,7 @@ def text_lines(
 
 def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None, *, explain: bool = False) -> dict[str, object]:
     out: dict[str, object] = {
-        'path': f.path, 'line': f.line, 'column': f.column, 'rule': f.rule_id,
+        'path': path_text(f.path), 'line': f.line, 'column': f.column, 'rule': f.rule_id,
         'description': f.description, 'severity': f.severity, 'redacted': redact(f.secret),
         'fingerprint': f.fingerprint,
     }
@@ -230,7 +236,7 @@ def json_document(
         'version': JSON_VERSION,
         'tool': {'name': 'leakstop', 'version': __version__},
         'findings': [finding_json(f, commits, explain=explain) for r in results for f in r.findings],
-        'errors': [{'path': r.path, 'message': r.error} for r in results if r.error],
+        'errors': [{'path': path_text(r.path), 'message': r.error} for r in results if r.error],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
@@ -271,9 +277,10 @@ def sarif_rule(
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI reference for a ``/``-separated path (percent-encoded)."""
+    """A relative URI reference for a ``/``-separated path: the name's own bytes percent-encoded
+    (a byte that is not UTF-8, ``\\xe9`` in text, is ``%E9``: the URI names the very file)."""
     from urllib.parse import quote  # SARIF only: not on the hooks' start-up path
-    return quote(path.replace(os.sep, '/'), safe='/')
+    return quote(path.replace(os.sep, '/').encode('utf-8', 'surrogateescape'), safe='/')
 
 
 def sarif_document(
@@ -349,7 +356,7 @@ def _escape_property(text: str) -> str:
 
 def github_annotation(f: Finding, commits: Mapping[str, Commit] | None = None) -> str:
     """``::error file=…,line=…,col=…,title=…::message`` (redacted, escaped as the runner expects)."""
-    props = [f'file={_escape_property(f.path)}']
+    props = [f'file={_escape_property(path_text(f.path))}']
     if f.line > 0:
         props += [f'line={f.line}', f'col={f.column}']
     props.append(f'title={_escape_property(f"leakstop: {f.rule_id}")}')
@@ -419,7 +426,7 @@ def emit(
     err += github_annotations(results, commits=commits)
     if output is not None:
         from leakstop.baseline import write_atomic
-        write_atomic(output, report.encode('utf-8', 'surrogateescape'), what='report')
+        write_atomic(output, report.encode('utf-8'), what='report')
     elif report:
         sys.stdout.write(report)
     if err:

@@ -14,7 +14,8 @@ from leakstop.records import FileResult as FileResult
 CHUNK_SIZE = 32 * 1024 * 1024  # larger files are scanned in overlapping windows of this size
 # The longest span the generic detector judges, key to end of value: a key of up to 80 characters,
 # up to 200 of syntax between (XML attributes, a command line before -p), a value of up to 500
-# (generic/extract.py), a multi-line element; rounded up. Windows overlap by at least this much.
+# (generic/extract.py), a multi-line element, a YAML block scalar's lines (extract.BLOCK_REACH past
+# its header); rounded up. Windows overlap by at least this much.
 GENERIC_REACH = 2048
 from leakstop.rules import builtin_rule_files, check_unique, load_rules_file
 
