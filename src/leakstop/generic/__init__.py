@@ -173,8 +173,8 @@ def _stem(text: str) -> str:
 def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     """Whether the password ``data[start:end]`` is a name that its own line also uses elsewhere, give or
     take trailing digits: the user, role or database it belongs to (``localhost:5432:orders:orders:orders1``,
-    ``CREATE USER app_tests PASSWORD 'app_tests'``, ``User ID=ci;Password=ci``). A development default,
-    not a secret: a random password does not repeat a name of its line."""
+    ``CREATE USER app_tests PASSWORD 'app_tests'``, a connection string whose password is its user id).
+    A development default, not a secret: a random password does not repeat a name of its line."""
     stem = _stem(secret)
     if len(stem) < 4 or not stem.replace('_', '').replace('-', '').replace('.', '').isalnum():
         return False
