@@ -28,7 +28,7 @@ from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgemen
 from leakstop.generic.values import Words, judge_passphrase, judge_value
 from leakstop.regex import LazyPattern
 
-CODE_SKIPS = frozenset(('assign_bare', 'yaml_below'))  # families that find only unquoted values (expressions, in code)
+CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted values (expressions, in code)
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
 # Families whose extractor reads only its line (no look past the line's end or before its start):
 # their candidates are a function of the line's bytes (``GenericDetector._extract``).

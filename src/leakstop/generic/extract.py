@@ -18,7 +18,6 @@ Families:
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
   yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
              (more lines are text, a script or a PEM block: not one value)
-  yaml_below ``password:`` alone on its line, a plain or quoted scalar of one line below it (not in code)
 """
 from __future__ import annotations
 
@@ -62,7 +61,6 @@ ANCHORS: dict[str, str] = {
         r'[ \t]*(?:#[^\n]*)?\r?$'
     ),
     # `key:` ending its line: a mapping below, or a scalar on the next line
-    'yaml_below': r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*(?:#[^\n]*)?\r?$',
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -117,11 +115,8 @@ _YAML_BLOCK = LazyPattern(
     rb'''(?m)^(?P<indent>[ \t]*(?:- )?)["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*:[ \t]+[|>](?:[1-9][-+]?|[-+][1-9]?)?'''
     rb'''[ \t]*(?:\#[^\n]*)?\r?$'''
 )
-_YAML_BELOW = LazyPattern(rb'''(?m)^(?P<indent>[ \t]*(?:- )?)["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*:[ \t]*(?:\#[^\n]*)?\r?$''')
 # a line below `key:` that is not a plain scalar: a mapping entry, a list item, a comment, a flow
 # collection, an anchor, alias or tag, a block indicator, a directive
-_NOT_PLAIN = LazyPattern(rb'''[-?:,\[\]{}#&*!|>%@`](?:[ \t]|$)|[\[{#&*!|>%@`]|[^\n]*?:(?:[ \t]|$)''')
-_QUOTED_LINE = LazyPattern(rb'''"(?P<dq>[^"\\\n]{1,500})"[ \t]*(?:\#[^\n]*)?$|'(?P<sq>[^'\n]{1,500})'[ \t]*(?:\#[^\n]*)?$''')
 BLOCK_REACH = 1024  # bytes after a block scalar's header read for its lines (generic reach: scan.GENERIC_REACH)
 _YAML_PARENT = LazyPattern(rb'([ \t]*)(?:- )?["\']?([\w.-]{1,80})["\']?[ \t]*:[ \t]*(?:[#&!|>].*)?\r?\Z')
 
@@ -238,26 +233,6 @@ def yaml_block(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
 
 
-def yaml_below(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    """``key:`` ending its line and one more-indented line below it that is a scalar, plain
-    (``Xk9mQ2vL7pW4``) or quoted (``"Xk9mQ2vL7pW4"``), not a mapping entry, a list item or a
-    comment: that scalar is the value. Several lines are a mapping or text: no candidate."""
-    for m in _YAML_BELOW.finditer(data, lo, hi):
-        span = _one_line_below(data, m)
-        if span is None or _NOT_PLAIN.match(data, *span):
-            continue
-        start, end = span
-        quoted = _QUOTED_LINE.match(data, start, end)
-        if quoted is not None:
-            start, end = quoted.span('dq') if quoted.group('dq') is not None else quoted.span('sq')
-        elif data[start:start + 1] in (b'"', b"'"):
-            continue  # a quoted scalar that goes on, or holds escapes: not one simple value
-        else:
-            comment = data.find(b' #', start, end)
-            end = end if comment == -1 else len(data[start:comment].rstrip()) + start
-        yield Candidate(_text(data, *m.span('key')), _text(data, start, end), start, end, 'yaml', quoted is not None)
-
-
 def _one_line_below(data: bytes, m: re.Match[bytes]) -> tuple[int, int] | None:
     """The span of the one non-empty line indented deeper than the key ``m`` matched (stripped),
     or None: no such line, several, or the block goes on past ``BLOCK_REACH``."""
@@ -368,5 +343,5 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
-    'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'yaml_below': yaml_below,
+    'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block,
 }
