@@ -407,3 +407,12 @@ def test_a_long_base64_run_after_a_prefix_is_reported_once_not_per_byte() -> Non
     assert sum(len(v) for v in ruleset.scan_hits(data).values()) == 1
     token = b'EAA' + b'Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ' * 5
     assert [f.secret.encode() for f in engine.scan_bytes(b'token = "' + token + b'"\n', ruleset, 'a.py')] == [token]
+
+
+@pytest.mark.parametrize('path, found', [
+    ('.pgpass', True), ('conf/pgpass.conf', True), ('test/pgpassfileEnv.conf', True), ('home/app.pgpass', True),
+    ('src/options/pgpass.rs', False), ('pkg/pgpass/pgpass.go', False), ('docs/pgpass.md', False),
+])
+def test_pgpass_rule_reads_pgpass_files_not_the_code_that_parses_them(ruleset: engine.RuleSet, path: str, found: bool) -> None:
+    line = b'db-prod-1.internal.acme.io:5432:ledger:ledger_app:Xk9mQ2vL7pW4\n'
+    assert ('pgpass-password' in [f.rule_id for f in engine.scan_bytes(line, ruleset, path)]) == found

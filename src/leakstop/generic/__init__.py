@@ -165,9 +165,14 @@ def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
 _NAME = LazyPattern(rb'[A-Za-z][A-Za-z0-9_.-]{2,127}')
 
 
+_PASSWORD_SUFFIX = LazyPattern(r'[-_.]?(?:pass|password|passwd|pwd|pw|secret)\Z')
+
+
 def _stem(text: str) -> str:
-    """``postgres1`` -> ``postgres``, ``post\\gres\\:`` -> ``postgres``: a name without escapes and trailing digits."""
-    return text.replace('\\', '').lower().rstrip('0123456789:')
+    """``postgres1`` -> ``postgres``, ``post\\gres\\:`` -> ``postgres``, ``changeuser2pass`` -> ``changeuser``:
+    a name without escapes, trailing digits and a trailing password word."""
+    stem = text.replace('\\', '').lower().rstrip('0123456789:')
+    return _PASSWORD_SUFFIX.sub('', stem).rstrip('0123456789:-_.') or stem
 
 
 def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:

@@ -127,7 +127,21 @@ _NOT_SECRET_WORDS = frozenset((
     'mariadb', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'root', 'admin', 'administrator', 'guest', 'docker',
     'localhost', 'development', 'production', 'staging', 'secrets', 'passwords', 'tokens', 'keyring',
     'keychain', 'credential', 'credentials', 'nullable', 'encrypted', 'decrypted', 'masked', 'omitted',
+    # character sets and encodings (a driver writes the charset name after the auth plugin's name)
+    'latin1', 'latin2', 'utf8', 'utf8mb3', 'utf8mb4', 'utf-8', 'utf16', 'utf-16', 'ascii', 'binary', 'cp1252',
+    'iso-8859-1', 'base64', 'hex',
 ))
+# The names of algorithms: JOSE (RFC 7518), digests, ciphers, key derivation, password hashing.
+_ALGORITHM_NAME = LazyPattern(
+    r'(?:A(?:128|192|256)(?:CBC-HS(?:256|384|512)|GCM(?:KW)?|KW)|[HRP]S(?:256|384|512)|ES(?:256K?|384|512)|EdDSA'
+    r'|RSA-OAEP(?:-(?:256|384|512))?|RSA1_5|ECDH-ES(?:\+A(?:128|192|256)KW)?|PBES2-HS(?:256|384|512)\+A(?:128|192|256)KW'
+    r'|(?:Hmac)?SHA-?(?:1|224|256|384|512)(?:/(?:224|256))?|(?:hmac-)?sha(?:1|224|256|384|512)|SHA3-(?:224|256|384|512)'
+    r'|AES-?(?:128|192|256)(?:-?(?:CBC|GCM|CTR|ECB|CFB|OFB))?|ChaCha20(?:-Poly1305)?|X25519|X448|Ed25519|Ed448'
+    r'|PBKDF2(?:WithHmacSHA(?:1|256|384|512))?|scram-sha-(?:1|256)|caching_sha2_password|mysql_native_password)\Z',
+    re.I,
+)
+# A .NET strong-name public key blob (InternalsVisibleTo Key="0024000004800000..."): public by design.
+_STRONG_NAME_PUBLIC_KEY = LazyPattern(r'00240000048000009400000006020000002400005253413100040000[0-9a-fA-F]{200,}\Z')
 _HUMP = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d]+')
 _SEPARATORS = frozenset('_-.:/ =')
 _SHORT_WORDS = frozenset((
@@ -330,6 +344,8 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
     ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
     ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
+    ('algorithm name', lambda v: _ALGORITHM_NAME.match(v)),
+    ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v)),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
