@@ -90,7 +90,7 @@ _FLAG = LazyPattern(
 )
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
-_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>]{0,100}:(?P<uv>[^\s"']{1,200})''')  # no brackets: Markdown
+_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>]{0,100}:(?!//)(?P<uv>[^\s"']{1,200})''')  # no brackets: Markdown
 _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )

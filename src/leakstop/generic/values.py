@@ -66,6 +66,7 @@ REFERENCE = LazyPattern(
     r'|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
     r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn|secret|secrets|'
     r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module):'
+    r'|\A(?:var|local|module|data|each|count|path|terraform)\.[A-Za-z_][\w-]*'  # Terraform references
     r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
     r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
     r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
@@ -313,6 +314,14 @@ def _leetspeak_words(value: str) -> bool:
 _FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
 
 
+def _word_between_symbols(value: str) -> bool:
+    """``p%a&s^s#w!o@r*``: a test word with a symbol after each letter (URL-encoding tests), not a secret."""
+    letters = ''.join(c for c in value if c.isalpha())
+    return (len(letters) >= 6 and 3 * (len(value) - len(letters)) >= len(value)
+            and not any(c.isdigit() for c in value)
+            and (_fixture_words(letters) or any(w.startswith(letters.lower()) for w in ('password', 'passphrase'))))
+
+
 def not_literal(value: str) -> str | None:
     """Why ``value`` is not a literal secret (a short reason), or None if it may be one."""
     if not value:
@@ -345,6 +354,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
     ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
     ('algorithm name', lambda v: _ALGORITHM_NAME.match(v)),
+    ('a word with symbols between its letters', _word_between_symbols),
     ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v)),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
@@ -369,8 +379,20 @@ _BASE64 = LazyPattern(r'[A-Za-z0-9+/_-]{8,}={0,2}\Z')
 _JWT_HEADER_ONLY = LazyPattern(r'\AeyJ[A-Za-z0-9_-]{10,}={0,2}\Z')  # eyJhbGciOi...: a JWT header, no payload
 
 
+_HEX = LazyPattern(r'(?:[0-9a-f]{2}){8,}\Z|(?:[0-9A-F]{2}){8,}\Z')
+_NAMED_KEY = LazyPattern(r'[A-Za-z][\w.-]{0,40}:([A-Za-z0-9+/_-]{16,}={0,2})\Z')  # MinIO KMS: my-key:<base64 or hex>
+
+
 def decoded_text(value: str) -> str | None:
-    """The text ``value`` is the base64 of (standard or URL-safe), or None: random bytes, not text."""
+    """The text ``value`` is the base64 (standard or URL-safe) or the hex of, or None: random bytes, not text.
+
+    A named key (``name:<base64>``, as MinIO's KMS takes it) is judged by its key part."""
+    named = _NAMED_KEY.match(value)
+    if named is not None:
+        value = named.group(1)
+    if _HEX.match(value):
+        raw_hex = bytes.fromhex(value)
+        return raw_hex.decode('ascii') if all(32 <= b < 127 for b in raw_hex) else None
     if len(value) % 4 == 1 or not _BASE64.match(value):
         return None
     import base64
