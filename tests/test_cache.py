@@ -166,3 +166,26 @@ def test_without_unix_owners_the_cache_still_works(tmp_path: object, monkeypatch
     os.chmod(entry, 0o666)
     monkeypatch.delattr(os, 'geteuid')
     assert _hit(directory)
+
+
+def test_old_entries_of_a_name_are_pruned_after_a_write(tmp_path: object) -> None:
+    """Each new signature writes an entry; beyond the newest ``KEEP`` per name the oldest go, other
+    names' entries and fresh temporary files stay, and an old leftover temporary file goes."""
+    import time
+    directory = str(tmp_path)
+    for i in range(cache.KEEP + 5):
+        cache.cached('rules', [i], lambda i=i: i, valid=lambda v: isinstance(v, int), directory=directory)
+        os.utime(os.path.join(directory, cache._key('rules', [i])), (1_000_000 + i, 1_000_000 + i))
+    cache.cached('config', ['x'], lambda: 'c', valid=lambda v: isinstance(v, str), directory=directory)
+    fresh, old = os.path.join(directory, '.tmp-fresh'), os.path.join(directory, '.tmp-old')
+    for path in (fresh, old):
+        open(path, 'wb').close()
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    cache.cached('rules', ['new'], lambda: -1, valid=lambda v: isinstance(v, int), directory=directory)
+    names = sorted(os.listdir(directory))
+    rules = [n for n in names if n.startswith('rules-')]
+    assert len(rules) == cache.KEEP
+    assert cache._key('rules', ['new']) in rules and cache._key('rules', [cache.KEEP + 4]) in rules
+    assert cache._key('rules', [0]) not in rules  # the oldest went
+    assert cache._key('config', ['x']) in names and '.tmp-fresh' in names and '.tmp-old' not in names
+    assert cache.cached('rules', [cache.KEEP + 4], lambda: -2, valid=lambda v: isinstance(v, int), directory=directory) == cache.KEEP + 4
