@@ -251,3 +251,15 @@ def test_lemon_squeezy_documented_licence_key_passes(default_config: Config) -> 
     other = '6f0c2d7e-93a1-4b58-8e2f-1d4c7a9b3e50'
     found = scan_data(text.format(other).encode(), 'license.json', ruleset=ruleset, config=default_config)
     assert [(f.rule_id, f.line) for f in found] == [('generic-api-key', 1)]
+
+
+@pytest.mark.parametrize(('value', 'placeholder'), [
+    ('sk_live_abcdefghijklmnopqrstuvwxyz123456', True), ('xkeysib-1234567890abcdef1234567890abcdef', True),
+    ('figd_0123456789Zq8bX3nR5tY7uV9wK2mL4pQ6', True), ('AbCdEfGhIjKlMnOpQrStUv', True),
+    ('sk_live_Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ', False), ('abcdefgh1234567Zq8bX3nR5tY7', False),
+])
+def test_the_alphabet_or_the_digits_in_order_are_placeholders(value: str, placeholder: bool, default_config: Config) -> None:
+    """A run of ten letters or digits in order is typed by a person filling in a format (runs of up to
+    nine stay: they occur in generated values now and then)."""
+    from leakstop.allowlist import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
