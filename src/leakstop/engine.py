@@ -13,6 +13,10 @@ Keywords are literals in the same database (caseless, under ids after the rules'
   scanned data (gitleaks' semantics; each keyword reports once per scan);
 - a context rule has no expression of its own: each occurrence of one of its keywords
   anchors a bounded look for its shape (``confirm_context``).
+
+One more expression (``header_expression``, id ``RuleSet.header_id``) finds the mapping headers that
+name the vendor of a rule tagged ``context`` (``datadog:``, ``"datadog": {``, ``[datadog]``): the
+block below it is read for that rule's secret (``vendor_block_findings``).
 """
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views+paths/9'
+DATABASE_FORMAT = 'rules+anchors+generic+views+headers+paths/10'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -161,6 +165,7 @@ class RuleSet:
             self, rules: Sequence[Rule], database: Any, generic: GenericDetector | None = None, *,
             keywords: KeywordTable | None = None, max_window: int | None = None,
             path_database: Any = None, path_rules: Sequence[int] = (),
+            vendors: dict[str, list[int]] | None = None,
     ) -> None:
         # a warm start passes the cached rows (decoded on first use) with their keyword table and window
         self.rules: Sequence[Rule] = rules if isinstance(rules, LazyRules) else tuple(rules)
@@ -176,6 +181,11 @@ class RuleSet:
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
+        self.header_id = header_id(self.keywords)  # header_expression's id
+        # vendor word -> rules whose secret a block under a header naming it may hold (vendor_table)
+        self.vendors = {w.encode(): tuple(v) for w, v in (vendor_table(self.rules) if vendors is None else vendors).items()}
+        self._vendor_lengths = sorted({len(w) for w in self.vendors}, reverse=True)
+        self._values: dict[int, re.Pattern[bytes]] = {}
         self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
@@ -196,6 +206,32 @@ class RuleSet:
         if rx is None:
             rx = self._regexes[index] = re.compile(escape_tolerant(self.rules[index].pattern).encode())
         return rx
+
+    def block_value(self, index: int) -> re.Pattern[bytes]:
+        """Rule ``index``'s value alone (``block_value_pattern``), compiled on first use."""
+        rx = self._values.get(index)
+        if rx is None:
+            rx = self._values[index] = re.compile((block_value_pattern(self.rules[index]) or r'(?!)').encode())
+        return rx
+
+    def named_vendors(self, key: bytes) -> list[int]:
+        """The rules whose vendor word is a word of the mapping key ``key``: at its start or after ``_.-``,
+        and not followed by a lowercase letter (``datadog_eu``, ``tool.datadog``, ``datadogConfig``;
+        not ``example`` for ``exa``)."""
+        low = key.lower()
+        found: list[int] = []
+        for i in range(len(low)):
+            if i and low[i - 1:i].isalnum():
+                continue
+            for n in self._vendor_lengths:
+                rules = self.vendors.get(low[i:i + n])
+                if rules is None:
+                    continue
+                last, after = key[i + n - 1:i + n], key[i + n:i + n + 1]
+                if last.isalnum() and after.isalpha() and not (after.isupper() and last.islower()):
+                    continue  # the word goes on (``example``, ``EXAMPLE``); ``datadogConfig`` is camel case
+                found.extend(r for r in rules if r not in found)
+        return found
 
     def allows(self, index: int) -> list[re.Pattern[str]]:
         if index not in self._allows:
@@ -363,6 +399,61 @@ def anchored_prefix(rule: Rule) -> str | None:
     return prefix
 
 
+def block_value_pattern(rule: Rule) -> str | None:
+    """For a rule that names its vendor before the secret (tag ``context``), the value alone: its pattern
+    from the secret group on (the secret's shape and the boundary after it), which a value in a block
+    under the vendor's header must match whole (``vendor_block_findings``). None when that part does not
+    stand alone (it refers to an earlier group).
+
+    Derived, not stored: the pattern stays the one source of the shape, for the built-in rules and for
+    a configuration's alike, as ``anchored_prefix`` derives the part before it.
+    """
+    if PREFIX_TAG not in rule.tags or rule.is_context:
+        return None
+    head, found, rest = rule.pattern.partition('(?P<' + rule.secret_group + '>')
+    if not found or not head:
+        return None
+    value = found + rest
+    try:
+        re.compile(value)
+    except re.error:
+        return None
+    return value
+
+
+def vendor_table(rules: Sequence[Rule]) -> dict[str, list[int]]:
+    """Vendor word (a keyword, lowercase) -> the rules tagged ``context`` that it names, in order."""
+    table: dict[str, list[int]] = {}
+    for index, rule in enumerate(rules):
+        if block_value_pattern(rule) is not None:
+            for word in sorted({k.lower() for k in rule.keywords}):
+                table.setdefault(word, []).append(index)
+    return table
+
+
+def header_id(table: KeywordTable) -> int:
+    """The id of ``header_expression`` in the database: after the generic anchors and VIEW_ANCHORS."""
+    return table.anchor_base + len(table.anchor_literals) + len(FAMILIES) + len(VIEW_ANCHORS)
+
+
+def header_expression(words: Sequence[str]) -> bytes:
+    """One expression (caseless, multiline) for a mapping header whose key names one of ``words``: the key
+    starts its line (after indentation, a YAML ``- ``, a quote or TOML's ``[``), the word at its start
+    or after ``_.-``, and the mapping opens a block: YAML ``datadog:``, JSON ``"datadog": {``, TOML
+    ``[tool.datadog]`` / ``[[datadog]]``, nothing else on the line but a comment.
+
+    Not the words as literals: ``aws`` or ``slack`` occur thousands of times in a source tree, and a
+    Python call per occurrence cost more than the blocks are worth; a header naming a vendor is rare.
+    The key's repeats are open: bounded (``{0,40}``) around 500 alternatives, Hyperscan refuses the
+    expression as too large.
+    """
+    alternatives = '|'.join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return (
+        r'^[ \t]*(?:-[ \t]+)?["\'\[]{0,2}(?:[\w.-]*[_.-])?(?:' + alternatives + r')'
+        r'[\w.-]*["\']?[ \t]*(?::[ \t]*\{?|\]\]?)[ \t]*(?:#[^\n]*)?\r?$'
+    ).encode()
+
+
 def path_rule_indices(rules: Sequence[Rule]) -> list[int]:
     """The pattern rules limited to some file names (``paths``: ``.pgpass``, ``.npmrc``...)."""
     return [i for i, rule in enumerate(rules) if rule.paths and not rule.is_context]
@@ -424,6 +515,11 @@ def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = 
             expressions.append(view_anchor)
             ids.append(generic_base + len(generic_anchors) + k)
             flags.append(int(hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_SINGLEMATCH))
+    vendors = vendor_table(rules)
+    if vendors:
+        expressions.append(header_expression(list(vendors)))
+        ids.append(header_id(table))
+        flags.append(int(hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE))
     if not expressions:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -458,7 +554,7 @@ def load_ruleset(
 
     anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
 
-    def build() -> tuple[bytes, bytes, int, bytes, bytes, bytes]:
+    def build() -> tuple[bytes, bytes, int, bytes, bytes, bytes, bytes]:
         rules = load()
         database = compile_database(rules, generic_anchors=anchors, without_path_rules=True)
         blob = hyperscan.dumpb(database) if database is not None else b''
@@ -467,32 +563,33 @@ def load_ruleset(
         # one row per line (compact JSON has no raw newline): one blob to read, split on first use
         rows = b'\n'.join(rule_row(r) for r in rules)
         paths = json.dumps(path_rule_indices(rules) if path_database is not None else []).encode()
-        return rows, _table_plain(keyword_table(rules)), max_window(rules), blob, path_blob, paths
+        vendors = json.dumps(vendor_table(rules), separators=(',', ':')).encode()
+        return rows, _table_plain(keyword_table(rules)), max_window(rules), blob, path_blob, paths, vendors
 
     def valid(value: object) -> bool:
         return (
-            isinstance(value, tuple) and len(value) == 6 and isinstance(value[2], int)
-            and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5))
+            isinstance(value, tuple) and len(value) == 7 and isinstance(value[2], int)
+            and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6))
         )
 
     full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
-    rows, table, window, blob, path_blob, paths = cached('rules', full_signature, build, valid=valid, directory=cache)
+    rows, table, window, blob, path_blob, paths, vendors = cached('rules', full_signature, build, valid=valid, directory=cache)
 
     def databases() -> tuple[Any, Any]:
         return tuple(hyperscan.loadb(b, hyperscan.HS_MODE_BLOCK) if b else None for b in (blob, path_blob))  # type: ignore[return-value]
 
     try:
-        keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
+        keywords, path_rules, vendor_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)], json.loads(vendors)
         database, path_database = databases()
     except (hyperscan.error, ValueError, TypeError):  # written by a build for another CPU: compile here, uncached
-        rows, table, window, blob, path_blob, paths = build()
-        keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
+        rows, table, window, blob, path_blob, paths, vendors = build()
+        keywords, path_rules, vendor_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)], json.loads(vendors)
         database, path_database = databases()
     rules = LazyRules(rows.split(b'\n') if rows else [])
     return RuleSet(
         rules, database, GenericDetector.load(cache=cache, database=False) if generic else None,
         keywords=keywords, max_window=window,
-        path_database=path_database, path_rules=path_rules,
+        path_database=path_database, path_rules=path_rules, vendors=vendor_rules,
     )
 
 
@@ -588,16 +685,17 @@ _BLOCK_ENTRY = LazyPattern(
 BLOCK_LINES = 30  # lines of a vendor's block read for its secrets
 
 
-def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Iterator[tuple[tuple[int, int], str]]:
-    """Entries of the block a context keyword opens whose key names a secret and whose value is the
-    rule's shape: ``datadog:\n  site: x\n  api_key: <32 hex>`` (structure, not distance)."""
+def _block_values(data: bytes, end: int, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
+    """(start, end) of the values in the block that a mapping header (on the line of ``end``) opens,
+    under a key the generic key judge calls a secret: ``datadog:\n  site: x\n  api_key: <value>``
+    (structure, not distance). An indented block (YAML, JSON) ends at a line indented no deeper than
+    the header or at a closing brace; a TOML table (``[datadog]``) at the next table header."""
     from leakstop.generic.keys import judge_key
-    vocabulary = ruleset.vocabulary()
     header_start = data.rfind(b'\n', 0, end) + 1
     header = data[header_start:end]
     indent = len(header) - len(header.lstrip(b' \t'))
+    table = header.lstrip(b' \t').startswith(b'[')
     pos = data.find(b'\n', end)
-    regex = ruleset.regex(index)
     for _ in range(BLOCK_LINES):
         if pos == -1:
             return
@@ -607,18 +705,53 @@ def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Itera
         stripped = line.strip()
         if not stripped or stripped.startswith(b'#'):
             continue
-        if len(line) - len(line.lstrip(b' \t')) <= indent or stripped in (b'}', b'},'):
+        if (stripped.startswith(b'[') if table else (
+                len(line) - len(line.lstrip(b' \t')) <= indent or stripped in (b'}', b'},'))):
             return  # the block ended
         m = _BLOCK_ENTRY.match(line)
         if m is None or not judge_key(m.group('key').decode('ascii', 'replace'), vocabulary).kind:
             continue
-        value_start = start + m.start('value')
-        for v in regex.finditer(data, max(0, value_start - 1), start + m.end('value')):
+        yield start + m.start('value'), start + m.end('value')
+
+
+def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Iterator[tuple[tuple[int, int], str]]:
+    """Entries of the block a context keyword opens (``_block_values``) whose value is the rule's shape."""
+    regex = ruleset.regex(index)
+    for value_start, value_end in _block_values(data, end, ruleset.vocabulary()):
+        for v in regex.finditer(data, max(0, value_start - 1), value_end):
             span = v.span('secret')
-            if span[0] == value_start and span[1] == start + m.end('value'):
+            if span == (value_start, value_end):
                 secret = v.group('secret').decode('utf-8', 'replace')
                 if _accepted(ruleset, index, secret):
                     yield span, secret
+
+
+# The key of a vendor header that ``header_expression`` found (the line from its start).
+_HEADER_KEY = LazyPattern(rb'''[ \t]*(?:-[ \t]+)?["\'\[]{0,2}(?P<key>[\w.-]{1,200})''')
+
+
+def vendor_block_findings(data: bytes, ruleset: RuleSet, ends: list[int], path: str = '') -> list[tuple[int, int, str, int]]:
+    """Secrets of the rules tagged ``context`` in the blocks under the headers that name their vendor
+    (``header_expression`` ended at ``ends``): (start, end, secret, rule index). A value is the rule's
+    whole value pattern (``block_value_pattern``) under a key that names a secret (``_block_values``)."""
+    out: list[tuple[int, int, str, int]] = []
+    for end in sorted(set(ends)):
+        key = _HEADER_KEY.match(data, data.rfind(b'\n', 0, end) + 1, end)
+        if key is None:
+            continue
+        indices = [i for i in ruleset.named_vendors(key.group('key')) if ruleset.applies_to(i, path)]
+        if not indices:
+            continue
+        for value_start, value_end in _block_values(data, end, ruleset.vocabulary()):
+            for index in indices:
+                group = ruleset.rules[index].secret_group
+                v = ruleset.block_value(index).match(data, value_start, value_end)
+                if v is None or v.span(group) != (value_start, value_end):
+                    continue
+                secret = v.group(group).decode('utf-8', 'replace')
+                if _accepted(ruleset, index, secret):
+                    out.append((value_start, value_end, secret, index))
+    return out
 
 
 GENERIC_TAG = 'generic'
@@ -692,6 +825,7 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
         table = ruleset.keywords
         generic_base = ruleset.generic_base
         anchors: dict[int, list[int]] = {}  # context rule -> ends of its keywords
+        headers: list[int] = []  # ends of the mapping headers that name a vendor
         opened: dict[bytes, bool] = {}  # gate literal -> present in data (caseless), asked once per file
         for index, ends in hits.items():
             if index < table.gate_base:
@@ -700,6 +834,8 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
                     continue
                 if ruleset.applies_to(index, path):
                     raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
+            elif index == ruleset.header_id:
+                headers = ends
             elif index >= generic_base:
                 generic_hit = generic_hit or index < ruleset.view_base
             elif index >= table.anchor_base:
@@ -709,6 +845,9 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
             if ruleset.applies_to(index, path):
                 ends = sorted(set(ends))
                 raw.extend((s, e, secret, index) for s, e, secret in confirm_context(data, ruleset, index, ends))
+        if headers:  # a finding the rule's own pattern made already (``datadog_api_key:`` in the block) stays one
+            known = {(s, e, i) for s, e, _, i in raw}
+            raw.extend(item for item in vendor_block_findings(data, ruleset, headers, path) if (item[0], item[1], item[3]) not in known)
         if raw:
             raw.sort()
             raw = _most_specific(raw, ruleset.rules)
