@@ -14,9 +14,10 @@ Keywords are literals in the same database (caseless, under ids after the rules'
 - a context rule has no expression of its own: each occurrence of one of its keywords
   anchors a bounded look for its shape (``confirm_context``).
 
-One more expression (``header_expression``, id ``RuleSet.header_id``) finds the mapping headers that
-name the vendor of a rule tagged ``context`` (``datadog:``, ``"datadog": {``, ``[datadog]``): the
-block below it is read for that rule's secret (``vendor_block_findings``).
+A rule tagged ``context`` (its pattern names the vendor in the key before the secret) also finds its
+secret in a block under a mapping header that names the vendor (``datadog:``, ``"datadog": {``,
+``[datadog]``): when the generic detector finds a secret, the headers above it are read for vendor
+words (``vendor_block_findings``), so the finding gets the vendor's rule and revoke page.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views+headers+paths/10'
+DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors/10'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -181,7 +182,6 @@ class RuleSet:
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
-        self.header_id = header_id(self.keywords)  # header_expression's id
         # vendor word -> rules whose secret a block under a header naming it may hold (vendor_table)
         self.vendors = {w.encode(): tuple(v) for w, v in (vendor_table(self.rules) if vendors is None else vendors).items()}
         self._vendor_lengths = sorted({len(w) for w in self.vendors}, reverse=True)
@@ -431,29 +431,6 @@ def vendor_table(rules: Sequence[Rule]) -> dict[str, list[int]]:
     return table
 
 
-def header_id(table: KeywordTable) -> int:
-    """The id of ``header_expression`` in the database: after the generic anchors and VIEW_ANCHORS."""
-    return table.anchor_base + len(table.anchor_literals) + len(FAMILIES) + len(VIEW_ANCHORS)
-
-
-def header_expression(words: Sequence[str]) -> bytes:
-    """One expression (caseless, multiline) for a mapping header whose key names one of ``words``: the key
-    starts its line (after indentation, a YAML ``- ``, a quote or TOML's ``[``), the word at its start
-    or after ``_.-``, and the mapping opens a block: YAML ``datadog:``, JSON ``"datadog": {``, TOML
-    ``[tool.datadog]`` / ``[[datadog]]``, nothing else on the line but a comment.
-
-    Not the words as literals: ``aws`` or ``slack`` occur thousands of times in a source tree, and a
-    Python call per occurrence cost more than the blocks are worth; a header naming a vendor is rare.
-    The key's repeats are open: bounded (``{0,40}``) around 500 alternatives, Hyperscan refuses the
-    expression as too large.
-    """
-    alternatives = '|'.join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return (
-        r'^[ \t]*(?:-[ \t]+)?["\'\[]{0,2}(?:[\w.-]*[_.-])?(?:' + alternatives + r')'
-        r'[\w.-]*["\']?[ \t]*(?::[ \t]*\{?|\]\]?)[ \t]*(?:#[^\n]*)?\r?$'
-    ).encode()
-
-
 def path_rule_indices(rules: Sequence[Rule]) -> list[int]:
     """The pattern rules limited to some file names (``paths``: ``.pgpass``, ``.npmrc``...)."""
     return [i for i, rule in enumerate(rules) if rule.paths and not rule.is_context]
@@ -515,11 +492,6 @@ def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = 
             expressions.append(view_anchor)
             ids.append(generic_base + len(generic_anchors) + k)
             flags.append(int(hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_SINGLEMATCH))
-    vendors = vendor_table(rules)
-    if vendors:
-        expressions.append(header_expression(list(vendors)))
-        ids.append(header_id(table))
-        flags.append(int(hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE))
     if not expressions:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -726,31 +698,70 @@ def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Itera
                     yield span, secret
 
 
-# The key of a vendor header that ``header_expression`` found (the line from its start).
-_HEADER_KEY = LazyPattern(rb'''[ \t]*(?:-[ \t]+)?["\'\[]{0,2}(?P<key>[\w.-]{1,200})''')
+# A line that opens a mapping block: YAML ``datadog:``, JSON ``"datadog": {``, TOML ``[tool.datadog]``.
+_HEADER_LINE = LazyPattern(
+    rb'''[ \t]*(?:-[ \t]+)?["\'\[]{0,2}(?P<key>[\w.-]{1,200})["\']?[ \t]*(?::[ \t]*\{?|\]\]?)[ \t]*(?:#[^\n]*)?\r?\Z'''
+)
 
 
-def vendor_block_findings(data: bytes, ruleset: RuleSet, ends: list[int], path: str = '') -> list[tuple[int, int, str, int]]:
-    """Secrets of the rules tagged ``context`` in the blocks under the headers that name their vendor
-    (``header_expression`` ended at ``ends``): (start, end, secret, rule index). A value is the rule's
-    whole value pattern (``block_value_pattern``) under a key that names a secret (``_block_values``)."""
+def _headers_above(data: bytes, pos: int) -> Iterator[tuple[int, bytes]]:
+    """(end, key) of the mapping headers whose block holds offset ``pos``, nearest first, at most
+    ``BLOCK_LINES`` lines up: each line indented less than the ones below it, and a TOML table header
+    (which ends the look: its entries are not indented)."""
+    line_start = data.rfind(b'\n', 0, pos) + 1
+    line = data[line_start:pos]
+    indent = len(line) - len(line.lstrip(b' \t'))
+    end = line_start - 1  # the newline before the line looked at
+    for _ in range(BLOCK_LINES):
+        if end < 0:
+            return
+        start = data.rfind(b'\n', 0, end) + 1
+        text, end = data[start:end], start - 1
+        stripped = text.strip()
+        if not stripped or stripped.startswith(b'#'):
+            continue
+        own = len(text) - len(text.lstrip(b' \t'))
+        if stripped.startswith(b'['):
+            m = _HEADER_LINE.match(text)
+            if m is not None:
+                yield start + len(text), m.group('key')
+            return
+        if own < indent:
+            indent = own
+            m = _HEADER_LINE.match(text)
+            if m is not None:
+                yield start + len(text), m.group('key')
+
+
+def vendor_block_findings(data: bytes, ruleset: RuleSet, starts: Sequence[int], path: str = '') -> list[tuple[int, int, str, int]]:
+    """Secrets of the rules tagged ``context`` in the blocks, holding offsets ``starts`` (the generic
+    detector's findings), under a header that names their vendor (``RuleSet.named_vendors``):
+    (start, end, secret, rule index). A value is one under a key that names a secret
+    (``_block_values``) that the rule's value pattern (``block_value_pattern``) matches whole.
+
+    Driven by the generic findings, not by a look for headers: one Hyperscan expression for the
+    headers naming any of the 510 vendor words cost 11% of a source tree's scan (its literals alone),
+    and a secret in such a block is one the generic detector reports."""
     out: list[tuple[int, int, str, int]] = []
-    for end in sorted(set(ends)):
-        key = _HEADER_KEY.match(data, data.rfind(b'\n', 0, end) + 1, end)
-        if key is None:
-            continue
-        indices = [i for i in ruleset.named_vendors(key.group('key')) if ruleset.applies_to(i, path)]
-        if not indices:
-            continue
-        for value_start, value_end in _block_values(data, end, ruleset.vocabulary()):
-            for index in indices:
-                group = ruleset.rules[index].secret_group
-                v = ruleset.block_value(index).match(data, value_start, value_end)
-                if v is None or v.span(group) != (value_start, value_end):
-                    continue
-                secret = v.group(group).decode('utf-8', 'replace')
-                if _accepted(ruleset, index, secret):
-                    out.append((value_start, value_end, secret, index))
+    seen: set[int] = set()
+    vocabulary = ruleset.vocabulary()
+    for pos in starts:
+        for end, key in _headers_above(data, pos):
+            if end in seen:
+                continue
+            seen.add(end)
+            indices = [i for i in ruleset.named_vendors(key) if ruleset.applies_to(i, path)]
+            if not indices:
+                continue
+            for value_start, value_end in _block_values(data, end, vocabulary):
+                for index in indices:
+                    group = ruleset.rules[index].secret_group
+                    v = ruleset.block_value(index).match(data, value_start, value_end)
+                    if v is None or v.span(group) != (value_start, value_end):
+                        continue
+                    secret = v.group(group).decode('utf-8', 'replace')
+                    if _accepted(ruleset, index, secret):
+                        out.append((value_start, value_end, secret, index))
     return out
 
 
@@ -825,7 +836,6 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
         table = ruleset.keywords
         generic_base = ruleset.generic_base
         anchors: dict[int, list[int]] = {}  # context rule -> ends of its keywords
-        headers: list[int] = []  # ends of the mapping headers that name a vendor
         opened: dict[bytes, bool] = {}  # gate literal -> present in data (caseless), asked once per file
         for index, ends in hits.items():
             if index < table.gate_base:
@@ -834,8 +844,6 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
                     continue
                 if ruleset.applies_to(index, path):
                     raw.extend((s, e, secret, index) for s, e, secret in confirm(data, ruleset, index, ends))
-            elif index == ruleset.header_id:
-                headers = ends
             elif index >= generic_base:
                 generic_hit = generic_hit or index < ruleset.view_base
             elif index >= table.anchor_base:
@@ -845,9 +853,6 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
             if ruleset.applies_to(index, path):
                 ends = sorted(set(ends))
                 raw.extend((s, e, secret, index) for s, e, secret in confirm_context(data, ruleset, index, ends))
-        if headers:  # a finding the rule's own pattern made already (``datadog_api_key:`` in the block) stays one
-            known = {(s, e, i) for s, e, _, i in raw}
-            raw.extend(item for item in vendor_block_findings(data, ruleset, headers, path) if (item[0], item[1], item[3]) not in known)
         if raw:
             raw.sort()
             raw = _most_specific(raw, ruleset.rules)
@@ -857,6 +862,12 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
             hits.get(ruleset.generic_base + k, []) for k in range(len(FAMILIES))
         ]
         detections = ruleset.generic.scan(data, path, ends=anchor_ends)
+        if detections and ruleset.vendors:  # a secret in a vendor's block: the vendor's rule names it
+            known = {(s, e, i) for s, e, _, i in raw}
+            block = [item for item in vendor_block_findings(data, ruleset, [d.start for d in detections], path)
+                     if (item[0], item[1], item[3]) not in known]
+            if block:
+                raw = _most_specific(sorted(raw + block), ruleset.rules)
     if not raw and not detections:
         return []
     if detections and raw:
