@@ -132,3 +132,64 @@ def test_provider_rules_change_no_other_rules_findings(ruleset: RuleSet) -> None
                 assert not lost and after <= before, (path, lost, after - before)
                 checked += 1
     assert checked > 100
+
+
+# --- vendor blocks: a context rule's secret under a header that names its vendor -------------------
+# Rules whose value the generic detector does not report (a base64 run that opens with ``+``, a
+# ``secret-`` or ``1/`` prefix it takes for a word or a path; Turnstile's ``0x4AAAAAAA`` stands
+# outside its secret group): the block look starts from a generic finding, so it misses them.
+NOT_IN_BLOCKS = {'digitalocean-spaces-secret', 'statsig-server-secret', 'stytch-secret', 'transifex-api-token',
+                 'turnstile-secret-key'}
+BLOCK_SAMPLE = sorted((r for r in RULES if 'context' in r.tags and r.id not in NOT_IN_BLOCKS), key=lambda r: r.id)[::15]
+
+
+def _first_secret(rule: Rule) -> str:
+    match = re.search(rule.pattern, rule.examples[0])
+    assert match is not None
+    return match.group(rule.secret_group)
+
+
+def _block(syntax: str, word: str, key: str, value: str) -> tuple[str, int, int]:
+    """A block under a header naming ``word`` with ``key: value`` on its third entry line: (text, line, column)."""
+    if syntax == 'yaml':
+        return f'services:\n  {word}:\n    region: eu-west-1\n    {key}: {value}\n  other: 1\n', 4, len(key) + 7
+    if syntax == 'json':
+        return f'{{\n  "{word}": {{\n    "region": "eu",\n    "{key}": "{value}"\n  }}\n}}\n', 4, len(key) + 10
+    return f'[tool.{word}]\nregion = "eu"\n{key} = "{value}"\n\n[other]\nx = 1\n', 3, len(key) + 5
+
+
+def test_block_sample_is_wide() -> None:
+    assert len(BLOCK_SAMPLE) >= 20
+    assert len({r.provider for r in BLOCK_SAMPLE}) >= 20
+
+
+@pytest.mark.parametrize('syntax', ['yaml', 'json', 'toml'])
+@pytest.mark.parametrize('rule', BLOCK_SAMPLE, ids=lambda r: r.id)
+def test_secret_in_the_vendors_block_is_named_by_its_rule(ruleset: RuleSet, rule: Rule, syntax: str) -> None:
+    """``datadog:\\n  site: x\\n  api_key: <value>``: the vendor's rule and revoke page, not a generic finding."""
+    secret = _first_secret(rule)
+    text, line, column = _block(syntax, rule.keywords[0], 'api_key', secret)
+    findings = scan_bytes(text.encode(), ruleset, 'settings.conf')
+    assert [(f.rule_id, f.line, f.column, f.secret == secret) for f in findings] == [(rule.id, line, column, True)]
+    assert findings[0].revoke == rule.revoke
+
+
+@pytest.mark.parametrize('rule', BLOCK_SAMPLE, ids=lambda r: r.id)
+def test_vendor_block_needs_the_vendor_a_secret_key_and_the_shape(ruleset: RuleSet, rule: Rule) -> None:
+    secret = _first_secret(rule)
+    word = rule.keywords[0]
+    other = next(r for r in BLOCK_SAMPLE if r.provider != rule.provider and not set(r.keywords) & set(rule.keywords))
+    middle = len(secret) // 2
+    cases = {
+        'another vendor': _block('yaml', other.keywords[0], 'api_key', secret)[0],
+        'no vendor': _block('json', 'monitoring', 'api_key', secret)[0],
+        'not a secret key (site)': _block('yaml', word, 'site', secret)[0],
+        'not a secret key (region)': _block('toml', word, 'region', secret)[0],
+        'wrong shape': _block('json', word, 'api_key', secret[:middle] + '!' + secret[middle + 1:])[0],
+        'longer than the shape': _block('toml', word, 'api_key', secret + '!x')[0],
+        'block ended (dedent)': f'{word}:\n  region: eu\nother:\n  api_key: {secret}\n',
+        'table ended (toml)': f'[{word}]\nregion = "eu"\n\n[other]\napi_key = "{secret}"\n',
+    }
+    for case, text in cases.items():
+        ids = [f.rule_id for f in scan_bytes(text.encode(), ruleset, 'settings.conf')]
+        assert rule.id not in ids, case
