@@ -382,6 +382,44 @@ def test_context_rule_block_ends_where_the_indentation_does(ctx: engine.RuleSet)
     assert engine.scan_bytes(data, ctx, 'values.yaml') == []
 
 
+def test_context_rule_reads_an_unindented_toml_table_to_the_next_header(ctx: engine.RuleSet) -> None:
+    data = f'[datadog]\nhost = "x"\napi_key = "{DD_KEY}"\n\n[other]\napi_key = "{DD_KEY[::-1]}"\n'.encode()
+    assert [(f.rule_id, f.line) for f in engine.scan_bytes(data, ctx, 'config.toml')] == [('datadog-api-key', 3)]
+
+
+# a provider rule tagged ``context`` (its pattern names the vendor before the secret), and a fake
+# secret of its shape: hCaptcha, ``0x`` and 40 hex digits
+HCAPTCHA = '0x' + fakes.rand('0123456789abcdef', 40, seed='hcaptcha-block')
+
+
+@pytest.mark.parametrize(('key', 'named'), [
+    (b'exa', True), (b'exa_search', True), (b'search.exa', True), (b'exaSearch', True), (b'EXA_API', True),
+    (b'example', False), (b'EXAMPLES', False), (b'myexa', False), (b'exa2', True),
+])
+def test_a_header_names_a_vendor_by_a_word_of_its_key(ruleset: engine.RuleSet, key: bytes, named: bool) -> None:
+    exa = next(i for i, r in enumerate(ruleset.rules) if r.id == 'exa-api-key')
+    assert (exa in ruleset.named_vendors(key)) is named
+
+
+@pytest.mark.parametrize(('data', 'line'), [
+    # the vendor a grandparent of the entry
+    (f'hcaptcha:\n  production:\n    sitekey: 10000000-ffff-ffff-ffff-000000000001\n    secret: {HCAPTCHA}\n', 4),
+    # a list item, a comment after the header
+    (f'captcha:\n  - hcaptcha:  # spam\n      secret: "{HCAPTCHA}"\n', 3),
+    # TOML dotted table, the entry after a blank line
+    (f'[tool.hcaptcha]\nsitekey = "x"\n\nsecret = "{HCAPTCHA}"\n', 4),
+], ids=['grandparent', 'list-item', 'toml-dotted-table'])
+def test_vendor_block_names_the_secret_with_the_vendors_rule(ruleset: engine.RuleSet, data: str, line: int) -> None:
+    found = engine.scan_bytes(data.encode(), ruleset, 'settings.conf')
+    assert [(f.rule_id, f.line, f.secret) for f in found] == [('hcaptcha-secret-key', line, HCAPTCHA)]
+    assert found[0].revoke == 'https://dashboard.hcaptcha.com/settings/secrets'
+
+
+def test_vendor_block_and_the_rules_own_pattern_make_one_finding(ruleset: engine.RuleSet) -> None:
+    data = f'hcaptcha:\n  hcaptcha_secret: {HCAPTCHA}\n'.encode()
+    assert [(f.rule_id, f.line) for f in engine.scan_bytes(data, ruleset, 'settings.yaml')] == [('hcaptcha-secret-key', 2)]
+
+
 @pytest.mark.parametrize(('pattern', 'compiled'), [
     # a long repeat that ends the match, after a literal: cut to 16, the lookarounds after it dropped
     (r'(?<![A-Za-z0-9_-])(?P<secret>EAA[A-Za-z0-9]{120,250})(?![A-Za-z0-9_])', r'(?<![A-Za-z0-9_-])(?P<secret>EAA[A-Za-z0-9]{16})'),
