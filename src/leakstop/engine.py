@@ -166,7 +166,7 @@ class RuleSet:
             self, rules: Sequence[Rule], database: Any, generic: GenericDetector | None = None, *,
             keywords: KeywordTable | None = None, max_window: int | None = None,
             path_database: Any = None, path_rules: Sequence[int] = (),
-            vendors: dict[str, list[int]] | None = None,
+            vendors: bytes | None = None,
     ) -> None:
         # a warm start passes the cached rows (decoded on first use) with their keyword table and window
         self.rules: Sequence[Rule] = rules if isinstance(rules, LazyRules) else tuple(rules)
@@ -182,9 +182,11 @@ class RuleSet:
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
-        # vendor word -> rules whose secret a block under a header naming it may hold (vendor_table)
-        self.vendors = {w.encode(): tuple(v) for w, v in (vendor_table(self.rules) if vendors is None else vendors).items()}
-        self._vendor_lengths = sorted({len(w) for w in self.vendors}, reverse=True)
+        # vendor_table as JSON (a warm start passes the cached one), decoded when a block is first read
+        self._vendor_plain = vendors if vendors is not None else json.dumps(vendor_table(self.rules)).encode()
+        self.has_vendors = self._vendor_plain != b'{}'
+        self._vendors: dict[bytes, tuple[int, ...]] | None = None
+        self._vendor_lengths: list[int] = []
         self._values: dict[int, re.Pattern[bytes]] = {}
         self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
         self._allows: dict[int, list[re.Pattern[str]]] = {}
@@ -218,13 +220,20 @@ class RuleSet:
         """The rules whose vendor word is a word of the mapping key ``key``: at its start or after ``_.-``,
         and not followed by a lowercase letter (``datadog_eu``, ``tool.datadog``, ``datadogConfig``;
         not ``example`` for ``exa``)."""
+        vendors = self._vendors
+        if vendors is None:
+            try:
+                vendors = self._vendors = {w.encode(): tuple(v) for w, v in json.loads(self._vendor_plain).items()}
+            except (ValueError, AttributeError, TypeError):
+                raise FatalError(f'damaged cache entry: remove {cache_dir()} and run again') from None
+            self._vendor_lengths = sorted({len(w) for w in vendors}, reverse=True)
         low = key.lower()
         found: list[int] = []
         for i in range(len(low)):
             if i and low[i - 1:i].isalnum():
                 continue
             for n in self._vendor_lengths:
-                rules = self.vendors.get(low[i:i + n])
+                rules = vendors.get(low[i:i + n])
                 if rules is None:
                     continue
                 last, after = key[i + n - 1:i + n], key[i + n:i + n + 1]
@@ -551,17 +560,17 @@ def load_ruleset(
         return tuple(hyperscan.loadb(b, hyperscan.HS_MODE_BLOCK) if b else None for b in (blob, path_blob))  # type: ignore[return-value]
 
     try:
-        keywords, path_rules, vendor_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)], json.loads(vendors)
+        keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
         database, path_database = databases()
     except (hyperscan.error, ValueError, TypeError):  # written by a build for another CPU: compile here, uncached
         rows, table, window, blob, path_blob, paths, vendors = build()
-        keywords, path_rules, vendor_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)], json.loads(vendors)
+        keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
         database, path_database = databases()
     rules = LazyRules(rows.split(b'\n') if rows else [])
     return RuleSet(
         rules, database, GenericDetector.load(cache=cache, database=False) if generic else None,
         keywords=keywords, max_window=window,
-        path_database=path_database, path_rules=path_rules, vendors=vendor_rules,
+        path_database=path_database, path_rules=path_rules, vendors=vendors,
     )
 
 
@@ -862,7 +871,7 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
             hits.get(ruleset.generic_base + k, []) for k in range(len(FAMILIES))
         ]
         detections = ruleset.generic.scan(data, path, ends=anchor_ends)
-        if detections and ruleset.vendors:  # a secret in a vendor's block: the vendor's rule names it
+        if detections and ruleset.has_vendors:  # a secret in a vendor's block: the vendor's rule names it
             known = {(s, e, i) for s, e, _, i in raw}
             block = [item for item in vendor_block_findings(data, ruleset, [d.start for d in detections], path)
                      if (item[0], item[1], item[3]) not in known]
