@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 
+import fakes
 import pytest
 
 from leakstop import validators
@@ -193,3 +194,15 @@ def test_vendor_block_needs_the_vendor_a_secret_key_and_the_shape(ruleset: RuleS
     for case, text in cases.items():
         ids = [f.rule_id for f in scan_bytes(text.encode(), ruleset, 'settings.conf')]
         assert rule.id not in ids, case
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('config/values.yaml', 'datadog:\n  site: datadoghq.eu\n  api_key: {key}\n'),
+    ('config/settings.json', '{{\n  "datadog": {{\n    "site": "datadoghq.eu",\n    "api_key": "{key}"\n  }}\n}}\n'),
+    ('config/app.toml', '[datadog]\nsite = "datadoghq.eu"\napi_key = "{key}"\n'),
+])
+def test_issue_example_a_datadog_key_under_a_datadog_block(ruleset: RuleSet, path: str, text: str) -> None:
+    """The issue's own example: the vendor is the parent key, the entry says only api_key."""
+    key = fakes.rand('0123456789abcdef', 32, seed='datadog-block')
+    found = scan_bytes(text.format(key=key).encode(), ruleset, path)
+    assert [(f.rule_id, f.secret == key) for f in found] == [('datadog-api-key', True)]
