@@ -198,3 +198,23 @@ def test_a_baseline_path_with_a_nul_byte_is_refused(value: str, capsys: pytest.C
         f.write('x = 1\n')
     assert cli.main(['baseline', 'create', 'a.py']) == 2
     assert capsys.readouterr().err == 'leakstop: error: .leakstop.toml.baseline: expected a path (not empty, no NUL byte)\n'
+
+
+def test_the_backtracking_check_runs_once_per_version_of_the_settings(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A settings file that passed is cached and not analysed again; a risky rule is refused on every
+    run, however many times it is read (refused settings never reach the cache)."""
+    from leakstop import config as config_mod
+    monkeypatch.setenv('XDG_CACHE_HOME', os.path.join(str(tmp_path), 'cache-home'))
+    calls: list[str] = []
+    real = config_mod._check_custom_rule
+    monkeypatch.setattr(config_mod, '_check_custom_rule', lambda rule, where: (calls.append(rule.id), real(rule, where)))
+    good = "[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\npattern = '(?P<secret>acme_[a-z0-9]{32})'\n"
+    with open('.leakstop.toml', 'w') as f:
+        f.write(good)
+    for _ in range(3):
+        assert [r.id for r in load_config().custom_rules] == ['acme']
+    assert calls == ['acme']  # analysed when the file was first read only
+    risky = good.replace('acme_[a-z0-9]{32}', '(?:a|a)*')
+    for _ in range(2):
+        assert 'repeats alternatives' in error_of(risky)
+    assert calls == ['acme', 'acme', 'acme']

@@ -191,9 +191,7 @@ def _charset_of(op: Any, arg: Any, parser: Any) -> frozenset[int] | None:
             elif iop is parser.LITERAL:
                 chars |= {iarg, ord(chr(iarg).lower()[0]), ord(chr(iarg).upper()[0])}
             elif iop is parser.RANGE:
-                lo, hi = iarg
-                chars |= {c for c in _ALPHABET if lo <= c <= hi or lo <= ord(chr(c).lower()[0]) <= hi
-                          or lo <= ord(chr(c).upper()[0]) <= hi}
+                chars |= _range_chars(*iarg)
             elif iop is parser.CATEGORY:
                 chars |= _category(iarg)
             else:
@@ -203,6 +201,18 @@ def _charset_of(op: Any, arg: Any, parser: Any) -> frozenset[int] | None:
 
 
 _ALPHABET = frozenset(range(0x180)) | frozenset((0x3B1, 0x4E00, 0x2028, 0x3000, 0xFF10))
+_RANGES: dict[tuple[int, int], frozenset[int]] = {}
+
+
+def _range_chars(lo: int, hi: int) -> frozenset[int]:
+    """The characters of the sample alphabet a range ``lo-hi`` matches, either case (remembered: rules
+    repeat their ranges, and each costs a pass over the alphabet)."""
+    chars = _RANGES.get((lo, hi))
+    if chars is None:
+        chars = _RANGES[(lo, hi)] = frozenset(
+            c for c in _ALPHABET if lo <= c <= hi or lo <= ord(chr(c).lower()[0]) <= hi or lo <= ord(chr(c).upper()[0]) <= hi
+        )
+    return chars
 
 
 def _category(category: Any) -> frozenset[int]:
@@ -385,8 +395,12 @@ def _names_shown_safely(rtable: Mapping[str, Any], where: str) -> None:
             raise FatalError(f'{where}: {key}: {_shown(value)!r}: expected a name')
 
 
-def config_from_table(table: Mapping[str, Any], where: str, source: str | None) -> Config:
-    """Validate the settings table; ``where`` is its location for errors (``pyproject.toml: tool.leakstop``)."""
+def config_from_table(table: Mapping[str, Any], where: str, source: str | None, *, checked: bool = False) -> Config:
+    """Validate the settings table; ``where`` is its location for errors (``pyproject.toml: tool.leakstop``).
+
+    ``checked``: the table was validated when its file was first read (it comes from the cache, which
+    holds only settings that passed): the custom rules' backtracking analysis is not run again (it
+    cost 4 ms a rule at every start)."""
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
         raise FatalError(f'{where}: unknown key {_shown(unknown[0])!r} (known: {", ".join(sorted(KEYS))})')
@@ -418,7 +432,8 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None) 
         _expect(rtable, dict, f'{where}.rules[{i}]', 'a table')
         _names_shown_safely(rtable, f'{where}.rules[{i}]')
         rule = rule_from_table(rtable, f'{where}.rules[{i}]', require_examples=False)
-        _check_custom_rule(rule, f'{where}.rules[{i}]')
+        if not checked:
+            _check_custom_rule(rule, f'{where}.rules[{i}]')
         custom.append(rule)
 
     allowlist = Allowlist(
@@ -515,5 +530,5 @@ def _config_of(path: str, shown: str, *, explicit: bool = False) -> Config | Non
     doc = _read_toml(path, pyproject=pyproject, validate=validate)
     if configs:  # parsed (and validated) just now
         return configs[0]
-    table = table_of(doc)
-    return None if table is None else config_from_table(_expect(table, dict, where, 'a table'), where, path)
+    table = table_of(doc)  # from the cache: validated when it was written
+    return None if table is None else config_from_table(_expect(table, dict, where, 'a table'), where, path, checked=True)
