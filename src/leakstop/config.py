@@ -431,7 +431,7 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
     for i, rtable in enumerate(_expect(table.get('rules', []), list, f'{where}.rules', 'an array of tables')):
         _expect(rtable, dict, f'{where}.rules[{i}]', 'a table')
         _names_shown_safely(rtable, f'{where}.rules[{i}]')
-        rule = rule_from_table(rtable, f'{where}.rules[{i}]', require_examples=False)
+        rule = rule_from_table(rtable, f'{where}.rules[{i}]', require_examples=False, checked=checked)
         if not checked:
             _check_custom_rule(rule, f'{where}.rules[{i}]')
         custom.append(rule)

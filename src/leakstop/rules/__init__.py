@@ -158,8 +158,11 @@ def nested_repeat(pattern: str) -> str | None:
     return walk(tree, False)
 
 
-def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: bool = True) -> Rule:
-    """Validate one ``[[rules]]`` table; ``where`` prefixes every error (``file: rule-id``)."""
+def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: bool = True, checked: bool = False) -> Rule:
+    """Validate one ``[[rules]]`` table; ``where`` prefixes every error (``file: rule-id``).
+
+    ``checked``: the table passed this validation when its file was first read (settings read back
+    from the cache): its regular expressions are not compiled again here (the engine compiles them)."""
     rule_id = table.get('id')
     if isinstance(rule_id, str):
         where = f'{where}: {rule_id}'
@@ -225,7 +228,8 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
         kwargs['pattern'] = context_pattern(shape)
         kwargs['max_length'] = context_max_length(kwargs['keywords'], kwargs.get('window', DEFAULT_WINDOW), shape)
     rule = Rule(**kwargs, source=where.split(': ')[0])
-
+    if checked:
+        return rule
     try:
         regex = re.compile(rule.pattern.encode())
     except (re.error, UnicodeEncodeError, OverflowError, RecursionError) as e:  # a{99999999999}; deep nesting
