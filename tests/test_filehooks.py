@@ -91,8 +91,9 @@ def test_working_tree_reports_env_key_and_renamed_keystore_once_each(repo: str) 
     out = proc.stdout.splitlines()
     assert ENV_FILE in out and P12_FILE in out and RSA_NAME in out
     assert [line for line in out if line.startswith('id_rsa:1:1: private-key-pem: ')]
-    assert not [line for line in out if '.env.example' in line or 'README' in line]
+    assert not [line for line in out if line.startswith(('.env.example', 'README'))]
     assert 'leakstop: 4 findings in 3 files.' in proc.stdout
+    assert 'Files reported as a whole (credential files, .env files) do not belong in git' in proc.stdout
     assert findings('.')[1] == findings('-j', '2', '.')[1] == EXPECTED
 
 

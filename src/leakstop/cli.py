@@ -19,7 +19,7 @@ from leakstop.errors import FatalError
 from leakstop.files import (
     Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, walk,
 )
-from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.records import Scope
@@ -310,7 +310,10 @@ def cmd_scan(
     if fmt == 'sarif':  # the secret rules and the credential-file content rules, described in the report
         from leakstop.hooks.block_credential_files import content_ruleset, file_rules
         rules = [*ruleset_for(config).rules, *content_ruleset(file_rules()).rules]
-    return emit(results, fmt=fmt, rules=rules, commits=commits, output=output, explain=explain)
+    advice = ADVICE
+    if scope.kind != 'history' and any(f.line == 0 and not f.secret for r in results for f in r.findings):
+        advice = f'{ADVICE} {filehooks.ADVICE}'
+    return emit(results, fmt=fmt, advice=advice, rules=rules, commits=commits, output=output, explain=explain)
 
 
 def positive_int(text: str) -> int:

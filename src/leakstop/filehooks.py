@@ -40,6 +40,12 @@ from leakstop.hooks import block_env_files as env
 from leakstop.records import FileHookSettings as Settings
 from leakstop.scan import FileResult, scan_path
 
+ADVICE = (
+    'Files reported as a whole (credential files, .env files) do not belong in git: rotate what they hold '
+    'if it is real, stop tracking them (`git rm --cached -- <path>`; your copy stays), add them to .gitignore, '
+    'and keep the values in a secret manager (commit a template of placeholders such as .env.example instead).'
+)
+
 
 def settings_for(config: Config, ruleset: RuleSet) -> Settings:
     """Both hooks' settings (their default names: ``leakstop scan`` takes no ``--name``), built once per scan."""
