@@ -22,7 +22,8 @@ from leakstop.files import (
 from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
-from leakstop.records import Scope
+from leakstop.hooks.block_credential_files import has_structure
+from leakstop.records import FileHookSettings, Scope
 
 # -- scan -------------------------------------------------------------------------------------
 
@@ -183,7 +184,7 @@ def scan_history(
 
 
 def _stored_hook_findings(
-        sha: str, path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: Any,
+        sha: str, path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: FileHookSettings,
         baseline: bl.Baseline | None = None,
 ) -> list[Finding] | None:
     """What the file hooks report for one stored blob (None if the repository lacks it): only its
@@ -195,7 +196,7 @@ def _stored_hook_findings(
         return None
     named = hooks.names(display)
     head = blob.read(min(blob.size, CHUNK_SIZE if named else hooks.credential.binary_head))
-    if not named and not filehooks.credential.has_structure(head, settings=hooks.credential):
+    if not named and not has_structure(head, settings=hooks.credential):
         blob.skip()
         return []
     head += blob.read(min(blob.left, CHUNK_SIZE - len(head)))
@@ -204,7 +205,7 @@ def _stored_hook_findings(
 
 
 def _new_hook_findings(
-        new: str, old: Sequence[str], path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: Any,
+        new: str, old: Sequence[str], path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: FileHookSettings,
         baseline: bl.Baseline | None,
 ) -> list[Finding]:
     """The file hooks' findings in a file a commit wrote whole (a git.Blob) that no parent's content
