@@ -177,3 +177,16 @@ def test_loader_reads_a_valid_file(tmp_path: Path) -> None:
     (rule,) = rules.names
     assert rule.matches('dir/a.x') and not rule.matches('b.x') and not rule.matches('a.x/inside')
     assert rules.contents == ()
+
+
+@pytest.mark.parametrize('rule', [r for r in RULES.contents if BINARY_TAG in r.tags], ids=lambda r: r.id)
+def test_binary_rules_match_at_the_start_only(rule: Rule) -> None:
+    """``leakstop scan`` looks at a binary file's first ``max_length`` bytes for these
+    (``block_credential_files.has_structure``): that is exact only while each is anchored there."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python < 3.11
+        import sre_parse as parser  # type: ignore[no-redef]
+    top = list(parser.parse(rule.pattern.replace('(?P<secret>', '(')))
+    assert str(top[0][1]).upper() == 'AT_BEGINNING_STRING', rule.id  # \A first, and no | beside it
+    assert all(str(op) != 'BRANCH' for op, _ in top), rule.id

@@ -126,7 +126,8 @@ def test_explain_in_the_cli_prints_features_never_the_value(tmp_path: object, ca
     assert cli.main(['scan', path]) == 1
     assert 'score:' not in capsys.readouterr().out  # only when asked
     assert cli.main(['scan', '--explain', '--format', 'json', path]) == 1
-    [finding] = json.loads(capsys.readouterr().out)['findings']
+    env_file, finding = json.loads(capsys.readouterr().out)['findings']  # deploy.env: block-env-files' finding too
+    assert env_file['rule'] == 'env-file' and 'explain' not in env_file
     assert finding['rule'] == 'generic-token' and finding['explain']['key'] == 'token (token), strength 1.0'
 
 

@@ -11,7 +11,7 @@ import sys
 from typing import Any, BinaryIO, Callable, Sequence, cast
 
 from leakstop import baseline as bl
-from leakstop import git
+from leakstop import filehooks, git
 from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
@@ -19,10 +19,11 @@ from leakstop.errors import FatalError
 from leakstop.files import (
     Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, walk,
 )
-from leakstop.report import FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
-from leakstop.records import Scope
+from leakstop.hooks.block_credential_files import has_structure
+from leakstop.records import FileHookSettings, Scope
 
 # -- scan -------------------------------------------------------------------------------------
 
@@ -60,21 +61,31 @@ def scan_index(
         progress.total = len(entries)
     display = _Display(top)
     ruleset = ruleset_for(config)
+    hooks = filehooks.settings_for(config, ruleset)
     results: list[FileResult] = []
     missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()  # never fetched
     with git.CatFile(top) as blobs:
         for done, entry in enumerate(entries, 1):
             path = display(entry.path)
             if not entry.scannable:
+                if entry.mode == git.SYMLINK:  # judged by its name, as the hooks judge a staged link
+                    found = filehooks.hook_findings(normalize(path), None, binary=False, settings=hooks, baseline=baseline)
+                    if found:
+                        results.append(FileResult(normalize(path), findings=tuple(found)))
                 continue
             if not entry.in_index:
-                results.append(scan_path(path, ruleset=ruleset, config=config, baseline=baseline))
+                results.append(filehooks.check_path(path, ruleset=ruleset, config=config, baseline=baseline, settings=hooks))
                 continue
             data = None if entry.sha in missing else blobs.read(entry.sha)
             if data is None:
                 results.append(FileResult(path, error=f'blob {entry.sha} is missing from the repository (not fetched)'))
             else:
-                results.append(scan_blob(data, path, ruleset=ruleset, config=config, baseline=baseline))
+                result = scan_blob(data, path, ruleset=ruleset, config=config, baseline=baseline)
+                if result.skipped != 'allowlisted path':
+                    found = filehooks.hook_findings(
+                        result.path, data, binary=result.skipped == 'binary', settings=hooks, baseline=baseline)
+                    result = filehooks.merged(result, found, settings=hooks)
+                results.append(result)
             progress(done)
     return results
 
@@ -96,16 +107,36 @@ def scan_history(
         progress.total = int(counted.strip() or 0)
     display = _Display(top)
     ruleset = ruleset_for(config)
+    hooks = filehooks.settings_for(config, ruleset)
     results: list[FileResult] = []
     commits: dict[str, Commit] = {}
+    # whole-file findings of the file hooks, judged once the pipelined reads are done: each is
+    # reported if no parent's content of the file had it (the commit created the file, or made it one)
+    whole: list[tuple[int, git.Added, str, list[Finding]]] = []
     done = 0
-    def record(item: git.Added | git.Blob, result: FileResult) -> None:
+    def record(item: git.Added | git.Blob, result: FileResult, *, keep: bool = False) -> int:
         if result.error:
             results.append(FileResult(f'{item.commit[:12]}:{result.path}', error=result.error))
-        if result.findings:
-            commits[item.commit] = Commit(item.commit, item.date)
+        if result.findings or keep:
+            if result.findings:
+                commits[item.commit] = Commit(item.commit, item.date)
             results.append(FileResult(result.path, findings=tuple(
                 f._replace(commit=item.commit) for f in result.findings)))
+        return len(results) - 1
+
+    def added(item: git.Added, path: str, data: bytes | None) -> None:
+        result = _scan_added(item, path, data, ruleset=ruleset, config=config, baseline=baseline)
+        found = [] if data is None else filehooks.hook_findings(
+            normalize(path), data, binary=result.skipped == 'binary', settings=hooks, baseline=baseline)
+        if not found:
+            record(item, result)
+            return
+        text = decode_text(data or b'') or b''
+        on_lines = _on_added_lines(item, [f for f in found if f.line > 0], text, data or b'')
+        files = [f for f in found if f.line == 0]
+        index = record(item, filehooks.merged(result, on_lines, settings=hooks), keep=bool(files))
+        if files:
+            whole.append((index, item, path, files))
 
     missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
     with git.CatFile(top) as blobs:
@@ -117,8 +148,7 @@ def scan_history(
             while len(asked) > keep:
                 item, path = asked.popleft()
                 data = blobs.response(item.blob)
-                record(item, _scan_added(item, path, None if data is None else data.read(),
-                                         ruleset=ruleset, config=config, baseline=baseline))
+                added(item, path, None if data is None else data.read())
 
         for item in git.added_lines(revisions, top=top):
             if isinstance(item, str):
@@ -130,17 +160,63 @@ def scan_history(
                 continue
             if isinstance(item, git.Blob):
                 answer(0)
-                record(item, _scan_binary_diff(item, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline))
+                result = _scan_binary_diff(item, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline)
+                found = _new_hook_findings(item.new, item.old, path, blobs, missing, hooks=hooks, baseline=baseline)
+                record(item, filehooks.merged(result, found, settings=hooks))
             elif not item.blob:
                 record(item, FileResult(path, error='git printed no blob id for this file'))
             elif item.blob in missing:
-                record(item, _scan_added(item, path, None, ruleset=ruleset, config=config, baseline=baseline))
+                added(item, path, None)
             else:
                 blobs.request(item.blob)
                 asked.append((item, path))
                 answer(_ASKED)
         answer(0)
+        for index, item, path, files in whole:
+            before = set()
+            for old in item.old:
+                before |= {(f.rule_id, f.secret) for f in _stored_hook_findings(old, path, blobs, missing, hooks=hooks) or ()}
+            new = [f._replace(commit=item.commit) for f in files if (f.rule_id, f.secret) not in before]
+            if new:
+                commits[item.commit] = Commit(item.commit, item.date)
+                results[index] = filehooks.merged(results[index], new, settings=hooks)
     return results, commits
+
+
+def _stored_hook_findings(
+        sha: str, path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: FileHookSettings,
+        baseline: bl.Baseline | None = None,
+) -> list[Finding] | None:
+    """What the file hooks report for one stored blob (None if the repository lacks it): only its
+    first bytes are read unless a hook's glob names the file or they are a keystore's; at most
+    CHUNK_SIZE bytes are judged."""
+    display = normalize(path)
+    blob = None if sha in missing else blobs.open(sha)
+    if blob is None:
+        return None
+    named = hooks.names(display)
+    head = blob.read(min(blob.size, CHUNK_SIZE if named else hooks.credential.binary_head))
+    if not named and not has_structure(head, settings=hooks.credential):
+        blob.skip()
+        return []
+    head += blob.read(min(blob.left, CHUNK_SIZE - len(head)))
+    blob.skip()
+    return filehooks.hook_findings(display, head, binary=True, settings=hooks, baseline=baseline, named=named)
+
+
+def _new_hook_findings(
+        new: str, old: Sequence[str], path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: FileHookSettings,
+        baseline: bl.Baseline | None,
+) -> list[Finding]:
+    """The file hooks' findings in a file a commit wrote whole (a git.Blob) that no parent's content
+    had (same rule, same secret), as ``_scan_binary_diff`` judges the secret rules'."""
+    found = _stored_hook_findings(new, path, blobs, missing, hooks=hooks, baseline=baseline) or []
+    for sha in old:
+        if not found:
+            break
+        seen = {(f.rule_id, f.secret) for f in _stored_hook_findings(sha, path, blobs, missing, hooks=hooks) or ()}
+        found = [f for f in found if (f.rule_id, f.secret) not in seen]
+    return found
 
 
 _ASKED = 64  # blobs asked for ahead of the scan (their ids fit a pipe's buffer many times over)
@@ -157,17 +233,22 @@ def _scan_added(
     if text is None:
         return FileResult(path, skipped='binary')
     findings = scan_data(text, normalize(path), ruleset=ruleset, config=config, baseline=baseline)
+    return FileResult(normalize(path), findings=tuple(_on_added_lines(item, findings, text, data)))
+
+
+def _on_added_lines(item: git.Added, findings: Sequence[Finding], text: bytes, data: bytes) -> list[Finding]:
+    """The findings in ``text`` (``data`` decoded) that touch a line ``item`` added."""
     if text.count(b'\n') != data.count(b'\n'):
         # lines as git counts them are not leakstop's (CR-only line endings, a transcoded encoding):
         # keep every finding rather than lose one (one an earlier commit added may be repeated)
-        return FileResult(normalize(path), findings=tuple(findings))
+        return list(findings)
     kept = []
     for f in findings:
         inside = 0 <= f.start <= f.end <= len(text)
         last = f.line + (text.count(b'\n', f.start, max(f.start, f.end - 1)) if inside else 0)
         if f.line == 0 or item.touches(f.line, last):
             kept.append(f)
-    return FileResult(normalize(path), findings=tuple(kept))
+    return kept
 
 
 def _stored_findings(
@@ -221,13 +302,19 @@ def cmd_scan(
         if scope.kind == 'paths':
             files = list(walk(scope.paths or ['.']))
             progress.total = len(files)
-            results = scan_paths(files, config=config, baseline=known, jobs=jobs, progress=progress)
+            results = scan_paths(files, config=config, baseline=known, jobs=jobs, progress=progress, file_hooks=True)
         elif scope.kind in ('staged', 'all'):
             results = scan_index(staged=scope.kind == 'staged', config=config, baseline=known, progress=progress)
         else:
             results, commits = scan_history(scope.revisions, config=config, baseline=known, progress=progress)
-    rules: Sequence[Rule] = ruleset_for(config).rules if fmt == 'sarif' else ()
-    return emit(results, fmt=fmt, rules=rules, commits=commits, output=output, explain=explain)
+    rules: Sequence[Rule] = ()
+    if fmt == 'sarif':  # the secret rules and the credential-file content rules, described in the report
+        from leakstop.hooks.block_credential_files import content_ruleset, file_rules
+        rules = [*ruleset_for(config).rules, *content_ruleset(file_rules()).rules]
+    advice = ADVICE
+    if scope.kind != 'history' and any(f.line == 0 and not f.secret for r in results for f in r.findings):
+        advice = f'{ADVICE} {filehooks.ADVICE}'
+    return emit(results, fmt=fmt, advice=advice, rules=rules, commits=commits, output=output, explain=explain)
 
 
 def positive_int(text: str) -> int:

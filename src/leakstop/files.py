@@ -383,3 +383,49 @@ def compile_globs(patterns: Iterable[str], *, below: bool = True) -> re.Pattern[
     """
     parts = [glob_to_regex(p, below=below) for p in patterns]
     return re.compile('(?:' + '|'.join(parts) + r')\Z') if parts else None
+
+
+
+class NameFilter:
+    """Whether a normalized path matches any of some file-name globs (``glob_to_regex(below=False)``,
+    caseless, as ``rules.name_globs``). It is asked of every file of a scan, so it is cheap: each glob
+    is matched against the path's last segments only (``id_rsa`` against the name,
+    ``**/.aws/credentials`` against the last two); ``*.p12``-like globs are one ``str.endswith``;
+    the others are grouped by their first character (one regex per character seen). The rules the
+    globs come from then decide (their excludes, their content exemptions)."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        suffixes: list[str] = []
+        groups: dict[tuple[int, str], list[str]] = {}  # (segments, first character or '') -> regexes
+        whole: list[str] = []
+        for pattern in patterns:
+            pat = pattern.rstrip('/')
+            tail = pat[3:] if pat.startswith('**/') else pat
+            depth = tail.count('/') + 1
+            if '/' in pat and not pat.startswith('**/') or '**' in tail or depth > 2:
+                whole.append(glob_to_regex(pattern, below=False))  # anchored, or ** inside: the whole path
+            elif depth == 1 and tail.startswith('*') and not any(c in tail[1:] for c in '*?['):
+                suffixes.append(tail[1:].lower())
+            else:
+                first = '' if tail[0] in '*?[' else tail[0].lower()
+                groups.setdefault((depth, first), []).append(glob_to_regex(tail, below=False).replace('(?:.*/)?', '', 1))
+        self._suffixes = tuple(suffixes)
+        self._groups = {key: re.compile('(?:' + '|'.join(parts) + r')\Z', re.IGNORECASE) for key, parts in groups.items()}
+        self._any_name = self._groups.get((1, ''))
+        self._deep = {first for depth, first in groups if depth == 2}
+        self._whole = re.compile('(?:' + '|'.join(whole) + r')\Z', re.IGNORECASE) if whole else None
+
+    def __call__(self, path: str) -> bool:
+        parent, _, name = path.rpartition('/')
+        name = name.lower()
+        if name.endswith(self._suffixes):
+            return True
+        regex = self._groups.get((1, name[:1]))
+        if regex is not None and regex.match(name) or self._any_name is not None and self._any_name.match(name):
+            return True
+        if self._deep and parent:
+            folder = parent.rpartition('/')[2].lower()
+            for first in (folder[:1], ''):
+                if first in self._deep and self._groups[2, first].match(f'{folder}/{name}'):
+                    return True
+        return self._whole is not None and self._whole.match(path) is not None

@@ -379,7 +379,7 @@ def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | Blob | st
             return Blob(commit, date, path, tuple(s for s in old_shas if _real(s)), new_sha)
         if not runs:
             return None
-        return Added(commit, date, path, new_sha, tuple((a, n) for a, n in runs))
+        return Added(commit, date, path, new_sha, tuple((a, n) for a, n in runs), tuple(s for s in old_shas if _real(s)))
 
     def reset() -> None:
         nonlocal path, runs, old_shas, new_sha, binary, link, gitlink, minus, plus

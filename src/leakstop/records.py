@@ -10,7 +10,7 @@ fields to add its methods (``class Rule(RuleFields)``), and ``_replace`` stands 
 ``dataclasses.replace``.
 """
 import re
-from typing import TYPE_CHECKING, FrozenSet, Mapping, NamedTuple, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, FrozenSet, Mapping, NamedTuple, Optional, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from leakstop.allowlist import Allowlist, BuiltinAllowlist
@@ -176,6 +176,7 @@ class AddedFields(NamedTuple):
     path: str  # relative to the top of the repository
     blob: str  # the new content's object id ('' if git did not print it)
     runs: Tuple[Tuple[int, int], ...]  # (first new-file line, number of lines) of each run of added lines
+    old: Tuple[str, ...] = ()  # the content before: one id per parent that had the file (none: the commit created it)
 
 
 class Blob(NamedTuple):
@@ -222,6 +223,17 @@ class CredentialSettings(NamedTuple):
     config: Config
     names: Tuple['NameRule', ...]
     ruleset: 'RuleSet'
+    binary_head: int = 0  # the first bytes of a file the ``binary`` content rules can match
+
+
+class FileHookSettings(NamedTuple):
+    """block-credential-files' and block-env-files' settings, as ``leakstop scan`` runs them."""
+
+    credential: CredentialSettings
+    env: EnvSettings
+    names: Callable[[str], bool]  # whether either hook's globs name a normalized path (files.NameFilter)
+    name_rules: FrozenSet[str]  # ids of the credential-file name rules (by name, not by content)
+    ruleset: 'RuleSet'  # the secret rules (block-env-files judges template values with them)
 
 
 class Required(NamedTuple):

@@ -58,21 +58,31 @@ def scan_data(
 
 def scan_path(
         path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None, chunk_size: int = CHUNK_SIZE,
+        binary: Callable[[bytes], object] | None = None,
 ) -> FileResult:
-    """Scan one file: whole if it is small, else in overlapping chunks (memory stays bounded)."""
+    """Scan one file: whole if it is small, else in overlapping chunks (memory stays bounded).
+
+    ``binary``, if given, is called with a binary file's bytes (the first ``chunk_size`` of a larger
+    one) before it is skipped (``leakstop scan`` looks for keystores there)."""
     display = normalize(path)
     if config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
     try:
         with open_regular(path) as (f, size):
             if size <= chunk_size:
-                data = decode_text(f.read())
+                raw = f.read()
+                data = decode_text(raw)
                 if data is None:
+                    if binary is not None:
+                        binary(raw)
                     return FileResult(display, skipped='binary')
                 findings = scan_data(data, display, ruleset=ruleset, config=config, baseline=baseline)
             else:
                 blocks = decoded_blocks(f, chunk_size)
                 if blocks is None:
+                    if binary is not None:
+                        f.seek(0)
+                        binary(f.read(chunk_size))
                     return FileResult(display, skipped='binary')
                 findings = scan_blocks(blocks, display, ruleset=ruleset, config=config, baseline=baseline)
     except Unreadable as e:
@@ -157,15 +167,25 @@ def without_known(results: Sequence[FileResult], baseline: Baseline | None) -> l
     return [r._replace(findings=tuple(f for f in r.findings if not baseline.knows(f))) for r in results]
 
 
-def _init_worker(config: Config, baseline: Baseline | None) -> None:
+def _init_worker(config: Config, baseline: Baseline | None, file_hooks: bool) -> None:
     _WORKER['config'] = config
     _WORKER['baseline'] = baseline
     _WORKER['ruleset'] = ruleset_for(config)
+    _WORKER['scan'] = _scanner(_WORKER['ruleset'], config, baseline, file_hooks)
+
+
+def _scanner(ruleset: RuleSet, config: Config, baseline: Baseline | None, file_hooks: bool) -> Callable[[str], FileResult]:
+    """One file's scan: the secret rules (``scan_path``), and with ``file_hooks`` the file hooks too."""
+    if not file_hooks:
+        return lambda path: scan_path(path, ruleset=ruleset, config=config, baseline=baseline)
+    from leakstop import filehooks  # the hooks import this module
+    settings = filehooks.settings_for(config, ruleset)
+    return lambda path: filehooks.check_path(path, ruleset=ruleset, config=config, baseline=baseline, settings=settings)
 
 
 def _scan_indexed(item: tuple[int, str]) -> tuple[int, FileResult]:
     index, path = item
-    return index, scan_path(path, ruleset=_WORKER['ruleset'], config=_WORKER['config'], baseline=_WORKER['baseline'])
+    return index, _WORKER['scan'](path)
 
 
 _WORKER: dict[str, Any] = {}  # per worker process: set once by _init_worker
@@ -173,17 +193,18 @@ _WORKER: dict[str, Any] = {}  # per worker process: set once by _init_worker
 
 def scan_paths(
         paths: Sequence[str], *, config: Config, baseline: Baseline | None, jobs: int,
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int], None] | None = None, file_hooks: bool = False,
 ) -> list[FileResult]:
     """Scan many files, on ``jobs`` processes when there is enough work to share.
 
-    ``progress``, if given, is called with the number of files done after each one.
+    ``progress``, if given, is called with the number of files done after each one; ``file_hooks``:
+    block-credential-files and block-env-files judge the files too (``leakstop.filehooks``).
     """
     if jobs <= 1 or len(paths) < 4 * jobs:
-        ruleset = ruleset_for(config)
+        scan = _scanner(ruleset_for(config), config, baseline, file_hooks)
         out = []
         for p in paths:
-            out.append(scan_path(p, ruleset=ruleset, config=config, baseline=baseline))
+            out.append(scan(p))
             if progress is not None:
                 progress(len(out))
         return out
@@ -192,7 +213,7 @@ def scan_paths(
     ctx = multiprocessing.get_context('fork' if 'fork' in methods else 'spawn')
     ruleset_for(config)  # compile (and cache) once, before the workers load it
     results: list[FileResult | None] = [None] * len(paths)
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, baseline)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, baseline, file_hooks)) as pool:
         for done, (index, result) in enumerate(pool.imap_unordered(_scan_indexed, enumerate(paths), chunksize=8), 1):
             results[index] = result
             if progress is not None:

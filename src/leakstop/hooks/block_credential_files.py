@@ -157,19 +157,36 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
     return out
 
 
+def check_data(display: str, raw: bytes | None, *, settings: Settings) -> FileResult:
+    """The check of one file's content wherever it comes from (the working tree, git's index, a
+    commit): ``display`` its normalized path, ``raw`` its bytes (None: a symlink, judged by name only)."""
+    if settings.config.allowlist.path_allowed(display):
+        return FileResult(display, skipped='allowlisted path')
+    if raw is None:  # git stores the link's target path, not the file it points to
+        return FileResult(display, findings=tuple(name_findings(display, None, settings=settings)))
+    findings = name_findings(display, decode_text(raw), settings=settings)
+    findings += content_findings(raw, display, settings=settings)
+    return FileResult(display, findings=tuple(findings))
+
+
 def check_file(path: str, *, settings: Settings) -> FileResult:
     display = normalize(path)
     if settings.config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
-    if os.path.islink(path):  # git stores the link's target path, not the file it points to
-        return FileResult(display, findings=tuple(name_findings(display, None, settings=settings)))
+    if os.path.islink(path):
+        return check_data(display, None, settings=settings)
     try:
         raw = read_bytes(path)
     except Unreadable as e:
         return FileResult(display, findings=tuple(name_findings(display, None, settings=settings)), error=f'cannot read: {e}')
-    findings = name_findings(display, decode_text(raw), settings=settings)
-    findings += content_findings(raw, display, settings=settings)
-    return FileResult(display, findings=tuple(findings))
+    return check_data(display, raw, settings=settings)
+
+
+def has_structure(head: bytes, *, settings: Settings) -> bool:
+    """Whether a binary file's first bytes are a keystore's or a key's (a ``binary`` content rule
+    matches there). Those rules are anchored at the start (``tests/test_file_rules.py`` checks), so
+    the first ``settings.binary_head`` bytes decide."""
+    return bool(scan_bytes(head[:settings.binary_head], settings.ruleset, ''))
 
 
 def advice(results: Sequence[FileResult]) -> str:
@@ -195,6 +212,13 @@ def block_credential_files(
 
 def check_files(filenames: Sequence[str], *, config: Config, extra_names: Sequence[str] = ()) -> list[FileResult]:
     """One result per file: refused by name or content, or clean (allowlist applied, baseline not)."""
+    settings = settings_for(config, extra_names=extra_names)
+    return [check_file(name, settings=settings) for name in filenames]
+
+
+def settings_for(config: Config, *, extra_names: Sequence[str] = ()) -> Settings:
+    """The name rules (with ``--name`` globs), the compiled content rules, and how many first bytes
+    of a file the binary content rules look at."""
     rules = file_rules()
     names = rules.names
     if extra_names:
@@ -203,8 +227,8 @@ def check_files(filenames: Sequence[str], *, config: Config, extra_names: Sequen
             source='--name', include_regex=name_globs(extra_names, '--name', 'paths'),
         )
         names = (*names, custom)
-    settings = Settings(config=config, names=names, ruleset=content_ruleset(rules))
-    return [check_file(name, settings=settings) for name in filenames]
+    head = max((r.max_length for r in rules.contents if BINARY_TAG in r.tags), default=0)
+    return Settings(config=config, names=names, ruleset=content_ruleset(rules), binary_head=head)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

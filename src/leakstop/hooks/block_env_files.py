@@ -163,18 +163,19 @@ def _file_finding(path: str, rule_id: str, description: str) -> Finding:
     return Finding(path=path, line=0, column=0, rule_id=rule_id, description=description, secret='')
 
 
-def check_file(path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None) -> tuple[FileResult, list[str]]:
-    display = normalize(path)
+def check_data(
+        display: str, kind: str, raw: bytes | None, *, settings: Settings, ruleset: RuleSet | None,
+) -> tuple[FileResult, list[str]]:
+    """The check of one env file or template wherever its content comes from (the working tree,
+    git's index, a commit): ``display`` its normalized path, ``kind`` as ``kind_of`` says, ``raw``
+    its bytes (None: a symlink, judged by name only). Path allowlist not applied (the caller's)."""
     config = settings.config
     if kind == 'env':
-        if not os.path.lexists(path):
-            return FileResult(display, error='cannot read: no such file'), []
         found = [_file_finding(display, 'env-file', '.env file (by name): real environment values do not belong in git')]
         return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
-    try:
-        data = decode_text(read_bytes(path))
-    except Unreadable as e:
-        return FileResult(display, error=f'cannot read: {e}'), []
+    if raw is None:
+        return FileResult(display), []
+    data = decode_text(raw)
     if data is None:
         found = [_file_finding(display, 'env-file-not-text', f'{kind} is not text: its values cannot be checked')]
         return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
@@ -183,6 +184,19 @@ def check_file(path: str, kind: str, *, settings: Settings, ruleset: RuleSet | N
     assert ruleset is not None
     findings, warnings = template_findings(display, data, ruleset=ruleset, config=config)
     return FileResult(display, findings=tuple(findings)), warnings
+
+
+def check_file(path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None) -> tuple[FileResult, list[str]]:
+    display = normalize(path)
+    if kind == 'env':
+        if not os.path.lexists(path):
+            return FileResult(display, error='cannot read: no such file'), []
+        return check_data(display, kind, None, settings=settings, ruleset=ruleset)
+    try:
+        raw = read_bytes(path)
+    except Unreadable as e:
+        return FileResult(display, error=f'cannot read: {e}'), []
+    return check_data(display, kind, raw, settings=settings, ruleset=ruleset)
 
 
 ADVICE = (
@@ -219,17 +233,7 @@ def check_files(
         extra_templates: Sequence[str] = (),
 ) -> tuple[list[FileResult], list[str]]:
     """One result per env file or template (allowlist applied, baseline not), and parse warnings."""
-    def globs(patterns: Sequence[str], what: str) -> re.Pattern[str]:
-        regex = name_globs(patterns, what, 'globs')
-        assert regex is not None
-        return regex
-
-    settings = Settings(
-        config=config,
-        env=globs((*ENV_NAMES, *extra_names), '--name'),
-        envrc=globs(ENVRC_NAMES, '.envrc'),
-        templates=globs((*TEMPLATE_NAMES, *extra_templates), '--template'),
-    )
+    settings = settings_for(config, extra_names=extra_names, extra_templates=extra_templates)
     kinds = [kind_of(normalize(name), settings) for name in filenames]
     # the secret rules are needed only for templates: loaded once, and only then
     ruleset = ruleset_for(config) if 'template' in kinds else None
@@ -247,6 +251,21 @@ def check_files(
             results.append(result)
             warnings.extend(more)
     return results, warnings
+
+
+def settings_for(config: Config, *, extra_names: Sequence[str] = (), extra_templates: Sequence[str] = ()) -> Settings:
+    """The name globs of env files (with ``--name``), ``.envrc`` and templates (with ``--template``)."""
+    def globs(patterns: Sequence[str], what: str) -> re.Pattern[str]:
+        regex = name_globs(patterns, what, 'globs')
+        assert regex is not None
+        return regex
+
+    return Settings(
+        config=config,
+        env=globs((*ENV_NAMES, *extra_names), '--name'),
+        envrc=globs(ENVRC_NAMES, '.envrc'),
+        templates=globs((*TEMPLATE_NAMES, *extra_templates), '--template'),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,275 @@
+"""leakstop scan runs block-credential-files and block-env-files too: every scope, one finding per
+problem, the hooks' baseline and allowlist semantics, every output format (leakstop.filehooks)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import fakes
+from e2e import git, init_repo
+from leakstop.files import NameFilter, compile_globs
+from leakstop.hooks import block_credential_files, block_env_files
+from leakstop.config import load_config
+from leakstop.rules import name_globs
+
+PEM = fakes.pem_private_key(seed='filehooks')
+ENV = 'DEBUG=true\nLOG_LEVEL=info\n'  # no secret in it: only block-env-files reports it
+TEMPLATE = 'API_KEY=<your-api-key>\nPORT=3000\nSECRET_KEY=changeme\n'
+ENV_FILE = '.env: env-file: .env file (by name): real environment values do not belong in git'
+P12_FILE = 'backup.dat: pkcs12-keystore: PKCS#12 keystore (binary) (by content)'
+RSA_NAME = 'id_rsa: ssh-private-key-file: SSH private key (by name)'
+
+
+@pytest.fixture
+def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = init_repo(os.path.join(str(tmp_path), 'repo'))
+    monkeypatch.chdir(path)
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    return path
+
+
+def write(name: str, data: str | bytes) -> str:
+    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+    with open(name, 'wb') as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+    return name
+
+
+def pkcs12() -> bytes:
+    """A real PKCS#12 keystore (openssl pkcs12 -export of a fresh throwaway key); openssl missing,
+    the test fails (a skipped check would hide a gap)."""
+    openssl = shutil.which('openssl')
+    assert openssl is not None, 'openssl is needed by this test'
+    here = os.getcwd()
+    work = os.path.join(os.path.dirname(here), 'keys')
+    os.makedirs(work, exist_ok=True)
+    subprocess.run((openssl, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem',
+                    '-subj', '/CN=test', '-days', '1'), check=True, capture_output=True, cwd=work)
+    subprocess.run((openssl, 'pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'store.p12',
+                    '-passout', 'pass:test'), check=True, capture_output=True, cwd=work)
+    with open(os.path.join(work, 'store.p12'), 'rb') as f:
+        return f.read()
+
+
+def tree() -> None:
+    """A .env, an SSH key, a keystore renamed backup.dat, a template of placeholders, a README."""
+    write('.env', ENV)
+    write('id_rsa', PEM)
+    write('backup.dat', pkcs12())
+    write('.env.example', TEMPLATE)
+    write('README.md', '# app\n')
+
+
+def scan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', *args], capture_output=True, text=True)
+
+
+def findings(*args: str) -> tuple[int, list[tuple[str, int, str]], dict]:  # type: ignore[type-arg]
+    proc = scan('--format', 'json', *args)
+    doc = json.loads(proc.stdout)
+    return proc.returncode, sorted((f['path'], f['line'], f['rule']) for f in doc['findings']), doc
+
+
+EXPECTED = [
+    ('.env', 0, 'env-file'),
+    ('backup.dat', 0, 'pkcs12-keystore'),
+    ('id_rsa', 0, 'ssh-private-key-file'),
+    ('id_rsa', 1, 'private-key-pem'),
+]
+
+
+def test_working_tree_reports_env_key_and_renamed_keystore_once_each(repo: str) -> None:
+    tree()
+    proc = scan('.')
+    assert proc.returncode == 1, proc.stderr
+    out = proc.stdout.splitlines()
+    assert ENV_FILE in out and P12_FILE in out and RSA_NAME in out
+    assert [line for line in out if line.startswith('id_rsa:1:1: private-key-pem: ')]
+    assert not [line for line in out if line.startswith(('.env.example', 'README'))]
+    assert 'leakstop: 4 findings in 3 files.' in proc.stdout
+    assert 'Files reported as a whole (credential files, .env files) do not belong in git' in proc.stdout
+    assert findings('.')[1] == findings('-j', '2', '.')[1] == EXPECTED
+
+
+def test_pem_key_found_by_the_secret_rule_and_the_content_rule_is_reported_once(repo: str) -> None:
+    write('deploy/server.key', PEM)  # no credential-file name: the secret rule alone
+    write('id_rsa', PEM)  # the hook's content rule finds the same key, from its first body line
+    hook = block_credential_files.check_files(['id_rsa'], config=load_config(None))[0]
+    assert sorted((f.rule_id, f.line) for f in hook.findings) == [('pem-private-key', 2), ('ssh-private-key-file', 0)]
+    code, found, _ = findings('.')
+    assert code == 1
+    assert found == [('deploy/server.key', 1, 'private-key-pem'), ('id_rsa', 0, 'ssh-private-key-file'),
+                     ('id_rsa', 1, 'private-key-pem')]
+
+
+def test_keystore_by_name_and_by_content_is_one_finding(repo: str) -> None:
+    write('certs/client.p12', pkcs12())
+    write('certs/notes.p12', b'not a keystore\n')  # by name only
+    code, found, doc = findings('.')
+    assert code == 1
+    assert found == [('certs/client.p12', 0, 'pkcs12-keystore'), ('certs/notes.p12', 0, 'pkcs12-file')]
+    assert all(f['redacted'] == '…' for f in doc['findings'])
+
+
+def test_binary_file_without_a_keystore_header_and_placeholder_json_pass(repo: str) -> None:
+    write('logo.png', b'\x89PNG\r\n\x1a\n' + bytes(range(256)) * 8)
+    write('credentials.json', '{"client_id": "<your-client-id>", "client_secret": ""}\n')  # the rule's `unless`
+    write('.envrc', 'export PATH=$PWD/bin:$PATH\n')
+    proc = scan('.')
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, '', '')
+
+
+def test_staged_all_and_history_report_the_same(repo: str) -> None:
+    tree()
+    git('add', '-A', cwd='.')
+    assert findings('--staged')[1] == EXPECTED
+    git('commit', '-qm', 'everything', cwd='.')
+    assert findings('--all')[1] == EXPECTED
+    code, found, doc = findings('--history')
+    assert (code, found) == (1, EXPECTED)
+    head = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+    assert {f['commit'] for f in doc['findings']} == {head}
+    assert all(f['date'] for f in doc['findings'])
+
+
+def test_history_finds_a_deleted_env_file_at_the_commit_that_added_it(repo: str) -> None:
+    env = dict(os.environ, GIT_AUTHOR_DATE='2019-05-01T10:00:00+00:00', GIT_COMMITTER_DATE='2019-05-01T10:00:00+00:00')
+    write('.env', ENV)
+    git('add', '.env', cwd='.')
+    git('commit', '-qm', 'add env', cwd='.', env=env)
+    added = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+    write('.env', ENV + 'WORKERS=4\n')
+    git('commit', '-qam', 'change env', cwd='.')  # the file was already there: nothing new
+    git('rm', '-q', '.env', cwd='.')
+    git('commit', '-qm', 'remove env', cwd='.')
+    assert findings('.')[1] == findings('--all')[1] == []
+    code, found, doc = findings('--history')
+    assert (code, found) == (1, [('.env', 0, 'env-file')])
+    assert (doc['findings'][0]['commit'], doc['findings'][0]['date']) == (added, '2019-05-01T10:00:00+00:00')
+    text = scan('--history').stdout
+    assert f'commit {added} (2019-05-01T10:00:00+00:00)\n{added[:12]}:.env: env-file: ' in text
+
+
+def test_history_keystore_added_in_a_later_commit_and_renamed_env_template(repo: str) -> None:
+    write('README.md', '# app\n')
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'start', cwd='.')
+    write('backup.dat', pkcs12())
+    write('.env.example', TEMPLATE)
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'keystore', cwd='.')
+    keystore = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+    code, found, doc = findings('--history')
+    assert (code, found) == (1, [('backup.dat', 0, 'pkcs12-keystore')])
+    assert doc['findings'][0]['commit'] == keystore
+    code, found, _ = findings('--since', 'HEAD')
+    assert (code, found) == (0, [])
+
+
+def test_history_template_value_found_by_a_secret_rule_is_reported_once(repo: str) -> None:
+    write('.env.example', TEMPLATE)
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'template', cwd='.')
+    write('.env.example', TEMPLATE + 'SESSION_KEY=q7Rm2XvLp9Kd4TzN8wBc6Hf3\n')
+    git('commit', '-qam', 'a real value', cwd='.')
+    hook = block_env_files.check_files(['.env.example'], config=load_config(None))[0][0]
+    assert [(f.rule_id, f.line) for f in hook.findings] == [('env-template-secret', 4)]
+    for scope in ('--history', '--all'):
+        code, found, _ = findings(scope)
+        assert (code, found) == (1, [('.env.example', 4, 'generic-api-key')])
+
+
+def test_history_hook_findings_on_lines_count_on_added_lines_only(repo: str) -> None:
+    write('.envrc', 'export PATH=$PWD/bin:$PATH\nexport DATABASE_NAME=orders\n')
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'envrc', cwd='.')
+    first = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+    write('.envrc', 'export PATH=$PWD/bin:$PATH\nexport DATABASE_NAME=orders\nexport REGION=eu-west-1\n')
+    git('commit', '-qam', 'region', cwd='.')
+    second = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+    code, _, doc = findings('--history')
+    assert code == 1
+    assert sorted((f['commit'], f['line'], f['rule']) for f in doc['findings']) == sorted([
+        (first, 2, 'envrc-exported-value'), (second, 3, 'envrc-exported-value')])
+
+
+def test_baselined_env_file_passes_and_a_new_one_does_not(repo: str) -> None:
+    tree()
+    proc = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'baseline', 'create', '.'], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert findings('.')[:2] == (0, [])
+    write('config/.env', ENV)
+    assert findings('.')[:2] == (1, [('config/.env', 0, 'env-file')])
+
+
+def test_allowlisted_path_and_inline_pragma_as_the_hooks_apply_them(repo: str) -> None:
+    tree()
+    write('.leakstop.toml', '[allowlist]\npaths = ["backup.dat", ".env"]\n')
+    assert findings('.')[1] == [('id_rsa', 0, 'ssh-private-key-file'), ('id_rsa', 1, 'private-key-pem')]
+
+
+def test_sarif_carries_the_hooks_rule_ids_and_descriptions(repo: str) -> None:
+    tree()
+    proc = scan('--format', 'sarif', '.')
+    assert proc.returncode == 1
+    run = json.loads(proc.stdout)['runs'][0]
+    rules = {r['id']: r['shortDescription']['text'] for r in run['tool']['driver']['rules']}
+    assert rules['pkcs12-keystore'] == 'PKCS#12 keystore (binary)'
+    assert rules['env-file'] == '.env file (by name): real environment values do not belong in git'
+    assert rules['ssh-private-key-file'] == 'SSH private key (by name)'
+    results = sorted((r['ruleId'], r['locations'][0]['physicalLocation']['artifactLocation']['uri'],
+                      'region' in r['locations'][0]['physicalLocation']) for r in run['results'])
+    assert results == [('env-file', '.env', False), ('pkcs12-keystore', 'backup.dat', False),
+                       ('private-key-pem', 'id_rsa', True), ('ssh-private-key-file', 'id_rsa', False)]
+    assert PEM.splitlines()[1] not in proc.stdout
+
+
+def test_unreadable_keystore_is_an_error_exit_2(repo: str) -> None:
+    write('id_rsa', PEM)
+    os.symlink('missing-target', 'id_dsa')  # a dangling link: judged by its name, as git stores it
+    code, found, doc = findings('.')
+    assert code == 1 and ('id_dsa', 0, 'ssh-private-key-file') in found and not doc['errors']
+    os.mkfifo('id_ecdsa')
+    proc = scan('.')
+    assert proc.returncode == 2 and 'id_ecdsa: error: cannot read: not a regular file' in proc.stderr
+
+
+# -- the name filter ----------------------------------------------------------------------------
+
+def test_name_filter_agrees_with_the_hooks_globs() -> None:
+    rules = block_credential_files.file_rules().names
+    globs = [*(g for r in rules for g in r.paths), *block_env_files.ENV_NAMES, *block_env_files.ENVRC_NAMES,
+             *block_env_files.TEMPLATE_NAMES]
+    names = NameFilter(globs)
+    exact = name_globs(globs, 'test', 'globs')
+    assert exact is not None
+    paths = [p for r in rules for p in (*r.path_examples, *r.negative_path_examples)] + [
+        '.env', 'app/.ENV', 'prod.env', '.env.local', 'docker/.env.production.example', '.envrc', 'env.py',
+        'ID_RSA', 'a/b/.ssh/id_work', '.ssh/id_work', 'ssh/id_work', 'x/.aws/credentials', '.aws/credentials',
+        'credentials', 'home/.gnupg/private-keys-v1.d/AB12.key', 'private-keys-v1.d/x', 'src/main.py', 'README',
+        'terraform.tfstate.1700000000.backup', 'a.tfstate.x/y.backup', '',
+    ]
+    for path in paths:
+        assert names(path) == (exact.match(path) is not None), path
+
+
+@pytest.mark.parametrize(('glob', 'path', 'expected'), [
+    ('*.p12', 'a/b/C.P12', True),
+    ('*.p12', 'a/b.p12/c', False),
+    ('id_rsa[-_]*', 'keys/id_rsa_github.py', True),
+    ('**/.kube/config', '.kube/config', True),
+    ('**/.kube/config', 'x.kube/config', False),
+    ('secrets/*.key', 'secrets/a.key', True),
+    ('secrets/*.key', 'b/secrets/a.key', False),
+    ('**/x/**/y', 'a/x/b/c/y', True),
+])
+def test_name_filter_glob_forms(glob: str, path: str, expected: bool) -> None:
+    assert NameFilter([glob])(path) is expected
+    regex = compile_globs([glob], below=False)
+    assert regex is not None and (re.compile(regex.pattern, re.I).match(path) is not None) is expected
