@@ -22,7 +22,7 @@ import os
 import re
 import stat
 import sys
-from typing import Any, Callable, Sequence, TypeVar
+from typing import IO, Any, Callable, Sequence, TypeVar
 
 from leakstop import __version__
 
@@ -196,22 +196,35 @@ def dumps(value: object) -> bytes:
 
 def loads(data: bytes) -> Any:
     """The value of an entry (raises ValueError, KeyError, TypeError... on anything malformed)."""
-    if not data.startswith(MAGIC):
+    import io
+    return load(io.BytesIO(data), len(data))
+
+
+def load(f: IO[bytes], size: int) -> Any:
+    """The value of the entry of ``size`` bytes that ``f`` reads (as ``loads``). Each part is read on its
+    own: the Hyperscan database, most of a rules entry, is not copied out of a buffer of the whole."""
+    head = f.read(len(MAGIC) + 4096)
+    if not head.startswith(MAGIC):
         raise ValueError('not an entry')
-    nl = data.index(b'\n', len(MAGIC))
-    sizes = json.loads(data[len(MAGIC):nl])
+    nl = head.index(b'\n', len(MAGIC))
+    sizes = json.loads(head[len(MAGIC):nl])
     if not isinstance(sizes, list) or not sizes or not all(isinstance(s, int) and s >= 0 for s in sizes):
         raise ValueError('bad header')
-    pos = nl + 1
-    if pos + sum(sizes) != len(data):
+    if nl + 1 + sum(sizes) != size:
         raise ValueError('truncated')
-    doc = json.loads(data[pos:pos + sizes[0]])
-    pos += sizes[0]
-    blobs = []
-    for size in sizes[1:]:
-        blobs.append(data[pos:pos + size])
-        pos += size
-    return _decode(doc, blobs)
+    rest = head[nl + 1:]
+    parts = []
+    for part_size in sizes:
+        if rest:
+            part, rest = rest[:part_size], rest[part_size:]
+            if len(part) < part_size:
+                part += f.read(part_size - len(part))
+        else:
+            part = f.read(part_size)
+        if len(part) != part_size:
+            raise ValueError('truncated')
+        parts.append(part)
+    return _decode(json.loads(parts[0]), parts[1:])
 
 
 # --- reading and writing ---------------------------------------------------------------------
@@ -229,7 +242,7 @@ def read(directory: str, filename: str) -> Any:
             st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode) or not trusted(st) or st.st_size > MAX_ENTRY:
                 return None
-            return loads(f.read())
+            return load(f, st.st_size)
     except Exception:  # anything wrong with an entry is a miss
         return None
 
