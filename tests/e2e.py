@@ -24,6 +24,23 @@ def init_repo(path: str) -> str:
     return path
 
 
+def enter_repo(tmp_path: object, monkeypatch: Any) -> str:
+    """A fresh repository as the current directory, outside GitHub Actions (for the ``repo`` fixtures
+    of the CLI's tests)."""
+    path = init_repo(os.path.join(str(tmp_path), 'repo'))
+    monkeypatch.chdir(path)
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    return path
+
+
+def write(name: str, content: str | bytes) -> str:
+    """``content`` into the file ``name`` (directories made), as bytes; returns ``name``."""
+    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+    with open(name, 'wb') as f:
+        f.write(content.encode() if isinstance(content, str) else content)
+    return name
+
+
 def snapshot_of_this_repo(dest: str, *, skip: tuple[str, ...] = ('tests/corpus/', 'bench/')) -> tuple[str, str]:
     """A git repository holding this working tree as it is now (uncommitted changes included): (path, sha).
 

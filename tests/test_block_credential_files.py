@@ -12,7 +12,7 @@ from pathlib import Path
 import fakes
 from e2e import commit_files as commit
 from e2e import git_in as git
-from e2e import local_hook_repo
+from e2e import local_hook_repo, write
 import pytest
 
 from leakstop.hooks.block_credential_files import main
@@ -22,13 +22,6 @@ from leakstop.hooks.block_credential_files import main
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def write(path: str, data: str | bytes) -> str:
-    os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
-    with open(path, 'wb') as f:
-        f.write(data.encode() if isinstance(data, str) else data)
-    return path
 
 
 def random_bytes(n: int, seed: object) -> bytes:

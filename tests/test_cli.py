@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import fakes
-from e2e import git, init_repo
+from e2e import enter_repo, git, write
 from leakstop import cli, gitleaks
 from leakstop.cache import load_toml
 from leakstop.config import config_from_table
@@ -22,18 +22,7 @@ NPM = fakes.npm(seed='cli')
 
 @pytest.fixture
 def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
-    path = init_repo(os.path.join(str(tmp_path), 'repo'))
-    monkeypatch.chdir(path)
-    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
-    return path
-
-
-def write(name: str, content: str | bytes) -> str:
-    data = content.encode() if isinstance(content, str) else content
-    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
-    with open(name, 'wb') as f:
-        f.write(data)
-    return name
+    return enter_repo(tmp_path, monkeypatch)
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:  # type: ignore[type-arg]

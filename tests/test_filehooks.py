@@ -12,7 +12,7 @@ import sys
 import pytest
 
 import fakes
-from e2e import git, init_repo
+from e2e import enter_repo, git, write
 from leakstop.files import NameFilter, compile_globs
 from leakstop.hooks import block_credential_files, block_env_files
 from leakstop.config import load_config
@@ -28,17 +28,7 @@ RSA_NAME = 'id_rsa: ssh-private-key-file: SSH private key (by name)'
 
 @pytest.fixture
 def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
-    path = init_repo(os.path.join(str(tmp_path), 'repo'))
-    monkeypatch.chdir(path)
-    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
-    return path
-
-
-def write(name: str, data: str | bytes) -> str:
-    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
-    with open(name, 'wb') as f:
-        f.write(data.encode() if isinstance(data, str) else data)
-    return name
+    return enter_repo(tmp_path, monkeypatch)
 
 
 def pkcs12() -> bytes:

@@ -15,7 +15,7 @@ from typing import Iterable
 import pytest
 
 import fakes
-from e2e import git, init_repo
+from e2e import enter_repo, git, init_repo
 from leakstop import cli
 from leakstop.git import Blob, parse_log, parse_raw_log
 
@@ -26,10 +26,7 @@ NPM = fakes.npm(seed='history')
 
 @pytest.fixture
 def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
-    path = init_repo(os.path.join(str(tmp_path), 'repo'))
-    monkeypatch.chdir(path)
-    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
-    return path
+    return enter_repo(tmp_path, monkeypatch)
 
 
 def commit_file(name: str, content: str, message: str = 'change', date: str = '2024-03-01T12:00:00+00:00') -> str:
