@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import base64
 import json
 import os
+import random
 
 import pytest
 
@@ -263,3 +265,27 @@ def test_the_alphabet_or_the_digits_in_order_are_placeholders(value: str, placeh
     nine stay: they occur in generated values now and then)."""
     from leakstop.allowlist import is_placeholder
     assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
+
+
+def _short_pem(label: str, der: bytes) -> str:
+    body = base64.b64encode(der).decode()
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    return f'-----BEGIN {label}-----\n' + '\n'.join(lines) + f'\n-----END {label}-----\n'
+
+
+@pytest.mark.parametrize('name', ['ed448', 'x448', 'sect113r1'])
+def test_short_pem_private_keys_are_found(name: str, default_config: Config) -> None:
+    """Keys under 200 characters (Ed448, X448, small EC curves): the armor's dashes are no placeholder
+    shape (------ matched one, and these keys passed)."""
+    rng = random.Random(f'short-pem-{name}')
+    raw = bytes(rng.randrange(256) for _ in range(57))
+    der, label = {
+        'ed448': (bytes.fromhex('3047020100300506032b6571043b0439') + raw, 'PRIVATE KEY'),
+        'x448': (bytes.fromhex('3046020100300506032b656f043a0438') + raw[:56], 'PRIVATE KEY'),
+        'sect113r1': (bytes.fromhex('3041020101040f') + raw[:15] + bytes.fromhex('a00706052b81040004a122032000') + raw[15:45],
+                      'EC PRIVATE KEY'),
+    }[name]
+    text = _short_pem(label, der)
+    assert len(text) < 200
+    found = scan_data(text.encode(), 'tests/keys/key.pem', ruleset=ruleset_for(default_config), config=default_config)
+    assert [(f.rule_id, f.line) for f in found] == [('private-key-pem', 1)]

@@ -60,8 +60,13 @@ class BuiltinAllowlist(BuiltinAllowlistFields):
 PLACEHOLDER_MAX = 200  # longer values are key material (PEM bodies), where `todo` or `xxxx` occur by chance
 
 
+_ARMOR = LazyPattern(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,40}-----')
+
+
 def is_placeholder(value: str, builtin: BuiltinAllowlist) -> bool:
     value = value.strip().strip('\'"`')
+    if value.startswith('-----'):  # a PEM block: its body is the value (the armor's dashes are no ----- shape)
+        value = _ARMOR.sub('', value).strip()
     if len(value) > PLACEHOLDER_MAX:
         return any(re.search(p, value, re.I) for p in builtin.long_value_placeholders)
     return any(re.search(p, value, re.I) for p in builtin.placeholders)
