@@ -55,9 +55,9 @@ def bounded(fn: Callable[[], object]) -> float:
     try:
         for _ in range(2):
             signal.alarm(HANG_GUARD)
-            start = time.perf_counter()
+            start = time.process_time()  # CPU time: another process's load does not count
             fn()
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
             signal.alarm(0)
     finally:
         signal.alarm(0)
@@ -117,14 +117,19 @@ def test_rule_time_grows_linearly_on_adversarial_input(rule: Rule) -> None:
     assert ruleset.applies_to(0, path), (rule.id, path)
     slow = {}
     for name in small:
-        try:
-            t_small = bounded(lambda: engine.scan_bytes(small[name], ruleset, path))
-            t_large = bounded(lambda: engine.scan_bytes(large[name], ruleset, path))
-        except Hang:
-            slow[name] = 'hangs'
-            break
-        if t_large > NOISE_FLOOR and t_large / max(t_small, 1e-6) > RATIO:
+        for _ in range(3):  # a ratio over the limit must hold when measured again: noise does not repeat
+            try:
+                t_small = bounded(lambda: engine.scan_bytes(small[name], ruleset, path))
+                t_large = bounded(lambda: engine.scan_bytes(large[name], ruleset, path))
+            except Hang:
+                slow[name] = 'hangs'
+                break
+            if not (t_large > NOISE_FLOOR and t_large / max(t_small, 1e-6) > RATIO):
+                slow.pop(name, None)
+                break
             slow[name] = f'{t_large / max(t_small, 1e-6):.1f}x for 4x the bytes'
+        if slow.get(name) == 'hangs':
+            break
     assert slow == {}
 
 
