@@ -46,7 +46,7 @@ ANCHORS: dict[str, str] = {
         r'(?:^|[\s"\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*(?:=|[ \t]+)[^\s-]'
         r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
         r'|\blogin\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+\S|psexec[^\n]{0,200}?[ \t]-p[ \t]+\S'
-        r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*:[^\s"\']'
+        r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*["\']?:'
     ),
     'fallback': (
         r'\$\{\w+:?[-=][^}\s]|(?:\|\||\?\?)[ \t]*["\'][^"\'\s]|\bdefault[ \t]+["\'][^"\'\s]'
@@ -90,7 +90,10 @@ _FLAG = LazyPattern(
 )
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
-_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>]{0,100}:(?!//)(?P<uv>[^\s"']{1,200})''')  # no brackets: Markdown
+# curl -u user:pw, --user user:'pw', --user "user":"pw" (no brackets in the user: Markdown links)
+_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>]{0,100}["']?:(?!//)["']?(?P<uv>[^\s"']{1,200})''')
+# curl -u TOKEN: (an empty password: the user is the API key, as Stripe's and Elastic's docs write it)
+_USER_TOKEN = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?P<uv>[A-Za-z0-9_!$%+/=.-]{16,200}):["']?(?=[\s"']|$)''')
 _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
@@ -296,6 +299,8 @@ def flag(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'flag', key='password')
     for m in _USER_COLON.finditer(data, lo, hi):
         yield from _yield(data, m, 'flag', key='password')
+    for m in _USER_TOKEN.finditer(data, lo, hi):
+        yield from _yield(data, m, 'flag', key='api_key')
 
 
 def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
