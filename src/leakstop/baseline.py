@@ -111,12 +111,14 @@ class Baseline:
         return path_text(self.relative(path))
 
     def knows(self, finding: Finding, *, data: bytes = b'') -> bool:
-        """Whether the baseline records this finding; ``data`` is the text it was found in (a
-        detect-secrets baseline may have hashed the value around the secret, see
-        ``detect_secrets_candidates``)."""
+        """Whether the baseline records this finding as one that may pass; ``data`` is the text it was
+        found in (a detect-secrets baseline may have hashed the value around the secret, see
+        ``detect_secrets_candidates``). An entry reviewed as real (``true-positive``) does not let its
+        finding pass: a real secret fails the hooks and scans until it is gone."""
         rel = self.relative(finding.path)
-        if (path_text(rel), finding.rule_id, finding.fingerprint) in self.entries:
-            return True
+        entry = self.entries.get((path_text(rel), finding.rule_id, finding.fingerprint))
+        if entry is not None:
+            return entry.status != 'true-positive'
         if self.detect_secrets is not None:
             recorded = self.detect_secrets.get(rel)
             return recorded is not None and not recorded.isdisjoint(detect_secrets_candidates(finding, data))
