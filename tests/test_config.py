@@ -218,3 +218,22 @@ def test_the_backtracking_check_runs_once_per_version_of_the_settings(tmp_path: 
     for _ in range(2):
         assert 'repeats alternatives' in error_of(risky)
     assert calls == ['acme', 'acme', 'acme']
+
+
+def test_a_custom_rules_own_examples_do_not_block_the_settings_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 14 #5: .leakstop.toml holds a custom rule whose examples are fake secrets (one also in an
+    AWS key's format): committing the settings file passes; the same values anywhere else are found."""
+    acme = 'acme_' + fakes.rand('abcdefghijklmnopqrstuvwxyz0123456789', 32, seed='own-example')
+    with open('.leakstop.toml', 'w') as f:
+        f.write(
+            '[[rules]]\nid = "acme"\ndescription = "Acme token"\n'
+            "pattern = '(?P<secret>acme_[a-z0-9]{32})'\n"
+            f'examples = ["token = {acme}", "aws = {AWS}"]\nnegatives = ["token = acme_short"]\n'
+        )
+    assert scan_secrets.main(['.leakstop.toml']) == 0
+    with open('app.py', 'w') as f:
+        f.write(f'TOKEN = "{acme}"\nKEY = "{AWS}"\n')
+    capsys.readouterr()
+    assert scan_secrets.main(['.leakstop.toml', 'app.py']) == 1
+    out = capsys.readouterr().out
+    assert 'app.py:1:' in out and 'app.py:2:' in out and '.leakstop.toml' not in out

@@ -1,6 +1,7 @@
 """The pipeline shared by every hook and command: read → decode → engine → allowlist."""
 from __future__ import annotations
 
+import os
 from typing import Any, Callable, Iterator, Sequence
 
 from leakstop.baseline import Baseline, iter_unknown
@@ -51,9 +52,25 @@ def scan_data(
         findings = with_view_findings(findings, views)
     if findings:
         findings = config.allowlist.filter(data, findings)
+    if findings and config.custom_rules and config.source is not None:
+        findings = without_own_examples(findings, path, config)
     if findings and baseline is not None:
         findings = list(iter_unknown(baseline, data, findings))
     return findings
+
+
+def without_own_examples(findings: list[Finding], path: str, config: Config) -> list[Finding]:
+    """In the settings file itself, the findings that are a custom rule's own ``examples`` or
+    ``negatives`` (the fake secrets a rule is tested with) pass: committing ``.leakstop.toml`` must not
+    be refused for them. Anywhere else, the same value is a finding."""
+    try:
+        same = os.path.samefile(path, config.source) if config.source else False
+    except OSError:
+        same = False
+    if not same:
+        return findings
+    texts = [t for rule in config.custom_rules for t in (*rule.examples, *rule.negatives)]
+    return [f for f in findings if not (f.secret and any(f.secret in t for t in texts))]
 
 
 def scan_path(
