@@ -349,3 +349,17 @@ def test_e2e_deleting_a_file_passes(repo: Path) -> None:
     assert git(repo, 'rm', '-q', 'notes.txt', 'id_rsa').returncode == 0
     proc = git(repo, 'commit', '-m', 'remove')
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_one_next_line_pragma_above_a_key_silences_both_hooks(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 14 #8: scan-secrets reports a PEM key from its BEGIN line, this hook from its first body
+    line; a `leakstop: allow-next-line` above the BEGIN line covers the key for both."""
+    from leakstop.hooks import scan_secrets
+    pem = fakes.pem_private_key(seed='pragma')
+    write('docs/setup.md', 'A throwaway test key:\n\n# leakstop: allow-next-line\n' + pem)
+    write('docs/other.md', 'Another:\n\n' + pem)
+    assert run(capsys, 'docs/setup.md')[0] == 0
+    assert scan_secrets.main(['docs/setup.md']) == 0
+    code, out, _ = run(capsys, 'docs/other.md')  # without the pragma: refused by both
+    assert code == 1 and 'docs/other.md:4:1: pem-private-key' in out
+    assert scan_secrets.main(['docs/other.md']) == 1

@@ -25,6 +25,9 @@ _NEXT_LINE = LazyPattern(rb'leakstop:\s*allow-next-line|pragma:\s*allowlist[ \t]
 _ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist', re.I)
 
 
+_BEGIN = b'-----BEGIN '
+
+
 def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
     start = data.rfind(b'\n', 0, offset) + 1
     end = data.find(b'\n', offset)
@@ -40,7 +43,12 @@ def inline_allowed(data: bytes, start: int, end: int) -> bool:
     if line_start == 0:
         return False
     prev_start, prev_end = _line_bounds(data, line_start - 1)
-    return bool(_NEXT_LINE.search(data, prev_start, prev_end))
+    if _NEXT_LINE.search(data, prev_start, prev_end):
+        return True
+    if prev_start and data.find(_BEGIN, prev_start, prev_end) != -1:  # as in Allowlist.filter
+        above_start, above_end = _line_bounds(data, prev_start - 1)
+        return bool(_NEXT_LINE.search(data, above_start, above_end))
+    return False
 
 
 class BuiltinAllowlist(BuiltinAllowlistFields):
@@ -146,7 +154,13 @@ class Allowlist(AllowlistFields):
                 continue
             if line_start not in previous:
                 prev_start = data.rfind(b'\n', 0, line_start - 1) + 1
-                previous[line_start] = within(after, prev_start, line_start - 1)
+                found = within(after, prev_start, line_start - 1)
+                if not found and prev_start and data.find(_BEGIN, prev_start, line_start - 1) != -1:
+                    # a key's body under its BEGIN line: the pragma above the BEGIN line covers it (the
+                    # secret rules report the block from BEGIN, the file hook from its first body line)
+                    above = data.rfind(b'\n', 0, prev_start - 1) + 1
+                    found = within(after, above, prev_start - 1)
+                previous[line_start] = found
             if previous[line_start]:
                 allowed.add(index)
         return [f for index, f in enumerate(kept) if index not in allowed]
