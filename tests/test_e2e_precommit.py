@@ -67,3 +67,18 @@ def test_run_all_files_reports_only_what_is_there(repo: str, hooks_repo: tuple[s
     assert 'a.py' not in result.stdout
     result = subprocess.run([*PRE_COMMIT, 'run', '--files', 'a.py'], cwd=repo, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout
+
+
+def test_one_summary_for_all_the_files_of_a_run(repo: str, hooks_repo: tuple[str, str, str]) -> None:
+    """Issue 14 #6: pre-commit split the files into one batch per CPU and each batch printed its own
+    total; the hook runs serially (and uses the CPUs itself), so the run prints one, over every file."""
+    env = hook_env(hooks_repo[2])
+    for i in range(24):
+        with open(os.path.join(repo, f'm{i:02d}.py'), 'w') as f:
+            f.write(f'AWS_ACCESS_KEY_ID = "{fakes.aws_key_id(seed=f"batch-{i}")}"\n')
+    git('add', '-A', cwd=repo)
+    result = subprocess.run([*PRE_COMMIT, 'run', '--all-files'], cwd=repo, capture_output=True, text=True, env=env)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    summaries = [ln for ln in output.splitlines() if ln.startswith('leakstop: ') and ' finding' in ln]
+    assert len(summaries) == 1 and summaries[0].startswith('leakstop: 24 findings in 24 files'), summaries

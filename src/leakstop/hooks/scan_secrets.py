@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -10,13 +11,15 @@ from leakstop.config import Config, load_config
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, parse_hook_args
 from leakstop.report import emit
-from leakstop.scan import ruleset_for, scan_path
+from leakstop.scan import scan_paths
 
 
 def scan_files(filenames: Sequence[str], *, config: Config, baseline: str | None, fmt: str) -> int:
+    """The hook runs serially (``require_serial``: one process, so its summary counts every file of the
+    run) and spreads a large set of files over the CPUs itself (a commit of a few files stays in one
+    process: ``scan_paths`` forks only for 4 files a CPU or more)."""
     known = baseline_mod.load_for_run(baseline, config.baseline)
-    ruleset = ruleset_for(config)
-    results = [scan_path(name, ruleset=ruleset, config=config, baseline=known) for name in filenames]
+    results = scan_paths(filenames, config=config, baseline=known, jobs=os.cpu_count() or 1)
     return emit(results, fmt=fmt)
 
 
