@@ -289,3 +289,16 @@ def test_short_pem_private_keys_are_found(name: str, default_config: Config) -> 
     assert len(text) < 200
     found = scan_data(text.encode(), 'tests/keys/key.pem', ruleset=ruleset_for(default_config), config=default_config)
     assert [(f.rule_id, f.line) for f in found] == [('private-key-pem', 1)]
+
+
+def test_a_commit_of_a_few_files_is_scanned_in_one_process(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    """Starting workers costs more than scanning a commit: up to SERIAL_FILES files, no pool."""
+    import multiprocessing
+    monkeypatch.chdir(str(tmp_path))
+    monkeypatch.setattr(multiprocessing, 'get_context', lambda *a, **k: pytest.fail('a pool was started'))
+    names = []
+    for i in range(scan_secrets.SERIAL_FILES):
+        names.append(f'm{i}.py')
+        with open(names[-1], 'w') as f:
+            f.write('x = 1\n')
+    assert scan_secrets.main(names) == 0

@@ -14,12 +14,16 @@ from leakstop.report import emit
 from leakstop.scan import scan_paths
 
 
+SERIAL_FILES = 64  # more files than this are spread over the CPUs
+
+
 def scan_files(filenames: Sequence[str], *, config: Config, baseline: str | None, fmt: str) -> int:
     """The hook runs serially (``require_serial``: one process, so its summary counts every file of the
-    run) and spreads a large set of files over the CPUs itself (a commit of a few files stays in one
-    process: ``scan_paths`` forks only for 4 files a CPU or more)."""
+    run) and spreads a large set of files over the CPUs itself; a commit of up to ``SERIAL_FILES``
+    files stays in one process (starting workers costs more than scanning them)."""
     known = baseline_mod.load_for_run(baseline, config.baseline)
-    results = scan_paths(filenames, config=config, baseline=known, jobs=os.cpu_count() or 1)
+    jobs = (os.cpu_count() or 1) if len(filenames) > SERIAL_FILES else 1
+    results = scan_paths(filenames, config=config, baseline=known, jobs=jobs)
     return emit(results, fmt=fmt)
 
 
