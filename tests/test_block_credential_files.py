@@ -363,3 +363,13 @@ def test_one_next_line_pragma_above_a_key_silences_both_hooks(work: Path, capsys
     code, out, _ = run(capsys, 'docs/other.md')  # without the pragma: refused by both
     assert code == 1 and 'docs/other.md:4:1: pem-private-key' in out
     assert scan_secrets.main(['docs/other.md']) == 1
+
+
+def test_advice_untracks_key_files_but_not_the_module_a_key_is_written_in(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 14 #7: `git rm --cached` for a key file; for a Python module holding a key, take the key out."""
+    write('app/settings.py', 'KEY = """' + fakes.pem_private_key(seed='advice-a') + '"""\n')
+    write('deploy/server.key', fakes.pem_private_key(seed='advice-b'))
+    code, out, _ = run(capsys, 'app/settings.py', 'deploy/server.key')
+    assert code == 1
+    assert '`git rm --cached -- deploy/server.key`' in out and 'git rm --cached -- app/settings.py' not in out
+    assert 'app/settings.py: a private key is written inside' in out

@@ -393,3 +393,17 @@ def test_e2e_deleting_an_env_file_passes(repo: Path) -> None:
     proc = git(repo, 'commit', '-m', 'untrack .env')
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert '.env' not in git(repo, 'ls-files').stdout
+
+
+def test_advice_for_a_template_is_to_replace_the_value_not_to_untrack(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 14 #7: a template with a live-looking value stays committed; its value is replaced."""
+    with open('.env.example', 'w') as f:
+        f.write(f'API_KEY={fakes.rand(fakes.B64, 40, "advice-template")}\nPORT=3000\n')
+    with open('deploy.env', 'w') as f:
+        f.write('DEBUG=1\n')
+    assert main(['.env.example']) == 1
+    out = capsys.readouterr().out
+    assert 'replace it with a placeholder' in out and 'git rm --cached' not in out
+    assert main(['deploy.env']) == 1
+    out = capsys.readouterr().out
+    assert 'git rm --cached' in out and '`*.env`' in out

@@ -309,3 +309,13 @@ def test_every_reporter_writes_an_undecodable_name_as_valid_utf8(fmt: str) -> No
         assert out.startswith('::error file=caf\\xe9.py,line=3,col=9,')
     if fmt != 'annotations':
         assert err == ['d\\xffr/x.py: error: cannot read: no such file']
+
+
+def test_a_missing_gitignore_line_is_not_told_to_rotate() -> None:
+    """Issue 14 #7: a GitHub annotation for check-gitignore holds nothing to rotate."""
+    from leakstop.engine import Finding
+    from leakstop.report import github_annotation
+    missing = Finding(path='.gitignore', line=0, column=0, rule_id='gitignore-env', description='.env files are not ignored', secret='')
+    leaked = Finding(path='a.py', line=1, column=5, rule_id='aws-access-key-id', description='AWS access key ID', secret='AKIAXXXX')
+    assert 'Rotate' not in github_annotation(missing)
+    assert 'Rotate it if it is real' in github_annotation(leaked)

@@ -364,7 +364,10 @@ def github_annotation(f: Finding, commits: Mapping[str, Commit] | None = None) -
     if f.commit:
         date = commits[f.commit].date if commits and f.commit in commits else ''
         text += f' (added in commit {f.commit[:12]}{", " + date if date else ""})'
-    text += '. Rotate it if it is real, then remove it.'
+    if not f.rule_id.startswith('gitignore-'):  # a missing .gitignore line holds nothing to rotate
+        text += '. Rotate it if it is real, then remove it.'
+    else:
+        text += '.'
     if f.revoke:
         text += f' Revoke or rotate it: {f.revoke}'
     return f'::{ANNOTATION_LEVEL.get(f.severity, "error")} {",".join(props)}::{_escape_data(text)}'

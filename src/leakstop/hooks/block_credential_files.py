@@ -190,17 +190,39 @@ def has_structure(head: bytes, *, settings: Settings) -> bool:
 
 
 def advice(results: Sequence[FileResult]) -> str:
-    paths = [r.path for r in results if r.findings]
-    shown = ' '.join(shlex.quote(p) if p.isprintable() else '<path>' for p in paths[:5])
-    if len(paths) > 5:
-        shown += ' ...'
-    return (
-        'These files are credentials. If one holds a real credential, rotate it first: it is '
-        'compromised once pushed. Then stop tracking it (your local copy stays): '
-        f'`git rm --cached -- {shown}`, add it to .gitignore, and keep the real values in a secret '
-        'manager or your CI\'s secret store. For an intentional test fixture, allow its path in '
-        '`[tool.leakstop.allowlist] paths` (pyproject.toml or .leakstop.toml), or record it in the baseline.'
+    """What to do next: a credential file (by its name, or a keystore) leaves git; a key found inside a
+    source or text file leaves that file (the module stays tracked: untracking it would lose the code)."""
+    def shown(paths: Sequence[str]) -> str:
+        text = ' '.join(shlex.quote(p) if p.isprintable() else '<path>' for p in paths[:5])
+        return text + (' ...' if len(paths) > 5 else '')
+
+    from leakstop.generic import file_kind
+
+    def embedded(r: FileResult) -> bool:  # a key inside code or prose, not a key file
+        kind = file_kind(r.path)
+        return all(f.line > 0 for f in r.findings) and (kind.code or kind.prose)
+
+    inside = [r.path for r in results if r.findings and embedded(r)]
+    whole = [r.path for r in results if r.findings and r.path not in inside]
+    parts = []
+    if whole:
+        parts.append(
+            'These files are credentials. If one holds a real credential, rotate it first: it is '
+            'compromised once pushed. Then stop tracking it (your local copy stays): '
+            f'`git rm --cached -- {shown(whole)}`, add it to .gitignore, and keep the real values in a secret '
+            'manager or your CI\'s secret store.'
+        )
+    if inside:
+        parts.append(
+            f'{shown(inside)}: a private key is written inside. If it is real, rotate it first: it is compromised '
+            'once pushed. Then take it out of the file (read it at run time from a file outside git or from a '
+            'secret store) and commit the file without it.'
+        )
+    parts.append(
+        'For an intentional test fixture, allow its path in `[tool.leakstop.allowlist] paths` (pyproject.toml '
+        'or .leakstop.toml), or record it in the baseline.'
     )
+    return ' '.join(parts)
 
 
 def block_credential_files(

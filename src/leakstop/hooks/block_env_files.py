@@ -202,7 +202,7 @@ def check_file(path: str, kind: str, *, settings: Settings, ruleset: RuleSet | N
 ADVICE = (
     'Real environment files stay out of git. If a value in one is a real secret, rotate it first: it is '
     'compromised once pushed. Then stop tracking the file (your local copy stays): `git rm --cached -- <path>`, '
-    'add it to .gitignore (`.env` and `.env.*`, with `!.env.example` so the template stays committable), keep '
+    'add it to .gitignore (`.env`, `.env.*` and `*.env`, with `!.env.example` so the template stays committable), keep '
     'the real values in a secret manager or your CI\'s secret store, and commit a template instead '
     '(`.env.example`) whose values are empty or placeholders such as `<your-api-key>` or `changeme`. '
     'For a flagged template value: replace it with a placeholder. For an intentional fixture, allow its path '
@@ -222,7 +222,26 @@ def block_env_files(
     results, warnings = check_files(filenames, config=config, extra_names=extra_names, extra_templates=extra_templates)
     if warnings:
         sys.stderr.write('\n'.join(warnings) + '\n')
-    return emit(without_known(results, baseline), fmt=fmt, advice=ADVICE)
+    results = without_known(results, baseline)
+    return emit(results, fmt=fmt, advice=advice(results))
+
+
+TEMPLATE_ADVICE = (
+    'A template (.env.example, ...) is meant to be committed: for each flagged value, replace it with a '
+    'placeholder such as `<your-api-key>` or `changeme`, or leave it empty. If the value was a real secret, rotate it '
+    'first: it is compromised once pushed. For an intentional fixture, allow its path in '
+    '`[tool.leakstop.allowlist] paths` (pyproject.toml or .leakstop.toml), or record it in the baseline.'
+)
+
+
+def advice(results: Sequence[FileResult]) -> str:
+    """The next step for what was found: a real env file leaves git (``ADVICE``); a template stays
+    tracked and only its flagged values change (``TEMPLATE_ADVICE``)."""
+    found = [f for r in results for f in r.findings]
+    templates = [f for f in found if f.rule_id.startswith('env-template')]
+    if templates and len(templates) == len(found):
+        return TEMPLATE_ADVICE
+    return ADVICE if not templates else f'{ADVICE} {TEMPLATE_ADVICE.split(" For an intentional")[0]}'
 
 
 def check_files(
