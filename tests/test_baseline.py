@@ -373,14 +373,45 @@ def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
     assert sha1(other) not in candidates and sha1('a') not in candidates and sha1('token') not in candidates
 
 
+def _commit_all() -> str:
+    _git('add', '-A')
+    _git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'c')
+    return subprocess.run(('git', 'rev-parse', 'HEAD'), check=True, capture_output=True, text=True).stdout.strip()
+
+
 def test_gitleaks_ignore_import_turns_positions_into_fingerprints() -> None:
+    _git('init', '-q')
     write('a.py', f'x = 1\nKEY = "{AWS}"\nTOKEN = "{GH}"\n')
-    write('.gitleaksignore', '# reviewed\n0123456789abcdef0123456789abcdef01234567:a.py:aws-access-token:2\n')
+    commit = _commit_all()
+    write('.gitleaksignore', f'# reviewed\n{commit}:a.py:aws-access-token:2\n')
     assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
     rows = [(e['path'], e['rule'], e['status']) for e in assert_valid()['findings']]  # type: ignore[index, union-attr]
     assert rows == [('a.py', 'aws-access-key-id', 'false-positive')]
     write('a.py', f'# moved\nx = 1\nKEY = "{AWS}"\n')
     assert scan_secrets.main(['a.py']) == 0
+
+
+def test_gitleaks_ignore_entries_are_resolved_at_their_commit_and_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 14 #1: a line was inserted above since the entry was written; today's line 2 holds another
+    AWS key. The entry covers the key its commit had on line 2, not today's; an entry whose rule is not
+    the finding's covers nothing; an entry for a commit this repository lacks is refused, said."""
+    other = fakes.aws_key_id(seed='gl-other')
+    _git('init', '-q')
+    write('a.py', f'x = 1\nKEY = "{AWS}"\n')
+    commit = _commit_all()
+    write('a.py', f'x = 1\nNEW = "{other}"\nKEY = "{AWS}"\nTOKEN = "{GH}"\n')
+    _commit_all()
+    write('.gitleaksignore', f'{commit}:a.py:aws-access-token:2\n{commit}:a.py:github-pat:2\n'
+                             f'{"f" * 40}:a.py:aws-access-token:4\n')
+    assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
+    err = capsys.readouterr().err
+    assert f'commit {"f" * 12} or the file in it is not in this repository' in err
+    entries = assert_valid()['findings']
+    assert [(e['rule'], e['line']) for e in entries] == [('aws-access-key-id', 2)]  # type: ignore[index, union-attr]
+    capsys.readouterr()
+    assert scan_secrets.main(['a.py']) == 1
+    out = capsys.readouterr().out
+    assert 'a.py:2:' in out and 'a.py:4:' in out and 'a.py:3:' not in out  # the new key and the token stay
 
 
 def test_gitleaks_report_import() -> None:
@@ -398,7 +429,8 @@ def test_gitleaks_import_covers_only_each_records_own_finding() -> None:
     write('report.json', json.dumps([{'File': 'app.min.js', 'StartLine': 1, 'Secret': 'a', 'RuleID': 'generic-api-key'}]))
     assert cli.main(['baseline', 'import', 'report.json']) == 0
     assert assert_valid()['findings'] == []  # "a" is in every token: it is none of them
-    write('.gitleaksignore', '0123456789abcdef0123456789abcdef01234567:app.min.js:aws-access-token:1\n')
+    _git('init', '-q')
+    write('.gitleaksignore', f'{_commit_all()}:app.min.js:aws-access-token:1\n')
     assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
     entries = assert_valid()['findings']
     assert [(e['path'], e['rule'], e['line']) for e in entries] == [('app.min.js', 'aws-access-key-id', 1)]  # type: ignore[index, union-attr]
@@ -473,7 +505,7 @@ def _ds_baseline(filename: str, secret: str) -> str:
 
 IMPORT_FORMATS = {
     'gitleaks report': lambda name: ('report.json', json.dumps([{'File': name, 'StartLine': 1, 'Secret': AWS, 'RuleID': 'aws-access-token'}])),
-    'gitleaks ignore file': lambda name: ('.gitleaksignore', f'0123456789abcdef0123456789abcdef01234567:{name}:aws-access-token:1\n'),
+    'gitleaks ignore file': lambda name: ('.gitleaksignore', f'{name}:aws-access-token:1\n'),  # gitleaks dir's form
     'detect-secrets baseline': lambda name: ('.secrets.baseline', _ds_baseline(name, AWS)),
 }
 

@@ -546,7 +546,8 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
     return counts
 
 
-GitleaksRecord = tuple[str, int, 'str | None', str]  # file, line, secret (None in an ignore file), gitleaks rule id
+# file, line, secret (None in an ignore file), gitleaks rule id, commit ('' when the file is read as it is today)
+GitleaksRecord = tuple[str, int, 'str | None', str, str]
 
 
 _QUOTES = '"\'` \t\r\n'
@@ -570,9 +571,9 @@ def _gitleaks_matches(findings: Sequence[Finding], line: int, secret: str | None
     if secret is not None:
         return [f for f in findings if _same_secret(f.secret, secret)]
     on_line = [f for f in findings if f.line == line]
-    if len(on_line) <= 1:
-        return on_line
-    return [f for f in on_line if rule and _vendor(f.rule_id) == _vendor(rule)]
+    if not rule:
+        return on_line if len(on_line) <= 1 else []
+    return [f for f in on_line if _vendor(f.rule_id) == _vendor(rule)]  # the entry's rule, not another's
 
 
 def _import_gitleaks(
@@ -583,14 +584,19 @@ def _import_gitleaks(
     from leakstop.scan import scan_data
     root = repository_root()
     counts = ImportCounts()
-    for filename, line, secret, rule in records:
+    for filename, line, secret, rule, commit in records:
         path = import_path(filename, base='', root=root, source=source, counts=counts)
         if path is None:
             continue
-        try:
-            data = decode_text(read_bytes(path))
-        except Unreadable:
-            data = None
+        if commit:  # a .gitleaksignore entry names the commit its line number belongs to: read the file there
+            data = _content_at(commit, path, root=root, source=source, counts=counts)
+            if data is None:
+                continue
+        else:
+            try:
+                data = decode_text(read_bytes(path))
+            except Unreadable:
+                data = None
         findings = scan_data(data or b'', normalize(path), ruleset=ruleset, config=config)
         found = _gitleaks_matches(findings, line, secret, rule)
         for f in found:
@@ -599,6 +605,19 @@ def _import_gitleaks(
         counts.imported += bool(found)
         counts.unmatched += not found
     return counts
+
+
+def _content_at(commit: str, path: str, *, root: str, source: str, counts: ImportCounts) -> bytes | None:
+    """The text ``path`` had at ``commit`` (git's object store); None, said on stderr and counted, when
+    the repository does not have that commit or file."""
+    relative = normalize(os.path.relpath(os.path.abspath(path), root))
+    try:
+        return decode_text(git.git_output(['cat-file', 'blob', f'{commit}:{relative}'], cwd=root)) or b''
+    except FatalError:
+        counts.skipped += 1
+        print(f'leakstop: {display_path(source)}: skipped an entry for {display_path(relative)}: commit {commit[:12]} '
+              'or the file in it is not in this repository', file=sys.stderr)
+        return None
 
 
 def _gitleaks_record(item: Any) -> GitleaksRecord | None:
@@ -610,7 +629,7 @@ def _gitleaks_record(item: Any) -> GitleaksRecord | None:
     rule = item.get('RuleID')
     return (
         item['File'], line if isinstance(line, int) and not isinstance(line, bool) else 0,
-        secret if isinstance(secret, str) and secret else None, rule if isinstance(rule, str) else '',
+        secret if isinstance(secret, str) and secret else None, rule if isinstance(rule, str) else '', '',
     )
 
 
@@ -644,8 +663,10 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
                 parts = line.rsplit(':', 2)
                 if len(parts) != 3 or not parts[2].isdigit():
                     continue
-                filename = parts[0].split(':', 1)[1] if len(parts[0].split(':', 1)[0]) == 40 and ':' in parts[0] else parts[0]
-                records.append((filename, int(parts[2]), None, parts[1]))
+                head, _, rest = parts[0].partition(':')
+                commit = head if rest and len(head) == 40 and all(c in '0123456789abcdef' for c in head) else ''
+                filename = rest if commit else parts[0]
+                records.append((filename, int(parts[2]), None, parts[1], commit))
             counts = _import_gitleaks(records, config=config, target=target, status='false-positive', source=source)
         else:
             raise FatalError(f'{source}: not a detect-secrets baseline, gitleaks report or .gitleaksignore')
