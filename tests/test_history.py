@@ -687,3 +687,28 @@ def bench(commits: int) -> None:  # pragma: no cover (run by hand)
 if __name__ == '__main__':  # pragma: no cover
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     bench(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+
+
+def _leakstop(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, '-m', 'leakstop.cli', *args], capture_output=True, text=True)
+
+
+def test_history_findings_can_be_baselined_and_survive_git_rm(repo: str) -> None:
+    """Issue 14 #2: `scan --history` tells the user to update the baseline, and `baseline update
+    --history` records what history holds; after `git rm` of a reviewed file a plain `baseline update`
+    keeps its entries, so the history job keeps passing. A secret added later still fails it."""
+    commit_file('old/settings.py', f'KEY = "{AWS}"\n')
+    commit_file('app.py', 'x = 1\n')
+    git('rm', '-q', 'old/settings.py', cwd='.')
+    git('commit', '-qm', 'remove', cwd='.')
+    assert _leakstop('scan', '--history').returncode == 1
+    done = _leakstop('baseline', 'update', '--history')
+    assert done.returncode == 0, done.stderr
+    assert '1 added' in done.stdout
+    assert _leakstop('scan', '--history').returncode == 0
+    assert _leakstop('baseline', 'update').returncode == 0  # the file is gone from the tree: its entry stays
+    assert _leakstop('scan', '--history').returncode == 0
+    assert _leakstop('baseline', 'update', '--history', 'app.py').returncode == 2  # paths or history, not both
+    commit_file('app.py', f'TOKEN = "{GH}"\n')
+    result = _leakstop('scan', '--history')
+    assert result.returncode == 1 and 'app.py:1:' in result.stdout and 'settings.py' not in result.stdout

@@ -374,13 +374,28 @@ def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, forc
     return _report_errors(errors)
 
 
-def cmd_baseline_update(paths: Sequence[str], *, config: Config, path: str) -> int:
-    findings, errors = collect(paths, config=config)
+def cmd_baseline_update(
+        paths: Sequence[str], *, config: Config, path: str, revisions: Sequence[str] = (),
+) -> int:
+    """Add new findings, drop gone ones, keep review decisions. ``revisions`` (``--history`` /
+    ``--since``): add what those commits added, drop nothing (a history finding stays in history).
+    Entries for files no longer in the working tree are kept: their secrets are still in history, and a
+    history scan must keep passing after ``git rm`` of a reviewed file."""
+    if revisions:
+        results, _ = scan_history(revisions, config=config, baseline=None, progress=Progress('commits', enabled=False))
+        findings = [f for r in results for f in r.findings]
+        errors = [r for r in results if r.error]
+        files: list[str] = []
+    else:
+        files = list(walk(paths or tracked_files()))
+        results = every_hook(files, config=config)
+        findings = [f for r in results for f in r.findings]
+        errors = list({r.path: r for r in results if r.error}.values())
     with bl.locked(path):
         old = bl.load(path) if os.path.exists(path) else bl.Baseline(path)
         if old.detect_secrets is not None:
             raise FatalError(f'{path}: a detect-secrets baseline: convert it with `leakstop baseline import {path}`')
-        scope = None if not paths else {old.entry_path(p) for p in walk(paths)}
+        scope = {old.entry_path(p) for p in files}  # only what was scanned can be gone
         new = bl.merge(old, findings, scope=scope)
         bl.save(new)
     added = len(set(new.entries) - set(old.entries))
@@ -854,6 +869,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument('--baseline', help='the baseline file (default: .leakstop-baseline.json)')
         if name == 'create':
             p.add_argument('--force', action='store_true', help='replace an existing (valid) baseline')
+        else:
+            when = p.add_mutually_exclusive_group()
+            when.add_argument('--since', metavar='REV', help='add what the commits after REV added (REV..HEAD, or a range A..B)')
+            when.add_argument('--history', action='store_true', help='add what every commit of HEAD added')
         _add_config(p)
     audit = base_sub.add_parser('audit', help='review unreviewed findings one by one')
     audit.add_argument('--baseline', help='the baseline file (default: .leakstop-baseline.json)')
@@ -899,7 +918,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.baseline_command == 'create':
                 return cmd_baseline_create(args.paths, config=config, path=path, force=args.force)
             if args.baseline_command == 'update':
-                return cmd_baseline_update(args.paths, config=config, path=path)
+                history = args.history or args.since is not None
+                if history and args.paths:
+                    raise FatalError('baseline update: name paths or use --history/--since, not both')
+                return cmd_baseline_update(args.paths, config=config, path=path,
+                                           revisions=history_revisions(args.since) if history else ())
             if args.baseline_command == 'audit':
                 return cmd_baseline_audit(config=config, path=path, stats=args.stats)
             if args.baseline_command == 'import':

@@ -29,7 +29,8 @@ HISTORY_ADVICE = (
     'These secrets are in git history: deleting them from the files does not remove them. '
     'If a secret is real, rotate it first (revoke it at the provider), then rewrite history '
     '(git filter-repo) only if you must; `leakstop scan --history` verifies the result. '
-    'For a false positive, record it in the baseline with `leakstop baseline update`.'
+    'For a false positive, record it in the baseline with `leakstop baseline update --history` '
+    '(or `--since REV`, as the scan was run), then mark it with `leakstop baseline audit`.'
 )
 INFORMATION_URI = 'https://github.com/leakstop/leakstop'
 JSON_VERSION = 1
