@@ -712,3 +712,16 @@ def test_history_findings_can_be_baselined_and_survive_git_rm(repo: str) -> None
     commit_file('app.py', f'TOKEN = "{GH}"\n')
     result = _leakstop('scan', '--history')
     assert result.returncode == 1 and 'app.py:1:' in result.stdout and 'settings.py' not in result.stdout
+
+
+def test_leakstop_s_own_json_report_is_imported_into_the_baseline(repo: str) -> None:
+    """Issue 14 #2: `baseline import` took every other scanner's report but refused leakstop's own. The
+    JSON of `scan --history` is imported as it is (no file read): the history job then passes."""
+    commit_file('old/settings.py', f'KEY = "{AWS}"\n')
+    git('rm', '-q', 'old/settings.py', cwd='.')
+    git('commit', '-qm', 'remove', cwd='.')
+    report = _leakstop('scan', '--history', '--format', 'json', '--output', 'history.json')
+    assert report.returncode == 1, report.stderr
+    done = _leakstop('baseline', 'import', 'history.json')
+    assert done.returncode == 0 and 'imported 1 finding(s)' in done.stdout and 'leakstop JSON report' in done.stdout
+    assert _leakstop('scan', '--history').returncode == 0

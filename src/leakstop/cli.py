@@ -635,6 +635,31 @@ def _content_at(commit: str, path: str, *, root: str, source: str, counts: Impor
         return None
 
 
+def _import_leakstop_report(doc: dict[str, Any], *, target: bl.Baseline, source: str) -> ImportCounts:
+    """``leakstop scan --format json`` (any scope, ``--history`` included): each finding recorded as it
+    is (path, rule, fingerprint), unreviewed; no file is read. A path with a NUL byte is skipped, said."""
+    findings = doc.get('findings')
+    if not isinstance(findings, list):
+        raise FatalError(f'{source}: a leakstop report without a "findings" list')
+    counts = ImportCounts()
+    for item in findings:
+        if not (isinstance(item, dict) and isinstance(item.get('path'), str) and isinstance(item.get('rule'), str)
+                and isinstance(item.get('fingerprint'), str) and re.fullmatch(r'[0-9a-f]{64}', item['fingerprint'])):
+            counts.unmatched += 1
+            continue
+        if '\0' in item['path']:
+            counts.skipped += 1
+            print(f'leakstop: {display_path(source)}: skipped an entry: a NUL byte in its path', file=sys.stderr)
+            continue
+        raw_line = item.get('line')
+        line = raw_line if isinstance(raw_line, int) and not isinstance(raw_line, bool) else 0
+        entry = bl.Entry(target.entry_path(path_from_text(item['path'])), item['rule'], item['fingerprint'], line)
+        if entry.key not in target.entries:
+            target.entries[entry.key] = entry
+        counts.imported += 1
+    return counts
+
+
 def _gitleaks_record(item: Any) -> GitleaksRecord | None:
     """(file, start line, secret, rule id) of one gitleaks report entry; None if it names no file."""
     if not isinstance(item, dict) or not isinstance(item.get('File'), str) or not item['File']:
@@ -663,7 +688,10 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
             doc = None
         except RecursionError:
             raise FatalError(f'{source}: JSON nested too deeply') from None
-        if isinstance(doc, dict) and 'results' in doc:
+        if isinstance(doc, dict) and isinstance(doc.get('tool'), dict) and doc['tool'].get('name') == 'leakstop':
+            kind = 'leakstop JSON report'
+            counts = _import_leakstop_report(doc, target=target, source=source)
+        elif isinstance(doc, dict) and 'results' in doc:
             kind = 'detect-secrets baseline'
             counts = _import_detect_secrets(doc, config=config, target=target, source=source)
         elif isinstance(doc, list):
@@ -684,7 +712,7 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
                 records.append((filename, int(parts[2]), None, parts[1], commit))
             counts = _import_gitleaks(records, config=config, target=target, status='false-positive', source=source)
         else:
-            raise FatalError(f'{source}: not a detect-secrets baseline, gitleaks report or .gitleaksignore')
+            raise FatalError(f'{source}: not a leakstop JSON report, detect-secrets baseline, gitleaks report or .gitleaksignore')
         bl.save(target)
     unmatched = counts.unmatched
     skipped = f'; {counts.skipped} skipped (not read: see above)' if counts.skipped else ''
