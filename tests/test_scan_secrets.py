@@ -11,7 +11,6 @@ import fakes
 from leakstop.config import Config
 from leakstop.hooks import scan_secrets
 from leakstop.scan import ruleset_for, scan_data
-from leakstop.validators import base62_crc32
 
 AWS = fakes.aws_key_id(seed='hook')
 GH = fakes.github('ghp', seed='hook')
@@ -194,7 +193,7 @@ def test_template_interpolations_are_not_secrets(line: str) -> None:
 
 
 def _github_with(body: str) -> str:
-    return f'ghp_{body}{base62_crc32(body)}'
+    return f'ghp_{body}{fakes.crc32_base62(body)}'
 
 
 @pytest.mark.parametrize('body', [
