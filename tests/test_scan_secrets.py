@@ -69,9 +69,24 @@ def test_inline_pragma_suppresses(pragma: str) -> None:
 
 
 @pytest.mark.parametrize('pragma', ['# leakstop: allow-next-line', '# pragma: allowlist nextline secret'])
-def test_next_line_pragma_suppresses_only_the_next_line(pragma: str) -> None:
-    write('a.py', f'{pragma}\nkey = "{AWS}"\nother = "{GH}"\n')
+def test_next_line_pragma_suppresses_only_the_next_line(pragma: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Which finding remains, not only the exit code (issue 15: a mutation of the detect-secrets form
+    survived a test that checked the code alone)."""
+    write('a.py', f'first = "{GH}"\n{pragma}\nkey = "{AWS}"\nother = "{GH}"\n')
+    capsys.readouterr()
     assert scan_secrets.main(['a.py']) == 1
+    lines = [ln.split(': ')[0] for ln in capsys.readouterr().out.splitlines() if ln.startswith('a.py:')]
+    assert [ln.rsplit(':', 1)[0] for ln in lines] == ['a.py:1', 'a.py:4']
+
+
+@pytest.mark.parametrize(('value', 'placeholder'), [
+    ('"password"', True), ("'null'", True), ('`changeme`', True), ('password', True),
+    ('"Zq8bX3nR5tY7uV9wK2mL"', False),
+])
+def test_placeholders_are_recognised_inside_quotes(value: str, placeholder: bool, default_config: Config) -> None:
+    """Issue 15: the quotes around a value are not part of it (a mutation removing the stripping survived)."""
+    from leakstop.allowlist import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
 
 
 def test_next_line_pragma(capsys: pytest.CaptureFixture[str]) -> None:
