@@ -23,32 +23,7 @@ DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'al
 _SAME_LINE = LazyPattern(rb'leakstop:\s*allow(?![-\w])|pragma:\s*allowlist[ \t]+secret', re.I)
 _NEXT_LINE = LazyPattern(rb'leakstop:\s*allow-next-line|pragma:\s*allowlist[ \t]+nextline[ \t]+secret', re.I)
 _ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist', re.I)
-
-
-_BEGIN = b'-----BEGIN '
-
-
-def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
-    start = data.rfind(b'\n', 0, offset) + 1
-    end = data.find(b'\n', offset)
-    return start, len(data) if end == -1 else end
-
-
-def inline_allowed(data: bytes, start: int, end: int) -> bool:
-    """A pragma on a line the secret touches, or a next-line pragma on the line before it."""
-    line_start, _ = _line_bounds(data, start)
-    _, line_end = _line_bounds(data, max(start, end - 1))
-    if _SAME_LINE.search(data, line_start, line_end):
-        return True
-    if line_start == 0:
-        return False
-    prev_start, prev_end = _line_bounds(data, line_start - 1)
-    if _NEXT_LINE.search(data, prev_start, prev_end):
-        return True
-    if prev_start and data.find(_BEGIN, prev_start, prev_end) != -1:  # as in Allowlist.filter
-        above_start, above_end = _line_bounds(data, prev_start - 1)
-        return bool(_NEXT_LINE.search(data, above_start, above_end))
-    return False
+_BEGIN = b'-----BEGIN '  # a PEM key's first line: a next-line pragma above it covers the key's body too
 
 
 class BuiltinAllowlist(BuiltinAllowlistFields):

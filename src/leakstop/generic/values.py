@@ -164,23 +164,12 @@ def shannon_entropy(text: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in counts.values())
 
 
-def ascending_run(value: str, alphabet: str) -> int:
-    """Longest run of consecutive characters of ``alphabet`` (``uvwxyz``, ``34567``), case-insensitive."""
-    best = run = 1
-    prev = -2
-    for ch in value.lower():
-        pos = alphabet.find(ch)
-        run = run + 1 if pos > 0 and pos == prev + 1 else 1
-        prev = pos
-        best = max(best, run)
-    return best
-
-
 def has_run(value: str, alphabet: str, length: int) -> bool:
-    """``ascending_run(value, alphabet) >= length``, by substring search (a loop over characters cost
-    a fifth of judging the values of a source tree)."""
+    """Whether ``value`` holds ``length`` consecutive characters of ``alphabet`` (``uvwxyz``, ``34567``),
+    case-insensitive: a substring search (a loop over characters cost a fifth of judging the values
+    of a source tree)."""
     if length <= 1:
-        return True  # as ascending_run, which counts at least 1
+        return True  # any run counts at least one character
     lowered = value.lower()
     return any(alphabet[i:i + length] in lowered for i in range(len(alphabet) - length + 1))
 
