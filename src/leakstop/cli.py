@@ -347,9 +347,15 @@ def every_hook(files: Sequence[str], *, config: Config) -> list[FileResult]:
     return results
 
 
-def collect(paths: Sequence[str], *, config: Config) -> tuple[list[Finding], list[FileResult]]:
-    """Every finding that the allowlist lets through, for recording in a baseline; plus unreadable files."""
-    results = every_hook(list(walk(paths or tracked_files())), config=config)
+def baseline_files(paths: Sequence[str]) -> list[str]:
+    """The files a baseline command reads: ``paths`` walked, else every tracked file."""
+    return list(walk(paths or tracked_files()))
+
+
+def collect(files: Sequence[str], *, config: Config) -> tuple[list[Finding], list[FileResult]]:
+    """Every finding in ``files`` that the allowlist lets through, for recording in a baseline; plus
+    unreadable files."""
+    results = every_hook(files, config=config)
     # one error per unreadable file (each hook reports it)
     errors = list({r.path: r for r in results if r.error}.values())
     return [f for r in results for f in r.findings], errors
@@ -366,7 +372,7 @@ def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, forc
         raise FatalError(f'{path}: already exists: use `leakstop baseline update` (or --force to start over)')
     if os.path.exists(path):
         bl.load(path)  # never replace a file we cannot parse
-    findings, errors = collect(paths, config=config)
+    findings, errors = collect(baseline_files(paths), config=config)
     with bl.locked(path):
         new = bl.merge(bl.Baseline(path), findings)
         bl.save(new)
@@ -387,10 +393,8 @@ def cmd_baseline_update(
         errors = [r for r in results if r.error]
         files: list[str] = []
     else:
-        files = list(walk(paths or tracked_files()))
-        results = every_hook(files, config=config)
-        findings = [f for r in results for f in r.findings]
-        errors = list({r.path: r for r in results if r.error}.values())
+        files = baseline_files(paths)
+        findings, errors = collect(files, config=config)
     with bl.locked(path):
         old = bl.load(path) if os.path.exists(path) else bl.Baseline(path)
         if old.detect_secrets is not None:
