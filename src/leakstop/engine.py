@@ -29,9 +29,9 @@ import re
 import sys
 from typing import Any, Callable, Iterator, Sequence
 
-from leakstop.cache import cache_dir, cached, cached_toml
+from leakstop.cache import cache_dir, cached, cached_toml, present as cache_present
 from leakstop.errors import FatalError
-from leakstop.files import compile_globs, normalize
+from leakstop.files import NameFilter, compile_globs, normalize
 from leakstop.generic import FAMILIES, GenericDetector, names_itself
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
@@ -265,9 +265,10 @@ class RuleSet:
 
     def _path_rules_apply(self, path: str) -> bool:
         """Whether any rule limited to file names applies to ``path`` (one glob match per file)."""
-        if self._path_gate is False:
-            self._path_gate = compile_globs([g for i in self.path_rules for g in self.rules[i].paths])
-        return self._path_gate is not None and self._path_gate.match(normalize(path)) is not None
+        if self._path_gate is False:  # caseless and by the last segments: looser than applies_to, which decides
+            globs = [g for i in self.path_rules for g in self.rules[i].paths]
+            self._path_gate = NameFilter(globs) if globs else None
+        return self._path_gate is not None and self._path_gate(normalize(path))
 
     def scan_hits(self, data: bytes, path: str = '') -> dict[int, list[int]]:
         """Rule index -> end offsets of Hyperscan candidates, in order (``path`` says whether the rules
@@ -520,6 +521,16 @@ def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = 
     return db
 
 
+def _full_signature(signature: Sequence[object], generic: bool) -> tuple[object, ...]:
+    anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
+    return (DATABASE_FORMAT, _hyperscan().__version__, platform_machine(), *signature, *anchors)
+
+
+def ruleset_cached(signature: Sequence[object], *, cache: str | None, generic: bool = False) -> bool:
+    """Whether ``load_ruleset`` would find its compiled rules in the cache (without reading them)."""
+    return cache is not None and cache_present('rules', _full_signature(signature, generic), directory=cache)
+
+
 def load_ruleset(
         signature: Sequence[object],
         load: Callable[[], list[Rule]],
@@ -553,7 +564,7 @@ def load_ruleset(
             and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6))
         )
 
-    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
+    full_signature = _full_signature(signature, generic)
     rows, table, window, blob, path_blob, paths, vendors = cached('rules', full_signature, build, valid=valid, directory=cache)
 
     def databases() -> tuple[Any, Any]:

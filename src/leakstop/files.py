@@ -124,16 +124,15 @@ def _link_target(path: str) -> bytes:
         raise Unreadable(e.strerror or str(e)) from None
 
 
-@contextlib.contextmanager
-def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
-    """The open file and its size; anything but a regular file or a symlink is Unreadable.
+def open_file(path: str) -> tuple[BinaryIO, int]:
+    """The open file (the caller closes it) and its size; anything but a regular file or a symlink
+    is Unreadable.
 
     A symlink is never followed: its content is its target path, which is what git stores
     (a link out of the repository is not read; a dangling link is fine). Opened non-blocking
     and checked with fstat on the open descriptor, so a FIFO or device never blocks the hook
     and a file swapped between listing and reading is judged as it is.
     """
-    target = None
     if '\0' in path:  # no file has such a name; os.open would raise ValueError
         raise Unreadable('a NUL byte in the name')
     try:
@@ -148,9 +147,7 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
         if not (_NOFOLLOW and e.errno in (errno.ELOOP, errno.EMLINK) and os.path.islink(path)):
             raise Unreadable(e.strerror or str(e)) from None
         target = _link_target(path)
-    if target is not None:
-        yield io.BytesIO(target), len(target)
-        return
+        return io.BytesIO(target), len(target)
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -160,8 +157,15 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
     except BaseException:
         os.close(fd)
         raise
-    with os.fdopen(fd, 'rb') as f:
-        yield f, st.st_size
+    return os.fdopen(fd, 'rb'), st.st_size
+
+
+@contextlib.contextmanager
+def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
+    """``open_file`` as a context manager (the file is closed on leaving)."""
+    f, size = open_file(path)
+    with f:
+        yield f, size
 
 
 OWN_FILE_LIMIT = 64 * 1024 * 1024  # no configuration, baseline or .gitignore is larger

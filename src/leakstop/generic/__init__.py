@@ -33,7 +33,7 @@ SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lin
 # Families whose extractor reads only its line (no look past the line's end or before its start):
 # their candidates are a function of the line's bytes (``GenericDetector._extract``).
 SELF_CONTAINED = frozenset(('assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced'))
-LINES_REMEMBERED = 20_000
+LINES_REMEMBERED = 4096
 FAMILIES = tuple(ANCHORS)
 
 # kind of key -> (rule id, description)
@@ -352,11 +352,11 @@ class GenericDetector:
         memo = (family, line, lo == 0)  # at the very start, a lookbehind sees no newline before the line
         shifted = self._lines.get(memo)
         if shifted is None:
-            shifted = [c._replace(start=c.start - lo, end=c.end - lo) for c in extractor(data, lo, hi)]
+            shifted = [Candidate(k, v, s - lo, e - lo, x, q) for k, v, s, e, x, q in extractor(data, lo, hi)]
             if len(self._lines) >= LINES_REMEMBERED:
                 self._lines.clear()
             self._lines[memo] = shifted
-        return [c._replace(start=c.start + lo, end=c.end + lo) for c in shifted] if shifted else shifted
+        return [Candidate(k, v, s + lo, e + lo, x, q) for k, v, s, e, x, q in shifted] if shifted else shifted
 
     def candidates(
             self, data: bytes, path: str, kind: FileKind | None = None, ends: Sequence[Sequence[int]] | None = None,
