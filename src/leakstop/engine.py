@@ -193,6 +193,25 @@ class RuleSet:
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
         self._vocabulary: Vocabulary | None = None
+        self._services: frozenset[str] | None = None
+        if generic is not None:
+            generic.services = self.services
+
+    def services(self) -> frozenset[str]:
+        """Lowercase names of the services the rules know (a rule's provider named in one word, a
+        vendor rule's keyword), 4 letters or more and no dictionary word: what a key names when it
+        says whose token it holds (herokuToken, kucoinToken). Words like Linear, Render or Stream are
+        not names here (a streamToken is not GetStream's), nor is the key judge's vocabulary.
+        Decoded once, on first need."""
+        if self._services is None:
+            from leakstop.generic.values import Words
+            words = Words.get()
+            names = {(rule.provider or '').lower() for rule in self.rules}
+            names.update(json.loads(self._vendor_plain))
+            vocabulary = self.vocabulary()
+            common = set(vocabulary.kinds) | vocabulary.key_qualifiers | vocabulary.not_secret_qualifiers | vocabulary.about
+            self._services = frozenset(n for n in names if len(n) >= 4 and n.isalpha() and n not in common and n not in words)
+        return self._services
 
     def vocabulary(self) -> Vocabulary:
         """The generic key judge's vocabulary (the detector's, else loaded once for this rule set)."""
