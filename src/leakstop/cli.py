@@ -302,7 +302,8 @@ def cmd_scan(
     with Progress(unit, enabled=progress_wanted(fmt)) as progress:
         if scope.kind == 'paths':
             named = scope.paths or ('.',)
-            files = list(tree_files([p for p in named if p != STDIN], use_git=use_git, skip=config.allowlist.path_allowed))
+            skip = config.allowlist.path_allowed if config.allowlist.paths is not None else None
+            files = list(tree_files([p for p in named if p != STDIN], use_git=use_git, skip=skip))
             progress.total = len(files)
             results = scan_paths(files, config=config, baseline=known, jobs=jobs, progress=progress, file_hooks=True)
             if STDIN in named:
