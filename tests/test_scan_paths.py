@@ -245,3 +245,13 @@ def test_no_standard_input_is_an_error(repo: str, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(sys, 'stdin', None)
     assert cli.main(['scan', '-']) == 2
     assert capsys.readouterr().err == 'leakstop: error: -: no standard input to read\n'
+
+
+def test_baseline_create_of_a_directory_records_what_scan_reads(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    project()
+    assert cli.main(['baseline', 'create', '.']) == 0
+    with open('.leakstop-baseline.json') as f:
+        recorded = sorted({e['path'] for e in json.load(f)['findings']})
+    assert recorded == ['keep.log', 'src/new_module.py', 'src/settings.py']
+    capsys.readouterr()
+    assert scan(capsys) == (0, [])

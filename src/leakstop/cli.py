@@ -399,8 +399,9 @@ def every_hook(files: Sequence[str], *, config: Config) -> list[FileResult]:
 
 
 def baseline_files(paths: Sequence[str]) -> list[str]:
-    """The files a baseline command reads: ``paths`` walked, else every tracked file."""
-    return list(walk(paths or tracked_files()))
+    """The files a baseline command reads: those ``leakstop scan PATH...`` reads (in a repository,
+    what git would track there), else every tracked file."""
+    return list(tree_files(paths)) if paths else list(walk(tracked_files()))
 
 
 def collect(files: Sequence[str], *, config: Config) -> tuple[list[Finding], list[FileResult]]:
