@@ -255,3 +255,18 @@ def test_baseline_create_of_a_directory_records_what_scan_reads(repo: str, capsy
     assert recorded == ['keep.log', 'src/new_module.py', 'src/settings.py']
     capsys.readouterr()
     assert scan(capsys) == (0, [])
+
+
+def test_sparse_checkout_and_skip_worktree(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A path outside a sparse checkout is not on disk: no error. A file marked skip-worktree to hide
+    local edits (`git update-index --skip-worktree`) is on disk and is read."""
+    write('app/settings.py', 'DEBUG = True\n')
+    write('docs/guide.md', '# guide\n')
+    git('add', '.', cwd='.')
+    git('commit', '-qm', 'start', cwd='.')
+    git('sparse-checkout', 'set', 'app', cwd='.')
+    assert not os.path.exists('docs/guide.md') and 'S docs/guide.md' in git('ls-files', '-t', cwd='.').stdout
+    write('app/settings.py', f'TOKEN = "{GH}"\n')
+    git('update-index', '--skip-worktree', 'app/settings.py', cwd='.')
+    assert scan(capsys) == (1, [('app/settings.py', 1, 'github-pat-classic')])
+    assert capsys.readouterr().err == ''

@@ -293,8 +293,8 @@ def git_files(directory: str) -> list[str] | None:
     is missing or refuses (a repository of another owner).
 
     One git process, and no system call per file here: ``-t`` tags each entry (``H`` in the index,
-    ``R`` deleted, ``?`` untracked) and ``-s`` gives the mode of those in the index (a submodule's
-    is 160000).
+    ``R`` deleted, ``?`` untracked, ``S`` skip-worktree: checked for, as a sparse checkout leaves
+    such files out) and ``-s`` gives the mode of those in the index (a submodule's is 160000).
     """
     import subprocess
     try:
@@ -317,6 +317,8 @@ def git_files(directory: str) -> list[str] | None:
             deleted.add(rest.partition(b'\t')[2])
         elif rest:  # H (or another tag of a path in the index): "mode sha stage\tname", per stage if unmerged
             info, _, name = rest.partition(b'\t')
+            if tag == b'S' and not os.path.lexists(os.path.join(os.fsencode(directory), name)):
+                continue  # skip-worktree: outside a sparse checkout (a file kept there is read)
             names[name] = info.startswith(b'160000')
     return sorted(
         (os.fsdecode(name.rstrip(b'/')) + '/' if nested else os.fsdecode(name)
