@@ -196,6 +196,8 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if _phrase_key(data, m) or _label_string(data, m):
             continue
         for c in _yield(data, m, syntax):
+            if not c.quoted and _in_template_action(data, m.start('key')):
+                continue  # {{- $password := (randAlphaNum 16) | b64enc }}: template code, not a value
             if not c.quoted and op == b':':
                 if not _yaml_scalar(data, m.end('op'), c.end, hi):
                     continue  # Key:HU:x (no space after the colon), title: DE:Tag:x canoe pass (a phrase)
@@ -215,6 +217,13 @@ def _phrase_key(data: bytes, m: re.Match[bytes]) -> bool:
         return False
     opening = data.rfind(kq[-1:], data.rfind(b'\n', 0, start) + 1, start)
     return opening != -1 and data.count(b' ', opening, start) >= 2
+
+
+def _in_template_action(data: bytes, pos: int) -> bool:
+    """``pos`` is inside a ``{{ … }}`` action (Helm, Go, Jinja) opened earlier on its line."""
+    line_start = data.rfind(b'\n', 0, pos) + 1
+    opened = data.rfind(b'{{', line_start, pos)
+    return opened != -1 and data.find(b'}}', opened, pos) == -1
 
 
 def _label_string(data: bytes, m: re.Match[bytes]) -> bool:
