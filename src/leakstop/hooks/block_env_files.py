@@ -24,7 +24,7 @@ import sys
 from typing import Sequence
 
 from leakstop.allowlist import is_placeholder
-from leakstop.baseline import Baseline, load_for_run
+from leakstop.baseline import Baseline, load_for_run, unknown
 from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
@@ -34,7 +34,7 @@ from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.records import EnvSettings as Settings
 from leakstop.report import display_name, display_path, emit
 from leakstop.rules import name_globs
-from leakstop.scan import FileResult, ruleset_for, scan_data, without_known
+from leakstop.scan import FileResult, ruleset_for, scan_data
 from leakstop.validators import shannon_entropy
 
 ENV_NAMES = ('.env', '.env.*', '*.env')
@@ -165,38 +165,42 @@ def _file_finding(path: str, rule_id: str, description: str) -> Finding:
 
 def check_data(
         display: str, kind: str, raw: bytes | None, *, settings: Settings, ruleset: RuleSet | None,
+        baseline: Baseline | None = None,
 ) -> tuple[FileResult, list[str]]:
     """The check of one env file or template wherever its content comes from (the working tree,
     git's index, a commit): ``display`` its normalized path, ``kind`` as ``kind_of`` says, ``raw``
-    its bytes (None: a symlink, judged by name only). Path allowlist not applied (the caller's)."""
+    its bytes (None: a symlink, judged by name only). Path allowlist not applied (the caller's); the
+    findings ``baseline`` knows are dropped."""
     config = settings.config
     if kind == 'env':
         found = [_file_finding(display, 'env-file', '.env file (by name): real environment values do not belong in git')]
-        return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
+        return FileResult(display, findings=tuple(unknown(baseline, config.allowlist.filter(b'', found, placeholders=False)))), []
     if raw is None:
         return FileResult(display), []
     data = decode_text(raw)
     if data is None:
         found = [_file_finding(display, 'env-file-not-text', f'{kind} is not text: its values cannot be checked')]
-        return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
+        return FileResult(display, findings=tuple(unknown(baseline, config.allowlist.filter(b'', found, placeholders=False)))), []
     if kind == 'envrc':
-        return FileResult(display, findings=tuple(envrc_findings(display, data, config=config))), []
+        return FileResult(display, findings=tuple(unknown(baseline, envrc_findings(display, data, config=config), data))), []
     assert ruleset is not None
     findings, warnings = template_findings(display, data, ruleset=ruleset, config=config)
-    return FileResult(display, findings=tuple(findings)), warnings
+    return FileResult(display, findings=tuple(unknown(baseline, findings, data))), warnings
 
 
-def check_file(path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None) -> tuple[FileResult, list[str]]:
+def check_file(
+        path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None, baseline: Baseline | None = None,
+) -> tuple[FileResult, list[str]]:
     display = normalize(path)
     if kind == 'env':
         if not os.path.lexists(path):
             return FileResult(display, error='cannot read: no such file'), []
-        return check_data(display, kind, None, settings=settings, ruleset=ruleset)
+        return check_data(display, kind, None, settings=settings, ruleset=ruleset, baseline=baseline)
     try:
         raw = read_bytes(path)
     except Unreadable as e:
         return FileResult(display, error=f'cannot read: {e}'), []
-    return check_data(display, kind, raw, settings=settings, ruleset=ruleset)
+    return check_data(display, kind, raw, settings=settings, ruleset=ruleset, baseline=baseline)
 
 
 ADVICE = (
@@ -219,10 +223,10 @@ def block_env_files(
         extra_names: Sequence[str] = (),
         extra_templates: Sequence[str] = (),
 ) -> int:
-    results, warnings = check_files(filenames, config=config, extra_names=extra_names, extra_templates=extra_templates)
+    results, warnings = check_files(
+        filenames, config=config, baseline=baseline, extra_names=extra_names, extra_templates=extra_templates)
     if warnings:
         sys.stderr.write('\n'.join(warnings) + '\n')
-    results = without_known(results, baseline)
     return emit(results, fmt=fmt, advice=advice(results))
 
 
@@ -248,10 +252,11 @@ def check_files(
         filenames: Sequence[str],
         *,
         config: Config,
+        baseline: Baseline | None = None,
         extra_names: Sequence[str] = (),
         extra_templates: Sequence[str] = (),
 ) -> tuple[list[FileResult], list[str]]:
-    """One result per env file or template (allowlist applied, baseline not), and parse warnings."""
+    """One result per env file or template (allowlist and ``baseline`` applied), and parse warnings."""
     settings = settings_for(config, extra_names=extra_names, extra_templates=extra_templates)
     kinds = [kind_of(normalize(name), settings) for name in filenames]
     # the secret rules are needed only for templates: loaded once, and only then
@@ -266,7 +271,7 @@ def check_files(
         elif config.allowlist.path_allowed(display):
             results.append(FileResult(display, skipped='allowlisted path'))
         else:
-            result, more = check_file(name, kind, settings=settings, ruleset=ruleset)
+            result, more = check_file(name, kind, settings=settings, ruleset=ruleset, baseline=baseline)
             results.append(result)
             warnings.extend(more)
     return results, warnings
