@@ -4,7 +4,7 @@ Inline pragmas (``leakstop: allow``, ``leakstop: allow-next-line`` and detect-se
 ``pragma: allowlist secret`` / ``pragma: allowlist nextline secret``, in any comment
 syntax), path globs, value regexes, stopwords, disabled rules and per-rule
 allowlists from configuration, and the shipped data: public example credentials
-and placeholder shapes.
+and publishable keys. Placeholders are judged by ``leakstop.placeholders``.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import Iterable
 
 from leakstop.cache import cache_dir, cached_toml
 from leakstop.engine import Finding
+from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import AllowlistFields, BuiltinAllowlistFields
 from leakstop.regex import LazyPattern
 
@@ -34,25 +35,9 @@ class BuiltinAllowlist(BuiltinAllowlistFields):
         doc = cached_toml(path, directory=cache_dir())
         return cls(
             known_examples=frozenset(doc['known_examples']),
-            placeholders=tuple(doc['placeholders']),
+            placeholders=PlaceholderShapes.load(),
             public=tuple(doc.get('public', ())),
-            long_value_placeholders=tuple(doc.get('long_value_placeholders', ())),
         )
-
-
-PLACEHOLDER_MAX = 200  # longer values are key material (PEM bodies), where `todo` or `xxxx` occur by chance
-
-
-_ARMOR = LazyPattern(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,40}-----')
-
-
-def is_placeholder(value: str, builtin: BuiltinAllowlist) -> bool:
-    value = value.strip().strip('\'"`')
-    if value.startswith('-----'):  # a PEM block: its body is the value (the armor's dashes are no ----- shape)
-        value = _ARMOR.sub('', value).strip()
-    if len(value) > PLACEHOLDER_MAX:
-        return any(re.search(p, value, re.I) for p in builtin.long_value_placeholders)
-    return any(re.search(p, value, re.I) for p in builtin.placeholders)
 
 
 class Allowlist(AllowlistFields):
@@ -77,7 +62,7 @@ class Allowlist(AllowlistFields):
             return True
         if secret in self.builtin.known_examples:
             return True
-        if placeholders and not finding.checksum and is_placeholder(secret, self.builtin):
+        if placeholders and not finding.checksum and is_placeholder(secret, self.builtin.placeholders):
             return True
         if any(re.match(p, secret) for p in self.builtin.public):
             return True

@@ -18,7 +18,6 @@ import shlex
 import sys
 from typing import Any, Callable, Sequence
 
-from leakstop.allowlist import BuiltinAllowlist, is_placeholder
 from leakstop.baseline import Baseline, load_for_run, unknown
 from leakstop.cache import cache_dir, cached, file_signature
 from leakstop.config import Config, load_config
@@ -27,6 +26,7 @@ from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
 from leakstop.report import emit
 from leakstop.rules import (
@@ -58,14 +58,14 @@ def _json_strings(doc: Any) -> list[tuple[str, str]]:
     return out
 
 
-def placeholder_values(text: bytes, builtin: BuiltinAllowlist) -> bool:
+def placeholder_values(text: bytes, shapes: PlaceholderShapes) -> bool:
     """A JSON template: every string is empty, a placeholder, a URL without credentials, or a ``type``."""
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError):
         return False
     return all(
-        not value.strip() or is_placeholder(value, builtin) or key == 'type'
+        not value.strip() or is_placeholder(value, shapes) or key == 'type'
         or _URL_WITHOUT_CREDENTIALS.match(value) is not None
         for key, value in _json_strings(doc)
     )
@@ -78,16 +78,16 @@ _KUBE_CREDENTIAL = re.compile(
 )
 
 
-def no_inline_kube_credentials(text: bytes, builtin: BuiltinAllowlist) -> bool:
+def no_inline_kube_credentials(text: bytes, shapes: PlaceholderShapes) -> bool:
     """A kubeconfig whose users carry no inline token, password or key (``exec:``, cert files)."""
     for m in _KUBE_CREDENTIAL.finditer(text):
         value = m.group(1).decode('utf-8', 'replace').split(' #')[0].strip().strip('\'"')
-        if value and not is_placeholder(value, builtin):
+        if value and not is_placeholder(value, shapes):
             return False
     return True
 
 
-EXEMPTIONS: dict[str, Callable[[bytes, BuiltinAllowlist], bool]] = {
+EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes], bool]] = {
     'placeholder-values': placeholder_values,
     'no-inline-kube-credentials': no_inline_kube_credentials,
 }  # keys: rules.NAME_RULE_EXEMPTIONS (tests check they agree)
@@ -114,7 +114,7 @@ def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[
     for rule in settings.names:
         if not rule.matches(path):
             continue
-        if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin):
+        if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin.placeholders):
             continue
         out.append(Finding(
             path=path, line=0, column=0, rule_id=rule.id, description=f'{rule.description} (by name)',
