@@ -168,6 +168,10 @@ def _text(data: bytes, start: int, end: int) -> str:
 
 
 _BEFORE_PLACEHOLDER = frozenset((b'.', b'_', b'-', b'/', b':'))
+# `<rest>`, `<your-key>` closing a value; not an HTML tag (`v<br>`, `v</td>`)
+_PLACEHOLDER_AFTER = LazyPattern(
+    rb'<(?!/|(?:br|p|b|i|a|em|strong|span|div|td|th|tr|li|ul|ol|code|pre|tt|sup|sub|hr|small|img|font|u|s)\b)[^<>\s]{1,40}>'
+    rb'(?=[\s"\'`,;)]|\Z)', re.I)
 
 
 def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None) -> Iterator[Candidate]:
@@ -177,8 +181,9 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
     start, end, quoted = span
     if end <= start:
         return
-    if not quoted and data[end:end + 1] == b'<' and data[end - 1:end] in _BEFORE_PLACEHOLDER:
-        return  # `2314556.pt.<token>`, `sk_live_<your-key>`: the value is a template, text then a <placeholder>
+    if not quoted and data[end:end + 1] == b'<' and (
+            data[end - 1:end] in _BEFORE_PLACEHOLDER or _PLACEHOLDER_AFTER.match(data, end)):
+        return  # `2314556.pt.<token>`, `ABSKQmVk<rest>`: the value is a template, text then a <placeholder>
     if key is None:
         key = _text(data, *m.span('key'))
     yield Candidate(key, _text(data, start, end), start, end, syntax, quoted)
