@@ -58,7 +58,7 @@ class Allowlist(AllowlistFields):
         the issuer, and a valid checksum beats ``todo``. Known example credentials always pass.
         """
         secret = finding.secret
-        if finding.rule_id in self.disabled:
+        if self.rule_allowed(finding):
             return True
         if secret in self.builtin.known_examples:
             return True
@@ -69,11 +69,24 @@ class Allowlist(AllowlistFields):
         lowered = secret.lower()
         if any(word in lowered for word in self.stopwords):
             return True
-        if any(rx.search(secret) for rx in self.values):
+        return any(rx.search(secret) for rx in self.values)
+
+    def rule_allowed(self, finding: Finding) -> bool:
+        """Per-rule allowing, all of it in one place: the rule is disabled, or the secret matches one of
+        the user's ``[allowlist.rules.ID] values``, or the path one of its ``paths``.
+
+        A rule's own ``allow`` regexes (its rules file) are not allowing but part of the rule's test of
+        its match, with its validator and entropy (``engine._accepted``): a match they refuse is no match
+        of that rule, so another rule or the generic detector may still judge the same bytes. Applied
+        here instead, the refused match would hide them: the own corpus loses a labelled password
+        (connection-strings/config.yaml:10, ``Password=Word.Word48``, which the ADO.NET rule's
+        member-access pattern refuses and the generic detector finds)."""
+        rule_id, secret = finding.rule_id, finding.secret
+        if rule_id in self.disabled:
             return True
-        if any(rx.search(secret) for rx in self.per_rule_values.get(finding.rule_id, ())):
+        if any(rx.search(secret) for rx in self.per_rule_values.get(rule_id, ())):
             return True
-        rule_paths = self.per_rule_paths.get(finding.rule_id)
+        rule_paths = self.per_rule_paths.get(rule_id)
         return rule_paths is not None and rule_paths.match(finding.path) is not None
 
     def filter(self, data: bytes, findings: Iterable[Finding], *, placeholders: bool = True) -> list[Finding]:
