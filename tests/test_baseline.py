@@ -373,6 +373,32 @@ def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
     assert sha1(other) not in candidates and sha1('a') not in candidates and sha1('token') not in candidates
 
 
+def test_every_hook_matches_a_detect_secrets_baseline_by_the_line_as_scan_secrets_does(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """One baseline filter for every hook: a detect-secrets baseline that hashed the token around a
+    secret on its line (here the password of a URL with what follows it up to a delimiter) covers the
+    finding in block-env-files as in scan-secrets. The env hook used to match the secret alone."""
+    from leakstop.hooks import block_env_files
+    password = fakes.rand(fakes.ALNUM, 16, 'ds-line')
+    write('.env.example', f'SERVICE_URL=https://svc:{password}@api.internal/v1\n')
+    for main in (scan_secrets.main, block_env_files.main):
+        assert main(['.env.example']) == 1  # without a baseline: found, on its line
+        assert f'.env.example:1:25: ' in capsys.readouterr().out
+    around = hashlib.sha1(f'{password}@api.internal/v1'.encode()).hexdigest()
+    write('.secrets.baseline', json.dumps({'version': '1.5.0', 'results': {'.env.example': [
+        {'type': 'Basic Auth Credentials', 'filename': '.env.example', 'hashed_secret': around, 'is_verified': False,
+         'line_number': 1}]}}))
+    for main in (scan_secrets.main, block_env_files.main):
+        assert main(['--baseline', '.secrets.baseline', '.env.example']) == 0, main.__module__
+    assert capsys.readouterr().out == ''
+    other = hashlib.sha1(b'api.internal/v1').hexdigest()  # another token of the line covers nothing
+    write('.secrets.baseline', json.dumps({'version': '1.5.0', 'results': {'.env.example': [
+        {'type': 'Basic Auth Credentials', 'filename': '.env.example', 'hashed_secret': other, 'is_verified': False,
+         'line_number': 1}]}}))
+    for main in (scan_secrets.main, block_env_files.main):
+        assert main(['--baseline', '.secrets.baseline', '.env.example']) == 1, main.__module__
+
+
 def _commit_all() -> str:
     _git('add', '-A')
     _git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'c')

@@ -12,7 +12,8 @@ from e2e import git_in as git
 from e2e import local_hook_repo
 import pytest
 
-from leakstop.hooks.block_env_files import looks_random, main
+from leakstop.generic.values import random_token
+from leakstop.hooks.block_env_files import main
 
 
 @pytest.fixture
@@ -292,8 +293,8 @@ def test_utf16_template_is_checked(work: Path, capsys: pytest.CaptureFixture[str
     ('AppSettingsProductionEU2', False),
     ('US_EAST_1_PRODUCTION_CLUSTER', False),
 ])
-def test_looks_random(value: str, random: bool) -> None:
-    assert looks_random(value) is random
+def test_random_token(value: str, random: bool) -> None:
+    assert random_token(value) is random
 
 
 # --- .envrc -----------------------------------------------------------------------------------

@@ -95,6 +95,14 @@ def file_kind(path: str) -> FileKind:
     )
 
 
+def unquoted_value(value: str) -> str:
+    """An unquoted value without the punctuation that ends its sentence or expression (``v.``, ``v;``,
+    ``v)``); an ellipsis stays (``whsec_...``: an elided value, which the value judge refuses)."""
+    if value.endswith('..'):
+        return value
+    return value.rstrip('.,;:)')
+
+
 def score(
         candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
         keys: dict[str, KeyJudgement] | None = None, code: bool = False,
@@ -122,7 +130,7 @@ def score(
         return Score(0.0, key, ValueJudgement(0.0, 0.0, 'not judged'))
     value = candidate.value.strip()
     if not candidate.quoted:
-        value = value.rstrip('.,;:)')
+        value = unquoted_value(value)
     judgement = judge_value(value)
     if judgement.reason == 'contains spaces' and candidate.quoted and 'passphrase' in key.words:
         judgement = judge_passphrase(value)  # the one key whose value may be words with spaces
@@ -436,7 +444,7 @@ class GenericDetector:
             rule_id, description = RULES[result.key.kind]
             value, end = c.value, c.end
             if not c.quoted:
-                value = value.strip().rstrip('.,;:)')
+                value = unquoted_value(value.strip())
                 end = c.start + len(value.encode())
             found.append(Detection(c.start, end, value, rule_id, description, explain(c, result)))
         found.sort()
