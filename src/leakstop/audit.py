@@ -283,9 +283,7 @@ class Review:
         while True:
             try:
                 answer = ask(PROMPT).strip().lower()
-            except EOFError:
-                return 'q'
-            except KeyboardInterrupt:
+            except (EOFError, KeyboardInterrupt):  # the prompt's line is left open
                 self.say()
                 return 'q'
             if answer in _ANSWERS:
@@ -301,13 +299,13 @@ class Review:
 
 def audit(
         *, config: Config, path: str, report: bool = False, fmt: str = 'text', reveal: bool = False,
-        ask: Callable[[str], str] = input, out: IO[str] | None = None,
+        ask: Callable[[str], str] | None = None, out: IO[str] | None = None,
         terminal: Callable[[IO[str]], bool] = is_terminal,
 ) -> int:
     """``leakstop baseline audit``: the review, or with ``report`` the counts (``fmt``: text or json).
 
     ``reveal`` is refused (a FatalError: exit 2) unless ``out`` is a terminal (``terminal(out)``),
-    before anything is read.
+    before anything is read. ``ask`` shows a prompt and returns the answer (default: ``input``).
     """
     from leakstop.cli import repository_root
     stream = sys.stdout if out is None else out
@@ -327,7 +325,7 @@ def audit(
     review = Review(baseline, pending, config=config, root=repository_root(), reveal=reveal,
                     highlight=highlight, out=stream)
     try:
-        review.run(ask)
+        review.run(input if ask is None else ask)
     except KeyboardInterrupt:  # while a file was read: every verdict given is saved already
         print(file=stream)
     print(review.summary(), file=stream)

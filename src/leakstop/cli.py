@@ -423,7 +423,7 @@ def cmd_baseline_update(
 
 def cmd_baseline_audit(
         *, config: Config, path: str, report: bool = False, fmt: str = 'text', reveal: bool = False,
-        ask: Callable[[str], str] = input,
+        ask: Callable[[str], str] | None = None,
 ) -> int:
     """The review of unreviewed entries, or (``report``) the counts by verdict and rule: ``leakstop.audit``."""
     from leakstop.audit import audit
