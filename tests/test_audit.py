@@ -25,6 +25,7 @@ PASSWORD = 'Xk9#mQ2vLp7wRt4z'  # a generic finding: the kind a reviewer needs to
 PEM = fakes.pem_private_key(seed='audit')
 SECRETS = (AWS, GH, GH2, PASSWORD, *(ln for ln in PEM.splitlines() if not ln.startswith('-----')))
 BASELINE = '.leakstop-baseline.json'
+README = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'README.md')
 PROMPT = 'Is this a real secret?'
 
 
@@ -445,12 +446,17 @@ def test_report_counts_by_verdict_and_rule(three: str, capsys: pytest.CaptureFix
     run_audit(['n', 'y'])
     capsys.readouterr()
     assert cli.main(['baseline', 'audit', '--report']) == 0
-    assert capsys.readouterr().out == (
+    out = capsys.readouterr().out
+    assert out == (
         f'{BASELINE}: 3 finding(s): 1 unreviewed, 1 false-positive, 1 true-positive\n'
         '  rule                unreviewed  false-positive  true-positive\n'
         '  aws-access-key-id            0               1              0\n'
         '  github-pat-classic           1               0              1\n'
     )
+    with open(README, encoding='utf-8') as f:
+        readme = f.read()
+    assert f'```text\n{out}```' in readme  # the README shows this very report
+    assert audit.PROMPT.rstrip() in readme
     assert cli.main(['baseline', 'audit', '--stats']) == 0  # the older name: the same report
     stats = capsys.readouterr().out
     assert stats.startswith(f'{BASELINE}: 3 finding(s): 1 unreviewed')

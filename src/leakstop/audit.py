@@ -328,5 +328,5 @@ def audit(
         review.run(input if ask is None else ask)
     except KeyboardInterrupt:  # while a file was read: every verdict given is saved already
         print(file=stream)
-    print(review.summary(), file=stream)
+    print(f'\n{review.summary()}', file=stream)
     return 0
