@@ -21,7 +21,7 @@ from leakstop.engine import Finding
 AWS = fakes.aws_key_id(seed='audit')
 GH = fakes.github('ghp', seed='audit')
 GH2 = fakes.github('ghp', seed='audit-2')
-PASSWORD = 'Xk9#mQ2vLp7wRt4z'  # a generic finding: the kind a reviewer needs to see whole
+PASSWORD = 'Xk9#mQ2vLp7wRt4z'  # leakstop: allow (fake; a generic finding, the kind a reviewer needs to see whole)
 PEM = fakes.pem_private_key(seed='audit')
 SECRETS = (AWS, GH, GH2, PASSWORD, *(ln for ln in PEM.splitlines() if not ln.startswith('-----')))
 BASELINE = '.leakstop-baseline.json'
@@ -266,7 +266,7 @@ def test_a_revealed_multiline_secret_is_shown_to_its_last_line() -> None:
 
 
 def test_a_revealed_secret_cannot_drive_the_terminal() -> None:
-    secret = 'pw\x1bc\r\x1b[2Kzz9Lq'
+    secret = 'pw\x1bc\r\x1b[2Kzz9Lq'  # leakstop: allow (fake)
     data = f'password = "{secret}"\n'.encode()
     lines = audit.context_lines(data, _finding(data, secret, 1), reveal=True, highlight=('<', '>'))
     assert lines == ['     1 | password = "<pw\\x1bc\\r\\x1b[2Kzz9Lq>"', '     2 | ']
