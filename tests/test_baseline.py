@@ -234,7 +234,7 @@ def test_audit_records_decisions_and_redacts(capsys: pytest.CaptureFixture[str])
     write('b.py', f'TOKEN = "{GH}"\n')
     assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
     answers = iter(['maybe', 'n', 'y'])
-    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                                   ask=lambda prompt: next(answers)) == 0
     out = capsys.readouterr().out
     assert '     2 | KEY = "AKIA…"' in out
@@ -252,7 +252,7 @@ def test_a_finding_reviewed_as_real_fails_until_the_secret_is_gone(capsys: pytes
     write('b.py', f'TOKEN = "{GH}"\n')
     assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
     answers = iter(['n', 'y'])
-    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                            ask=lambda prompt: next(answers))
     capsys.readouterr()
     assert scan_secrets.main(['a.py', 'b.py']) == 1
@@ -268,7 +268,7 @@ def test_audit_quits_and_keeps_earlier_answers() -> None:
     write('a.py', f'KEY = "{AWS}"\nTOKEN = "{GH}"\n')
     assert cli.main(['baseline', 'create', 'a.py']) == 0
     answers = iter(['n', 'q'])
-    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                            ask=lambda prompt: next(answers))
     statuses = sorted(e['status'] for e in assert_valid()['findings'])  # type: ignore[index, union-attr]
     assert statuses == ['false-positive', 'unreviewed']
@@ -485,7 +485,7 @@ def test_audit_finds_file_hook_findings_again(capsys: pytest.CaptureFixture[str]
     write('.env', 'X=1\n')
     assert cli.main(['baseline', 'create', 'deploy', '.env']) == 0
     answers = iter(['n'] * 10)
-    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                            ask=lambda prompt: next(answers))
     out = capsys.readouterr().out
     assert 'no longer in the file' not in out
@@ -513,7 +513,7 @@ def test_audit_finds_a_file_with_an_undecodable_name(capsys: pytest.CaptureFixtu
     assert cli.main(['baseline', 'create', name]) == 0
     assert [e['path'] for e in assert_valid()['findings']] == ['caf\\xe9.py']  # type: ignore[index, union-attr]
     answers = iter(['n'])
-    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                                   ask=lambda prompt: next(answers)) == 0
     out = capsys.readouterr().out
     assert '[1/1] caf\\xe9.py:2: aws-access-key-id' in out
@@ -622,7 +622,7 @@ def test_audit_never_reads_a_file_outside_the_repository(
     fingerprint = hashlib.sha256(f'aws-access-key-id:{AWS}'.encode()).hexdigest()
     write('.leakstop-baseline.json', json.dumps({'version': 1, 'findings': [
         {'path': where, 'rule': 'aws-access-key-id', 'fingerprint': fingerprint, 'line': 1, 'status': 'unreviewed'}]}))
-    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                                   ask=lambda prompt: 'n') == 0
     out = capsys.readouterr().out
     assert '(outside the repository or not a file name: not read)' in out
