@@ -45,11 +45,18 @@ TEMPLATE_NAMES = (
     '*.env.example', '*.env.sample', '*.env.template', '*.env.dist',
 )
 
+# An env file in an example directory is an example file: a template, held to placeholder values
+# (examples/app/.env, .examples/docker-compose/db.env). Policy: example files carry placeholders only.
+EXAMPLE_DIRS = frozenset(('example', 'examples', '.examples', '_examples', 'sample', 'samples', '.samples', '_samples'))
+
+
 def kind_of(path: str, settings: Settings) -> str | None:
     """'template', 'env', 'envrc' or None for a normalized path."""
     if settings.templates.match(path):
         return 'template'
     if settings.env.match(path):
+        if EXAMPLE_DIRS.intersection(path.lower().split('/')[:-1]):
+            return 'template'
         return 'env'
     if settings.envrc.match(path):
         return 'envrc'
