@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import pytest
 
 import fakes
-from e2e import git, init_repo
+from e2e import git, init_repo, read, write
 from leakstop import audit, cli
 from leakstop.engine import Finding
 
@@ -27,17 +27,6 @@ SECRETS = (AWS, GH, GH2, PASSWORD, *(ln for ln in PEM.splitlines() if not ln.sta
 BASELINE = '.leakstop-baseline.json'
 README = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'README.md')
 PROMPT = 'Is this a real secret?'
-
-
-def write(name: str, content: str) -> None:
-    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
-    with open(name, 'w') as f:
-        f.write(content)
-
-
-def read(name: str) -> bytes:
-    with open(name, 'rb') as f:
-        return f.read()
 
 
 def statuses() -> dict[str, str]:
