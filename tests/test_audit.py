@@ -16,6 +16,7 @@ import pytest
 import fakes
 from e2e import git, init_repo, read, write
 from leakstop import audit, cli
+from leakstop.config import load_config
 from leakstop.engine import Finding
 
 AWS = fakes.aws_key_id(seed='audit')
@@ -70,7 +71,7 @@ def scripted(answers: list[str], *, seen: list[dict[str, str]] | None = None) ->
 
 def run_audit(answers: list[str], **kwargs: object) -> tuple[int, list[str]]:
     seen: list[dict[str, str]] = []
-    code = cli.cmd_baseline_audit(config=cli.load_config(), path=BASELINE, ask=scripted(answers, seen=seen), **kwargs)  # type: ignore[arg-type]
+    code = cli.cmd_baseline_audit(config=load_config(), path=BASELINE, ask=scripted(answers, seen=seen), **kwargs)  # type: ignore[arg-type]
     return code, [' '.join(f'{p}={s[0] if s != "unreviewed" else "-"}' for p, s in sorted(d.items())) for d in seen]
 
 
@@ -139,7 +140,7 @@ def test_end_of_input_and_ctrl_c_quit_keeping_the_verdicts(three: str, stop: typ
         for answer in answers:
             return answer
         raise stop
-    assert cli.cmd_baseline_audit(config=cli.load_config(), path=BASELINE, ask=ask) == 0
+    assert cli.cmd_baseline_audit(config=load_config(), path=BASELINE, ask=ask) == 0
     assert statuses() == {'a.py': 'false-positive', 'b.py': 'unreviewed', 'c.py': 'unreviewed'}
     assert capsys.readouterr().out.rstrip().endswith('1 verdict(s) recorded in this session; 2 finding(s) still unreviewed')
 
@@ -189,7 +190,7 @@ def test_verdicts_are_applied_to_the_file_as_it_is_now(three: str, capsys: pytes
                     e['status'] = 'false-positive'
             write(BASELINE, json.dumps(doc))
         return answer
-    cli.cmd_baseline_audit(config=cli.load_config(), path=BASELINE, ask=ask)
+    cli.cmd_baseline_audit(config=load_config(), path=BASELINE, ask=ask)
     out = capsys.readouterr().out
     assert '  (this finding is no longer in the baseline: nothing recorded)' in out
     assert statuses() == {'a.py': 'false-positive', 'c.py': 'false-positive'}
@@ -274,7 +275,7 @@ def test_reveal_is_refused_when_stdout_is_not_a_terminal(three: str, capsys: pyt
 
 def test_reveal_shows_the_secret_when_stdout_is_a_terminal(three: str, capsys: pytest.CaptureFixture[str]) -> None:
     """In process, with the terminal check answering yes (the real check runs under a pty below)."""
-    code = audit.audit(config=cli.load_config(), path=BASELINE, reveal=True, ask=scripted(['n', 'q']),
+    code = audit.audit(config=load_config(), path=BASELINE, reveal=True, ask=scripted(['n', 'q']),
                        terminal=lambda stream: True)
     assert code == 0
     out = capsys.readouterr().out
