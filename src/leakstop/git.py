@@ -200,6 +200,25 @@ class CatFile:
         self.current = BlobReader(self.stdout, int(header.split()[2]), sha)
         return self.current
 
+    def response_bytes(self, sha: str, limit: int) -> bytes | BlobReader | None:
+        """``response``, but a blob of at most ``limit`` bytes comes whole, as bytes (no stream object)."""
+        if self.current is not None:
+            self.current.skip()
+            self.current = None
+        header = self.stdout.readline()
+        if not header:
+            raise FatalError('git cat-file: stopped unexpectedly')
+        if header.endswith(b' missing\n'):
+            return None
+        size = int(header.split()[2])
+        if size > limit:
+            self.current = BlobReader(self.stdout, size, sha)
+            return self.current
+        data = self.stdout.read(size)
+        if len(data) != size or self.stdout.read(1) != b'\n':
+            raise FatalError(f'git cat-file: {sha}: short read')
+        return data
+
     def read(self, sha: str) -> bytes | None:
         blob = self.open(sha)
         return None if blob is None else blob.read()

@@ -45,8 +45,14 @@ class Display:
         self.top = top
         self.same = os.path.realpath(os.getcwd()) == os.path.realpath(top)
 
+        self.shown: dict[str, str] = {}
+
     def __call__(self, path: str) -> str:
-        return normalize(path) if self.same else normalize(os.path.relpath(os.path.join(self.top, path)))
+        shown = self.shown.get(path)
+        if shown is None:
+            shown = normalize(path) if self.same else normalize(os.path.relpath(os.path.join(self.top, path)))
+            self.shown[path] = shown
+        return shown
 
 
 class BlobScanner:
@@ -58,6 +64,7 @@ class BlobScanner:
             missing: frozenset[str],
     ) -> None:
         self.ruleset, self.config, self.hooks, self.baseline, self.missing = ruleset, config, hooks, baseline, missing
+        self.named: dict[str, bool] = {}  # whether a hook's glob names a path (asked once per path, not per version)
 
     def judged(self, findings: Sequence[Finding], text: bytes) -> tuple[Judged, ...]:
         known = self.baseline
@@ -67,7 +74,10 @@ class BlobScanner:
         """A blob small enough to hold."""
         text = decode_text(data)
         findings = [] if text is None else scan_data(text, display, ruleset=self.ruleset, config=self.config)
-        hooked = filehooks.hook_findings(display, data, binary=text is None, settings=self.hooks, baseline=None)
+        named = self.named.get(display)
+        if named is None:
+            named = self.named[display] = self.hooks.names(display)
+        hooked = filehooks.hook_findings(display, data, binary=text is None, settings=self.hooks, baseline=None, named=named)
         if hooked:
             findings = list(filehooks.merged(FileResult(display, findings=tuple(findings)), hooked, settings=self.hooks).findings)
         return self.judged(findings, text or b'')
@@ -106,8 +116,8 @@ class BlobScanner:
         for (index, sha, display), blob in _read_ahead(cat, items, self.missing):
             if blob is None:
                 yield index, None
-            elif blob.size <= CHUNK_SIZE:
-                yield index, self.whole(blob.read(), display)
+            elif isinstance(blob, bytes):
+                yield index, self.whole(blob, display)
             else:
                 found, binary = self.streamed(blob, display)
                 later.append((index, sha, display, found, binary))
@@ -120,9 +130,10 @@ class BlobScanner:
 
 def _read_ahead(
         cat: git.CatFile, items: Sequence[tuple[int, str, str]], missing: frozenset[str],
-) -> Iterator[tuple[tuple[int, str, str], git.BlobReader | None]]:
-    """Each item with its blob, read in order; ``_ASKED`` more are asked for (one flush) whenever at
-    most ``_ASKED`` are still unanswered. Read each blob, or not, before taking the next."""
+) -> Iterator[tuple[tuple[int, str, str], bytes | git.BlobReader | None]]:
+    """Each item with its blob (its bytes; a stream if larger than CHUNK_SIZE), read in order;
+    ``_ASKED`` more are asked for (one flush) whenever at most ``_ASKED`` are still unanswered. Read
+    a stream, or not, before taking the next."""
     asked: collections.deque[tuple[int, str, str]] = collections.deque()
     pos = 0
     while pos < len(items) or asked:
@@ -138,7 +149,7 @@ def _read_ahead(
             cat.send()
         if asked:
             item = asked.popleft()
-            yield item, cat.response(item[1])
+            yield item, cat.response_bytes(item[1], CHUNK_SIZE)
 
 
 _WORKER: dict[str, Any] = {}  # per worker process: set once by _init_worker
