@@ -18,8 +18,9 @@ lines of the blob the commit wrote. Findings the baseline knows pass, as everywh
 from __future__ import annotations
 
 import collections
+import itertools
 import os
-from typing import Any, BinaryIO, Callable, Iterator, Sequence, Tuple, cast
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence, Tuple, cast
 
 from leakstop import filehooks, git
 from leakstop.baseline import Baseline
@@ -35,6 +36,7 @@ from leakstop.scan import CHUNK_SIZE, ruleset_for, scan_blocks, scan_data
 Judged = Tuple[Finding, bool]
 _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
+_CHUNK = 128  # blobs a worker is given at a time
 
 
 class Display:
@@ -167,12 +169,13 @@ def _close_worker() -> None:
         _WORKER['cat'] = None
 
 
-def _scan_chunk(items: Sequence[tuple[int, str, str]]) -> list[tuple[int, tuple[Judged, ...] | None]]:
+def _scan_chunk(items: Sequence[tuple[int, str, str]]) -> tuple[list[tuple[int, tuple[Judged, ...] | None]], int]:
     """In a worker: the blobs of ``items`` through its own ``git cat-file``; only those with findings
-    (or missing) are sent back."""
+    (or missing) are sent back, with the number scanned."""
     if _WORKER['cat'] is None:
         _WORKER['cat'] = git.CatFile(_WORKER['top'])
-    return [(i, found) for i, found in _WORKER['scanner'].scan_many(_WORKER['cat'], items) if found is None or found]
+    found = [(i, found) for i, found in _WORKER['scanner'].scan_many(_WORKER['cat'], items) if found is None or found]
+    return found, len(items)
 
 
 class BlobFindings:
@@ -183,28 +186,42 @@ class BlobFindings:
         self.found: dict[tuple[str, str], tuple[Judged, ...] | None] = {}
         self.cat: git.CatFile | None = None
 
-    def scan(self, keys: Sequence[tuple[str, str]], *, jobs: int, progress: Callable[[int], None]) -> None:
-        """Scan the (sha, path) ``keys``, on ``jobs`` processes when there are enough of them."""
-        items = [(i, sha, self.display(path)) for i, (sha, path) in enumerate(keys)]
-        for key in keys:
-            self.found[key] = ()
-        if jobs <= 1 or len(items) < _PARALLEL:
-            for done, (i, found) in enumerate(self.scanner.scan_many(self.catfile(), items), 1):
-                self.found[keys[i]] = found
+    def scan(self, keys: Iterable[tuple[str, str]], *, jobs: int, progress: Callable[[int], None]) -> None:
+        """Scan the (sha, path) ``keys``, on ``jobs`` processes when there are more than ``_PARALLEL``:
+        then the workers start on the first ones while ``keys`` is still being produced (``git log``
+        is still being read)."""
+        taken: list[tuple[str, str]] = []
+        keys = iter(keys)
+
+        def items(stop: int | None = None) -> Iterator[tuple[int, str, str]]:
+            for key in itertools.islice(keys, stop):
+                self.found[key] = ()
+                taken.append(key)
+                yield len(taken) - 1, key[0], self.display(key[1])
+        first = list(items(_PARALLEL))
+        if jobs <= 1 or len(first) < _PARALLEL:
+            for done, (i, found) in enumerate(self.scanner.scan_many(self.catfile(), first + list(items())), 1):
+                self.found[taken[i]] = found
                 progress(done)
             return
         import multiprocessing
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context('fork' if 'fork' in methods else 'spawn')
-        size = max(16, min(256, len(items) // (jobs * 8)))
-        chunks = [items[n:n + size] for n in range(0, len(items), size)]
+
+        def chunks() -> Iterator[list[tuple[int, str, str]]]:  # read by the pool's thread that hands out work
+            rest = itertools.chain(first, items())
+            while True:
+                chunk = list(itertools.islice(rest, _CHUNK))
+                if not chunk:
+                    return
+                yield chunk
         pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(self.top, self.scanner))
         try:
             done = 0
-            for chunk, answers in zip(chunks, pool.imap(_scan_chunk, chunks)):
+            for answers, size in pool.imap(_scan_chunk, chunks()):
                 for i, found in answers:
-                    self.found[keys[i]] = found
-                done += len(chunk)
+                    self.found[taken[i]] = found
+                done += size
                 progress(done)
             pool.close()  # the workers leave, closing their git cat-file (_init_worker)
         except BaseException:
@@ -267,22 +284,28 @@ def scan_history(
     display = Display(top)
     ruleset = ruleset_for(config)
     hooks = filehooks.settings_for(config, ruleset)
-    commits = list(git.history(revisions, top=top))
     missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
     scanner = BlobScanner(ruleset=ruleset, config=config, hooks=hooks, baseline=baseline, missing=missing)
     allowed = config.allowlist.path_allowed
-    wanted: dict[tuple[str, str], None] = {}
-    for _, changes in commits:
-        for change in changes:
-            if change.new and (change.new, change.path) not in wanted and not allowed(display(change.path)):
-                wanted[(change.new, change.path)] = None
+    commits: list[tuple[Commit, list[FileChange]]] = []
+    wanted: set[tuple[str, str]] = set()
+
+    def new_blobs() -> Iterator[tuple[str, str]]:
+        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile)."""
+        for commit, changes in git.history(revisions, top=top):
+            commits.append((commit, changes))
+            for change in changes:
+                key = (change.new, change.path)
+                if change.new and key not in wanted and not allowed(display(change.path)):
+                    wanted.add(key)
+                    yield key
     if isinstance(progress, Progress):
-        progress.unit, progress.total = 'file versions', len(wanted)
+        progress.unit, progress.total = 'file versions', None
     blobs = BlobFindings(top, scanner, display)
     results: list[FileResult] = []
     reported: dict[str, Commit] = {}
     try:
-        blobs.scan(list(wanted), jobs=jobs, progress=progress)
+        blobs.scan(new_blobs(), jobs=jobs, progress=progress)
         for commit, changes in commits:
             deleted = [c for c in changes if not c.new and c.old]
             for change in changes:
