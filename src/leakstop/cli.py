@@ -685,7 +685,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument('--explain', action='store_true',
                       help='under each generic finding, the features and the score that made it (the value\'s shape, never the value)')
     scan.add_argument('--jobs', '-j', type=positive_int, default=os.cpu_count() or 1,
-                      help='processes to scan paths with (default: every core)')
+                      help='processes to scan paths or history with (default: every core)')
     _add_config(scan)
 
     base = sub.add_parser('baseline', help='record, update, review and import reviewed findings')
