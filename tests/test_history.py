@@ -16,7 +16,8 @@ import pytest
 
 import fakes
 from e2e import enter_repo, git, init_repo
-from leakstop import cli, history
+from leakstop import cli, filehooks, history
+from leakstop.scan import ruleset_for
 from leakstop.git import parse_raw_log
 from leakstop.records import Commit, FileChange
 
@@ -764,3 +765,18 @@ def test_a_history_baseline_survives_git_mv_and_a_new_secret_still_fails(repo: s
     assert failed.returncode == 1
     assert f'{leak[:12]}:app.py:2:10: github-pat-classic: ' in failed.stdout
     assert 'settings.py' not in failed.stdout and 'conf/app.py' not in failed.stdout
+
+
+def test_the_blob_scanner_reaches_a_spawned_worker_as_its_settings(repo: str) -> None:
+    """Where processes are spawned, not forked (Windows), the scanner is pickled: the compiled rules
+    are not, they are loaded again from the settings."""
+    import pickle
+    from leakstop.config import load_config
+    config = load_config(None)
+    ruleset = ruleset_for(config)
+    scanner = history.BlobScanner(ruleset=ruleset, config=config, hooks=filehooks.settings_for(config, ruleset),
+                                  baseline=None, missing=frozenset({'f' * 40}))
+    copy = pickle.loads(pickle.dumps(scanner))
+    assert copy.missing == frozenset({'f' * 40}) and copy.baseline is None
+    ((finding, known),) = copy.whole(f'token = "{GH}"\n'.encode(), 'a.py')
+    assert (finding.rule_id, finding.line, known) == ('github-pat-classic', 1, False)

@@ -68,6 +68,10 @@ class BlobScanner:
         self.ruleset, self.config, self.hooks, self.baseline, self.missing = ruleset, config, hooks, baseline, missing
         self.named: dict[str, bool] = {}  # whether a hook's glob names a path (asked once per path, not per version)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # for worker processes started by 'spawn' (no fork): the compiled rules are loaded there again
+        return (_scanner_for, (self.config, self.baseline, self.missing))
+
     def judged(self, findings: Sequence[Finding], text: bytes) -> tuple[Judged, ...]:
         known = self.baseline
         return tuple((f, known is not None and known.knows(f, data=text)) for f in findings)
@@ -128,6 +132,12 @@ class BlobScanner:
             if hooked:
                 found = list(filehooks.merged(FileResult(display, findings=tuple(found)), hooked, settings=self.hooks).findings)
             yield index, self.judged(found, b'')
+
+
+def _scanner_for(config: Config, baseline: Baseline | None, missing: frozenset[str]) -> BlobScanner:
+    ruleset = ruleset_for(config)
+    return BlobScanner(ruleset=ruleset, config=config, hooks=filehooks.settings_for(config, ruleset),
+                       baseline=baseline, missing=missing)
 
 
 def _read_ahead(
