@@ -267,7 +267,9 @@ class BlobFindings:
             self.cat = None
 
 
-def new_findings(change: FileChange, deleted: Sequence[FileChange], found: tuple[Judged, ...], blobs: BlobFindings) -> list[Finding]:
+def new_findings(
+        change: FileChange, deleted: Sequence[FileChange], found: tuple[Judged, ...], blobs: BlobFindings,
+) -> list[Finding]:
     """The findings of the blob ``change`` wrote (``found``) that the baseline does not know and that
     no parent's blob at its path had, nor a file the commit ``deleted``."""
     fresh = [f for f, known in found if not known]
