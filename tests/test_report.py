@@ -99,8 +99,10 @@ def test_json_document_is_stable_and_redacted() -> None:
 def test_json_history_fields() -> None:
     sha = 'c' * 40
     doc = json.loads(report.json_document(
-        [FileResult('x.py', findings=(finding('x.py', commit=sha),))], commits={sha: report.Commit(sha, '2024-01-01T00:00:00Z')}))
-    assert (doc['findings'][0]['commit'], doc['findings'][0]['date']) == (sha, '2024-01-01T00:00:00Z')
+        [FileResult('x.py', findings=(finding('x.py', commit=sha),))],
+        commits={sha: report.Commit(sha, '2024-01-01T00:00:00Z', 'Configure the client')}))
+    got = doc['findings'][0]
+    assert (got['commit'], got['date'], got['subject']) == (sha, '2024-01-01T00:00:00Z', 'Configure the client')
 
 
 def test_github_annotations_only_in_github_actions() -> None:
