@@ -105,8 +105,8 @@ class EntryFields(NamedTuple):
 
 
 class PlaceholderShapesFields(NamedTuple):
-    # searched one by one (a joined alternation would renumber backreferences), compiled by
-    # the re module's cache on first use: a run without findings never compiles them
+    # searched one by one (a joined alternation would renumber backreferences), compiled on first
+    # use (placeholders._compiled): a run without findings never compiles them
     short: Tuple[str, ...]
     long: Tuple[str, ...] = ()  # searched instead of `short` in values longer than placeholders.PLACEHOLDER_MAX
 
