@@ -1,0 +1,138 @@
+"""Files larger than the chunk size, with a secret at every offset around every cut: scanned in
+windows, they report what they report scanned whole (``scan.scan_blocks``).
+
+The chunk size is patched down (``scan_path(chunk_size=...)``) so the files stay small. Two rule sets
+give the windows two geometries: with the generic detector the overlap is its reach
+(``GENERIC_REACH + 2 * CONTEXT``); with vendor rules only it is the rules' ``max_window`` — the
+longest match plus context — so a window reports findings starting before ``len(data) -
+max_window`` and the next one starts ``max_window - CONTEXT`` before that.
+"""
+from __future__ import annotations
+
+import os
+from typing import NamedTuple
+
+import pytest
+
+import fakes
+from leakstop.config import Config
+from leakstop.engine import CONTEXT, RuleSet, load_ruleset
+from leakstop.rules import load_rules
+from leakstop.scan import GENERIC_REACH, scan_path
+
+GH = fakes.github('ghp', seed='chunks')
+AKIA = fakes.aws_key_id('AKIA', seed='chunks')
+ED25519 = next(r for r in load_rules() if r.id == 'private-key-pkcs8-curve25519').examples[0]
+PASSWORD = fakes.rand(fakes.ALNUM, 18, 'chunk-password')
+
+
+class Case(NamedTuple):
+    text: str  # a line (or lines) placed in filler text
+    anchors: tuple[int, ...]  # offsets in ``text`` to put on each window edge: key, secret, its end
+    found: int  # findings a whole scan makes (0: a text that must stay clean however it is cut)
+
+
+def case(text: str, secret: str, key: str = '', found: int = 1) -> Case:
+    at = text.index(secret)
+    anchors = {0, at, at + 1, at + len(secret) - 1, at + len(secret), len(text)}
+    if key:  # the key straddles the cut at each of its characters
+        anchors.update(range(text.index(key), text.index(key) + len(key) + 1))
+    return Case(text, tuple(sorted(anchors)), found)
+
+
+GENERIC_SET = ('github-pat-classic', 'private-key-pkcs8-curve25519')
+VENDOR_SET = ('github-pat-classic', 'aws-access-key-id', 'jwk-private-key')  # the JWK rule's reach: 4 KiB
+CASES = {
+    'generic': {
+        'token': case(f'export GITHUB_TOKEN="{GH}"\n', GH),
+        'pem-key': case(ED25519 + '\n', ED25519.splitlines()[1]),
+        # the key straddles the cut: lost if the next window does not start far enough back
+        'password': case(f'password = "{PASSWORD}"\n', PASSWORD, key='password'),
+        'db-password': case(f'  spring.datasource.password: {PASSWORD}\n', PASSWORD, key='spring.datasource.password'),
+    },
+    'vendor': {
+        'token': case(f'token: {GH}\n', GH),
+        'aws-key-id': case(f'aws_access_key_id = {AKIA}\n', AKIA),
+        # inside a longer word the rule does not match: a window starting at its AKIA would report it
+        'aws-inside-a-word': case(f'blob: x9{AKIA}\n', AKIA, found=0),
+    },
+}
+
+
+@pytest.fixture(scope='module')
+def rulesets() -> dict[str, RuleSet]:
+    rules = load_rules()
+    return {
+        'generic': load_ruleset(('chunks-generic', *GENERIC_SET), lambda: [r for r in rules if r.id in GENERIC_SET],
+                                cache=None, generic=True),
+        'vendor': load_ruleset(('chunks-vendor', *VENDOR_SET), lambda: [r for r in rules if r.id in VENDOR_SET],
+                               cache=None, generic=False),
+    }
+
+
+def filler(size: int) -> bytes:
+    """Prose with multi-byte characters (columns count characters) and long lines."""
+    words = 'the quick brown fox jumps over the lazy dog: café 日本語 0123456789 '.encode()
+    lines = [words[k % 7:] + words[:k % 11] + (b'\n' if k % 5 else b' ') for k in range(size // 40 + 1)]
+    return b''.join(lines)[:size]
+
+
+def overlap_of(ruleset: RuleSet) -> int:
+    """What ``scan_blocks`` overlaps windows by (its own formula, restated so a change shows here)."""
+    return max(ruleset.max_window, GENERIC_REACH + 2 * CONTEXT) if ruleset.generic is not None else ruleset.max_window
+
+
+def edges(size: int, chunk: int, overlap: int, max_window: int) -> list[int]:
+    """Where windows end, report up to, and start again, for a file of ``size`` read in ``chunk`` blocks."""
+    out = set()
+    for end in range(chunk, size + chunk, chunk):  # each window holds the blocks read so far
+        out.update((end, end - overlap, end - max_window, end - 2 * overlap + CONTEXT, end - overlap - max_window + CONTEXT))
+    return sorted(e for e in out if 0 < e < size)
+
+
+def findings(path: str, ruleset: RuleSet, config: Config, chunk: int) -> list[tuple[int, int, str, str]]:
+    result = scan_path(path, ruleset=ruleset, config=config, chunk_size=chunk)
+    assert result.error is None and result.skipped is None, result
+    return [(f.line, f.column, f.rule_id, f.secret) for f in result.findings]
+
+
+@pytest.mark.parametrize(('ruleset_name', 'kind'), [(r, k) for r in CASES for k in CASES[r]])
+def test_chunked_file_reports_what_the_whole_file_reports(
+        ruleset_name: str, kind: str, rulesets: dict[str, RuleSet], default_config: Config, tmp_path: object,
+) -> None:
+    ruleset = rulesets[ruleset_name]
+    text, anchors, expected = CASES[ruleset_name][kind]
+    secret = text.encode()
+    overlap = overlap_of(ruleset)
+    chunk = 2 * overlap + 37  # the smallest windows that move on, at odd offsets
+    base = filler(5 * chunk // 2)
+    assert len(base) + len(secret) > 2 * chunk  # three windows at least
+    offsets = sorted({o for e in edges(len(base), chunk, overlap, ruleset.max_window) for a in anchors
+                      for o in range(e - a - 3, e - a + 4) if 0 <= o <= len(base)})
+    path = os.path.join(str(tmp_path), 'notes.txt')
+    differ = []
+    for offset in offsets:
+        # the text starts a line, so that the lines before it stay as they are
+        data = base[:offset] + b'\n' + secret + base[offset:]
+        with open(path, 'wb') as f:
+            f.write(data)
+        whole = findings(path, ruleset, default_config, len(data) + 1)
+        assert len([w for w in whole if w[3] in text]) == expected, (kind, offset, [w[:3] for w in whole])
+        chunked = findings(path, ruleset, default_config, chunk)
+        if chunked != whole:
+            differ.append((offset, [w[:3] for w in whole], [c[:3] for c in chunked]))  # no secret in the message
+    assert differ[:3] == [], f'{len(differ)} of {len(offsets)} offsets differ'
+
+
+def test_the_sweep_crosses_every_edge_with_key_and_secret(rulesets: dict[str, RuleSet]) -> None:
+    """The sweep is what it claims: for the generic set, the edges include ``len(data) - max_window``
+    apart from the overlap's, and every character of the password's key lands on each edge."""
+    ruleset = rulesets['generic']
+    overlap = overlap_of(ruleset)
+    assert ruleset.max_window < overlap == GENERIC_REACH + 2 * CONTEXT
+    chunk = 2 * overlap + 37
+    found = edges(5 * chunk // 2, chunk, overlap, ruleset.max_window)
+    assert chunk - ruleset.max_window in found and chunk - overlap in found and 2 * chunk - 2 * overlap + CONTEXT in found
+    assert set(range(0, len('password') + 1)) <= set(CASES['generic']['password'].anchors)
+    vendor = rulesets['vendor']
+    assert overlap_of(vendor) == vendor.max_window > GENERIC_REACH + 2 * CONTEXT  # the JWK rule's reach
