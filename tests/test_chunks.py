@@ -30,14 +30,15 @@ class Case(NamedTuple):
     text: str  # a line (or lines) placed in filler text
     anchors: tuple[int, ...]  # offsets in ``text`` to put on each window edge: key, secret, its end
     found: int  # findings a whole scan makes (0: a text that must stay clean however it is cut)
+    one_line: bool  # placed in a file of one long line (minified): columns carry across windows
 
 
-def case(text: str, secret: str, key: str = '', found: int = 1) -> Case:
+def case(text: str, secret: str, key: str = '', found: int = 1, one_line: bool = False) -> Case:
     at = text.index(secret)
     anchors = {0, at, at + 1, at + len(secret) - 1, at + len(secret), len(text)}
     if key:  # the key straddles the cut at each of its characters
         anchors.update(range(text.index(key), text.index(key) + len(key) + 1))
-    return Case(text, tuple(sorted(anchors)), found)
+    return Case(text, tuple(sorted(anchors)), found, one_line)
 
 
 GENERIC_SET = ('github-pat-classic', 'private-key-pkcs8-curve25519')
@@ -49,6 +50,7 @@ CASES = {
         # the key straddles the cut: lost if the next window does not start far enough back
         'password': case(f'password = "{PASSWORD}"\n', PASSWORD, key='password'),
         'db-password': case(f'  spring.datasource.password: {PASSWORD}\n', PASSWORD, key='spring.datasource.password'),
+        'token-in-a-long-line': case(f' gh="{GH}" ', GH, one_line=True),
     },
     'vendor': {
         'token': case(f'token: {GH}\n', GH),
@@ -71,8 +73,8 @@ def rulesets() -> dict[str, RuleSet]:
 
 
 def filler(size: int) -> bytes:
-    """Prose with multi-byte characters (columns count characters) and long lines."""
-    words = 'the quick brown fox jumps over the lazy dog: café 日本語 0123456789 '.encode()
+    """Prose with characters of 2, 3 and 4 bytes (columns count characters) and long lines."""
+    words = 'the quick brown fox jumps over the lazy dog: café 日本語 🔑 0123456789 '.encode()
     lines = [words[k % 7:] + words[:k % 11] + (b'\n' if k % 5 else b' ') for k in range(size // 40 + 1)]
     return b''.join(lines)[:size]
 
@@ -101,19 +103,23 @@ def test_chunked_file_reports_what_the_whole_file_reports(
         ruleset_name: str, kind: str, rulesets: dict[str, RuleSet], default_config: Config, tmp_path: object,
 ) -> None:
     ruleset = rulesets[ruleset_name]
-    text, anchors, expected = CASES[ruleset_name][kind]
+    text, anchors, expected, one_line = CASES[ruleset_name][kind]
     secret = text.encode()
     overlap = overlap_of(ruleset)
     chunk = 2 * overlap + 37  # the smallest windows that move on, at odd offsets
     base = filler(5 * chunk // 2)
+    pads = [b'']
+    if one_line:  # 4-byte characters and every alignment of them to the cuts: a cut inside one steps back
+        base = '🔑x'.encode() * (len(base) // 5)
+        pads = [b'', b'.', b'..', b'...']
     assert len(base) + len(secret) > 2 * chunk  # three windows at least
     offsets = sorted({o for e in edges(len(base), chunk, overlap, ruleset.max_window) for a in anchors
                       for o in range(e - a - 3, e - a + 4) if 0 <= o <= len(base)})
     path = os.path.join(str(tmp_path), 'notes.txt')
     differ = []
-    for offset in offsets:
-        # the text starts a line, so that the lines before it stay as they are
-        data = base[:offset] + b'\n' + secret + base[offset:]
+    for offset, pad in ((o, p) for o in offsets for p in pads):
+        # the text starts a line (so that the lines before it stay as they are), or stands in the long line
+        data = pad + base[:offset] + (b'' if one_line else b'\n') + secret + base[offset:]
         with open(path, 'wb') as f:
             f.write(data)
         whole = findings(path, ruleset, default_config, len(data) + 1)
@@ -121,7 +127,7 @@ def test_chunked_file_reports_what_the_whole_file_reports(
         chunked = findings(path, ruleset, default_config, chunk)
         if chunked != whole:
             differ.append((offset, [w[:3] for w in whole], [c[:3] for c in chunked]))  # no secret in the message
-    assert differ[:3] == [], f'{len(differ)} of {len(offsets)} offsets differ'
+    assert differ[:3] == [], f'{len(differ)} of {len(offsets) * len(pads)} placements differ'
 
 
 def test_the_sweep_crosses_every_edge_with_key_and_secret(rulesets: dict[str, RuleSet]) -> None:
