@@ -98,6 +98,9 @@ def test_base58check() -> None:
     assert not base58check(wif[:-1] + ('2' if wif[-1] != '2' else '3'))
     assert not base58check(wif[:10] + '0' + wif[11:])  # 0 is not base58
     assert not base58check(_base58check(b'')) and not base58check('')  # under 5 bytes
+    assert base58check(_base58check(b'\x07'))  # 5 bytes: one and its checksum
+    x = next(e for e in (_base58check(i.to_bytes(3, 'big')) for i in range(1 << 16, 1 << 24, 997)) if e.startswith('X'))
+    assert base58check(x)  # a leading X is a digit (only a leading 1 is a zero byte)
 
 
 BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'
