@@ -46,6 +46,7 @@ VENDOR_SET = ('github-pat-classic', 'aws-access-key-id', 'jwk-private-key')  # t
 CASES = {
     'generic': {
         'token': case(f'export GITHUB_TOKEN="{GH}"\n', GH),
+        'token-alone': case(f'{GH}\n', GH),  # also at the file's first byte
         'pem-key': case(ED25519 + '\n', ED25519.splitlines()[1]),
         # the key straddles the cut: lost if the next window does not start far enough back
         'password': case(f'password = "{PASSWORD}"\n', PASSWORD, key='password'),
@@ -92,10 +93,11 @@ def edges(size: int, chunk: int, overlap: int, max_window: int) -> list[int]:
     return sorted(e for e in out if 0 < e < size)
 
 
-def findings(path: str, ruleset: RuleSet, config: Config, chunk: int) -> list[tuple[int, int, str, str]]:
+def findings(path: str, ruleset: RuleSet, config: Config, chunk: int) -> list[tuple[int, int, str, int, int, str]]:
+    """What a scan reports: position (line, column, byte offsets) and rule of each finding, and its secret."""
     result = scan_path(path, ruleset=ruleset, config=config, chunk_size=chunk)
     assert result.error is None and result.skipped is None, result
-    return [(f.line, f.column, f.rule_id, f.secret) for f in result.findings]
+    return [(f.line, f.column, f.rule_id, f.start, f.end, f.secret) for f in result.findings]
 
 
 @pytest.mark.parametrize(('ruleset_name', 'kind'), [(r, k) for r in CASES for k in CASES[r]])
@@ -114,19 +116,19 @@ def test_chunked_file_reports_what_the_whole_file_reports(
         pads = [b'', b'.', b'..', b'...']
     assert len(base) + len(secret) > 2 * chunk  # three windows at least
     offsets = sorted({o for e in edges(len(base), chunk, overlap, ruleset.max_window) for a in anchors
-                      for o in range(e - a - 3, e - a + 4) if 0 <= o <= len(base)})
+                      for o in range(e - a - 3, e - a + 4) if 0 <= o <= len(base)} | {0, len(base)})
     path = os.path.join(str(tmp_path), 'notes.txt')
     differ = []
     for offset, pad in ((o, p) for o in offsets for p in pads):
         # the text starts a line (so that the lines before it stay as they are), or stands in the long line
-        data = pad + base[:offset] + (b'' if one_line else b'\n') + secret + base[offset:]
+        data = pad + base[:offset] + (b'' if one_line or offset == 0 else b'\n') + secret + base[offset:]
         with open(path, 'wb') as f:
             f.write(data)
         whole = findings(path, ruleset, default_config, len(data) + 1)
-        assert len([w for w in whole if w[3] in text]) == expected, (kind, offset, [w[:3] for w in whole])
+        assert len([w for w in whole if w[-1] in text]) == expected, (kind, offset, [w[:-1] for w in whole])
         chunked = findings(path, ruleset, default_config, chunk)
         if chunked != whole:
-            differ.append((offset, [w[:3] for w in whole], [c[:3] for c in chunked]))  # no secret in the message
+            differ.append((offset, [w[:-1] for w in whole], [c[:-1] for c in chunked]))  # no secret in the message
     assert differ[:3] == [], f'{len(differ)} of {len(offsets) * len(pads)} placements differ'
 
 
