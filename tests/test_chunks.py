@@ -21,6 +21,7 @@ from leakstop.rules import load_rules
 from leakstop.scan import GENERIC_REACH, scan_path
 
 GH = fakes.github('ghp', seed='chunks')
+GH2 = fakes.github('ghp', seed='chunks-2')
 AKIA = fakes.aws_key_id('AKIA', seed='chunks')
 ED25519 = next(r for r in load_rules() if r.id == 'private-key-pkcs8-curve25519').examples[0]
 PASSWORD = fakes.rand(fakes.ALNUM, 18, 'chunk-password')
@@ -47,6 +48,10 @@ CASES = {
     'generic': {
         'token': case(f'export GITHUB_TOKEN="{GH}"\n', GH),
         'token-alone': case(f'{GH}\n', GH),  # also at the file's first byte
+        # a window that reports the second after skipping the first (reported by the window before)
+        'two-tokens': case(f'a="{GH}"\nb="{GH2}"\n', GH2, found=2),
+        # long lines: the next window starts inside the first, and the secret is on its second line
+        'token-after-a-long-line': case('y' * 2200 + '\n' + 'x' * 2000 + f' gh="{GH}"\n', GH),
         'pem-key': case(ED25519 + '\n', ED25519.splitlines()[1]),
         # the key straddles the cut: lost if the next window does not start far enough back
         'password': case(f'password = "{PASSWORD}"\n', PASSWORD, key='password'),
@@ -144,3 +149,20 @@ def test_the_sweep_crosses_every_edge_with_key_and_secret(rulesets: dict[str, Ru
     assert set(range(0, len('password') + 1)) <= set(CASES['generic']['password'].anchors)
     vendor = rulesets['vendor']
     assert overlap_of(vendor) == vendor.max_window > GENERIC_REACH + 2 * CONTEXT  # the JWK rule's reach
+
+
+def test_blocks_smaller_than_the_overlap(rulesets: dict[str, RuleSet], default_config: Config, tmp_path: object) -> None:
+    """Blocks smaller than the overlap (a small chunk size, a transcoded block): the windows wait for
+    enough data, and still report what the whole file reports."""
+    ruleset = rulesets['generic']
+    chunk = overlap_of(ruleset) // 3 + 1
+    base = filler(4 * overlap_of(ruleset))
+    path = os.path.join(str(tmp_path), 'notes.txt')
+    text = f'a="{GH}"\npassword = "{PASSWORD}"\n'.encode()
+    for offset in range(0, len(base), 389):
+        data = base[:offset] + b'\n' + text + base[offset:]
+        with open(path, 'wb') as f:
+            f.write(data)
+        whole = findings(path, ruleset, default_config, len(data) + 1)
+        assert len(whole) == 2, offset
+        assert findings(path, ruleset, default_config, chunk) == whole, offset
