@@ -78,6 +78,7 @@ def test_aws_key_id_shape() -> None:
     assert not aws_key_id('AKIA' + 'ABCDEFGHIJKLMNOPQ') and not aws_key_id('AKIA' + 'ABCDEFGHIJKLMNO')
     assert not aws_key_id('AKIB' + 'ABCDEFGHIJKLMNOP')
     assert not aws_key_id('AKIA' + 'ABCDEFGHIJKLMNO1')  # 0, 1, 8, 9 are not in AWS's base32
+    assert not aws_key_id('AKIA' + '0BCDEFGHIJKLMNOP')  # from the first character after the prefix
 
 
 B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
