@@ -117,8 +117,8 @@ def test_chunked_file_reports_what_the_whole_file_reports(
     base = filler(5 * chunk // 2)
     pads = [b'']
     if one_line:  # 4-byte characters and every alignment of them to the cuts: a cut inside one steps back
-        # (and a byte that is not UTF-8 after one: a cut there must not step back into the character)
-        base = ('🔑x🔑'.encode() + b'\x80') * (len(base) // 10)
+        # (two in a row, and a byte that is not UTF-8 after one: a cut there must not step back into it)
+        base = ('🔑🔑x🔑'.encode() + b'\x80') * (len(base) // 14)
         pads = [b'', b'.', b'..', b'...']
     assert len(base) + len(secret) > 2 * chunk  # three windows at least
     offsets = sorted({o for e in edges(len(base), chunk, overlap, ruleset.max_window) for a in anchors
