@@ -52,6 +52,8 @@ CASES = {
         'two-tokens': case(f'a="{GH}"\nb="{GH2}"\n', GH2, found=2),
         # long lines: the next window starts inside the first, and the secret is on its second line
         'token-after-a-long-line': case('y' * 2200 + '\n' + 'x' * 2000 + f' gh="{GH}"\n', GH),
+        # the secret on the line the next window starts in, after lines the cut consumed
+        'token-late-in-a-long-line': case('y' * 4200 + f' gh="{GH}"\n', GH),
         'pem-key': case(ED25519 + '\n', ED25519.splitlines()[1]),
         # the key straddles the cut: lost if the next window does not start far enough back
         'password': case(f'password = "{PASSWORD}"\n', PASSWORD, key='password'),
@@ -159,11 +161,31 @@ def test_blocks_smaller_than_the_overlap(rulesets: dict[str, RuleSet], default_c
     chunk = overlap_of(ruleset) // 3 + 1
     base = filler(4 * overlap_of(ruleset))
     path = os.path.join(str(tmp_path), 'notes.txt')
-    text = f'a="{GH}"\npassword = "{PASSWORD}"\n'.encode()
+    text = f'password = "{PASSWORD}"\na="{GH}"\n'.encode()
     for offset in range(0, len(base), 389):
-        data = base[:offset] + b'\n' + text + base[offset:]
+        # at offset 0 the key is the file's first byte: the first windows keep it (their cut is 0)
+        data = (base[:offset] + b'\n' if offset else b'') + text + base[offset:]
         with open(path, 'wb') as f:
             f.write(data)
         whole = findings(path, ruleset, default_config, len(data) + 1)
         assert len(whole) == 2, offset
         assert findings(path, ruleset, default_config, chunk) == whole, offset
+
+
+@pytest.mark.parametrize('start', ['🔑'.encode(), b'\x80\x80\x80'], ids=['character', 'not-utf8'])
+def test_a_cut_in_the_first_bytes_of_the_file(
+        start: bytes, rulesets: dict[str, RuleSet], default_config: Config, tmp_path: object,
+) -> None:
+    """Blocks sized so that the second window's cut is the file's byte 2: inside a 4-byte character it
+    steps back to byte 0; in bytes that are not UTF-8 it stays (each counts alone)."""
+    ruleset = rulesets['generic']
+    overlap = overlap_of(ruleset)
+    chunk = (2 * overlap - CONTEXT + 2) // 2  # two blocks hold 2 * overlap - CONTEXT + 2 bytes: the cut is 2
+    assert 2 * chunk - overlap - (overlap - CONTEXT) == 2
+    path = os.path.join(str(tmp_path), 'notes.txt')
+    for gap in range(overlap - 100, overlap + 100, 7):  # the secret around the first window's limit, on line 1
+        with open(path, 'wb') as f:
+            f.write(start + b'y' * gap + f' gh="{GH}" '.encode() + filler(3 * overlap))
+        whole = findings(path, ruleset, default_config, 10 * overlap)
+        assert whole and whole[0][0] == 1, gap
+        assert findings(path, ruleset, default_config, chunk) == whole, gap
