@@ -2,7 +2,8 @@
 
 Inline pragmas (``leakstop: allow``, ``leakstop: allow-next-line`` and detect-secrets'
 ``pragma: allowlist secret`` / ``pragma: allowlist nextline secret``, in any comment
-syntax), path globs, value regexes, stopwords, disabled rules and per-rule
+syntax; gitleaks' ``gitleaks:allow`` and TruffleHog's ``trufflehog:ignore`` where those tools
+look for them), path globs, value regexes, stopwords, disabled rules and per-rule
 allowlists from configuration, and the shipped data: public example credentials
 and placeholder shapes.
 """
@@ -20,9 +21,13 @@ from leakstop.regex import LazyPattern
 
 DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'allowlist.toml')
 
-_SAME_LINE = LazyPattern(rb'leakstop:\s*allow(?![-\w])|pragma:\s*allowlist[ \t]+secret', re.I)
+# gitleaks' ``gitleaks:allow``: anywhere on the lines of the finding, in this case exactly (gitleaks
+# looks for the string in the line, ``strings.Contains``), so it counts as ours does
+_SAME_LINE = LazyPattern(rb'leakstop:\s*allow(?![-\w])|pragma:\s*allowlist[ \t]+secret|(?-i:gitleaks:allow)', re.I)
 _NEXT_LINE = LazyPattern(rb'leakstop:\s*allow-next-line|pragma:\s*allowlist[ \t]+nextline[ \t]+secret', re.I)
-_ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist', re.I)
+# TruffleHog's ``trufflehog:ignore``: as TruffleHog reads it, after the secret, on the line where it ends
+_AFTER_SECRET = LazyPattern(rb'trufflehog:ignore')
+_ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist|(?-i:gitleaks:allow|trufflehog:ignore)', re.I)
 _BEGIN = b'-----BEGIN '  # a PEM key's first line: a next-line pragma above it covers the key's body too
 
 
@@ -60,6 +65,12 @@ class Allowlist(AllowlistFields):
 
     __slots__ = ()
 
+    def rule_enabled(self, rule_id: str) -> bool:
+        """Whether rule ``rule_id`` runs: not in ``disable``, and in ``enable_only`` when that is set.
+        A rule that does not run is never compiled (``scan.ruleset_for``); findings of rules that are
+        not compiled (by file name, whole-file verdicts) are dropped in ``value_allowed``."""
+        return rule_id not in self.disabled and (self.enabled_only is None or rule_id in self.enabled_only)
+
     def path_allowed(self, path: str) -> bool:
         return self.paths is not None and self.paths.match(path) is not None
 
@@ -73,7 +84,7 @@ class Allowlist(AllowlistFields):
         the issuer, and a valid checksum beats ``todo``. Known example credentials always pass.
         """
         secret = finding.secret
-        if finding.rule_id in self.disabled:
+        if not self.rule_enabled(finding.rule_id):
             return True
         if secret in self.builtin.known_examples:
             return True
@@ -103,6 +114,7 @@ class Allowlist(AllowlistFields):
             return kept
         same = [(m.start(), m.end()) for m in _SAME_LINE.finditer(data)]
         after = [(m.start(), m.end()) for m in _NEXT_LINE.finditer(data)]
+        ignores = [(m.start(), m.end()) for m in _AFTER_SECRET.finditer(data)]
 
         def within(pragmas: list[tuple[int, int]], lo: int, hi: int) -> bool:
             k = bisect.bisect_left(pragmas, (lo, -1))  # pragmas do not overlap: the first after lo ends first
@@ -122,7 +134,7 @@ class Allowlist(AllowlistFields):
             else:
                 end = data.find(b'\n', last)
                 last_end = len(data) if end == -1 else end
-            if within(same, line_start, last_end):
+            if within(same, line_start, last_end) or ignores and within(ignores, f.end, last_end):
                 allowed.add(index)
                 continue
             if line_start == 0:

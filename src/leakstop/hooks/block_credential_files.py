@@ -103,10 +103,18 @@ def file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
     )
 
 
-def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES) -> RuleSet:
-    """The content rules compiled, from the engine's cache when the rules file did not change."""
-    signature = ('credential-file-rules', *file_signature(path))
-    return load_ruleset(signature, lambda: list(rules.contents), cache=cache_dir())
+def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES, *, config: Config | None = None) -> RuleSet:
+    """The content rules compiled, from the engine's cache when the rules file did not change; with
+    ``config``, only those its rule selection enables (a disabled rule is not compiled, so it cannot
+    take a span from another content rule in ``_without_overlaps``)."""
+    signature: tuple[object, ...] = ('credential-file-rules', *file_signature(path))
+    contents = list(rules.contents)
+    if config is not None:
+        enabled = [r for r in contents if config.allowlist.rule_enabled(r.id)]
+        if len(enabled) != len(contents):
+            signature += ('selected', tuple(r.id for r in enabled))
+            contents = enabled
+    return load_ruleset(signature, lambda: contents, cache=cache_dir())
 
 
 def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[Finding]:
@@ -250,7 +258,7 @@ def settings_for(config: Config, *, extra_names: Sequence[str] = ()) -> Settings
         )
         names = (*names, custom)
     head = max((r.max_length for r in rules.contents if BINARY_TAG in r.tags), default=0)
-    return Settings(config=config, names=names, ruleset=content_ruleset(rules), binary_head=head)
+    return Settings(config=config, names=names, ruleset=content_ruleset(rules, config=config), binary_head=head)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

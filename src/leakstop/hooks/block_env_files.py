@@ -45,6 +45,10 @@ TEMPLATE_NAMES = (
     '*.env.example', '*.env.sample', '*.env.template', '*.env.dist',
 )
 
+# the ids of this hook's findings
+TEMPLATE_SECRET = 'env-template-secret'  # a secret rule's finding in a template
+RULE_IDS = ('env-file', 'env-file-not-text', TEMPLATE_SECRET, 'env-template-random-value', 'envrc-exported-value')
+
 RANDOM_MIN_LENGTH = 20
 _TOKEN = re.compile(r'[A-Za-z0-9+/=_\-.~]+\Z')
 _HEX = re.compile(r'[0-9a-fA-F]+\Z')
@@ -124,7 +128,10 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             by_line[line] = entry
     out: list[Finding] = []
     flagged: set[int] = set()
-    for f in scan_data(data, path, ruleset=ruleset, config=config):
+    # with env-template-secret off, the secret rules' findings neither report nor keep a value from
+    # the random-value check
+    secrets = scan_data(data, path, ruleset=ruleset, config=config) if config.allowlist.rule_enabled(TEMPLATE_SECRET) else []
+    for f in secrets:
         owner = by_line.get(f.line)
         if owner is not None:
             flagged.add(owner.line)
@@ -132,7 +139,7 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             what = f'{display_name(owner.key)}: template value looks real'
         else:  # a comment, or a token pasted where a name stands (it is what the parser took as the key)
             what = 'secret outside any template value'
-        out.append(f._replace(rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
+        out.append(f._replace(rule_id=TEMPLATE_SECRET, description=f'{what} ({f.rule_id}: {f.description})'))
     offsets = _line_offsets(data)
     builtin = config.allowlist.builtin
     for entry in doc.entries:

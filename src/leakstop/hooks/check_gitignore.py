@@ -48,6 +48,8 @@ REQUIRED = (
     Required('*.tfstate', ('terraform.tfstate',), 'gitignore-terraform-state', 'Terraform state'),
     Required('*.tfstate.*', ('terraform.tfstate.backup',), 'gitignore-terraform-state', 'Terraform state'),
 )
+# the ids of this hook's findings
+RULE_IDS = frozenset((*(r.rule_id for r in REQUIRED), 'gitignore-required', 'gitignore-template-ignored'))
 TEMPLATES = ('.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults')
 DEFAULT_TEMPLATE = '.env.example'  # always checked; the others when they exist
 
