@@ -29,6 +29,7 @@ _NEXT_LINE = LazyPattern(rb'leakstop:\s*allow-next-line|pragma:\s*allowlist[ \t]
 _AFTER_SECRET = LazyPattern(rb'trufflehog:ignore')
 _ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist|(?-i:gitleaks:allow|trufflehog:ignore)', re.I)
 _BEGIN = b'-----BEGIN '  # a PEM key's first line: a next-line pragma above it covers the key's body too
+_END = b'-----END '
 
 
 class BuiltinAllowlist(BuiltinAllowlistFields):
@@ -58,6 +59,16 @@ def is_placeholder(value: str, builtin: BuiltinAllowlist) -> bool:
     if len(value) > PLACEHOLDER_MAX:
         return any(re.search(p, value, re.I) for p in builtin.long_value_placeholders)
     return any(re.search(p, value, re.I) for p in builtin.placeholders)
+
+
+def _secret_end(data: bytes, finding: Finding) -> int:
+    """Where the secret itself ends in ``data``: a finding's span may be wider than its secret (a .env
+    template's entry spans its line, the key and a comment after the value included)."""
+    if finding.secret and finding.end - finding.start > len(finding.secret):
+        at = data.find(finding.secret.encode('utf-8', 'surrogateescape'), finding.start, finding.end)
+        if at != -1:
+            return at + len(finding.secret.encode('utf-8', 'surrogateescape'))
+    return finding.end
 
 
 class Allowlist(AllowlistFields):
@@ -134,9 +145,25 @@ class Allowlist(AllowlistFields):
             else:
                 end = data.find(b'\n', last)
                 last_end = len(data) if end == -1 else end
-            if within(same, line_start, last_end) or ignores and within(ignores, f.end, last_end):
+            first = line_start
+            if data.startswith(_END, f.end):
+                # a key's body (block-credential-files' finding): its armor lines count as its own, as
+                # they do for the secret rules' finding of the same key (from BEGIN to END)
+                end = data.find(b'\n', f.end)
+                last_end = len(data) if end == -1 else end
+                if line_start and not data[line_start:f.start].strip():
+                    above = data.rfind(b'\n', 0, line_start - 1) + 1
+                    if data.find(_BEGIN, above, line_start - 1) != -1:
+                        first = above
+            if within(same, first, last_end):
                 allowed.add(index)
                 continue
+            if ignores:  # TruffleHog reads from the end of the secret to the end of that line
+                stop = _secret_end(data, f)
+                end = data.find(b'\n', stop)
+                if within(ignores, stop, len(data) if end == -1 else end):
+                    allowed.add(index)
+                    continue
             if line_start == 0:
                 continue
             if line_start not in previous:
