@@ -902,7 +902,8 @@ def select_rules(config: Config, *, disable: Sequence[str], enable_only: Sequenc
                 raise FatalError(f'{option}: {_unknown_rule(rule_id, known)}')
     for key, ids in (('disable', config.allowlist.disabled), ('enable_only', config.allowlist.enabled_only or ())):
         for rule_id in sorted(set(ids) - known):
-            print(f'leakstop: warning: {config.source}: {key}: {_unknown_rule(rule_id, known)}', file=sys.stderr)
+            where = display_path(normalize(config.source)) if config.source else '(settings)'
+            print(f'leakstop: warning: {where}: {key}: {_unknown_rule(rule_id, known)}', file=sys.stderr)
     if allowlist.enabled_only is not None and not (allowlist.enabled_only & known) - allowlist.disabled:
         raise FatalError('no rule left to run: every rule of enable_only / --enable-only is disabled or unknown')
     return selected
@@ -921,7 +922,7 @@ def settings_rows(
     from leakstop.config import DEFAULT_BASELINE, origin_of, settings_table
     from leakstop.report import display_name
     table = settings_table(config)
-    source = origin_of(config, explicit=explicit)
+    source = printable(origin_of(config, explicit=explicit))
     cli = 'command line'
 
     def origin(present: bool) -> str:
@@ -960,11 +961,13 @@ def cmd_config_show(
         *, config: Config, explicit: bool, disable: Sequence[str] = (), enable_only: Sequence[str] = (),
         baseline: str | None = None,
 ) -> int:
-    from leakstop.config import origin_of
+    from leakstop.config import origin_of, shadowed_settings
     rows = settings_rows(config, explicit=explicit, disable=disable, enable_only=enable_only, baseline=baseline)
-    source = origin_of(config, explicit=explicit)
-    print(f'# settings file: {display_path(config.source) if config.source else "none (defaults)"}'
-          + (f' ({source})' if config.source and not explicit else ''))
+    print(f'# settings: {printable(origin_of(config, explicit=explicit))}' if config.source
+          else '# settings: none (every value is the default)')
+    ignored = None if explicit else shadowed_settings()
+    if ignored is not None:
+        print(f'# ignored: {display_path(normalize(ignored))} [tool.leakstop] (.leakstop.toml wins)')
     width = min(max(len(f'{k} = {v}') for k, v, _ in rows), 60)
     for key, value, where in rows:
         line = f'{key} = {value}'
@@ -1094,8 +1097,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from leakstop.config import shadowed_settings
             ignored = shadowed_settings()
             if ignored is not None:
-                print(f'leakstop: warning: settings in both .leakstop.toml and {display_path(ignored)} [tool.leakstop]: '
-                      '.leakstop.toml is used, [tool.leakstop] is ignored (keep one)', file=sys.stderr)
+                print(f'leakstop: warning: settings in both .leakstop.toml and {display_path(normalize(ignored))} '
+                      '[tool.leakstop]: .leakstop.toml is used, [tool.leakstop] is ignored (keep one)', file=sys.stderr)
         if args.command == 'config':
             select_rules(config, disable=args.disable_rule, enable_only=args.enable_only)  # refuses unknown ids
             return cmd_config_show(config=config, explicit=args.config is not None, disable=args.disable_rule,
