@@ -896,12 +896,12 @@ def select_rules(config: Config, *, disable: Sequence[str], enable_only: Sequenc
     if not allowlist.disabled and allowlist.enabled_only is None:
         return selected
     known = known_rule_ids(config)
-    for option, ids in (('--disable-rule', disable), ('--enable-only', enable_only)):
-        for rule_id in ids:
+    for option, given in (('--disable-rule', disable), ('--enable-only', enable_only)):
+        for rule_id in given:
             if rule_id not in known:
                 raise FatalError(f'{option}: {_unknown_rule(rule_id, known)}')
-    for key, ids in (('disable', config.allowlist.disabled), ('enable_only', config.allowlist.enabled_only or ())):
-        for rule_id in sorted(set(ids) - known):
+    for key, ids in (('disable', config.allowlist.disabled), ('enable_only', config.allowlist.enabled_only or frozenset())):
+        for rule_id in sorted(ids - known):
             where = display_path(normalize(config.source)) if config.source else '(settings)'
             print(f'leakstop: warning: {where}: {key}: {_unknown_rule(rule_id, known)}', file=sys.stderr)
     if allowlist.enabled_only is not None and not (allowlist.enabled_only & known) - allowlist.disabled:
@@ -928,7 +928,7 @@ def settings_rows(
     def origin(present: bool) -> str:
         return source if present else 'default'
 
-    def names(ids: Sequence[str]) -> list[str]:
+    def names(ids: frozenset[str]) -> list[str]:
         return [display_name(i) for i in sorted(ids)]
 
     def shown(value: Any, how: Callable[[str], str]) -> str:
@@ -941,11 +941,11 @@ def settings_rows(
     only = frozenset(enable_only) if enable_only else config.allowlist.enabled_only
     rows.append(('enable_only', '(every rule)' if only is None else _toml_list(names(only)),
                  f'{cli} (--enable-only)' if enable_only else origin('enable_only' in table)))
-    allow = table.get('allowlist') if isinstance(table.get('allowlist'), dict) else {}
+    allow: dict[str, Any] = table['allowlist'] if isinstance(table.get('allowlist'), dict) else {}
     rows.append(('allowlist.paths', shown(allow.get('paths', []), printable), origin('paths' in allow)))
     rows.append(('allowlist.values', shown(allow.get('values', []), redact), origin('values' in allow)))
     rows.append(('allowlist.stopwords', shown(allow.get('stopwords', []), redact), origin('stopwords' in allow)))
-    per_rule = allow.get('rules') if isinstance(allow.get('rules'), dict) else {}
+    per_rule: dict[str, Any] = allow['rules'] if isinstance(allow.get('rules'), dict) else {}
     for rule_id in sorted(per_rule):
         rtable = per_rule[rule_id] if isinstance(per_rule[rule_id], dict) else {}
         for key, how in (('paths', printable), ('values', redact)):
