@@ -73,6 +73,15 @@ def test_enable_only_runs_those_rules_alone() -> None:
     assert [r.id for r in ruleset_for(config).rules] == ['github-pat-classic']
 
 
+def test_the_generic_detector_judges_only_its_enabled_rules() -> None:
+    from leakstop.generic import GenericDetector
+    data = b'password = "Zq3v9XkP7wLm2RtY8bNc4JhD"\napi_token = "Xk9Qv2mT7wBn4LpR8sZc3Hd"\n'
+    assert [(d.rule_id, d.start) for d in GenericDetector.load().scan(data, 'settings.py')] == [
+        ('generic-password', 12), ('generic-token', 51)]
+    only = GenericDetector.load(rule_ids=frozenset({'generic-token'}))
+    assert [(d.rule_id, d.start) for d in only.scan(data, 'settings.py')] == [('generic-token', 51)]
+
+
 def test_the_cache_key_holds_the_selection(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path))
     disabled = config_from_table({'disable': ['github-pat-classic']}, 'test', None)
@@ -226,3 +235,17 @@ def test_hook_honours_disable_in_the_settings_without_hiding_another_rule(
     assert result.returncode != 0, out
     assert 'client.ovpn:4:1: pem-private-key: PEM private key (by content)' in out
     assert 'openvpn-inline-key' not in out
+
+
+def test_scan_secrets_hook_reports_the_generic_finding_of_a_disabled_vendor_rule(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = local_hook_repo(tmp_path, monkeypatch, 'scan-secrets', 'scan for secrets')
+    commit_files(root, {'.leakstop.toml': 'disable = ["datadog-api-key"]\n'}, 'settings')
+    result = commit_files(root, {'settings.py': DD_LINE})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert 'settings.py:1:15: generic-api-key: Hard-coded API or secret key: ' in out  # before: the commit passed
+    assert 'datadog-api-key' not in out and DD_KEY not in out
+    result = commit_files(root, {'.leakstop.toml': 'enable_only = ["aws-access-key-id"]\n', 'settings.py': DD_LINE})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert git('show', '--stat', '--format=', 'HEAD', cwd=str(root)).stdout.count('|') == 2  # both committed
