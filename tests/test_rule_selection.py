@@ -204,7 +204,7 @@ def test_an_unknown_rule_id_in_the_settings_is_a_warning(repo: str, capsys: pyte
     write('.leakstop.toml', 'disable = ["aws-acess-key-id"]\n')
     code, findings, err = scan_json(capsys)
     assert (code, findings) == (1, [('deploy.py', 'github-pat-classic', 1)])
-    assert err == ("leakstop: warning: ./.leakstop.toml: disable: unknown rule id 'aws-acess-key-id' "
+    assert err == ("leakstop: warning: .leakstop.toml: disable: unknown rule id 'aws-acess-key-id' "
                    '(did you mean aws-access-key-id?): `leakstop rules list` lists the rules\n')
 
 
@@ -249,3 +249,18 @@ def test_scan_secrets_hook_reports_the_generic_finding_of_a_disabled_vendor_rule
     result = commit_files(root, {'.leakstop.toml': 'enable_only = ["aws-access-key-id"]\n', 'settings.py': DD_LINE})
     assert result.returncode == 0, result.stdout + result.stderr
     assert git('show', '--stat', '--format=', 'HEAD', cwd=str(root)).stdout.count('|') == 2  # both committed
+
+
+def test_hook_refuses_an_enable_only_that_runs_nothing(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typo in enable_only would leave the hook checking nothing: exit 2 with the reason, not a pass."""
+    root = local_hook_repo(tmp_path, monkeypatch, 'scan-secrets', 'scan for secrets')
+    result = commit_files(root, {'.leakstop.toml': 'enable_only = ["github-pat-clasic"]\n', 'deploy.py': f'token = "{GH}"\n'})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert ("scan-secrets: warning: .leakstop.toml: enable_only: unknown rule id 'github-pat-clasic' "
+            '(did you mean github-pat-classic?)') in out
+    assert 'scan-secrets: error: no rule left to run' in out
+    assert GH not in out
+    result = commit_files(root, {'.leakstop.toml': 'enable_only = ["github-pat-classic"]\n'})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and 'deploy.py:1:10: github-pat-classic' in out, out

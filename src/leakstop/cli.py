@@ -22,6 +22,7 @@ from leakstop.files import (
 from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
+from leakstop.hooks import select_rules
 from leakstop.hooks.block_credential_files import has_structure
 from leakstop.records import FileHookSettings, Scope
 
@@ -864,51 +865,6 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
 # -- rule selection and settings ----------------------------------------------------------------
 
 
-def known_rule_ids(config: Config) -> frozenset[str]:
-    """Every rule id a finding can carry: the secret rules (built-in and custom, disabled or not), the
-    generic detector's, and the file hooks' (credential files by name and content, .env files,
-    check-gitignore)."""
-    from leakstop.generic import RULE_IDS as generic
-    from leakstop.hooks import block_credential_files as credential, block_env_files as env, check_gitignore
-    files = credential.file_rules()
-    return frozenset((
-        *(r.id for r in ruleset_for(config, every_rule=True).rules), *generic,
-        *(r.id for r in files.names), *(r.id for r in files.contents), credential.CUSTOM_NAME_RULE,
-        *env.RULE_IDS, *check_gitignore.RULE_IDS,
-    ))
-
-
-def _unknown_rule(rule_id: str, known: frozenset[str]) -> str:
-    import difflib
-    from leakstop.report import display_name
-    close = difflib.get_close_matches(rule_id, sorted(known), n=1)
-    hint = f' (did you mean {close[0]}?)' if close and display_name(rule_id) == rule_id else ''
-    return f'unknown rule id {display_name(rule_id)!r}{hint}: `leakstop rules list` lists the rules'
-
-
-def select_rules(config: Config, *, disable: Sequence[str], enable_only: Sequence[str]) -> Config:
-    """``config`` with the command line's ``--disable-rule`` / ``--enable-only``: an unknown id is a
-    usage error (exit 2); an unknown id in the settings file is a warning (a rule renamed by an
-    upgrade must not break a CI job), and so is a selection that leaves no rule to run."""
-    from leakstop.config import with_rule_selection
-    selected = with_rule_selection(config, disable=disable, enable_only=enable_only)
-    allowlist = selected.allowlist
-    if not allowlist.disabled and allowlist.enabled_only is None:
-        return selected
-    known = known_rule_ids(config)
-    for option, given in (('--disable-rule', disable), ('--enable-only', enable_only)):
-        for rule_id in given:
-            if rule_id not in known:
-                raise FatalError(f'{option}: {_unknown_rule(rule_id, known)}')
-    for key, ids in (('disable', config.allowlist.disabled), ('enable_only', config.allowlist.enabled_only or frozenset())):
-        for rule_id in sorted(ids - known):
-            where = display_path(normalize(config.source)) if config.source else '(settings)'
-            print(f'leakstop: warning: {where}: {key}: {_unknown_rule(rule_id, known)}', file=sys.stderr)
-    if allowlist.enabled_only is not None and not (allowlist.enabled_only & known) - allowlist.disabled:
-        raise FatalError('no rule left to run: every rule of enable_only / --enable-only is disabled or unknown')
-    return selected
-
-
 def _toml_list(items: Sequence[str]) -> str:
     return '[' + ', '.join(json.dumps(i, ensure_ascii=False) for i in items) + ']'
 
@@ -919,7 +875,7 @@ def settings_rows(
 ) -> list[tuple[str, str, str]]:
     """(setting, value as shown, where it came from) for ``leakstop config show``. Allowlist values
     and stopwords may hold fragments of secrets: they are shown redacted, as findings are."""
-    from leakstop.config import DEFAULT_BASELINE, origin_of, settings_table
+    from leakstop.config import origin_of, settings_table
     from leakstop.report import display_name
     table = settings_table(config)
     source = printable(origin_of(config, explicit=explicit))
@@ -952,8 +908,7 @@ def settings_rows(
             if key in rtable:
                 rows.append((f'allowlist.rules.{display_name(rule_id)}.{key}', shown(rtable[key], how), source))
     custom = [display_name(r.id) for r in config.custom_rules]
-    rows.append(('rules', _toml_list(custom),
-                 origin('rules' in table)))
+    rows.append(('rules', _toml_list(custom), origin('rules' in table)))
     return rows
 
 
@@ -1100,11 +1055,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f'leakstop: warning: settings in both .leakstop.toml and {display_path(normalize(ignored))} '
                       '[tool.leakstop]: .leakstop.toml is used, [tool.leakstop] is ignored (keep one)', file=sys.stderr)
         if args.command == 'config':
-            select_rules(config, disable=args.disable_rule, enable_only=args.enable_only)  # refuses unknown ids
+            select_rules(config, disable=args.disable_rule, enable_only=args.enable_only, prog='leakstop')  # refuses unknown ids
             return cmd_config_show(config=config, explicit=args.config is not None, disable=args.disable_rule,
                                    enable_only=args.enable_only, baseline=args.baseline)
         if args.command == 'scan':
-            config = select_rules(config, disable=args.disable_rule, enable_only=args.enable_only)
+            config = select_rules(config, disable=args.disable_rule, enable_only=args.enable_only, prog='leakstop')
             kind = 'staged' if args.staged else 'all' if args.all_tracked else 'history' if (args.history or args.since) else 'paths'
             if kind != 'paths' and args.paths:
                 option = 'all' if kind == 'all' else 'since' if args.since else kind

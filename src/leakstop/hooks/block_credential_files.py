@@ -25,7 +25,7 @@ from leakstop.config import Config, load_config
 from leakstop.decode import view_findings, with_view_findings
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
+from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.records import CredentialSettings as Settings
 from leakstop.report import emit
@@ -274,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
+        config = select_rules(config, prog='block-credential-files', check_disable=False)  # enable_only: ids checked
         baseline = load_for_run(args.baseline, config.baseline)
         return block_credential_files(
             args.filenames, config=config, baseline=baseline, fmt=args.format, extra_names=args.name,

@@ -29,7 +29,7 @@ from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
+from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.records import EnvSettings as Settings
 from leakstop.report import display_name, display_path, emit
@@ -311,6 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
+        config = select_rules(config, prog='block-env-files', check_disable=False)  # enable_only: ids checked
         baseline = load_for_run(args.baseline, config.baseline)
         return block_env_files(
             args.filenames, config=config, baseline=baseline, fmt=args.format,
