@@ -71,13 +71,13 @@ def select_rules(
     only when they hold ``enable_only``, where an unknown id means less is checked than was meant; the
     ids are read only then (it costs a hook's start a few tens of milliseconds)."""
     from leakstop.config import with_rule_selection
-    from leakstop.errors import FatalError
-    from leakstop.files import normalize
-    from leakstop.report import display_path
     selected = with_rule_selection(config, disable=disable, enable_only=enable_only)
     allowlist = selected.allowlist
     if allowlist.enabled_only is None and not (allowlist.disabled and check_disable):
         return selected
+    from leakstop.errors import FatalError
+    from leakstop.files import normalize
+    from leakstop.report import display_path
     known = rule_ids(config)
     for option, given in (('--disable-rule', disable), ('--enable-only', enable_only)):
         for rule_id in given:
