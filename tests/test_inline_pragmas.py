@@ -21,6 +21,7 @@ from leakstop.config import config_from_table
 from leakstop.scan import ruleset_for, scan_data
 
 GH = fakes.github('ghp', seed='pragmas')
+BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 PEM = fakes.pem_private_key('RSA PRIVATE KEY', seed='pragmas')
 DEFAULTS = config_from_table({}, 'test', None)
 
@@ -62,9 +63,10 @@ def test_which_comment_allows_which_finding(text: str, expected: list[tuple[str,
 def test_inside_the_secret_itself() -> None:
     """The value is the secret: gitleaks still allows it (the line contains the string) and so do we;
     TruffleHog looks after the secret only, and so do we. The controls show the value is reported."""
-    assert found('api_token = "Zq3v9XkP7wgitleaks;allowLm2RtY8bNc4JhD"\n') == [('generic-token', 1)]
-    assert found('api_token = "Zq3v9XkP7wgitleaks:allowLm2RtY8bNc4JhD"\n') == []
-    assert found('password = "Zq3v9Xtrufflehog:ignorekP7w"\n') == [('generic-password', 1)]
+    head, tail = fakes.rand(BASE62, 10, seed='head'), fakes.rand(BASE62, 14, seed='tail')
+    assert found(f'api_token = "{head}gitleaks;allow{tail}"\n') == [('generic-token', 1)]
+    assert found(f'api_token = "{head}gitleaks:allow{tail}"\n') == []
+    assert found(f'password = "{head[:6]}trufflehog:ignore{tail[:4]}"\n') == [('generic-password', 1)]
 
 
 def test_a_multi_line_key() -> None:

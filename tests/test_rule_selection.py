@@ -75,7 +75,9 @@ def test_enable_only_runs_those_rules_alone() -> None:
 
 def test_the_generic_detector_judges_only_its_enabled_rules() -> None:
     from leakstop.generic import GenericDetector
-    data = b'password = "Zq3v9XkP7wLm2RtY8bNc4JhD"\napi_token = "Xk9Qv2mT7wBn4LpR8sZc3Hd"\n'
+    base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+    data = (f'password = "{fakes.rand(base62, 24, seed="pw")}"\n'
+            f'api_token = "{fakes.rand(base62, 23, seed="tok")}"\n').encode()
     assert [(d.rule_id, d.start) for d in GenericDetector.load().scan(data, 'settings.py')] == [
         ('generic-password', 12), ('generic-token', 51)]
     only = GenericDetector.load(rule_ids=frozenset({'generic-token'}))
