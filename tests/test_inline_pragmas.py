@@ -114,3 +114,27 @@ def test_block_env_files_commit(tmp_path: object, monkeypatch: pytest.MonkeyPatc
     assert result.returncode != 0 and '.env.example:3:14: env-template-secret: GITHUB_TOKEN: template value looks real' in out, out
     result = commit_files(root, {'.env.example': f'PORT=3000\nGITHUB_TOKEN={GH}  {comment}\n'})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(('text', 'reported'), [
+    ('{begin}\n{body}\n{end}\n', True),
+    ('{begin}\n{body}\n{end}  # gitleaks:allow\n', False),
+    ('{begin}\n{body}\n{end}  # trufflehog:ignore\n', False),
+    ('{begin}\n{body}\n{end}  # leakstop: allow\n', False),
+    ('/* gitleaks:allow */ {begin}\n{body}\n{end}\n', False),
+    ('{begin}\n{body}\n{end}\n# gitleaks:allow\n', True),
+    ('# gitleaks:allow\n{begin}\n{body}\n{end}\n', True),
+])
+def test_one_comment_covers_a_key_for_both_hooks(tmp_path: object, monkeypatch: pytest.MonkeyPatch, text: str, reported: bool) -> None:
+    """scan-secrets reports a PEM key from its BEGIN line to its END line, block-credential-files its body
+    alone: a comment on the armor lines covers the key for both."""
+    from e2e import write
+    from leakstop.hooks import block_credential_files
+    monkeypatch.chdir(str(tmp_path))
+    begin, _, rest = PEM.partition('\n')
+    body, _, end = rest.rstrip('\n').rpartition('\n')
+    write('key.txt', text.format(begin=begin, body=body, end=end))
+    by_content = [f.rule_id for r in block_credential_files.check_files(['key.txt'], config=DEFAULTS) for f in r.findings]
+    assert by_content == (['pem-private-key'] if reported else [])
+    assert [rule for rule, _ in found(text.format(begin=begin, body=body, end=end), 'key.txt')] == (
+        ['private-key-pem'] if reported else [])
