@@ -15,8 +15,13 @@ CASES = load_toml(EXAMPLES)['cases']
 
 
 @pytest.fixture(scope='module')
-def detector() -> GenericDetector:
-    return GenericDetector.load()
+def detector(ruleset: object) -> GenericDetector:
+    """The detector alone, with the names of services that the built-in rules know (as a rule set gives it)."""
+    from leakstop.engine import RuleSet
+    assert isinstance(ruleset, RuleSet)
+    found = GenericDetector.load()
+    found.services = ruleset.services
+    return found
 
 
 def _params(kind: str) -> list[object]:
@@ -155,21 +160,29 @@ def test_specification_examples_pass_the_whole_pipeline(ruleset: object, default
     b'password: |\n', b'password: >-\n\n  ', b'password:\n', b'  token:\n    x\n',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
-    """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds)."""
+    """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds).
+
+    CPU time of this process, best of 3, and up to 3 attempts: on a loaded machine one ratio can be
+    off by 2x, but quadratic work (~16x) fails every attempt."""
     import time
 
     def best(data: bytes) -> float:
         times = []
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             detector.scan(data, 'hostile.txt')
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         return min(times)
 
     small, large = unit * (20_000 // len(unit)), unit * (80_000 // len(unit))
-    t_small, t_large = best(small), best(large)
-    # linear: ~4; quadratic: ~16. Below 50 ms for 80 KB the clock of a busy machine says nothing.
-    assert t_large < 0.05 or t_large / max(t_small, 1e-6) < 9.0, (t_small, t_large)
+    ratios = []
+    for _ in range(3):
+        t_small, t_large = best(small), best(large)
+        # linear: ~4; quadratic: ~16. Below 50 ms for 80 KB the clock of a busy machine says nothing.
+        if t_large < 0.05 or t_large / max(t_small, 1e-6) < 9.0:
+            return
+        ratios.append((t_small, t_large))
+    raise AssertionError(ratios)
 
 
 def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -> None:

@@ -82,3 +82,56 @@ def test_crlf_file_in_windows_reports_what_lf_reports(small_ruleset: RuleSet, de
         lf = found(data, small_ruleset, default_config, len(data) + 1)
         crlf = found(data.replace(b'\n', b'\r\n'), small_ruleset, default_config, chunk)
         assert crlf == lf, offset
+
+
+def test_parallel_scan_equals_serial_scan_in_order(tmp_path: object, default_config: Config) -> None:
+    """``scan_paths`` on several processes (the parent scans batches too) reports what one process
+    reports, file for file, in the order of the paths, and counts progress up to every file."""
+    import os
+    from leakstop import scan as scan_mod
+    root = str(tmp_path)
+    paths = []
+    for k in range(70):
+        path = os.path.join(root, f'f{k:02}.txt')
+        with open(path, 'wb') as f:
+            if k % 7 == 0:
+                f.write(f'token = "{fakes.github(seed=k)}"\n'.encode())
+            elif k % 11 == 0:
+                f.write(b'\x00\x01\x02binary' * 50)
+            else:
+                f.write(f'line {k}\n'.encode())
+        paths.append(path)
+    paths.append(os.path.join(root, 'missing.txt'))
+    serial = scan_mod.scan_paths(paths, config=default_config, baseline=None, jobs=1)
+    seen: list[int] = []
+    parallel = scan_mod.scan_paths(paths, config=default_config, baseline=None, jobs=3, progress=seen.append)
+    assert parallel == serial
+    assert [r.path for r in parallel] == [scan_mod.normalize(p) for p in paths]
+    assert sum(1 for r in parallel if r.findings) == 10 and parallel[-1].error
+    assert seen == sorted(seen) and seen[-1] == len(paths)
+
+
+def test_the_parent_process_scans_batches_too(tmp_path: object, default_config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With more batches than the workers have queued, the parent scans the next one itself (a
+    parent that only waited cost a third process and its memory on two cores)."""
+    import os
+    from leakstop import scan as scan_mod
+    paths = []
+    for k in range(scan_mod.BATCH * (scan_mod.IN_FLIGHT + 2)):
+        paths.append(os.path.join(str(tmp_path), f'f{k:02}.txt'))
+        with open(paths[-1], 'w') as f:
+            f.write('x = 1\n')
+    parent = os.getpid()
+    here: list[str] = []
+    real = scan_mod.scan_path
+
+    def traced(path: str, **kwargs: object) -> object:
+        if os.getpid() == parent:
+            here.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan_mod, 'scan_path', traced)
+    monkeypatch.setattr(scan_mod, '_WORKER', {})
+    results = scan_mod.scan_paths(paths, config=default_config, baseline=None, jobs=2)
+    assert len(results) == len(paths)
+    assert 0 < len(here) < len(paths) and set(here) <= set(paths)

@@ -316,3 +316,14 @@ def test_a_commit_of_a_few_files_is_scanned_in_one_process(monkeypatch: pytest.M
         with open(names[-1], 'w') as f:
             f.write('x = 1\n')
     assert scan_secrets.main(names) == 0
+
+
+@pytest.mark.parametrize(('value', 'placeholder'), [
+    ('RANDOMCHARS-----duv1n2TS', True), ('random_string_kq7vR2', True), ('$Env:NUGET_TOKEN', True), ('$env:Token', True),
+    ('randomXk9QmW1xYv7Pq', False), ('$3nv:Kq7vR2xM9', False), ('Kq7vR2xM9pL4sT8wRANDOM', False),
+])
+def test_marked_random_values_and_powershell_variables_are_placeholders(value: str, placeholder: bool, default_config: Config) -> None:
+    """Held-out set 7: PHPMailer's examples write RANDOMCHARS-----… where the client secret goes;
+    Arcade's scripts pass -Password $Env:Token. A value that merely starts with "random" still counts."""
+    from leakstop.allowlist import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder

@@ -13,11 +13,12 @@ from typing import Any, BinaryIO, Callable, Sequence, cast
 from leakstop import baseline as bl
 from leakstop import filehooks, git
 from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
-from leakstop.config import Config, load_config
+from leakstop.config import Config, load_config, with_excluded
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import (
-    Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, walk,
+    Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
+    walk,
 )
 from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
@@ -294,16 +295,20 @@ def _scan_binary_diff(
 
 def cmd_scan(
         scope: Scope, *, config: Config, baseline: str | None, fmt: str, jobs: int, output: str | None = None,
-        explain: bool = False,
+        explain: bool = False, use_git: bool = True,
 ) -> int:
     known = bl.load_for_run(baseline, config.baseline)
     commits: dict[str, Commit] | None = None
     unit = 'commits' if scope.kind == 'history' else 'files'
     with Progress(unit, enabled=progress_wanted(fmt)) as progress:
         if scope.kind == 'paths':
-            files = list(walk(scope.paths or ['.']))
+            named = scope.paths or ('.',)
+            skip = config.allowlist.path_allowed if config.allowlist.paths is not None else None
+            files = list(tree_files([p for p in named if p != STDIN], use_git=use_git, skip=skip))
             progress.total = len(files)
             results = scan_paths(files, config=config, baseline=known, jobs=jobs, progress=progress, file_hooks=True)
+            if STDIN in named:
+                results.insert(0, scan_stdin(config=config, baseline=known))
         elif scope.kind in ('staged', 'all'):
             results = scan_index(staged=scope.kind == 'staged', config=config, baseline=known, progress=progress)
         else:
@@ -316,6 +321,52 @@ def cmd_scan(
     if scope.kind != 'history' and any(f.line == 0 and not f.secret for r in results for f in r.findings):
         advice = f'{ADVICE} {filehooks.ADVICE}'
     return emit(results, fmt=fmt, advice=advice, rules=rules, commits=commits, output=output, explain=explain)
+
+
+STDIN = '-'  # the path that names standard input, and the name its findings are reported under
+
+
+class _Prepended:
+    """``first``, then the rest of ``stream``, read as one file (``decoded_blocks`` judges the first block)."""
+
+    def __init__(self, first: bytes, stream: BinaryIO) -> None:
+        self.first, self.stream = first, stream
+
+    def read(self, size: int) -> bytes:
+        if self.first:
+            block, self.first = self.first, b''
+            return block
+        return self.stream.read(size)
+
+
+def scan_stdin(*, config: Config, baseline: bl.Baseline | None, stream: BinaryIO | None = None) -> FileResult:
+    """``leakstop scan -``: standard input scanned as a file named ``-`` (the name a report shows:
+    the argument the user typed, a valid relative URI in SARIF, and a path a baseline can record).
+    Decoded as a file is (UTF-16, a BOM, CRLF); a binary stream is skipped unless it starts like a
+    keystore; more than CHUNK_SIZE bytes are scanned in windows, so memory does not grow with it."""
+    if stream is None:
+        if sys.stdin is None:
+            raise FatalError('-: no standard input to read')
+        stream = sys.stdin.buffer
+    ruleset = ruleset_for(config)
+    hooks = filehooks.settings_for(config, ruleset)
+    try:
+        first = stream.read(CHUNK_SIZE)
+        if len(first) < CHUNK_SIZE:
+            result = scan_blob(first, STDIN, ruleset=ruleset, config=config, baseline=baseline)
+        else:
+            blocks = decoded_blocks(cast(BinaryIO, _Prepended(first, stream)), CHUNK_SIZE)
+            if blocks is None:
+                result = FileResult(STDIN, skipped='binary')
+            else:
+                result = FileResult(STDIN, findings=tuple(
+                    scan_blocks(blocks, STDIN, ruleset=ruleset, config=config, baseline=baseline)))
+    except OSError as e:
+        return FileResult(STDIN, error=f'cannot read: {e.strerror or e}')
+    if result.skipped == 'allowlisted path':
+        return result
+    found = filehooks.hook_findings(STDIN, first, binary=result.skipped == 'binary', settings=hooks, baseline=baseline)
+    return filehooks.merged(result, found, settings=hooks)
 
 
 def positive_int(text: str) -> int:
@@ -349,8 +400,9 @@ def every_hook(files: Sequence[str], *, config: Config) -> list[FileResult]:
 
 
 def baseline_files(paths: Sequence[str]) -> list[str]:
-    """The files a baseline command reads: ``paths`` walked, else every tracked file."""
-    return list(walk(paths or tracked_files()))
+    """The files a baseline command reads: those ``leakstop scan PATH...`` reads (in a repository,
+    what git would track there), else every tracked file."""
+    return list(tree_files(paths)) if paths else list(walk(tracked_files()))
 
 
 def collect(files: Sequence[str], *, config: Config) -> tuple[list[Finding], list[FileResult]]:
@@ -979,7 +1031,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest='command', required=True)
 
     scan = sub.add_parser('scan', help='scan files, the index or git history')
-    scan.add_argument('paths', nargs='*', help='files or directories (default: .)')
+    scan.add_argument('paths', nargs='*',
+                      help='files or directories (default: .; in a git repository what git would track there); - reads stdin')
     scope = scan.add_mutually_exclusive_group()
     scope.add_argument('--staged', action='store_true',
                        help='scan what is staged for the next commit (the index, not the working tree)')
@@ -989,6 +1042,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help='scan the lines added by the commits in REV..HEAD (or a range A..B)')
     scope.add_argument('--history', action='store_true',
                        help='scan the lines added by every commit reachable from HEAD')
+    scan.add_argument('--no-git', action='store_false', dest='use_git',
+                      help='walk directories whole, even in a git repository (.gitignore not applied)')
+    scan.add_argument('--exclude', action='append', default=[], metavar='GLOB',
+                      help='skip paths matching GLOB (gitignore-style, as [allowlist] paths; repeatable), in every scope')
     scan.add_argument('--format', choices=FORMATS, default='text', help='output format (default: text)')
     scan.add_argument('--output', '-o', metavar='FILE', help='write the report to FILE (atomically) instead of stdout')
     scan.add_argument('--baseline', help='reviewed findings that pass (default: .leakstop-baseline.json if present)')
@@ -1066,8 +1123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise FatalError(f'scan: name paths or use --{option}, not both')
             scope = Scope(kind, tuple(args.paths), history_revisions(args.since) if kind == 'history' else ())
             return cmd_scan(
-                scope, config=config, baseline=args.baseline, fmt=args.format, jobs=args.jobs, output=args.output,
-                explain=args.explain,
+                scope, config=with_excluded(config, args.exclude), baseline=args.baseline, fmt=args.format,
+                jobs=args.jobs, output=args.output, explain=args.explain, use_git=args.use_git,
             )
         if args.command == 'baseline':
             path = args.baseline or config.baseline

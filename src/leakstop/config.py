@@ -553,6 +553,36 @@ def _config_of(path: str, shown: str, *, explicit: bool = False) -> Config | Non
     return None if table is None else config_from_table(_expect(table, dict, where, 'a table'), where, path, checked=True)
 
 
+def with_excluded(config: Config, globs: Sequence[str]) -> Config:
+    """``config`` with the paths ``globs`` match (``leakstop scan --exclude GLOB``) skipped as the
+    allowlist's ``paths`` are: by every check, in every scope. Globs as in ``[allowlist] paths``
+    (gitignore-style, matched against each path as leakstop shows it); unlike there, a glob that
+    matches every path is taken: it is on the command line of this one run, not in a file."""
+    if not globs:
+        return config
+    from leakstop.files import glob_to_regex
+    parts = []
+    for glob in globs:
+        if not glob.strip():
+            raise FatalError('--exclude: empty glob')
+        try:
+            part = glob_to_regex(glob)
+            LinearPattern(f'(?:{part})\\z', glob)
+        except Exception:  # a bad range: [z-a]
+            raise FatalError(f'--exclude {glob!r}: invalid glob') from None
+        parts.append(part)
+    source = '(?:' + '|'.join(parts) + ')\\z'
+    pattern = ', '.join(globs)
+    old = config.allowlist.paths
+    if old is not None:
+        if isinstance(old, LinearPattern):
+            source, pattern = f'(?:{old.source})|{source}', f'{old.pattern}, {pattern}'
+        else:  # a compiled ``re`` pattern (a Config built in code)
+            source = f'(?:{old.pattern})|{source}'
+    paths: Any = LinearPattern(source, pattern)
+    return config._replace(allowlist=config.allowlist._replace(paths=paths))
+
+
 # --- where the settings come from (``leakstop config show``) -----------------------------------
 
 def shadowed_settings(directory: str = '.') -> str | None:

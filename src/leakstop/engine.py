@@ -29,9 +29,9 @@ import re
 import sys
 from typing import Any, Callable, Iterator, Sequence
 
-from leakstop.cache import cache_dir, cached, cached_toml
+from leakstop.cache import cache_dir, cached, cached_toml, present as cache_present
 from leakstop.errors import FatalError
-from leakstop.files import compile_globs, normalize
+from leakstop.files import NameFilter, compile_globs, normalize
 from leakstop.generic import FAMILIES, GenericDetector, names_itself
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
@@ -193,6 +193,25 @@ class RuleSet:
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
         self._vocabulary: Vocabulary | None = None
+        self._services: frozenset[str] | None = None
+        if generic is not None:
+            generic.services = self.services
+
+    def services(self) -> frozenset[str]:
+        """Lowercase names of the services the rules know (a rule's provider named in one word, a
+        vendor rule's keyword), 4 letters or more and no dictionary word: what a key names when it
+        says whose token it holds (herokuToken, kucoinToken). Words like Linear, Render or Stream are
+        not names here (a streamToken is not GetStream's), nor is the key judge's vocabulary.
+        Decoded once, on first need."""
+        if self._services is None:
+            from leakstop.generic.values import Words
+            words = Words.get()
+            names = {(rule.provider or '').lower() for rule in self.rules}
+            names.update(json.loads(self._vendor_plain))
+            vocabulary = self.vocabulary()
+            common = set(vocabulary.kinds) | vocabulary.key_qualifiers | vocabulary.not_secret_qualifiers | vocabulary.about
+            self._services = frozenset(n for n in names if len(n) >= 4 and n.isalpha() and n not in common and n not in words)
+        return self._services
 
     def vocabulary(self) -> Vocabulary:
         """The generic key judge's vocabulary (the detector's, else loaded once for this rule set)."""
@@ -265,9 +284,10 @@ class RuleSet:
 
     def _path_rules_apply(self, path: str) -> bool:
         """Whether any rule limited to file names applies to ``path`` (one glob match per file)."""
-        if self._path_gate is False:
-            self._path_gate = compile_globs([g for i in self.path_rules for g in self.rules[i].paths])
-        return self._path_gate is not None and self._path_gate.match(normalize(path)) is not None
+        if self._path_gate is False:  # caseless and by the last segments: looser than applies_to, which decides
+            globs = [g for i in self.path_rules for g in self.rules[i].paths]
+            self._path_gate = NameFilter(globs) if globs else None
+        return self._path_gate is not None and self._path_gate(normalize(path))
 
     def scan_hits(self, data: bytes, path: str = '') -> dict[int, list[int]]:
         """Rule index -> end offsets of Hyperscan candidates, in order (``path`` says whether the rules
@@ -520,6 +540,16 @@ def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = 
     return db
 
 
+def _full_signature(signature: Sequence[object], generic: bool) -> tuple[object, ...]:
+    anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
+    return (DATABASE_FORMAT, _hyperscan().__version__, platform_machine(), *signature, *anchors)
+
+
+def ruleset_cached(signature: Sequence[object], *, cache: str | None, generic: bool = False) -> bool:
+    """Whether ``load_ruleset`` would find its compiled rules in the cache (without reading them)."""
+    return cache is not None and cache_present('rules', _full_signature(signature, generic), directory=cache)
+
+
 def load_ruleset(
         signature: Sequence[object],
         load: Callable[[], list[Rule]],
@@ -555,7 +585,7 @@ def load_ruleset(
             and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6))
         )
 
-    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
+    full_signature = _full_signature(signature, generic)
     rows, table, window, blob, path_blob, paths, vendors = cached('rules', full_signature, build, valid=valid, directory=cache)
 
     def databases() -> tuple[Any, Any]:

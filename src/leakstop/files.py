@@ -8,7 +8,7 @@ import io
 import os
 import re
 import stat
-from typing import BinaryIO, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 # identify's table: bytes that appear in text files
 _TEXT_CHARS = bytes(bytearray({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F}))
@@ -124,16 +124,15 @@ def _link_target(path: str) -> bytes:
         raise Unreadable(e.strerror or str(e)) from None
 
 
-@contextlib.contextmanager
-def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
-    """The open file and its size; anything but a regular file or a symlink is Unreadable.
+def open_file(path: str) -> tuple[BinaryIO, int]:
+    """The open file (the caller closes it) and its size; anything but a regular file or a symlink
+    is Unreadable.
 
     A symlink is never followed: its content is its target path, which is what git stores
     (a link out of the repository is not read; a dangling link is fine). Opened non-blocking
     and checked with fstat on the open descriptor, so a FIFO or device never blocks the hook
     and a file swapped between listing and reading is judged as it is.
     """
-    target = None
     if '\0' in path:  # no file has such a name; os.open would raise ValueError
         raise Unreadable('a NUL byte in the name')
     try:
@@ -148,9 +147,7 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
         if not (_NOFOLLOW and e.errno in (errno.ELOOP, errno.EMLINK) and os.path.islink(path)):
             raise Unreadable(e.strerror or str(e)) from None
         target = _link_target(path)
-    if target is not None:
-        yield io.BytesIO(target), len(target)
-        return
+        return io.BytesIO(target), len(target)
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -160,8 +157,15 @@ def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
     except BaseException:
         os.close(fd)
         raise
-    with os.fdopen(fd, 'rb') as f:
-        yield f, st.st_size
+    return os.fdopen(fd, 'rb'), st.st_size
+
+
+@contextlib.contextmanager
+def open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
+    """``open_file`` as a context manager (the file is closed on leaving)."""
+    f, size = open_file(path)
+    with f:
+        yield f, size
 
 
 OWN_FILE_LIMIT = 64 * 1024 * 1024  # no configuration, baseline or .gitignore is larger
@@ -240,13 +244,15 @@ def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
     return blocks()
 
 
-def walk(paths: Iterable[str]) -> Iterator[str]:
+def walk(paths: Iterable[str], *, skip: Callable[[str], bool] | None = None) -> Iterator[str]:
     """Files named, and files under directories named (skipping .git), in a stable order.
 
     Iterative (os.walk recurses: a tree 1,000 directories deep raised RecursionError). A link
     to a directory is a file here (scanned as a link, never walked); an unreadable directory is
     skipped, as os.walk does. In a directory its files (and links) come first, sorted, then its
-    subdirectories in sorted order.
+    subdirectories in sorted order. ``skip``, if given, is asked of each file found and each
+    directory (as ``normalize(path) + '/'``) below a directory named: what it answers true for
+    is left out, and such a directory is not entered (for globs, see ``tree_files``).
     """
     for path in paths:
         if not (os.path.isdir(path) and not os.path.islink(path)):
@@ -275,8 +281,109 @@ def walk(paths: Iterable[str]) -> Iterator[str]:
                 else:
                     dirs.append(entry.name)
             for name in sorted(names):
-                yield os.path.join(root, name)
-            stack.extend(os.path.join(root, d) for d in sorted(dirs, reverse=True))
+                found = os.path.join(root, name)
+                if skip is None or not skip(normalize(found)):
+                    yield found
+            below = (os.path.join(root, d) for d in sorted(dirs, reverse=True))
+            stack.extend(d for d in below if skip is None or not skip(normalize(d) + '/'))
+
+
+def git_files(directory: str) -> list[str] | None:
+    """What git would track under ``directory``, relative to it, in ``walk``'s order: the files in
+    the index and the untracked files no ignore rule covers (``.gitignore``, ``.git/info/exclude``,
+    ``core.excludesFile``), as ``git ls-files --cached --others --exclude-standard`` lists them,
+    less the tracked files deleted from the working tree. A submodule or a nested repository is
+    one entry, its name ending in ``/``. None when ``directory`` is not in a git work tree, or git
+    is missing or refuses (a repository of another owner).
+
+    One git process, and no system call per file here: ``-t`` tags each entry (``H`` in the index,
+    ``R`` deleted, ``?`` untracked, ``S`` skip-worktree: checked for, as a sparse checkout leaves
+    such files out) and ``-s`` gives the mode of those in the index (a submodule's is 160000).
+    """
+    import subprocess
+    try:
+        proc = subprocess.run(
+            ('git', '-C', directory, 'ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--others',
+             '--exclude-standard'),
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return None
+    if proc.returncode != 0:
+        return None
+    names: dict[bytes, bool] = {}  # name -> a submodule or a nested repository
+    deleted = set()
+    for record in proc.stdout.split(b'\0'):
+        tag, _, rest = record.partition(b' ')
+        if tag == b'?':
+            names[rest] = rest.endswith(b'/')
+        elif tag == b'R':
+            deleted.add(rest.partition(b'\t')[2])
+        elif rest:  # H (or another tag of a path in the index): "mode sha stage\tname", per stage if unmerged
+            info, _, name = rest.partition(b'\t')
+            if tag == b'S' and not os.path.lexists(os.path.join(os.fsencode(directory), name)):
+                continue  # skip-worktree: outside a sparse checkout (a file kept there is read)
+            names[name] = info.startswith(b'160000')
+    return sorted(
+        (os.fsdecode(name.rstrip(b'/')) + '/' if nested else os.fsdecode(name)
+         for name, nested in names.items() if name not in deleted),
+        key=_walk_order,
+    )
+
+
+def _walk_order(name: str) -> str:
+    """Sort key putting names in ``walk``'s order: in each directory its files first, then its
+    subdirectories (the separators sort below every other character)."""
+    head, _, tail = name.rstrip('/').rpartition('/')
+    return ('\x02' + head.replace('/', '\x02') + '\x01' if head else '\x01') + tail
+
+
+def _git_ignores(directory: str) -> bool:
+    """Whether git ignores ``directory`` itself (``leakstop scan node_modules`` names one)."""
+    import subprocess
+    try:
+        return subprocess.run(
+            ('git', '-C', directory, 'check-ignore', '-q', '.'),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ).returncode == 0
+    except OSError:
+        return False
+
+
+def tree_files(paths: Iterable[str], *, use_git: bool = True, skip: Callable[[str], bool] | None = None) -> Iterator[str]:
+    """The files ``leakstop scan PATH...`` reads. A file named is read as it is. A directory named
+    that is in a git work tree gives what git would track there (``git_files``: no ``.venv``,
+    ``node_modules``, build output or anything else .gitignore covers, but every tracked file even
+    where an ignore rule matches it); a submodule or nested repository in it the same way, by its
+    own rules. A directory outside a repository, one git itself ignores (named on purpose), or any
+    directory with ``use_git`` False is walked whole (``walk``). A tracked file deleted from the
+    working tree is not read.
+
+    ``skip`` (the excluded and allowlisted paths) is asked of each file found below a directory
+    named and of each directory, as ``normalize(path) + '/'``: a glob that matches a directory so
+    written matches every path below it (its regex ends in ``(?:/.*)?`` or ``/.*``), so the
+    directory is not entered.
+    """
+    for path in paths:
+        if not use_git or not os.path.isdir(path) or os.path.islink(path):
+            yield from walk([path], skip=skip)
+            continue
+        stack = [path]
+        while stack:
+            directory = stack.pop()
+            names = git_files(directory)
+            if names is None or not names and _git_ignores(directory):
+                yield from walk([directory], skip=skip)
+                continue
+            nested = []
+            for name in names:
+                found = os.path.join(directory, name.rstrip('/'))
+                if name.endswith('/'):  # its own listing, after this one's files
+                    if (skip is None or not skip(normalize(found) + '/')) and os.path.isdir(found):
+                        nested.append(found)
+                elif skip is None or not skip(normalize(found)):
+                    yield found
+            stack.extend(reversed(nested))
 
 
 def paths_not_options(argv: Sequence[str]) -> list[str]:

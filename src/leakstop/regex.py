@@ -11,7 +11,9 @@ from typing import Any, AnyStr, Generic
 
 
 class LazyPattern(Generic[AnyStr]):
-    __slots__ = ('_args', '_compiled')
+    """``re.compile(pattern, flags)`` on first use. The pattern's methods are then bound to slots of
+    this object, so a call in a hot loop (``finditer`` per anchor hit) costs no ``__getattr__``."""
+    __slots__ = ('_args', '_compiled', 'match', 'search', 'fullmatch', 'finditer', 'findall', 'sub', 'split')
 
     def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
         self._args: tuple[AnyStr, int] = (pattern, flags)
@@ -20,8 +22,13 @@ class LazyPattern(Generic[AnyStr]):
     @property
     def compiled(self) -> re.Pattern[AnyStr]:
         if self._compiled is None:
-            self._compiled = re.compile(*self._args)
+            compiled = self._compiled = re.compile(*self._args)
+            for name in _BOUND:
+                object.__setattr__(self, name, getattr(compiled, name))
         return self._compiled
 
-    def __getattr__(self, name: str) -> Any:  # match, search, fullmatch, finditer, sub, pattern, ...
+    def __getattr__(self, name: str) -> Any:  # before the first use: match, search, ...; always: pattern, flags
         return getattr(self.compiled, name)
+
+
+_BOUND = ('match', 'search', 'fullmatch', 'finditer', 'findall', 'sub', 'split')

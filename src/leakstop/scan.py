@@ -8,8 +8,8 @@ from leakstop.baseline import Baseline, iter_unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
 from leakstop.decode import decoded_findings, merge, view_findings, with_view_findings
-from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
-from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_regular
+from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, ruleset_cached, scan_bytes
+from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_file
 from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
 from leakstop.records import FileResult as FileResult
 
@@ -22,6 +22,28 @@ GENERIC_REACH = 2048
 from leakstop.rules import builtin_rule_files, check_unique, load_rules_file
 
 
+def _signature(
+        config: Config, rule_files: Sequence[str] | None, *, every_rule: bool = False,
+) -> tuple[list[str], list[object], bool, frozenset[str]]:
+    """The rule files, the cache signature, whether the settings select rules, and the generic rules that run."""
+    files = builtin_rule_files() if rule_files is None else list(rule_files)
+    signature: list[object] = [file_signature(path) for path in files]
+    signature.append(config.custom_rules)
+    allowlist = config.allowlist
+    selected = not every_rule and (bool(allowlist.disabled) or allowlist.enabled_only is not None)
+    if selected:
+        only = allowlist.enabled_only
+        signature.append(('selected', tuple(sorted(allowlist.disabled)), None if only is None else tuple(sorted(only))))
+    generic = GENERIC_RULE_IDS if not selected else frozenset(i for i in GENERIC_RULE_IDS if allowlist.rule_enabled(i))
+    return files, signature, selected, generic
+
+
+def ruleset_warm(config: Config) -> bool:
+    """Whether ``ruleset_for(config)`` would load compiled rules from the cache."""
+    _, signature, _, generic = _signature(config, None)
+    return ruleset_cached(signature, cache=cache_dir(), generic=bool(generic))
+
+
 def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None, every_rule: bool = False) -> RuleSet:
     """Built-in plus custom rules, from the compiled cache when nothing changed.
 
@@ -31,14 +53,8 @@ def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None, ever
     one on the same bytes). The selection is part of the cache key. ``every_rule``: all of them
     (``leakstop rules list`` shows the disabled ones too).
     """
-    files = builtin_rule_files() if rule_files is None else list(rule_files)
-    signature: list[object] = [file_signature(path) for path in files]
-    signature.append(config.custom_rules)
+    files, signature, selected, generic = _signature(config, rule_files, every_rule=every_rule)
     allowlist = config.allowlist
-    selected = not every_rule and (bool(allowlist.disabled) or allowlist.enabled_only is not None)
-    if selected:
-        only = allowlist.enabled_only
-        signature.append(('selected', tuple(sorted(allowlist.disabled)), None if only is None else tuple(sorted(only))))
 
     def load() -> list:  # type: ignore[type-arg]
         rules = [rule for path in files for rule in load_rules_file(path)]
@@ -46,7 +62,6 @@ def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None, ever
         check_unique(rules)
         return [r for r in rules if allowlist.rule_enabled(r.id)] if selected else rules
 
-    generic = GENERIC_RULE_IDS if not selected else frozenset(i for i in GENERIC_RULE_IDS if allowlist.rule_enabled(i))
     return load_ruleset(signature, load, cache=cache_dir(), generic=bool(generic), generic_rules=generic)
 
 
@@ -99,7 +114,8 @@ def scan_path(
     if config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
     try:
-        with open_regular(path) as (f, size):
+        f, size = open_file(path)  # (not a context manager: this runs once per file of a tree)
+        try:
             if size <= chunk_size:
                 raw = f.read()
                 data = decode_text(raw)
@@ -116,6 +132,8 @@ def scan_path(
                         binary(f.read(chunk_size))
                     return FileResult(display, skipped='binary')
                 findings = scan_blocks(blocks, display, ruleset=ruleset, config=config, baseline=baseline)
+        finally:
+            f.close()
     except Unreadable as e:
         return FileResult(display, error=f'cannot read: {e}')
     except OSError as e:
@@ -199,10 +217,10 @@ def without_known(results: Sequence[FileResult], baseline: Baseline | None) -> l
 
 
 def _init_worker(config: Config, baseline: Baseline | None, file_hooks: bool) -> None:
-    _WORKER['config'] = config
-    _WORKER['baseline'] = baseline
-    _WORKER['ruleset'] = ruleset_for(config)
-    _WORKER['scan'] = _scanner(_WORKER['ruleset'], config, baseline, file_hooks)
+    if _WORKER.get('state') == (config, baseline, file_hooks):
+        return  # forked from the process that set it up: its rules are ours (pages shared until written)
+    _WORKER['state'] = (config, baseline, file_hooks)
+    _WORKER['scan'] = _scanner(ruleset_for(config), config, baseline, file_hooks)
 
 
 def _scanner(ruleset: RuleSet, config: Config, baseline: Baseline | None, file_hooks: bool) -> Callable[[str], FileResult]:
@@ -214,12 +232,14 @@ def _scanner(ruleset: RuleSet, config: Config, baseline: Baseline | None, file_h
     return lambda path: filehooks.check_path(path, ruleset=ruleset, config=config, baseline=baseline, settings=settings)
 
 
-def _scan_indexed(item: tuple[int, str]) -> tuple[int, FileResult]:
-    index, path = item
-    return index, _WORKER['scan'](path)
+def _scan_batch(batch: Sequence[str]) -> list[FileResult]:
+    scan = _WORKER['scan']
+    return [scan(path) for path in batch]
 
 
-_WORKER: dict[str, Any] = {}  # per worker process: set once by _init_worker
+_WORKER: dict[str, Any] = {}  # per process: set once by _init_worker
+BATCH = 8  # files per task handed to a worker
+IN_FLIGHT = 4  # tasks queued per worker, so none waits while this process scans a large file
 
 
 def scan_paths(
@@ -228,8 +248,11 @@ def scan_paths(
 ) -> list[FileResult]:
     """Scan many files, on ``jobs`` processes when there is enough work to share.
 
-    ``progress``, if given, is called with the number of files done after each one; ``file_hooks``:
-    block-credential-files and block-env-files judge the files too (``leakstop.filehooks``).
+    This process is one of them: it hands batches of files to ``jobs - 1`` workers, keeps a few
+    queued for each, and scans the next batch itself while they work (an idle parent cost a third
+    process and its memory for nothing). ``progress``, if given, is called with the number of files
+    done after each batch; ``file_hooks``: block-credential-files and block-env-files judge the files
+    too (``leakstop.filehooks``). Results are in the order of ``paths``.
     """
     if jobs <= 1 or len(paths) < 4 * jobs:
         scan = _scanner(ruleset_for(config), config, baseline, file_hooks)
@@ -239,14 +262,37 @@ def scan_paths(
             if progress is not None:
                 progress(len(out))
         return out
+    import collections
     import multiprocessing
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context('fork' if 'fork' in methods else 'spawn')
-    ruleset_for(config)  # compile (and cache) once, before the workers load it
-    results: list[FileResult | None] = [None] * len(paths)
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, baseline, file_hooks)) as pool:
-        for done, (index, result) in enumerate(pool.imap_unordered(_scan_indexed, enumerate(paths), chunksize=8), 1):
-            results[index] = result
-            if progress is not None:
-                progress(done)
-    return [r for r in results if r is not None]
+    _init_worker(config, baseline, file_hooks)  # before the fork: compiled (and cached) once, inherited
+    scan = _WORKER['scan']
+    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
+    results: list[list[FileResult] | None] = [None] * len(batches)
+    done = 0
+
+    def finished(index: int, batch: list[FileResult]) -> None:
+        nonlocal done
+        results[index] = batch
+        done += len(batch)
+        if progress is not None:
+            progress(done)
+
+    with ctx.Pool(jobs - 1, initializer=_init_worker, initargs=(config, baseline, file_hooks)) as pool:
+        queued: collections.deque[tuple[int, Any]] = collections.deque()
+        following = 0  # the next batch nobody has taken
+        while following < len(batches) or queued:
+            while following < len(batches) and len(queued) < IN_FLIGHT * (jobs - 1):
+                queued.append((following, pool.apply_async(_scan_batch, (batches[following],))))
+                following += 1
+            while queued and queued[0][1].ready():
+                index, task = queued.popleft()
+                finished(index, task.get())
+            if following < len(batches):
+                finished(following, [scan(p) for p in batches[following]])
+                following += 1
+            elif queued:
+                index, task = queued.popleft()
+                finished(index, task.get())
+    return [r for batch in results if batch is not None for r in batch]

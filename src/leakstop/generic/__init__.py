@@ -33,7 +33,7 @@ SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lin
 # Families whose extractor reads only its line (no look past the line's end or before its start):
 # their candidates are a function of the line's bytes (``GenericDetector._extract``).
 SELF_CONTAINED = frozenset(('assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced'))
-LINES_REMEMBERED = 20_000
+LINES_REMEMBERED = 4096
 FAMILIES = tuple(ANCHORS)
 
 # kind of key -> (rule id, description)
@@ -52,7 +52,7 @@ CODE_EXTENSIONS = frozenset((
     '.cs', '.fs', '.vb', '.swift', '.m', '.mm', '.rs', '.dart', '.lua', '.pl', '.pm', '.r', '.jl', '.ex',
     '.exs', '.erl', '.clj', '.cljs', '.vue', '.svelte', '.coffee', '.hs', '.ml', '.nim', '.zig', '.sol',
     '.ipynb', '.razor', '.cshtml', '.jsp', '.erb', '.ejs', '.hbs', '.twig', '.j2', '.jinja', '.jinja2',
-    '.tpl', '.mustache', '.html', '.htm', '.css', '.scss', '.less', '.sql', '.tf', '.hcl',
+    '.tpl', '.mustache', '.html', '.htm', '.css', '.scss', '.less', '.sql', '.tf', '.hcl', '.ps1', '.psm1', '.psd1',
 ))
 # Prose: ``key - value`` notes count here only.
 PROSE_EXTENSIONS = frozenset(('.md', '.markdown', '.rst', '.txt', '.text', '.adoc', '.asciidoc', '.org', '.log', ''))
@@ -98,6 +98,7 @@ def file_kind(path: str) -> FileKind:
 def score(
         candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
         keys: dict[str, KeyJudgement] | None = None, code: bool = False,
+        services: Callable[[], frozenset[str]] | None = None,
 ) -> Score:
     """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml).
 
@@ -131,8 +132,11 @@ def score(
     if key.kind in ('password', 'secret') or image:
         factor = human_factor if judgement.length < 16 else 1.0  # a long passphrase is real even in a test
         value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))
-    elif key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers:
-        value_score = 0.0  # a bare token that is a UUID: request ids and correlation tokens (api_token counts)
+    elif (key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers
+          and not (services is not None and services().intersection(key.words[:-1]))):
+        # a bare token that is a UUID: request ids and correlation tokens (api_token counts, and so does
+        # a service's: herokuToken, SNYK_TOKEN, hubspot_token, whose API keys are UUIDs)
+        value_score = 0.0
     else:
         value_score = judgement.randomness
     return Score(round(key.strength * value_score, 3), key, judgement)
@@ -297,6 +301,8 @@ class GenericDetector:
         self._keys: dict[str, KeyJudgement] = {}  # keys repeat: judged once per run
         self._lines: dict[tuple[str, bytes, bool], list[Candidate]] = {}  # candidates of a line, offsets from its start
         self._scratch_ready = False
+        # names of services (the providers of the vendor rules), asked for on first need (engine.RuleSet)
+        self.services: Callable[[], frozenset[str]] = lambda: frozenset()
 
     @classmethod
     def load(cls, *, cache: str | None = None, database: bool = True, rule_ids: frozenset[str] = RULE_IDS) -> GenericDetector:
@@ -359,11 +365,11 @@ class GenericDetector:
         memo = (family, line, lo == 0)  # at the very start, a lookbehind sees no newline before the line
         shifted = self._lines.get(memo)
         if shifted is None:
-            shifted = [c._replace(start=c.start - lo, end=c.end - lo) for c in extractor(data, lo, hi)]
+            shifted = [Candidate(k, v, s - lo, e - lo, x, q) for k, v, s, e, x, q in extractor(data, lo, hi)]
             if len(self._lines) >= LINES_REMEMBERED:
                 self._lines.clear()
             self._lines[memo] = shifted
-        return [c._replace(start=c.start + lo, end=c.end + lo) for c in shifted] if shifted else shifted
+        return [Candidate(k, v, s + lo, e + lo, x, q) for k, v, s, e, x, q in shifted] if shifted else shifted
 
     def candidates(
             self, data: bytes, path: str, kind: FileKind | None = None, ends: Sequence[Sequence[int]] | None = None,
@@ -417,7 +423,7 @@ class GenericDetector:
         kind = file_kind(path)
         human_factor = self.human_in_tests_and_docs if kind.test_or_docs else 1.0
         for c in self.candidates(data, path, kind, ends):
-            result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys, code=kind.code)
+            result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys, code=kind.code, services=self.services)
             if result.value < self.threshold or RULES[result.key.kind][0] not in self.rule_ids:
                 continue
             encrypted = self._encrypted_parent(data, c)

@@ -193,7 +193,7 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             url = data[url_start:url_end.start() if url_end else m.start() + 2048]
             if _BADGE.search(url) or _SIGNED_URL.search(url):
                 continue  # a badge's image URL (public by design), a signed download URL (expires)
-        if _phrase_key(data, m):
+        if _phrase_key(data, m) or _label_string(data, m):
             continue
         for c in _yield(data, m, syntax):
             if not c.quoted and op == b':':
@@ -215,6 +215,16 @@ def _phrase_key(data: bytes, m: re.Match[bytes]) -> bool:
         return False
     opening = data.rfind(kq[-1:], data.rfind(b'\n', 0, start) + 1, start)
     return opening != -1 and data.count(b' ', opening, start) >= 2
+
+
+def _label_string(data: bytes, m: re.Match[bytes]) -> bool:
+    """The key and its operator are the text of a string that ends right after them: ``"Password:"``,
+    ``'token='`` (a label, the start of a concatenation). What follows is code, not the value: in a
+    minified bundle ``createElement("label",null,"Password:"),g?…`` made ``),g?…`` a password."""
+    start = m.start('key')
+    opening = data[start - 1:start]
+    return (opening in (b'"', b"'") and not m.group('kq')
+            and data[m.end('op'):m.end('op') + 1] == opening)
 
 
 def _yaml_scalar(data: bytes, op_end: int, value_end: int, hi: int) -> bool:

@@ -37,6 +37,7 @@ def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
         compound_suffixes=tuple(sorted(keys['compound_suffixes'], key=len, reverse=True)),
         public_words=frozenset(keys['public_words']),
         encrypted_parents=frozenset(keys['encrypted_parents']),
+        identifier_keys=frozenset(keys.get('identifier_keys', ())),
     )
 
 
@@ -80,6 +81,8 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         if kind is None:  # key: which key?
             if before in _ACCESSOR_VERBS and i == 1:
                 before = ''  # setKey, withKey, getKey: the bare key
+            if before in vocabulary.identifier_keys:
+                return KeyJudgement('', 0.0, words, f'an identifier ({before} key)')
             if before in ('encrypted', 'wrapped'):
                 return KeyJudgement('', 0.0, words, f'ciphertext of a key ({before} key)')  # JWE encrypted_key
             if before in vocabulary.key_qualifiers or before in vocabulary.kinds:

@@ -33,6 +33,7 @@ class Vocabulary(NamedTuple):
     compound_suffixes: Tuple[str, ...]  # secret words found at the end of one-word keys (pgpassword)
     public_words: FrozenSet[str]  # any of these before the secret word: public by design (publicKeyToken)
     encrypted_parents: FrozenSet[str]  # a parent key with one of these words holds ciphertext (encryptedData)
+    identifier_keys: FrozenSet[str] = frozenset()  # `key` after one of these is an identifier (projectKey)
 
 
 class ValueJudgement(NamedTuple):

@@ -77,6 +77,8 @@ REFERENCE = LazyPattern(
 )
 _NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
 _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
+# a URL without its scheme, or a Go import path: github.com/jcmturner/gokrb5/v8/ctxCredentials, gcr.io/proj/img
+_HOST_AND_PATH = LazyPattern(r'(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/[\w.@+~%-]*)+\Z')
 _EMAIL = LazyPattern(r'[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z')
 _PATH_PREFIX = LazyPattern(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root)/)')
 _LOWER_PATH = LazyPattern(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
@@ -328,7 +330,7 @@ def not_literal(value: str) -> str | None:
 _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
     ('reference or template', lambda v: REFERENCE.search(v)),
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
-    ('URL', lambda v: _URL.match(v)),
+    ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
     ('e-mail address', lambda v: _EMAIL.match(v)),
     ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v)),
     ('file name', lambda v: _FILE_NAME.match(v)),
