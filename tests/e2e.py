@@ -41,6 +41,11 @@ def write(name: str, content: str | bytes) -> str:
     return name
 
 
+def read(name: str) -> bytes:
+    with open(name, 'rb') as f:
+        return f.read()
+
+
 def snapshot_of_this_repo(dest: str, *, skip: tuple[str, ...] = ('tests/corpus/', 'bench/')) -> tuple[str, str]:
     """A git repository holding this working tree as it is now (uncommitted changes included): (path, sha).
 

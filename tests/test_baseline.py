@@ -234,7 +234,7 @@ def test_audit_records_decisions_and_redacts(capsys: pytest.CaptureFixture[str])
     write('b.py', f'TOKEN = "{GH}"\n')
     assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
     answers = iter(['maybe', 'n', 'y'])
-    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                                   ask=lambda prompt: next(answers)) == 0
     out = capsys.readouterr().out
     assert '     2 | KEY = "AKIA…"' in out
@@ -252,7 +252,7 @@ def test_a_finding_reviewed_as_real_fails_until_the_secret_is_gone(capsys: pytes
     write('b.py', f'TOKEN = "{GH}"\n')
     assert cli.main(['baseline', 'create', 'a.py', 'b.py']) == 0
     answers = iter(['n', 'y'])
-    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                            ask=lambda prompt: next(answers))
     capsys.readouterr()
     assert scan_secrets.main(['a.py', 'b.py']) == 1
@@ -268,7 +268,7 @@ def test_audit_quits_and_keeps_earlier_answers() -> None:
     write('a.py', f'KEY = "{AWS}"\nTOKEN = "{GH}"\n')
     assert cli.main(['baseline', 'create', 'a.py']) == 0
     answers = iter(['n', 'q'])
-    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                            ask=lambda prompt: next(answers))
     statuses = sorted(e['status'] for e in assert_valid()['findings'])  # type: ignore[index, union-attr]
     assert statuses == ['false-positive', 'unreviewed']
@@ -373,6 +373,32 @@ def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
     assert sha1(other) not in candidates and sha1('a') not in candidates and sha1('token') not in candidates
 
 
+def test_every_hook_matches_a_detect_secrets_baseline_by_the_line_as_scan_secrets_does(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """One baseline filter for every hook: a detect-secrets baseline that hashed the token around a
+    secret on its line (here the password of a URL with what follows it up to a delimiter) covers the
+    finding in block-env-files as in scan-secrets. The env hook used to match the secret alone."""
+    from leakstop.hooks import block_env_files
+    password = fakes.rand(fakes.ALNUM, 16, 'ds-line')
+    write('.env.example', f'SERVICE_URL=https://svc:{password}@api.internal/v1\n')
+    for main in (scan_secrets.main, block_env_files.main):
+        assert main(['.env.example']) == 1  # without a baseline: found, on its line
+        assert f'.env.example:1:25: ' in capsys.readouterr().out
+    around = hashlib.sha1(f'{password}@api.internal/v1'.encode()).hexdigest()
+    write('.secrets.baseline', json.dumps({'version': '1.5.0', 'results': {'.env.example': [
+        {'type': 'Basic Auth Credentials', 'filename': '.env.example', 'hashed_secret': around, 'is_verified': False,
+         'line_number': 1}]}}))
+    for main in (scan_secrets.main, block_env_files.main):
+        assert main(['--baseline', '.secrets.baseline', '.env.example']) == 0, main.__module__
+    assert capsys.readouterr().out == ''
+    other = hashlib.sha1(b'api.internal/v1').hexdigest()  # another token of the line covers nothing
+    write('.secrets.baseline', json.dumps({'version': '1.5.0', 'results': {'.env.example': [
+        {'type': 'Basic Auth Credentials', 'filename': '.env.example', 'hashed_secret': other, 'is_verified': False,
+         'line_number': 1}]}}))
+    for main in (scan_secrets.main, block_env_files.main):
+        assert main(['--baseline', '.secrets.baseline', '.env.example']) == 1, main.__module__
+
+
 def _commit_all() -> str:
     _git('add', '-A')
     _git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'c')
@@ -459,7 +485,7 @@ def test_audit_finds_file_hook_findings_again(capsys: pytest.CaptureFixture[str]
     write('.env', 'X=1\n')
     assert cli.main(['baseline', 'create', 'deploy', '.env']) == 0
     answers = iter(['n'] * 10)
-    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                            ask=lambda prompt: next(answers))
     out = capsys.readouterr().out
     assert 'no longer in the file' not in out
@@ -487,7 +513,7 @@ def test_audit_finds_a_file_with_an_undecodable_name(capsys: pytest.CaptureFixtu
     assert cli.main(['baseline', 'create', name]) == 0
     assert [e['path'] for e in assert_valid()['findings']] == ['caf\\xe9.py']  # type: ignore[index, union-attr]
     answers = iter(['n'])
-    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                                   ask=lambda prompt: next(answers)) == 0
     out = capsys.readouterr().out
     assert '[1/1] caf\\xe9.py:2: aws-access-key-id' in out
@@ -596,7 +622,7 @@ def test_audit_never_reads_a_file_outside_the_repository(
     fingerprint = hashlib.sha256(f'aws-access-key-id:{AWS}'.encode()).hexdigest()
     write('.leakstop-baseline.json', json.dumps({'version': 1, 'findings': [
         {'path': where, 'rule': 'aws-access-key-id', 'fingerprint': fingerprint, 'line': 1, 'status': 'unreviewed'}]}))
-    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json', stats=False,
+    assert cli.cmd_baseline_audit(config=cli.load_config(), path='.leakstop-baseline.json',
                                   ask=lambda prompt: 'n') == 0
     out = capsys.readouterr().out
     assert '(outside the repository or not a file name: not read)' in out

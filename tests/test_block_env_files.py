@@ -12,7 +12,8 @@ from e2e import git_in as git
 from e2e import local_hook_repo
 import pytest
 
-from leakstop.hooks.block_env_files import looks_random, main
+from leakstop.generic.values import random_token
+from leakstop.hooks.block_env_files import main
 
 
 @pytest.fixture
@@ -128,6 +129,22 @@ def test_template_with_placeholders_passes(work: Path, capsys: pytest.CaptureFix
     write('.env.example', PLACEHOLDER_TEMPLATE)
     assert main(['.env.example']) == 0
     assert capsys.readouterr().out == ''
+
+
+@pytest.mark.parametrize('path', ['examples/app/.env', '.examples/docker-compose/db.env', 'samples/api/.env.local'])
+def test_an_env_file_in_an_example_directory_is_a_template(work: Path, path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Policy: example files carry placeholder values only. In an example directory an env file is an
+    example: it passes with placeholders (nextcloud/docker's .examples/…/db.env, an empty password) and
+    is refused for a real-looking value, as .env.example is; elsewhere the same file is refused by name."""
+    write(path, PLACEHOLDER_TEMPLATE + 'MYSQL_USER=nextcloud\nMYSQL_PASSWORD=\n')
+    assert main([path]) == 0
+    assert capsys.readouterr().out == ''
+    write(path, PLACEHOLDER_TEMPLATE + f'SESSION_SECRET={fakes.rand(fakes.ALNUM, 32, "example-dir")}\n')
+    assert main([path]) == 1
+    assert 'env-template-secret: SESSION_SECRET: template value looks real' in capsys.readouterr().out
+    write('app/.env', PLACEHOLDER_TEMPLATE)
+    assert main(['app/.env']) == 1
+    assert 'app/.env' in capsys.readouterr().out
 
 
 def test_template_with_crlf_passes(work: Path) -> None:
@@ -292,8 +309,8 @@ def test_utf16_template_is_checked(work: Path, capsys: pytest.CaptureFixture[str
     ('AppSettingsProductionEU2', False),
     ('US_EAST_1_PRODUCTION_CLUSTER', False),
 ])
-def test_looks_random(value: str, random: bool) -> None:
-    assert looks_random(value) is random
+def test_random_token(value: str, random: bool) -> None:
+    assert random_token(value) is random
 
 
 # --- .envrc -----------------------------------------------------------------------------------

@@ -125,6 +125,7 @@ COMMANDS: list[tuple[str, ...]] = [
     ('scan-secrets', '--baseline', 'app.py', 'app.py'),
     ('scan-secrets', '--config', 'app.py', 'app.py'),
     ('leakstop', 'baseline', 'import', 'app.py'),
+    ('leakstop', 'baseline', 'audit', '--reveal'),  # stdout is a pipe: refused (exit 2), nothing shown
 ]
 
 
@@ -140,6 +141,7 @@ def test_no_command_prints_or_writes_a_secret(world: dict[str, str]) -> None:
     assert codes[('block-env-files', 'config/.env.sample', '.envrc')] == 1
     assert codes[('leakstop', 'baseline', 'create')] == 0
     assert codes[('scan-secrets', 'app.py', 'missing.py', 'deploy')] == 2
+    assert codes[('leakstop', 'baseline', 'audit', '--reveal')] == 2
     written = written_files(world)
     assert 'repo/.leakstop-baseline.json' in written and 'repo/report.sarif' in written
     assert any(name.startswith('cache/leakstop/') for name in written)

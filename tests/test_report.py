@@ -267,7 +267,7 @@ def test_control_characters_in_a_redacted_prefix_are_escaped(secret: str, capsys
 
 
 def test_baseline_audit_context_escapes_control_characters() -> None:
-    from leakstop.cli import redacted_context
+    from leakstop.audit import redacted_context
     data = f'a = 1\nclear = "\x1bc"\r\x1b[2Kfake line\ttab\ntoken = "{GH}"\nb = 2\n'.encode()
     start = data.index(GH.encode())
     lines = redacted_context(data, finding('x.py', line=3, start=start, end=start + len(GH)))

@@ -6,8 +6,11 @@ import re
 
 import pytest
 
+from leakstop.cache import load_toml
 from leakstop.config import Config
-from leakstop.engine import RuleSet
+from leakstop.engine import Finding, RuleSet
+from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
+from leakstop.generic.values import judge_value
 from leakstop.errors import FatalError
 from leakstop.rules import Rule, keywords_required, load_rules, providers_markdown, rule_from_table
 from leakstop.scan import scan_data
@@ -38,6 +41,79 @@ def test_negatives_are_not_found(rule: Rule, ruleset: RuleSet, default_config: C
     assert rule.negatives
     for negative in rule.negatives:
         assert rule.id not in rule_ids(negative, example_path(rule), ruleset, default_config), negative[:40]
+
+
+# -- every negative against the whole engine and allowlist, not only against its own rule -------
+
+EXCEPTIONS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'negative_exceptions.toml')
+GENERIC_EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'src', 'leakstop', 'data', 'generic_examples.toml')
+GENERATED = 0.75  # the value judge's randomness from which a value counts as generated material
+
+
+def all_negatives() -> list[tuple[str, str, str]]:
+    """(owner, file name, text) of every negative: each rule's, and the generic detector's by case."""
+    out = [(rule.id, example_path(rule), negative) for rule in RULES for negative in rule.negatives]
+    for case in load_toml(GENERIC_EXAMPLES)['cases']:
+        out += [(f'generic: {case["name"]}', case['path'], negative) for negative in case['negatives']]
+    return out
+
+
+@pytest.fixture(scope='module')
+def reported_on_negatives(ruleset: RuleSet, default_config: Config) -> list[tuple[str, str, Finding]]:
+    """(owner, negative, finding) for every finding another rule reports on a negative."""
+    out = []
+    for owner, path, text in all_negatives():
+        for f in scan_data(text.encode(), path, ruleset=ruleset, config=default_config):
+            if f.rule_id != owner:  # its own rule: test_negatives_are_not_found
+                out.append((owner, text, f))
+    return out
+
+
+def _covers(entry: dict[str, object], owner: str, f: Finding) -> bool:
+    return (
+        owner in entry['negatives_of'] and f.rule_id in entry['reported_by']  # type: ignore[operator]
+        and (not entry.get('generated') or judge_value(f.secret).randomness >= GENERATED)
+    )
+
+
+EXCEPTIONS = load_toml(EXCEPTIONS_FILE)['exceptions']
+
+
+def test_every_finding_on_a_negative_is_a_listed_exception(reported_on_negatives: list[tuple[str, str, Finding]]) -> None:
+    """A negative is reported by no rule at all, or the finding is an exception listed with its reason."""
+    unexplained = [
+        f'{owner}: {f.rule_id} reports {f.secret[:4]}… in {text[:70]!r}'
+        for owner, text, f in reported_on_negatives if not any(_covers(e, owner, f) for e in EXCEPTIONS)
+    ]
+    assert unexplained == [], '\n'.join(unexplained)
+
+
+def test_every_listed_exception_is_still_needed(reported_on_negatives: list[tuple[str, str, Finding]]) -> None:
+    """Each rule listed in each exception still has a finding the exception covers: the list cannot rot."""
+    stale = [
+        f'exceptions[{i}]: {owner} (reported by {", ".join(e["reported_by"])})'
+        for i, e in enumerate(EXCEPTIONS) for owner in e['negatives_of']
+        if not any(o == owner and _covers(e, o, f) for o, _, f in reported_on_negatives)
+    ]
+    assert stale == [], '\n'.join(stale)
+
+
+def test_exceptions_are_well_formed(ruleset: RuleSet) -> None:
+    ids = {r.id for r in ruleset.rules} | set(GENERIC_RULE_IDS) | {owner for owner, _, _ in all_negatives()}
+    for i, e in enumerate(EXCEPTIONS):
+        assert set(e) <= {'reason', 'negatives_of', 'reported_by', 'generated'}, i
+        assert len(e['reason']) > 20 and e['negatives_of'] and e['reported_by'], i
+        assert set(e['negatives_of']) <= ids and set(e['reported_by']) <= ids, i
+        assert len(set(e['negatives_of'])) == len(e['negatives_of']), i
+
+
+def test_a_false_alarm_on_a_negative_fails_the_check(ruleset: RuleSet, default_config: Config) -> None:
+    """The check notices an unlisted finding: a negative of a vendor rule that the generic detector reports
+    with a value it does not rate as generated (a person's password) is covered by no exception."""
+    text = 'ACME_PASSWORD=Summer2024!'
+    [f] = scan_data(text.encode(), 'example.txt', ruleset=ruleset, config=default_config)
+    assert f.rule_id == 'generic-password' and judge_value(f.secret).randomness < GENERATED
+    assert not any(_covers(e, 'stripe-secret-key', f) for e in EXCEPTIONS)
 
 
 def test_enough_rules() -> None:

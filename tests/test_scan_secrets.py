@@ -85,8 +85,8 @@ def test_next_line_pragma_suppresses_only_the_next_line(pragma: str, capsys: pyt
 ])
 def test_placeholders_are_recognised_inside_quotes(value: str, placeholder: bool, default_config: Config) -> None:
     """Issue 15: the quotes around a value are not part of it (a mutation removing the stripping survived)."""
-    from leakstop.allowlist import is_placeholder
-    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
+    from leakstop.placeholders import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin.placeholders) is placeholder
 
 
 def test_next_line_pragma(capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,18 +166,18 @@ def test_known_example_key_passes() -> None:
 
 
 def test_placeholder_shapes_with_backreferences_apply(default_config: object) -> None:
-    from leakstop.allowlist import is_placeholder
-    builtin = default_config.allowlist.builtin  # type: ignore[attr-defined]
-    assert is_placeholder('ab00000000cd', builtin)  # 8 identical characters
-    assert is_placeholder('xxxxxxxxxxxx', builtin)
-    assert not is_placeholder('a9Zq3kLmP0wX', builtin)
+    from leakstop.placeholders import is_placeholder
+    shapes = default_config.allowlist.builtin.placeholders  # type: ignore[attr-defined]
+    assert is_placeholder('ab00000000cd', shapes)  # 8 identical characters
+    assert is_placeholder('xxxxxxxxxxxx', shapes)
+    assert not is_placeholder('a9Zq3kLmP0wX', shapes)
 
 
 def test_long_key_material_is_never_a_placeholder(default_config: object) -> None:
-    from leakstop.allowlist import is_placeholder
-    builtin = default_config.allowlist.builtin  # type: ignore[attr-defined]
+    from leakstop.placeholders import is_placeholder
+    shapes = default_config.allowlist.builtin.placeholders  # type: ignore[attr-defined]
     body = fakes.rand(fakes.B64, 400, 'long') + 'todo' + 'xxxx'
-    assert not is_placeholder(body, builtin)
+    assert not is_placeholder(body, shapes)
 
 
 @pytest.mark.parametrize('line', [
@@ -190,11 +190,11 @@ def test_public_by_design_keys_pass(line: str) -> None:
 
 
 def test_documentation_markers_in_long_values(default_config: object) -> None:
-    from leakstop.allowlist import is_placeholder
-    builtin = default_config.allowlist.builtin  # type: ignore[attr-defined]
+    from leakstop.placeholders import is_placeholder
+    shapes = default_config.allowlist.builtin.placeholders  # type: ignore[attr-defined]
     token = fakes.rand(fakes.B64, 150, 'sts-a') + 'EXAMPLE' + fakes.rand(fakes.B64, 150, 'sts-b')
-    assert is_placeholder(token, builtin)  # AWS docs' sample session tokens
-    assert not is_placeholder(fakes.rand(fakes.B64, 400, 'real'), builtin)
+    assert is_placeholder(token, shapes)  # AWS docs' sample session tokens
+    assert not is_placeholder(fakes.rand(fakes.B64, 400, 'real'), shapes)
 
 
 @pytest.mark.parametrize('line', [
@@ -217,9 +217,9 @@ def _github_with(body: str) -> str:
     'Ab3ZZZZZZZZZZxYv7PqR2sLcN8dEf0',  # 8 identical characters
 ])
 def test_a_valid_checksum_beats_placeholder_shapes(body: str, default_config: Config) -> None:
-    from leakstop.allowlist import is_placeholder
+    from leakstop.placeholders import is_placeholder
     token = _github_with(body)
-    assert is_placeholder(token, default_config.allowlist.builtin)  # a placeholder by shape …
+    assert is_placeholder(token, default_config.allowlist.builtin.placeholders)  # a placeholder by shape …
     found = scan_data(f'GITHUB_TOKEN={token}\n'.encode(), 'a.env', ruleset=ruleset_for(default_config), config=default_config)
     assert [(f.rule_id, f.line, f.column) for f in found] == [('github-pat-classic', 1, 14)]  # … still reported
 
@@ -246,8 +246,8 @@ def test_a_known_example_passes_even_with_a_valid_checksum(default_config: Confi
     ('myX7kQ9pLm2', False), ('mySQLr00tPw', False), ('mypassw9Xk', False),
 ])
 def test_camel_case_words_after_your_or_my_are_placeholders(value: str, placeholder: bool, default_config: Config) -> None:
-    from leakstop.allowlist import is_placeholder
-    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
+    from leakstop.placeholders import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin.placeholders) is placeholder
 
 
 def test_connection_string_with_a_your_password_placeholder_passes(default_config: Config) -> None:
@@ -277,8 +277,8 @@ def test_lemon_squeezy_documented_licence_key_passes(default_config: Config) -> 
 def test_the_alphabet_or_the_digits_in_order_are_placeholders(value: str, placeholder: bool, default_config: Config) -> None:
     """A run of ten letters or digits in order is typed by a person filling in a format (runs of up to
     nine stay: they occur in generated values now and then)."""
-    from leakstop.allowlist import is_placeholder
-    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
+    from leakstop.placeholders import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin.placeholders) is placeholder
 
 
 def _short_pem(label: str, der: bytes) -> str:
@@ -325,5 +325,5 @@ def test_a_commit_of_a_few_files_is_scanned_in_one_process(monkeypatch: pytest.M
 def test_marked_random_values_and_powershell_variables_are_placeholders(value: str, placeholder: bool, default_config: Config) -> None:
     """Held-out set 7: PHPMailer's examples write RANDOMCHARS-----… where the client secret goes;
     Arcade's scripts pass -Password $Env:Token. A value that merely starts with "random" still counts."""
-    from leakstop.allowlist import is_placeholder
-    assert is_placeholder(value, default_config.allowlist.builtin) is placeholder
+    from leakstop.placeholders import is_placeholder
+    assert is_placeholder(value, default_config.allowlist.builtin.placeholders) is placeholder

@@ -5,7 +5,7 @@ Inline pragmas (``leakstop: allow``, ``leakstop: allow-next-line`` and detect-se
 syntax; gitleaks' ``gitleaks:allow`` and TruffleHog's ``trufflehog:ignore`` where those tools
 look for them), path globs, value regexes, stopwords, disabled rules and per-rule
 allowlists from configuration, and the shipped data: public example credentials
-and placeholder shapes.
+and publishable keys. Placeholders are judged by ``leakstop.placeholders``.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Iterable
 
 from leakstop.cache import cache_dir, cached_toml
 from leakstop.engine import Finding
+from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import AllowlistFields, BuiltinAllowlistFields
 from leakstop.regex import LazyPattern
 
@@ -40,25 +41,9 @@ class BuiltinAllowlist(BuiltinAllowlistFields):
         doc = cached_toml(path, directory=cache_dir())
         return cls(
             known_examples=frozenset(doc['known_examples']),
-            placeholders=tuple(doc['placeholders']),
+            placeholders=PlaceholderShapes.load(),
             public=tuple(doc.get('public', ())),
-            long_value_placeholders=tuple(doc.get('long_value_placeholders', ())),
         )
-
-
-PLACEHOLDER_MAX = 200  # longer values are key material (PEM bodies), where `todo` or `xxxx` occur by chance
-
-
-_ARMOR = LazyPattern(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,40}-----')
-
-
-def is_placeholder(value: str, builtin: BuiltinAllowlist) -> bool:
-    value = value.strip().strip('\'"`')
-    if value.startswith('-----'):  # a PEM block: its body is the value (the armor's dashes are no ----- shape)
-        value = _ARMOR.sub('', value).strip()
-    if len(value) > PLACEHOLDER_MAX:
-        return any(re.search(p, value, re.I) for p in builtin.long_value_placeholders)
-    return any(re.search(p, value, re.I) for p in builtin.placeholders)
 
 
 def _secret_end(data: bytes, finding: Finding) -> int:
@@ -95,22 +80,35 @@ class Allowlist(AllowlistFields):
         the issuer, and a valid checksum beats ``todo``. Known example credentials always pass.
         """
         secret = finding.secret
-        if not self.rule_enabled(finding.rule_id):
+        if self.rule_allowed(finding):
             return True
         if secret in self.builtin.known_examples:
             return True
-        if placeholders and not finding.checksum and is_placeholder(secret, self.builtin):
+        if placeholders and not finding.checksum and is_placeholder(secret, self.builtin.placeholders):
             return True
         if any(re.match(p, secret) for p in self.builtin.public):
             return True
         lowered = secret.lower()
         if any(word in lowered for word in self.stopwords):
             return True
-        if any(rx.search(secret) for rx in self.values):
+        return any(rx.search(secret) for rx in self.values)
+
+    def rule_allowed(self, finding: Finding) -> bool:
+        """Per-rule allowing, all of it in one place: the rule is disabled, or the secret matches one of
+        the user's ``[allowlist.rules.ID] values``, or the path one of its ``paths``.
+
+        A rule's own ``allow`` regexes (its rules file) are not allowing but part of the rule's test of
+        its match, with its validator and entropy (``engine._accepted``): a match they refuse is no match
+        of that rule, so another rule or the generic detector may still judge the same bytes. Applied
+        here instead, the refused match would hide them: the own corpus loses a labelled password
+        (connection-strings/config.yaml:10, ``Password=Word.Word48``, which the ADO.NET rule's
+        member-access pattern refuses and the generic detector finds)."""
+        rule_id, secret = finding.rule_id, finding.secret
+        if not self.rule_enabled(rule_id):  # rules judged by name or whole file; the others are not compiled
             return True
-        if any(rx.search(secret) for rx in self.per_rule_values.get(finding.rule_id, ())):
+        if any(rx.search(secret) for rx in self.per_rule_values.get(rule_id, ())):
             return True
-        rule_paths = self.per_rule_paths.get(finding.rule_id)
+        rule_paths = self.per_rule_paths.get(rule_id)
         return rule_paths is not None and rule_paths.match(finding.path) is not None
 
     def filter(self, data: bytes, findings: Iterable[Finding], *, placeholders: bool = True) -> list[Finding]:

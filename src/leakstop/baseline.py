@@ -28,7 +28,7 @@ import json
 import os
 import re
 import stat
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
@@ -329,8 +329,11 @@ def merge(old: Baseline, findings: Iterable[Finding], *, scope: Iterable[str] | 
     return new
 
 
-def iter_unknown(baseline: Baseline | None, data: bytes, findings: Sequence[Finding]) -> Iterator[Finding]:
-    """Findings the baseline does not know."""
-    for f in findings:
-        if baseline is None or not baseline.knows(f, data=data):
-            yield f
+def unknown(baseline: Baseline | None, findings: Sequence[Finding], data: bytes = b'') -> list[Finding]:
+    """The findings the baseline does not know: the one baseline filter, used by every hook and command.
+
+    ``data`` is the text the findings were found in (their spans index it): a detect-secrets baseline
+    may have hashed the token around a secret on its line (``detect_secrets_candidates``)."""
+    if baseline is None:
+        return list(findings)
+    return [f for f in findings if not baseline.knows(f, data=data)]

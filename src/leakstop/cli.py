@@ -420,6 +420,17 @@ def _report_errors(errors: Sequence[FileResult]) -> int:
     return 2 if errors else 0
 
 
+def warn_if_ignored(path: str) -> None:
+    """Say on stderr when git ignores the baseline file: it would never be committed, so the hooks in
+    CI and in every other clone would not see it and would fail on every reviewed finding."""
+    rule = git.ignore_rule(path)
+    if rule is not None:
+        shown = display_path(path)
+        print(f'leakstop: warning: {shown} is ignored by git ({printable(rule)}): it will not be committed, so CI '
+              f'and other clones will not have it; commit it with `git add -f {shown}`, or un-ignore it '
+              f'(`!{printable(os.path.basename(path))}` in .gitignore)', file=sys.stderr)
+
+
 def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, force: bool) -> int:
     if os.path.exists(path) and not force:
         raise FatalError(f'{path}: already exists: use `leakstop baseline update` (or --force to start over)')
@@ -430,6 +441,7 @@ def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, forc
         new = bl.merge(bl.Baseline(path), findings)
         bl.save(new)
     print(f'{display_path(path)}: {len(new.entries)} finding(s) recorded; review them with `leakstop baseline audit`')
+    warn_if_ignored(path)
     return _report_errors(errors)
 
 
@@ -458,98 +470,17 @@ def cmd_baseline_update(
     added = len(set(new.entries) - set(old.entries))
     dropped = len(set(old.entries) - set(new.entries))
     print(f'{display_path(path)}: {len(new.entries)} finding(s): {added} added, {dropped} gone and dropped')
+    warn_if_ignored(path)
     return _report_errors(errors)
 
 
-def _locate(entry: bl.Entry, baseline: bl.Baseline, *, config: Config) -> tuple[bytes, Finding, list[Finding]] | None:
-    """The finding an entry stands for, found again in its file by any hook, with every finding
-    in that file (to redact them all in the context shown); None if it is gone."""
-    path = _entry_file(entry, baseline)
-    everything = [f for result in every_hook([path], config=config) for f in result.findings]
-    for f in everything:
-        if f.rule_id == entry.rule and f.fingerprint == entry.fingerprint:
-            try:
-                data = decode_text(read_bytes(path)) or b''
-            except Unreadable:
-                data = b''
-            return data, f, everything
-    return None
-
-
-def _entry_file(entry: bl.Entry, baseline: bl.Baseline) -> str:
-    return normalize(os.path.relpath(os.path.join(baseline.root, path_from_text(entry.path))))
-
-
-def redacted_context(data: bytes, finding: Finding, *, others: Sequence[Finding] = (), lines: int = 2) -> list[str]:
-    """The lines around a finding, numbered as in the file, with every finding's secret redacted.
-
-    A multi-line secret is replaced on its first line; its line breaks are kept so that the
-    numbers of the lines after it stay right.
-    """
-    spans = sorted({(f.start, f.end, f.secret) for f in (finding, *others) if f.line > 0 and f.end > f.start})
-    shown = bytearray()
-    pos = 0
-    for start, end, secret in spans:
-        if start < pos:  # overlaps a span already redacted
-            continue
-        shown += data[pos:start] + redact(secret).encode() + b'\n' * data.count(b'\n', start, end)
-        pos = end
-    shown += data[pos:]
-    text = bytes(shown).split(b'\n')
-    first = max(0, finding.line - 1 - lines)
-    last = min(len(text), finding.line + lines)
-    # escaped: a context line is file content, and ESC c or CR + erase-line would drive the terminal
-    return [f'{i + 1:>6} | {printable(text[i].decode("utf-8", "replace"), keep_tabs=True)}' for i in range(first, last)]
-
-
-def cmd_baseline_audit(*, config: Config, path: str, stats: bool, ask: Callable[[str], str] = input) -> int:
-    with bl.locked(path):
-        baseline = bl.load(path)
-        if baseline.detect_secrets is not None:
-            raise FatalError(f'{path}: a detect-secrets baseline: convert it with `leakstop baseline import {path}`')
-        if stats:
-            by_status: dict[str, int] = {}
-            by_rule: dict[str, dict[str, int]] = {}
-            for e in baseline.entries.values():
-                by_status[e.status] = by_status.get(e.status, 0) + 1
-                by_rule.setdefault(e.rule, {}).setdefault(e.status, 0)
-                by_rule[e.rule][e.status] += 1
-            print(f'{display_path(path)}: {len(baseline.entries)} finding(s): ' + ', '.join(
-                f'{by_status.get(s, 0)} {s}' for s in bl.STATUSES))
-            for rule in sorted(by_rule):
-                print(f'  {rule}: ' + ', '.join(f'{n} {s}' for s, n in sorted(by_rule[rule].items())))
-            return 0
-        pending = [e for e in baseline.sorted_entries() if e.status == 'unreviewed']
-        print(f'{len(pending)} unreviewed finding(s) in {display_path(path)}')
-        root = repository_root()
-        for n, entry in enumerate(pending, 1):
-            print(f'\n[{n}/{len(pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: {entry.rule}')
-            if not inside(_entry_file(entry, baseline), root):  # a baseline is a committed file: never a way out
-                print('  (outside the repository or not a file name: not read)')
-                continue
-            located = _locate(entry, baseline, config=config)
-            if located is None:
-                print('  (no longer in the file: `leakstop baseline update` will drop it)')
-                continue
-            data, finding, everything = located
-            if finding.line == 0:
-                print(f'  the whole file: {finding.description}')
-            else:
-                print('\n'.join(redacted_context(data, finding, others=everything)))
-            while True:
-                try:
-                    answer = ask('Is this a real secret? [y]es / [n]o, a false positive / [s]kip / [q]uit: ').strip().lower()
-                except EOFError:
-                    answer = 'q'
-                if answer in {'y', 'n', 's', 'q'}:
-                    break
-            if answer == 'q':
-                break
-            if answer in {'y', 'n'}:
-                status = 'true-positive' if answer == 'y' else 'false-positive'
-                baseline.entries[entry.key] = entry._replace(status=status)
-                bl.save(baseline)  # every decision is kept, even if the session is interrupted
-    return 0
+def cmd_baseline_audit(
+        *, config: Config, path: str, report: bool = False, fmt: str = 'text', reveal: bool = False,
+        ask: Callable[[str], str] | None = None,
+) -> int:
+    """The review of unreviewed entries, or (``report``) the counts by verdict and rule: ``leakstop.audit``."""
+    from leakstop.audit import audit
+    return audit(config=config, path=path, report=report, fmt=fmt, reveal=reveal, ask=ask)
 
 
 def repository_root() -> str:
@@ -775,6 +706,7 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
     skipped = f'; {counts.skipped} skipped (not read: see above)' if counts.skipped else ''
     print(f'{display_path(path)}: imported {counts.imported} finding(s) from {display_path(source)} ({kind}); '
           f'{unmatched} entr{"y" if unmatched == 1 else "ies"} had no leakstop finding to match{skipped}')
+    warn_if_ignored(path)
     return 0
 
 
@@ -1069,9 +1001,14 @@ def build_parser() -> argparse.ArgumentParser:
             when.add_argument('--since', metavar='REV', help='add what the commits after REV added (REV..HEAD, or a range A..B)')
             when.add_argument('--history', action='store_true', help='add what every commit of HEAD added')
         _add_config(p)
-    audit = base_sub.add_parser('audit', help='review unreviewed findings one by one')
+    audit = base_sub.add_parser('audit', help='review unreviewed findings one by one, or count the verdicts')
     audit.add_argument('--baseline', help='the baseline file (default: .leakstop-baseline.json)')
-    audit.add_argument('--stats', action='store_true', help='print a summary instead of asking')
+    audit_mode = audit.add_mutually_exclusive_group()
+    audit_mode.add_argument('--report', '--stats', dest='report', action='store_true',
+                            help='print the counts by verdict and by rule instead of asking')
+    audit_mode.add_argument('--reveal', action='store_true',
+                            help='show each secret whole (only on a terminal: refused when stdout is not one)')
+    audit.add_argument('--format', choices=('text', 'json'), default=None, help='for --report (default: text)')
     _add_config(audit)
     imp = base_sub.add_parser('import', help='import a detect-secrets baseline or a gitleaks report / ignore file')
     imp.add_argument('source')
@@ -1137,7 +1074,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cmd_baseline_update(args.paths, config=config, path=path,
                                            revisions=history_revisions(args.since) if history else ())
             if args.baseline_command == 'audit':
-                return cmd_baseline_audit(config=config, path=path, stats=args.stats)
+                if args.format is not None and not args.report:
+                    raise FatalError('baseline audit: --format is for --report')
+                return cmd_baseline_audit(config=config, path=path, report=args.report, fmt=args.format or 'text',
+                                          reveal=args.reveal)
             if args.baseline_command == 'import':
                 return cmd_baseline_import(args.source, config=config, path=path)
         if args.command == 'rules':

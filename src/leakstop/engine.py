@@ -624,7 +624,8 @@ def _windows(ends: list[int], width: int, size: int, after: int = 0) -> list[tup
 
 
 def _accepted(ruleset: RuleSet, index: int, secret: str) -> bool:
-    """The rule's own checks on an extracted secret: entropy, validator, per-rule allow regexes."""
+    """The rule's own checks on an extracted secret: entropy, validator, the rule's ``allow`` regexes (a
+    match they refuse is no match of this rule; the user's per-rule allowlist is ``Allowlist.rule_allowed``)."""
     rule = ruleset.rules[index]
     if not secret:
         return False

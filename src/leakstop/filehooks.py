@@ -73,12 +73,10 @@ def hook_findings(
         return []
     if settings.credential.config.allowlist.path_allowed(display):
         return []
-    found = list(credential.check_data(display, raw, settings=settings.credential).findings)
+    found = list(credential.check_data(display, raw, settings=settings.credential, baseline=baseline).findings)
     kind = env.kind_of(display, settings.env) if named else None
     if kind is not None:
-        found += env.check_data(display, kind, raw, settings=settings.env, ruleset=settings.ruleset)[0].findings
-    if baseline is not None:
-        found = [f for f in found if not baseline.knows(f)]
+        found += env.check_data(display, kind, raw, settings=settings.env, ruleset=settings.ruleset, baseline=baseline)[0].findings
     return found
 
 

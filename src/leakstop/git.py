@@ -622,3 +622,22 @@ def added_lines(revisions: Sequence[str], *, top: str) -> Iterator[Added | Blob 
     if code != 0:
         message = err.decode('utf-8', 'replace').strip().splitlines()
         raise FatalError(f'git log: {message[0] if message else f"exit code {code}"}')
+
+
+def ignore_rule(path: str) -> str | None:
+    """The line that makes git ignore ``path`` (``.gitignore:3:*.json``), or None: git would not
+    ignore it (no pattern, a ``!`` pattern, the file is tracked), it is not in a work tree, or git
+    is missing. Asked in the file's own directory, so a file in another repository is judged there."""
+    directory = os.path.dirname(os.path.abspath(path)) or os.sep
+    try:
+        proc = subprocess.run(
+            ('git', 'check-ignore', '--verbose', '-z', '--stdin'), cwd=directory, capture_output=True,
+            input=os.fsencode(os.path.basename(path)) + b'\0',
+        )
+    except OSError:
+        return None
+    fields = proc.stdout.split(b'\0')
+    if proc.returncode != 0 or len(fields) < 4 or fields[2].startswith(b'!'):
+        return None
+    source, line, pattern = (os.fsdecode(f) for f in fields[:3])
+    return f'{source}:{line}:{pattern}'

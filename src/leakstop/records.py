@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, FrozenSet, Mapping, NamedTuple, Opti
 
 if TYPE_CHECKING:  # pragma: no cover
     from leakstop.allowlist import Allowlist, BuiltinAllowlist
+    from leakstop.placeholders import PlaceholderShapes
     from leakstop.engine import Finding, RuleSet
     from leakstop.rules import NameRule, Rule
 
@@ -103,13 +104,17 @@ class EntryFields(NamedTuple):
     status: str = 'unreviewed'
 
 
-class BuiltinAllowlistFields(NamedTuple):
-    known_examples: FrozenSet[str]
+class PlaceholderShapesFields(NamedTuple):
     # searched one by one (a joined alternation would renumber backreferences), compiled by
     # the re module's cache on first use: a run without findings never compiles them
-    placeholders: Tuple[str, ...]
+    short: Tuple[str, ...]
+    long: Tuple[str, ...] = ()  # searched instead of `short` in values longer than placeholders.PLACEHOLDER_MAX
+
+
+class BuiltinAllowlistFields(NamedTuple):
+    known_examples: FrozenSet[str]
+    placeholders: 'PlaceholderShapes'  # leakstop.placeholders: the one home of placeholder shapes
     public: Tuple[str, ...] = ()  # publishable keys, public by design (whole-secret matches)
-    long_value_placeholders: Tuple[str, ...] = ()  # searched instead of `placeholders` in long values
 
 
 _NO_RULES: Mapping[str, object] = {}  # never mutated: the default of the per-rule tables

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Iterator, Sequence
 
-from leakstop.baseline import Baseline, iter_unknown
+from leakstop.baseline import Baseline, unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
 from leakstop.decode import decoded_findings, merge, view_findings, with_view_findings
@@ -84,7 +84,7 @@ def scan_data(
     if findings and config.custom_rules and config.source is not None:
         findings = without_own_examples(findings, path, config)
     if findings and baseline is not None:
-        findings = list(iter_unknown(baseline, data, findings))
+        findings = unknown(baseline, findings, data)
     return findings
 
 
@@ -207,13 +207,6 @@ def scan_blocks(
         data = data[cut:]
         pos += cut
     return out
-
-
-def without_known(results: Sequence[FileResult], baseline: Baseline | None) -> list[FileResult]:
-    """Results with the findings the baseline knows removed (for findings made outside ``scan_data``)."""
-    if baseline is None:
-        return list(results)
-    return [r._replace(findings=tuple(f for f in r.findings if not baseline.knows(f))) for r in results]
 
 
 def _init_worker(config: Config, baseline: Baseline | None, file_hooks: bool) -> None:

@@ -187,10 +187,8 @@ def atlassian_dc_pat(secret: str) -> bool:
 
 # --- values assigned to credential-named keys: judged by the one value judge (leakstop.generic.values) ---
 
-from leakstop.generic.values import REFERENCE, assigned_password, assigned_token, url_password  # noqa: E402  (used by rules)
-
-
-_PLACEHOLDER_PASSWORDS = frozenset(('password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'xxx', 'test'))
+from leakstop.generic.values import assigned_password, assigned_token, url_password  # noqa: E402  (used by rules)
+from leakstop.placeholders import placeholder_password  # noqa: E402
 
 
 def basic_auth_credentials(secret: str) -> bool:
@@ -205,8 +203,7 @@ def basic_auth_credentials(secret: str) -> bool:
     user, sep, password = text.partition(':')
     return bool(
         sep and password and text.isprintable()
-        and password.lower().strip('<>{}$') not in _PLACEHOLDER_PASSWORDS
-        and not REFERENCE.search(password)
+        and not placeholder_password(password)
         and assigned_password(password) and password != user  # admin:pw, foo:bar, nextauth:nextauth
     )
 

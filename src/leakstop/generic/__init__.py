@@ -95,6 +95,14 @@ def file_kind(path: str) -> FileKind:
     )
 
 
+def unquoted_value(value: str) -> str:
+    """An unquoted value without the punctuation that ends its sentence or expression (``v.``, ``v;``,
+    ``v)``); an ellipsis stays (``whsec_...``: an elided value, which the value judge refuses)."""
+    if value.endswith('..'):
+        return value
+    return value.rstrip('.,;:)')
+
+
 def score(
         candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
         keys: dict[str, KeyJudgement] | None = None, code: bool = False,
@@ -122,7 +130,7 @@ def score(
         return Score(0.0, key, ValueJudgement(0.0, 0.0, 'not judged'))
     value = candidate.value.strip()
     if not candidate.quoted:
-        value = value.rstrip('.,;:)')
+        value = unquoted_value(value)
     judgement = judge_value(value)
     if judgement.reason == 'contains spaces' and candidate.quoted and 'passphrase' in key.words:
         judgement = judge_passphrase(value)  # the one key whose value may be words with spaces
@@ -357,24 +365,39 @@ class GenericDetector:
         """The family's candidates in ``data[lo:hi]``; remembered by the line's bytes where they depend on
         nothing else (a whole line, for the families that read only inside it). Files repeat their lines
         (JSON tables, manifests): the bench tree extracts 19,000 lines, most of them seen before."""
+        named = self._names_a_secret
         if family not in SELF_CONTAINED or (lo and data[lo - 1:lo] != b'\n') or (hi < len(data) and data[hi:hi + 1] != b'\n'):
-            return extractor(data, lo, hi)
+            return [c for c in extractor(data, lo, hi) if named(c)]
         line = data[lo:hi]
         if b'?' in line or b'&' in line:  # a URL query: the extractor looks at the whole URL
-            return extractor(data, lo, hi)
+            return [c for c in extractor(data, lo, hi) if named(c)]
         memo = (family, line, lo == 0)  # at the very start, a lookbehind sees no newline before the line
         shifted = self._lines.get(memo)
         if shifted is None:
-            shifted = [Candidate(k, v, s - lo, e - lo, x, q) for k, v, s, e, x, q in extractor(data, lo, hi)]
+            shifted = [Candidate(k, v, s - lo, e - lo, x, q) for k, v, s, e, x, q in extractor(data, lo, hi) if named((k, v, s, e, x, q))]
             if len(self._lines) >= LINES_REMEMBERED:
                 self._lines.clear()
             self._lines[memo] = shifted
         return [Candidate(k, v, s + lo, e + lo, x, q) for k, v, s, e, x, q in shifted] if shifted else shifted
 
+    def _names_a_secret(self, c: tuple[str, str, int, int, str, bool]) -> bool:
+        """Whether the candidate's key can name a secret (else ``score`` gives 0 whatever the value: the
+        candidate is dropped before it is built, kept or scored: botocore's 14,000 ``"input_token":``
+        lines of paginator JSON were a third of the generic cost of a source tree). A Dockerfile's
+        ENV/ARG line is scored whatever its key (a key id built into an image counts)."""
+        key, syntax = c[0], c[4]
+        judged = self._keys.get(key)
+        if judged is None:
+            judged = judge_key(key, self.vocabulary)
+            if len(self._keys) < 100_000:
+                self._keys[key] = judged
+        return bool(judged.kind) or syntax == 'docker'
+
     def candidates(
             self, data: bytes, path: str, kind: FileKind | None = None, ends: Sequence[Sequence[int]] | None = None,
     ) -> list[Candidate]:
-        """Candidates of every family whose anchor hit (``ends``: from the engine's one pass, else ours)."""
+        """Candidates of every family whose anchor hit (``ends``: from the engine's one pass, else ours),
+        whose key can name a secret."""
         kind = file_kind(path) if kind is None else kind
         if kind.skip or not data:
             return []
@@ -443,7 +466,7 @@ class GenericDetector:
             rule_id, description = RULES[result.key.kind]
             value, end = c.value, c.end
             if not c.quoted:
-                value = value.strip().rstrip('.,;:)')
+                value = unquoted_value(value.strip())
                 end = c.start + len(value.encode())
             found.append(Detection(c.start, end, value, rule_id, description, explain(c, result)))
         found.sort()

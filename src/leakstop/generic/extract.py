@@ -167,6 +167,13 @@ def _text(data: bytes, start: int, end: int) -> str:
     return data[start:end].decode('utf-8', 'replace')
 
 
+_BEFORE_PLACEHOLDER = frozenset((b'.', b'_', b'-', b'/', b':'))
+# `<rest>`, `<your-key>` closing a value; not an HTML tag (`v<br>`, `v</td>`)
+_PLACEHOLDER_AFTER = LazyPattern(
+    rb'<(?!/|(?:br|p|b|i|a|em|strong|span|div|td|th|tr|li|ul|ol|code|pre|tt|sup|sub|hr|small|img|font|u|s)\b)[^<>\s]{1,40}>'
+    rb'(?=[\s"\'`,;)]|\Z)', re.I)
+
+
 def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None) -> Iterator[Candidate]:
     span = _value(m)
     if span is None:
@@ -174,6 +181,9 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
     start, end, quoted = span
     if end <= start:
         return
+    if not quoted and data[end:end + 1] == b'<' and (
+            data[end - 1:end] in _BEFORE_PLACEHOLDER or _PLACEHOLDER_AFTER.match(data, end)):
+        return  # `2314556.pt.<token>`, `ABSKQmVk<rest>`: the value is a template, text then a <placeholder>
     if key is None:
         key = _text(data, *m.span('key'))
     yield Candidate(key, _text(data, start, end), start, end, syntax, quoted)
@@ -196,14 +206,27 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if _phrase_key(data, m) or _label_string(data, m):
             continue
         for c in _yield(data, m, syntax):
+            if not c.quoted and _in_template_action(data, m.start('key')):
+                continue  # {{- $password := (randAlphaNum 16) | b64enc }}: template code, not a value
             if not c.quoted and op == b':':
                 if not _yaml_scalar(data, m.end('op'), c.end, hi):
                     continue  # Key:HU:x (no space after the colon), title: DE:Tag:x canoe pass (a phrase)
-                c = c._replace(syntax='yaml')
+                c = c._replace(key=_words_before(data, m.start('key'), lo) + c.key, syntax='yaml')
             if not c.quoted and '&' in c.value and (query or _FORM_FIELD.search(c.value)):
                 value = c.value.split('&', 1)[0]  # a URL query or a form body: ?api_key=v&page=2, token=v&hint=x
                 c = c._replace(value=value, end=c.start + len(value.encode()))
             yield c
+
+
+_KEY_PHRASE = LazyPattern(rb'(?:[ \t]*(?:[-*#]|//)?[ \t]*)((?:[A-Za-z]+ ){1,3})\Z')
+
+
+def _words_before(data: bytes, key_start: int, lo: int) -> str:
+    """The words that open a YAML key (or a note) with spaces: ``Public spend key: v`` has the key
+    ``Public spend key``, not ``key``; empty when the key starts its line."""
+    line_start = max(lo, data.rfind(b'\n', lo, key_start) + 1)
+    m = _KEY_PHRASE.match(data, line_start, key_start)
+    return m.group(1).decode('ascii') if m else ''
 
 
 def _phrase_key(data: bytes, m: re.Match[bytes]) -> bool:
@@ -215,6 +238,13 @@ def _phrase_key(data: bytes, m: re.Match[bytes]) -> bool:
         return False
     opening = data.rfind(kq[-1:], data.rfind(b'\n', 0, start) + 1, start)
     return opening != -1 and data.count(b' ', opening, start) >= 2
+
+
+def _in_template_action(data: bytes, pos: int) -> bool:
+    """``pos`` is inside a ``{{ … }}`` action (Helm, Go, Jinja) opened earlier on its line."""
+    line_start = data.rfind(b'\n', 0, pos) + 1
+    opened = data.rfind(b'{{', line_start, pos)
+    return opened != -1 and data.find(b'}}', opened, pos) == -1
 
 
 def _label_string(data: bytes, m: re.Match[bytes]) -> bool:

@@ -71,7 +71,7 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         about = next((t for t in tail if t in vocabulary.about), None)
         if about is not None:
             return KeyJudgement('', 0.0, words, f'names something about a secret ({about})')
-        if words[0] in vocabulary.flag_prefixes and i > 0:
+        if words[0] in vocabulary.flag_prefixes and i > 0 and ' ' not in key:  # a phrase (Use this key:) is no flag
             return KeyJudgement('', 0.0, words, f'a flag or limit ({words[0]})')
         if before in vocabulary.not_secret_qualifiers:
             return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')

@@ -13,7 +13,8 @@ path, a file name, an e-mail address, a dotted name, a constant name, an identif
 (``fully_charged``, ``register-wrong-format``), a test-fixture word (``foo123``), a credential word
 (``mypassword2``), a repeated chunk or a counting pattern (``abcd1234``). This is the one home of
 that decision: the generic detector, the credential rules' validators (``validators.assigned_*``)
-and the env-file hook all ask here.
+and the env-file hook (``random_token``) all ask here; whether a value is a reference or a
+placeholder is asked of ``leakstop.placeholders``.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import re
 from typing import Callable
 
 from leakstop.generic.records import ValueJudgement
+from leakstop.placeholders import REFERENCE
 from leakstop.regex import LazyPattern
 
 WORDS_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'data', 'words.txt.gz')
@@ -59,22 +61,6 @@ CODE_WORDS = frozenset((
     'cert', 'certs', 'tls', 'ssl', 'crt', 'csr', 'der', 'pkcs', 'mtls', 'jwks', 'oidc', 'sso', 'ldap', 'saml',
 ))
 
-REFERENCE = LazyPattern(
-    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A\$[A-Za-z_]\w*\Z'
-    r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])'
-    r'|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z'
-    r'|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
-    r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn|secret|secrets|'
-    r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module):'
-    r'|\A(?:var|local|module|data|each|count|path|terraform)\.[A-Za-z_][\w-]*'  # Terraform references
-    r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
-    r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
-    r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
-    r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
-    r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)
-    r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH)',  # ciphertext: EJSON, SOPS, Vault transit, AWS KMS
-    re.I,
-)
 _NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
 _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
 # a URL without its scheme, or a Go import path: github.com/jcmturner/gokrb5/v8/ctxCredentials, gcr.io/proj/img
@@ -93,7 +79,7 @@ _CAPITALIZED_WORD = LazyPattern(r'[A-Z][a-z]+\Z')
 _UPPER_KEBAB = LazyPattern(r'[A-Z]{1,8}(?:-(?:[A-Z]{1,8}|\d{1,4}))+\Z')  # ML-DSA-44, AES-256-GCM (not A3-KI25Y5-…)
 _CLASS_PATH = LazyPattern(r'\\?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+\Z|[a-z][\w]*(?:\.[a-z]\w*)+\.[A-Z]\w*\Z')  # OAuth2\Storage\X, com.acme.X
 _HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|local|internal|test|example|googleusercontent\.com)\Z', re.I)
-_JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w')  # {"RefreshToken": ...}; 12345-st..E
+_JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken": ...}; 12345-st..E; whsec_...
 _CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.]*\(')  # "+encodeURIComponent(x)+", getSecret(), Field(
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
@@ -525,3 +511,35 @@ def assigned_token(secret: str) -> bool:
     """A literal assigned to a token/API-key-named key: generated material only, UUIDs excluded."""
     j = judge_value(secret.strip())
     return 8 <= len(secret.strip()) <= 1000 and j.randomness >= 0.6 and not j.uuid
+
+
+# --- a value with no key to go by: a template's values (block-env-files) -------------------------
+
+RANDOM_TOKEN_MIN_LENGTH = 20
+_TOKEN_CHARS = LazyPattern(r'[A-Za-z0-9+/=_\-.~]+\Z')
+_ALL_HEX = LazyPattern(r'[0-9a-fA-F]+\Z')
+_LETTER_RUN = LazyPattern(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])')
+
+
+def mean_word_length(value: str) -> float:
+    """Mean length of the letter runs of ``value`` split at case changes (``MyAppName`` -> 3.0)."""
+    words = _LETTER_RUN.findall(value)
+    return sum(map(len, words)) / len(words) if words else 0.0
+
+
+def random_token(value: str) -> bool:
+    """A long token of random characters: the shape of a key, not of a setting (a template's value,
+    judged without its key, so stricter than ``judge_value``'s randomness).
+
+    Names are made of words (``MyApplicationNameV2``, ``redis-cache-01``: letter runs of 4+
+    on average); random base62/base64 splits into runs of about 2. Hex needs 32+ characters.
+    UUIDs are identifiers (left to the secret rules, which know their context).
+    """
+    if len(value) < RANDOM_TOKEN_MIN_LENGTH or not _TOKEN_CHARS.match(value) or _UUID.match(value):
+        return False
+    if _ALL_HEX.match(value):
+        return len(value) >= 32 and shannon_entropy(value) >= 3.0
+    return (
+        shannon_entropy(value) >= 3.5 and mean_word_length(value) < 4.0
+        and any(ch.isdigit() for ch in value)
+    )

@@ -18,8 +18,7 @@ import shlex
 import sys
 from typing import Any, Callable, Sequence
 
-from leakstop.allowlist import BuiltinAllowlist, is_placeholder
-from leakstop.baseline import Baseline, load_for_run
+from leakstop.baseline import Baseline, load_for_run, unknown
 from leakstop.cache import cache_dir, cached, file_signature
 from leakstop.config import Config, load_config
 from leakstop.decode import view_findings, with_view_findings
@@ -27,13 +26,14 @@ from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
 from leakstop.report import emit
 from leakstop.rules import (
     BINARY_TAG, CREDENTIAL_FILE_RULES, STRUCTURE_TAG, FileRules, NameRule,
     load_file_rules, name_globs,
 )
-from leakstop.scan import FileResult, without_known
+from leakstop.scan import FileResult
 
 CUSTOM_NAME_RULE = 'credential-file-name'
 
@@ -58,14 +58,14 @@ def _json_strings(doc: Any) -> list[tuple[str, str]]:
     return out
 
 
-def placeholder_values(text: bytes, builtin: BuiltinAllowlist) -> bool:
+def placeholder_values(text: bytes, shapes: PlaceholderShapes) -> bool:
     """A JSON template: every string is empty, a placeholder, a URL without credentials, or a ``type``."""
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError):
         return False
     return all(
-        not value.strip() or is_placeholder(value, builtin) or key == 'type'
+        not value.strip() or is_placeholder(value, shapes) or key == 'type'
         or _URL_WITHOUT_CREDENTIALS.match(value) is not None
         for key, value in _json_strings(doc)
     )
@@ -78,16 +78,16 @@ _KUBE_CREDENTIAL = re.compile(
 )
 
 
-def no_inline_kube_credentials(text: bytes, builtin: BuiltinAllowlist) -> bool:
+def no_inline_kube_credentials(text: bytes, shapes: PlaceholderShapes) -> bool:
     """A kubeconfig whose users carry no inline token, password or key (``exec:``, cert files)."""
     for m in _KUBE_CREDENTIAL.finditer(text):
         value = m.group(1).decode('utf-8', 'replace').split(' #')[0].strip().strip('\'"')
-        if value and not is_placeholder(value, builtin):
+        if value and not is_placeholder(value, shapes):
             return False
     return True
 
 
-EXEMPTIONS: dict[str, Callable[[bytes, BuiltinAllowlist], bool]] = {
+EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes], bool]] = {
     'placeholder-values': placeholder_values,
     'no-inline-kube-credentials': no_inline_kube_credentials,
 }  # keys: rules.NAME_RULE_EXEMPTIONS (tests check they agree)
@@ -122,7 +122,7 @@ def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[
     for rule in settings.names:
         if not rule.matches(path):
             continue
-        if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin):
+        if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin.placeholders):
             continue
         out.append(Finding(
             path=path, line=0, column=0, rule_id=rule.id, description=f'{rule.description} (by name)',
@@ -165,29 +165,32 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
     return out
 
 
-def check_data(display: str, raw: bytes | None, *, settings: Settings) -> FileResult:
+def check_data(display: str, raw: bytes | None, *, settings: Settings, baseline: Baseline | None = None) -> FileResult:
     """The check of one file's content wherever it comes from (the working tree, git's index, a
-    commit): ``display`` its normalized path, ``raw`` its bytes (None: a symlink, judged by name only)."""
+    commit): ``display`` its normalized path, ``raw`` its bytes (None: a symlink, judged by name only);
+    the findings ``baseline`` knows are dropped."""
     if settings.config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
     if raw is None:  # git stores the link's target path, not the file it points to
-        return FileResult(display, findings=tuple(name_findings(display, None, settings=settings)))
-    findings = name_findings(display, decode_text(raw), settings=settings)
+        return FileResult(display, findings=tuple(unknown(baseline, name_findings(display, None, settings=settings))))
+    text = decode_text(raw)
+    findings = name_findings(display, text, settings=settings)
     findings += content_findings(raw, display, settings=settings)
-    return FileResult(display, findings=tuple(findings))
+    return FileResult(display, findings=tuple(unknown(baseline, findings, raw if text is None else text)))
 
 
-def check_file(path: str, *, settings: Settings) -> FileResult:
+def check_file(path: str, *, settings: Settings, baseline: Baseline | None = None) -> FileResult:
     display = normalize(path)
     if settings.config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
     if os.path.islink(path):
-        return check_data(display, None, settings=settings)
+        return check_data(display, None, settings=settings, baseline=baseline)
     try:
         raw = read_bytes(path)
     except Unreadable as e:
-        return FileResult(display, findings=tuple(name_findings(display, None, settings=settings)), error=f'cannot read: {e}')
-    return check_data(display, raw, settings=settings)
+        found = unknown(baseline, name_findings(display, None, settings=settings))
+        return FileResult(display, findings=tuple(found), error=f'cannot read: {e}')
+    return check_data(display, raw, settings=settings, baseline=baseline)
 
 
 def has_structure(head: bytes, *, settings: Settings) -> bool:
@@ -236,14 +239,16 @@ def advice(results: Sequence[FileResult]) -> str:
 def block_credential_files(
         filenames: Sequence[str], *, config: Config, baseline: Baseline | None, fmt: str, extra_names: Sequence[str] = (),
 ) -> int:
-    results = without_known(check_files(filenames, config=config, extra_names=extra_names), baseline)
+    results = check_files(filenames, config=config, baseline=baseline, extra_names=extra_names)
     return emit(results, fmt=fmt, advice=advice(results))
 
 
-def check_files(filenames: Sequence[str], *, config: Config, extra_names: Sequence[str] = ()) -> list[FileResult]:
-    """One result per file: refused by name or content, or clean (allowlist applied, baseline not)."""
+def check_files(
+        filenames: Sequence[str], *, config: Config, baseline: Baseline | None = None, extra_names: Sequence[str] = (),
+) -> list[FileResult]:
+    """One result per file: refused by name or content, or clean (allowlist and ``baseline`` applied)."""
     settings = settings_for(config, extra_names=extra_names)
-    return [check_file(name, settings=settings) for name in filenames]
+    return [check_file(name, settings=settings, baseline=baseline) for name in filenames]
 
 
 def settings_for(config: Config, *, extra_names: Sequence[str] = ()) -> Settings:

@@ -6,10 +6,10 @@ Names are matched precisely (gitignore-style globs on file names, at any depth):
 templates; ``environment.ts``, ``env.py``, ``.envoy`` or ``dotenv.js`` are neither.
 ``.envrc`` (direnv) is refused only when it exports literal values.
 
-A template passes while each value is empty, a placeholder (``allowlist.is_placeholder``)
+A template passes while each value is empty, a placeholder (``placeholders.is_placeholder``)
 or an ordinary setting (``PORT=3000``). A value fails when a secret rule matches it (the
-secret engine runs over the whole template, comments included) or when it looks random
-(long, token-like, high entropy, mixed characters).
+secret engine runs over the whole template, comments included) or when the value judge takes it
+for a random token (``generic.values.random_token``: long, token-like, high entropy, mixed characters).
 
 Key names come from the file: a token pasted on a line of its own parses as a key. A finding
 names its key only when the secret is in the value and the key reads as a name
@@ -23,19 +23,19 @@ import re
 import sys
 from typing import Sequence
 
-from leakstop.allowlist import is_placeholder
-from leakstop.baseline import Baseline, load_for_run
+from leakstop.baseline import Baseline, load_for_run, unknown
 from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.generic.values import random_token
+from leakstop.placeholders import is_placeholder
 from leakstop.records import EnvSettings as Settings
 from leakstop.report import display_name, display_path, emit
 from leakstop.rules import name_globs
-from leakstop.scan import FileResult, ruleset_for, scan_data, without_known
-from leakstop.validators import shannon_entropy
+from leakstop.scan import FileResult, ruleset_for, scan_data
 
 ENV_NAMES = ('.env', '.env.*', '*.env')
 ENVRC_NAMES = ('.envrc',)
@@ -49,36 +49,9 @@ TEMPLATE_NAMES = (
 TEMPLATE_SECRET = 'env-template-secret'  # a secret rule's finding in a template
 RULE_IDS = ('env-file', 'env-file-not-text', TEMPLATE_SECRET, 'env-template-random-value', 'envrc-exported-value')
 
-RANDOM_MIN_LENGTH = 20
-_TOKEN = re.compile(r'[A-Za-z0-9+/=_\-.~]+\Z')
-_HEX = re.compile(r'[0-9a-fA-F]+\Z')
-_UUID = re.compile(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
-
-
-_WORD = re.compile(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])')
-
-
-def mean_word_length(value: str) -> float:
-    """Mean length of the letter runs of ``value`` split at case changes (``MyAppName`` -> 3.0)."""
-    words = _WORD.findall(value)
-    return sum(map(len, words)) / len(words) if words else 0.0
-
-
-def looks_random(value: str) -> bool:
-    """A long token of random characters: the shape of a key, not of a setting.
-
-    Names are made of words (``MyApplicationNameV2``, ``redis-cache-01``: letter runs of 4+
-    on average); random base62/base64 splits into runs of about 2. Hex needs 32+ characters.
-    UUIDs are identifiers (left to the secret rules, which know their context).
-    """
-    if len(value) < RANDOM_MIN_LENGTH or not _TOKEN.match(value) or _UUID.match(value):
-        return False
-    if _HEX.match(value):
-        return len(value) >= 32 and shannon_entropy(value) >= 3.0
-    return (
-        shannon_entropy(value) >= 3.5 and mean_word_length(value) < 4.0
-        and any(ch.isdigit() for ch in value)
-    )
+# An env file in an example directory is an example file: a template, held to placeholder values
+# (examples/app/.env, .examples/docker-compose/db.env). Policy: example files carry placeholders only.
+EXAMPLE_DIRS = frozenset(('example', 'examples', '.examples', '_examples', 'sample', 'samples', '.samples', '_samples'))
 
 
 def kind_of(path: str, settings: Settings) -> str | None:
@@ -86,6 +59,8 @@ def kind_of(path: str, settings: Settings) -> str | None:
     if settings.templates.match(path):
         return 'template'
     if settings.env.match(path):
+        if EXAMPLE_DIRS.intersection(path.lower().split('/')[:-1]):
+            return 'template'
         return 'env'
     if settings.envrc.match(path):
         return 'envrc'
@@ -141,10 +116,10 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             what = 'secret outside any template value'
         out.append(f._replace(rule_id=TEMPLATE_SECRET, description=f'{what} ({f.rule_id}: {f.description})'))
     offsets = _line_offsets(data)
-    builtin = config.allowlist.builtin
+    shapes = config.allowlist.builtin.placeholders
     for entry in doc.entries:
         value = entry.value
-        if not value or entry.line in flagged or is_placeholder(value, builtin) or not looks_random(value):
+        if not value or entry.line in flagged or is_placeholder(value, shapes) or not random_token(value):
             continue
         out.append(_entry_finding(
             path, entry, offsets, 'env-template-random-value',
@@ -157,11 +132,11 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
 def envrc_findings(path: str, data: bytes, *, config: Config) -> list[Finding]:
     """``export KEY=literal`` lines of a direnv ``.envrc`` (computed values, ``$VAR``, ``$(cmd)``, pass)."""
     offsets = _line_offsets(data)
-    builtin = config.allowlist.builtin
+    shapes = config.allowlist.builtin.placeholders
     out = [
         _entry_finding(path, e, offsets, 'envrc-exported-value', f'{display_name(e.key)}: .envrc exports a literal value')
         for e in parse_bytes(data).entries
-        if e.exported and e.value and '$' not in e.value and '`' not in e.value and not is_placeholder(e.value, builtin)
+        if e.exported and e.value and '$' not in e.value and '`' not in e.value and not is_placeholder(e.value, shapes)
     ]
     return config.allowlist.filter(data, out)
 
@@ -172,38 +147,42 @@ def _file_finding(path: str, rule_id: str, description: str) -> Finding:
 
 def check_data(
         display: str, kind: str, raw: bytes | None, *, settings: Settings, ruleset: RuleSet | None,
+        baseline: Baseline | None = None,
 ) -> tuple[FileResult, list[str]]:
     """The check of one env file or template wherever its content comes from (the working tree,
     git's index, a commit): ``display`` its normalized path, ``kind`` as ``kind_of`` says, ``raw``
-    its bytes (None: a symlink, judged by name only). Path allowlist not applied (the caller's)."""
+    its bytes (None: a symlink, judged by name only). Path allowlist not applied (the caller's); the
+    findings ``baseline`` knows are dropped."""
     config = settings.config
     if kind == 'env':
         found = [_file_finding(display, 'env-file', '.env file (by name): real environment values do not belong in git')]
-        return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
+        return FileResult(display, findings=tuple(unknown(baseline, config.allowlist.filter(b'', found, placeholders=False)))), []
     if raw is None:
         return FileResult(display), []
     data = decode_text(raw)
     if data is None:
         found = [_file_finding(display, 'env-file-not-text', f'{kind} is not text: its values cannot be checked')]
-        return FileResult(display, findings=tuple(config.allowlist.filter(b'', found, placeholders=False))), []
+        return FileResult(display, findings=tuple(unknown(baseline, config.allowlist.filter(b'', found, placeholders=False)))), []
     if kind == 'envrc':
-        return FileResult(display, findings=tuple(envrc_findings(display, data, config=config))), []
+        return FileResult(display, findings=tuple(unknown(baseline, envrc_findings(display, data, config=config), data))), []
     assert ruleset is not None
     findings, warnings = template_findings(display, data, ruleset=ruleset, config=config)
-    return FileResult(display, findings=tuple(findings)), warnings
+    return FileResult(display, findings=tuple(unknown(baseline, findings, data))), warnings
 
 
-def check_file(path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None) -> tuple[FileResult, list[str]]:
+def check_file(
+        path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None, baseline: Baseline | None = None,
+) -> tuple[FileResult, list[str]]:
     display = normalize(path)
     if kind == 'env':
         if not os.path.lexists(path):
             return FileResult(display, error='cannot read: no such file'), []
-        return check_data(display, kind, None, settings=settings, ruleset=ruleset)
+        return check_data(display, kind, None, settings=settings, ruleset=ruleset, baseline=baseline)
     try:
         raw = read_bytes(path)
     except Unreadable as e:
         return FileResult(display, error=f'cannot read: {e}'), []
-    return check_data(display, kind, raw, settings=settings, ruleset=ruleset)
+    return check_data(display, kind, raw, settings=settings, ruleset=ruleset, baseline=baseline)
 
 
 ADVICE = (
@@ -226,10 +205,10 @@ def block_env_files(
         extra_names: Sequence[str] = (),
         extra_templates: Sequence[str] = (),
 ) -> int:
-    results, warnings = check_files(filenames, config=config, extra_names=extra_names, extra_templates=extra_templates)
+    results, warnings = check_files(
+        filenames, config=config, baseline=baseline, extra_names=extra_names, extra_templates=extra_templates)
     if warnings:
         sys.stderr.write('\n'.join(warnings) + '\n')
-    results = without_known(results, baseline)
     return emit(results, fmt=fmt, advice=advice(results))
 
 
@@ -255,10 +234,11 @@ def check_files(
         filenames: Sequence[str],
         *,
         config: Config,
+        baseline: Baseline | None = None,
         extra_names: Sequence[str] = (),
         extra_templates: Sequence[str] = (),
 ) -> tuple[list[FileResult], list[str]]:
-    """One result per env file or template (allowlist applied, baseline not), and parse warnings."""
+    """One result per env file or template (allowlist and ``baseline`` applied), and parse warnings."""
     settings = settings_for(config, extra_names=extra_names, extra_templates=extra_templates)
     kinds = [kind_of(normalize(name), settings) for name in filenames]
     # the secret rules are needed only for templates: loaded once, and only then
@@ -273,7 +253,7 @@ def check_files(
         elif config.allowlist.path_allowed(display):
             results.append(FileResult(display, skipped='allowlisted path'))
         else:
-            result, more = check_file(name, kind, settings=settings, ruleset=ruleset)
+            result, more = check_file(name, kind, settings=settings, ruleset=ruleset, baseline=baseline)
             results.append(result)
             warnings.extend(more)
     return results, warnings

@@ -1,0 +1,82 @@
+"""Is this value a placeholder or a reference? The one home of that decision.
+
+Two questions, each asked here only:
+
+- ``is_reference``: a reference or a template that stands for a value kept elsewhere (``${X}``,
+  ``{{ x }}``, ``%(x)s``, ``os.environ``, ``vault:…``, ``!vault``, ciphertext such as ``ENC[…]``).
+- ``is_placeholder``: what templates, examples and documentation put where a secret goes
+  (``<your-api-key>``, ``changeme``, ``xxxx``, ``your_token_here``), by the shapes of
+  ``data/placeholders.toml``; references in the usual template syntaxes are among them.
+
+Who asks: the value judge (``generic.values.not_literal``: its first reason), the credential rules'
+validators (``validators.basic_auth_credentials``), the allowlist (every finding of every hook, before
+the baseline), block-env-files (template values, ``.envrc`` exports) and block-credential-files
+(templates of credential files, kubeconfigs without inline credentials). Where two of them need a
+variant, this module grows a parameter (``placeholder_password``: the words a person types where a
+password stands), not a copy.
+"""
+from __future__ import annotations
+
+import os
+import re
+from leakstop.records import PlaceholderShapesFields
+from leakstop.regex import LazyPattern
+
+DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'placeholders.toml')
+
+PLACEHOLDER_MAX = 200  # longer values are key material (PEM bodies), where `todo` or `xxxx` occur by chance
+
+
+class PlaceholderShapes(PlaceholderShapesFields):
+    __slots__ = ()
+
+    @classmethod
+    def load(cls, path: str = DATA_FILE) -> PlaceholderShapes:
+        from leakstop.cache import cache_dir, cached_toml
+        doc = cached_toml(path, directory=cache_dir())
+        return cls(short=tuple(doc['placeholders']), long=tuple(doc.get('long_value_placeholders', ())))
+
+
+_ARMOR = LazyPattern(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,40}-----')
+
+
+def is_placeholder(value: str, shapes: PlaceholderShapes) -> bool:
+    """Whether ``value`` (quotes around it ignored) has a placeholder's shape."""
+    value = value.strip().strip('\'"`')
+    if value.startswith('-----'):  # a PEM block: its body is the value (the armor's dashes are no ----- shape)
+        value = _ARMOR.sub('', value).strip()
+    if len(value) > PLACEHOLDER_MAX:
+        return any(re.search(p, value, re.I) for p in shapes.long)
+    return any(re.search(p, value, re.I) for p in shapes.short)
+
+
+REFERENCE = LazyPattern(
+    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A\$[A-Za-z_]\w*\Z'
+    r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])'
+    r'|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z'
+    r'|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
+    r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn|secret|secrets|'
+    r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module):'
+    r'|\A(?:var|local|module|data|each|count|path|terraform)\.[A-Za-z_][\w-]*'  # Terraform references
+    r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
+    r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
+    r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
+    r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
+    r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)
+    r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH)',  # ciphertext: EJSON, SOPS, Vault transit, AWS KMS
+    re.I,
+)
+
+
+def is_reference(value: str) -> bool:
+    """Whether ``value`` is (or holds) a reference or a template rather than a literal."""
+    return REFERENCE.search(value) is not None
+
+
+# What a person types where a password stands in an example (``admin:password``, ``user:<secret>``).
+_PLACEHOLDER_PASSWORDS = frozenset(('password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'xxx', 'test'))
+
+
+def placeholder_password(password: str) -> bool:
+    """Whether a password (of ``user:password``) is a placeholder word or a reference."""
+    return password.lower().strip('<>{}$') in _PLACEHOLDER_PASSWORDS or is_reference(password)
