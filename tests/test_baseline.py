@@ -641,3 +641,82 @@ def test_a_baseline_spelling_a_lone_surrogate_is_refused_not_a_traceback(capsys:
     assert capsys.readouterr().err == ('leakstop: error: .leakstop-baseline.json: not a valid baseline: findings[0] '
                                        'holds a lone surrogate escape (not text) (it was left unchanged)\n')
     assert read('.leakstop-baseline.json') == text.encode()
+
+
+# -- detect-secrets candidates, computed by hand (bench/mutation, issue 15) ----------------------
+
+def _sha1s(*texts: str | bytes) -> set[str]:
+    return {hashlib.sha1(t if isinstance(t, bytes) else t.encode()).hexdigest() for t in texts}
+
+
+def _at(data: bytes, secret: str, span: tuple[int, int] | None = None) -> Finding:
+    """A finding of ``secret`` found at ``span`` in ``data`` (by default where it first stands)."""
+    if span is None:
+        start = data.index(secret.encode('utf-8', 'surrogateescape'))
+        span = (start, start + len(secret.encode('utf-8', 'surrogateescape')))
+    start, end = span
+    return Finding(path='a.py', line=1, column=1, rule_id='r', description='d', secret=secret, start=start, end=end)
+
+
+@pytest.mark.parametrize(('data', 'secret', 'span', 'texts'), [
+    # no text to look in, or no span: the secret (and its prefixes) alone
+    (b'', 'abc123', None, ['abc123']),
+    (b'xxxxxxxxxxxx', 'abc123', (5, 5), ['abc123']),  # an empty span inside a token: no token
+    # the token around the secret, from its line's first character and to the end of the text
+    (b'ab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp', 'ghp_', 'abghp', 'abghp_']),
+    (b'x = 1\nab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp', 'ghp_', 'abghp', 'abghp_']),
+    (b'x = 1\nab' + GH.encode() + b'\ny = 2\n', GH, None, [GH, 'ab' + GH, 'ghp', 'ghp_', 'abghp', 'abghp_']),
+    # a secret that ends or starts with a delimiter: the token beside it is another one
+    (b'k: Zm9vYmFyQQ==next', 'Zm9vYmFyQQ==', None, ['Zm9vYmFyQQ==', 'Zm9vYmFyQQ']),
+    (b'other=SECRETVALUE1', '=SECRETVALUE1', None, ['=SECRETVALUE1', 'SECRETVALUE1']),
+    # prefixes at separators within the first 64 characters only
+    (b'', 'a' * 63 + '-' + 'b' * 9, None, ['a' * 63 + '-' + 'b' * 9, 'a' * 63, 'a' * 63 + '-']),
+    (b'', 'a' * 64 + '-' + 'b' * 9, None, ['a' * 64 + '-' + 'b' * 9]),
+    # a PEM header within the secret's first 200 characters
+    (b'', 'x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', 'BEGIN RSA PRIVATE KEY']),
+    (b'', 'x' * 170 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 170 + '-----BEGIN RSA PRIVATE KEY-----']),
+], ids=['no-text', 'empty-span', 'line-start', 'second-line', 'line-end', 'ends-with-delimiter', 'starts-with-delimiter',
+        'separator-at-63', 'separator-at-64', 'header-in-200', 'header-past-200'])
+def test_detect_secrets_candidates_by_hand(data: bytes, secret: str, span: tuple[int, int] | None, texts: list[str]) -> None:
+    f = _at(data, secret, span) if data else Finding(path='a.py', line=1, column=1, rule_id='r', description='d',
+                                                     secret=secret, start=0, end=len(secret))
+    assert bl.detect_secrets_candidates(f, data) == _sha1s(*texts)
+    if not data:  # without the text: the same as with an empty one
+        assert bl.detect_secrets_candidates(f) == _sha1s(*texts)
+
+
+def test_detect_secrets_candidates_of_a_multi_line_key_come_from_its_first_line() -> None:
+    key = fakes.pem_private_key(seed='candidates')
+    data = ('x = 1\n' + key).encode()
+    candidates = bl.detect_secrets_candidates(_at(data, key.rstrip('\n')), data)
+    second = key.splitlines()[1]
+    assert _sha1s('BEGIN RSA PRIVATE KEY', key.rstrip('\n'), '-----BEGIN') <= candidates
+    assert not _sha1s(second) & candidates  # a line of the body is no token detect-secrets hashed
+
+
+def test_detect_secrets_candidates_of_bytes_that_are_not_utf8() -> None:
+    """detect-secrets hashes what it read; a byte that was not UTF-8 is hashed as that byte."""
+    secret = 'caf\udce9S3cr3tValue'  # leakstop: allow
+    data = b'k = xcaf\xe9S3cr3tValue\n'
+    assert bl.detect_secrets_candidates(_at(data, secret), data) == _sha1s(b'caf\xe9S3cr3tValue', b'xcaf\xe9S3cr3tValue')
+
+
+def test_knows_without_the_text_looks_at_the_secret_alone() -> None:
+    """No text given: only the secret's own hashes count, never a token of some default text."""
+    f = Finding(path='a.py', line=1, column=1, rule_id='r', description='d', secret='abcd1234', start=0, end=8)
+    recorded = bl.Baseline('.leakstop-baseline.json', detect_secrets={'a.py': _sha1s('XXXX', 'XXXXXXXX')})
+    assert not recorded.knows(f) and not recorded.knows(f, data=b'')
+    assert bl.Baseline('.leakstop-baseline.json', detect_secrets={'a.py': _sha1s('abcd1234')}).knows(f)
+
+
+def test_adding_a_known_finding_again_keeps_its_review_and_moves_its_line() -> None:
+    """The same secret twice in a file is one entry: its review decision stays, its line is the last one's."""
+    baseline = bl.Baseline(os.path.abspath('.leakstop-baseline.json'))
+    first = Finding(path='a.py', line=3, column=1, rule_id='aws-access-key-id', description='d', secret=AWS)
+    entry = baseline.add(first)
+    baseline.entries[entry.key] = entry._replace(status='false-positive')
+    again = baseline.add(first._replace(line=9))
+    assert again == bl.Entry('a.py', 'aws-access-key-id', first.fingerprint, 9, 'false-positive')
+    assert list(baseline.entries.values()) == [again]
+    merged = bl.merge(baseline, [first, first._replace(line=12)])
+    assert list(merged.entries.values()) == [bl.Entry('a.py', 'aws-access-key-id', first.fingerprint, 12, 'false-positive')]

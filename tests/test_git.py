@@ -117,17 +117,6 @@ def test_parse_diff_raw() -> None:
     ]
 
 
-@pytest.mark.parametrize(('raw', 'expected'), [
-    (b'plain.txt', b'plain.txt'),
-    (b'"caf\\303\\251.txt"', 'café.txt'.encode()),
-    (b'"tab\\there"', b'tab\there'),
-    (b'"quote\\"back\\\\slash"', b'quote"back\\slash'),
-    (b'"new\\nline"', b'new\nline'),
-])
-def test_unquote_path(raw: bytes, expected: bytes) -> None:
-    assert lgit.unquote_path(raw) == expected
-
-
 def test_toplevel_outside_a_repository(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
     with pytest.raises(FatalError, match='not in a git repository'):
@@ -143,30 +132,28 @@ def test_verify_revisions(repo: str) -> None:
         lgit.verify_revisions(['HEAD..nope'], top=repo)
 
 
-def test_log_command_pins_the_diff_shape() -> None:
+def test_log_command_pins_the_output_shape() -> None:
     cmd = lgit.log_command(['HEAD'])
-    for option in ('--no-color', '--unified=0', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'):
+    for option in ('--raw', '-z', '--no-renames', '-c', '--no-abbrev', '--no-notes'):
         assert option in cmd
-    assert 'log.showsignature=false' in cmd and 'core.quotepath=off' in cmd
-    assert '--cc' in cmd and '--no-replace-objects' in cmd and 'protocol.allow=never' in cmd
+    assert '-p' not in cmd and 'diff.relative=false' in cmd and 'log.showroot=true' in cmd
+    assert '--no-replace-objects' in cmd and 'protocol.allow=never' in cmd
     assert cmd[-1] == '--'  # revisions are never taken as paths
-    raw = lgit.log_command(['HEAD'], raw=True)
-    assert '--raw' in raw and '-p' not in raw and raw[-1] == '--'
     assert lgit.log_environment({'GIT_DIFF_OPTS': '-u9', 'HOME': '/h'}) == {
         'HOME': '/h', 'GIT_NO_LAZY_FETCH': '1', 'GIT_NO_REPLACE_OBJECTS': '1'}
 
 
 def test_user_config_cannot_change_what_is_parsed(repo: str) -> None:
     for key, value in (('diff.noprefix', 'true'), ('color.ui', 'always'), ('diff.mnemonicPrefix', 'true'),
-                       ('log.showRoot', 'false'), ('core.quotePath', 'true')):
+                       ('log.showRoot', 'false'), ('core.quotePath', 'true'), ('diff.relative', 'true'),
+                       ('log.diffMerges', 'first-parent'), ('diff.renames', 'copies')):
         git('config', key, value, cwd=repo)
     write(repo, 'é.txt', b'one\ntwo\n')
     git('add', '.', cwd=repo)
     git('commit', '-qm', 'root commit', cwd=repo)
-    items = list(lgit.added_lines(['HEAD'], top=repo))
-    assert len(items) == 2
-    added = items[1]
-    assert isinstance(added, lgit.Added)
-    assert (added.path, added.runs) == ('é.txt', ((1, 2),))
+    ((commit, changes),) = list(lgit.history(['HEAD'], top=repo))
+    assert commit.sha == git('rev-parse', 'HEAD', cwd=repo).stdout.strip()
+    (change,) = changes
+    assert (change.path, change.old) == ('é.txt', ())
     with lgit.CatFile(repo) as cat:
-        assert cat.read(added.blob) == b'one\ntwo\n'
+        assert cat.read(change.new) == b'one\ntwo\n'

@@ -16,8 +16,10 @@ import pytest
 
 import fakes
 from e2e import enter_repo, git, init_repo
-from leakstop import cli
-from leakstop.git import Blob, parse_log, parse_raw_log
+from leakstop import cli, filehooks, history
+from leakstop.scan import ruleset_for
+from leakstop.git import parse_raw_log
+from leakstop.records import Commit, FileChange
 
 AWS = fakes.aws_key_id(seed='history')
 GH = fakes.github('ghp', seed='history')
@@ -48,97 +50,6 @@ def scan_json(*args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
 
 # -- the parser ---------------------------------------------------------------------------------
 
-def lines(text: bytes) -> list[bytes]:
-    return text.splitlines(keepends=True)
-
-
-def test_parse_log_maps_added_lines_to_new_file_lines() -> None:
-    stream = lines(
-        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
-        b'diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n'
-        b'@@ -3 +3,2 @@ def f():\n-old\n+new one\n+new two\n'
-        b'@@ -10,0 +12 @@\n+twelve\n'
-        b'diff --git a/gone.py b/gone.py\ndeleted file mode 100644\n--- a/gone.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-bye\n'
-    )
-    items = list(parse_log(stream))
-    assert items[0] == 'a' * 40
-    (added,) = items[1:]
-    assert (added.commit, added.date, added.path) == ('a' * 40, '2024-01-02T03:04:05+00:00', 'x.py')
-    assert (added.blob, added.runs) == ('2', ((3, 2), (12, 1)))
-    assert [n for n in range(1, 15) if added.touches(n, n)] == [3, 4, 12]
-    assert added.touches(1, 3) and added.touches(5, 12) and not added.touches(5, 11) and not added.touches(13, 99)
-
-
-def test_parse_log_content_that_looks_like_headers_is_content() -> None:
-    # an added line "++ b/evil" shows as "+++ b/evil"; "@@ -1 +1 @@" and a NUL-less "diff --git" likewise
-    stream = lines(
-        b'\0' + b'b' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
-        b'diff --git a/real.txt b/real.txt\nnew file mode 100644\n--- /dev/null\n+++ b/real.txt\n'
-        b'@@ -0,0 +1,4 @@\n+++ b/evil\n+@@ -1 +1 @@\n+diff --git a/q b/q\n+\0' + b'f' * 40 + b' x\n'
-    )
-    (_, added) = list(parse_log(stream))
-    assert added.path == 'real.txt'
-    assert added.runs == ((1, 4),)
-
-
-def test_parse_log_quoted_paths_tabs_and_no_newline() -> None:
-    stream = lines(
-        b'\0' + b'c' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
-        b'diff --git "a/caf\\303\\251 \\"q\\".txt" "b/caf\\303\\251 \\"q\\".txt"\nnew file mode 100644\n'
-        b'--- /dev/null\n+++ "b/caf\\303\\251 \\"q\\".txt"\n@@ -0,0 +1 @@\n+x\n\\ No newline at end of file\n'
-        b'diff --git a/with space.txt b/with space.txt\nnew file mode 100644\n--- /dev/null\n+++ b/with space.txt\t\n'
-        b'@@ -0,0 +1 @@\n+y\n'
-    )
-    (_, first, second) = list(parse_log(stream))
-    assert first.path == 'café "q".txt' and first.runs == ((1, 1),)
-    assert second.path == 'with space.txt'
-
-
-def test_parse_log_binary_diffs_are_blobs_and_mode_only_changes_add_nothing() -> None:
-    z, a, b, c = '0' * 40, 'a' * 40, 'b' * 40, 'c' * 40
-    stream = lines(
-        b'\0' + b'd' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
-        b'diff --git a/img.png b/img.png\nnew file mode 100644\n'
-        b'index ' + z.encode() + b'..' + a.encode() + b'\nBinary files /dev/null and b/img.png differ\n'
-        b'diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n'
-        b'diff --git a/old name.bin b/new.bin\nsimilarity index 80%\nrename from old name.bin\nrename to new.bin\n'
-        b'index ' + a.encode() + b'..' + b.encode() + b' 100644\nBinary files a/old name.bin and b/new.bin differ\n'
-        b'diff --git a/gone.bin b/gone.bin\ndeleted file mode 100644\n'
-        b'index ' + c.encode() + b'..' + z.encode() + b'\nBinary files a/gone.bin and /dev/null differ\n'
-        b'diff --git a/link b/link\nnew file mode 120000\n'
-        b'index ' + z.encode() + b'..' + c.encode() + b'\nBinary files /dev/null and b/link differ\n'
-        b'\0' + b'e' * 40 + b' 2024-01-03T03:04:05+00:00\n'
-    )
-    date = '2024-01-02T03:04:05+00:00'
-    assert list(parse_log(stream)) == [
-        'd' * 40, Blob('d' * 40, date, 'img.png', (), a), Blob('d' * 40, date, 'new.bin', (a,), b), 'e' * 40,
-    ]
-
-
-def test_parse_log_combined_diff_of_a_merge_keeps_lines_new_to_every_parent() -> None:
-    stream = lines(
-        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
-        b'diff --cc app.py\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'3' * 40 + b'\n--- a/app.py\n+++ b/app.py\n'
-        b'@@@ -2,2 -2,2 +2,3 @@@\n- MAIN\n -SIDE\n++RESOLVED\n +from main\n+ from side\n'
-        b'@@@ -9,0 -9,0 +11,1 @@@\n++EXTRA\n'
-        b'diff --cc "caf\\303\\251.bin"\nindex ' + b'1' * 40 + b',' + b'2' * 40 + b'..' + b'4' * 40 + b'\n'
-        b'Binary files differ\n'
-    )
-    (_, added, blob) = list(parse_log(stream))
-    assert (added.path, added.blob, added.runs) == ('app.py', '3' * 40, ((2, 1), (11, 1)))
-    assert blob == Blob('a' * 40, '2024-01-02T03:04:05+00:00', 'café.bin', ('1' * 40, '2' * 40), '4' * 40)
-
-
-def test_parse_log_context_lines_are_counted_not_taken_for_the_end_of_the_hunk() -> None:
-    stream = lines(
-        b'\0' + b'a' * 40 + b' 2024-01-02T03:04:05+00:00\n\n'
-        b'diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n'
-        b'@@ -1,4 +1,6 @@\n one\n+two\n three\n\n-four\n+FOUR\n+five\n'
-    )
-    (_, added) = list(parse_log(stream))
-    assert added.runs == ((2, 1), (5, 2))
-
-
 def test_parse_raw_log() -> None:
     z, a, b, c = '0' * 40, 'a' * 40, 'b' * 40, 'c' * 40
     stream = [
@@ -148,10 +59,17 @@ def test_parse_raw_log() -> None:
         b'\0' + a.encode() + b' 2024-01-01T00:00:00+00:00\0\n',
         f':000000 100644 {z} {a} A\0'.encode() + b':odd\nname\0',
         f':100644 000000 {b} {z} D\0'.encode() + b'gone\0',
+        f':100644 120000 {b} {c} T\0'.encode() + b'now a link\0',
+        f':160000 160000 {a} {b} M\0'.encode() + b'vendor/sub\0',
+        # a path that looks like a commit record or a change record is a path
+        f':000000 100644 {z} {b} A\0'.encode() + c.encode() + b' 2024-01-01T00:00:00+00:00\0',
+        f':000000 100644 {z} {c} A\0'.encode() + f':100644 100644 {a} {b} M'.encode() + b'\0',
     ]
     assert list(parse_raw_log(iter(stream))) == [
-        c, Blob(c, '2024-01-02T03:04:05+00:00', 'merged.txt', (a, b), c),
-        a, Blob(a, '2024-01-01T00:00:00+00:00', ':odd\nname', (), a),
+        Commit(c, '2024-01-02T03:04:05+00:00'), FileChange('merged.txt', (a, b), c),
+        Commit(a, '2024-01-01T00:00:00+00:00'), FileChange(':odd\nname', (), a), FileChange('gone', (b,), ''),
+        FileChange('now a link', (b,), ''), FileChange(c + ' 2024-01-01T00:00:00+00:00', (), b),
+        FileChange(f':100644 100644 {a} {b} M', (), c),
     ]
 
 
@@ -579,10 +497,8 @@ def test_a_large_blob_in_history_is_streamed_memory_stays_bounded(
 ) -> None:
     """Peak memory (Python's) does not grow with the blob: a blob three times larger costs the same."""
     import tracemalloc
-    from leakstop import git as lgit
     monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
-    monkeypatch.setattr(lgit, 'BIG_FILE', 512 * 1024)  # what 32 MiB is to a 100 MB file, in less time
-    monkeypatch.setattr(cli, 'CHUNK_SIZE', 512 * 1024)
+    monkeypatch.setattr(history, 'CHUNK_SIZE', 512 * 1024)  # what 32 MiB is to a 100 MB file, in less time
     row = b'1234,some name,0.5,a comment for this row of data\n'
     peaks = []
     for megabytes in (6, 18):
@@ -725,3 +641,142 @@ def test_leakstop_s_own_json_report_is_imported_into_the_baseline(repo: str) -> 
     done = _leakstop('baseline', 'import', 'history.json')
     assert done.returncode == 0 and 'imported 1 finding(s)' in done.stdout and 'leakstop JSON report' in done.stdout
     assert _leakstop('scan', '--history').returncode == 0
+
+
+# -- one scan per blob; what a commit adds is what its blobs have that its parents' did not -------------
+
+def test_each_blob_is_scanned_once_and_a_revert_reports_again(repo: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    scanned: list[str] = []
+    whole = history.BlobScanner.whole
+
+    def counting(self: history.BlobScanner, data: bytes, display: str) -> tuple:  # type: ignore[type-arg]
+        scanned.append(display)
+        return whole(self, data, display)
+    monkeypatch.setattr(history.BlobScanner, 'whole', counting)
+    leaky = f'token = "{GH}"\nx = 1\n'
+    first = commit_file('a.py', leaky, 'secret')
+    commit_file('a.py', 'x = 1\n', 'removed')
+    again = commit_file('a.py', leaky, 'revert: the same blob as the first')
+    commit_file('a.py', leaky + 'y = 2\n', 'an edit below it')
+    assert cli.main(['scan', '--history', '--format', 'json', '--jobs', '1']) == 1
+    # four versions of a.py, three distinct blobs; the parents' versions are not read again
+    assert sorted(scanned) == ['a.py', 'a.py', 'a.py']
+    code, doc = scan_json('--history')
+    assert [(f['path'], f['line'], f['commit']) for f in doc['findings']] == [('a.py', 1, again), ('a.py', 1, first)]
+
+
+def test_a_moved_secret_is_not_reported_again_even_where_git_sees_no_rename(repo: str) -> None:
+    first = commit_file('old/a.py', f'token = "{GH}"\n' + ''.join(f'a{n} = {n}\n' for n in range(30)), 'secret')
+    os.makedirs('new', exist_ok=True)
+    git('mv', 'old/a.py', 'new/b.py', cwd='.')
+    with open('new/b.py', 'w') as f:  # nothing else in common: git's rename detection would not pair them
+        f.write(''.join(f'b{n} = "{n}"\n' for n in range(30)) + f'token = "{GH}"\n')
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'move and rewrite', cwd='.')
+    assert 'R' not in git('show', '--format=', '--name-status', '-M', 'HEAD', cwd='.').stdout.split()
+    code, doc = scan_json('--history')
+    assert (code, [(f['path'], f['line'], f['commit']) for f in doc['findings']]) == (1, [('old/a.py', 1, first)])
+    copied = commit_file('copy.py', f'token = "{GH}"\n', 'a copy beside the original is another file holding it')
+    code, doc = scan_json('--since', 'HEAD~1')
+    assert [(f['path'], f['commit']) for f in doc['findings']] == [('copy.py', copied)]
+
+
+def test_many_blobs_are_scanned_by_worker_processes_with_the_same_result(
+        repo: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(history, '_PARALLEL', 2)
+    for n in range(12):
+        commit_file(f'm{n}.py', f'value = {n}\n' + (f'AWS_ACCESS_KEY_ID = "{AWS}"\n' if n == 7 else ''), f'module {n}')
+    reports = []
+    for jobs in ('1', '2'):
+        assert cli.main(['scan', '--history', '--format', 'json', '--jobs', jobs]) == 1
+        reports.append([(f['path'], f['line'], f['rule'], f['commit']) for f in json.loads(capsys.readouterr().out)['findings']])
+    assert reports[0] == reports[1]
+    assert [r[:3] for r in reports[0]] == [('m7.py', 2, 'aws-access-key-id')]
+
+
+# -- --all-refs: every branch and tag --------------------------------------------------------------
+
+def test_all_refs_scans_every_branch_and_tag(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    commit_file('a.py', 'x = 1\n', 'start')
+    git('checkout', '-qb', 'feature', cwd='.')
+    branch = commit_file('b.py', f'token = "{GH}"\n', 'on a branch')
+    git('checkout', '-q', '--detach', 'main', cwd='.')
+    tagged = commit_file('c.py', f'npm = "{NPM}"\n', 'only a tag reaches this')
+    git('tag', 'v-leak', cwd='.')
+    git('checkout', '-q', 'main', cwd='.')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert sorted((f['path'], f['commit']) for f in doc['findings']) == [('b.py', branch), ('c.py', tagged)]
+    for args in (['scan', '--all-refs'], ['scan', '--since', 'HEAD', '--all-refs'], ['scan', '--all', '--all-refs']):
+        assert cli.main(args) == 2, args
+        assert '--all-refs goes with --history' in capsys.readouterr().err
+    assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
+    code, doc = scan_json('--history', '--all-refs')
+    assert (code, doc['findings']) == (0, [])
+
+
+# -- what a finding says about its commit ----------------------------------------------------------
+
+def test_findings_carry_the_commit_subject_with_secrets_in_it_redacted(repo: str) -> None:
+    subject = f'Configure the deploy client (old token {GH} revoked)'
+    added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'{subject}\n\nThe body is not reported.\n',
+                        date='2024-05-06T07:08:09+02:00')
+    shown = f'Configure the deploy client (old token {GH[:4]}… revoked)'
+    code, doc = scan_json('--history')
+    assert code == 1
+    (finding,) = doc['findings']
+    assert (finding['commit'], finding['date'], finding['subject']) == (added, '2024-05-06T07:08:09+02:00', shown)
+    sarif = _leakstop('scan', '--history', '--format', 'sarif')
+    assert sarif.returncode == 1 and GH not in sarif.stdout and AWS not in sarif.stdout
+    (result,) = json.loads(sarif.stdout)['runs'][0]['results']
+    assert result['properties'] == {'commit': added, 'date': '2024-05-06T07:08:09+02:00', 'subject': shown}
+
+
+# -- history baselines survive git mv and git rm ---------------------------------------------------
+
+def test_a_history_baseline_survives_git_mv_and_a_new_secret_still_fails(repo: str) -> None:
+    """Issue 14: the CI history job passes after `baseline update --history`, keeps passing after the
+    reviewed file is renamed (with or without edits) and removed, and fails on a new secret."""
+    commit_file('old/settings.py', f'KEY = "{AWS}"\n' + ''.join(f'opt{n} = {n}\n' for n in range(20)), 'settings')
+    assert _leakstop('scan', '--history').returncode == 1
+    done = _leakstop('baseline', 'update', '--history')
+    assert (done.returncode, '1 added' in done.stdout) == (0, True), done.stderr
+    assert _leakstop('scan', '--history').returncode == 0
+    git('mv', 'old/settings.py', 'settings.py', cwd='.')
+    git('commit', '-qm', 'move it', cwd='.')
+    passed = _leakstop('scan', '--history')
+    assert (passed.returncode, passed.stdout) == (0, '')
+    os.makedirs('conf', exist_ok=True)
+    git('mv', 'settings.py', 'conf/app.py', cwd='.')
+    with open('conf/app.py', 'w') as f:  # rewritten as it moves: git pairs nothing
+        f.write('"""Settings."""\n' + ''.join(f'OPTION_{n} = "{n}"\n' for n in range(20)) + f'KEY = "{AWS}"\n')
+    git('add', '-A', cwd='.')
+    git('commit', '-qm', 'move and rewrite', cwd='.')
+    passed = _leakstop('scan', '--history')
+    assert (passed.returncode, passed.stdout) == (0, '')
+    git('rm', '-q', 'conf/app.py', cwd='.')
+    git('commit', '-qm', 'remove it', cwd='.')
+    assert _leakstop('scan', '--history').returncode == 0
+    leak = commit_file('app.py', f'x = 1\nTOKEN = "{GH}"\n', 'a new secret')
+    failed = _leakstop('scan', '--history')
+    assert failed.returncode == 1
+    assert f'{leak[:12]}:app.py:2:10: github-pat-classic: ' in failed.stdout
+    assert 'settings.py' not in failed.stdout and 'conf/app.py' not in failed.stdout
+
+
+def test_the_blob_scanner_reaches_a_spawned_worker_as_its_settings(repo: str) -> None:
+    """Where processes are spawned, not forked (Windows), the scanner is pickled: the compiled rules
+    are not, they are loaded again from the settings."""
+    import pickle
+    from leakstop.config import load_config
+    config = load_config(None)
+    ruleset = ruleset_for(config)
+    scanner = history.BlobScanner(ruleset=ruleset, config=config, hooks=filehooks.settings_for(config, ruleset),
+                                  baseline=None, missing=frozenset({'f' * 40}))
+    copy = pickle.loads(pickle.dumps(scanner))
+    assert copy.missing == frozenset({'f' * 40}) and copy.baseline is None
+    ((finding, known),) = copy.whole(f'token = "{GH}"\n'.encode(), 'a.py')
+    assert (finding.rule_id, finding.line, known) == ('github-pat-classic', 1, False)

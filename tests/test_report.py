@@ -99,8 +99,10 @@ def test_json_document_is_stable_and_redacted() -> None:
 def test_json_history_fields() -> None:
     sha = 'c' * 40
     doc = json.loads(report.json_document(
-        [FileResult('x.py', findings=(finding('x.py', commit=sha),))], commits={sha: report.Commit(sha, '2024-01-01T00:00:00Z')}))
-    assert (doc['findings'][0]['commit'], doc['findings'][0]['date']) == (sha, '2024-01-01T00:00:00Z')
+        [FileResult('x.py', findings=(finding('x.py', commit=sha),))],
+        commits={sha: report.Commit(sha, '2024-01-01T00:00:00Z', 'Configure the client')}))
+    got = doc['findings'][0]
+    assert (got['commit'], got['date'], got['subject']) == (sha, '2024-01-01T00:00:00Z', 'Configure the client')
 
 
 def test_github_annotations_only_in_github_actions() -> None:
@@ -319,3 +321,58 @@ def test_a_missing_gitignore_line_is_not_told_to_rotate() -> None:
     leaked = Finding(path='a.py', line=1, column=5, rule_id='aws-access-key-id', description='AWS access key ID', secret='AKIAXXXX')
     assert 'Rotate' not in github_annotation(missing)
     assert 'Rotate it if it is real' in github_annotation(leaked)
+
+
+# -- what bench/mutation found untested (issue 15): each test fails with one surviving mutant ----
+
+@pytest.mark.parametrize(('text', 'shown'), [
+    ('a\tb', 'a\\tb'),  # a tab is escaped unless the caller keeps tabs
+    ('\udc80|\udcff', '\\x80|\\xff'),  # both ends of the surrogate escapes: the byte that was not UTF-8
+    ('\udc7f', '\\udc7f'),  # a lone surrogate just below them: the code point
+    ('\x7f\x9b', '\\x7f\\x9b'),
+    ('\u202e\u2028', '\\u202e\\u2028'),
+    ('\U000e0001', '\\U000e0001'),  # a format character beyond the BMP
+])
+def test_printable_escapes_each_kind_of_character(text: str, shown: str) -> None:
+    assert report.printable(text) == shown
+    assert report.printable(text, keep_tabs=True) == shown.replace('\\t', '\t')
+
+
+def test_format_finding_plain_and_coloured() -> None:
+    plain = f'src/app.py:3:9: github-pat-classic: GitHub personal access token (classic): {GH[:4]}…'
+    assert report.format_finding(finding()) == plain  # no colour unless asked
+    assert report.format_finding(finding(line=1)).startswith('src/app.py:1:9: github-pat-classic: ')
+    assert report.format_finding(finding(line=0, secret='')) == 'src/app.py: github-pat-classic: GitHub personal access token (classic)'
+    assert report.format_finding(finding(), colour=True) == (
+        f'\033[1msrc/app.py:3:9\033[0m: \033[31mgithub-pat-classic\033[0m: GitHub personal access token (classic): {GH[:4]}…')
+
+
+def test_finding_json_explains_only_when_asked_and_dates_only_known_commits() -> None:
+    explained = finding(explain=(('score', '0.91'), ('key', 'password')))
+    assert 'explain' not in report.finding_json(explained)
+    assert report.finding_json(explained, explain=True)['explain'] == {'score': '0.91', 'key': 'password'}
+    assert 'explain' not in report.finding_json(finding(), explain=True)  # nothing to explain: no empty field
+    sha, other = 'e' * 40, 'f' * 40
+    dated = report.finding_json(finding(commit=sha), {sha: report.Commit(sha, '2024-01-01T00:00:00Z')})
+    assert (dated['commit'], dated['date']) == (sha, '2024-01-01T00:00:00Z')
+    for commits in (None, {}, {other: report.Commit(other, '2024-01-01T00:00:00Z')}):
+        undated = report.finding_json(finding(commit=sha), commits)
+        assert undated['commit'] == sha and 'date' not in undated
+
+
+def test_github_annotation_position_commit_and_date() -> None:
+    sha = 'a1' * 20
+    commits = {sha: report.Commit(sha, '2024-01-02T03:04:05Z')}
+    assert report.github_annotation(finding(line=1)).startswith('::error file=src/app.py,line=1,col=9,title=')
+    tail = f'{GH[:4]}…. Rotate it if it is real, then remove it.'
+    assert report.github_annotation(finding(commit=sha), commits).endswith(
+        f'::GitHub personal access token (classic): {GH[:4]}… (added in commit {sha[:12]}, 2024-01-02T03:04:05Z). '
+        'Rotate it if it is real, then remove it.')
+    for unknown in (None, {'b' * 40: report.Commit('b' * 40, '2024-01-02T03:04:05Z')}):
+        assert report.github_annotation(finding(commit=sha), unknown).endswith(
+            f'::GitHub personal access token (classic): {GH[:4]}… (added in commit {sha[:12]}). '
+            'Rotate it if it is real, then remove it.')
+    assert report.github_annotation(finding()).endswith(f'::GitHub personal access token (classic): {tail}')
+    missing = finding('.gitignore', line=0, column=0, rule_id='gitignore-env', description='.env files are not ignored', secret='')
+    assert report.github_annotation(missing) == (
+        '::error file=.gitignore,title=leakstop%3A gitignore-env::.env files are not ignored.')

@@ -98,8 +98,10 @@ def test_schema_valid_document(validator: jsonschema.Draft4Validator) -> None:
 def test_history_results_carry_the_commit(validator: jsonschema.Draft4Validator) -> None:
     sha = 'e' * 40
     results = [FileResult('a.py', findings=(finding('a.py', GH, 'github-pat-classic', commit=sha),))]
-    doc = check(validator, report.sarif_document(results, commits={sha: report.Commit(sha, '2024-02-03T04:05:06+00:00')}))
-    assert doc['runs'][0]['results'][0]['properties'] == {'commit': sha, 'date': '2024-02-03T04:05:06+00:00'}
+    commits = {sha: report.Commit(sha, '2024-02-03T04:05:06+00:00', 'Add the deploy script')}
+    doc = check(validator, report.sarif_document(results, commits=commits))
+    assert doc['runs'][0]['results'][0]['properties'] == {
+        'commit': sha, 'date': '2024-02-03T04:05:06+00:00', 'subject': 'Add the deploy script'}
 
 
 def test_empty_and_error_runs_are_valid(validator: jsonschema.Draft4Validator) -> None:

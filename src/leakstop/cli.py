@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import os
 import re
@@ -12,6 +11,8 @@ from typing import Any, BinaryIO, Callable, Sequence, cast
 
 from leakstop import baseline as bl
 from leakstop import filehooks, git
+from leakstop.history import Display as _Display
+from leakstop.history import scan_history
 from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config, with_excluded
 from leakstop.engine import Finding
@@ -24,29 +25,21 @@ from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emi
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import select_rules
-from leakstop.hooks.block_credential_files import has_structure
-from leakstop.records import FileHookSettings, Scope
+from leakstop.records import Scope
 
 # -- scan -------------------------------------------------------------------------------------
 
 
-def history_revisions(since: str | None) -> tuple[str, ...]:
-    """``--since REV`` is ``REV..HEAD`` (a range ``A..B`` is taken as it is); ``--history`` is all of HEAD."""
+def history_revisions(since: str | None, *, all_refs: bool = False) -> tuple[str, ...]:
+    """``--since REV`` is ``REV..HEAD`` (a range ``A..B`` is taken as it is); ``--history`` is all of HEAD,
+    with ``--all-refs`` every branch and tag."""
+    if all_refs:
+        if since is not None:
+            raise FatalError('--all-refs goes with --history, not --since')
+        return (git.ALL_REFS,)
     if since is None:
         return ('HEAD',)
     return (since,) if '..' in since else (f'{since}..HEAD',)
-
-
-class _Display:
-    """Paths git prints (relative to the top of the repository) as the rest of leakstop shows them:
-    relative to the current directory, as ``leakstop scan PATH`` would."""
-
-    def __init__(self, top: str) -> None:
-        self.top = top
-        self.same = os.path.realpath(os.getcwd()) == os.path.realpath(top)
-
-    def __call__(self, path: str) -> str:
-        return path if self.same else normalize(os.path.relpath(os.path.join(self.top, path)))
 
 
 def scan_index(
@@ -92,207 +85,6 @@ def scan_index(
     return results
 
 
-def scan_history(
-        revisions: Sequence[str], *, config: Config, baseline: bl.Baseline | None, progress: Callable[[int], None],
-) -> tuple[list[FileResult], dict[str, Commit]]:
-    """Scan every line the commits in ``revisions`` added: one result per file-in-commit with findings,
-    reported at its line in the file that commit wrote, with the commit id; plus each commit's date.
-
-    Each file is scanned as that commit wrote it (one ``git cat-file --batch`` process), so an added
-    line is judged with its file's context; a finding counts if it touches an added line. A blob
-    the repository lacks (a partial clone) is an error line for that file-in-commit.
-    """
-    top = git.toplevel()
-    if isinstance(progress, Progress) and progress.enabled:
-        git.verify_revisions(revisions, top=top)
-        counted = git.git_output(('rev-list', '--count', *revisions, '--'), cwd=top)
-        progress.total = int(counted.strip() or 0)
-    display = _Display(top)
-    ruleset = ruleset_for(config)
-    hooks = filehooks.settings_for(config, ruleset)
-    results: list[FileResult] = []
-    commits: dict[str, Commit] = {}
-    # whole-file findings of the file hooks, judged once the pipelined reads are done: each is
-    # reported if no parent's content of the file had it (the commit created the file, or made it one)
-    whole: list[tuple[int, git.Added, str, list[Finding]]] = []
-    done = 0
-    def record(item: git.Added | git.Blob, result: FileResult, *, keep: bool = False) -> int:
-        if result.error:
-            results.append(FileResult(f'{item.commit[:12]}:{result.path}', error=result.error))
-        if result.findings or keep:
-            if result.findings:
-                commits[item.commit] = Commit(item.commit, item.date)
-            results.append(FileResult(result.path, findings=tuple(
-                f._replace(commit=item.commit) for f in result.findings)))
-        return len(results) - 1
-
-    def added(item: git.Added, path: str, data: bytes | None) -> None:
-        result = _scan_added(item, path, data, ruleset=ruleset, config=config, baseline=baseline)
-        found = [] if data is None else filehooks.hook_findings(
-            normalize(path), data, binary=result.skipped == 'binary', settings=hooks, baseline=baseline)
-        if not found:
-            record(item, result)
-            return
-        text = decode_text(data or b'') or b''
-        on_lines = _on_added_lines(item, [f for f in found if f.line > 0], text, data or b'')
-        files = [f for f in found if f.line == 0]
-        index = record(item, filehooks.merged(result, on_lines, settings=hooks), keep=bool(files))
-        if files:
-            whole.append((index, item, path, files))
-
-    missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
-    with git.CatFile(top) as blobs:
-        # blobs are asked for ahead (pipelined): git finds the next ones while this one is scanned
-        asked: collections.deque[tuple[git.Added, str]] = collections.deque()
-
-        def answer(keep: int) -> None:
-            blobs.send()
-            while len(asked) > keep:
-                item, path = asked.popleft()
-                data = blobs.response(item.blob)
-                added(item, path, None if data is None else data.read())
-
-        for item in git.added_lines(revisions, top=top):
-            if isinstance(item, str):
-                done += 1
-                progress(done)
-                continue
-            path = display(item.path)
-            if config.allowlist.path_allowed(normalize(path)):
-                continue
-            if isinstance(item, git.Blob):
-                answer(0)
-                result = _scan_binary_diff(item, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline)
-                found = _new_hook_findings(item.new, item.old, path, blobs, missing, hooks=hooks, baseline=baseline)
-                record(item, filehooks.merged(result, found, settings=hooks))
-            elif not item.blob:
-                record(item, FileResult(path, error='git printed no blob id for this file'))
-            elif item.blob in missing:
-                added(item, path, None)
-            else:
-                blobs.request(item.blob)
-                asked.append((item, path))
-                answer(_ASKED)
-        answer(0)
-        for index, item, path, files in whole:
-            before = set()
-            for old in item.old:
-                before |= {(f.rule_id, f.secret) for f in _stored_hook_findings(old, path, blobs, missing, hooks=hooks) or ()}
-            new = [f._replace(commit=item.commit) for f in files if (f.rule_id, f.secret) not in before]
-            if new:
-                commits[item.commit] = Commit(item.commit, item.date)
-                results[index] = filehooks.merged(results[index], new, settings=hooks)
-    return results, commits
-
-
-def _stored_hook_findings(
-        sha: str, path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: FileHookSettings,
-        baseline: bl.Baseline | None = None,
-) -> list[Finding] | None:
-    """What the file hooks report for one stored blob (None if the repository lacks it): only its
-    first bytes are read unless a hook's glob names the file or they are a keystore's; at most
-    CHUNK_SIZE bytes are judged."""
-    display = normalize(path)
-    blob = None if sha in missing else blobs.open(sha)
-    if blob is None:
-        return None
-    named = hooks.names(display)
-    head = blob.read(min(blob.size, CHUNK_SIZE if named else hooks.credential.binary_head))
-    if not named and not has_structure(head, settings=hooks.credential):
-        blob.skip()
-        return []
-    head += blob.read(min(blob.left, CHUNK_SIZE - len(head)))
-    blob.skip()
-    return filehooks.hook_findings(display, head, binary=True, settings=hooks, baseline=baseline, named=named)
-
-
-def _new_hook_findings(
-        new: str, old: Sequence[str], path: str, blobs: git.CatFile, missing: frozenset[str], *, hooks: FileHookSettings,
-        baseline: bl.Baseline | None,
-) -> list[Finding]:
-    """The file hooks' findings in a file a commit wrote whole (a git.Blob) that no parent's content
-    had (same rule, same secret), as ``_scan_binary_diff`` judges the secret rules'."""
-    found = _stored_hook_findings(new, path, blobs, missing, hooks=hooks, baseline=baseline) or []
-    for sha in old:
-        if not found:
-            break
-        seen = {(f.rule_id, f.secret) for f in _stored_hook_findings(sha, path, blobs, missing, hooks=hooks) or ()}
-        found = [f for f in found if (f.rule_id, f.secret) not in seen]
-    return found
-
-
-_ASKED = 64  # blobs asked for ahead of the scan (their ids fit a pipe's buffer many times over)
-
-
-def _scan_added(
-        item: git.Added, path: str, data: bytes | None, *, ruleset: Any, config: Config, baseline: bl.Baseline | None,
-) -> FileResult:
-    """The findings in the content a commit wrote (``data``: at most git.BIG_FILE bytes, larger
-    files come as a git.Blob) that touch a line it added."""
-    if data is None:
-        return FileResult(path, error=f'blob {item.blob} is missing from the repository (not fetched)')
-    text = decode_text(data)
-    if text is None:
-        return FileResult(path, skipped='binary')
-    findings = scan_data(text, normalize(path), ruleset=ruleset, config=config, baseline=baseline)
-    return FileResult(normalize(path), findings=tuple(_on_added_lines(item, findings, text, data)))
-
-
-def _on_added_lines(item: git.Added, findings: Sequence[Finding], text: bytes, data: bytes) -> list[Finding]:
-    """The findings in ``text`` (``data`` decoded) that touch a line ``item`` added."""
-    if text.count(b'\n') != data.count(b'\n'):
-        # lines as git counts them are not leakstop's (CR-only line endings, a transcoded encoding):
-        # keep every finding rather than lose one (one an earlier commit added may be repeated)
-        return list(findings)
-    kept = []
-    for f in findings:
-        inside = 0 <= f.start <= f.end <= len(text)
-        last = f.line + (text.count(b'\n', f.start, max(f.start, f.end - 1)) if inside else 0)
-        if f.line == 0 or item.touches(f.line, last):
-            kept.append(f)
-    return kept
-
-
-def _stored_findings(
-        sha: str, path: str, blobs: git.CatFile, missing: frozenset[str], *, ruleset: Any, config: Config,
-        baseline: bl.Baseline | None,
-) -> list[Finding] | None:
-    """Findings in one stored blob (None if the repository lacks it); a large blob is streamed
-    through the bounded windows files are scanned in, so memory does not grow with its size."""
-    if sha in missing:
-        return None
-    blob = blobs.open(sha)
-    if blob is None:
-        return None
-    if blob.size <= CHUNK_SIZE:
-        return list(scan_blob(blob.read(), path, ruleset=ruleset, config=config, baseline=baseline).findings)
-    blocks = decoded_blocks(cast(BinaryIO, blob), CHUNK_SIZE)
-    if blocks is None:
-        return []  # binary, as scan_blob judges it
-    return scan_blocks(blocks, normalize(path), ruleset=ruleset, config=config, baseline=baseline)
-
-
-def _scan_binary_diff(
-        item: git.Blob, path: str, blobs: git.CatFile, missing: frozenset[str], *, ruleset: Any, config: Config,
-        baseline: bl.Baseline | None,
-) -> FileResult:
-    """What a commit added to a file compared whole (git diffs it as binary, it is large, or the
-    clone is partial): the findings in its new content that no parent's content had (same rule,
-    same secret), at their lines in the new content."""
-    found = _stored_findings(item.new, path, blobs, missing, ruleset=ruleset, config=config, baseline=baseline)
-    if found is None:
-        return FileResult(normalize(path), error=f'blob {item.new} is missing from the repository (not fetched)')
-    for old in item.old:
-        if not found:
-            break
-        before = _stored_findings(old, path, blobs, missing, ruleset=ruleset, config=config, baseline=None)
-        if before is None:
-            continue  # nothing to compare with (not in a partial clone): every finding counts
-        seen = {(f.rule_id, f.secret) for f in before}
-        found = [f for f in found if (f.rule_id, f.secret) not in seen]
-    return FileResult(normalize(path), findings=tuple(found))
-
-
 def cmd_scan(
         scope: Scope, *, config: Config, baseline: str | None, fmt: str, jobs: int, output: str | None = None,
         explain: bool = False, use_git: bool = True,
@@ -312,7 +104,7 @@ def cmd_scan(
         elif scope.kind in ('staged', 'all'):
             results = scan_index(staged=scope.kind == 'staged', config=config, baseline=known, progress=progress)
         else:
-            results, commits = scan_history(scope.revisions, config=config, baseline=known, progress=progress)
+            results, commits = scan_history(scope.revisions, config=config, baseline=known, progress=progress, jobs=jobs)
     rules: Sequence[Rule] = ()
     if fmt == 'sarif':  # the secret rules and the credential-file content rules, described in the report
         from leakstop.hooks.block_credential_files import content_ruleset, file_rules
@@ -453,7 +245,8 @@ def cmd_baseline_update(
     Entries for files no longer in the working tree are kept: their secrets are still in history, and a
     history scan must keep passing after ``git rm`` of a reviewed file."""
     if revisions:
-        results, _ = scan_history(revisions, config=config, baseline=None, progress=Progress('commits', enabled=False))
+        results, _ = scan_history(revisions, config=config, baseline=None, progress=Progress('commits', enabled=False),
+                                  jobs=os.cpu_count() or 1)
         findings = [f for r in results for f in r.findings]
         errors = [r for r in results if r.error]
         files: list[str] = []
@@ -973,7 +766,9 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument('--since', metavar='REV',
                        help='scan the lines added by the commits in REV..HEAD (or a range A..B)')
     scope.add_argument('--history', action='store_true',
-                       help='scan the lines added by every commit reachable from HEAD')
+                       help='scan what every commit reachable from HEAD added')
+    scan.add_argument('--all-refs', action='store_true',
+                      help='with --history: the commits of every branch, remote-tracking branch and tag, not only HEAD')
     scan.add_argument('--no-git', action='store_false', dest='use_git',
                       help='walk directories whole, even in a git repository (.gitignore not applied)')
     scan.add_argument('--exclude', action='append', default=[], metavar='GLOB',
@@ -984,7 +779,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument('--explain', action='store_true',
                       help='under each generic finding, the features and the score that made it (the value\'s shape, never the value)')
     scan.add_argument('--jobs', '-j', type=positive_int, default=os.cpu_count() or 1,
-                      help='processes to scan paths with (default: every core)')
+                      help='processes to scan paths or history with (default: every core)')
     _add_rule_selection(scan)
     _add_config(scan)
 
@@ -1000,6 +795,7 @@ def build_parser() -> argparse.ArgumentParser:
             when = p.add_mutually_exclusive_group()
             when.add_argument('--since', metavar='REV', help='add what the commits after REV added (REV..HEAD, or a range A..B)')
             when.add_argument('--history', action='store_true', help='add what every commit of HEAD added')
+            p.add_argument('--all-refs', action='store_true', help='with --history: every branch and tag, not only HEAD')
         _add_config(p)
     audit = base_sub.add_parser('audit', help='review unreviewed findings one by one, or count the verdicts')
     audit.add_argument('--baseline', help='the baseline file (default: .leakstop-baseline.json)')
@@ -1058,7 +854,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if kind != 'paths' and args.paths:
                 option = 'all' if kind == 'all' else 'since' if args.since else kind
                 raise FatalError(f'scan: name paths or use --{option}, not both')
-            scope = Scope(kind, tuple(args.paths), history_revisions(args.since) if kind == 'history' else ())
+            if args.all_refs and not args.history:
+                raise FatalError('scan: --all-refs goes with --history')
+            scope = Scope(kind, tuple(args.paths), history_revisions(args.since, all_refs=args.all_refs) if kind == 'history' else ())
             return cmd_scan(
                 scope, config=with_excluded(config, args.exclude), baseline=args.baseline, fmt=args.format,
                 jobs=args.jobs, output=args.output, explain=args.explain, use_git=args.use_git,
@@ -1069,10 +867,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cmd_baseline_create(args.paths, config=config, path=path, force=args.force)
             if args.baseline_command == 'update':
                 history = args.history or args.since is not None
+                if args.all_refs and not args.history:
+                    raise FatalError('baseline update: --all-refs goes with --history')
                 if history and args.paths:
                     raise FatalError('baseline update: name paths or use --history/--since, not both')
                 return cmd_baseline_update(args.paths, config=config, path=path,
-                                           revisions=history_revisions(args.since) if history else ())
+                                           revisions=history_revisions(args.since, all_refs=args.all_refs) if history else ())
             if args.baseline_command == 'audit':
                 if args.format is not None and not args.report:
                     raise FatalError('baseline audit: --format is for --report')

@@ -1,22 +1,17 @@
-"""git as a source of bytes to scan: the index and what commits added.
+"""git as a source of bytes to scan: the index and what commits wrote.
 
 The index is read through one long-lived ``git cat-file --batch`` process (one request per blob,
-no process per file). History is read from one ``git log -p --cc --unified=0`` stream, parsed as
-it arrives: each file-in-commit becomes the id of the content that commit wrote plus the runs of
-lines it added (for a merge: lines new to every parent, what a conflict resolution wrote). The
-caller reads that content through ``git cat-file --batch`` and scans it whole, keeping findings
-on added lines, so each line is judged in the context its file gives it. A file git shows as
-"Binary files differ" (UTF-16, a NUL byte, ``-diff`` or ``binary`` in ``.gitattributes``, larger
-than ``BIG_FILE``) becomes a ``Blob``: the ids of its old and new content, compared whole,
-whatever the attributes say. Every option the parser depends on is on the command line and the
-environment variables that change a diff are dropped, so no user setting changes what is parsed.
-git never fetches a missing object here (partial clones: the whole files are compared instead
-of a diff, and a blob the clone lacks is reported). Nothing here scans; ``leakstop.cli`` hands
-the bytes to the pipeline in ``leakstop.scan``.
+no process per file). History is read from one ``git log --raw -c`` stream: for each commit, the
+paths it changed, with the blob each parent had there and the blob the commit wrote (for a merge,
+only the paths whose content differs from every parent: what a conflict resolution wrote). git
+reads no blob to print that, so ``.gitattributes`` (``-diff``, ``binary``) changes nothing, and
+nothing is fetched in a partial clone. ``leakstop.history`` reads the blobs through
+``git cat-file --batch`` and scans them whole. Every option the parser depends on is on the command
+line and the environment variables that change git's output are dropped, so no user setting
+changes what is parsed; git never fetches a missing object here. Nothing here scans.
 """
 from __future__ import annotations
 
-import bisect
 import io
 import os
 import re
@@ -24,14 +19,13 @@ import subprocess
 from typing import IO, Any, Iterator, Mapping, Sequence
 
 from leakstop.errors import FatalError
-from leakstop.records import AddedFields, IndexEntryFields
-from leakstop.records import Blob as Blob
+from leakstop.records import Commit, FileChange, IndexEntryFields
 
 ZERO_SHA = '0' * 40
 GITLINK = '160000'  # a submodule: its content is another repository
 SYMLINK = '120000'  # the blob is the link's target, not file content
-BIG_FILE = 32 * 1024 * 1024  # larger blobs git shows as binary: compared whole, streamed (as leakstop.scan.CHUNK_SIZE)
-# Settings that would change the shape of the diff we parse, whatever the user's config says.
+ALL_REFS = '--all'  # every branch, remote-tracking branch and tag (what `gitleaks git` scans)
+# Settings that would change what git log prints, whatever the user's config says.
 _LOG_CONFIG = (
     '-c', 'core.quotepath=off', '-c', 'log.showsignature=false', '-c', 'log.showroot=true',
     '-c', 'diff.relative=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicprefix=false',
@@ -42,19 +36,9 @@ _LOG_CONFIG = (
     # never fetch a missing object (partial clones): git before 2.44 has no GIT_NO_LAZY_FETCH
     '-c', 'protocol.allow=never',
 )
-# Environment variables that change git's diff output; GIT_DIFF_OPTS even wins over --unified.
+# Environment variables that change git's diff output or the objects it shows.
 _LOG_ENV_DROPPED = ('GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_NOTES_REF', 'GIT_REPLACE_REF_BASE')
-LOG_FORMAT = '%x00%H %aI'  # NUL cannot start a diff line, so it marks each commit unambiguously
-# a hunk header: "@@ -a,b +c,d @@", or for a merge one "-a,b" per parent between "@@@"s
-_HUNK = re.compile(rb'(@@+) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @@')
-_OLD_RANGE = re.compile(rb'-(\d+)(?:,(\d+))?')
-_INDEX = re.compile(rb'index ([0-9a-f,]+)\.\.([0-9a-f]+)(?: ([0-7]{6}))?')
-_MAX_LINES = 1 << 62
-_C_ESCAPE = re.compile(rb'\\([0-7]{3}|.)', re.S)
-_C_ESCAPES = {
-    ord('a'): 7, ord('b'): 8, ord('t'): 9, ord('n'): 10, ord('v'): 11, ord('f'): 12, ord('r'): 13,
-    ord('"'): ord('"'), ord('\\'): ord('\\'),
-}
+LOG_FORMAT = '%x00%H %aI'  # the id and the author date: no space, no NUL in either
 
 
 def git_output(args: Sequence[str], *, cwd: str) -> bytes:
@@ -216,6 +200,25 @@ class CatFile:
         self.current = BlobReader(self.stdout, int(header.split()[2]), sha)
         return self.current
 
+    def response_bytes(self, sha: str, limit: int) -> bytes | BlobReader | None:
+        """``response``, but a blob of at most ``limit`` bytes comes whole, as bytes (no stream object)."""
+        if self.current is not None:
+            self.current.skip()
+            self.current = None
+        header = self.stdout.readline()
+        if not header:
+            raise FatalError('git cat-file: stopped unexpectedly')
+        if header.endswith(b' missing\n'):
+            return None
+        size = int(header.split()[2])
+        if size > limit:
+            self.current = BlobReader(self.stdout, size, sha)
+            return self.current
+        data = self.stdout.read(size)
+        if len(data) != size or self.stdout.read(1) != b'\n':
+            raise FatalError(f'git cat-file: {sha}: short read')
+        return data
+
     def read(self, sha: str) -> bytes | None:
         blob = self.open(sha)
         return None if blob is None else blob.read()
@@ -279,214 +282,8 @@ class BlobReader(io.RawIOBase):
             self.close()
 
 
-def unquote_path(raw: bytes) -> bytes:
-    """A path as git printed it: C-style quoted (``"a\\tb\\303\\251"``) when it holds unusual bytes."""
-    if not (len(raw) >= 2 and raw.startswith(b'"') and raw.endswith(b'"')):
-        return raw
-
-    def one(m: re.Match[bytes]) -> bytes:
-        esc = m.group(1)
-        if len(esc) == 3:
-            return bytes((int(esc, 8) & 0xFF,))
-        return bytes((_C_ESCAPES.get(esc[0], esc[0]),))
-    return _C_ESCAPE.sub(one, raw[1:-1])
-
-
-class Added(AddedFields):
-    """A file-in-commit that added lines: where they are in the content that commit wrote.
-
-    ``blob`` is that content; it is read and scanned whole, so every added line is judged with the
-    context the file gives it (the line above it, the manifest it belongs to), and a finding is
-    reported if it touches an added line. For a merge, the added lines are those new to every
-    parent (what a conflict resolution wrote).
-    """
-
-    __slots__ = ()
-
-    def touches(self, first: int, last: int) -> bool:
-        """Whether any line from ``first`` to ``last`` (inclusive, 1-based) was added."""
-        i = bisect.bisect_right(self.runs, (first, _MAX_LINES)) - 1
-        if i >= 0 and self.runs[i][0] + self.runs[i][1] > first:
-            return True
-        return i + 1 < len(self.runs) and self.runs[i + 1][0] <= last
-
-
-def _new_path(line: bytes) -> str | None:
-    """The path on a ``+++ b/path`` line (None for ``/dev/null``)."""
-    raw = line[4:].rstrip(b'\n')
-    if raw.endswith(b'\t'):  # git appends a tab when the name holds a space
-        raw = raw[:-1]
-    raw = unquote_path(raw)
-    if raw == b'/dev/null':
-        return None
-    return _path(raw[2:] if raw.startswith(b'b/') else raw)
-
-
-def _diff_git_path(line: bytes) -> str | None:
-    """The new path on a ``diff --git a/x b/x`` line, when it is unambiguous (used if no ``+++`` line
-    follows); the path of a ``diff --cc x`` (merge) line."""
-    if line.startswith((b'diff --cc ', b'diff --combined ')):
-        return _path(unquote_path(line.split(b' ', 2)[2].rstrip(b'\n')))
-    rest = line[len(b'diff --git '):].rstrip(b'\n')
-    if rest.startswith(b'"'):
-        end = rest.find(b'" ', 1)
-        new = rest[end + 2:] if end != -1 else b''
-    else:
-        half = (len(rest) - 1) // 2
-        if rest[half:half + 1] != b' ':
-            return None
-        new = rest[half + 1:]
-    new = unquote_path(new)
-    return _path(new[2:]) if new.startswith(b'b/') else None
-
-
-def _renamed_path(line: bytes, prefix: bytes) -> str:
-    """The path on a ``rename to PATH`` / ``copy to PATH`` line (no ``b/`` prefix; C-quoted if unusual)."""
-    return _path(unquote_path(line[len(prefix):].rstrip(b'\n')))
-
-
 def _real(sha: str) -> bool:
     return bool(sha) and bool(sha.strip('0'))
-
-
-def parse_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Added | Blob | str]:
-    """Parse ``git log -p --cc --unified=0 --full-index --format=LOG_FORMAT`` incrementally.
-
-    Yields each commit id as it starts (for progress), an ``Added`` for every file-in-commit that
-    added at least one line, and a ``Blob`` for every file-in-commit git diffs as binary (its new
-    content is not a deletion, a symlink or a submodule). A merge's combined diff has one column
-    per parent; a line is added when every column says ``+``. Hunk bodies are consumed by the
-    counts in their headers (context lines included, should any appear), so content that looks
-    like a header (an added line ``++ b/x`` shows as ``+++ b/x``) is content.
-    """
-    commit = date = ''
-    path: str | None = None
-    runs: list[list[int]] = []
-    width = 1  # columns of +/-/space before each line: the number of parents
-    minus: list[int] = []  # lines of each parent still expected in this hunk
-    plus = 0  # lines of the new content still expected in this hunk
-    new_line = 0
-    old_shas: tuple[str, ...] = ()
-    new_sha = ''
-    binary = link = gitlink = False
-
-    def flush() -> Added | Blob | None:
-        if path is None or gitlink:
-            return None
-        if binary:
-            if link or not _real(new_sha):
-                return None
-            return Blob(commit, date, path, tuple(s for s in old_shas if _real(s)), new_sha)
-        if not runs:
-            return None
-        return Added(commit, date, path, new_sha, tuple((a, n) for a, n in runs), tuple(s for s in old_shas if _real(s)))
-
-    def reset() -> None:
-        nonlocal path, runs, old_shas, new_sha, binary, link, gitlink, minus, plus
-        path, runs, old_shas, new_sha = None, [], (), ''
-        binary = link = gitlink = False
-        minus, plus = [], 0
-
-    for line in stream:
-        if plus or minus:
-            if width == 1:  # the common case, kept short
-                c = line[:1]
-                if c == b'+' and plus:
-                    if runs and runs[-1][0] + runs[-1][1] == new_line:
-                        runs[-1][1] += 1
-                    else:
-                        runs.append([new_line, 1])
-                    new_line += 1
-                    plus -= 1
-                elif c == b'-' and minus[0]:
-                    minus[0] -= 1
-                elif (c == b' ' or line == b'\n') and plus and minus[0]:  # a context line
-                    new_line += 1
-                    plus -= 1
-                    minus[0] -= 1
-                elif c == b'\\':
-                    continue  # "\ No newline at end of file"
-                else:
-                    c = b''
-                if c:
-                    if not plus and not minus[0]:
-                        minus = []
-                    continue
-                minus, plus = [], 0  # malformed: resynchronise on the headers
-            else:
-                cols = line[:width] if len(line) > width else b' ' * width if line == b'\n' else b''
-                if line.startswith(b'\\'):
-                    continue
-                if len(cols) == width and not cols.strip(b' +-'):
-                    removed = b'-' in cols
-                    # a removed line counts against the parents it was in; a line of the result
-                    # against the new content and every parent it was already in (column ' ')
-                    taken = [i for i, c in enumerate(cols) if c == (0x2D if removed else 0x20)]
-                    if all(minus[i] for i in taken) and (removed or plus):
-                        for i in taken:
-                            minus[i] -= 1
-                        if not removed:
-                            if b' ' not in cols:  # new to every parent
-                                if runs and runs[-1][0] + runs[-1][1] == new_line:
-                                    runs[-1][1] += 1
-                                else:
-                                    runs.append([new_line, 1])
-                            new_line += 1
-                            plus -= 1
-                        if not plus and not any(minus):
-                            minus = []
-                        continue
-                minus, plus = [], 0
-        if line.startswith(b'\\'):
-            continue
-        if line.startswith(b'\0'):
-            done = flush()
-            if done is not None:
-                yield done
-            reset()
-            sha, _, rest = line[1:].rstrip(b'\n').partition(b' ')
-            commit, date = sha.decode('ascii', 'replace'), rest.decode('ascii', 'replace')
-            yield commit
-        elif line.startswith(b'diff '):
-            done = flush()
-            if done is not None:
-                yield done
-            reset()
-            path = _diff_git_path(line)
-        elif line.startswith(b'+++ '):
-            path = _new_path(line)
-        elif line.startswith(b'index '):
-            m = _INDEX.match(line)
-            if m is not None:
-                old_shas = tuple(m.group(1).decode('ascii').split(','))
-                new_sha = m.group(2).decode('ascii')
-                mode = m.group(3)
-                link = link or mode == SYMLINK.encode()
-                gitlink = gitlink or mode == GITLINK.encode()
-        elif line.startswith((b'new file mode ', b'new mode ', b'mode ')):
-            mode = line.rstrip(b'\n')[-6:]
-            link = mode == SYMLINK.encode()
-            gitlink = mode == GITLINK.encode()
-        elif line.startswith(b'rename to '):
-            path = _renamed_path(line, b'rename to ')
-        elif line.startswith(b'copy to '):
-            path = _renamed_path(line, b'copy to ')
-        elif line.startswith(b'Binary files ') or line.startswith(b'GIT binary patch'):
-            binary = True
-        elif line.startswith(b'@@'):
-            m = _HUNK.match(line)
-            if m is not None:
-                width = len(m.group(1)) - 1
-                olds = _OLD_RANGE.findall(m.group(2))
-                if len(olds) == width:
-                    minus = [int(n) if n else 1 for _, n in olds]
-                    plus = int(m.group(4)) if m.group(4) is not None else 1
-                    new_line = int(m.group(3))
-                    if not plus and not any(minus):
-                        minus = []
-    done = flush()
-    if done is not None:
-        yield done
 
 
 def _nul_records(stream: IO[bytes] | Iterator[bytes]) -> Iterator[bytes]:
@@ -500,15 +297,15 @@ def _nul_records(stream: IO[bytes] | Iterator[bytes]) -> Iterator[bytes]:
     if rest:
         yield rest
 
+_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (\S*)', re.S)
 
-_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (.*)', re.S)
 
-
-def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Blob | str]:
-    """Parse ``git log --raw -z -c --no-renames --format=LOG_FORMAT``: each commit id, then a ``Blob``
-    per file-in-commit whose new content is a file (not deleted, not a link or a submodule), with
-    the content each parent had. Used where git must not read blobs to make a diff (partial clones)."""
-    commit = date = ''
+def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | FileChange]:
+    """Parse ``git log --raw -z -c --no-renames --no-abbrev --format=LOG_FORMAT``: each commit (id and
+    author date), then a ``FileChange`` per path it changed, with the blob each parent had there and
+    the blob it wrote ('' where it wrote no file: a deletion, a symlink, a submodule). A merge lists
+    only the paths whose content differs from every parent (``-c``): a clean merge lists none.
+    Records are NUL-terminated and a path is the record after its ``:`` record, whatever it holds."""
     records = _nul_records(stream)
     for record in records:
         record = record.lstrip(b'\n')
@@ -522,30 +319,23 @@ def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Blob | str]:
                 continue
             modes = [m.decode('ascii') for m in fields[:parents + 1]]
             shas = [x.decode('ascii') for x in fields[parents + 1:2 * parents + 2]]
-            if modes[-1] in (SYMLINK, GITLINK) or not _real(shas[-1]):
-                continue
+            new = shas[-1] if modes[-1] not in (SYMLINK, GITLINK) and _real(shas[-1]) else ''
             olds = tuple(x for x, m in zip(shas[:-1], modes[:-1]) if m not in (SYMLINK, GITLINK) and _real(x))
-            yield Blob(commit, date, _path(raw_path), olds, shas[-1])
+            if new or olds:
+                yield FileChange(_path(raw_path), olds, new)
             continue
         m = _COMMIT_RECORD.fullmatch(record)
         if m is not None:
-            commit, date = m.group(1).decode('ascii'), m.group(2).decode('ascii', 'replace').strip()
-            yield commit
+            yield Commit(m.group(1).decode('ascii'), m.group(2).decode('ascii', 'replace'))
 
 
-def log_command(revisions: Sequence[str], *, raw: bool = False) -> list[str]:
-    """``git log`` with every option the parser depends on pinned (user config cannot change them).
-
-    ``raw``: whole files instead of patches (``--raw``: git reads no blob; for partial clones).
-    """
-    shape = (
-        ['--raw', '-z', '--no-renames', '-c', '--no-abbrev'] if raw else
-        ['-p', '--cc', '--unified=0', '--inter-hunk-context=0', '--full-index', '-M', '--no-ext-diff',
-         '--no-textconv', '--submodule=short', '--src-prefix=a/', '--dst-prefix=b/', '--no-color']
-    )
+def log_command(revisions: Sequence[str]) -> list[str]:
+    """``git log --raw`` over ``revisions`` with every option the parser depends on pinned (user
+    config cannot change them). git reads no blob to print it (so nothing is fetched in a partial
+    clone, and ``.gitattributes`` changes nothing)."""
     return [
-        'git', '--no-replace-objects', *_LOG_CONFIG, '-c', f'core.bigfilethreshold={BIG_FILE}', 'log', *shape, f'--format={LOG_FORMAT}', '--no-notes',
-        '--no-decorate', '--no-show-signature', *revisions, '--',
+        'git', '--no-replace-objects', *_LOG_CONFIG, 'log', '--raw', '-z', '--no-renames', '-c', '--no-abbrev',
+        f'--format={LOG_FORMAT}', '--no-notes', '--no-decorate', '--no-show-signature', *revisions, '--',
     ]
 
 
@@ -557,7 +347,6 @@ def log_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
     env['GIT_NO_LAZY_FETCH'] = '1'
     env['GIT_NO_REPLACE_OBJECTS'] = '1'
     return env
-
 
 def missing_objects(top: str) -> frozenset[str]:
     """The ids of the objects a partial clone lacks, listed without fetching them (git before 2.44
@@ -585,6 +374,8 @@ def is_partial_clone(top: str) -> bool:
 def verify_revisions(revisions: Sequence[str], *, top: str) -> None:
     """A FatalError naming the first revision (or range) git cannot resolve."""
     for rev in revisions:
+        if rev == ALL_REFS:
+            continue
         parts = [p for p in re.split(r'\.\.\.?', rev) if p] if '..' in rev else [rev]
         for part in parts:
             proc = subprocess.run(
@@ -595,25 +386,29 @@ def verify_revisions(revisions: Sequence[str], *, top: str) -> None:
                 raise FatalError(f'unknown revision {part!r}')
 
 
-def added_lines(revisions: Sequence[str], *, top: str) -> Iterator[Added | Blob | str]:
-    """What ``parse_log`` yields for the commits in ``revisions`` (``git log`` syntax), newest first.
-
-    In a partial clone, what ``parse_raw_log`` yields: a diff would make git read (and fetch)
-    every blob, so each changed file is compared whole, and a blob the clone lacks is the
-    caller's to report.
-    """
+def history(revisions: Sequence[str], *, top: str) -> Iterator[tuple[Commit, list[FileChange]]]:
+    """Each commit of ``revisions`` (``git log`` syntax, or ``ALL_REFS``), newest first, with the paths it changed."""
     verify_revisions(revisions, top=top)
-    raw = is_partial_clone(top)
     try:
         proc = subprocess.Popen(
-            log_command(revisions, raw=raw), cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=log_environment(),
+            log_command(revisions), cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=log_environment(),
         )
     except OSError as e:
         raise FatalError(f'cannot run git: {e.strerror or e}') from None
     assert proc.stdout is not None and proc.stderr is not None
     _widen_pipe(proc.stdout)
+    commit: Commit | None = None
+    changes: list[FileChange] = []
     try:
-        yield from (parse_raw_log(proc.stdout) if raw else parse_log(proc.stdout))
+        for item in parse_raw_log(proc.stdout):
+            if isinstance(item, FileChange):
+                changes.append(item)
+                continue
+            if commit is not None:
+                yield commit, changes
+            commit, changes = item, []
+        if commit is not None:
+            yield commit, changes
     finally:
         proc.stdout.close()
         err = proc.stderr.read()
@@ -641,3 +436,23 @@ def ignore_rule(path: str) -> str | None:
         return None
     source, line, pattern = (os.fsdecode(f) for f in fields[:3])
     return f'{source}:{line}:{pattern}'
+
+
+def subjects(shas: Sequence[str], *, top: str) -> dict[str, str]:
+    """The first line (subject) of each commit's message, read by one ``git log --no-walk --stdin``.
+    A subject holding a NUL byte can only mislabel itself: ids are checked against those asked for."""
+    if not shas:
+        return {}
+    proc = subprocess.run(
+        ('git', '--no-replace-objects', '-c', 'i18n.logOutputEncoding=UTF-8', 'log', '--no-walk=unsorted', '--stdin',
+         '-z', '--format=%H %s', '--no-notes', '--no-show-signature', '--'),
+        cwd=top, input='\n'.join(shas).encode('ascii') + b'\n', capture_output=True, env=log_environment(),
+    )
+    asked = set(shas)
+    out: dict[str, str] = {}
+    for record in proc.stdout.split(b'\0'):
+        sha, _, subject = record.partition(b' ')
+        text = sha.decode('ascii', 'replace')
+        if text in asked and text not in out:
+            out[text] = subject.decode('utf-8', 'surrogateescape')
+    return out

@@ -45,9 +45,20 @@ def is_placeholder(value: str, shapes: PlaceholderShapes) -> bool:
     value = value.strip().strip('\'"`')
     if value.startswith('-----'):  # a PEM block: its body is the value (the armor's dashes are no ----- shape)
         value = _ARMOR.sub('', value).strip()
-    if len(value) > PLACEHOLDER_MAX:
-        return any(re.search(p, value, re.I) for p in shapes.long)
-    return any(re.search(p, value, re.I) for p in shapes.short)
+    patterns = _compiled(shapes.long if len(value) > PLACEHOLDER_MAX else shapes.short)
+    return any(p.search(value) for p in patterns)
+
+
+_COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], ...]] = {}
+
+
+def _compiled(shapes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The shapes compiled once each, on first use (a history scan asks 2,000 values, each against 45
+    shapes: through ``re.search`` every try paid the module cache's lookup, 0.15 s of a 4 s scan)."""
+    compiled = _COMPILED.get(shapes)
+    if compiled is None:
+        compiled = _COMPILED[shapes] = tuple(re.compile(p, re.I) for p in shapes)
+    return compiled
 
 
 REFERENCE = LazyPattern(

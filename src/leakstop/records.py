@@ -105,8 +105,8 @@ class EntryFields(NamedTuple):
 
 
 class PlaceholderShapesFields(NamedTuple):
-    # searched one by one (a joined alternation would renumber backreferences), compiled by
-    # the re module's cache on first use: a run without findings never compiles them
+    # searched one by one (a joined alternation would renumber backreferences), compiled on first
+    # use (placeholders._compiled): a run without findings never compiles them
     short: Tuple[str, ...]
     long: Tuple[str, ...] = ()  # searched instead of `short` in values longer than placeholders.PLACEHOLDER_MAX
 
@@ -157,6 +157,7 @@ class Commit(NamedTuple):
 
     sha: str
     date: str  # author date, ISO 8601
+    subject: str = ''  # the first line of the message, any secret in it redacted
 
 
 # --- the hooks' and the command's own records ---------------------------------------------------
@@ -176,22 +177,11 @@ class IndexEntryFields(NamedTuple):
     stage: int = 0
 
 
-class AddedFields(NamedTuple):
-    commit: str
-    date: str  # author date, ISO 8601
-    path: str  # relative to the top of the repository
-    blob: str  # the new content's object id ('' if git did not print it)
-    runs: Tuple[Tuple[int, int], ...]  # (first new-file line, number of lines) of each run of added lines
-    old: Tuple[str, ...] = ()  # the content before: one id per parent that had the file (none: the commit created it)
+class FileChange(NamedTuple):
+    """A path a commit changed: the blob each parent had there (``old``: one id per parent that had a
+    file there; none if the commit created it) and the blob it wrote (``new``: '' if it wrote no file
+    there: a deletion, a symlink, a submodule)."""
 
-
-class Blob(NamedTuple):
-    """A file-in-commit judged as whole contents: the content before (``old``: one id per parent
-    that had the file; none if the commit created it) and after (``new``). Files git diffs as
-    binary, files larger than ``BIG_FILE``, and every file in a partial clone."""
-
-    commit: str
-    date: str  # author date, ISO 8601
     path: str  # relative to the top of the repository
     old: Tuple[str, ...]
     new: str

@@ -226,6 +226,7 @@ def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None, *, exp
         out['commit'] = f.commit
         if commits and f.commit in commits:
             out['date'] = commits[f.commit].date
+            out['subject'] = commits[f.commit].subject
     return out
 
 
@@ -317,6 +318,7 @@ def sarif_document(
                 props: dict[str, str] = {'commit': f.commit}
                 if commits and f.commit in commits:
                     props['date'] = commits[f.commit].date
+                    props['subject'] = commits[f.commit].subject
                 item['properties'] = props
             sarif_results.append(item)
     errors = [r for r in results if r.error]

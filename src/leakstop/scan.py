@@ -195,9 +195,14 @@ def scan_blocks(
         # keep what a match reported next may start with: up to max_length bytes before its secret
         # (a context rule's keyword, a pattern's key) plus lookbehind context
         cut = max(0, limit - (overlap - CONTEXT))
-        for _ in range(3):  # not inside a UTF-8 character: columns count characters
-            if 0 < cut < len(data) and data[cut] & 0xC0 == 0x80:
-                cut -= 1
+        # not inside a UTF-8 character (columns count characters): back to its first byte, at most 3 back;
+        # a longer run of continuation bytes is not UTF-8 (each counts alone), so the cut stays where it was
+        back = cut
+        for _ in range(3):
+            if 0 < back < len(data) and data[back] & 0xC0 == 0x80:
+                back -= 1
+        if back == len(data) or data[back] & 0xC0 != 0x80:
+            cut = back
         consumed = data[:cut]
         lines_before += consumed.count(b'\n')
         newline = consumed.rfind(b'\n')

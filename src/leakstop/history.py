@@ -1,0 +1,353 @@
+"""``leakstop scan --history`` / ``--since``: what each commit added, judged blob by blob.
+
+``git log --raw -c`` lists what each commit changed (``leakstop.git.history``): per path, the blob
+each parent had there and the blob the commit wrote. Each distinct blob the commits wrote is read
+once through ``git cat-file --batch`` and scanned whole by every check ``leakstop scan`` runs (the
+secret rules and the file hooks), on several processes for a long history. Its findings are kept
+by (blob, path), the baseline not yet applied, so a blob seen again (as a parent's version, a
+revert) is never scanned again.
+
+A commit is reported for the findings of a blob it wrote that are not in the blob at the same path
+in any parent (same rule, same secret), nor in a file the same commit deleted (a rename or a move,
+whatever git's rename detection would make of it). So an edit near a secret adds nothing; a merge
+lists only the paths whose content differs from every parent (a clean merge adds nothing, a
+conflict resolution adds what it wrote); and what git calls binary (UTF-16, a NUL byte, ``-diff``
+in ``.gitattributes``) is scanned like any other file, since no diff is read. Line numbers are the
+lines of the blob the commit wrote. Findings the baseline knows pass, as everywhere.
+"""
+from __future__ import annotations
+
+import collections
+import itertools
+import os
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence, Tuple, cast
+
+from leakstop import filehooks, git
+from leakstop.baseline import Baseline
+from leakstop.config import Config
+from leakstop.engine import Finding, RuleSet
+from leakstop.files import decode_text, decoded_blocks, normalize
+from leakstop.hooks.block_credential_files import has_structure
+from leakstop.records import Commit, FileChange, FileHookSettings, FileResult
+from leakstop.report import Progress, redact
+from leakstop.scan import CHUNK_SIZE, ruleset_for, scan_blocks, scan_data
+
+# A finding in a blob, and whether the baseline knows it (judged where the blob's text is at hand).
+Judged = Tuple[Finding, bool]
+_ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
+_PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
+_CHUNK = 128  # blobs a worker is given at a time
+
+
+class Display:
+    """Paths git prints (relative to the top of the repository) as the rest of leakstop shows them:
+    relative to the current directory, as ``leakstop scan PATH`` would."""
+
+    def __init__(self, top: str) -> None:
+        self.top = top
+        self.same = os.path.realpath(os.getcwd()) == os.path.realpath(top)
+
+        self.shown: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        shown = self.shown.get(path)
+        if shown is None:
+            shown = normalize(path) if self.same else normalize(os.path.relpath(os.path.join(self.top, path)))
+            self.shown[path] = shown
+        return shown
+
+
+class BlobScanner:
+    """Every check of ``leakstop scan`` over stored blobs, each as the file at its path: the findings,
+    none dropped by the baseline, each with whether the baseline knows it."""
+
+    def __init__(
+            self, *, ruleset: RuleSet, config: Config, hooks: FileHookSettings, baseline: Baseline | None,
+            missing: frozenset[str],
+    ) -> None:
+        self.ruleset, self.config, self.hooks, self.baseline, self.missing = ruleset, config, hooks, baseline, missing
+        self.named: dict[str, bool] = {}  # whether a hook's glob names a path (asked once per path, not per version)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # for worker processes started by 'spawn' (no fork): the compiled rules are loaded there again
+        return (_scanner_for, (self.config, self.baseline, self.missing))
+
+    def judged(self, findings: Sequence[Finding], text: bytes) -> tuple[Judged, ...]:
+        known = self.baseline
+        return tuple((f, known is not None and known.knows(f, data=text)) for f in findings)
+
+    def whole(self, data: bytes, display: str) -> tuple[Judged, ...]:
+        """A blob small enough to hold."""
+        text = decode_text(data)
+        findings = [] if text is None else scan_data(text, display, ruleset=self.ruleset, config=self.config)
+        named = self.named.get(display)
+        if named is None:
+            named = self.named[display] = self.hooks.names(display)
+        hooked = filehooks.hook_findings(display, data, binary=text is None, settings=self.hooks, baseline=None, named=named)
+        if hooked:
+            findings = list(filehooks.merged(FileResult(display, findings=tuple(findings)), hooked, settings=self.hooks).findings)
+        return self.judged(findings, text or b'')
+
+    def streamed(self, blob: git.BlobReader, display: str) -> tuple[list[Finding], bool]:
+        """A blob larger than CHUNK_SIZE, through the bounded windows large files are scanned in
+        (memory does not grow with its size): its findings, and whether it is binary."""
+        blocks = decoded_blocks(cast(BinaryIO, blob), CHUNK_SIZE)
+        if blocks is None:
+            return [], True
+        return scan_blocks(blocks, display, ruleset=self.ruleset, config=self.config), False
+
+    def head_hooks(self, cat: git.CatFile, sha: str, display: str, *, binary: bool) -> list[Finding]:
+        """The file hooks over a large blob's first bytes (only the first CHUNK_SIZE are judged; only
+        the first few unless a hook's glob names the file or they are a keystore's)."""
+        named = self.hooks.names(display)
+        if not named and not binary:
+            return []
+        blob = cat.open(sha)
+        if blob is None:
+            return []
+        head = blob.read(min(blob.size, CHUNK_SIZE if named else self.hooks.credential.binary_head))
+        if not named and not has_structure(head, settings=self.hooks.credential):
+            blob.skip()
+            return []
+        head += blob.read(min(blob.left, CHUNK_SIZE - len(head)))
+        blob.skip()
+        return filehooks.hook_findings(display, head, binary=True, settings=self.hooks, baseline=None, named=named)
+
+    def scan_many(
+            self, cat: git.CatFile, items: Sequence[tuple[int, str, str]],
+    ) -> Iterator[tuple[int, tuple[Judged, ...] | None]]:
+        """``(index, sha, display)`` -> ``(index, judged findings)``, None where the repository lacks
+        the blob (never fetched). Blobs are asked for ahead: git finds the next ones meanwhile."""
+        later: list[tuple[int, str, str, list[Finding], bool]] = []
+        for (index, sha, display), blob in _read_ahead(cat, items, self.missing):
+            if blob is None:
+                yield index, None
+            elif isinstance(blob, bytes):
+                yield index, self.whole(blob, display)
+            else:
+                found, binary = self.streamed(blob, display)
+                later.append((index, sha, display, found, binary))
+        for index, sha, display, found, binary in later:  # read again, once nothing else is asked for
+            hooked = self.head_hooks(cat, sha, display, binary=binary)
+            if hooked:
+                found = list(filehooks.merged(FileResult(display, findings=tuple(found)), hooked, settings=self.hooks).findings)
+            yield index, self.judged(found, b'')
+
+
+def _scanner_for(config: Config, baseline: Baseline | None, missing: frozenset[str]) -> BlobScanner:
+    ruleset = ruleset_for(config)
+    return BlobScanner(ruleset=ruleset, config=config, hooks=filehooks.settings_for(config, ruleset),
+                       baseline=baseline, missing=missing)
+
+
+def _read_ahead(
+        cat: git.CatFile, items: Sequence[tuple[int, str, str]], missing: frozenset[str],
+) -> Iterator[tuple[tuple[int, str, str], bytes | git.BlobReader | None]]:
+    """Each item with its blob (its bytes; a stream if larger than CHUNK_SIZE), read in order;
+    ``_ASKED`` more are asked for (one flush) whenever at most ``_ASKED`` are still unanswered. Read
+    a stream, or not, before taking the next."""
+    asked: collections.deque[tuple[int, str, str]] = collections.deque()
+    pos = 0
+    while pos < len(items) or asked:
+        if len(asked) <= _ASKED and pos < len(items):
+            stop = min(len(items), pos + _ASKED)
+            for item in items[pos:stop]:
+                if item[1] in missing:
+                    yield item, None
+                else:
+                    cat.request(item[1])
+                    asked.append(item)
+            pos = stop
+            cat.send()
+        if asked:
+            item = asked.popleft()
+            yield item, cat.response_bytes(item[1], CHUNK_SIZE)
+
+
+_WORKER: dict[str, Any] = {}  # per worker process: set once by _init_worker
+
+
+def _init_worker(top: str, scanner: BlobScanner) -> None:
+    from multiprocessing.util import Finalize
+    _WORKER.update(top=top, scanner=scanner, cat=None)
+    Finalize(None, _close_worker, exitpriority=10)  # run as the worker leaves the pool
+
+
+def _close_worker() -> None:
+    if _WORKER.get('cat') is not None:
+        _WORKER['cat'].close()
+        _WORKER['cat'] = None
+
+
+def _scan_chunk(items: Sequence[tuple[int, str, str]]) -> tuple[list[tuple[int, tuple[Judged, ...] | None]], int]:
+    """In a worker: the blobs of ``items`` through its own ``git cat-file``; only those with findings
+    (or missing) are sent back, with the number scanned."""
+    if _WORKER['cat'] is None:
+        _WORKER['cat'] = git.CatFile(_WORKER['top'])
+    found = [(i, found) for i, found in _WORKER['scanner'].scan_many(_WORKER['cat'], items) if found is None or found]
+    return found, len(items)
+
+
+class BlobFindings:
+    """The judged findings of each (blob, path) scanned so far; scans what it is asked for and lacks."""
+
+    def __init__(self, top: str, scanner: BlobScanner, display: Callable[[str], str]) -> None:
+        self.top, self.scanner, self.display = top, scanner, display
+        self.found: dict[tuple[str, str], tuple[Judged, ...] | None] = {}
+        self.cat: git.CatFile | None = None
+
+    def scan(self, keys: Iterable[tuple[str, str]], *, jobs: int, progress: Callable[[int], None]) -> None:
+        """Scan the (sha, path) ``keys``, on ``jobs`` processes when there are more than ``_PARALLEL``:
+        then the workers start on the first ones while ``keys`` is still being produced (``git log``
+        is still being read)."""
+        taken: list[tuple[str, str]] = []
+        keys = iter(keys)
+
+        def items(stop: int | None = None) -> Iterator[tuple[int, str, str]]:
+            for key in itertools.islice(keys, stop):
+                self.found[key] = ()
+                taken.append(key)
+                yield len(taken) - 1, key[0], self.display(key[1])
+        first = list(items(_PARALLEL))
+        if jobs <= 1 or len(first) < _PARALLEL:
+            for done, (i, found) in enumerate(self.scanner.scan_many(self.catfile(), first + list(items())), 1):
+                self.found[taken[i]] = found
+                progress(done)
+            return
+        import multiprocessing
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context('fork' if 'fork' in methods else 'spawn')
+
+        def chunks() -> Iterator[list[tuple[int, str, str]]]:  # read by the pool's thread that hands out work
+            rest = itertools.chain(first, items())
+            while True:
+                chunk = list(itertools.islice(rest, _CHUNK))
+                if not chunk:
+                    return
+                yield chunk
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(self.top, self.scanner))
+        try:
+            done = 0
+            for answers, size in pool.imap(_scan_chunk, chunks()):
+                for i, found in answers:
+                    self.found[taken[i]] = found
+                done += size
+                progress(done)
+            pool.close()  # the workers leave, closing their git cat-file (_init_worker)
+        except BaseException:
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
+
+    def catfile(self) -> git.CatFile:
+        if self.cat is None:
+            self.cat = git.CatFile(self.top)
+        return self.cat
+
+    def get(self, sha: str, path: str) -> tuple[Judged, ...] | None:
+        """The judged findings of blob ``sha`` as the file ``path`` (None: the repository lacks it)."""
+        key = (sha, path)
+        if key not in self.found:
+            for _, found in self.scanner.scan_many(self.catfile(), [(0, sha, self.display(path))]):
+                self.found[key] = found
+        return self.found[key]
+
+    def secrets(self, shas: Sequence[str], path: str) -> set[tuple[str, str]]:
+        """(rule, secret) of every finding in the blobs ``shas`` as the file ``path`` (a blob the
+        repository lacks has none: every finding compared with it counts)."""
+        out: set[tuple[str, str]] = set()
+        for sha in shas:
+            out.update((f.rule_id, f.secret) for f, _ in self.get(sha, path) or ())
+        return out
+
+    def close(self) -> None:
+        if self.cat is not None:
+            self.cat.close()
+            self.cat = None
+
+
+def new_findings(
+        change: FileChange, deleted: Sequence[FileChange], found: tuple[Judged, ...], blobs: BlobFindings,
+) -> list[Finding]:
+    """The findings of the blob ``change`` wrote (``found``) that the baseline does not know and that
+    no parent's blob at its path had, nor a file the commit ``deleted``."""
+    fresh = [f for f, known in found if not known]
+    if fresh:
+        before = blobs.secrets(change.old, change.path)
+        fresh = [f for f in fresh if (f.rule_id, f.secret) not in before]
+    for gone in deleted:
+        if not fresh:
+            break
+        before = blobs.secrets(gone.old, gone.path)
+        fresh = [f for f in fresh if (f.rule_id, f.secret) not in before]
+    return fresh
+
+
+def scan_history(
+        revisions: Sequence[str], *, config: Config, baseline: Baseline | None, progress: Callable[[int], None],
+        jobs: int = 1,
+) -> tuple[list[FileResult], dict[str, Commit]]:
+    """Scan what the commits in ``revisions`` added: one result per file-in-commit with findings,
+    newest commit first, each finding with its commit id; plus each reporting commit's author date
+    and subject. A blob the repository lacks (a partial clone) is an error line for that
+    file-in-commit."""
+    top = git.toplevel()
+    display = Display(top)
+    ruleset = ruleset_for(config)
+    hooks = filehooks.settings_for(config, ruleset)
+    missing = git.missing_objects(top) if git.is_partial_clone(top) else frozenset()
+    scanner = BlobScanner(ruleset=ruleset, config=config, hooks=hooks, baseline=baseline, missing=missing)
+    allowed = config.allowlist.path_allowed
+    commits: list[tuple[Commit, list[FileChange]]] = []
+    wanted: set[tuple[str, str]] = set()
+
+    def new_blobs() -> Iterator[tuple[str, str]]:
+        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile)."""
+        for commit, changes in git.history(revisions, top=top):
+            commits.append((commit, changes))
+            for change in changes:
+                key = (change.new, change.path)
+                if change.new and key not in wanted and not allowed(display(change.path)):
+                    wanted.add(key)
+                    yield key
+    if isinstance(progress, Progress):
+        progress.unit, progress.total = 'file versions', None
+    blobs = BlobFindings(top, scanner, display)
+    results: list[FileResult] = []
+    reported: dict[str, Commit] = {}
+    try:
+        blobs.scan(new_blobs(), jobs=jobs, progress=progress)
+        for commit, changes in commits:
+            deleted = [c for c in changes if not c.new and c.old]
+            for change in changes:
+                if (change.new, change.path) not in wanted:
+                    continue  # a deletion, a link, a submodule, an allowlisted path
+                found = blobs.get(change.new, change.path)
+                path = display(change.path)
+                if found is None:
+                    results.append(FileResult(f'{commit.sha[:12]}:{path}',
+                                              error=f'blob {change.new} is missing from the repository (not fetched)'))
+                    continue
+                fresh = new_findings(change, deleted, found, blobs) if found else []
+                if fresh:
+                    reported[commit.sha] = commit
+                    results.append(FileResult(path, findings=tuple(f._replace(commit=commit.sha) for f in fresh)))
+    finally:
+        blobs.close()
+    subjects = git.subjects(list(reported), top=top)
+    for sha, commit in reported.items():
+        reported[sha] = commit._replace(subject=redacted(subjects.get(sha, ''), ruleset=ruleset, config=config))
+    return results, reported
+
+
+def redacted(text: str, *, ruleset: RuleSet, config: Config) -> str:
+    """``text`` (a commit's subject) with each secret the rules find in it redacted."""
+    data = text.encode('utf-8', 'surrogateescape')
+    findings = scan_data(data, 'COMMIT_EDITMSG', ruleset=ruleset, config=config)
+    limit = len(data)
+    for f in sorted(findings, key=lambda f: f.start, reverse=True):
+        if 0 <= f.start < f.end <= limit:  # spans that overlap one replaced already are inside it
+            data = data[:f.start] + redact(f.secret).encode() + data[f.end:]
+            limit = f.start
+    return data.decode('utf-8', 'surrogateescape')
