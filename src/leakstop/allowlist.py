@@ -2,7 +2,8 @@
 
 Inline pragmas (``leakstop: allow``, ``leakstop: allow-next-line`` and detect-secrets'
 ``pragma: allowlist secret`` / ``pragma: allowlist nextline secret``, in any comment
-syntax), path globs, value regexes, stopwords, disabled rules and per-rule
+syntax; gitleaks' ``gitleaks:allow`` and TruffleHog's ``trufflehog:ignore`` where those tools
+look for them), path globs, value regexes, stopwords, disabled rules and per-rule
 allowlists from configuration, and the shipped data: public example credentials
 and publishable keys. Placeholders are judged by ``leakstop.placeholders``.
 """
@@ -21,10 +22,15 @@ from leakstop.regex import LazyPattern
 
 DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'allowlist.toml')
 
-_SAME_LINE = LazyPattern(rb'leakstop:\s*allow(?![-\w])|pragma:\s*allowlist[ \t]+secret', re.I)
+# gitleaks' ``gitleaks:allow``: anywhere on the lines of the finding, in this case exactly (gitleaks
+# looks for the string in the line, ``strings.Contains``), so it counts as ours does
+_SAME_LINE = LazyPattern(rb'leakstop:\s*allow(?![-\w])|pragma:\s*allowlist[ \t]+secret|(?-i:gitleaks:allow)', re.I)
 _NEXT_LINE = LazyPattern(rb'leakstop:\s*allow-next-line|pragma:\s*allowlist[ \t]+nextline[ \t]+secret', re.I)
-_ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist', re.I)
+# TruffleHog's ``trufflehog:ignore``: as TruffleHog reads it, after the secret, on the line where it ends
+_AFTER_SECRET = LazyPattern(rb'trufflehog:ignore')
+_ANY_PRAGMA = LazyPattern(rb'leakstop:\s*allow|pragma:\s*allowlist|(?-i:gitleaks:allow|trufflehog:ignore)', re.I)
 _BEGIN = b'-----BEGIN '  # a PEM key's first line: a next-line pragma above it covers the key's body too
+_END = b'-----END '
 
 
 class BuiltinAllowlist(BuiltinAllowlistFields):
@@ -40,10 +46,26 @@ class BuiltinAllowlist(BuiltinAllowlistFields):
         )
 
 
+def _secret_end(data: bytes, finding: Finding) -> int:
+    """Where the secret itself ends in ``data``: a finding's span may be wider than its secret (a .env
+    template's entry spans its line, the key and a comment after the value included)."""
+    if finding.secret and finding.end - finding.start > len(finding.secret):
+        at = data.find(finding.secret.encode('utf-8', 'surrogateescape'), finding.start, finding.end)
+        if at != -1:
+            return at + len(finding.secret.encode('utf-8', 'surrogateescape'))
+    return finding.end
+
+
 class Allowlist(AllowlistFields):
     """The allowlist for one run: shipped data plus the user's configuration."""
 
     __slots__ = ()
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        """Whether rule ``rule_id`` runs: not in ``disable``, and in ``enable_only`` when that is set.
+        A rule that does not run is never compiled (``scan.ruleset_for``); findings of rules that are
+        not compiled (by file name, whole-file verdicts) are dropped in ``value_allowed``."""
+        return rule_id not in self.disabled and (self.enabled_only is None or rule_id in self.enabled_only)
 
     def path_allowed(self, path: str) -> bool:
         return self.paths is not None and self.paths.match(path) is not None
@@ -82,7 +104,7 @@ class Allowlist(AllowlistFields):
         (connection-strings/config.yaml:10, ``Password=Word.Word48``, which the ADO.NET rule's
         member-access pattern refuses and the generic detector finds)."""
         rule_id, secret = finding.rule_id, finding.secret
-        if rule_id in self.disabled:
+        if not self.rule_enabled(rule_id):  # rules judged by name or whole file; the others are not compiled
             return True
         if any(rx.search(secret) for rx in self.per_rule_values.get(rule_id, ())):
             return True
@@ -101,6 +123,7 @@ class Allowlist(AllowlistFields):
             return kept
         same = [(m.start(), m.end()) for m in _SAME_LINE.finditer(data)]
         after = [(m.start(), m.end()) for m in _NEXT_LINE.finditer(data)]
+        ignores = [(m.start(), m.end()) for m in _AFTER_SECRET.finditer(data)]
 
         def within(pragmas: list[tuple[int, int]], lo: int, hi: int) -> bool:
             k = bisect.bisect_left(pragmas, (lo, -1))  # pragmas do not overlap: the first after lo ends first
@@ -120,9 +143,25 @@ class Allowlist(AllowlistFields):
             else:
                 end = data.find(b'\n', last)
                 last_end = len(data) if end == -1 else end
-            if within(same, line_start, last_end):
+            first = line_start
+            if data.startswith(_END, f.end):
+                # a key's body (block-credential-files' finding): its armor lines count as its own, as
+                # they do for the secret rules' finding of the same key (from BEGIN to END)
+                end = data.find(b'\n', f.end)
+                last_end = len(data) if end == -1 else end
+                if line_start and not data[line_start:f.start].strip():
+                    above = data.rfind(b'\n', 0, line_start - 1) + 1
+                    if data.find(_BEGIN, above, line_start - 1) != -1:
+                        first = above
+            if within(same, first, last_end):
                 allowed.add(index)
                 continue
+            if ignores:  # TruffleHog reads from the end of the secret to the end of that line
+                stop = _secret_end(data, f)
+                end = data.find(b'\n', stop)
+                if within(ignores, stop, len(data) if end == -1 else end):
+                    allowed.add(index)
+                    continue
             if line_start == 0:
                 continue
             if line_start not in previous:

@@ -24,6 +24,7 @@ from leakstop.files import (
 from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
+from leakstop.hooks import select_rules
 from leakstop.records import Scope
 
 # -- scan -------------------------------------------------------------------------------------
@@ -507,7 +508,7 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
 
 
 def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
-    ruleset = ruleset_for(config)
+    ruleset = ruleset_for(config, every_rule=True)
     rules = sorted(ruleset.rules, key=lambda r: r.id)
     custom = {r.id for r in config.custom_rules}
     if fmt == 'json':
@@ -515,7 +516,7 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
             'id': r.id, 'description': r.description, 'severity': r.severity, 'tags': list(r.tags),
             'keywords': list(r.keywords), 'validator': r.validator, 'paths': list(r.paths),
             'kind': r.kind, 'provider': r.provider or None, 'revoke': r.revoke or None,
-            'custom': r.id in custom, 'disabled': r.id in config.allowlist.disabled,
+            'custom': r.id in custom, 'disabled': not config.allowlist.rule_enabled(r.id),
         } for r in rules]}
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
@@ -558,11 +559,12 @@ def rule_test_failures(rule: Rule, *, ruleset: Any, config: Config) -> list[str]
 
 
 def cmd_rules_test(*, config: Config) -> int:
-    ruleset = ruleset_for(config)
+    ruleset = ruleset_for(config)  # the rules that run: what the examples are found with
+    every = ruleset_for(config, every_rule=True).rules
     failed = disabled = examples = 0
     untested: list[str] = []
-    for rule in ruleset.rules:
-        if rule.id in config.allowlist.disabled:
+    for rule in every:
+        if not config.allowlist.rule_enabled(rule.id):
             disabled += 1
             continue
         if not (rule.examples or rule.negatives):
@@ -577,7 +579,7 @@ def cmd_rules_test(*, config: Config) -> int:
     if untested:
         shown = ', '.join(untested[:5]) + (', …' if len(untested) > 5 else '')
         print(f'leakstop: {len(untested)} rule(s) have no examples or negatives to test: {shown}', file=sys.stderr)
-    tested = len(ruleset.rules) - disabled - len(untested)
+    tested = len(every) - disabled - len(untested)
     summary = (f'leakstop: {tested} rule(s), {examples} example(s) and negative(s) tested: '
                f'{failed} rule(s) failed')
     extra = [f'{n} {what}' for n, what in ((len(untested), 'without examples'), (disabled, 'disabled')) if n]
@@ -596,7 +598,7 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
     tables = doc.get('rules')
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise FatalError(f'{source}: not a gitleaks configuration: no [[rules]] tables')
-    taken = {r.id for r in ruleset_for(config).rules}
+    taken = {r.id for r in ruleset_for(config, every_rule=True).rules}
     converted: list[dict[str, Any]] = []
     skipped: list[str] = []
     notes: list[str] = []
@@ -637,6 +639,108 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
     return 0
 
 
+# -- rule selection and settings ----------------------------------------------------------------
+
+
+def _toml_list(items: Sequence[str]) -> str:
+    return '[' + ', '.join(json.dumps(i, ensure_ascii=False) for i in items) + ']'
+
+
+def settings_rows(
+        config: Config, *, explicit: bool, disable: Sequence[str] = (), enable_only: Sequence[str] = (),
+        baseline: str | None = None,
+) -> list[tuple[str, str, str]]:
+    """(setting, value as shown, where it came from) for ``leakstop config show``. Allowlist values
+    and stopwords may hold fragments of secrets: they are shown redacted, as findings are."""
+    from leakstop.config import origin_of, settings_table
+    from leakstop.report import display_name
+    table = settings_table(config)
+    source = printable(origin_of(config, explicit=explicit))
+    cli = 'command line'
+
+    def origin(present: bool) -> str:
+        return source if present else 'default'
+
+    def names(ids: frozenset[str]) -> list[str]:
+        return [display_name(i) for i in sorted(ids)]
+
+    def shown(value: Any, how: Callable[[str], str]) -> str:
+        return _toml_list([how(v) for v in value]) if isinstance(value, list) else '[]'
+
+    rows = [('baseline', json.dumps(display_path(baseline or config.baseline), ensure_ascii=False),
+             f'{cli} (--baseline)' if baseline else origin('baseline' in table))]
+    where = [w for w, on in ((origin(True), 'disable' in table), (f'{cli} (--disable-rule)', bool(disable))) if on]
+    rows.append(('disable', _toml_list(names(config.allowlist.disabled | frozenset(disable))), ' + '.join(where) or 'default'))
+    only = frozenset(enable_only) if enable_only else config.allowlist.enabled_only
+    rows.append(('enable_only', '(every rule)' if only is None else _toml_list(names(only)),
+                 f'{cli} (--enable-only)' if enable_only else origin('enable_only' in table)))
+    allow: dict[str, Any] = table['allowlist'] if isinstance(table.get('allowlist'), dict) else {}
+    rows.append(('allowlist.paths', shown(allow.get('paths', []), printable), origin('paths' in allow)))
+    rows.append(('allowlist.values', shown(allow.get('values', []), redact), origin('values' in allow)))
+    rows.append(('allowlist.stopwords', shown(allow.get('stopwords', []), redact), origin('stopwords' in allow)))
+    per_rule: dict[str, Any] = allow['rules'] if isinstance(allow.get('rules'), dict) else {}
+    for rule_id in sorted(per_rule):
+        rtable = per_rule[rule_id] if isinstance(per_rule[rule_id], dict) else {}
+        for key, how in (('paths', printable), ('values', redact)):
+            if key in rtable:
+                rows.append((f'allowlist.rules.{display_name(rule_id)}.{key}', shown(rtable[key], how), source))
+    custom = [display_name(r.id) for r in config.custom_rules]
+    rows.append(('rules', _toml_list(custom), origin('rules' in table)))
+    return rows
+
+
+def cmd_config_show(
+        *, config: Config, explicit: bool, disable: Sequence[str] = (), enable_only: Sequence[str] = (),
+        baseline: str | None = None,
+) -> int:
+    from leakstop.config import origin_of, shadowed_settings
+    rows = settings_rows(config, explicit=explicit, disable=disable, enable_only=enable_only, baseline=baseline)
+    print(f'# settings: {printable(origin_of(config, explicit=explicit))}' if config.source
+          else '# settings: none (every value is the default)')
+    ignored = None if explicit else shadowed_settings()
+    if ignored is not None:
+        print(f'# ignored: {display_path(normalize(ignored))} [tool.leakstop] (.leakstop.toml wins)')
+    width = min(max(len(f'{k} = {v}') for k, v, _ in rows), 60)
+    for key, value, where in rows:
+        line = f'{key} = {value}'
+        if len(line) > 100 and value.startswith('['):  # a long list: one item a line
+            items, _, tail = value[1:].rpartition(']')
+            print(f'{f"{key} = [":<{width}}  # {where}')
+            for item in json.loads(f'[{items}]'):
+                print(f'    {json.dumps(item, ensure_ascii=False)},')
+            print(']' + tail)
+        else:
+            print(f'{line:<{width}}  # {where}')
+    return 0
+
+
+def _print_version() -> None:
+    from importlib import metadata
+    try:
+        version = metadata.version('leakstop')
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        from leakstop import __version__ as version
+    print(f'leakstop {version}')
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the installed package's version, read from its metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        _print_version()
+        parser.exit()
+
+
+def _add_rule_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument('--disable-rule', action='append', default=[], metavar='ID',
+                        help='do not run this rule (repeatable; adds to `disable` of the settings)')
+    parser.add_argument('--enable-only', action='append', default=[], metavar='ID',
+                        help='run only this rule (repeatable; replaces `enable_only` of the settings)')
+
+
 # -- main -------------------------------------------------------------------------------------
 
 def _add_config(parser: argparse.ArgumentParser) -> None:
@@ -647,6 +751,7 @@ def _add_config(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='leakstop', description='Keep secrets out of git.')
+    parser.add_argument('--version', action=_VersionAction, help="print leakstop's version and exit")
     parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
     sub = parser.add_subparsers(dest='command', required=True)
 
@@ -675,6 +780,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help='under each generic finding, the features and the score that made it (the value\'s shape, never the value)')
     scan.add_argument('--jobs', '-j', type=positive_int, default=os.cpu_count() or 1,
                       help='processes to scan paths or history with (default: every core)')
+    _add_rule_selection(scan)
     _add_config(scan)
 
     base = sub.add_parser('baseline', help='record, update, review and import reviewed findings')
@@ -717,6 +823,13 @@ def build_parser() -> argparse.ArgumentParser:
     rimp.add_argument('source', help='a gitleaks TOML configuration (.gitleaks.toml)')
     rimp.add_argument('--output', '-o', metavar='FILE', help='write the rules to FILE (atomically) instead of stdout')
     _add_config(rimp)
+
+    settings = sub.add_parser('config', help='the settings in effect')
+    settings_sub = settings.add_subparsers(dest='config_command', required=True)
+    show = settings_sub.add_parser('show', help='print the effective settings and where each came from (secrets redacted)')
+    show.add_argument('--baseline', help='as `leakstop scan --baseline`')
+    _add_rule_selection(show)
+    _add_config(show)
     return parser
 
 
@@ -725,7 +838,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
+        if args.config is None:
+            from leakstop.config import shadowed_settings
+            ignored = shadowed_settings()
+            if ignored is not None:
+                print(f'leakstop: warning: settings in both .leakstop.toml and {display_path(normalize(ignored))} '
+                      '[tool.leakstop]: .leakstop.toml is used, [tool.leakstop] is ignored (keep one)', file=sys.stderr)
+        if args.command == 'config':
+            select_rules(config, disable=args.disable_rule, enable_only=args.enable_only, prog='leakstop')  # refuses unknown ids
+            return cmd_config_show(config=config, explicit=args.config is not None, disable=args.disable_rule,
+                                   enable_only=args.enable_only, baseline=args.baseline)
         if args.command == 'scan':
+            config = select_rules(config, disable=args.disable_rule, enable_only=args.enable_only, prog='leakstop')
             kind = 'staged' if args.staged else 'all' if args.all_tracked else 'history' if (args.history or args.since) else 'paths'
             if kind != 'paths' and args.paths:
                 option = 'all' if kind == 'all' else 'since' if args.since else kind

@@ -3,7 +3,8 @@
 Schema (every key optional)::
 
     baseline = ".leakstop-baseline.json"   # the reviewed findings (default shown)
-    disable = ["rule-id", ...]             # rules that never report
+    disable = ["rule-id", ...]             # rules that never run
+    enable_only = ["rule-id", ...]         # only these rules run (default: every rule)
 
     [allowlist]                            # [tool.leakstop.allowlist] in pyproject.toml
     paths = ["tests/fixtures/**"]          # gitignore-style globs
@@ -33,7 +34,7 @@ from leakstop.rules import Rule, nested_repeat, rule_from_table
 
 DEFAULT_BASELINE = '.leakstop-baseline.json'
 CONFIG_NAMES = ('.leakstop.toml', 'pyproject.toml')
-KEYS = ('baseline', 'disable', 'allowlist', 'rules')
+KEYS = ('baseline', 'disable', 'enable_only', 'allowlist', 'rules')
 
 
 def _expect(value: Any, typ: type | tuple[type, ...], where: str, what: str) -> Any:
@@ -395,6 +396,23 @@ def _names_shown_safely(rtable: Mapping[str, Any], where: str) -> None:
             raise FatalError(f'{where}: {key}: {_shown(value)!r}: expected a name')
 
 
+def _enable_only(table: Mapping[str, Any], where: str) -> frozenset[str] | None:
+    if 'enable_only' not in table:
+        return None
+    ids = _str_list(table, 'enable_only', where)
+    if not ids:
+        raise FatalError(f'{where}.enable_only: empty: it would turn every rule off (remove the key to run every rule)')
+    return frozenset(ids)
+
+
+def with_rule_selection(config: Config, *, disable: Sequence[str] = (), enable_only: Sequence[str] = ()) -> Config:
+    """``config`` with the command line's rule selection: ``--disable-rule`` adds to ``disable``,
+    ``--enable-only`` replaces ``enable_only``."""
+    allowlist = config.allowlist
+    only = frozenset(enable_only) if enable_only else allowlist.enabled_only
+    return config._replace(allowlist=allowlist._replace(disabled=allowlist.disabled | frozenset(disable), enabled_only=only))
+
+
 def config_from_table(table: Mapping[str, Any], where: str, source: str | None, *, checked: bool = False) -> Config:
     """Validate the settings table; ``where`` is its location for errors (``pyproject.toml: tool.leakstop``).
 
@@ -442,6 +460,7 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
         values=_regexes(allow, 'values', awhere),
         stopwords=_stopwords(allow, 'stopwords', awhere),
         disabled=frozenset(_str_list(table, 'disable', where)),
+        enabled_only=_enable_only(table, where),
         per_rule_values=per_rule_values,
         per_rule_paths=per_rule_paths,
     )
@@ -562,3 +581,47 @@ def with_excluded(config: Config, globs: Sequence[str]) -> Config:
             source = f'(?:{old.pattern})|{source}'
     paths: Any = LinearPattern(source, pattern)
     return config._replace(allowlist=config.allowlist._replace(paths=paths))
+
+
+# --- where the settings come from (``leakstop config show``) -----------------------------------
+
+def shadowed_settings(directory: str = '.') -> str | None:
+    """When ``.leakstop.toml`` and a ``[tool.leakstop]`` table in ``pyproject.toml`` both exist in
+    ``directory``, the pyproject.toml that is ignored (``.leakstop.toml`` wins: ``load_config``); else None."""
+    pyproject = os.path.join(directory, 'pyproject.toml')
+    if not os.path.lexists(os.path.join(directory, '.leakstop.toml')) or not os.path.isfile(pyproject):
+        return None
+    if not _mentions_leakstop(pyproject):
+        return None
+    try:  # not through the cache: only validated settings are cached, and these are not used
+        tool = load_toml(pyproject).get('tool')
+    except Exception:  # unreadable or invalid: it holds no settings leakstop would read
+        return None
+    return pyproject if isinstance(tool, dict) and 'leakstop' in tool else None
+
+
+def origin_of(config: Config, *, explicit: bool) -> str:
+    """Where ``config``'s file settings come from, as ``leakstop config show`` names it."""
+    if config.source is None:
+        return 'default'
+    pyproject = os.path.basename(config.source) == 'pyproject.toml'
+    if explicit:
+        return f'--config {config.source}' + (' [tool.leakstop]' if pyproject else '')
+    return 'pyproject.toml [tool.leakstop]' if pyproject else os.path.basename(config.source)
+
+
+def settings_table(config: Config) -> dict[str, Any]:
+    """The settings table ``config`` was read from ({} for the defaults), parsed again (not from
+    the cache: only settings that were validated are cached)."""
+    if config.source is None:
+        return {}
+    try:
+        doc = load_toml(config.source)
+    except Exception:
+        raise FatalError(f'{config.source}: cannot read the settings again') from None
+    if os.path.basename(config.source) == 'pyproject.toml':
+        tool = doc.get('tool')
+        table = tool.get('leakstop', {}) if isinstance(tool, dict) else {}
+    else:
+        table = doc
+    return {k: v for k, v in table.items() if k in KEYS} if isinstance(table, dict) else {}

@@ -556,10 +556,12 @@ def load_ruleset(
         *,
         cache: str | None,
         generic: bool = False,
+        generic_rules: frozenset[str] | None = None,
 ) -> RuleSet:
     """The rule set for ``signature`` from the cache, or ``load()`` + compile (then cached).
 
-    ``signature`` must change whenever what ``load`` returns would (file stats, config).
+    ``signature`` must change whenever what ``load`` returns would (file stats, config, the rules
+    selected). ``generic``: with the generic detector, running ``generic_rules`` (default: all of them).
     """
     hyperscan = _hyperscan()
 
@@ -598,7 +600,9 @@ def load_ruleset(
         database, path_database = databases()
     rules = LazyRules(rows.split(b'\n') if rows else [])
     return RuleSet(
-        rules, database, GenericDetector.load(cache=cache, database=False) if generic else None,
+        rules, database,
+        GenericDetector.load(cache=cache, database=False, **({} if generic_rules is None else {'rule_ids': generic_rules}))
+        if generic else None,
         keywords=keywords, max_window=window,
         path_database=path_database, path_rules=path_rules, vendors=vendors,
     )

@@ -126,6 +126,7 @@ class AllowlistFields(NamedTuple):
     values: Tuple[re.Pattern[str], ...] = ()
     stopwords: Tuple[str, ...] = ()
     disabled: FrozenSet[str] = frozenset()
+    enabled_only: Optional[FrozenSet[str]] = None  # ``enable_only``: every other rule is off (None: all on)
     per_rule_values: Mapping[str, Tuple[re.Pattern[str], ...]] = _NO_RULES  # type: ignore[assignment]
     per_rule_paths: Mapping[str, re.Pattern[str]] = _NO_RULES  # type: ignore[assignment]
 

@@ -10,6 +10,7 @@ from leakstop.config import Config
 from leakstop.decode import decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, ruleset_cached, scan_bytes
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_file
+from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
 from leakstop.records import FileResult as FileResult
 
 CHUNK_SIZE = 32 * 1024 * 1024  # larger files are scanned in overlapping windows of this size
@@ -21,29 +22,47 @@ GENERIC_REACH = 2048
 from leakstop.rules import builtin_rule_files, check_unique, load_rules_file
 
 
-def _signature(config: Config, rule_files: Sequence[str] | None) -> tuple[list[str], list[object]]:
+def _signature(
+        config: Config, rule_files: Sequence[str] | None, *, every_rule: bool = False,
+) -> tuple[list[str], list[object], bool, frozenset[str]]:
+    """The rule files, the cache signature, whether the settings select rules, and the generic rules that run."""
     files = builtin_rule_files() if rule_files is None else list(rule_files)
     signature: list[object] = [file_signature(path) for path in files]
     signature.append(config.custom_rules)
-    return files, signature
+    allowlist = config.allowlist
+    selected = not every_rule and (bool(allowlist.disabled) or allowlist.enabled_only is not None)
+    if selected:
+        only = allowlist.enabled_only
+        signature.append(('selected', tuple(sorted(allowlist.disabled)), None if only is None else tuple(sorted(only))))
+    generic = GENERIC_RULE_IDS if not selected else frozenset(i for i in GENERIC_RULE_IDS if allowlist.rule_enabled(i))
+    return files, signature, selected, generic
 
 
 def ruleset_warm(config: Config) -> bool:
     """Whether ``ruleset_for(config)`` would load compiled rules from the cache."""
-    return ruleset_cached(_signature(config, None)[1], cache=cache_dir(), generic=True)
+    _, signature, _, generic = _signature(config, None)
+    return ruleset_cached(signature, cache=cache_dir(), generic=bool(generic))
 
 
-def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None) -> RuleSet:
-    """Built-in plus custom rules, from the compiled cache when nothing changed."""
-    files, signature = _signature(config, rule_files)
+def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None, every_rule: bool = False) -> RuleSet:
+    """Built-in plus custom rules, from the compiled cache when nothing changed.
+
+    Only the rules the settings select (``disable``, ``enable_only``, ``--disable-rule``,
+    ``--enable-only``: ``Allowlist.rule_enabled``) are compiled: a rule that does not run finds
+    nothing, so it cannot take a span from another rule (a vendor rule's finding hides the generic
+    one on the same bytes). The selection is part of the cache key. ``every_rule``: all of them
+    (``leakstop rules list`` shows the disabled ones too).
+    """
+    files, signature, selected, generic = _signature(config, rule_files, every_rule=every_rule)
+    allowlist = config.allowlist
 
     def load() -> list:  # type: ignore[type-arg]
         rules = [rule for path in files for rule in load_rules_file(path)]
         rules.extend(config.custom_rules)
         check_unique(rules)
-        return rules
+        return [r for r in rules if allowlist.rule_enabled(r.id)] if selected else rules
 
-    return load_ruleset(signature, load, cache=cache_dir(), generic=True)
+    return load_ruleset(signature, load, cache=cache_dir(), generic=bool(generic), generic_rules=generic)
 
 
 def scan_data(

@@ -295,11 +295,17 @@ def explain(candidate: Candidate, result: Score) -> tuple[tuple[str, str], ...]:
 class GenericDetector:
     """The compiled anchors, the vocabulary and the threshold; ``scan`` is pure over bytes."""
 
-    def __init__(self, database: Any, vocabulary: Vocabulary, threshold: float, human_in_tests_and_docs: float = 1.0) -> None:
+    def __init__(
+            self, database: Any, vocabulary: Vocabulary, threshold: float, human_in_tests_and_docs: float = 1.0,
+            rule_ids: frozenset[str] = RULE_IDS,
+    ) -> None:
         self.database = database
         self.vocabulary = vocabulary
         self.threshold = threshold
         self.human_in_tests_and_docs = human_in_tests_and_docs
+        # the generic rules that run: a candidate whose key names a disabled one is not judged, so it
+        # neither reports nor wins over another key of the same value
+        self.rule_ids = rule_ids
         self._keys: dict[str, KeyJudgement] = {}  # keys repeat: judged once per run
         self._lines: dict[tuple[str, bytes, bool], list[Candidate]] = {}  # candidates of a line, offsets from its start
         self._scratch_ready = False
@@ -307,9 +313,10 @@ class GenericDetector:
         self.services: Callable[[], frozenset[str]] = lambda: frozenset()
 
     @classmethod
-    def load(cls, *, cache: str | None = None, database: bool = True) -> GenericDetector:
+    def load(cls, *, cache: str | None = None, database: bool = True, rule_ids: frozenset[str] = RULE_IDS) -> GenericDetector:
         """The detector; ``database=False`` when the anchors are compiled into the rules' database
-        (``engine.load_ruleset``), which then passes their hits to ``scan``."""
+        (``engine.load_ruleset``), which then passes their hits to ``scan``. ``rule_ids``: the generic
+        rules that run (the others are disabled)."""
         hyperscan: Any = importlib.import_module('hyperscan')
         directory = cache if cache is not None else cache_dir()
         doc = cached_toml(DATA_FILE, directory=directory)
@@ -327,7 +334,7 @@ class GenericDetector:
         if not database:
             return cls(
                 None, vocabulary_from_doc(doc), float(doc['score']['threshold']),
-                float(doc['score']['human_in_tests_and_docs']),
+                float(doc['score']['human_in_tests_and_docs']), rule_ids,
             )
         blob = cached('generic', signature, build, valid=lambda v: isinstance(v, bytes), directory=directory)
         try:
@@ -336,7 +343,7 @@ class GenericDetector:
             database = hyperscan.loadb(build(), hyperscan.HS_MODE_BLOCK)
         return cls(
             database, vocabulary_from_doc(doc), float(doc['score']['threshold']),
-            float(doc['score']['human_in_tests_and_docs']),
+            float(doc['score']['human_in_tests_and_docs']), rule_ids,
         )
 
     def anchor_ends(self, data: bytes) -> list[list[int]]:
@@ -440,7 +447,7 @@ class GenericDetector:
         human_factor = self.human_in_tests_and_docs if kind.test_or_docs else 1.0
         for c in self.candidates(data, path, kind, ends):
             result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys, code=kind.code, services=self.services)
-            if result.value < self.threshold:
+            if result.value < self.threshold or RULES[result.key.kind][0] not in self.rule_ids:
                 continue
             encrypted = self._encrypted_parent(data, c)
             if encrypted is not None:

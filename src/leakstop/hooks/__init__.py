@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from leakstop.config import Config
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,3 +32,64 @@ def glob_arg(value: str) -> str:
     except FatalError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
     return value
+
+
+# -- rule selection ---------------------------------------------------------------------------
+
+def rule_ids(config: Config) -> frozenset[str]:
+    """Every rule id a finding can carry: the secret rules (built-in and custom, disabled or not), the
+    generic detector's, and the hooks' own (credential files by name and content, .env files,
+    check-gitignore)."""
+    from leakstop.generic import RULE_IDS as generic
+    from leakstop.hooks import block_credential_files as credential, block_env_files as env, check_gitignore
+    from leakstop.scan import ruleset_for
+    files = credential.file_rules()
+    return frozenset((
+        *(r.id for r in ruleset_for(config, every_rule=True).rules), *generic,
+        *(r.id for r in files.names), *(r.id for r in files.contents), credential.CUSTOM_NAME_RULE,
+        *env.RULE_IDS, *check_gitignore.RULE_IDS,
+    ))
+
+
+def unknown_rule(rule_id: str, known: frozenset[str]) -> str:
+    """Why ``rule_id`` is refused, with the closest known id (a token pasted as an id is redacted)."""
+    import difflib
+    from leakstop.report import display_name
+    close = difflib.get_close_matches(rule_id, sorted(known), n=1)
+    hint = f' (did you mean {close[0]}?)' if close and display_name(rule_id) == rule_id else ''
+    return f'unknown rule id {display_name(rule_id)!r}{hint}: `leakstop rules list` lists the rules'
+
+
+def select_rules(
+        config: Config, *, disable: Sequence[str] = (), enable_only: Sequence[str] = (), prog: str,
+        check_disable: bool = True,
+) -> Config:
+    """``config`` with the command line's ``--disable-rule`` / ``--enable-only`` (``leakstop scan``), checked:
+    an unknown id given on the command line is a usage error (FatalError: exit 2), and so is a selection
+    that leaves no rule to run; an unknown id in the settings file is a warning on stderr (a rule renamed
+    by an upgrade must not break a CI job). ``check_disable=False`` (the hooks): the settings are checked
+    only when they hold ``enable_only``, where an unknown id means less is checked than was meant; the
+    ids are read only then (it costs a hook's start a few tens of milliseconds)."""
+    from leakstop.config import with_rule_selection
+    selected = with_rule_selection(config, disable=disable, enable_only=enable_only)
+    allowlist = selected.allowlist
+    if allowlist.enabled_only is None and not (allowlist.disabled and check_disable):
+        return selected
+    from leakstop.errors import FatalError
+    from leakstop.files import normalize
+    from leakstop.report import display_path
+    known = rule_ids(config)
+    for option, given in (('--disable-rule', disable), ('--enable-only', enable_only)):
+        for rule_id in given:
+            if rule_id not in known:
+                raise FatalError(f'{option}: {unknown_rule(rule_id, known)}')
+    settings = [('enable_only', config.allowlist.enabled_only or frozenset())]
+    if check_disable:
+        settings.insert(0, ('disable', config.allowlist.disabled))
+    where = display_path(normalize(config.source)) if config.source else '(settings)'
+    for key, ids in settings:
+        for rule_id in sorted(ids - known):
+            print(f'{prog}: warning: {where}: {key}: {unknown_rule(rule_id, known)}', file=sys.stderr)
+    if allowlist.enabled_only is not None and not (allowlist.enabled_only & known) - allowlist.disabled:
+        raise FatalError('no rule left to run: every rule of enable_only / --enable-only is disabled or unknown')
+    return selected

@@ -24,7 +24,7 @@ from leakstop.config import Config, load_config
 from leakstop.decode import view_findings, with_view_findings
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
+from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
@@ -103,10 +103,18 @@ def file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
     )
 
 
-def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES) -> RuleSet:
-    """The content rules compiled, from the engine's cache when the rules file did not change."""
-    signature = ('credential-file-rules', *file_signature(path))
-    return load_ruleset(signature, lambda: list(rules.contents), cache=cache_dir())
+def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES, *, config: Config | None = None) -> RuleSet:
+    """The content rules compiled, from the engine's cache when the rules file did not change; with
+    ``config``, only those its rule selection enables (a disabled rule is not compiled, so it cannot
+    take a span from another content rule in ``_without_overlaps``)."""
+    signature: tuple[object, ...] = ('credential-file-rules', *file_signature(path))
+    contents = list(rules.contents)
+    if config is not None:
+        enabled = [r for r in contents if config.allowlist.rule_enabled(r.id)]
+        if len(enabled) != len(contents):
+            signature += ('selected', tuple(r.id for r in enabled))
+            contents = enabled
+    return load_ruleset(signature, lambda: contents, cache=cache_dir())
 
 
 def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[Finding]:
@@ -255,7 +263,7 @@ def settings_for(config: Config, *, extra_names: Sequence[str] = ()) -> Settings
         )
         names = (*names, custom)
     head = max((r.max_length for r in rules.contents if BINARY_TAG in r.tags), default=0)
-    return Settings(config=config, names=names, ruleset=content_ruleset(rules), binary_head=head)
+    return Settings(config=config, names=names, ruleset=content_ruleset(rules, config=config), binary_head=head)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -271,6 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
+        config = select_rules(config, prog='block-credential-files', check_disable=False)  # enable_only: ids checked
         baseline = load_for_run(args.baseline, config.baseline)
         return block_credential_files(
             args.filenames, config=config, baseline=baseline, fmt=args.format, extra_names=args.name,

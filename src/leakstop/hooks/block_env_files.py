@@ -28,7 +28,7 @@ from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args
+from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.generic.values import random_token
 from leakstop.placeholders import is_placeholder
@@ -44,6 +44,10 @@ TEMPLATE_NAMES = (
     '.env.*.example', '.env.*.sample', '.env.*.template', '.env.*.dist',
     '*.env.example', '*.env.sample', '*.env.template', '*.env.dist',
 )
+
+# the ids of this hook's findings
+TEMPLATE_SECRET = 'env-template-secret'  # a secret rule's finding in a template
+RULE_IDS = ('env-file', 'env-file-not-text', TEMPLATE_SECRET, 'env-template-random-value', 'envrc-exported-value')
 
 # An env file in an example directory is an example file: a template, held to placeholder values
 # (examples/app/.env, .examples/docker-compose/db.env). Policy: example files carry placeholders only.
@@ -99,7 +103,10 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             by_line[line] = entry
     out: list[Finding] = []
     flagged: set[int] = set()
-    for f in scan_data(data, path, ruleset=ruleset, config=config):
+    # with env-template-secret off, the secret rules' findings neither report nor keep a value from
+    # the random-value check
+    secrets = scan_data(data, path, ruleset=ruleset, config=config) if config.allowlist.rule_enabled(TEMPLATE_SECRET) else []
+    for f in secrets:
         owner = by_line.get(f.line)
         if owner is not None:
             flagged.add(owner.line)
@@ -107,7 +114,7 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
             what = f'{display_name(owner.key)}: template value looks real'
         else:  # a comment, or a token pasted where a name stands (it is what the parser took as the key)
             what = 'secret outside any template value'
-        out.append(f._replace(rule_id='env-template-secret', description=f'{what} ({f.rule_id}: {f.description})'))
+        out.append(f._replace(rule_id=TEMPLATE_SECRET, description=f'{what} ({f.rule_id}: {f.description})'))
     offsets = _line_offsets(data)
     shapes = config.allowlist.builtin.placeholders
     for entry in doc.entries:
@@ -284,6 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
+        config = select_rules(config, prog='block-env-files', check_disable=False)  # enable_only: ids checked
         baseline = load_for_run(args.baseline, config.baseline)
         return block_env_files(
             args.filenames, config=config, baseline=baseline, fmt=args.format,

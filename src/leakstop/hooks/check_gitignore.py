@@ -24,6 +24,7 @@ from typing import Sequence
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
+from leakstop.hooks import select_rules
 from leakstop.files import compile_globs, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
 from leakstop.report import emit
@@ -48,6 +49,8 @@ REQUIRED = (
     Required('*.tfstate', ('terraform.tfstate',), 'gitignore-terraform-state', 'Terraform state'),
     Required('*.tfstate.*', ('terraform.tfstate.backup',), 'gitignore-terraform-state', 'Terraform state'),
 )
+# the ids of this hook's findings
+RULE_IDS = frozenset((*(r.rule_id for r in REQUIRED), 'gitignore-required', 'gitignore-template-ignored'))
 TEMPLATES = ('.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults')
 DEFAULT_TEMPLATE = '.env.example'  # always checked; the others when they exist
 
@@ -241,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     templates = args.template or [DEFAULT_TEMPLATE, *(t for t in TEMPLATES[1:] if os.path.lexists(t))]
     try:
         config = load_config(args.config)
+        config = select_rules(config, prog='check-gitignore', check_disable=False)  # enable_only: ids checked
         return check_gitignore(config=config, fmt=args.format, required=required, templates=templates)
     except FatalError as e:
         print(f'check-gitignore: error: {e}', file=sys.stderr)

@@ -9,7 +9,7 @@ from typing import Sequence
 from leakstop import baseline as baseline_mod
 from leakstop.config import Config, load_config
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, parse_hook_args
+from leakstop.hooks import add_common_arguments, parse_hook_args, select_rules
 from leakstop.report import emit
 from leakstop.scan import scan_paths
 
@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_hook_args(parser, argv)
     try:
         config = load_config(args.config)
+        config = select_rules(config, prog='scan-secrets', check_disable=False)  # enable_only: ids checked
         return scan_files(args.filenames, config=config, baseline=args.baseline, fmt=args.format)
     except FatalError as e:
         print(f'scan-secrets: error: {e}', file=sys.stderr)

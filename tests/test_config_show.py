@@ -1,0 +1,175 @@
+"""``leakstop --version``, ``leakstop config show`` and the warning when two settings files compete
+(issue 14, CLI conventions). Run as the user runs them: the ``leakstop`` command in a git repository."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib import metadata
+
+import pytest
+
+import fakes
+from e2e import enter_repo, write
+import leakstop
+
+LEAKSTOP = [sys.executable, '-m', 'leakstop.cli']
+GH = fakes.github('ghp', seed='config-show')
+STOPWORD = 'kq7Zr2mXv9'  # a fragment of a secret: allowlist entries are often the very thing to hide
+
+
+@pytest.fixture
+def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
+    return enter_repo(tmp_path, monkeypatch)
+
+
+def leakstop_cmd(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*LEAKSTOP, *argv], capture_output=True, text=True)
+
+
+def rows(out: str) -> dict[str, tuple[str, str]]:
+    """``key = value  # origin`` lines as {key: (value, origin)}."""
+    table = {}
+    for line in out.splitlines():
+        if line.startswith('#'):
+            continue
+        setting, _, where = line.partition('  # ')
+        key, _, value = setting.partition(' = ')
+        table[key] = (value.strip(), where)
+    return table
+
+
+def test_version_is_the_installed_package_version(repo: str) -> None:
+    result = leakstop_cmd('--version')
+    assert (result.returncode, result.stderr) == (0, '')
+    assert result.stdout == f'leakstop {metadata.version("leakstop")}\n'
+    assert leakstop.__version__ == metadata.version('leakstop')  # the cache keys use this one
+
+
+def test_defaults(repo: str) -> None:
+    result = leakstop_cmd('config', 'show')
+    assert (result.returncode, result.stderr) == (0, '')
+    assert result.stdout.splitlines()[0] == '# settings: none (every value is the default)'
+    assert rows(result.stdout) == {
+        'baseline': ('".leakstop-baseline.json"', 'default'),
+        'disable': ('[]', 'default'),
+        'enable_only': ('(every rule)', 'default'),
+        'allowlist.paths': ('[]', 'default'),
+        'allowlist.values': ('[]', 'default'),
+        'allowlist.stopwords': ('[]', 'default'),
+        'rules': ('[]', 'default'),
+    }
+
+
+LEAKSTOP_TOML = f'''
+disable = ["generic-password"]
+[allowlist]
+paths = ["tests/fixtures/**"]
+values = ["^{GH}$"]
+stopwords = ["{STOPWORD}"]
+[allowlist.rules.generic-token]
+values = ["^{GH[:20]}"]
+[[rules]]
+id = "acme-key"
+description = "Acme key"
+pattern = 'acme_(?P<secret>[a-z0-9]{{32}})'
+'''
+
+
+def test_leakstop_toml_with_command_line_options(repo: str) -> None:
+    write('.leakstop.toml', LEAKSTOP_TOML)
+    result = leakstop_cmd('config', 'show', '--disable-rule', 'aws-access-key-id', '--enable-only', 'github-pat-classic',
+                          '--enable-only', 'generic-token', '--baseline', 'reviewed.json')
+    assert (result.returncode, result.stderr) == (0, '')
+    assert result.stdout.splitlines()[0] == '# settings: .leakstop.toml'
+    assert rows(result.stdout) == {
+        'baseline': ('"reviewed.json"', 'command line (--baseline)'),
+        'disable': ('["aws-access-key-id", "generic-password"]', '.leakstop.toml + command line (--disable-rule)'),
+        'enable_only': ('["generic-token", "github-pat-classic"]', 'command line (--enable-only)'),
+        'allowlist.paths': ('["tests/fixtures/**"]', '.leakstop.toml'),
+        'allowlist.values': ('["^ghp…"]', '.leakstop.toml'),
+        'allowlist.stopwords': ('["kq…"]', '.leakstop.toml'),
+        'allowlist.rules.generic-token.values': ('["^ghp…"]', '.leakstop.toml'),
+        'rules': ('["acme-key"]', '.leakstop.toml'),
+    }
+    for secret in (GH, GH[:20], STOPWORD, GH[1:8], STOPWORD[:5]):  # never a secret, nor a fragment beyond 4 characters
+        assert secret not in result.stdout + result.stderr
+
+
+def test_pyproject_and_config_file(repo: str) -> None:
+    write('pyproject.toml', '[project]\nname = "app"\n\n[tool.leakstop]\nbaseline = "ci/baseline.json"\n'
+                            'enable_only = ["github-pat-classic"]\n')
+    result = leakstop_cmd('config', 'show')
+    assert (result.returncode, result.stderr) == (0, '')
+    assert result.stdout.splitlines()[0] == '# settings: pyproject.toml [tool.leakstop]'
+    table = rows(result.stdout)
+    assert table['baseline'] == ('"ci/baseline.json"', 'pyproject.toml [tool.leakstop]')
+    assert table['enable_only'] == ('["github-pat-classic"]', 'pyproject.toml [tool.leakstop]')
+    assert table['disable'] == ('[]', 'default')
+    write('ci/leakstop.toml', 'disable = ["aws-access-key-id"]\n')
+    result = leakstop_cmd('config', 'show', '--config', 'ci/leakstop.toml')
+    assert (result.returncode, result.stderr) == (0, '')
+    assert result.stdout.splitlines()[0] == '# settings: --config ci/leakstop.toml'
+    table = rows(result.stdout)
+    assert table['disable'] == ('["aws-access-key-id"]', '--config ci/leakstop.toml')
+    assert table['baseline'] == ('".leakstop-baseline.json"', 'default')
+
+
+WARNING = ('leakstop: warning: settings in both .leakstop.toml and pyproject.toml [tool.leakstop]: '
+           '.leakstop.toml is used, [tool.leakstop] is ignored (keep one)\n')
+
+
+def test_both_settings_files_warn_and_say_which_one_wins(repo: str) -> None:
+    write('.leakstop.toml', 'disable = ["generic-password"]\n')
+    write('pyproject.toml', '[tool.leakstop]\ndisable = ["generic-token"]\n')
+    write('deploy.py', f'token = "{GH}"\n')
+    result = leakstop_cmd('config', 'show')
+    assert result.returncode == 0 and result.stderr == WARNING
+    assert result.stdout.splitlines()[:2] == ['# settings: .leakstop.toml',
+                                             '# ignored: pyproject.toml [tool.leakstop] (.leakstop.toml wins)']
+    assert rows(result.stdout)['disable'] == ('["generic-password"]', '.leakstop.toml')
+    result = leakstop_cmd('scan', 'deploy.py')  # every command says it
+    assert result.returncode == 1 and result.stderr == WARNING
+    assert result.stdout.startswith('deploy.py:1:10: github-pat-classic: ')
+    result = leakstop_cmd('scan', '--config', '.leakstop.toml', 'deploy.py')  # a file named: nothing competes
+    assert result.returncode == 1 and result.stderr == ''
+
+
+@pytest.mark.parametrize('pyproject', [
+    '[project]\nname = "app"\ndependencies = ["leakstop"]\n',  # mentions leakstop, holds no settings
+    '[tool.black]\nline-length = 100\n',
+    '[tool.leakstop\n',  # not TOML: not read, since .leakstop.toml wins
+])
+def test_no_warning_without_a_competing_table(repo: str, pyproject: str) -> None:
+    write('.leakstop.toml', 'disable = ["generic-password"]\n')
+    write('pyproject.toml', pyproject)
+    result = leakstop_cmd('config', 'show')
+    assert (result.returncode, result.stderr) == (0, '')
+    assert '# ignored' not in result.stdout
+
+
+def test_unknown_rule_ids(repo: str) -> None:
+    write('.leakstop.toml', f'disable = ["github-pat-clasic", "{GH}"]\n')
+    result = leakstop_cmd('config', 'show')
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [  # in the order of the ids
+        f"leakstop: warning: .leakstop.toml: disable: unknown rule id '{GH[:4]}…': `leakstop rules list` lists the rules",
+        "leakstop: warning: .leakstop.toml: disable: unknown rule id 'github-pat-clasic' (did you mean "
+        'github-pat-classic?): `leakstop rules list` lists the rules',
+    ]
+    assert GH not in result.stdout + result.stderr
+    result = leakstop_cmd('config', 'show', '--enable-only', 'nope')
+    assert result.returncode == 2 and result.stdout == ''
+    assert result.stderr.endswith("leakstop: error: --enable-only: unknown rule id 'nope': `leakstop rules list` lists the rules\n")
+
+
+def test_the_shown_settings_are_the_ones_a_scan_uses(repo: str) -> None:
+    """What config show says is off is off for scan: the same settings, the same selection."""
+    write('.leakstop.toml', 'disable = ["github-pat-classic"]\n')
+    write('deploy.py', f'token = "{GH}"\n')
+    assert rows(leakstop_cmd('config', 'show').stdout)['disable'][0] == '["github-pat-classic"]'
+    result = leakstop_cmd('scan', 'deploy.py')
+    assert result.returncode == 1 and result.stdout.startswith('deploy.py:1:10: generic-token: ')
+    os.remove('.leakstop.toml')
+    assert rows(leakstop_cmd('config', 'show').stdout)['disable'] == ('[]', 'default')
+    assert leakstop_cmd('scan', 'deploy.py').stdout.startswith('deploy.py:1:10: github-pat-classic: ')
