@@ -81,15 +81,22 @@ def test_a_multi_line_key() -> None:
 
 # -- every hook, through the real pre-commit ---------------------------------------------------------
 
+def _refused_then_allowed(root: object, path: str, wrong: str, expected: str, right: str) -> None:
+    """The commit of ``wrong`` (the comment on another line) fails with ``expected`` and shows no secret;
+    the commit of ``right`` (the comment on the finding's line) passes."""
+    result = commit_files(root, {path: wrong})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and expected in out, out
+    assert GH not in out
+    result = commit_files(root, {path: right})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize('comment', ['# gitleaks:allow', '# trufflehog:ignore'])
 def test_scan_secrets_commit(tmp_path: object, monkeypatch: pytest.MonkeyPatch, comment: str) -> None:
     root = local_hook_repo(tmp_path, monkeypatch, 'scan-secrets', 'scan for secrets')
-    result = commit_files(root, {'deploy.py': f'{SECRET}\n{comment} (on the wrong line)\n'})
-    out = result.stdout + result.stderr
-    assert result.returncode != 0 and 'deploy.py:1:10: github-pat-classic' in out, out
-    assert GH not in out
-    result = commit_files(root, {'deploy.py': f'{SECRET}  {comment}\n'})
-    assert result.returncode == 0, result.stdout + result.stderr
+    _refused_then_allowed(root, 'deploy.py', f'{SECRET}\n{comment} (on the wrong line)\n',
+                          'deploy.py:1:10: github-pat-classic', f'{SECRET}  {comment}\n')
 
 
 @pytest.mark.parametrize('comment', ['# gitleaks:allow', '# trufflehog:ignore'])
@@ -98,22 +105,17 @@ def test_block_credential_files_commit(tmp_path: object, monkeypatch: pytest.Mon
     root = local_hook_repo(tmp_path, monkeypatch, 'block-credential-files', 'block credential files')
     begin, _, rest = PEM.partition('\n')
     body, _, end = rest.rstrip('\n').rpartition('\n')
-    wrong = f'KEY = """{begin}\n{body}\n{end}"""\n{comment}\n'
-    result = commit_files(root, {'keys.py': wrong})
-    out = result.stdout + result.stderr
-    assert result.returncode != 0 and 'keys.py:2:1: pem-private-key: PEM private key (by content)' in out, out
-    result = commit_files(root, {'keys.py': f'KEY = """{begin}\n{body}\n{end}"""  {comment}\n'})
-    assert result.returncode == 0, result.stdout + result.stderr
+    _refused_then_allowed(root, 'keys.py', f'KEY = """{begin}\n{body}\n{end}"""\n{comment}\n',
+                          'keys.py:2:1: pem-private-key: PEM private key (by content)',
+                          f'KEY = """{begin}\n{body}\n{end}"""  {comment}\n')
 
 
 @pytest.mark.parametrize('comment', ['# gitleaks:allow', '# trufflehog:ignore'])
 def test_block_env_files_commit(tmp_path: object, monkeypatch: pytest.MonkeyPatch, comment: str) -> None:
     root = local_hook_repo(tmp_path, monkeypatch, 'block-env-files', 'block env files')
-    result = commit_files(root, {'.env.example': f'PORT=3000\n{comment}\nGITHUB_TOKEN={GH}\n'})
-    out = result.stdout + result.stderr
-    assert result.returncode != 0 and '.env.example:3:14: env-template-secret: GITHUB_TOKEN: template value looks real' in out, out
-    result = commit_files(root, {'.env.example': f'PORT=3000\nGITHUB_TOKEN={GH}  {comment}\n'})
-    assert result.returncode == 0, result.stdout + result.stderr
+    _refused_then_allowed(root, '.env.example', f'PORT=3000\n{comment}\nGITHUB_TOKEN={GH}\n',
+                          '.env.example:3:14: env-template-secret: GITHUB_TOKEN: template value looks real',
+                          f'PORT=3000\nGITHUB_TOKEN={GH}  {comment}\n')
 
 
 @pytest.mark.parametrize(('text', 'reported'), [
