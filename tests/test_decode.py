@@ -229,3 +229,40 @@ def test_escape_decoding_reads_left_to_right_and_maps_back() -> None:
             start, end = _escaped_span(original, 0, len(original), i)
             assert 0 <= start < end <= len(original)
             assert end - start > 1 or original[start] == byte
+
+
+def _joined(pem: str, opening: str, glue: str, closing: str) -> str:
+    """``pem`` written as the code of a language joins string literals: one literal per line, each with
+    its ``\\n`` escape, ``glue`` before every literal but the first; the END literal on the last body
+    line's line, as spring-cloud-config writes it."""
+    lines = pem.rstrip('\n').split('\n')
+    pieces = [f'"{line}\\n"' for line in lines]
+    body = ''.join(f'\n\t\t{glue}{p}' for p in pieces[1:-1])
+    return opening + pieces[0] + body + f' {glue}{pieces[-1]}' + closing
+
+
+JOINED = {
+    'java-plus': ('Keys.java', 'private static final String KEY = ', '+ ', ';\n'),
+    'php-dot': ('keys.php', '$key = ', '. ', ';\n'),
+    'python-adjacent': ('keys.py', 'KEY = (\n    ', '', ')\n'),
+    'vb-ampersand': ('Keys.vb', 'Dim key As String = ', '& ', '\n'),
+}
+
+
+@pytest.mark.parametrize('case', sorted(JOINED))
+def test_a_key_built_by_joining_string_literals_is_found(case: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Held-out 8: spring-cloud-config's tests write PEM keys as "-----BEGIN…\\n" + "MIIE…\\n" + …;
+    the literals are joined as the language joins them, and the key is reported at its BEGIN."""
+    path, opening, glue, closing = JOINED[case]
+    text = _joined(PEM, opening, glue, closing)
+    found = [f for f in scan(text, ruleset, default_config, path) if 'private-key' in f[2]]
+    assert [(line, column) for line, column, _, _ in found] == [where(text, '-----BEGIN')]
+
+
+@pytest.mark.parametrize('text', [
+    'HEADER = "-----BEGIN RSA PRIVATE KEY-----\\n" + body + "-----END RSA PRIVATE KEY-----\\n";\n',  # the body is a variable
+    'if (s.startsWith("-----BEGIN RSA PRIVATE KEY-----")) { kind = "rsa"; }\nString end = "-----END RSA PRIVATE KEY-----";\n',
+    'String k = "-----BEGIN RSA PRIVATE KEY-----\\n"\n\t+ "MIIEpAIBAAKCAQEA...\\n" + "-----END RSA PRIVATE KEY-----\\n";\n',  # elided
+])
+def test_joined_literals_without_a_whole_key_find_nothing(text: str, ruleset: RuleSet, default_config: Config) -> None:
+    assert [f for f in scan(text, ruleset, default_config, 'Keys.java') if 'private-key' in f[2]] == []

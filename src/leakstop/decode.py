@@ -316,11 +316,71 @@ def comment_view(data: bytes) -> View | None:
     return out.view(data)
 
 
+_CONCAT_GAP = LazyPattern(rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*')
+CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
+
+
+def _string_end(data: bytes, start: int, quote: int) -> int:
+    """Where the string literal whose content starts at ``start`` closes (its quote), or -1: not on this line."""
+    pos = start
+    size = len(data)
+    while pos < size:
+        c = data[pos]
+        if c == 92:  # a backslash escapes the next byte
+            pos += 2
+            continue
+        if c == quote:
+            return pos
+        if c == 10:
+            return -1
+        pos += 1
+    return -1
+
+
+def concat_view(data: bytes) -> View | None:
+    """String literals joined as the code joins them, where a PEM key starts in one: Java's, C#'s and
+    JavaScript's ``"-----BEGIN RSA PRIVATE KEY-----\\n" + "MIIE…\\n" + …``, PHP's ``.``, VB's ``&``,
+    Python's and C's adjacent literals. Each piece's escapes are decoded; nothing else is added."""
+    begin = data.find(_MULTILINE_KEY)
+    if begin == -1:
+        return None
+    out = _Builder()
+    done = 0
+    while begin != -1:
+        line_start = data.rfind(b'\n', 0, begin) + 1
+        opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
+        if opening >= done and opening != -1:
+            quote = data[opening]
+            pieces: list[tuple[int, int]] = []
+            start = opening + 1
+            while len(pieces) < CONCAT_PIECES:
+                end = _string_end(data, start, quote)
+                if end == -1:
+                    break
+                pieces.append((start, end))
+                gap = _CONCAT_GAP.match(data, end + 1)
+                nxt = gap.end() if gap is not None else end + 1
+                if nxt >= len(data) or data[nxt] != quote or nxt == end + 1:
+                    break
+                start = nxt + 1
+            if len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]:
+                for s, e in pieces:
+                    out.add(_decode_escapes(data[s:e]), s, e, False)
+                out.add(b'\n', pieces[-1][1], pieces[-1][1] + 1, True)
+                done = pieces[-1][1]
+        begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
+    return out.view(data)
+
+
 def view_findings(data: bytes, path: str, ruleset: RuleSet, *, escape: bool = True, comment: bool = True) -> list[Finding]:
     """Findings in the escape and comment views of ``data``, placed on the original text (``escape``
     and ``comment`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
-    for view, note in ((escape_view(data) if escape else None, 'escaped'), (comment_view(data) if comment else None, 'commented out')):
+    views = (
+        (escape_view(data) if escape else None, 'escaped'), (comment_view(data) if comment else None, 'commented out'),
+        (concat_view(data) if comment else None, 'joined strings'),
+    )
+    for view, note in views:
         if view is None:
             continue
         for f in scan_bytes(view.text, ruleset, path):
