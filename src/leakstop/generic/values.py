@@ -80,7 +80,7 @@ _UPPER_KEBAB = LazyPattern(r'[A-Z]{1,8}(?:-(?:[A-Z]{1,8}|\d{1,4}))+\Z')  # ML-DS
 _CLASS_PATH = LazyPattern(r'\\?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+\Z|[a-z][\w]*(?:\.[a-z]\w*)+\.[A-Z]\w*\Z')  # OAuth2\Storage\X, com.acme.X
 _HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|local|internal|test|example|googleusercontent\.com)\Z', re.I)
 _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken": ...}; 12345-st..E; whsec_...
-_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.]*\(')  # "+encodeURIComponent(x)+", getSecret(), Field(
+_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(')  # "+encodeURIComponent(x)+", getSecret(), Field(, Credentials::new(
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
@@ -131,6 +131,9 @@ _ALGORITHM_NAME = LazyPattern(
 )
 # A .NET strong-name public key blob (InternalsVisibleTo Key="0024000004800000..."): public by design.
 _STRONG_NAME_PUBLIC_KEY = LazyPattern(r'00240000048000009400000006020000002400005253413100040000[0-9a-fA-F]{200,}\Z')
+# an SSH public key's blob (what follows ssh-rsa / ssh-ed25519 / ecdsa-sha2-… in authorized_keys and
+# known_hosts): the base64 of its length-prefixed key type; public by design
+_SSH_PUBLIC_KEY = LazyPattern(r'AAAA(?:B3NzaC1|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt|G3NrLXNzaC1lZDI1NTE5|InNrLWVjZHNh)[A-Za-z0-9+/]*={0,2}\Z')
 _HUMP = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d]+')
 _SEPARATORS = frozenset('_-.:/ =')
 _SHORT_WORDS = frozenset((
@@ -332,7 +335,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
     ('algorithm name', lambda v: _ALGORITHM_NAME.match(v)),
     ('a word with symbols between its letters', _word_between_symbols),
-    ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v)),
+    ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v) or _SSH_PUBLIC_KEY.match(v)),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
