@@ -302,12 +302,6 @@ def prune(directory: str, name: str, keep: int = KEEP) -> None:
             pass
 
 
-def present(name: str, signature: Sequence[object], *, directory: str) -> bool:
-    """Whether an entry for ``name`` and ``signature`` exists (it may still turn out damaged: ``cached``
-    then computes it again)."""
-    return _trusted_dir(directory) and os.path.isfile(os.path.join(directory, _key(name, signature)))
-
-
 def cached(
         name: str,
         signature: Sequence[object],

@@ -29,7 +29,7 @@ import re
 import sys
 from typing import Any, Callable, Iterator, Sequence
 
-from leakstop.cache import cache_dir, cached, cached_toml, present as cache_present
+from leakstop.cache import cache_dir, cached, cached_toml
 from leakstop.errors import FatalError
 from leakstop.files import NameFilter, compile_globs, normalize
 from leakstop.generic import FAMILIES, GenericDetector, names_itself
@@ -540,16 +540,6 @@ def compile_database(rules: Sequence[Rule], *, generic_anchors: Sequence[str] = 
     return db
 
 
-def _full_signature(signature: Sequence[object], generic: bool) -> tuple[object, ...]:
-    anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
-    return (DATABASE_FORMAT, _hyperscan().__version__, platform_machine(), *signature, *anchors)
-
-
-def ruleset_cached(signature: Sequence[object], *, cache: str | None, generic: bool = False) -> bool:
-    """Whether ``load_ruleset`` would find its compiled rules in the cache (without reading them)."""
-    return cache is not None and cache_present('rules', _full_signature(signature, generic), directory=cache)
-
-
 def load_ruleset(
         signature: Sequence[object],
         load: Callable[[], list[Rule]],
@@ -585,7 +575,7 @@ def load_ruleset(
             and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6))
         )
 
-    full_signature = _full_signature(signature, generic)
+    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
     rows, table, window, blob, path_blob, paths, vendors = cached('rules', full_signature, build, valid=valid, directory=cache)
 
     def databases() -> tuple[Any, Any]:

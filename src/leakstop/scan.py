@@ -8,7 +8,7 @@ from leakstop.baseline import Baseline, unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
 from leakstop.decode import decoded_findings, merge, view_findings, with_view_findings
-from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, ruleset_cached, scan_bytes
+from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_file
 from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
 from leakstop.records import FileResult as FileResult
@@ -36,12 +36,6 @@ def _signature(
         signature.append(('selected', tuple(sorted(allowlist.disabled)), None if only is None else tuple(sorted(only))))
     generic = GENERIC_RULE_IDS if not selected else frozenset(i for i in GENERIC_RULE_IDS if allowlist.rule_enabled(i))
     return files, signature, selected, generic
-
-
-def ruleset_warm(config: Config) -> bool:
-    """Whether ``ruleset_for(config)`` would load compiled rules from the cache."""
-    _, signature, _, generic = _signature(config, None)
-    return ruleset_cached(signature, cache=cache_dir(), generic=bool(generic))
 
 
 def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None, every_rule: bool = False) -> RuleSet:
