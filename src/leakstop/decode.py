@@ -340,7 +340,8 @@ def _string_end(data: bytes, start: int, quote: int) -> int:
 def concat_view(data: bytes) -> View | None:
     """String literals joined as the code joins them, where a PEM key starts in one: Java's, C#'s and
     JavaScript's ``"-----BEGIN RSA PRIVATE KEY-----\\n" + "MIIE…\\n" + …``, PHP's ``.``, VB's ``&``,
-    Python's and C's adjacent literals. Each piece's escapes are decoded; nothing else is added."""
+    SQL's ``||`` (at a line's end), Python's and C's adjacent literals. Each piece's escapes are
+    decoded; nothing else is added."""
     begin = data.find(_MULTILINE_KEY)
     if begin == -1:
         return None

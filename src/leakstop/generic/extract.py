@@ -354,10 +354,9 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for op in _FALLBACK_OPERATOR.finditer(data, lo, hi):
         start = max(done, op.start() - 130)
         end = data.find(b'\n', op.end(), hi)
-        for m in _FALLBACK_OR.finditer(data, start, hi if end == -1 else end):
-            if m.start() >= done:
-                done = m.end('key')
-                yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
+        for m in _FALLBACK_OR.finditer(data, start, hi if end == -1 else end):  # from ``done`` on: no match twice
+            done = m.end('key')
+            yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
     if data.find(b'default', lo, hi) == -1:
         return
     for m in _FALLBACK_DEFAULT.finditer(data, lo, hi):
