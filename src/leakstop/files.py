@@ -521,8 +521,17 @@ class NameFilter:
         self._any_name = self._groups.get((1, ''))
         self._deep = {first for depth, first in groups if depth == 2}
         self._whole = re.compile('(?:' + '|'.join(whole) + r')\Z', re.IGNORECASE) if whole else None
+        self._asked: dict[str, bool] = {}  # path -> answer: a history scan asks again for every version
 
     def __call__(self, path: str) -> bool:
+        answer = self._asked.get(path)
+        if answer is None:
+            if len(self._asked) >= 65536:
+                self._asked.clear()
+            answer = self._asked[path] = self._match(path)
+        return answer
+
+    def _match(self, path: str) -> bool:
         parent, _, name = path.rpartition('/')
         name = name.lower()
         if name.endswith(self._suffixes):

@@ -107,7 +107,9 @@ _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 _FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>\w{1,80}):?[-=](?P<uv>[^}\s"\']{1,300})\}')
 # keys start where no key character precedes: tried from inside a run, the lazy key cost O(n x 120) on minified code
 _FALLBACK_OR = LazyPattern(rb'''(?<![\w.\[\]'"])(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
-_FALLBACK_OPERATOR = LazyPattern(rb'\|\||\?\?|\bor\b')
+_FALLBACK_OPERATOR = LazyPattern(rb'\|\||\?\?|or\b')  # \bor\b: the \b before is checked in Python (4x faster)
+_KEY_RUN = LazyPattern(rb'''[\w.\[\]'"]{1,120}[ \t]*\Z''')  # the key characters just before an operator
+_QUOTE_NEXT = LazyPattern(rb'''[ \t]*[bBuUrRfFL@]{0,2}\\?["'`]''')  # what _QUOTED_VALUE can start with
 _FALLBACK_DEFAULT = LazyPattern(
     rb'''(?<![\w.])(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default[ \t]+(?=''' + _QUOTED_VALUE + rb')'
     rb'''|\bdefault[ \t]+(?=''' + _QUOTED_VALUE.replace(b'?P<', b'?P<d').replace(b'?P=', b'?P=d') + rb''')[^\n]{0,300}?[ \t](?P<dkey>\.[\w.]{1,120})'''
@@ -207,7 +209,7 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if _phrase_key(data, m) or _label_string(data, m):
             continue
         for c in _yield(data, m, syntax):
-            if not c.quoted and _in_template_action(data, m.start('key')):
+            if not c.quoted and _in_template_action(data, m.start('key'), lo):
                 continue  # {{- $password := (randAlphaNum 16) | b64enc }}: template code, not a value
             if not c.quoted and op == b':':
                 if not _yaml_scalar(data, m.end('op'), c.end, hi):
@@ -241,9 +243,11 @@ def _phrase_key(data: bytes, m: re.Match[bytes]) -> bool:
     return opening != -1 and data.count(b' ', opening, start) >= 2
 
 
-def _in_template_action(data: bytes, pos: int) -> bool:
-    """``pos`` is inside a ``{{ … }}`` action (Helm, Go, Jinja) opened earlier on its line."""
-    line_start = data.rfind(b'\n', 0, pos) + 1
+def _in_template_action(data: bytes, pos: int, lo: int = 0) -> bool:
+    """``pos`` is inside a ``{{ … }}`` action (Helm, Go, Jinja) opened earlier on its line, after
+    ``lo`` (the start of the extractor's segment: on a long minified line, looking back to the line's
+    start from every candidate cost O(n) each)."""
+    line_start = data.rfind(b'\n', lo, pos) + 1 or lo
     opened = data.rfind(b'{{', line_start, pos)
     return opened != -1 and data.find(b'}}', opened, pos) == -1
 
@@ -350,12 +354,23 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
     # the key before `||`/`??`/`or` is looked for just before each operator, not from every word of the
     # segment (PHP and JS lines full of `??` cost 50 microseconds a segment that way)
+    # Each operator is tried once, at the start of the run of key characters before it (where the
+    # key's lookbehind lets it start); one followed by no quoted value is in no match (most of a
+    # minified file's). Searching from each operator to the line's end cost O(segment) per operator.
     done = lo
     for op in _FALLBACK_OPERATOR.finditer(data, lo, hi):
-        start = max(done, op.start() - 130)
+        if not _QUOTE_NEXT.match(data, op.end(), hi):
+            continue
+        before = data[op.start() - 1:op.start()] if op.start() else b''
+        if before and (before.isalnum() or before == b'_') and op.group() == b'or':
+            continue  # `color`, `floor`: not the operator
+        run = _KEY_RUN.search(data, max(done, op.start() - 130), op.start())
+        if run is None:
+            continue
         end = data.find(b'\n', op.end(), hi)
-        for m in _FALLBACK_OR.finditer(data, start, hi if end == -1 else end):  # from ``done`` on: no match twice
-            done = m.end('key')
+        m = _FALLBACK_OR.match(data, run.start(), hi if end == -1 else end)
+        if m is not None:
+            done = m.end('key')  # from there on: no match twice
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
     if data.find(b'default', lo, hi) == -1:
         return
