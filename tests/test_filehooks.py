@@ -176,11 +176,11 @@ def test_history_template_value_found_by_a_secret_rule_is_reported_once(repo: st
 
 
 def test_history_hook_findings_on_lines_count_on_added_lines_only(repo: str) -> None:
-    write('.envrc', 'export PATH=$PWD/bin:$PATH\nexport DATABASE_NAME=orders\n')
+    write('.envrc', 'export PATH=$PWD/bin:$PATH\nexport DATABASE_PASSWORD=orders\n')
     git('add', '-A', cwd='.')
     git('commit', '-qm', 'envrc', cwd='.')
     first = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
-    write('.envrc', 'export PATH=$PWD/bin:$PATH\nexport DATABASE_NAME=orders\nexport REGION=eu-west-1\n')
+    write('.envrc', 'export PATH=$PWD/bin:$PATH\nexport DATABASE_PASSWORD=orders\nexport API_TOKEN=eu-west-1\n')
     git('commit', '-qam', 'region', cwd='.')
     second = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
     code, _, doc = findings('--history')

@@ -86,6 +86,8 @@ _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
 _REGEX_SOURCE = LazyPattern(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^|\\[dws]\W')
 _REPEATED_CHUNK = LazyPattern(r'(.{1,6}?)\1{2,}\Z')
+_CHARACTER_RUNS = LazyPattern(r'(?:(.)\1{2,}){1,3}\Z')  # bbbb2222, xxxxyyyyzzzz: a few runs of one character each
+_UNIT_SEPARATORS = LazyPattern(r'[-_.:/ ]')
 _FRAMEWORK_VALUE = LazyPattern(
     r'[a-z_]+(?::[^|\s]*)?(?:\|[a-z_]+(?::[^|\s]*)?)+\Z'  # Laravel validation rules: required|string|min:12
     r'|Ag[A-D][A-Za-z0-9+/]{100,}={0,2}\Z'  # Bitnami SealedSecret ciphertext (0x02 0x00-0x03 ...)
@@ -294,6 +296,19 @@ def _leetspeak_words(value: str) -> bool:
 _FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
 
 
+def _repeated_unit(value: str) -> bool:
+    """Separators aside, one unit of at most 8 characters over and over (the last one may be cut):
+    ``5678defg-5678-defg-5678-defg56``, ``ab12.ab12.ab12``."""
+    text = _UNIT_SEPARATORS.sub('', value)
+    for period in range(1, 9):
+        if len(text) < 2 * period + 2:
+            break
+        unit = text[:period]
+        if text == (unit * (len(text) // period + 1))[:len(text)]:
+            return True
+    return False
+
+
 def _word_between_symbols(value: str) -> bool:
     """``p%a&s^s#w!o@r*``: a test word with a symbol after each letter (URL-encoding tests), not a secret."""
     letters = ''.join(c for c in value if c.isalpha())
@@ -338,7 +353,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v) or _SSH_PUBLIC_KEY.match(v)),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
-    ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v)),
+    ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
     ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
     ('counting pattern', _counting_pattern),
     ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6)),

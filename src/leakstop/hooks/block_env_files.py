@@ -30,6 +30,9 @@ from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.cache import cache_dir, cached_toml
+from leakstop.generic.keys import DATA_FILE as KEY_WORDS, judge_key, vocabulary_from_doc
+from leakstop.generic.records import Vocabulary
 from leakstop.generic.values import random_token
 from leakstop.placeholders import is_placeholder
 from leakstop.records import EnvSettings as Settings
@@ -129,14 +132,27 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
     return sorted(config.allowlist.filter(data, out), key=lambda f: (f.line, f.column)), warnings
 
 
+_VOCABULARY: list[Vocabulary] = []  # the key judge's words, loaded on the first .envrc
+
+
+def _names_a_secret(key: str) -> bool:
+    """The key judge's verdict on an exported name (``API_TOKEN``, ``DB_PASSWORD``; not ``REGION``)."""
+    if not _VOCABULARY:
+        _VOCABULARY.append(vocabulary_from_doc(cached_toml(KEY_WORDS, directory=cache_dir())))
+    return bool(judge_key(key, _VOCABULARY[0]).kind)
+
+
 def envrc_findings(path: str, data: bytes, *, config: Config) -> list[Finding]:
-    """``export KEY=literal`` lines of a direnv ``.envrc`` (computed values, ``$VAR``, ``$(cmd)``, pass)."""
+    """``export KEY=literal`` lines of a direnv ``.envrc`` where the key names a secret, or the value (or
+    what stands as the key: a pasted token) looks random. Computed values (``$VAR``, ``$(cmd)``,
+    ``pass``), placeholders and plain settings (``export REGION=eu-west-1``) pass."""
     offsets = _line_offsets(data)
     shapes = config.allowlist.builtin.placeholders
     out = [
         _entry_finding(path, e, offsets, 'envrc-exported-value', f'{display_name(e.key)}: .envrc exports a literal value')
         for e in parse_bytes(data).entries
         if e.exported and e.value and '$' not in e.value and '`' not in e.value and not is_placeholder(e.value, shapes)
+        and (_names_a_secret(e.key) or random_token(e.value) or random_token(e.key))
     ]
     return config.allowlist.filter(data, out)
 
