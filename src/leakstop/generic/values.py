@@ -272,6 +272,7 @@ def _name_and_test_word(value: str) -> bool:
 # ``1`` is ``i`` or ``l``: both are tried.
 _LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}) for one in 'il')
 _LEET_CHARS = frozenset('013457@$')
+_WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
 _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1: a number, not letters
 
 
@@ -285,8 +286,13 @@ def _leetspeak_words(value: str) -> bool:
         return False
     for table in _LEET:
         text = value.translate(table)
-        if not text.isalpha():
+        joined = _WORD_JOINS.sub('', text)  # superSECURE_Pa55word: words joined by _ - . (a phrase)
+        if not joined.isalpha():
             return False
+        if joined != text:
+            if _identifier_of_words(text) and len([p for p in _HUMP.findall(text) if p.isalpha()]) >= 3:
+                return True
+            continue
         if (text.lower() in Words.get() or _fixture_words(text) or _CREDENTIAL_WORD_VALUE.match(text)
                 or _identifier_of_words(text)):
             return True
