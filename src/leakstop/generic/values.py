@@ -315,6 +315,20 @@ def _repeated_unit(value: str) -> bool:
     return False
 
 
+_BREAKS = LazyPattern(r'%[0-9A-Za-z]{2}|[\x00-\x1f\x7f]')  # a percent escape (valid or not), a control character
+
+
+def _word_broken_by_escapes(value: str) -> bool:
+    """``sec%zzret``, ``sec%00ret`` (and, percent-decoded, ``sec\\x00ret``): a word with escapes or
+    control characters inside it, as a URL parser's tests write them."""
+    if '%' not in value and value.isprintable():
+        return False
+    rest = _BREAKS.sub('', value)
+    return bool(rest) and rest != value and (
+        rest.lower() in Words.get() or _fixture_words(rest) or bool(_CREDENTIAL_WORD_VALUE.match(rest))
+        or _identifier_of_words(rest))
+
+
 def _word_between_symbols(value: str) -> bool:
     """``p%a&s^s#w!o@r*``: a test word with a symbol after each letter (URL-encoding tests), not a secret."""
     letters = ''.join(c for c in value if c.isalpha())
@@ -471,6 +485,8 @@ def _judge_value(value: str) -> ValueJudgement:
     prefixed = _prefixed_words(value)
     if prefixed is not None:
         return ValueJudgement(0.0, 0.0, prefixed)
+    if _word_broken_by_escapes(value):
+        return ValueJudgement(0.0, 0.0, 'a word broken by escapes')
     n = len(value)
     k = classes(value)
     h = shannon_entropy(value)
