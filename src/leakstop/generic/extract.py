@@ -60,7 +60,9 @@ ANCHORS: dict[str, str] = {
         r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]+[|>](?:[1-9][-+]?|[-+][1-9]?)?'
         r'[ \t]*(?:#[^\n]*)?\r?$'
     ),
-    # `key:` ending its line: a mapping below, or a scalar on the next line
+    # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
+    # hand-wrapped JSON break a long assignment)
+    'next_line': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*\r?\n[ \t]*[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -70,6 +72,10 @@ _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in th
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr]))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
+)
+_NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
+    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*\r?\n[ \t]*(?='''
+    + _QUOTED_VALUE + rb''')'''
 )
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
 _XML_ELEMENT = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=key)>')
@@ -404,6 +410,16 @@ def tfvar(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _yield(data, d, 'terraform', key=_text(data, *m.span('key')))
 
 
+def next_line(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A key whose line ends with its operator, the quoted value opening the next line: each whose
+    value is in ``data[lo:hi]``, its key read from the line before (the anchor's hit ends on the
+    value's line, so the segment starts there)."""
+    start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0
+    for m in _NEXT_LINE.finditer(data, start, hi):
+        if m.end() >= lo:
+            yield from _yield(data, m, 'assign')
+
+
 def call(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _CALL.finditer(data, lo, hi):
         yield from _yield(data, m, 'call')
@@ -416,5 +432,5 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
-    'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block,
+    'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line,
 }
