@@ -154,6 +154,18 @@ def test_specification_examples_pass_the_whole_pipeline(ruleset: object, default
     assert scan_data(b'access_token = "Zq8bX3nR5tY7uV9wK2mL"\n', 'docs/oauth.py', ruleset=ruleset, config=default_config)
 
 
+def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default_config: object, detector: GenericDetector) -> None:
+    """RFC 6749's password grant example (``password=A3ddj3w``), a form body in a docstring of every
+    OAuth server library: the detector reads it (a form body in code), the known examples let it through."""
+    from leakstop.config import Config
+    from leakstop.engine import RuleSet
+    from leakstop.scan import scan_data
+    assert isinstance(ruleset, RuleSet) and isinstance(default_config, Config)
+    data = b'body = "grant_type=password&username=johndoe&password=A3ddj3w"\n'
+    assert [d.secret for d in detector.scan(data, 'oauth2/grants.py')] == ['A3ddj3w']
+    assert scan_data(data, 'oauth2/grants.py', ruleset=ruleset, config=default_config) == []
+
+
 @pytest.mark.parametrize('unit', [
     b'key=', b'token="', b'password: x', b'"api_key": "', b'<password>', b'--password ', b'${PASSWORD:-',
     b'setPassword("', b'\\npassword=', b'variable "db_password" {\n', b'<add key="Password" value="',

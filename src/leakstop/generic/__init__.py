@@ -22,7 +22,7 @@ import os
 from typing import Any, Callable, Iterator, Sequence
 
 from leakstop.cache import cache_dir, cached, cached_toml
-from leakstop.generic.extract import ANCHORS, EXTRACTORS, parent_keys
+from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
 from leakstop.generic.values import Words, judge_passphrase, judge_value
@@ -32,7 +32,7 @@ CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted val
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
 # Families whose extractor reads only its line (no look past the line's end or before its start):
 # their candidates are a function of the line's bytes (``GenericDetector._extract``).
-SELF_CONTAINED = frozenset(('assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced'))
+SELF_CONTAINED = frozenset(('assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced', 'query'))
 LINES_REMEMBERED = 4096
 FAMILIES = tuple(ANCHORS)
 
@@ -422,7 +422,8 @@ class GenericDetector:
                         continue
                     if c.syntax == 'make-shell' and not kind.makefile:
                         continue  # != is a comparison everywhere but in a Makefile
-                    if not c.quoted and (kind.code and c.syntax not in ('fallback', 'yaml') or c.syntax == 'note' and not kind.prose):
+                    if not c.quoted and (kind.code and c.syntax not in ('fallback', 'yaml') and not in_query(data, c)
+                                         or c.syntax == 'note' and not kind.prose):
                         continue
                     seen.add((c.start, c.end, c.key))
                     out.append(c)

@@ -63,6 +63,8 @@ ANCHORS: dict[str, str] = {
     # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
     # hand-wrapped JSON break a long assignment)
     'next_line': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*\r?\n[ \t]*[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
+    # `?api_key=v`, `&token=v`, `"client_secret=v&…"`: a URL's query or a form body, also in a string in code
+    'query': r'[?&"\'][\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}=[^\s"\'`&<>]{4,}',
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -225,6 +227,31 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
                 value = c.value.split('&', 1)[0]  # a URL query or a form body: ?api_key=v&page=2, token=v&hint=x
                 c = c._replace(value=value, end=c.start + len(value.encode()))
             yield c
+
+
+def in_query(data: bytes, c: Candidate) -> bool:
+    """An unquoted ``key=value`` that is a URL's query parameter or a form body's field, so a string's
+    text even in code (where an unquoted value is otherwise an expression)."""
+    key = c.key.encode('utf-8', 'surrogateescape')
+    key_start = c.start - 1 - len(key)
+    return (not c.quoted and c.syntax == 'assign' and data[c.start - 1:c.start] == b'='
+            and data[key_start:c.start - 1] == key and _query_in_string(data, key_start, c.end))
+
+
+def _query_in_string(data: bytes, key_start: int, value_end: int) -> bool:
+    """The ``key=value`` at ``key_start`` is a URL's query parameter (``/path?key=``), a form body's later
+    field (``a=1&key=``) or the first field of a string (``"key=v&…"``, ``"key=v"``): not code's
+    ``cond?token=x:y`` or ``a&&key=v``."""
+    before = data[key_start - 1:key_start]
+    if before in (b'"', b"'"):
+        return data[value_end:value_end + 1] in (b'&', before)
+    if before not in (b'?', b'&') or data[key_start - 2:key_start] == b'&&':
+        return False
+    back = max(0, key_start - 2048)
+    start = max(data.rfind(b' ', back, key_start), data.rfind(b'"', back, key_start), data.rfind(b"'", back, key_start),
+                data.rfind(b'\n', back, key_start)) + 1
+    text = data[max(start, back):key_start - 1]
+    return b'/' in text if before == b'?' else b'=' in text
 
 
 _KEY_PHRASE = LazyPattern(rb'(?:[ \t]*(?:[-*#]|//)?[ \t]*)((?:[A-Za-z]+ ){1,3})\Z')
@@ -420,6 +447,11 @@ def next_line(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _yield(data, m, 'assign')
 
 
+def query(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """The assignments that are a URL's query parameter or a form body's field (``in_query``)."""
+    return (c for c in assign(data, lo, hi) if in_query(data, c))
+
+
 def call(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _CALL.finditer(data, lo, hi):
         yield from _yield(data, m, 'call')
@@ -432,5 +464,5 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
-    'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line,
+    'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
 }
