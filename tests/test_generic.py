@@ -255,3 +255,104 @@ def test_remembered_lines_give_what_a_fresh_detector_finds() -> None:
         assert warm.candidates(data, 'config/app.env') == plain.candidates(data, 'config/app.env')
         assert warm.scan(data, 'config/app.env') == plain.scan(data, 'config/app.env') == every.scan(data, 'config/app.env')
         assert len(every.candidates(data, 'config/app.env')) >= len(warm.candidates(data, 'config/app.env'))
+
+
+# --- which file is what (generic.file_kind), seen in what the detector reports ---------------------------
+
+UNQUOTED_TOKEN = b'api_token = Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ\n'
+CODE_EXTENSIONS = (
+    '.py', '.pyi', '.pyx', '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.go', '.java', '.kt',
+    '.kts', '.scala', '.groovy', '.gradle', '.rb', '.php', '.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh',
+    '.cs', '.fs', '.vb', '.swift', '.m', '.mm', '.rs', '.dart', '.lua', '.pl', '.pm', '.r', '.jl', '.ex',
+    '.exs', '.erl', '.clj', '.cljs', '.vue', '.svelte', '.coffee', '.hs', '.ml', '.nim', '.zig', '.sol',
+    '.ipynb', '.razor', '.cshtml', '.jsp', '.erb', '.ejs', '.hbs', '.twig', '.j2', '.jinja', '.jinja2',
+    '.tpl', '.mustache', '.html', '.htm', '.css', '.scss', '.less', '.sql', '.tf', '.hcl', '.ps1', '.psm1', '.psd1',
+)
+
+
+@pytest.mark.parametrize('ext', CODE_EXTENSIONS)
+def test_an_unquoted_value_in_code_is_an_expression(detector: GenericDetector, ext: str) -> None:
+    """``api_token = get_token()`` in code: the right-hand side of an unquoted assignment is not judged."""
+    assert detector.scan(UNQUOTED_TOKEN, f'src/App{ext}') == []
+    assert detector.scan(UNQUOTED_TOKEN, f'src/App{ext.upper()}') == []  # the case of a name does not matter
+
+
+@pytest.mark.parametrize('path', ['config/app.cfg', 'deploy.env', 'app.properties', 'values.yaml', 'App.config', 'run.sh'])
+def test_an_unquoted_value_outside_code_is_a_value(detector: GenericDetector, path: str) -> None:
+    assert [(d.rule_id, d.description) for d in detector.scan(UNQUOTED_TOKEN, path)] == [('generic-token', 'Hard-coded token')]
+
+
+QUOTED_PASSWORD = b'{"db_password": "Zq8bX3nR5tY7uV9wK2mL"}\n'
+
+
+@pytest.mark.parametrize('path', [
+    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'Pipfile.lock',
+    'Cargo.lock', 'go.sum', 'composer.lock', 'Gemfile.lock', 'Podfile.lock', 'pubspec.lock', 'mix.lock',
+    'packages.lock.json', 'flake.lock', 'uv.lock', 'pdm.lock', 'bun.lockb', 'gradle.lockfile',  # lockfiles
+    'app.js.map', 'de.po', 'messages.pot', 'en.ftl', 'app.xliff', 'app.xlf', 'Localizable.strings', 'Strings.resx',
+    *(f'{d}/de.json' for d in ('locale', 'locales', 'i18n', 'l10n', 'translations', 'lang', 'langs', 'po')),
+])
+def test_lockfiles_translations_and_source_maps_are_not_scanned(detector: GenericDetector, path: str) -> None:
+    assert detector.scan(QUOTED_PASSWORD, f'web/{path}') == []
+
+
+@pytest.mark.parametrize('path', ['web/package.json', 'web/settings.json', 'web/language.json', 'web/lock.json'])
+def test_other_json_is_scanned(detector: GenericDetector, path: str) -> None:
+    assert [d.rule_id for d in detector.scan(QUOTED_PASSWORD, path)] == ['generic-password']
+
+
+TYPED_PASSWORD = b'password = "P@ssword1234"\n'  # a short password a person typed: human-password score 0.8
+
+
+@pytest.mark.parametrize('path', [
+    *(f'{d}/settings.py' for d in ('test', 'tests', 'spec', 'specs', '__tests__', 'testdata', 'test-data', 'fixtures',
+                                    'testing', 'e2e', 'docs', 'doc', 'documentation', 'examples', 'example',
+                                    'samples', 'sample')),
+    'app/test_settings.py', 'app/settings_test.py', 'app/settings_spec.rb', 'app/settings.test.js',
+    'app/settings.spec.ts', 'app/SettingsTests.cs',
+])
+def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetector, path: str) -> None:
+    """0.8 x 0.6 (human_in_tests_and_docs) is under the threshold 0.5 in test and documentation files."""
+    assert detector.scan(TYPED_PASSWORD, path) == []
+
+
+@pytest.mark.parametrize('path', ['app/settings.py', 'contest/settings.py', 'app/testimony.py', 'app/latest.py', 'docsite/app.py'])
+def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str) -> None:
+    assert [d.rule_id for d in detector.scan(TYPED_PASSWORD, path)] == ['generic-password']
+
+
+NOTE = b'password - Zq8bX3nR5tY7uV9wK2mL\n'
+
+
+@pytest.mark.parametrize(('path', 'found'), [
+    *((f'README{ext}', True) for ext in ('.md', '.markdown', '.rst', '.txt', '.text', '.adoc', '.asciidoc', '.org', '.log', '')),
+    ('notes.cfg', False), ('notes.yaml', False), ('.notes', False), ('deploy.sh', False),
+])
+def test_a_key_dash_value_note_counts_in_prose_only(detector: GenericDetector, path: str, found: bool) -> None:
+    assert [d.rule_id for d in detector.scan(NOTE, path)] == (['generic-password'] if found else [])
+
+
+@pytest.mark.parametrize(('key', 'rule_id', 'description'), [
+    ('db_password', 'generic-password', 'Hard-coded password'),
+    ('client_secret', 'generic-secret', 'Hard-coded secret or credential'),
+    ('access_token', 'generic-token', 'Hard-coded token'),
+    ('api_key', 'generic-api-key', 'Hard-coded API or secret key'),
+])
+def test_the_kind_of_key_names_the_rule(detector: GenericDetector, key: str, rule_id: str, description: str) -> None:
+    found = detector.scan(f'{key} = "Zq8bX3nR5tY7uV9wK2mL4pQ"\n'.encode(), 'app.cfg')
+    assert [(d.rule_id, d.description, d.secret) for d in found] == [(rule_id, description, 'Zq8bX3nR5tY7uV9wK2mL4pQ')]
+
+
+@pytest.mark.parametrize(('value', 'reason'), [
+    ('fully_charged', 'identifier made of words'), ('test123', 'test or credential word'), ('Changeme', 'capitalized word'),
+    ('inherit', 'configuration word'), ('SomeKindOfPassword123!@#', 'contains the word password'),
+    ('DB_SECRET_VALUE', 'constant name'), ('h3ll0w0rld', 'words in leetspeak'), ('glx_qwerty42', 'a prefix and words'),
+])
+def test_a_literal_made_of_words_counts_in_an_image(detector: GenericDetector, value: str, reason: str) -> None:
+    """"Never build credentials into images": a Dockerfile ENV takes any literal, words included; an .env
+    file judges the same value as words."""
+    assert judge_value(value).reason == reason
+    found = detector.scan(f'ENV DB_PASSWORD {value}\n'.encode(), 'Dockerfile')
+    assert [(d.rule_id, d.secret) for d in found] == [('generic-password', value)]
+    assert dict(found[0].explain)['value score'] == 'randomness 0.7, human password 0.7'
+    assert detector.scan(f'DB_PASSWORD={value}\n'.encode(), 'app.env') == []
