@@ -356,3 +356,58 @@ def test_a_literal_made_of_words_counts_in_an_image(detector: GenericDetector, v
     assert [(d.rule_id, d.secret) for d in found] == [('generic-password', value)]
     assert dict(found[0].explain)['value score'] == 'randomness 0.7, human password 0.7'
     assert detector.scan(f'DB_PASSWORD={value}\n'.encode(), 'app.env') == []
+
+
+# --- the checks after the score: names of keys in a Secret, passwords that repeat a name ---------------
+
+RANDOM_KEY = b'Zq8bX3nR5tY7uV9wK2mL4pQ'
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'secretKey: ' + RANDOM_KEY + b'\n', True),
+    (b'secretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n', False),  # the name of a key in the Secret db-creds
+    (b'\nsecretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n', False),  # after a blank first line
+    (b'secretKey: ' + RANDOM_KEY + b'\nsecretName:', False),  # the last line, no newline at its end
+    (b'secretName: db\n' + b'\n' * 7 + b'secretKey: ' + RANDOM_KEY + b'\n', False),  # 8 lines up, blank lines count
+    (b'secretName: db\n' + b'\n' * 8 + b'secretKey: ' + RANDOM_KEY + b'\n', True),  # 9 lines up: not the same mapping
+    (b'    secretKey: ' + RANDOM_KEY + b'\n    # note\n    secretName: db\n', False),
+    (b'    secretKey: ' + RANDOM_KEY + b'\n#  # note\n    secretName: db\n', True),  # a comment at column 0 ends the mapping
+])
+def test_a_secret_key_beside_a_secret_name_is_a_name(detector: GenericDetector, text: bytes, found: bool) -> None:
+    assert [(d.rule_id, d.secret) for d in detector.scan(text, 'deploy.yaml')] == (
+        [('generic-api-key', RANDOM_KEY.decode())] if found else [])
+
+
+@pytest.mark.parametrize(('line', 'names'), [
+    (b'password=Acme20241 role=acme', True),  # the role, give or take digits: a development default
+    (b'role=acme password=Acme20241', True),
+    (b'password=Acm20241 role=acm', False),  # a name of three letters is too short to tell
+    (b'password=Acme20241 role=acmex', False),
+])
+def test_a_password_that_names_its_line(line: bytes, names: bool) -> None:
+    from leakstop.generic import names_itself
+    data = b'user acme\n' + line + b'\nrole acme\n'  # the name on the lines around does not count
+    start = data.index(b'Acm', data.index(b'password'))
+    end = data.index(b' ', start) if data.find(b' ', start, data.index(b'\n', start)) != -1 else data.index(b'\n', start)
+    assert names_itself(data, start, end, data[start:end].decode()) is names
+    assert not names_itself(b'user acme\npassword=Acme20241\n', 20, 29, 'Acme20241')
+
+
+def test_a_bare_key_in_code_is_not_judged(detector: GenericDetector) -> None:
+    from leakstop.generic import score
+    from leakstop.generic.records import Candidate, KeyJudgement
+    c = Candidate('key', RANDOM_KEY.decode(), 0, len(RANDOM_KEY), 'assign', True)
+    assert score(c, detector.vocabulary, code=True).key == KeyJudgement('', 0.0, ('key',), 'a bare key in code')
+    assert score(c, detector.vocabulary).key == KeyJudgement('key', 0.6, ('key',), 'key')
+
+
+def test_the_candidates_of_a_line_are_remembered() -> None:
+    """A whole line after a newline is extracted once; its candidates are remembered by its bytes."""
+    found = GenericDetector.load()
+    line = b'password = "Xk9mQ2vL7pW4"'
+    data = b'x = 1\n' + line + b'\ny = 2\n'
+    [c] = found.candidates(data, 'app.cfg')
+    assert (c.key, c.start) == ('password', 18)
+    assert [k[:2] for k in found._lines if k[1] == line] == [('assign', line)]
+    [c] = found.candidates(b'z = 3\n' + line, 'app.cfg')  # the same line elsewhere: from memory, at its offset
+    assert (c.key, c.start) == ('password', 18)

@@ -82,8 +82,6 @@ def file_kind(path: str) -> FileKind:
     name = parts[-1]
     dirs = set(parts[:-1])
     stem, ext = os.path.splitext(name)
-    if name.startswith('.') and not ext:  # .env, .npmrc
-        ext = ''
     test = bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
     docs = bool(dirs & DOC_DIRS)
     return FileKind(
@@ -216,7 +214,7 @@ def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
     here = _MAPPING_KEY.match(data, line_start)
     if here is None:
         return []
-    column = len(here.group(1).replace(b'#', b' '))
+    column = len(here.group(1))  # a commented key's '#' counts as a space
     out: list[str] = []
     for step in (-1, 1):
         pos = line_start
@@ -236,7 +234,7 @@ def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
                 continue
             m = _MAPPING_KEY.match(line)
             indent = len(line) - len(line.replace(b'#', b' ', 1).lstrip(b' \t'))
-            if m is not None and len(m.group(1).replace(b'#', b' ')) == column:
+            if m is not None and len(m.group(1)) == column:
                 out.append(m.group(2).decode('ascii', 'replace'))
             elif indent < column and not line.replace(b'#', b' ', 1).lstrip(b' \t').startswith(b'- '):
                 break  # the mapping ended
