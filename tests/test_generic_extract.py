@@ -40,3 +40,78 @@ def test_a_comparison_is_passed_over_not_the_assignment_after_it(detector: Gener
 ])
 def test_parent_keys(text: bytes, parents: list[str]) -> None:
     assert parent_keys(text, text.rindex(b':') + 1) == parents
+
+
+RANDOM = b'Zq8bX3nR5tY7uV9wK2mL4pQ'
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'see https://api.acme.io/v1/items?api_token=' + RANDOM + b'&page=2\n', 43),  # the value ends at the next field
+    (b'see badge https://api.acme.io/v1/items?api_token=' + RANDOM + b'&page=2\n', 49),  # the URL starts after the space
+    (b'see https://img.shields.io/endpoint?api_token=' + RANDOM + b'&page=2\n', None),  # a badge: public by design
+    (b'get https://bucket.acme.io/f.zip?expires=1700000000&api_token=' + RANDOM + b'\n', None),  # a signed URL: it expires
+])
+def test_a_key_in_a_url_query(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'README.md') == ([('generic-token', RANDOM.decode(), start)] if start else [])
+    for c in detector.candidates(text, 'README.md'):
+        assert (c.value, text[c.start:c.end]) == (RANDOM.decode(), RANDOM)
+
+
+def test_a_candidate_spans_its_value() -> None:
+    """Over every example and negative, every family: the candidate's byte span holds its value."""
+    import os
+    from leakstop.cache import load_toml
+    from leakstop.generic import FAMILIES
+    from leakstop.generic.extract import EXTRACTORS
+    examples = os.path.join(os.path.dirname(__file__), '..', 'src', 'leakstop', 'data', 'generic_examples.toml')
+    seen = 0
+    for case in load_toml(examples)['cases']:
+        for text in case['examples'] + case['negatives']:
+            data = text.encode()
+            for family in FAMILIES:
+                for c in EXTRACTORS[family](data, 0, len(data)):
+                    assert data[c.start:c.end].decode() == c.value, (family, text)
+                    seen += 1
+    assert seen > 1000
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'{"password":"Xk9mQ2vL7pW4"}\n', 13),
+    (b'{"Enter your password":"Xk9mQ2vL7pW4"}\n', None),  # UI text and its translation, not a key
+    (b'{"Type your new\tpassword":"Xk9mQ2vL7pW4"}\n', None),  # a tab between the words
+    (b'{"Enter your\tpassword":"Xk9mQ2vL7pW4"}\n', 24),  # one space: a key may hold one (a label)
+])
+def test_a_key_that_ends_a_phrase(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'app.js') == ([('generic-password', 'Xk9mQ2vL7pW4', start)] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'{{ $password := ' + RANDOM + b' }}\n', None),  # template code, not a value
+    (b'{{ template "x" }} password=' + RANDOM + b'\n', 28),  # after an action that closed
+])
+def test_template_actions(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text) == ([('generic-password', RANDOM.decode(), start)] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'password: ' + RANDOM + b'\n', 10), (b'password:\t' + RANDOM + b'\n', 10),
+    (b'password:' + RANDOM + b'\n', None),  # no space after the colon: Key:HU:x, not YAML
+])
+def test_a_yaml_scalar(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'app.yaml') == ([('generic-password', RANDOM.decode(), start)] if start else [])
+
+
+FILLER = b''.join(b'item%d: value %d\n' % (i, i) for i in range(200))  # 3 KB of other keys
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'password: |\n  ' + RANDOM + b'\n', 14),
+    (b'password: >-\n  ' + RANDOM + b'\nuser: app\n' + FILLER, 15),  # a file longer than the block's reach
+    (b'password: |\n\n  ' + RANDOM + b'\n', 15),  # a blank line first
+    (b'password: |\n  ' + RANDOM + b'\n  ' + RANDOM + b'\n', None),  # two lines: text, not one value
+    (b'password: |\n  echo x\n  echo y\n  ' + RANDOM + b'\n', None),  # three: a script
+    (b'password: |\n  ' + b'Zq8bX3nR5tY7' * 90 + b'\n', None),  # the line goes past the reach (1,024 bytes)
+])
+def test_a_yaml_block_scalar_of_one_line(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [(d.rule_id, d.start, d.end - d.start) for d in detector.scan(text, 'values.yaml')] == (
+        [('generic-password', start, len(RANDOM))] if start else [])

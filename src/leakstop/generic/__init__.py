@@ -235,7 +235,7 @@ def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
             m = _MAPPING_KEY.match(line)
             indent = len(line) - len(line.replace(b'#', b' ', 1).lstrip(b' \t'))
             if m is not None and len(m.group(1)) == column:
-                out.append(m.group(2).decode('ascii', 'replace'))
+                out.append(m.group(2).decode('ascii'))  # [\w.-] of a bytes pattern: ASCII
             elif indent < column and not line.replace(b'#', b' ', 1).lstrip(b' \t').startswith(b'- '):
                 break  # the mapping ended
     return out

@@ -129,7 +129,7 @@ _YAML_PARENT = LazyPattern(rb'([ \t]*)(?:- )?["\']?([\w.-]{1,80})["\']?[ \t]*:[ 
 def parent_keys(data: bytes, start: int, *, lines: int = 40) -> list[str]:
     """The YAML (or indented) mapping keys above the line holding ``start``, innermost first."""
     line_start = data.rfind(b'\n', 0, start) + 1
-    line = data[line_start:data.find(b'\n', line_start) if b'\n' in data[line_start:start + 1] else start]
+    line = data[line_start:start]  # enough for the line's indent
     indent = len(line) - len(line.lstrip(b' \t'))
     out: list[str] = []
     pos = line_start - 1
@@ -147,7 +147,7 @@ def parent_keys(data: bytes, start: int, *, lines: int = 40) -> list[str]:
             m = _YAML_PARENT.match(text)
             if m is None:
                 break
-            out.append(m.group(2).decode('ascii', 'replace'))
+            out.append(m.group(2).decode('ascii'))  # [\w.-] of a bytes pattern: ASCII
             indent = width
     return out
 
