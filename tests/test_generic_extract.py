@@ -115,3 +115,39 @@ FILLER = b''.join(b'item%d: value %d\n' % (i, i) for i in range(200))  # 3 KB of
 def test_a_yaml_block_scalar_of_one_line(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [(d.rule_id, d.start, d.end - d.start) for d in detector.scan(text, 'values.yaml')] == (
         [('generic-password', start, len(RANDOM))] if start else [])
+
+
+def explained(detector: GenericDetector, text: bytes, path: str) -> list[tuple[str, str, int, str, str]]:
+    """(rule, secret, offset, syntax, key words) of each finding, as ``--explain`` shows them."""
+    return [(d.rule_id, d.secret, d.start, dict(d.explain)['syntax'], dict(d.explain)['key words'])
+            for d in detector.scan(text, path)]
+
+
+PASSWORD = 'Xk9mQ2vL7pW4'
+
+
+@pytest.mark.parametrize(('line', 'start'), [
+    (f'mysql -u root -p{PASSWORD} db', 16), (f'docker login -u ci -p {PASSWORD} registry.acme.io', 22),
+    (f'psexec \\\\host -u admin -p {PASSWORD} cmd', 26), (f'curl -u deploy:{PASSWORD} https://acme.io', 15),
+    (f'--password={PASSWORD}', 11),
+])
+def test_a_password_flag(detector: GenericDetector, line: str, start: int) -> None:
+    assert explained(detector, line.encode(), 'deploy.sh') == [('generic-password', PASSWORD, start, 'flag, unquoted', 'password')]
+
+
+def test_a_user_that_is_an_api_key(detector: GenericDetector) -> None:
+    """``curl -u KEY:`` (an empty password: the user is the API key)."""
+    key = 'sk9Zq8bX3nR5tY7uV9wK2mL4pQ'
+    assert explained(detector, f'curl -u {key}: https://api.acme.io'.encode(), 'deploy.sh') == [
+        ('generic-api-key', key, 8, 'flag, unquoted', 'api key')]
+
+
+@pytest.mark.parametrize('end', [b'\n', b''])  # the last line with or without its line break
+def test_a_value_element_below_a_key_element(detector: GenericDetector, end: bytes) -> None:
+    text = b'<masterKey>\n  <value>Zq8bX3nR5tY7uV9wK2mL</value>\n</masterKey>' + end
+    assert explained(detector, text, 'app.xml') == [('generic-api-key', 'Zq8bX3nR5tY7uV9wK2mL', 21, 'xml, unquoted', 'master key')]
+
+
+def test_two_fallbacks_on_a_line(detector: GenericDetector) -> None:
+    text = b'const db = { password: env.DB_PASSWORD || "Xk9mQ2vL7pW4", token: env.API_TOKEN ?? "Zq8bX3nR5tY7uV9wK2mL4pQ" };\n'
+    assert found(detector, text, 'app.js') == [('generic-password', PASSWORD, 43), ('generic-token', RANDOM.decode(), 83)]
