@@ -151,3 +151,16 @@ def test_a_value_element_below_a_key_element(detector: GenericDetector, end: byt
 def test_two_fallbacks_on_a_line(detector: GenericDetector) -> None:
     text = b'const db = { password: env.DB_PASSWORD || "Xk9mQ2vL7pW4", token: env.API_TOKEN ?? "Zq8bX3nR5tY7uV9wK2mL4pQ" };\n'
     assert found(detector, text, 'app.js') == [('generic-password', PASSWORD, 43), ('generic-token', RANDOM.decode(), 83)]
+
+
+@pytest.mark.parametrize(('text', 'path', 'start', 'syntax', 'words'), [
+    (b'<password>Xk9mQ2vL7pW4</password>', 'app.xml', 10, 'xml, unquoted', 'password'),
+    (b'<add key="Password" value="Xk9mQ2vL7pW4"/>', 'web.config', 27, 'xml, unquoted', 'password'),
+    (b'<entry name="db.password" type="string">Xk9mQ2vL7pW4</entry>', 'app.xml', 40, 'xml, unquoted', 'db password'),
+    (b'const t = process.env["API_TOKEN"] || "Xk9mQ2vL7pW4";', 'app.js', 39, 'fallback', 'api token'),  # the last name
+    (b'{{ .Values.db.password | default "Xk9mQ2vL7pW4" }}', 'templates/a.yaml', 34, 'fallback', 'password'),
+])
+def test_the_syntax_and_the_key_as_explained(
+        detector: GenericDetector, text: bytes, path: str, start: int, syntax: str, words: str) -> None:
+    [(_, secret, at, shown_syntax, shown_words)] = explained(detector, text, path)
+    assert (secret, at, shown_syntax, shown_words) == (PASSWORD, start, syntax, words)
