@@ -39,6 +39,7 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('key', 'key', 0.6, 'key'), ('setKey', 'key', 0.6, 'key'), ('withKey', 'key', 0.6, 'key'), ('putKey', 'key', 0.6, 'key'),
     ('addKey', 'key', 0.6, 'key'), ('Get key', 'key', 0.6, 'key'), ('Use key', 'key', 0.6, 'key'),  # an accessor: the bare key
     ('set_my_key', 'key', 0.8, 'my key'),  # the accessor is not just before the key
+    ('my_set_key', 'key', 0.8, 'set key'), ('setApiKey', 'key', 1.0, 'api key'),  # nor the first word
     ('Use this key', 'key', 0.8, 'this key'),  # a phrase (with spaces) is no flag
     ('token_type', '', 0.0, 'names something about a secret (type)'), ('apiKeyId', '', 0.0, 'names something about a secret (id)'),
     ('use_token', '', 0.0, 'a flag or limit (use)'), ('getKey', '', 0.0, 'a flag or limit (get)'),
