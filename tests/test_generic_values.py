@@ -123,3 +123,52 @@ def test_a_name_and_a_test_word(word: str) -> None:
     """``acmetest``, ``alicedemo``: a name (no dictionary word needed) and a test word."""
     assert not_literal(f'acme{word}') == 'test or credential word'
     assert not_literal(f'zq{word}') is None and not_literal(f'zqxvbnmrt{word}') is None  # a name of 3 to 8 letters
+
+
+# Why a value is no literal secret: every check of values._CHECKS, in its order, with values it holds for.
+@pytest.mark.parametrize(('value', 'reason'), [
+    ('', 'empty'), ('pässwört99', 'not ASCII'), ('correct horse', 'contains spaces'),
+    ('${DB_PASSWORD}', 'reference or template'), ('%(pw)s', 'reference or template'),
+    ('process.env.NODE_ENV', 'reference or template'),
+    ('3600', 'number, version or date'), ('1.2.3', 'number, version or date'), ('v2.0.1', 'number, version or date'),
+    ('0xdeadbeef', 'number, version or date'), ('2016-09-24T16:18:07Z', 'number, version or date'),
+    ('https://auth.acme.io/token', 'URL'), ('github.com/acme/tool/v8/x', 'URL'), ('www.acme.io', 'URL'),
+    ('user@acme.io', 'e-mail address'),
+    ('/etc/secret.key', 'path'), ('./secrets.json', 'path'), ('~/keys/id', 'path'), ('C:\\keys\\server.key', 'path'),
+    ('run/secrets/db_password', 'path'),
+    ('credentials.json', 'file name'), ('server.pem', 'file name'), ('Server.P12', 'file name'),
+    ('settings.SECRET_KEY', 'dotted name'), ('request.user.name', 'dotted name'), ('obj.getSecret()', 'dotted name'),
+    ('DB_PASSWORD', 'constant name'), ('ML-DSA-44', 'constant name'), ('AES-256-GCM', 'constant name'),
+    ('OAuth2\\Storage\\Pdo', 'class name'), ('com.acme2.Secrets', 'class name'),
+    ('db-01.acme.internal', 'host name'), ('vault-2.example.com', 'host name'),
+    ('getSecret()', 'code'), ('+encodeURIComponent(x)+', 'code'), ('Credentials::new(', 'code'),
+    ('{"RefreshToken":', 'JSON text or an elided value'), ('12345-st..Ek', 'JSON text or an elided value'),
+    ('whsec_...', 'JSON text or an elided value'),
+    ('Password', 'capitalized word'), ('Passwort', 'capitalized word'),
+    ('$2b$12$abcdefghijklmnopqrstuv', 'hash or key of another kind'), ('pbkdf2_sha256$x', 'hash or key of another kind'),
+    ('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.x', 'hash or key of another kind'),
+    ('sha256-abc', 'hash or key of another kind'), ('SHA512:abc', 'hash or key of another kind'),
+    ('(?:key|pwd)', 'regular expression'), ('a.*b', 'regular expression'), ('\\d+x', 'regular expression'),
+    ('[^x]*', 'regular expression'),
+    ('inherit', 'configuration word'), ('BEARER', 'configuration word'),
+    ('HS256', 'algorithm name'), ('rs512', 'algorithm name'), ('A256GCM', 'algorithm name'),
+    ('PBKDF2WithHmacSHA256', 'algorithm name'), ('scram-sha-256', 'algorithm name'),
+    ('caching_sha2_password', 'algorithm name'),
+    ('p%a&s^s#w!o@r*d', 'a word with symbols between its letters'),
+    ('AAAAB3NzaC1yc2EAAAADAQABAAABAQC7', 'public key blob'),
+    ('0024000004800000940000000602000000240000525341310004000001000100' + 'ab' * 100, 'public key blob'),
+    ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
+    ('acmetest', 'test or credential word'), ('xxxsecret', 'test or credential word'),
+    ('SomeKindOfPassword123!@#', 'contains the word password'),
+    ('qwqwqwqw', 'repeated chunk'),
+    ('required|string|min:12', 'framework value'), ('sk_test_xxx', 'framework value'),
+    ('abcd1234efgh5678', 'counting pattern'), ('A1b2c3d4', 'counting pattern'),
+    ('uvwxyzQ9', 'alphabet run'), ('x123456Q', 'alphabet run'),
+    ('fully_charged', 'identifier made of words'), ('register-wrong-format', 'identifier made of words'),
+    ('NextMarker', 'identifier made of words'),
+    ('h3ll0w0rld', 'words in leetspeak'),
+    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
+    ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
+])
+def test_why_a_value_is_no_literal(value: str, reason: str | None) -> None:
+    assert not_literal(value) == reason
