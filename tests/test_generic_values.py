@@ -1,17 +1,27 @@
 """The value judge (leakstop.generic.values): its vocabularies, each entry with a value it judges differently."""
 from __future__ import annotations
 
+import base64
 import gzip
 
 import pytest
 
+import fakes
+
 from leakstop.generic import _shown_words
 from leakstop.generic.values import (
     CODE_WORDS,
+    RANDOM_TOKEN_MIN_LENGTH,
     WORDS_FILE,
     _identifier_of_words,
+    assigned_password,
+    assigned_token,
     judge_passphrase,
+    judge_value,
+    mean_word_length,
     not_literal,
+    random_token,
+    word_share,
 )
 
 # Words of code and configuration the dictionary lacks (values.CODE_WORDS), of three letters or more:
@@ -163,12 +173,61 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('qwqwqwqw', 'repeated chunk'),
     ('required|string|min:12', 'framework value'), ('sk_test_xxx', 'framework value'),
     ('abcd1234efgh5678', 'counting pattern'), ('A1b2c3d4', 'counting pattern'),
+    ('Qbcde7123x', 'counting pattern'), ('Zq4567bcdx', 'counting pattern'),  # one run of 4, the other of 3
     ('uvwxyzQ9', 'alphabet run'), ('x123456Q', 'alphabet run'),
     ('fully_charged', 'identifier made of words'), ('register-wrong-format', 'identifier made of words'),
     ('NextMarker', 'identifier made of words'),
+    ('zqxv_kqpt-state-metrics', 'identifier made of words'),  # a lowercase resource name: half its parts words
+    ('zqxv_wbnm', None), ('zqxv-kqpt-wbnm-metrics', None),
     ('h3ll0w0rld', 'words in leetspeak'),
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
 ])
 def test_why_a_value_is_no_literal(value: str, reason: str | None) -> None:
     assert not_literal(value) == reason
+
+
+# The scores of literals at the bounds of each branch of the value judge: (randomness, human password, shape).
+@pytest.mark.parametrize(('value', 'randomness', 'human', 'shape'), [
+    ('kc5fJGmcGbweumJR', 0.9, 0.8, '16 chars, 3 classes'),  # 16 characters: generated material at its shortest
+    ('Zq8bX3nR5tY7uV9', 0.75, 0.8, '15 chars, 3 classes'),  # one less: the next branch
+    ('aQ7!aQ3x', 0.65, 0.8, '8 chars, 4 classes'),  # entropy 2.5 exactly (two characters twice, four once)
+    ('aQ7!aQ7x', 0.0, 0.8, '8 chars, 4 classes'),  # entropy 2.25
+    ('kqzvXbnm', 0.0, 0.6, '8 chars, 2 classes'),  # 8 letters, no word: made up
+    ('kqzvXbn', 0.0, 0.0, '7 chars, 2 classes'),
+    ('zqxvwbnmkqptrsdf', 0.9, 0.6, '16 chars, 1 classes'),  # lowercase letters run together
+    ('3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f', 0.9, 0.8, 'uuid'),
+])
+def test_the_scores_at_the_bounds(value: str, randomness: float, human: float, shape: str) -> None:
+    judged = judge_value(value)
+    assert (judged.randomness, judged.human_password, judged.reason) == (randomness, human, shape)
+
+
+@pytest.mark.parametrize(('value', 'share'), [
+    ('fully_charged', 1.0), ('zqxv', 0.0), ('1234', 0.0), ('', 0.0), ('refreshXq', 7 / 9),
+])
+def test_word_share(value: str, share: float) -> None:
+    assert word_share(value) == pytest.approx(share)
+    assert judge_value('Xk9mQ2vL7pW4').words == 0.0 and judge_value('refreshXq7!').words == 0.78
+
+
+@pytest.mark.parametrize(('value', 'reason'), [
+    (base64.b64encode(b'{password}').decode(), 'base64 of text: reference or template'),
+    ('eyJhbGciOiJIUzI1NiJ9', 'base64 of text: a JWT header'),
+])
+def test_base64_of_text(value: str, reason: str) -> None:
+    assert judge_value(value).reason == reason
+
+
+def test_the_length_bounds_of_assigned_values() -> None:
+    token = fakes.rand(fakes.ALNUM, 1000, 'long')
+    assert assigned_token(token) and assigned_password(token)
+    assert not assigned_token(token + 'Q') and not assigned_password(token + 'Q')  # over 1,000 characters
+
+
+def test_random_token() -> None:
+    """A template's value judged without its key (block-env-files): 20 random characters or more."""
+    assert RANDOM_TOKEN_MIN_LENGTH == 20
+    assert random_token('Zq8bX3nR5tY7uV9wK2mL') and not random_token('Zq8bX3nR5tY7uV9wK2m')
+    assert mean_word_length('MyAppName') == 3.0 and mean_word_length('ab12Cd') == 2.0 and mean_word_length('123') == 0.0
+    assert not random_token('MyApplicationNameVersion2')  # words
