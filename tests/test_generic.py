@@ -411,3 +411,49 @@ def test_the_candidates_of_a_line_are_remembered() -> None:
     assert [k[:2] for k in found._lines if k[1] == line] == [('assign', line)]
     [c] = found.candidates(b'z = 3\n' + line, 'app.cfg')  # the same line elsewhere: from memory, at its offset
     assert (c.key, c.start) == ('password', 18)
+
+
+UUID = '3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f'
+
+
+@pytest.mark.parametrize(('key', 'rule_id'), [
+    ('token', None), ('refresh_token', None),  # a bare token that is a UUID: a request or correlation id
+    ('api_token', 'generic-token'),  # a qualified token counts
+    ('heroku_token', 'generic-token'),  # and a service's (its API keys are UUIDs)
+    ('password', 'generic-password'), ('client_secret', 'generic-secret'),  # any UUID counts as a password
+])
+def test_a_uuid_under_a_token_key(ruleset: object, key: str, rule_id: str | None) -> None:
+    from leakstop.engine import RuleSet
+    assert isinstance(ruleset, RuleSet)
+    found = GenericDetector.load()
+    found.services = ruleset.services  # heroku: a provider of the vendor rules
+    assert [(d.rule_id, d.secret) for d in found.scan(f'{key} = "{UUID}"\n'.encode(), 'app.cfg')] == (
+        [(rule_id, UUID)] if rule_id else [])
+
+
+def test_disabled_generic_rules_do_not_report() -> None:
+    only = GenericDetector.load(rule_ids=frozenset({'generic-password'}))
+    data = b'api_token = "Zq8bX3nR5tY7uV9wK2mL4pQ"\npassword = "Zq8bX3nR5tY7uV9wK2mL4pQ"\n'
+    assert [(d.rule_id, d.start) for d in only.scan(data, 'app.cfg')] == [('generic-password', 50)]
+
+
+@pytest.mark.parametrize(('path', 'found'), [('Makefile', True), ('GNUmakefile', True), ('rules.mk', True), ('run.sh', False)])
+def test_a_make_shell_assignment_counts_in_a_makefile_only(detector: GenericDetector, path: str, found: bool) -> None:
+    """``PASSWORD != cmd`` assigns a command's output in a Makefile; elsewhere != compares."""
+    data = b'PASSWORD != Zq8bX3nR5tY7uV9wK2mL4pQ\n'
+    assert [d.rule_id for d in detector.scan(data, path)] == (['generic-password'] if found else [])
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'spec:\n  encryptedData:\n    password: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),  # a SealedSecret: ciphertext
+    (b'spec:\n  data:\n    password: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),
+    (b'docsearch:\n  appId: ABC\n  apiKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n  indexName: docs\n', False),  # a search-only key
+    (b'docsearch:\n  appId: ABC\n  adminApiKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n  indexName: docs\n', True),
+    (b'docsearch:\n  appId: ABC\n  apiKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),  # no index: not a search widget
+    (b'env:\n  - valueFrom:\n      secretKeyRef:\n        name: db\n        key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
+    (b'volumes:\n  - secret:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
+    (b'volumes:\n  - configMap:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
+    (b'volumes:\n  - csi:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),
+])
+def test_names_ciphertext_and_public_keys_in_yaml(detector: GenericDetector, text: bytes, found: bool) -> None:
+    assert len(detector.scan(text, 'deploy.yaml')) == (1 if found else 0)
