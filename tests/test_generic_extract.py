@@ -164,3 +164,15 @@ def test_the_syntax_and_the_key_as_explained(
         detector: GenericDetector, text: bytes, path: str, start: int, syntax: str, words: str) -> None:
     [(_, secret, at, shown_syntax, shown_words)] = explained(detector, text, path)
     assert (secret, at, shown_syntax, shown_words) == (PASSWORD, start, syntax, words)
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'<password>\n  ' + RANDOM + b'\n</password>\n', 13),
+    (b'<password>\n  ' + RANDOM + b'\n</password>', 13),  # the closing tag ends the file (no line break): was missed
+    (b'<masterKey>\n  <value>' + RANDOM + b'</value>', 21),  # the value ends the file: was missed
+    (b'<masterKey>\n' + b'<!-- x -->\n' * 5 + b'  <value>' + RANDOM + b'</value>\n', 76),  # within 6 lines
+    (b'<masterKey>\n' + b'<!-- x -->\n' * 6 + b'  <value>' + RANDOM + b'</value>\n', None),  # 7 lines on: not its value
+    (b'<masterKey>\n<!-- ' + b'x' * 1100 + b' -->\n  <value>' + RANDOM + b'</value>\n', None),  # past the reach
+])
+def test_an_xml_value_on_the_lines_below_its_key(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [d.start for d in detector.scan(text, 'app.xml')] == ([start] if start else [])

@@ -311,21 +311,28 @@ def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'docker')
 
 
+def _next_line_end(data: bytes, end: int, reach: int) -> int:
+    """The end of the line after the one ending at ``end``: its line break, or the end of the data (a last
+    line without one); ``end`` itself when that line goes on past ``reach`` bytes."""
+    newline = data.find(b'\n', end + 1, end + reach)
+    if newline != -1:
+        return newline
+    return len(data) if len(data) <= end + reach else end
+
+
 def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR):
         for m in rx.finditer(data, lo, hi):
             yield from _yield(data, m, 'xml')
     end = hi  # the value on the next line, the closing tag on the one after
     for _ in range(2):
-        newline = data.find(b'\n', end + 1, end + 502)
-        end = newline if newline != -1 else end
+        end = _next_line_end(data, end, 502)
     for m in _XML_MULTILINE.finditer(data, lo, end):
         yield from _yield(data, m, 'xml')
     for m in _XML_OPEN.finditer(data, lo, hi):  # <masterKey ...>\n <!-- ... -->\n <value>v</value>
         stop = m.end()
         for _ in range(6):
-            newline = data.find(b'\n', stop + 1, stop + 1024)
-            stop = newline if newline != -1 else stop
+            stop = _next_line_end(data, stop, 1024)
         child = _XML_CHILD_VALUE.search(data, m.end(), stop)
         if child is not None and not _XML_CLOSE.search(data, m.end(), child.start()):
             yield from _yield(data, child, 'xml', key=_text(data, *m.span('tag')))
