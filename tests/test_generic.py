@@ -457,3 +457,23 @@ def test_a_make_shell_assignment_counts_in_a_makefile_only(detector: GenericDete
 ])
 def test_names_ciphertext_and_public_keys_in_yaml(detector: GenericDetector, text: bytes, found: bool) -> None:
     assert len(detector.scan(text, 'deploy.yaml')) == (1 if found else 0)
+
+
+PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development default beside that user
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),
+    (b'MYSQL_USER: orders\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),
+    (b'MYSQL_USER: ORDERS\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # any case
+    (b'MYSQL_USER: orders\nMYSQL_PASSWORD: Ordersx2024\n', True),
+    (b'MYSQL_USER: orders\n' + b'x: 1\n' * 5 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # 6 lines up (was missed)
+    (b'MYSQL_USER: orders\n' + b'x: 1\n' * 6 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # 7 lines up
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 5 + b'MYSQL_USER: orders\n', False),  # 6 lines down
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 6 + b'MYSQL_USER: orders\n', True),
+    (b'MYSQL_PASSWORD: "' + PASSWORD_OF_ORDERS + b'"\n' + b'x: 1\n' * 5 + b'MYSQL_USER: orders\n', False),  # quoted (was missed)
+    (b'DB_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # its own key (db...) names no user
+])
+def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:
+    """Within 6 lines either side of the password's line, wherever the value ends on it."""
+    assert [d.rule_id for d in detector.scan(text, 'docker-compose.yaml')] == (['generic-password'] if found else [])

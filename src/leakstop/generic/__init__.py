@@ -156,7 +156,9 @@ _USER_VALUE = LazyPattern(
 def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     """The password equals the user or database name next to it (within ``lines`` lines either side),
     or is a name on its own line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
-    lo, hi = c.start, c.end
+    lo = data.rfind(b'\n', 0, c.start) + 1  # the password's line, then one more line each way a step
+    hi = data.find(b'\n', c.end)
+    hi = len(data) if hi == -1 else hi
     for _ in range(lines):
         lo = max(0, data.rfind(b'\n', 0, max(0, lo - 1)))
         nxt = data.find(b'\n', hi + 1)
