@@ -477,3 +477,46 @@ PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development 
 def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:
     """Within 6 lines either side of the password's line, wherever the value ends on it."""
     assert [d.rule_id for d in detector.scan(text, 'docker-compose.yaml')] == (['generic-password'] if found else [])
+
+
+def test_explain_shows_every_feature(detector: GenericDetector) -> None:
+    [d] = detector.scan(b'db_password = "Xk9mQ2vL7pW4"\n', 'app.cfg')
+    assert d.explain == (
+        ('syntax', 'assign'), ('key words', 'db password'), ('key', 'password (password), strength 1.0'),
+        ('value', '12 chars, 3 classes; entropy 3.58; dictionary words 0%'),
+        ('value score', 'randomness 0.75, human password 0.8'), ('score', '0.8 (threshold in data/generic.toml)'),
+    )
+    [d] = detector.scan(b'API_TOKEN=Zq8bX3nR5tY7uV9wK2mL4pQ\n', 'app.env')
+    assert dict(d.explain)['syntax'] == 'assign, unquoted'
+
+
+@pytest.mark.parametrize(('words', 'shown'), [
+    (('zqxv', 'kqpt', 'token'), '… token'), (('zqxv', 'db', 'kqpt'), '… db …'), (('db', 'password'), 'db password'), ((), ''),
+])
+def test_key_words_that_are_not_words_are_elided(words: tuple[str, ...], shown: str) -> None:
+    from leakstop.generic import _shown_words
+    assert _shown_words(words) == shown
+
+
+@pytest.mark.parametrize(('value', 'bare'), [
+    ('abc.', 'abc'), ('abc,', 'abc'), ('abc;', 'abc'), ('abc:', 'abc'), ('abc)', 'abc'), ('abc),', 'abc'),
+    ('abc..', 'abc..'), ('whsec_...', 'whsec_...'), ('a.b.', 'a.b'), ('abc', 'abc'),
+])
+def test_an_unquoted_value_without_its_sentence_punctuation(value: str, bare: str) -> None:
+    from leakstop.generic import unquoted_value
+    assert unquoted_value(value) == bare
+
+
+def test_a_value_far_into_a_long_line(detector: GenericDetector) -> None:
+    """A minified file: the segment around the anchor, not the line from its start."""
+    line = b'var a=' + b'x' * 1500 + b';var password="Xk9mQ2vL7pW4";' + b'y' * 1500 + b'\n'
+    assert [(d.rule_id, d.start) for d in detector.scan(line, 'app.min.js')] == [('generic-password', 1521)]
+
+
+def test_a_detector_remembers_at_most_4096_lines() -> None:
+    found = GenericDetector.load()
+    for i in range(4096):
+        found.candidates(b'password = "Xk9mQ2vL%d"\n' % i, 'app.cfg')
+    assert len(found._lines) == 4096
+    found.candidates(b'password = "Xk9mQ2vLzz"\n', 'app.cfg')
+    assert len(found._lines) == 1  # forgotten at once, then the new line
