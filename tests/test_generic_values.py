@@ -21,6 +21,8 @@ from leakstop.generic.values import (
     mean_word_length,
     not_literal,
     random_token,
+    shannon_entropy,
+    url_password,
     word_share,
 )
 
@@ -231,3 +233,54 @@ def test_random_token() -> None:
     assert random_token('Zq8bX3nR5tY7uV9wK2mL') and not random_token('Zq8bX3nR5tY7uV9wK2m')
     assert mean_word_length('MyAppName') == 3.0 and mean_word_length('ab12Cd') == 2.0 and mean_word_length('123') == 0.0
     assert not random_token('MyApplicationNameVersion2')  # words
+
+
+@pytest.mark.parametrize(('value', 'randomness', 'human', 'reason'), [
+    ('abc123Zq8bX3nR5tY', 0.9, 0.8, '17 chars, 3 classes'),  # abc and 123 in a value over 16: no counting pattern
+    ('abcd1234Zq8bX3nR5tY', 0.0, 0.0, 'counting pattern'),  # abcd and 1234 in any
+    ('Admin@123', 0.0, 0.8, '9 chars, 4 classes'),  # a word, a symbol and digits: a password a person chose
+    ('admin123', 0.0, 0.0, 'test or credential word'), ('admin!', 0.0, 0.0, 'test or credential word'),
+    ('Cs:Key:mountain_pass', 0.0, 0.0, 'identifier made of words'),  # words and an abbreviation
+    ('AcmeIsCool', 0.0, 0.0, 'identifier made of words'),  # a phrase with one name
+    ('93!7#2@8', 0.0, 0.6, '8 chars, 2 classes'),  # no letter: 8 characters of two classes
+    ('93!7#2', 0.0, 0.0, '6 chars, 2 classes'),
+    ('93!7#2@8' + '1' * 57, 0.0, 0.0, '65 chars, 2 classes'),  # over 64: no password a person typed
+    ('6c65746d65696e3939', 0.0, 0.7, 'base64 of text: 9 chars, 2 classes'),  # the hex of letmein99
+    ('586b396d5132764c37705734', 0.75, 0.8, 'base64 of text: 12 chars, 3 classes'),  # the hex of a password
+    ('my-key:Zq8bX3nR5tY7uV9wK2mL4pQ', 0.9, 0.8, '30 chars, 4 classes'),  # a named key (MinIO KMS)
+])
+def test_judgements(value: str, randomness: float, human: float, reason: str) -> None:
+    judged = judge_value(value)
+    assert (judged.randomness, judged.human_password, judged.reason) == (randomness, human, reason)
+
+
+def test_shannon_entropy() -> None:
+    assert (shannon_entropy(''), shannon_entropy('aaaa'), shannon_entropy('aabb'), shannon_entropy('abcd')) == (0.0, 0.0, 1.0, 2.0)
+
+
+@pytest.mark.parametrize(('value', 'reason', 'human'), [
+    ('quartz orbit lantern meadow', 'a passphrase of 4 words', 0.7),
+    ('quartz orbit lantern', 'not a passphrase of words', 0.0),  # three words
+    ('ab cd ef gh ij kl', 'not a passphrase of words', 0.0),  # under 20 characters
+    ('Quartz orbit lantern meadow', 'not a passphrase of words', 0.0),  # lowercase words only
+    ('enter your passphrase here', 'a sentence or a placeholder, not a passphrase', 0.0),
+])
+def test_judge_passphrase(value: str, reason: str, human: float) -> None:
+    judged = judge_passphrase(value)
+    assert (judged.reason, judged.human_password, judged.randomness) == (reason, human, 0.0)
+
+
+def test_url_password_is_percent_decoded() -> None:
+    assert url_password('Xk9mQ2vL%407pW4') and not url_password('%24%7BPASS%7D')  # ${PASS}: a reference
+
+
+@pytest.mark.parametrize(('value', 'token'), [
+    ('d41d8cd98f00b204e9800998ecf8427e', True), ('d41d8cd98f00b204e9800998ecf8427', False),  # hex: 32 or more
+    ('3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f', False),  # a UUID: an identifier
+    ('Zq8bX3nR5tY7uV9wK2mL!', False),  # not token characters
+    ('Zq8bXqnRatYbuVcwKdmLe', True),
+    ('ZqxbXqnRatYbuVcwKdmLe', False),  # no digit
+    ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', False),  # hex of no entropy
+])
+def test_random_token_table(value: str, token: bool) -> None:
+    assert random_token(value) is token
