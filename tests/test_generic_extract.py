@@ -176,3 +176,64 @@ def test_the_syntax_and_the_key_as_explained(
 ])
 def test_an_xml_value_on_the_lines_below_its_key(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [d.start for d in detector.scan(text, 'app.xml')] == ([start] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'found_at'), [
+    (b'token=' + RANDOM + b'<br>', 6), (b'token=' + RANDOM + b'</td>', 6),  # an HTML tag after the value
+    (b'token=' + RANDOM + b'<your-key>', None), (b'token=' + RANDOM + b'<rest>', None),  # a <placeholder> closes it
+    (b'token=' + RANDOM + b'.<rest>', None),
+])
+def test_a_value_then_a_placeholder_is_a_template(detector: GenericDetector, text: bytes, found_at: int | None) -> None:
+    assert found(detector, text, 'README.md') == ([('generic-token', RANDOM.decode(), found_at)] if found_at else [])
+
+
+@pytest.mark.parametrize(('text', 'start', 'words'), [
+    (b'Private spend key: ' + RANDOM, 19, 'private spend key'),  # the words before the key are its words
+    (b'x: 1\nPrivate spend key: ' + RANDOM, 24, 'private spend key'),
+    (b'- Spend key: ' + RANDOM, 13, 'spend key'), (b'# Spend key: ' + RANDOM, 13, 'spend key'),
+    (b'Public spend key: ' + RANDOM, None, ''),  # public by design
+])
+def test_a_yaml_key_of_words(detector: GenericDetector, text: bytes, start: int | None, words: str) -> None:
+    assert [(d.start, dict(d.explain)['key words']) for d in detector.scan(text, 'wallet.yaml')] == (
+        [(start, words)] if start else [])
+
+
+def test_a_label_string_is_no_key() -> None:
+    """``"Password:"`` is a label; what follows its closing quote is code, not the value."""
+    from leakstop.generic.extract import assign
+    data = b'f("Password:"),Xk9mQ2vL7pW4Zq8b,g("x")\n'
+    assert [c.key for c in assign(data, 0, len(data))] == []
+    data = b'f(Password:"Xk9mQ2vL7pW4Zq8b")\n'
+    assert [(c.key, c.value) for c in assign(data, 0, len(data))] == [('Password', 'Xk9mQ2vL7pW4Zq8b')]
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'variable "db_password" {\n  default = "' + RANDOM + b'"\n}\n', 38),
+    (b'variable "db_password" {\n  default = "' + RANDOM + b'"', 38),  # the last line
+    (b'variable "db_password" {' + b'\n' * 11 + b'  default = "' + RANDOM + b'"\n}\n', 48),  # 12 lines on
+    (b'variable "db_password" {' + b'\n' * 12 + b'  default = "' + RANDOM + b'"\n}\n', None),  # 13: too far
+    (b'variable "db_password" {\n}\nvariable "x" {\n  default = "' + RANDOM + b'"\n}\n', None),  # another block's
+])
+def test_a_terraform_default(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [(d.rule_id, d.start, dict(d.explain)['syntax']) for d in detector.scan(text, 'main.tf')] == (
+        [('generic-password', start, 'terraform')] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start', 'syntax'), [
+    (b'ENV DB_PASSWORD ' + RANDOM, 16, 'docker, unquoted'), (b'ARG DB_PASSWORD=' + RANDOM, 16, 'docker, unquoted'),
+    (b'  ENV DB_PASSWORD="' + RANDOM + b'"', 19, 'docker'),
+])
+def test_a_dockerfile_env_or_arg(detector: GenericDetector, text: bytes, start: int, syntax: str) -> None:
+    assert [(d.rule_id, d.start, dict(d.explain)['syntax']) for d in detector.scan(text, 'Dockerfile')] == [
+        ('generic-password', start, syntax)]
+
+
+@pytest.mark.parametrize(('text', 'path', 'start', 'syntax'), [
+    (b'setPassword("Xk9mQ2vL7pW4")', 'App.java', 13, 'call'),
+    (b'props.put("mail.password", "Xk9mQ2vL7pW4")', 'App.java', 28, 'call'),
+    (b"define('DB_PASSWORD', 'Xk9mQ2vL7pW4');", 'config.php', 23, 'call'),
+    (b'password "Xk9mQ2vL7pW4"', 'build.gradle', 10, 'spaced'),
+])
+def test_calls_and_dsl_lines(detector: GenericDetector, text: bytes, path: str, start: int, syntax: str) -> None:
+    assert [(d.rule_id, d.start, dict(d.explain)['syntax']) for d in detector.scan(text, path)] == [
+        ('generic-password', start, syntax)]
