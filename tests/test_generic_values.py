@@ -167,6 +167,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('PBKDF2WithHmacSHA256', 'algorithm name'), ('scram-sha-256', 'algorithm name'),
     ('caching_sha2_password', 'algorithm name'),
     ('p%a&s^s#w!o@r*d', 'a word with symbols between its letters'),
+    ('s%e&c^ret', 'a word with symbols between its letters'),  # a third of it symbols, at least
+    ('s%e&c^re', None), ('p%a&s^s#w!o@r*d1', None),  # five letters; a digit
     ('AAAAB3NzaC1yc2EAAAADAQABAAABAQC7', 'public key blob'),
     ('0024000004800000940000000602000000240000525341310004000001000100' + 'ab' * 100, 'public key blob'),
     ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
@@ -182,6 +184,9 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('zqxv_kqpt-state-metrics', 'identifier made of words'),  # a lowercase resource name: half its parts words
     ('zqxv_wbnm', None), ('zqxv-kqpt-wbnm-metrics', None),
     ('h3ll0w0rld', 'words in leetspeak'),
+    ('f00b@r', 'words in leetspeak'), ('S0meP@ss', 'words in leetspeak'), ('0th3rP@ss', 'words in leetspeak'),
+    ('r@nd0m', 'words in leetspeak'), ('t3st1ng', 'words in leetspeak'),  # 1 for i
+    ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
 ])
