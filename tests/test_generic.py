@@ -520,3 +520,52 @@ def test_a_detector_remembers_at_most_4096_lines() -> None:
     assert len(found._lines) == 4096
     found.candidates(b'password = "Xk9mQ2vLzz"\n', 'app.cfg')
     assert len(found._lines) == 1  # forgotten at once, then the new line
+
+
+@pytest.mark.parametrize('lines', [
+    [b'x: 1'] * 5, [b''] * 5, [b'x: 1'] * 4 + [b''], [b''] + [b'x: 1'] * 4, [b'x: 1', b'', b'x: 1', b'', b'x: 1'],
+])
+def test_blank_lines_count_as_lines_between_a_user_and_its_password(detector: GenericDetector, lines: list[bytes]) -> None:
+    between = b''.join(line + b'\n' for line in lines)
+    for above, below in ((b'MYSQL_USER: orders\n' + between, b''), (b'', between + b'MYSQL_USER: orders\n')):
+        data = above + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + below
+        assert detector.scan(data, 'docker-compose.yaml') == [], data  # 6 lines away
+        data = above.replace(b'\n', b'\n\n', 1) + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + below.replace(b'\n', b'\n\n', 1)
+        assert [d.rule_id for d in detector.scan(data, 'docker-compose.yaml')] == ['generic-password'], data  # 7
+
+
+@pytest.mark.parametrize(('text', 'stem'), [
+    ('changeuser2pass', 'changeuser'), ('postgres1', 'postgres'), ('post\\gres\\:', 'postgres'), ('app_tests_pw', 'app_tests'),
+    ('Orders2024', 'orders'), ('pass', 'pass'), ('1234', ''),
+])
+def test_the_stem_of_a_name(text: str, stem: str) -> None:
+    from leakstop.generic import _stem
+    assert _stem(text) == stem
+
+
+def test_a_password_of_the_user_s_name_and_a_password_word(detector: GenericDetector) -> None:
+    assert detector.scan(b'MYSQL_USER: changeuser\nMYSQL_PASSWORD: Changeuser2pass\n', 'docker-compose.yaml') == []
+    assert [d.rule_id for d in detector.scan(b'MYSQL_PASSWORD: Changeuser2pass\n', 'docker-compose.yaml')] == ['generic-password']
+
+
+def test_a_secret_name_whose_value_is_on_the_next_line(detector: GenericDetector) -> None:
+    assert detector.scan(b'secretKey: ' + RANDOM_KEY + b'\nsecretName:\n  db-creds\n', 'deploy.yaml') == []
+
+
+@pytest.mark.parametrize(('data', 'secret', 'names'), [
+    (b'CREATE USER app_tests PASSWORD app_tests1', b'app_tests1', True),
+    (b'CREATE USER app-tests PASSWORD app-tests1', b'app-tests1', True),
+    (b'CREATE USER app.tests PASSWORD app.tests1', b'app.tests1', True),
+    (b'CREATE USER app+tests PASSWORD app+tests1', b'app+tests1', False),  # not a name
+    (b'acme password=Acme20241', b'Acme20241', True),  # the name starts the line
+    (b'password=Acme20241 role=acme', b'Acme20241', True),  # the last line, no line break
+])
+def test_names_itself_with_separators_and_at_the_ends_of_its_line(data: bytes, secret: bytes, names: bool) -> None:
+    from leakstop.generic import names_itself
+    start = data.index(secret)
+    assert names_itself(data, start, start + len(secret), secret.decode()) is names
+
+
+def test_a_user_of_four_letters_and_a_user_not_in_utf8(detector: GenericDetector) -> None:
+    assert detector.scan(b'MYSQL_USER: acme\nMYSQL_PASSWORD: Acme2024\n', 'docker-compose.yaml') == []
+    assert [d.start for d in detector.scan(b'DB_USER=caf\xe9\nDB_PASSWORD=Xk9mQ2vL7pW4\n', 'app.env')] == [25]

@@ -156,11 +156,12 @@ _USER_VALUE = LazyPattern(
 def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     """The password equals the user or database name next to it (within ``lines`` lines either side),
     or is a name on its own line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
-    lo = data.rfind(b'\n', 0, c.start) + 1  # the password's line, then one more line each way a step
+    lo = data.rfind(b'\n', 0, c.start) + 1  # the start of the password's line, then of each line above
     hi = data.find(b'\n', c.end)
-    hi = len(data) if hi == -1 else hi
+    hi = len(data) if hi == -1 else hi  # the end of its line, then of each line below
     for _ in range(lines):
-        lo = max(0, data.rfind(b'\n', 0, max(0, lo - 1)))
+        if lo:
+            lo = data.rfind(b'\n', 0, lo - 1) + 1
         nxt = data.find(b'\n', hi + 1)
         hi = len(data) if nxt == -1 else nxt
     value = c.value.strip().strip('\'"')
@@ -200,7 +201,7 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     line_end = len(data) if line_end == -1 else line_end
     for lo, hi in ((line_start, start), (end, line_end)):
         for m in _NAME.finditer(data, lo, hi):
-            if _stem(m.group().decode('ascii', 'replace')) == stem:
+            if _stem(m.group().decode('ascii')) == stem:  # _NAME matches ASCII only
                 return True
     return False
 
