@@ -237,3 +237,26 @@ def test_a_dockerfile_env_or_arg(detector: GenericDetector, text: bytes, start: 
 def test_calls_and_dsl_lines(detector: GenericDetector, text: bytes, path: str, start: int, syntax: str) -> None:
     assert [(d.rule_id, d.start, dict(d.explain)['syntax']) for d in detector.scan(text, path)] == [
         ('generic-password', start, syntax)]
+
+
+@pytest.mark.parametrize('separator', [b'.', b'_', b'-', b'/', b':'])
+def test_text_a_separator_then_any_tag_is_a_template(detector: GenericDetector, separator: bytes) -> None:
+    """``2314556.pt.<token>``: a separator before ``<`` makes the value a template, whatever the tag."""
+    assert found(detector, b'token=' + RANDOM + separator + b'<your key>', 'README.md') == []
+    assert found(detector, b'token=' + RANDOM + b'<your key>', 'README.md') == [('generic-token', RANDOM.decode(), 6)]
+
+
+def test_a_helm_default_before_its_key(detector: GenericDetector) -> None:
+    assert explained(detector, b'{{ default "Xk9mQ2vL7pW4" .Values.db.password }}', 'templates/a.yaml') == [
+        ('generic-password', PASSWORD, 12, 'fallback', 'password')]
+
+
+def test_an_empty_value_is_no_candidate(detector: GenericDetector) -> None:
+    assert detector.candidates(b'password = ""\n', 'app.cfg') == []
+    assert [c.value for c in detector.candidates(b'password = "x"\n', 'app.cfg')] == ['x']
+
+
+def test_a_value_at_the_start_of_the_data_is_in_no_url_query(detector: GenericDetector) -> None:
+    """Whatever the last byte of the data (the byte before offset 0, read backwards, is not a query's ``?``)."""
+    value = 'Zq8bX3nR5tY7&uV9wK2mL4pQ'
+    assert found(detector, f'token={value}\nwhat?'.encode(), 'app.cfg') == [('generic-token', value, 6)]
