@@ -569,3 +569,10 @@ def test_names_itself_with_separators_and_at_the_ends_of_its_line(data: bytes, s
 def test_a_user_of_four_letters_and_a_user_not_in_utf8(detector: GenericDetector) -> None:
     assert detector.scan(b'MYSQL_USER: acme\nMYSQL_PASSWORD: Acme2024\n', 'docker-compose.yaml') == []
     assert [d.start for d in detector.scan(b'DB_USER=caf\xe9\nDB_PASSWORD=Xk9mQ2vL7pW4\n', 'app.env')] == [25]
+
+
+@pytest.mark.parametrize(('comments', 'found'), [(0, False), (3, False), (4, True)])
+def test_a_secret_key_ref_within_4_lines(detector: GenericDetector, comments: int, found: bool) -> None:
+    """``key:`` names a key of a Secret when ``secretKeyRef:`` is its parent within 4 lines (comments count)."""
+    data = b'env:\n  - valueFrom:\n      secretKeyRef:\n' + b'        # note\n' * comments + b'        key: ' + RANDOM_KEY + b'\n'
+    assert len(detector.scan(data, 'deploy.yaml')) == (1 if found else 0)
