@@ -576,3 +576,29 @@ def test_a_secret_key_ref_within_4_lines(detector: GenericDetector, comments: in
     """``key:`` names a key of a Secret when ``secretKeyRef:`` is its parent within 4 lines (comments count)."""
     data = b'env:\n  - valueFrom:\n      secretKeyRef:\n' + b'        # note\n' * comments + b'        key: ' + RANDOM_KEY + b'\n'
     assert len(detector.scan(data, 'deploy.yaml')) == (1 if found else 0)
+
+
+@pytest.mark.parametrize(('comment', 'found'), [
+    (b'#   a note', False),  # its text as deep as the keys or deeper: the mapping goes on
+    (b'# a', False),  # at the keys' column (the '#' counts as a space)
+    (b'#a', True),  # less deep: the mapping ended
+])
+def test_a_comment_between_a_secret_key_and_its_secret_name(detector: GenericDetector, comment: bytes, found: bool) -> None:
+    data = b'spec:\n  secretKey: ' + RANDOM_KEY + b'\n' + comment + b'\n  secretName: db\n'
+    assert len(detector.scan(data, 'deploy.yaml')) == (1 if found else 0)
+
+
+def test_a_remembered_line_is_not_extracted_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leakstop.generic.extract import EXTRACTORS, assign
+    calls: list[int] = []
+
+    def counted(data: bytes, lo: int, hi: int) -> object:
+        calls.append(lo)
+        return assign(data, lo, hi)
+
+    monkeypatch.setitem(EXTRACTORS, 'assign', counted)
+    found = GenericDetector.load()
+    for text in (b'x = 1\npassword = "Xk9mQ2vL7pW4"\n', b'yy = 2\npassword = "Xk9mQ2vL7pW4"\n'):
+        [c] = found.candidates(text, 'app.cfg')
+        assert text[c.start:c.end] == b'Xk9mQ2vL7pW4'
+    assert calls == [6]  # the second file's line came from memory
