@@ -602,3 +602,14 @@ def test_a_remembered_line_is_not_extracted_again(monkeypatch: pytest.MonkeyPatc
         [c] = found.candidates(text, 'app.cfg')
         assert text[c.start:c.end] == b'Xk9mQ2vL7pW4'
     assert calls == [6]  # the second file's line came from memory
+
+
+@pytest.mark.parametrize('first', [
+    b'docsearch:\n  appId: ABC\n  apiKey: ' + RANDOM_KEY + b'\n  indexName: docs\n',  # a search-only key
+    b'MYSQL_USER: orders\nMYSQL_PASSWORD: Orders2024\n',  # a password of its user's name
+    b'spec:\n  encryptedData:\n    password: ' + RANDOM_KEY + b'\n',  # ciphertext
+    b'secretName: db\nsecretKey: ' + RANDOM_KEY + b'\n',  # the name of a key in a Secret
+])
+def test_a_value_let_through_does_not_hide_the_next(detector: GenericDetector, first: bytes) -> None:
+    data = first + b'other:\n  api_token: Xk9mQ2vL7pW4Zq8bX3nR5tY7\n'
+    assert [(d.rule_id, d.secret) for d in detector.scan(data, 'deploy.yaml')] == [('generic-token', 'Xk9mQ2vL7pW4Zq8bX3nR5tY7')]
