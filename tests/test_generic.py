@@ -613,3 +613,30 @@ def test_a_remembered_line_is_not_extracted_again(monkeypatch: pytest.MonkeyPatc
 def test_a_value_let_through_does_not_hide_the_next(detector: GenericDetector, first: bytes) -> None:
     data = first + b'other:\n  api_token: Xk9mQ2vL7pW4Zq8bX3nR5tY7\n'
     assert [(d.rule_id, d.secret) for d in detector.scan(data, 'deploy.yaml')] == [('generic-token', 'Xk9mQ2vL7pW4Zq8bX3nR5tY7')]
+
+
+@pytest.mark.parametrize('text', [
+    b'\nsecretKey: ' + RANDOM_KEY + b'\nsecretName: db\n',  # a blank first line
+    b'spec:\n  secretKey: ' + RANDOM_KEY + b'\n  plain text line\n  secretName: db\n',  # a line of the keys' indent
+    b'spec:\n    secretKey: ' + RANDOM_KEY + b'\n# - x\n    secretName: db\n',  # a commented list item
+])
+def test_the_mapping_of_a_secret_key_goes_on(detector: GenericDetector, text: bytes) -> None:
+    assert detector.scan(text, 'deploy.yaml') == []
+
+
+def test_a_key_that_is_no_secret_is_not_judged(detector: GenericDetector) -> None:
+    from leakstop.generic import score
+    from leakstop.generic.records import Candidate, KeyJudgement
+    result = score(Candidate('getPasswordHash', 'Xk9mQ2vL7pW4', 0, 12, 'call', True), detector.vocabulary)
+    assert result.key == KeyJudgement('', 0.0, ('get', 'password', 'hash'), 'names something about a secret (hash)')
+    result = score(Candidate('passwordFor', 'Xk9mQ2vL7pW4', 0, 12, 'call', True), detector.vocabulary)
+    assert result.key == KeyJudgement('', 0.0, ('password', 'for'), 'a call whose name does not end in the secret word')
+    assert (result.value, result.judgement.reason) == (0.0, 'not judged')
+
+
+def test_the_detector_is_kept_in_the_cache(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm start does not compile: the anchors' database and the vocabulary are cached."""
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path))
+    GenericDetector.load()
+    names = sorted(name.split('-')[0] for name in os.listdir(os.path.join(str(tmp_path), 'leakstop')))
+    assert names == ['generic', 'toml']

@@ -260,3 +260,25 @@ def test_a_value_at_the_start_of_the_data_is_in_no_url_query(detector: GenericDe
     """Whatever the last byte of the data (the byte before offset 0, read backwards, is not a query's ``?``)."""
     value = 'Zq8bX3nR5tY7&uV9wK2mL4pQ'
     assert found(detector, f'token={value}\nwhat?'.encode(), 'app.cfg') == [('generic-token', value, 6)]
+
+
+def test_a_template_action_opened_on_an_earlier_line(detector: GenericDetector) -> None:
+    """Only an action opened on the value's own line makes it template code."""
+    assert found(detector, b'x = "{{"\npassword=' + RANDOM + b'\n') == [('generic-password', RANDOM.decode(), 18)]
+
+
+def test_a_block_scalar_at_the_end_of_the_data(detector: GenericDetector) -> None:
+    assert [(d.start, d.end) for d in detector.scan(b'password: |\n  ' + RANDOM, 'values.yaml')] == [(14, 14 + len(RANDOM))]
+
+
+@pytest.mark.parametrize(('blank', 'found_it'), [(5, True), (6, False)])
+def test_blank_lines_between_a_key_element_and_its_value(detector: GenericDetector, blank: int, found_it: bool) -> None:
+    text = b'<masterKey>\n' + b'\n' * blank + b'  <value>' + RANDOM + b'</value>\n'
+    assert len(detector.scan(text, 'app.xml')) == (1 if found_it else 0)
+
+
+@pytest.mark.parametrize(('spaces', 'found_it'), [(10, True), (11, False)])
+def test_the_key_of_a_fallback_ends_within_10_spaces_of_its_operator(detector: GenericDetector, spaces: int, found_it: bool) -> None:
+    key = b'x' * 115 + b'token'  # 120 characters: the longest key
+    text = b'a = ' + key + b' ' * spaces + b'|| "Xk9mQ2vL7pW4";\n'
+    assert [d.secret for d in detector.scan(text, 'app.js')] == ([PASSWORD] if found_it else [])

@@ -359,9 +359,8 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     # segment (PHP and JS lines full of `??` cost 50 microseconds a segment that way)
     done = lo
     for op in _FALLBACK_OPERATOR.finditer(data, lo, hi):
-        start = max(done, op.start() - 130)
-        end = data.find(b'\n', op.end(), hi)
-        for m in _FALLBACK_OR.finditer(data, start, hi if end == -1 else end):  # from ``done`` on: no match twice
+        start = max(done, op.start() - 130)  # a key of up to 120 characters, up to 10 spaces before the operator
+        for m in _FALLBACK_OR.finditer(data, start, hi):  # from ``done`` on: no match twice
             done = m.end('key')
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
     if data.find(b'default', lo, hi) == -1:
