@@ -282,3 +282,30 @@ def test_the_key_of_a_fallback_ends_within_10_spaces_of_its_operator(detector: G
     key = b'x' * 115 + b'token'  # 120 characters: the longest key
     text = b'a = ' + key + b' ' * spaces + b'|| "Xk9mQ2vL7pW4";\n'
     assert [d.secret for d in detector.scan(text, 'app.js')] == ([PASSWORD] if found_it else [])
+
+
+def test_a_first_line_and_a_parent_at_the_end_of_the_data(detector: GenericDetector) -> None:
+    """The value's line is the first: it has no parent, whatever the last line says."""
+    assert [d.start for d in detector.scan(b'  password: ' + RANDOM + b'\nsealed:\n', 'values.yaml')] == [12]
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'see badge.example.com/x.svg?api_token=' + RANDOM + b'\n', None),  # the URL starts with its host: a badge
+    (b'<img data-badge="https://api.acme.io/v1?api_token=' + RANDOM + b'">\n', 50),  # the URL starts at the quote
+    (b'see ?expires=1700000000&api_token=' + RANDOM + b'\n', None),  # a signed query
+])
+def test_where_a_url_starts(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'README.md') == ([('generic-token', RANDOM.decode(), start)] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'password: |\n  ' + RANDOM + b'\n', 14), (b'password: |\n ' + RANDOM + b'\n', 13),  # indented by one space
+])
+def test_a_block_scalar_is_an_unquoted_yaml_value(detector: GenericDetector, text: bytes, start: int) -> None:
+    assert explained(detector, text, 'values.yaml') == [('generic-password', RANDOM.decode(), start, 'yaml, unquoted', 'password')]
+
+
+@pytest.mark.parametrize(('length', 'found_it'), [(1022, True), (1023, False)])
+def test_a_line_between_a_key_element_and_its_value_within_1024_bytes(detector: GenericDetector, length: int, found_it: bool) -> None:
+    text = b'<masterKey>\n<!--' + b'x' * (length - 7) + b'-->\n  <value>' + RANDOM + b'</value>\n'
+    assert len(detector.scan(text, 'app.xml')) == (1 if found_it else 0)

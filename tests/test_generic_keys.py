@@ -56,3 +56,11 @@ def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float,
     judged = judge_key(key, vocabulary)
     assert (judged.kind, judged.strength, judged.reason) == (kind, strength, reason)
     assert judged.words == split_words(key, vocabulary)
+
+
+def test_no_compound_suffix_ends_with_another(vocabulary: Vocabulary) -> None:
+    """A one-word key is split once, at its longest secret-word suffix: none ends with another, so the
+    search can stop at the first (bench/mutation counts ``break`` -> ``continue`` there as equivalent)."""
+    suffixes = vocabulary.compound_suffixes
+    assert list(suffixes) == sorted(suffixes, key=len, reverse=True)
+    assert [(a, b) for a in suffixes for b in suffixes if a != b and a.endswith(b)] == []
