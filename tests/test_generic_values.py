@@ -166,6 +166,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('HS256', 'algorithm name'), ('rs512', 'algorithm name'), ('A256GCM', 'algorithm name'),
     ('PBKDF2WithHmacSHA256', 'algorithm name'), ('scram-sha-256', 'algorithm name'),
     ('caching_sha2_password', 'algorithm name'),
+    ('ChaCha20-Poly1305', 'algorithm name'), ('Ed25519', 'algorithm name'), ('X25519', 'algorithm name'),
+    ('aes-256-cbc', 'algorithm name'),
     ('p%a&s^s#w!o@r*d', 'a word with symbols between its letters'),
     ('s%e&c^ret', 'a word with symbols between its letters'),  # a third of it symbols, at least
     ('s%e&c^re', None), ('p%a&s^s#w!o@r*d1', None),  # five letters; a digit
@@ -178,11 +180,15 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('required|string|min:12', 'framework value'), ('sk_test_xxx', 'framework value'),
     ('abcd1234efgh5678', 'counting pattern'), ('A1b2c3d4', 'counting pattern'),
     ('Qbcde7123x', 'counting pattern'), ('Zq4567bcdx', 'counting pattern'),  # one run of 4, the other of 3
+    ('abcd1234Zq8bX3nR5tY7uV9wK', 'counting pattern'),  # abcd and 1234 in a value of any length
     ('uvwxyzQ9', 'alphabet run'), ('x123456Q', 'alphabet run'),
     ('fully_charged', 'identifier made of words'), ('register-wrong-format', 'identifier made of words'),
     ('NextMarker', 'identifier made of words'),
     ('zqxv_kqpt-state-metrics', 'identifier made of words'),  # a lowercase resource name: half its parts words
     ('zqxv_wbnm', None), ('zqxv-kqpt-wbnm-metrics', None),
+    ('Cs:mountain_pass', 'identifier made of words'),  # two words and an abbreviation (a third of the parts)
+    ('q-handler', None),  # a letter that is no word
+    ('XYLOPHONE', None),  # a word in capitals, no leetspeak
     ('h3ll0w0rld', 'words in leetspeak'),
     ('f00b@r', 'words in leetspeak'), ('S0meP@ss', 'words in leetspeak'), ('0th3rP@ss', 'words in leetspeak'),
     ('r@nd0m', 'words in leetspeak'), ('t3st1ng', 'words in leetspeak'),  # 1 for i
@@ -289,3 +295,26 @@ def test_url_password_is_percent_decoded() -> None:
 ])
 def test_random_token_table(value: str, token: bool) -> None:
     assert random_token(value) is token
+
+
+@pytest.mark.parametrize('value', [
+    'Acmewidget_abc123', 'Acmewidget_inherit', 'ACME_qwqwqwqw', 'ACME_h3ll0w0rld', 'glx_qwerty42',
+])
+def test_a_prefix_and_words(value: str) -> None:
+    """A vendor-style prefix and then words, a counting pattern or a repeated chunk: no generated material."""
+    assert not_literal(value) is None
+    assert judge_value(value).reason == 'a prefix and words'
+
+
+def test_the_hex_of_text_is_printable_ascii() -> None:
+    assert judge_value('6c65746d65696e39').reason.startswith('base64 of text: ')  # letmein9
+    assert judge_value('6c65746d65696e397f').reason == '18 chars, 2 classes'  # DEL is no text
+
+
+def test_a_passphrase_of_20_characters() -> None:
+    assert judge_passphrase('quartz orbit lamp ox').reason == 'a passphrase of 4 words'
+    assert judge_passphrase('quartz orbit lamp o').reason == 'not a passphrase of words'
+
+
+def test_judgements_are_remembered() -> None:
+    assert judge_value('Zq8bX3nR5tY7uV9wK2mLq') is judge_value('Zq8bX3nR5tY7uV9wK2mLq')
