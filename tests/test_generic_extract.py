@@ -252,8 +252,8 @@ def test_a_helm_default_before_its_key(detector: GenericDetector) -> None:
 
 
 def test_an_empty_value_is_no_candidate(detector: GenericDetector) -> None:
-    assert detector.candidates(b'password = ""\n', 'app.cfg') == []
-    assert [c.value for c in detector.candidates(b'password = "x"\n', 'app.cfg')] == ['x']
+    line = b'password = "", token = "Xk9mQ2vL7pW4"\n'  # the token's anchor has the line read
+    assert [(c.key, c.value) for c in detector.candidates(line, 'app.cfg')] == [('token', 'Xk9mQ2vL7pW4')]
 
 
 def test_a_value_at_the_start_of_the_data_is_in_no_url_query(detector: GenericDetector) -> None:
