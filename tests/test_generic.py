@@ -640,3 +640,11 @@ def test_the_detector_is_kept_in_the_cache(tmp_path: object, monkeypatch: pytest
     GenericDetector.load()
     names = sorted(name.split('-')[0] for name in os.listdir(os.path.join(str(tmp_path), 'leakstop')))
     assert names == ['generic', 'toml']
+
+
+def test_a_detector_remembers_at_most_100000_keys() -> None:
+    """The key judgements kept for a run are bounded (a hostile tree of distinct keys grows no memory past it)."""
+    found = GenericDetector.load()
+    for i in range(100_001):
+        found._names_a_secret((f'k{i}', '', 0, 0, 'assign', True))
+    assert len(found._keys) == 100_000
