@@ -168,6 +168,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('caching_sha2_password', 'algorithm name'),
     ('ChaCha20-Poly1305', 'algorithm name'), ('Ed25519', 'algorithm name'), ('X25519', 'algorithm name'),
     ('aes-256-cbc', 'algorithm name'),
+    ('PBES2-HS256+A128KW', 'algorithm name'), ('Ed448', 'algorithm name'), ('A128KW', 'algorithm name'),
     ('p%a&s^s#w!o@r*d', 'a word with symbols between its letters'),
     ('s%e&c^ret', 'a word with symbols between its letters'),  # a third of it symbols, at least
     ('s%e&c^re', None), ('p%a&s^s#w!o@r*d1', None),  # five letters; a digit
@@ -299,6 +300,7 @@ def test_random_token_table(value: str, token: bool) -> None:
 
 @pytest.mark.parametrize('value', [
     'Acmewidget_abc123', 'Acmewidget_inherit', 'ACME_qwqwqwqw', 'ACME_h3ll0w0rld', 'glx_qwerty42',
+    'Acmewidget_Qbcde7123xzqvk',  # a counting pattern after the prefix (the whole is too long for one)
 ])
 def test_a_prefix_and_words(value: str) -> None:
     """A vendor-style prefix and then words, a counting pattern or a repeated chunk: no generated material."""
