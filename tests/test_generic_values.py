@@ -182,6 +182,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('abcd1234efgh5678', 'counting pattern'), ('A1b2c3d4', 'counting pattern'),
     ('Qbcde7123x', 'counting pattern'), ('Zq4567bcdx', 'counting pattern'),  # one run of 4, the other of 3
     ('abcd1234Zq8bX3nR5tY7uV9wK', 'counting pattern'),  # abcd and 1234 in a value of any length
+    ('Zq8abcdX3nR5tY7uV9w', None),  # abcd alone
+    ('@!#%^&*-', None),  # symbols only: no fixture word
     ('uvwxyzQ9', 'alphabet run'), ('x123456Q', 'alphabet run'),
     ('fully_charged', 'identifier made of words'), ('register-wrong-format', 'identifier made of words'),
     ('NextMarker', 'identifier made of words'),
