@@ -135,6 +135,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     """``acmetest``, ``alicedemo``: a name (no dictionary word needed) and a test word."""
     assert not_literal(f'acme{word}') == 'test or credential word'
     assert not_literal(f'zq{word}') is None and not_literal(f'zqxvbnmrt{word}') is None  # a name of 3 to 8 letters
+    assert not_literal(f'zqx{word}') == 'test or credential word' and not_literal(f'zqxvbnmr{word}') == 'test or credential word'
 
 
 # Why a value is no literal secret: every check of values._CHECKS, in its order, with values it holds for.
@@ -172,6 +173,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('p%a&s^s#w!o@r*d', 'a word with symbols between its letters'),
     ('s%e&c^ret', 'a word with symbols between its letters'),  # a third of it symbols, at least
     ('s%e&c^re', None), ('p%a&s^s#w!o@r*d1', None),  # five letters; a digit
+    ('s%e&cret', None),  # a quarter of it symbols: too few
     ('AAAAB3NzaC1yc2EAAAADAQABAAABAQC7', 'public key blob'),
     ('0024000004800000940000000602000000240000525341310004000001000100' + 'ab' * 100, 'public key blob'),
     ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
@@ -211,6 +213,9 @@ def test_why_a_value_is_no_literal(value: str, reason: str | None) -> None:
     ('aQ7!aQ7x', 0.0, 0.8, '8 chars, 4 classes'),  # entropy 2.25
     ('kqzvXbnm', 0.0, 0.6, '8 chars, 2 classes'),  # 8 letters, no word: made up
     ('kqzvXbn', 0.0, 0.0, '7 chars, 2 classes'),
+    ('Xk9mQ2', 0.0, 0.8, '6 chars, 3 classes'), ('Xk9mQ', 0.0, 0.0, '5 chars, 3 classes'),  # 6 characters or more
+    ('zqxv-kqpt-wbnm', 0.75, 0.7, '14 chars, 2 classes'),  # two classes are enough from 10 characters
+    ('xkqzvbnmtrspdogcatsun', 0.0, 0.6, '21 chars, 1 classes'),  # one class: its words (43%) are too many
     ('zqxvwbnmkqptrsdf', 0.9, 0.6, '16 chars, 1 classes'),  # lowercase letters run together
     ('3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f', 0.9, 0.8, 'uuid'),
 ])
@@ -322,3 +327,8 @@ def test_a_passphrase_of_20_characters() -> None:
 
 def test_judgements_are_remembered() -> None:
     assert judge_value('Zq8bX3nR5tY7uV9wK2mLq') is judge_value('Zq8bX3nR5tY7uV9wK2mLq')
+
+
+def test_base64_without_its_padding() -> None:
+    """Unpadded base64 (URL-safe tokens drop the '='): 11 bytes, 15 characters, one '=' added back."""
+    assert judge_value(base64.b64encode(b'letmein99!x').decode().rstrip('=')).reason.startswith('base64 of text: ')
