@@ -309,3 +309,15 @@ def test_a_block_scalar_is_an_unquoted_yaml_value(detector: GenericDetector, tex
 def test_a_line_between_a_key_element_and_its_value_within_1024_bytes(detector: GenericDetector, length: int, found_it: bool) -> None:
     text = b'<masterKey>\n<!--' + b'x' * (length - 7) + b'-->\n  <value>' + RANDOM + b'</value>\n'
     assert len(detector.scan(text, 'app.xml')) == (1 if found_it else 0)
+
+
+def test_a_query_after_an_escaped_ampersand_at_the_start(detector: GenericDetector) -> None:
+    """``&amp;api_token=v&amp;page=2`` (a query in HTML): the value ends at the next field."""
+    assert found(detector, b'&amp;api_token=' + RANDOM + b'&amp;page=2\n', 'README.md') == [('generic-token', RANDOM.decode(), 15)]
+
+
+@pytest.mark.parametrize(('filler', 'found_it'), [(2043, True), (2042, False)])
+def test_a_url_is_read_back_2048_bytes(detector: GenericDetector, filler: int, found_it: bool) -> None:
+    """A badge 2,049 bytes before the key is out of the URL's reach; 2,048 bytes before, in it."""
+    text = b' badge' + b'x' * filler + b'?api_token=' + RANDOM + b'\n'
+    assert len(detector.scan(text, 'README.md')) == (1 if found_it else 0)
