@@ -267,3 +267,404 @@ def test_remembered_lines_give_what_a_fresh_detector_finds() -> None:
         assert warm.candidates(data, 'config/app.env') == plain.candidates(data, 'config/app.env')
         assert warm.scan(data, 'config/app.env') == plain.scan(data, 'config/app.env') == every.scan(data, 'config/app.env')
         assert len(every.candidates(data, 'config/app.env')) >= len(warm.candidates(data, 'config/app.env'))
+
+
+# --- which file is what (generic.file_kind), seen in what the detector reports ---------------------------
+
+UNQUOTED_TOKEN = b'api_token = Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ\n'
+CODE_EXTENSIONS = (
+    '.py', '.pyi', '.pyx', '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.go', '.java', '.kt',
+    '.kts', '.scala', '.groovy', '.gradle', '.rb', '.php', '.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh',
+    '.cs', '.fs', '.vb', '.swift', '.m', '.mm', '.rs', '.dart', '.lua', '.pl', '.pm', '.r', '.jl', '.ex',
+    '.exs', '.erl', '.clj', '.cljs', '.vue', '.svelte', '.coffee', '.hs', '.ml', '.nim', '.zig', '.sol',
+    '.ipynb', '.razor', '.cshtml', '.jsp', '.erb', '.ejs', '.hbs', '.twig', '.j2', '.jinja', '.jinja2',
+    '.tpl', '.mustache', '.html', '.htm', '.css', '.scss', '.less', '.sql', '.tf', '.hcl', '.ps1', '.psm1', '.psd1',
+)
+
+
+@pytest.mark.parametrize('ext', CODE_EXTENSIONS)
+def test_an_unquoted_value_in_code_is_an_expression(detector: GenericDetector, ext: str) -> None:
+    """``api_token = get_token()`` in code: the right-hand side of an unquoted assignment is not judged."""
+    assert detector.scan(UNQUOTED_TOKEN, f'src/App{ext}') == []
+    assert detector.scan(UNQUOTED_TOKEN, f'src/App{ext.upper()}') == []  # the case of a name does not matter
+
+
+@pytest.mark.parametrize('path', ['config/app.cfg', 'deploy.env', 'app.properties', 'values.yaml', 'App.config', 'run.sh'])
+def test_an_unquoted_value_outside_code_is_a_value(detector: GenericDetector, path: str) -> None:
+    assert [(d.rule_id, d.description) for d in detector.scan(UNQUOTED_TOKEN, path)] == [('generic-token', 'Hard-coded token')]
+
+
+QUOTED_PASSWORD = b'{"db_password": "Zq8bX3nR5tY7uV9wK2mL"}\n'
+
+
+@pytest.mark.parametrize('path', [
+    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'Pipfile.lock',
+    'Cargo.lock', 'go.sum', 'composer.lock', 'Gemfile.lock', 'Podfile.lock', 'pubspec.lock', 'mix.lock',
+    'packages.lock.json', 'flake.lock', 'uv.lock', 'pdm.lock', 'bun.lockb', 'gradle.lockfile',  # lockfiles
+    'app.js.map', 'de.po', 'messages.pot', 'en.ftl', 'app.xliff', 'app.xlf', 'Localizable.strings', 'Strings.resx',
+    *(f'{d}/de.json' for d in ('locale', 'locales', 'i18n', 'l10n', 'translations', 'lang', 'langs', 'po')),
+])
+def test_lockfiles_translations_and_source_maps_are_not_scanned(detector: GenericDetector, path: str) -> None:
+    assert detector.scan(QUOTED_PASSWORD, f'web/{path}') == []
+
+
+@pytest.mark.parametrize('path', ['web/package.json', 'web/settings.json', 'web/language.json', 'web/lock.json'])
+def test_other_json_is_scanned(detector: GenericDetector, path: str) -> None:
+    assert [d.rule_id for d in detector.scan(QUOTED_PASSWORD, path)] == ['generic-password']
+
+
+TYPED_PASSWORD = b'password = "P@ssword1234"\n'  # a short password a person typed: human-password score 0.8
+
+
+@pytest.mark.parametrize('path', [
+    *(f'{d}/settings.py' for d in ('test', 'tests', 'spec', 'specs', '__tests__', 'testdata', 'test-data', 'fixtures',
+                                    'testing', 'e2e', 'docs', 'doc', 'documentation', 'examples', 'example',
+                                    'samples', 'sample')),
+    'app/test_settings.py', 'app/settings_test.py', 'app/settings_spec.rb', 'app/settings.test.js',
+    'app/settings.spec.ts', 'app/SettingsTests.cs',
+])
+def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetector, path: str) -> None:
+    """0.8 x 0.6 (human_in_tests_and_docs) is under the threshold 0.5 in test and documentation files."""
+    assert detector.scan(TYPED_PASSWORD, path) == []
+
+
+@pytest.mark.parametrize('path', ['app/settings.py', 'contest/settings.py', 'app/testimony.py', 'app/latest.py', 'docsite/app.py'])
+def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str) -> None:
+    assert [d.rule_id for d in detector.scan(TYPED_PASSWORD, path)] == ['generic-password']
+
+
+NOTE = b'password - Zq8bX3nR5tY7uV9wK2mL\n'
+
+
+@pytest.mark.parametrize(('path', 'found'), [
+    *((f'README{ext}', True) for ext in ('.md', '.markdown', '.rst', '.txt', '.text', '.adoc', '.asciidoc', '.org', '.log', '')),
+    ('notes.cfg', False), ('notes.yaml', False), ('.notes', False), ('deploy.sh', False),
+])
+def test_a_key_dash_value_note_counts_in_prose_only(detector: GenericDetector, path: str, found: bool) -> None:
+    assert [d.rule_id for d in detector.scan(NOTE, path)] == (['generic-password'] if found else [])
+
+
+@pytest.mark.parametrize(('key', 'rule_id', 'description'), [
+    ('db_password', 'generic-password', 'Hard-coded password'),
+    ('client_secret', 'generic-secret', 'Hard-coded secret or credential'),
+    ('access_token', 'generic-token', 'Hard-coded token'),
+    ('api_key', 'generic-api-key', 'Hard-coded API or secret key'),
+])
+def test_the_kind_of_key_names_the_rule(detector: GenericDetector, key: str, rule_id: str, description: str) -> None:
+    found = detector.scan(f'{key} = "Zq8bX3nR5tY7uV9wK2mL4pQ"\n'.encode(), 'app.cfg')
+    assert [(d.rule_id, d.description, d.secret) for d in found] == [(rule_id, description, 'Zq8bX3nR5tY7uV9wK2mL4pQ')]
+
+
+@pytest.mark.parametrize(('value', 'reason'), [
+    ('fully_charged', 'identifier made of words'), ('test123', 'test or credential word'), ('Changeme', 'capitalized word'),
+    ('inherit', 'configuration word'), ('SomeKindOfPassword123!@#', 'contains the word password'),
+    ('DB_SECRET_VALUE', 'constant name'), ('h3ll0w0rld', 'words in leetspeak'), ('glx_qwerty42', 'a prefix and words'),
+])
+def test_a_literal_made_of_words_counts_in_an_image(detector: GenericDetector, value: str, reason: str) -> None:
+    """"Never build credentials into images": a Dockerfile ENV takes any literal, words included; an .env
+    file judges the same value as words."""
+    assert judge_value(value).reason == reason
+    found = detector.scan(f'ENV DB_PASSWORD {value}\n'.encode(), 'Dockerfile')
+    assert [(d.rule_id, d.secret) for d in found] == [('generic-password', value)]
+    assert dict(found[0].explain)['value score'] == 'randomness 0.7, human password 0.7'
+    assert detector.scan(f'DB_PASSWORD={value}\n'.encode(), 'app.env') == []
+
+
+# --- the checks after the score: names of keys in a Secret, passwords that repeat a name ---------------
+
+RANDOM_KEY = b'Zq8bX3nR5tY7uV9wK2mL4pQ'
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'secretKey: ' + RANDOM_KEY + b'\n', True),
+    (b'secretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n', False),  # the name of a key in the Secret db-creds
+    (b'\nsecretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n', False),  # after a blank first line
+    (b'secretKey: ' + RANDOM_KEY + b'\nsecretName:', False),  # the last line, no newline at its end
+    (b'secretName: db\n' + b'\n' * 7 + b'secretKey: ' + RANDOM_KEY + b'\n', False),  # 8 lines up, blank lines count
+    (b'secretName: db\n' + b'\n' * 8 + b'secretKey: ' + RANDOM_KEY + b'\n', True),  # 9 lines up: not the same mapping
+    (b'    secretKey: ' + RANDOM_KEY + b'\n    # note\n    secretName: db\n', False),
+    (b'    secretKey: ' + RANDOM_KEY + b'\n#  # note\n    secretName: db\n', True),  # a comment at column 0 ends the mapping
+])
+def test_a_secret_key_beside_a_secret_name_is_a_name(detector: GenericDetector, text: bytes, found: bool) -> None:
+    assert [(d.rule_id, d.secret) for d in detector.scan(text, 'deploy.yaml')] == (
+        [('generic-api-key', RANDOM_KEY.decode())] if found else [])
+
+
+@pytest.mark.parametrize(('line', 'names'), [
+    (b'password=Acme20241 role=acme', True),  # the role, give or take digits: a development default
+    (b'role=acme password=Acme20241', True),
+    (b'password=Acm20241 role=acm', False),  # a name of three letters is too short to tell
+    (b'password=Acme20241 role=acmex', False),
+])
+def test_a_password_that_names_its_line(line: bytes, names: bool) -> None:
+    from leakstop.generic import names_itself
+    data = b'user acme\n' + line + b'\nrole acme\n'  # the name on the lines around does not count
+    start = data.index(b'Acm', data.index(b'password'))
+    end = data.index(b' ', start) if data.find(b' ', start, data.index(b'\n', start)) != -1 else data.index(b'\n', start)
+    assert names_itself(data, start, end, data[start:end].decode()) is names
+    assert not names_itself(b'user acme\npassword=Acme20241\n', 20, 29, 'Acme20241')
+
+
+def test_a_bare_key_in_code_is_not_judged(detector: GenericDetector) -> None:
+    from leakstop.generic import score
+    from leakstop.generic.records import Candidate, KeyJudgement
+    c = Candidate('key', RANDOM_KEY.decode(), 0, len(RANDOM_KEY), 'assign', True)
+    assert score(c, detector.vocabulary, code=True).key == KeyJudgement('', 0.0, ('key',), 'a bare key in code')
+    assert score(c, detector.vocabulary).key == KeyJudgement('key', 0.6, ('key',), 'key')
+
+
+def test_the_candidates_of_a_line_are_remembered() -> None:
+    """A whole line after a newline is extracted once; its candidates are remembered by its bytes."""
+    found = GenericDetector.load()
+    line = b'password = "Xk9mQ2vL7pW4"'
+    data = b'x = 1\n' + line + b'\ny = 2\n'
+    [c] = found.candidates(data, 'app.cfg')
+    assert (c.key, c.start) == ('password', 18)
+    assert [k[:2] for k in found._lines if k[1] == line] == [('assign', line)]
+    [c] = found.candidates(b'z = 3\n' + line, 'app.cfg')  # the same line elsewhere: from memory, at its offset
+    assert (c.key, c.start) == ('password', 18)
+
+
+UUID = '3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f'
+
+
+@pytest.mark.parametrize(('key', 'rule_id'), [
+    ('token', None), ('refresh_token', None),  # a bare token that is a UUID: a request or correlation id
+    ('api_token', 'generic-token'),  # a qualified token counts
+    ('heroku_token', 'generic-token'),  # and a service's (its API keys are UUIDs)
+    ('password', 'generic-password'), ('client_secret', 'generic-secret'),  # any UUID counts as a password
+])
+def test_a_uuid_under_a_token_key(ruleset: object, key: str, rule_id: str | None) -> None:
+    from leakstop.engine import RuleSet
+    assert isinstance(ruleset, RuleSet)
+    found = GenericDetector.load()
+    found.services = ruleset.services  # heroku: a provider of the vendor rules
+    assert [(d.rule_id, d.secret) for d in found.scan(f'{key} = "{UUID}"\n'.encode(), 'app.cfg')] == (
+        [(rule_id, UUID)] if rule_id else [])
+
+
+def test_disabled_generic_rules_do_not_report() -> None:
+    only = GenericDetector.load(rule_ids=frozenset({'generic-password'}))
+    data = b'api_token = "Zq8bX3nR5tY7uV9wK2mL4pQ"\npassword = "Zq8bX3nR5tY7uV9wK2mL4pQ"\n'
+    assert [(d.rule_id, d.start) for d in only.scan(data, 'app.cfg')] == [('generic-password', 50)]
+
+
+@pytest.mark.parametrize(('path', 'found'), [('Makefile', True), ('GNUmakefile', True), ('rules.mk', True), ('run.sh', False)])
+def test_a_make_shell_assignment_counts_in_a_makefile_only(detector: GenericDetector, path: str, found: bool) -> None:
+    """``PASSWORD != cmd`` assigns a command's output in a Makefile; elsewhere != compares."""
+    data = b'PASSWORD != Zq8bX3nR5tY7uV9wK2mL4pQ\n'
+    assert [d.rule_id for d in detector.scan(data, path)] == (['generic-password'] if found else [])
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'spec:\n  encryptedData:\n    password: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),  # a SealedSecret: ciphertext
+    (b'spec:\n  data:\n    password: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),
+    (b'docsearch:\n  appId: ABC\n  apiKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n  indexName: docs\n', False),  # a search-only key
+    (b'docsearch:\n  appId: ABC\n  adminApiKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n  indexName: docs\n', True),
+    (b'docsearch:\n  appId: ABC\n  apiKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),  # no index: not a search widget
+    (b'env:\n  - valueFrom:\n      secretKeyRef:\n        name: db\n        key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
+    (b'volumes:\n  - secret:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
+    (b'volumes:\n  - configMap:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
+    (b'volumes:\n  - csi:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),
+])
+def test_names_ciphertext_and_public_keys_in_yaml(detector: GenericDetector, text: bytes, found: bool) -> None:
+    assert len(detector.scan(text, 'deploy.yaml')) == (1 if found else 0)
+
+
+PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development default beside that user
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),
+    (b'MYSQL_USER: orders\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),
+    (b'MYSQL_USER: ORDERS\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # any case
+    (b'MYSQL_USER: orders\nMYSQL_PASSWORD: Ordersx2024\n', True),
+    (b'MYSQL_USER: orders\n' + b'x: 1\n' * 5 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # 6 lines up (was missed)
+    (b'MYSQL_USER: orders\n' + b'x: 1\n' * 6 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # 7 lines up
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 5 + b'MYSQL_USER: orders\n', False),  # 6 lines down
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 6 + b'MYSQL_USER: orders\n', True),
+    (b'MYSQL_PASSWORD: "' + PASSWORD_OF_ORDERS + b'"\n' + b'x: 1\n' * 5 + b'MYSQL_USER: orders\n', False),  # quoted (was missed)
+    (b'DB_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # its own key (db...) names no user
+])
+def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:
+    """Within 6 lines either side of the password's line, wherever the value ends on it."""
+    assert [d.rule_id for d in detector.scan(text, 'docker-compose.yaml')] == (['generic-password'] if found else [])
+
+
+def test_explain_shows_every_feature(detector: GenericDetector) -> None:
+    [d] = detector.scan(b'db_password = "Xk9mQ2vL7pW4"\n', 'app.cfg')
+    assert d.explain == (
+        ('syntax', 'assign'), ('key words', 'db password'), ('key', 'password (password), strength 1.0'),
+        ('value', '12 chars, 3 classes; entropy 3.58; dictionary words 0%'),
+        ('value score', 'randomness 0.75, human password 0.8'), ('score', '0.8 (threshold in data/generic.toml)'),
+    )
+    [d] = detector.scan(b'API_TOKEN=Zq8bX3nR5tY7uV9wK2mL4pQ\n', 'app.env')
+    assert dict(d.explain)['syntax'] == 'assign, unquoted'
+
+
+@pytest.mark.parametrize(('words', 'shown'), [
+    (('zqxv', 'kqpt', 'token'), '… token'), (('zqxv', 'db', 'kqpt'), '… db …'), (('db', 'password'), 'db password'), ((), ''),
+])
+def test_key_words_that_are_not_words_are_elided(words: tuple[str, ...], shown: str) -> None:
+    from leakstop.generic import _shown_words
+    assert _shown_words(words) == shown
+
+
+@pytest.mark.parametrize(('value', 'bare'), [
+    ('abc.', 'abc'), ('abc,', 'abc'), ('abc;', 'abc'), ('abc:', 'abc'), ('abc)', 'abc'), ('abc),', 'abc'),
+    ('abc..', 'abc..'), ('whsec_...', 'whsec_...'), ('a.b.', 'a.b'), ('abc', 'abc'),
+])
+def test_an_unquoted_value_without_its_sentence_punctuation(value: str, bare: str) -> None:
+    from leakstop.generic import unquoted_value
+    assert unquoted_value(value) == bare
+
+
+def test_a_value_far_into_a_long_line(detector: GenericDetector) -> None:
+    """A minified file: the segment around the anchor, not the line from its start."""
+    line = b'var a=' + b'x' * 1500 + b';var password="Xk9mQ2vL7pW4";' + b'y' * 1500 + b'\n'
+    assert [(d.rule_id, d.start) for d in detector.scan(line, 'app.min.js')] == [('generic-password', 1521)]
+
+
+def test_a_detector_remembers_at_most_4096_lines() -> None:
+    found = GenericDetector.load()
+    for i in range(4096):
+        found.candidates(b'password = "Xk9mQ2vL%d"\n' % i, 'app.cfg')
+    assert len(found._lines) == 4096
+    found.candidates(b'password = "Xk9mQ2vLzz"\n', 'app.cfg')
+    assert len(found._lines) == 1  # forgotten at once, then the new line
+
+
+@pytest.mark.parametrize('lines', [
+    [b'x: 1'] * 5, [b''] * 5, [b'x: 1'] * 4 + [b''], [b''] + [b'x: 1'] * 4, [b'x: 1', b'', b'x: 1', b'', b'x: 1'],
+])
+def test_blank_lines_count_as_lines_between_a_user_and_its_password(detector: GenericDetector, lines: list[bytes]) -> None:
+    between = b''.join(line + b'\n' for line in lines)
+    for above, below in ((b'MYSQL_USER: orders\n' + between, b''), (b'', between + b'MYSQL_USER: orders\n')):
+        data = above + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + below
+        assert detector.scan(data, 'docker-compose.yaml') == [], data  # 6 lines away
+        data = above.replace(b'\n', b'\n\n', 1) + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + below.replace(b'\n', b'\n\n', 1)
+        assert [d.rule_id for d in detector.scan(data, 'docker-compose.yaml')] == ['generic-password'], data  # 7
+
+
+@pytest.mark.parametrize(('text', 'stem'), [
+    ('changeuser2pass', 'changeuser'), ('postgres1', 'postgres'), ('post\\gres\\:', 'postgres'), ('app_tests_pw', 'app_tests'),
+    ('Orders2024', 'orders'), ('pass', 'pass'), ('1234', ''),
+])
+def test_the_stem_of_a_name(text: str, stem: str) -> None:
+    from leakstop.generic import _stem
+    assert _stem(text) == stem
+
+
+def test_a_password_of_the_user_s_name_and_a_password_word(detector: GenericDetector) -> None:
+    assert detector.scan(b'MYSQL_USER: changeuser\nMYSQL_PASSWORD: Changeuser2pass\n', 'docker-compose.yaml') == []
+    assert [d.rule_id for d in detector.scan(b'MYSQL_PASSWORD: Changeuser2pass\n', 'docker-compose.yaml')] == ['generic-password']
+
+
+def test_a_secret_name_whose_value_is_on_the_next_line(detector: GenericDetector) -> None:
+    assert detector.scan(b'secretKey: ' + RANDOM_KEY + b'\nsecretName:\n  db-creds\n', 'deploy.yaml') == []
+
+
+@pytest.mark.parametrize(('data', 'secret', 'names'), [
+    (b'CREATE USER app_tests PASSWORD app_tests1', b'app_tests1', True),
+    (b'CREATE USER app-tests PASSWORD app-tests1', b'app-tests1', True),
+    (b'CREATE USER app.tests PASSWORD app.tests1', b'app.tests1', True),
+    (b'CREATE USER app+tests PASSWORD app+tests1', b'app+tests1', False),  # not a name
+    (b'acme password=Acme20241', b'Acme20241', True),  # the name starts the line
+    (b'password=Acme20241 role=acme', b'Acme20241', True),  # the last line, no line break
+])
+def test_names_itself_with_separators_and_at_the_ends_of_its_line(data: bytes, secret: bytes, names: bool) -> None:
+    from leakstop.generic import names_itself
+    start = data.index(secret)
+    assert names_itself(data, start, start + len(secret), secret.decode()) is names
+
+
+def test_a_user_of_four_letters_and_a_user_not_in_utf8(detector: GenericDetector) -> None:
+    assert detector.scan(b'MYSQL_USER: acme\nMYSQL_PASSWORD: Acme2024\n', 'docker-compose.yaml') == []
+    assert [d.start for d in detector.scan(b'DB_USER=caf\xe9\nDB_PASSWORD=Xk9mQ2vL7pW4\n', 'app.env')] == [25]
+
+
+@pytest.mark.parametrize(('comments', 'found'), [(0, False), (3, False), (4, True)])
+def test_a_secret_key_ref_within_4_lines(detector: GenericDetector, comments: int, found: bool) -> None:
+    """``key:`` names a key of a Secret when ``secretKeyRef:`` is its parent within 4 lines (comments count)."""
+    data = b'env:\n  - valueFrom:\n      secretKeyRef:\n' + b'        # note\n' * comments + b'        key: ' + RANDOM_KEY + b'\n'
+    assert len(detector.scan(data, 'deploy.yaml')) == (1 if found else 0)
+
+
+@pytest.mark.parametrize(('comment', 'found'), [
+    (b'#   a note', False),  # its text as deep as the keys or deeper: the mapping goes on
+    (b'# a', False),  # at the keys' column (the '#' counts as a space)
+    (b'#a', True),  # less deep: the mapping ended
+])
+def test_a_comment_between_a_secret_key_and_its_secret_name(detector: GenericDetector, comment: bytes, found: bool) -> None:
+    data = b'spec:\n  secretKey: ' + RANDOM_KEY + b'\n' + comment + b'\n  secretName: db\n'
+    assert len(detector.scan(data, 'deploy.yaml')) == (1 if found else 0)
+
+
+@pytest.mark.parametrize(('family', 'line', 'path'), [
+    ('assign', b'password = "Xk9mQ2vL7pW4"', 'app.cfg'), ('assign_yaml', b'password: Xk9mQ2vL7pW4', 'app.yaml'),
+    ('assign_bare', b'password = Xk9mQ2vL7pW4', 'app.cfg'), ('docker', b'ENV DB_PASSWORD Xk9mQ2vL7pW4', 'Dockerfile'),
+    ('flag', b'run --password=Xk9mQ2vL7pW4', 'run.sh'), ('fallback', b'x=${PASSWORD:-Xk9mQ2vL7pW4}', 'run.sh'),
+    ('pair', b"define('DB_PASSWORD', 'Xk9mQ2vL7pW4');", 'config.php'), ('call', b'setPassword("Xk9mQ2vL7pW4")', 'App.java'),
+    ('spaced', b'password "Xk9mQ2vL7pW4"', 'build.gradle'),
+])
+def test_a_remembered_line_is_not_extracted_again(monkeypatch: pytest.MonkeyPatch, family: str, line: bytes, path: str) -> None:
+    """Every self-contained family extracts a line once; the same line in another file comes from memory."""
+    from leakstop.generic.extract import EXTRACTORS
+    calls: list[int] = []
+    extractor = EXTRACTORS[family]
+
+    def counted(data: bytes, lo: int, hi: int) -> object:
+        calls.append(lo)
+        return extractor(data, lo, hi)
+
+    monkeypatch.setitem(EXTRACTORS, family, counted)
+    found = GenericDetector.load()
+    for text in (b'x = 1\n' + line, b'yy = 2\n' + line):  # the line ends the file
+        assert b'Xk9mQ2vL7pW4' in [text[c.start:c.end] for c in found.candidates(text, path)], family
+    assert calls == [6], family  # the second file's line came from memory
+
+
+@pytest.mark.parametrize('first', [
+    b'docsearch:\n  appId: ABC\n  apiKey: ' + RANDOM_KEY + b'\n  indexName: docs\n',  # a search-only key
+    b'MYSQL_USER: orders\nMYSQL_PASSWORD: Orders2024\n',  # a password of its user's name
+    b'spec:\n  encryptedData:\n    password: ' + RANDOM_KEY + b'\n',  # ciphertext
+    b'secretName: db\nsecretKey: ' + RANDOM_KEY + b'\n',  # the name of a key in a Secret
+])
+def test_a_value_let_through_does_not_hide_the_next(detector: GenericDetector, first: bytes) -> None:
+    data = first + b'other:\n  api_token: Xk9mQ2vL7pW4Zq8bX3nR5tY7\n'
+    assert [(d.rule_id, d.secret) for d in detector.scan(data, 'deploy.yaml')] == [('generic-token', 'Xk9mQ2vL7pW4Zq8bX3nR5tY7')]
+
+
+@pytest.mark.parametrize('text', [
+    b'\nsecretKey: ' + RANDOM_KEY + b'\nsecretName: db\n',  # a blank first line
+    b'spec:\n  secretKey: ' + RANDOM_KEY + b'\n  plain text line\n  secretName: db\n',  # a line of the keys' indent
+    b'spec:\n    secretKey: ' + RANDOM_KEY + b'\n# - x\n    secretName: db\n',  # a commented list item
+])
+def test_the_mapping_of_a_secret_key_goes_on(detector: GenericDetector, text: bytes) -> None:
+    assert detector.scan(text, 'deploy.yaml') == []
+
+
+def test_a_key_that_is_no_secret_is_not_judged(detector: GenericDetector) -> None:
+    from leakstop.generic import score
+    from leakstop.generic.records import Candidate, KeyJudgement
+    result = score(Candidate('getPasswordHash', 'Xk9mQ2vL7pW4', 0, 12, 'call', True), detector.vocabulary)
+    assert result.key == KeyJudgement('', 0.0, ('get', 'password', 'hash'), 'names something about a secret (hash)')
+    result = score(Candidate('passwordFor', 'Xk9mQ2vL7pW4', 0, 12, 'call', True), detector.vocabulary)
+    assert result.key == KeyJudgement('', 0.0, ('password', 'for'), 'a call whose name does not end in the secret word')
+    assert (result.value, result.judgement.reason) == (0.0, 'not judged')
+
+
+def test_the_detector_is_kept_in_the_cache(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm start does not compile: the anchors' database and the vocabulary are cached."""
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path))
+    GenericDetector.load()
+    names = sorted(name.split('-')[0] for name in os.listdir(os.path.join(str(tmp_path), 'leakstop')))
+    assert names == ['generic', 'toml']
+
+
+def test_a_detector_remembers_at_most_100000_keys() -> None:
+    """The key judgements kept for a run are bounded (a hostile tree of distinct keys grows no memory past it)."""
+    found = GenericDetector.load()
+    for i in range(100_001):
+        found._names_a_secret((f'k{i}', '', 0, 0, 'assign', True))
+    assert len(found._keys) == 100_000

@@ -82,8 +82,6 @@ def file_kind(path: str) -> FileKind:
     name = parts[-1]
     dirs = set(parts[:-1])
     stem, ext = os.path.splitext(name)
-    if name.startswith('.') and not ext:  # .env, .npmrc
-        ext = ''
     test = bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
     docs = bool(dirs & DOC_DIRS)
     return FileKind(
@@ -158,9 +156,12 @@ _USER_VALUE = LazyPattern(
 def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     """The password equals the user or database name next to it (within ``lines`` lines either side),
     or is a name on its own line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
-    lo, hi = c.start, c.end
+    lo = data.rfind(b'\n', 0, c.start) + 1  # the start of the password's line, then of each line above
+    hi = data.find(b'\n', c.end)
+    hi = len(data) if hi == -1 else hi  # the end of its line, then of each line below
     for _ in range(lines):
-        lo = max(0, data.rfind(b'\n', 0, max(0, lo - 1)))
+        if lo:
+            lo = data.rfind(b'\n', 0, lo - 1) + 1
         nxt = data.find(b'\n', hi + 1)
         hi = len(data) if nxt == -1 else nxt
     value = c.value.strip().strip('\'"')
@@ -200,7 +201,7 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     line_end = len(data) if line_end == -1 else line_end
     for lo, hi in ((line_start, start), (end, line_end)):
         for m in _NAME.finditer(data, lo, hi):
-            if _stem(m.group().decode('ascii', 'replace')) == stem:
+            if _stem(m.group().decode('ascii')) == stem:  # _NAME matches ASCII only
                 return True
     return False
 
@@ -216,7 +217,7 @@ def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
     here = _MAPPING_KEY.match(data, line_start)
     if here is None:
         return []
-    column = len(here.group(1).replace(b'#', b' '))
+    column = len(here.group(1))  # a commented key's '#' counts as a space
     out: list[str] = []
     for step in (-1, 1):
         pos = line_start
@@ -236,8 +237,8 @@ def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
                 continue
             m = _MAPPING_KEY.match(line)
             indent = len(line) - len(line.replace(b'#', b' ', 1).lstrip(b' \t'))
-            if m is not None and len(m.group(1).replace(b'#', b' ')) == column:
-                out.append(m.group(2).decode('ascii', 'replace'))
+            if m is not None and len(m.group(1)) == column:
+                out.append(m.group(2).decode('ascii'))  # [\w.-] of a bytes pattern: ASCII
             elif indent < column and not line.replace(b'#', b' ', 1).lstrip(b' \t').startswith(b'- '):
                 break  # the mapping ended
     return out

@@ -49,7 +49,7 @@ ANCHORS: dict[str, str] = {
         r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*["\']?:'
     ),
     'fallback': (
-        r'\$\{\w+:?[-=][^}\s]|(?:\|\||\?\?)[ \t]*["\'][^"\'\s]|\bdefault[ \t]+["\'][^"\'\s]'
+        r'\$\{\w+:?[-=][^}\s]|(?:\|\||\?\?)[ \t]*\\?["\'][^"\'\s]|\bdefault[ \t]+\\?["\'][^"\'\s]'  # \" in a string too
     ),
     'pair': r'\([ \t]*["\'][\w.-]*' + _KW + r'[\w.-]*["\'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?[bBuUrRfFL@]?["\'][^"\'\s]',
     'tfvar': r'\bvariable[ \t]+"[\w-]*' + _KW,
@@ -139,7 +139,7 @@ _YAML_PARENT = LazyPattern(rb'([ \t]*)(?:- )?["\']?([\w.-]{1,80})["\']?[ \t]*:[ 
 def parent_keys(data: bytes, start: int, *, lines: int = 40) -> list[str]:
     """The YAML (or indented) mapping keys above the line holding ``start``, innermost first."""
     line_start = data.rfind(b'\n', 0, start) + 1
-    line = data[line_start:data.find(b'\n', line_start) if b'\n' in data[line_start:start + 1] else start]
+    line = data[line_start:start]  # enough for the line's indent
     indent = len(line) - len(line.lstrip(b' \t'))
     out: list[str] = []
     pos = line_start - 1
@@ -157,7 +157,7 @@ def parent_keys(data: bytes, start: int, *, lines: int = 40) -> list[str]:
             m = _YAML_PARENT.match(text)
             if m is None:
                 break
-            out.append(m.group(2).decode('ascii', 'replace'))
+            out.append(m.group(2).decode('ascii'))  # [\w.-] of a bytes pattern: ASCII
             indent = width
     return out
 
@@ -348,21 +348,28 @@ def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'docker')
 
 
+def _next_line_end(data: bytes, end: int, reach: int) -> int:
+    """The end of the line after the one ending at ``end``: its line break, or the end of the data (a last
+    line without one); ``end`` itself when that line goes on past ``reach`` bytes."""
+    newline = data.find(b'\n', end + 1, end + reach)
+    if newline != -1:
+        return newline
+    return len(data) if len(data) <= end + reach else end
+
+
 def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR):
         for m in rx.finditer(data, lo, hi):
             yield from _yield(data, m, 'xml')
     end = hi  # the value on the next line, the closing tag on the one after
     for _ in range(2):
-        newline = data.find(b'\n', end + 1, end + 502)
-        end = newline if newline != -1 else end
+        end = _next_line_end(data, end, 502)
     for m in _XML_MULTILINE.finditer(data, lo, end):
         yield from _yield(data, m, 'xml')
     for m in _XML_OPEN.finditer(data, lo, hi):  # <masterKey ...>\n <!-- ... -->\n <value>v</value>
         stop = m.end()
         for _ in range(6):
-            newline = data.find(b'\n', stop + 1, stop + 1024)
-            stop = newline if newline != -1 else stop
+            stop = _next_line_end(data, stop, 1024)
         child = _XML_CHILD_VALUE.search(data, m.end(), stop)
         if child is not None and not _XML_CLOSE.search(data, m.end(), child.start()):
             yield from _yield(data, child, 'xml', key=_text(data, *m.span('tag')))
@@ -400,8 +407,7 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         run = _KEY_RUN.search(data, max(done, op.start() - 130), op.start())
         if run is None:
             continue
-        end = data.find(b'\n', op.end(), hi)
-        m = _FALLBACK_OR.match(data, run.start(), hi if end == -1 else end)
+        m = _FALLBACK_OR.match(data, run.start(), hi)  # (a segment never holds a line break)
         if m is not None:
             done = m.end('key')  # from there on: no match twice
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))

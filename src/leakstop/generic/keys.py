@@ -51,7 +51,7 @@ def split_words(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
                 for suffix in vocabulary.compound_suffixes:
                     if word.endswith(suffix) and len(word) > len(suffix) and word not in Words.get():  # bypass
                         head = word[:-len(suffix)]
-                        words.extend(split_words(head, vocabulary) if head != word else (head,))
+                        words.extend(split_words(head, vocabulary))
                         word = suffix
                         break
             words.append(word)
@@ -79,16 +79,14 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         if public is not None:
             return KeyJudgement('', 0.0, words, f'public by design ({public})')
         if kind is None:  # key: which key?
-            if before in _ACCESSOR_VERBS and i == 1:
-                before = ''  # setKey, withKey, getKey: the bare key
+            if not before or before in _ACCESSOR_VERBS and i == 1:  # key; setKey, withKey, Get key: the bare key
+                return KeyJudgement('key', strengths['bare_key'], words, 'key')
             if before in vocabulary.identifier_keys:
                 return KeyJudgement('', 0.0, words, f'an identifier ({before} key)')
-            if before in ('encrypted', 'wrapped'):
+            if before == 'encrypted':  # (wrapped: a not_secret_qualifier, judged above)
                 return KeyJudgement('', 0.0, words, f'ciphertext of a key ({before} key)')  # JWE encrypted_key
             if before in vocabulary.key_qualifiers or before in vocabulary.kinds:
                 return KeyJudgement('key', strengths['qualified_key'], words, f'{before} key')
-            if before:
-                return KeyJudgement('key', strengths['other_key'], words, f'{before} key')
-            return KeyJudgement('key', strengths['bare_key'], words, 'key')
+            return KeyJudgement('key', strengths['other_key'], words, f'{before} key')
         return KeyJudgement(kind, strengths.get(word, strengths[kind]), words, word)
     return KeyJudgement('', 0.0, words, 'no secret word')

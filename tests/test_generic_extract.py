@@ -1,0 +1,323 @@
+"""The extractors (leakstop.generic.extract): where a key and a value stand, seen in what the detector finds."""
+from __future__ import annotations
+
+import pytest
+
+from leakstop.generic import GenericDetector
+from leakstop.generic.extract import parent_keys
+
+
+@pytest.fixture(scope='module')
+def detector() -> GenericDetector:
+    return GenericDetector.load()
+
+
+def found(detector: GenericDetector, text: bytes, path: str = 'app.cfg') -> list[tuple[str, str, int]]:
+    """(rule, secret, byte offset) of each generic finding."""
+    return [(d.rule_id, d.secret, d.start) for d in detector.scan(text, path)]
+
+
+@pytest.mark.parametrize(('text', 'secret', 'start'), [
+    (b'value: "{{ default \\"Zq8bX3nR5tY7uV9wK2mL\\" .Values.db.password }}"\n', 'Zq8bX3nR5tY7uV9wK2mL', 21),
+    (b'"x": "const password = process.env.PASSWORD || \\"Xk9mQ2vL7pW4\\";"\n', 'Xk9mQ2vL7pW4', 49),
+])
+def test_a_fallback_in_quotes_escaped_in_a_string_is_a_value(detector: GenericDetector, text: bytes, secret: str, start: int) -> None:
+    r"""``default \"v\" .Values.x``, ``X || \"v\"``: the fallback's quotes escaped in a JSON or YAML string (the
+    extractor read them, but the family's anchor wanted a bare quote: such lines were never extracted)."""
+    assert found(detector, text, 'templates/secret.yaml') == [('generic-password', secret, start)]
+
+
+def test_a_comparison_is_passed_over_not_the_assignment_after_it(detector: GenericDetector) -> None:
+    text = b'check(password == "x", password = "Xk9mQ2vL7pW4")\n'
+    assert found(detector, text, 'run.sh') == [('generic-password', 'Xk9mQ2vL7pW4', 35)]
+
+
+@pytest.mark.parametrize(('text', 'parents'), [
+    (b'db:\n  auth:\n    password: x\n', ['auth', 'db']),
+    (b'db:\n  auth:\n\n    # the admin\n    password: x\n', ['auth', 'db']),  # blank lines and comments between
+    (b'db:\n  auth:\n    password:\n', ['auth', 'db']),  # the value at the line's end
+    (b'password: x\n', []),
+])
+def test_parent_keys(text: bytes, parents: list[str]) -> None:
+    assert parent_keys(text, text.rindex(b':') + 1) == parents
+
+
+RANDOM = b'Zq8bX3nR5tY7uV9wK2mL4pQ'
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'see https://api.acme.io/v1/items?api_token=' + RANDOM + b'&page=2\n', 43),  # the value ends at the next field
+    (b'see badge https://api.acme.io/v1/items?api_token=' + RANDOM + b'&page=2\n', 49),  # the URL starts after the space
+    (b'see https://img.shields.io/endpoint?api_token=' + RANDOM + b'&page=2\n', None),  # a badge: public by design
+    (b'get https://bucket.acme.io/f.zip?expires=1700000000&api_token=' + RANDOM + b'\n', None),  # a signed URL: it expires
+])
+def test_a_key_in_a_url_query(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'README.md') == ([('generic-token', RANDOM.decode(), start)] if start else [])
+    for c in detector.candidates(text, 'README.md'):
+        assert (c.value, text[c.start:c.end]) == (RANDOM.decode(), RANDOM)
+
+
+def test_a_candidate_spans_its_value() -> None:
+    """Over every example and negative, every family: the candidate's byte span holds its value."""
+    import os
+    from leakstop.cache import load_toml
+    from leakstop.generic import FAMILIES
+    from leakstop.generic.extract import EXTRACTORS
+    examples = os.path.join(os.path.dirname(__file__), '..', 'src', 'leakstop', 'data', 'generic_examples.toml')
+    seen = 0
+    for case in load_toml(examples)['cases']:
+        for text in case['examples'] + case['negatives']:
+            data = text.encode()
+            for family in FAMILIES:
+                for c in EXTRACTORS[family](data, 0, len(data)):
+                    assert data[c.start:c.end].decode() == c.value, (family, text)
+                    seen += 1
+    assert seen > 1000
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'{"password":"Xk9mQ2vL7pW4"}\n', 13),
+    (b'{"Enter your password":"Xk9mQ2vL7pW4"}\n', None),  # UI text and its translation, not a key
+    (b'{"Type your new\tpassword":"Xk9mQ2vL7pW4"}\n', None),  # a tab between the words
+    (b'{"Enter your\tpassword":"Xk9mQ2vL7pW4"}\n', 24),  # one space: a key may hold one (a label)
+])
+def test_a_key_that_ends_a_phrase(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'app.js') == ([('generic-password', 'Xk9mQ2vL7pW4', start)] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'{{ $password := ' + RANDOM + b' }}\n', None),  # template code, not a value
+    (b'{{ template "x" }} password=' + RANDOM + b'\n', 28),  # after an action that closed
+])
+def test_template_actions(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text) == ([('generic-password', RANDOM.decode(), start)] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'password: ' + RANDOM + b'\n', 10), (b'password:\t' + RANDOM + b'\n', 10),
+    (b'password:' + RANDOM + b'\n', None),  # no space after the colon: Key:HU:x, not YAML
+])
+def test_a_yaml_scalar(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'app.yaml') == ([('generic-password', RANDOM.decode(), start)] if start else [])
+
+
+FILLER = b''.join(b'item%d: value %d\n' % (i, i) for i in range(200))  # 3 KB of other keys
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'password: |\n  ' + RANDOM + b'\n', 14),
+    (b'password: >-\n  ' + RANDOM + b'\nuser: app\n' + FILLER, 15),  # a file longer than the block's reach
+    (b'password: |\n\n  ' + RANDOM + b'\n', 15),  # a blank line first
+    (b'password: |\n  ' + RANDOM + b'\n  ' + RANDOM + b'\n', None),  # two lines: text, not one value
+    (b'password: |\n  echo x\n  echo y\n  ' + RANDOM + b'\n', None),  # three: a script
+    (b'password: |\n  ' + b'Zq8bX3nR5tY7' * 90 + b'\n', None),  # the line goes past the reach (1,024 bytes)
+])
+def test_a_yaml_block_scalar_of_one_line(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [(d.rule_id, d.start, d.end - d.start) for d in detector.scan(text, 'values.yaml')] == (
+        [('generic-password', start, len(RANDOM))] if start else [])
+
+
+def explained(detector: GenericDetector, text: bytes, path: str) -> list[tuple[str, str, int, str, str]]:
+    """(rule, secret, offset, syntax, key words) of each finding, as ``--explain`` shows them."""
+    return [(d.rule_id, d.secret, d.start, dict(d.explain)['syntax'], dict(d.explain)['key words'])
+            for d in detector.scan(text, path)]
+
+
+PASSWORD = 'Xk9mQ2vL7pW4'
+
+
+@pytest.mark.parametrize(('line', 'start'), [
+    (f'mysql -u root -p{PASSWORD} db', 16), (f'docker login -u ci -p {PASSWORD} registry.acme.io', 22),
+    (f'psexec \\\\host -u admin -p {PASSWORD} cmd', 26), (f'curl -u deploy:{PASSWORD} https://acme.io', 15),
+    (f'--password={PASSWORD}', 11),
+])
+def test_a_password_flag(detector: GenericDetector, line: str, start: int) -> None:
+    assert explained(detector, line.encode(), 'deploy.sh') == [('generic-password', PASSWORD, start, 'flag, unquoted', 'password')]
+
+
+def test_a_user_that_is_an_api_key(detector: GenericDetector) -> None:
+    """``curl -u KEY:`` (an empty password: the user is the API key)."""
+    key = 'sk9Zq8bX3nR5tY7uV9wK2mL4pQ'
+    assert explained(detector, f'curl -u {key}: https://api.acme.io'.encode(), 'deploy.sh') == [
+        ('generic-api-key', key, 8, 'flag, unquoted', 'api key')]
+
+
+@pytest.mark.parametrize('end', [b'\n', b''])  # the last line with or without its line break
+def test_a_value_element_below_a_key_element(detector: GenericDetector, end: bytes) -> None:
+    text = b'<masterKey>\n  <value>Zq8bX3nR5tY7uV9wK2mL</value>\n</masterKey>' + end
+    assert explained(detector, text, 'app.xml') == [('generic-api-key', 'Zq8bX3nR5tY7uV9wK2mL', 21, 'xml, unquoted', 'master key')]
+
+
+def test_two_fallbacks_on_a_line(detector: GenericDetector) -> None:
+    text = b'const db = { password: env.DB_PASSWORD || "Xk9mQ2vL7pW4", token: env.API_TOKEN ?? "Zq8bX3nR5tY7uV9wK2mL4pQ" };\n'
+    assert found(detector, text, 'app.js') == [('generic-password', PASSWORD, 43), ('generic-token', RANDOM.decode(), 83)]
+
+
+@pytest.mark.parametrize(('text', 'path', 'start', 'syntax', 'words'), [
+    (b'<password>Xk9mQ2vL7pW4</password>', 'app.xml', 10, 'xml, unquoted', 'password'),
+    (b'<add key="Password" value="Xk9mQ2vL7pW4"/>', 'web.config', 27, 'xml, unquoted', 'password'),
+    (b'<entry name="db.password" type="string">Xk9mQ2vL7pW4</entry>', 'app.xml', 40, 'xml, unquoted', 'db password'),
+    (b'const t = process.env["API_TOKEN"] || "Xk9mQ2vL7pW4";', 'app.js', 39, 'fallback', 'api token'),  # the last name
+    (b'{{ .Values.db.password | default "Xk9mQ2vL7pW4" }}', 'templates/a.yaml', 34, 'fallback', 'password'),
+])
+def test_the_syntax_and_the_key_as_explained(
+        detector: GenericDetector, text: bytes, path: str, start: int, syntax: str, words: str) -> None:
+    [(_, secret, at, shown_syntax, shown_words)] = explained(detector, text, path)
+    assert (secret, at, shown_syntax, shown_words) == (PASSWORD, start, syntax, words)
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'<password>\n  ' + RANDOM + b'\n</password>\n', 13),
+    (b'<password>\n  ' + RANDOM + b'\n</password>', 13),  # the closing tag ends the file (no line break): was missed
+    (b'<masterKey>\n  <value>' + RANDOM + b'</value>', 21),  # the value ends the file: was missed
+    (b'<masterKey>\n' + b'<!-- x -->\n' * 5 + b'  <value>' + RANDOM + b'</value>\n', 76),  # within 6 lines
+    (b'<masterKey>\n' + b'<!-- x -->\n' * 6 + b'  <value>' + RANDOM + b'</value>\n', None),  # 7 lines on: not its value
+    (b'<masterKey>\n<!-- ' + b'x' * 1100 + b' -->\n  <value>' + RANDOM + b'</value>\n', None),  # past the reach
+])
+def test_an_xml_value_on_the_lines_below_its_key(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [d.start for d in detector.scan(text, 'app.xml')] == ([start] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'found_at'), [
+    (b'token=' + RANDOM + b'<br>', 6), (b'token=' + RANDOM + b'</td>', 6),  # an HTML tag after the value
+    (b'token=' + RANDOM + b'<your-key>', None), (b'token=' + RANDOM + b'<rest>', None),  # a <placeholder> closes it
+    (b'token=' + RANDOM + b'.<rest>', None),
+])
+def test_a_value_then_a_placeholder_is_a_template(detector: GenericDetector, text: bytes, found_at: int | None) -> None:
+    assert found(detector, text, 'README.md') == ([('generic-token', RANDOM.decode(), found_at)] if found_at else [])
+
+
+@pytest.mark.parametrize(('text', 'start', 'words'), [
+    (b'Private spend key: ' + RANDOM, 19, 'private spend key'),  # the words before the key are its words
+    (b'x: 1\nPrivate spend key: ' + RANDOM, 24, 'private spend key'),
+    (b'- Spend key: ' + RANDOM, 13, 'spend key'), (b'# Spend key: ' + RANDOM, 13, 'spend key'),
+    (b'Public spend key: ' + RANDOM, None, ''),  # public by design
+])
+def test_a_yaml_key_of_words(detector: GenericDetector, text: bytes, start: int | None, words: str) -> None:
+    assert [(d.start, dict(d.explain)['key words']) for d in detector.scan(text, 'wallet.yaml')] == (
+        [(start, words)] if start else [])
+
+
+def test_a_label_string_is_no_key() -> None:
+    """``"Password:"`` is a label; what follows its closing quote is code, not the value."""
+    from leakstop.generic.extract import assign
+    data = b'f("Password:"),Xk9mQ2vL7pW4Zq8b,g("x")\n'
+    assert [c.key for c in assign(data, 0, len(data))] == []
+    data = b'f(Password:"Xk9mQ2vL7pW4Zq8b")\n'
+    assert [(c.key, c.value) for c in assign(data, 0, len(data))] == [('Password', 'Xk9mQ2vL7pW4Zq8b')]
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'variable "db_password" {\n  default = "' + RANDOM + b'"\n}\n', 38),
+    (b'variable "db_password" {\n  default = "' + RANDOM + b'"', 38),  # the last line
+    (b'variable "db_password" {' + b'\n' * 11 + b'  default = "' + RANDOM + b'"\n}\n', 48),  # 12 lines on
+    (b'variable "db_password" {' + b'\n' * 12 + b'  default = "' + RANDOM + b'"\n}\n', None),  # 13: too far
+    (b'variable "db_password" {\n}\nvariable "x" {\n  default = "' + RANDOM + b'"\n}\n', None),  # another block's
+])
+def test_a_terraform_default(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [(d.rule_id, d.start, dict(d.explain)['syntax']) for d in detector.scan(text, 'main.tf')] == (
+        [('generic-password', start, 'terraform')] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start', 'syntax'), [
+    (b'ENV DB_PASSWORD ' + RANDOM, 16, 'docker, unquoted'), (b'ARG DB_PASSWORD=' + RANDOM, 16, 'docker, unquoted'),
+    (b'  ENV DB_PASSWORD="' + RANDOM + b'"', 19, 'docker'),
+])
+def test_a_dockerfile_env_or_arg(detector: GenericDetector, text: bytes, start: int, syntax: str) -> None:
+    assert [(d.rule_id, d.start, dict(d.explain)['syntax']) for d in detector.scan(text, 'Dockerfile')] == [
+        ('generic-password', start, syntax)]
+
+
+@pytest.mark.parametrize(('text', 'path', 'start', 'syntax'), [
+    (b'setPassword("Xk9mQ2vL7pW4")', 'App.java', 13, 'call'),
+    (b'props.put("mail.password", "Xk9mQ2vL7pW4")', 'App.java', 28, 'call'),
+    (b"define('DB_PASSWORD', 'Xk9mQ2vL7pW4');", 'config.php', 23, 'call'),
+    (b'password "Xk9mQ2vL7pW4"', 'build.gradle', 10, 'spaced'),
+])
+def test_calls_and_dsl_lines(detector: GenericDetector, text: bytes, path: str, start: int, syntax: str) -> None:
+    assert [(d.rule_id, d.start, dict(d.explain)['syntax']) for d in detector.scan(text, path)] == [
+        ('generic-password', start, syntax)]
+
+
+@pytest.mark.parametrize('separator', [b'.', b'_', b'-', b'/', b':'])
+def test_text_a_separator_then_any_tag_is_a_template(detector: GenericDetector, separator: bytes) -> None:
+    """``2314556.pt.<token>``: a separator before ``<`` makes the value a template, whatever the tag."""
+    assert found(detector, b'token=' + RANDOM + separator + b'<your key>', 'README.md') == []
+    assert found(detector, b'token=' + RANDOM + b'<your key>', 'README.md') == [('generic-token', RANDOM.decode(), 6)]
+
+
+def test_a_helm_default_before_its_key(detector: GenericDetector) -> None:
+    assert explained(detector, b'{{ default "Xk9mQ2vL7pW4" .Values.db.password }}', 'templates/a.yaml') == [
+        ('generic-password', PASSWORD, 12, 'fallback', 'password')]
+
+
+def test_an_empty_value_is_no_candidate(detector: GenericDetector) -> None:
+    line = b'password = "", token = "Xk9mQ2vL7pW4"\n'  # the token's anchor has the line read
+    assert [(c.key, c.value) for c in detector.candidates(line, 'app.cfg')] == [('token', 'Xk9mQ2vL7pW4')]
+
+
+def test_a_value_at_the_start_of_the_data_is_in_no_url_query(detector: GenericDetector) -> None:
+    """Whatever the last byte of the data (the byte before offset 0, read backwards, is not a query's ``?``)."""
+    value = 'Zq8bX3nR5tY7&uV9wK2mL4pQ'
+    assert found(detector, f'token={value}\nwhat?'.encode(), 'app.cfg') == [('generic-token', value, 6)]
+
+
+def test_a_template_action_opened_on_an_earlier_line(detector: GenericDetector) -> None:
+    """Only an action opened on the value's own line makes it template code."""
+    assert found(detector, b'x = "{{"\npassword=' + RANDOM + b'\n') == [('generic-password', RANDOM.decode(), 18)]
+
+
+def test_a_block_scalar_at_the_end_of_the_data(detector: GenericDetector) -> None:
+    assert [(d.start, d.end) for d in detector.scan(b'password: |\n  ' + RANDOM, 'values.yaml')] == [(14, 14 + len(RANDOM))]
+
+
+@pytest.mark.parametrize(('blank', 'found_it'), [(5, True), (6, False)])
+def test_blank_lines_between_a_key_element_and_its_value(detector: GenericDetector, blank: int, found_it: bool) -> None:
+    text = b'<masterKey>\n' + b'\n' * blank + b'  <value>' + RANDOM + b'</value>\n'
+    assert len(detector.scan(text, 'app.xml')) == (1 if found_it else 0)
+
+
+@pytest.mark.parametrize(('spaces', 'found_it'), [(10, True), (11, False)])
+def test_the_key_of_a_fallback_ends_within_10_spaces_of_its_operator(detector: GenericDetector, spaces: int, found_it: bool) -> None:
+    key = b'x' * 115 + b'token'  # 120 characters: the longest key
+    text = b'a = ' + key + b' ' * spaces + b'|| "Xk9mQ2vL7pW4";\n'
+    assert [d.secret for d in detector.scan(text, 'app.js')] == ([PASSWORD] if found_it else [])
+
+
+def test_a_first_line_and_a_parent_at_the_end_of_the_data(detector: GenericDetector) -> None:
+    """The value's line is the first: it has no parent, whatever the last line says."""
+    assert [d.start for d in detector.scan(b'  password: ' + RANDOM + b'\nsealed:\n', 'values.yaml')] == [12]
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'see badge.example.com/x.svg?api_token=' + RANDOM + b'\n', None),  # the URL starts with its host: a badge
+    (b'<img data-badge="https://api.acme.io/v1?api_token=' + RANDOM + b'">\n', 50),  # the URL starts at the quote
+    (b'see ?expires=1700000000&api_token=' + RANDOM + b'\n', None),  # a signed query
+])
+def test_where_a_url_starts(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'README.md') == ([('generic-token', RANDOM.decode(), start)] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'password: |\n  ' + RANDOM + b'\n', 14), (b'password: |\n ' + RANDOM + b'\n', 13),  # indented by one space
+])
+def test_a_block_scalar_is_an_unquoted_yaml_value(detector: GenericDetector, text: bytes, start: int) -> None:
+    assert explained(detector, text, 'values.yaml') == [('generic-password', RANDOM.decode(), start, 'yaml, unquoted', 'password')]
+
+
+@pytest.mark.parametrize(('length', 'found_it'), [(1022, True), (1023, False)])
+def test_a_line_between_a_key_element_and_its_value_within_1024_bytes(detector: GenericDetector, length: int, found_it: bool) -> None:
+    text = b'<masterKey>\n<!--' + b'x' * (length - 7) + b'-->\n  <value>' + RANDOM + b'</value>\n'
+    assert len(detector.scan(text, 'app.xml')) == (1 if found_it else 0)
+
+
+def test_a_query_after_an_escaped_ampersand_at_the_start(detector: GenericDetector) -> None:
+    """``&amp;api_token=v&amp;page=2`` (a query in HTML): the value ends at the next field."""
+    assert found(detector, b'&amp;api_token=' + RANDOM + b'&amp;page=2\n', 'README.md') == [('generic-token', RANDOM.decode(), 15)]
+
+
+@pytest.mark.parametrize(('filler', 'found_it'), [(2043, True), (2042, False)])
+def test_a_url_is_read_back_2048_bytes(detector: GenericDetector, filler: int, found_it: bool) -> None:
+    """A badge 2,049 bytes before the key is out of the URL's reach; 2,048 bytes before, in it."""
+    text = b' badge' + b'x' * filler + b'?api_token=' + RANDOM + b'\n'
+    assert len(detector.scan(text, 'README.md')) == (1 if found_it else 0)

@@ -1,0 +1,66 @@
+"""The key judge (leakstop.generic.keys): the words of a key, its kind, strength and reason."""
+from __future__ import annotations
+
+import pytest
+
+from leakstop.cache import load_toml
+from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
+from leakstop.generic.records import Vocabulary
+
+
+@pytest.fixture(scope='module')
+def vocabulary() -> Vocabulary:
+    return vocabulary_from_doc(load_toml(DATA_FILE))
+
+
+@pytest.mark.parametrize(('key', 'words'), [
+    ('dbPassword', ('db', 'password')), ('DB_PASSWORD', ('db', 'password')), ('db-password', ('db', 'password')),
+    ('db.password', ('db', 'password')), ('PGPASSWORD', ('pg', 'password')), ('HTTPServerToken', ('http', 'server', 'token')),
+    ('db2password', ('db', '2', 'password')), ('win32cred', ('win', '32', 'cred')),
+    ('mysecretpassword', ('my', 'secret', 'password')),  # the head is split again
+    ('MYAPIKEY', ('my', 'apikey')), ('xsecretkey', ('x', 'secretkey')), ('awsaccesskey', ('aws', 'accesskey')),
+    ('mypwd', ('my', 'pwd')), ('mypass', ('my', 'pass')), ('mypassphrase', ('my', 'passphrase')),
+    ('mypasswd', ('my', 'passwd')), ('mytoken', ('my', 'token')), ('mysecret', ('my', 'secret')),
+    ('bypass', ('bypass',)), ('compass', ('compass',)),  # dictionary words that end in a secret word stay whole
+    ('password', ('password',)), ('apisecret', ('apisecret',)), ('key', ('key',)), ('monkey', ('monkey',)),
+    ('__token__', ('token',)), ('', ()),
+])
+def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -> None:
+    assert split_words(key, vocabulary) == words
+
+
+@pytest.mark.parametrize(('key', 'kind', 'strength', 'reason'), [
+    ('password', 'password', 1.0, 'password'), ('PGPASSWORD', 'password', 1.0, 'password'),
+    ('client_secret', 'secret', 1.0, 'secret'), ('apisecret', 'secret', 1.0, 'apisecret'),
+    ('refreshToken', 'token', 1.0, 'token'), ('auth', 'token', 0.8, 'auth'), ('win32cred', 'secret', 0.7, 'cred'),
+    ('api_key', 'key', 1.0, 'api key'), ('AWSSecretKey', 'key', 1.0, 'secret key'), ('sessionKey', 'key', 1.0, 'session key'),
+    ('password_key', 'key', 1.0, 'password key'),  # a secret word before key qualifies it
+    ('datadog_key', 'key', 0.8, 'datadog key'), ('zerobounceKEY', 'key', 0.8, 'zerobounce key'),
+    ('key', 'key', 0.6, 'key'), ('setKey', 'key', 0.6, 'key'), ('withKey', 'key', 0.6, 'key'), ('putKey', 'key', 0.6, 'key'),
+    ('addKey', 'key', 0.6, 'key'), ('Get key', 'key', 0.6, 'key'), ('Use key', 'key', 0.6, 'key'),  # an accessor: the bare key
+    ('set_my_key', 'key', 0.8, 'my key'),  # the accessor is not just before the key
+    ('my_set_key', 'key', 0.8, 'set key'), ('setApiKey', 'key', 1.0, 'api key'),  # nor the first word
+    ('Use this key', 'key', 0.8, 'this key'),  # a phrase (with spaces) is no flag
+    ('token_type', '', 0.0, 'names something about a secret (type)'), ('apiKeyId', '', 0.0, 'names something about a secret (id)'),
+    ('use_token', '', 0.0, 'a flag or limit (use)'), ('getKey', '', 0.0, 'a flag or limit (get)'),
+    ('is_secret', '', 0.0, 'a flag or limit (is)'),
+    ('csrf_token', '', 0.0, 'not a credential (csrf token)'), ('wrapped_key', '', 0.0, 'not a credential (wrapped key)'),
+    ('publicKeyToken', '', 0.0, 'public by design (public)'), ('public_api_token', '', 0.0, 'public by design (public)'),
+    ('projectKey', '', 0.0, 'an identifier (project key)'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),
+    ('encrypted_key', '', 0.0, 'ciphertext of a key (encrypted key)'),
+    ('username', '', 0.0, 'no secret word'), ('max_tokens', '', 0.0, 'no secret word'), ('', '', 0.0, 'no secret word'),
+    ('token_password', 'password', 1.0, 'password'),  # the last secret word decides
+    ('password_token_type', '', 0.0, 'names something about a secret (type)'),
+])
+def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
+    judged = judge_key(key, vocabulary)
+    assert (judged.kind, judged.strength, judged.reason) == (kind, strength, reason)
+    assert judged.words == split_words(key, vocabulary)
+
+
+def test_no_compound_suffix_ends_with_another(vocabulary: Vocabulary) -> None:
+    """A one-word key is split once, at its longest secret-word suffix: none ends with another, so the
+    search can stop at the first (bench/mutation counts ``break`` -> ``continue`` there as equivalent)."""
+    suffixes = vocabulary.compound_suffixes
+    assert list(suffixes) == sorted(suffixes, key=len, reverse=True)
+    assert [(a, b) for a in suffixes for b in suffixes if a != b and a.endswith(b)] == []

@@ -1,0 +1,334 @@
+"""The value judge (leakstop.generic.values): its vocabularies, each entry with a value it judges differently."""
+from __future__ import annotations
+
+import base64
+import gzip
+
+import pytest
+
+import fakes
+
+from leakstop.generic import _shown_words
+from leakstop.generic.values import (
+    CODE_WORDS,
+    RANDOM_TOKEN_MIN_LENGTH,
+    WORDS_FILE,
+    _identifier_of_words,
+    assigned_password,
+    assigned_token,
+    judge_passphrase,
+    judge_value,
+    mean_word_length,
+    not_literal,
+    random_token,
+    shannon_entropy,
+    url_password,
+    word_share,
+)
+
+# Words of code and configuration the dictionary lacks (values.CODE_WORDS), of three letters or more:
+# ``config-handler`` is an identifier made of words, so no secret.
+CODE_WORDS_3 = (
+    'ack', 'aes', 'api', 'args', 'async', 'auth', 'aws', 'baz', 'bool', 'cas', 'cert', 'certs', 'cfg', 'cli', 'cmd',
+    'conf', 'config', 'crm', 'crt', 'csr', 'csrf', 'ctx', 'datadog', 'der', 'dest', 'dev', 'dns', 'docker', 'dst',
+    'env', 'facebook', 'fixme', 'gcp', 'github', 'gitlab', 'hmac', 'html', 'http', 'https', 'imap', 'impl', 'init',
+    'json', 'jwks', 'jwt', 'kafka', 'kube', 'kvp', 'kwargs', 'ldap', 'localhost', 'mailgun', 'mfa', 'mongo',
+    'mongodb', 'msg', 'mtls', 'mysql', 'nack', 'nginx', 'oauth', 'oidc', 'org', 'otp', 'param', 'params', 'pem',
+    'pkcs', 'postgres', 'quux', 'qux', 'redis', 'repo', 'req', 'res', 'rsa', 'saml', 'sendgrid', 'sha', 'signin',
+    'signup', 'smtp', 'sql', 'src', 'ssh', 'ssl', 'sso', 'stg', 'str', 'tcp', 'tls', 'tmp', 'todo', 'totp', 'twilio',
+    'udp', 'uri', 'url', 'userid', 'util', 'utils', 'uuid', 'webhook', 'xml', 'xsrf', 'yaml', 'yml',
+)
+# Shorter ones (and md5, whose digit keeps it out of identifiers) count where a key's words are shown:
+# ``--explain`` prints ``key words: db password``, not ``… password``.
+CODE_WORDS_SHORT = ('ca', 'db', 'fs', 'id', 'io', 'ip', 'ok', 'os', 'ui', 'ux', 'md5')
+
+
+def dictionary() -> frozenset[str]:
+    with open(WORDS_FILE, 'rb') as f:
+        return frozenset(gzip.decompress(f.read()).decode('ascii').split())
+
+
+@pytest.mark.parametrize('word', CODE_WORDS_3)
+def test_a_code_word_makes_an_identifier_of_words(word: str) -> None:
+    assert _identifier_of_words(f'{word}-handler')
+    assert _identifier_of_words(f'{word.capitalize()}Handler')
+    assert not _identifier_of_words('zqxv-handler')  # not a word: not an identifier of words
+
+
+@pytest.mark.parametrize('word', CODE_WORDS_3 + CODE_WORDS_SHORT)
+def test_a_code_word_is_shown_in_the_key_words(word: str) -> None:
+    assert _shown_words((word, 'password')) == f'{word} password'
+    assert _shown_words(('zqxv', 'password')) == '… password'
+
+
+def test_code_words_are_those_the_dictionary_lacks() -> None:
+    """A code word that the dictionary (data/words.txt.gz) already has would do nothing."""
+    assert sorted(CODE_WORDS) == sorted(CODE_WORDS_3 + CODE_WORDS_SHORT)
+    assert sorted(CODE_WORDS & dictionary()) == []
+
+
+# Test-fixture words (values._FIXTURE_WORDS): ``admin2024`` is a fixture, not a password.
+FIXTURE_WORDS = (
+    'a', 'abc', 'account', 'admin', 'another', 'asdf', 'bad', 'bar', 'baz', 'changeme', 'correct', 'db', 'default',
+    'demo', 'dev', 'dummy', 'email', 'example', 'fake', 'foo', 'good', 'guest', 'hello', 'incorrect', 'invalid',
+    'local', 'login', 'mail', 'mock', 'my', 'name', 'new', 'old', 'one', 'other', 'pw', 'python', 'qux', 'qwerty',
+    'root', 'sample', 'some', 'string', 'super', 'temp', 'test', 'tester', 'testing', 'the', 'three', 'tmp', 'top',
+    'two', 'user', 'valid', 'value', 'very', 'world', 'wrong', 'xyz', 'your',
+)
+
+
+@pytest.mark.parametrize('word', FIXTURE_WORDS)
+def test_a_fixture_word_and_digits_are_no_password(word: str) -> None:
+    assert not_literal(f'{word}2024') == 'test or credential word'
+    assert not_literal(f'{word.capitalize()}_Foo.2024') == 'test or credential word'
+
+
+@pytest.mark.parametrize('word', ['api', 'key', 'pass', 'pwd', 'token', *FIXTURE_WORDS])
+def test_a_fixture_word_makes_words_with_spaces_no_passphrase(word: str) -> None:
+    """(Credential words are test words already in a value of their own; in a passphrase they are fixture words.)"""
+    assert judge_passphrase(f'{word} orbit lantern meadow').reason == 'a sentence or a placeholder, not a passphrase'
+    assert judge_passphrase('quartz orbit lantern meadow').reason == 'a passphrase of 4 words'
+
+
+@pytest.mark.parametrize('value', ['s%e&c^r#e!t@', 'p%a&s^s#w!d@', 'm%y&p^a#s!s@w*o(r)d', 'u-s-e-r-n-a-m-e', 's%a&m^p#l!e@'])
+def test_a_fixture_word_with_a_symbol_after_each_letter(value: str) -> None:
+    assert not_literal(value) == 'a word with symbols between its letters'
+
+
+# Words that name a setting, not a secret (values._NOT_SECRET_WORDS): ``password: inherit``.
+NOT_SECRET_WORDS = (
+    'admin', 'administrator', 'anonymous', 'argon2', 'argon2id', 'ascii', 'auto', 'automatic', 'base64', 'basic',
+    'bcrypt', 'bearer', 'binary', 'builtin', 'cp1252', 'credential', 'credentials', 'decrypted', 'default',
+    'development', 'digest', 'disabled', 'docker', 'enabled', 'encrypted', 'environment', 'external', 'generate',
+    'generated', 'guest', 'hashed', 'hex', 'hidden', 'inherit', 'insecure', 'internal', 'invalid', 'iso-8859-1',
+    'kerberos', 'keychain', 'keyring', 'latin1', 'latin2', 'ldap', 'local', 'localhost', 'manual', 'mariadb', 'masked',
+    'md5', 'missing', 'mongo', 'mongodb', 'mysql', 'notset', 'nullable', 'oauth', 'oauth2', 'omitted', 'optional',
+    'passwords', 'pbkdf2', 'plain', 'plaintext', 'postgres', 'postgresql', 'private', 'production', 'prompt', 'public',
+    'rabbitmq', 'random', 'readonly', 'readwrite', 'redis', 'remote', 'required', 'root', 'saml', 'scrypt', 'secrets',
+    'secure', 'sensitive', 'sha1', 'sha256', 'sha512', 'staging', 'stdin', 'string', 'text', 'tokens', 'unknown',
+    'utf-16', 'utf-8', 'utf16', 'utf8', 'utf8mb3', 'utf8mb4', 'vault',
+)
+
+
+@pytest.mark.parametrize('word', NOT_SECRET_WORDS)
+def test_a_configuration_word_is_no_secret(word: str) -> None:
+    assert not_literal(word) == 'configuration word'
+
+
+# One- and two-letter words (values._SHORT_WORDS) that may stand between the words of an identifier.
+SHORT_WORDS = (
+    'a', 'an', 'as', 'at', 'be', 'by', 'db', 'do', 'fs', 'go', 'i', 'id', 'if', 'in', 'io', 'is', 'it', 'js', 'me',
+    'my', 'no', 'of', 'ok', 'on', 'or', 'os', 'py', 'rb', 'so', 'to', 'ts', 'ui', 'up', 'us', 'ux', 'v', 'we', 'x',
+    'y', 'z',
+)
+
+
+@pytest.mark.parametrize('word', SHORT_WORDS)
+def test_a_short_word_between_words_keeps_an_identifier(word: str) -> None:
+    assert _identifier_of_words(f'{word}-handler')
+    assert not_literal(f'session-{word}-handler') == 'identifier made of words'
+    assert not _identifier_of_words('qj-handler')
+
+
+@pytest.mark.parametrize('word', ['testing', 'tests', 'test', 'demo', 'dev', 'dummy', 'sample', 'mock', 'fake', 'example'])
+def test_a_name_and_a_test_word(word: str) -> None:
+    """``acmetest``, ``alicedemo``: a name (no dictionary word needed) and a test word."""
+    assert not_literal(f'acme{word}') == 'test or credential word'
+    assert not_literal(f'zq{word}') is None and not_literal(f'zqxvbnmrt{word}') is None  # a name of 3 to 8 letters
+    assert not_literal(f'zqx{word}') == 'test or credential word' and not_literal(f'zqxvbnmr{word}') == 'test or credential word'
+
+
+# Why a value is no literal secret: every check of values._CHECKS, in its order, with values it holds for.
+@pytest.mark.parametrize(('value', 'reason'), [
+    ('', 'empty'), ('pässwört99', 'not ASCII'), ('correct horse', 'contains spaces'),
+    ('${DB_PASSWORD}', 'reference or template'), ('%(pw)s', 'reference or template'),
+    ('process.env.NODE_ENV', 'reference or template'),
+    ('3600', 'number, version or date'), ('1.2.3', 'number, version or date'), ('v2.0.1', 'number, version or date'),
+    ('0xdeadbeef', 'number, version or date'), ('2016-09-24T16:18:07Z', 'number, version or date'),
+    ('https://auth.acme.io/token', 'URL'), ('github.com/acme/tool/v8/x', 'URL'), ('www.acme.io', 'URL'),
+    ('user@acme.io', 'e-mail address'),
+    ('/etc/secret.key', 'path'), ('./secrets.json', 'path'), ('~/keys/id', 'path'), ('C:\\keys\\server.key', 'path'),
+    ('run/secrets/db_password', 'path'),
+    ('credentials.json', 'file name'), ('server.pem', 'file name'), ('Server.P12', 'file name'),
+    ('settings.SECRET_KEY', 'dotted name'), ('request.user.name', 'dotted name'), ('obj.getSecret()', 'dotted name'),
+    ('DB_PASSWORD', 'constant name'), ('ML-DSA-44', 'constant name'), ('AES-256-GCM', 'constant name'),
+    ('OAuth2\\Storage\\Pdo', 'class name'), ('com.acme2.Secrets', 'class name'),
+    ('db-01.acme.internal', 'host name'), ('vault-2.example.com', 'host name'),
+    ('getSecret()', 'code'), ('+encodeURIComponent(x)+', 'code'), ('Credentials::new(', 'code'),
+    ('{"RefreshToken":', 'JSON text or an elided value'), ('12345-st..Ek', 'JSON text or an elided value'),
+    ('whsec_...', 'JSON text or an elided value'),
+    ('Password', 'capitalized word'), ('Passwort', 'capitalized word'),
+    ('$2b$12$abcdefghijklmnopqrstuv', 'hash or key of another kind'), ('pbkdf2_sha256$x', 'hash or key of another kind'),
+    ('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.x', 'hash or key of another kind'),
+    ('sha256-abc', 'hash or key of another kind'), ('SHA512:abc', 'hash or key of another kind'),
+    ('(?:key|pwd)', 'regular expression'), ('a.*b', 'regular expression'), ('\\d+x', 'regular expression'),
+    ('[^x]*', 'regular expression'),
+    ('inherit', 'configuration word'), ('BEARER', 'configuration word'),
+    ('HS256', 'algorithm name'), ('rs512', 'algorithm name'), ('A256GCM', 'algorithm name'),
+    ('PBKDF2WithHmacSHA256', 'algorithm name'), ('scram-sha-256', 'algorithm name'),
+    ('caching_sha2_password', 'algorithm name'),
+    ('ChaCha20-Poly1305', 'algorithm name'), ('Ed25519', 'algorithm name'), ('X25519', 'algorithm name'),
+    ('aes-256-cbc', 'algorithm name'),
+    ('PBES2-HS256+A128KW', 'algorithm name'), ('Ed448', 'algorithm name'), ('A128KW', 'algorithm name'),
+    ('p%a&s^s#w!o@r*d', 'a word with symbols between its letters'),
+    ('s%e&c^ret', 'a word with symbols between its letters'),  # a third of it symbols, at least
+    ('s%e&c^re', None), ('p%a&s^s#w!o@r*d1', None),  # five letters; a digit
+    ('s%e&cret', None),  # a quarter of it symbols: too few
+    ('AAAAB3NzaC1yc2EAAAADAQABAAABAQC7', 'public key blob'),
+    ('0024000004800000940000000602000000240000525341310004000001000100' + 'ab' * 100, 'public key blob'),
+    ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
+    ('acmetest', 'test or credential word'), ('xxxsecret', 'test or credential word'),
+    ('SomeKindOfPassword123!@#', 'contains the word password'),
+    ('qwqwqwqw', 'repeated chunk'),
+    ('required|string|min:12', 'framework value'), ('sk_test_xxx', 'framework value'),
+    ('abcd1234efgh5678', 'counting pattern'), ('A1b2c3d4', 'counting pattern'),
+    ('Qbcde7123x', 'counting pattern'), ('Zq4567bcdx', 'counting pattern'),  # one run of 4, the other of 3
+    ('abcd1234Zq8bX3nR5tY7uV9wK', 'counting pattern'),  # abcd and 1234 in a value of any length
+    ('Zq8abcdX3nR5tY7uV9w', None),  # abcd alone
+    ('@!#%^&*-', None),  # symbols only: no fixture word
+    ('uvwxyzQ9', 'alphabet run'), ('x123456Q', 'alphabet run'),
+    ('fully_charged', 'identifier made of words'), ('register-wrong-format', 'identifier made of words'),
+    ('NextMarker', 'identifier made of words'),
+    ('zqxv_kqpt-state-metrics', 'identifier made of words'),  # a lowercase resource name: half its parts words
+    ('zqxv_wbnm', None), ('zqxv-kqpt-wbnm-metrics', None),
+    ('Cs:mountain_pass', 'identifier made of words'),  # two words and an abbreviation (a third of the parts)
+    ('q-handler', None),  # a letter that is no word
+    ('XYLOPHONE', None),  # a word in capitals, no leetspeak
+    ('h3ll0w0rld', 'words in leetspeak'),
+    ('f00b@r', 'words in leetspeak'), ('S0meP@ss', 'words in leetspeak'), ('0th3rP@ss', 'words in leetspeak'),
+    ('r@nd0m', 'words in leetspeak'), ('t3st1ng', 'words in leetspeak'),  # 1 for i
+    ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
+    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
+    ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
+])
+def test_why_a_value_is_no_literal(value: str, reason: str | None) -> None:
+    assert not_literal(value) == reason
+
+
+# The scores of literals at the bounds of each branch of the value judge: (randomness, human password, shape).
+@pytest.mark.parametrize(('value', 'randomness', 'human', 'shape'), [
+    ('kc5fJGmcGbweumJR', 0.9, 0.8, '16 chars, 3 classes'),  # 16 characters: generated material at its shortest
+    ('Zq8bX3nR5tY7uV9', 0.75, 0.8, '15 chars, 3 classes'),  # one less: the next branch
+    ('aQ7!aQ3x', 0.65, 0.8, '8 chars, 4 classes'),  # entropy 2.5 exactly (two characters twice, four once)
+    ('aQ7!aQ7x', 0.0, 0.8, '8 chars, 4 classes'),  # entropy 2.25
+    ('kqzvXbnm', 0.0, 0.6, '8 chars, 2 classes'),  # 8 letters, no word: made up
+    ('kqzvXbn', 0.0, 0.0, '7 chars, 2 classes'),
+    ('Xk9mQ2', 0.0, 0.8, '6 chars, 3 classes'), ('Xk9mQ', 0.0, 0.0, '5 chars, 3 classes'),  # 6 characters or more
+    ('zqxv-kqpt-wbnm', 0.75, 0.7, '14 chars, 2 classes'),  # two classes are enough from 10 characters
+    ('xkqzvbnmtrspdogcatsun', 0.0, 0.6, '21 chars, 1 classes'),  # one class: its words (43%) are too many
+    ('zqxvwbnmkqptrsdf', 0.9, 0.6, '16 chars, 1 classes'),  # lowercase letters run together
+    ('3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f', 0.9, 0.8, 'uuid'),
+])
+def test_the_scores_at_the_bounds(value: str, randomness: float, human: float, shape: str) -> None:
+    judged = judge_value(value)
+    assert (judged.randomness, judged.human_password, judged.reason) == (randomness, human, shape)
+
+
+@pytest.mark.parametrize(('value', 'share'), [
+    ('fully_charged', 1.0), ('zqxv', 0.0), ('1234', 0.0), ('', 0.0), ('refreshXq', 7 / 9),
+])
+def test_word_share(value: str, share: float) -> None:
+    assert word_share(value) == pytest.approx(share)
+    assert judge_value('Xk9mQ2vL7pW4').words == 0.0 and judge_value('refreshXq7!').words == 0.78
+
+
+@pytest.mark.parametrize(('value', 'reason'), [
+    (base64.b64encode(b'{password}').decode(), 'base64 of text: reference or template'),
+    ('eyJhbGciOiJIUzI1NiJ9', 'base64 of text: a JWT header'),
+])
+def test_base64_of_text(value: str, reason: str) -> None:
+    assert judge_value(value).reason == reason
+
+
+def test_the_length_bounds_of_assigned_values() -> None:
+    token = fakes.rand(fakes.ALNUM, 1000, 'long')
+    assert assigned_token(token) and assigned_password(token)
+    assert not assigned_token(token + 'Q') and not assigned_password(token + 'Q')  # over 1,000 characters
+
+
+def test_random_token() -> None:
+    """A template's value judged without its key (block-env-files): 20 random characters or more."""
+    assert RANDOM_TOKEN_MIN_LENGTH == 20
+    assert random_token('Zq8bX3nR5tY7uV9wK2mL') and not random_token('Zq8bX3nR5tY7uV9wK2m')
+    assert mean_word_length('MyAppName') == 3.0 and mean_word_length('ab12Cd') == 2.0 and mean_word_length('123') == 0.0
+    assert not random_token('MyApplicationNameVersion2')  # words
+
+
+@pytest.mark.parametrize(('value', 'randomness', 'human', 'reason'), [
+    ('abc123Zq8bX3nR5tY', 0.9, 0.8, '17 chars, 3 classes'),  # abc and 123 in a value over 16: no counting pattern
+    ('abcd1234Zq8bX3nR5tY', 0.0, 0.0, 'counting pattern'),  # abcd and 1234 in any
+    ('Admin@123', 0.0, 0.8, '9 chars, 4 classes'),  # a word, a symbol and digits: a password a person chose
+    ('admin123', 0.0, 0.0, 'test or credential word'), ('admin!', 0.0, 0.0, 'test or credential word'),
+    ('Cs:Key:mountain_pass', 0.0, 0.0, 'identifier made of words'),  # words and an abbreviation
+    ('AcmeIsCool', 0.0, 0.0, 'identifier made of words'),  # a phrase with one name
+    ('93!7#2@8', 0.0, 0.6, '8 chars, 2 classes'),  # no letter: 8 characters of two classes
+    ('93!7#2', 0.0, 0.0, '6 chars, 2 classes'),
+    ('93!7#2@8' + '1' * 57, 0.0, 0.0, '65 chars, 2 classes'),  # over 64: no password a person typed
+    ('6c65746d65696e3939', 0.0, 0.7, 'base64 of text: 9 chars, 2 classes'),  # the hex of letmein99
+    ('586b396d5132764c37705734', 0.75, 0.8, 'base64 of text: 12 chars, 3 classes'),  # the hex of a password
+    ('my-key:Zq8bX3nR5tY7uV9wK2mL4pQ', 0.9, 0.8, '30 chars, 4 classes'),  # a named key (MinIO KMS)
+])
+def test_judgements(value: str, randomness: float, human: float, reason: str) -> None:
+    judged = judge_value(value)
+    assert (judged.randomness, judged.human_password, judged.reason) == (randomness, human, reason)
+
+
+def test_shannon_entropy() -> None:
+    assert (shannon_entropy(''), shannon_entropy('aaaa'), shannon_entropy('aabb'), shannon_entropy('abcd')) == (0.0, 0.0, 1.0, 2.0)
+
+
+@pytest.mark.parametrize(('value', 'reason', 'human'), [
+    ('quartz orbit lantern meadow', 'a passphrase of 4 words', 0.7),
+    ('quartz orbit lantern', 'not a passphrase of words', 0.0),  # three words
+    ('ab cd ef gh ij kl', 'not a passphrase of words', 0.0),  # under 20 characters
+    ('Quartz orbit lantern meadow', 'not a passphrase of words', 0.0),  # lowercase words only
+    ('enter your passphrase here', 'a sentence or a placeholder, not a passphrase', 0.0),
+])
+def test_judge_passphrase(value: str, reason: str, human: float) -> None:
+    judged = judge_passphrase(value)
+    assert (judged.reason, judged.human_password, judged.randomness) == (reason, human, 0.0)
+
+
+def test_url_password_is_percent_decoded() -> None:
+    assert url_password('Xk9mQ2vL%407pW4') and not url_password('%24%7BPASS%7D')  # ${PASS}: a reference
+
+
+@pytest.mark.parametrize(('value', 'token'), [
+    ('d41d8cd98f00b204e9800998ecf8427e', True), ('d41d8cd98f00b204e9800998ecf8427', False),  # hex: 32 or more
+    ('3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f', False),  # a UUID: an identifier
+    ('Zq8bX3nR5tY7uV9wK2mL!', False),  # not token characters
+    ('Zq8bXqnRatYbuVcwKdmLe', True),
+    ('ZqxbXqnRatYbuVcwKdmLe', False),  # no digit
+    ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', False),  # hex of no entropy
+])
+def test_random_token_table(value: str, token: bool) -> None:
+    assert random_token(value) is token
+
+
+@pytest.mark.parametrize('value', [
+    'Acmewidget_abc123', 'Acmewidget_inherit', 'ACME_qwqwqwqw', 'ACME_h3ll0w0rld', 'glx_qwerty42',
+    'Acmewidget_Qbcde7123xzqvk',  # a counting pattern after the prefix (the whole is too long for one)
+])
+def test_a_prefix_and_words(value: str) -> None:
+    """A vendor-style prefix and then words, a counting pattern or a repeated chunk: no generated material."""
+    assert not_literal(value) is None
+    assert judge_value(value).reason == 'a prefix and words'
+
+
+def test_the_hex_of_text_is_printable_ascii() -> None:
+    assert judge_value('6c65746d65696e39').reason.startswith('base64 of text: ')  # letmein9
+    assert judge_value('6c65746d65696e397f').reason == '18 chars, 2 classes'  # DEL is no text
+
+
+def test_a_passphrase_of_20_characters() -> None:
+    assert judge_passphrase('quartz orbit lamp ox').reason == 'a passphrase of 4 words'
+    assert judge_passphrase('quartz orbit lamp o').reason == 'not a passphrase of words'
+
+
+def test_judgements_are_remembered() -> None:
+    assert judge_value('Zq8bX3nR5tY7uV9wK2mLq') is judge_value('Zq8bX3nR5tY7uV9wK2mLq')
+
+
+def test_base64_without_its_padding() -> None:
+    """Unpadded base64 (URL-safe tokens drop the '='): 11 bytes, 15 characters, one '=' added back."""
+    assert judge_value(base64.b64encode(b'letmein99!x').decode().rstrip('=')).reason.startswith('base64 of text: ')
