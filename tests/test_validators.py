@@ -135,6 +135,14 @@ def test_pgp_private_key(value: str, valid: bool) -> None:
     assert pgp_private_key(value) is valid
 
 
+def test_pgp_private_key_without_armor_header_or_checksum_line() -> None:
+    """The body may start on the line after BEGIN, and end at END with no =CRC line before it."""
+    body = base64.b64encode(bytes([0x95]) + bytes(99)).decode()  # 100 bytes: 48 on the first line, 52 after
+    lines = '\n'.join(body[i:i + 64] for i in range(0, len(body), 64))
+    assert pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n{lines}\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----')
+    assert pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: 1\n\n{lines}\n-----END PGP PRIVATE KEY BLOCK-----')
+
+
 def test_pgp_private_key_body_ends_at_the_armor_tail() -> None:
     """What follows the END line (another block, text) is not part of the key's body."""
     key = _armor(bytes([0x95]) + bytes(63))
