@@ -422,6 +422,7 @@ def test_the_comment_view_takes_runs_of_two_comment_lines_holding_a_begin() -> N
     assert comment_view(b'# no key here\n# at all\n') is None
     assert comment_view(b'# -----BEGIN X-----\nnot a comment\n') is None  # a run of one line
     assert comment_view(b'x = "-----BEGIN X-----"\n# a\n# b\n') is None  # the BEGIN is not commented
+    assert comment_view(b'# a\n# b\nx = "-----BEGIN X-----"\n') is None  # nor here, after two comment lines
     # the run starts at the first comment line above the BEGIN and ends at the last one below it
     data = b'x = 1\n# above\n# -----BEGIN X-----\n# below\ny = 2\n# -----BEGIN Y-----\n# last'
     view = comment_view(data)
