@@ -826,13 +826,13 @@ def test_load_refusals() -> None:
 
 
 def test_write_atomic_new_files_follow_the_umask_and_leave_no_temp_file() -> None:
-    old = os.umask(0o027)
+    old = os.umask(0o022)
     try:
         bl.write_atomic('out.json', b'data')
     finally:
         os.umask(old)
     assert read('out.json') == b'data'
-    assert stat.S_IMODE(os.stat('out.json').st_mode) == 0o640
+    assert stat.S_IMODE(os.stat('out.json').st_mode) == 0o644  # rw for its owner, readable by others
     os.chmod('out.json', 0o604)
     bl.write_atomic('out.json', b'more')
     assert read('out.json') == b'more' and stat.S_IMODE(os.stat('out.json').st_mode) == 0o604

@@ -376,3 +376,30 @@ def test_github_annotation_position_commit_and_date() -> None:
     missing = finding('.gitignore', line=0, column=0, rule_id='gitignore-env', description='.env files are not ignored', secret='')
     assert report.github_annotation(missing) == (
         '::error file=.gitignore,title=leakstop%3A gitignore-env::.env files are not ignored.')
+
+
+# --- reads_as_name at each of its bounds (a name is shown, anything else redacted) -------------
+
+@pytest.mark.parametrize(('word', 'is_word'), [
+    ('key', True), ('ke', False), ('xyz', True), ('bcd', False),  # 3+ letters with a vowel (y counts)
+    ('schnapps', True),  # 8 letters, 1 vowel: up to 8, any vowel will do
+    ('strengths', False), ('kafkaesq', True), ('kafkaesqu', True),  # past 8: a vowel per 5 letters
+    ('bcdfgha', False), ('Bcdfgha', False), ('abcdfgh', False), ('abcdfah', True),  # no 5 consonants in a row
+])
+def test_is_name_word(word: str, is_word: bool) -> None:
+    assert report._is_name_word(word) is is_word
+
+
+@pytest.mark.parametrize(('name', 'shown'), [
+    ('A' * 64, False), ('a' * 64, False),  # 16+ characters of one case, no separator
+    (('PASSWORD_' * 8)[:64], True), (('PASSWORD_' * 8)[:65], False),  # 64 and 65 characters
+    ('1KEY', False), ('_KEY', True), ('KEY$', False),  # identifier characters only
+    ('KEY_1_2', True), ('KEY_1_2_3', False), ('KEY_1234', True), ('KEY_12345', False),  # digit runs
+    ('KEY_QZ_XW', True), ('KEY_QZ_XW_VB', False),  # at most 2 letter runs that are not words
+    ('KEY_BCDFG', True), ('KEY_BCDFGH', False), ('KEY_bcdfg', False),  # ... each short, or an acronym of up to 5
+    ('keyboardsunshin', True), ('KEYBOARDSUNSHINE', False), ('nextPublicApiUrl', True), ('keyboardsunshine', False),
+    ('keyboard.sunshine', True), ('keyboard-sunshine', True),
+])
+def test_reads_as_name_bounds(name: str, shown: bool) -> None:
+    assert report.reads_as_name(name) is shown
+    assert report.display_name(name) == (name if shown else report.redact(name))
