@@ -498,3 +498,18 @@ def test_with_view_findings_adds_what_the_views_say_new() -> None:
         raw_vendor, touching, raw_generic, new]
     assert with_view_findings([raw_vendor, raw_generic], [overlaps_generic]) == [raw_vendor, overlaps_generic]
     assert with_view_findings([raw_vendor, raw_generic], [generic_on_generic]) == [raw_vendor, raw_generic]
+
+
+def test_each_view_names_itself_in_the_description(ruleset: RuleSet) -> None:
+    """The finding says where the secret was seen: escaped, commented out, or in joined strings."""
+    from leakstop.decode import view_findings
+    pem = fakes.pem_private_key(seed='view-notes', lines=2).strip()
+    commented = ''.join(f'# {line}\n' for line in pem.splitlines()).encode()
+    escaped = json.dumps({'token': GH}).replace('ghp_', '\\u0067hp_').encode()
+    joined = ('k = ' + ' +\n    '.join(f'"{line}\\n"' for line in pem.splitlines()) + ';\n').encode()
+    for data, path, note in ((commented, 'a.py', 'commented out'), (escaped, 'a.json', 'escaped'),
+                             (joined, 'K.java', 'joined strings')):
+        found = view_findings(data, path, ruleset)
+        assert found and all(f.description.endswith(f' ({note})') for f in found), (note, found)
+    assert view_findings(commented, 'a.py', ruleset, comment=False) == []
+    assert view_findings(escaped, 'a.json', ruleset, escape=False) == []

@@ -500,3 +500,28 @@ def test_sarif_location_without_a_line_and_column_at_least_one() -> None:
     assert second['region'] == {'startLine': 3, 'startColumn': 1}
     assert [r['ruleIndex'] for r in doc['runs'][0]['results']] == [0, 0]
     assert len(doc['runs'][0]['tool']['driver']['rules']) == 1
+
+
+def test_emit_colours_text_on_a_terminal_only(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    monkeypatch.delenv('NO_COLOR', raising=False)
+    monkeypatch.delenv('TERM', raising=False)
+    tty = Tty()
+    monkeypatch.setattr(sys, 'stdout', tty)
+    report.emit(RESULTS[:1])
+    assert '\033[31mgithub-pat-classic\033[0m' in tty.getvalue()
+    tty.seek(0)
+    tty.truncate()
+    report.emit(RESULTS[:1], fmt='json')
+    assert '\033[' not in tty.getvalue()
+
+
+def test_sarif_notification_for_a_file_that_could_not_be_scanned() -> None:
+    doc = json.loads(report.sarif_document([FileResult('gone é.txt', error='cannot read: no such file')]))
+    (invocation,) = doc['runs'][0]['invocations']
+    assert invocation == {'executionSuccessful': False, 'toolExecutionNotifications': [{
+        'level': 'error', 'message': {'text': 'cannot scan: cannot read: no such file'},
+        'locations': [{'physicalLocation': {'artifactLocation': {'uri': 'gone%20%C3%A9.txt', 'uriBaseId': '%SRCROOT%'}}}],
+    }]}
+    assert doc['runs'][0]['results'] == []
