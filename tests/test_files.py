@@ -276,3 +276,55 @@ def test_normalize() -> None:
     assert files.normalize('././a/b') == 'a/b'
     assert files.normalize('a/./b') == 'a/./b'
     assert files.normalize('.a') == '.a'
+
+
+def _put(path: str, text: str = 'x\n') -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w') as f:
+        f.write(text)
+
+
+@pytest.fixture
+def tree(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A repository: tracked, untracked, ignored and deleted files; a nested repository (own ignore rules)
+    and one whose index is broken (git refuses it: walked whole)."""
+    from e2e import git, init_repo
+    monkeypatch.chdir(str(tmp_path))
+    init_repo('repo')
+    for name in ('.gitignore', 'a.py', 'gone.py', 'sub/b.py', 'ignored/kept.py'):
+        _put(os.path.join('repo', name), 'ignored/\n' if name == '.gitignore' else 'x\n')
+    git('add', '-f', '.', cwd='repo')
+    git('commit', '-qm', 'files', cwd='repo')
+    os.remove('repo/gone.py')  # tracked, deleted from the working tree
+    _put('repo/new.py')  # untracked
+    _put('repo/ignored/other.py')  # ignored, untracked
+    init_repo('repo/inner')
+    _put('repo/inner/.gitignore', 'ign.py\n')
+    _put('repo/inner/f.py')
+    _put('repo/inner/ign.py')
+    init_repo('repo/broken')
+    _put('repo/broken/ign.py')
+    _put('repo/broken/.gitignore', 'ign.py\n')
+    with open('repo/broken/.git/index', 'w') as f:
+        f.write('garbage')
+    return 'repo'
+
+
+def test_git_files_is_what_git_would_track(tree: str) -> None:
+    assert files.git_files(tree) == ['.gitignore', 'a.py', 'broken/', 'inner/', 'new.py', 'ignored/kept.py', 'sub/b.py']
+    assert files.git_files(os.path.join(tree, 'inner')) == ['.gitignore', 'f.py']
+    assert files.git_files(os.path.join(tree, 'broken')) is None  # git refuses
+    assert files.git_files(os.path.join(tree, 'missing')) is None
+
+
+def test_tree_files_nested_repositories_by_their_own_rules_and_a_broken_one_walked(tree: str) -> None:
+    j = os.path.join
+    assert list(files.tree_files([tree])) == [
+        j(tree, '.gitignore'), j(tree, 'a.py'), j(tree, 'new.py'), j(tree, 'ignored/kept.py'), j(tree, 'sub/b.py'),
+        j(tree, 'broken/.gitignore'), j(tree, 'broken/ign.py'),  # walked whole: git refused it
+        j(tree, 'inner/.gitignore'), j(tree, 'inner/f.py'),
+    ]
+    skipped = list(files.tree_files([tree], skip=lambda p: p in ('repo/broken/', 'repo/a.py')))
+    assert j(tree, 'a.py') not in skipped and not any('broken' in p for p in skipped)
+    assert j(tree, 'inner/f.py') in skipped
+    assert list(files.tree_files([j(tree, 'a.py')])) == [j(tree, 'a.py')]  # a file named is read as it is
