@@ -245,12 +245,13 @@ def test_glob_to_regex_for_names_only() -> None:
 
 
 NAME_GLOBS = ['id_rsa', '*.pem', '*.P12', '.env.*', '**/.aws/credentials', '.docker/config.json', 'config/*.key',
-              '*_rsa', '?ubeconfig', '[Kk]ubeconfig*', 'secrets/**/token', '**/x/**', 'credentials.json']
+              '*_rsa', '?ubeconfig', '[Kk]ubeconfig*', 'secrets/**/token', '**/x/**', 'credentials.json', '**/*.d/token']
 NAME_PATHS = ['id_rsa', 'a/id_rsa', 'a/ID_RSA', 'id_rsa.pub', 'x.pem', 'a/b/X.PEM', 'p.p12', '.env.local', '.env',
               'a/.aws/credentials', '.aws/credentials', 'aws/credentials', 'a/.docker/config.json', '.docker/config.json',
               'config/a.key', 'a/config/a.key', 'my_rsa', 'kubeconfig', 'a/Kubeconfig.yaml', 'pkg/kubeconfig/loader.go',
               'secrets/a/b/token', 'secrets/token', 'a/secrets/x/token', 'a/x/b', 'x/b', 'credentials.json',
-              'a/credentials.json', 'credentials.json.bak', 'ubeconfig', 'a/bkubeconfig']
+              'a/credentials.json', 'credentials.json.bak', 'ubeconfig', 'a/bkubeconfig', 'a/x.d/token', 'x.d/token',
+              'a/xd/token', 'a/.D/TOKEN']
 
 
 def test_name_filter_agrees_with_the_globs_matched_on_the_whole_path() -> None:
