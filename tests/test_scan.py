@@ -135,3 +135,98 @@ def test_the_parent_process_scans_batches_too(tmp_path: object, default_config: 
     results = scan_mod.scan_paths(paths, config=default_config, baseline=None, jobs=2)
     assert len(results) == len(paths)
     assert 0 < len(here) < len(paths) and set(here) <= set(paths)
+
+
+# --- what scan_path, scan_blob and scan_paths report for each kind of file ------------------------
+
+def test_scan_path_says_why_a_file_was_not_scanned(tmp_path: object, default_config: Config, ruleset: RuleSet) -> None:
+    import os
+
+    from leakstop.config import config_from_table
+    from leakstop.scan import scan_path
+    root = str(tmp_path)
+    token = fakes.github(seed='scan-path')
+    text = os.path.join(root, 'app.py')
+    with open(text, 'w') as f:
+        f.write(f'x = 1\ntoken = "{token}"\n')
+    binary = os.path.join(root, 'blob.bin')
+    with open(binary, 'wb') as f:
+        f.write(b'\x00\x01\x02\x03' * 100)
+    seen: list[bytes] = []
+    result = scan_path(text, ruleset=ruleset, config=default_config, binary=seen.append)
+    assert result.path == text
+    assert [(f.line, f.rule_id, f.secret) for f in result.findings] == [(2, 'github-pat-classic', token)]
+    assert seen == [] and not result.skipped and not result.error
+    result = scan_path(binary, ruleset=ruleset, config=default_config, binary=seen.append)
+    assert (result.skipped, result.findings, seen) == ('binary', (), [b'\x00\x01\x02\x03' * 100])
+    seen.clear()
+    result = scan_path(binary, ruleset=ruleset, config=default_config, binary=seen.append, chunk_size=64)
+    assert (result.skipped, seen) == ('binary', [b'\x00\x01\x02\x03' * 16])  # the first window of a large one
+    assert scan_path(binary, ruleset=ruleset, config=default_config, chunk_size=64).skipped == 'binary'
+    assert scan_path(binary, ruleset=ruleset, config=default_config).skipped == 'binary'
+    big = scan_path(text, ruleset=ruleset, config=default_config, chunk_size=8)  # in windows
+    assert [(f.line, f.rule_id) for f in big.findings] == [(2, 'github-pat-classic')]
+    missing = scan_path(os.path.join(root, 'missing.py'), ruleset=ruleset, config=default_config)
+    assert missing.error == 'cannot read: no such file' and missing.findings == ()
+    allowed = config_from_table({'allowlist': {'paths': ['*.py']}}, 'test', None)
+    assert scan_path(text, ruleset=ruleset, config=allowed).skipped == 'allowlisted path'
+    assert scan_path('./' + os.path.relpath(text), ruleset=ruleset, config=default_config).path == os.path.relpath(text)
+
+
+def test_scan_blob_steps(default_config: Config, ruleset: RuleSet) -> None:
+    from leakstop.config import config_from_table
+    from leakstop.scan import scan_blob
+    token = fakes.github(seed='scan-blob')
+    data = f'x = 1\ntoken = "{token}"\n'.encode()
+    for chunk_size in (8, len(data), 1 << 20):
+        result = scan_blob(data, './src/a.py', ruleset=ruleset, config=default_config, chunk_size=chunk_size)
+        assert result.path == 'src/a.py'
+        assert [(f.line, f.column, f.rule_id) for f in result.findings] == [(2, 10, 'github-pat-classic')], chunk_size
+    binary = b'\x00\x01\x02\x03' * 100
+    assert scan_blob(binary, 'b', ruleset=ruleset, config=default_config).skipped == 'binary'
+    assert scan_blob(binary, 'b', ruleset=ruleset, config=default_config, chunk_size=64).skipped == 'binary'
+    allowed = config_from_table({'allowlist': {'paths': ['src/']}}, 'test', None)
+    assert scan_blob(data, 'src/a.py', ruleset=ruleset, config=allowed).skipped == 'allowlisted path'
+    assert scan_blob(data, 'src/a.py', ruleset=ruleset, config=allowed, chunk_size=8).skipped == 'allowlisted path'
+
+
+def test_a_custom_rules_own_examples_pass_in_the_settings_file_only(tmp_path: object, ruleset: RuleSet) -> None:
+    import os
+
+    from leakstop.config import config_from_table
+    from leakstop.scan import scan_data, without_own_examples
+    example = 'acme_' + fakes.rand('abcdefghijklmnopqrstuvwxyz0123456789', 32, 'acme')
+    other = 'acme_' + fakes.rand('abcdefghijklmnopqrstuvwxyz0123456789', 32, 'acme-2')
+    settings = os.path.join(str(tmp_path), '.leakstop.toml')
+    with open(settings, 'w') as f:
+        f.write(f'# examples: "{example}"\n# "{other}"\n')
+    table = {'rules': [{'id': 'acme', 'description': 'Acme', 'pattern': '(?P<secret>acme_[a-z0-9]{32})',
+                        'keywords': ['acme_'], 'examples': [f'key = "{example}"']}]}
+    config = config_from_table(table, 'test', settings)
+    from leakstop.scan import ruleset_for
+    rules = ruleset_for(config)
+    with open(settings, 'rb') as f:
+        data = f.read()
+    found = scan_data(data, settings, ruleset=rules, config=config)
+    assert [f.secret for f in found if f.rule_id == 'acme'] == [other]  # the example passes, the other value not
+    elsewhere = os.path.join(str(tmp_path), 'app.py')
+    with open(elsewhere, 'wb') as f:
+        f.write(data)
+    assert sorted(f.secret for f in scan_data(data, elsewhere, ruleset=rules, config=config) if f.rule_id == 'acme') == sorted([example, other])
+    assert without_own_examples(found, os.path.join(str(tmp_path), 'missing'), config) == found
+    assert without_own_examples(found, settings, config_from_table({}, 'test', None)) == found
+
+
+def test_scan_paths_on_one_process_counts_progress_per_file(tmp_path: object, default_config: Config) -> None:
+    import os
+
+    from leakstop import scan as scan_mod
+    paths = []
+    for k in range(3):
+        paths.append(os.path.join(str(tmp_path), f'f{k}.txt'))
+        with open(paths[-1], 'w') as f:
+            f.write('x = 1\n')
+    seen: list[int] = []
+    results = scan_mod.scan_paths(paths, config=default_config, baseline=None, jobs=4, progress=seen.append)
+    assert seen == [1, 2, 3] and [r.path for r in results] == [scan_mod.normalize(p) for p in paths]
+    assert scan_mod.scan_paths([], config=default_config, baseline=None, jobs=1) == []
