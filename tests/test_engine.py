@@ -454,3 +454,16 @@ def test_a_long_base64_run_after_a_prefix_is_reported_once_not_per_byte() -> Non
 def test_pgpass_rule_reads_pgpass_files_not_the_code_that_parses_them(ruleset: engine.RuleSet, path: str, found: bool) -> None:
     line = b'db-prod-1.internal.acme.io:5432:ledger:ledger_app:Xk9mQ2vL7pW4\n'
     assert ('pgpass-password' in [f.rule_id for f in engine.scan_bytes(line, ruleset, path)]) == found
+
+
+def test_lazy_rules_decode_each_row_on_first_use_and_refuse_a_damaged_one() -> None:
+    rules = [Rule(id='a', description='A', pattern='(?P<secret>a+)', keywords=('a',), tags=('x', 'y')),
+             Rule(id='b', description='B', pattern='(?P<secret>b+)')]
+    lazy = engine.LazyRules([engine.rule_row(r) for r in rules])
+    assert len(lazy) == 2 and lazy[1] == rules[1] and lazy[0] == rules[0] and lazy[0] is lazy[0]
+    assert lazy[0].tags == ('x', 'y') and isinstance(lazy[0].keywords, tuple)  # tuples again, as loaded
+    assert list(lazy) == rules and lazy[0:2] == rules and lazy[1:] == [rules[1]]
+    for row in (b'not json', b'{"id": "a"}', b'["a", "A"]', engine.rule_row(rules[0])[:-1] + b',1]'):
+        damaged = engine.LazyRules([row])
+        with pytest.raises(FatalError, match='^damaged cache entry: remove .* and run again$'):
+            damaged[0]
