@@ -467,3 +467,56 @@ def test_lazy_rules_decode_each_row_on_first_use_and_refuse_a_damaged_one() -> N
         damaged = engine.LazyRules([row])
         with pytest.raises(FatalError, match='^damaged cache entry: remove .* and run again$'):
             damaged[0]
+
+
+def test_escape_tolerant_widens_each_token_guard_only() -> None:
+    after = engine._AFTER_ESCAPE
+    assert engine.escape_tolerant('(?<![A-Za-z0-9_])(?P<secret>x)') == f'(?:(?<![A-Za-z0-9_])|{after})(?P<secret>x)'
+    assert engine.escape_tolerant('(?<![a-zA-Z0-9])x|(?<![A-Za-z0-9.-])y') == (
+        f'(?:(?<![a-zA-Z0-9])|{after})x|(?:(?<![A-Za-z0-9.-])|{after})y')
+    for unguarded in ('(?<![a-z])x', '(?<!_)x', '(?<=[A-Za-z0-9])x', 'x'):
+        assert engine.escape_tolerant(unguarded) == unguarded
+    tolerant = re.compile(engine.escape_tolerant(r'(?<![A-Za-z0-9_])tok_\d+'))
+    assert [tolerant.search(s) is not None for s in ('\\ntok_1', '%3Dtok_1', '%3dtok_1', '\x1b[0mtok_1', '\x1b[31mtok_1',
+                                                     '\x1b[1;31mtok_1', 'xtok_1', '\\xtok_1')] == [
+        True, True, True, True, True, True, False, False]
+
+
+def test_literal_expression_escapes_every_byte() -> None:
+    assert engine.literal_expression(b'a.*\x00') == b'\\x61\\x2e\\x2a\\x00'
+    assert engine.literal_expression(b'') == b''
+
+
+def _ctx(pattern: str, **kw: object) -> Rule:
+    return Rule(id='acme', description='Acme', pattern=pattern, tags=('context',), keywords=('Acme', 'ACME_KEY'), **kw)  # type: ignore[arg-type]
+
+
+def test_the_parts_of_a_context_tagged_pattern() -> None:
+    rule = _ctx(r'acme[_-]key\s*=\s*(?P<secret>[a-z0-9]{32})\b')
+    assert engine.anchored_prefix(rule) == r'acme[_-]key\s*=\s*'
+    assert engine.block_value_pattern(rule) == r'(?P<secret>[a-z0-9]{32})\b'
+    short = _ctx(r'ak=(?P<secret>[a-z0-9]{32})')
+    assert engine.anchored_prefix(short) is None  # under 8 characters: no anchor worth it
+    assert engine.block_value_pattern(short) == '(?P<secret>[a-z0-9]{32})'
+    eight = _ctx(r'acme_ke=(?P<secret>[a-z0-9]{32})')
+    assert engine.anchored_prefix(eight) == 'acme_ke='
+    quoted = _ctx(r'(?P<q>["\'])acme_key=(?P<secret>x)(?P=q)')
+    assert engine.anchored_prefix(quoted) == r'(?P<q>["\'])acme_key='
+    assert engine.block_value_pattern(quoted) is None  # refers to an earlier group
+    assert engine.anchored_prefix(_ctx(r'(acme_key[ =]+(?P<secret>x))')) is None  # the prefix alone is no regex
+    assert engine.block_value_pattern(_ctx(r'(?P<secret>[a-z0-9]{32})')) is None  # nothing before the secret
+    named = _ctx(r'acme_key\s*=\s*(?P<token>[a-z0-9]{32})', secret_group='token')
+    assert engine.anchored_prefix(named) == r'acme_key\s*=\s*'
+    assert engine.block_value_pattern(named) == '(?P<token>[a-z0-9]{32})'
+    plain = rule._replace(tags=())
+    assert engine.anchored_prefix(plain) is None and engine.block_value_pattern(plain) is None
+    assert engine.anchored_prefix(_ctx('acme_key=(?P<x>a)')) is None  # no secret group: no prefix
+    assert engine.vendor_table([plain, rule, short, _ctx('(?P<secret>x)')]) == {'acme': [1, 2], 'acme_key': [1, 2]}
+
+
+def test_path_rule_indices_are_the_pattern_rules_with_paths() -> None:
+    rules = [Rule(id='a', description='A', pattern='(?P<secret>a)', paths=('.pgpass',)),
+             Rule(id='b', description='B', pattern='(?P<secret>b)'),
+             Rule(id='c', description='C', pattern='', kind='context', shape='x', keywords=('c',), paths=('*.c',)),
+             Rule(id='d', description='D', pattern='(?P<secret>d)', paths=('.npmrc',))]
+    assert engine.path_rule_indices(rules) == [0, 3]
