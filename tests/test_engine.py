@@ -520,3 +520,53 @@ def test_path_rule_indices_are_the_pattern_rules_with_paths() -> None:
              Rule(id='c', description='C', pattern='', kind='context', shape='x', keywords=('c',), paths=('*.c',)),
              Rule(id='d', description='D', pattern='(?P<secret>d)', paths=('.npmrc',))]
     assert engine.path_rule_indices(rules) == [0, 3]
+
+
+def test_line_columns_count_characters_from_the_previous_offset() -> None:
+    data = 'ab\ncafé x\n\n日本 y'.encode()
+    starts = [0, 1, data.index(b'x'), data.index(b'x'), data.index('日'.encode()), data.index(b'y'), len(data)]
+    assert list(engine.line_columns(data, starts)) == [(1, 1), (1, 2), (2, 6), (2, 6), (4, 1), (4, 4), (4, 5)]
+    assert list(engine.line_columns(b'\n\n', [2])) == [(3, 1)]
+    assert list(engine.line_columns(b'x', [])) == []
+
+
+def test_span_index_overlaps() -> None:
+    spans = engine.SpanIndex([(0, 10), (2, 3), (20, 25)])
+    assert [s for s in ((10, 12), (9, 10), (3, 5), (15, 20), (15, 21), (24, 30), (25, 30), (-5, 0), (-5, 1))
+            if spans.overlaps(*s)] == [(9, 10), (3, 5), (15, 21), (24, 30), (-5, 1)]
+    assert not engine.SpanIndex([]).overlaps(0, 100)
+
+
+def test_most_specific_drops_generic_findings_a_vendor_finding_overlaps() -> None:
+    vendor = Rule(id='v', description='V', pattern='(?P<secret>v)')
+    generic = Rule(id='g', description='G', pattern='(?P<secret>g)', tags=('generic',))
+    rules = [vendor, generic]
+    raw = [(0, 10, 'a', 1), (5, 8, 'b', 0), (10, 12, 'c', 1), (20, 30, 'd', 0), (25, 26, 'e', 1)]
+    assert engine._most_specific(raw, rules) == [(5, 8, 'b', 0), (10, 12, 'c', 1), (20, 30, 'd', 0)]
+    only_generic = [(0, 10, 'a', 1), (5, 8, 'b', 1)]
+    assert engine._most_specific(only_generic, rules) == only_generic
+    only_vendor = [(0, 10, 'a', 0), (5, 8, 'b', 0)]
+    assert engine._most_specific(only_vendor, rules) == only_vendor
+
+
+def test_gate_open_in_any_case_remembered() -> None:
+    opened: dict[bytes, bool] = {}
+    assert engine.gate_open(b'x = AcMe_token', b'acme_', opened) and opened == {b'acme_': True}
+    for data in (b'acme_', b'ACME_', b'Acme_'):
+        assert engine.gate_open(data, b'acme_', {})
+    assert not engine.gate_open(b'acm e_', b'acme_', opened := {})
+    assert opened == {b'acme_': False}
+    assert not engine.gate_open(b'acme_', b'acme_', {b'acme_': False})  # remembered, not searched again
+    assert engine.gate_open(b'', b'acme_', {b'acme_': True})
+
+
+def test_windows_around_candidate_ends_merge_when_they_touch() -> None:
+    c = engine.CONTEXT
+    assert engine._windows([], 10, 1000) == []
+    assert engine._windows([500], 10, 1000) == [(500 - 10 - c, 500 + c)]
+    assert engine._windows([500], 10, 1000, after=7) == [(500 - 10 - c, 500 + 7 + c)]
+    assert engine._windows([5, 995], 10, 1000) == [(0, 5 + c), (995 - 10 - c, 1000)]
+    near = 100 + 10 + 2 * c  # the next window starts where this one ends: one window
+    assert engine._windows([100, near], 10, 1000) == [(100 - 10 - c, near + c)]
+    assert engine._windows([100, near + 1], 10, 1000) == [(100 - 10 - c, 100 + c), (near + 1 - 10 - c, near + 1 + c)]
+    assert engine._windows([100, 101], 10, 1000, after=50) == [(100 - 10 - c, 101 + 50 + c)]
