@@ -570,3 +570,13 @@ def test_windows_around_candidate_ends_merge_when_they_touch() -> None:
     assert engine._windows([100, near], 10, 1000) == [(100 - 10 - c, near + c)]
     assert engine._windows([100, near + 1], 10, 1000) == [(100 - 10 - c, 100 + c), (near + 1 - 10 - c, near + 1 + c)]
     assert engine._windows([100, 101], 10, 1000, after=50) == [(100 - 10 - c, 101 + 50 + c)]
+
+
+@pytest.mark.parametrize(('path', 'data'), [
+    ('Dockerfile', b'FROM python:3.12\nENV DB_PASSWORD Tr0ub4dor&3xQ9zz\n'),  # leakstop: allow
+    ('app.yaml', b'name: app\ndb_password: Tr0ub4dor&3xQ9zz\n'),  # leakstop: allow
+])
+def test_generic_anchors_match_at_the_start_of_any_line(path: str, data: bytes, ruleset: engine.RuleSet) -> None:
+    """The generic detector's anchors are compiled into the rules' database as multi-line patterns: an
+    anchor that starts at a line's start (^) finds the second line too."""
+    assert [(f.line, f.rule_id) for f in engine.scan_bytes(data, ruleset, path)] == [(2, 'generic-password')]
