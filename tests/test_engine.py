@@ -580,3 +580,59 @@ def test_generic_anchors_match_at_the_start_of_any_line(path: str, data: bytes, 
     """The generic detector's anchors are compiled into the rules' database as multi-line patterns: an
     anchor that starts at a line's start (^) finds the second line too."""
     assert [(f.line, f.rule_id) for f in engine.scan_bytes(data, ruleset, path)] == [(2, 'generic-password')]
+
+
+def test_keyword_table_gates_and_anchors() -> None:
+    rules = [
+        Rule(id='p1', description='P', pattern='(?P<secret>a)', keywords=('Acme', 'tok')),
+        Rule(id='c1', description='C', pattern='', kind='context', shape='x', keywords=('vendor', 'Acme')),
+        Rule(id='p2', description='P', pattern='(?P<secret>b)', keywords=('tok',)),
+        Rule(id='p3', description='P', pattern='(?P<secret>c)'),
+        Rule(id='c2', description='C', pattern='', kind='context', shape='y', keywords=('VENDOR',)),
+    ]
+    table = engine.keyword_table(rules)
+    assert table.gate_literals == (b'acme', b'tok')
+    assert table.anchor_literals == (b'acme', b'vendor')
+    assert table.gate_base == 5 and table.anchor_base == 7
+    assert table.gates == ((5, 6), (), (6,), (), ())
+    assert table.anchored == ((1,), (1, 4))
+    assert engine.max_window(rules) == max(r.max_length for r in rules) + 2 * engine.CONTEXT
+    assert engine.max_window([]) == 2 * engine.CONTEXT
+
+
+@pytest.mark.parametrize(('text', 'keys'), [
+    (b'datadog:\n  site: x\n  api_key: VALUE\n', [b'datadog']),
+    (b'a:\n  datadog:\n    api_key: VALUE\n', [b'datadog', b'a']),  # nearest first
+    (b'a:\n  b: 1\n  c:\n    d: VALUE\n', [b'c', b'a']),  # a sibling at the same depth is no header
+    (b'[tool.datadog]\nsite = "x"\napi_key = VALUE\n', [b'tool.datadog']),
+    (b'a:\n[tool.datadog]\napi_key = VALUE\n', [b'tool.datadog']),  # a table header ends the look
+    (b'[[servers]]\napi_key = VALUE\n', [b'servers']),
+    (b'{\n  "datadog": {\n    # note\n\n    "api_key": VALUE\n', [b'datadog']),
+    (b'- name: x\n  datadog:\n    api_key: VALUE\n', [b'datadog']),
+    (b'api_key: VALUE\n', []),
+    (b'VALUE', []),
+    (b'top:\n' + b'  pad: 1\n' * 30 + b'  api_key: VALUE\n', []),  # 30 lines up at most
+    (b'top:\n' + b'  pad: 1\n' * 29 + b'  api_key: VALUE\n', [b'top']),
+])
+def test_headers_above(text: bytes, keys: list[bytes]) -> None:
+    pos = text.index(b'VALUE')
+    found = list(engine._headers_above(text, pos))
+    assert [k for _, k in found] == keys
+    for end, key in found:
+        assert text[:end].rstrip(b' \t:{]"\'').endswith(key)  # each header's end is its line's end
+
+
+@pytest.mark.parametrize(('text', 'values'), [
+    (b'datadog:\n  site: datadoghq.eu\n  api_key: VALUE1\n  app_key: "VALUE2"\nother:\n  api_key: VALUE3\n',
+     [b'VALUE1', b'VALUE2']),  # to the end of the block, under keys that name a secret
+    (b'[datadog]\napi_key = VALUE1\n\n# c\napp_key = VALUE2\n[other]\napi_key = VALUE3\n', [b'VALUE1', b'VALUE2']),
+    (b'"datadog": {\n  "api_key": "VALUE1",\n},\n"x": {\n  "api_key": "VALUE3"\n', [b'VALUE1']),
+    (b'datadog:\n  api_key: VALUE1\n  }\n  app_key: VALUE3\n', [b'VALUE1']),  # a closing brace ends it
+    (b'datadog:\n' + b'  site: x\n' * 29 + b'  api_key: VALUE1\n', [b'VALUE1']),
+    (b'datadog:\n' + b'  site: x\n' * 30 + b'  api_key: VALUE1\n', []),  # 30 lines at most
+    (b'datadog:', []), (b'datadog:\n', []),
+])
+def test_block_values(text: bytes, values: list[bytes], ruleset: engine.RuleSet) -> None:
+    end = text.index(b'\n') if b'\n' in text else len(text)
+    found = [text[s:e] for s, e in engine._block_values(text, end, ruleset.vocabulary())]
+    assert found == values
