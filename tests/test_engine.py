@@ -636,3 +636,16 @@ def test_block_values(text: bytes, values: list[bytes], ruleset: engine.RuleSet)
     end = text.index(b'\n') if b'\n' in text else len(text)
     found = [text[s:e] for s, e in engine._block_values(text, end, ruleset.vocabulary())]
     assert found == values
+
+
+def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: engine.RuleSet) -> None:
+    token = fakes.github(seed='finding-fields')
+    data = f'token = "{token}"\ndb_password = "Tr0ub4dor&3xQ9zz"\n'.encode()  # leakstop: allow
+    vendor, generic = engine.scan_bytes(data, ruleset, 'app.py')
+    rule = next(r for r in ruleset.rules if r.id == 'github-pat-classic')
+    assert (vendor.rule_id, vendor.severity, vendor.description, vendor.revoke, vendor.checksum) == (
+        'github-pat-classic', rule.severity, rule.description, rule.revoke, True)
+    assert (vendor.start, vendor.end, vendor.secret) == (9, 9 + len(token), token)
+    assert (generic.rule_id, generic.severity, generic.line, generic.column) == ('generic-password', 'medium', 2, 16)
+    assert generic.description and dict(generic.explain)  # its features and score, for --explain
+    assert not generic.checksum and not generic.revoke
