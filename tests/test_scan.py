@@ -230,3 +230,34 @@ def test_scan_paths_on_one_process_counts_progress_per_file(tmp_path: object, de
     results = scan_mod.scan_paths(paths, config=default_config, baseline=None, jobs=4, progress=seen.append)
     assert seen == [1, 2, 3] and [r.path for r in results] == [scan_mod.normalize(p) for p in paths]
     assert scan_mod.scan_paths([], config=default_config, baseline=None, jobs=1) == []
+
+
+def test_the_rule_selection_is_part_of_the_cache_signature() -> None:
+    from leakstop.config import config_from_table
+    from leakstop.generic import RULE_IDS as GENERIC
+    from leakstop.scan import _signature
+    from leakstop.rules import builtin_rule_files
+    files, signature, selected, generic = _signature(config_from_table({}, 'test', None), None)
+    assert files == builtin_rule_files() and not selected and generic == GENERIC
+    assert len(signature) == len(files) + 1 and signature[-1] == ()  # the files, then the (no) custom rules
+    config = config_from_table({'disable': ['generic-password', 'slack-bot-token']}, 'test', None)
+    files, signature, selected, generic = _signature(config, [])
+    assert files == [] and selected
+    assert signature[-1] == ('selected', ('generic-password', 'slack-bot-token'), None)
+    assert generic == GENERIC - {'generic-password'}
+    assert _signature(config, [], every_rule=True)[2:] == (False, GENERIC)
+    only = config_from_table({'enable_only': ['github-pat-classic', 'aws-access-key-id']}, 'test', None)
+    _, signature, selected, generic = _signature(only, [])
+    assert selected and signature[-1] == ('selected', (), ('aws-access-key-id', 'github-pat-classic'))
+    assert generic == frozenset()
+
+
+def test_a_ruleset_for_the_selected_rules_only(default_config: Config) -> None:
+    from leakstop.config import config_from_table
+    from leakstop.scan import ruleset_for
+    every = ruleset_for(default_config)
+    config = config_from_table({'disable': ['github-pat-classic']}, 'test', None)
+    fewer = ruleset_for(config)
+    assert len(fewer.rules) == len(every.rules) - 1
+    assert 'github-pat-classic' not in {r.id for r in fewer.rules}
+    assert len(ruleset_for(config, every_rule=True).rules) == len(every.rules)
