@@ -233,23 +233,26 @@ def test_scan_paths_on_one_process_counts_progress_per_file(tmp_path: object, de
 
 
 def test_the_rule_selection_is_part_of_the_cache_signature() -> None:
+    """The same selection, in any order, is one cache entry; another selection is another."""
     from leakstop.config import config_from_table
     from leakstop.generic import RULE_IDS as GENERIC
-    from leakstop.scan import _signature
     from leakstop.rules import builtin_rule_files
+    from leakstop.scan import _signature
+
+    def of(table: dict[str, object], **kw: bool) -> tuple[list[str], list[object], bool, frozenset[str]]:
+        return _signature(config_from_table(table, 'test', None), [], **kw)  # type: ignore[arg-type]
     files, signature, selected, generic = _signature(config_from_table({}, 'test', None), None)
     assert files == builtin_rule_files() and not selected and generic == GENERIC
-    assert len(signature) == len(files) + 1 and signature[-1] == ()  # the files, then the (no) custom rules
-    config = config_from_table({'disable': ['generic-password', 'slack-bot-token']}, 'test', None)
-    files, signature, selected, generic = _signature(config, [])
-    assert files == [] and selected
-    assert signature[-1] == ('selected', ('generic-password', 'slack-bot-token'), None)
-    assert generic == GENERIC - {'generic-password'}
-    assert _signature(config, [], every_rule=True)[2:] == (False, GENERIC)
-    only = config_from_table({'enable_only': ['github-pat-classic', 'aws-access-key-id']}, 'test', None)
-    _, signature, selected, generic = _signature(only, [])
-    assert selected and signature[-1] == ('selected', (), ('aws-access-key-id', 'github-pat-classic'))
-    assert generic == frozenset()
+    assert len(signature) == len(files) + 1  # each file's signature, then the custom rules
+    disabled = of({'disable': ['generic-password', 'slack-bot-token']})
+    assert disabled[2] and disabled[3] == GENERIC - {'generic-password'}
+    assert disabled[1] == of({'disable': ['slack-bot-token', 'generic-password']})[1]
+    assert disabled[1] != of({'disable': ['slack-bot-token']})[1] != of({})[1]
+    assert of({'disable': ['slack-bot-token']}, every_rule=True)[1:] == of({})[1:]  # every rule: no selection
+    only = of({'enable_only': ['github-pat-classic', 'aws-access-key-id']})
+    assert only[2] and only[3] == frozenset()
+    assert only[1] == of({'enable_only': ['aws-access-key-id', 'github-pat-classic']})[1]
+    assert only[1] != of({'enable_only': ['aws-access-key-id']})[1]
 
 
 def test_a_ruleset_for_the_selected_rules_only(default_config: Config) -> None:
