@@ -99,3 +99,16 @@ def test_a_long_value_is_judged_by_the_long_shapes_only(default_config: Config) 
     assert is_placeholder(body[:100] + 'EXAMPLE' + body[100:], shapes)
     assert is_placeholder(body[:100] + 'xxxx' + body[100:], shapes) is False
     assert is_placeholder(body[:60] + 'xxxx', shapes)  # a short value: xxxx is a placeholder's shape
+
+
+def test_the_long_shapes_start_past_200_characters(default_config: Config) -> None:
+    shapes = default_config.allowlist.builtin.placeholders
+    body = fakes.rand(fakes.ALNUM, 300, 'placeholder-max')
+    assert is_placeholder(body[:196] + 'xxxx', shapes)  # 200 characters: the short shapes
+    assert not is_placeholder(body[:197] + 'xxxx', shapes)  # 201: the long ones only
+    assert is_placeholder('"' + body[:196] + 'xxxx"', shapes)  # quotes around it do not count
+
+
+@pytest.mark.parametrize('value', ['XXXX', '"XXXX"', "'xxxxxx'", '`XXXX`', '  XXXX  '])
+def test_a_run_of_x_in_any_case_and_quotes_is_a_placeholder(value: str, default_config: Config) -> None:
+    assert is_placeholder(value, default_config.allowlist.builtin.placeholders)
