@@ -513,3 +513,17 @@ def test_each_view_names_itself_in_the_description(ruleset: RuleSet) -> None:
         assert found and all(f.description.endswith(f' ({note})') for f in found), (note, found)
     assert view_findings(commented, 'a.py', ruleset, comment=False) == []
     assert view_findings(escaped, 'a.json', ruleset, escape=False) == []
+
+
+def test_a_key_at_the_very_start_of_the_file() -> None:
+    from leakstop.decode import comment_view, concat_view
+    view = comment_view(b'#-----BEGIN X-----\n#body\n')  # its BEGIN at offset 1
+    assert view is not None and view.text == b'-----BEGIN X-----\nbody\n'
+    view = concat_view(b'"-----BEGIN X-----" + "-----END X-----"')
+    assert view is not None and view.text == b'-----BEGIN X----------END X-----\n'
+
+
+def test_entries_indented_one_space_and_a_manifest_after_a_blank_line(ruleset: RuleSet, default_config: Config) -> None:
+    text = f'\nkind: Secret\ndata:\n a: {b64("x" * 8)}\n GITHUB_TOKEN: {b64(GH)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'GITHUB_TOKEN']
+    assert scan(text, ruleset, default_config) == [(5, 16, 'github-pat-classic', GH)]
