@@ -649,3 +649,42 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
     assert (generic.rule_id, generic.severity, generic.line, generic.column) == ('generic-password', 'medium', 2, 16)
     assert generic.description and dict(generic.explain)  # its features and score, for --explain
     assert not generic.checksum and not generic.revoke
+
+
+@pytest.mark.parametrize(('data', 'present'), [
+    (b'x = 1\n', [False, False, False]),
+    (b'{"a": "x\\/y"}\n', [True, False, False]),
+    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False]),
+    (b'kind: Secret\n', [False, False, True]),
+    (b'"\\u0041" -----BEGIN Secret', [True, True, True]),
+])
+def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
+                                                                 ruleset: engine.RuleSet, rs: engine.RuleSet) -> None:
+    views = [True, True, True]
+    engine.scan_bytes(data, ruleset, 'a.txt', views=views)
+    assert views == present
+    views = [False, False, False]
+    engine.scan_bytes(data, rs, 'a.txt', views=views)  # a database without the view anchors: every view may
+    assert views == [True, True, True]
+
+
+def test_a_rules_own_checks_of_its_match() -> None:
+    low = fakes.rand('ab', 20, 'low-entropy')
+    high = fakes.rand(fakes.ALNUM, 20, 'high-entropy')
+    rules = [
+        Rule(id='e', description='E', pattern=r'\be_(?P<secret>\w{20})\b', min_entropy=3.0, max_length=24),
+        Rule(id='v', description='V', pattern=r'\bv_(?P<secret>\w{20})\b', validator='mixed_chars', max_length=24),
+        Rule(id='a', description='A', pattern=r'\ba_(?P<secret>\w{20})\b', allow=('^DEMO',), max_length=24),
+        Rule(id='p', description='P', pattern=r'\bp_(?P<secret>\w{20})\b', paths=('*.env', 'config/'), max_length=24),
+    ]
+    ruleset = engine.RuleSet(rules, engine.compile_database(rules))
+
+    def found(text: str, path: str = 'a.txt') -> list[tuple[str, str]]:
+        return [(f.rule_id, f.secret) for f in engine.scan_bytes(text.encode(), ruleset, path)]
+    assert found(f'e_{low} e_{high}') == [('e', high)]  # entropy
+    assert found(f'v_{"x" * 20} v_{high}') == [('v', high)]  # the validator
+    assert found(f'a_DEMO{high[4:]} a_{high}') == [('a', high)]  # its allow
+    assert found(f'p_{high}') == []  # its paths
+    assert found(f'p_{high}', 'prod.env') == [('p', high)] == found(f'p_{high}', 'config/x.txt')
+    assert ruleset.applies_to(0, 'anything') and not ruleset.applies_to(3, 'a.txt')
+    assert ruleset.applies_to(3, './config/x') and ruleset.applies_to(3, 'deep/prod.env')
