@@ -60,6 +60,13 @@ def test_values_after_a_short_or_empty_one_are_decoded(ruleset: RuleSet, default
     assert scan(text, ruleset, default_config) == [(where(text, b64(GH))[0], 17, 'github-pat-classic', GH)]
 
 
+def test_a_short_value_is_judged_by_its_text(ruleset: RuleSet, default_config: Config) -> None:
+    """Regression: a value of under 8 base64 characters was not decoded, and the generic detector judged
+    its base64 (``YWRtaW4=`` looks random) instead of the word it encodes (``admin``)."""
+    assert scan(manifest('Secret', {'apiPassword': 'admin'}), ruleset, default_config) == []
+    assert kubernetes_secret_values(b'kind: Secret\ndata:\n  user: YQ==\n') == [(b'user', b'a', 27, 31)]
+
+
 def test_only_secret_documents_are_decoded(ruleset: RuleSet, default_config: Config) -> None:
     text = manifest('ConfigMap', {'note': GH}) + '---\n' + manifest('Secret', {'AWS_ACCESS_KEY_ID': AWS})
     assert [(line, rule) for line, _, rule, _ in scan(text, ruleset, default_config)] == [(15, 'aws-access-key-id')]
@@ -287,6 +294,7 @@ def test_secret_values_their_keys_decoded_text_and_encoded_spans() -> None:
     assert kubernetes_secret_values(text.encode()) == [
         (b'GITHUB_TOKEN', GH.encode(), text.index(token), text.index(token) + len(token)),
         (b'db.password', b'Tr0ub4dor&3xQ9!', text.index(password), text.index(password) + len(password)),
+        (b'short', b'abcd', text.index('YWJjZA=='), text.index('YWJjZA==') + 8),
         (b'after-bad', b'Tr0ub4dor&3xQ9!', text.rindex(password), text.rindex(password) + len(password)),
     ]
 

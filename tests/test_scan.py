@@ -264,3 +264,24 @@ def test_a_ruleset_for_the_selected_rules_only(default_config: Config) -> None:
     assert len(fewer.rules) == len(every.rules) - 1
     assert 'github-pat-classic' not in {r.id for r in fewer.rules}
     assert len(ruleset_for(config, every_rule=True).rules) == len(every.rules)
+
+
+def test_scan_data_runs_each_decoded_view_on_its_own(ruleset: RuleSet, default_config: Config) -> None:
+    """A Kubernetes Secret's value is judged by the text it encodes; an escape alone (no key block) or a
+    commented key alone (no escape) is enough for its view."""
+    import base64
+
+    from leakstop.scan import scan_data
+
+    def found(text: str, path: str) -> list[tuple[int, str]]:
+        return [(f.line, f.rule_id) for f in scan_data(text.encode(), path, ruleset=ruleset, config=default_config)]
+
+    def b64(text: str) -> str:
+        return base64.b64encode(text.encode()).decode()
+    token = fakes.github(seed='scan-views')
+    # the base64 (YWRtaW4=) looks random to the generic detector; the word it encodes is no secret
+    assert found(f'kind: Secret\ndata:\n  apiPassword: {b64("admin")}\n', 's.yaml') == []
+    assert found(f'kind: Secret\ndata:\n  token: {b64(token)}\n', 's.yaml') == [(3, 'github-pat-classic')]
+    assert found('{"token": "\\u0067hp_' + token[4:] + '"}\n', 'a.json') == [(1, 'github-pat-classic')]
+    pem = fakes.pem_private_key(seed='scan-views', lines=2)
+    assert [rule for _, rule in found(''.join(f'# {line}\n' for line in pem.splitlines()), 'a.py')] == ['private-key-pem']

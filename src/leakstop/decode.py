@@ -35,7 +35,6 @@ from leakstop.regex import LazyPattern
 _SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
 _DATA_KEY = LazyPattern(rb'(?m)^([ \t]*)data:[ \t]*(?:#[^\n]*)?\r?$')
 _ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*["\']?([A-Za-z0-9+/]*={0,2})["\']?[ \t]*\r?(?:\n|\Z)')
-_ENTRY_MIN = 8  # base64 characters before the padding: shorter values (5 bytes at most) are not decoded
 _SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')
 _TEXT = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 
@@ -69,8 +68,6 @@ def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes,
             if entry is None or len(entry.group(1)) <= indent:
                 break  # the block ended: a line that is not an indented key: base64
             pos = entry.end()
-            if len(entry.group(3).rstrip(b'=')) < _ENTRY_MIN:
-                continue  # a short or empty value: the block goes on
             try:
                 decoded = base64.b64decode(entry.group(3), validate=True)
             except (binascii.Error, ValueError):
