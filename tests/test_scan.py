@@ -285,3 +285,15 @@ def test_scan_data_runs_each_decoded_view_on_its_own(ruleset: RuleSet, default_c
     assert found('{"token": "\\u0067hp_' + token[4:] + '"}\n', 'a.json') == [(1, 'github-pat-classic')]
     pem = fakes.pem_private_key(seed='scan-views', lines=2)
     assert [rule for _, rule in found(''.join(f'# {line}\n' for line in pem.splitlines()), 'a.py')] == ['private-key-pem']
+
+
+def test_a_cut_in_a_long_run_of_continuation_bytes_keeps_columns(small_ruleset: RuleSet, default_config: Config) -> None:
+    """Bytes that are not UTF-8 (a character, then more continuation bytes than any character has) on
+    the line of a secret: wherever the window is cut, its column is the whole file's (the cut moves back
+    to a character's first byte only over at most 3 continuation bytes)."""
+    overlap = max(small_ruleset.max_window, GENERIC_REACH + 2 * CONTEXT)
+    chunk = 2 * overlap + 37
+    data = b'\xe3\x80\x80\x80\x80' * (3 * chunk // 5) + f' gh="{GH}"\n'.encode()
+    whole = found(data, small_ruleset, default_config, len(data) + 1)
+    assert [rule for _, _, rule, _ in whole] == ['github-pat-classic']
+    assert [size for size in range(chunk, chunk + 5) if found(data, small_ruleset, default_config, size) != whole] == []
