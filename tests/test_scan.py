@@ -297,3 +297,35 @@ def test_a_cut_in_a_long_run_of_continuation_bytes_keeps_columns(small_ruleset: 
     whole = found(data, small_ruleset, default_config, len(data) + 1)
     assert [rule for _, _, rule, _ in whole] == ['github-pat-classic']
     assert [size for size in range(chunk, chunk + 5) if found(data, small_ruleset, default_config, size) != whole] == []
+
+
+def test_scan_paths_uses_jobs_processes_and_spawns_where_it_cannot_fork(
+        tmp_path: object, default_config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--jobs N``: this process and N - 1 workers; where fork is missing (Windows), workers are spawned."""
+    import multiprocessing
+    import os
+
+    from leakstop import scan as scan_mod
+    paths = []
+    for k in range(10):
+        paths.append(os.path.join(str(tmp_path), f'f{k}.txt'))
+        with open(paths[-1], 'w') as f:
+            f.write(f'token = "{fakes.github(seed=k)}"\n' if k == 7 else 'x = 1\n')
+    made: list[tuple[str, int]] = []
+    real = multiprocessing.get_context
+
+    def context(method: str) -> object:
+        ctx = real(method)
+
+        class Recorded:
+            def Pool(self, processes: int, **kw: object) -> object:  # noqa: N802
+                made.append((method, processes))
+                return ctx.Pool(processes, **kw)
+        return Recorded()
+    monkeypatch.setattr(multiprocessing, 'get_context', context)
+    monkeypatch.setattr(multiprocessing, 'get_all_start_methods', lambda: ['spawn'])
+    monkeypatch.setattr(scan_mod, '_WORKER', {})
+    results = scan_mod.scan_paths(paths, config=default_config, baseline=None, jobs=2)
+    assert made == [('spawn', 1)]
+    assert [r.path for r in results] == [scan_mod.normalize(p) for p in paths]
+    assert [k for k, r in enumerate(results) if r.findings] == [7]
