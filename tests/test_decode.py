@@ -55,7 +55,7 @@ def test_decoded_finding_replaces_the_finding_on_the_encoded_text(ruleset: RuleS
 def test_values_after_a_short_or_empty_one_are_decoded(ruleset: RuleSet, default_config: Config) -> None:
     """Regression: a value of fewer than 8 base64 characters (``user: YQ==``) or an empty one ended the
     data block, and the secrets after it were never decoded."""
-    text = manifest('Secret', {'user': 'a', 'port': 'abcde'}).replace('data:\n', 'data:\n  empty: ""\n  none:\n')
+    text = manifest('Secret', {'user': 'a', 'port': 'abcde'}).replace('data:\n', 'data:\n  empty: ""\n  none: \'\'\n')
     text += f'  GITHUB_TOKEN: {b64(GH)}\n'
     assert scan(text, ruleset, default_config) == [(where(text, b64(GH))[0], 17, 'github-pat-classic', GH)]
 
@@ -288,7 +288,7 @@ def test_joined_literals_without_a_whole_key_find_nothing(text: str, ruleset: Ru
 def test_secret_values_their_keys_decoded_text_and_encoded_spans() -> None:
     token, password = b64(GH), b64('Tr0ub4dor&3xQ9!')
     text = (f'# a comment\nkind: "Secret"  # the kind\nmetadata:\n  name: app\ndata:   # values\n'
-            f'  GITHUB_TOKEN: "{token}"\n  db.password: \'{password}\'  \n  short: YWJjZA==\n  empty:\n'
+            f'  GITHUB_TOKEN: "{token}"\n  db.password: \'{password}\'  \n  short: YWJjZA==\n  empty: ""\n'
             f'  bad: {token[:-1]}\n  after-bad: {password}\n'
             f'stringData:\n  plain: {token}\n')
     assert kubernetes_secret_values(text.encode()) == [
@@ -323,6 +323,15 @@ def test_the_data_block_ends_at_its_indentation() -> None:
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
     text = f'kind: Secret\ndata:\n  a: {b64(GH)}'  # the last line without its newline
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
+
+
+def test_a_bare_key_ends_the_data_block() -> None:
+    """A key without a value is a mapping's header (or null), not a base64 value: the block ends there, and
+    a ``data:`` nested under it is a block of its own (each line is read by one block: linear)."""
+    text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n  nested:\n    b: {b64(AWS)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
+    text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n  data:  # nested\n    b: {b64(AWS)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'b']
 
 
 def test_each_yaml_document_is_judged_by_its_own_kind() -> None:
