@@ -152,3 +152,40 @@ def test_filter_a_key_body_counts_its_armor_lines() -> None:
         f = Finding(path='k.pem', line=3, column=1, rule_id='pem-private-key', description='d', secret=body,
                     start=start, end=start + len(body) + 1)
         assert allowlist.filter(data, [f]) == ([] if allowed else [f]), above
+
+
+def test_trufflehog_reads_from_the_end_of_the_secret_not_of_the_finding() -> None:
+    """A finding may span more than its secret (a .env template's whole entry; a decoded value's encoded
+    text): trufflehog:ignore counts only after the secret itself, on its line."""
+    allowlist = config_from_table({}, '(test)', None).allowlist
+    secret = TOKEN
+    data = f'X trufflehog:ignore {secret}\n'.encode()
+    wide = Finding(path='a.env', line=1, column=1, rule_id='r', description='d', secret=secret, start=0,
+                   end=len(data) - 1)
+    assert allowlist.filter(data, [wide]) == [wide]  # the tag is before the secret
+    data = f'KEY={secret} # trufflehog:ignore\n'.encode()
+    wide = wide._replace(end=len(data) - 1)
+    assert allowlist.filter(data, [wide]) == []
+    # a decoded secret is not in the text: its finding's end counts
+    data = ('A' * 30 + ' trufflehog:ignore ' + 'Zm9vYmFyYmF6cXV4\n').encode()
+    start = data.index(b'Zm9v')
+    decoded = Finding(path='s.yaml', line=1, column=1, rule_id='r', description='d', secret='foobarbazqux',
+                      start=start, end=start + 16)
+    assert allowlist.filter(data, [decoded]) == [decoded]
+
+
+def test_a_key_body_after_text_on_its_line_or_after_a_blank_line_is_its_own() -> None:
+    """Only a key body that starts its line, right under the BEGIN line, takes the BEGIN line's pragma."""
+    body = 'MIIEow' + fakes.rand(fakes.ALNUM, 58, 'body-edge')
+    allowlist = config_from_table({}, '(test)', None).allowlist
+    for text in (f'-----BEGIN RSA PRIVATE KEY----- # leakstop: allow\nk = {body}\n-----END RSA PRIVATE KEY-----\n',
+                 f'-----BEGIN RSA PRIVATE KEY----- # leakstop: allow\n\n{body}\n-----END RSA PRIVATE KEY-----\n'):
+        data = text.encode()
+        start = data.index(b'MIIEow')
+        f = Finding(path='k.pem', line=2, column=1, rule_id='pem-private-key', description='d', secret=body,
+                    start=start, end=start + len(body) + 1)
+        assert allowlist.filter(data, [f]) == [f], text
+    data = f'{body}\n-----END RSA PRIVATE KEY----- # leakstop: allow\n'.encode()  # at the file's start
+    f = Finding(path='k.pem', line=1, column=1, rule_id='pem-private-key', description='d', secret=body,
+                start=0, end=len(body) + 1)
+    assert allowlist.filter(data, [f]) == []
