@@ -97,6 +97,7 @@ TOKEN = fakes.github(seed='allowlist-filter')
     (f'x = "{TOKEN}"\n# trufflehog:ignore\n', False),  # the next line
     (f'x = "{TOKEN}"  # TRUFFLEHOG:IGNORE\n', False),
     (f'x = "{TOKEN}"', False), (f'x = "{TOKEN}"  # leakstop: allow', True),  # no newline at the end
+    (f'x = "{TOKEN}"  # trufflehog:ignore', True),
 ])
 def test_filter_pragmas(text: str, allowed: bool) -> None:
     data = text.encode()

@@ -143,6 +143,14 @@ def test_pgp_private_key_without_armor_header_or_checksum_line() -> None:
     assert pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: 1\n\n{lines}\n-----END PGP PRIVATE KEY BLOCK-----')
 
 
+def test_pgp_private_key_short_last_line_is_body() -> None:
+    """Only a line of 5 starting with '=' is the checksum: a last body line of 5 characters is body."""
+    body = base64.b64encode(bytes([0x95]) + bytes(63)).decode()  # 88 characters: 64 bytes, no fewer
+    lines = '\n'.join((body[:64], body[64:83], body[83:]))
+    assert len(body[83:]) == 5
+    assert pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{lines}\n-----END PGP PRIVATE KEY BLOCK-----')
+
+
 def test_pgp_private_key_body_ends_at_the_armor_tail() -> None:
     """What follows the END line (another block, text) is not part of the key's body."""
     key = _armor(bytes([0x95]) + bytes(63))
