@@ -234,7 +234,7 @@ def test_escape_decoding_reads_left_to_right_and_maps_back() -> None:
         return simple.get(m.group(2), m.group(2)) if m.group(2) else b''
 
     rng = random.Random('escapes')
-    alphabet = ['\\', 'n', 'r', 't', '"', "'", '/', 'u', '0', '0', '4', '1', 'x', 'a', 'f', ' ', '\n', '\0', '\xff']
+    alphabet = ['\\', 'n', 'r', 't', '"', "'", '/', 'u', '0', '0', '4', '1', 'x', 'a', 'f', ' ', '\n', '\r', '\0', '\xff']
     # (\x is left alone: JSON has no \x escape; in code it writes bytes, not text)
     for _ in range(5000):
         original = ''.join(rng.choice(alphabet) for _ in range(rng.randrange(1, 24))).encode('latin-1')
@@ -544,3 +544,17 @@ def test_entries_indented_one_space_and_a_manifest_after_a_blank_line(ruleset: R
     text = f'\nkind: Secret\ndata:\n a: {b64("x" * 8)}\n GITHUB_TOKEN: {b64(GH)}\n'
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'GITHUB_TOKEN']
     assert scan(text, ruleset, default_config) == [(5, 16, 'github-pat-classic', GH)]
+
+
+def test_a_comment_run_starts_after_a_blank_line_above_it() -> None:
+    from leakstop.decode import comment_view
+    view = comment_view(b'# note\n\n# -----BEGIN X-----\n# body\n')
+    assert view is not None and view.text == b'-----BEGIN X-----\nbody\n'
+
+
+def test_a_secret_value_with_line_breaks_is_text() -> None:
+    for text in ('line one\r\nline two', 'a\tb\nc'):
+        manifest_text = f'kind: Secret\ndata:\n  v: {b64(text)}\n'
+        assert [decoded for _, decoded, *_ in kubernetes_secret_values(manifest_text.encode())] == [text.encode()]
+    for binary in ('abc\x7fdef', 'abc\x00def', 'abc\x0bdef'):  # DEL and other control characters: no text
+        assert kubernetes_secret_values(f'kind: Secret\ndata:\n  v: {b64(binary)}\n'.encode()) == []

@@ -208,3 +208,10 @@ def test_rules_name_validators_by_these_keys() -> None:
     assert validators.VALIDATORS['bech32'] is validators.bech32_checksum
     assert validators.VALIDATORS['basic_auth'] is basic_auth_credentials
     assert validators.CHECKSUM_VALIDATORS <= set(validators.VALIDATORS)
+
+
+def test_pgp_private_key_everything_after_the_blank_line_is_body() -> None:
+    """Armor headers end at the first blank line: a 'Key: value' line after it is body (not base64)."""
+    body = base64.b64encode(bytes([0x95]) + bytes(63)).decode()
+    assert not pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: 1\n\nComment: x\n{body}\n'
+                               '-----END PGP PRIVATE KEY BLOCK-----')
