@@ -882,3 +882,23 @@ def test_merge_keeps_entries_outside_its_scope_and_decisions_inside() -> None:
     assert [e.path for e in bl.merge(old, found).sorted_entries()] == ['a.py']  # everything was scanned
     assert bl.unknown(None, found) == found
     assert bl.unknown(new, found) == []
+
+
+def test_write_atomic_names_why_it_cannot_look_or_write_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    write('plain.txt', 'x')
+    with pytest.raises(bl.FatalError) as e:  # a file where a directory should be: stat fails
+        bl.write_atomic('plain.txt/out.json', b'x', what='report')
+    assert str(e.value) == 'plain.txt/out.json: cannot write report: Not a directory'
+    if os.path.exists('/dev/full'):  # a device that refuses the bytes written through it
+        with pytest.raises(bl.FatalError) as e:
+            bl.write_atomic('/dev/full', b'x', what='report')
+        assert str(e.value) == '/dev/full: cannot write report: No space left on device'
+    names: list[str] = []
+    real = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        names.append(os.path.basename(src))
+        real(src, dst)
+    monkeypatch.setattr(os, 'replace', replace)
+    bl.write_atomic('out.json', b'x')
+    assert len(names) == 1 and names[0].startswith('.out.json.') and names[0].endswith('.tmp')  # hidden, named

@@ -525,3 +525,9 @@ def test_sarif_notification_for_a_file_that_could_not_be_scanned() -> None:
         'locations': [{'physicalLocation': {'artifactLocation': {'uri': 'gone%20%C3%A9.txt', 'uriBaseId': '%SRCROOT%'}}}],
     }]}
     assert doc['runs'][0]['results'] == []
+
+
+def test_json_report_text_is_two_space_json_with_text_as_written() -> None:
+    text = report.json_document([FileResult('café.py', findings=(finding('café.py'),))])
+    assert text.startswith('{\n  "version": 1,\n  "tool": {\n    "name": "leakstop",')
+    assert '"path": "café.py"' in text and not text.endswith('\n')
