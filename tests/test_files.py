@@ -76,6 +76,20 @@ def test_a_name_with_a_nul_byte_is_unreadable_not_a_crash() -> None:
 from leakstop import files  # noqa: E402
 
 
+SIGNATURES = [  # written out here, not read from files.py: a typo there must fail
+    b'\x89PNG', b'GIF87a', b'GIF89a', b'\xff\xd8\xff', b'%PDF-', b'PK\x03\x04', b'PK\x05\x06', b'\x1f\x8b',
+    b'\xfd7zXZ\x00', b"7z\xbc\xaf'\x1c", b'(\xb5/\xfd', b'\x7fELF', b'\xca\xfe\xba\xbe', b'\xfe\xed\xfa\xce',
+    b'\xfe\xed\xfa\xcf', b'\xce\xfa\xed\xfe', b'\xcf\xfa\xed\xfe', b'\x00asm', b'SQLite format 3\x00',
+    b'\xfe\xed\xfe\xed', b'\xce\xce\xce\xce',
+]
+
+
+@pytest.mark.parametrize('signature', SIGNATURES)
+def test_each_binary_signature_decides(signature: bytes) -> None:
+    assert files.is_binary(signature + b' then plain text' * 100)
+    assert decode_text(signature + b' then plain text' * 100) is None
+
+
 @pytest.mark.parametrize(('data', 'binary'), [
     (b'', False), (b'plain text\n', False),
     (b'\x00' + b'a' * 100, True),  # a first byte no text starts with
@@ -97,6 +111,10 @@ def test_is_binary_bounds(data: bytes, binary: bool) -> None:
     ('日本語'.encode('utf-16-le') * 4 + 'ab'.encode('utf-16-le'), 'utf-16-le'),  # few NULs, all on one side
     ('日本語'.encode('utf-16-be') * 4 + 'ab'.encode('utf-16-be'), 'utf-16-be'),
     ('日本語'.encode('utf-16-le') * 4 + 'a'.encode('utf-16-le'), None),  # one NUL is not enough
+    (b'\x01\x00' * 32, 'utf-16-le'),  # a NUL in nearly every pair: UTF-16, no more questions asked
+    (b'\x00\x01' * 32, 'utf-16-be'),
+    (('abcd一' + '日本語の説明文' * 2).encode('utf-16-le'), 'utf-16-le'),  # 4 NULs on one side, 1 on the other: at most 1 in 4
+    (('abc一' + '日本語の説明文' * 2).encode('utf-16-le'), None),  # 3 and 1: too many strays
 ])
 def test_looks_utf16(data: bytes, encoding: str | None) -> None:
     assert files._looks_utf16(data) == encoding
@@ -271,6 +289,21 @@ def test_name_filter_agrees_with_the_globs_matched_on_the_whole_path() -> None:
 def test_walk_order_key() -> None:
     names = ['b/c/x', 'b/a', 'a', 'b/c/', 'z', 'a/b']
     assert sorted(names, key=files._walk_order) == ['a', 'z', 'a/b', 'b/a', 'b/c/', 'b/c/x']
+    assert sorted(['a/b-c/y', 'a/b/c/x'], key=files._walk_order) == ['a/b/c/x', 'a/b-c/y']  # as walk: b, then b-c
+
+
+def test_walk_asks_skip_of_each_file_and_directory(tmp_path: object) -> None:
+    root = str(tmp_path)
+    for name in ('a.py', 'a.log', 'logs/x.py', 'src/b.py'):
+        _put(os.path.join(root, 'w', name))
+    asked: list[str] = []
+
+    def skip(path: str) -> bool:
+        asked.append(path[len(files.normalize(root)) + 1:])
+        return path.endswith('.log') or path.endswith('/logs/')
+    j = os.path.join
+    assert list(files.walk([j(root, 'w')], skip=skip)) == [j(root, 'w', 'a.py'), j(root, 'w', 'src', 'b.py')]
+    assert sorted(asked) == ['w/a.log', 'w/a.py', 'w/logs/', 'w/src/', 'w/src/b.py']
 
 
 def test_normalize() -> None:
@@ -316,6 +349,14 @@ def test_git_files_is_what_git_would_track(tree: str) -> None:
     assert files.git_files(os.path.join(tree, 'inner')) == ['.gitignore', 'f.py']
     assert files.git_files(os.path.join(tree, 'broken')) is None  # git refuses
     assert files.git_files(os.path.join(tree, 'missing')) is None
+
+
+def test_git_files_leaves_out_what_a_sparse_checkout_leaves_out(tree: str) -> None:
+    from e2e import git
+    git('update-index', '--skip-worktree', 'sub/b.py', 'a.py', cwd=tree)
+    os.remove(os.path.join(tree, 'sub', 'b.py'))  # outside the sparse checkout
+    listed = files.git_files(tree)
+    assert listed is not None and 'sub/b.py' not in listed and 'a.py' in listed  # a.py is still there: read
 
 
 def test_tree_files_nested_repositories_by_their_own_rules_and_a_broken_one_walked(tree: str) -> None:
