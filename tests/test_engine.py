@@ -688,3 +688,12 @@ def test_a_rules_own_checks_of_its_match() -> None:
     assert found(f'p_{high}', 'prod.env') == [('p', high)] == found(f'p_{high}', 'config/x.txt')
     assert ruleset.applies_to(0, 'anything') and not ruleset.applies_to(3, 'a.txt')
     assert ruleset.applies_to(3, './config/x') and ruleset.applies_to(3, 'deep/prod.env')
+
+
+def test_services_are_the_rules_providers_and_vendor_words_that_are_names() -> None:
+    rules = [Rule(id='z', description='Z', pattern='(?P<secret>z)', provider='Zorblax'),
+             Rule(id='w', description='W', pattern='(?P<secret>w)', provider='Linear'),  # a dictionary word
+             Rule(id='s', description='S', pattern='(?P<secret>s)', provider='Qux'),  # under 4 letters
+             Rule(id='v', description='V', pattern=r'kwimbo_key\s*=\s*(?P<secret>[a-z0-9]{32})', tags=('context',),
+                  keywords=('Kwimbo',))]
+    assert engine.RuleSet(rules, None).services() == frozenset({'zorblax', 'kwimbo'})

@@ -243,6 +243,7 @@ def test_open_file_says_why_it_cannot(tmp_path: object) -> None:
     ('[!ab].txt', ['c.txt'], ['a.txt']),
     ('[a\\].txt', ['a.txt', '\\.txt'], ['b.txt']),
     ('[ab', ['[ab', 'd/[ab'], ['a']),  # an unclosed bracket is itself
+    ('x[ab', ['x[ab', 'd/x[ab'], ['xa']),
     ('a+b(c).txt', ['a+b(c).txt'], ['aab(c).txt']),
 ])
 def test_glob_to_regex(pattern: str, matches: list[str], misses: list[str]) -> None:
@@ -349,6 +350,18 @@ def test_git_files_is_what_git_would_track(tree: str) -> None:
     assert files.git_files(os.path.join(tree, 'inner')) == ['.gitignore', 'f.py']
     assert files.git_files(os.path.join(tree, 'broken')) is None  # git refuses
     assert files.git_files(os.path.join(tree, 'missing')) is None
+
+
+def test_a_directory_git_tracks_nothing_in_is_walked_only_if_git_ignores_it(tree: str) -> None:
+    """Named on purpose, a directory git ignores itself is walked whole; one that git does not ignore, but
+    whose files it does (``out/[!.]*``: everything but dotfiles), gives nothing."""
+    with open(os.path.join(tree, '.gitignore'), 'a') as f:
+        f.write('out/[!.]*\nnode_modules/\n')
+    _put(os.path.join(tree, 'out', 'a.txt'))
+    assert list(files.tree_files([os.path.join(tree, 'out')])) == []
+    _put(os.path.join(tree, 'node_modules', 'p.js'))
+    assert list(files.tree_files([os.path.join(tree, 'node_modules')])) == [os.path.join(tree, 'node_modules', 'p.js')]
+    assert list(files.tree_files([os.path.join(tree, 'ignored')])) == [os.path.join(tree, 'ignored', 'kept.py')]
 
 
 def test_git_files_leaves_out_what_a_sparse_checkout_leaves_out(tree: str) -> None:
