@@ -697,3 +697,10 @@ def test_services_are_the_rules_providers_and_vendor_words_that_are_names() -> N
              Rule(id='v', description='V', pattern=r'kwimbo_key\s*=\s*(?P<secret>[a-z0-9]{32})', tags=('context',),
                   keywords=('Kwimbo',))]
     assert engine.RuleSet(rules, None).services() == frozenset({'zorblax', 'kwimbo'})
+
+
+def test_prefilter_cuts_after_a_two_character_literal_at_the_start() -> None:
+    assert engine.prefilter_pattern('ab[0-9]{20,40}') == 'ab[0-9]{16}'
+    assert engine.prefilter_pattern('b[0-9]{20,40}') == 'b[0-9]{20,}'  # one character is no literal prefix
+    assert engine.prefilter_pattern('ab[0-9]{17,40}') == 'ab[0-9]{16}'
+    assert engine.prefilter_pattern('ab[0-9]{16,40}') == 'ab[0-9]{16,}'  # no more than 16 to cut: opened only
