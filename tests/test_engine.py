@@ -576,10 +576,21 @@ def test_windows_around_candidate_ends_merge_when_they_touch() -> None:
     ('Dockerfile', b'FROM python:3.12\nENV DB_PASSWORD Tr0ub4dor&3xQ9zz\n'),  # leakstop: allow
     ('app.yaml', b'name: app\ndb_password: Tr0ub4dor&3xQ9zz\n'),  # leakstop: allow
 ])
-def test_generic_anchors_match_at_the_start_of_any_line(path: str, data: bytes, ruleset: engine.RuleSet) -> None:
+def test_generic_anchors_match_at_the_start_of_any_line(path: str, data: bytes, anchors_only: engine.RuleSet) -> None:
     """The generic detector's anchors are compiled into the rules' database as multi-line patterns: an
     anchor that starts at a line's start (^) finds the second line too."""
-    assert [(f.line, f.rule_id) for f in engine.scan_bytes(data, ruleset, path)] == [(2, 'generic-password')]
+    assert [(f.line, f.rule_id) for f in engine.scan_bytes(data, anchors_only, path)] == [(2, 'generic-password')]
+
+
+@pytest.fixture(scope='module')
+def anchors_only() -> engine.RuleSet:
+    """No rule, the generic detector's anchors compiled here (not read from a cache)."""
+    return engine.load_ruleset(('anchors-only',), lambda: [], cache=None, generic=True)
+
+
+def test_a_rule_set_the_engine_rejects_as_a_whole_is_named_so() -> None:
+    with pytest.raises(FatalError, match=r'^rules: the matching engine rejected the rule set: '):
+        engine.compile_database([], generic_anchors=['a\\'])
 
 
 def test_keyword_table_gates_and_anchors() -> None:
