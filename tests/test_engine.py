@@ -715,3 +715,25 @@ def test_prefilter_cuts_after_a_two_character_literal_at_the_start() -> None:
     assert engine.prefilter_pattern('b[0-9]{20,40}') == 'b[0-9]{20,}'  # one character is no literal prefix
     assert engine.prefilter_pattern('ab[0-9]{17,40}') == 'ab[0-9]{16}'
     assert engine.prefilter_pattern('ab[0-9]{16,40}') == 'ab[0-9]{16,}'  # no more than 16 to cut: opened only
+
+
+def test_a_cached_database_this_machine_cannot_load_is_compiled_again(tmp_path: object,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache written by a build for another CPU holds a database Hyperscan refuses here: the rules are
+    compiled again (uncached), and they find what they find."""
+    import hyperscan
+    cache = str(tmp_path)
+    engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
+    real = hyperscan.loadb
+    refused: list[int] = []
+
+    def loadb(blob: bytes, mode: int) -> object:
+        if not refused:
+            refused.append(1)
+            raise hyperscan.error('database was built for another platform')
+        return real(blob, mode)
+    monkeypatch.setattr(hyperscan, 'loadb', loadb)
+    calls = _count_compiles(monkeypatch)
+    rs = engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
+    assert refused == [1] and calls == [1]
+    assert [f.secret for f in engine.scan_bytes(f'key = {AWS}'.encode(), rs)] == [AWS]
