@@ -151,6 +151,14 @@ def test_pgp_private_key_short_last_line_is_body() -> None:
     assert pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{lines}\n-----END PGP PRIVATE KEY BLOCK-----')
 
 
+def test_pgp_private_key_once_the_body_starts_every_line_is_body() -> None:
+    """Without a blank line, the body starts at the first line that is no header: a 'Key: value' line after
+    it is body (and not base64)."""
+    body = base64.b64encode(bytes([0x95]) + bytes(99)).decode()
+    assert not pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n{body[:64]}\nComment: x\n{body[64:]}\n'
+                               '-----END PGP PRIVATE KEY BLOCK-----')
+
+
 def test_pgp_private_key_body_ends_at_the_armor_tail() -> None:
     """What follows the END line (another block, text) is not part of the key's body."""
     key = _armor(bytes([0x95]) + bytes(63))
