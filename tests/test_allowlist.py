@@ -190,3 +190,14 @@ def test_a_key_body_after_text_on_its_line_or_after_a_blank_line_is_its_own() ->
     f = Finding(path='k.pem', line=1, column=1, rule_id='pem-private-key', description='d', secret=body,
                 start=0, end=len(body) + 1)
     assert allowlist.filter(data, [f]) == []
+
+
+def test_rule_enabled_by_disable_and_enable_only() -> None:
+    only = config_from_table({'enable_only': ['github-pat-classic', 'slack-bot-token'], 'disable': ['slack-bot-token']},
+                             '(test)', None).allowlist
+    assert [r for r in ('github-pat-classic', 'slack-bot-token', 'aws-access-key-id') if only.rule_enabled(r)] == [
+        'github-pat-classic']
+    assert only.rule_allowed(_finding('aws-access-key-id', RANDOM))  # a rule that does not run lets it pass
+    assert not only.rule_allowed(_finding('github-pat-classic', RANDOM))
+    every = config_from_table({}, '(test)', None).allowlist
+    assert every.rule_enabled('aws-access-key-id') and every.rule_enabled('anything')
