@@ -239,6 +239,7 @@ def test_open_file_says_why_it_cannot(tmp_path: object) -> None:
     ('a/**/b', ['a/b', 'a/x/b', 'a/x/y/b'], ['a/xb', 'b']),
     ('a/**', ['a/x', 'a/x/y'], ['b/a/x']),
     ('?.txt', ['a.txt', 'd/b.txt'], ['ab.txt', '/.txt']),
+    ('a?.txt', ['ab.txt', 'd/ac.txt'], ['a.txt', 'a/.txt', 'abc.txt']),
     ('[ab].txt', ['a.txt', 'b.txt'], ['c.txt']),
     ('[!ab].txt', ['c.txt'], ['a.txt']),
     ('[a\\].txt', ['a.txt', '\\.txt'], ['b.txt']),
