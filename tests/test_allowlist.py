@@ -121,7 +121,8 @@ def test_filter_a_pragma_covers_only_its_own_lines_findings() -> None:
 
 def test_filter_a_multi_line_finding_takes_a_pragma_on_any_of_its_lines() -> None:
     allowlist = config_from_table({}, '(test)', None).allowlist
-    for text in (f'k = """{TOKEN}\nmore"""  # leakstop: allow\n', f'k = """{TOKEN}  # leakstop: allow\nmore"""\n'):
+    for text in (f'k = """{TOKEN}\nmore"""  # leakstop: allow\n', f'k = """{TOKEN}  # leakstop: allow\nmore"""\n',
+                 f'k = """{TOKEN}\nmore"""  # leakstop: allow'):  # (the last: no newline at the end)
         data = text.encode()
         f = _at(data, TOKEN)._replace(end=data.index(b'more') + 4, secret=TOKEN + '\nmore')
         assert allowlist.filter(data, [f]) == [], text
@@ -201,3 +202,12 @@ def test_rule_enabled_by_disable_and_enable_only() -> None:
     assert not only.rule_allowed(_finding('github-pat-classic', RANDOM))
     every = config_from_table({}, '(test)', None).allowlist
     assert every.rule_enabled('aws-access-key-id') and every.rule_enabled('anything')
+
+
+def test_a_pragma_on_a_key_bodys_end_line_at_the_end_of_the_file() -> None:
+    body = 'MIIEow' + fakes.rand(fakes.ALNUM, 58, 'body-last')
+    data = f'-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----  # leakstop: allow'.encode()
+    start = data.index(b'MIIEow')
+    f = Finding(path='k.pem', line=2, column=1, rule_id='pem-private-key', description='d', secret=body,
+                start=start, end=start + len(body) + 1)
+    assert config_from_table({}, '(test)', None).allowlist.filter(data, [f]) == []
