@@ -211,3 +211,16 @@ def test_a_pragma_on_a_key_bodys_end_line_at_the_end_of_the_file() -> None:
     f = Finding(path='k.pem', line=2, column=1, rule_id='pem-private-key', description='d', secret=body,
                 start=start, end=start + len(body) + 1)
     assert config_from_table({}, '(test)', None).allowlist.filter(data, [f]) == []
+
+
+@pytest.mark.parametrize('text', [
+    'a = "{0}"  # leakstop: allow\n# leakstop: allow-next-line\nb = "{1}"\nc = "{0}"  # leakstop: allow\n',
+    'a = "{0}"  # trufflehog:ignore\nb = "{1}"  # leakstop: allow\n# leakstop: allow-next-line\nc = "{0}"\n',
+    'a = "{0}"\n# leakstop: allow-next-line\nb = "{1}"\nc = "{0}"  # trufflehog:ignore\n',
+])
+def test_each_finding_is_judged_after_one_a_pragma_let_pass_or_one_on_the_first_line(text: str) -> None:
+    other = fakes.github(seed='allowlist-other')
+    data = text.format(TOKEN, other).encode()
+    findings = [_at(data, TOKEN), _at(data, other), _at(data, TOKEN, nth=1)]
+    kept = config_from_table({}, '(test)', None).allowlist.filter(data, findings)
+    assert kept == ([findings[0]] if text.startswith('a = "{0}"\n') else [])
