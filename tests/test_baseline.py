@@ -720,3 +720,185 @@ def test_adding_a_known_finding_again_keeps_its_review_and_moves_its_line() -> N
     assert list(baseline.entries.values()) == [again]
     merged = bl.merge(baseline, [first, first._replace(line=12)])
     assert list(merged.entries.values()) == [bl.Entry('a.py', 'aws-access-key-id', first.fingerprint, 12, 'false-positive')]
+
+
+# --- the file's text and every refusal's message ----------------------------------------------
+
+def test_the_file_is_two_space_json_with_paths_as_written_sorted() -> None:
+    """What a reviewer sees in a diff: 2-space indentation, a name that is not ASCII as itself (not \\u
+    escapes), entries sorted, one newline at the end."""
+    b = bl.Baseline('.leakstop-baseline.json')
+    b.add(Finding(path='zé.py', line=3, column=1, rule_id='r', description='d', secret='s', start=0, end=1))
+    b.add(Finding(path='a.py', line=7, column=1, rule_id='r', description='d', secret='s', start=0, end=1))
+    fp = hashlib.sha256(b'r:s').hexdigest()
+    assert b.to_json() == (
+        '{\n  "version": 1,\n  "findings": [\n'
+        f'    {{\n      "path": "a.py",\n      "rule": "r",\n      "fingerprint": "{fp}",\n      "line": 7,\n'
+        '      "status": "unreviewed"\n    },\n'
+        f'    {{\n      "path": "zé.py",\n      "rule": "r",\n      "fingerprint": "{fp}",\n      "line": 3,\n'
+        '      "status": "unreviewed"\n    }\n  ]\n}\n'
+    )
+    assert repr(b) == "Baseline('.leakstop-baseline.json', 2 entries)"
+
+
+FP = 'a' * 64
+
+
+@pytest.mark.parametrize(('doc', 'message'), [
+    ({'version': 2, 'findings': []}, 'unknown version 2 (this leakstop reads version 1)'),
+    ({'version': True, 'findings': []}, 'unknown version (this leakstop reads version 1)'),
+    ({'version': '1', 'findings': []}, 'unknown version (this leakstop reads version 1)'),
+    ({'findings': []}, 'unknown version (this leakstop reads version 1)'),
+    ({'version': 1}, '"findings" must be a list'),
+    ({'version': 1, 'findings': {}}, '"findings" must be a list'),
+    ({'version': 1, 'findings': [[]]}, 'findings[0] must be an object'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r', 'fingerprint': FP}, {'rule': 'r', 'fingerprint': FP}]},
+     "findings[1] lacks 'path'"),
+    ({'version': 1, 'findings': [{'path': 'a', 'fingerprint': FP}]}, "findings[0] lacks 'rule'"),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r'}]}, "findings[0] lacks 'fingerprint'"),
+    ({'version': 1, 'findings': [{'path': 1, 'rule': 'r', 'fingerprint': FP}]}, 'findings[0] has a value of the wrong type'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 1, 'fingerprint': FP}]}, 'findings[0] has a value of the wrong type'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r', 'fingerprint': 1}]}, 'findings[0] has a value of the wrong type'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r', 'fingerprint': FP, 'line': '3'}]},
+     'findings[0] has a value of the wrong type'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r', 'fingerprint': FP, 'line': True}]},
+     'findings[0] has a value of the wrong type'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': '\udce9', 'fingerprint': FP}]},
+     'findings[0] holds a lone surrogate escape (not text)'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r', 'fingerprint': FP, 'status': 'ok'}]},
+     'findings[0].status must be one of unreviewed, false-positive, true-positive'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r', 'fingerprint': FP.upper()}]},
+     'findings[0].fingerprint must be 64 hex digits'),
+    ({'version': 1, 'findings': [{'path': 'a', 'rule': 'r', 'fingerprint': FP + 'a'}]},
+     'findings[0].fingerprint must be 64 hex digits'),
+    ({'results': []}, 'detect-secrets "results" must be an object'),
+    ({'results': {'a.py': {}}}, "results['a.py'] must be a list"),
+])
+def test_each_refusal_says_what_is_wrong(doc: dict[str, object], message: str) -> None:
+    with pytest.raises(bl.FatalError) as e:
+        bl.parse(json.dumps(doc), 'b.json')
+    assert str(e.value) == f'b.json: not a valid baseline: {message} (it was left unchanged)'
+
+
+@pytest.mark.parametrize(('text', 'message'), [
+    ('[1]', 'expected a JSON object'), ('"x"', 'expected a JSON object'),
+    ('[' * 100_000, 'invalid JSON (nested too deeply)'),
+])
+def test_text_that_is_no_baseline(text: str, message: str) -> None:
+    with pytest.raises(bl.FatalError) as e:
+        bl.parse(text, 'b.json')
+    assert str(e.value) == f'b.json: not a valid baseline: {message} (it was left unchanged)'
+    with pytest.raises(bl.FatalError, match=r'^b\.json: not a valid baseline: invalid JSON \(Expecting'):
+        bl.parse('{', 'b.json')
+
+
+def test_what_a_valid_file_holds() -> None:
+    b = bl.parse(json.dumps({'version': 1, 'findings': [
+        {'path': 'a.py', 'rule': 'r', 'fingerprint': FP},
+        {'path': 'b.py', 'rule': 'r', 'fingerprint': FP, 'line': 4, 'status': 'true-positive'}]}), 'x/b.json')
+    assert b.path == 'x/b.json' and b.detect_secrets is None
+    assert b.sorted_entries() == [bl.Entry('a.py', 'r', FP, 0, 'unreviewed'), bl.Entry('b.py', 'r', FP, 4, 'true-positive')]
+    ds = bl.parse(json.dumps({'results': {'./dir/a.py': [{'hashed_secret': 'h1'}, {'hashed_secret': 2}, 'x'],
+                                          'b.py': []}}), 'b.json')
+    assert ds.entries == {} and ds.detect_secrets == {'dir/a.py': {'h1'}, 'b.py': set()}
+    both = bl.parse(json.dumps({'version': 1, 'findings': [], 'results': {}}), 'b.json')  # findings win
+    assert both.detect_secrets is None
+
+
+def test_load_refusals() -> None:
+    with open('bad.json', 'wb') as f:
+        f.write(b'{"version": 1, "findings": ["\xff"]}')
+    with pytest.raises(bl.FatalError) as e:
+        bl.load('bad.json')
+    assert str(e.value) == 'bad.json: not a valid baseline: not UTF-8 (it was left unchanged)'
+    with pytest.raises(bl.FatalError) as e:
+        bl.load('missing.json')
+    assert str(e.value) == 'missing.json: cannot read baseline: No such file or directory'
+    assert bl.load_for_run(None, 'missing.json') is None
+    with open('good.json', 'w') as f:
+        f.write('{"version": 1, "findings": []}')
+    loaded = bl.load_for_run(None, 'good.json')
+    assert loaded is not None and loaded.path == 'good.json'
+    loaded = bl.load_for_run('good.json', 'missing.json')
+    assert loaded is not None and loaded.path == 'good.json'
+    with pytest.raises(bl.FatalError):
+        bl.load_for_run('missing.json', 'good.json')
+
+
+def test_write_atomic_new_files_follow_the_umask_and_leave_no_temp_file() -> None:
+    old = os.umask(0o022)
+    try:
+        bl.write_atomic('out.json', b'data')
+    finally:
+        os.umask(old)
+    assert read('out.json') == b'data'
+    assert stat.S_IMODE(os.stat('out.json').st_mode) == 0o644  # rw for its owner, readable by others
+    os.chmod('out.json', 0o604)
+    bl.write_atomic('out.json', b'more')
+    assert read('out.json') == b'more' and stat.S_IMODE(os.stat('out.json').st_mode) == 0o604
+    assert sorted(os.listdir('.')) == ['out.json']
+
+
+def test_write_atomic_to_a_device_writes_through_it_and_never_a_baseline() -> None:
+    bl.write_atomic(os.devnull, b'report', what='report')
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+    with pytest.raises(bl.FatalError) as e:
+        bl.write_atomic(os.devnull, b'x')
+    assert str(e.value) == f'{os.devnull}: cannot write baseline: not a regular file'
+
+
+def test_write_atomic_failures_name_the_file_and_what_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(bl.FatalError) as e:
+        bl.write_atomic('no/such/dir/out.json', b'x', what='report')
+    assert str(e.value) == 'no/such/dir/out.json: cannot write report: No such file or directory'
+    os.mkdir('dir')
+    with pytest.raises(bl.FatalError) as e:  # a directory in the way: the rename fails, the temp file goes
+        bl.write_atomic('dir', b'x')
+    assert str(e.value) == 'dir: cannot write baseline: not a regular file'
+    with open('out.json', 'w') as f:
+        f.write('old')
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, 'Permission denied')
+    monkeypatch.setattr(os, 'replace', refuse)
+    with pytest.raises(bl.FatalError) as e:  # the rename fails: the old file stays, the temp file goes
+        bl.write_atomic('out.json', b'x')
+    assert str(e.value) == 'out.json: cannot write baseline: Permission denied'
+    assert read('out.json') == b'old' and sorted(os.listdir('.')) == ['dir', 'out.json']
+
+
+def test_merge_keeps_entries_outside_its_scope_and_decisions_inside() -> None:
+    fp = [Finding(path='a.py', line=1, column=1, rule_id='r', description='d', secret=f's{i}').fingerprint
+          for i in range(3)]
+    old = bl.Baseline('b.json', {
+        ('a.py', 'r', fp[0]): bl.Entry('a.py', 'r', fp[0], 1, 'false-positive'),
+        ('gone.py', 'r', fp[1]): bl.Entry('gone.py', 'r', fp[1], 1, 'unreviewed'),
+        ('other.py', 'r', fp[2]): bl.Entry('other.py', 'r', fp[2], 9, 'unreviewed'),
+    })
+    found = [Finding(path='a.py', line=5, column=1, rule_id='r', description='d', secret='s0', start=0, end=1)]
+    new = bl.merge(old, found, scope=['a.py', 'gone.py'])
+    assert new.sorted_entries() == [bl.Entry('a.py', 'r', fp[0], 5, 'false-positive'),
+                                    bl.Entry('other.py', 'r', fp[2], 9, 'unreviewed')]
+    assert [e.path for e in bl.merge(old, found).sorted_entries()] == ['a.py']  # everything was scanned
+    assert bl.unknown(None, found) == found
+    assert bl.unknown(new, found) == []
+
+
+def test_write_atomic_names_why_it_cannot_look_or_write_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    write('plain.txt', 'x')
+    with pytest.raises(bl.FatalError) as e:  # a file where a directory should be: stat fails
+        bl.write_atomic('plain.txt/out.json', b'x', what='report')
+    assert str(e.value) == 'plain.txt/out.json: cannot write report: Not a directory'
+    if os.path.exists('/dev/full'):  # a device that refuses the bytes written through it
+        with pytest.raises(bl.FatalError) as e:
+            bl.write_atomic('/dev/full', b'x', what='report')
+        assert str(e.value) == '/dev/full: cannot write report: No space left on device'
+    names: list[str] = []
+    real = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        names.append(os.path.basename(src))
+        real(src, dst)
+    monkeypatch.setattr(os, 'replace', replace)
+    bl.write_atomic('out.json', b'x')
+    assert len(names) == 1 and names[0].startswith('.out.json.') and names[0].endswith('.tmp')  # hidden, named

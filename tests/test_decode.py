@@ -10,7 +10,7 @@ import pytest
 
 from leakstop.config import Config
 from leakstop.decode import kubernetes_secret_values
-from leakstop.engine import RuleSet
+from leakstop.engine import Finding, RuleSet
 from leakstop.files import decode_text
 from leakstop.hooks import block_credential_files, scan_secrets
 from leakstop.scan import scan_data
@@ -50,6 +50,21 @@ def test_decoded_finding_replaces_the_finding_on_the_encoded_text(ruleset: RuleS
     text = manifest('Secret', {'password': 'Tr0ub4dor&3xQ9!'})
     (found,) = scan(text, ruleset, default_config)
     assert found[0] == 7 and found[3] == 'Tr0ub4dor&3xQ9!'  # the decoded password, not its base64
+
+
+def test_values_after_a_short_or_empty_one_are_decoded(ruleset: RuleSet, default_config: Config) -> None:
+    """Regression: a value of fewer than 8 base64 characters (``user: YQ==``) or an empty one ended the
+    data block, and the secrets after it were never decoded."""
+    text = manifest('Secret', {'user': 'a', 'port': 'abcde'}).replace('data:\n', 'data:\n  empty: ""\n  none: \'\'\n')
+    text += f'  GITHUB_TOKEN: {b64(GH)}\n'
+    assert scan(text, ruleset, default_config) == [(where(text, b64(GH))[0], 17, 'github-pat-classic', GH)]
+
+
+def test_a_short_value_is_judged_by_its_text(ruleset: RuleSet, default_config: Config) -> None:
+    """Regression: a value of under 8 base64 characters was not decoded, and the generic detector judged
+    its base64 (``YWRtaW4=`` looks random) instead of the word it encodes (``admin``)."""
+    assert scan(manifest('Secret', {'apiPassword': 'admin'}), ruleset, default_config) == []
+    assert kubernetes_secret_values(b'kind: Secret\ndata:\n  user: YQ==\n') == [(b'user', b'a', 27, 31)]
 
 
 def test_only_secret_documents_are_decoded(ruleset: RuleSet, default_config: Config) -> None:
@@ -219,7 +234,7 @@ def test_escape_decoding_reads_left_to_right_and_maps_back() -> None:
         return simple.get(m.group(2), m.group(2)) if m.group(2) else b''
 
     rng = random.Random('escapes')
-    alphabet = ['\\', 'n', 'r', 't', '"', "'", '/', 'u', '0', '0', '4', '1', 'x', 'a', 'f', ' ', '\n', '\0', '\xff']
+    alphabet = ['\\', 'n', 'r', 't', '"', "'", '/', 'u', '0', '0', '4', '1', 'x', 'a', 'f', ' ', '\n', '\r', '\0', '\xff']
     # (\x is left alone: JSON has no \x escape; in code it writes bytes, not text)
     for _ in range(5000):
         original = ''.join(rng.choice(alphabet) for _ in range(rng.randrange(1, 24))).encode('latin-1')
@@ -266,3 +281,280 @@ def test_a_key_built_by_joining_string_literals_is_found(case: str, ruleset: Rul
 ])
 def test_joined_literals_without_a_whole_key_find_nothing(text: str, ruleset: RuleSet, default_config: Config) -> None:
     assert [f for f in scan(text, ruleset, default_config, 'Keys.java') if 'private-key' in f[2]] == []
+
+
+# --- the pieces, one by one: what each returns for a table of inputs ------------------------
+
+def test_secret_values_their_keys_decoded_text_and_encoded_spans() -> None:
+    token, password = b64(GH), b64('Tr0ub4dor&3xQ9!')
+    text = (f'# a comment\nkind: "Secret"  # the kind\nmetadata:\n  name: app\ndata:   # values\n'
+            f'  GITHUB_TOKEN: "{token}"\n  db.password: \'{password}\'  \n  short: YWJjZA==\n  empty: ""\n'
+            f'  bad: {token[:-1]}\n  after-bad: {password}\n'
+            f'stringData:\n  plain: {token}\n')
+    assert kubernetes_secret_values(text.encode()) == [
+        (b'GITHUB_TOKEN', GH.encode(), text.index(token), text.index(token) + len(token)),
+        (b'db.password', b'Tr0ub4dor&3xQ9!', text.index(password), text.index(password) + len(password)),
+        (b'short', b'abcd', text.index('YWJjZA=='), text.index('YWJjZA==') + 8),
+        (b'after-bad', b'Tr0ub4dor&3xQ9!', text.rindex(password), text.rindex(password) + len(password)),
+    ]
+
+
+@pytest.mark.parametrize('kind', ['kind: Secret', "kind: 'Secret'", 'kind:\tSecret # x', 'kind: Secret\r'])
+def test_the_secret_kind_in_its_spellings(kind: str) -> None:
+    text = f'{kind}\ndata:\n  token: {b64(GH)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'token']
+
+
+@pytest.mark.parametrize('kind', ['kind: SecretList', 'kind: Secrets', '  kind: Secret', 'kind: ConfigMap # Secret',
+                                  'kind: SealedSecret'])
+def test_other_kinds_are_not_decoded(kind: str) -> None:
+    text = f'{kind}\ndata:\n  token: {b64(GH)}\n'
+    assert kubernetes_secret_values(text.encode()) == []
+
+
+def test_the_data_block_ends_at_its_indentation() -> None:
+    """Entries are the lines indented deeper than ``data:``; a key at data's own depth ends the block."""
+    text = (f'items:\n- kind: Secret\n  data:\n    a: {b64(GH)}\n    b: {b64(AWS)}\n  other: {b64(GH)}\n'
+            f'    c: {b64(AWS)}\n')
+    assert kubernetes_secret_values(text.encode()) == []  # the kind is indented: no Secret document
+    text = f'kind: Secret\nspec:\n  data:\n    a: {b64(GH)}\n  other: {b64(GH)}\n    b: {b64(AWS)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
+    text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n\n  b: {b64(AWS)}\n'  # a blank line ends the entries
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
+    text = f'kind: Secret\ndata:\n  a: {b64(GH)}'  # the last line without its newline
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
+
+
+def test_a_bare_key_ends_the_data_block() -> None:
+    """A key without a value is a mapping's header (or null), not a base64 value: the block ends there, and
+    a ``data:`` nested under it is a block of its own (each line is read by one block: linear)."""
+    text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n  nested:\n    b: {b64(AWS)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
+    text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n  data:  # nested\n    b: {b64(AWS)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'b']
+
+
+def test_each_yaml_document_is_judged_by_its_own_kind() -> None:
+    secret = f'kind: Secret\ndata:\n  a: {b64(GH)}\n'
+    other = f'kind: ConfigMap\ndata:\n  b: {b64(AWS)}\n'
+    for sep in ('---\n', '--- # next\n', '---\r\n'):
+        text = other + sep + secret + sep + other
+        assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a'], sep
+    text = secret + '--- not a separator\n' + other  # one document: both data blocks are the Secret's
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'b']
+
+
+def test_documents_are_the_spans_between_separators() -> None:
+    from leakstop.decode import _documents
+    assert _documents(b'a: 1\n---\nb: 2\n---\n') == [(0, 5), (8, 14), (17, 18)]
+    assert _documents(b'a: 1\n') == [(0, 5)]
+
+
+def _finding(rule_id: str, start: int, end: int, line: int = 1, column: int = 1) -> Finding:
+    return Finding(path='k.yaml', line=line, column=column, rule_id=rule_id, description='d', secret='s',
+                   start=start, end=end)
+
+
+def test_merge_drops_what_a_decoded_finding_explains_and_generic_findings_on_text_values() -> None:
+    from leakstop.decode import merge
+    on_value = _finding('github-pat-classic', 10, 30, line=2)
+    generic_on_text = _finding('generic-api-key', 40, 60, line=3)
+    vendor_on_text = _finding('aws-access-key-id', 40, 60, line=3)
+    elsewhere = _finding('generic-api-key', 60, 70, line=4)
+    decoded = _finding('github-pat-classic', 10, 30, line=2, column=5)
+    assert merge([on_value, generic_on_text, vendor_on_text, elsewhere], [decoded], [(40, 60), (10, 30)]) == [
+        decoded, vendor_on_text, elsewhere]
+    assert merge([elsewhere, on_value], []) == [on_value, elsewhere]  # nothing decoded: sorted by line
+    assert merge([_finding('x', 29, 31)], [decoded]) == [decoded]  # starts inside: explained
+    assert merge([_finding('x', 30, 31, line=9)], [decoded]) == [decoded, _finding('x', 30, 31, line=9)]  # starts at its end
+    assert merge([_finding('x', 9, 31, line=0)], [decoded]) == [_finding('x', 9, 31, line=0), decoded]  # starts before
+
+
+def test_inside_sorted_spans() -> None:
+    from leakstop.decode import _inside
+    spans = [(0, 5), (10, 20)]
+    assert [o for o in range(-1, 22) if _inside(spans, o)] == [0, 1, 2, 3, 4, *range(10, 20)]
+    assert not _inside([], 0)
+
+
+@pytest.mark.parametrize(('text', 'at', 'continues'), [
+    (b'a\\\nb', 2, True), (b'a\\\r\nb', 3, True), (b'a\nb', 1, False), (b'a\\', 2, False), (b'a\\\\\nb', 3, True),
+])
+def test_a_line_continues_when_it_ends_with_a_backslash(text: bytes, at: int, continues: bool) -> None:
+    from leakstop.decode import _continues
+    assert _continues(text, at) is continues
+
+
+@pytest.mark.parametrize(('text', 'lines'), [
+    (b'a = "x\\/y"\nb = 1\n', [b'a = "x\\/y"']),
+    (b'a = 1\nb = "\\u0067hp"\nc = "\\/"\nd = 2\n', [b'b = "\\u0067hp"\nc = "\\/"']),  # consecutive lines join
+    (b'a = "\\/"\n\nc = "\\/"\n', [b'a = "\\/"', b'c = "\\/"']),
+    (b'k = "\\/x\\\nmore\\\nlast"\nz = 1\n', [b'k = "\\/x\\\nmore\\\nlast"']),  # a continued line takes the next
+    (b'k = "x\\/"\\\n', [b'k = "x\\/"\\\n']),  # continued at the end of the file: to its end
+    (b's = "say \\"hi\\""\nt = "a\\r\\n"\n', []),  # quotes or \r alone: nothing hidden
+    (b'j = "{\\"api_key\\": 1}"\n', [b'j = "{\\"api_key\\": 1}"']),  # a nested document names a credential
+    (b'j = "{\\"API_KEY\\": 1}"\n', [b'j = "{\\"API_KEY\\": 1}"']),
+    (b'j = "{\\"Passwd\\": 1}"\n', [b'j = "{\\"Passwd\\": 1}"']),
+    (b'j = "{\\"name\\": 1}"\n', []),
+    (b'p = "-----BEGIN X\\r\\n"\n', [b'p = "-----BEGIN X\\r\\n"']),
+    (b's = "\\"a\\" \\u0041"\n', [b's = "\\"a\\" \\u0041"']),  # \u00XX of a printable character hides something
+    (b'x = "\\/"', [b'x = "\\/"']),  # no newline at the end
+])
+def test_escaped_lines_are_those_that_hide_something(text: bytes, lines: list[bytes]) -> None:
+    from leakstop.decode import _escaped_lines
+    assert [text[s:e] for s, e in _escaped_lines(text)] == lines
+
+
+def test_the_escape_view_maps_each_decoded_byte_back() -> None:
+    from leakstop.decode import escape_view
+    assert escape_view(b'no escapes at all\n') is None
+    assert escape_view(b'a = "x\\ty"\n') is None  # an escape that hides nothing
+    data = b'a = 1\nb = "x\\/y\\u0041z"\nc = "\\/"\n'
+    view = escape_view(data)
+    assert view is not None and view.data == data
+    assert view.text == b'b = "x/yAz"\nc = "/"\n'
+    x = view.text.index(b'x/yAz')
+    assert view.original(x, x + 1) == (data.index(b'x'), data.index(b'x') + 1)
+    assert view.original(x + 1, x + 2) == (data.index(b'\\/'), data.index(b'\\/') + 2)  # the escape it came from
+    assert view.original(x + 3, x + 4) == (data.index(b'\\u0041'), data.index(b'\\u0041') + 6)
+    assert view.original(x, x + 5) == (data.index(b'x'), data.index(b'z') + 1)
+    c = view.text.index(b'c = ')
+    assert view.original(c, c + 3) == (data.index(b'c = '), data.index(b'c = ') + 3)
+
+
+@pytest.mark.parametrize('marker', ['#', '# ', '## ', '//', '// ', '> ', '>> ', '> > ', ';', ';; ', '--', '-- ', '*', ' * ',
+                                    '\t# '])
+def test_the_comment_view_removes_each_marker(marker: str) -> None:
+    from leakstop.decode import comment_view
+    data = f'code\n{marker}-----BEGIN X-----\n{marker}body\n{marker}-----END X-----\nmore code\n'.encode()
+    view = comment_view(data)
+    assert view is not None
+    assert view.text == b'-----BEGIN X-----\nbody\n-----END X-----\n'
+    body = view.text.index(b'body')
+    assert view.original(body, body + 4) == (data.index(b'body'), data.index(b'body') + 4)
+
+
+def test_the_comment_view_takes_runs_of_two_comment_lines_holding_a_begin() -> None:
+    from leakstop.decode import comment_view
+    assert comment_view(b'# no key here\n# at all\n') is None
+    assert comment_view(b'# -----BEGIN X-----\nnot a comment\n') is None  # a run of one line
+    assert comment_view(b'x = "-----BEGIN X-----"\n# a\n# b\n') is None  # the BEGIN is not commented
+    assert comment_view(b'# a\n# b\nx = "-----BEGIN X-----"\n') is None  # nor here, after two comment lines
+    # the run starts at the first comment line above the BEGIN and ends at the last one below it
+    data = b'x = 1\n# above\n# -----BEGIN X-----\n# below\ny = 2\n# -----BEGIN Y-----\n# last'
+    view = comment_view(data)
+    assert view is not None
+    assert view.text == b'above\n-----BEGIN X-----\nbelow\n-----BEGIN Y-----\nlast\n'
+    data = b'# -----BEGIN X-----\n# one\n# -----BEGIN X-----\n# two\n'  # two BEGINs, one run
+    view = comment_view(data)
+    assert view is not None and view.text == b'-----BEGIN X-----\none\n-----BEGIN X-----\ntwo\n'
+
+
+@pytest.mark.parametrize(('code', 'joined'), [
+    ('k = "-----BEGIN K-----\\n" + "body\\n" + "-----END K-----\\n";', b'-----BEGIN K-----\nbody\n-----END K-----\n\n'),
+    ("k = '-----BEGIN K-----' . 'body' . '-----END K-----';", b'-----BEGIN K-----body-----END K-----\n'),
+    ('k = "-----BEGIN K-----" &\n  "body" &\n  "-----END K-----"', b'-----BEGIN K-----body-----END K-----\n'),
+    ("k = '-----BEGIN K-----' ||\n'body' ||\n'-----END K-----'", b'-----BEGIN K-----body-----END K-----\n'),
+    ('k = ("-----BEGIN K-----"\n     "body"\n     "-----END K-----")', b'-----BEGIN K-----body-----END K-----\n'),
+    ('k = "-----BEGIN K-----"\n  + "body"\n  + "-----END K-----"', b'-----BEGIN K-----body-----END K-----\n'),
+    ('k = "-----BEGIN K-----\\"x\\"" + "-----END K-----"', b'-----BEGIN K-----"x"-----END K-----\n'),
+])
+def test_the_concat_view_joins_literals_as_the_code_does(code: str, joined: bytes) -> None:
+    from leakstop.decode import concat_view
+    data = code.encode()
+    view = concat_view(data)
+    assert view is not None and view.text == joined
+    body = view.text.index(b'-----END')
+    assert view.original(body, body + 8) == (data.index(b'-----END'), data.index(b'-----END') + 8)
+
+
+@pytest.mark.parametrize('code', [
+    'k = "-----BEGIN K-----" + "-----END K-----" if x',  # fine: two pieces
+])
+def test_the_concat_view_of_two_pieces(code: str) -> None:
+    from leakstop.decode import concat_view
+    view = concat_view(code.encode())
+    assert view is not None and view.text == b'-----BEGIN K----------END K-----\n'
+
+
+@pytest.mark.parametrize('code', [
+    'no key',
+    'k = "-----BEGIN K-----"',  # one piece
+    'k = "-----BEGIN K-----" + body + "-----END K-----"',  # a variable between
+    'k = "-----BEGIN K-----" + "body" + "more"',  # no END in the last two pieces
+    'k = "-----BEGIN K-----" + "-----END K-----',  # the last literal never closes
+    'k = "-----BEGIN K-----"+\'-----END K-----\'',  # another quote
+    'k = "-----BEGIN K-----""-----END K-----"',  # one literal with a quote in it, not two
+    'k = -----BEGIN K----- + "x" + "-----END K-----"',  # the BEGIN is in no literal
+])
+def test_the_concat_view_needs_a_whole_key_in_literals(code: str) -> None:
+    from leakstop.decode import concat_view
+    assert concat_view(code.encode()) is None
+
+
+def test_the_concat_view_stops_at_its_piece_limit() -> None:
+    from leakstop.decode import CONCAT_PIECES, concat_view
+    pieces = ['"-----BEGIN K-----"', *(['"x"'] * (CONCAT_PIECES - 2)), '"-----END K-----"']
+    view = concat_view(' + '.join(pieces).encode())
+    assert view is not None and view.text.count(b'x') == CONCAT_PIECES - 2
+    pieces.insert(1, '"x"')  # one piece too many: the END is past the limit
+    assert concat_view(' + '.join(pieces).encode()) is None
+
+
+def test_with_view_findings_adds_what_the_views_say_new() -> None:
+    from leakstop.decode import with_view_findings
+    raw_vendor = _finding('github-pat-classic', 10, 20, line=1)
+    raw_generic = _finding('generic-api-key', 30, 40, line=2)
+    assert with_view_findings([raw_vendor], []) == [raw_vendor]
+    overlaps_vendor = _finding('aws-access-key-id', 15, 25, line=1, column=5)
+    overlaps_generic = _finding('aws-access-key-id', 35, 45, line=2, column=5)
+    generic_on_generic = _finding('generic-password', 38, 42, line=2, column=9)
+    new = _finding('private-key-pem', 50, 60, line=3)
+    touching = _finding('private-key-pem', 20, 30, line=1, column=11)  # ends where the generic starts
+    assert with_view_findings([raw_vendor, raw_generic], [overlaps_vendor, new, touching]) == [
+        raw_vendor, touching, raw_generic, new]
+    assert with_view_findings([raw_vendor, raw_generic], [overlaps_generic]) == [raw_vendor, overlaps_generic]
+    assert with_view_findings([raw_vendor, raw_generic], [generic_on_generic]) == [raw_vendor, raw_generic]
+
+
+def test_each_view_names_itself_in_the_description(ruleset: RuleSet) -> None:
+    """The finding says where the secret was seen: escaped, commented out, or in joined strings."""
+    from leakstop.decode import view_findings
+    pem = fakes.pem_private_key(seed='view-notes', lines=2).strip()
+    commented = ''.join(f'# {line}\n' for line in pem.splitlines()).encode()
+    escaped = json.dumps({'token': GH}).replace('ghp_', '\\u0067hp_').encode()
+    joined = ('k = ' + ' +\n    '.join(f'"{line}\\n"' for line in pem.splitlines()) + ';\n').encode()
+    for data, path, note in ((commented, 'a.py', 'commented out'), (escaped, 'a.json', 'escaped'),
+                             (joined, 'K.java', 'joined strings')):
+        found = view_findings(data, path, ruleset)
+        assert found and all(f.description.endswith(f' ({note})') for f in found), (note, found)
+    assert view_findings(commented, 'a.py', ruleset, comment=False) == []
+    assert view_findings(escaped, 'a.json', ruleset, escape=False) == []
+
+
+def test_a_key_at_the_very_start_of_the_file() -> None:
+    from leakstop.decode import comment_view, concat_view
+    view = comment_view(b'#-----BEGIN X-----\n#body\n')  # its BEGIN at offset 1
+    assert view is not None and view.text == b'-----BEGIN X-----\nbody\n'
+    view = concat_view(b'"-----BEGIN X-----" + "-----END X-----"')
+    assert view is not None and view.text == b'-----BEGIN X----------END X-----\n'
+
+
+def test_entries_indented_one_space_and_a_manifest_after_a_blank_line(ruleset: RuleSet, default_config: Config) -> None:
+    text = f'\nkind: Secret\ndata:\n a: {b64("x" * 8)}\n GITHUB_TOKEN: {b64(GH)}\n'
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'GITHUB_TOKEN']
+    assert scan(text, ruleset, default_config) == [(5, 16, 'github-pat-classic', GH)]
+
+
+def test_a_comment_run_starts_after_a_blank_line_above_it() -> None:
+    from leakstop.decode import comment_view
+    view = comment_view(b'# note\n\n# -----BEGIN X-----\n# body\n')
+    assert view is not None and view.text == b'-----BEGIN X-----\nbody\n'
+
+
+def test_a_secret_value_with_line_breaks_is_text() -> None:
+    for text in ('line one\r\nline two', 'a\tb\nc'):
+        manifest_text = f'kind: Secret\ndata:\n  v: {b64(text)}\n'
+        assert [decoded for _, decoded, *_ in kubernetes_secret_values(manifest_text.encode())] == [text.encode()]
+    for binary in ('abc\x7fdef', 'abc\x00def', 'abc\x0bdef'):  # DEL and other control characters: no text
+        assert kubernetes_secret_values(f'kind: Secret\ndata:\n  v: {b64(binary)}\n'.encode()) == []

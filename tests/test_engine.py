@@ -454,3 +454,286 @@ def test_a_long_base64_run_after_a_prefix_is_reported_once_not_per_byte() -> Non
 def test_pgpass_rule_reads_pgpass_files_not_the_code_that_parses_them(ruleset: engine.RuleSet, path: str, found: bool) -> None:
     line = b'db-prod-1.internal.acme.io:5432:ledger:ledger_app:Xk9mQ2vL7pW4\n'
     assert ('pgpass-password' in [f.rule_id for f in engine.scan_bytes(line, ruleset, path)]) == found
+
+
+def test_lazy_rules_decode_each_row_on_first_use_and_refuse_a_damaged_one() -> None:
+    rules = [Rule(id='a', description='A', pattern='(?P<secret>a+)', keywords=('a',), tags=('x', 'y')),
+             Rule(id='b', description='B', pattern='(?P<secret>b+)')]
+    lazy = engine.LazyRules([engine.rule_row(r) for r in rules])
+    assert len(lazy) == 2 and lazy[1] == rules[1] and lazy[0] == rules[0] and lazy[0] is lazy[0]
+    assert lazy[0].tags == ('x', 'y') and isinstance(lazy[0].keywords, tuple)  # tuples again, as loaded
+    assert list(lazy) == rules and lazy[0:2] == rules and lazy[1:] == [rules[1]]
+    for row in (b'not json', b'{"id": "a"}', b'["a", "A"]', engine.rule_row(rules[0])[:-1] + b',1]'):
+        damaged = engine.LazyRules([row])
+        with pytest.raises(FatalError, match='^damaged cache entry: remove .* and run again$'):
+            damaged[0]
+
+
+def test_escape_tolerant_widens_each_token_guard_only() -> None:
+    after = engine._AFTER_ESCAPE
+    assert engine.escape_tolerant('(?<![A-Za-z0-9_])(?P<secret>x)') == f'(?:(?<![A-Za-z0-9_])|{after})(?P<secret>x)'
+    assert engine.escape_tolerant('(?<![a-zA-Z0-9])x|(?<![A-Za-z0-9.-])y') == (
+        f'(?:(?<![a-zA-Z0-9])|{after})x|(?:(?<![A-Za-z0-9.-])|{after})y')
+    for unguarded in ('(?<![a-z])x', '(?<!_)x', '(?<=[A-Za-z0-9])x', 'x'):
+        assert engine.escape_tolerant(unguarded) == unguarded
+    tolerant = re.compile(engine.escape_tolerant(r'(?<![A-Za-z0-9_])tok_\d+'))
+    assert [tolerant.search(s) is not None for s in ('\\ntok_1', '%3Dtok_1', '%3dtok_1', '\x1b[0mtok_1', '\x1b[31mtok_1',
+                                                     '\x1b[1;31mtok_1', 'xtok_1', '\\xtok_1')] == [
+        True, True, True, True, True, True, False, False]
+
+
+def test_literal_expression_escapes_every_byte() -> None:
+    assert engine.literal_expression(b'a.*\x00') == b'\\x61\\x2e\\x2a\\x00'
+    assert engine.literal_expression(b'') == b''
+
+
+def _ctx(pattern: str, **kw: object) -> Rule:
+    return Rule(id='acme', description='Acme', pattern=pattern, tags=('context',), keywords=('Acme', 'ACME_KEY'), **kw)  # type: ignore[arg-type]
+
+
+def test_the_parts_of_a_context_tagged_pattern() -> None:
+    rule = _ctx(r'acme[_-]key\s*=\s*(?P<secret>[a-z0-9]{32})\b')
+    assert engine.anchored_prefix(rule) == r'acme[_-]key\s*=\s*'
+    assert engine.block_value_pattern(rule) == r'(?P<secret>[a-z0-9]{32})\b'
+    short = _ctx(r'ak=(?P<secret>[a-z0-9]{32})')
+    assert engine.anchored_prefix(short) is None  # under 8 characters: no anchor worth it
+    assert engine.block_value_pattern(short) == '(?P<secret>[a-z0-9]{32})'
+    eight = _ctx(r'acme_ke=(?P<secret>[a-z0-9]{32})')
+    assert engine.anchored_prefix(eight) == 'acme_ke='
+    quoted = _ctx(r'(?P<q>["\'])acme_key=(?P<secret>x)(?P=q)')
+    assert engine.anchored_prefix(quoted) == r'(?P<q>["\'])acme_key='
+    assert engine.block_value_pattern(quoted) is None  # refers to an earlier group
+    assert engine.anchored_prefix(_ctx(r'(acme_key[ =]+(?P<secret>x))')) is None  # the prefix alone is no regex
+    assert engine.block_value_pattern(_ctx(r'(?P<secret>[a-z0-9]{32})')) is None  # nothing before the secret
+    named = _ctx(r'acme_key\s*=\s*(?P<token>[a-z0-9]{32})', secret_group='token')
+    assert engine.anchored_prefix(named) == r'acme_key\s*=\s*'
+    assert engine.block_value_pattern(named) == '(?P<token>[a-z0-9]{32})'
+    plain = rule._replace(tags=())
+    assert engine.anchored_prefix(plain) is None and engine.block_value_pattern(plain) is None
+    assert engine.anchored_prefix(_ctx('acme_key=(?P<x>a)')) is None  # no secret group: no prefix
+    assert engine.vendor_table([plain, rule, short, _ctx('(?P<secret>x)')]) == {'acme': [1, 2], 'acme_key': [1, 2]}
+
+
+def test_path_rule_indices_are_the_pattern_rules_with_paths() -> None:
+    rules = [Rule(id='a', description='A', pattern='(?P<secret>a)', paths=('.pgpass',)),
+             Rule(id='b', description='B', pattern='(?P<secret>b)'),
+             Rule(id='c', description='C', pattern='', kind='context', shape='x', keywords=('c',), paths=('*.c',)),
+             Rule(id='d', description='D', pattern='(?P<secret>d)', paths=('.npmrc',))]
+    assert engine.path_rule_indices(rules) == [0, 3]
+
+
+def test_line_columns_count_characters_from_the_previous_offset() -> None:
+    data = 'ab\ncafé x\n\n日本 y'.encode()
+    starts = [0, 1, data.index(b'x'), data.index(b'x'), data.index('日'.encode()), data.index(b'y'), len(data)]
+    assert list(engine.line_columns(data, starts)) == [(1, 1), (1, 2), (2, 6), (2, 6), (4, 1), (4, 4), (4, 5)]
+    assert list(engine.line_columns(b'\n\n', [2])) == [(3, 1)]
+    assert list(engine.line_columns(b'x', [])) == []
+
+
+def test_span_index_overlaps() -> None:
+    spans = engine.SpanIndex([(0, 10), (2, 3), (20, 25)])
+    assert [s for s in ((10, 12), (9, 10), (3, 5), (15, 20), (15, 21), (24, 30), (25, 30), (-5, 0), (-5, 1))
+            if spans.overlaps(*s)] == [(9, 10), (3, 5), (15, 21), (24, 30), (-5, 1)]
+    assert not engine.SpanIndex([]).overlaps(0, 100)
+
+
+def test_most_specific_drops_generic_findings_a_vendor_finding_overlaps() -> None:
+    vendor = Rule(id='v', description='V', pattern='(?P<secret>v)')
+    generic = Rule(id='g', description='G', pattern='(?P<secret>g)', tags=('generic',))
+    rules = [vendor, generic]
+    raw = [(0, 10, 'a', 1), (5, 8, 'b', 0), (10, 12, 'c', 1), (20, 30, 'd', 0), (25, 26, 'e', 1)]
+    assert engine._most_specific(raw, rules) == [(5, 8, 'b', 0), (10, 12, 'c', 1), (20, 30, 'd', 0)]
+    only_generic = [(0, 10, 'a', 1), (5, 8, 'b', 1)]
+    assert engine._most_specific(only_generic, rules) == only_generic
+    only_vendor = [(0, 10, 'a', 0), (5, 8, 'b', 0)]
+    assert engine._most_specific(only_vendor, rules) == only_vendor
+
+
+def test_gate_open_in_any_case_remembered() -> None:
+    opened: dict[bytes, bool] = {}
+    assert engine.gate_open(b'x = AcMe_token', b'acme_', opened) and opened == {b'acme_': True}
+    for data in (b'acme_', b'ACME_', b'Acme_'):
+        assert engine.gate_open(data, b'acme_', {})
+    assert not engine.gate_open(b'acm e_', b'acme_', opened := {})
+    assert opened == {b'acme_': False}
+    assert not engine.gate_open(b'acme_', b'acme_', {b'acme_': False})  # remembered, not searched again
+    assert engine.gate_open(b'', b'acme_', {b'acme_': True})
+
+
+def test_windows_around_candidate_ends_merge_when_they_touch() -> None:
+    c = engine.CONTEXT
+    assert engine._windows([], 10, 1000) == []
+    assert engine._windows([500], 10, 1000) == [(500 - 10 - c, 500 + c)]
+    assert engine._windows([500], 10, 1000, after=7) == [(500 - 10 - c, 500 + 7 + c)]
+    assert engine._windows([5, 995], 10, 1000) == [(0, 5 + c), (995 - 10 - c, 1000)]
+    near = 100 + 10 + 2 * c  # the next window starts where this one ends: one window
+    assert engine._windows([100, near], 10, 1000) == [(100 - 10 - c, near + c)]
+    assert engine._windows([100, near + 1], 10, 1000) == [(100 - 10 - c, 100 + c), (near + 1 - 10 - c, near + 1 + c)]
+    assert engine._windows([100, 101], 10, 1000, after=50) == [(100 - 10 - c, 101 + 50 + c)]
+
+
+@pytest.mark.parametrize(('path', 'data'), [
+    ('Dockerfile', b'FROM python:3.12\nENV DB_PASSWORD Tr0ub4dor&3xQ9zz\n'),  # leakstop: allow
+    ('app.yaml', b'name: app\ndb_password: Tr0ub4dor&3xQ9zz\n'),  # leakstop: allow
+])
+def test_generic_anchors_match_at_the_start_of_any_line(path: str, data: bytes, anchors_only: engine.RuleSet) -> None:
+    """The generic detector's anchors are compiled into the rules' database as multi-line patterns: an
+    anchor that starts at a line's start (^) finds the second line too."""
+    assert [(f.line, f.rule_id) for f in engine.scan_bytes(data, anchors_only, path)] == [(2, 'generic-password')]
+
+
+@pytest.fixture(scope='module')
+def anchors_only() -> engine.RuleSet:
+    """No rule, the generic detector's anchors compiled here (not read from a cache)."""
+    return engine.load_ruleset(('anchors-only',), lambda: [], cache=None, generic=True)
+
+
+def test_a_rule_set_the_engine_rejects_as_a_whole_is_named_so() -> None:
+    with pytest.raises(FatalError, match=r'^rules: the matching engine rejected the rule set: '):
+        engine.compile_database([], generic_anchors=['a\\'])
+
+
+def test_keyword_table_gates_and_anchors() -> None:
+    rules = [
+        Rule(id='p1', description='P', pattern='(?P<secret>a)', keywords=('Acme', 'tok')),
+        Rule(id='c1', description='C', pattern='', kind='context', shape='x', keywords=('vendor', 'Acme')),
+        Rule(id='p2', description='P', pattern='(?P<secret>b)', keywords=('tok',)),
+        Rule(id='p3', description='P', pattern='(?P<secret>c)'),
+        Rule(id='c2', description='C', pattern='', kind='context', shape='y', keywords=('VENDOR',)),
+    ]
+    table = engine.keyword_table(rules)
+    assert table.gate_literals == (b'acme', b'tok')
+    assert table.anchor_literals == (b'acme', b'vendor')
+    assert table.gate_base == 5 and table.anchor_base == 7
+    assert table.gates == ((5, 6), (), (6,), (), ())
+    assert table.anchored == ((1,), (1, 4))
+    assert engine.max_window(rules) == max(r.max_length for r in rules) + 2 * engine.CONTEXT
+    assert engine.max_window([]) == 2 * engine.CONTEXT
+
+
+@pytest.mark.parametrize(('text', 'keys'), [
+    (b'datadog:\n  site: x\n  api_key: VALUE\n', [b'datadog']),
+    (b'a:\n  datadog:\n    api_key: VALUE\n', [b'datadog', b'a']),  # nearest first
+    (b'a:\n  b: 1\n  c:\n    d: VALUE\n', [b'c', b'a']),  # a sibling at the same depth is no header
+    (b'[tool.datadog]\nsite = "x"\napi_key = VALUE\n', [b'tool.datadog']),
+    (b'a:\n[tool.datadog]\napi_key = VALUE\n', [b'tool.datadog']),  # a table header ends the look
+    (b'[[servers]]\napi_key = VALUE\n', [b'servers']),
+    (b'{\n  "datadog": {\n    # note\n\n    "api_key": VALUE\n', [b'datadog']),
+    (b'- name: x\n  datadog:\n    api_key: VALUE\n', [b'datadog']),
+    (b'api_key: VALUE\n', []),
+    (b'VALUE', []),
+    (b'top:\n' + b'  pad: 1\n' * 30 + b'  api_key: VALUE\n', []),  # 30 lines up at most
+    (b'top:\n' + b'  pad: 1\n' * 29 + b'  api_key: VALUE\n', [b'top']),
+])
+def test_headers_above(text: bytes, keys: list[bytes]) -> None:
+    pos = text.index(b'VALUE')
+    found = list(engine._headers_above(text, pos))
+    assert [k for _, k in found] == keys
+    for end, key in found:
+        assert text[:end].rstrip(b' \t:{]"\'').endswith(key)  # each header's end is its line's end
+
+
+@pytest.mark.parametrize(('text', 'values'), [
+    (b'datadog:\n  site: datadoghq.eu\n  api_key: VALUE1\n  app_key: "VALUE2"\nother:\n  api_key: VALUE3\n',
+     [b'VALUE1', b'VALUE2']),  # to the end of the block, under keys that name a secret
+    (b'[datadog]\napi_key = VALUE1\n\n# c\napp_key = VALUE2\n[other]\napi_key = VALUE3\n', [b'VALUE1', b'VALUE2']),
+    (b'"datadog": {\n  "api_key": "VALUE1",\n},\n"x": {\n  "api_key": "VALUE3"\n', [b'VALUE1']),
+    (b'datadog:\n  api_key: VALUE1\n  }\n  app_key: VALUE3\n', [b'VALUE1']),  # a closing brace ends it
+    (b'datadog:\n' + b'  site: x\n' * 29 + b'  api_key: VALUE1\n', [b'VALUE1']),
+    (b'datadog:\n' + b'  site: x\n' * 30 + b'  api_key: VALUE1\n', []),  # 30 lines at most
+    (b'datadog:', []), (b'datadog:\n', []),
+])
+def test_block_values(text: bytes, values: list[bytes], ruleset: engine.RuleSet) -> None:
+    end = text.index(b'\n') if b'\n' in text else len(text)
+    found = [text[s:e] for s, e in engine._block_values(text, end, ruleset.vocabulary())]
+    assert found == values
+
+
+def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: engine.RuleSet) -> None:
+    token = fakes.github(seed='finding-fields')
+    data = f'token = "{token}"\ndb_password = "Tr0ub4dor&3xQ9zz"\n'.encode()  # leakstop: allow
+    vendor, generic = engine.scan_bytes(data, ruleset, 'app.py')
+    rule = next(r for r in ruleset.rules if r.id == 'github-pat-classic')
+    assert (vendor.rule_id, vendor.severity, vendor.description, vendor.revoke, vendor.checksum) == (
+        'github-pat-classic', rule.severity, rule.description, rule.revoke, True)
+    assert (vendor.start, vendor.end, vendor.secret) == (9, 9 + len(token), token)
+    assert (generic.rule_id, generic.severity, generic.line, generic.column) == ('generic-password', 'medium', 2, 16)
+    assert generic.description and dict(generic.explain)  # its features and score, for --explain
+    assert not generic.checksum and not generic.revoke
+
+
+@pytest.mark.parametrize(('data', 'present'), [
+    (b'x = 1\n', [False, False, False]),
+    (b'{"a": "x\\/y"}\n', [True, False, False]),
+    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False]),
+    (b'kind: Secret\n', [False, False, True]),
+    (b'"\\u0041" -----BEGIN Secret', [True, True, True]),
+])
+def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
+                                                                 ruleset: engine.RuleSet, rs: engine.RuleSet) -> None:
+    views = [True, True, True]
+    engine.scan_bytes(data, ruleset, 'a.txt', views=views)
+    assert views == present
+    views = [False, False, False]
+    engine.scan_bytes(data, rs, 'a.txt', views=views)  # a database without the view anchors: every view may
+    assert views == [True, True, True]
+
+
+def test_a_rules_own_checks_of_its_match() -> None:
+    low = fakes.rand('ab', 20, 'low-entropy')
+    high = fakes.rand(fakes.ALNUM, 20, 'high-entropy')
+    rules = [
+        Rule(id='e', description='E', pattern=r'\be_(?P<secret>\w{20})\b', min_entropy=3.0, max_length=24),
+        Rule(id='v', description='V', pattern=r'\bv_(?P<secret>\w{20})\b', validator='mixed_chars', max_length=24),
+        Rule(id='a', description='A', pattern=r'\ba_(?P<secret>\w{20})\b', allow=('^DEMO',), max_length=24),
+        Rule(id='p', description='P', pattern=r'\bp_(?P<secret>\w{20})\b', paths=('*.env', 'config/'), max_length=24),
+    ]
+    ruleset = engine.RuleSet(rules, engine.compile_database(rules))
+
+    def found(text: str, path: str = 'a.txt') -> list[tuple[str, str]]:
+        return [(f.rule_id, f.secret) for f in engine.scan_bytes(text.encode(), ruleset, path)]
+    assert found(f'e_{low} e_{high}') == [('e', high)]  # entropy
+    assert found(f'v_{"x" * 20} v_{high}') == [('v', high)]  # the validator
+    assert found(f'a_DEMO{high[4:]} a_{high}') == [('a', high)]  # its allow
+    assert found(f'p_{high}') == []  # its paths
+    assert found(f'p_{high}', 'prod.env') == [('p', high)] == found(f'p_{high}', 'config/x.txt')
+    assert ruleset.applies_to(0, 'anything') and not ruleset.applies_to(3, 'a.txt')
+    assert ruleset.applies_to(3, './config/x') and ruleset.applies_to(3, 'deep/prod.env')
+
+
+def test_services_are_the_rules_providers_and_vendor_words_that_are_names() -> None:
+    rules = [Rule(id='z', description='Z', pattern='(?P<secret>z)', provider='Zorblax'),
+             Rule(id='w', description='W', pattern='(?P<secret>w)', provider='Linear'),  # a dictionary word
+             Rule(id='s', description='S', pattern='(?P<secret>s)', provider='Qux'),  # under 4 letters
+             Rule(id='v', description='V', pattern=r'kwimbo_key\s*=\s*(?P<secret>[a-z0-9]{32})', tags=('context',),
+                  keywords=('Kwimbo',))]
+    assert engine.RuleSet(rules, None).services() == frozenset({'zorblax', 'kwimbo'})
+
+
+def test_prefilter_cuts_after_a_two_character_literal_at_the_start() -> None:
+    assert engine.prefilter_pattern('ab[0-9]{20,40}') == 'ab[0-9]{16}'
+    assert engine.prefilter_pattern('b[0-9]{20,40}') == 'b[0-9]{20,}'  # one character is no literal prefix
+    assert engine.prefilter_pattern('ab[0-9]{17,40}') == 'ab[0-9]{16}'
+    assert engine.prefilter_pattern('ab[0-9]{16,40}') == 'ab[0-9]{16,}'  # no more than 16 to cut: opened only
+
+
+def test_a_cached_database_this_machine_cannot_load_is_compiled_again(tmp_path: object,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache written by a build for another CPU holds a database Hyperscan refuses here: the rules are
+    compiled again (uncached), and they find what they find."""
+    import hyperscan
+    cache = str(tmp_path)
+    engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
+    real = hyperscan.loadb
+    refused: list[int] = []
+
+    def loadb(blob: bytes, mode: int) -> object:
+        if not refused:
+            refused.append(1)
+            raise hyperscan.error('database was built for another platform')
+        return real(blob, mode)
+    monkeypatch.setattr(hyperscan, 'loadb', loadb)
+    calls = _count_compiles(monkeypatch)
+    rs = engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
+    assert refused == [1] and calls == [1]
+    assert [f.secret for f in engine.scan_bytes(f'key = {AWS}'.encode(), rs)] == [AWS]

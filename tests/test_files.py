@@ -69,3 +69,318 @@ def test_a_name_with_a_nul_byte_is_unreadable_not_a_crash() -> None:
         read_bytes('a.py\0x')
     with pytest.raises(OSError, match='a NUL byte in the name'):
         read_own_file('a.py\0x')
+
+
+# --- each piece at its bounds -----------------------------------------------------------------
+
+from leakstop import files  # noqa: E402
+
+
+SIGNATURES = [  # written out here, not read from files.py: a typo there must fail
+    b'\x89PNG', b'GIF87a', b'GIF89a', b'\xff\xd8\xff', b'%PDF-', b'PK\x03\x04', b'PK\x05\x06', b'\x1f\x8b',
+    b'\xfd7zXZ\x00', b"7z\xbc\xaf'\x1c", b'(\xb5/\xfd', b'\x7fELF', b'\xca\xfe\xba\xbe', b'\xfe\xed\xfa\xce',
+    b'\xfe\xed\xfa\xcf', b'\xce\xfa\xed\xfe', b'\xcf\xfa\xed\xfe', b'\x00asm', b'SQLite format 3\x00',
+    b'\xfe\xed\xfe\xed', b'\xce\xce\xce\xce',
+]
+
+
+@pytest.mark.parametrize('signature', SIGNATURES)
+def test_each_binary_signature_decides(signature: bytes) -> None:
+    assert files.is_binary(signature + b' then plain text' * 100)
+    assert decode_text(signature + b' then plain text' * 100) is None
+
+
+@pytest.mark.parametrize(('data', 'binary'), [
+    (b'', False), (b'plain text\n', False),
+    (b'\x00' + b'a' * 100, True),  # a first byte no text starts with
+    (b'a' * 95 + b'\x00' * 5, False), (b'a' * 94 + b'\x00' * 6, True),  # 1 in 20 odd bytes is still text
+    (b'a' * 8192 + b'\x00' * 8192, False),  # only the first 8 KiB are judged
+    (b'a' * 7790 + b'\x00' * 402, False), (b'a' * 7781 + b'\x00' * 411, True),  # 8192 / 20 = 409.6
+    (b'\x07\x08\t\n\x0b\x0c\r\x1b text', False), (b'a\x7f' * 10, True), (b'a\x80' * 10, False),
+    (b'GIF89a text', True), (b'%PDF-1.4\n', True), (b'\x7fELF', True), (b'SQLite format 3\x00', True),
+])
+def test_is_binary_bounds(data: bytes, binary: bool) -> None:
+    assert files.is_binary(data) is binary
+
+
+@pytest.mark.parametrize(('data', 'encoding'), [
+    ('plain ascii text here'.encode('utf-16-le'), 'utf-16-le'),
+    ('plain ascii text here'.encode('utf-16-be'), 'utf-16-be'),
+    (b'a\x00', None), (b'a\x00b', None),  # fewer than 4 bytes in whole pairs
+    (bytes(64), None),  # NULs on both sides: no text
+    ('日本語'.encode('utf-16-le') * 4 + 'ab'.encode('utf-16-le'), 'utf-16-le'),  # few NULs, all on one side
+    ('日本語'.encode('utf-16-be') * 4 + 'ab'.encode('utf-16-be'), 'utf-16-be'),
+    ('日本語'.encode('utf-16-le') * 4 + 'a'.encode('utf-16-le'), None),  # one NUL is not enough
+    (b'\x01\x00' * 32, 'utf-16-le'),  # a NUL in nearly every pair: UTF-16, no more questions asked
+    (b'\x00\x01' * 32, 'utf-16-be'),
+    (('abcd一' + '日本語の説明文' * 2).encode('utf-16-le'), 'utf-16-le'),  # 4 NULs on one side, 1 on the other: at most 1 in 4
+    (('abc一' + '日本語の説明文' * 2).encode('utf-16-le'), None),  # 3 and 1: too many strays
+])
+def test_looks_utf16(data: bytes, encoding: str | None) -> None:
+    assert files._looks_utf16(data) == encoding
+
+
+def test_looks_utf16_judges_the_first_kib_in_whole_pairs() -> None:
+    text = 'text '.encode('utf-16-le') * 200  # 2,000 bytes
+    assert files._looks_utf16(text) == 'utf-16-le'
+    assert files._looks_utf16(b'x' + text) == 'utf-16-be'  # shifted by one: the NULs are on the even side
+    assert files._looks_utf16(text[:1023]) == 'utf-16-le'  # an odd length: the last byte left out
+
+
+@pytest.mark.parametrize(('text', 'reads'), [
+    ('hello', True), ('a\ufffd', False), ('\t\n\r' * 10, True),
+    ('x' * 19 + '\x01', True), ('x' * 18 + '\x01\x01', False),  # at most 1 in 20 control characters
+])
+def test_reads_as_text(text: str, reads: bool) -> None:
+    assert files._reads_as_text(text) is reads
+
+
+@pytest.mark.parametrize(('data', 'scanned'), [
+    (codecs.BOM_UTF8 + b'a\r\nb', b'a\nb'), (codecs.BOM_UTF8 + b'a\rb', b'a\nb'),
+    (codecs.BOM_UTF8 + b'\x00\x01\x02', b'\x00\x01\x02'),  # a UTF-8 BOM says text
+    (b'a\rb\r\nc', b'a\rb\nc'),  # CR with CRLF: only CRLF becomes LF
+    (b'a\r', b'a\n'), (b'a\nb', b'a\nb'),
+    (codecs.BOM_UTF16_LE + 'a\r\nb'.encode('utf-16-le'), b'a\nb'),
+    (codecs.BOM_UTF16_BE + 'a\rb'.encode('utf-16-be'), b'a\nb'),
+    (codecs.BOM_UTF32_LE + 'a'.encode('utf-32-le'), b'a'),  # not read as UTF-16 (its BOM starts the same)
+    ('key: value'.encode('utf-16-le'), b'key: value'),
+    (b'\x00\x01\x02\x03' * 10, None),
+])
+def test_decode_text_table(data: bytes, scanned: bytes | None) -> None:
+    assert decode_text(data) == scanned
+
+
+def test_a_nul_after_the_first_kib_is_no_sign_of_utf16() -> None:
+    data = b'a' * 1024 + 'b'.encode('utf-16-le') + b'c' * 100
+    assert files._text_encoding(data) is None
+    assert files._text_encoding(b'a' * 1022 + 'b'.encode('utf-16-le') * 10) is None  # a NUL in the KiB, no UTF-16
+
+
+@pytest.mark.parametrize('size', [1, 2, 3, 5, 8, 64])
+def test_decoded_blocks_read_as_decode_text_does(size: int) -> None:
+    for raw in (b'a\rb\rc\r', b'a\r\nb\r\n\r\n', b'x' * 10 + b'\r', codecs.BOM_UTF8 + b'abc\r\ndef',
+                codecs.BOM_UTF16_LE + 'a\r\nb\rc'.encode('utf-16-le'), TEXT.encode('utf-16-be'), b'no newline'):
+        first = size if raw.isascii() else max(size, 4)  # (the first block holds a BOM or a UTF-16 pair or two)
+        blocks = decoded_blocks(io.BytesIO(raw), first)
+        assert blocks is not None
+        got = list(blocks)
+        assert b''.join(got) == decode_text(raw), (size, raw)
+    assert decoded_blocks(io.BytesIO(b'\x00\x01\x02\x03' * 10), size) is None
+
+
+def test_decoded_blocks_of_an_empty_file() -> None:
+    blocks = decoded_blocks(io.BytesIO(b''), 8)
+    assert blocks is not None and list(blocks) == []
+
+
+def test_inside(tmp_path: object) -> None:
+    root = os.path.join(str(tmp_path), 'repo')
+    os.makedirs(os.path.join(root, 'sub'))
+    os.symlink('/etc', os.path.join(root, 'out'))
+    assert files.inside(root, root) and files.inside(os.path.join(root, 'sub', 'x'), root)
+    assert files.inside(os.path.join(root, 'sub', '..', 'x'), root + '/')
+    assert not files.inside(os.path.join(root, '..', 'x'), root)
+    assert not files.inside(root + '-other/x', root)  # a sibling whose name starts the same
+    assert not files.inside(os.path.join(root, 'out', 'passwd'), root)
+    assert not files.inside(os.path.join(root, 'a\0b'), root) and not files.inside(root, root + '\0')
+
+
+def test_read_own_file_limit_and_what_it_refuses(tmp_path: object) -> None:
+    path = os.path.join(str(tmp_path), 'own.json')
+    with open(path, 'wb') as f:
+        f.write(b'x' * 10)
+    assert files.read_own_file(path, limit=10) == b'x' * 10
+    with pytest.raises(OSError) as e:
+        files.read_own_file(path, limit=9)
+    assert e.value.strerror == 'larger than 0 MiB'
+    with pytest.raises(OSError) as e:
+        files.read_own_file(str(tmp_path))
+    assert e.value.strerror.lower() == 'is a directory'  # (os.fdopen refuses a directory first on Linux)
+    with pytest.raises(FileNotFoundError):
+        files.read_own_file(path + '.missing')
+    assert files.OWN_FILE_LIMIT == 64 * 1024 * 1024
+    with open(path, 'wb') as f:
+        f.write(b'y' * (2 * 1024 * 1024 + 1))
+    with pytest.raises(OSError) as e:
+        files.read_own_file(path, limit=2 * 1024 * 1024)
+    assert e.value.strerror == 'larger than 2 MiB'
+
+
+def test_open_file_says_why_it_cannot(tmp_path: object) -> None:
+    d = str(tmp_path)
+    with pytest.raises(files.Unreadable, match='^no such file$'):
+        files.open_file(os.path.join(d, 'missing'))
+    with pytest.raises(files.Unreadable, match='^is a directory$'):
+        files.open_file(d)
+    os.mkfifo(os.path.join(d, 'fifo'))
+    with pytest.raises(files.Unreadable, match='^not a regular file$'):
+        files.open_file(os.path.join(d, 'fifo'))
+    os.symlink('target/of the link', os.path.join(d, 'link'))
+    f, size = files.open_file(os.path.join(d, 'link'))
+    with f:
+        assert f.read() == b'target/of the link' and size == 18
+    with open(os.path.join(d, 'file'), 'wb') as out:
+        out.write(b'content')
+    with files.open_regular(os.path.join(d, 'file')) as (f, size):
+        assert f.read() == b'content' and size == 7
+    assert f.closed
+    assert files.read_bytes(os.path.join(d, 'file')) == b'content'
+    with pytest.raises(files.Unreadable, match='^no such file$'):
+        files.read_bytes(os.path.join(d, 'missing'))
+
+
+@pytest.mark.parametrize(('pattern', 'matches', 'misses'), [
+    ('*.pem', ['a.pem', 'd/a.pem', 'd/e/.pem'], ['a.pem.txt', 'a.PEM', 'apem']),
+    ('id_rsa', ['id_rsa', 'd/id_rsa', 'id_rsa/x'], ['id_rsa2', 'xid_rsa']),
+    ('/id_rsa', ['id_rsa', 'id_rsa/x'], ['d/id_rsa']),
+    ('d/*.key', ['d/a.key'], ['e/d/a.key', 'd/e/a.key']),
+    ('build/', ['build/x', 'd/build/x/y'], ['build', 'builder/x']),
+    ('**/.aws/credentials', ['.aws/credentials', 'a/b/.aws/credentials'], ['.aws/credentials2']),
+    ('a/**/b', ['a/b', 'a/x/b', 'a/x/y/b'], ['a/xb', 'b']),
+    ('a/**', ['a/x', 'a/x/y'], ['b/a/x']),
+    ('?.txt', ['a.txt', 'd/b.txt'], ['ab.txt', '/.txt']),
+    ('a?.txt', ['ab.txt', 'd/ac.txt'], ['a.txt', 'a/.txt', 'abc.txt']),
+    ('[ab].txt', ['a.txt', 'b.txt'], ['c.txt']),
+    ('[!ab].txt', ['c.txt'], ['a.txt']),
+    ('[a\\].txt', ['a.txt', '\\.txt'], ['b.txt']),
+    ('[ab', ['[ab', 'd/[ab'], ['a']),  # an unclosed bracket is itself
+    ('x[ab', ['x[ab', 'd/x[ab'], ['xa']),
+    ('a+b(c).txt', ['a+b(c).txt'], ['aab(c).txt']),
+])
+def test_glob_to_regex(pattern: str, matches: list[str], misses: list[str]) -> None:
+    import re
+    regex = re.compile(files.glob_to_regex(pattern) + r'\Z')
+    assert [p for p in matches if not regex.match(p)] == []
+    assert [p for p in misses if regex.match(p)] == []
+
+
+def test_glob_to_regex_for_names_only() -> None:
+    import re
+    regex = re.compile(files.glob_to_regex('kubeconfig*', below=False) + r'\Z')
+    assert regex.match('kubeconfig') and regex.match('d/kubeconfig.yaml')
+    assert not regex.match('pkg/kubeconfig/loader.go')
+    assert files.compile_globs([]) is None
+    both = files.compile_globs(['*.pem', 'secrets/'], below=False)
+    assert both is not None and both.match('a.pem') and both.match('secrets/x') and not both.match('a.pem/x')
+
+
+NAME_GLOBS = ['id_rsa', '*.pem', '*.P12', '.env.*', '**/.aws/credentials', '.docker/config.json', 'config/*.key',
+              '*_rsa', '?ubeconfig', '[Kk]ubeconfig*', 'secrets/**/token', '**/x/**', 'credentials.json', '**/*.d/token']
+NAME_PATHS = ['id_rsa', 'a/id_rsa', 'a/ID_RSA', 'id_rsa.pub', 'x.pem', 'a/b/X.PEM', 'p.p12', '.env.local', '.env',
+              'a/.aws/credentials', '.aws/credentials', 'aws/credentials', 'a/.docker/config.json', '.docker/config.json',
+              'config/a.key', 'a/config/a.key', 'my_rsa', 'kubeconfig', 'a/Kubeconfig.yaml', 'pkg/kubeconfig/loader.go',
+              'secrets/a/b/token', 'secrets/token', 'a/secrets/x/token', 'a/x/b', 'x/b', 'credentials.json',
+              'a/credentials.json', 'credentials.json.bak', 'ubeconfig', 'a/bkubeconfig', 'a/x.d/token', 'x.d/token',
+              'a/xd/token', 'a/.D/TOKEN']
+
+
+def test_name_filter_agrees_with_the_globs_matched_on_the_whole_path() -> None:
+    """The fast filter (suffixes, groups by first character, the last two segments) says what the
+    globs' regex over the whole path says, caseless."""
+    import re
+    for k in range(len(NAME_GLOBS)):
+        globs = NAME_GLOBS[k:] + NAME_GLOBS[:k // 2]
+        whole = re.compile(files.glob_to_regex(globs[0], below=False) + r'\Z', re.I)
+        slow = re.compile('(?:' + '|'.join(files.glob_to_regex(g, below=False) for g in globs) + r')\Z', re.I)
+        fast = files.NameFilter(globs)
+        assert [p for p in NAME_PATHS if fast(p) != bool(slow.match(p))] == [], globs
+        assert [p for p in NAME_PATHS if files.NameFilter(globs[:1])(p) != bool(whole.match(p))] == [], globs[0]
+    assert files.NameFilter([])('a/id_rsa') is False
+
+
+def test_walk_order_key() -> None:
+    names = ['b/c/x', 'b/a', 'a', 'b/c/', 'z', 'a/b']
+    assert sorted(names, key=files._walk_order) == ['a', 'z', 'a/b', 'b/a', 'b/c/', 'b/c/x']
+    assert sorted(['a/b-c/y', 'a/b/c/x'], key=files._walk_order) == ['a/b/c/x', 'a/b-c/y']  # as walk: b, then b-c
+
+
+def test_walk_asks_skip_of_each_file_and_directory(tmp_path: object) -> None:
+    root = str(tmp_path)
+    for name in ('a.py', 'a.log', 'logs/x.py', 'src/b.py'):
+        _put(os.path.join(root, 'w', name))
+    asked: list[str] = []
+
+    def skip(path: str) -> bool:
+        asked.append(path[len(files.normalize(root)) + 1:])
+        return path.endswith('.log') or path.endswith('/logs/')
+    j = os.path.join
+    assert list(files.walk([j(root, 'w')], skip=skip)) == [j(root, 'w', 'a.py'), j(root, 'w', 'src', 'b.py')]
+    assert sorted(asked) == ['w/a.log', 'w/a.py', 'w/logs/', 'w/src/', 'w/src/b.py']
+
+
+def test_normalize() -> None:
+    assert files.normalize('././a/b') == 'a/b'
+    assert files.normalize('a/./b') == 'a/./b'
+    assert files.normalize('.a') == '.a'
+
+
+def _put(path: str, text: str = 'x\n') -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w') as f:
+        f.write(text)
+
+
+@pytest.fixture
+def tree(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A repository: tracked, untracked, ignored and deleted files; a nested repository (own ignore rules)
+    and one whose index is broken (git refuses it: walked whole)."""
+    from e2e import git, init_repo
+    monkeypatch.chdir(str(tmp_path))
+    init_repo('repo')
+    for name in ('.gitignore', 'a.py', 'gone.py', 'sub/b.py', 'ignored/kept.py'):
+        _put(os.path.join('repo', name), 'ignored/\n' if name == '.gitignore' else 'x\n')
+    git('add', '-f', '.', cwd='repo')
+    git('commit', '-qm', 'files', cwd='repo')
+    os.remove('repo/gone.py')  # tracked, deleted from the working tree
+    _put('repo/new.py')  # untracked
+    _put('repo/ignored/other.py')  # ignored, untracked
+    init_repo('repo/inner')
+    _put('repo/inner/.gitignore', 'ign.py\n')
+    _put('repo/inner/f.py')
+    _put('repo/inner/ign.py')
+    init_repo('repo/broken')
+    _put('repo/broken/ign.py')
+    _put('repo/broken/.gitignore', 'ign.py\n')
+    with open('repo/broken/.git/index', 'w') as f:
+        f.write('garbage')
+    return 'repo'
+
+
+def test_git_files_is_what_git_would_track(tree: str) -> None:
+    assert files.git_files(tree) == ['.gitignore', 'a.py', 'broken/', 'inner/', 'new.py', 'ignored/kept.py', 'sub/b.py']
+    assert files.git_files(os.path.join(tree, 'inner')) == ['.gitignore', 'f.py']
+    assert files.git_files(os.path.join(tree, 'broken')) is None  # git refuses
+    assert files.git_files(os.path.join(tree, 'missing')) is None
+
+
+def test_a_directory_git_tracks_nothing_in_is_walked_only_if_git_ignores_it(tree: str) -> None:
+    """Named on purpose, a directory git ignores itself is walked whole; one that git does not ignore, but
+    whose files it does (``out/[!.]*``: everything but dotfiles), gives nothing."""
+    with open(os.path.join(tree, '.gitignore'), 'a') as f:
+        f.write('out/[!.]*\nnode_modules/\n')
+    _put(os.path.join(tree, 'out', 'a.txt'))
+    assert list(files.tree_files([os.path.join(tree, 'out')])) == []
+    _put(os.path.join(tree, 'node_modules', 'p.js'))
+    assert list(files.tree_files([os.path.join(tree, 'node_modules')])) == [os.path.join(tree, 'node_modules', 'p.js')]
+    assert list(files.tree_files([os.path.join(tree, 'ignored')])) == [os.path.join(tree, 'ignored', 'kept.py')]
+
+
+def test_git_files_leaves_out_what_a_sparse_checkout_leaves_out(tree: str) -> None:
+    from e2e import git
+    git('update-index', '--skip-worktree', 'sub/b.py', 'a.py', cwd=tree)
+    os.remove(os.path.join(tree, 'sub', 'b.py'))  # outside the sparse checkout
+    listed = files.git_files(tree)
+    assert listed is not None and 'sub/b.py' not in listed and 'a.py' in listed  # a.py is still there: read
+
+
+def test_tree_files_nested_repositories_by_their_own_rules_and_a_broken_one_walked(tree: str) -> None:
+    j = os.path.join
+    assert list(files.tree_files([tree])) == [
+        j(tree, '.gitignore'), j(tree, 'a.py'), j(tree, 'new.py'), j(tree, 'ignored/kept.py'), j(tree, 'sub/b.py'),
+        j(tree, 'broken/.gitignore'), j(tree, 'broken/ign.py'),  # walked whole: git refused it
+        j(tree, 'inner/.gitignore'), j(tree, 'inner/f.py'),
+    ]
+    skipped = list(files.tree_files([tree], skip=lambda p: p in ('repo/broken/', 'repo/a.py')))
+    assert j(tree, 'a.py') not in skipped and not any('broken' in p for p in skipped)
+    assert j(tree, 'inner/f.py') in skipped
+    assert list(files.tree_files([j(tree, 'a.py')])) == [j(tree, 'a.py')]  # a file named is read as it is

@@ -5,6 +5,8 @@ import os
 
 import pytest
 
+import fakes
+
 from leakstop.config import Config
 from leakstop.placeholders import PlaceholderShapes, is_placeholder, is_reference, placeholder_password
 
@@ -52,3 +54,61 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
                         or "'placeholders.toml'" in text):
                     homes.append(os.path.relpath(path, SRC))
     assert homes == ['placeholders.py']
+
+
+# One value per alternative of REFERENCE that only that alternative matches: a typo in one alternative (or
+# in the seam between two lines of the pattern) turns its value into a literal.
+@pytest.mark.parametrize('value', [
+    'user %d has %d items',  # printf formats (two of them)
+    '#fff', '#ansiblue',  # colours
+    'not_set', 'none-given',  # not_..., none-...
+    'data:db_password', 'secrets:db', 'vault:db',  # a secret manager's prefix
+    'var.db_password', 'local.token',  # Terraform references
+    '@DB_PASSWORD@', '[[ .Password ]]',  # Maven / Ant filters, Hugo
+    '!Ref', '*default_password',  # YAML tags and aliases
+    '%Y-%m-%dT%H:%M:%SZ',  # strftime
+    'id=NPM_TOKEN',  # docker build --secret id=NAME
+    '(randAlphaNum 16)',  # a template function call
+    'ENC[AES256_GCM,data:abc]', 'EJ[1:abc]', 'vault:v1:abc', 'AQICAHabc',  # ciphertext
+])
+def test_each_kind_of_reference(value: str) -> None:
+    assert is_reference(value)
+
+
+@pytest.mark.parametrize('word', ['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'xxx', 'test',
+                                  'PWD', '<pass>', '{passwd}', '$test'])
+def test_each_placeholder_password(word: str) -> None:
+    assert placeholder_password(word)
+
+
+def test_a_pem_block_is_judged_by_its_body_not_its_armor(default_config: Config) -> None:
+    """The armor's five dashes are the shape of a run of filler ('-----'): only the body counts."""
+    shapes = default_config.allowlist.builtin.placeholders
+    key = fakes.pem_private_key(seed='placeholders', lines=1)
+    assert is_placeholder(key, shapes) is False
+    assert is_placeholder('-----BEGIN PRIVATE KEY-----\n<your private key>\n-----END PRIVATE KEY-----', shapes)
+    assert is_placeholder('-----BEGIN PRIVATE KEY-----\n\n-----END PRIVATE KEY-----', shapes) is False
+
+
+def test_a_long_value_is_judged_by_the_long_shapes_only(default_config: Config) -> None:
+    """Past 200 characters, EXAMPLE still marks a placeholder (AWS's sample session tokens) but xxxx, found
+    by chance in random base64, does not."""
+    shapes = default_config.allowlist.builtin.placeholders
+    assert shapes.long and PlaceholderShapes.load().long == shapes.long
+    body = fakes.rand(fakes.ALNUM, 240, 'long-placeholder')
+    assert is_placeholder(body[:100] + 'EXAMPLE' + body[100:], shapes)
+    assert is_placeholder(body[:100] + 'xxxx' + body[100:], shapes) is False
+    assert is_placeholder(body[:60] + 'xxxx', shapes)  # a short value: xxxx is a placeholder's shape
+
+
+def test_the_long_shapes_start_past_200_characters(default_config: Config) -> None:
+    shapes = default_config.allowlist.builtin.placeholders
+    body = fakes.rand(fakes.ALNUM, 300, 'placeholder-max')
+    assert is_placeholder(body[:196] + 'xxxx', shapes)  # 200 characters: the short shapes
+    assert not is_placeholder(body[:197] + 'xxxx', shapes)  # 201: the long ones only
+    assert is_placeholder('"' + body[:196] + 'xxxx"', shapes)  # quotes around it do not count
+
+
+@pytest.mark.parametrize('value', ['XXXX', '"XXXX"', "'xxxxxx'", '`XXXX`', '  XXXX  '])
+def test_a_run_of_x_in_any_case_and_quotes_is_a_placeholder(value: str, default_config: Config) -> None:
+    assert is_placeholder(value, default_config.allowlist.builtin.placeholders)

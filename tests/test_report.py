@@ -376,3 +376,158 @@ def test_github_annotation_position_commit_and_date() -> None:
     missing = finding('.gitignore', line=0, column=0, rule_id='gitignore-env', description='.env files are not ignored', secret='')
     assert report.github_annotation(missing) == (
         '::error file=.gitignore,title=leakstop%3A gitignore-env::.env files are not ignored.')
+
+
+# --- reads_as_name at each of its bounds (a name is shown, anything else redacted) -------------
+
+@pytest.mark.parametrize(('word', 'is_word'), [
+    ('key', True), ('ke', False), ('xyz', True), ('bcd', False),  # 3+ letters with a vowel (y counts)
+    ('schnapps', True),  # 8 letters, 1 vowel: up to 8, any vowel will do
+    ('strengths', False), ('kafkaesq', True), ('kafkaesqu', True),  # past 8: a vowel per 5 letters
+    ('bcdfgha', False), ('Bcdfgha', False), ('abcdfgh', False), ('abcdfah', True),  # no 5 consonants in a row
+])
+def test_is_name_word(word: str, is_word: bool) -> None:
+    assert report._is_name_word(word) is is_word
+
+
+@pytest.mark.parametrize(('name', 'shown'), [
+    ('A' * 64, False), ('a' * 64, False),  # 16+ characters of one case, no separator
+    (('PASSWORD_' * 8)[:64], True), (('PASSWORD_' * 8)[:65], False),  # 64 and 65 characters
+    ('1KEY', False), ('_KEY', True), ('KEY$', False),  # identifier characters only
+    ('KEY_1_2', True), ('KEY_1_2_3', False), ('KEY_1234', True), ('KEY_12345', False),  # digit runs
+    ('KEY_QZ_XW', True), ('KEY_QZ_XW_VB', False),  # at most 2 letter runs that are not words
+    ('KEY_BCDFG', True), ('KEY_BCDFGH', False), ('KEY_bcdfg', False),  # ... each short, or an acronym of up to 5
+    ('keyboardsunshin', True), ('KEYBOARDSUNSHINE', False), ('nextPublicApiUrl', True), ('keyboardsunshine', False),
+    ('keyboard.sunshine', True), ('keyboard-sunshine', True),
+])
+def test_reads_as_name_bounds(name: str, shown: bool) -> None:
+    assert report.reads_as_name(name) is shown
+    assert report.display_name(name) == (name if shown else report.redact(name))
+
+
+# --- the rest of what each reporter prints ------------------------------------------------------
+
+def test_text_summary_singular_and_whole_advice() -> None:
+    out, err = report.text_lines([FileResult('a.py', findings=(finding('a.py'),))])
+    assert out[-1] == f'leakstop: 1 finding in 1 file. {report.ADVICE}'
+    assert err == []
+    out, _ = report.text_lines([FileResult('a.py', findings=(finding('a.py', commit='e' * 40),))])
+    assert out[0] == f'commit {"e" * 40}'  # no date known
+    assert out[-1] == f'leakstop: 1 finding in 1 file in 1 commit. {report.HISTORY_ADVICE}'
+    out, _ = report.text_lines([FileResult('a.py', findings=(finding('a.py', commit='e' * 40),))], advice='Mine.')
+    assert out[-1] == 'leakstop: 1 finding in 1 file in 1 commit. Mine.'  # a caller's own advice stays
+    assert report.text_lines([FileResult('a.py')]) == ([], [])
+    out, _ = report.text_lines(RESULTS[:1], colour=True, advice='Go.')
+    assert out[-1] == '\033[1mleakstop: 2 findings in 1 file.\033[0m Go.'
+    out, _ = report.text_lines([FileResult('a.py', findings=(finding('a.py', commit='e' * 40),))], colour=True)
+    assert out[0] == f'\033[2mcommit {"e" * 40}\033[0m'
+
+
+def test_text_explain_lines_under_a_finding() -> None:
+    f = finding(explain=(('score', '0.93'), ('key', 'db\npassword')))
+    out, _ = report.text_lines([FileResult(f.path, findings=(f,))], explain=True)
+    assert out[1:3] == ['  score: 0.93', '  key: db\\npassword']
+    out, _ = report.text_lines([FileResult(f.path, findings=(f,))])
+    assert len(out) == 2  # the finding and the summary
+
+
+class Broken(io.StringIO):
+    def isatty(self) -> bool:
+        raise ValueError('I/O operation on closed file')
+
+
+def test_colour_and_progress_on_a_stream_that_cannot_tell() -> None:
+    assert report.use_colour(Broken(), {}) is False
+    assert report.use_colour(object(), {}) is False  # type: ignore[arg-type]
+    assert report.progress_wanted('text', Broken(), {}) is False
+    assert report.progress_wanted('text', object(), {}) is False  # type: ignore[arg-type]
+
+
+def test_render_and_exit_code() -> None:
+    with pytest.raises(ValueError, match="unknown format 'xml'"):
+        report.render(RESULTS, fmt='xml')
+    text, err = report.render(RESULTS[:1])
+    assert text.endswith(f'{report.ADVICE}\n') and text.count('\n') == 3 and err == []
+    for fmt in ('json', 'sarif'):
+        text, err = report.render(RESULTS, fmt=fmt)
+        assert text.endswith('}\n') and json.loads(text)
+        assert err == ['gone.txt: error: cannot read: no such file']
+    assert report.render([], fmt='text') == ('', [])
+    assert report.exit_code([]) == 0
+    assert report.exit_code(RESULTS[1:2]) == 0
+    assert report.exit_code(RESULTS[:2]) == 1
+    assert report.exit_code([RESULTS[3], *RESULTS[:3]]) == 2
+
+
+def test_emit_to_a_file_prints_nothing(tmp_path: object, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    path = os.path.join(str(tmp_path), 'report.json')
+    assert report.emit(RESULTS[:1], fmt='json', output=path) == 1
+    out, err = capsys.readouterr()
+    assert out == '' and err == ''
+    with open(path, encoding='utf-8') as f:
+        assert [x['line'] for x in json.load(f)['findings']] == [3, 7]
+    assert report.emit([FileResult('a.py')], fmt='text') == 0
+    assert capsys.readouterr() == ('', '')
+
+
+def test_progress_pads_a_shorter_line_over_a_longer_one() -> None:
+    stream, clock = Tty(), Clock()
+    progress = report.Progress('files', 1000, stream=stream, clock=clock, delay=1.0, interval=0.25)
+    clock.now = 0.75
+    progress(5)
+    assert stream.getvalue() == ''  # before the delay
+    clock.now = 1.0
+    progress(100)
+    clock.now = 1.125
+    progress(101)  # within the interval
+    clock.now = 1.25
+    progress(9)
+    assert stream.getvalue() == '\rleakstop: 100/1000 files\rleakstop: 9/1000 files  '
+    progress.close()
+    progress.close()  # once erased, nothing more
+    assert stream.getvalue().endswith('\r' + ' ' * 22 + '\r')
+    assert stream.getvalue().count('\r') == 4
+
+
+def test_sarif_location_without_a_line_and_column_at_least_one() -> None:
+    doc = json.loads(report.sarif_document([FileResult('a b/é.py', findings=(finding('a b/é.py', line=0),)),
+                                            FileResult('c.py', findings=(finding('c.py', column=0),))]))
+    first, second = (r['locations'][0]['physicalLocation'] for r in doc['runs'][0]['results'])
+    assert first == {'artifactLocation': {'uri': 'a%20b/%C3%A9.py', 'uriBaseId': '%SRCROOT%'}}
+    assert second['region'] == {'startLine': 3, 'startColumn': 1}
+    assert [r['ruleIndex'] for r in doc['runs'][0]['results']] == [0, 0]
+    assert len(doc['runs'][0]['tool']['driver']['rules']) == 1
+
+
+def test_emit_colours_text_on_a_terminal_only(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    monkeypatch.delenv('NO_COLOR', raising=False)
+    monkeypatch.delenv('TERM', raising=False)
+    tty = Tty()
+    monkeypatch.setattr(sys, 'stdout', tty)
+    report.emit(RESULTS[:1])
+    assert '\033[31mgithub-pat-classic\033[0m' in tty.getvalue()
+    tty.seek(0)
+    tty.truncate()
+    report.emit(RESULTS[:1], fmt='json')
+    assert '\033[' not in tty.getvalue()
+
+
+def test_sarif_notification_for_a_file_that_could_not_be_scanned() -> None:
+    doc = json.loads(report.sarif_document([FileResult('gone é.txt', error='cannot read: no such file')]))
+    (invocation,) = doc['runs'][0]['invocations']
+    assert invocation == {'executionSuccessful': False, 'toolExecutionNotifications': [{
+        'level': 'error', 'message': {'text': 'cannot scan: cannot read: no such file'},
+        'locations': [{'physicalLocation': {'artifactLocation': {'uri': 'gone%20%C3%A9.txt', 'uriBaseId': '%SRCROOT%'}}}],
+    }]}
+    assert doc['runs'][0]['results'] == []
+
+
+def test_json_report_text_is_two_space_json_with_text_as_written() -> None:
+    text = report.json_document([FileResult('café.py', findings=(finding('café.py'),))])
+    assert text.startswith('{\n  "version": 1,\n  "tool": {\n    "name": "leakstop",')
+    assert '"path": "café.py"' in text and not text.endswith('\n')

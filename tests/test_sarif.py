@@ -168,3 +168,30 @@ def test_built_in_rule_revoke_reaches_sarif(validator: jsonschema.Draft4Validato
     (rule,) = doc['runs'][0]['tool']['driver']['rules']
     assert rule['id'] == 'github-pat-classic'
     assert rule['helpUri'].startswith('https://docs.github.com/') and rule['helpUri'] in rule['help']['text']
+
+
+def test_a_rule_descriptor_whole() -> None:
+    """What code scanning shows for a rule: every field of its descriptor, with and without a revoke page."""
+    markdown = ('**Rotate first.** If the secret is real, revoke it at the provider: it is compromised once pushed. '
+                'Then remove it from the files (and, if it was committed, from history with `git filter-repo`; '
+                '`leakstop scan --history` verifies). For a false positive, add a `leakstop: allow` comment on '
+                'the line, or record it with `leakstop baseline update`.')
+    assert report.sarif_rule('aws-access-key-id', 'AWS access key ID', 'medium', ('aws',)) == {
+        'id': 'aws-access-key-id',
+        'name': 'AwsAccessKeyId',
+        'shortDescription': {'text': 'AWS access key ID'},
+        'fullDescription': {'text': 'AWS access key ID. Found by the leakstop rule aws-access-key-id (severity medium).'},
+        'help': {'text': report.ADVICE, 'markdown': markdown},
+        'helpUri': 'https://github.com/leakstop/leakstop',
+        'defaultConfiguration': {'level': 'warning'},
+        'properties': {'tags': ['security', 'secret', 'aws'], 'security-severity': '5.5', 'precision': 'high'},
+    }
+    page = 'https://example.com/revoke'
+    rule = report.sarif_rule('x', 'X token', 'low', revoke=page)
+    assert rule['help'] == {'text': f'Revoke or rotate it: {page}. {report.ADVICE}',
+                            'markdown': f'**Revoke or rotate it:** <{page}>\n\n{markdown}'}
+    assert rule['helpUri'] == page
+    assert rule['defaultConfiguration'] == {'level': 'note'}
+    assert rule['properties'] == {'tags': ['security', 'secret'], 'security-severity': '3.0', 'precision': 'high'}
+    high = report.sarif_rule('x', 'X token', 'high')
+    assert high['defaultConfiguration'] == {'level': 'error'} and high['properties']['security-severity'] == '8.0'  # type: ignore[index]

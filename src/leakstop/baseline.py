@@ -146,7 +146,7 @@ def _bad(path: str, what: str) -> FatalError:
 
 def _entries_from_json(doc: dict[str, Any], path: str) -> dict[tuple[str, str, str], Entry]:
     version = doc.get('version')
-    if version != VERSION:
+    if version != VERSION or isinstance(version, bool):  # JSON's true is no 1 (the schema's const: 1)
         shown = f' {version}' if isinstance(version, int) and not isinstance(version, bool) else ''  # never echo text
         raise _bad(path, f'unknown version{shown} (this leakstop reads version {VERSION})')
     items = doc.get('findings')

@@ -34,7 +34,9 @@ from leakstop.regex import LazyPattern
 
 _SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
 _DATA_KEY = LazyPattern(rb'(?m)^([ \t]*)data:[ \t]*(?:#[^\n]*)?\r?$')
-_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*["\']?([A-Za-z0-9+/]{8,}={0,2})["\']?[ \t]*\r?(?:\n|\Z)')
+# an entry: an indented key and a value, quoted (maybe empty) or not; a bare ``key:`` (a mapping's header, the
+# next ``data:``) is none and ends the block, so that each line is read by one block (linear)
+_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*(?=["\'A-Za-z0-9+/=])["\']?([A-Za-z0-9+/]*={0,2})["\']?[ \t]*\r?(?:\n|\Z)')
 _SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')
 _TEXT = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 
