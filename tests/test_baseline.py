@@ -902,3 +902,36 @@ def test_write_atomic_names_why_it_cannot_look_or_write_through(monkeypatch: pyt
     monkeypatch.setattr(os, 'replace', replace)
     bl.write_atomic('out.json', b'x')
     assert len(names) == 1 and names[0].startswith('.out.json.') and names[0].endswith('.tmp')  # hidden, named
+
+
+def test_lock_on_a_file_system_without_locks_is_not_held_and_leaves_nothing_open(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """flock refused (NFS without locks): the baseline is still written (atomic rename), the directory's
+    descriptor is closed at once, and leaving the block closes nothing twice (bench/mutation: fd = '')."""
+    import fcntl
+    from leakstop import baseline as bl
+    closed: list[int] = []
+    real_close = os.close
+
+    def refuse(fd: int, op: int) -> None:
+        raise OSError(37, 'No locks available')
+
+    def close(fd: int) -> None:
+        closed.append(fd)
+        real_close(fd)
+    monkeypatch.setattr(fcntl, 'flock', refuse)
+    monkeypatch.setattr(os, 'close', close)
+    with bl.locked(str(tmp_path / 'b.json')) as lock:
+        assert lock.fd is None
+        assert len(closed) == 1
+    assert len(closed) == 1
+
+
+def test_lock_on_an_unreadable_directory_is_not_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from leakstop import baseline as bl
+
+    def refuse(path: str, flags: int) -> int:
+        raise PermissionError(13, 'Permission denied')
+    monkeypatch.setattr(os, 'open', refuse)
+    with bl.locked(str(tmp_path / 'b.json')) as lock:
+        assert lock.fd is None

@@ -710,6 +710,16 @@ def test_services_are_the_rules_providers_and_vendor_words_that_are_names() -> N
     assert engine.RuleSet(rules, None).services() == frozenset({'zorblax', 'kwimbo'})
 
 
+@pytest.mark.parametrize('provider', ['Graphql', 'Workspace', 'Tokenizer', 'Idempotency'])
+def test_a_provider_named_like_a_key_qualifier_is_no_service(provider: str) -> None:
+    """The key judge's own words (a key qualifier: graphql, workspace; a not-a-secret qualifier:
+    tokenizer, idempotency) are no service's name, even as a custom rule's provider: ``workspaceToken``
+    stays the key judge's (bench/mutation: `key_qualifiers & not_secret_qualifiers` survived)."""
+    rules = [Rule(id='z', description='Z', pattern='(?P<secret>z)', provider='Zorblax'),
+             Rule(id='q', description='Q', pattern='(?P<secret>q)', provider=provider)]
+    assert engine.RuleSet(rules, None).services() == frozenset({'zorblax'})
+
+
 def test_prefilter_cuts_after_a_two_character_literal_at_the_start() -> None:
     assert engine.prefilter_pattern('ab[0-9]{20,40}') == 'ab[0-9]{16}'
     assert engine.prefilter_pattern('b[0-9]{20,40}') == 'b[0-9]{20,}'  # one character is no literal prefix

@@ -668,3 +668,11 @@ def test_a_detector_remembers_at_most_100000_keys() -> None:
     for i in range(100_001):
         found._names_a_secret((f'k{i}', '', 0, 0, 'assign', True))
     assert len(found._keys) == 100_000
+
+
+def test_a_form_body_value_ends_at_the_next_field(detector: GenericDetector) -> None:
+    """``token=v&hint=x`` outside a URL: the value is v, not v&hint=x (bench/mutation: _FORM_FIELD)."""
+    found = detector.scan(b'body: token=Zq8vLm2Rt9Wx4Kp7Hs3NbQ&hint=first\n', 'notes.txt')
+    assert [d.secret for d in found] == ['Zq8vLm2Rt9Wx4Kp7Hs3NbQ']
+    found = detector.scan(b'token=Zq8vLm2Rt9Wx4Kp7Hs3NbQ&amp\n', 'notes.txt')  # no field after the &
+    assert [d.secret for d in found] == ['Zq8vLm2Rt9Wx4Kp7Hs3NbQ&amp']

@@ -300,8 +300,13 @@ class locked:
             return self
         try:
             self.fd = os.open(self.directory, os.O_RDONLY)
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
         except OSError:
+            self.fd = None  # (unreadable directory: the atomic rename still keeps the file whole)
+            return self
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks: not held, and the directory is not left open
+            os.close(self.fd)
             self.fd = None
         return self
 

@@ -477,8 +477,8 @@ def _judge_value(value: str) -> ValueJudgement:
         if ' ' in text and word_share(text) < 0.5:
             text = text.replace(' ', '')  # random characters with a space (q7zk 9wmx…), not prose
         inner = 'a JWT header' if _JWT_HEADER_ONLY.match(value) and text.startswith('{') else not_literal(text)
-        if inner is not None or text.count(' ') > 1:
-            return ValueJudgement(0.0, 0.0, f'base64 of text: {inner or "prose"}')
+        if inner is not None:  # (text with spaces is 'contains spaces' here: prose included)
+            return ValueJudgement(0.0, 0.0, f'base64 of text: {inner}')
         judged = judge_value(text)  # the base64 of a password is as strong as the password
         return judged._replace(reason=f'base64 of text: {judged.reason}')
     prefixed = _prefixed_words(value)
