@@ -29,7 +29,7 @@ import re
 import sys
 from typing import Any, Callable, Iterator, Sequence
 
-from leakstop.cache import cache_dir, cached, cached_toml
+from leakstop.cache import cache_dir, cached
 from leakstop.errors import FatalError
 from leakstop.files import NameFilter, compile_globs, normalize
 from leakstop.generic import FAMILIES, GenericDetector, names_itself
@@ -192,7 +192,6 @@ class RuleSet:
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
-        self._vocabulary: Vocabulary | None = None
         self._services: frozenset[str] | None = None
         if generic is not None:
             generic.services = self.services
@@ -214,13 +213,11 @@ class RuleSet:
         return self._services
 
     def vocabulary(self) -> Vocabulary:
-        """The generic key judge's vocabulary (the detector's, else loaded once for this rule set)."""
+        """The generic key judge's vocabulary (the detector's, else the shipped one, loaded once)."""
         if self.generic is not None:
             return self.generic.vocabulary
-        if self._vocabulary is None:
-            from leakstop.generic.keys import DATA_FILE, vocabulary_from_doc
-            self._vocabulary = vocabulary_from_doc(cached_toml(DATA_FILE, directory=cache_dir()))
-        return self._vocabulary
+        from leakstop.generic.keys import shipped_vocabulary
+        return shipped_vocabulary()
 
     def regex(self, index: int) -> re.Pattern[bytes]:
         rx = self._regexes[index]

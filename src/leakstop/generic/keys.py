@@ -58,6 +58,18 @@ def split_words(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     return tuple(words)
 
 
+_SHIPPED: list[Vocabulary] = []  # loaded once per process
+
+
+def shipped_vocabulary() -> Vocabulary:
+    """The key judge's vocabulary of ``data/generic.toml`` (through the cache), for those that judge a
+    key without the generic detector at hand (a rule set without it, the ``.envrc`` check)."""
+    if not _SHIPPED:
+        from leakstop.cache import cache_dir, cached_toml
+        _SHIPPED.append(vocabulary_from_doc(cached_toml(DATA_FILE, directory=cache_dir())))
+    return _SHIPPED[0]
+
+
 def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
     words = split_words(key, vocabulary)
     strengths = vocabulary.strengths

@@ -30,9 +30,7 @@ from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
-from leakstop.cache import cache_dir, cached_toml
-from leakstop.generic.keys import DATA_FILE as KEY_WORDS, judge_key, vocabulary_from_doc
-from leakstop.generic.records import Vocabulary
+from leakstop.generic.keys import judge_key, shipped_vocabulary
 from leakstop.generic.values import random_token
 from leakstop.placeholders import is_placeholder
 from leakstop.records import EnvSettings as Settings
@@ -132,14 +130,9 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
     return sorted(config.allowlist.filter(data, out), key=lambda f: (f.line, f.column)), warnings
 
 
-_VOCABULARY: list[Vocabulary] = []  # the key judge's words, loaded on the first .envrc
-
-
 def _names_a_secret(key: str) -> bool:
     """The key judge's verdict on an exported name (``API_TOKEN``, ``DB_PASSWORD``; not ``REGION``)."""
-    if not _VOCABULARY:
-        _VOCABULARY.append(vocabulary_from_doc(cached_toml(KEY_WORDS, directory=cache_dir())))
-    return bool(judge_key(key, _VOCABULARY[0]).kind)
+    return bool(judge_key(key, shipped_vocabulary()).kind)
 
 
 def envrc_findings(path: str, data: bytes, *, config: Config) -> list[Finding]:
