@@ -405,6 +405,47 @@ def test_escaped_lines_are_those_that_hide_something(text: bytes, lines: list[by
     assert [text[s:e] for s, e in _escaped_lines(text)] == lines
 
 
+def _bundle(size: int, seed: str) -> str:
+    """One line of minified code, ``size`` characters, with no escape in it."""
+    import random
+    rng = random.Random(seed)
+    parts, n = [], 0
+    while n < size:
+        part = f'var {rng.choice("abcdefgh")}{rng.randrange(999)}=function(t){{return t+{rng.randrange(99)}}};'
+        parts.append(part)
+        n += len(part)
+    return ''.join(parts)[:size]
+
+
+def test_a_long_line_is_decoded_around_its_hiding_escapes_cut_where_no_token_goes_on() -> None:
+    from leakstop.decode import _AROUND, _CUT_BACK, _CUT_BYTES, LONG_LINE, _escaped_lines
+    line = (_bundle(30_000, 'a') + 'u="https:\\/\\/x";' + _bundle(30_000, 'b') + 'w="\\u0041";' + _bundle(9000, 'c')).encode()
+    assert len(line) > 4 * LONG_LINE
+    data = b'first line\n' + line + b'\nlast line\n'
+    regions = _escaped_lines(data)
+    assert len(regions) == 2  # two windows, not the whole line
+    for (start, end), escape in zip(regions, (b'\\/\\/', b'\\u0041')):
+        at = data.index(escape)
+        assert start <= at - _AROUND and end >= at + len(escape) + _AROUND - 2  # (from the first escape on)
+        assert end - start <= 2 * (_AROUND + _CUT_BACK) + 16
+        assert data[start - 1:start] in _CUT_BYTES and data[end:end + 1] in _CUT_BYTES  # never inside a token
+    short = b'k = 1\n' + b'x' * (LONG_LINE - 20) + b' "a\\/b"\n'  # not long: the whole line, as before
+    assert [short[s:e] for s, e in _escaped_lines(short)] == [short.split(b'\n')[1]]
+
+
+@pytest.mark.parametrize('gap', [0, 1500, 2040, 2060, 2300])
+def test_a_secret_hidden_by_escapes_in_a_minified_bundle_is_found_whole(
+        gap: int, ruleset: RuleSet, default_config: Config) -> None:
+    """An escaped token at any distance from an escape before it (in that escape's window, across its
+    edge, after it: then in its own escape's window): found once, whole, at its column."""
+    token = fakes.github('ghp', seed=('bundle', gap))
+    hidden = token.replace('_', '\\u005f')  # the prefix escaped: only the decoded text names the vendor
+    before = _bundle(40_000, 'd') + 'p="a\\/b";' + _bundle(gap, 'e')
+    text = f'{before}t="{hidden}";{_bundle(40_000, "f")}\n'
+    found = [(f.rule_id, f.secret, f.line, f.column) for f in scan_data(text.encode(), 'dist/app.min.js', ruleset=ruleset, config=default_config)]
+    assert found == [('github-pat-classic', token, 1, len(before) + 4)]
+
+
 def test_the_escape_view_maps_each_decoded_byte_back() -> None:
     from leakstop.decode import escape_view
     assert escape_view(b'no escapes at all\n') is None
