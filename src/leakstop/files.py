@@ -105,12 +105,14 @@ def decode_text(data: bytes) -> bytes | None:
     None for binary data."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-        return _line_endings(data, _cr_only(data))
-    encoding = _text_encoding(data)
-    if encoding is not None:
-        data = data.decode(encoding, 'replace').encode('utf-8', 'surrogateescape')
-    elif is_binary(data):
-        return None
+    else:
+        encoding = _text_encoding(data)
+        if encoding is not None:
+            data = data.decode(encoding, 'replace').encode('utf-8', 'surrogateescape')
+        elif is_binary(data):
+            return None
+    if b'\r' not in data:  # (memchr: the common case costs one pass)
+        return data
     return _line_endings(data, _cr_only(data))
 
 

@@ -16,6 +16,7 @@ finding on the same bytes wins. ``leakstop scan --explain`` prints every feature
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import os
@@ -77,6 +78,7 @@ IMAGE_LITERALS = frozenset((
 ))
 
 
+@functools.lru_cache(maxsize=4096)  # asked per scan of a file: a history scan asks again for every version
 def file_kind(path: str) -> FileKind:
     parts = path.replace('\\', '/').lower().split('/')
     name = parts[-1]
