@@ -83,3 +83,45 @@ def pem_private_key(kind: str = 'RSA PRIVATE KEY', seed: object = 0, lines: int 
     body = base64.b64encode(bytes(rng.randrange(256) for _ in range(48 * lines))).decode()
     wrapped = '\n'.join(body[i:i + 64] for i in range(0, len(body), 64))
     return f'-----BEGIN {kind}-----\n{wrapped}\n-----END {kind}-----\n'
+
+
+# --- DER private keys (PKCS#1, PKCS#8, SEC1) with random numbers: the structure of a key, no key ---------
+# Written out here with their OIDs, not taken from leakstop (see BASE62 above).
+_OID_RSA = bytes.fromhex('06092a864886f70d010101')  # 1.2.840.113549.1.1.1 rsaEncryption
+_OID_EC = bytes.fromhex('06072a8648ce3d0201')  # 1.2.840.10045.2.1 id-ecPublicKey
+_OID_P256 = bytes.fromhex('06082a8648ce3d030107')  # 1.2.840.10045.3.1.7 prime256v1
+_OID_ED25519 = bytes.fromhex('06032b6570')  # 1.3.101.112
+
+
+def der(tag: int, content: bytes) -> bytes:
+    """One DER element: tag, definite length (short or long form), content."""
+    n = len(content)
+    if n < 0x80:
+        return bytes((tag, n)) + content
+    size = n.to_bytes((n.bit_length() + 7) // 8, 'big')
+    return bytes((tag, 0x80 | len(size))) + size + content
+
+
+def _integer(rng: random.Random, nbytes: int) -> bytes:
+    value = bytes((rng.randrange(0x80, 0x100),)) + bytes(rng.randrange(256) for _ in range(nbytes - 1))
+    return der(0x02, b'\x00' + value)  # a leading zero: a positive number with its top bit set
+
+
+def der_private_key(kind: str = 'pkcs8-rsa', seed: object = 0, bits: int = 2048) -> str:
+    """Base64 (one line, no PEM header) of a private key's DER structure filled with random numbers:
+    ``pkcs1-rsa``, ``pkcs8-rsa``, ``sec1-ec`` (P-256), ``pkcs8-ec`` or ``pkcs8-ed25519``."""
+    rng = random.Random(repr(('der', kind, seed, bits)))
+    half = bits // 16
+    rsa = der(0x30, der(0x02, b'\x00') + _integer(rng, bits // 8) + der(0x02, b'\x01\x00\x01') + _integer(rng, bits // 8)
+              + b''.join(_integer(rng, half) for _ in range(5)))
+    ec = der(0x30, der(0x02, b'\x01') + der(0x04, bytes(rng.randrange(256) for _ in range(32)))
+             + der(0xA0, _OID_P256) + der(0xA1, der(0x03, b'\x00\x04' + bytes(rng.randrange(256) for _ in range(64)))))
+    body = {
+        'pkcs1-rsa': rsa,
+        'pkcs8-rsa': der(0x30, der(0x02, b'\x00') + der(0x30, _OID_RSA + b'\x05\x00') + der(0x04, rsa)),
+        'sec1-ec': ec,
+        'pkcs8-ec': der(0x30, der(0x02, b'\x00') + der(0x30, _OID_EC + _OID_P256) + der(0x04, ec)),
+        'pkcs8-ed25519': der(0x30, der(0x02, b'\x00') + der(0x30, _OID_ED25519)
+                             + der(0x04, der(0x04, bytes(rng.randrange(256) for _ in range(32))))),
+    }[kind]
+    return base64.b64encode(body).decode()

@@ -47,3 +47,38 @@ def test_sizes_are_what_the_cases_say() -> None:
     assert 12_000 < body(KEYS['pem-13k'][1]) < 14_000
     assert 60_000 < body(KEYS['pem-60k'][1]) < 61_000
     assert 34_000 < len(KEYS['gpg-35k'][1]) < 36_000
+
+
+# --- a key's DER as base64 without its PEM header (held-out 10: Keycloak realm exports and SAML config) ----
+PKCS1 = fakes.der_private_key('pkcs1-rsa', seed='headerless')
+PKCS8 = fakes.der_private_key('pkcs8-rsa', seed='headerless')
+HEADERLESS = {
+    'realm-json': ('realm-export.json', '{\n  "realm": "demo",\n  "components": {"rsa": [{"config": {\n'
+                   f'    "privateKey": ["{PKCS1}"],\n    "certificate": ["MIICnTCCAYUCBgF..."]}}}}]}}\n}}\n', 4, PKCS1),
+    'saml-xml': ('keycloak-saml.xml', f'<Keys>\n  <Key signing="true">\n    <PrivateKeyPem>\n        {PKCS8}\n'
+                 '    </PrivateKeyPem>\n  </Key>\n</Keys>\n', 4, PKCS8),
+    'env': ('settings.env.example', f'JWT_PRIVATE_KEY={fakes.der_private_key("pkcs8-ec", seed="headerless")}\n', 1,
+            fakes.der_private_key('pkcs8-ec', seed='headerless')),
+}
+
+
+@pytest.mark.parametrize('case', sorted(HEADERLESS))
+def test_a_private_key_without_its_pem_header_is_found(case: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, text, line, secret = HEADERLESS[case]
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    out = capsys.readouterr().out
+    found = json.loads(out)['findings']
+    assert [(f['rule'], f['line']) for f in found] == [('private-key-der-base64', line)]
+    assert secret[8:40] not in out  # redacted
+
+
+def test_a_key_in_a_pem_block_is_named_by_the_pem_rule_only(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    body = '\n'.join(PKCS1[i:i + 64] for i in range(0, len(PKCS1), 64))
+    path = os.path.join(str(tmp_path), 'id.key')
+    with open(path, 'w') as f:
+        f.write(f'-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n')
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    assert [f['rule'] for f in json.loads(capsys.readouterr().out)['findings']] == ['private-key-pem']

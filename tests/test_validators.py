@@ -223,3 +223,53 @@ def test_pgp_private_key_everything_after_the_blank_line_is_body() -> None:
     body = base64.b64encode(bytes([0x95]) + bytes(63)).decode()
     assert not pgp_private_key(f'-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: 1\n\nComment: x\n{body}\n'
                                '-----END PGP PRIVATE KEY BLOCK-----')
+
+
+# --- der_private_key: a private key's DER structure, as base64 without its PEM header ------------------
+_RNG_BYTES = bytes(range(256)) * 2
+
+
+def _b64(element: bytes) -> str:
+    return base64.b64encode(element).decode()
+
+
+_OID = {name: fakes.der(0x06, bytes.fromhex(h)) for name, h in (
+    ('rsa', '2a864886f70d010101'), ('pbes2', '2a864886f70d01050d'), ('data', '2a864886f70d010701'),
+    ('sha256rsa', '2a864886f70d01010b'), ('cn', '550403'), ('bogus', '2b6670'),
+)}
+_BIG = fakes.der(0x02, b'\x00\xc1' + _RNG_BYTES[:255])
+_CERT = fakes.der(0x30, fakes.der(0x30, fakes.der(0xA0, fakes.der(0x02, b'\x02')) + fakes.der(0x02, b'\x1f' * 16)
+                                  + fakes.der(0x30, _OID['sha256rsa'])) + fakes.der(0x30, _OID['sha256rsa'])
+                  + fakes.der(0x03, b'\x00' + _RNG_BYTES[:256]))
+_SPKI = fakes.der(0x30, fakes.der(0x30, _OID['rsa'] + b'\x05\x00') + fakes.der(0x03, b'\x00' + fakes.der(0x30, _BIG + fakes.der(0x02, b'\x01\x00\x01'))))
+_ENCRYPTED = fakes.der(0x30, fakes.der(0x30, _OID['pbes2'] + fakes.der(0x30, b'')) + fakes.der(0x04, _RNG_BYTES[:300]))
+_PKCS12 = fakes.der(0x30, fakes.der(0x02, b'\x03') + fakes.der(0x30, _OID['data'] + fakes.der(0xA0, fakes.der(0x04, _RNG_BYTES[:200]))))
+_CSR = fakes.der(0x30, fakes.der(0x30, fakes.der(0x02, b'\x00') + fakes.der(0x30, _OID['cn']) + _SPKI) + fakes.der(0x30, _OID['sha256rsa']))
+_RSA_PUBLIC = fakes.der(0x30, _BIG + fakes.der(0x02, b'\x01\x00\x01'))  # PKCS#1 public: modulus first
+_BOGUS_ALGORITHM = fakes.der(0x30, fakes.der(0x02, b'\x00') + fakes.der(0x30, _OID['bogus']) + fakes.der(0x04, _RNG_BYTES[:34]))
+_THREE_INTEGERS = fakes.der(0x30, fakes.der(0x02, b'\x00') + _BIG + fakes.der(0x02, b'\x01\x00\x01'))
+_SMALL_RSA = fakes.der(0x30, fakes.der(0x02, b'\x00') + b''.join(fakes.der(0x02, b'\x01' * 16) for _ in range(8)))
+
+
+@pytest.mark.parametrize('kind', ['pkcs1-rsa', 'pkcs8-rsa', 'sec1-ec', 'pkcs8-ec', 'pkcs8-ed25519'])
+def test_der_private_key_reads_each_kind_of_key(kind: str) -> None:
+    from leakstop.validators import der_private_key
+    key = fakes.der_private_key(kind, seed='validators')
+    assert der_private_key(key)
+    assert der_private_key('\n'.join(key[i:i + 64] for i in range(0, len(key), 64)))  # wrapped
+    assert der_private_key('\\n'.join(key[i:i + 64] for i in range(0, len(key), 64)))  # wrapped with \n escapes
+    assert not der_private_key(key[:-8])  # cut: the SEQUENCE says it is longer
+    assert not der_private_key(key + 'AAAA')  # bytes after the SEQUENCE
+    assert not der_private_key(key[:len(key) // 2] + '!' + key[len(key) // 2 + 1:])  # not base64
+
+
+@pytest.mark.parametrize(('element', 'why'), [
+    (_CERT, 'a certificate'), (_SPKI, 'a public key'), (_ENCRYPTED, 'an encrypted PKCS#8 key'),
+    (_PKCS12, 'a PKCS#12 keystore (version 3)'), (_CSR, 'a certificate request'),
+    (_RSA_PUBLIC, 'a PKCS#1 public key'), (_BOGUS_ALGORITHM, 'PKCS#8 of no known algorithm'),
+    (_THREE_INTEGERS, 'a version and two numbers'), (_SMALL_RSA, 'integers too small for a modulus'),
+    (b'\x30\x03\x02\x01\x00', 'too short'),
+])
+def test_der_private_key_refuses_what_is_not_a_private_key(element: bytes, why: str) -> None:
+    from leakstop.validators import der_private_key
+    assert not der_private_key(_b64(element)), why
