@@ -7,6 +7,8 @@ import gzip
 import pytest
 
 import fakes
+from leakstop.config import Config
+from leakstop.engine import RuleSet
 
 from leakstop.generic import _shown_words
 from leakstop.generic.values import (
@@ -332,3 +334,44 @@ def test_judgements_are_remembered() -> None:
 def test_base64_without_its_padding() -> None:
     """Unpadded base64 (URL-safe tokens drop the '='): 11 bytes, 15 characters, one '=' added back."""
     assert judge_value(base64.b64encode(b'letmein99!x').decode().rstrip('=')).reason.startswith('base64 of text: ')
+
+
+# --- a token typed along the keyboard rows (held-out 10: oauthlib's docs and tests) -----------------------
+@pytest.mark.parametrize('value', ['sldafh309sdf', 'askfjh234as9sd8', 'qwe089234lkjsdf', 'lsdkfhj230',
+                                   'WYasdfJp4sdfasdf1234', 'asdfasdf', 'zxcvbnm12345', 'POIUYTqwerty'])
+def test_letters_that_stay_on_one_keyboard_row_are_typed(value: str) -> None:
+    from leakstop.generic.values import judge_value, typed_along_rows
+    assert typed_along_rows(value)
+    judged = judge_value(value)
+    assert judged.typed and 'typed along the keyboard rows' in judged.reason or judged.randomness == 0.0  # (letters alone)
+
+
+@pytest.mark.parametrize('value', [
+    'kjfch2345sdf',  # 4 of 6 pairs on one row: could be chance
+    'qwerty1',  # 5 pairs: too few to tell
+    'deadbeefcafe0123',  # hex: its letters are not random over the rows
+    '2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA',
+])
+def test_letters_that_change_rows_or_too_few_to_tell_are_not_typed(value: str) -> None:
+    from leakstop.generic.values import typed_along_rows
+    assert not typed_along_rows(value)
+
+
+def test_few_generated_tokens_are_taken_for_typed() -> None:
+    """The chance bound holds on generated tokens: of 4,000 seeded random tokens of 12-40 characters in
+    three alphabets, at most 1 in 500 is taken for typed (the bound is 1 in 500 per token)."""
+    from leakstop.generic.values import typed_along_rows
+    alphabets = (fakes.ALNUM, fakes.B64, 'abcdefghijklmnopqrstuvwxyz0123456789')
+    tokens = [fakes.rand(alphabets[i % 3], 12 + i % 29, ('typed', i)) for i in range(4000)]
+    assert sum(map(typed_along_rows, tokens)) <= 8
+
+
+@pytest.mark.parametrize(('line', 'found'), [
+    ("access_token = 'askfjh234as9sd8'\n", []),  # a token is generated: typed, it is an example
+    ("api_key: sldafh309sdfWq\n", []),
+    ("password = 'askfjh234as9sd8'\n", ['generic-password']),  # a person types a password: still one
+    ("access_token = 'Zq8bX3nR5tY7uV9w'\n", ['generic-token']),  # generated
+])
+def test_a_typed_value_is_no_token_but_may_be_a_password(line: str, found: list[str], ruleset: RuleSet, default_config: Config) -> None:
+    from leakstop.scan import scan_data
+    assert [f.rule_id for f in scan_data(line.encode(), 'settings.py', ruleset=ruleset, config=default_config)] == found

@@ -137,6 +137,10 @@ def score(
     if image and judgement.reason in IMAGE_LITERALS:
         # "Never build credentials into images": any literal counts there, words included
         judgement = judgement._replace(randomness=0.7, human_password=0.7)
+    if judgement.typed and key.kind != 'password':
+        # letters along the keyboard rows (sldafh309sdf): typed to look random, an example; a person types
+        # a password, a token or a key is generated
+        judgement = judgement._replace(randomness=0.0)
     if key.kind in ('password', 'secret') or image:
         factor = human_factor if judgement.length < 16 else 1.0  # a long passphrase is real even in a test
         value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))

@@ -45,6 +45,7 @@ class ValueJudgement(NamedTuple):
     classes: int = 0
     entropy: float = 0.0
     words: float = 0.0
+    typed: bool = False  # letters along the keyboard rows: typed by hand (a password may be; a token is not)
 
     @property
     def literal(self) -> bool:

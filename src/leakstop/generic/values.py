@@ -146,6 +146,34 @@ _ALPHABET = 'abcdefghijklmnopqrstuvwxyz'
 _DIGITS = '0123456789'
 
 
+# Keyboard rows (QWERTY): a generated token's letters change row as often as chance makes them; letters
+# typed by hand to look random (`sldafh309sdf`, `askfjh234as9sd8`, `qwe089234lkjsdf`) stay on one row.
+_ROW_OF = {c: row for row, keys in enumerate(('qwertyuiop', 'asdfghjkl', 'zxcvbnm')) for c in keys}
+_SAME_ROW = (10 * 9 + 9 * 8 + 7 * 6) / (26 * 25)  # two different random letters on one row: 0.31
+TYPED_P = 0.002  # below this chance under random letters, the value was typed along the rows
+TYPED_MIN_PAIRS = 6  # adjacent letter pairs needed to tell
+
+
+def typed_along_rows(value: str) -> bool:
+    """Whether the adjacent letter pairs of ``value`` stay on one keyboard row so often that random
+    letters would do so with a chance under ``TYPED_P`` (the binomial tail; about 1 generated token
+    in 2,000 is taken for typed). A letter twice (``Aa1Bb2``) is no step along a row and is not counted.
+    Hex is left alone: its six letters are not random over the rows."""
+    low = value.lower()
+    if all(c in '0123456789abcdef' for c in low):
+        return False
+    pairs = same = 0
+    for a, b in zip(low, low[1:]):
+        ra, rb = _ROW_OF.get(a), _ROW_OF.get(b)
+        if ra is not None and rb is not None and a != b:
+            pairs += 1
+            same += ra == rb
+    if pairs < TYPED_MIN_PAIRS:
+        return False
+    chance = sum(math.comb(pairs, k) * _SAME_ROW ** k * (1 - _SAME_ROW) ** (pairs - k) for k in range(same, pairs + 1))
+    return chance < TYPED_P
+
+
 def shannon_entropy(text: str) -> float:
     if not text:
         return 0.0
@@ -505,6 +533,7 @@ def _judge_value(value: str) -> ValueJudgement:
         randomness = 0.65
     else:
         randomness = 0.0
+    typed = randomness > 0 and typed_along_rows(value)  # (score: no token, a password still)
     # a password a person chose: letters with digits or symbols, or a non-word of letters
     if not 6 <= n <= 64 or letters == 0:
         human = 0.0 if n < 6 or n > 64 else 0.6 if n >= 8 and k >= 2 else 0.0
@@ -516,8 +545,8 @@ def _judge_value(value: str) -> ValueJudgement:
         human = 0.6  # a made-up word, or a passphrase of words run together
     else:
         human = 0.0
-    shape = 'uuid' if uuid else f'{n} chars, {k} classes'
-    return ValueJudgement(randomness, human, shape, uuid, n, k, round(h, 2), round(w, 2))
+    shape = 'uuid' if uuid else f'{n} chars, {k} classes' + (', typed along the keyboard rows' if typed else '')
+    return ValueJudgement(randomness, human, shape, uuid, n, k, round(h, 2), round(w, 2), typed)
 
 
 _PASSPHRASE_WORD = LazyPattern(r'[a-z]+\d{0,4}\Z')
