@@ -274,7 +274,7 @@ def test_remembered_lines_give_what_a_fresh_detector_finds() -> None:
 UNQUOTED_TOKEN = b'api_token = Zq8bX3nR5tY7uV9wK2mL4pQ6sD1fG0hJ\n'
 CODE_EXTENSIONS = (
     '.py', '.pyi', '.pyx', '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.go', '.java', '.kt',
-    '.kts', '.scala', '.groovy', '.gradle', '.rb', '.php', '.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh',
+    '.kts', '.scala', '.groovy', '.gradle', '.rb', '.rbs', '.rbi', '.php', '.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh',
     '.cs', '.fs', '.vb', '.swift', '.m', '.mm', '.rs', '.dart', '.lua', '.pl', '.pm', '.r', '.jl', '.ex',
     '.exs', '.erl', '.clj', '.cljs', '.vue', '.svelte', '.coffee', '.hs', '.ml', '.nim', '.zig', '.sol',
     '.ipynb', '.razor', '.cshtml', '.jsp', '.erb', '.ejs', '.hbs', '.twig', '.j2', '.jinja', '.jinja2',

@@ -49,7 +49,7 @@ RULE_IDS = frozenset(rule_id for rule_id, _ in RULES.values())
 # Unquoted right-hand sides in these files are expressions (``token = get_token()``), not values.
 CODE_EXTENSIONS = frozenset((
     '.py', '.pyi', '.pyx', '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.go', '.java', '.kt',
-    '.kts', '.scala', '.groovy', '.gradle', '.rb', '.php', '.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh',
+    '.kts', '.scala', '.groovy', '.gradle', '.rb', '.rbs', '.rbi', '.php', '.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh',
     '.cs', '.fs', '.vb', '.swift', '.m', '.mm', '.rs', '.dart', '.lua', '.pl', '.pm', '.r', '.jl', '.ex',
     '.exs', '.erl', '.clj', '.cljs', '.vue', '.svelte', '.coffee', '.hs', '.ml', '.nim', '.zig', '.sol',
     '.ipynb', '.razor', '.cshtml', '.jsp', '.erb', '.ejs', '.hbs', '.twig', '.j2', '.jinja', '.jinja2',
