@@ -375,3 +375,32 @@ def test_few_generated_tokens_are_taken_for_typed() -> None:
 def test_a_typed_value_is_no_token_but_may_be_a_password(line: str, found: list[str], ruleset: RuleSet, default_config: Config) -> None:
     from leakstop.scan import scan_data
     assert [f.rule_id for f in scan_data(line.encode(), 'settings.py', ruleset=ruleset, config=default_config)] == found
+
+
+# --- a JWT broken on purpose (held-out 10: jsonwebtoken's negative tests) --------------------------------
+_JWT = fakes.jwt(seed='malformed')
+_HEADER, _PAYLOAD, _SIG = _JWT.split('.')
+
+
+@pytest.mark.parametrize(('value', 'malformed'), [
+    (f'badz.{_PAYLOAD}.sig', True),  # no header
+    (f'{_HEADER}.badz.sig', True),  # no payload
+    (f'{_HEADER}.{_PAYLOAD}.{_SIG}', False),  # a token
+    (f'{_HEADER}.{_PAYLOAD}.sig', False),  # a token with a fake signature is still a token
+    (f'{_HEADER}.{_PAYLOAD}.', False),  # unsigned (alg none)
+    ('abc.def.ghi', False),  # no eyJ part: not a JWT's shape
+    ('Zq8bX3nR5tY7uV9wK2mL4pQ', False),
+])
+def test_a_jwt_whose_header_or_payload_does_not_parse(value: str, malformed: bool) -> None:
+    from leakstop.generic.values import judge_value, malformed_jwt
+    assert malformed_jwt(value) is malformed
+    if malformed:
+        assert judge_value(value).reason == 'a JWT whose header or payload does not parse'
+
+
+def test_a_broken_jwt_in_a_test_is_no_finding(ruleset: RuleSet, default_config: Config) -> None:
+    from leakstop.scan import scan_data
+    broken = f'    let token = "badz.{_PAYLOAD}.sig";\n    let other = "{_HEADER}.badz.sig";\n'
+    assert scan_data(broken.encode(), 'tests/dangerous.rs', ruleset=ruleset, config=default_config) == []
+    good = f'    let token = "{_JWT}";\n'
+    assert [f.rule_id for f in scan_data(good.encode(), 'tests/dangerous.rs', ruleset=ruleset, config=default_config)] == ['jwt']

@@ -18,6 +18,9 @@ placeholder is asked of ``leakstop.placeholders``.
 """
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import math
 import os
 import re
@@ -419,6 +422,23 @@ def classes(value: str) -> int:
 
 _BASE64 = LazyPattern(r'[A-Za-z0-9+/_-]{8,}={0,2}\Z')
 _JWT_HEADER_ONLY = LazyPattern(r'\AeyJ[A-Za-z0-9_-]{10,}={0,2}\Z')  # eyJhbGciOi...: a JWT header, no payload
+_JWT_SHAPE = LazyPattern(r'[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*\Z')
+
+
+def _json_object(part: str) -> bool:
+    try:
+        return isinstance(json.loads(base64.urlsafe_b64decode(part + '=' * (-len(part) % 4))), dict)
+    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
+        return False
+
+
+def malformed_jwt(value: str) -> bool:
+    """A JWT's shape (three dotted parts, one of them ``eyJ…``) whose header or payload is no JSON object:
+    a token broken on purpose (``badz.eyJ….sig`` in a negative test), not one an issuer signed."""
+    if 'eyJ' not in value or not _JWT_SHAPE.match(value):
+        return False
+    header, payload = value.split('.')[:2]
+    return not (_json_object(header) and _json_object(payload))
 
 
 _HEX = LazyPattern(r'(?:[0-9a-f]{2}){8,}\Z|(?:[0-9A-F]{2}){8,}\Z')
@@ -509,6 +529,8 @@ def _judge_value(value: str) -> ValueJudgement:
             return ValueJudgement(0.0, 0.0, f'base64 of text: {inner}')
         judged = judge_value(text)  # the base64 of a password is as strong as the password
         return judged._replace(reason=f'base64 of text: {judged.reason}')
+    if malformed_jwt(value):
+        return ValueJudgement(0.0, 0.0, 'a JWT whose header or payload does not parse')
     prefixed = _prefixed_words(value)
     if prefixed is not None:
         return ValueJudgement(0.0, 0.0, prefixed)
