@@ -37,6 +37,7 @@ Judged = Tuple[Finding, bool]
 _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
 _CHUNK = 128  # blobs a worker is given at a time
+_WINDOW = 16  # chunks' worth of blobs sorted by path before they are handed out
 
 
 class Display:
@@ -220,11 +221,12 @@ class BlobFindings:
 
         def chunks() -> Iterator[list[tuple[int, str, str]]]:  # read by the pool's thread that hands out work
             rest = itertools.chain(first, items())
-            while True:
-                chunk = list(itertools.islice(rest, _CHUNK))
-                if not chunk:
+            while True:  # a window of blobs sorted by path: one worker gets a file's versions (git's delta cache)
+                window = sorted(itertools.islice(rest, _CHUNK * _WINDOW), key=lambda item: item[2])
+                if not window:
                     return
-                yield chunk
+                for start in range(0, len(window), _CHUNK):
+                    yield window[start:start + _CHUNK]
         pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(self.top, self.scanner))
         try:
             done = 0
