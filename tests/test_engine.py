@@ -667,7 +667,8 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
     (b'{"a": "x\\/y"}\n', [True, False, False]),
     (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False]),
     (b'kind: Secret\n', [False, False, True]),
-    (b'"\\u0041" -----BEGIN Secret', [True, True, True]),
+    (b'"\\u0041" -----BEGIN x\nkind: "Secret"  # the manifest\n', [True, True, True]),
+    (b'class SecretStore:\n    kind: SecretList\n', [False, False, False]),  # `Secret` alone, another kind
 ])
 def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
                                                                  ruleset: engine.RuleSet, rs: engine.RuleSet) -> None:

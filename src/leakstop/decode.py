@@ -28,11 +28,11 @@ import bisect
 import re
 from typing import Sequence
 
-from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, Finding, RuleSet, line_columns, scan_bytes
+from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
 
-_SECRET_KIND = LazyPattern(rb'(?m)^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
+_SECRET_KIND = LazyPattern(b'(?m)' + VIEW_ANCHORS[VIEW_SECRET])  # the engine's anchor for this view, the same text
 _DATA_KEY = LazyPattern(rb'(?m)^([ \t]*)data:[ \t]*(?:#[^\n]*)?\r?$')
 # an entry: an indented key and a value, quoted (maybe empty) or not; a bare ``key:`` (a mapping's header, the
 # next ``data:``) is none and ends the block, so that each line is read by one block (linear)

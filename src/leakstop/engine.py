@@ -41,7 +41,7 @@ from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors/10'
+DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors/11'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -179,6 +179,7 @@ class RuleSet:
         self.path_rules = tuple(path_rules)
         self._path_scratch_ready = False
         self._path_gate: Any = False  # all their file-name globs in one pattern (None: none)
+        self._path_rules_for: dict[str, bool] = {}  # path -> _path_rules_apply's answer
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
@@ -280,11 +281,19 @@ class RuleSet:
         return globs is not None and globs.match(normalize(path)) is not None
 
     def _path_rules_apply(self, path: str) -> bool:
-        """Whether any rule limited to file names applies to ``path`` (one glob match per file)."""
+        """Whether any rule limited to file names applies to ``path`` (one glob match per path: a history
+        scan asks again for every version of a file)."""
+        known = self._path_rules_for.get(path)
+        if known is not None:
+            return known
         if self._path_gate is False:  # caseless and by the last segments: looser than applies_to, which decides
             globs = [g for i in self.path_rules for g in self.rules[i].paths]
             self._path_gate = NameFilter(globs) if globs else None
-        return self._path_gate is not None and self._path_gate(normalize(path))
+        applies = self._path_gate is not None and self._path_gate(normalize(path))
+        if len(self._path_rules_for) >= 10_000:
+            self._path_rules_for.clear()
+        self._path_rules_for[path] = applies
+        return applies
 
     def scan_hits(self, data: bytes, path: str = '') -> dict[int, list[int]]:
         """Rule index -> end offsets of Hyperscan candidates, in order (``path`` says whether the rules
@@ -333,7 +342,8 @@ def escape_tolerant(pattern: str) -> str:
 # that hides something (decode.escape_view), a PEM/PGP BEGIN line (decode.comment_view), a Kubernetes
 # Secret (decode.decoded_findings). Without them, those views are not built: each needed a search of
 # the whole file in Python's re, 15% of a source tree's scan together.
-VIEW_ANCHORS = (rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'Secret')
+# (the third is decode._SECRET_KIND: a Kubernetes Secret's `kind:` line; `Secret` alone was in most source files)
+VIEW_ANCHORS = (rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
 VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET = range(3)
 
 WIDE_REPEAT = 16
