@@ -37,7 +37,7 @@ Judged = Tuple[Finding, bool]
 _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
 _CHUNK = 128  # blobs a worker is given at a time
-_WINDOW = 16  # chunks' worth of blobs sorted by path before they are handed out
+_WINDOW = 256  # chunks' worth of blobs sorted by path before they are handed out (32,768: BookStack's whole history)
 
 
 class Display:
