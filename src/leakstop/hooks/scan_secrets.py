@@ -9,7 +9,7 @@ from typing import Sequence
 from leakstop import baseline as baseline_mod
 from leakstop.config import Config, load_config
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, parse_hook_args, select_rules
+from leakstop.hooks import HelpFormatter, add_common_arguments, parse_hook_args, select_rules
 from leakstop.report import emit
 from leakstop.scan import scan_paths
 
@@ -28,7 +28,9 @@ def scan_files(filenames: Sequence[str], *, config: Config, baseline: str | None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog='scan-secrets', description='Find secrets in the given files.')
+    parser = argparse.ArgumentParser(
+        prog='scan-secrets', description='Find secrets in the given files.', formatter_class=HelpFormatter,
+    )
     add_common_arguments(parser)
     args = parse_hook_args(parser, argv)
     try:
