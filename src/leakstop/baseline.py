@@ -23,7 +23,6 @@ imported into a leakstop baseline.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -56,6 +55,7 @@ class Entry(EntryFields):
 
 
 def _sha1(text: str) -> str:
+    import hashlib  # only for a detect-secrets baseline (hashlib loads OpenSSL: 4 ms of a hook's start)
     return hashlib.sha1(text.encode('utf-8', 'surrogateescape')).hexdigest()
 
 

@@ -15,7 +15,6 @@ more than the standard library's fast modules, so a warm hook starts quickly.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
@@ -25,6 +24,7 @@ import sys
 from typing import IO, Any, Callable, Sequence, TypeVar
 
 from leakstop import __version__
+from leakstop.digest import sha256
 
 T = TypeVar('T')
 FORMAT = 5  # 4: JSON + bytes, no pickle; 5: records are NamedTuples
@@ -60,7 +60,7 @@ def file_signature(path: str) -> tuple[str, int, int]:
 
 
 def _key(name: str, signature: Sequence[object]) -> str:
-    h = hashlib.sha256()
+    h = sha256()
     for part in (FORMAT, __version__, sys.version_info[:2], sys.platform, name, *signature):
         h.update(repr(part).encode())
         h.update(b'\0')

@@ -22,7 +22,6 @@ nothing and is dropped (a vendor rule's finding replaces an overlapping generic 
 """
 from __future__ import annotations
 
-import base64
 import binascii
 import bisect
 import re
@@ -61,6 +60,7 @@ def _documents(data: bytes) -> list[tuple[int, int]]:
 
 
 def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes, bytes, int, int]]:
+    import base64
     out = []
     for block in _DATA_KEY.finditer(data, doc_start, doc_end):
         indent = len(block.group(1))

@@ -22,7 +22,6 @@ words (``vendor_block_findings``), so the finding gets the vendor's rule and rev
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import os
 import re
@@ -30,6 +29,7 @@ import sys
 from typing import Any, Callable, Iterator, Sequence
 
 from leakstop.cache import cache_dir, cached
+from leakstop.digest import sha256
 from leakstop.errors import FatalError
 from leakstop.files import NameFilter, compile_globs, normalize
 from leakstop.generic import FAMILIES, GenericDetector, names_itself
@@ -57,7 +57,7 @@ class Finding(FindingFields):
         baseline made on one platform matches on the other.
         """
         secret = self.secret.replace('\r\n', '\n')
-        return hashlib.sha256(f'{self.rule_id}:{secret}'.encode()).hexdigest()
+        return str(sha256(f'{self.rule_id}:{secret}'.encode()).hexdigest())
 
 
 def _hyperscan() -> Any:

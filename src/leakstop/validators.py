@@ -6,14 +6,13 @@ unknown names. Nothing here touches the network.
 """
 from __future__ import annotations
 
-import base64
 import binascii
-import hashlib
 import json
 import re
 import zlib
 from typing import Callable
 
+from leakstop.digest import sha256
 from leakstop.generic.values import shannon_entropy as shannon_entropy  # one home: the value judge
 from leakstop.regex import LazyPattern
 
@@ -52,6 +51,7 @@ def npm_checksum(secret: str) -> bool:
 
 def _b64decode_loose(text: str) -> bytes | None:
     """Decode standard or URL-safe base64 with or without padding; None if invalid."""
+    import base64  # here, not at the top: only a candidate secret of some rules is decoded
     text = text.strip()
     alt = b'-_' if ('-' in text or '_' in text) else None
     try:
@@ -134,7 +134,7 @@ def base58check(secret: str) -> bool:
     raw = bytes(zeros) + value.to_bytes((value.bit_length() + 7) // 8, 'big')
     if len(raw) < 5:
         return False
-    return hashlib.sha256(hashlib.sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:]
+    return bool(sha256(sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:])
 
 
 def bech32_checksum(secret: str) -> bool:
@@ -170,6 +170,7 @@ def crc16_xmodem(data: bytes) -> int:
 
 def nats_nkey_seed(secret: str) -> bool:
     """NATS NKey seed: base32 of a seed prefix, a type, 32 bytes, and a CRC-16 (XMODEM, little endian)."""
+    import base64
     try:
         raw = base64.b32decode(secret + '=' * (-len(secret) % 8))
     except (binascii.Error, ValueError):

@@ -17,12 +17,12 @@ finding on the same bytes wins. ``leakstop scan --explain`` prints every feature
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 import os
 from typing import Any, Callable, Iterator, Sequence
 
 from leakstop.cache import cache_dir, cached, cached_toml
+from leakstop.digest import sha256
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
@@ -327,7 +327,7 @@ class GenericDetector:
         hyperscan: Any = importlib.import_module('hyperscan')
         directory = cache if cache is not None else cache_dir()
         doc = cached_toml(DATA_FILE, directory=directory)
-        signature = (hyperscan.__version__, hashlib.sha256(repr(sorted(ANCHORS.items())).encode()).hexdigest())
+        signature = (hyperscan.__version__, sha256(repr(sorted(ANCHORS.items())).encode()).hexdigest())
 
         def build() -> bytes:
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)

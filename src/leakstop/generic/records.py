@@ -1,13 +1,15 @@
-"""The records of generic detection (candidates, judgements, detections).
+"""The records of generic detection (candidates, judgements, detections): ``leakstop.records.Record``s."""
+from __future__ import annotations
 
-No ``from __future__ import annotations`` here, on purpose: ``typing.NamedTuple`` turns string
-annotations into forward references and compiles each one, which cost 5 ms at every hook start.
-The annotations below are evaluated as they are (typing generics, so Python 3.9 reads them too).
-"""
-from typing import Dict, FrozenSet, NamedTuple, Tuple
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import NamedTuple as Record  # as leakstop.records: mypy checks a Record as a NamedTuple
+else:
+    from leakstop.records import Record
 
 
-class Candidate(NamedTuple):
+class Candidate(Record):
     key: str
     value: str
     start: int  # byte offsets of the value in the scanned data
@@ -16,27 +18,27 @@ class Candidate(NamedTuple):
     quoted: bool
 
 
-class KeyJudgement(NamedTuple):
+class KeyJudgement(Record):
     kind: str  # password, secret, token, key; '' when the key names no secret
     strength: float  # 0..1
-    words: Tuple[str, ...]
+    words: tuple[str, ...]
     reason: str
 
 
-class Vocabulary(NamedTuple):
-    kinds: Dict[str, str]  # secret word -> kind
-    strengths: Dict[str, float]  # kind or special -> strength
-    key_qualifiers: FrozenSet[str]  # words that make `key` a secret key (api key, private key)
-    not_secret_qualifiers: FrozenSet[str]  # words that make the secret word a non-credential (csrf token)
-    about: FrozenSet[str]  # words after the secret word that describe it (type, name, url)
-    flag_prefixes: FrozenSet[str]  # first words that make the key a flag or limit (use, is, max)
-    compound_suffixes: Tuple[str, ...]  # secret words found at the end of one-word keys (pgpassword)
-    public_words: FrozenSet[str]  # any of these before the secret word: public by design (publicKeyToken)
-    encrypted_parents: FrozenSet[str]  # a parent key with one of these words holds ciphertext (encryptedData)
-    identifier_keys: FrozenSet[str] = frozenset()  # `key` after one of these is an identifier (projectKey)
+class Vocabulary(Record):
+    kinds: dict[str, str]  # secret word -> kind
+    strengths: dict[str, float]  # kind or special -> strength
+    key_qualifiers: frozenset[str]  # words that make `key` a secret key (api key, private key)
+    not_secret_qualifiers: frozenset[str]  # words that make the secret word a non-credential (csrf token)
+    about: frozenset[str]  # words after the secret word that describe it (type, name, url)
+    flag_prefixes: frozenset[str]  # first words that make the key a flag or limit (use, is, max)
+    compound_suffixes: tuple[str, ...]  # secret words found at the end of one-word keys (pgpassword)
+    public_words: frozenset[str]  # any of these before the secret word: public by design (publicKeyToken)
+    encrypted_parents: frozenset[str]  # a parent key with one of these words holds ciphertext (encryptedData)
+    identifier_keys: frozenset[str] = frozenset()  # `key` after one of these is an identifier (projectKey)
 
 
-class ValueJudgement(NamedTuple):
+class ValueJudgement(Record):
     randomness: float
     human_password: float
     reason: str  # why not a literal, or a short description of the shape
@@ -52,16 +54,16 @@ class ValueJudgement(NamedTuple):
         return self.randomness > 0 or self.human_password > 0
 
 
-class Detection(NamedTuple):
+class Detection(Record):
     start: int
     end: int
     secret: str
     rule_id: str
     description: str
-    explain: Tuple[Tuple[str, str], ...]
+    explain: tuple[tuple[str, str], ...]
 
 
-class FileKind(NamedTuple):
+class FileKind(Record):
     skip: bool  # lockfiles, translations, source maps
     code: bool
     prose: bool
@@ -69,7 +71,7 @@ class FileKind(NamedTuple):
     test_or_docs: bool
 
 
-class Score(NamedTuple):
+class Score(Record):
     value: float
     key: KeyJudgement
     judgement: ValueJudgement
