@@ -14,10 +14,6 @@ from leakstop.hooks import HelpFormatter, add_common_arguments, parse_hook_args,
 from leakstop.report import emit
 from leakstop.scan import scan_paths
 
-# What is imported by now lives as long as the process and is never garbage. Frozen (moved out of the
-# collector's generations), it is not walked again by the collections of the run and the two full ones
-# Python makes at exit: 5 ms of a warm hook on a few files. Objects made later are collected as ever.
-gc.freeze()
 
 SERIAL_FILES = 64  # more files than this are spread over the CPUs
 
@@ -33,6 +29,12 @@ def scan_files(filenames: Sequence[str], *, config: Config, baseline: str | None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # What is imported by now lives as long as the process and is never garbage. Frozen (moved out of the
+    # collector's generations), it is not walked again by the collections of the run and the two full ones
+    # Python makes at exit: 5 ms of a warm hook on a few files. Objects made later are collected as ever.
+    # Done when the hook runs as its own process (argv None: the console script), not when a test calls it.
+    if argv is None:
+        gc.freeze()
     parser = argparse.ArgumentParser(
         prog='scan-secrets', description='Find secrets in the given files.', formatter_class=HelpFormatter,
     )
