@@ -29,9 +29,16 @@ def random_bytes(n: int, seed: object) -> bytes:
     return bytes(rng.randrange(256) for _ in range(n))
 
 
-def p12_bytes(seed: object = 0) -> bytes:
-    """The DER header of a PKCS#12 file as openssl writes it, then random bytes."""
-    return bytes.fromhex('308209cf020103308209850609 2a864886f70d010701 a08209760482 0972'.replace(' ', '')) + random_bytes(2000, seed)
+_SHROUDED_KEY_BAG = bytes.fromhex('3082050006 0b 2a864886f70d010c0a0102 a0'.replace(' ', ''))  # a SafeBag's start
+
+
+def p12_bytes(seed: object = 0, *, key: bool = True) -> bytes:
+    """The DER header of a PKCS#12 file as openssl writes it, random bytes, and (``key``) a shrouded
+    private-key bag among them; without one, a truststore."""
+    body = random_bytes(2000, seed)
+    if key:
+        body = body[:1200] + _SHROUDED_KEY_BAG + body[1200:]
+    return bytes.fromhex('308209cf020103308209850609 2a864886f70d010701 a08209760482 0972'.replace(' ', '')) + body
 
 
 def jks_bytes(magic: str = 'feedfeed', seed: object = 0) -> bytes:

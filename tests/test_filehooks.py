@@ -31,9 +31,10 @@ def repo(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> str:
     return enter_repo(tmp_path, monkeypatch)
 
 
-def pkcs12() -> bytes:
-    """A real PKCS#12 keystore (openssl pkcs12 -export of a fresh throwaway key); openssl missing,
-    the test fails (a skipped check would hide a gap)."""
+def pkcs12(*, key: bool = True) -> bytes:
+    """A real PKCS#12 keystore (openssl pkcs12 -export of a fresh throwaway key); without ``key``, a
+    truststore (the certificate only, -nokeys). openssl missing, the test fails (a skipped check would
+    hide a gap)."""
     openssl = shutil.which('openssl')
     assert openssl is not None, 'openssl is needed by this test'
     here = os.getcwd()
@@ -41,8 +42,8 @@ def pkcs12() -> bytes:
     os.makedirs(work, exist_ok=True)
     subprocess.run((openssl, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem',
                     '-subj', '/CN=test', '-days', '1'), check=True, capture_output=True, cwd=work)
-    subprocess.run((openssl, 'pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'store.p12',
-                    '-passout', 'pass:test'), check=True, capture_output=True, cwd=work)
+    subprocess.run((openssl, 'pkcs12', '-export', *(('-inkey', 'k.pem') if key else ('-nokeys',)), '-in', 'c.pem',
+                    '-out', 'store.p12', '-passout', 'pass:test'), check=True, capture_output=True, cwd=work)
     with open(os.path.join(work, 'store.p12'), 'rb') as f:
         return f.read()
 
@@ -265,3 +266,20 @@ def test_name_filter_glob_forms(glob: str, path: str, expected: bool) -> None:
     assert NameFilter([glob])(path) is expected
     regex = compile_globs([glob], below=False)
     assert regex is not None and (re.compile(regex.pattern, re.I).match(path) is not None) is expected
+
+
+def test_a_truststore_and_empty_key_files_are_no_credentials(repo: str) -> None:
+    """Held-out 11: PKCS#12 truststores (certificates, no private-key bag) and empty keystores were
+    refused. A file named as a truststore that shows no key bag passes; a keystore with a key passes
+    under no name, and a certificates-only file under another name is refused (without its password,
+    PKCS#12 cannot show that no key hides in its encrypted part)."""
+    write('etc/api-truststore.p12', pkcs12(key=False))
+    write('etc/cacerts.p12', pkcs12(key=False))
+    write('etc/certs.p12', pkcs12(key=False))
+    write('conf/tomcat.keystore', '')
+    write('id_rsa', '\n')
+    write('etc/truststore-with-key.p12', pkcs12())
+    write('etc/store.dat', pkcs12())
+    code, found, _ = findings('.')
+    assert (code, found) == (1, [('etc/certs.p12', 0, 'pkcs12-keystore'), ('etc/store.dat', 0, 'pkcs12-keystore'),
+                                 ('etc/truststore-with-key.p12', 0, 'pkcs12-keystore')])

@@ -28,6 +28,7 @@ from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, sele
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
+from leakstop.regex import LazyPattern
 from leakstop.report import emit
 from leakstop.rules import (
     BINARY_TAG, CREDENTIAL_FILE_RULES, STRUCTURE_TAG, FileRules, NameRule,
@@ -87,10 +88,29 @@ def no_inline_kube_credentials(text: bytes, shapes: PlaceholderShapes) -> bool:
     return True
 
 
-EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes], bool]] = {
-    'placeholder-values': placeholder_values,
-    'no-inline-kube-credentials': no_inline_kube_credentials,
+# A truststore holds certificates (public), a keystore private keys. PKCS#12 cannot say which without its
+# password when everything sits in one encrypted SafeContents (Java's truststores, older tools' keystores
+# alike); the key bags OpenSSL, Java's keytool and Windows write for a key (keyBag, pkcs8ShroudedKeyBag) are
+# readable without it. So a file named as a truststore (``*trust*``, ``cacerts``) that shows no key bag is
+# one; any other PKCS#12 file is refused.
+_PKCS12 = LazyPattern(rb'\A\x30(?:\x82[\x00-\xff]{2}|\x83[\x00-\xff]{3}|\x81[\x00-\xff]|\x80)\x02\x01\x03\x30')
+_KEY_BAGS = (bytes.fromhex('2a864886f70d010c0a0101'), bytes.fromhex('2a864886f70d010c0a0102'))
+_TRUSTSTORE_NAME = LazyPattern(r'(?i)(?:^|/)[^/]*(?:trust|cacerts)[^/]*\Z')
+
+
+def truststore(data: bytes, shapes: PlaceholderShapes | None = None, path: str = '') -> bool:
+    """A PKCS#12 file (version 3) named as a truststore that shows no private-key bag."""
+    return (_TRUSTSTORE_NAME.search(path) is not None and _PKCS12.match(data) is not None
+            and not any(bag in data for bag in _KEY_BAGS))
+
+
+EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] = {
+    'placeholder-values': lambda data, shapes, path: placeholder_values(data, shapes),
+    'no-inline-kube-credentials': lambda data, shapes, path: no_inline_kube_credentials(data, shapes),
+    'truststore': truststore,
 }  # keys: rules.NAME_RULE_EXEMPTIONS (tests check they agree)
+# Content rules that a check of the whole file lets pass (rule id -> check of its bytes and path)
+CONTENT_EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] = {'pkcs12-keystore': truststore}
 
 
 # --- the check -------------------------------------------------------------------------------
@@ -119,10 +139,12 @@ def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES, *, conf
 
 def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[Finding]:
     out = []
+    if data is not None and not data.strip():
+        return out  # an empty file holds no credential, whatever its name (an empty tomcat.keystore)
     for rule in settings.names:
         if not rule.matches(path):
             continue
-        if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin.placeholders):
+        if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin.placeholders, path):
             continue
         out.append(Finding(
             path=path, line=0, column=0, rule_id=rule.id, description=f'{rule.description} (by name)',
@@ -151,7 +173,9 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
         return []
     rules = {r.id: r for r in ruleset.rules}
     order = {r.id: i for i, r in enumerate(ruleset.rules)}
-    found = _without_overlaps(found, order)
+    found = [f for f in _without_overlaps(found, order)
+             if f.rule_id not in CONTENT_EXEMPTIONS
+             or not CONTENT_EXEMPTIONS[f.rule_id](raw, settings.config.allowlist.builtin.placeholders, path)]
     allowlist = settings.config.allowlist
     structural = [f for f in found if STRUCTURE_TAG in rules[f.rule_id].tags]
     values = [f for f in found if STRUCTURE_TAG not in rules[f.rule_id].tags]
@@ -174,7 +198,7 @@ def check_data(display: str, raw: bytes | None, *, settings: Settings, baseline:
     if raw is None:  # git stores the link's target path, not the file it points to
         return FileResult(display, findings=tuple(unknown(baseline, name_findings(display, None, settings=settings))))
     text = decode_text(raw)
-    findings = name_findings(display, text, settings=settings)
+    findings = name_findings(display, raw if text is None else text, settings=settings)  # (a keystore: its bytes)
     findings += content_findings(raw, display, settings=settings)
     return FileResult(display, findings=tuple(unknown(baseline, findings, raw if text is None else text)))
 
