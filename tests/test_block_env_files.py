@@ -68,6 +68,7 @@ def test_env_templates_are_templates_whatever_their_case(work: Path) -> None:
     'environment.ts', 'env.py', '.envoy', 'dotenv.js', 'src/env/index.ts', 'environments/prod.yaml',
     'envrc.md', 'my.environment', '.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults',
     '.env.local.example', 'docker.env.example', '.envrc',
+    'example.env', 'sample.env', 'template.env', 'prod.example.env', 'db.sample.env',  # held-out 11: frappe_docker
 ])
 def test_other_names_pass(work: Path, name: str) -> None:
     write(name, 'A=\n')
@@ -440,3 +441,11 @@ def test_advice_for_a_template_is_to_replace_the_value_not_to_untrack(work: Path
     assert main(['deploy.env']) == 1
     out = capsys.readouterr().out
     assert 'git rm --cached' in out and '`*.env`' in out
+
+
+def test_example_env_is_a_template_held_to_placeholders(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    token = fakes.github('ghp', seed='example.env')
+    write('example.env', f'DB_PASSWORD=\nGITHUB_TOKEN={token}\n')
+    assert main(['example.env']) == 1
+    out = capsys.readouterr().out
+    assert 'example.env:2:' in out and token not in out

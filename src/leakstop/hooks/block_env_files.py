@@ -2,8 +2,8 @@
 
 Names are matched precisely (gitignore-style globs on file names, at any depth): ``.env``,
 ``.env.*`` and ``*.env`` are environment files; ``.env.example``, ``.env.sample``,
-``.env.template``, ``.env.dist``, ``.env.defaults`` (and their ``*.env.*`` forms) are
-templates; ``environment.ts``, ``env.py``, ``.envoy`` or ``dotenv.js`` are neither.
+``.env.template``, ``.env.dist``, ``.env.defaults`` (and their ``*.env.*`` forms, and ``example.env``,
+``*.sample.env``…) are templates; ``environment.ts``, ``env.py``, ``.envoy`` or ``dotenv.js`` are neither.
 ``.envrc`` (direnv) is refused only when it exports literal values.
 
 A template passes while each value is empty, a placeholder (``placeholders.is_placeholder``)
@@ -44,6 +44,7 @@ TEMPLATE_NAMES = (
     '.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults',
     '.env.*.example', '.env.*.sample', '.env.*.template', '.env.*.dist',
     '*.env.example', '*.env.sample', '*.env.template', '*.env.dist',
+    'example.env', 'sample.env', 'template.env', '*.example.env', '*.sample.env', '*.template.env',
 )
 
 # the ids of this hook's findings
