@@ -248,6 +248,10 @@ def test_symlinks_are_checked_by_name_only(work: Path, capsys: pytest.CaptureFix
     assert run(capsys, 'link.txt', 'dangling')[0] == 0  # git stores the link, not the key
     os.symlink('nowhere', 'id_rsa')
     assert run(capsys, 'id_rsa')[0] == 1
+    write('etc/id_ed25519', fakes.pem_private_key('OPENSSH PRIVATE KEY', seed='link'))
+    os.symlink('etc/id_ed25519', 'id_ed25519')  # a link to a file of the tree: that file is checked itself
+    assert run(capsys, 'id_ed25519')[0] == 0
+    assert run(capsys, 'etc/id_ed25519')[0] == 1
 
 
 def test_bad_config_is_one_line(work: Path, capsys: pytest.CaptureFixture[str]) -> None:

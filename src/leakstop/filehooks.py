@@ -34,7 +34,7 @@ from typing import Sequence
 from leakstop.baseline import Baseline
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet
-from leakstop.files import NameFilter, Unreadable, normalize, read_bytes
+from leakstop.files import NameFilter, Unreadable, link_into_repository, normalize, read_bytes
 from leakstop.hooks import block_credential_files as credential
 from leakstop.hooks import block_env_files as env
 from leakstop.records import FileHookSettings as Settings
@@ -113,6 +113,8 @@ def check_path(
         return merged(result, found, settings=settings)
     if result.error or result.skipped == 'allowlisted path':
         return result
+    if os.path.islink(path) and link_into_repository(path) and not env.kind_of(result.path, settings.env):
+        return result  # a link to a file of the repository: that file is checked at its own path
     try:
         raw = None if os.path.islink(path) else read_bytes(path)
     except Unreadable:

@@ -118,6 +118,27 @@ def decode_text(data: bytes) -> bytes | None:
     return _line_endings(data, _cr_only(data))
 
 
+def link_into_repository(path: str) -> bool:
+    """Whether the symlink ``path`` points to a regular file of its own repository (the nearest
+    directory above it holding ``.git``; else the current directory's tree): that file is checked at
+    its own path, so the link adds nothing of its own."""
+    try:
+        target = os.path.realpath(path)
+        if not os.path.isfile(target):
+            return False
+        top = os.path.dirname(os.path.abspath(path))
+        while not os.path.exists(os.path.join(top, '.git')):
+            parent = os.path.dirname(top)
+            if parent == top:
+                top = os.getcwd()
+                break
+            top = parent
+        top = os.path.realpath(top)
+        return os.path.commonpath([top, target]) == top
+    except (OSError, ValueError):
+        return False
+
+
 _NOFOLLOW = getattr(os, 'O_NOFOLLOW', 0)
 
 

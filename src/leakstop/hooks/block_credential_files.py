@@ -25,7 +25,7 @@ from leakstop.decode import view_findings, with_view_findings
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
-from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.files import Unreadable, decode_text, link_into_repository, normalize, read_bytes
 from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
 from leakstop.regex import LazyPattern
@@ -208,6 +208,8 @@ def check_file(path: str, *, settings: Settings, baseline: Baseline | None = Non
     if settings.config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
     if os.path.islink(path):
+        if link_into_repository(path):  # the file it points to is checked at its own path
+            return FileResult(display)
         return check_data(display, None, settings=settings, baseline=baseline)
     try:
         raw = read_bytes(path)
