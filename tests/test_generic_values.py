@@ -35,7 +35,7 @@ CODE_WORDS_3 = (
     'conf', 'config', 'crm', 'crt', 'csr', 'csrf', 'ctx', 'datadog', 'der', 'dest', 'dev', 'dns', 'docker', 'dst',
     'env', 'facebook', 'fixme', 'gcp', 'github', 'gitlab', 'hmac', 'html', 'http', 'https', 'imap', 'impl', 'init',
     'json', 'jwks', 'jwt', 'kafka', 'kube', 'kvp', 'kwargs', 'ldap', 'localhost', 'mailgun', 'mfa', 'mongo',
-    'mongodb', 'msg', 'mtls', 'mysql', 'nack', 'nginx', 'oauth', 'oidc', 'org', 'otp', 'param', 'params', 'pem',
+    'mongodb', 'msg', 'mtls', 'mysql', 'nack', 'nginx', 'oauth', 'oidc', 'openid', 'org', 'otp', 'param', 'params', 'pem',
     'pkcs', 'postgres', 'quux', 'qux', 'redis', 'repo', 'req', 'res', 'rsa', 'saml', 'sendgrid', 'sha', 'signin',
     'signup', 'smtp', 'sql', 'src', 'ssh', 'ssl', 'sso', 'stg', 'str', 'tcp', 'tls', 'tmp', 'todo', 'totp', 'twilio',
     'udp', 'uri', 'url', 'userid', 'util', 'utils', 'uuid', 'webhook', 'xml', 'xsrf', 'yaml', 'yml',

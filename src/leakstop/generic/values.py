@@ -58,7 +58,7 @@ CODE_WORDS = frozenset((
     'nginx', 'docker', 'kube', 'aws', 'gcp', 'github', 'gitlab', 'twilio', 'facebook', 'mailgun',
     'sendgrid', 'datadog', 'csrf', 'xsrf', 'totp', 'otp', 'mfa', 'saml', 'oidc', 'ack', 'nack', 'ok',
     'kvp', 'cas', 'crm', 'ui', 'ux', 'id', 'ip', 'io', 'os', 'fs', 'ca', 'pem', 'cert', 'certs', 'crt',
-    'csr', 'der', 'pkcs', 'mtls', 'jwks', 'sso',
+    'csr', 'der', 'pkcs', 'mtls', 'jwks', 'sso', 'openid',
 ))
 
 _NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
