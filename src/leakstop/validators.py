@@ -60,17 +60,23 @@ def _b64decode_loose(text: str) -> bytes | None:
         return None
 
 
-def jwt_structure(secret: str) -> bool:
-    """Three base64url parts; header and payload decode to JSON objects; header has ``alg``."""
+def jwt_parts(secret: str) -> tuple[dict[str, object], dict[str, object]] | None:
+    """A JWT's header and payload, when it has three parts and both decode to JSON objects."""
     parts = secret.split('.')
     if len(parts) != 3 or not all(parts[:2]):
-        return False
+        return None
     try:
         header = json.loads(_b64decode_loose(parts[0]) or b'')
         payload = json.loads(_b64decode_loose(parts[1]) or b'')
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: `[[[[...` nested past the limit
-        return False
-    return isinstance(header, dict) and 'alg' in header and isinstance(payload, dict)
+        return None
+    return (header, payload) if isinstance(header, dict) and isinstance(payload, dict) else None
+
+
+def jwt_structure(secret: str) -> bool:
+    """Three base64url parts; header and payload decode to JSON objects; header has ``alg``."""
+    parts = jwt_parts(secret)
+    return parts is not None and 'alg' in parts[0]
 
 
 def pypi_macaroon(secret: str) -> bool:
@@ -306,8 +312,10 @@ def der_private_key(secret: str) -> bool:
     (tag1, start1, end1), (tag2, start2, end2) = kids[1], kids[2]
     if version in (b'\x00', b'\x01') and tag1 == 0x30 and tag2 == 0x04:  # PKCS#8 (v1, v2)
         algorithm = _der_children(raw, start1, end1)
-        return (bool(algorithm) and algorithm[0][0] == 0x06 and end2 - start2 >= 32
-                and raw[algorithm[0][1]:algorithm[0][2]] in _KEY_ALGORITHMS)
+        if not algorithm:
+            return False
+        oid_tag, oid_start, oid_end = algorithm[0]
+        return oid_tag == 0x06 and end2 - start2 >= 32 and raw[oid_start:oid_end] in _KEY_ALGORITHMS
     if version == b'\x00' and len(kids) in (6, 9) and all(k[0] == 0x02 for k in kids):  # DSA, RSA (PKCS#1)
         return end1 - start1 >= 64
     return version == b'\x01' and tag1 == 0x04 and end1 - start1 in (28, 32, 48, 66) and tag2 in (0xA0, 0xA1)  # SEC1
