@@ -179,7 +179,6 @@ class RuleSet:
         self.path_rules = tuple(path_rules)
         self._path_scratch_ready = False
         self._path_gate: Any = False  # all their file-name globs in one pattern (None: none)
-        self._path_rules_for: dict[str, bool] = {}  # path -> _path_rules_apply's answer
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
@@ -281,19 +280,12 @@ class RuleSet:
         return globs is not None and globs.match(normalize(path)) is not None
 
     def _path_rules_apply(self, path: str) -> bool:
-        """Whether any rule limited to file names applies to ``path`` (one glob match per path: a history
-        scan asks again for every version of a file)."""
-        known = self._path_rules_for.get(path)
-        if known is not None:
-            return known
+        """Whether any rule limited to file names applies to ``path`` (one glob match per path: the
+        NameFilter remembers its answers, and a history scan asks again for every version of a file)."""
         if self._path_gate is False:  # caseless and by the last segments: looser than applies_to, which decides
             globs = [g for i in self.path_rules for g in self.rules[i].paths]
             self._path_gate = NameFilter(globs) if globs else None
-        applies = self._path_gate is not None and self._path_gate(normalize(path))
-        if len(self._path_rules_for) >= 10_000:
-            self._path_rules_for.clear()
-        self._path_rules_for[path] = applies
-        return applies
+        return self._path_gate is not None and self._path_gate(normalize(path))
 
     def scan_hits(self, data: bytes, path: str = '') -> dict[int, list[int]]:
         """Rule index -> end offsets of Hyperscan candidates, in order (``path`` says whether the rules
