@@ -138,7 +138,7 @@ def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES, *, conf
 
 
 def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     if data is not None and not data.strip():
         return out  # an empty file holds no credential, whatever its name (an empty tomcat.keystore)
     for rule in settings.names:
