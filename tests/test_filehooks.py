@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
+
+from typing import Sequence
 
 import pytest
 
@@ -283,6 +286,49 @@ def test_a_truststore_and_empty_key_files_are_no_credentials(repo: str) -> None:
     code, found, _ = findings('.')
     assert (code, found) == (1, [('etc/certs.p12', 0, 'pkcs12-keystore'), ('etc/store.dat', 0, 'pkcs12-keystore'),
                                  ('etc/truststore-with-key.p12', 0, 'pkcs12-keystore')])
+
+
+def jks(tags: Sequence[int], *, magic: bytes = b'\xfe\xed\xfe\xed', version: int = 2, cut: int = 0) -> bytes:
+    """A Java keystore in keytool's layout: each entry a trusted certificate (tag 2), a private key
+    and its chain (tag 1) or a JCEKS secret key (tag 3), with random bytes for certificates and keys,
+    then the 20-byte digest; ``cut`` bytes short."""
+    rng = random.Random(len(tags) * 7 + version)
+    def blob(n: int) -> bytes:
+        return n.to_bytes(4, 'big') + rng.randbytes(n)
+    def utf(text: str) -> bytes:
+        return len(text).to_bytes(2, 'big') + text.encode()
+    out = magic + version.to_bytes(4, 'big') + len(tags).to_bytes(4, 'big')
+    for i, tag in enumerate(tags):
+        out += tag.to_bytes(4, 'big') + utf(f'alias{i}') + rng.randbytes(8)
+        if tag == 1:
+            out += blob(1217) + (1).to_bytes(4, 'big') + (utf('X.509') if version == 2 else b'') + blob(789)
+        elif tag == 2:
+            out += (utf('X.509') if version == 2 else b'') + blob(901)
+        else:
+            out += rng.randbytes(300)  # a serialized sealed key object
+    out += rng.randbytes(20)
+    return out[:len(out) - cut] if cut else out
+
+
+def test_a_java_truststore_is_no_credential_file(repo: str) -> None:
+    """Held-out 12: JKS truststores (kafka.server.truststore.jks: trusted certificates only) were refused,
+    by name and by content, and PKCS#12 truststores named *.truststore.jks by name. A JKS or JCEKS store is
+    readable without its password up to its entries' tags: one of certificates only passes whatever its
+    name; one with a private or secret key, or that does not parse, is refused."""
+    write('certs/kafka.server.truststore.jks', jks([2, 2]))
+    write('certs/ca.jks', jks([2], version=1))
+    write('secrets/schema-registry.truststore.jks', pkcs12(key=False))
+    write('certs/kafka.server.keystore.jks', jks([1, 2]))
+    write('certs/client.truststore.jks', jks([2, 1]))
+    write('certs/app.jceks', jks([2, 3], magic=b'\xce\xce\xce\xce'))
+    write('certs/broken.truststore.jks', jks([2, 2], cut=5))
+    write('certs/store.keystore', pkcs12(key=False))
+    code, found, _ = findings('.')
+    assert (code, found) == (1, [
+        ('certs/app.jceks', 0, 'java-keystore'), ('certs/broken.truststore.jks', 0, 'java-keystore'),
+        ('certs/client.truststore.jks', 0, 'java-keystore'), ('certs/kafka.server.keystore.jks', 0, 'java-keystore'),
+        ('certs/store.keystore', 0, 'pkcs12-keystore'),
+    ])
 
 
 def test_a_link_to_a_file_of_the_repository_adds_nothing(repo: str) -> None:

@@ -99,9 +99,47 @@ _TRUSTSTORE_NAME = LazyPattern(r'(?i)(?:^|/)[^/]*(?:trust|cacerts)[^/]*\Z')
 
 
 def truststore(data: bytes, shapes: PlaceholderShapes | None = None, path: str = '') -> bool:
-    """A PKCS#12 file (version 3) named as a truststore that shows no private-key bag."""
+    """A Java keystore (JKS, JCEKS) holding trusted certificates only, whatever its name; or a PKCS#12
+    file (version 3) named as a truststore that shows no private-key bag."""
+    if data[:4] in _JAVA_KEYSTORE_MAGIC:
+        return _trusted_certificates_only(data)
     return (_TRUSTSTORE_NAME.search(path) is not None and _PKCS12.match(data) is not None
             and not any(bag in data for bag in _KEY_BAGS))
+
+
+_JAVA_KEYSTORE_MAGIC = (b'\xfe\xed\xfe\xed', b'\xce\xce\xce\xce')  # JKS, JCEKS
+_TRUSTED_CERT_ENTRY = 2  # 1: a private key and its chain; 3 (JCEKS): a secret key
+
+
+def _trusted_certificates_only(data: bytes) -> bool:
+    """Whether a JKS or JCEKS store lists only trusted-certificate entries. The format is readable
+    without the store's password (only a key entry's key is encrypted, and the SHA-1 digest at the end
+    uses the password): magic, version 1 or 2, the number of entries, then each entry's tag, alias,
+    date and content. Anything that does not parse to the digest is no truststore."""
+    def number(pos: int, size: int) -> tuple[int, int]:
+        if pos + size > len(data):
+            raise ValueError('short')
+        return int.from_bytes(data[pos:pos + size], 'big'), pos + size
+
+    try:
+        version, pos = number(4, 4)
+        count, pos = number(pos, 4)
+        if version not in (1, 2) or count == 0:
+            return False
+        for _ in range(count):
+            tag, pos = number(pos, 4)
+            if tag != _TRUSTED_CERT_ENTRY:
+                return False
+            alias, pos = number(pos, 2)
+            pos += alias + 8  # the alias (modified UTF-8), the date (milliseconds)
+            if version == 2:
+                kind, pos = number(pos, 2)  # the certificate's type (X.509)
+                pos += kind
+            size, pos = number(pos, 4)
+            pos += size
+        return pos + 20 == len(data)  # the keyed SHA-1 digest, and nothing after it
+    except ValueError:
+        return False
 
 
 EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] = {
@@ -110,7 +148,9 @@ EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] = {
     'truststore': truststore,
 }  # keys: rules.NAME_RULE_EXEMPTIONS (tests check they agree)
 # Content rules that a check of the whole file lets pass (rule id -> check of its bytes and path)
-CONTENT_EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] = {'pkcs12-keystore': truststore}
+CONTENT_EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] = {
+    'pkcs12-keystore': truststore, 'java-keystore': truststore,
+}
 
 
 # --- the check -------------------------------------------------------------------------------
