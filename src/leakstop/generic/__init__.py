@@ -61,7 +61,12 @@ PROSE_EXTENSIONS = frozenset(('.md', '.markdown', '.rst', '.txt', '.text', '.ado
 LOCALE_DIRS = frozenset(('locale', 'locales', 'i18n', 'l10n', 'translations', 'lang', 'langs', 'po'))
 UNSCANNED_EXTENSIONS = frozenset(('.map', '.po', '.pot', '.ftl', '.xliff', '.xlf', '.strings', '.resx'))
 # Test and documentation directories: where passwords a person typed are fixtures and examples.
-TEST_DIRS = frozenset(('test', 'tests', 'spec', 'specs', '__tests__', 'testdata', 'test-data', 'fixtures', 'testing', 'e2e'))
+TEST_DIRS = frozenset((
+    'test', 'tests', 'spec', 'specs', '__tests__', 'testdata', 'test-data', 'fixtures', 'testing', 'e2e', 't', 'xt',
+))
+# A directory named with one of these words among others (testHelpers, integration-tests, test_utils).
+TEST_DIR_WORDS = frozenset(('test', 'tests', 'testing', 'spec', 'specs', 'fixture', 'fixtures', 'mock', 'mocks'))
+_DIR_WORD = LazyPattern(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+')
 DOC_DIRS = frozenset(('docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample'))
 # Generated files full of hashes and integrity strings.
 LOCKFILES = frozenset((
@@ -80,11 +85,13 @@ IMAGE_LITERALS = frozenset((
 
 @functools.lru_cache(maxsize=4096)  # asked per scan of a file: a history scan asks again for every version
 def file_kind(path: str) -> FileKind:
-    parts = path.replace('\\', '/').lower().split('/')
+    cased = path.replace('\\', '/').split('/')
+    parts = [p.lower() for p in cased]
     name = parts[-1]
     dirs = set(parts[:-1])
     stem, ext = os.path.splitext(name)
-    test = bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
+    test = (bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
+            or any(not TEST_DIR_WORDS.isdisjoint(w.lower() for w in _DIR_WORD.findall(d)) for d in cased[:-1]))
     docs = bool(dirs & DOC_DIRS)
     return FileKind(
         skip=name in LOCKFILES or ext in UNSCANNED_EXTENSIONS or bool(dirs & LOCALE_DIRS),
@@ -155,7 +162,7 @@ def score(
 
 
 _USER_VALUE = LazyPattern(
-    rb'''(?i)(?:user|username|login|db|database|dbname|name)\w*["\']?[ \t]*[:=][ \t]*["\']?([^\s"\',;&]{1,128})'''
+    rb'''(?i)(?:user|username|login|db|database|dbname|name)\w*(?:["\']?[ \t]*[:=]|["\'][ \t]*,)[ \t]*["\']?([^\s"\',;&]{1,128})'''
 )
 
 
@@ -267,13 +274,56 @@ def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary
 
 
 def _search_only_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
-    """``apiKey`` beside ``appId`` and ``indexName``: the configuration of a search widget (Algolia
-    DocSearch in VitePress, Docusaurus, InstantSearch), whose key is the search-only key every visitor's
-    browser receives: public by design. An admin key is named so (``adminApiKey``) and still counts."""
+    """``apiKey`` beside ``appId`` and ``indexName`` (or ``indexName`` alone under ``algolia:``, as
+    DocSearch v2 took it): the configuration of a search widget (Algolia DocSearch in VitePress,
+    Docusaurus, InstantSearch), whose key is the search-only key every visitor's browser receives:
+    public by design. An admin key is named so (``adminApiKey``) and still counts."""
     if key.words != ('api', 'key'):
         return False
     siblings = {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
-    return ('app', 'id') in siblings and ('index', 'name') in siblings
+    if ('index', 'name') not in siblings:
+        return False
+    if ('app', 'id') in siblings:
+        return True
+    parent = _enclosing_key(data, c.start)  # DocSearch v2 (Docusaurus 1): algolia: {apiKey, indexName}
+    return parent is not None and not _SEARCH_PARENTS.isdisjoint(split_words(parent, vocabulary))
+
+
+_SEARCH_PARENTS = frozenset(('algolia', 'docsearch', 'search'))
+_OPENING_KEY = LazyPattern(rb'''[ \t]*(?:- )?["\']?([\w.-]{1,80})["\']?[ \t]*[:=][ \t]*\{?[ \t]*\r?\Z''')
+
+
+def _enclosing_key(data: bytes, start: int, lines: int = 8) -> str | None:
+    """The key of the nearest line above, less indented than the line at ``start``, that opens a mapping
+    (YAML ``name:``, JavaScript ``name: {``, TOML-ish ``name = {``); None if that line opens none."""
+    line_start = data.rfind(b'\n', 0, start) + 1
+    line = data[line_start:start]
+    indent = len(line) - len(line.lstrip(b' \t'))
+    pos = line_start - 1
+    for _ in range(lines):
+        if pos <= 0 or indent == 0:
+            return None
+        prev = data.rfind(b'\n', 0, pos) + 1
+        text = data[prev:pos]
+        pos = prev - 1
+        stripped = text.lstrip(b' \t')
+        if stripped and len(text) - len(stripped) < indent:
+            m = _OPENING_KEY.match(text)
+            return m.group(1).decode('ascii') if m is not None else None
+    return None
+_VALUE_MEMBER = LazyPattern(rb'''(?i)(?<![\w-])["\']?value["\']?[ \t]*[:=]''')
+
+
+def _key_of_an_entry(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
+    """A bare ``key`` beside a ``value`` names an entry (a tag, a header, a setting), it holds no secret:
+    ``{"Key": "aws-cdk:cr-owned:…", "Value": "true"}``, ``- key: x`` / ``  value: y``."""
+    if key.words != ('key',):
+        return False
+    line_start = data.rfind(b'\n', 0, c.start) + 1
+    line_end = data.find(b'\n', c.end)
+    if _VALUE_MEMBER.search(data, line_start, len(data) if line_end == -1 else line_end):
+        return True
+    return ('value',) in {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
 
 
 def _shown_words(words: tuple[str, ...]) -> str:
@@ -464,6 +514,8 @@ class GenericDetector:
                 continue  # secretKeyRef: {name: db, key: jenkins-jks-file}: the name of a key in a Secret
             if result.key.kind == 'key' and _search_only_key(data, c, result.key, self.vocabulary):
                 continue  # {appId, apiKey, indexName}: a search widget's key, public by design
+            if result.key.kind == 'key' and _key_of_an_entry(data, c, result.key, self.vocabulary):
+                continue  # {"Key": "aws-cdk:cr-owned:…", "Value": "true"}: a tag's name
             if result.key.kind == 'password' and _same_as_user(data, c):
                 continue  # MYSQL_USER: app / MYSQL_PASSWORD: app: a development default
             previous = best.get((c.start, c.end))

@@ -69,7 +69,8 @@ _PATH_PREFIX = LazyPattern(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|/(?:etc|var|usr|
 _LOWER_PATH = LazyPattern(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
 _FILE_NAME = LazyPattern(
     r'[\w./@+-]*\.(?:json|ya?ml|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|txt|env|ini|cfg|conf|toml|xml'
-    r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|ts|py|rb|go|java|php|sh|properties|png|jpe?g|gif|svg)\Z',
+    r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|ts|py|rb|go|java|php|sh|properties|png|jpe?g|gif|svg'
+    r'|zip|tar|gz|tgz|bz2|xz|zst|7z|jar|war|whl|gem|deb|rpm|dmg|exe|dll|so|bin|img|iso|pdf|md)\Z',
     re.I,
 )
 _DOTTED_NAME = LazyPattern(r'[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
@@ -205,6 +206,13 @@ def _counting_pattern(value: str) -> bool:
         has_run(letters, _ALPHABET, 4) or has_run(digits, _DIGITS, 4))
 
 
+def _letters_through_alphabet(value: str) -> bool:
+    """``A5b1C3d2E9f8G7h6``: six letters or more going through the alphabet, anything between them.
+    Random letters do so with a chance of about 1 in 10**7 per position."""
+    letters = ''.join(c for c in value if c.isalpha())
+    return len(letters) < len(value) and has_run(letters, _ALPHABET, 6)
+
+
 def _fixture_words(value: str) -> bool:
     """``test123``, ``foo_bar``, ``mySecretPassword1``, ``admin!``: only test-fixture words, then digits.
 
@@ -299,6 +307,7 @@ def _name_and_test_word(value: str) -> bool:
 # ``1`` is ``i`` or ``l``: both are tried.
 _LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}) for one in 'il')
 _LEET_CHARS = frozenset('013457@$')
+LEETSPEAK_WORDS = 0.8  # word share, read as leetspeak, from which a value is words and no random material
 _WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
 _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1: a number, not letters
 
@@ -324,6 +333,15 @@ def _leetspeak_words(value: str) -> bool:
                 or _identifier_of_words(text)):
             return True
     return False
+
+
+def _leetspeak_share(value: str) -> float:
+    """``word_share`` of ``value`` read as leetspeak (``P@ssw0rd!`` -> ``Password!``), one or two closing
+    marks ``!?.*#`` aside; 0 where nothing stands for a letter or a number ends it (``P@ssw0rd$1``)."""
+    core = value.rstrip('!?.*#')
+    if len(value) - len(core) > 2 or not _LEET_CHARS.intersection(core) or _NUMBER_TAIL.search(core):
+        return 0.0
+    return max(word_share(core.translate(table)) for table in _LEET)
 
 
 _FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
@@ -408,7 +426,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
     ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
     ('counting pattern', _counting_pattern),
-    ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6)),
+    ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6) or _letters_through_alphabet(v)),
     ('identifier made of words', _identifier_of_words),
     ('words in leetspeak', _leetspeak_words),
     ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
@@ -535,6 +553,9 @@ def _judge_value(value: str) -> ValueJudgement:
     k = classes(value)
     h = shannon_entropy(value)
     w = word_share(value)
+    if w < LEETSPEAK_WORDS:  # a word in leetspeak with a mark (P@ssw0rd!) is a password a person typed, not random
+        leet = _leetspeak_share(value)
+        w = leet if leet >= LEETSPEAK_WORDS else w
     uuid = bool(_UUID.match(value))
     letters = sum(c.isalpha() for c in value)
     # generated material: the longer, the less it needs mixed classes
