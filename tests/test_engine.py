@@ -748,3 +748,42 @@ def test_a_cached_database_this_machine_cannot_load_is_compiled_again(tmp_path: 
     rs = engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
     assert refused == [1] and calls == [1]
     assert [f.secret for f in engine.scan_bytes(f'key = {AWS}'.encode(), rs)] == [AWS]
+
+
+UNJUDGED_TEXT = '\n'.join([
+    f'"resolved": "https://npm:{fakes.npm(seed="u1")}@registry.example.com/pkg.tgz",',
+    f'"token": "{fakes.github(seed="u2")}",',
+    'password = "Zq8bX3nR5tY7uV9wK2mL"',
+    f'"key": "{fakes.pem_private_key(seed="u3")}"'.replace('\n', '\\n'),
+    'apiVersion: v1\nkind: Secret\ndata:\n  password: WnE4YlgzblI1dFk3dVY5d0sybUw=',
+    f'"slack": "{fakes.slack(seed="u4")}"',
+]).encode() + b'\n'
+
+
+@pytest.mark.parametrize('path', ['package-lock.json', 'web/composer.lock', 'resources/lang/fr/auth.php',
+                                  'locales/de.json', 'dist/app.js.map'])
+def test_files_the_generic_detector_does_not_judge_go_through_a_database_without_its_anchors(
+        ruleset: engine.RuleSet, default_config: object, path: str) -> None:
+    """Lockfiles, translations and source maps: the generic anchors are left out of their pass (a fifth of
+    its Hyperscan time), and their findings are exactly those of the pass with every anchor."""
+    from leakstop.scan import scan_data
+    assert ruleset.unjudged_database is not None
+    anchors = range(ruleset.generic_base, ruleset.view_base)
+    assert not any(i in anchors for i in ruleset.scan_hits(UNJUDGED_TEXT, path))
+    assert any(i in anchors for i in ruleset.scan_hits(UNJUDGED_TEXT, 'config/settings.json'))
+    found = scan_data(UNJUDGED_TEXT, path, ruleset=ruleset, config=default_config)
+    unjudged, ruleset.unjudged_database = ruleset.unjudged_database, None
+    try:
+        assert found == scan_data(UNJUDGED_TEXT, path, ruleset=ruleset, config=default_config)
+    finally:
+        ruleset.unjudged_database = unjudged
+    assert {f.rule_id for f in found} >= {'github-pat-classic', 'slack-bot-token', 'npm-access-token', 'private-key-pem-escaped'}
+
+
+def test_an_unjudged_database_that_does_not_load_falls_back_to_the_full_pass(ruleset: engine.RuleSet) -> None:
+    """Loaded on first need from the cache's bytes; bytes that do not load (they were cached with the main
+    database, which did) leave the full pass, with the same candidates."""
+    broken = engine.RuleSet(ruleset.rules, ruleset.database, ruleset.generic, keywords=ruleset.keywords,
+                            unjudged_database=b'not a database')
+    assert broken.scan_hits(UNJUDGED_TEXT, 'package-lock.json') == ruleset.scan_hits(UNJUDGED_TEXT, 'config/settings.json')
+    assert broken.unjudged_database is broken.database
