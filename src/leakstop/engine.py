@@ -32,7 +32,7 @@ from leakstop.cache import cache_dir, cached
 from leakstop.digest import sha256
 from leakstop.errors import FatalError
 from leakstop.files import NameFilter, compile_globs, normalize
-from leakstop.generic import FAMILIES, GenericDetector, file_kind, names_itself
+from leakstop.generic import FAMILIES, GenericDetector, names_itself, unjudged
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
@@ -173,7 +173,7 @@ class RuleSet:
         self.database = database
         self.generic = generic
         # ``database`` without the generic detector's anchors (same ids), for the files it does not judge
-        # (lockfiles, translations, source maps: ``file_kind(path).skip``), when compiled; a warm start
+        # (lockfiles, translations, source maps: ``generic.unjudged(path)``), when compiled; a warm start
         # passes its serialized bytes, loaded on first need (a hook's commit rarely holds such a file)
         self.unjudged_database = unjudged_database
         self._unjudged_scratch_ready = False
@@ -297,7 +297,7 @@ class RuleSet:
         limited to file names take part, and whether the generic detector judges the file: where it
         does not, its anchors are left out of the pass)."""
         database = self.database
-        if self.unjudged_database is not None and file_kind(path).skip:
+        if self.unjudged_database is not None and unjudged(path):
             if isinstance(self.unjudged_database, bytes):
                 hyperscan = _hyperscan()
                 try:

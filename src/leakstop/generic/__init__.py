@@ -83,6 +83,23 @@ IMAGE_LITERALS = frozenset((
 ))
 
 
+@functools.lru_cache(maxsize=4096)  # a tree repeats its directory names
+def _test_words_in(directory: str) -> bool:
+    """Whether a directory's name holds a test word among others (testHelpers, integration-tests)."""
+    return not TEST_DIR_WORDS.isdisjoint(w.lower() for w in _DIR_WORD.findall(directory))
+
+
+def unjudged(path: str) -> bool:
+    """Whether the generic detector leaves the file alone: a lockfile, a translation, a source map (asked
+    for every file a scan reads, before any candidate: string operations only)."""
+    low = path.replace('\\', '/').lower()
+    cut = low.rfind('/')
+    name = low[cut + 1:]
+    dot = name.rfind('.')
+    return (name in LOCKFILES or dot > 0 and name[dot:] in UNSCANNED_EXTENSIONS
+            or cut >= 0 and not LOCALE_DIRS.isdisjoint(low[:cut].split('/')))
+
+
 @functools.lru_cache(maxsize=4096)  # asked per scan of a file: a history scan asks again for every version
 def file_kind(path: str) -> FileKind:
     cased = path.replace('\\', '/').split('/')
@@ -91,10 +108,10 @@ def file_kind(path: str) -> FileKind:
     dirs = set(parts[:-1])
     stem, ext = os.path.splitext(name)
     test = (bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
-            or any(not TEST_DIR_WORDS.isdisjoint(w.lower() for w in _DIR_WORD.findall(d)) for d in cased[:-1]))
+            or any(_test_words_in(d) for d in cased[:-1]))
     docs = bool(dirs & DOC_DIRS)
     return FileKind(
-        skip=name in LOCKFILES or ext in UNSCANNED_EXTENSIONS or bool(dirs & LOCALE_DIRS),
+        skip=unjudged(path),
         code=ext in CODE_EXTENSIONS,
         prose=ext in PROSE_EXTENSIONS and not stem.startswith('.'),
         makefile=name in ('makefile', 'gnumakefile') or ext == '.mk',
