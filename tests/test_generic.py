@@ -443,6 +443,7 @@ UUID = '3f2b8c4e-1d7a-4b9e-8f6c-2a5d9e7b1c3f'
     ('token', None), ('refresh_token', None),  # a bare token that is a UUID: a request or correlation id
     ('api_token', 'generic-token'),  # a qualified token counts
     ('heroku_token', 'generic-token'),  # and a service's (its API keys are UUIDs)
+    ('VAULT_TOKEN', 'generic-token'),  # HashiCorp Vault's tokens before 1.10 are UUIDs (held-out 8)
     ('password', 'generic-password'), ('client_secret', 'generic-secret'),  # any UUID counts as a password
 ])
 def test_a_uuid_under_a_token_key(ruleset: object, key: str, rule_id: str | None) -> None:

@@ -273,3 +273,40 @@ def test_der_private_key_reads_each_kind_of_key(kind: str) -> None:
 def test_der_private_key_refuses_what_is_not_a_private_key(element: bytes, why: str) -> None:
     from leakstop.validators import der_private_key
     assert not der_private_key(_b64(element)), why
+
+
+# --- base64_private_jwk: a JSON Web Key with its private part, base64-encoded whole ---------------------
+
+def _b64json(doc: object, *, urlsafe: bool = True) -> str:
+    import base64
+    import json
+    raw = json.dumps(doc).encode()
+    return (base64.urlsafe_b64encode(raw).decode().rstrip('=') if urlsafe else base64.b64encode(raw).decode())
+
+
+_D = 'Yn9ZhyiA4uoRgnatmUdjAWtGSU8po-799NksnRH9ucA'
+
+
+@pytest.mark.parametrize(('doc', 'private'), [
+    ({'kty': 'EC', 'crv': 'P-256', 'x': _D, 'y': _D, 'd': _D}, True),
+    ({'kty': 'RSA', 'n': _D * 8, 'e': 'AQAB', 'd': _D * 8}, True),
+    ({'kty': 'OKP', 'crv': 'Ed25519', 'x': _D, 'd': _D}, True),
+    ({'kty': 'oct', 'k': _D}, True),
+    ({'keys': [{'kty': 'EC', 'x': _D, 'y': _D}, {'kty': 'EC', 'x': _D, 'y': _D, 'd': _D}]}, True),
+    ({'kty': 'EC', 'crv': 'P-256', 'x': _D, 'y': _D}, False),  # public
+    ({'kty': 'EC', 'd': 'short'}, False),
+    ({'kty': 'oct', 'k': 'short'}, False),
+    ({'d': _D}, False),  # no kty: no key
+    ({'alg': 'HS256', 'typ': 'JWT'}, False),  # a JWT header
+    ([{'kty': 'oct', 'k': _D}], False),  # a JSON array: no key set
+])
+def test_base64_private_jwk(doc: object, private: bool) -> None:
+    from leakstop.validators import base64_private_jwk
+    assert base64_private_jwk(_b64json(doc)) is private
+    assert base64_private_jwk(_b64json(doc, urlsafe=False)) is private
+
+
+@pytest.mark.parametrize('text', ['eyJub3QganNvbg', 'eyJ' + 'A' * 90, '!!!', 'eyJrdHkiOiJFQyJ9' * 500])
+def test_base64_private_jwk_refuses_what_is_no_key(text: str) -> None:
+    from leakstop.validators import base64_private_jwk
+    assert base64_private_jwk(text) is False

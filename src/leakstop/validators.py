@@ -79,6 +79,25 @@ def jwt_structure(secret: str) -> bool:
     return parts is not None and 'alg' in parts[0]
 
 
+def base64_private_jwk(secret: str) -> bool:
+    """The base64 (standard or URL-safe) of a JSON Web Key with its private part, or of a key set holding one:
+    ``d`` of an RSA, EC or OKP key, ``k`` of a symmetric one (Datadog's runner takes its ``privateKey`` so)."""
+    raw = _b64decode_loose(secret)
+    if raw is None or not raw.startswith(b'{'):
+        return False
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    keys = doc.get('keys') if isinstance(doc, dict) and isinstance(doc.get('keys'), list) else [doc]
+    return any(
+        isinstance(key, dict) and (
+            key.get('kty') in ('RSA', 'EC', 'OKP') and isinstance(key.get('d'), str) and len(key['d']) >= 32
+            or key.get('kty') == 'oct' and isinstance(key.get('k'), str) and len(key['k']) >= 22)
+        for key in keys
+    )
+
+
 def pypi_macaroon(secret: str) -> bool:
     """``pypi-`` + a base64url macaroon whose location is pypi.org or test.pypi.org."""
     if not secret.startswith('pypi-'):
@@ -350,4 +369,5 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'pgp_private_key': pgp_private_key,
     'base64_pem_private_key': base64_pem_private_key,
     'der_private_key': der_private_key,
+    'base64_private_jwk': base64_private_jwk,
 }

@@ -49,7 +49,7 @@ ANCHORS: dict[str, str] = {
         r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*["\']?:'
     ),
     'fallback': (
-        r'\$\{\w+:?[-=][^}\s]|(?:\|\||\?\?)[ \t]*\\?["\'][^"\'\s]|\bdefault[ \t]+\\?["\'][^"\'\s]'  # \" in a string too
+        r'\$\{[\w.-]+(?::?[-=]|:)[^}\s]|(?:\|\||\?\?)[ \t]*\\?["\'][^"\'\s]|\bdefault[ \t]+\\?["\'][^"\'\s]'  # \" in a string too
     ),
     'pair': r'\([ \t]*["\'][\w.-]*' + _KW + r'[\w.-]*["\'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?[bBuUrRfFL@]?["\'][^"\'\s]',
     'tfvar': r'\bvariable[ \t]+"[\w-]*' + _KW,
@@ -112,7 +112,9 @@ _FORM_FIELD = LazyPattern(r'&(?:\w+=|\Z)')  # a next field, or the `&` a string 
 _URL_END = LazyPattern(rb'[\s"\'<>]')
 _SIGNED_URL = LazyPattern(rb'[?&](?:e|expires|exp|x-amz-expires|se|x-goog-expires)=\d', re.I)
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
-_FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>\w{1,80}):?[-=](?P<uv>[^}\s"\']{1,300})\}')
+# ${X:-v} ${X-v} ${X:=v} (shell, compose); ${x.y:v} (Spring, Micronaut, Quarkus: a property's default);
+# not ${X:?message} (an error) nor ${X:+v} (used when X is set)
+_FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>[\w.-]{1,80})(?::?[-=]|:(?![?+]))(?P<uv>[^}\s"\']{1,300})\}')
 # keys start where no key character precedes: tried from inside a run, the lazy key cost O(n x 120) on minified code
 _FALLBACK_OR = LazyPattern(rb'''(?<![\w.\[\]'"])(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
 _FALLBACK_OPERATOR = LazyPattern(rb'\|\||\?\?|or\b')  # \bor\b: the \b before is checked in Python (4x faster)
