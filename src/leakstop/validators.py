@@ -89,7 +89,7 @@ def base64_private_jwk(secret: str) -> bool:
         doc = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return False
-    keys = doc.get('keys') if isinstance(doc, dict) and isinstance(doc.get('keys'), list) else [doc]
+    keys: list[object] = doc['keys'] if isinstance(doc, dict) and isinstance(doc.get('keys'), list) else [doc]
     return any(
         isinstance(key, dict) and (
             key.get('kty') in ('RSA', 'EC', 'OKP') and isinstance(key.get('d'), str) and len(key['d']) >= 32

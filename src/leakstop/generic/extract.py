@@ -202,6 +202,9 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
     yield Candidate(key, _text(data, start, end), start, end, syntax, quoted)
 
 
+_ANNOTATION_KEY = LazyPattern(rb'(?<![\w./-])[\w.-]+(?:/[\w.-]+)*/\Z')  # the prefix before a key's last '/'
+
+
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _ASSIGN.finditer(data, lo, hi):
         op = m.group('op')
@@ -218,7 +221,11 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
                 continue  # a badge's image URL (public by design), a signed download URL (expires)
         if _phrase_key(data, m) or _label_string(data, m):
             continue
-        for c in _yield(data, m, syntax):
+        key = None
+        if m.start('key') > lo and data[m.start('key') - 1] == 0x2f:  # '/': a Kubernetes annotation's name
+            run = _ANNOTATION_KEY.search(data, max(lo, m.start('key') - 120), m.start('key'))  # checksum/secret
+            key = _text(data, run.start(), m.end('key')) if run is not None else None
+        for c in _yield(data, m, syntax, key=key):
             if not c.quoted and _in_template_action(data, m.start('key'), lo):
                 continue  # {{- $password := (randAlphaNum 16) | b64enc }}: template code, not a value
             if not c.quoted and op == b':':

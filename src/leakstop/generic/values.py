@@ -94,8 +94,8 @@ _FRAMEWORK_VALUE = LazyPattern(
     r'|.*x{3,}\Z|\Axxx'  # sk_test_xxx
 )
 _CREDENTIAL_WORD_VALUE = LazyPattern(
-    r'[a-z_.-]{0,24}(?:token|key|secret|pass(?:word)?|passwd|pwd|api|auth|cred)[a-z_.-]{0,24}\d{0,6}\Z'
-    r'|[A-Z]{0,24}(?:PASSWORD|PASSWD|SECRET|PASS|KEY|TOKEN)[A-Z]{0,24}\d{0,4}\Z',
+    r'[a-z_.-]{0,24}(?:token|key|secret|pass(?:word)?|passwd|pwd|api|auth|cred)[a-z_.-]{0,24}\d{0,6}[!?.*#@$%&]{0,2}\Z'
+    r'|[A-Z]{0,24}(?:PASSWORD|PASSWD|SECRET|PASS|KEY|TOKEN)[A-Z]{0,24}\d{0,4}[!?.*#@$%&]{0,2}\Z',
     re.I,
 )
 _FIXTURE_WORDS = frozenset((
@@ -349,7 +349,7 @@ _FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and 
 
 def _repeated_unit(value: str) -> bool:
     """Separators aside, one unit of at most 8 characters over and over (the last one may be cut):
-    ``5678defg-5678-defg-5678-defg56``, ``ab12.ab12.ab12``."""
+    ``5678defg-5678-defg-5678-defg56``, ``ab12.ab12.ab12``; or any chunk exactly twice."""
     text = _UNIT_SEPARATORS.sub('', value)
     for period in range(1, 9):
         if len(text) < 2 * period + 2:
@@ -357,7 +357,8 @@ def _repeated_unit(value: str) -> bool:
         unit = text[:period]
         if text == (unit * (len(text) // period + 1))[:len(text)]:
             return True
-    return False
+    half = len(text) // 2
+    return len(text) >= 12 and text[:half] * 2 == text  # P@ssw0rd-12P@ssw0rd-12: one chunk typed twice
 
 
 _BREAKS = LazyPattern(r'%[0-9A-Za-z]{2}|[\x00-\x1f\x7f]')  # a percent escape (valid or not), a control character
@@ -400,6 +401,16 @@ def not_literal(value: str) -> str | None:
     return None
 
 
+# Keys their vendors publish by design: PostHog's project key (phc_, a write-only ingestion key in every
+# page), Stripe's publishable keys, Mapbox's public tokens, Supabase's publishable keys.
+_PUBLIC_PREFIXES = ('phc_', 'pk_live_', 'pk_test_', 'pk.eyJ', 'sb_publishable_')
+# A vendor's token prefix and a few characters: the token written short in an example or a test
+# (xoxb-102anc, xapp-A111-222-xyz); every real one is longer, and the vendor's rule judges those.
+_SHORT_VENDOR_TOKEN = LazyPattern(
+    r'(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|[sr]k_(?:live|test)_|npm_|pypi-|hf_|sk-(?:proj|ant)-)'
+    r'[A-Za-z0-9._-]{0,14}\Z'
+)
+
 _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
     ('reference or template', lambda v: REFERENCE.search(v)),
     ('terminal escape sequence', lambda v: _TERMINAL_ESCAPE.search(v)),
@@ -425,6 +436,8 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
     ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
+    ('a key public by design', lambda v: v.startswith(_PUBLIC_PREFIXES)),
+    ('a vendor token written short', lambda v: _SHORT_VENDOR_TOKEN.match(v)),
     ('counting pattern', _counting_pattern),
     ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6) or _letters_through_alphabet(v)),
     ('identifier made of words', _identifier_of_words),
@@ -601,16 +614,18 @@ def judge_passphrase(value: str) -> ValueJudgement:
     return ValueJudgement(0.0, 0.7, f'a passphrase of {len(words)} words', length=len(value))
 
 
-def assigned_password(secret: str) -> bool:
-    """A literal assigned to a password- or secret-named key: weak real passwords count, names do not."""
+def assigned_password(secret: str, human_factor: float = 1.0) -> bool:
+    """A literal assigned to a password- or secret-named key: weak real passwords count, names do not.
+    ``human_factor``: as the generic score weighs a short chosen password in tests and docs."""
     j = judge_value(secret.strip())
-    return 6 <= len(secret.strip()) <= 1000 and (j.human_password >= 0.5 or j.randomness >= 0.5)
+    factor = human_factor if len(secret.strip()) < 16 else 1.0
+    return 6 <= len(secret.strip()) <= 1000 and (j.human_password * factor >= 0.5 or j.randomness >= 0.5)
 
 
-def url_password(secret: str) -> bool:
+def url_password(secret: str, human_factor: float = 1.0) -> bool:
     """The password of a URL's user info (percent-decoded), judged like any assigned password."""
     from urllib.parse import unquote
-    return assigned_password(unquote(secret))
+    return assigned_password(unquote(secret), human_factor)
 
 
 def assigned_token(secret: str) -> bool:
