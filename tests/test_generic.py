@@ -80,7 +80,8 @@ def test_generated_material_is_random(value: str) -> None:
     ('$DIR/ca-root.key', 'reference or template'), ('$self->param', 'reference or template'),  # a variable and more
     ('$self-', 'reference or template'), ('{assigns[:tfa_secret]}', 'reference or template'),
     ('{assigns', 'reference or template'),  # an unquoted HEEx expression, cut where the value ends
-    ('{$config', 'reference or template'),  # PHP's interpolation in a string (held-out 15: MyBB's installer)
+    ('{$config', 'reference or template'), ('{$pin}', 'reference or template'),  # PHP's interpolation (held-out 15)
+    ("fqn:{'.'.join(node.fqn)}", 'reference or template'),  # a call inside an f-string's braces (held-out 15)
     ('phc_6AT2D3sP5u4fkUZtSqgtmoKmcx8rEX8f86lpISOpAhx', 'a key public by design'),  # PostHog's project key
     ('pk_live_51HqLyjWDarjtT1zdp7dcXk9mQ2vL7pW4', 'a key public by design'),  # Stripe's publishable key
     ('xoxb-102anc', 'a vendor token written short'), ('xapp-A111-222-xyz', 'a vendor token written short'),
@@ -97,7 +98,7 @@ def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, r
 @pytest.mark.parametrize(('value', 'randomness', 'human'), [
     ('ACME_z8XZbqe3zlcaWqu1TeyYJNvk', 0.9, 0.8),  # a prefix and random base64
     ('2fbcc32f19abe679e1be88d9bdbf3434887d279c', 0.9, 0.7),  # lowercase hex: a token, not a printed fingerprint
-    ('P@ssword1234', 0.0, 0.8), ('P@ssw0rd$1', 0.75, 0.8),  # leetspeak words and a number: passwords a person chose
+    ('P@ssword1234', 0.0, 0.8), ('P@ssw0rd$1', 0.0, 0.8),  # leetspeak words and a number: passwords a person chose, no random material
     ('P@ssw0rd!', 0.0, 0.8), ('S3cur3P@ss?!', 0.0, 0.8),  # held-out 13: a word in leetspeak and marks: typed
     ('P@ssw0rd!!!', 0.75, 0.8),  # three marks: judged as it is
     ('xoxb-Zq8bX3nR5tY7uV9wK2mL', 0.9, 0.8),  # a vendor's prefix and enough random characters: judged as it is

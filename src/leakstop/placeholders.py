@@ -72,7 +72,8 @@ REFERENCE = LazyPattern(
     r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
     r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
     r'|\A\$[A-Za-z_]\w*(?:/|->|-\Z|\[|\.[A-Za-z_])'  # a variable and a path or a member: $DIR/ca.key, $self->param
-    r'|\A\{\$?[A-Za-z_][\w.]*(?:[\[(]|\Z)'  # an expression in braces (HEEx, JSX, PHP): {assigns[:x]}, {$config['pw']}
+    r'|\A\{\$?[A-Za-z_][\w.]*(?:[\[(}]|\Z)'  # an expression in braces (HEEx, JSX, PHP): {assigns[:x]}, {$pin}
+    r'|\{[^{}\s]*\([^{}]*\)[^{}]*\}'  # a call inside braces: f"fqn:{'.'.join(node.fqn)}"
     r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
     r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
     r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)

@@ -335,11 +335,20 @@ def _leetspeak_words(value: str) -> bool:
     return False
 
 
+_NUMBER_END = LazyPattern(r'[^A-Za-z0-9]?\d{1,6}\Z')
+
+
 def _leetspeak_share(value: str) -> float:
-    """``word_share`` of ``value`` read as leetspeak (``P@ssw0rd!`` -> ``Password!``), one or two closing
-    marks ``!?.*#`` aside; 0 where nothing stands for a letter or a number ends it (``P@ssw0rd$1``)."""
+    """``word_share`` of ``value``'s letters read as leetspeak (``P@ssw0rd!`` -> ``Password!``,
+    ``P@ssw0rd1234`` -> ``Password`` and a number), one or two closing marks ``!?.*#`` and a number at the
+    end aside; 0 where nothing stands for a letter."""
     core = value.rstrip('!?.*#')
-    if len(value) - len(core) > 2 or not _LEET_CHARS.intersection(core) or _NUMBER_TAIL.search(core):
+    if len(value) - len(core) > 2:
+        return 0.0
+    number = _NUMBER_END.search(core)
+    if number is not None:
+        core = core[:number.start()]
+    if not _LEET_CHARS.intersection(core):
         return 0.0
     return max(word_share(core.translate(table)) for table in _LEET)
 
