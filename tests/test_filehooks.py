@@ -310,6 +310,17 @@ def jks(tags: Sequence[int], *, magic: bytes = b'\xfe\xed\xfe\xed', version: int
     return out[:len(out) - cut] if cut else out
 
 
+def test_an_empty_env_file_is_no_env_file(repo: str) -> None:
+    """Held-out 15: astronomer-cosmos commits an empty dev/.env (0 bytes), refused by name. An empty or blank
+    .env holds no value, as an empty key file holds no key; one with a line, or a link, is judged by name."""
+    write('dev/.env', '')
+    write('app/.env', ' \n\n')
+    write('web/.env', 'A=1\n')
+    os.symlink('../dev/.env', 'app/.env.local')
+    code, found, _ = findings('.')
+    assert (code, found) == (1, [('app/.env.local', 0, 'env-file'), ('web/.env', 0, 'env-file')])
+
+
 def test_a_java_truststore_is_no_credential_file(repo: str) -> None:
     """Held-out 12: JKS truststores (kafka.server.truststore.jks: trusted certificates only) were refused,
     by name and by content, and PKCS#12 truststores named *.truststore.jks by name. A JKS or JCEKS store is

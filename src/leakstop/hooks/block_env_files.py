@@ -165,6 +165,8 @@ def check_data(
     findings ``baseline`` knows are dropped."""
     config = settings.config
     if kind == 'env':
+        if raw is not None and not raw.strip():
+            return FileResult(display), []  # an empty .env holds no value (as an empty key file holds no key)
         found = [_file_finding(display, 'env-file', '.env file (by name): real environment values do not belong in git')]
         return FileResult(display, findings=tuple(unknown(baseline, config.allowlist.filter(b'', found, placeholders=False)))), []
     if raw is None:
@@ -180,6 +182,9 @@ def check_data(
     return FileResult(display, findings=tuple(unknown(baseline, findings, data))), warnings
 
 
+_EMPTY_ENOUGH = 64  # bytes: a larger .env is refused by name unread
+
+
 def check_file(
         path: str, kind: str, *, settings: Settings, ruleset: RuleSet | None, baseline: Baseline | None = None,
 ) -> tuple[FileResult, list[str]]:
@@ -187,7 +192,13 @@ def check_file(
     if kind == 'env':
         if not os.path.lexists(path):
             return FileResult(display, error='cannot read: no such file'), []
-        return check_data(display, kind, None, settings=settings, ruleset=ruleset, baseline=baseline)
+        raw = None  # judged by name; read only to see that a small regular file is empty
+        if not os.path.islink(path) and os.path.isfile(path) and os.path.getsize(path) <= _EMPTY_ENOUGH:
+            try:
+                raw = read_bytes(path)
+            except Unreadable:
+                raw = None
+        return check_data(display, kind, raw, settings=settings, ruleset=ruleset, baseline=baseline)
     try:
         raw = read_bytes(path)
     except Unreadable as e:
