@@ -735,3 +735,40 @@ def test_an_annotation_key_is_read_whole(detector: GenericDetector, text: bytes,
     """Held-out 14: Helm's `checksum/secret: <sha256>` (a pod annotation that rolls it) was read as the key
     `secret`: the name before a '/' belongs to the key."""
     assert bool(detector.scan(text, 'templates/deployment.yaml')) is found
+
+
+CHALLENGE_TOKEN = b'pNvmJivs0WCko2suV7fhe-59oFqyYx_yB7tx6kIMAyE'
+
+
+@pytest.mark.parametrize(('text', 'path', 'found'), [
+    (b'{\n  "type": "dns-01",\n  "status": "pending",\n  "token": "' + CHALLENGE_TOKEN + b'"\n}\n', 'json/dnsChallenge.json', False),
+    (b'{\n  "type": "dns-01",\n  "status": "pending",\n  "token": "' + CHALLENGE_TOKEN + b'"\n}\n', 'json/record.json', False),
+    (b'    private static final String TOKEN = "' + CHALLENGE_TOKEN + b'";\n', 'src/test/Http01ChallengeTest.java', False),
+    (b'\tkeyAuth: "' + CHALLENGE_TOKEN + b'",\n', 'providers/dns/bindman/bindman_test.go', False),
+    (b'    "token": "' + CHALLENGE_TOKEN + b'"\n', 'config/app.json', True),  # no challenge: a token
+    (b'    "api_token": "' + CHALLENGE_TOKEN + b'"\n', 'challenges/client.json', True),  # only a bare token is a nonce
+    (b'    "token": "' + CHALLENGE_TOKEN + b'",\n    "user": "m@acme.com"\n', 'tests/hubspot/tests.py', True),  # acme, a name
+])
+def test_an_acme_challenge_token_is_a_public_nonce(detector: GenericDetector, text: bytes, path: str, found: bool) -> None:
+    """Held-out 16: 55 ACME challenge tokens and key authorizations in acme4j, certbot and lego (RFC 8555:
+    nonces the client serves back in public), under a bare `token` beside the word challenge or in a
+    challenge's file, or under `keyAuth`."""
+    assert bool(detector.scan(text, path)) is found
+
+
+@pytest.mark.parametrize(('line', 'found'), [
+    (b'\tMARIADB_ROOT_PASSWORD=MariaDB11! \\\n', False),  # a word of its own key, a number and a mark
+    (b'MINIO_ROOT_PASSWORD: Minio11!\n', False),
+    (b'MARIADB_ROOT_PASSWORD=Galera11!\n', True),  # no name of its line
+    (b'      GF_SECURITY_ADMIN_PASSWORD: "Admin@123"\n', True),  # a word, a symbol and digits: chosen (own corpus)
+])
+def test_a_password_made_of_a_word_of_its_line(detector: GenericDetector, line: bytes, found: bool) -> None:
+    """Held-out 17: mariadb-operator's development password, the product's name and `11!`, 12 times."""
+    assert bool(detector.scan(line, 'make/dev.mk')) is found
+
+
+def test_a_slack_verification_token_beside_its_challenge_is_a_secret(detector: GenericDetector) -> None:
+    """Slack's url_verification body carries a "challenge" beside the app's verification token (a secret):
+    the bare word challenge does not make a token a nonce; ACME's words do."""
+    body = b'{"token": "Jq8bX3nR5tY7uV9wK2mLp4Hs", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXA", "type": "url_verification"}\n'
+    assert [d.rule_id for d in detector.scan(body, 'tests/adapter_tests/test_http.py')] == ['generic-token']

@@ -206,6 +206,7 @@ def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
 
 
 _NAME = LazyPattern(rb'[A-Za-z][A-Za-z0-9_.-]{2,127}')
+_NAME_WORDS = LazyPattern(r'[_.-]+')  # the words of a name on the line (MARIADB_ROOT_PASSWORD, mariadb-galera)
 
 
 _PASSWORD_SUFFIX = LazyPattern(r'[-_.]?(?:pass|password|passwd|pwd|pw|secret)\Z')
@@ -214,14 +215,15 @@ _PASSWORD_SUFFIX = LazyPattern(r'[-_.]?(?:pass|password|passwd|pwd|pw|secret)\Z'
 def _stem(text: str) -> str:
     """``postgres1`` -> ``postgres``, ``post\\gres\\:`` -> ``postgres``, ``changeuser2pass`` -> ``changeuser``:
     a name without escapes, trailing digits and a trailing password word."""
-    stem = text.replace('\\', '').lower().rstrip('0123456789:')
-    return _PASSWORD_SUFFIX.sub('', stem).rstrip('0123456789:-_.') or stem
+    stem = text.replace('\\', '').lower().rstrip('!?*#').rstrip('0123456789:')  # MariaDB11! -> mariadb
+    return _PASSWORD_SUFFIX.sub('', stem).rstrip('0123456789:-_.') or stem  # (Admin@123 keeps its @: chosen)
 
 
 def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
-    """Whether the password ``data[start:end]`` is a name that its own line also uses elsewhere, give or
-    take trailing digits: the user, role or database it belongs to (``localhost:5432:orders:orders:orders1``,
-    ``CREATE USER app_tests PASSWORD 'app_tests'``, a connection string whose password is its user id).
+    """Whether the password ``data[start:end]`` is a name that its own line also uses elsewhere, or a word
+    of one, give or take trailing digits and marks: the user, role, database or service it belongs to
+    (``localhost:5432:orders:orders:orders1``, ``CREATE USER app_tests PASSWORD 'app_tests'``, a connection
+    string whose password is its user id, ``MARIADB_ROOT_PASSWORD=MariaDB11!``).
     A development default, not a secret: a random password does not repeat a name of its line."""
     stem = _stem(secret)
     if len(stem) < 4 or not stem.replace('_', '').replace('-', '').replace('.', '').isalnum():
@@ -231,8 +233,9 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     line_end = len(data) if line_end == -1 else line_end
     for lo, hi in ((line_start, start), (end, line_end)):
         for m in _NAME.finditer(data, lo, hi):
-            if _stem(m.group().decode('ascii')) == stem:  # _NAME matches ASCII only
-                return True
+            name = m.group().decode('ascii')  # _NAME matches ASCII only
+            if _stem(name) == stem or stem in _NAME_WORDS.split(name.lower()):
+                return True  # orders1 beside orders; MariaDB11! beside MARIADB_ROOT_PASSWORD
     return False
 
 
@@ -329,6 +332,34 @@ def _enclosing_key(data: bytes, start: int, lines: int = 8) -> str | None:
             return m.group(1).decode('ascii') if m is not None else None
     return None
 _VALUE_MEMBER = LazyPattern(rb'''(?i)(?<![\w-])["\']?value["\']?[ \t]*[:=]''')
+
+
+# ACME's words beside a token: its challenge types (http-01, HTTP01, dns-01, tls-alpn-01, email-reply-00) and
+# the key authorization. Not the name acme (m@acme.com), nor the bare word challenge: Slack's url_verification body has a
+# "challenge" beside its verification token, a secret.
+_ACME_WORD = LazyPattern(rb'(?i)(?<![a-z])(?:http|dns|tls-?alpn)-?01(?![0-9])|email-?reply-?00|key_?authori[sz]ation')
+_CHALLENGE_PATH = LazyPattern(r'(?i)challenge')
+CHALLENGE_LINES = 8  # lines either side of a token where ACME's words make it a challenge's
+
+
+def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) -> bool:
+    """An ACME challenge's token (RFC 8555: a nonce the server hands out and the client serves back in
+    public) or its key authorization (``token.thumbprint``): a bare ``token`` in a challenge's file
+    (``Http01ChallengeTest``) or near ACME's words (``"type": "dns-01"``), or a ``keyAuth`` /
+    ``key_authorization`` anywhere. No credential: anyone may fetch it."""
+    if key.words[-2:] in (('key', 'auth'), ('key', 'authorization')):
+        return True
+    if key.words != ('token',):
+        return False
+    if _CHALLENGE_PATH.search(path):
+        return True
+    lo = hi = c.start
+    for _ in range(CHALLENGE_LINES):
+        lo = max(0, data.rfind(b'\n', 0, max(lo - 1, 0)))
+    for _ in range(CHALLENGE_LINES):
+        nxt = data.find(b'\n', hi + 1)
+        hi = len(data) if nxt == -1 else nxt
+    return _ACME_WORD.search(data, lo, hi) is not None
 
 
 def _key_of_an_entry(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
@@ -533,6 +564,8 @@ class GenericDetector:
                 continue  # {appId, apiKey, indexName}: a search widget's key, public by design
             if result.key.kind == 'key' and _key_of_an_entry(data, c, result.key, self.vocabulary):
                 continue  # {"Key": "aws-cdk:cr-owned:…", "Value": "true"}: a tag's name
+            if result.key.kind == 'token' and _challenge_nonce(data, c, result.key, path):
+                continue  # an ACME challenge's token or key authorization: a public nonce
             if result.key.kind == 'password' and _same_as_user(data, c):
                 continue  # MYSQL_USER: app / MYSQL_PASSWORD: app: a development default
             previous = best.get((c.start, c.end))
