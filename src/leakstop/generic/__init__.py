@@ -89,6 +89,7 @@ def _test_words_in(directory: str) -> bool:
     return not TEST_DIR_WORDS.isdisjoint(w.lower() for w in _DIR_WORD.findall(directory))
 
 
+@functools.lru_cache(maxsize=4096)  # a history scan asks for every version of a file
 def unjudged(path: str) -> bool:
     """Whether the generic detector leaves the file alone: a lockfile, a translation, a source map (asked
     for every file a scan reads, before any candidate: string operations only)."""
