@@ -82,6 +82,7 @@ def test_generated_material_is_random(value: str) -> None:
     ('{assigns', 'reference or template'),  # an unquoted HEEx expression, cut where the value ends
     ('{$config', 'reference or template'), ('{$pin}', 'reference or template'),  # PHP's interpolation (held-out 15)
     ("fqn:{'.'.join(node.fqn)}", 'reference or template'),  # a call inside an f-string's braces (held-out 15)
+    ('k8s.job.name', 'dotted name'), ('k8s.pod.uid', 'dotted name'),  # OpenTelemetry attributes (held-out 19)
     ('phc_6AT2D3sP5u4fkUZtSqgtmoKmcx8rEX8f86lpISOpAhx', 'a key public by design'),  # PostHog's project key
     ('pk_live_51HqLyjWDarjtT1zdp7dcXk9mQ2vL7pW4', 'a key public by design'),  # Stripe's publishable key
     ('xoxb-102anc', 'a vendor token written short'), ('xapp-A111-222-xyz', 'a vendor token written short'),

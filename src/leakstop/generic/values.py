@@ -74,6 +74,8 @@ _FILE_NAME = LazyPattern(
     re.I,
 )
 _DOTTED_NAME = LazyPattern(r'[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
+# k8s.job.name, otel.scope.name: three or more short lowercase segments, digits inside them (an attribute's name)
+_DOTTED_LOWER = LazyPattern(r'[a-z][a-z0-9_-]{0,19}(?:\.[a-z][a-z0-9_-]{0,19}){2,}\Z')
 _UPPER_SNAKE = LazyPattern(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
 _CAPITALIZED_WORD = LazyPattern(r'[A-Z][a-z]+\Z')
 _UPPER_KEBAB = LazyPattern(r'[A-Z]{1,8}(?:-(?:[A-Z]{1,8}|\d{1,4}))+\Z')  # ML-DSA-44, AES-256-GCM (not A3-KI25Y5-…)
@@ -432,6 +434,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('constant name', lambda v: _UPPER_SNAKE.match(v) or _UPPER_KEBAB.match(v)),
     ('class name', lambda v: _CLASS_PATH.match(v)),
     ('host name', lambda v: _HOST_NAME.match(v)),
+    ('dotted name', lambda v: _DOTTED_LOWER.match(v)),
     ('code', lambda v: _CALL_IN_VALUE.search(v)),
     ('JSON text or an elided value', lambda v: _JSON_OR_ELIDED.search(v)),
     ('capitalized word', lambda v: _CAPITALIZED_WORD.match(v)),
