@@ -599,3 +599,33 @@ def test_a_secret_value_with_line_breaks_is_text() -> None:
         assert [decoded for _, decoded, *_ in kubernetes_secret_values(manifest_text.encode())] == [text.encode()]
     for binary in ('abc\x7fdef', 'abc\x00def', 'abc\x0bdef'):  # DEL and other control characters: no text
         assert kubernetes_secret_values(f'kind: Secret\ndata:\n  v: {b64(binary)}\n'.encode()) == []
+
+
+def _wrapped(token: str, width: int, indent: str, join: str) -> str:
+    """``token`` cut into string literals of ``width`` characters, one per line, joined by ``join``."""
+    parts = [token[i:i + width] for i in range(0, len(token), width)]
+    return ('\n' + indent + join).join(f"'{p}'" for p in parts)
+
+
+@pytest.mark.parametrize('layout', [
+    lambda t: "    const supabaseKey =\n        " + _wrapped(t, 70, '        ', '') + ';\n',  # Dart: adjacent literals
+    lambda t: "  token = " + _wrapped(t, 60, '    ', '+ ') + ";\n",  # JavaScript, Java: +
+    lambda t: "      const body =\n          '{\"access_token\":\"" + t[:40] + "'\n          '" + t[40:] + "\",\"token_type\":\"bearer\"}';\n",
+])
+def test_a_jwt_wrapped_over_joined_literals_is_found(layout: object, ruleset: RuleSet, default_config: Config) -> None:
+    """Held-out 19: supabase-flutter's tests wrap their JWTs (anon and service-role keys of the local stack,
+    access tokens) over adjacent string literals at 70 columns: 6 secrets no tool found whole."""
+    from leakstop.scan import scan_data
+    token = fakes.jwt(seed='wrapped', payload={'iss': 'supabase', 'role': 'service_role', 'iat': 1684132680})
+    data = layout(token).encode()  # type: ignore[operator]
+    found = [f for f in scan_data(data, 'test/client_test.dart', ruleset=ruleset, config=default_config) if f.rule_id == 'jwt']
+    assert [f.secret for f in found] == [token]
+    assert found[0].line == data[:data.index(b'eyJ')].count(b'\n') + 1
+
+
+def test_a_jwt_whole_in_one_literal_is_not_joined_again(ruleset: RuleSet, default_config: Config) -> None:
+    from leakstop.scan import scan_data
+    token = fakes.jwt(seed='whole')
+    data = f"  token = '{token}' +\n    'and more text';\n".encode()
+    found = scan_data(data, 'a.js', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret, f.description.endswith('(joined strings)')) for f in found] == [('jwt', token, False)]

@@ -663,21 +663,24 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
 
 
 @pytest.mark.parametrize(('data', 'present'), [
-    (b'x = 1\n', [False, False, False]),
-    (b'{"a": "x\\/y"}\n', [True, False, False]),
-    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False]),
-    (b'kind: Secret\n', [False, False, True]),
-    (b'"\\u0041" -----BEGIN x\nkind: "Secret"  # the manifest\n', [True, True, True]),
-    (b'class SecretStore:\n    kind: SecretList\n', [False, False, False]),  # `Secret` alone, another kind
+    (b'x = 1\n', [False, False, False, False]),
+    (b'{"a": "x\\/y"}\n', [True, False, False, False]),
+    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False, False]),
+    (b'kind: Secret\n', [False, False, True, False]),
+    (b'"\\u0041" -----BEGIN x\nkind: "Secret"  # the manifest\n', [True, True, True, False]),
+    (b'class SecretStore:\n    kind: SecretList\n', [False, False, False, False]),  # `Secret` alone, another kind
+    (b"k = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIi' +\n    'OiIxIn0.c2lnbmF0dXJl'\n", [False, False, False, True]),  # a wrapped JWT
+    (b"k = 'eyJhbGciOiJIUzI1NiJ9'\n", [False, False, False, True]),  # (any JWT start closing a literal)
+    (b'k = eyJhbGciOiJIUzI1NiJ9\n', [False, False, False, False]),
 ])
 def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
                                                                  ruleset: engine.RuleSet, rs: engine.RuleSet) -> None:
-    views = [True, True, True]
+    views = [True] * len(engine.VIEW_ANCHORS)
     engine.scan_bytes(data, ruleset, 'a.txt', views=views)
     assert views == present
-    views = [False, False, False]
+    views = [False] * len(engine.VIEW_ANCHORS)
     engine.scan_bytes(data, rs, 'a.txt', views=views)  # a database without the view anchors: every view may
-    assert views == [True, True, True]
+    assert views == [True] * len(engine.VIEW_ANCHORS)
 
 
 def test_a_rules_own_checks_of_its_match() -> None:

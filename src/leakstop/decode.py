@@ -370,49 +370,108 @@ def _string_end(data: bytes, start: int, quote: int) -> int:
     return -1
 
 
-def concat_view(data: bytes) -> View | None:
-    """String literals joined as the code joins them, where a PEM key starts in one: Java's, C#'s and
-    JavaScript's ``"-----BEGIN RSA PRIVATE KEY-----\\n" + "MIIE…\\n" + …``, PHP's ``.``, VB's ``&``,
-    SQL's ``||`` (at a line's end), Python's and C's adjacent literals. Each piece's escapes are
-    decoded; nothing else is added."""
-    begin = data.find(_MULTILINE_KEY)
-    if begin == -1:
-        return None
+def _joined_pieces(data: bytes, opening: int) -> list[tuple[int, int]]:
+    """The contents of the string literal whose quote is at ``opening`` and of the literals joined to it
+    (adjacent, or by ``+ . & ||``, over line ends), in order; an empty list if it does not close."""
+    quote = data[opening]
+    pieces: list[tuple[int, int]] = []
+    start = opening + 1
+    while len(pieces) < CONCAT_PIECES:
+        end = _string_end(data, start, quote)
+        if end == -1:
+            break
+        pieces.append((start, end))
+        gap = _CONCAT_GAP.match(data, end + 1)
+        nxt = gap.end() if gap is not None else end + 1
+        if nxt >= len(data) or data[nxt] != quote or nxt == end + 1:
+            break
+        start = nxt + 1
+    return pieces
+
+
+def _enclosing_quote(data: bytes, line_start: int, pos: int) -> int:
+    """The quote that opens the string literal of its line holding ``pos`` (-1 if none): the first quote
+    from the left whose literal reaches ``pos`` (a JSON text in a single-quoted literal holds "…")."""
+    q = line_start
+    while q < pos:
+        if data[q] in (34, 39):  # " '
+            end = _string_end(data, q + 1, data[q])
+            if end == -1:
+                return -1
+            if end >= pos:
+                return q
+            q = end + 1
+            continue
+        q += 1
+    return -1
+
+
+_SPLIT_JWT = LazyPattern(
+    rb'''eyJ[A-Za-z0-9_.-]{6,}\\?["'][ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*["']'''
+)
+_JOINED_JWT = LazyPattern(rb'eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{16,}')
+_LONG_LINE_START = 1024  # bytes before a token on its line from which the enclosing literal is not looked for
+JWT_STARTS = 2000  # eyJ occurrences looked at in one file (a token list repeats them; the first ones decide)
+
+
+def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View | None:
+    """String literals joined as the code joins them: Java's, C#'s and JavaScript's
+    ``"-----BEGIN RSA PRIVATE KEY-----\\n" + "MIIE…\\n" + …``, PHP's ``.``, VB's ``&``, SQL's ``||`` (at a line's
+    end), Python's, C's and Dart's adjacent literals. ``keys``: where a PEM key starts in one (and ends in the
+    last two); ``tokens``: where a JWT starts in one and the joined pieces hold it whole (supabase-flutter's
+    tests wrap their tokens at 70 columns). Each piece's escapes are decoded; nothing else is added."""
     out = _Builder()
     done = 0
-    while begin != -1:
+    starts: list[tuple[int, bool]] = []
+    if keys:
+        begin = data.find(_MULTILINE_KEY)
+        while begin != -1:
+            starts.append((begin, True))
+            begin = data.find(_MULTILINE_KEY, begin + 1)
+    if tokens:  # only where a literal holding eyJ… closes and another opens after a joining gap
+        for m in _SPLIT_JWT.finditer(data):
+            starts.append((m.start(), False))
+            if len(starts) >= JWT_STARTS:
+                break
+    if not starts:
+        return None
+    starts.sort()
+    for begin, pem in starts:
+        if begin < done:
+            continue
         line_start = data.rfind(b'\n', 0, begin) + 1
-        opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
-        if opening >= done and opening != -1:
-            quote = data[opening]
-            pieces: list[tuple[int, int]] = []
-            start = opening + 1
-            while len(pieces) < CONCAT_PIECES:
-                end = _string_end(data, start, quote)
-                if end == -1:
-                    break
-                pieces.append((start, end))
-                gap = _CONCAT_GAP.match(data, end + 1)
-                nxt = gap.end() if gap is not None else end + 1
-                if nxt >= len(data) or data[nxt] != quote or nxt == end + 1:
-                    break
-                start = nxt + 1
-            if len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]:
-                for s, e in pieces:
-                    out.add(_decode_escapes(data[s:e]), s, e, False)
-                out.add(b'\n', pieces[-1][1], pieces[-1][1] + 1, True)
-                done = pieces[-1][1]
-        begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
+        if pem or begin - line_start > _LONG_LINE_START:  # (a minified line: the nearest quote before)
+            opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
+        else:
+            opening = _enclosing_quote(data, line_start, begin)
+        if opening < done or opening == -1:
+            continue
+        pieces = _joined_pieces(data, opening)
+        if len(pieces) < 2:
+            continue
+        if pem:
+            whole = b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
+        else:
+            joined = b''.join(data[a:b] for a, b in pieces)
+            token = _JOINED_JWT.search(joined)
+            whole = token is not None and token.end() - token.start() > pieces[0][1] - begin
+        if whole:
+            for a, b in pieces:
+                out.add(_decode_escapes(data[a:b]), a, b, False)
+            out.add(b'\n', pieces[-1][1], pieces[-1][1] + 1, True)
+            done = pieces[-1][1]
     return out.view(data)
 
 
-def view_findings(data: bytes, path: str, ruleset: RuleSet, *, escape: bool = True, comment: bool = True) -> list[Finding]:
+def view_findings(
+        data: bytes, path: str, ruleset: RuleSet, *, escape: bool = True, comment: bool = True, joined: bool = False,
+) -> list[Finding]:
     """Findings in the escape and comment views of ``data``, placed on the original text (``escape``
     and ``comment`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
     views = (
         (escape_view(data) if escape else None, 'escaped'), (comment_view(data) if comment else None, 'commented out'),
-        (concat_view(data) if comment else None, 'joined strings'),
+        (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
     )
     for view, note in views:
         if view is None:

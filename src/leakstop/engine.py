@@ -41,7 +41,7 @@ from leakstop.rules import Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged/12'
+DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged/13'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -354,8 +354,11 @@ def escape_tolerant(pattern: str) -> str:
 # Secret (decode.decoded_findings). Without them, those views are not built: each needed a search of
 # the whole file in Python's re, 15% of a source tree's scan together.
 # (the third is decode._SECRET_KIND: a Kubernetes Secret's `kind:` line; `Secret` alone was in most source files)
-VIEW_ANCHORS = (rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$')
-VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET = range(3)
+VIEW_ANCHORS = (
+    rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$',
+    rb'eyJ[A-Za-z0-9_.-]{6,}\\?["\']',  # a JWT's start closing a literal: one may be wrapped over joined literals
+)
+VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_JWT = range(4)
 
 WIDE_REPEAT = 16
 _REPEAT = LazyPattern(r'\{(\d+),(\d+)\}')
@@ -910,7 +913,7 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
     if ruleset.database is not None:
         hits = ruleset.scan_hits(data, path)
         if views is not None:
-            views[:] = [ruleset.view_base + k in hits for k in range(len(VIEW_ANCHORS))] if ruleset.generic else [True] * 3
+            views[:] = [ruleset.view_base + k in hits for k in range(len(VIEW_ANCHORS))] if ruleset.generic else [True] * len(VIEW_ANCHORS)
         table = ruleset.keywords
         generic_base = ruleset.generic_base
         anchors: dict[int, list[int]] = {}  # context rule -> ends of its keywords

@@ -63,14 +63,14 @@ def scan_data(
         data: bytes, path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
 ) -> list[Finding]:
     """Findings in already-decoded text ``data`` that no allowlist covers and the baseline does not know."""
-    present = [True, True, True]  # which decoded views can find something (engine.VIEW_ANCHORS)
+    present = [True, True, True, True]  # which decoded views can find something (engine.VIEW_ANCHORS)
     findings = scan_bytes(data, ruleset, path, views=present)
-    escape, begin, secret = present
+    escape, begin, secret, joined = present
     if secret:
         decoded, text_spans = decoded_findings(data, path, ruleset)
         if decoded or text_spans:
             findings = merge(findings, decoded, text_spans)
-    views = view_findings(data, path, ruleset, escape=escape, comment=begin) if escape or begin else []
+    views = view_findings(data, path, ruleset, escape=escape, comment=begin, joined=joined) if escape or begin or joined else []
     if views:
         findings = with_view_findings(findings, views)
     if findings:
