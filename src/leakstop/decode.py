@@ -27,7 +27,7 @@ import bisect
 import re
 from typing import Sequence
 
-from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes
+from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, VIEW_JWT, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
 
@@ -349,7 +349,8 @@ def comment_view(data: bytes) -> View | None:
     return out.view(data)
 
 
-_CONCAT_GAP = LazyPattern(rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*')
+_GAP = rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*'  # between two joined literals
+_CONCAT_GAP = LazyPattern(_GAP)
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
 
@@ -406,9 +407,7 @@ def _enclosing_quote(data: bytes, line_start: int, pos: int) -> int:
     return -1
 
 
-_SPLIT_JWT = LazyPattern(
-    rb'''eyJ[A-Za-z0-9_.-]{6,}\\?["'][ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*["']'''
-)
+_SPLIT_JWT = LazyPattern(VIEW_ANCHORS[VIEW_JWT] + _GAP + rb'''["']''')  # the engine's anchor, a gap, the next literal
 _JOINED_JWT = LazyPattern(rb'eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{16,}')
 _LONG_LINE_START = 1024  # bytes before a token on its line from which the enclosing literal is not looked for
 JWT_STARTS = 2000  # eyJ occurrences looked at in one file (a token list repeats them; the first ones decide)

@@ -184,17 +184,23 @@ _USER_VALUE = LazyPattern(
 )
 
 
-def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
-    """The password equals the user or database name next to it (within ``lines`` lines either side),
-    or is a name on its own line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
-    lo = data.rfind(b'\n', 0, c.start) + 1  # the start of the password's line, then of each line above
-    hi = data.find(b'\n', c.end)
+def _lines_around(data: bytes, start: int, end: int, lines: int) -> tuple[int, int]:
+    """The span of the lines holding ``data[start:end]`` and of ``lines`` lines either side."""
+    lo = data.rfind(b'\n', 0, start) + 1  # the start of its line, then of each line above
+    hi = data.find(b'\n', end)
     hi = len(data) if hi == -1 else hi  # the end of its line, then of each line below
     for _ in range(lines):
         if lo:
             lo = data.rfind(b'\n', 0, lo - 1) + 1
         nxt = data.find(b'\n', hi + 1)
         hi = len(data) if nxt == -1 else nxt
+    return lo, hi
+
+
+def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
+    """The password equals the user or database name next to it (within ``lines`` lines either side),
+    or is a name on its own line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
+    lo, hi = _lines_around(data, c.start, c.end, lines)
     value = c.value.strip().strip('\'"')
     stem = _stem(value)
     if any(
@@ -340,7 +346,7 @@ _VALUE_MEMBER = LazyPattern(rb'''(?i)(?<![\w-])["\']?value["\']?[ \t]*[:=]''')
 # "challenge" beside its verification token, a secret.
 _ACME_WORD = LazyPattern(rb'(?i)(?<![a-z])(?:http|dns|tls-?alpn)-?01(?![0-9])|email-?reply-?00|key_?authori[sz]ation')
 _CHALLENGE_PATH = LazyPattern(r'(?i)challenge')
-CHALLENGE_LINES = 8  # lines either side of a token where ACME's words make it a challenge's
+CHALLENGE_LINES = 7  # lines either side of a token's line where ACME's words make it a challenge's
 
 
 def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) -> bool:
@@ -354,13 +360,7 @@ def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) ->
         return False
     if _CHALLENGE_PATH.search(path):
         return True
-    lo = hi = c.start
-    for _ in range(CHALLENGE_LINES):
-        lo = max(0, data.rfind(b'\n', 0, max(lo - 1, 0)))
-    for _ in range(CHALLENGE_LINES):
-        nxt = data.find(b'\n', hi + 1)
-        hi = len(data) if nxt == -1 else nxt
-    return _ACME_WORD.search(data, lo, hi) is not None
+    return _ACME_WORD.search(data, *_lines_around(data, c.start, c.start, CHALLENGE_LINES)) is not None
 
 
 def _key_of_an_entry(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
