@@ -3,6 +3,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import string
 
 import pytest
 
@@ -818,3 +819,28 @@ def test_a_placeholder_word_inside_a_vendor_token(ruleset: engine.RuleSet, defau
     assert scan_data(url, 'examples/main.rs', ruleset=ruleset, config=default_config) == []
     real = url.replace(b'hello-there-oPNtRN5UY5DVmBe7m1N0HE-replace-me-', b'q7Rt2LmZ9xWb3NcV5kJh8GdF4sAp6TyEu1oIi0')
     assert [f.rule_id for f in scan_data(real, 'examples/main.rs', ruleset=ruleset, config=default_config)] == ['discord-webhook-url']
+
+
+FB_RULE = Rule(
+    id='facebook-like', description='a token with a three-letter prefix, as Facebook access tokens are',
+    pattern=r'(?<![A-Za-z0-9_-])(?P<secret>EAA[A-Za-z0-9]{120,250})(?![A-Za-z0-9_])', max_length=253,
+)
+FB_TOKEN = 'EAAB' + fakes.rand(string.ascii_letters + string.digits, 146, seed='engine-image')
+PNG_START = 'iVBORw0KGgoAAAANSUhEUgAADYAAAAbaCAYAAADGbzJnAAAMPmlDQ1BJQ0MgUHJvZmlsZQAASImVVwdYU8'
+
+
+@pytest.mark.parametrize(('data', 'found'), [
+    # inside an image's base64 (a notebook's output, a data URI): random bytes that spell a token
+    (f'{{"image/png": "{PNG_START}/{FB_TOKEN}+AAAA"}}', False),
+    (f'<img src="data:image/png;base64,{PNG_START}/{FB_TOKEN}/AAAA">', False),
+    (f'"image/jpeg": "/9j/4AAQSkZJRgABAQAAAQABAAD/{FB_TOKEN}+x"', False),
+    # after a slash that is no image's: a path, base64 that is not an image, a run with a dot in it
+    (f'GET https://graph.example.com/v1/{FB_TOKEN}', True),
+    (f'"blob": "QUJDREVGR0hJSktM/{FB_TOKEN}+AAAA"', True),
+    (f'"x": "{PNG_START}.x/{FB_TOKEN}"', True),
+    (f'token = "{FB_TOKEN}"', True),
+])
+def test_a_token_shape_inside_an_embedded_image_is_no_token(data: str, found: bool) -> None:
+    rules = [FB_RULE]
+    ruleset = engine.RuleSet(rules, engine.compile_database(rules))
+    assert [f.secret for f in engine.scan_bytes(data.encode(), ruleset, 'notebook.ipynb')] == ([FB_TOKEN] if found else [])

@@ -673,9 +673,30 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
             seen.add(span)
             secret = m.group(rule.secret_group).decode('utf-8', 'replace')
             if _accepted(ruleset, index, secret) and not (
-                    PASSWORD_TAG in rule.tags and names_itself(data, span[0], span[1], secret)):
+                    PASSWORD_TAG in rule.tags and names_itself(data, span[0], span[1], secret)
+            ) and not in_embedded_image(data, span[0]):
                 out.append((span[0], span[1], secret))
     return out
+
+
+# The base64 of an image starts with its format's magic: PNG, JPEG, GIF, WebP, ICO, TIFF (both byte orders).
+_IMAGE_BASE64 = (b'iVBORw0KGgo', b'/9j/', b'R0lGOD', b'UklGR', b'AAABAA', b'SUkqAA', b'TU0AKg')
+_BASE64_BYTES = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+_IMAGE_LOOKBACK = 1 << 22  # how far back a run is followed (embedded images are rarely larger)
+
+
+def in_embedded_image(data: bytes, start: int) -> bool:
+    """Whether ``start`` is inside the base64 of an embedded image (a notebook's ``image/png`` output,
+    a ``data:image/...;base64,`` URI): a run of base64 characters, begun by an image format's magic,
+    that the match does not begin. Random image bytes spell a token's prefix now and then."""
+    if start == 0 or data[start - 1] not in _BASE64_BYTES:
+        return False
+    low = max(0, start - _IMAGE_LOOKBACK)
+    begin = max(data.rfind(c, low, start) for c in (b'"', b"'", b',', b'\n', b' ', b'>', b'(', b'=')) + 1
+    if begin <= low and low > 0:
+        return False
+    run = data[begin:start]
+    return run.startswith(_IMAGE_BASE64) and not run.translate(None, _BASE64_BYTES)
 
 
 def confirm_context(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:
