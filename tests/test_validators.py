@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import random
 
 import pytest
 
@@ -82,6 +83,11 @@ def test_base64_key(value: str, valid: bool) -> None:
     assert base64_key(value) is valid
 
 
+_SEC1 = bytes.fromhex('3031020101' '0420')  # SEQUENCE, version 1, a 32-byte OCTET STRING follows
+_SCALAR = random.Random('sec1').randbytes(32)
+_P256 = bytes.fromhex('a00a' '06082a8648ce3d030107')  # [0] namedCurve prime256v1
+
+
 def _pem(raw: bytes, kind: str = 'RSA PRIVATE KEY', headers: str = '') -> str:
     body = base64.b64encode(raw).decode()
     wrapped = '\n'.join(body[i:i + 64] for i in range(0, len(body), 64))
@@ -95,6 +101,13 @@ def _pem(raw: bytes, kind: str = 'RSA PRIVATE KEY', headers: str = '') -> str:
     (_pem(bytes(range(64))).replace('\n', '\\n'), True),  # written with \n escapes, in one line
     (_pem(bytes(range(64))).replace('\n', '\n    '), True),  # indented (YAML block, code)
     ('-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----', False),
+    # an EC key without its public part: 51 bytes for P-256, 48 for secp256k1, 39 without the curve
+    (_pem(_SEC1 + _SCALAR + _P256, 'EC PRIVATE KEY'), True),
+    (_pem(bytes([0x30, 0x2E]) + _SEC1[2:] + _SCALAR + bytes.fromhex('a00706052b8104000a'), 'EC PRIVATE KEY'), True),
+    (_pem(bytes([0x30, 0x25]) + _SEC1[2:] + _SCALAR, 'EC PRIVATE KEY'), True),
+    (_pem(_SEC1 + bytes(32) + _P256, 'EC PRIVATE KEY'), False),  # a zero scalar: a placeholder
+    (_pem(_SEC1 + _SCALAR + _P256[:-1], 'EC PRIVATE KEY'), False),  # cut short: the lengths disagree
+    (_pem(bytes([0x30, 0x31, 0x02, 0x01, 0x00, 0x04, 0x20]) + _SCALAR + _P256, 'EC PRIVATE KEY'), False),  # version 0
 ])
 def test_pem_private_key(value: str, valid: bool) -> None:
     assert pem_private_key(value) is valid

@@ -131,11 +131,22 @@ def base64_key(secret: str) -> bool:
 
 
 def pem_private_key(secret: str) -> bool:
-    """A PEM block whose body (headers such as Proc-Type dropped) is base64 of 64+ bytes."""
+    """A PEM block whose body (headers such as Proc-Type dropped) is base64 of 64+ bytes, or of an
+    EC private key without its public part (51 bytes for P-256: shorter than any other key)."""
     lines = [ln.strip() for ln in secret.replace('\\n', '\n').splitlines()]
     body = ''.join(ln for ln in lines if ln and not ln.startswith('-----') and ':' not in ln)
     raw = _b64decode_loose(body)
-    return raw is not None and len(raw) >= 64
+    return raw is not None and (len(raw) >= 64 or sec1_private_key(raw))
+
+
+def sec1_private_key(raw: bytes) -> bool:
+    """DER of an SEC 1 EC private key: SEQUENCE { INTEGER 1, OCTET STRING d (24-66 bytes), then the
+    optional [0] curve and [1] public key, or nothing }, its scalar not one byte repeated."""
+    if len(raw) < 32 or raw[0] != 0x30 or raw[1] != len(raw) - 2 or raw[2:5] != b'\x02\x01\x01' or raw[5] != 0x04:
+        return False
+    size = raw[6]
+    end = 7 + size
+    return 24 <= size <= 66 and end <= len(raw) and (end == len(raw) or raw[end] in (0xA0, 0xA1)) and len(set(raw[7:end])) > 4
 
 
 def not_all_same_class(secret: str) -> bool:
