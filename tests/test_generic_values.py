@@ -178,6 +178,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('s%e&cret', None),  # a quarter of it symbols: too few
     ('AAAAB3NzaC1yc2EAAAADAQABAAABAQC7', 'public key blob'),
     ('0024000004800000940000000602000000240000525341310004000001000100' + 'ab' * 100, 'public key blob'),
+    ('TQ7PB-HDRK4-YVCX2-MWJ8G-3FKPN', 'Windows product key'),  # made up, in the keys' alphabet
+    ('TQ7PB-HDRK4-YVCX2-MWJ8G', None), ('TQ7PB-HDRK4-YVCA2-MWJ8G-3FKPN', None),  # four groups; an A
     ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
     ('acmetest', 'test or credential word'), ('xxxsecret', 'test or credential word'),
     ('SomeKindOfPassword123!@#', 'contains the word password'),

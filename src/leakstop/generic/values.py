@@ -138,6 +138,9 @@ _STRONG_NAME_PUBLIC_KEY = LazyPattern(r'0024000004800000940000000602000000240000
 # an SSH public key's blob (what follows ssh-rsa / ssh-ed25519 / ecdsa-sha2-… in authorized_keys and
 # known_hosts): the base64 of its length-prefixed key type; public by design
 _SSH_PUBLIC_KEY = LazyPattern(r'AAAA(?:B3NzaC1|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt|G3NrLXNzaC1lZDI1NTE5|InNrLWVjZHNh)[A-Za-z0-9+/]*={0,2}\Z')
+# a Windows product key (five groups of five from its 24-character alphabet): a licence, not a credential;
+# the ones in unattend files and docs are the KMS client and evaluation keys Microsoft publishes
+_PRODUCT_KEY = LazyPattern(r'[BCDFGHJKMNPQRTVWXY2346789]{5}(?:-[BCDFGHJKMNPQRTVWXY2346789]{5}){4}\Z')
 _HUMP = LazyPattern(r'[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d]+')
 _SEPARATORS = frozenset('_-.:/ =')
 _SHORT_WORDS = frozenset((
@@ -444,6 +447,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('algorithm name', lambda v: _ALGORITHM_NAME.match(v)),
     ('a word with symbols between its letters', _word_between_symbols),
     ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v) or _SSH_PUBLIC_KEY.match(v)),
+    ('Windows product key', lambda v: _PRODUCT_KEY.match(v)),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
