@@ -611,10 +611,14 @@ def _wrapped(token: str, width: int, indent: str, join: str) -> str:
     lambda t: "    const supabaseKey =\n        " + _wrapped(t, 70, '        ', '') + ';\n',  # Dart: adjacent literals
     lambda t: "  token = " + _wrapped(t, 60, '    ', '+ ') + ";\n",  # JavaScript, Java: +
     lambda t: "      const body =\n          '{\"access_token\":\"" + t[:40] + "'\n          '" + t[40:] + "\",\"token_type\":\"bearer\"}';\n",
+    # Rust (held-out 22, openidconnect-rs): one literal over lines, each cut by a `\` continuation; CRLF too
+    lambda t: '        let token = "' + t[:50] + '\\\n                     ' + t[50:120] + '\\\n                     ' + t[120:] + '";\n',
+    lambda t: '    let token = "' + t[:64] + '\\\r\n        ' + t[64:] + '";\r\n',
 ])
 def test_a_jwt_wrapped_over_joined_literals_is_found(layout: object, ruleset: RuleSet, default_config: Config) -> None:
     """Held-out 19: supabase-flutter's tests wrap their JWTs (anon and service-role keys of the local stack,
-    access tokens) over adjacent string literals at 70 columns: 6 secrets no tool found whole."""
+    access tokens) over adjacent string literals at 70 columns: 6 secrets no tool found whole. Held-out 22:
+    openidconnect-rs wraps 19 over lines of one literal with Rust's line continuations."""
     from leakstop.scan import scan_data
     token = fakes.jwt(seed='wrapped', payload={'iss': 'supabase', 'role': 'service_role', 'iat': 1684132680})
     data = layout(token).encode()  # type: ignore[operator]

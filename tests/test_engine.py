@@ -89,6 +89,10 @@ def test_warm_start_does_not_compile(tmp_path: object, monkeypatch: pytest.Monke
     assert list(first.rules) == list(second.rules) == [RULE]
     engine.load_ruleset(['other signature'], lambda: [RULE], cache=cache)
     assert calls == [1, 1]
+    # the view anchors are compiled in: a leakstop whose anchors changed does not take the cached database
+    monkeypatch.setattr(engine, 'VIEW_ANCHORS', (*engine.VIEW_ANCHORS[:-1], rb'eyJ[A-Za-z0-9_.-]{6,}"'))
+    engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
+    assert calls == [1, 1, 1]
 
 
 def test_rules_limited_to_file_names_have_a_database_of_their_own(tmp_path: object) -> None:

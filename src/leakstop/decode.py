@@ -27,7 +27,7 @@ import bisect
 import re
 from typing import Sequence
 
-from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, VIEW_JWT, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes
+from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
 
@@ -360,8 +360,8 @@ def _string_end(data: bytes, start: int, quote: int) -> int:
     size = len(data)
     while pos < size:
         c = data[pos]
-        if c == 92:  # a backslash escapes the next byte
-            pos += 2
+        if c == 92:  # a backslash escapes the next byte (a line end too: the literal goes on)
+            pos += 3 if data[pos + 1:pos + 3] == b'\r\n' else 2
             continue
         if c == quote:
             return pos
@@ -407,8 +407,11 @@ def _enclosing_quote(data: bytes, line_start: int, pos: int) -> int:
     return -1
 
 
-_SPLIT_JWT = LazyPattern(VIEW_ANCHORS[VIEW_JWT] + _GAP + rb'''["']''')  # the engine's anchor, a gap, the next literal
+# The engine's anchor (VIEW_ANCHORS[VIEW_JWT]) with the gap to the next literal: a JWT's start that closes a
+# literal joined to another, or that a line continuation inside its literal cuts
+_SPLIT_JWT = LazyPattern(rb'eyJ[A-Za-z0-9_.-]{6,}(?:\\?["\']' + _GAP + rb'''["']|\\\r?\n)''')
 _JOINED_JWT = LazyPattern(rb'eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{16,}')
+_TOKEN_RUN = LazyPattern(rb'[A-Za-z0-9_.-]+')
 _LONG_LINE_START = 1024  # bytes before a token on its line from which the enclosing literal is not looked for
 JWT_STARTS = 2000  # eyJ occurrences looked at in one file (a token list repeats them; the first ones decide)
 
@@ -446,14 +449,11 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
         if opening < done or opening == -1:
             continue
         pieces = _joined_pieces(data, opening)
-        if len(pieces) < 2:
-            continue
         if pem:
-            whole = b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
-        else:
-            joined = b''.join(data[a:b] for a, b in pieces)
-            token = _JOINED_JWT.search(joined)
-            whole = token is not None and token.end() - token.start() > pieces[0][1] - begin
+            whole = len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
+        else:  # the token goes on past its first run: in the next literal, or after a line continuation
+            token = _JOINED_JWT.search(b''.join(_decode_escapes(data[a:b]) for a, b in pieces))
+            whole = token is not None and token.end() - token.start() > _TOKEN_RUN.match(data, begin).end() - begin
         if whole:
             for a, b in pieces:
                 out.add(_decode_escapes(data[a:b]), a, b, False)

@@ -356,7 +356,9 @@ def escape_tolerant(pattern: str) -> str:
 # (the third is decode._SECRET_KIND: a Kubernetes Secret's `kind:` line; `Secret` alone was in most source files)
 VIEW_ANCHORS = (
     rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$',
-    rb'eyJ[A-Za-z0-9_.-]{6,}\\?["\']',  # a JWT's start closing a literal: one may be wrapped over joined literals
+    # a JWT's start closing a literal, or at a line continuation inside one (Rust's, C's `\` at the line's
+    # end): it may be wrapped over joined literals or lines
+    rb'eyJ[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
 )
 VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_JWT = range(4)
 
@@ -605,7 +607,7 @@ def load_ruleset(
             and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6, 7))
         )
 
-    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors)
+    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors, *VIEW_ANCHORS)
     rows, table, window, blob, path_blob, paths, vendors, unjudged_blob = cached(
         'rules', full_signature, build, valid=valid, directory=cache)
 
