@@ -47,6 +47,8 @@ PAYLOAD = part({'sub': '42'})
     (f'{HEADER}.{b64url(bytes([0xff, 0xfe]))}.{SIG}', False),  # not UTF-8
     (f'{HEADER}.ab!cd.{SIG}', False),  # not base64
     (f'{HEADER}.{b64url(b"[" * 100_000)}.{SIG}', False),  # nested past the recursion limit
+    (f'{HEADER}.{PAYLOAD}.{b64url(b"invalid_signature")}', False),  # a signature written as text, by hand
+    (f'{HEADER}.{PAYLOAD}.{b64url(b"not-a-real-signature-value")}', False),
 ])
 def test_jwt_structure(value: str, valid: bool) -> None:
     assert jwt_structure(value) is valid

@@ -74,9 +74,14 @@ def jwt_parts(secret: str) -> tuple[dict[str, object], dict[str, object]] | None
 
 
 def jwt_structure(secret: str) -> bool:
-    """Three base64url parts; header and payload decode to JSON objects; header has ``alg``."""
+    """Three base64url parts; header and payload decode to JSON objects; header has ``alg``; the signature
+    is bytes, not text: ``aW52YWxpZF9zaWduYXR1cmU`` (``invalid_signature``) was written by hand, for a
+    negative test (16 random bytes are all printable one time in 10 million)."""
     parts = jwt_parts(secret)
-    return parts is not None and 'alg' in parts[0]
+    if parts is None or 'alg' not in parts[0]:
+        return False
+    signature = _b64decode_loose(secret.rsplit('.', 1)[1])
+    return not signature or not all(32 <= b < 127 for b in signature)
 
 
 def base64_private_jwk(secret: str) -> bool:
