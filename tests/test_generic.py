@@ -765,3 +765,17 @@ def test_a_slack_verification_token_beside_its_challenge_is_a_secret(detector: G
     the bare word challenge does not make a token a nonce; ACME's words do."""
     body = b'{"token": "Jq8bX3nR5tY7uV9wK2mLp4Hs", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXA", "type": "url_verification"}\n'
     assert [d.rule_id for d in detector.scan(body, 'tests/adapter_tests/test_http.py')] == ['generic-token']
+
+
+PUSH_AUTH = b'Qd7RkW2_mZ4xN9pL-3vTbA'  # made up: 16 bytes in base64url, as browsers make them
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    # a Web Push subscription's keys (held-out 20: web-push's README, rpush's specs)
+    (b'      "keys": {\n        "p256dh": "BL7E' + b'x' * 83 + b'",\n        "auth": "' + PUSH_AUTH + b'"\n      }\n', False),
+    (b"      keys: {'auth' => '" + PUSH_AUTH + b"', 'p256dh' => 'BAtx" + b'y' * 83 + b"'} }\n", False),
+    (b'  "auth": "' + PUSH_AUTH + b'",\n  "user": "svc"\n', True),  # no subscription beside it: a token
+    (b'  "p256dh": "BL7E",\n  "api_auth": "' + PUSH_AUTH + b'"\n', True),  # only a bare auth is the subscription's
+])
+def test_a_web_push_subscription_auth_is_no_credential(detector: GenericDetector, text: bytes, found: bool) -> None:
+    assert bool(detector.scan(text, 'README.md')) is found

@@ -46,7 +46,8 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('is_secret', '', 0.0, 'a flag or limit (is)'),
     ('csrf_token', '', 0.0, 'not a credential (csrf token)'), ('wrapped_key', '', 0.0, 'not a credential (wrapped key)'),
     ('publicKeyToken', '', 0.0, 'public by design (public)'), ('public_api_token', '', 0.0, 'public by design (public)'),
-    ('projectKey', '', 0.0, 'an identifier (project key)'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),
+    ('projectKey', '', 0.0, 'an identifier (project key)'),
+    ('remoteKey', '', 0.0, 'an identifier (remote key)'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),
     ('encrypted_key', '', 0.0, 'ciphertext of a key (encrypted key)'),
     ('username', '', 0.0, 'no secret word'), ('max_tokens', '', 0.0, 'no secret word'), ('', '', 0.0, 'no secret word'),
     ('token_password', 'password', 1.0, 'password'),  # the last secret word decides

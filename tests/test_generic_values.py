@@ -43,6 +43,11 @@ CODE_WORDS_3 = (
 # Shorter ones (and md5, whose digit keeps it out of identifiers) count where a key's words are shown:
 # ``--explain`` prints ``key words: db password``, not ``… password``.
 CODE_WORDS_SHORT = ('ca', 'db', 'fs', 'id', 'io', 'ip', 'ok', 'os', 'ui', 'ux', 'md5')
+_POINT = bytes.fromhex(fakes.rand('0123456789abcdef', 128, 'ec-point'))  # X and Y of a made-up point
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b'=').decode()
 
 
 def dictionary() -> frozenset[str]:
@@ -157,6 +162,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('OAuth2\\Storage\\Pdo', 'class name'), ('com.acme2.Secrets', 'class name'),
     ('db-01.acme.internal', 'host name'), ('vault-2.example.com', 'host name'),
     ('getSecret()', 'code'), ('+encodeURIComponent(x)+', 'code'), ('Credentials::new(', 'code'),
+    ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password
     ('{"RefreshToken":', 'JSON text or an elided value'), ('12345-st..Ek', 'JSON text or an elided value'),
     ('whsec_...', 'JSON text or an elided value'),
     ('Password', 'capitalized word'), ('Passwort', 'capitalized word'),
@@ -180,6 +186,9 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('0024000004800000940000000602000000240000525341310004000001000100' + 'ab' * 100, 'public key blob'),
     ('TQ7PB-HDRK4-YVCX2-MWJ8G-3FKPN', 'Windows product key'),  # made up, in the keys' alphabet
     ('TQ7PB-HDRK4-YVCX2-MWJ8G', None), ('TQ7PB-HDRK4-YVCA2-MWJ8G-3FKPN', None),  # four groups; an A
+    (_b64url(b'\x04' + _POINT), 'EC public key point'),  # a Web Push p256dh (held-out 20)
+    (base64.b64encode(b'\x04' + _POINT).decode(), 'EC public key point'),
+    (_b64url(b'\x05' + _POINT), None), (_b64url(_POINT), None),  # no 0x04 first; 64 bytes
     ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
     ('acmetest', 'test or credential word'), ('xxxsecret', 'test or credential word'),
     ('SomeKindOfPassword123!@#', 'contains the word password'),

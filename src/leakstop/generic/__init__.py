@@ -363,6 +363,12 @@ def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) ->
     return _ACME_WORD.search(data, *_lines_around(data, c.start, c.start, CHALLENGE_LINES)) is not None
 
 
+def _push_subscription_auth(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
+    """A Web Push subscription's ``auth`` (16 random bytes the browser makes for one subscription, next to
+    its ``p256dh`` public key in ``keys``): subscription data handed to every sender, like a device token."""
+    return key.words == ('auth',) and b'p256dh' in data[slice(*_lines_around(data, c.start, c.end, 3))]
+
+
 def _key_of_an_entry(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
     """A bare ``key`` beside a ``value`` names an entry (a tag, a header, a setting), it holds no secret:
     ``{"Key": "aws-cdk:cr-owned:…", "Value": "true"}``, ``- key: x`` / ``  value: y``."""
@@ -567,6 +573,8 @@ class GenericDetector:
                 continue  # {"Key": "aws-cdk:cr-owned:…", "Value": "true"}: a tag's name
             if result.key.kind == 'token' and _challenge_nonce(data, c, result.key, path):
                 continue  # an ACME challenge's token or key authorization: a public nonce
+            if result.key.kind == 'token' and _push_subscription_auth(data, c, result.key):
+                continue  # keys: {p256dh: …, auth: …}: a Web Push subscription's, not a credential
             if result.key.kind == 'password' and _same_as_user(data, c):
                 continue  # MYSQL_USER: app / MYSQL_PASSWORD: app: a development default
             previous = best.get((c.start, c.end))

@@ -82,7 +82,8 @@ _UPPER_KEBAB = LazyPattern(r'[A-Z]{1,8}(?:-(?:[A-Z]{1,8}|\d{1,4}))+\Z')  # ML-DS
 _CLASS_PATH = LazyPattern(r'\\?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+\Z|[a-z][\w]*(?:\.[a-z]\w*)+\.[A-Z]\w*\Z')  # OAuth2\Storage\X, com.acme.X
 _HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|local|internal|test|example|googleusercontent\.com)\Z', re.I)
 _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken": ...}; 12345-st..E; whsec_...
-_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(')  # "+encodeURIComponent(x)+", getSecret(), Field(, Credentials::new(
+# "+encodeURIComponent(x)+", getSecret(), Field(, Credentials::new(, PowerShell's (ConvertTo-SecureString …)
+_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z')
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
@@ -361,6 +362,25 @@ def _leetspeak_share(value: str) -> float:
 _FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
 
 
+_EC_POINT_LENGTHS = {87: 65, 88: 65, 130: 97, 132: 97, 178: 133, 180: 133}  # base64 length -> P-256/384/521 point
+
+
+def _ec_public_point(value: str) -> bool:
+    """The base64 of an uncompressed EC public point (``0x04`` + X + Y: a Web Push subscription's ``p256dh``,
+    a VAPID or WebAuthn public key): public by design."""
+    size = _EC_POINT_LENGTHS.get(len(value))
+    if size is None or value[0] != 'B':  # 0x04 in base64 starts with B
+        return False
+    import base64
+    import binascii
+    unpadded = value.rstrip('=')
+    try:
+        raw = base64.b64decode((unpadded + '=' * (-len(unpadded) % 4)).replace('-', '+').replace('_', '/'), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return len(raw) == size and raw[0] == 4
+
+
 def _repeated_unit(value: str) -> bool:
     """Separators aside, one unit of at most 8 characters over and over (the last one may be cut):
     ``5678defg-5678-defg-5678-defg56``, ``ab12.ab12.ab12``; or any chunk exactly twice."""
@@ -448,6 +468,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('a word with symbols between its letters', _word_between_symbols),
     ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v) or _SSH_PUBLIC_KEY.match(v)),
     ('Windows product key', lambda v: _PRODUCT_KEY.match(v)),
+    ('EC public key point', _ec_public_point),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
