@@ -189,6 +189,11 @@ def test_a_name_and_a_test_word(word: str) -> None:
     (_b64url(b'\x04' + _POINT), 'EC public key point'),  # a Web Push p256dh (held-out 20)
     (base64.b64encode(b'\x04' + _POINT).decode(), 'EC public key point'),
     (_b64url(b'\x05' + _POINT), None), (_b64url(_POINT), None),  # no 0x04 first; 64 bytes
+    ('d4Qx8Rk2Lm9' + 'Z' * 11 + ':APA91b' + 'x7Kq' * 34, 'push registration token'),  # made up, held-out 20
+    ('AAAAx8Rk2Lm:APA91b' + 'x7Kq' * 34, None),  # FCM's legacy server key: a secret (its own rule's)
+    ('p256ecdsa=', 'parameter name'), ('key_id=', 'parameter name'),  # joined to a value after the literal
+    ('QUJDRA=', 'parameter name'), ('QUJDREVGR0g=', None),  # 7 characters; base64 of 8 bytes (11 + '=')
+    ('apk_user_' + 'Q7vR2xK9pL4sT8wZ' * 8 + 'DhkMjNkODg=', None),  # a long run: a key, not a name
     ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
     ('acmetest', 'test or credential word'), ('xxxsecret', 'test or credential word'),
     ('SomeKindOfPassword123!@#', 'contains the word password'),

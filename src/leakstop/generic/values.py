@@ -139,6 +139,12 @@ _STRONG_NAME_PUBLIC_KEY = LazyPattern(r'0024000004800000940000000602000000240000
 # an SSH public key's blob (what follows ssh-rsa / ssh-ed25519 / ecdsa-sha2-… in authorized_keys and
 # known_hosts): the base64 of its length-prefixed key type; public by design
 _SSH_PUBLIC_KEY = LazyPattern(r'AAAA(?:B3NzaC1|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt|G3NrLXNzaC1lZDI1NTE5|InNrLWVjZHNh)[A-Za-z0-9+/]*={0,2}\Z')
+# an FCM registration token (an app instance's address: what a push is sent to, no credential); the
+# legacy server key, AAAA…:APA91b…, is a secret and its own rule's
+_FCM_REGISTRATION = LazyPattern(r'(?!AAAA[A-Za-z0-9_-]{7}:)[A-Za-z0-9_-]{11,}:APA91b[A-Za-z0-9_-]{100,}\Z')
+# a parameter's name and its '=' (the value is joined on after the literal: 'p256ecdsa=' + key); base64
+# padded with one '=' has a length that is a multiple of 4
+_PARAMETER_NAME = LazyPattern(r'[A-Za-z][A-Za-z0-9_-]{0,23}=\Z')  # (a short name: a long run is a key's base64)
 # a Windows product key (five groups of five from its 24-character alphabet): a licence, not a credential;
 # the ones in unattend files and docs are the KMS client and evaluation keys Microsoft publishes
 _PRODUCT_KEY = LazyPattern(r'[BCDFGHJKMNPQRTVWXY2346789]{5}(?:-[BCDFGHJKMNPQRTVWXY2346789]{5}){4}\Z')
@@ -469,6 +475,8 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v) or _SSH_PUBLIC_KEY.match(v)),
     ('Windows product key', lambda v: _PRODUCT_KEY.match(v)),
     ('EC public key point', _ec_public_point),
+    ('push registration token', lambda v: _FCM_REGISTRATION.match(v)),
+    ('parameter name', lambda v: _PARAMETER_NAME.match(v) and len(v) % 4 != 0),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
