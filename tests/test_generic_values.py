@@ -192,7 +192,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('d4Qx8Rk2Lm9' + 'Z' * 11 + ':APA91b' + 'x7Kq' * 34, 'push registration token'),  # made up, held-out 20
     ('AAAAx8Rk2Lm:APA91b' + 'x7Kq' * 34, None),  # FCM's legacy server key: a secret (its own rule's)
     ('p256ecdsa=', 'parameter name'), ('key_id=', 'parameter name'),  # joined to a value after the literal
-    ('QUJDRA=', 'parameter name'), ('QUJDREVGR0g=', None),  # 7 characters; base64 of 8 bytes (11 + '=')
+    ('QUJDREVGR0g=', None), ('XlII3JUaEZldVg=', None),  # base64 of 8 bytes; mixed case: base64 cut short
     ('apk_user_' + 'Q7vR2xK9pL4sT8wZ' * 8 + 'DhkMjNkODg=', None),  # a long run: a key, not a name
     ('test123', 'test or credential word'), ('mypassword2', 'test or credential word'),
     ('acmetest', 'test or credential word'), ('xxxsecret', 'test or credential word'),

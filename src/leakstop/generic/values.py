@@ -144,7 +144,7 @@ _SSH_PUBLIC_KEY = LazyPattern(r'AAAA(?:B3NzaC1|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt
 _FCM_REGISTRATION = LazyPattern(r'(?!AAAA[A-Za-z0-9_-]{7}:)[A-Za-z0-9_-]{11,}:APA91b[A-Za-z0-9_-]{100,}\Z')
 # a parameter's name and its '=' (the value is joined on after the literal: 'p256ecdsa=' + key); base64
 # padded with one '=' has a length that is a multiple of 4
-_PARAMETER_NAME = LazyPattern(r'[A-Za-z][A-Za-z0-9_-]{0,23}=\Z')  # (a short name: a long run is a key's base64)
+_PARAMETER_NAME = LazyPattern(r'[a-z][a-z0-9_-]{0,23}=\Z')  # (short and lowercase: mixed case is base64)
 # a Windows product key (five groups of five from its 24-character alphabet): a licence, not a credential;
 # the ones in unattend files and docs are the KMS client and evaluation keys Microsoft publishes
 _PRODUCT_KEY = LazyPattern(r'[BCDFGHJKMNPQRTVWXY2346789]{5}(?:-[BCDFGHJKMNPQRTVWXY2346789]{5}){4}\Z')
