@@ -838,6 +838,8 @@ PNG_START = 'iVBORw0KGgoAAAANSUhEUgAADYAAAAbaCAYAAADGbzJnAAAMPmlDQ1BJQ0MgUHJvZml
     (f'{{"image/png": "{PNG_START}/{FB_TOKEN}+AAAA"}}', False),
     (f'<img src="data:image/png;base64,{PNG_START}/{FB_TOKEN}/AAAA">', False),
     (f'"image/jpeg": "/9j/4AAQSkZJRgABAQAAAQABAAD/{FB_TOKEN}+x"', False),
+    (f'src: url(data:font/ttf;base64,AAEAAAARAQAABAAQR0RFRgBKAAQAAA/{FB_TOKEN}+AAAA)', False),  # an SVG's font
+    (f'src: url(data:font/woff2;base64,d09GMgABAAAAAA/{FB_TOKEN}/x)', False),
     # after a slash that is no image's: a path, base64 that is not an image, a run with a dot in it
     (f'GET https://graph.example.com/v1/{FB_TOKEN}', True),
     (f'"blob": "QUJDREVGR0hJSktM/{FB_TOKEN}+AAAA"', True),

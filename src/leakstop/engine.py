@@ -681,16 +681,21 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
     return out
 
 
-# The base64 of an image starts with its format's magic: PNG, JPEG, GIF, WebP, ICO, TIFF (both byte orders).
-_IMAGE_BASE64 = (b'iVBORw0KGgo', b'/9j/', b'R0lGOD', b'UklGR', b'AAABAA', b'SUkqAA', b'TU0AKg')
+# The base64 of an image or a font starts with its format's magic: PNG, JPEG, GIF, WebP, ICO, TIFF (both byte
+# orders); WOFF2, WOFF, TrueType, OpenType (an SVG's or a stylesheet's embedded font).
+_IMAGE_BASE64 = (
+    b'iVBORw0KGgo', b'/9j/', b'R0lGOD', b'UklGR', b'AAABAA', b'SUkqAA', b'TU0AKg',
+    b'd09GMg', b'd09GRg', b'AAEAAAA', b'T1RUTw',
+)
 _BASE64_BYTES = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 _IMAGE_LOOKBACK = 1 << 22  # how far back a run is followed (embedded images are rarely larger)
 
 
 def in_embedded_image(data: bytes, start: int) -> bool:
-    """Whether ``start`` is inside the base64 of an embedded image (a notebook's ``image/png`` output,
-    a ``data:image/...;base64,`` URI): a run of base64 characters, begun by an image format's magic,
-    that the match does not begin. Random image bytes spell a token's prefix now and then."""
+    """Whether ``start`` is inside the base64 of an embedded image or font (a notebook's ``image/png``
+    output, a ``data:image/...;base64,`` or ``data:font/woff2;base64,`` URI): a run of base64 characters,
+    begun by the format's magic, that the match does not begin. Random bytes spell a token's prefix now
+    and then."""
     if start == 0 or data[start - 1] not in _BASE64_BYTES:
         return False
     low = max(0, start - _IMAGE_LOOKBACK)
