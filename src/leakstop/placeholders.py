@@ -67,17 +67,19 @@ REFERENCE = LazyPattern(
     r'|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z'
     r'|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
     r'|\A(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azurekv|keyvault|op|sops|ref|file|arn|urn|secret|secrets|'
-    r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module):'
+    r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module|'
+    r'credentialsjson):'  # (TeamCity's credentialsJSON:<id>: a stored token's id)
     r'|\A(?:var|local|module|data|each|count|path|terraform)\.[A-Za-z_][\w-]*'  # Terraform references
     r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
     r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
     r'|\A\$[A-Za-z_]\w*(?:/|->|-\Z|\[|\.[A-Za-z_])'  # a variable and a path or a member: $DIR/ca.key, $self->param
+    r'|\A\$[A-Za-z_]\w*[^\w\s$]{1,2}\$[A-Za-z_]\w*\Z'  # two variables joined: "$user:$pass"
     r'|\A\{\$?[A-Za-z_][\w.]*(?:[\[(}]|\Z)'  # an expression in braces (HEEx, JSX, PHP): {assigns[:x]}, {$pin}
     r'|\{[^{}\s]*\([^{}]*\)[^{}]*\}'  # a call inside braces: f"fqn:{'.'.join(node.fqn)}"
     r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
     r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
     r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)
-    r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH)',  # ciphertext: EJSON, SOPS, Vault transit, AWS KMS
+    r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH|\{AQAAABAAAA)',  # ciphertext: EJSON, SOPS, Vault transit, AWS KMS, Jenkins
     re.I,
 )
 
