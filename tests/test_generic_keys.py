@@ -46,6 +46,7 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('is_secret', '', 0.0, 'a flag or limit (is)'),
     ('csrf_token', '', 0.0, 'not a credential (csrf token)'), ('wrapped_key', '', 0.0, 'not a credential (wrapped key)'),
     ('publicKeyToken', '', 0.0, 'public by design (public)'), ('public_api_token', '', 0.0, 'public by design (public)'),
+    ('InstrumentationKey', '', 0.0, 'public by design (instrumentation)'),
     ('projectKey', '', 0.0, 'an identifier (project key)'),
     ('remoteKey', '', 0.0, 'an identifier (remote key)'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),
     ('encrypted_key', '', 0.0, 'ciphertext of a key (encrypted key)'),
