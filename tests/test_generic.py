@@ -510,6 +510,8 @@ PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development 
     (b'DB_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # its own key (db...) names no user
     (b'env.put("MYSQL_USER", "orders");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', False),  # call arguments
     (b'env.put("MYSQL_HOST", "orders");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', True),
+    (b'POSTGRES_DB: kestra\nPOSTGRES_USER: kestra\nPOSTGRES_PASSWORD: k3str4\n', False),  # the name in leetspeak (held-out 27)
+    (b'POSTGRES_USER: nimbus\nPOSTGRES_PASSWORD: k3str4\n', True),
 ])
 def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:
     """Within 6 lines either side of the password's line, wherever the value ends on it."""

@@ -26,7 +26,7 @@ from leakstop.digest import sha256
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
-from leakstop.generic.values import Words, judge_passphrase, judge_value
+from leakstop.generic.values import Words, judge_passphrase, judge_value, leet_readings
 from leakstop.regex import LazyPattern
 
 CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted values (expressions, in code)
@@ -198,13 +198,15 @@ def _lines_around(data: bytes, start: int, end: int, lines: int) -> tuple[int, i
 
 
 def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
-    """The password equals the user or database name next to it (within ``lines`` lines either side),
-    or is a name on its own line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
+    """The password equals the user or database name next to it (within ``lines`` lines either side), as
+    written or read as leetspeak (``kestra`` / ``k3str4``), or is a name on its own line with a digit added
+    (``CREATE USER app_tests ... 'app_tests'``)."""
     lo, hi = _lines_around(data, c.start, c.end, lines)
     value = c.value.strip().strip('\'"')
     stem = _stem(value)
+    readings = {r.lower() for r in leet_readings(value)}  # k3str4 beside POSTGRES_USER: kestra
     if any(
-        m.start(1) != c.start and (m.group(1).decode('utf-8', 'replace').lower() == value.lower()
+        m.start(1) != c.start and (m.group(1).decode('utf-8', 'replace').lower() in {value.lower(), *readings}
                                    or len(stem) >= 4 and _stem(m.group(1).decode('utf-8', 'replace')) == stem)
         for m in _USER_VALUE.finditer(data, lo, hi)
     ):

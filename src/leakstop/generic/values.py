@@ -324,6 +324,14 @@ _WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
 _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1: a number, not letters
 
 
+def leet_readings(value: str) -> tuple[str, ...]:
+    """``value`` with its leetspeak read as letters (``k3str4`` -> ``kestra``), once per reading of 1 (i, l);
+    empty if nothing in it stands for a letter."""
+    if not _LEET_CHARS.intersection(value):
+        return ()
+    return tuple(value.translate(table) for table in _LEET)
+
+
 def _leetspeak_words(value: str) -> bool:
     """``f00b@r``, ``S0meP@ss``, ``0th3rP@ss``: words written in leetspeak, nothing else.
 
