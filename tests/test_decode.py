@@ -627,6 +627,15 @@ def test_a_jwt_wrapped_over_joined_literals_is_found(layout: object, ruleset: Ru
     assert found[0].line == data[:data.index(b'eyJ')].count(b'\n') + 1
 
 
+def test_a_pypi_token_wrapped_over_joined_literals_is_found(ruleset: RuleSet, default_config: Config) -> None:
+    """Held-out 26: twine's integration test holds a test.pypi.org token in five adjacent literals."""
+    from leakstop.scan import scan_data
+    token = fakes.pypi(seed='wrapped')
+    data = ('sampleproject_token = (\n' + ''.join(f'    "{token[i:i + 52]}"\n' for i in range(0, len(token), 52)) + ')\n').encode()
+    found = scan_data(data, 'tests/test_integration.py', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret, f.line) for f in found] == [('pypi-upload-token', token, 2)]
+
+
 def test_a_jwt_whole_in_one_literal_is_not_joined_again(ruleset: RuleSet, default_config: Config) -> None:
     from leakstop.scan import scan_data
     token = fakes.jwt(seed='whole')

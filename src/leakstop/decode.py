@@ -407,21 +407,22 @@ def _enclosing_quote(data: bytes, line_start: int, pos: int) -> int:
     return -1
 
 
-# The engine's anchor (VIEW_ANCHORS[VIEW_JWT]) with the gap to the next literal: a JWT's start that closes a
-# literal joined to another, or that a line continuation inside its literal cuts
-_SPLIT_JWT = LazyPattern(rb'eyJ[A-Za-z0-9_.-]{6,}(?:\\?["\']' + _GAP + rb'''["']|\\\r?\n)''')
-_JOINED_JWT = LazyPattern(rb'eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{16,}')
+# The engine's anchor (VIEW_ANCHORS[VIEW_SPLIT_TOKEN]) with the gap to the next literal: a JWT's or a PyPI
+# token's start that closes a literal joined to another, or that a line continuation inside its literal cuts
+_SPLIT_TOKEN = LazyPattern(rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']' + _GAP + rb'''["']|\\\r?\n)''')
+_JOINED_TOKEN = LazyPattern(rb'eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{16,}|pypi-AgE[A-Za-z0-9_-]{50,}')
 _TOKEN_RUN = LazyPattern(rb'[A-Za-z0-9_.-]+')
 _LONG_LINE_START = 1024  # bytes before a token on its line from which the enclosing literal is not looked for
-JWT_STARTS = 2000  # eyJ occurrences looked at in one file (a token list repeats them; the first ones decide)
+TOKEN_STARTS = 2000  # eyJ / pypi-AgE occurrences looked at in one file (a token list repeats them; the first ones decide)
 
 
 def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View | None:
     """String literals joined as the code joins them: Java's, C#'s and JavaScript's
     ``"-----BEGIN RSA PRIVATE KEY-----\\n" + "MIIE…\\n" + …``, PHP's ``.``, VB's ``&``, SQL's ``||`` (at a line's
     end), Python's, C's and Dart's adjacent literals. ``keys``: where a PEM key starts in one (and ends in the
-    last two); ``tokens``: where a JWT starts in one and the joined pieces hold it whole (supabase-flutter's
-    tests wrap their tokens at 70 columns). Each piece's escapes are decoded; nothing else is added."""
+    last two); ``tokens``: where a JWT or a PyPI token starts in one and the joined pieces hold it whole
+    (supabase-flutter's tests wrap their tokens at 70 columns, twine's its test.pypi.org token at 52). Each
+    piece's escapes are decoded; nothing else is added."""
     out = _Builder()
     done = 0
     starts: list[tuple[int, bool]] = []
@@ -431,9 +432,9 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
             starts.append((begin, True))
             begin = data.find(_MULTILINE_KEY, begin + 1)
     if tokens:  # only where a literal holding eyJ… closes and another opens after a joining gap
-        for m in _SPLIT_JWT.finditer(data):
+        for m in _SPLIT_TOKEN.finditer(data):
             starts.append((m.start(), False))
-            if len(starts) >= JWT_STARTS:
+            if len(starts) >= TOKEN_STARTS:
                 break
     if not starts:
         return None
@@ -452,7 +453,7 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
         if pem:
             whole = len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
         else:  # the token goes on past its first run: in the next literal, or after a line continuation
-            token = _JOINED_JWT.search(b''.join(_decode_escapes(data[a:b]) for a, b in pieces))
+            token = _JOINED_TOKEN.search(b''.join(_decode_escapes(data[a:b]) for a, b in pieces))
             whole = token is not None and token.end() - token.start() > _TOKEN_RUN.match(data, begin).end() - begin
         if whole:
             for a, b in pieces:

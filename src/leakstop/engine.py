@@ -356,11 +356,11 @@ def escape_tolerant(pattern: str) -> str:
 # (the third is decode._SECRET_KIND: a Kubernetes Secret's `kind:` line; `Secret` alone was in most source files)
 VIEW_ANCHORS = (
     rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$',
-    # a JWT's start closing a literal, or at a line continuation inside one (Rust's, C's `\` at the line's
-    # end): it may be wrapped over joined literals or lines
-    rb'eyJ[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
+    # a JWT's or a PyPI token's start closing a literal, or at a line continuation inside one (Rust's, C's
+    # `\` at the line's end): it may be wrapped over joined literals or lines
+    rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
 )
-VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_JWT = range(4)
+VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_SPLIT_TOKEN = range(4)
 
 WIDE_REPEAT = 16
 _REPEAT = LazyPattern(r'\{(\d+),(\d+)\}')
