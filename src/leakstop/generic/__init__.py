@@ -68,6 +68,13 @@ TEST_DIRS = frozenset((
 TEST_DIR_WORDS = frozenset(('test', 'tests', 'testing', 'spec', 'specs', 'fixture', 'fixtures', 'mock', 'mocks'))
 _DIR_WORD = LazyPattern(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+')
 DOC_DIRS = frozenset(('docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample'))
+# CI configuration: the services a CI job starts for the tests take throwaway passwords, judged as tests' are
+# (Kubernetes projects keep their development scripts and manifests in hack/).
+CI_DIRS = frozenset(('.circleci', 'ci', '.ci', '.buildkite', '.woodpecker', '.devcontainer', 'hack'))
+CI_FILES = frozenset((
+    '.gitlab-ci.yml', '.travis.yml', '.drone.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', 'appveyor.yml',
+    '.appveyor.yml', '.cirrus.yml', 'jenkinsfile', 'cloudbuild.yaml', 'cloudbuild.yml', 'buildspec.yml',
+))
 # Generated files full of hashes and integrity strings.
 LOCKFILES = frozenset((
     'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'pipfile.lock',
@@ -110,13 +117,14 @@ def file_kind(path: str) -> FileKind:
     stem, ext = os.path.splitext(name)
     test = (bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
             or any(_test_words_in(d) for d in cased[:-1]))
+    ci = bool(dirs & CI_DIRS) or name in CI_FILES or '/.github/workflows/' in '/' + '/'.join(parts)
     docs = bool(dirs & DOC_DIRS)
     return FileKind(
         skip=unjudged(path),
         code=ext in CODE_EXTENSIONS,
         prose=ext in PROSE_EXTENSIONS and not stem.startswith('.'),
         makefile=name in ('makefile', 'gnumakefile') or ext == '.mk',
-        test_or_docs=test or docs,
+        test_or_docs=test or docs or ci,
     )
 
 
