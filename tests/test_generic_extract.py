@@ -323,3 +323,14 @@ def test_a_url_is_read_back_2048_bytes(detector: GenericDetector, filler: int, f
     """A badge 2,049 bytes before the key is out of the URL's reach; 2,048 bytes before, in it."""
     text = b' badge' + b'x' * filler + b'?api_token=' + RANDOM + b'\n'
     assert len(detector.scan(text, 'README.md')) == (1 if found_it else 0)
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    # a key after a scope operator (Ruby's, C++'s, PHP's ::): Rails 2 and 3 secrets (held-out 30, brakeman)
+    (b"ActionController::Base.cookie_verifier_secret = '" + RANDOM + b"';\n", 49),
+    (b"Rails3::Application.config.secret_token = '" + RANDOM + b"'\n", 43),
+    (b"config.secret_token = '" + RANDOM + b"'\n", 23),
+    (b"http://host:password@x ='" + RANDOM + b"'\n", None),  # one ':' (a URL's) starts no key
+])
+def test_a_key_after_a_scope_operator(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [s for _, _, s in found(detector, text, 'config/initializers/secret_token.rb')] == ([start] if start else [])

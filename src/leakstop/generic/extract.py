@@ -71,7 +71,7 @@ _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,
 _VALUE = _QUOTED_VALUE[:-1] + rb'''|(?:!!?[A-Za-z]\w*[ \t]+)?(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
-    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr]))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
@@ -203,6 +203,9 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
 
 
 _ANNOTATION_KEY = LazyPattern(rb'(?<![\w./-])[\w.-]+(?:/[\w.-]+)*/\Z')  # the prefix before a key's last '/'
+# A YAML local tag before an unquoted value (one '!': the application resolves the value, as ESPHome's !secret,
+# CloudFormation's !Ref / !GetAtt, !env_var, !include); the core tags (!!str, !!binary) keep a literal
+_LOCAL_TAG = LazyPattern(rb'[ \t]*![A-Za-z]\w*[ \t]+\Z')
 
 
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -228,6 +231,8 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         for c in _yield(data, m, syntax, key=key):
             if not c.quoted and _in_template_action(data, m.start('key'), lo):
                 continue  # {{- $password := (randAlphaNum 16) | b64enc }}: template code, not a value
+            if not c.quoted and _LOCAL_TAG.match(data, m.end('op'), c.start):
+                continue  # pwd: !secret wifi_pwd, Password: !Ref pAdminPassword: a name the application resolves
             if not c.quoted and op == b':':
                 if not _yaml_scalar(data, m.end('op'), c.end, hi):
                     continue  # Key:HU:x (no space after the colon), title: DE:Tag:x canoe pass (a phrase)
