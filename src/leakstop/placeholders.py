@@ -79,6 +79,7 @@ REFERENCE = LazyPattern(
     r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
     r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
     r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)
+    r'|\A\(\([ \t]*[\w./:-]+'  # Concourse and BOSH credential variables: ((gitbot_ssh_key.private_key))
     r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH|\{AQAAABAAAA)',  # ciphertext: EJSON, SOPS, Vault transit, AWS KMS, Jenkins
     re.I,
 )
