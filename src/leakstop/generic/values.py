@@ -65,7 +65,10 @@ _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
 # a URL without its scheme, or a Go import path: github.com/jcmturner/gokrb5/v8/ctxCredentials, gcr.io/proj/img
 _HOST_AND_PATH = LazyPattern(r'(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/[\w.@+~%-]*)+\Z')
 _EMAIL = LazyPattern(r'[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z')
-_PATH_PREFIX = LazyPattern(r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root)/)')
+_PATH_PREFIX = LazyPattern(
+    r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root|lib|lib64|bin|sbin'
+    r'|snap|media|boot|nix|private|Users|Library|System|Volumes|Applications|workspaces?|builds|github|cygdrive)/)'
+)  # (/private/var/folders/…: a macOS temporary directory in a recorded test; /nix/store/…; CI workspaces)
 _LOWER_PATH = LazyPattern(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
 _FILE_NAME = LazyPattern(
     r'[\w./@+-]*\.(?:json|ya?ml|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|txt|env|ini|cfg|conf|toml|xml'
