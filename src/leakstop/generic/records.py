@@ -36,6 +36,8 @@ class Vocabulary(Record):
     public_words: frozenset[str]  # any of these before the secret word: public by design (publicKeyToken)
     encrypted_parents: frozenset[str]  # a parent key with one of these words holds ciphertext (encryptedData)
     identifier_keys: frozenset[str] = frozenset()  # `key` after one of these is an identifier (projectKey)
+    # not_secret_qualifiers that name what a password or secret protects, not what it is (registry_password)
+    protected_things: frozenset[str] = frozenset()
 
 
 class ValueJudgement(Record):
