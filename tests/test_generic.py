@@ -346,6 +346,8 @@ TYPED_PASSWORD = b'password = "P@ssword1234"\n'  # a short password a person typ
     # CI configuration: its service containers' throwaway passwords (28 sets: dozens labelled false, none true)
     '.github/workflows/ci.yml', '.circleci/config.yml', '.gitlab-ci.yml', '.travis.yml', 'ci/github/phpunit/db2.xml',
     '.ci/server/init.sql', 'azure-pipelines.yml', 'Jenkinsfile', 'charts/app/ci/test-values.yaml', 'hack/config/minio.yaml',
+    # a file or a directory named as an example among other words (held-out 31: netmiko's .netmiko.yml_example)
+    'examples_old/case15/.netmiko.yml_example', 'config/app.example.yml', 'app/settings.sample.py', 'sample-app/db.yml',
 ])
 def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetector, path: str) -> None:
     """0.8 x 0.6 (human_in_tests_and_docs) is under the threshold 0.5 in test and documentation files."""
@@ -354,7 +356,8 @@ def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetect
 
 @pytest.mark.parametrize('path', ['app/settings.py', 'contest/settings.py', 'app/testimony.py', 'app/latest.py', 'docsite/app.py',
                                   'latest/settings.py', 'attestation/app.py', 'tt/app.py', 'testnet/app.py',
-                                  'workflows/app.yml', '.github/dependabot.yml', 'cicd/deploy.yml', 'hacks/run.sh'])
+                                  'workflows/app.yml', '.github/dependabot.yml', 'cicd/deploy.yml', 'hacks/run.sh',
+                                  'app/samplerate.py', 'exemplary/settings.py', 'app/counterexamples_db.py'])
 def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str) -> None:
     assert [d.rule_id for d in detector.scan(TYPED_PASSWORD, path)] == ['generic-password']
 
@@ -516,6 +519,8 @@ PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development 
     (b'env.put("MYSQL_HOST", "orders");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', True),
     (b'POSTGRES_DB: kestra\nPOSTGRES_USER: kestra\nPOSTGRES_PASSWORD: k3str4\n', False),  # the name in leetspeak (held-out 27)
     (b'POSTGRES_USER: nimbus\nPOSTGRES_PASSWORD: k3str4\n', True),
+    (b'  user: lemmy\n  password: lemmylemmy\n', False),  # the name typed twice (held-out 28)
+    (b'  user: lemmy\n  password: lemmylemmyx9\n', True),
 ])
 def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:
     """Within 6 lines either side of the password's line, wherever the value ends on it."""

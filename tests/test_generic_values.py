@@ -192,6 +192,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('d4Qx8Rk2Lm9' + 'Z' * 11 + ':APA91b' + 'x7Kq' * 34, 'push registration token'),  # made up, held-out 20
     ('/private/var/folders/xm/974bx_2j3c/T/p-it-vpc-6ebdb3f6', 'path'),  # macOS temp dir, a recorded test's pwd (held-out 29)
     ('/nix/store/9x7k2m-openssl-3.0.13', 'path'), ('/Users/ci/work/app', 'path'),
+    ('EC-7RA49213JD8842215', 'PayPal checkout token'), ('EC-7RA49213JD884221', None),  # held-out 11, 28; 16 after EC-
     ('AAAAx8Rk2Lm:APA91b' + 'x7Kq' * 34, None),  # FCM's legacy server key: a secret (its own rule's)
     ('p256ecdsa=', 'parameter name'), ('key_id=', 'parameter name'),  # joined to a value after the literal
     ('QUJDREVGR0g=', None), ('XlII3JUaEZldVg=', None),  # base64 of 8 bytes; mixed case: base64 cut short

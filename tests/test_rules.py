@@ -19,10 +19,11 @@ RULES = load_rules()
 
 
 def example_path(rule: Rule) -> str:
-    """A file name the rule applies to (rules limited by ``paths`` need one)."""
+    """A file name the rule applies to (rules limited by ``paths`` need one); not one named as an example
+    or a test (the generic score and the password rules weigh a typed password less there)."""
     if not rule.paths:
-        return 'example.txt'
-    return re.sub(r'\*+', 'example', rule.paths[0].replace('**/', '')).lstrip('/')
+        return 'notes.txt'
+    return re.sub(r'\*+', 'app', rule.paths[0].replace('**/', '')).lstrip('/')
 
 
 def rule_ids(data: str, path: str, ruleset: RuleSet, config: Config) -> set[str]:
@@ -111,7 +112,7 @@ def test_a_false_alarm_on_a_negative_fails_the_check(ruleset: RuleSet, default_c
     """The check notices an unlisted finding: a negative of a vendor rule that the generic detector reports
     with a value it does not rate as generated (a person's password) is covered by no exception."""
     text = 'ACME_PASSWORD=Summer2024!'
-    [f] = scan_data(text.encode(), 'example.txt', ruleset=ruleset, config=default_config)
+    [f] = scan_data(text.encode(), 'notes.txt', ruleset=ruleset, config=default_config)
     assert f.rule_id == 'generic-password' and judge_value(f.secret).randomness < GENERATED
     assert not any(_covers(e, 'stripe-secret-key', f) for e in EXCEPTIONS)
 

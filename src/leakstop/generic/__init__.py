@@ -68,6 +68,10 @@ TEST_DIRS = frozenset((
 TEST_DIR_WORDS = frozenset(('test', 'tests', 'testing', 'spec', 'specs', 'fixture', 'fixtures', 'mock', 'mocks'))
 _DIR_WORD = LazyPattern(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+')
 DOC_DIRS = frozenset(('docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample'))
+# A directory or a file named as an example among other words (examples_old/, config.example.yml,
+# .netmiko.yml_example, settings.sample.py): what it holds is an example.
+EXAMPLE_WORDS = frozenset(('examples', 'example', 'samples', 'sample'))
+_NAME_WORD = LazyPattern(r'[a-z0-9]+')
 # CI configuration: the services a CI job starts for the tests take throwaway passwords, judged as tests' are
 # (Kubernetes projects keep their development scripts and manifests in hack/).
 CI_DIRS = frozenset(('.circleci', 'ci', '.ci', '.buildkite', '.woodpecker', '.devcontainer', 'hack'))
@@ -118,7 +122,8 @@ def file_kind(path: str) -> FileKind:
     test = (bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
             or any(_test_words_in(d) for d in cased[:-1]))
     ci = bool(dirs & CI_DIRS) or name in CI_FILES or '/.github/workflows/' in '/' + '/'.join(parts)
-    docs = bool(dirs & DOC_DIRS)
+    docs = (bool(dirs & DOC_DIRS) or not EXAMPLE_WORDS.isdisjoint(_NAME_WORD.findall(name))
+            or any(not EXAMPLE_WORDS.isdisjoint(_NAME_WORD.findall(d)) for d in dirs))
     return FileKind(
         skip=unjudged(path),
         code=ext in CODE_EXTENSIONS,
@@ -207,18 +212,17 @@ def _lines_around(data: bytes, start: int, end: int, lines: int) -> tuple[int, i
 
 def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     """The password equals the user or database name next to it (within ``lines`` lines either side), as
-    written or read as leetspeak (``kestra`` / ``k3str4``), or is a name on its own line with a digit added
-    (``CREATE USER app_tests ... 'app_tests'``)."""
+    written, read as leetspeak (``kestra`` / ``k3str4``) or typed twice (``lemmylemmy``), or is a name on its own
+    line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
     lo, hi = _lines_around(data, c.start, c.end, lines)
     value = c.value.strip().strip('\'"')
     stem = _stem(value)
     readings = {r.lower() for r in leet_readings(value)}  # k3str4 beside POSTGRES_USER: kestra
-    if any(
-        m.start(1) != c.start and (m.group(1).decode('utf-8', 'replace').lower() in {value.lower(), *readings}
-                                   or len(stem) >= 4 and _stem(m.group(1).decode('utf-8', 'replace')) == stem)
-        for m in _USER_VALUE.finditer(data, lo, hi)
-    ):
-        return True
+    for m in _USER_VALUE.finditer(data, lo, hi):
+        name = m.group(1).decode('utf-8', 'replace')
+        if m.start(1) != c.start and (name.lower() in {value.lower(), *readings} or value.lower() == 2 * name.lower()
+                                      or len(stem) >= 4 and _stem(name) == stem):
+            return True  # (lemmylemmy beside user lemmy: the name typed twice)
     return names_itself(data, c.start, c.end, value)
 
 

@@ -71,7 +71,7 @@ _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,
 _VALUE = _QUOTED_VALUE[:-1] + rb'''|(?:!!?[A-Za-z]\w*[ \t]+)?(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
-    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
@@ -96,10 +96,12 @@ _XML_PAIR = LazyPattern(
 _FLAG = LazyPattern(
     rb'''(?:(?<=[\s"'])|^)--?(?P<key>[A-Za-z][\w-]{0,60})(?:=|[ \t]+)(?=''' + _VALUE + rb')'
 )
-_MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
+# (the command, not a directory: /var/lib/mysql/peer-list … -protocol= is no mysql -p)
+_MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)(?![\w/.-])[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
 # curl -u user:pw, --user user:'pw', --user "user":"pw" (no brackets in the user: Markdown links)
-_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>]{0,100}["']?:(?!//)["']?(?P<uv>[^\s"']{1,200})''')
+# (no braces or $ in the user: -u "${ADMIN_USER:-admin}" is a shell default, not user:password)
+_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>{}$]{0,100}["']?:(?!//)["']?(?P<uv>[^\s"']{1,200})''')
 # curl -u TOKEN: (an empty password: the user is the API key, as Stripe's and Elastic's docs write it)
 _USER_TOKEN = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?P<uv>[A-Za-z0-9_!$%+/=.-]{16,200}):["']?(?=[\s"']|$)''')
 _PAIR = LazyPattern(

@@ -145,6 +145,8 @@ _SSH_PUBLIC_KEY = LazyPattern(r'AAAA(?:B3NzaC1|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt
 # an FCM registration token (an app instance's address: what a push is sent to, no credential); the
 # legacy server key, AAAA…:APA91b…, is a secret and its own rule's
 _FCM_REGISTRATION = LazyPattern(r'(?!AAAA[A-Za-z0-9_-]{7}:)[A-Za-z0-9_-]{11,}:APA91b[A-Za-z0-9_-]{100,}\Z')
+# a PayPal Express Checkout token (EC- and 17 characters): the id of a checkout, in its return URL
+_PAYPAL_CHECKOUT = LazyPattern(r'EC-[0-9A-Z]{17}\Z')
 # a parameter's name and its '=' (the value is joined on after the literal: 'p256ecdsa=' + key); base64
 # padded with one '=' has a length that is a multiple of 4
 _PARAMETER_NAME = LazyPattern(r'[a-z][a-z0-9_-]{0,23}=\Z')  # (short and lowercase: mixed case is base64)
@@ -487,6 +489,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('Windows product key', lambda v: _PRODUCT_KEY.match(v)),
     ('EC public key point', _ec_public_point),
     ('push registration token', lambda v: _FCM_REGISTRATION.match(v)),
+    ('PayPal checkout token', lambda v: _PAYPAL_CHECKOUT.match(v)),
     ('parameter name', lambda v: _PARAMETER_NAME.match(v) and len(v) % 4 != 0),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
