@@ -7,6 +7,7 @@ import re
 import pytest
 
 from leakstop.cache import load_toml
+from leakstop.cli import example_path
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet
 from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
@@ -16,14 +17,6 @@ from leakstop.rules import Rule, keywords_required, load_rules, providers_markdo
 from leakstop.scan import scan_data
 
 RULES = load_rules()
-
-
-def example_path(rule: Rule) -> str:
-    """A file name the rule applies to (rules limited by ``paths`` need one); not one named as an example
-    or a test (the generic score and the password rules weigh a typed password less there)."""
-    if not rule.paths:
-        return 'notes.txt'
-    return re.sub(r'\*+', 'app', rule.paths[0].replace('**/', '')).lstrip('/')
 
 
 def rule_ids(data: str, path: str, ruleset: RuleSet, config: Config) -> set[str]:

@@ -536,10 +536,11 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
 
 
 def example_path(rule: Rule) -> str:
-    """A file name the rule applies to (rules limited by ``paths`` need one)."""
+    """A file name the rule applies to (rules limited by ``paths`` need one); not one named as an example
+    or a test (the generic score and the password rules weigh a typed password less there)."""
     if not rule.paths:
-        return 'example.txt'
-    return re.sub(r'\*+', 'example', rule.paths[0].replace('**/', '')).lstrip('/')
+        return 'notes.txt'
+    return re.sub(r'\*+', 'app', rule.paths[0].replace('**/', '')).lstrip('/')
 
 
 def rule_test_failures(rule: Rule, *, ruleset: Any, config: Config) -> list[str]:
