@@ -658,6 +658,9 @@ def _at(data: bytes, secret: str, span: tuple[int, int] | None = None) -> Findin
     return Finding(path='a.py', line=1, column=1, rule_id='r', description='d', secret=secret, start=start, end=end)
 
 
+JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is joined to
+
+
 @pytest.mark.parametrize(('data', 'secret', 'span', 'texts'), [
     # no text to look in, or no span: the secret (and its prefixes) alone
     (b'', 'abc123', None, ['abc123']),
@@ -669,6 +672,12 @@ def _at(data: bytes, secret: str, span: tuple[int, int] | None = None) -> Findin
     # a secret that ends or starts with a delimiter: the token beside it is another one
     (b'k: Zm9vYmFyQQ==next', 'Zm9vYmFyQQ==', None, ['Zm9vYmFyQQ==', 'Zm9vYmFyQQ']),
     (b'other=SECRETVALUE1', '=SECRETVALUE1', None, ['=SECRETVALUE1', 'SECRETVALUE1']),
+    # a secret joined to another value by '-', '.' or '_' (hostile review): the run's prefixes that end before
+    # the secret are the other value's, never candidates of this one
+    (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None,
+     [GH, 'ghp', 'ghp_', JOINED + '-' + GH, JOINED + '-ghp', JOINED + '-ghp_']),
+    (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None,
+     [GH, 'ghp', 'ghp_', JOINED + '.' + GH, JOINED + '.ghp', JOINED + '.ghp_']),
     # prefixes at separators within the first 64 characters only
     (b'', 'a' * 63 + '-' + 'b' * 9, None, ['a' * 63 + '-' + 'b' * 9, 'a' * 63, 'a' * 63 + '-']),
     (b'', 'a' * 64 + '-' + 'b' * 9, None, ['a' * 64 + '-' + 'b' * 9]),
@@ -676,7 +685,7 @@ def _at(data: bytes, secret: str, span: tuple[int, int] | None = None) -> Findin
     (b'', 'x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', 'BEGIN RSA PRIVATE KEY']),
     (b'', 'x' * 170 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 170 + '-----BEGIN RSA PRIVATE KEY-----']),
 ], ids=['no-text', 'empty-span', 'line-start', 'second-line', 'line-end', 'ends-with-delimiter', 'starts-with-delimiter',
-        'separator-at-63', 'separator-at-64', 'header-in-200', 'header-past-200'])
+        'joined-by-dash', 'joined-by-dot', 'separator-at-63', 'separator-at-64', 'header-in-200', 'header-past-200'])
 def test_detect_secrets_candidates_by_hand(data: bytes, secret: str, span: tuple[int, int] | None, texts: list[str]) -> None:
     f = _at(data, secret, span) if data else Finding(path='a.py', line=1, column=1, rule_id='r', description='d',
                                                      secret=secret, start=0, end=len(secret))

@@ -69,18 +69,21 @@ def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
     text it was found in), their prefixes, and a PEM header in the secret. Never another token
     of the line: on a minified line, a baselined value beside a new secret does not cover it.
     """
-    tokens = {finding.secret}
+    tokens = {(finding.secret, None)}  # (text, its offset in data; None: the secret itself)
     if data and finding.end > finding.start:
         line_start = data.rfind(b'\n', 0, finding.start) + 1
         line_end = data.find(b'\n', finding.start)
         for m in _TOKEN.finditer(data, line_start, len(data) if line_end == -1 else line_end):
             if m.start() < finding.end and finding.start < m.end():
-                tokens.add(m.group().decode('utf-8', 'surrogateescape'))
-    texts = set(tokens)
-    for token in tokens:
+                tokens.add((m.group().decode('utf-8', 'surrogateescape'), m.start()))
+    texts = {text for text, _ in tokens}
+    for token, start in tokens:
         for sep in _PREFIX_SEP.finditer(token[:64]):
-            texts.add(token[:sep.start()])
-            texts.add(token[:sep.end()])
+            for prefix in (token[:sep.start()], token[:sep.end()]):
+                # a prefix of a run the secret shares with other text counts only where it overlaps the secret:
+                # AKIA…-ghp_… holds a baselined AKIA… as a prefix, which covers no ghp_ token
+                if start is None or start + len(prefix.encode('utf-8', 'surrogateescape')) > finding.start:
+                    texts.add(prefix)
     texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200]))
     return {_sha1(t) for t in texts if t}
 
