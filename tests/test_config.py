@@ -34,6 +34,12 @@ def error_of(text: str, name: str = '.leakstop.toml') -> str:
     (f'[allowlist]\nvalues = ["^x$", "({AWS}"]\n', '.leakstop.toml.allowlist.values[1]: invalid regular expression: '),
     (f'[allowlist.rules.aws-access-key-id]\nvalues = ["[{AWS}"]\n',
      '.leakstop.toml.allowlist.rules.aws-access-key-id.values[0]: invalid regular expression: '),
+    # Python's re quotes group names (hostile review): a secret pasted as one is redacted in the message
+    (f'[allowlist]\nvalues = ["(?P={TOKEN})"]\n', ".leakstop.toml.allowlist.values[0]: invalid regular expression: unknown group name 'ghp_…'"),
+    (f'[allowlist]\nvalues = ["(?P<{AWS}>x)(?P<{AWS}>y)"]\n', '.leakstop.toml.allowlist.values[0]: invalid regular expression: redefinition'),
+    (f'[[rules]]\nid = "x"\ndescription = "x"\npattern = "(?P<secret>a)(?P={TOKEN})"\n', ".leakstop.toml.rules[0]: x: pattern: unknown group name 'ghp_…'"),
+    (f'[[rules]]\nid = "x"\ndescription = "x"\npattern = "(?P<secret>a)"\nallow = ["(?P={TOKEN})"]\n',
+     ".leakstop.toml.rules[0]: x: allow[0]: invalid regular expression: unknown group name 'ghp_…'"),
 ])
 def test_config_errors_quote_no_secret(text: str, expected: str) -> None:
     message = error_of(text)

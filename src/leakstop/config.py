@@ -27,7 +27,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from leakstop.allowlist import Allowlist, BuiltinAllowlist
 from leakstop.cache import cache_dir, cached, file_signature, load_toml, toml_error
-from leakstop.errors import FatalError
+from leakstop.errors import FatalError, regex_error
 from leakstop.files import compile_globs, read_own_file
 from leakstop.records import Config as Config  # defined there with the other records; imported from here
 from leakstop.rules import Rule, nested_repeat, rule_from_table
@@ -112,10 +112,10 @@ def _re2_options() -> Any:
 def _linear_regex(pattern: str, where: str) -> Any:
     """A user's regex compiled by RE2 (linear time whatever the pattern and the input)."""
     try:
-        re.compile(pattern)  # Python's messages locate the error without quoting the pattern
+        re.compile(pattern)  # Python's messages locate the error; the names they quote are redacted
     except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}; 2,000 nested groups
         # the pattern is not quoted: an allowlist value is often the very secret to allow
-        raise FatalError(f'{where}: invalid regular expression: {e}') from None
+        raise FatalError(f'{where}: invalid regular expression: {regex_error(e)}') from None
     # Python's end of string \Z is RE2's \z (an escaped backslash before Z is left alone)
     translated = re.sub(r'(?<!\\)((?:\\\\)*)\\Z', r'\1\\z', pattern)
     try:

@@ -45,7 +45,7 @@ import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from leakstop.cache import load_toml, toml_error
-from leakstop.errors import FatalError
+from leakstop.errors import FatalError, regex_error
 from leakstop.records import DEFAULT_MAX_LENGTH, DEFAULT_WINDOW, NameRuleFields, RuleFields
 from leakstop.records import FileRules as FileRules
 from leakstop.validators import VALIDATORS
@@ -211,13 +211,13 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
         try:
             named = re.compile(shape).groupindex
         except (re.error, OverflowError, RecursionError) as e:
-            raise FatalError(f'{where}: shape: {e}') from None
+            raise FatalError(f'{where}: shape: {regex_error(e)}') from None
         if named:
             raise FatalError(f'{where}: shape: no named groups (the whole shape is the secret)')
         try:
             re.compile(context_pattern(shape).encode())
         except (re.error, UnicodeEncodeError, OverflowError, RecursionError) as e:
-            raise FatalError(f'{where}: shape: cannot be embedded between the guards ({e}): scope flags as (?i:...)') from None
+            raise FatalError(f'{where}: shape: cannot be embedded between the guards ({regex_error(e)}): scope flags as (?i:...)') from None
         width = shape_width(shape)
         if width is None:
             raise FatalError(f'{where}: shape: must be bounded (use {{m,n}}, not + or *)')
@@ -233,7 +233,7 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
     try:
         regex = re.compile(rule.pattern.encode())
     except (re.error, UnicodeEncodeError, OverflowError, RecursionError) as e:  # a{99999999999}; deep nesting
-        raise FatalError(f'{where}: pattern: {e}') from None
+        raise FatalError(f'{where}: pattern: {regex_error(e)}') from None
     if rule.secret_group not in regex.groupindex:
         raise FatalError(f'{where}: pattern has no group named {rule.secret_group!r}')
     if rule.validator is not None and rule.validator not in VALIDATORS:
@@ -246,13 +246,13 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
         try:
             re.compile(allow)
         except (re.error, OverflowError, RecursionError) as e:  # not quoted: it is often the very secret to allow
-            raise FatalError(f'{where}: allow[{i}]: invalid regular expression: {e}') from None
+            raise FatalError(f'{where}: allow[{i}]: invalid regular expression: {regex_error(e)}') from None
     if rule.paths:
         from leakstop.files import compile_globs
         try:
             compile_globs(rule.paths)  # compiled again, lazily, by the engine: fail here, not mid-scan
         except re.error as e:
-            raise FatalError(f'{where}: paths: {e}') from None
+            raise FatalError(f'{where}: paths: {regex_error(e)}') from None
     if require_examples and not (rule.examples and rule.negatives):
         raise FatalError(f'{where}: needs at least one example and one negative')
     return rule
@@ -360,7 +360,7 @@ def name_globs(patterns: Sequence[str], where: str, key: str) -> re.Pattern[str]
         regex = compile_globs(patterns, below=False)
         return None if regex is None else re.compile(regex.pattern, re.IGNORECASE)
     except re.error as e:
-        raise FatalError(f'{where}: {key}: {e}') from None
+        raise FatalError(f'{where}: {key}: {regex_error(e)}') from None
 
 
 def name_rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: bool = True) -> NameRule:
