@@ -89,6 +89,24 @@ def test_extra_names_and_templates(work: Path) -> None:
     assert main(['--name', '*.env.tmpl', '--template', '*.env.tmpl', 'config.env.tmpl']) == 0
 
 
+@pytest.mark.parametrize(('option', 'glob', 'message'), [
+    # hostile review (issue 13 #10's sibling): one argument let every .env through as a template
+    ('--template', '*', 'matches every file name'), ('--template', '**', 'matches every file name'),
+    ('--template', '.*', 'matches .env files themselves'), ('--template', '.env*', 'matches .env files themselves'),
+    ('--name', '*', 'matches every file name'),
+    # (issue 13 #11's sibling): a glob whose matching takes polynomial time
+    ('--name', '*a*a*a*a*x', 'more than 3 wildcards'), ('--template', 'x**a**b', "more than one '**'"),
+])
+def test_a_glob_argument_that_disables_or_stalls_the_hook_exits_2(
+        work: Path, capsys: pytest.CaptureFixture[str], option: str, glob: str, message: str) -> None:
+    write('.env', 'DB_PASSWORD=Zq8bX3nR5tY7uV9w\n')
+    with pytest.raises(SystemExit) as e:
+        main([option, glob, '.env'])
+    assert e.value.code == 2
+    assert message in capsys.readouterr().err
+    assert main(['--template', '*.env.tmpl', '.env']) == 1  # a template glob that names no .env file is taken
+
+
 def test_bad_glob_argument_exits_2(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:
         main(['--name', '!x', 'a'])

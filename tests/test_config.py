@@ -141,6 +141,8 @@ def test_custom_rule_allow_regexes_max_length_and_globs_are_checked() -> None:
     assert error_of(base + "allow = ['^x$', '(x+x+)+y']\n").startswith('.leakstop.toml.rules[0]: acme: allow[1] nests a repeat')
     assert error_of(base + 'max_length = 1048576\n').startswith('.leakstop.toml.rules[0]: acme: max_length: at most 4096')
     assert error_of(base + 'paths = ["*a*a*a*a*x"]\n').startswith('.leakstop.toml.rules[0]: acme: paths[0]: more than 3 wildcards')
+    assert error_of(base + 'paths = ["**a**a**x"]\n').startswith(  # hostile review: ** inside a segment crosses '/'
+        ".leakstop.toml.rules[0]: acme: paths[0]: more than one '**' inside a path segment")
     with open('.leakstop.toml', 'w') as f:
         f.write(base + "allow = ['^acme_0+$']\npaths = ['**/*.py']\n")
     assert load_config().custom_rules[0].id == 'acme'

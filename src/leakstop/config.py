@@ -63,7 +63,6 @@ _PROBE_SECRETS = ('', 'Zq3v9XkP7wLm2RtY8bNc4JhD', '5f0c9e2ab7d14e8396c1a0fd2b7e4
 _PROBE_PATHS = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', 'k9Qx2mT7vB/pL8wR1zN6/Zq3v9XkP7w.k9Q')
 MIN_STOPWORD = 3  # a shorter stopword occurs in most secrets
 CUSTOM_MAX_LENGTH = 4096  # a custom rule's confirming regex runs in windows of this size at most
-CUSTOM_GLOB_STARS = 3  # wildcard runs in a custom rule's path glob (each may multiply the backtracking)
 _RE2_UNSUPPORTED = 'uses what the linear-time engine (RE2) does not support: a lookaround, a backreference, or an atomic or possessive group'
 
 
@@ -357,10 +356,6 @@ def backtracking_risk(pattern: str) -> str | None:
     return walk(tree, [])[1]
 
 
-def _glob_stars(glob: str) -> int:
-    return len(re.findall(r'\*+', glob))
-
-
 def _check_custom_rule(rule: Rule, where: str) -> None:
     """A custom rule runs in Python's backtracking engine: refuse what could make it slow."""
     hint = 'rewrite it with bounded repeats ({0,40}) or character classes that exclude what follows (e.g. \\w+=\\w+, not \\w+\\w+)'
@@ -370,9 +365,11 @@ def _check_custom_rule(rule: Rule, where: str) -> None:
             raise FatalError(f'{where}: {_shown(rule.id)}: {what} {why}: it could take exponential or polynomial time on hostile input; {hint}')
     if rule.max_length > CUSTOM_MAX_LENGTH:
         raise FatalError(f'{where}: {_shown(rule.id)}: max_length: at most {CUSTOM_MAX_LENGTH} for a rule from configuration')
+    from leakstop.files import glob_cost_error
     for i, glob in enumerate(rule.paths):
-        if _glob_stars(glob) > CUSTOM_GLOB_STARS:
-            raise FatalError(f'{where}: {_shown(rule.id)}: paths[{i}]: more than {CUSTOM_GLOB_STARS} wildcards: matching could take polynomial time')
+        cost = glob_cost_error(glob)
+        if cost is not None:
+            raise FatalError(f'{where}: {_shown(rule.id)}: paths[{i}]: {cost}')
 
 
 def _rule_id_shape(name: str) -> bool:

@@ -508,6 +508,24 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     return f'{prefix}{"".join(out)}{suffix}'
 
 
+GLOB_STARS = 3  # wildcard runs a user's glob may hold (each may multiply Python's backtracking)
+_STAR_RUN = LazyPattern(r'\*+')
+
+
+def glob_cost_error(glob: str) -> str | None:
+    """Why a user's glob could take polynomial time to match (None if it cannot): more than GLOB_STARS
+    wildcard runs, or more than one ``**`` that is not a whole path segment (``a**b`` crosses '/', and
+    ``**a**a**x`` is cubic in a path's length, ``*a*a*a*x`` quartic in a name's)."""
+    runs = list(_STAR_RUN.finditer(glob))
+    if len(runs) > GLOB_STARS:
+        return f'more than {GLOB_STARS} wildcards: matching could take polynomial time'
+    free = [m for m in runs if len(m.group()) >= 2 and not (
+        (m.start() == 0 or glob[m.start() - 1] == '/') and (m.end() == len(glob) or glob[m.end()] == '/'))]
+    if len(free) > 1:
+        return "more than one '**' inside a path segment: matching could take polynomial time"
+    return None
+
+
 def compile_globs(patterns: Iterable[str], *, below: bool = True) -> re.Pattern[str] | None:
     """One regex matching a normalized path against any of ``patterns`` (None if there are none).
 

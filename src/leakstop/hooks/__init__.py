@@ -51,14 +51,38 @@ def parse_hook_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None)
     return parser.parse_args(paths_not_options(sys.argv[1:] if argv is None else argv))
 
 
+# Names no glob of a hook should match all of: random names, at any depth
+_PROBE_NAMES = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', '.k9Qx2mT7vB', 'k9Qx2mT7vB/pL8wR1zN6/Zq3v9XkP7w.k9Q')
+_ENV_FILES = ('.env', '.env.local', '.env.production', 'config/.env')
+
+
 def glob_arg(value: str) -> str:
-    """argparse type for a gitignore-style glob (usage error, exit 2, if it is not one)."""
+    """argparse type for a gitignore-style glob (usage error, exit 2, if it is not one, if it could take
+    polynomial time to match, or if it matches every file name: one argument would then turn a hook's
+    names into every file)."""
     from leakstop.errors import FatalError
+    from leakstop.files import glob_cost_error
     from leakstop.rules import name_globs
+    cost = glob_cost_error(value)
+    if cost is not None:
+        raise argparse.ArgumentTypeError(f'{value!r}: {cost}')
     try:
-        name_globs([value], 'glob', 'value')
+        regex = name_globs([value], 'glob', 'value')
     except FatalError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
+    if regex is not None and all(regex.match(probe) for probe in _PROBE_NAMES[:3]):
+        raise argparse.ArgumentTypeError(f'{value!r}: matches every file name')
+    return value
+
+
+def template_glob_arg(value: str) -> str:
+    """argparse type for block-env-files' ``--template``: a glob (``glob_arg``) that names no ``.env``
+    file itself (``*``, ``.*``, ``.env*`` would let every .env through as a template)."""
+    from leakstop.rules import name_globs
+    value = glob_arg(value)
+    regex = name_globs([value], 'glob', 'value')
+    if regex is not None and any(regex.match(name) for name in _ENV_FILES):
+        raise argparse.ArgumentTypeError(f'{value!r}: matches .env files themselves: every .env would pass as a template')
     return value
 
 

@@ -28,7 +28,7 @@ from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
+from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules, template_glob_arg
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.generic.keys import judge_key, shipped_vocabulary
 from leakstop.generic.values import random_token
@@ -306,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help='also refuse files with this name as environment files (repeatable)',
     )
     parser.add_argument(
-        '--template', action='append', default=[], metavar='GLOB', type=glob_arg,
+        '--template', action='append', default=[], metavar='GLOB', type=template_glob_arg,
         help='also treat files with this name as templates (repeatable)',
     )
     args = parse_hook_args(parser, argv)
