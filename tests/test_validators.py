@@ -102,6 +102,7 @@ def _pem(raw: bytes, kind: str = 'RSA PRIVATE KEY', headers: str = '') -> str:
     (_pem(bytes(range(64)), headers='Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00FF\n\n'), True),
     (_pem(bytes(range(64))).replace('\n', '\\n'), True),  # written with \n escapes, in one line
     (_pem(bytes(range(64))).replace('\n', '\n    '), True),  # indented (YAML block, code)
+    (_pem(bytes(range(64))).replace('\n', ''), True), (_pem(bytes(range(64))).replace('\n', ' '), True),  # on one line
     ('-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----', False),
     # an EC key without its public part: 51 bytes for P-256, 48 for secp256k1, 39 without the curve
     (_pem(_SEC1 + _SCALAR + _P256, 'EC PRIVATE KEY'), True),

@@ -138,10 +138,13 @@ def base64_key(secret: str) -> bool:
 def pem_private_key(secret: str) -> bool:
     """A PEM block whose body (headers such as Proc-Type dropped) is base64 of 64+ bytes, or of an
     EC private key without its public part (51 bytes for P-256: shorter than any other key)."""
-    lines = [ln.strip() for ln in secret.replace('\\n', '\n').splitlines()]
-    body = ''.join(ln for ln in lines if ln and not ln.startswith('-----') and ':' not in ln)
+    text = _PEM_ARMOR.sub('\n', secret.replace('\\n', '\n'))  # (also written on one line with its body)
+    body = ''.join(''.join(ln.split()) for ln in text.splitlines() if ':' not in ln)
     raw = _b64decode_loose(body)
     return raw is not None and (len(raw) >= 64 or sec1_private_key(raw))
+
+
+_PEM_ARMOR = re.compile(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,60}-----')
 
 
 def sec1_private_key(raw: bytes) -> bool:
