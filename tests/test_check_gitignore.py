@@ -274,3 +274,12 @@ def test_e2e_runs_on_every_commit(repo: Path, tmp_path: Path, monkeypatch: pytes
     git(repo, 'add', '.gitignore')
     proc = git(repo, 'commit', '-m', 'app')
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize('option', ['--template', '--require'])
+def test_a_name_that_is_no_utf8_is_no_traceback(mode: str, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    """Hostile review (issue 13 #14's sibling): a --template or --require argument holding bytes that are no
+    UTF-8 (Python hands them over as surrogate escapes) was encoded strictly for git's stdin."""
+    Path('.gitignore').write_text(COMPLETE)
+    code, out, err = run(capsys, option, os.fsdecode(b'notes.\xe9.key'))
+    assert code in (0, 1) and 'Traceback' not in err

@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import time
-from typing import IO, Callable, Iterable, Mapping, Sequence
+from typing import IO, Callable, Iterable, Mapping, Sequence, TextIO
 
 from leakstop import __version__
 from leakstop.engine import Finding
@@ -435,11 +435,21 @@ def emit(
         from leakstop.baseline import write_atomic
         write_atomic(output, report.encode('utf-8'), what='report')
     elif report:
-        sys.stdout.write(report)
+        _write(sys.stdout, report)
     if err:
-        sys.stderr.write('\n'.join(err) + '\n')
+        _write(sys.stderr, '\n'.join(err) + '\n')
     sys.stdout.flush()
     return exit_code(results)
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """``text`` on ``stream``; what its encoding cannot carry (a file name's undecodable bytes, held as
+    surrogate escapes, under a strict UTF-8 or an ASCII stdout) written as backslash escapes."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, 'encoding', None) or 'utf-8'
+        stream.write(text.encode(encoding, 'backslashreplace').decode(encoding))
 
 
 # -- progress ---------------------------------------------------------------------------------

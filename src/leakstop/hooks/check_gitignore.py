@@ -60,7 +60,7 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     try:
         proc = subprocess.run(
             ('git', 'check-ignore', '--no-index', '--verbose', '--non-matching', '-z', '--stdin'),
-            input=''.join(f'{p}\0' for p in paths).encode(), capture_output=True, check=False,
+            input=''.join(f'{p}\0' for p in paths).encode('utf-8', 'surrogateescape'), capture_output=True, check=False,
         )
     except OSError:
         return None
