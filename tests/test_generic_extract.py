@@ -113,6 +113,10 @@ FILLER = b''.join(b'item%d: value %d\n' % (i, i) for i in range(200))  # 3 KB of
     (b'password: |\n  ' + RANDOM + b'\n  ' + RANDOM + b'\n', None),  # two lines: text, not one value
     (b'password: |\n  echo x\n  echo y\n  ' + RANDOM + b'\n', None),  # three: a script
     (b'password: |\n  ' + b'Zq8bX3nR5tY7' * 90 + b'\n', None),  # the line goes past the reach (1,024 bytes)
+    # node properties before the indicator (hostile review, issue 13 #18's sibling): an anchor, a tag, both
+    (b'password: &db_password >-\n  ' + RANDOM + b'\n', 28), (b'password: !!str >-\n  ' + RANDOM + b'\n', 21),
+    (b'password: !!str &pw |\n  ' + RANDOM + b'\n', 24),
+    (b'password: !vault |\n  ' + RANDOM + b'\n', None),  # a local tag: the application's (Ansible decrypts it)
 ])
 def test_a_yaml_block_scalar_of_one_line(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [(d.rule_id, d.start, d.end - d.start) for d in detector.scan(text, 'values.yaml')] == (
@@ -343,3 +347,11 @@ def test_a_url_is_read_back_2048_bytes(detector: GenericDetector, filler: int, f
 ])
 def test_a_key_after_a_scope_operator(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [s for _, _, s in found(detector, text, 'config/initializers/secret_token.rb')] == ([start] if start else [])
+
+
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'password: &db_password ' + RANDOM + b'\n', 23), (b'password: !!str &pw ' + RANDOM + b'\n', 20),
+    (b'password: &pw !secret db_password\n', None),  # an anchor and a local tag: a name the application resolves
+])
+def test_a_yaml_value_after_an_anchor(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert [d.start for d in detector.scan(text, 'values.yaml')] == ([start] if start else [])

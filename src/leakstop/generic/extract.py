@@ -30,6 +30,8 @@ from leakstop.regex import LazyPattern
 
 # Hyperscan anchors (caseless, multi-line): a hit says "this line may hold a candidate of this family".
 _KW = r'(?:pass|pwd|psw|secret|token|key|cred|auth|bearer)'
+# YAML node properties before a value: a tag (!!str, !secret) and an anchor (&db_password), in either order
+_YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
 _ASSIGN_OP = (
     r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
@@ -37,9 +39,9 @@ _ASSIGN_OP = (
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
     # `key: value` ending its line: YAML, also in code (Ansible modules' EXAMPLES docstrings)
-    'assign_yaml': r'^[ \t]*(?:- )?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}:[ \t]+[^\s"\'`,;\\(\[{]{4,}[ \t]*\r?$',
+    'assign_yaml': r'^[ \t]*(?:- )?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}:[ \t]+' + _YAML_PROPERTIES + r'[^\s"\'`,;\\(\[{]{4,}[ \t]*\r?$',
     # unquoted values: expressions in source code, so this family is not read there
-    'assign_bare': _KW + _ASSIGN_OP + r'(?:!!?[A-Za-z]\w*[ \t]+)?[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
+    'assign_bare': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
     'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
     'flag': (
@@ -57,7 +59,7 @@ ANCHORS: dict[str, str] = {
     'spaced': _KW + r'\w{0,40}[ \t]+[@L]?["\'][^"\'\s]',
     # the header of a block scalar (`key: |`, `key: >-`, `key: |2`); its value is on the lines below
     'yaml_block': (
-        r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]+[|>](?:[1-9][-+]?|[-+][1-9]?)?'
+        r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]+' + _YAML_PROPERTIES + r'[|>](?:[1-9][-+]?|[-+][1-9]?)?'
         r'[ \t]*(?:#[^\n]*)?\r?$'
     ),
     # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
@@ -68,7 +70,7 @@ ANCHORS: dict[str, str] = {
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
-_VALUE = _QUOTED_VALUE[:-1] + rb'''|(?:!!?[A-Za-z]\w*[ \t]+)?(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
+_VALUE = _QUOTED_VALUE[:-1] + rb'''|''' + _YAML_PROPERTIES.encode() + rb'''(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
@@ -131,7 +133,7 @@ _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + 
 
 
 _YAML_BLOCK = LazyPattern(
-    rb'''(?m)^(?P<indent>[ \t]*(?:- )?)["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*:[ \t]+[|>](?:[1-9][-+]?|[-+][1-9]?)?'''
+    rb'''(?m)^(?P<indent>[ \t]*(?:- )?)["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*:[ \t]+(?P<props>''' + _YAML_PROPERTIES.encode() + rb''')[|>](?:[1-9][-+]?|[-+][1-9]?)?'''
     rb'''[ \t]*(?:\#[^\n]*)?\r?$'''
 )
 # a line below `key:` that is not a plain scalar: a mapping entry, a list item, a comment, a flow
@@ -207,7 +209,7 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
 _ANNOTATION_KEY = LazyPattern(rb'(?<![\w./-])[\w.-]+(?:/[\w.-]+)*/\Z')  # the prefix before a key's last '/'
 # A YAML local tag before an unquoted value (one '!': the application resolves the value, as ESPHome's !secret,
 # CloudFormation's !Ref / !GetAtt, !env_var, !include); the core tags (!!str, !!binary) keep a literal
-_LOCAL_TAG = LazyPattern(rb'[ \t]*![A-Za-z]\w*[ \t]+\Z')
+_LOCAL_TAG = LazyPattern(rb'[ \t]*(?:&[\w-]+[ \t]+)?![A-Za-z]\w*[ \t]+(?:&[\w-]+[ \t]+)?\Z')
 
 
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -326,6 +328,8 @@ def yaml_block(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     (PEM blocks have their own rules): no candidate. The block is the lines indented deeper than
     the key, read at most ``BLOCK_REACH`` bytes on."""
     for m in _YAML_BLOCK.finditer(data, lo, hi):
+        if _LOCAL_TAG.match(b' ' + m.group('props')):
+            continue  # password: !vault |: a value the application decrypts or resolves
         value = _one_line_below(data, m)
         if value is not None:
             yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
