@@ -110,11 +110,14 @@ def test_is_binary_bounds(data: bytes, binary: bool) -> None:
     (bytes(64), None),  # NULs on both sides: no text
     ('日本語'.encode('utf-16-le') * 4 + 'ab'.encode('utf-16-le'), 'utf-16-le'),  # few NULs, all on one side
     ('日本語'.encode('utf-16-be') * 4 + 'ab'.encode('utf-16-be'), 'utf-16-be'),
-    ('日本語'.encode('utf-16-le') * 4 + 'a'.encode('utf-16-le'), None),  # one NUL is not enough
+    ('日本語'.encode('utf-16-le') * 4 + 'a'.encode('utf-16-le'), 'utf-16-le'),  # one NUL: decoded whole, CJK text
     (b'\x01\x00' * 32, 'utf-16-le'),  # a NUL in nearly every pair: UTF-16, no more questions asked
     (b'\x00\x01' * 32, 'utf-16-be'),
     (('abcd一' + '日本語の説明文' * 2).encode('utf-16-le'), 'utf-16-le'),  # 4 NULs on one side, 1 on the other: at most 1 in 4
-    (('abc一' + '日本語の説明文' * 2).encode('utf-16-le'), None),  # 3 and 1: too many strays
+    # 3 NULs and 1 (U+4E00 has a zero byte): decoded whole, it is CJK text (hostile review: it was missed)
+    (('abc一' + '日本語の説明文' * 2).encode('utf-16-le'), 'utf-16-le'), (('# 一' + '日本語' * 8).encode('utf-16-be'), 'utf-16-be'),
+    ('x = "café"\n'.encode('latin-1') + b'print("hi")\n' * 8, None),  # Latin-1: no UTF-8, but pairs of ASCII
+    (b'\xe5e,g\x9e\x8a' * 4 + b'a\x00\x00\xd8', None),  # a lone surrogate: no UTF-16 either way
 ])
 def test_looks_utf16(data: bytes, encoding: str | None) -> None:
     assert files._looks_utf16(data) == encoding

@@ -64,7 +64,7 @@ def _looks_utf16(data: bytes) -> str | None:
         nuls, stray = zeros.count(0), other.count(0)  # a CJK character may have a NUL byte (U+4E00)
         if nuls >= 2 and stray * 4 <= nuls and _reads_as_text(head.decode(encoding, 'replace')):
             return encoding
-    return None
+    return _utf16_text(head)  # ASCII and U+xx00 characters put NULs on both sides ('# ' + '一…')
 
 
 def _reads_as_text(text: str) -> bool:
@@ -99,7 +99,41 @@ def _text_encoding(data: bytes) -> str | None:
         return 'utf-16'
     if b'\0' in data[:SNIFF]:
         return _looks_utf16(data)
-    return None
+    head = data[:SNIFF]
+    return _utf16_text(head[:len(head) - len(head) % 2])  # no NUL: all of it CJK, Hangul or kana (U+4E00 …)
+
+
+def _valid_utf8(head: bytes) -> bool:
+    """``head`` is UTF-8 (ASCII included), but for a character cut at its end."""
+    try:
+        head.decode('utf-8')
+        return True
+    except UnicodeDecodeError as e:
+        return e.start >= len(head) - 3
+
+
+def _utf16_text(head: bytes) -> str | None:
+    """The byte order in which ``head`` decodes, strictly, to text whose characters are (nine in ten) ASCII
+    or of the scripts written in UTF-16 without a BOM by Windows tools: CJK, Hangul, kana; None if neither.
+    Not UTF-8 text read in pairs: ``head`` is no UTF-8, and fewer than half of its pairs are two printable
+    ASCII bytes (ASCII text read as UTF-16 is CJK-looking pairs of letters: 'ab' is U+6261)."""
+    if len(head) < 8 or _valid_utf8(head):
+        return None
+    pairs = len(head) // 2
+    ascii_pairs = sum(1 for i in range(0, 2 * pairs, 2) if 32 <= head[i] < 127 and 32 <= head[i + 1] < 127)
+    if 2 * ascii_pairs >= pairs:
+        return None
+    best, share = None, 0.9
+    for encoding in ('utf-16-le', 'utf-16-be'):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # a lone surrogate: not this byte order
+        known = sum(1 for c in text if ' ' <= c <= '~' or c in '\t\n\r' or '\u3000' <= c <= '\u9fff'
+                    or '\uac00' <= c <= '\ud7af' or '\uff00' <= c <= '\uffef')
+        if known / len(text) >= share and _reads_as_text(text):
+            best, share = encoding, known / len(text)
+    return best
 
 
 def decode_text(data: bytes) -> bytes | None:
