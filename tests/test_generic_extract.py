@@ -352,6 +352,7 @@ def test_a_key_after_a_scope_operator(detector: GenericDetector, text: bytes, st
 @pytest.mark.parametrize(('text', 'start'), [
     (b'password: &db_password ' + RANDOM + b'\n', 23), (b'password: !!str &pw ' + RANDOM + b'\n', 20),
     (b'password: &pw !secret db_password\n', None),  # an anchor and a local tag: a name the application resolves
+    (b'password: &anchor >-\n', None), (b'password: *default_password\n', None),  # a property or an alias alone
 ])
 def test_a_yaml_value_after_an_anchor(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [d.start for d in detector.scan(text, 'values.yaml')] == ([start] if start else [])

@@ -238,6 +238,8 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             if not c.quoted and _LOCAL_TAG.match(data, m.end('op'), c.start):
                 continue  # pwd: !secret wifi_pwd, Password: !Ref pAdminPassword: a name the application resolves
             if not c.quoted and op == b':':
+                if c.value[:1] in ('&', '!', '*'):
+                    continue  # a node property or an alias alone (&pw >-, *default_password): no plain value
                 if not _yaml_scalar(data, m.end('op'), c.end, hi):
                     continue  # Key:HU:x (no space after the colon), title: DE:Tag:x canoe pass (a phrase)
                 c = c._replace(key=_words_before(data, m.start('key'), lo) + c.key, syntax='yaml')
