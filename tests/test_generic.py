@@ -496,6 +496,10 @@ def test_a_make_shell_assignment_counts_in_a_makefile_only(detector: GenericDete
     (b'volumes:\n  - secret:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
     (b'volumes:\n  - configMap:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', False),
     (b'volumes:\n  - csi:\n      items:\n        - key: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),
+    # a chart's Secret and the key in it (held-out 32, ess-helm; existingSecret / existingSecretKey)
+    (b'rsa:\n  secret: "{{ .Release.Name }}-keys"\n  secretKey: keysEcdsaPrime256v1\n', False),
+    (b'auth:\n  existingSecret: app-auth\n  existingSecretKey: adminPasswordKey9\n', False),
+    (b'minio:\n  accessKey: admin\n  secretKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),  # no Secret named beside it
 ])
 def test_names_ciphertext_and_public_keys_in_yaml(detector: GenericDetector, text: bytes, found: bool) -> None:
     assert len(detector.scan(text, 'deploy.yaml')) == (1 if found else 0)

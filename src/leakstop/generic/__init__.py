@@ -300,7 +300,8 @@ def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
 
 def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
     """The value is the name of a key in a Kubernetes Secret, not its content: ``key:`` under a
-    ``secretKeyRef:`` or a volume's ``items:``, or ``…SecretKey:`` beside ``…SecretName:``."""
+    ``secretKeyRef:`` or a volume's ``items:``, or ``…SecretKey:`` beside ``…SecretName:`` or ``…Secret:``
+    (a chart's ``secret: <name>`` / ``secretKey: <key>``, ``existingSecret`` / ``existingSecretKey``)."""
     if c.syntax not in ('yaml', 'assign') or not _SECRET_DATA_KEY.match(c.value.strip()):
         return False
     if key.words == ('key',):
@@ -309,8 +310,9 @@ def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary
             return True  # secretKeyRef: / secretRef:
         if len(parents) > 1 and parents[0] == {'items'} and ('secret' in parents[1] or {'config', 'map'} <= parents[1]):
             return True  # a volume's secret: (or configMap:) items: - key: x, path: y
-    if key.words[-2:] == ('secret', 'key'):
-        return any(split_words(k, vocabulary)[-2:] == ('secret', 'name') for k in _mapping_keys(data, c.start))
+    if key.words[-2:] == ('secret', 'key'):  # beside the Secret's name: secretName:, secret:, existingSecret:
+        return any(split_words(k, vocabulary)[-2:] == ('secret', 'name') or split_words(k, vocabulary)[-1:] == ('secret',)
+                   for k in _mapping_keys(data, c.start))
     return False
 
 
