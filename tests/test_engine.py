@@ -10,7 +10,7 @@ import pytest
 import fakes
 from leakstop import cache, engine
 from leakstop.errors import FatalError
-from leakstop.rules import Rule
+from leakstop.rules import Rule, load_rules
 
 AWS = fakes.aws_key_id(seed='engine')
 RULE = Rule(
@@ -850,3 +850,22 @@ def test_a_token_shape_inside_an_embedded_image_is_no_token(data: str, found: bo
     rules = [FB_RULE]
     ruleset = engine.RuleSet(rules, engine.compile_database(rules))
     assert [f.secret for f in engine.scan_bytes(data.encode(), ruleset, 'notebook.ipynb')] == ([FB_TOKEN] if found else [])
+
+
+def test_a_users_rule_is_confirmed_in_linear_time_where_re2_takes_it() -> None:
+    """Hostile review (issue 13 #11's sibling): a custom rule's confirming regex ran in Python's backtracking
+    engine, and '[a-z]+=[a-z]+z' with max_length 4096 was quadratic (about 15 s a MB). A rule that does not
+    ship with leakstop runs in RE2 where RE2 takes its pattern; with a lookaround it stays in re (whose
+    worse-than-quadratic patterns the configuration refuses); leakstop's own rules run in re."""
+    user = Rule(id='acme', description='Acme', pattern=r'(?P<secret>[a-z]+=[a-z]+)z', max_length=4096,
+                source='.leakstop.toml')
+    guarded = Rule(id='acme-guarded', description='Acme', pattern=r'(?<![A-Za-z0-9])(?P<secret>acme_[a-z0-9]{8})',
+                   max_length=13, source='.leakstop.toml')
+    rules = [user, guarded, RULE]
+    ruleset = engine.RuleSet(rules, engine.compile_database(rules))
+    assert isinstance(ruleset.regex(0), engine.LinearBytesPattern)
+    assert isinstance(ruleset.regex(1), re.Pattern) and isinstance(ruleset.regex(2), re.Pattern)
+    data = ('x=' + 'a' * 3000 + ' b=cz acme_1234abcd ' + AWS + '\n').encode()
+    assert [(f.rule_id, f.secret) for f in engine.scan_bytes(data, ruleset, 'f')] == [
+        ('acme', 'b=c'), ('acme-guarded', 'acme_1234abcd'), ('aws-access-key-id', AWS)]
+    assert engine.shipped(load_rules()[0]) and not engine.shipped(user)

@@ -159,6 +159,65 @@ def _table_from_plain(plain: bytes) -> KeywordTable:
     )
 
 
+_SHIPPED_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'rules')
+
+
+def shipped(rule: Rule) -> bool:
+    """Whether ``rule`` comes from leakstop's own rule files (not from a user's configuration or rules file)."""
+    return os.path.dirname(os.path.abspath(rule.source.split(':')[0])) == _SHIPPED_RULES
+
+
+class _NamedMatch:
+    """An RE2 match with ``span`` / ``group`` by group name, as ``re`` has them."""
+
+    __slots__ = ('_m', '_names')
+
+    def __init__(self, m: Any, names: dict[bytes, int]) -> None:
+        self._m, self._names = m, names
+
+    def _index(self, group: int | str) -> int:
+        return self._names[group.encode()] if isinstance(group, str) else group
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        start, end = self._m.span(self._index(group))
+        return start, end
+
+    def group(self, group: int | str = 0) -> bytes:
+        return self._m.group(self._index(group))  # type: ignore[no-any-return]
+
+    def start(self, group: int | str = 0) -> int:
+        return self.span(group)[0]
+
+    def end(self, group: int | str = 0) -> int:
+        return self.span(group)[1]
+
+
+class LinearBytesPattern:
+    """A bytes pattern in RE2 (linear time) with the ``finditer`` the confirming code uses."""
+
+    __slots__ = ('_rx', '_names')
+
+    def __init__(self, rx: Any) -> None:
+        self._rx = rx
+        self._names: dict[bytes, int] = dict(rx.groupindex)
+
+    @classmethod
+    def compile(cls, pattern: bytes) -> LinearBytesPattern | None:
+        """The pattern in RE2, or None where RE2 does not take it (a lookaround, a backreference)."""
+        try:
+            import importlib
+            re2: Any = importlib.import_module('re2')  # only for a user's rule that matched a candidate
+            options = re2.Options()
+            options.log_errors = False  # RE2 would print the pattern (often a secret's shape) on stderr
+            return cls(re2.compile(pattern, options))
+        except Exception:
+            return None
+
+    def finditer(self, data: bytes, pos: int = 0, endpos: int | None = None) -> Iterator[_NamedMatch]:
+        for m in self._rx.finditer(data, pos, len(data) if endpos is None else endpos):
+            yield _NamedMatch(m, self._names)
+
+
 class RuleSet:
     """Rules and their compiled Hyperscan database; Python regexes compiled on first hit."""
 
@@ -193,7 +252,7 @@ class RuleSet:
         self._vendors: dict[bytes, tuple[int, ...]] | None = None
         self._vendor_lengths: list[int] = []
         self._values: dict[int, re.Pattern[bytes]] = {}
-        self._regexes: list[re.Pattern[bytes] | None] = [None] * len(self.rules)
+        self._regexes: list[Any] = [None] * len(self.rules)  # re.Pattern, or LinearBytesPattern (user rules)
         self._allows: dict[int, list[re.Pattern[str]]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
@@ -224,10 +283,20 @@ class RuleSet:
         from leakstop.generic.keys import shipped_vocabulary
         return shipped_vocabulary()
 
-    def regex(self, index: int) -> re.Pattern[bytes]:
+    def regex(self, index: int) -> Any:
+        """Rule ``index``'s confirming regex (``finditer``, ``span`` / ``group`` by name), compiled on first use.
+        A rule that does not ship with leakstop (from configuration, a rules file) runs in RE2, in linear
+        time, where RE2 takes its pattern (no lookaround): the backtracking check refuses only what could be
+        worse than quadratic, and ``[a-z]+=[a-z]+z`` was quadratic in ``max_length`` (about 15 s a MB)."""
         rx = self._regexes[index]
         if rx is None:
-            rx = self._regexes[index] = re.compile(escape_tolerant(self.rules[index].pattern).encode())
+            rule = self.rules[index]
+            pattern = escape_tolerant(rule.pattern).encode()
+            if not shipped(rule):
+                rx = LinearBytesPattern.compile(pattern)
+            if rx is None:
+                rx = re.compile(pattern)
+            self._regexes[index] = rx
         return rx
 
     def block_value(self, index: int) -> re.Pattern[bytes]:
