@@ -524,6 +524,8 @@ PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development 
     (b'POSTGRES_DB: kestra\nPOSTGRES_USER: kestra\nPOSTGRES_PASSWORD: k3str4\n', False),  # the name in leetspeak (held-out 27)
     (b'POSTGRES_USER: nimbus\nPOSTGRES_PASSWORD: k3str4\n', True),
     (b'  user: lemmy\n  password: lemmylemmy\n', False),  # the name typed twice (held-out 28)
+    (b'  - username: user1\n    password: user1p\n', False),  # the name and a p (held-out 38, cp-ansible's LDAP users)
+    (b'  - username: user1\n    password: k7Qm2xRv9p\n', True),  # ends the same way, another value
     (b'  user: lemmy\n  password: lemmylemmyx9\n', True),
 ])
 def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:

@@ -230,7 +230,7 @@ _NAME = LazyPattern(rb'[A-Za-z][A-Za-z0-9_.-]{2,127}')
 _NAME_WORDS = LazyPattern(r'[_.-]+')  # the words of a name on the line (MARIADB_ROOT_PASSWORD, mariadb-galera)
 
 
-_PASSWORD_SUFFIX = LazyPattern(r'[-_.]?(?:pass|password|passwd|pwd|pw|secret)\Z')
+_PASSWORD_SUFFIX = LazyPattern(r'[-_.]?(?:pass|password|passwd|pwd|pw|secret)\Z|(?<=\d)p\Z')  # user1p: user1's
 
 
 def _stem(text: str) -> str:
