@@ -164,7 +164,8 @@ _SHIPPED_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'rules
 
 def shipped(rule: Rule) -> bool:
     """Whether ``rule`` comes from leakstop's own rule files (not from a user's configuration or rules file)."""
-    return os.path.dirname(os.path.abspath(rule.source.split(':')[0])) == _SHIPPED_RULES
+    path = os.path.abspath(rule.source.split(':')[0])  # rules/files/credential_files.toml ships too
+    return os.path.commonpath([path, _SHIPPED_RULES]) == _SHIPPED_RULES
 
 
 class _NamedMatch:
@@ -209,6 +210,7 @@ class LinearBytesPattern:
             re2: Any = importlib.import_module('re2')  # only for a user's rule that matched a candidate
             options = re2.Options()
             options.log_errors = False  # RE2 would print the pattern (often a secret's shape) on stderr
+            options.encoding = re2.Options.Encoding.LATIN1  # a byte is a character, as in re's bytes patterns
             return cls(re2.compile(pattern, options))
         except Exception:
             return None
