@@ -103,6 +103,15 @@ def test_a_yaml_scalar(detector: GenericDetector, text: bytes, start: int | None
     assert found(detector, text, 'app.yaml') == ([('generic-password', RANDOM.decode(), start)] if start else [])
 
 
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'      - HASHED_PASSWORD= #Xk9mQ2vL7pW4\n', None),  # held-out 37: empty, then a comment
+    (b'DB_PASSWORD=  #Xk9mQ2vL7pW4\n', None), (b'password: #Xk9mQ2vL7pW4\n', None),
+    (b'      - HASHED_PASSWORD=#Xk9mQ2vL7pW4\n', 24),  # no space: the value opens with '#'
+])
+def test_a_comment_after_an_empty_value_is_no_value(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'docker-compose.yml') == ([('generic-password', '#Xk9mQ2vL7pW4', start)] if start else [])
+
+
 FILLER = b''.join(b'item%d: value %d\n' % (i, i) for i in range(200))  # 3 KB of other keys
 
 

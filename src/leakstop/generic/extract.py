@@ -70,7 +70,9 @@ ANCHORS: dict[str, str] = {
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
-_VALUE = _QUOTED_VALUE[:-1] + rb'''|''' + _YAML_PROPERTIES.encode() + rb'''(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
+# (an unquoted value after a space does not open with '#': `- HASHED_PASSWORD= #optional` is empty and a comment,
+# in YAML, shell and compose alike)
+_VALUE = _QUOTED_VALUE[:-1] + rb'''|''' + _YAML_PROPERTIES.encode() + rb'''(?:(?<![ \t])|(?!\#))(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
