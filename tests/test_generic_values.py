@@ -219,8 +219,11 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('f00b@r', 'words in leetspeak'), ('S0meP@ss', 'words in leetspeak'), ('0th3rP@ss', 'words in leetspeak'),
     ('r@nd0m', 'words in leetspeak'), ('t3st1ng', 'words in leetspeak'),  # 1 for i
     ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
-    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
+    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (SHA-1 hex) or address'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
+    # held-out 39/36: a decimal modulus after a tuple's bracket, a PGP fingerprint or Ethereum address (0x, 40 hex)
+    ('(' + '5037' * 40, 'number, version or date'), ('0x7F3A9C2E4B1D8F6A0C5E7B9D2F4A6C8E1B3D5F7A', 'fingerprint (SHA-1 hex) or address'),
+    ('0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318', None),  # 64 hex: a private key's size
     # ANSI codes as source writes them (held-out 11: frappe_docker's CRED = "\033[31m", a colour, not a credential)
     ('\\033[31m', 'terminal escape sequence'), ('\\x1b[1;32m', 'terminal escape sequence'),
     ('\\u001b[0m', 'terminal escape sequence'), ('\\e[K', 'terminal escape sequence'),
@@ -259,9 +262,24 @@ def test_word_share(value: str, share: float) -> None:
 @pytest.mark.parametrize(('value', 'reason'), [
     (base64.b64encode(b'{password}').decode(), 'base64 of text: reference or template'),
     ('eyJhbGciOiJIUzI1NiJ9', 'base64 of text: a JWT header'),
+    (base64.b64encode(b'deploy:hunter\n').decode(), 'base64 of text: identifier made of words'),  # echo … | base64
 ])
 def test_base64_of_text(value: str, reason: str) -> None:
     assert judge_value(value).reason == reason
+
+
+@pytest.mark.parametrize(('value', 'reason'), [
+    # held-out 39 (a scanner's fixtures): a marker word beside words or the base64 of text is made up
+    (base64.b64encode(b'qwerty').decode() + '_HARDcoded', 'a marker word (hardcoded) and base64 of text: test or credential word'),
+    ('Fake' + base64.b64encode(b'deploy hunter').decode().rstrip('='), 'a marker word (fake) and base64 of text: contains spaces'),
+    ('Xk9mQ2vL7pW4Zq8bX3nR_fake', None),  # a marker word beside generated material: still a key
+    ('hardcodedXk9mQ2vL7pW4Zq8bX3nR', None),
+    ('fakeroot', None),  # a marker word and too little else: judged as a whole
+])
+def test_a_marker_word_beside_words_is_made_up(value: str, reason: str | None) -> None:
+    judged = judge_value(value)
+    assert judged.reason == reason if reason else not judged.reason.startswith('a marker word')
+    assert (judged.randomness == 0.0) if reason else True
 
 
 def test_the_length_bounds_of_assigned_values() -> None:

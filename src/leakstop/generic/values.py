@@ -60,7 +60,7 @@ CODE_WORDS = frozenset((
     'csr', 'der', 'pkcs', 'mtls', 'jwks', 'sso', 'openid',
 ))
 
-_NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
+_NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+(\[]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
 _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
 # a URL without its scheme, or a Go import path: github.com/jcmturner/gokrb5/v8/ctxCredentials, gcr.io/proj/img
 _HOST_AND_PATH = LazyPattern(r'(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/[\w.@+~%-]*)+\Z')
@@ -322,7 +322,8 @@ def _name_and_test_word(value: str) -> bool:
 
 # Leetspeak: the digits and symbols that stand for letters (``f00b@r``, ``S0meP@ss``, ``r@nd0m``).
 # ``1`` is ``i`` or ``l``: both are tried.
-_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}) for one in 'il')
+_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': at, '$': 's'})
+              for one, at in (('i', 'a'), ('l', 'a'), ('i', 'o')))  # @ for o too: m@0dl3 is moodle
 _LEET_CHARS = frozenset('013457@$')
 LEETSPEAK_WORDS = 0.8  # word share, read as leetspeak, from which a value is words and no random material
 _WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
@@ -330,7 +331,7 @@ _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1
 
 
 def leet_readings(value: str) -> tuple[str, ...]:
-    """``value`` with its leetspeak read as letters (``k3str4`` -> ``kestra``), once per reading of 1 (i, l);
+    """``value`` with its leetspeak read as letters (``k3str4`` -> ``kestra``), once per reading of 1 (i, l) and @ (a, o);
     empty if nothing in it stands for a letter."""
     if not _LEET_CHARS.intersection(value):
         return ()
@@ -378,7 +379,9 @@ def _leetspeak_share(value: str) -> float:
     return max(word_share(core.translate(table)) for table in _LEET)
 
 
-_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
+# a SHA-1 fingerprint as GPG and certificate tools print it; 0x and 160 bits: a PGP key's fingerprint, an
+# Ethereum address (public; an Ethereum private key is 64 hex digits)
+_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z|0x[0-9a-fA-F]{40}\Z')
 
 
 _EC_POINT_LENGTHS = {87: 65, 88: 65, 130: 97, 132: 97, 178: 133, 180: 133}  # base64 length -> P-256/384/521 point
@@ -501,7 +504,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6) or _letters_through_alphabet(v)),
     ('identifier made of words', _identifier_of_words),
     ('words in leetspeak', _leetspeak_words),
-    ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
+    ('fingerprint (SHA-1 hex) or address', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
 )
 
 
@@ -550,9 +553,29 @@ def decoded_text(value: str) -> str | None:
         raw = base64.b64decode(padded.replace('-', '+').replace('_', '/'), validate=True)
     except (binascii.Error, ValueError):
         return None
+    raw = raw.rstrip(b'\r\n')  # echo 'user:pass' | base64 encodes the newline too
     if len(raw) < 4 or not all(32 <= b < 127 for b in raw):
         return None
     return raw.decode('ascii')
+
+
+# A word that marks a made-up value (``YXNkZmZm_HARDcoded``, ``fakeMqdu…``), at either end of it.
+_MARKED = LazyPattern(r'(?i)(?:(hardcoded|fake|dummy|placeholder|redacted|notreal)[_.-]?(.{4,})'
+                      r'|(.{4,}?)[_.-]?(hardcoded|fake|dummy|placeholder|redacted|notreal)\d{0,2})\Z')
+
+
+def _marked_words(value: str) -> str | None:
+    """Why ``value`` is made up: a marker word at one end and, beside it, words or the base64 of text
+    (``YXNkZmZmZmZm_HARDcoded``: 'asdffffff' and a marker). None when the rest is random: a marker
+    word does not make generated material safe (a real key pasted beside 'fake' is still a key)."""
+    m = _MARKED.match(value)
+    if m is None:
+        return None
+    rest = m.group(2) or m.group(3)
+    judged = judge_value(rest)
+    if judged.randomness >= 0.6 and not judged.reason.startswith('base64 of text'):
+        return None
+    return f'a marker word ({(m.group(1) or m.group(4)).lower()}) and {judged.reason}'
 
 
 # A vendor-style prefix (``DMS_``, ``gho_``, ``tok-``) and the rest of the value.
@@ -616,7 +639,7 @@ def _judge_value(value: str) -> ValueJudgement:
         return judged._replace(reason=f'base64 of text: {judged.reason}')
     if malformed_jwt(value):
         return ValueJudgement(0.0, 0.0, 'a JWT whose header or payload does not parse')
-    prefixed = _prefixed_words(value)
+    prefixed = _prefixed_words(value) or _marked_words(value)
     if prefixed is not None:
         return ValueJudgement(0.0, 0.0, prefixed)
     if _word_broken_by_escapes(value):
