@@ -268,6 +268,20 @@ def test_base64_of_text(value: str, reason: str) -> None:
     assert judge_value(value).reason == reason
 
 
+SAS = 'sp=racwl&st=2024-09-13T01:11:06Z&se=2024-12-30T09:11:06Z&spr=https&sv=2022-11-02&sr=c&sig='
+
+
+@pytest.mark.parametrize(('value', 'randomness', 'reason'), [
+    (SAS + 'abcd', 0.0, 'a query string: 4 chars, 1 classes'),  # held-out 36: an expiry-parsing test's SAS token
+    (SAS + 'Xk9mQ2vL7pW4Zq8bX3nRa%2BkQ9mL2vX7pW4Zq8bX3nR%3D', 0.9, 'a query string: 43 chars, 4 classes'),
+    ('?sv=2022-11-02&ss=b&srt=co&sp=r&se=2024-12-30', 0.0, 'a query string without a secret parameter'),
+    ('client_id=acme&scope=read&client_secret=Xk9mQ2vL7pW4Zq8bX3nR', 0.9, 'a query string: 20 chars, 3 classes'),
+])
+def test_a_query_string_is_judged_by_its_secret_parameters(value: str, randomness: float, reason: str) -> None:
+    judged = judge_value(value)
+    assert (judged.randomness, judged.reason) == (randomness, reason)
+
+
 @pytest.mark.parametrize(('value', 'reason'), [
     # held-out 39 (a scanner's fixtures): a marker word beside words or the base64 of text is made up
     (base64.b64encode(b'qwerty').decode() + '_HARDcoded', 'a marker word (hardcoded) and base64 of text: test or credential word'),

@@ -624,7 +624,34 @@ def judge_value(value: str) -> ValueJudgement:
     return judged
 
 
+# A URL's query as a value (an Azure SAS token sp=r&st=…&sig=…): its parameters, name and value.
+_QUERY_STRING = LazyPattern(r'[?&]?(?:[\w.-]{1,40}=[^&=\s]*&){2,}[\w.-]{1,40}=[^&=\s]*\Z')
+_QUERY_PARAMETER = LazyPattern(r'([\w.-]{1,40})=([^&=\s]*)')
+# the parameters that carry the secret of a signed URL or a token's query (the rest are names, dates, flags)
+_QUERY_SECRETS = frozenset((
+    'sig', 'signature', 'x-amz-signature', 'x-goog-signature', 'token', 'access_token', 'api_key', 'apikey', 'key',
+    'secret', 'client_secret', 'password', 'pass', 'pwd', 'auth', 'code', 'x-amz-security-token', 'api-key',
+    'access-token', 'auth_token', 'private_token', 'refresh_token',
+))
+
+
+def _query_string(value: str) -> ValueJudgement | None:
+    """A query string is as secret as its secret parameters (an Azure SAS token is its ``sig``): judged by the
+    strongest of them; none, or only words and placeholders among them (``sig=abcd``): not a secret."""
+    if '&' not in value or not _QUERY_STRING.match(value):
+        return None
+    secrets = [v for k, v in _QUERY_PARAMETER.findall(value) if k.lower() in _QUERY_SECRETS and v]
+    if not secrets:
+        return ValueJudgement(0.0, 0.0, 'a query string without a secret parameter')
+    from urllib.parse import unquote
+    best = max((judge_value(unquote(v)) for v in secrets), key=lambda j: max(j.randomness, j.human_password))
+    return best._replace(reason=f'a query string: {best.reason}')
+
+
 def _judge_value(value: str) -> ValueJudgement:
+    query = _query_string(value)  # (before the words of its names: client_secret=… holds 'secret')
+    if query is not None:
+        return query
     reason = not_literal(value)
     if reason is not None:
         return ValueJudgement(0.0, 0.0, reason)
