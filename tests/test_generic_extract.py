@@ -362,6 +362,10 @@ def test_a_key_after_a_scope_operator(detector: GenericDetector, text: bytes, st
     (b'password: &db_password ' + RANDOM + b'\n', 23), (b'password: !!str &pw ' + RANDOM + b'\n', 20),
     (b'password: &pw !secret db_password\n', None),  # an anchor and a local tag: a name the application resolves
     (b'password: &anchor >-\n', None), (b'password: *default_password\n', None),  # a property or an alias alone
+    # quoted after the properties (second hostile review, break 02): the anchor family wanted the quote first
+    (b'password: &a "' + RANDOM + b'"\n', 14), (b"password: &a '" + RANDOM + b"'\n", 14),
+    (b'password: !!str "' + RANDOM + b'"\n', 17), (b'api_key: &k "' + RANDOM + b'"\n', 13),
+    (b'password: &a !!str "' + RANDOM + b'"\n', 20),
 ])
 def test_a_yaml_value_after_an_anchor(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [d.start for d in detector.scan(text, 'values.yaml')] == ([start] if start else [])
