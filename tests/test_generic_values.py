@@ -221,6 +221,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (SHA-1 hex) or address'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
+    ('passkeys?.find((pk', 'code'), ('Clerk.user?.passkeys', 'code'),  # optional chaining (held-out 23's docs)
+    ('Xk9?.mQ2vL7pW4', None),
     # held-out 39/36: a decimal modulus after a tuple's bracket, a PGP fingerprint or Ethereum address (0x, 40 hex)
     ('(' + '5037' * 40, 'number, version or date'), ('0x7F3A9C2E4B1D8F6A0C5E7B9D2F4A6C8E1B3D5F7A', 'fingerprint (SHA-1 hex) or address'),
     ('0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318', None),  # 64 hex: a private key's size

@@ -86,7 +86,8 @@ _CLASS_PATH = LazyPattern(r'\\?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+\Z|[a-z][\w]*(?:\.[a-
 _HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|local|internal|test|example|googleusercontent\.com)\Z', re.I)
 _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken": ...}; 12345-st..E; whsec_...
 # "+encodeURIComponent(x)+", getSecret(), Field(, Credentials::new(, PowerShell's (ConvertTo-SecureString …)
-_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z')
+# (and optional chaining, passkeys?.find(: member access in code, the unquoted value of a docs' snippet)
+_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
