@@ -404,9 +404,11 @@ class RuleSet:
 
 _TOKEN_GUARD = LazyPattern(r'\(\?<!\[(?=[^\]]*A-Za-z0-9|[^\]]*a-zA-Z0-9)[^\]]*\]\)')
 # What may stand right before a token although it ends in a letter or digit: a string escape (\n, \t,
-# \r of JSON, logs, Python reprs), a percent-encoded = (%3D), an ANSI colour code (ESC[0m, ESC[31m,
+# \r, \b, \f of JSON, logs, Python reprs; \u00ab, \ud83d\ude00: JSON's escapes of any character, as
+# json.dumps writes every non-ASCII one), a percent-encoded = (%3D), an ANSI colour code (ESC[0m, ESC[31m,
 # ESC[1;31m). Fixed width each, as Python's lookbehind needs.
-_AFTER_ESCAPE = r'(?<=\\[ntr])|(?<=%3[dD])|(?<=\x1b\[\dm)|(?<=\x1b\[\d\dm)|(?<=\x1b\[\d;\d\dm)'
+_AFTER_ESCAPE = (r'(?<=\\[ntrbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=%3[dD])|(?<=\x1b\[\dm)|(?<=\x1b\[\d\dm)'
+                 r'|(?<=\x1b\[\d;\d\dm)')
 
 
 def escape_tolerant(pattern: str) -> str:
