@@ -21,7 +21,7 @@ from leakstop.files import (
     Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import select_rules
@@ -509,7 +509,6 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
 
 def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
     from leakstop.history import without_secrets
-    from leakstop.report import display_name
     ruleset = ruleset_for(config, every_rule=True)
     custom = {r.id for r in config.custom_rules}
     # a user's rule says what the user wrote: a token pasted into its id or description is redacted (second
@@ -605,12 +604,18 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
     tables = doc.get('rules')
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise FatalError(f'{source}: not a gitleaks configuration: no [[rules]] tables')
-    taken = {r.id for r in ruleset_for(config, every_rule=True).rules}
+    ruleset = ruleset_for(config, every_rule=True)
+    taken = {r.id for r in ruleset.rules}
     converted: list[dict[str, Any]] = []
     skipped: list[str] = []
     notes: list[str] = []
+    from leakstop.history import without_secrets  # a token pasted into an id, a regex or its group names
     for i, table in enumerate(tables):
-        name = table.get('id') if isinstance(table.get('id'), str) else f'rules[{i}]'
+        raw_id = table.get('id')
+        if isinstance(raw_id, str) and without_secrets(raw_id, ruleset) != raw_id:  # no id made of the token either
+            table = {**table, 'id': f'imported-rule-{i + 1}'}
+            notes.append(f'imported-rule-{i + 1}: renamed from {without_secrets(raw_id, ruleset)!r} (it holds a secret)')
+        name = table['id'] if isinstance(table.get('id'), str) else f'rules[{i}]'
         try:
             out, rule_notes = convert_gitleaks_rule(table, taken)
         except Unconvertible as e:
@@ -638,9 +643,9 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
     else:
         bl.write_atomic(output, text.encode(), what='rules')
     for line in notes:
-        print(f'leakstop: note: {line}', file=sys.stderr)
+        print(f'leakstop: note: {without_secrets(line, ruleset)}', file=sys.stderr)
     for line in skipped:
-        print(f'leakstop: skipped {line}', file=sys.stderr)
+        print(f'leakstop: skipped {without_secrets(line, ruleset)}', file=sys.stderr)
     print(f'leakstop: {len(converted)} rule(s) converted, {len(skipped)} skipped'
           + (f'; written to {output}' if output else ''), file=sys.stderr)
     return 0
@@ -661,7 +666,6 @@ def settings_rows(
     and stopwords may hold fragments of secrets: they are shown redacted, as findings are."""
     from leakstop.config import origin_of, settings_table
     from leakstop.history import without_secrets
-    from leakstop.report import display_name
     table = settings_table(config)
     ruleset = ruleset_for(config, every_rule=True)
 
