@@ -89,7 +89,7 @@ def test_generated_material_is_random(value: str) -> None:
     ('xoxp-1234', 'a vendor token written short'),  # held-out 14: bolt-python's tests and docs
     ('guestPwd1!', 'test or credential word'), ('quickstartPwd1!', 'test or credential word'),  # held-out 15
     ('P@ssw0rd-12P@ssw0rd-12', 'repeated chunk'),  # one chunk typed twice (held-out 15)
-    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (SHA-1 hex) or address'),
+    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
 ])
 def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, reason: str) -> None:
     judgement = judge_value(value)

@@ -219,13 +219,13 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('f00b@r', 'words in leetspeak'), ('S0meP@ss', 'words in leetspeak'), ('0th3rP@ss', 'words in leetspeak'),
     ('r@nd0m', 'words in leetspeak'), ('t3st1ng', 'words in leetspeak'),  # 1 for i
     ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
-    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (SHA-1 hex) or address'),
+    ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
     ('passkeys?.find((pk', 'code'), ('Clerk.user?.passkeys', 'code'),  # optional chaining (held-out 23's docs)
     ('Xk9?.mQ2vL7pW4', None),
     # held-out 39/36: a decimal modulus after a tuple's bracket, a PGP fingerprint or Ethereum address (0x, 40 hex)
-    ('(' + '5037' * 40, 'number, version or date'), ('0x7F3A9C2E4B1D8F6A0C5E7B9D2F4A6C8E1B3D5F7A', 'fingerprint (SHA-1 hex) or address'),
-    ('0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318', None),  # 64 hex: a private key's size
+    ('(' + '5037' * 40, 'number, version or date'),
+    ('0x68e0e70bae8336aa0ba08f70ae501dd0abb7ea4d', None),  # 0x and 40 hex: an hCaptcha secret key as well as an address
     # ANSI codes as source writes them (held-out 11: frappe_docker's CRED = "\033[31m", a colour, not a credential)
     ('\\033[31m', 'terminal escape sequence'), ('\\x1b[1;32m', 'terminal escape sequence'),
     ('\\u001b[0m', 'terminal escape sequence'), ('\\e[K', 'terminal escape sequence'),

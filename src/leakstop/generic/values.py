@@ -380,9 +380,9 @@ def _leetspeak_share(value: str) -> float:
     return max(word_share(core.translate(table)) for table in _LEET)
 
 
-# a SHA-1 fingerprint as GPG and certificate tools print it; 0x and 160 bits: a PGP key's fingerprint, an
-# Ethereum address (public; an Ethereum private key is 64 hex digits)
-_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z|0x[0-9a-fA-F]{40}\Z')
+# a SHA-1 fingerprint as GPG and certificate tools print it (not 0x and 40 hex digits: an Ethereum address or
+# a PGP fingerprint, but also an hCaptcha secret key)
+_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')
 
 
 _EC_POINT_LENGTHS = {87: 65, 88: 65, 130: 97, 132: 97, 178: 133, 180: 133}  # base64 length -> P-256/384/521 point
@@ -505,7 +505,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6) or _letters_through_alphabet(v)),
     ('identifier made of words', _identifier_of_words),
     ('words in leetspeak', _leetspeak_words),
-    ('fingerprint (SHA-1 hex) or address', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
+    ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
 )
 
 
