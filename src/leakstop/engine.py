@@ -38,7 +38,7 @@ from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
 from leakstop.records import FindingFields, KeywordTable
 from leakstop.rules import Rule
-from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
+from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
 DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged/13'
@@ -728,9 +728,19 @@ def _accepted(ruleset: RuleSet, index: int, secret: str) -> bool:
         return False
     if rule.min_entropy and shannon_entropy(secret) < rule.min_entropy:
         return False
-    if rule.validator is not None and not VALIDATORS[rule.validator](secret):
+    if rule.validator is not None and not VALIDATORS[rule.validator](secret) and not (
+            rule.validator in MADE_UP_TOLERANT and _random_body(secret)):
         return False
     return not any(a.search(secret) for a in ruleset.allows(index))
+
+
+MADE_UP_NOTE = ' (its checksum does not match: made up, or mistyped)'
+
+
+def _random_body(secret: str) -> bool:
+    """A token's body after its prefix (ghp_, npm_) is random characters, as a generated one is."""
+    from leakstop.generic.values import judge_value
+    return judge_value(secret.partition('_')[2]).randomness >= 0.8
 
 
 def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:
@@ -1070,10 +1080,13 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
             ))
             continue
         rule = ruleset.rules[index]
+        checksum = rule.validator in CHECKSUM_VALIDATORS
+        made_up = checksum and rule.validator in MADE_UP_TOLERANT and not VALIDATORS[rule.validator](secret)
         findings.append(Finding(
-            path=path, line=line, column=column, rule_id=rule.id, description=rule.description,
-            secret=secret, start=start, end=end, severity=rule.severity, revoke=rule.revoke,
-            checksum=rule.validator in CHECKSUM_VALIDATORS,
+            path=path, line=line, column=column, rule_id=rule.id,
+            description=rule.description + MADE_UP_NOTE if made_up else rule.description,
+            secret=secret, start=start, end=end, severity='medium' if made_up else rule.severity, revoke=rule.revoke,
+            checksum=checksum and not made_up,
         ))
     return findings
 
