@@ -60,6 +60,8 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('username', '', 0.0, 'no secret word'), ('max_tokens', '', 0.0, 'no secret word'), ('', '', 0.0, 'no secret word'),
     ('token_password', 'password', 1.0, 'password'),  # the last secret word decides
     ('online_passkey', 'password', 1.0, 'passkey'),  # M-Pesa's Lipa na M-Pesa passkey (held-out 36)
+    ('x-amz-credential', '', 0.0, 'not a credential (amz credential)'),  # SigV4's key id and scope (held-out 38)
+    ('x-amz-security-token', 'token', 1.0, 'token'),
     ('password_token_type', '', 0.0, 'names something about a secret (type)'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
