@@ -41,6 +41,15 @@ def github_checksum(secret: str) -> bool:
     return base62_crc32(rest[:30]) == rest[30:]
 
 
+def github_refresh_checksum(secret: str) -> bool:
+    """A refresh token: ``ghr_`` + 36 characters with the checksum (``github_checksum``), or the 76 that GitHub's
+    documentation shows, for which no checksum is published: random characters (entropy 4+) there."""
+    rest = secret.partition('_')[2]
+    if len(rest) == 76:
+        return rest.isalnum() and shannon_entropy(rest) >= 4.0
+    return github_checksum(secret)
+
+
 def npm_checksum(secret: str) -> bool:
     """``npm_`` + 30 random + 6 checksum characters (the GitHub scheme)."""
     if not secret.startswith('npm_') or len(secret) != 40:
@@ -363,13 +372,13 @@ def der_private_key(secret: str) -> bool:
 # structure): a secret that passes one is never taken for a placeholder because it happens to
 # contain ``todo`` or ``xxxx``. (Slack's structure check is not one: ``xoxb-000000000000-…-xxxx``
 # passes it, and is what documentation writes.)
-CHECKSUM_VALIDATORS = frozenset({'github_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32'})
+CHECKSUM_VALIDATORS = frozenset({'github_checksum', 'github_refresh_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32'})
 # Token formats whose rules still report a token that fails its checksum when its body is random: a test
 # fixture or an example written by hand (a made-up ghp_ with random characters, as the held-out labels call
 # realistic test keys true; gitleaks reports them too) or a mistyped real one. Reported without the
 # checksum's certainty (placeholder shapes apply) and at medium severity. Keys and addresses (base58check,
 # bech32) are not: a failed checksum there says it is no key.
-MADE_UP_TOLERANT = frozenset({'github_checksum', 'npm_checksum'})
+MADE_UP_TOLERANT = frozenset({'github_checksum', 'github_refresh_checksum', 'npm_checksum'})
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     'atlassian_dc_pat': atlassian_dc_pat,
@@ -378,6 +387,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'base64_key': base64_key,
     'bech32': bech32_checksum,
     'github_checksum': github_checksum,
+    'github_refresh_checksum': github_refresh_checksum,
     'jwt': jwt_structure,
     'letters_and_digits': letters_and_digits,
     'mixed_chars': not_all_same_class,
