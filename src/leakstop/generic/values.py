@@ -373,11 +373,11 @@ def _leetspeak_share(value: str) -> float:
     if len(value) - len(core) > 2:
         return 0.0
     number = _NUMBER_END.search(core)
-    if number is not None:
-        core = core[:number.start()]
-    if not _LEET_CHARS.intersection(core):
-        return 0.0
-    return max(word_share(core.translate(table)) for table in _LEET)
+    cores = [core[:number.start()], core] if number is not None else [core]  # (pa55: the digits may be letters)
+    cores = [c for c in cores if _LEET_CHARS.intersection(c)]
+    # also lower-cased: myAwEsOm3pa55 alternates case (its humps are no words), my awesome pass is words
+    return max((max(word_share(text), word_share(text.lower()))
+                for c in cores for text in (c.translate(t) for t in _LEET)), default=0.0)
 
 
 # a SHA-1 fingerprint as GPG and certificate tools print it (not 0x and 40 hex digits: an Ethereum address or
