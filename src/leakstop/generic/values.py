@@ -323,8 +323,9 @@ def _name_and_test_word(value: str) -> bool:
 
 # Leetspeak: the digits and symbols that stand for letters (``f00b@r``, ``S0meP@ss``, ``r@nd0m``).
 # ``1`` is ``i`` or ``l``: both are tried.
-_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': at, '$': 's'})
-              for one, at in (('i', 'a'), ('l', 'a'), ('i', 'o')))  # @ for o too: m@0dl3 is moodle
+_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': three, '4': 'a', '5': 's', '7': 't', '@': at, '$': 's'})
+              for one, at, three in (('i', 'a', 'e'), ('l', 'a', 'e'), ('i', 'o', 'e'), ('i', 'a', 's')))
+# (@ for o too: m@0dl3 is moodle; 3 for s too: Pa33w0rd! is Password!, held-out 42's chart READMEs)
 _LEET_CHARS = frozenset('013457@$')
 LEETSPEAK_WORDS = 0.8  # word share, read as leetspeak, from which a value is words and no random material
 _WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
@@ -332,8 +333,8 @@ _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1
 
 
 def leet_readings(value: str) -> tuple[str, ...]:
-    """``value`` with its leetspeak read as letters (``k3str4`` -> ``kestra``), once per reading of 1 (i, l) and @ (a, o);
-    empty if nothing in it stands for a letter."""
+    """``value`` with its leetspeak read as letters (``k3str4`` -> ``kestra``), once per reading of 1 (i, l),
+    @ (a, o) and 3 (e, s); empty if nothing in it stands for a letter."""
     if not _LEET_CHARS.intersection(value):
         return ()
     return tuple(value.translate(table) for table in _LEET)
