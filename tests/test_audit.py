@@ -537,3 +537,21 @@ def test_no_warning_outside_a_git_repository(tmp_path: object, monkeypatch: pyte
     write('a.py', f'KEY = "{AWS}"\n')
     assert cli.main(['baseline', 'create', 'a.py']) == 0
     assert capsys.readouterr().err == ''
+
+
+def test_secrets_an_allowlist_lets_pass_are_redacted_in_the_context(tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Second hostile review (break 10, #1's sibling): the lines around a finding showed a token on a
+    `leakstop: allow` line, or one that [allowlist] values match, whole."""
+    repo = init_repo(os.path.join(str(tmp_path), 'repo'))
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    npm = fakes.npm(seed='audit-allowed')
+    write('.leakstop.toml', f'[allowlist]\nvalues = ["^{npm}$"]\n')
+    write('s.py', f'a = 1\ntok = "{GH}"\nold = "{GH2}"  # leakstop: allow\nnpm = "{npm}"\n')
+    assert cli.main(['baseline', 'create', 's.py']) == 0
+    capsys.readouterr()
+    assert run_audit(['q'])[0] == 0
+    out = capsys.readouterr().out
+    assert f'     3 | old = "{GH2[:4]}…"  # leakstop: allow' in out and f'     4 | npm = "{npm[:4]}…"' in out
+    assert GH not in out and GH2 not in out and npm not in out

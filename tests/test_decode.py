@@ -642,3 +642,30 @@ def test_a_jwt_whole_in_one_literal_is_not_joined_again(ruleset: RuleSet, defaul
     data = f"  token = '{token}' +\n    'and more text';\n".encode()
     found = scan_data(data, 'a.js', ruleset=ruleset, config=default_config)
     assert [(f.rule_id, f.secret, f.description.endswith('(joined strings)')) for f in found] == [('jwt', token, False)]
+
+
+@pytest.mark.parametrize('header', ['|', '|-', '>-', '|2', '>'])
+def test_a_value_as_a_block_scalar_is_decoded(header: str) -> None:
+    """Second hostile review (issue 13, #6 and #18's sibling) and held-out 37 (a Traefik users Secret as
+    ``users: |2``): a value written as a block scalar, on the lines below its key, is decoded like an inline one,
+    its lines joined (a decoder skips the line breaks), and the entries after it are still read."""
+    encoded = b64(GH)
+    half = len(encoded) // 2
+    text = (f'kind: Secret\ndata:\n  token: {header}\n    {encoded[:half]}\n    {encoded[half:]}\n'
+            f'  aws: {b64(AWS)}\n')
+    values = kubernetes_secret_values(text.encode())
+    assert [(key, value) for key, value, *_ in values] == [(b'token', GH.encode()), (b'aws', AWS.encode())]
+    start, end = values[0][2:]
+    assert (start, end) == (text.index(encoded[:half]), text.index(encoded[half:]) + len(encoded) - half)
+    text = f'kind: Secret\ndata:\n  token: {header}\n  aws: {b64(AWS)}\n'  # an empty block: no value, the next read
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'aws']
+
+
+def test_a_block_scalar_secret_is_reported_by_the_hook(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    path = os.path.join(str(tmp_path), 'secret.yaml')
+    with open(path, 'w') as f:
+        f.write(f'apiVersion: v1\nkind: Secret\ndata:\n  token: >-\n    {b64(GH)}\n')
+    assert scan_secrets.main([path]) == 1
+    out = capsys.readouterr().out
+    assert 'secret.yaml:5:5: github' in out and '(base64 in a Kubernetes Secret)' in out
+    assert GH not in out and b64(GH) not in out

@@ -526,6 +526,8 @@ PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development 
     (b'  user: lemmy\n  password: lemmylemmy\n', False),  # the name typed twice (held-out 28)
     (b'  - username: user1\n    password: user1p\n', False),  # the name and a p (held-out 38, cp-ansible's LDAP users)
     (b'  - username: user1\n    password: k7Qm2xRv9p\n', True),  # ends the same way, another value
+    (b'  MYSQL_ROOT_PASSWORD: "m@0dl3ing"\n  MYSQL_USER: moodle\n', False),  # leetspeak of the name and -ing (held-out 36)
+    (b'  MYSQL_ROOT_PASSWORD: "m@0dl3ingQx7"\n  MYSQL_USER: moodle\n', True),  # more than a few letters after it
     (b'  user: lemmy\n  password: lemmylemmyx9\n', True),
 ])
 def test_a_password_that_is_its_user_s_name(detector: GenericDetector, text: bytes, found: bool) -> None:

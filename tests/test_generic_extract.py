@@ -103,6 +103,15 @@ def test_a_yaml_scalar(detector: GenericDetector, text: bytes, start: int | None
     assert found(detector, text, 'app.yaml') == ([('generic-password', RANDOM.decode(), start)] if start else [])
 
 
+@pytest.mark.parametrize(('text', 'start'), [
+    (b'      - HASHED_PASSWORD= #Xk9mQ2vL7pW4\n', None),  # held-out 37: empty, then a comment
+    (b'DB_PASSWORD=  #Xk9mQ2vL7pW4\n', None), (b'password: #Xk9mQ2vL7pW4\n', None),
+    (b'      - HASHED_PASSWORD=#Xk9mQ2vL7pW4\n', 24),  # no space: the value opens with '#'
+])
+def test_a_comment_after_an_empty_value_is_no_value(detector: GenericDetector, text: bytes, start: int | None) -> None:
+    assert found(detector, text, 'docker-compose.yml') == ([('generic-password', '#Xk9mQ2vL7pW4', start)] if start else [])
+
+
 FILLER = b''.join(b'item%d: value %d\n' % (i, i) for i in range(200))  # 3 KB of other keys
 
 
@@ -353,6 +362,10 @@ def test_a_key_after_a_scope_operator(detector: GenericDetector, text: bytes, st
     (b'password: &db_password ' + RANDOM + b'\n', 23), (b'password: !!str &pw ' + RANDOM + b'\n', 20),
     (b'password: &pw !secret db_password\n', None),  # an anchor and a local tag: a name the application resolves
     (b'password: &anchor >-\n', None), (b'password: *default_password\n', None),  # a property or an alias alone
+    # quoted after the properties (second hostile review, break 02): the anchor family wanted the quote first
+    (b'password: &a "' + RANDOM + b'"\n', 14), (b"password: &a '" + RANDOM + b"'\n", 14),
+    (b'password: !!str "' + RANDOM + b'"\n', 17), (b'api_key: &k "' + RANDOM + b'"\n', 13),
+    (b'password: &a !!str "' + RANDOM + b'"\n', 20),
 ])
 def test_a_yaml_value_after_an_anchor(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [d.start for d in detector.scan(text, 'values.yaml')] == ([start] if start else [])

@@ -21,6 +21,7 @@ def vocabulary() -> Vocabulary:
     ('MYAPIKEY', ('my', 'apikey')), ('xsecretkey', ('x', 'secretkey')), ('awsaccesskey', ('aws', 'accesskey')),
     ('mypwd', ('my', 'pwd')), ('mypass', ('my', 'pass')), ('mypassphrase', ('my', 'passphrase')),
     ('mypasswd', ('my', 'passwd')), ('mytoken', ('my', 'token')), ('mysecret', ('my', 'secret')),
+    ('online_passkey', ('online', 'passkey')), ('OnlinePasskey', ('online', 'passkey')), ('mpesapasskey', ('mpesa', 'passkey')),
     ('bypass', ('bypass',)), ('compass', ('compass',)),  # dictionary words that end in a secret word stay whole
     ('password', ('password',)), ('apisecret', ('apisecret',)), ('key', ('key',)), ('monkey', ('monkey',)),
     ('__token__', ('token',)), ('', ()),
@@ -58,6 +59,7 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('encrypted_key', '', 0.0, 'ciphertext of a key (encrypted key)'),
     ('username', '', 0.0, 'no secret word'), ('max_tokens', '', 0.0, 'no secret word'), ('', '', 0.0, 'no secret word'),
     ('token_password', 'password', 1.0, 'password'),  # the last secret word decides
+    ('online_passkey', 'password', 1.0, 'passkey'),  # M-Pesa's Lipa na M-Pesa passkey (held-out 36)
     ('password_token_type', '', 0.0, 'names something about a secret (type)'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:

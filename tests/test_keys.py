@@ -27,6 +27,8 @@ KEYS = {
     'pem-13k': ('big.key', fakes.pem_private_key(seed='13k', lines=204), 'private-key-pem', 'pem-private-key'),
     'pem-60k': ('huge.key', fakes.pem_private_key('PRIVATE KEY', seed='60k', lines=940), 'private-key-pem', 'pem-private-key'),
     'gpg-35k': ('secret.asc', gpg_secret_key_export(35_000, 'x'), 'pgp-private-key-block', 'pgp-private-key'),
+    # over the rule's 4,000 lines (second hostile review, break 08): reported by its first 4,000
+    'gpg-270k': ('keyring.asc', gpg_secret_key_export(350_000, 'y'), 'pgp-private-key-block', 'pgp-private-key'),
 }
 
 
@@ -47,6 +49,7 @@ def test_sizes_are_what_the_cases_say() -> None:
     assert 12_000 < body(KEYS['pem-13k'][1]) < 14_000
     assert 60_000 < body(KEYS['pem-60k'][1]) < 61_000
     assert 34_000 < len(KEYS['gpg-35k'][1]) < 36_000
+    assert len(KEYS['gpg-270k'][1].splitlines()) > 4_100
 
 
 # --- a key's DER as base64 without its PEM header (held-out 10: Keycloak realm exports and SAML config) ----

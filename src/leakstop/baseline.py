@@ -17,9 +17,9 @@ output writes them (``files.path_text``: a byte of a name that is not UTF-8 as `
 secret; entries are sorted and there are no timestamps, so diffs stay small.
 
 A detect-secrets ``.secrets.baseline`` can be used as it is (a finding passes when its own
-secret — or the value around it, or its prefix, as detect-secrets hashes them — hashes to a
-recorded ``hashed_secret`` in the same file; another value on the same line covers nothing) or
-imported into a leakstop baseline.
+secret — or the value around it, or the prefix detect-secrets records for GitHub and GitLab tokens —
+hashes to a recorded ``hashed_secret`` in the same file; another value on the same line covers nothing,
+nor a reviewed value that a new secret begins with) or imported into a leakstop baseline.
 """
 from __future__ import annotations
 
@@ -38,7 +38,10 @@ from leakstop.regex import LazyPattern
 VERSION = 1
 STATUSES = ('unreviewed', 'false-positive', 'true-positive')
 _TOKEN = LazyPattern(rb'''[^\s"'`=:,;()\[\]{}<>]+''')  # what detect-secrets' regexes find between delimiters
-_PREFIX_SEP = LazyPattern(r'[-_.]')
+# What detect-secrets records for a token where its regex captures only the token's prefix (findall yields
+# the group): GitHub's (ghp|gho|ghu|ghs|ghr)_… and GitLab's (glpat|gldt|glft|glsoat|glrt)-…, glcbt-(xx_)….
+# No other prefix is a candidate: a reviewed hunter22-reviewed covers no new hunter22-reviewed-Xq7….
+_CAPTURED_PREFIX = LazyPattern(r'(gh[pousr])_|(glpat|gldt|glft|glsoat|glrt)-|glcbt-([0-9a-fA-F]{2}_)')
 _PEM_HEADER = LazyPattern(r'-----(BEGIN [A-Z0-9 ]+)-----')
 
 
@@ -64,10 +67,11 @@ def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
 
     detect-secrets hashes what its detector's regex yields: the secret, a PEM header
     (``BEGIN RSA PRIVATE KEY``), the quoted or delimited value the secret stands in, or — where
-    its regex has a capture group, as for GitHub tokens — only a token's prefix (``ghp``). So the
-    candidates are the secret, the tokens of its line that overlap its span in ``data`` (the
-    text it was found in), their prefixes, and a PEM header in the secret. Never another token
-    of the line: on a minified line, a baselined value beside a new secret does not cover it.
+    its regex has a capture group, as for GitHub and GitLab tokens — only a token's prefix (``ghp``). So
+    the candidates are the secret, the tokens of its line that overlap its span in ``data`` (the
+    text it was found in), the prefix detect-secrets captures of the secret, and a PEM header in the
+    secret. Never another token of the line (on a minified line, a baselined value beside a new secret
+    does not cover it), nor another prefix (a reviewed value does not cover a longer one it begins).
     """
     tokens = {(finding.secret, None)}  # (text, its offset in data; None: the secret itself)
     if data and finding.end > finding.start:
@@ -77,13 +81,9 @@ def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
             if m.start() < finding.end and finding.start < m.end():
                 tokens.add((m.group().decode('utf-8', 'surrogateescape'), m.start()))
     texts = {text for text, _ in tokens}
-    for token, start in tokens:
-        for sep in _PREFIX_SEP.finditer(token[:64]):
-            for prefix in (token[:sep.start()], token[:sep.end()]):
-                # a prefix of a run the secret shares with other text counts only where it overlaps the secret:
-                # AKIA…-ghp_… holds a baselined AKIA… as a prefix, which covers no ghp_ token
-                if start is None or start + len(prefix.encode('utf-8', 'surrogateescape')) > finding.start:
-                    texts.add(prefix)
+    captured = _CAPTURED_PREFIX.match(finding.secret)
+    if captured is not None:
+        texts.add(captured.group(1) or captured.group(2) or captured.group(3))
     texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200]))
     return {_sha1(t) for t in texts if t}
 

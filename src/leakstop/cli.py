@@ -21,7 +21,7 @@ from leakstop.files import (
     Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_path, emit, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import select_rules
@@ -508,9 +508,14 @@ def cmd_baseline_import(source: str, *, config: Config, path: str) -> int:
 
 
 def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
+    from leakstop.history import without_secrets
     ruleset = ruleset_for(config, every_rule=True)
-    rules = sorted(ruleset.rules, key=lambda r: r.id)
     custom = {r.id for r in config.custom_rules}
+    # a user's rule says what the user wrote: a token pasted into its id or description is redacted (second
+    # hostile review, break 06); leakstop's own are shown as they are
+    rules = sorted((r._replace(id=display_name(r.id), description=without_secrets(r.description, ruleset))
+                    if r.id in custom else r for r in ruleset.rules), key=lambda r: r.id)
+    custom = {display_name(i) for i in custom}
     if fmt == 'json':
         doc = {'version': 1, 'rules': [{
             'id': r.id, 'description': r.description, 'severity': r.severity, 'tags': list(r.tags),
@@ -599,12 +604,18 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
     tables = doc.get('rules')
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise FatalError(f'{source}: not a gitleaks configuration: no [[rules]] tables')
-    taken = {r.id for r in ruleset_for(config, every_rule=True).rules}
+    ruleset = ruleset_for(config, every_rule=True)
+    taken = {r.id for r in ruleset.rules}
     converted: list[dict[str, Any]] = []
     skipped: list[str] = []
     notes: list[str] = []
+    from leakstop.history import without_secrets  # a token pasted into an id, a regex or its group names
     for i, table in enumerate(tables):
-        name = table.get('id') if isinstance(table.get('id'), str) else f'rules[{i}]'
+        raw_id = table.get('id')
+        if isinstance(raw_id, str) and without_secrets(raw_id, ruleset) != raw_id:  # no id made of the token either
+            table = {**table, 'id': f'imported-rule-{i + 1}'}
+            notes.append(f'imported-rule-{i + 1}: renamed from {without_secrets(raw_id, ruleset)!r} (it holds a secret)')
+        name = table['id'] if isinstance(table.get('id'), str) else f'rules[{i}]'
         try:
             out, rule_notes = convert_gitleaks_rule(table, taken)
         except Unconvertible as e:
@@ -632,9 +643,9 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
     else:
         bl.write_atomic(output, text.encode(), what='rules')
     for line in notes:
-        print(f'leakstop: note: {line}', file=sys.stderr)
+        print(f'leakstop: note: {without_secrets(line, ruleset)}', file=sys.stderr)
     for line in skipped:
-        print(f'leakstop: skipped {line}', file=sys.stderr)
+        print(f'leakstop: skipped {without_secrets(line, ruleset)}', file=sys.stderr)
     print(f'leakstop: {len(converted)} rule(s) converted, {len(skipped)} skipped'
           + (f'; written to {output}' if output else ''), file=sys.stderr)
     return 0
@@ -654,8 +665,12 @@ def settings_rows(
     """(setting, value as shown, where it came from) for ``leakstop config show``. Allowlist values
     and stopwords may hold fragments of secrets: they are shown redacted, as findings are."""
     from leakstop.config import origin_of, settings_table
-    from leakstop.report import display_name
+    from leakstop.history import without_secrets
     table = settings_table(config)
+    ruleset = ruleset_for(config, every_rule=True)
+
+    def path_shown(path: str) -> str:  # a token pasted into a path or a glob (second hostile review, break 06)
+        return printable(without_secrets(path, ruleset))
     source = printable(origin_of(config, explicit=explicit))
     cli = 'command line'
 
@@ -668,7 +683,7 @@ def settings_rows(
     def shown(value: Any, how: Callable[[str], str]) -> str:
         return _toml_list([how(v) for v in value]) if isinstance(value, list) else '[]'
 
-    rows = [('baseline', json.dumps(display_path(baseline or config.baseline), ensure_ascii=False),
+    rows = [('baseline', json.dumps(without_secrets(display_path(baseline or config.baseline), ruleset), ensure_ascii=False),
              f'{cli} (--baseline)' if baseline else origin('baseline' in table))]
     where = [w for w, on in ((origin(True), 'disable' in table), (f'{cli} (--disable-rule)', bool(disable))) if on]
     rows.append(('disable', _toml_list(names(config.allowlist.disabled | frozenset(disable))), ' + '.join(where) or 'default'))
@@ -676,13 +691,13 @@ def settings_rows(
     rows.append(('enable_only', '(every rule)' if only is None else _toml_list(names(only)),
                  f'{cli} (--enable-only)' if enable_only else origin('enable_only' in table)))
     allow: dict[str, Any] = table['allowlist'] if isinstance(table.get('allowlist'), dict) else {}
-    rows.append(('allowlist.paths', shown(allow.get('paths', []), printable), origin('paths' in allow)))
+    rows.append(('allowlist.paths', shown(allow.get('paths', []), path_shown), origin('paths' in allow)))
     rows.append(('allowlist.values', shown(allow.get('values', []), redact), origin('values' in allow)))
     rows.append(('allowlist.stopwords', shown(allow.get('stopwords', []), redact), origin('stopwords' in allow)))
     per_rule: dict[str, Any] = allow['rules'] if isinstance(allow.get('rules'), dict) else {}
     for rule_id in sorted(per_rule):
         rtable = per_rule[rule_id] if isinstance(per_rule[rule_id], dict) else {}
-        for key, how in (('paths', printable), ('values', redact)):
+        for key, how in (('paths', path_shown), ('values', redact)):
             if key in rtable:
                 rows.append((f'allowlist.rules.{display_name(rule_id)}.{key}', shown(rtable[key], how), source))
     custom = [display_name(r.id) for r in config.custom_rules]

@@ -36,6 +36,9 @@ _DATA_KEY = LazyPattern(rb'(?m)^([ \t]*)data:[ \t]*(?:#[^\n]*)?\r?$')
 # an entry: an indented key and a value, quoted (maybe empty) or not; a bare ``key:`` (a mapping's header, the
 # next ``data:``) is none and ends the block, so that each line is read by one block (linear)
 _ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*(?=["\'A-Za-z0-9+/=])["\']?([A-Za-z0-9+/]*={0,2})["\']?[ \t]*\r?(?:\n|\Z)')
+# a block scalar's header (`key: |`, `key: >-`, `key: |2`) and its lines of base64 below it, more indented
+_BLOCK_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*[|>][-+1-9]{0,2}[ \t]*\r?\n')
+_BLOCK_LINE = LazyPattern(rb'([ \t]+)([A-Za-z0-9+/]+={0,2})[ \t]*\r?(?:\n|\Z)')
 _SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')
 _TEXT = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 
@@ -67,15 +70,27 @@ def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes,
         pos = block.end() + 1
         while True:  # entries are consecutive lines: each matched where the last one ended (linear)
             entry = _ENTRY.match(data, pos, doc_end)
-            if entry is None or len(entry.group(1)) <= indent:
-                break  # the block ended: a line that is not an indented key: base64
-            pos = entry.end()
+            if entry is not None and len(entry.group(1)) > indent:
+                pos = entry.end()
+                key, encoded, start, end = entry.group(2), entry.group(3), entry.start(3), entry.end(3)
+            else:
+                block = _BLOCK_ENTRY.match(data, pos, doc_end)
+                if block is None or len(block.group(1)) <= indent:
+                    break  # the block ended: a line that is not an indented key: base64
+                pos, lines = block.end(), []
+                while (line := _BLOCK_LINE.match(data, pos, doc_end)) is not None and len(line.group(1)) > len(block.group(1)):
+                    lines.append(line)
+                    pos = line.end()
+                if not lines:
+                    continue
+                key, start, end = block.group(2), lines[0].start(2), lines[-1].end(2)
+                encoded = b''.join(line.group(2) for line in lines)  # (a decoder skips the line breaks)
             try:
-                decoded = base64.b64decode(entry.group(3), validate=True)
+                decoded = base64.b64decode(encoded, validate=True)
             except (binascii.Error, ValueError):
                 continue
             if decoded and all(b in _TEXT for b in decoded):
-                out.append((entry.group(2), decoded, entry.start(3), entry.end(3)))
+                out.append((key, decoded, start, end))
     return out
 
 

@@ -38,7 +38,7 @@ from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
 from leakstop.records import FindingFields, KeywordTable
 from leakstop.rules import Rule
-from leakstop.validators import CHECKSUM_VALIDATORS, VALIDATORS, shannon_entropy
+from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
 DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged/13'
@@ -164,7 +164,8 @@ _SHIPPED_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'rules
 
 def shipped(rule: Rule) -> bool:
     """Whether ``rule`` comes from leakstop's own rule files (not from a user's configuration or rules file)."""
-    return os.path.dirname(os.path.abspath(rule.source.split(':')[0])) == _SHIPPED_RULES
+    path = os.path.abspath(rule.source.split(':')[0])  # rules/files/credential_files.toml ships too
+    return os.path.commonpath([path, _SHIPPED_RULES]) == _SHIPPED_RULES
 
 
 class _NamedMatch:
@@ -209,6 +210,7 @@ class LinearBytesPattern:
             re2: Any = importlib.import_module('re2')  # only for a user's rule that matched a candidate
             options = re2.Options()
             options.log_errors = False  # RE2 would print the pattern (often a secret's shape) on stderr
+            options.encoding = re2.Options.Encoding.LATIN1  # a byte is a character, as in re's bytes patterns
             return cls(re2.compile(pattern, options))
         except Exception:
             return None
@@ -402,9 +404,11 @@ class RuleSet:
 
 _TOKEN_GUARD = LazyPattern(r'\(\?<!\[(?=[^\]]*A-Za-z0-9|[^\]]*a-zA-Z0-9)[^\]]*\]\)')
 # What may stand right before a token although it ends in a letter or digit: a string escape (\n, \t,
-# \r of JSON, logs, Python reprs), a percent-encoded = (%3D), an ANSI colour code (ESC[0m, ESC[31m,
+# \r, \b, \f of JSON, logs, Python reprs; \u00ab, \ud83d\ude00: JSON's escapes of any character, as
+# json.dumps writes every non-ASCII one), a percent-encoded = (%3D), an ANSI colour code (ESC[0m, ESC[31m,
 # ESC[1;31m). Fixed width each, as Python's lookbehind needs.
-_AFTER_ESCAPE = r'(?<=\\[ntr])|(?<=%3[dD])|(?<=\x1b\[\dm)|(?<=\x1b\[\d\dm)|(?<=\x1b\[\d;\d\dm)'
+_AFTER_ESCAPE = (r'(?<=\\[ntrbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=%3[dD])|(?<=\x1b\[\dm)|(?<=\x1b\[\d\dm)'
+                 r'|(?<=\x1b\[\d;\d\dm)')
 
 
 def escape_tolerant(pattern: str) -> str:
@@ -724,9 +728,19 @@ def _accepted(ruleset: RuleSet, index: int, secret: str) -> bool:
         return False
     if rule.min_entropy and shannon_entropy(secret) < rule.min_entropy:
         return False
-    if rule.validator is not None and not VALIDATORS[rule.validator](secret):
+    if rule.validator is not None and not VALIDATORS[rule.validator](secret) and not (
+            rule.validator in MADE_UP_TOLERANT and _random_body(secret)):
         return False
     return not any(a.search(secret) for a in ruleset.allows(index))
+
+
+MADE_UP_NOTE = ' (its checksum does not match: made up, or mistyped)'
+
+
+def _random_body(secret: str) -> bool:
+    """A token's body after its prefix (ghp_, npm_) is random characters, as a generated one is."""
+    from leakstop.generic.values import judge_value
+    return judge_value(secret.partition('_')[2]).randomness >= 0.8
 
 
 def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:
@@ -1066,10 +1080,13 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
             ))
             continue
         rule = ruleset.rules[index]
+        checksum = rule.validator in CHECKSUM_VALIDATORS
+        made_up = checksum and rule.validator in MADE_UP_TOLERANT and not VALIDATORS[rule.validator](secret)
         findings.append(Finding(
-            path=path, line=line, column=column, rule_id=rule.id, description=rule.description,
-            secret=secret, start=start, end=end, severity=rule.severity, revoke=rule.revoke,
-            checksum=rule.validator in CHECKSUM_VALIDATORS,
+            path=path, line=line, column=column, rule_id=rule.id,
+            description=rule.description + MADE_UP_NOTE if made_up else rule.description,
+            secret=secret, start=start, end=end, severity='medium' if made_up else rule.severity, revoke=rule.revoke,
+            checksum=checksum and not made_up,
         ))
     return findings
 

@@ -325,6 +325,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
     Raises Unconvertible with the reason when the rule cannot be expressed.
     """
     from leakstop.engine import compile_database
+    from leakstop.errors import regex_error
     from leakstop.rules import rule_from_table
     notes: list[str] = []
     raw_id = table.get('id')
@@ -337,7 +338,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
     try:
         compiled = re.compile(pattern.encode())
     except re.error as e:
-        raise Unconvertible(f'regex: {e}') from None
+        raise Unconvertible(f'regex: {regex_error(e)}') from None
     group = table.get('secretGroup', 0)
     if not isinstance(group, int) or group < 0:
         raise Unconvertible('secretGroup: expected a number')
@@ -370,7 +371,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
     if isinstance(path, str) and path:
         globs = path_regex_to_globs(path)
         if globs is None:
-            raise Unconvertible(f'path regex {path!r} has no glob equivalent (leakstop rules take globs)')
+            raise Unconvertible('its path regex has no glob equivalent (leakstop rules take globs)')  # (never quoted)
         if path.startswith('(?i)'):
             notes.append('path now matched case-sensitively')
         out['paths'] = globs
@@ -391,12 +392,12 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
             if both:  # the other half of an AND alone would allow more
                 continue
         elif regexes:
-            for r in regexes:
+            for k, r in enumerate(regexes, 1):
                 try:
                     translated = re2_to_python(r)
                     re.compile(translated)
-                except (Unconvertible, re.error) as e:
-                    notes.append(f'allowlist regex {r!r} dropped: {e}')
+                except (Unconvertible, re.error) as e:  # named by position: a regex is never quoted
+                    notes.append(f'allowlist regex {k} dropped: {regex_error(e)}')
                     continue
                 kept.append(translated)
         stopwords = [str(w).lower() for w in a.get('stopwords', []) if str(w)]

@@ -343,6 +343,20 @@ def scan_history(
     return results, reported
 
 
+def without_secrets(text: str, ruleset: RuleSet) -> str:
+    """``text`` that a user wrote where a name or a path goes (a path glob, a rule's description, a baseline's
+    file name) with each secret a rule finds in it redacted: every rule, no allowlist (an allowlisted token
+    pasted into a path is still a token)."""
+    from leakstop.engine import scan_bytes
+    data = text.encode('utf-8', 'surrogateescape')
+    limit = len(data)
+    for f in sorted(scan_bytes(data, ruleset, 'leakstop.toml'), key=lambda f: f.start, reverse=True):
+        if 0 <= f.start < f.end <= limit:
+            data = data[:f.start] + redact(f.secret).encode() + data[f.end:]
+            limit = f.start
+    return data.decode('utf-8', 'surrogateescape')
+
+
 def redacted(text: str, *, ruleset: RuleSet, config: Config) -> str:
     """``text`` (a commit's subject) with each secret the rules find in it redacted."""
     data = text.encode('utf-8', 'surrogateescape')

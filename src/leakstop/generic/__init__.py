@@ -212,7 +212,8 @@ def _lines_around(data: bytes, start: int, end: int, lines: int) -> tuple[int, i
 
 def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     """The password equals the user or database name next to it (within ``lines`` lines either side), as
-    written, read as leetspeak (``kestra`` / ``k3str4``) or typed twice (``lemmylemmy``), or is a name on its own
+    written, read as leetspeak (``kestra`` / ``k3str4``, or the name and a few letters: ``moodle`` /
+    ``m@0dl3ing``) or typed twice (``lemmylemmy``), or is a name on its own
     line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
     lo, hi = _lines_around(data, c.start, c.end, lines)
     value = c.value.strip().strip('\'"')
@@ -220,9 +221,12 @@ def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     readings = {r.lower() for r in leet_readings(value)}  # k3str4 beside POSTGRES_USER: kestra
     for m in _USER_VALUE.finditer(data, lo, hi):
         name = m.group(1).decode('utf-8', 'replace')
-        if m.start(1) != c.start and (name.lower() in {value.lower(), *readings} or value.lower() == 2 * name.lower()
-                                      or len(stem) >= 4 and _stem(name) == stem):
-            return True  # (lemmylemmy beside user lemmy: the name typed twice)
+        lower = name.lower()
+        if m.start(1) != c.start and (lower in {value.lower(), *readings} or value.lower() == 2 * lower
+                                      or len(stem) >= 4 and _stem(name) == stem
+                                      or len(lower) >= 5 and any(r.startswith(lower) and len(r) - len(lower) <= 3
+                                                                 for r in readings)):
+            return True  # (lemmylemmy beside user lemmy: the name typed twice; m@0dl3ing beside moodle)
     return names_itself(data, c.start, c.end, value)
 
 

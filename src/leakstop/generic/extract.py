@@ -37,7 +37,7 @@ _ASSIGN_OP = (
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
 ANCHORS: dict[str, str] = {
-    'assign': _KW + _ASSIGN_OP + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
+    'assign': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
     # `key: value` ending its line: YAML, also in code (Ansible modules' EXAMPLES docstrings)
     'assign_yaml': r'^[ \t]*(?:- )?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}:[ \t]+' + _YAML_PROPERTIES + r'[^\s"\'`,;\\(\[{]{4,}[ \t]*\r?$',
     # unquoted values: expressions in source code, so this family is not read there
@@ -70,7 +70,10 @@ ANCHORS: dict[str, str] = {
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
-_VALUE = _QUOTED_VALUE[:-1] + rb'''|''' + _YAML_PROPERTIES.encode() + rb'''(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
+# (an unquoted value after a space does not open with '#': `- HASHED_PASSWORD= #optional` is empty and a comment,
+# in YAML, shell and compose alike)
+# (YAML node properties before a value, quoted or not: password: &a "v", password: !!str 'v')
+_VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?!\#))(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''

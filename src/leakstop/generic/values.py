@@ -60,7 +60,7 @@ CODE_WORDS = frozenset((
     'csr', 'der', 'pkcs', 'mtls', 'jwks', 'sso', 'openid',
 ))
 
-_NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
+_NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+(\[]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
 _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
 # a URL without its scheme, or a Go import path: github.com/jcmturner/gokrb5/v8/ctxCredentials, gcr.io/proj/img
 _HOST_AND_PATH = LazyPattern(r'(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/[\w.@+~%-]*)+\Z')
@@ -86,7 +86,8 @@ _CLASS_PATH = LazyPattern(r'\\?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+\Z|[a-z][\w]*(?:\.[a-
 _HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|local|internal|test|example|googleusercontent\.com)\Z', re.I)
 _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken": ...}; 12345-st..E; whsec_...
 # "+encodeURIComponent(x)+", getSecret(), Field(, Credentials::new(, PowerShell's (ConvertTo-SecureString …)
-_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z')
+# (and optional chaining, passkeys?.find(: member access in code, the unquoted value of a docs' snippet)
+_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
@@ -322,7 +323,8 @@ def _name_and_test_word(value: str) -> bool:
 
 # Leetspeak: the digits and symbols that stand for letters (``f00b@r``, ``S0meP@ss``, ``r@nd0m``).
 # ``1`` is ``i`` or ``l``: both are tried.
-_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}) for one in 'il')
+_LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': 'e', '4': 'a', '5': 's', '7': 't', '@': at, '$': 's'})
+              for one, at in (('i', 'a'), ('l', 'a'), ('i', 'o')))  # @ for o too: m@0dl3 is moodle
 _LEET_CHARS = frozenset('013457@$')
 LEETSPEAK_WORDS = 0.8  # word share, read as leetspeak, from which a value is words and no random material
 _WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
@@ -330,7 +332,7 @@ _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1
 
 
 def leet_readings(value: str) -> tuple[str, ...]:
-    """``value`` with its leetspeak read as letters (``k3str4`` -> ``kestra``), once per reading of 1 (i, l);
+    """``value`` with its leetspeak read as letters (``k3str4`` -> ``kestra``), once per reading of 1 (i, l) and @ (a, o);
     empty if nothing in it stands for a letter."""
     if not _LEET_CHARS.intersection(value):
         return ()
@@ -378,7 +380,9 @@ def _leetspeak_share(value: str) -> float:
     return max(word_share(core.translate(table)) for table in _LEET)
 
 
-_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')  # a SHA-1 fingerprint as GPG and certificate tools print it
+# a SHA-1 fingerprint as GPG and certificate tools print it (not 0x and 40 hex digits: an Ethereum address or
+# a PGP fingerprint, but also an hCaptcha secret key)
+_FINGERPRINT = LazyPattern(r'[0-9A-F]{40}\Z')
 
 
 _EC_POINT_LENGTHS = {87: 65, 88: 65, 130: 97, 132: 97, 178: 133, 180: 133}  # base64 length -> P-256/384/521 point
@@ -550,9 +554,29 @@ def decoded_text(value: str) -> str | None:
         raw = base64.b64decode(padded.replace('-', '+').replace('_', '/'), validate=True)
     except (binascii.Error, ValueError):
         return None
+    raw = raw.rstrip(b'\r\n')  # echo 'user:pass' | base64 encodes the newline too
     if len(raw) < 4 or not all(32 <= b < 127 for b in raw):
         return None
     return raw.decode('ascii')
+
+
+# A word that marks a made-up value (``YXNkZmZm_HARDcoded``, ``fakeMqdu…``), at either end of it.
+_MARKED = LazyPattern(r'(?i)(?:(hardcoded|fake|dummy|placeholder|redacted|notreal)[_.-]?(.{4,})'
+                      r'|(.{4,}?)[_.-]?(hardcoded|fake|dummy|placeholder|redacted|notreal)\d{0,2})\Z')
+
+
+def _marked_words(value: str) -> str | None:
+    """Why ``value`` is made up: a marker word at one end and, beside it, words or the base64 of text
+    (``YXNkZmZmZmZm_HARDcoded``: 'asdffffff' and a marker). None when the rest is random: a marker
+    word does not make generated material safe (a real key pasted beside 'fake' is still a key)."""
+    m = _MARKED.match(value)
+    if m is None:
+        return None
+    rest = m.group(2) or m.group(3)
+    judged = judge_value(rest)
+    if judged.randomness >= 0.6 and not judged.reason.startswith('base64 of text'):
+        return None
+    return f'a marker word ({(m.group(1) or m.group(4)).lower()}) and {judged.reason}'
 
 
 # A vendor-style prefix (``DMS_``, ``gho_``, ``tok-``) and the rest of the value.
@@ -601,7 +625,34 @@ def judge_value(value: str) -> ValueJudgement:
     return judged
 
 
+# A URL's query as a value (an Azure SAS token sp=r&st=…&sig=…): its parameters, name and value.
+_QUERY_STRING = LazyPattern(r'[?&]?(?:[\w.-]{1,40}=[^&=\s]*&){2,}[\w.-]{1,40}=[^&=\s]*\Z')
+_QUERY_PARAMETER = LazyPattern(r'([\w.-]{1,40})=([^&=\s]*)')
+# the parameters that carry the secret of a signed URL or a token's query (the rest are names, dates, flags)
+_QUERY_SECRETS = frozenset((
+    'sig', 'signature', 'x-amz-signature', 'x-goog-signature', 'token', 'access_token', 'api_key', 'apikey', 'key',
+    'secret', 'client_secret', 'password', 'pass', 'pwd', 'auth', 'code', 'x-amz-security-token', 'api-key',
+    'access-token', 'auth_token', 'private_token', 'refresh_token',
+))
+
+
+def _query_string(value: str) -> ValueJudgement | None:
+    """A query string is as secret as its secret parameters (an Azure SAS token is its ``sig``): judged by the
+    strongest of them; none, or only words and placeholders among them (``sig=abcd``): not a secret."""
+    if '&' not in value or not _QUERY_STRING.match(value):
+        return None
+    secrets = [v for k, v in _QUERY_PARAMETER.findall(value) if k.lower() in _QUERY_SECRETS and v]
+    if not secrets:
+        return ValueJudgement(0.0, 0.0, 'a query string without a secret parameter')
+    from urllib.parse import unquote
+    best = max((judge_value(unquote(v)) for v in secrets), key=lambda j: max(j.randomness, j.human_password))
+    return best._replace(reason=f'a query string: {best.reason}')
+
+
 def _judge_value(value: str) -> ValueJudgement:
+    query = _query_string(value)  # (before the words of its names: client_secret=… holds 'secret')
+    if query is not None:
+        return query
     reason = not_literal(value)
     if reason is not None:
         return ValueJudgement(0.0, 0.0, reason)
@@ -616,7 +667,7 @@ def _judge_value(value: str) -> ValueJudgement:
         return judged._replace(reason=f'base64 of text: {judged.reason}')
     if malformed_jwt(value):
         return ValueJudgement(0.0, 0.0, 'a JWT whose header or payload does not parse')
-    prefixed = _prefixed_words(value)
+    prefixed = _prefixed_words(value) or _marked_words(value)
     if prefixed is not None:
         return ValueJudgement(0.0, 0.0, prefixed)
     if _word_broken_by_escapes(value):
