@@ -74,6 +74,7 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
     'ENC[AES256_GCM,data:abc]', 'EJ[1:abc]', 'vault:v1:abc', 'AQICAHabc',  # ciphertext
     '{AQAAABAAAAAQx8Rk2Lm9Zq}',  # a Jenkins Secret's ciphertext (held-out 26)
     '__encrypt__Z0FBQUFBQm5rUTJ4',  # Netmiko's encrypted value (held-out 31)
+    'U2FsdGVkX19Xk9mQ2vL7pW4Zq8bX3nR5tY7uV9wK2mL=',  # openssl enc's base64 (Salted__ and a salt): held-out 47's transcrypt
     'credentialsJSON:0b5b9c0d-1f2a-4c3e',  # a TeamCity token's id (held-out 26)
     '$user:$pass', '$DB_USER@$DB_HOST',  # two shell variables joined (held-out 26)
     '((gitbot_ssh_key.private_key))', '(( db_password ))',  # Concourse / BOSH variables (held-out 29)
