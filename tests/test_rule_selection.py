@@ -167,16 +167,17 @@ def test_scan_disable_rule_is_repeatable_and_reaches_every_scope(repo: str, caps
 
 
 def test_scan_enable_only_turns_the_file_hooks_off_too(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
-    write('.env', 'DEBUG=1\n')
+    write('.env', f'DEBUG=1\nGH_TOKEN={GH}\n')  # scan reports a .env with a secret found in it (filehooks)
     write('id_rsa', fakes.pem_private_key('RSA PRIVATE KEY', seed='sel'))
     write('deploy.py', f'token = "{GH}"\n')
     code, findings, _ = scan_json(capsys)
-    assert findings == [('.env', 'env-file', 0), ('deploy.py', 'github-pat-classic', 1),
+    assert findings == [('.env', 'env-file', 0), ('.env', 'github-pat-classic', 2), ('deploy.py', 'github-pat-classic', 1),
                         ('id_rsa', 'ssh-private-key-file', 0), ('id_rsa', 'private-key-pem', 1)]
     code, findings, _ = scan_json(capsys, '--enable-only', 'github-pat-classic')
-    assert (code, findings) == (1, [('deploy.py', 'github-pat-classic', 1)])
+    assert (code, findings) == (1, [('.env', 'github-pat-classic', 2), ('deploy.py', 'github-pat-classic', 1)])
     code, findings, _ = scan_json(capsys, '--enable-only', 'env-file', '--enable-only', 'github-pat-classic')
-    assert (code, findings) == (1, [('.env', 'env-file', 0), ('deploy.py', 'github-pat-classic', 1)])
+    assert (code, findings) == (1, [('.env', 'env-file', 0), ('.env', 'github-pat-classic', 2),
+                                    ('deploy.py', 'github-pat-classic', 1)])
 
 
 def test_settings_and_command_line_selection_combine(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
