@@ -49,6 +49,9 @@ def test_value_allowed_for_each_reason() -> None:
     assert allowlist.value_allowed(_finding('aws-access-key-id', 'AKIAIOSFODNN7EXAMPLE'))  # a known example
     assert allowlist.value_allowed(_finding('stripe', 'pk_test_' + RANDOM))  # public by design
     assert not allowlist.value_allowed(_finding('stripe', 'sk_test_' + RANDOM))
+    client_token = 'pub' + fakes.rand('0123456789abcdef', 32, 'dd-rum')  # Datadog's RUM client token (held-out 46)
+    assert allowlist.value_allowed(_finding('generic-token', client_token))
+    assert not allowlist.value_allowed(_finding('generic-token', 'pub' + RANDOM))
     assert allowlist.value_allowed(_finding('generic-secret', RANDOM[:8] + 'DummyValue'))  # a stopword, any case
     assert allowlist.value_allowed(_finding('generic-secret', 'ci-only-' + RANDOM))  # the user's values
     assert not allowlist.value_allowed(_finding('generic-secret', 'x-ci-only-' + RANDOM))  # (the user's ^ anchors it)

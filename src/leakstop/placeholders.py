@@ -80,6 +80,7 @@ REFERENCE = LazyPattern(
     r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
     r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)
     r'|\A\(\([ \t]*[\w./:-]+'  # Concourse and BOSH credential variables: ((gitbot_ssh_key.private_key))
+    r'|\(\$[A-Za-z_][\w.]*(?:\)|\Z)'  # a Nushell or PowerShell subexpression: ($env.PWD), ($secrets.db)
     # ciphertext: EJSON, SOPS, Vault transit, AWS KMS, Jenkins, Netmiko, OpenSSL enc (base64 of Salted__: transcrypt)
     r'|\A(?:EJ\[\d+:|ENC\[|vault:v\d+:|AQICAH|\{AQAAABAAAA|__encrypt__|U2FsdGVkX1)',
     re.I,

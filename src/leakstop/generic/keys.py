@@ -39,6 +39,7 @@ def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
         encrypted_parents=frozenset(keys['encrypted_parents']),
         identifier_keys=frozenset(keys.get('identifier_keys', ())),
         protected_things=frozenset(keys.get('protected_things', ())),
+        digest_words=frozenset(keys.get('digest_words', ())),
     )
 
 
@@ -86,6 +87,8 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
             return KeyJudgement('', 0.0, words, f'names something about a secret ({about})')
         if words[0] in vocabulary.flag_prefixes and i > 0 and ' ' not in key:  # a phrase (Use this key:) is no flag
             return KeyJudgement('', 0.0, words, f'a flag or limit ({words[0]})')
+        if before in vocabulary.digest_words and kind != 'password':
+            return KeyJudgement('', 0.0, words, f'a digest of a generated secret ({before} {word})')
         if before in vocabulary.not_secret_qualifiers and not (
                 kind in ('password', 'secret') and before in vocabulary.protected_things):
             return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')

@@ -38,6 +38,8 @@ class Vocabulary(Record):
     identifier_keys: frozenset[str] = frozenset()  # `key` after one of these is an identifier (projectKey)
     # not_secret_qualifiers that name what a password or secret protects, not what it is (registry_password)
     protected_things: frozenset[str] = frozenset()
+    # before a generated secret's word (not a password's): a digest of it, which no one reverses (hashed_secret)
+    digest_words: frozenset[str] = frozenset()
 
 
 class ValueJudgement(Record):
