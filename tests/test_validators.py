@@ -326,3 +326,29 @@ def test_base64_private_jwk(doc: object, private: bool) -> None:
 def test_base64_private_jwk_refuses_what_is_no_key(text: str) -> None:
     from leakstop.validators import base64_private_jwk
     assert base64_private_jwk(text) is False
+
+
+def test_the_shipped_bip39_wordlist_is_the_standard_one() -> None:
+    import gzip
+    import hashlib
+    with gzip.open(validators.BIP39_WORDS_FILE, 'rb') as f:
+        data = f.read()
+    assert hashlib.sha256(data).hexdigest() == '2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda'
+    assert len(data.split()) == 2048
+
+
+@pytest.mark.parametrize(('phrase', 'valid'), [
+    # BIP-39's published test vectors (entropy 0x7f…, 0x80…, 0xff…): the checksum of every length
+    ('legal winner thank year wave sausage worth useful legal winner thank yellow', True),
+    ('letter advice cage absurd amount doctor acoustic avoid letter advice cage above', True),
+    (' '.join(['zoo'] * 11 + ['wrong']), True),
+    (' '.join(['zoo'] * 17 + ['when']), True),
+    (' '.join(['zoo'] * 23 + ['vote']), True),
+    ('legal winner thank year wave sausage worth useful legal winner thank thank', False),  # checksum
+    (' '.join(['zoo'] * 12), False),
+    ('legal winner thank year wave sausage worth useful legal winner thank', False),  # 11 words
+    ('legal winner thank year wave sausage worth useful legal winner thank yellow zoo', False),  # 13
+    ('legal winner thank year wave sausage worth useful legal winnerr thank yellow', False),  # not in the list
+])
+def test_bip39_mnemonic(phrase: str, valid: bool) -> None:
+    assert validators.bip39_mnemonic(phrase) is valid

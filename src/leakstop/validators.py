@@ -7,7 +7,9 @@ unknown names. Nothing here touches the network.
 from __future__ import annotations
 
 import binascii
+import gzip
 import json
+import os
 import re
 import zlib
 from typing import Callable
@@ -372,7 +374,34 @@ def der_private_key(secret: str) -> bool:
 # structure): a secret that passes one is never taken for a placeholder because it happens to
 # contain ``todo`` or ``xxxx``. (Slack's structure check is not one: ``xoxb-000000000000-…-xxxx``
 # passes it, and is what documentation writes.)
-CHECKSUM_VALIDATORS = frozenset({'github_checksum', 'github_refresh_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32'})
+BIP39_WORDS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'bip39_english.txt.gz')
+# BIP-39's English wordlist (2,048 words; bitcoin/bips bip-0039/english.txt, SHA-256 2f5eed53…dbda), read on first need
+_BIP39: dict[str, int] = {}
+
+
+def bip39_mnemonic(secret: str) -> bool:
+    """12, 15, 18, 21 or 24 words of BIP-39's English list whose last bits are the SHA-256 checksum of
+    the entropy the words encode: a wallet's seed phrase, as every wallet writes and checks it."""
+    words = secret.split()
+    if len(words) not in (12, 15, 18, 21, 24):
+        return False
+    if not _BIP39:
+        with gzip.open(BIP39_WORDS_FILE, 'rt', encoding='ascii') as f:
+            _BIP39.update((word, i) for i, word in enumerate(f.read().split()))
+    bits = 0
+    for word in words:
+        index = _BIP39.get(word)
+        if index is None:
+            return False
+        bits = bits << 11 | index
+    size = len(words) * 11 // 33  # checksum bits; the entropy is 32 times as many
+    entropy = (bits >> size).to_bytes(size * 4, 'big')
+    return bool(sha256(entropy).digest()[0] >> (8 - size) == bits & ((1 << size) - 1))
+
+
+CHECKSUM_VALIDATORS = frozenset({
+    'github_checksum', 'github_refresh_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32', 'bip39',
+})
 # Token formats whose rules still report a token that fails its checksum when its body is random: a test
 # fixture or an example written by hand (a made-up ghp_ with random characters, as the held-out labels call
 # realistic test keys true; gitleaks reports them too) or a mistyped real one. Reported without the
@@ -386,6 +415,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'base58check': base58check,
     'base64_key': base64_key,
     'bech32': bech32_checksum,
+    'bip39': bip39_mnemonic,
     'github_checksum': github_checksum,
     'github_refresh_checksum': github_refresh_checksum,
     'jwt': jwt_structure,
