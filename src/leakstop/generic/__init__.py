@@ -147,6 +147,7 @@ def unquoted_value(value: str) -> str:
     return value.rstrip('.,;:)')
 
 
+GENERATED = 0.75  # the value judge's randomness from which a value counts as generated material
 _ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
 
 
@@ -206,6 +207,10 @@ def score(
         value_score = 0.0
     else:
         value_score = judgement.randomness
+    if candidate.syntax in ('array', 'children') and (judgement.randomness < GENERATED or judgement.uuid):
+        # an array's string or a mapping's entry under a name of secrets: generated material only (lists of
+        # words, common passwords, names, settings are no finding), and no UUID (ids: auth: {tenant: …})
+        value_score = 0.0
     if _ACCOUNT_ADDRESS.match(value) is not None and (key.kind == 'token' or not (value.islower() or value[2:].isupper())):
         # 0x and 40 hex: an Ethereum-style account or contract address, public on chain: under a token's name
         # (REFERENCE_TOKEN, link_token: an ERC-20 token's contract; held-out 45, 27 false alarms), or in mixed

@@ -18,6 +18,11 @@ Families:
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
   yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
              (more lines are text, a script or a PEM block: not one value)
+  array      the first string of an array under a key: ``"secret" : [ "v" ]`` (Keycloak's realm
+             exports), ``"secret_coefficients": [`` and ``"v",`` on the next line
+  children   the entries under a key that opens a mapping and names secrets: ``clientJWTSecrets:`` then
+             ``node1: v``; judged as ``clientJWTSecret.node1`` (a plural's last word made singular), so an
+             entry that names something about the secret (``name:``, ``file:``) is no candidate
 """
 from __future__ import annotations
 
@@ -65,6 +70,10 @@ ANCHORS: dict[str, str] = {
     # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
     # hand-wrapped JSON break a long assignment)
     'next_line': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*\r?\n[ \t]*[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
+    # `"secret" : [ "v"`, `secret_coefficients = [` and `"v"` on the next line: an array's first string
+    'array': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
+    # a key naming secrets that opens a mapping: `clientJWTSecrets:`, `"tokens": {` (its entries below)
+    'children': r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?::|=)[ \t]*\{?[ \t]*\r?$',
     # `?api_key=v`, `&token=v`, `"client_secret=v&…"`: a URL's query or a form body, also in a string in code
     'query': r'[?&"\'][\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}=[^\s"\'`&<>]{4,}',
 }
@@ -84,6 +93,18 @@ _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quo
     rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*\r?\n[ \t]*(?='''
     + _QUOTED_VALUE + rb''')'''
 )
+_ARRAY = LazyPattern(  # a key, its operator, '[', the first string (on the same line or the next)
+    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?(?='''
+    + _QUOTED_VALUE + rb''')'''
+)
+_OPENER = LazyPattern(rb'''(?m)^(?P<indent>[ \t]*)(?:- )?["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*(?::|=)[ \t]*\{?[ \t]*\r?$''')
+_ENTRY = LazyPattern(  # one entry of the mapping below an opener: YAML `k: v`, JSON `"k": "v",`, TOML-ish `k = "v"`
+    rb'''(?P<indent>[ \t]*)["']?(?P<child>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?::|=)[ \t]+(?='''
+    + _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;\[\]{}<>\\|&!*#][^\s"'`,;\[\]{}<>\\|]{0,500})[ \t]*,?[ \t]*\r?$))'''
+)
+_KW_IN = LazyPattern(_KW.encode(), re.I)
+_PLURAL = LazyPattern(r'(?i)(secret|token|password|key|credential|cred|pass)s\Z')
+CHILDREN_READ = 24  # lines below an opener read for its entries
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
 _XML_ELEMENT = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=key)>')
 _XML_MULTILINE = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>\n]{0,200})?>[ \t]*\r?\n[ \t]*(?P<uv>[^<\s]{1,500})[ \t]*\r?\n[ \t]*</(?P=key)>')
@@ -478,6 +499,44 @@ def next_line(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _yield(data, m, 'assign')
 
 
+def array(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """The first string of an array under a key (one finding per array: the rest are more of one secret,
+    as the coefficients of a key, or more secrets the first one's finding already shows)."""
+    start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0  # the key may end the line before
+    for m in _ARRAY.finditer(data, start, hi):
+        if m.end() >= lo:
+            yield from _yield(data, m, 'array', key=_PLURAL.sub(r'\1', _text(data, *m.span('key'))))
+
+
+def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """The entries of the mapping a key opens (``clientJWTSecrets:`` and ``node1: v`` below it, at the
+    first deeper indent; nested mappings are not entered), each as ``<key made singular>.<entry>``."""
+    for m in _OPENER.finditer(data, lo, hi):
+        column = len(m.group('indent'))
+        parent = _PLURAL.sub(r'\1', _text(data, *m.span('key')))
+        pos, depth = m.end(), -1
+        for _ in range(CHILDREN_READ):
+            if pos >= len(data):
+                break
+            line_start = pos + 1
+            newline = data.find(b'\n', line_start)
+            pos = newline if newline != -1 else len(data)
+            line = data[line_start:pos]
+            text = line.strip()
+            if not text or text.startswith((b'#', b'//')):
+                continue
+            indent = len(line) - len(line.lstrip(b' \t'))
+            if indent <= column or depth >= 0 and indent < depth:
+                break  # the mapping ended
+            if depth < 0:
+                depth = indent
+            if indent != depth:
+                continue  # inside a nested entry
+            e = _ENTRY.match(data, line_start, pos)
+            if e is not None and _KW_IN.search(e.group('child')) is None:  # (an entry named so is judged on its own)
+                yield from _yield(data, e, 'children', key=f'{parent}.{_text(data, *e.span("child"))}')
+
+
 def query(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     """The assignments that are a URL's query parameter or a form body's field (``in_query``)."""
     return (c for c in assign(data, lo, hi) if in_query(data, c))
@@ -496,4 +555,5 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
+    'array': array, 'children': children,
 }
