@@ -20,7 +20,8 @@ Families:
              (more lines are text, a script or a PEM block: not one value)
   array      the first string of an array under a key: ``"secret" : [ "v" ]`` (Keycloak's realm
              exports), ``"secret_coefficients": [`` and ``"v",`` on the next line
-  children   the entries under a key that opens a mapping and names secrets: ``clientJWTSecrets:`` then
+  children   the entries under a key that opens a mapping and whose last word names secrets (not
+             ``auth:`` or ``secretKeyRef:``, sections of settings): ``clientJWTSecrets:`` then
              ``node1: v``; judged as ``clientJWTSecret.node1`` (a plural's last word made singular), so an
              entry that names something about the secret (``name:``, ``file:``) is no candidate
 """
@@ -103,6 +104,7 @@ _ENTRY = LazyPattern(  # one entry of the mapping below an opener: YAML `k: v`, 
     + _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;\[\]{}<>\\|&!*#][^\s"'`,;\[\]{}<>\\|]{0,500})[ \t]*,?[ \t]*\r?$))'''
 )
 _KW_IN = LazyPattern(_KW.encode(), re.I)
+_SECRETS_NAME = LazyPattern(r'(?i)(?:secret|token|password|passwd|credential|cred|key)s?\Z')  # the opener's last word
 _PLURAL = LazyPattern(r'(?i)(secret|token|password|key|credential|cred|pass)s\Z')
 CHILDREN_READ = 24  # lines below an opener read for its entries
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
@@ -512,8 +514,11 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     """The entries of the mapping a key opens (``clientJWTSecrets:`` and ``node1: v`` below it, at the
     first deeper indent; nested mappings are not entered), each as ``<key made singular>.<entry>``."""
     for m in _OPENER.finditer(data, lo, hi):
+        key = _text(data, *m.span('key'))
+        if _SECRETS_NAME.search(key) is None:
+            continue  # auth:, ldapAuth:, secretKeyRef: open sections of settings, not a mapping of secrets
         column = len(m.group('indent'))
-        parent = _PLURAL.sub(r'\1', _text(data, *m.span('key')))
+        parent = _PLURAL.sub(r'\1', key)
         pos, depth = m.end(), -1
         for _ in range(CHILDREN_READ):
             if pos >= len(data):
