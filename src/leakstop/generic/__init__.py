@@ -29,7 +29,8 @@ from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgemen
 from leakstop.generic.values import LEETSPEAK_WORDS, Words, judge_passphrase, judge_value, leet_readings
 from leakstop.regex import LazyPattern
 
-CODE_SKIPS = frozenset(('assign_bare',))  # families that find only unquoted values (expressions, in code)
+CODE_SKIPS = frozenset(('assign_bare', 'children'))  # families that find only unquoted values (expressions, in code),
+# and the entries of a mapping (in code, a table of test cases: "with-bad-hmac-key": { raw: … })
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
 # Families whose extractor reads only its line (no look past the line's end or before its start):
 # their candidates are a function of the line's bytes (``GenericDetector._extract``).
@@ -207,9 +208,10 @@ def score(
         value_score = 0.0
     else:
         value_score = judgement.randomness
-    if candidate.syntax in ('array', 'children') and (judgement.randomness < GENERATED or judgement.uuid):
+    if candidate.syntax in ('array', 'children') and (judgement.randomness < GENERATED or judgement.uuid or key.reason == 'key'):
         # an array's string or a mapping's entry under a name of secrets: generated material only (lists of
-        # words, common passwords, names, settings are no finding), and no UUID (ids: auth: {tenant: …})
+        # words, common passwords, names, settings are no finding), no UUID (ids: auth: {tenant: …}), and not
+        # under a bare key (keys: [...] of an issue labeler, an OpenStreetMap wiki's key: {circumference: …})
         value_score = 0.0
     if _ACCOUNT_ADDRESS.match(value) is not None and (key.kind == 'token' or not (value.islower() or value[2:].isupper())):
         # 0x and 40 hex: an Ethereum-style account or contract address, public on chain: under a token's name

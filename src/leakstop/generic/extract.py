@@ -105,6 +105,7 @@ _ENTRY = LazyPattern(  # one entry of the mapping below an opener: YAML `k: v`, 
 )
 _KW_IN = LazyPattern(_KW.encode(), re.I)
 _SECRETS_NAME = LazyPattern(r'(?i)(?:secret|token|password|passwd|credential|cred|key)s?\Z')  # the opener's last word
+_CIPHERTEXT_ENTRY = LazyPattern(rb'(?i)(?:secure|encrypted|ciphertext)\Z')
 _PLURAL = LazyPattern(r'(?i)(secret|token|password|key|credential|cred|pass)s\Z')
 CHILDREN_READ = 24  # lines below an opener read for its entries
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
@@ -538,7 +539,8 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             if indent != depth:
                 continue  # inside a nested entry
             e = _ENTRY.match(data, line_start, pos)
-            if e is not None and _KW_IN.search(e.group('child')) is None:  # (an entry named so is judged on its own)
+            if e is not None and _KW_IN.search(e.group('child')) is None and _CIPHERTEXT_ENTRY.match(e.group('child')) is None:
+                # (an entry with a secret's word is judged on its own; AppVeyor's and Travis' `secure:` hold ciphertext)
                 yield from _yield(data, e, 'children', key=f'{parent}.{_text(data, *e.span("child"))}')
 
 
