@@ -193,3 +193,24 @@ def test_a_token_pasted_into_a_path_or_a_rule_description_is_redacted(repo: str)
     for fmt in ('text', 'json'):
         listed = leakstop_cmd('rules', 'list', '--format', fmt)
         assert listed.returncode == 0 and GH not in listed.stdout and 'Acme ghp_…' in listed.stdout
+
+
+def test_a_token_pasted_into_any_field_a_custom_rule_shows_is_redacted_everywhere_it_is_shown(repo: str) -> None:
+    """Third hostile review (break 12): the second round redacted a custom rule's description only; its
+    provider, revoke page, tags and paths were printed whole by `rules list` (text, JSON, Markdown) and its
+    revoke page under every finding of the rule by scan-secrets and `leakstop scan`."""
+    write('.leakstop.toml', (
+        f'[[rules]]\nid = "acme-key"\ndescription = "Acme"\nkeywords = ["acme"]\n'
+        "pattern = '''acme=(?P<secret>[a-z]{20})'''\n"
+        f'tags = ["{GH}"]\nprovider = "Acme {GH}"\nrevoke = "https://acme.test/revoke?token={GH}"\n'
+        f'paths = ["{GH}/**", "*.txt"]\n'))
+    write('a.txt', 'acme=qkzmwprtvbnhxjcyldfs\n')
+    for fmt in ('text', 'json', 'markdown'):
+        listed = leakstop_cmd('rules', 'list', '--format', fmt)
+        assert listed.returncode == 0 and GH not in listed.stdout + listed.stderr, fmt
+        assert 'Acme ghp_…' in listed.stdout and 'acme-key' in listed.stdout + 'acme-key'
+    assert '"ghp_…/**"' in leakstop_cmd('rules', 'list', '--format', 'json').stdout
+    for fmt in ('text', 'json', 'sarif'):
+        found = leakstop_cmd('scan', '--format', fmt, 'a.txt')
+        assert found.returncode == 1 and GH not in found.stdout + found.stderr, fmt
+        assert 'https://acme.test/revoke?token=ghp_…' in found.stdout, fmt

@@ -513,7 +513,9 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
     custom = {r.id for r in config.custom_rules}
     # a user's rule says what the user wrote: a token pasted into its id or description is redacted (second
     # hostile review, break 06); leakstop's own are shown as they are
-    rules = sorted((r._replace(id=display_name(r.id), description=without_secrets(r.description, ruleset))
+    # (its description, provider, revoke page and tags are redacted when the rule set is built: scan.shown_without_secrets)
+    rules = sorted((r._replace(id=display_name(r.id), description=without_secrets(r.description, ruleset),
+                               paths=tuple(without_secrets(p, ruleset) for p in r.paths))
                     if r.id in custom else r for r in ruleset.rules), key=lambda r: r.id)
     custom = {display_name(i) for i in custom}
     if fmt == 'json':

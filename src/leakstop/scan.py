@@ -52,11 +52,30 @@ def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None, ever
 
     def load() -> list:  # type: ignore[type-arg]
         rules = [rule for path in files for rule in load_rules_file(path)]
-        rules.extend(config.custom_rules)
+        rules.extend(shown_without_secrets(config.custom_rules, files))
         check_unique(rules)
         return [r for r in rules if allowlist.rule_enabled(r.id)] if selected else rules
 
     return load_ruleset(signature, load, cache=cache_dir(), generic=bool(generic), generic_rules=generic)
+
+
+def shown_without_secrets(custom: Sequence[Any], files: Sequence[str]) -> list[Any]:
+    """The user's rules with each secret the shipped rules find in what a rule shows (its description,
+    provider, revoke page and tags: in ``rules list`` and under every finding) redacted: a token pasted
+    into a rule's settings is printed nowhere (third hostile review, break 12). What a rule matches with
+    (its pattern, paths, keywords) stays as written."""
+    if not custom:
+        return []
+    from leakstop.history import without_secrets  # (history imports this module)
+    shipped = load_ruleset(
+        [file_signature(path) for path in files], lambda: [r for path in files for r in load_rules_file(path)],
+        cache=cache_dir(), generic=True, generic_rules=GENERIC_RULE_IDS,
+    )
+
+    def clean(text: str) -> str:
+        return without_secrets(text, shipped) if text else text
+    return [rule._replace(description=clean(rule.description), provider=clean(rule.provider), revoke=clean(rule.revoke),
+                          tags=tuple(clean(t) for t in rule.tags)) for rule in custom]
 
 
 def scan_data(
