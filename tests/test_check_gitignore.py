@@ -283,3 +283,17 @@ def test_a_name_that_is_no_utf8_is_no_traceback(mode: str, capsys: pytest.Captur
     Path('.gitignore').write_text(COMPLETE)
     code, out, err = run(capsys, option, os.fsdecode(b'notes.\xe9.key'))
     assert code in (0, 1) and 'Traceback' not in err
+
+
+@pytest.mark.parametrize('option', ['--require', '--skip', '--template'])
+@pytest.mark.parametrize('value', ['x\n::error file=README.md::injected', 'a\x1b[31mb', 'x\r::warning::y', 'a\x85b'])
+def test_a_control_character_in_an_argument_is_a_usage_error(
+        repo: Path, capsys: pytest.CaptureFixture[str], option: str, value: str) -> None:
+    """Third hostile review (break 11): `--require` values are printed in the report; one with a line break
+    printed a line a CI runner reads as a workflow command (`::error …`), one with ESC a raw escape."""
+    with pytest.raises(SystemExit) as e:
+        main([option, value])
+    out, err = capsys.readouterr()
+    assert e.value.code == 2 and out == ''
+    assert 'holds no control character' in err and '\x1b' not in err and not any(
+        line.startswith('::') for line in err.splitlines())

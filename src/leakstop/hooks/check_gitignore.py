@@ -213,6 +213,15 @@ def check_gitignore(
     return emit(results, fmt=fmt, advice=advice)
 
 
+def gitignore_line(value: str) -> str:
+    """argparse type for ``--require`` / ``--skip`` / ``--template``: one line of text. A control character
+    (a line break, ESC) is a usage error: the value is printed in the report, where a line break would start
+    a line a CI runner reads as a command (``::error …``; third hostile review, break 11)."""
+    if any(ord(ch) < 0x20 or 0x7f <= ord(ch) < 0xa0 for ch in value):
+        raise argparse.ArgumentTypeError(f'{value!r}: a .gitignore line or file name holds no control character')
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog='check-gitignore',
@@ -222,15 +231,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
     parser.add_argument('--format', choices=('text', 'json'), default='text')
     parser.add_argument(
-        '--require', action='append', default=[], metavar='LINE',
+        '--require', action='append', type=gitignore_line, default=[], metavar='LINE',
         help='also require this .gitignore line, e.g. "*.tfvars" (repeatable)',
     )
     parser.add_argument(
-        '--skip', action='append', default=[], metavar='LINE',
+        '--skip', action='append', type=gitignore_line, default=[], metavar='LINE',
         help='do not require this default line, e.g. "*.pem" (repeatable)',
     )
     parser.add_argument(
-        '--template', action='append', default=[], metavar='NAME',
+        '--template', action='append', type=gitignore_line, default=[], metavar='NAME',
         help=f'a template that must stay committable (default: {DEFAULT_TEMPLATE} and any of '
              f'{", ".join(TEMPLATES[1:])} that exist)',
     )
