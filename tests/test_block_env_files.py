@@ -96,6 +96,8 @@ def test_extra_names_and_templates(work: Path) -> None:
     ('--name', '*', 'matches every file name'),
     # (issue 13 #11's sibling): a glob whose matching takes polynomial time
     ('--name', '*a*a*a*a*x', 'more than 3 wildcards'), ('--template', 'x**a**b', "more than one '**'"),
+    # (third hostile review, break 09): three whole-segment ** took seconds on a deep path
+    ('--name', '**/a/**/b/**/y', "more than two '**'"),
 ])
 def test_a_glob_argument_that_disables_or_stalls_the_hook_exits_2(
         work: Path, capsys: pytest.CaptureFixture[str], option: str, glob: str, message: str) -> None:
@@ -467,3 +469,16 @@ def test_example_env_is_a_template_held_to_placeholders(work: Path, capsys: pyte
     assert main(['example.env']) == 1
     out = capsys.readouterr().out
     assert 'example.env:2:' in out and token not in out
+
+
+def test_repeated_double_stars_match_as_one_in_linear_time(work: Path) -> None:
+    """Third hostile review (break 09): `**/**/**/y` (within the wildcard limits) compiled to three nested
+    `(?:.*/)?` and took 15 s per file on a path of 2,000 one-letter directories, in --name, --template and a
+    custom rule's paths. `**/` repeated is one `**/`; the glob still means what it says."""
+    import re
+    from leakstop.files import glob_cost_error, glob_to_regex
+    assert glob_cost_error('**/**/**/y') is None
+    assert glob_to_regex('**/**/**/y', below=False) == glob_to_regex('**/y', below=False)
+    rx = re.compile(glob_to_regex('**/**/**/y', below=False) + r'\Z')
+    assert rx.match('y') and rx.match('a/b/y') and not rx.match('a/by')
+    assert rx.pattern.count('(?:.*/)?') == 1  # one level of backtracking, as `**/y` (speed: bench/, not here)
