@@ -384,8 +384,8 @@ def test_a_reviewed_value_does_not_cover_a_longer_secret_it_begins(capsys: pytes
 
 
 def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
-    """What detect-secrets may have hashed for a finding: its secret, a prefix of it, its PEM
-    header, the token around it on its line; never another token of the line."""
+    """What detect-secrets may have hashed for a finding: its secret, its PEM header, the token around
+    it on its line; never another token of the line (a captured prefix: detect_secrets_hits)."""
     other = fakes.rand(fakes.B64, 40, 'other')
     line = f'a = "{other}"; token = "{GH}"\n'.encode()
     start = line.index(GH.encode())
@@ -393,7 +393,7 @@ def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
                 secret=GH, start=start, end=start + len(GH))
     candidates = bl.detect_secrets_candidates(f, line)
     sha1 = lambda text: hashlib.sha1(text.encode()).hexdigest()  # noqa: E731
-    assert {sha1(GH), sha1('ghp')} <= candidates
+    assert {sha1(GH)} <= candidates and sha1('ghp') not in candidates and bl.captured_prefix_hash(GH) == sha1('ghp')
     assert sha1(other) not in candidates and sha1('a') not in candidates and sha1('token') not in candidates
 
 
@@ -690,20 +690,20 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     (b'', 'abc123', None, ['abc123']),
     (b'xxxxxxxxxxxx', 'abc123', (5, 5), ['abc123']),  # an empty span inside a token: no token
     # the token around the secret, from its line's first character and to the end of the text
-    (b'ab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp']),
-    (b'x = 1\nab' + GH.encode(), GH, None, [GH, 'ab' + GH, 'ghp']),
-    (b'x = 1\nab' + GH.encode() + b'\ny = 2\n', GH, None, [GH, 'ab' + GH, 'ghp']),
+    (b'ab' + GH.encode(), GH, None, [GH, 'ab' + GH]),
+    (b'x = 1\nab' + GH.encode(), GH, None, [GH, 'ab' + GH]),
+    (b'x = 1\nab' + GH.encode() + b'\ny = 2\n', GH, None, [GH, 'ab' + GH]),
     # a secret that ends or starts with a delimiter: the token beside it is another one
     (b'k: Zm9vYmFyQQ==next', 'Zm9vYmFyQQ==', None, ['Zm9vYmFyQQ==', 'Zm9vYmFyQQ']),
     (b'other=SECRETVALUE1', '=SECRETVALUE1', None, ['=SECRETVALUE1', 'SECRETVALUE1']),
     # a secret joined to another value by '-' or '.' (hostile review): the run, never the other value alone
-    (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None, [GH, 'ghp', JOINED + '-' + GH]),
-    (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None, [GH, 'ghp', JOINED + '.' + GH]),
-    # only the prefix detect-secrets captures (GitHub's, GitLab's), never another (second hostile review, break
-    # 03): a reviewed hunter22-reviewed covers no hunter22-reviewed-Xq7…
+    (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None, [GH, JOINED + '-' + GH]),
+    (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None, [GH, JOINED + '.' + GH]),
+    # no prefix (second hostile review, break 03): a reviewed hunter22-reviewed covers no hunter22-reviewed-Xq7…;
+    # the prefix detect-secrets captures of GitHub's and GitLab's is judged with its line (detect_secrets_hits)
     (b'', 'hunter22-reviewed-Xq7mK2vL9pW', None, ['hunter22-reviewed-Xq7mK2vL9pW']),
     (b'', 'hunter22_reviewed.Xq7mK2vL9pW', None, ['hunter22_reviewed.Xq7mK2vL9pW']),
-    (b'', GL, None, [GL, 'glpat']), (b'', 'glcbt-a1_' + 'b' * 20, None, ['glcbt-a1_' + 'b' * 20, 'a1_']),
+    (b'', GL, None, [GL]), (b'', 'glcbt-a1_' + 'b' * 20, None, ['glcbt-a1_' + 'b' * 20]),
     (b'', 'x' + GH, None, ['x' + GH]),  # not at its start: no token detect-secrets captured
     # a PEM header within the secret's first 200 characters
     (b'', 'x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', 'BEGIN RSA PRIVATE KEY']),
@@ -834,7 +834,7 @@ def test_what_a_valid_file_holds() -> None:
     assert b.sorted_entries() == [bl.Entry('a.py', 'r', FP, 0, 'unreviewed'), bl.Entry('b.py', 'r', FP, 4, 'true-positive')]
     ds = bl.parse(json.dumps({'results': {'./dir/a.py': [{'hashed_secret': 'h1'}, {'hashed_secret': 2}, 'x'],
                                           'b.py': []}}), 'b.json')
-    assert ds.entries == {} and ds.detect_secrets == {'dir/a.py': {'h1'}, 'b.py': set()}
+    assert ds.entries == {} and ds.detect_secrets == {'dir/a.py': {'h1': frozenset()}, 'b.py': {}}
     both = bl.parse(json.dumps({'version': 1, 'findings': [], 'results': {}}), 'b.json')  # findings win
     assert both.detect_secrets is None
 
@@ -969,3 +969,51 @@ def test_lock_on_an_unreadable_directory_is_not_held(tmp_path: Path, monkeypatch
     monkeypatch.setattr(os, 'open', refuse)
     with bl.locked(str(tmp_path / 'b.json')) as lock:
         assert lock.fd is None
+
+
+
+def _on_line(data: bytes, secret: str) -> Finding:
+    f = _at(data, secret)
+    return f._replace(line=data.count(b'\n', 0, f.start) + 1)
+
+
+def test_a_captured_prefix_covers_one_token_at_the_line_it_was_recorded_at() -> None:
+    """Third hostile review (break 06): detect-secrets records sha1("ghp") for every GitHub token; used as
+    it was, one reviewed token let every other ghp_ token of the file pass, on its line and on any other, and
+    `baseline import` made entries for all of them. The prefix now covers a token only at its recorded line,
+    while that line holds one token with that prefix."""
+    other = fakes.github('ghp', seed='second')
+    prefix = bl.captured_prefix_hash(GH)
+    assert prefix is not None
+    recorded = {prefix: frozenset({2})}
+    one = f'x = 1\nvar c = {{k: "{GH}"}};\n'.encode()
+    assert bl.detect_secrets_hits(recorded, _on_line(one, GH), one) == {prefix}
+    two = f'x = 1\nvar c = {{k: "{GH}", n: "{other}"}};\n'.encode()
+    assert bl.detect_secrets_hits(recorded, _on_line(two, GH), two) == set()
+    assert bl.detect_secrets_hits(recorded, _on_line(two, other), two) == set()
+    moved = f'var c = {{k: "{GH}"}};\n'.encode()  # on line 1: another line than recorded
+    assert bl.detect_secrets_hits(recorded, _on_line(moved, GH), moved) == set()
+    assert bl.detect_secrets_hits({prefix: frozenset()}, _on_line(one, GH), one) == set()  # no line recorded
+    full = {hashlib.sha1(GH.encode()).hexdigest(): frozenset({9})}  # the token's own hash: anywhere
+    assert bl.detect_secrets_hits(full, _on_line(moved, GH), moved) == set(full)
+
+
+def test_a_reviewed_github_token_in_a_real_detect_secrets_baseline_covers_no_new_one(capsys: pytest.CaptureFixture[str]) -> None:
+    """Third hostile review (break 06), with the real detect-secrets: its baseline of one reviewed ghp_ token
+    (whose GitHub Token entry hashes "ghp") let two new tokens pass, as it is and after `baseline import`."""
+    _git('init', '-q')
+    first, second, third = (fakes.github('ghp', seed=f'ds-{n}') for n in range(3))
+    write('app.js', f'var c={{k:"{first}"}};\n')
+    _git('add', '-A')
+    write('.secrets.baseline', _detect_secrets('scan', 'app.js').stdout)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'app.js']) == 0  # the reviewed one passes
+    write('app.js', f'var c={{k:"{first}",n:"{second}"}};\nvar d={{k:"{third}"}};\n')
+    capsys.readouterr()
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'app.js']) == 1
+    reported = [line.split(': ')[0] for line in capsys.readouterr().out.splitlines() if line.startswith('app.js:')]
+    column = f'var c={{k:"{first}",n:"{second}"'.index(second) + 1
+    assert reported == [f'app.js:1:{column}', 'app.js:2:11']  # the two new tokens, not the reviewed one
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
+    capsys.readouterr()
+    assert scan_secrets.main(['app.js']) == 1
+    assert [line.split(': ')[0] for line in capsys.readouterr().out.splitlines() if line.startswith('app.js:')] == reported

@@ -17,9 +17,10 @@ output writes them (``files.path_text``: a byte of a name that is not UTF-8 as `
 secret; entries are sorted and there are no timestamps, so diffs stay small.
 
 A detect-secrets ``.secrets.baseline`` can be used as it is (a finding passes when its own
-secret — or the value around it, or the prefix detect-secrets records for GitHub and GitLab tokens —
-hashes to a recorded ``hashed_secret`` in the same file; another value on the same line covers nothing,
-nor a reviewed value that a new secret begins with) or imported into a leakstop baseline.
+secret — or the value around it — hashes to a recorded ``hashed_secret`` in the same file, or the prefix
+detect-secrets records for GitHub and GitLab tokens does at the line it was recorded at, that line holding
+one such token; another value on the same line covers nothing, nor a reviewed value that a new secret
+begins with) or imported into a leakstop baseline.
 """
 from __future__ import annotations
 
@@ -81,21 +82,49 @@ def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
             if m.start() < finding.end and finding.start < m.end():
                 tokens.add((m.group().decode('utf-8', 'surrogateescape'), m.start()))
     texts = {text for text, _ in tokens}
-    captured = _CAPTURED_PREFIX.match(finding.secret)
-    if captured is not None:
-        texts.add(captured.group(1) or captured.group(2) or captured.group(3))
     texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200]))
     return {_sha1(t) for t in texts if t}
+
+
+def _captured_prefix(secret: str) -> str | None:
+    captured = _CAPTURED_PREFIX.match(secret)
+    return None if captured is None else captured.group(1) or captured.group(2) or captured.group(3)
+
+
+def captured_prefix_hash(secret: str) -> str | None:
+    """The SHA-1 detect-secrets records for ``secret`` when its regex captures only a prefix (``ghp``)."""
+    prefix = _captured_prefix(secret)
+    return None if prefix is None else _sha1(prefix)
+
+
+def detect_secrets_hits(recorded: dict[str, frozenset[int]], finding: Finding, data: bytes = b'') -> set[str]:
+    """The hashes of ``recorded`` (a file's ``hashed_secret`` -> the lines detect-secrets recorded it at)
+    that cover ``finding``: a hash of its secret or of the value around it (``detect_secrets_candidates``),
+    anywhere in the file; or the hash of the prefix detect-secrets captures (``ghp``), which is the same for
+    every GitHub token, only at the line it was recorded at and only while that line holds one token with
+    that prefix: a reviewed token then covers no new one beside it or elsewhere in the file (third hostile
+    review, break 06). detect-secrets itself matches such a hash anywhere in the file."""
+    hits = set(recorded).intersection(detect_secrets_candidates(finding, data))
+    prefix = _captured_prefix(finding.secret)
+    if prefix is not None and data and finding.end > finding.start:
+        lines = recorded.get(_sha1(prefix))
+        if lines and finding.line in lines:
+            line_start = data.rfind(b'\n', 0, finding.start) + 1
+            line_end = data.find(b'\n', finding.start)
+            line = data[line_start:len(data) if line_end == -1 else line_end]
+            if sum(1 for m in _TOKEN.finditer(line) if _captured_prefix(m.group().decode('utf-8', 'replace').lstrip('\'"')) == prefix) <= 1:
+                hits.add(_sha1(prefix))
+    return hits
 
 
 class Baseline:
     def __init__(
             self, path: str, entries: dict[tuple[str, str, str], Entry] | None = None,
-            detect_secrets: dict[str, set[str]] | None = None,
+            detect_secrets: dict[str, dict[str, frozenset[int]]] | None = None,
     ) -> None:
         self.path = path  # the file it was read from / will be written to
         self.entries: dict[tuple[str, str, str], Entry] = {} if entries is None else entries
-        # detect-secrets format, used as it is: relative path -> recorded SHA-1s
+        # detect-secrets format, used as it is: relative path -> recorded SHA-1 -> the lines it was recorded at
         self.detect_secrets = detect_secrets
 
     def __repr__(self) -> str:
@@ -124,7 +153,7 @@ class Baseline:
             return entry.status != 'true-positive'
         if self.detect_secrets is not None:
             recorded = self.detect_secrets.get(rel)
-            return recorded is not None and not recorded.isdisjoint(detect_secrets_candidates(finding, data))
+            return recorded is not None and bool(detect_secrets_hits(recorded, finding, data))
         return False
 
     def add(self, finding: Finding) -> Entry:
@@ -181,16 +210,25 @@ def _entries_from_json(doc: dict[str, Any], path: str) -> dict[tuple[str, str, s
     return entries
 
 
-def _detect_secrets_from_json(doc: dict[str, Any], path: str) -> dict[str, set[str]]:
+def recorded_hashes(items: Any) -> dict[str, frozenset[int]]:
+    """A detect-secrets file's entries: ``hashed_secret`` -> the ``line_number``s it was recorded at."""
+    out: dict[str, set[int]] = {}
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get('hashed_secret'), str):
+            line = item.get('line_number')
+            out.setdefault(item['hashed_secret'], set()).update((line,) if isinstance(line, int) and not isinstance(line, bool) else ())
+    return {h: frozenset(lines) for h, lines in out.items()}
+
+
+def _detect_secrets_from_json(doc: dict[str, Any], path: str) -> dict[str, dict[str, frozenset[int]]]:
     results = doc.get('results')
     if not isinstance(results, dict):
         raise _bad(path, 'detect-secrets "results" must be an object')
-    out: dict[str, set[str]] = {}
+    out: dict[str, dict[str, frozenset[int]]] = {}
     for filename, items in results.items():
         if not isinstance(items, list):
             raise _bad(path, f'results[{filename!r}] must be a list')
-        hashes = [i.get('hashed_secret') for i in items if isinstance(i, dict)]
-        out[normalize(filename)] = {h for h in hashes if isinstance(h, str)}
+        out[normalize(filename)] = recorded_hashes(items)
     return out
 
 

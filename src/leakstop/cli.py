@@ -322,6 +322,7 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
                 verdict = item.get('is_secret')
                 statuses[item['hashed_secret']] = (
                     'true-positive' if verdict is True else 'false-positive' if verdict is False else 'unreviewed')
+        recorded = bl.recorded_hashes(items)
         path = import_path(filename, base=src_root, root=root, source=source, counts=counts)
         if path is None:
             continue
@@ -331,7 +332,10 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
             data = None
         matched: set[str] = set()
         for f in scan_data(data or b'', normalize(os.path.relpath(path)), ruleset=ruleset, config=config):
-            hits = bl.detect_secrets_candidates(f, data or b'') & set(statuses)
+            hits = bl.detect_secrets_hits(recorded, f, data or b'')  # (a captured prefix: at its line only)
+            prefix = bl.captured_prefix_hash(f.secret)
+            if prefix is not None and statuses.get(prefix) == 'true-positive':
+                hits.add(prefix)  # a verdict of real travels with the prefix wherever the token moved: it only fails
             if hits:
                 entry = target.add(f)
                 status = max((statuses[h] for h in hits), key=bl.STATUSES.index)
