@@ -405,18 +405,23 @@ class RuleSet:
 _TOKEN_GUARD = LazyPattern(r'\(\?<!\[(?=[^\]]*A-Za-z0-9|[^\]]*a-zA-Z0-9)[^\]]*\]\)')
 # What may stand right before a token although it ends in a letter or digit: a string escape (\n, \t,
 # \r, \b, \f of JSON, logs, Python reprs; \u00ab, \ud83d\ude00: JSON's escapes of any character, as
-# json.dumps writes every non-ASCII one), a percent-encoded = (%3D), an ANSI colour code (ESC[0m, ESC[31m,
-# ESC[1;31m). Fixed width each, as Python's lookbehind needs.
-_AFTER_ESCAPE = (r'(?<=\\[ntrbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=%3[dD])|(?<=\x1b\[\dm)|(?<=\x1b\[\d\dm)'
-                 r'|(?<=\x1b\[\d;\d\dm)')
+# json.dumps writes every non-ASCII one), a percent-encoded byte (%3D, %20, %22: a URL-encoded header or
+# JSON in a query string), an ANSI escape sequence (ESC[0m, ESC[01;31m, ESC[K: grep --color, CI logs),
+# raw or written as escape text in a string (\x1b[32m, \033[32m, \u001b[32m, \e[1m; third hostile
+# review, breaks 01, 02, 13). Fixed width each, as Python's lookbehind needs.
+_ANSI_INTRODUCERS = (r'\x1b', r'\\x1[bB]', r'\\033', r'\\u001[bB]', r'\\[eE]')
+_AFTER_ESCAPE = '|'.join((
+    r'(?<=\\[ntrbf])', r'(?<=\\u[0-9a-fA-F]{4})', r'(?<=%[0-9a-fA-F]{2})',
+    *(f'(?<={intro}\\[[0-9;]{{{n}}}[mK])' for intro in _ANSI_INTRODUCERS for n in range(9)),
+))
 
 
 def escape_tolerant(pattern: str) -> str:
     """``pattern`` with each token guard ``(?<![A-Za-z0-9_])`` also satisfied right after an escape.
 
     Every rule that finds a bare token guards its start against letters and digits, so that it does
-    not match inside a longer word; the letter of ``\n`` or the digit of ``%3D`` or of a colour code
-    is not part of a token, though. One place, for every rule (built-in, imported or custom); the
+    not match inside a longer word; the letter of ``\n`` or the digit of ``%3D`` or the letter that ends
+    an ANSI escape sequence is not part of a token, though. One place, for every rule (built-in, imported or custom); the
     Hyperscan prefilter already over-approximates lookbehinds, so only the confirming regex changes.
     """
     return str(_TOKEN_GUARD.sub(lambda m: f'(?:{m.group(0)}|{_AFTER_ESCAPE})', pattern))
