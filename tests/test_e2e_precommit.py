@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -82,3 +83,24 @@ def test_one_summary_for_all_the_files_of_a_run(repo: str, hooks_repo: tuple[str
     assert result.returncode == 1, output
     summaries = [ln for ln in output.splitlines() if ln.startswith('leakstop: ') and ' finding' in ln]
     assert len(summaries) == 1 and summaries[0].startswith('leakstop: 24 findings in 24 files'), summaries
+
+
+def test_a_symlink_whose_target_holds_a_token_is_refused(repo: str, hooks_repo: tuple[str, str, str]) -> None:
+    """Third hostile review (break 07): git commits a symlink's target path as its blob; pre-commit passed
+    no symlink to scan-secrets (its default types are [file]), and `leakstop scan --staged / --all /
+    --history` skipped links. The hook now takes symlinks (types_or: [file, symlink]) and scans the target."""
+    gh = fakes.github('ghp', seed='link-e2e')
+    os.symlink(f'https://x-access-token:{gh}@github.com/o/r.git', os.path.join(repo, 'remote.link'))
+    os.symlink('README.md', os.path.join(repo, 'readme.link'))
+    git('add', 'remote.link', 'readme.link', cwd=repo)
+    result = git('commit', '-m', 'links', cwd=repo, check=False, env=hook_env(hooks_repo[2]))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and gh not in output
+    assert [ln.split(': ')[1] for ln in output.splitlines() if ln.startswith(('remote.link:', 'readme.link:'))] == ['github-pat-classic']
+    for scope in ('--staged', '--all'):
+        scanned = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', scope], cwd=repo, capture_output=True, text=True)
+        assert scanned.returncode == 1 and scanned.stdout.startswith('remote.link:1:'), scope
+    git('commit', '-qm', 'links', '--no-verify', cwd=repo)
+    history = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--history'], cwd=repo, capture_output=True, text=True)
+    assert history.returncode == 1 and ':remote.link:1:' in history.stdout and gh not in history.stdout
+    assert 'readme.link' not in history.stdout

@@ -66,9 +66,9 @@ def test_parse_raw_log() -> None:
         f':000000 100644 {z} {c} A\0'.encode() + f':100644 100644 {a} {b} M'.encode() + b'\0',
     ]
     assert list(parse_raw_log(iter(stream))) == [
-        Commit(c, '2024-01-02T03:04:05+00:00'), FileChange('merged.txt', (a, b), c),
+        Commit(c, '2024-01-02T03:04:05+00:00'), FileChange('merged.txt', (a, b), c), FileChange('link', (), c),
         Commit(a, '2024-01-01T00:00:00+00:00'), FileChange(':odd\nname', (), a), FileChange('gone', (b,), ''),
-        FileChange('now a link', (b,), ''), FileChange(c + ' 2024-01-01T00:00:00+00:00', (), b),
+        FileChange('now a link', (b,), c), FileChange(c + ' 2024-01-01T00:00:00+00:00', (), b),
         FileChange(f':100644 100644 {a} {b} M', (), c),
     ]
 

@@ -63,10 +63,17 @@ def scan_index(
         for done, entry in enumerate(entries, 1):
             path = display(entry.path)
             if not entry.scannable:
-                if entry.mode == git.SYMLINK:  # judged by its name, as the hooks judge a staged link
+                if entry.mode == git.SYMLINK and entry.in_index:
+                    # its blob is its target path, scanned as scan-secrets scans a staged link (a token in a
+                    # link's target is committed too: third hostile review, break 07); the file hooks judge
+                    # a link by its name
+                    target = None if entry.sha in missing else blobs.read(entry.sha)
+                    result = (FileResult(normalize(path)) if target is None else
+                              scan_blob(target, path, ruleset=ruleset, config=config, baseline=baseline))
                     found = filehooks.hook_findings(normalize(path), None, binary=False, settings=hooks, baseline=baseline)
-                    if found:
-                        results.append(FileResult(normalize(path), findings=tuple(found)))
+                    result = filehooks.merged(result._replace(skipped=None), found, settings=hooks) if found else result
+                    if result.findings:
+                        results.append(result)
                 continue
             if not entry.in_index:
                 results.append(filehooks.check_path(path, ruleset=ruleset, config=config, baseline=baseline, settings=hooks))

@@ -303,7 +303,7 @@ _COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (\S*)', re.S)
 def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | FileChange]:
     """Parse ``git log --raw -z -c --no-renames --no-abbrev --format=LOG_FORMAT``: each commit (id and
     author date), then a ``FileChange`` per path it changed, with the blob each parent had there and
-    the blob it wrote ('' where it wrote no file: a deletion, a symlink, a submodule). A merge lists
+    the blob it wrote ('' where it wrote no file: a deletion, a submodule; a symlink's blob is its target). A merge lists
     only the paths whose content differs from every parent (``-c``): a clean merge lists none.
     Records are NUL-terminated and a path is the record after its ``:`` record, whatever it holds."""
     records = _nul_records(stream)
@@ -319,8 +319,9 @@ def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | File
                 continue
             modes = [m.decode('ascii') for m in fields[:parents + 1]]
             shas = [x.decode('ascii') for x in fields[parents + 1:2 * parents + 2]]
-            new = shas[-1] if modes[-1] not in (SYMLINK, GITLINK) and _real(shas[-1]) else ''
-            olds = tuple(x for x, m in zip(shas[:-1], modes[:-1]) if m not in (SYMLINK, GITLINK) and _real(x))
+            # (a symlink's blob is its target path: scanned as text, as scan-secrets scans a staged link)
+            new = shas[-1] if modes[-1] != GITLINK and _real(shas[-1]) else ''
+            olds = tuple(x for x, m in zip(shas[:-1], modes[:-1]) if m != GITLINK and _real(x))
             if new or olds:
                 yield FileChange(_path(raw_path), olds, new)
             continue
