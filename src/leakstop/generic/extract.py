@@ -16,6 +16,7 @@ Families:
   tfvar      Terraform ``variable "db_password" { default = "v" }`` (the default within 12 lines)
   call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
+  yaml_below YAML ``key:`` ending its line, a plain scalar alone on the deeper line below
   yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
              (more lines are text, a script or a PEM block: not one value)
   array      the first string of an array under a key: ``"secret" : [ "v" ]`` (Keycloak's realm
@@ -38,6 +39,8 @@ from leakstop.regex import LazyPattern
 _KW = r'(?:pass|pwd|psw|secret|token|key|cred|auth|bearer)'
 # YAML node properties before a value: a tag (!!str, !secret) and an anchor (&db_password), in either order
 _YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
+# node properties ending a key's line (`password: &pw`, `password: !!str`), the value on the next line
+_PROPERTIES_AT_END = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]*){0,2}'
 _ASSIGN_OP = (
     r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
@@ -70,7 +73,10 @@ ANCHORS: dict[str, str] = {
     ),
     # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
     # hand-wrapped JSON break a long assignment)
-    'next_line': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*\r?\n[ \t]*[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
+    'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*' + _PROPERTIES_AT_END + r'\r?\n[ \t]*' + _YAML_PROPERTIES
+                  + r'[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]'),
+    # YAML `key:` (or `key: &anchor`) ending its line and a plain value alone on the next, deeper line
+    'yaml_below': r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*' + _PROPERTIES_AT_END + r'\r?\n[ \t]+[^\s#\-\[{"\'&*!|>%@`]',
     # `"secret" : [ "v"`, `secret_coefficients = [` and `"v"` on the next line: an array's first string
     'array': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
     # a key naming secrets that opens a mapping: `clientJWTSecrets:`, `"tokens": {` (its entries below)
@@ -91,9 +97,15 @@ _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in th
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
-    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*\r?\n[ \t]*(?='''
-    + _QUOTED_VALUE + rb''')'''
+    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*''' + _PROPERTIES_AT_END.encode()
+    + rb'''\r?\n[ \t]*''' + _YAML_PROPERTIES.encode() + rb'''(?=''' + _QUOTED_VALUE + rb''')'''
 )
+_YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a plain scalar may stand below it
+    rb'''(?m)^(?P<indent>[ \t]*(?:- )?)["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*:[ \t]*(?P<props>'''
+    + _PROPERTIES_AT_END.encode() + rb''')\r?$'''
+)
+_PLAIN_SCALAR = LazyPattern(  # a plain scalar alone on its line: no mapping key, no comment, no indicator first
+    rb'''[^\s#\-\[{"'&*!|>%@`,?:][^\n]*\Z''')
 _ARRAY = LazyPattern(  # a key, its operator, '[', the first string (on the same line or the next)
     rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?(?='''
     + _QUOTED_VALUE + rb''')'''
@@ -392,6 +404,23 @@ def _one_line_below(data: bytes, m: re.Match[bytes]) -> tuple[int, int] | None:
     return value
 
 
+def yaml_below(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """``key:`` (or ``key: &anchor``) ending its line and a plain scalar alone on the one deeper line below
+    it (``password:`` / ``  Xq7-…``): YAML reads that line as the key's value. Not a mapping entry (``k: v``),
+    a list item, a comment, nor a block of several lines (text)."""
+    start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0  # (the anchor ends below the key)
+    for m in _YAML_BELOW.finditer(data, start, hi):
+        if _LOCAL_TAG.match(b' ' + m.group('props') + b' '):
+            continue  # password: !vault, pwd: !secret: the application resolves what stands below
+        value = _one_line_below(data, m)
+        if value is None:
+            continue
+        text = data[value[0]:value[1]]
+        if _PLAIN_SCALAR.match(text) is None or b': ' in text or text.endswith(b':') or b' #' in text:
+            continue
+        yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
+
+
 def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _DOCKER.finditer(data, lo, hi):
         yield from _yield(data, m, 'docker')
@@ -562,5 +591,5 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
-    'array': array, 'children': children,
+    'array': array, 'children': children, 'yaml_below': yaml_below,
 }
