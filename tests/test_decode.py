@@ -299,14 +299,16 @@ def test_secret_values_their_keys_decoded_text_and_encoded_spans() -> None:
     ]
 
 
-@pytest.mark.parametrize('kind', ['kind: Secret', "kind: 'Secret'", 'kind:\tSecret # x', 'kind: Secret\r'])
+@pytest.mark.parametrize('kind', ['kind: Secret', "kind: 'Secret'", 'kind:\tSecret # x', 'kind: Secret\r',
+                                  # a List's item as kubectl get -o yaml prints it, JSON as -o json (third hostile review, break 04)
+                                  '  kind: Secret', '- kind: Secret', '"kind": "Secret",', '    "kind": "Secret"'])
 def test_the_secret_kind_in_its_spellings(kind: str) -> None:
     text = f'{kind}\ndata:\n  token: {b64(GH)}\n'
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'token']
 
 
-@pytest.mark.parametrize('kind', ['kind: SecretList', 'kind: Secrets', '  kind: Secret', 'kind: ConfigMap # Secret',
-                                  'kind: SealedSecret'])
+@pytest.mark.parametrize('kind', ['kind: SecretList', 'kind: Secrets', 'kind: ConfigMap # Secret',
+                                  'kind: SealedSecret', '"kind": "SecretList",', 'secretKind: Secret'])
 def test_other_kinds_are_not_decoded(kind: str) -> None:
     text = f'{kind}\ndata:\n  token: {b64(GH)}\n'
     assert kubernetes_secret_values(text.encode()) == []
@@ -316,7 +318,7 @@ def test_the_data_block_ends_at_its_indentation() -> None:
     """Entries are the lines indented deeper than ``data:``; a key at data's own depth ends the block."""
     text = (f'items:\n- kind: Secret\n  data:\n    a: {b64(GH)}\n    b: {b64(AWS)}\n  other: {b64(GH)}\n'
             f'    c: {b64(AWS)}\n')
-    assert kubernetes_secret_values(text.encode()) == []  # the kind is indented: no Secret document
+    assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'b']  # a List's Secret item
     text = f'kind: Secret\nspec:\n  data:\n    a: {b64(GH)}\n  other: {b64(GH)}\n    b: {b64(AWS)}\n'
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
     text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n\n  b: {b64(AWS)}\n'  # a blank line ends the entries
@@ -669,3 +671,19 @@ def test_a_block_scalar_secret_is_reported_by_the_hook(tmp_path: object, capsys:
     out = capsys.readouterr().out
     assert 'secret.yaml:5:5: github' in out and '(base64 in a Kubernetes Secret)' in out
     assert GH not in out and b64(GH) not in out
+
+
+def test_kubectl_output_of_secrets_is_decoded(ruleset: RuleSet, default_config: Config) -> None:
+    """Third hostile review (break 04): `kubectl get secret -o json`, `kubectl get secrets -o yaml` (a List,
+    items indented) and a quoted key were not decoded, so a database URL with its password was missed."""
+    url = b64('postgres://app:Tr0ub4dor3x@db:5432/app')
+    for text in (
+        f'{{\n    "apiVersion": "v1",\n    "data": {{\n        "url": "{url}"\n    }},\n    "kind": "Secret",\n'
+        f'    "metadata": {{\n        "name": "db"\n    }},\n    "type": "Opaque"\n}}\n',
+        f'apiVersion: v1\nitems:\n- apiVersion: v1\n  data:\n    url: {url}\n  kind: Secret\n  metadata:\n    name: db\n'
+        f'  type: Opaque\nkind: List\nmetadata:\n  resourceVersion: ""\n',
+        f'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  "url": "{url}"\n',
+    ):
+        found = scan_data(text.encode(), 'secret.json', ruleset=ruleset, config=default_config)
+        assert [f.rule_id for f in found] == ['url-credentials-postgres'], text
+        assert found[0].secret == 'Tr0ub4dor3x' and 'base64 in a Kubernetes Secret' in found[0].description  # leakstop: allow

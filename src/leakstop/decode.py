@@ -32,10 +32,13 @@ from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
 
 _SECRET_KIND = LazyPattern(b'(?m)' + VIEW_ANCHORS[VIEW_SECRET])  # the engine's anchor for this view, the same text
-_DATA_KEY = LazyPattern(rb'(?m)^([ \t]*)data:[ \t]*(?:#[^\n]*)?\r?$')
-# an entry: an indented key and a value, quoted (maybe empty) or not; a bare ``key:`` (a mapping's header, the
-# next ``data:``) is none and ends the block, so that each line is read by one block (linear)
-_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*(?=["\'A-Za-z0-9+/=])["\']?([A-Za-z0-9+/]*={0,2})["\']?[ \t]*\r?(?:\n|\Z)')
+# YAML's `data:` (also a List item's, indented) or JSON's `"data": {` (kubectl get secret -o json)
+_DATA_KEY = LazyPattern(rb'(?m)^([ \t]*(?:- )?)["\']?data["\']?[ \t]*:[ \t]*\{?[ \t]*(?:#[^\n]*)?\r?$')
+# an entry: an indented key (maybe quoted) and a value, quoted (maybe empty) or not, a JSON member's comma after
+# it; a bare ``key:`` (a mapping's header, the next ``data:``) or JSON's closing brace is none and ends the
+# block, so that each line is read by one block (linear)
+_ENTRY = LazyPattern(
+    rb'([ \t]+)["\']?([\w.-]+)["\']?[ \t]*:[ \t]*(?=["\'A-Za-z0-9+/=])["\']?([A-Za-z0-9+/]*={0,2})["\']?[ \t]*,?[ \t]*\r?(?:\n|\Z)')
 # a block scalar's header (`key: |`, `key: >-`, `key: |2`) and its lines of base64 below it, more indented
 _BLOCK_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*[|>][-+1-9]{0,2}[ \t]*\r?\n')
 _BLOCK_LINE = LazyPattern(rb'([ \t]+)([A-Za-z0-9+/]+={0,2})[ \t]*\r?(?:\n|\Z)')

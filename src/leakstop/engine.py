@@ -433,7 +433,9 @@ def escape_tolerant(pattern: str) -> str:
 # the whole file in Python's re, 15% of a source tree's scan together.
 # (the third is decode._SECRET_KIND: a Kubernetes Secret's `kind:` line; `Secret` alone was in most source files)
 VIEW_ANCHORS = (
-    rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN', rb'^kind:[ \t]*["\']?Secret["\']?[ \t]*(?:#[^\n]*)?\r?$',
+    rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)', rb'-----BEGIN',
+    # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json)
+    rb'^[ \t]*(?:- )?["\']?kind["\']?[ \t]*:[ \t]*["\']?Secret["\']?[ \t]*,?[ \t]*(?:#[^\n]*)?\r?$',
     # a JWT's or a PyPI token's start closing a literal, or at a line continuation inside one (Rust's, C's
     # `\` at the line's end): it may be wrapped over joined literals or lines
     rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
