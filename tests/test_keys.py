@@ -29,6 +29,11 @@ KEYS = {
     'gpg-35k': ('secret.asc', gpg_secret_key_export(35_000, 'x'), 'pgp-private-key-block', 'pgp-private-key'),
     # over the rule's 4,000 lines (second hostile review, break 08): reported by its first 4,000
     'gpg-270k': ('keyring.asc', gpg_secret_key_export(350_000, 'y'), 'pgp-private-key-block', 'pgp-private-key'),
+    # a gpg export in a JSON string and a double-quoted YAML value, \n and \r\n escaped (third hostile review, break 10)
+    'gpg-35k-json': ('ci-secrets.json', json.dumps({'GPG_PRIVATE_KEY': gpg_secret_key_export(35_000, 'j')}) + '\n',
+                     'pgp-private-key-block-escaped', 'pgp-private-key'),
+    'gpg-35k-yaml-crlf': ('values.yaml', 'gpg_key: ' + json.dumps(gpg_secret_key_export(35_000, 'k').replace('\n', '\r\n')) + '\n',
+                          'pgp-private-key-block-escaped', 'pgp-private-key'),
 }
 
 
