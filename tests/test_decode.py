@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import tempfile
 
 import pytest
 
@@ -687,3 +688,27 @@ def test_kubectl_output_of_secrets_is_decoded(ruleset: RuleSet, default_config: 
         found = scan_data(text.encode(), 'secret.json', ruleset=ruleset, config=default_config)
         assert [f.rule_id for f in found] == ['url-credentials-postgres'], text
         assert found[0].secret == 'Tr0ub4dor3x' and 'base64 in a Kubernetes Secret' in found[0].description  # leakstop: allow
+
+
+def test_character_references_that_hide_a_secret_are_decoded(ruleset: RuleSet, default_config: Config) -> None:
+    """Third hostile review (break 05): a PEM key in an XML value with &#10; line breaks was missed by both
+    hooks, and JSON in an HTML data attribute (&quot;) hid its password. Lines holding a line break's
+    reference, or quote references around a credential's name, are decoded; findings stay on the original."""
+    from leakstop.decode import entity_view
+    key = fakes.pem_private_key(seed='entities')
+    for ref in ('&#10;', '&#xA;', '&#13;&#10;'):
+        text = f'<config><sshKey value="{key.rstrip(chr(10)).replace(chr(10), ref)}"/></config>\n'
+        found = scan_data(text.encode(), 'deploy-key.xml', ruleset=ruleset, config=default_config)
+        assert [(f.rule_id, f.line, f.column) for f in found] == [('private-key-pem', 1, len('<config><sshKey value="') + 1)], ref
+        assert 'character references' in found[0].description and found[0].secret.startswith('-----BEGIN')
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'deploy-key.xml')
+            with open(path, 'w') as f:
+                f.write(text)
+            assert block_credential_files.main(['--format', 'json', path]) == 1
+    html = '<div data-config="{&quot;password&quot;:&quot;Xq7-hunter-9Lk2pWz&quot;}"></div>\n'
+    found = scan_data(html.encode(), 'page.html', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.column, f.secret) for f in found] == [('generic-password', 47, 'Xq7-hunter-9Lk2pWz')]  # leakstop: allow
+    # quotes around no credential's name, a reference of no line break: no view to build
+    assert entity_view(b'<a title="&quot;Hello&quot; &amp; more">x</a>\n') is None
+    assert entity_view(b'<p>Tom &amp; Jerry &lt;3</p>\n') is None

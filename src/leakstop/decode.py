@@ -27,7 +27,9 @@ import bisect
 import re
 from typing import Sequence
 
-from leakstop.engine import VIEW_ANCHORS, VIEW_ESCAPE, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes
+from leakstop.engine import (
+    ENTITY_ANCHOR, ESCAPE_ANCHOR, VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
+)
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
 
@@ -250,7 +252,7 @@ def _continues(data: bytes, end: int) -> bool:
 # line breaks; nor does a bare continuation (a shell or C line goes on, nothing is hidden). Lines
 # with none of these (most string literals in code) get no decoded copy; a line that has one is
 # decoded whole, every escape in it.
-_HIDING = LazyPattern(VIEW_ANCHORS[VIEW_ESCAPE])  # the engine's anchor for this view, the same text
+_HIDING = LazyPattern(ESCAPE_ANCHOR)  # the engine's anchor for this view (with ENTITY_ANCHOR's), the same text
 # A line whose only hiding escapes are \" or \r is decoded when it nests a JSON document that names a
 # credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding every such
 # line cost 20% of the scan of a source tree.
@@ -326,6 +328,56 @@ def escape_view(data: bytes) -> View | None:
     for start, end in _escaped_lines(data):
         out.add(_decode_escapes(data[start:end]), start, end, False)
         out.add(b'\n', end, min(end + 1, len(data)), True)
+    return out.view(data)
+
+
+# XML and HTML character references: a PEM key in an XML attribute with &#10; line breaks, JSON in an HTML
+# data attribute with &quot; (third hostile review, break 05). A line is decoded when it holds a line break's
+# or a quote's reference; one whose only such references are &quot; when they quote a credential's name.
+_ENTITY = LazyPattern(rb'&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(quot|apos|amp|lt|gt));')
+_NAMED_ENTITY = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
+_ENTITY_HIDING = LazyPattern(ENTITY_ANCHOR)
+_BREAK_REFERENCE = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
+_QUOTE_REFERENCE = rb'&(?:quot|#0*34|#[xX]0*22);'
+_QUOTED_CREDENTIAL = LazyPattern(
+    _QUOTE_REFERENCE + rb'[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH'
+    rb'|[Cc]red|CRED|[Pp]rivate|PRIVATE)[\w.-]{0,40}' + _QUOTE_REFERENCE + rb'[ \t]*:'
+)
+
+
+def _entity(m: re.Match[bytes]) -> bytes:
+    """What one character reference stands for (a control character other than a line break or a tab
+    stays as written: it hides no token)."""
+    if m.group(3) is not None:
+        return _NAMED_ENTITY[m.group(3)]
+    code = int(m.group(1)) if m.group(1) is not None else int(m.group(2), 16)
+    char = chr(code) if code <= 0x10FFFF else ''
+    return char.encode('utf-8', 'replace') if char and (char.isprintable() or char in '\n\r\t') else m.group(0)
+
+
+def entity_view(data: bytes) -> View | None:
+    """Lines with character references that hide something, the references decoded (regions joined by
+    newlines; each decoded reference placed on its own span, so a finding maps back exactly)."""
+    if b'&' not in data:
+        return None
+    out = _Builder()
+    found = _ENTITY_HIDING.search(data)
+    while found is not None:
+        start = data.rfind(b'\n', 0, found.start()) + 1
+        end = data.find(b'\n', found.start())
+        end = len(data) if end == -1 else end
+        if end - start > LONG_LINE:
+            start = _cut_before(data, found.start() - _AROUND, start)
+            end = _cut_after(data, found.end() + _AROUND, end)
+        if _BREAK_REFERENCE.search(data, start, end) or _QUOTED_CREDENTIAL.search(data, start, end):
+            pos = start
+            for m in _ENTITY.finditer(data, start, end):
+                out.add(data[pos:m.start()], pos, m.start(), True)
+                out.add(_entity(m), m.start(), m.end(), True)
+                pos = m.end()
+            out.add(data[pos:end], pos, end, True)
+            out.add(b'\n', end, min(end + 1, len(data)), True)
+        found = _ENTITY_HIDING.search(data, end)
     return out.view(data)
 
 
@@ -488,7 +540,8 @@ def view_findings(
     and ``comment`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
     views = (
-        (escape_view(data) if escape else None, 'escaped'), (comment_view(data) if comment else None, 'commented out'),
+        (escape_view(data) if escape else None, 'escaped'), (entity_view(data) if escape else None, 'character references'),
+        (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
     )
     for view, note in views:
