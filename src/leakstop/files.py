@@ -507,7 +507,7 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     pat = pattern.lstrip('/') if pattern.startswith('/') else pattern
     dir_only = pat.endswith('/')
     pat = pat.rstrip('/')
-    out = []
+    out: list[str] = []
     i = 0
     while i < len(pat):
         c = pat[i]
