@@ -52,6 +52,10 @@ def test_value_allowed_for_each_reason() -> None:
     client_token = 'pub' + fakes.rand('0123456789abcdef', 32, 'dd-rum')  # Datadog's RUM client token (held-out 46)
     assert allowlist.value_allowed(_finding('generic-token', client_token))
     assert not allowlist.value_allowed(_finding('generic-token', 'pub' + RANDOM))
+    branch = fakes.rand(fakes.ALNUM, 32, 'branch')  # Branch's app key, in every app's manifest (held-out 51)
+    assert allowlist.value_allowed(_finding('generic-api-key', 'key_live_' + branch))
+    assert allowlist.value_allowed(_finding('generic-api-key', 'key_test_' + branch))
+    assert not allowlist.value_allowed(_finding('generic-api-key', 'secret_live_' + branch))
     assert allowlist.value_allowed(_finding('generic-secret', RANDOM[:8] + 'DummyValue'))  # a stopword, any case
     assert allowlist.value_allowed(_finding('generic-secret', 'ci-only-' + RANDOM))  # the user's values
     assert not allowlist.value_allowed(_finding('generic-secret', 'x-ci-only-' + RANDOM))  # (the user's ^ anchors it)

@@ -201,10 +201,12 @@ def score(
         # form field's in API docs (held-out 46: 6) or a trade's in example responses (held-out 45: 6); an
         # api key, a license key, a service's key (heroku_key) that is a UUID still counts
         value_score = 0.0
-    elif (key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers
+    elif (key.kind == 'token' and judgement.uuid and key.reason == 'token'
+          and not set(key.words).difference(('client',)) & vocabulary.key_qualifiers
           and not (services is not None and services().intersection(key.words[:-1]))):
-        # a bare token that is a UUID: request ids and correlation tokens (api_token counts, and so does
-        # a service's: herokuToken, SNYK_TOKEN, hubspot_token, whose API keys are UUIDs)
+        # a bare token that is a UUID: request ids and correlation tokens, and a client token (AWS's ClientToken,
+        # an idempotency token the caller makes up: held-out 48, 17 alarms); api_token counts, and so does a
+        # service's: herokuToken, SNYK_TOKEN, hubspot_token, whose API keys are UUIDs
         value_score = 0.0
     else:
         value_score = judgement.randomness
@@ -257,7 +259,22 @@ def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
                                       or len(lower) >= 5 and any(r.startswith(lower) and len(r) - len(lower) <= 3
                                                                  for r in readings)):
             return True  # (lemmylemmy beside user lemmy: the name typed twice; m@0dl3ing beside moodle)
-    return names_itself(data, c.start, c.end, value)
+    return names_itself(data, c.start, c.end, value) or _names_its_image(data, value)
+
+
+_IMAGE = LazyPattern(rb'''(?m)^[ \t]*(?:- )?["']?image["']?[ \t]*:[ \t]*["']?([^\s"'#]{1,200})''')
+_IMAGE_WORDS = LazyPattern(r'[/:@._-]+')
+
+
+def _names_its_image(data: bytes, value: str) -> bool:
+    """The password is a word of a container image the same file runs (``MYSQL_ROOT_PASSWORD=debezium`` beside
+    ``image: quay.io/debezium/example-mysql``, ``POSTGRES_PASSWORD=postgres`` beside ``image: postgres:16``): the
+    product's or the service's name, a demo default of a compose file or manifest (held-out 49: 27 lines of one
+    project's examples), not a secret anyone made."""
+    stem = _stem(value).lower()
+    if len(stem) < 4 or not stem.isalpha() or b'image' not in data:
+        return False
+    return any(stem in _IMAGE_WORDS.split(m.group(1).decode('utf-8', 'replace').lower()) for m in _IMAGE.finditer(data))
 
 
 _NAME = LazyPattern(rb'[A-Za-z][A-Za-z0-9_.-]{2,127}')

@@ -448,6 +448,7 @@ def _word_between_symbols(value: str) -> bool:
 
 
 # an ANSI colour or cursor code as source writes it (CRED = "\\033[31m", "\\x1b[0m", "\\u001b[1;32m", "\\e[K")
+_ESCAPED_CHARACTERS = LazyPattern(r'(?:\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}){1,4}\Z')  # held-out 51: FontAwesome's names
 _TERMINAL_ESCAPE = LazyPattern(r'(?:\\033|\\x1[bB]|\\u001[bB]|\\e|\x1b)\[[0-9;?]*[A-Za-z]')
 
 
@@ -478,6 +479,7 @@ _SHORT_VENDOR_TOKEN = LazyPattern(
 _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
     ('reference or template', lambda v: REFERENCE.search(v)),
     ('terminal escape sequence', lambda v: _TERMINAL_ESCAPE.search(v)),
+    ('escaped characters', lambda v: _ESCAPED_CHARACTERS.match(v)),  # an icon font's code point: UserSecret = "\uf2bd" 
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
     ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
     ('e-mail address', lambda v: _EMAIL.match(v)),
