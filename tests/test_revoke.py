@@ -32,6 +32,7 @@ NO_REVOKE_PAGE: dict[str, str] = {
     'bitcoin-wif-private-key': _SELF_CUSTODY,
     'bitcoin-extended-private-key': _SELF_CUSTODY,
     'bip39-mnemonic': _SELF_CUSTODY,
+    'bip39-mnemonic-checksum': _SELF_CUSTODY,
     'solana-keypair': _SELF_CUSTODY,
     'solana-keypair-file': _SELF_CUSTODY,
     'solana-private-key': _SELF_CUSTODY,

@@ -337,11 +337,11 @@ def escape_view(data: bytes) -> View | None:
 _ENTITY = LazyPattern(rb'&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(quot|apos|amp|lt|gt));')
 _NAMED_ENTITY = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
 _ENTITY_HIDING = LazyPattern(ENTITY_ANCHOR)
-_BREAK_REFERENCE = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
-_QUOTE_REFERENCE = rb'&(?:quot|#0*34|#[xX]0*22);'
+_LINE_BREAK_ENTITY = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
+_QUOTE_ENTITY = rb'&(?:quot|#0*34|#[xX]0*22);'
 _QUOTED_CREDENTIAL = LazyPattern(
-    _QUOTE_REFERENCE + rb'[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH'
-    rb'|[Cc]red|CRED|[Pp]rivate|PRIVATE)[\w.-]{0,40}' + _QUOTE_REFERENCE + rb'[ \t]*:'
+    _QUOTE_ENTITY + rb'[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH'
+    rb'|[Cc]red|CRED|[Pp]rivate|PRIVATE)[\w.-]{0,40}' + _QUOTE_ENTITY + rb'[ \t]*:'
 )
 
 
@@ -369,7 +369,7 @@ def entity_view(data: bytes) -> View | None:
         if end - start > LONG_LINE:
             start = _cut_before(data, found.start() - _AROUND, start)
             end = _cut_after(data, found.end() + _AROUND, end)
-        if _BREAK_REFERENCE.search(data, start, end) or _QUOTED_CREDENTIAL.search(data, start, end):
+        if _LINE_BREAK_ENTITY.search(data, start, end) or _QUOTED_CREDENTIAL.search(data, start, end):
             pos = start
             for m in _ENTITY.finditer(data, start, end):
                 out.add(data[pos:m.start()], pos, m.start(), True)

@@ -149,6 +149,7 @@ def unquoted_value(value: str) -> str:
 
 
 GENERATED = 0.75  # the value judge's randomness from which a value counts as generated material
+_OBJECT_OPENER = LazyPattern(rb'''["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*[:=][ \t]*\{''')  # "license_key": {
 _ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
 
 
@@ -194,13 +195,6 @@ def score(
         # a long passphrase is real even in a test; a long one of words (something-r@nd0m!) is typed as a short one
         factor = human_factor if judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS else 1.0
         value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))
-    elif (key.kind == 'key' and judgement.uuid and key.words[-1] == 'key'
-          and not any(w in vocabulary.key_qualifiers or w in vocabulary.kinds for w in key.words[:-1])
-          and not (services is not None and services().intersection(key.words[:-1]))):
-        # a UUID under a bare or an unqualified key (key:, blockTradeSettlementKey): an entity's id, as a
-        # form field's in API docs (held-out 46: 6) or a trade's in example responses (held-out 45: 6); an
-        # api key, a license key, a service's key (heroku_key) that is a UUID still counts
-        value_score = 0.0
     elif (key.kind == 'token' and judgement.uuid and key.reason == 'token'
           and not set(key.words).difference(('client',)) & vocabulary.key_qualifiers
           and not (services is not None and services().intersection(key.words[:-1]))):
@@ -608,6 +602,24 @@ class GenericDetector:
                     out.append(c)
         return out
 
+    def _entity_id(self, data: bytes, c: Candidate, key: KeyJudgement) -> bool:
+        """A UUID under a bare or an unqualified key (``key:``, ``blockTradeSettlementKey``) is an entity's id, as
+        a form field's in API docs (held-out 46: 6) or a trade's in example responses (held-out 45: 6), unless
+        the object it stands in is named as a secret (``"license_key": {"id": 1, "key": "…"}``, Lemon
+        Squeezy's licence). An api key, a license key, a service's key (heroku_key) that is a UUID counts."""
+        vocabulary = self.vocabulary
+        if key.kind != 'key' or key.words[-1:] != ('key',) or any(
+                w in vocabulary.key_qualifiers or w in vocabulary.kinds for w in key.words[:-1]):
+            return False
+        if self.services().intersection(key.words[:-1]):
+            return False
+        lo = _lines_around(data, c.start, c.start, 3)[0]
+        opener = None
+        for opener in _OBJECT_OPENER.finditer(data, lo, c.start):
+            pass  # the nearest object opened before the value
+        parent = opener.group(1).decode('ascii') if opener is not None else _enclosing_key(data, c.start)
+        return parent is None or not judge_key(parent, vocabulary).kind
+
     def _encrypted_parent(self, data: bytes, c: Candidate) -> str | None:
         """A parent key saying the values below are ciphertext (``encryptedData:`` of a SealedSecret)."""
         if c.syntax not in ('assign', 'yaml'):
@@ -638,6 +650,8 @@ class GenericDetector:
                 continue  # {appId, apiKey, indexName}: a search widget's key, public by design
             if result.key.kind == 'key' and _key_of_an_entry(data, c, result.key, self.vocabulary):
                 continue  # {"Key": "aws-cdk:cr-owned:…", "Value": "true"}: a tag's name
+            if result.judgement.uuid and self._entity_id(data, c, result.key):
+                continue  # key: 9c30e7c9-…, "blockTradeSettlementKey": "…": an entity's id
             if result.key.kind == 'token' and _challenge_nonce(data, c, result.key, path):
                 continue  # an ACME challenge's token or key authorization: a public nonce
             if result.key.kind == 'token' and _push_subscription_auth(data, c, result.key):
