@@ -712,3 +712,19 @@ def test_character_references_that_hide_a_secret_are_decoded(ruleset: RuleSet, d
     # quotes around no credential's name, a reference of no line break: no view to build
     assert entity_view(b'<a title="&quot;Hello&quot; &amp; more">x</a>\n') is None
     assert entity_view(b'<p>Tom &amp; Jerry &lt;3</p>\n') is None
+
+
+def test_a_key_escaped_in_a_string_in_a_string_is_found(ruleset: RuleSet, default_config: Config) -> None:
+    """Held-out 49's miss: an Airflow connection's `extra` (a JSON string) holds a service-account key file (a
+    JSON string in it), so the PEM's line breaks are escaped three times in the file. The escape view is decoded
+    again, twice at most, and the finding placed on the original text."""
+    key = fakes.pem_private_key('PRIVATE KEY', seed='nested')
+    sa = {'type': 'service_account', 'project_id': 'p', 'private_key': key, 'client_email': 'x@p.iam.gserviceaccount.com'}
+    extra = json.dumps({'keyfile_dict': json.dumps(sa)})
+    text = json.dumps({'google_cloud_default': {'conn_type': 'google_cloud_platform', 'extra': extra}}, indent=2) + '\n'
+    found = scan_data(text.encode(), 'dev_connections.json', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.line) for f in found] == [('private-key-pem-escaped', 4)]
+    line = text.splitlines()[3]
+    assert line[found[0].column - 1:].startswith('-----BEGIN PRIVATE KEY-----')
+    once = json.dumps({'keyfile_dict': json.dumps(sa)})  # escaped twice: found as before
+    assert [f.rule_id for f in scan_data(once.encode(), 'x.json', ruleset=ruleset, config=default_config)] == ['private-key-pem-escaped']
