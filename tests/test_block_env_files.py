@@ -482,3 +482,13 @@ def test_repeated_double_stars_match_as_one_in_linear_time(work: Path) -> None:
     rx = re.compile(glob_to_regex('**/**/**/y', below=False) + r'\Z')
     assert rx.match('y') and rx.match('a/b/y') and not rx.match('a/by')
     assert rx.pattern.count('(?:.*/)?') == 1  # one level of backtracking, as `**/y` (speed: bench/, not here)
+
+
+def test_a_refused_glob_is_quoted_without_the_token_in_it(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fourth hostile review (break 12): a refused --name glob holding a token was echoed whole."""
+    import fakes
+    token = fakes.github('ghp', seed='glob-arg')
+    with pytest.raises(SystemExit) as e:
+        main(['--name', f'**/{token}/**/**/**/x', '.env'])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and token not in err and 'ghp_…' in err

@@ -297,3 +297,13 @@ def test_a_control_character_in_an_argument_is_a_usage_error(
     assert e.value.code == 2 and out == ''
     assert 'holds no control character' in err and '\x1b' not in err and not any(
         line.startswith('::') for line in err.splitlines())
+
+
+def test_a_refused_argument_is_quoted_without_the_token_in_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fourth hostile review (break 12): `--skip <token>` was echoed whole in its usage error."""
+    import fakes
+    token = fakes.github('ghp', seed='skip-arg')
+    with pytest.raises(SystemExit) as e:
+        main(['--skip', token])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and token not in err and "--skip 'ghp_…': not a default line" in err

@@ -204,6 +204,8 @@ def test_a_token_pasted_into_any_field_a_custom_rule_shows_is_redacted_everywher
         "pattern = '''acme=(?P<secret>[a-z]{20})'''\n"
         f'tags = ["{GH}"]\nprovider = "Acme {GH}"\nrevoke = "https://acme.test/revoke?token={GH}"\n'
         f'paths = ["{GH}/**", "*.txt"]\n'))
+    with open('.leakstop.toml') as f:  # a keyword too (fourth hostile review, break 06: rules list --format json)
+        write('.leakstop.toml', f.read().replace('keywords = ["acme"]', f'keywords = ["acme", "{GH}"]'))
     write('a.txt', 'acme=qkzmwprtvbnhxjcyldfs\n')
     for fmt in ('text', 'json', 'markdown'):
         listed = leakstop_cmd('rules', 'list', '--format', fmt)

@@ -355,7 +355,9 @@ def _bare_token_rules() -> list[Rule]:
 @pytest.mark.parametrize('prefix', [b'\\n', b'\\t', b'\\r', b'\\f', b'\\b', b'\\u00ab', b'\\u00e9', b'\\ude00', b'%3D',
                                     b'\x1b[0m', b'\x1b[31m', b'\x1b[1;31m',
                                     b'%20', b'%22', b'%3a', b'\x1b[01;31m\x1b[K', b'\x1b[0K', b'\x1b[38;5;196m',
-                                    b'\\x1b[32m', b'\\033[32m', b'\\u001b[32m', b'\\e[1m', b'\\E[0;1m'])
+                                    b'\\x1b[32m', b'\\033[32m', b'\\u001b[32m', b'\\e[1m', b'\\E[0;1m',
+                                    # other control sequences: cursor, erase, private modes (fourth review, break 01)
+                                    b'\x1b[2K\x1b[1G', b'\x1b[?25h', b'\x1b[2J\x1b[H', b'\\u001b[?25h', b'\x1b[38:5:196m'])
 def test_a_token_right_after_an_escape_is_found_by_its_rule(prefix: bytes) -> None:
     """A JSON or log line's \\n, a URL's %3D, a colour code: their last letter or digit is no part of the token."""
     rules = _bare_token_rules()

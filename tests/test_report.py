@@ -127,6 +127,14 @@ def test_github_annotation_escaping() -> None:
     assert f'(added in commit {"d" * 12})' in message
 
 
+def test_github_annotation_escapes_every_control_character_of_a_file_name() -> None:
+    """Fourth hostile review (break 05): a file name's ESC, BEL, an OSC title sequence and a bidi override
+    reached the CI log raw in the annotation's file= (the text report escaped them)."""
+    f = finding('d\x1b]0;pwned\x07\x1b[2J\u202e/t.txt', description='token', line=1)
+    (line,) = report.github_annotations([FileResult(f.path, findings=(f,))], environ={'GITHUB_ACTIONS': 'true'})
+    assert line.isprintable() and line.startswith('::error file=d\\x1b]0;pwned\\x07\\x1b[2J\\u202e/t.txt,line=1,')
+
+
 def test_emit_prints_annotations_on_stderr_in_every_format(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv('GITHUB_ACTIONS', 'true')
     for fmt in ('text', 'json', 'sarif'):

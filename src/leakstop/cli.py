@@ -526,7 +526,8 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
     # hostile review, break 06); leakstop's own are shown as they are
     # (its description, provider, revoke page and tags are redacted when the rule set is built: scan.shown_without_secrets)
     rules = sorted((r._replace(id=display_name(r.id), description=without_secrets(r.description, ruleset),
-                               paths=tuple(without_secrets(p, ruleset) for p in r.paths))
+                               paths=tuple(without_secrets(p, ruleset) for p in r.paths),
+                               keywords=tuple(without_secrets(k, ruleset) for k in r.keywords))  # (fourth review, 06)
                     if r.id in custom else r for r in ruleset.rules), key=lambda r: r.id)
     custom = {display_name(i) for i in custom}
     if fmt == 'json':

@@ -406,14 +406,15 @@ _TOKEN_GUARD = LazyPattern(r'\(\?<!\[(?=[^\]]*A-Za-z0-9|[^\]]*a-zA-Z0-9)[^\]]*\]
 # What may stand right before a token although it ends in a letter or digit: a string escape (\n, \t,
 # \r, \b, \f of JSON, logs, Python reprs; \u00ab, \ud83d\ude00: JSON's escapes of any character, as
 # json.dumps writes every non-ASCII one), a percent-encoded byte (%3D, %20, %22: a URL-encoded header or
-# JSON in a query string), an ANSI escape sequence (ESC[0m, ESC[01;31m, ESC[K: grep --color, CI logs),
+# JSON in a query string), an ANSI control sequence (ESC[0m, ESC[01;31m, ESC[K, ESC[1G, ESC[?25h: grep --color,
+# CI logs, progress bars; fourth hostile review, break 01),
 # raw or written as escape text in a string (\x1b[32m, \033[32m, \u001b[32m, \e[1m; third hostile
 # review, breaks 01, 02, 13). Fixed width each, as Python's lookbehind needs.
 # (introducers of one width share a lookbehind; parameters: none, 0, 31, 0;31, 01;31, 38;5;196 …)
 _ANSI_INTRODUCERS = (r'\x1b', r'\\[eE]', r'\\(?:x1[bB]|033)', r'\\u001[bB]')
 _AFTER_ESCAPE = '|'.join((
     r'(?<=\\[ntrbf])', r'(?<=\\u[0-9a-fA-F]{4})', r'(?<=%[0-9a-fA-F]{2})',
-    *(f'(?<={intro}\\[[0-9;]{{{n}}}[mK])' for intro in _ANSI_INTRODUCERS for n in (0, 1, 2, 3, 4, 5, 8)),
+    *(f'(?<={intro}\\[[0-9;:?]{{{n}}}[A-Za-z])' for intro in _ANSI_INTRODUCERS for n in (0, 1, 2, 3, 4, 5, 8)),
 ))
 
 

@@ -351,7 +351,11 @@ def sarif_document(
 # -- GitHub Actions ---------------------------------------------------------------------------
 
 def _escape_data(text: str) -> str:
-    return text.replace('%', '%25').replace('\r', '%0D').replace('\n', '%0A')
+    """A workflow command's text: ``%``, CR and LF as the runner reads them; any other control or format
+    character escaped as the text report writes it (``\\x1b``, ``\\u202e``): a file name's ESC, BEL or bidi
+    override would otherwise reach the log raw (fourth hostile review, break 05)."""
+    text = text.replace('%', '%25').replace('\r', '%0D').replace('\n', '%0A')
+    return text if text.isprintable() else printable(text)
 
 
 def _escape_property(text: str) -> str:

@@ -56,6 +56,19 @@ _PROBE_NAMES = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', '.k9Qx2
 _ENV_FILES = ('.env', '.env.local', '.env.production', 'config/.env')
 
 
+def redacted_message(text: str) -> str:
+    """An error message that quotes an argument, with each secret the shipped rules find in it redacted: a token
+    pasted into a hook's argument (``--skip``, ``--name``) is printed by no error (fourth hostile review, break 12)."""
+    from leakstop.config import config_from_table
+    from leakstop.history import without_secrets
+    from leakstop.scan import ruleset_for
+    return without_secrets(text, ruleset_for(config_from_table({}, '(arguments)', None)))
+
+
+def _refused(message: str) -> argparse.ArgumentTypeError:
+    return argparse.ArgumentTypeError(redacted_message(message))
+
+
 def glob_arg(value: str) -> str:
     """argparse type for a gitignore-style glob (usage error, exit 2, if it is not one, if it could take
     polynomial time to match, or if it matches every file name: one argument would then turn a hook's
@@ -65,13 +78,13 @@ def glob_arg(value: str) -> str:
     from leakstop.rules import name_globs
     cost = glob_cost_error(value)
     if cost is not None:
-        raise argparse.ArgumentTypeError(f'{value!r}: {cost}')
+        raise _refused(f'{value!r}: {cost}')
     try:
         regex = name_globs([value], 'glob', 'value')
     except FatalError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
+        raise _refused(str(e)) from None
     if regex is not None and all(regex.match(probe) for probe in _PROBE_NAMES[:3]):
-        raise argparse.ArgumentTypeError(f'{value!r}: matches every file name')
+        raise _refused(f'{value!r}: matches every file name')
     return value
 
 
@@ -82,7 +95,7 @@ def template_glob_arg(value: str) -> str:
     value = glob_arg(value)
     regex = name_globs([value], 'glob', 'value')
     if regex is not None and any(regex.match(name) for name in _ENV_FILES):
-        raise argparse.ArgumentTypeError(f'{value!r}: matches .env files themselves: every .env would pass as a template')
+        raise _refused(f'{value!r}: matches .env files themselves: every .env would pass as a template')
     return value
 
 

@@ -24,7 +24,7 @@ from typing import Sequence
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.hooks import select_rules
+from leakstop.hooks import redacted_message, select_rules
 from leakstop.files import compile_globs, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
 from leakstop.report import emit
@@ -218,7 +218,7 @@ def gitignore_line(value: str) -> str:
     (a line break, ESC) is a usage error: the value is printed in the report, where a line break would start
     a line a CI runner reads as a command (``::error …``; third hostile review, break 11)."""
     if any(ord(ch) < 0x20 or 0x7f <= ord(ch) < 0xa0 for ch in value):
-        raise argparse.ArgumentTypeError(f'{value!r}: a .gitignore line or file name holds no control character')
+        raise argparse.ArgumentTypeError(redacted_message(f'{value!r}: a .gitignore line or file name holds no control character'))
     return value
 
 
@@ -247,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     known = {r.line for r in REQUIRED}
     unknown = [line for line in args.skip if line not in known]
     if unknown:
-        parser.error(f'--skip {unknown[0]!r}: not a default line (defaults: {", ".join(sorted(known))})')
+        parser.error(redacted_message(f'--skip {unknown[0]!r}: not a default line (defaults: {", ".join(sorted(known))})'))
     required = [r for r in REQUIRED if r.line not in args.skip]
     required += [Required(line, (probe_for(line),), 'gitignore-required', f'files matching `{line}`') for line in args.require]
     templates = args.template or [DEFAULT_TEMPLATE, *(t for t in TEMPLATES[1:] if os.path.lexists(t))]
