@@ -728,3 +728,10 @@ def test_a_key_escaped_in_a_string_in_a_string_is_found(ruleset: RuleSet, defaul
     assert line[found[0].column - 1:].startswith('-----BEGIN PRIVATE KEY-----')
     once = json.dumps({'keyfile_dict': json.dumps(sa)})  # escaped twice: found as before
     assert [f.rule_id for f in scan_data(once.encode(), 'x.json', ruleset=ruleset, config=default_config)] == ['private-key-pem-escaped']
+
+
+def test_a_secret_value_with_a_comment_after_it_is_decoded() -> None:
+    """Fourth hostile review (break 04): a Secret's value followed by `# comment` was not decoded."""
+    text = f'kind: Secret\ndata:\n  password: {b64("Xq7-hunter-9Lk2pWz")} # prod\n  other: {b64(GH)}  # ci\n'
+    assert [(key, value) for key, value, *_ in kubernetes_secret_values(text.encode())] == [
+        (b'password', b'Xq7-hunter-9Lk2pWz'), (b'other', GH.encode())]

@@ -39,8 +39,9 @@ _DATA_KEY = LazyPattern(rb'(?m)^([ \t]*(?:- )?)["\']?data["\']?[ \t]*:[ \t]*\{?[
 # an entry: an indented key (maybe quoted) and a value, quoted (maybe empty) or not, a JSON member's comma after
 # it; a bare ``key:`` (a mapping's header, the next ``data:``) or JSON's closing brace is none and ends the
 # block, so that each line is read by one block (linear)
-_ENTRY = LazyPattern(
-    rb'([ \t]+)["\']?([\w.-]+)["\']?[ \t]*:[ \t]*(?=["\'A-Za-z0-9+/=])["\']?([A-Za-z0-9+/]*={0,2})["\']?[ \t]*,?[ \t]*\r?(?:\n|\Z)')
+_ENTRY = LazyPattern(  # (a comment after the value: fourth hostile review, break 04)
+    rb'([ \t]+)["\']?([\w.-]+)["\']?[ \t]*:[ \t]*(?=["\'A-Za-z0-9+/=])["\']?([A-Za-z0-9+/]*={0,2})["\']?[ \t]*,?[ \t]*'
+    rb'(?:\#[^\n]*)?\r?(?:\n|\Z)')
 # a block scalar's header (`key: |`, `key: >-`, `key: |2`) and its lines of base64 below it, more indented
 _BLOCK_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*[|>][-+1-9]{0,2}[ \t]*\r?\n')
 _BLOCK_LINE = LazyPattern(rb'([ \t]+)([A-Za-z0-9+/]+={0,2})[ \t]*\r?(?:\n|\Z)')

@@ -76,7 +76,8 @@ ANCHORS: dict[str, str] = {
     'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*' + _PROPERTIES_AT_END + r'\r?\n[ \t]*' + _YAML_PROPERTIES
                   + r'[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]'),
     # YAML `key:` (or `key: &anchor`) ending its line and a plain value alone on the next, deeper line
-    'yaml_below': r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*' + _PROPERTIES_AT_END + r'\r?\n[ \t]+[^\s#\-\[{"\'&*!|>%@`]',
+    'yaml_below': (r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*' + _PROPERTIES_AT_END
+                   + r'(?:#[^\n]*)?\r?\n[ \t]+[^\s#\-\[{"\'&*!|>%@`]'),
     # `"secret" : [ "v"`, `secret_coefficients = [` and `"v"` on the next line: an array's first string
     'array': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
     # a key naming secrets that opens a mapping: `clientJWTSecrets:`, `"tokens": {` (its entries below)
@@ -102,7 +103,7 @@ _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quo
 )
 _YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a plain scalar may stand below it
     rb'''(?m)^(?P<indent>[ \t]*(?:- )?)["']?(?P<key>[\w.\-]{1,80})["']?[ \t]*:[ \t]*(?P<props>'''
-    + _PROPERTIES_AT_END.encode() + rb''')\r?$'''
+    + _PROPERTIES_AT_END.encode() + rb''')(?:\#[^\n]*)?\r?$'''  # (a comment after the key: fourth review, break 03)
 )
 _PLAIN_SCALAR = LazyPattern(  # a plain scalar alone on its line: no mapping key, no comment, no indicator first
     rb'''[^\s#\-\[{"'&*!|>%@`,?:][^\n]*\Z''')
