@@ -32,6 +32,9 @@ KEYS = {
     # a gpg export in a JSON string and a double-quoted YAML value, \n and \r\n escaped (third hostile review, break 10)
     'gpg-35k-json': ('ci-secrets.json', json.dumps({'GPG_PRIVATE_KEY': gpg_secret_key_export(35_000, 'j')}) + '\n',
                      'pgp-private-key-block-escaped', 'pgp-private-key'),
+    # an indented block: a YAML block scalar, Markdown (fourth hostile review, break 07)
+    'gpg-35k-indented': ('notes.md', ''.join('    ' + ln + '\n' for ln in gpg_secret_key_export(35_000, 'i').splitlines()),
+                         'pgp-private-key-block', 'pgp-private-key'),
     'gpg-35k-yaml-crlf': ('values.yaml', 'gpg_key: ' + json.dumps(gpg_secret_key_export(35_000, 'k').replace('\n', '\r\n')) + '\n',
                           'pgp-private-key-block-escaped', 'pgp-private-key'),
 }
