@@ -735,3 +735,14 @@ def test_a_secret_value_with_a_comment_after_it_is_decoded() -> None:
     text = f'kind: Secret\ndata:\n  password: {b64("Xq7-hunter-9Lk2pWz")} # prod\n  other: {b64(GH)}  # ci\n'
     assert [(key, value) for key, value, *_ in kubernetes_secret_values(text.encode())] == [
         (b'password', b'Xq7-hunter-9Lk2pWz'), (b'other', GH.encode())]
+
+
+@pytest.mark.parametrize('line', [
+    '<command>export DB_PASSWORD=&quot;Xq7-hunter-9Lk2pWz&quot;</command>',  # a Jenkins job's shell step
+    '<pre>const password = &#39;Xq7-hunter-9Lk2pWz&#39;;</pre>',
+    "<pre>db_password = &apos;Xq7-hunter-9Lk2pWz&apos;</pre>",
+])
+def test_quote_references_around_a_value_on_a_credential_line_are_decoded(line: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Fourth hostile review (break 02): only quote references around a credential's JSON key were decoded."""
+    found = scan_data((line + '\n').encode(), 'config.xml', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret) for f in found] == [('generic-password', 'Xq7-hunter-9Lk2pWz')]  # leakstop: allow

@@ -340,6 +340,10 @@ _NAMED_ENTITY = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt':
 _ENTITY_HIDING = LazyPattern(ENTITY_ANCHOR)
 _LINE_BREAK_ENTITY = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
 _QUOTE_ENTITY = rb'&(?:quot|#0*34|#[xX]0*22);'
+# quotes around a value on a line that names a credential anywhere (a Jenkins config.xml's shell step
+# `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02)
+_ANY_QUOTE_ENTITY = LazyPattern(rb'&(?:quot|apos|#0*3[49]|#[xX]0*2[27]);')
+_CREDENTIAL_NAME = LazyPattern(rb'(?i)passw|passphrase|secret|token|api[_-]?key|private[_-]?key|pwd|credential')
 _QUOTED_CREDENTIAL = LazyPattern(
     _QUOTE_ENTITY + rb'[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH'
     rb'|[Cc]red|CRED|[Pp]rivate|PRIVATE)[\w.-]{0,40}' + _QUOTE_ENTITY + rb'[ \t]*:'
@@ -370,7 +374,8 @@ def entity_view(data: bytes) -> View | None:
         if end - start > LONG_LINE:
             start = _cut_before(data, found.start() - _AROUND, start)
             end = _cut_after(data, found.end() + _AROUND, end)
-        if _LINE_BREAK_ENTITY.search(data, start, end) or _QUOTED_CREDENTIAL.search(data, start, end):
+        if (_LINE_BREAK_ENTITY.search(data, start, end) or _QUOTED_CREDENTIAL.search(data, start, end)
+                or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
             pos = start
             for m in _ENTITY.finditer(data, start, end):
                 out.add(data[pos:m.start()], pos, m.start(), True)

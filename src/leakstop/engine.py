@@ -437,7 +437,7 @@ def escape_tolerant(pattern: str) -> str:
 # (the first: a string escape that hides something, or an XML/HTML character reference of a line break or a
 # quote: decode.escape_view and decode.entity_view)
 ESCAPE_ANCHOR = rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)'
-ENTITY_ANCHOR = rb'&#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]2[27]);|&quot;'
+ENTITY_ANCHOR = rb'&#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]0*2[27]);|&quot;|&apos;'
 VIEW_ANCHORS = (
     ESCAPE_ANCHOR + b'|' + ENTITY_ANCHOR, rb'-----BEGIN',
     # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json)
