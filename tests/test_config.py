@@ -67,6 +67,10 @@ def test_names_that_read_as_names_are_still_shown() -> None:
 @pytest.mark.parametrize(('text', 'expected'), [
     ('[allowlist]\nstopwords = ["dummy", ""]\n', '.leakstop.toml.allowlist.stopwords[1]: empty: '),
     ('[allowlist]\nstopwords = ["a"]\n', '.leakstop.toml.allowlist.stopwords[0]: too short: '),
+    # part of what every secret of a kind holds (fourth hostile review, break 10)
+    ('[allowlist]\nstopwords = ["dummy", "AAAA"]\n', ".leakstop.toml.allowlist.stopwords[1]: 'AAAA' is part of what every secret"),
+    ('[allowlist]\nstopwords = ["BEGIN"]\n', ".leakstop.toml.allowlist.stopwords[0]: 'BEGIN' is part of what every secret"),
+    ('[allowlist]\nstopwords = ["ghp_"]\n', ".leakstop.toml.allowlist.stopwords[0]: 'g…' is part of what every secret of a kind holds ('ghp_')"),
     ('[allowlist]\nvalues = ["^EXAMPLE$", "x*"]\n', '.leakstop.toml.allowlist.values[1]: matches the empty string: '),
     ('[allowlist]\nvalues = [""]\n', '.leakstop.toml.allowlist.values[0]: matches the empty string: '),
     ('[allowlist]\nvalues = ["[A-Za-z0-9]{8}"]\n', '.leakstop.toml.allowlist.values[0]: matches a random token: '),
@@ -139,6 +143,11 @@ def test_custom_rules_that_could_backtrack_are_refused(pattern: str, why: str) -
 def test_custom_rule_allow_regexes_max_length_and_globs_are_checked() -> None:
     base = "[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\npattern = '(?P<secret>acme_[a-z0-9]{32})'\n"
     assert error_of(base + "allow = ['^x$', '(x+x+)+y']\n").startswith('.leakstop.toml.rules[0]: acme: allow[1] nests a repeat')
+    # a bounded repeat of alternatives that can start alike: exponential too (fourth hostile review, break 11)
+    assert error_of(base + "allow = ['^(?:[0-9]|[^z]){1,64}z']\n").startswith(
+        '.leakstop.toml.rules[0]: acme: allow[0] repeats alternatives that can start with the same character')
+    assert 'repeats alternatives' in error_of(
+        "[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\npattern = '(?P<secret>(?:[0-9]|[^z]){1,64})(?=z)'\n")
     assert error_of(base + 'max_length = 1048576\n').startswith('.leakstop.toml.rules[0]: acme: max_length: at most 4096')
     assert error_of(base + 'paths = ["*a*a*a*a*x"]\n').startswith('.leakstop.toml.rules[0]: acme: paths[0]: more than 3 wildcards')
     assert error_of(base + 'paths = ["**a**a**x"]\n').startswith(  # hostile review: ** inside a segment crosses '/'

@@ -62,6 +62,7 @@ def _shown(name: str) -> str:
 _PROBE_SECRETS = ('', 'Zq3v9XkP7wLm2RtY8bNc4JhD', '5f0c9e2ab7d14e8396c1a0fd2b7e4c58', 'k9/Qx+2mT7=vB4#pL8@wR1!zN6')
 _PROBE_PATHS = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', 'k9Qx2mT7vB/pL8wR1zN6/Zq3v9XkP7w.k9Q')
 MIN_STOPWORD = 3  # a shorter stopword occurs in most secrets
+AMBIGUOUS_REPEAT = 8  # a repeat of alternatives that can start alike, more times than this, backtracks exponentially
 CUSTOM_MAX_LENGTH = 4096  # a custom rule's confirming regex runs in windows of this size at most
 _RE2_UNSUPPORTED = 'uses what the linear-time engine (RE2) does not support: a lookaround, a backreference, or an atomic or possessive group'
 
@@ -162,6 +163,16 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
     return LinearPattern('(?:' + '|'.join(parts) + ')\\z', ', '.join(patterns))
 
 
+# What every secret of a class holds (a token's prefix, a key's armor, the base64 every OpenSSH or DER key starts
+# with): a stopword inside one of these allows the whole class (fourth hostile review, break 10: "AAAA", "BEGIN",
+# "ghp_" turned off every OpenSSH key, every PEM key, every GitHub token).
+CLASS_MARKERS = (
+    'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xoxb-', 'xoxp-', 'xoxa-', 'xapp-', 'akia', 'asia',
+    'aiza', 'sk_live_', 'rk_live_', 'sk-proj-', 'sk-ant-api', 'npm_', 'pypi-age', 'eyjhbgci', 'aaaab3nzac1',
+    'aaaac3nzac1', 'b3blbnnzac1rzxktdje', '-----begin ', ' private key-----', 'pgp private key block', '-----end ',
+)
+
+
 def _stopwords(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     words = _str_list(table, key, where)
     for i, word in enumerate(words):
@@ -169,6 +180,12 @@ def _stopwords(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...
             raise FatalError(
                 f'{where}.{key}[{i}]: {"empty" if not word.strip() else "too short"}: a stopword of fewer than '
                 f'{MIN_STOPWORD} characters occurs in most secrets and would allow them',
+            )
+        marker = next((m for m in CLASS_MARKERS if word.lower() in m), None)
+        if marker is not None:
+            raise FatalError(
+                f'{where}.{key}[{i}]: {_shown(word)!r} is part of what every secret of a kind holds '
+                f'({marker.strip()!r}): it would allow them all; allow a path or a value instead',
             )
     return tuple(w.lower() for w in words)
 
@@ -319,9 +336,10 @@ def backtracking_risk(pattern: str) -> str | None:
                 live = [s for s in live if s & one]
             elif op in repeats:
                 low, high, sub = arg
+                if (high == parser.MAXREPEAT or high - low > AMBIGUOUS_REPEAT) and ambiguous_branch(sub):
+                    # exponential even when bounded: (?:[0-9]|[^z]){1,64} took 21 s on 26 digits (fourth review, break 11)
+                    return live, 'repeats alternatives that can start with the same character'
                 if high == parser.MAXREPEAT or high - low > unbounded:
-                    if ambiguous_branch(sub):
-                        return live, 'repeats alternatives that can start with the same character'
                     mine = chars(sub)
                     if any(s & mine for s in live):
                         return live, 'has two unbounded repeats that can match the same characters in a row'
