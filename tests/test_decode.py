@@ -746,3 +746,14 @@ def test_quote_references_around_a_value_on_a_credential_line_are_decoded(line: 
     """Fourth hostile review (break 02): only quote references around a credential's JSON key were decoded."""
     found = scan_data((line + '\n').encode(), 'config.xml', ruleset=ruleset, config=default_config)
     assert [(f.rule_id, f.secret) for f in found] == [('generic-password', 'Xq7-hunter-9Lk2pWz')]  # leakstop: allow
+
+
+def test_properties_escapes_on_a_credential_line_are_decoded(ruleset: RuleSet, default_config: Config) -> None:
+    """Fourth hostile review (break 08): java.util.Properties.store escapes : = # ! in keys and values, which
+    hid a JDBC URL's password and a generic password from every rule."""
+    text = ('jdbc.url=jdbc\\:postgresql\\://db/x?user\\=u&password\\=Xq7-hunter-9Lk2pWz\n'
+            'db.password=Xq7\\#vLp2\\!hunter9Lk\n'
+            'greeting=Hello\\: world\\!\n')  # no credential named: no view
+    found = scan_data(text.encode(), 'app.properties', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.line) for f in found] == [('jdbc-url-password', 1), ('generic-password', 2)]
+    assert found[1].secret == 'Xq7#vLp2!hunter9Lk'  # leakstop: allow

@@ -233,8 +233,11 @@ class _Builder:
 
 
 # (no \xXX: JSON has none, and in code it writes bytes, not text: b'\x02\x01...' decoded looks random)
-_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\])|\r?\n[ \t]*)')
-_SIMPLE = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'"': b'"', b"'": b"'", b'/': b'/', b'\\': b'\\'}
+# (\: \= \# \!: java.util.Properties.store escapes them in keys and values, jdbc\:postgresql\://…?password\=…;
+# fourth hostile review, break 08)
+_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\:=#!])|\r?\n[ \t]*)')
+_SIMPLE = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'"': b'"', b"'": b"'", b'/': b'/', b'\\': b'\\',
+           b':': b':', b'=': b'=', b'#': b'#', b'!': b'!'}
 
 
 def _continues(data: bytes, end: int) -> bool:
@@ -262,6 +265,7 @@ _CREDENTIAL_WORD = LazyPattern(  # case spelled out: (?i) would make the engine 
     rb'|[Pp]rivate|PRIVATE)[\w.-]{0,40}\\"[ \t]*:|-----BEGIN'
 )  # a JSON document nested in a string names a credential (\"private_key\": ...), or a PEM key
 _QUOTE_OR_CR = (b'\\"', b'\\r')
+_PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
 _STRONG_HIDING = LazyPattern(rb'\\(?:/|u00[2-7][0-9a-fA-F]|n\\\r?\n)')
 
 
@@ -309,6 +313,9 @@ def _escaped_lines(data: bytes) -> list[tuple[int, int]]:
         if (found.group() in _QUOTE_OR_CR and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
             found = _HIDING.search(data, end)  # only quotes or \r here, and nothing to hide
+            continue
+        if found.group() in _PROPERTIES_ESCAPES and not _CREDENTIAL_NAME.search(data, start, end):
+            found = _HIDING.search(data, end)  # a .properties escape on a line that names no credential
             continue
         while data[end:end + 1] == b'\n' and _continues(data, end):
             nxt = data.find(b'\n', end + 1)
