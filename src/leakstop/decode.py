@@ -266,6 +266,9 @@ _CREDENTIAL_WORD = LazyPattern(  # case spelled out: (?i) would make the engine 
 )  # a JSON document nested in a string names a credential (\"private_key\": ...), or a PEM key
 _QUOTE_OR_CR = (b'\\"', b'\\r')
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
+# in a .properties file (PROPERTIES_PATH), those escapes hide something too (elsewhere: regexes, shell)
+_HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])')
+PROPERTIES_PATH = LazyPattern(r'(?i)\.properties\Z')
 _STRONG_HIDING = LazyPattern(rb'\\(?:/|u00[2-7][0-9a-fA-F]|n\\\r?\n)')
 
 
@@ -297,11 +300,12 @@ def _cut_after(data: bytes, pos: int, ceiling: int) -> int:
     return found.start() if found is not None else pos
 
 
-def _escaped_lines(data: bytes) -> list[tuple[int, int]]:
+def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int]]:
     """Spans of runs of consecutive lines that hold an escape that hides something (a line ending in
     ``\\`` takes the next one); on a line longer than ``LONG_LINE``, the windows around such escapes."""
     regions: list[tuple[int, int]] = []
-    found = _HIDING.search(data)
+    hiding = _HIDING_PROPERTIES if properties else _HIDING
+    found = hiding.search(data)
     while found is not None:
         pos = found.start()
         start = data.rfind(b'\n', 0, pos) + 1
@@ -312,10 +316,10 @@ def _escaped_lines(data: bytes) -> list[tuple[int, int]]:
             end = _cut_after(data, found.end() + _AROUND, end)
         if (found.group() in _QUOTE_OR_CR and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
-            found = _HIDING.search(data, end)  # only quotes or \r here, and nothing to hide
+            found = hiding.search(data, end)  # only quotes or \r here, and nothing to hide
             continue
         if found.group() in _PROPERTIES_ESCAPES and not _CREDENTIAL_NAME.search(data, start, end):
-            found = _HIDING.search(data, end)  # a .properties escape on a line that names no credential
+            found = hiding.search(data, end)  # a .properties escape on a line that names no credential
             continue
         while data[end:end + 1] == b'\n' and _continues(data, end):
             nxt = data.find(b'\n', end + 1)
@@ -324,16 +328,16 @@ def _escaped_lines(data: bytes) -> list[tuple[int, int]]:
             regions[-1] = (regions[-1][0], end)
         else:
             regions.append((start, end))
-        found = _HIDING.search(data, end)
+        found = hiding.search(data, end)
     return regions
 
 
-def escape_view(data: bytes) -> View | None:
+def escape_view(data: bytes, properties: bool = False) -> View | None:
     """Lines with string escapes, the escapes decoded once (regions joined by newlines)."""
     if b'\\' not in data:
         return None
     out = _Builder()
-    for start, end in _escaped_lines(data):
+    for start, end in _escaped_lines(data, properties):
         out.add(_decode_escapes(data[start:end]), start, end, False)
         out.add(b'\n', end, min(end + 1, len(data)), True)
     return out.view(data)
@@ -553,7 +557,8 @@ def view_findings(
     and ``comment`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
     views = (
-        (escape_view(data) if escape else None, 'escaped'), (entity_view(data) if escape else None, 'character references'),
+        (escape_view(data, PROPERTIES_PATH.search(path) is not None) if escape else None, 'escaped'),
+        (entity_view(data) if escape else None, 'character references'),
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
     )

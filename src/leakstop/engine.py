@@ -403,7 +403,9 @@ class RuleSet:
                     self.path_database.scratch = _hyperscan().Scratch(self.path_database)
                     self._path_scratch_ready = True
                 self.path_database.scan(data, match_event_handler=on_match)
-            if self.lone_database is not None:
+            if self.lone_database is not None and not unjudged(path):
+                # (not on lockfiles, translations, source maps, minified bundles: generic.unjudged, where no one
+                # writes a seed phrase; BookStack's history is 180 MB of them)
                 if not self._lone_scratch_ready:
                     self.lone_database.scratch = _hyperscan().Scratch(self.lone_database)
                     self._lone_scratch_ready = True
@@ -448,7 +450,7 @@ def escape_tolerant(pattern: str) -> str:
 # (the third is decode._SECRET_KIND: a Kubernetes Secret's `kind:` line; `Secret` alone was in most source files)
 # (the first: a string escape that hides something, or an XML/HTML character reference of a line break or a
 # quote: decode.escape_view and decode.entity_view)
-ESCAPE_ANCHOR = rb'\\(?:["/r:=#!]|u00[2-7][0-9a-fA-F]|n\\\r?\n)'
+ESCAPE_ANCHOR = rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|n\\\r?\n)'
 ENTITY_ANCHOR = rb'&#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]0*2[27]);|&quot;|&apos;'
 VIEW_ANCHORS = (
     ESCAPE_ANCHOR + b'|' + ENTITY_ANCHOR, rb'-----BEGIN',
