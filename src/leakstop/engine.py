@@ -247,8 +247,10 @@ class RuleSet:
         # compiled without them: a database of their own, scanned after it
         self.lone_database = lone_database
         self._lone_scratch_ready = False
+        self._unjudged_answers: dict[str, bool] = {}  # generic.unjudged per path (every version of a file asks)
         self._path_scratch_ready = False
         self._path_gate: Any = False  # all their file-name globs in one pattern (None: none)
+        self._path_answers: dict[str, bool] = {}
         # ids of the generic detector's anchors in ``database`` (when it was compiled with them)
         self.generic_base = self.keywords.anchor_base + len(self.keywords.anchor_literals)
         self.view_base = self.generic_base + len(FAMILIES)  # VIEW_ANCHORS' ids, when compiled (generic)
@@ -362,17 +364,28 @@ class RuleSet:
     def _path_rules_apply(self, path: str) -> bool:
         """Whether any rule limited to file names applies to ``path`` (one glob match per path: the
         NameFilter remembers its answers, and a history scan asks again for every version of a file)."""
+        known = self._path_answers.get(path)
+        if known is not None:
+            return known
         if self._path_gate is False:  # caseless and by the last segments: looser than applies_to, which decides
             globs = [g for i in self.path_rules for g in self.rules[i].paths]
             self._path_gate = NameFilter(globs) if globs else None
-        return self._path_gate is not None and self._path_gate(normalize(path))
+        answer = self._path_gate is not None and self._path_gate(normalize(path))
+        if len(self._path_answers) < 100_000:
+            self._path_answers[path] = answer  # (a path as given: normalize and the filter cost 3 µs a version)
+        return answer
 
     def scan_hits(self, data: bytes, path: str = '') -> dict[int, list[int]]:
         """Rule index -> end offsets of Hyperscan candidates, in order (``path`` says whether the rules
         limited to file names take part, and whether the generic detector judges the file: where it
         does not, its anchors are left out of the pass)."""
         database = self.database
-        if self.unjudged_database is not None and unjudged(path):
+        skipped = self._unjudged_answers.get(path)
+        if skipped is None:
+            skipped = unjudged(path)
+            if len(self._unjudged_answers) < 100_000:
+                self._unjudged_answers[path] = skipped
+        if self.unjudged_database is not None and skipped:
             if isinstance(self.unjudged_database, bytes):
                 hyperscan = _hyperscan()
                 try:
@@ -403,7 +416,7 @@ class RuleSet:
                     self.path_database.scratch = _hyperscan().Scratch(self.path_database)
                     self._path_scratch_ready = True
                 self.path_database.scan(data, match_event_handler=on_match)
-            if self.lone_database is not None and not unjudged(path):
+            if self.lone_database is not None and not skipped:
                 # (not on lockfiles, translations, source maps, minified bundles: generic.unjudged, where no one
                 # writes a seed phrase; BookStack's history is 180 MB of them)
                 if not self._lone_scratch_ready:
