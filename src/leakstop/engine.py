@@ -609,24 +609,28 @@ def lone_rule_indices(rules: Sequence[Rule]) -> list[int]:
     return [i for i, rule in enumerate(rules) if LONE_TAG in rule.tags and not rule.paths and not rule.is_context]
 
 
+def _side_database(rules: Sequence[Rule], indices: Sequence[int], what: str) -> Any:
+    """The rules at ``indices`` in a Hyperscan database of their own (None if there are none)."""
+    if not indices:
+        return None
+    hyperscan = _hyperscan()
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    try:
+        db.compile(
+            expressions=[prefilter_pattern(anchored_prefix(rules[i]) or rules[i].pattern).encode() for i in indices],
+            ids=list(indices), elements=len(indices), flags=[_hs_flags(hyperscan)] * len(indices),
+        )
+    except hyperscan.error as e:
+        raise FatalError(f'rules: the matching engine rejected a rule{what}: {e}') from None
+    return db
+
+
 def compile_lone_database(rules: Sequence[Rule]) -> Any:
     """The rules with no literal to start from (``lone_rule_indices``) in a database of their own (None if there
     are none). In the main database, one such pattern (bip39-mnemonic-checksum: twelve to twenty-four words of
     letters) took Hyperscan off its literal prefilter for every byte: 8% of a history scan; alone, it scans a
     13 MB tree in 14 ms."""
-    hyperscan = _hyperscan()
-    indices = lone_rule_indices(rules)
-    if not indices:
-        return None
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    try:
-        db.compile(
-            expressions=[prefilter_pattern(rules[i].pattern).encode() for i in indices],
-            ids=indices, elements=len(indices), flags=[_hs_flags(hyperscan)] * len(indices),
-        )
-    except hyperscan.error as e:
-        raise FatalError(f'rules: the matching engine rejected a rule: {e}') from None
-    return db
+    return _side_database(rules, lone_rule_indices(rules), '')
 
 
 def compile_path_database(rules: Sequence[Rule]) -> Any:
@@ -634,19 +638,7 @@ def compile_path_database(rules: Sequence[Rule]) -> Any:
     on the files they apply to (None if there are none). In the main database, the five built-in ones
     (patterns with no literal to start from, as ``host:port:db:user:password``) cost a quarter of the
     scan of every other file."""
-    hyperscan = _hyperscan()
-    indices = path_rule_indices(rules)
-    if not indices:
-        return None
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    try:
-        db.compile(
-            expressions=[prefilter_pattern(anchored_prefix(rules[i]) or rules[i].pattern).encode() for i in indices],
-            ids=indices, elements=len(indices), flags=[_hs_flags(hyperscan)] * len(indices),
-        )
-    except hyperscan.error as e:
-        raise FatalError(f'rules: the matching engine rejected a rule limited to file names: {e}') from None
-    return db
+    return _side_database(rules, path_rule_indices(rules), ' limited to file names')
 
 
 def compile_database(
