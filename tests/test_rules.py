@@ -10,7 +10,7 @@ from leakstop.cache import load_toml
 from leakstop.cli import example_path
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet
-from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
+from leakstop.generic import GENERATED, RULE_IDS as GENERIC_RULE_IDS
 from leakstop.generic.values import judge_value
 from leakstop.errors import FatalError
 from leakstop.rules import Rule, keywords_required, load_rules, providers_markdown, rule_from_table
@@ -41,7 +41,6 @@ def test_negatives_are_not_found(rule: Rule, ruleset: RuleSet, default_config: C
 
 EXCEPTIONS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'negative_exceptions.toml')
 GENERIC_EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'src', 'leakstop', 'data', 'generic_examples.toml')
-GENERATED = 0.75  # the value judge's randomness from which a value counts as generated material
 
 
 def all_negatives() -> list[tuple[str, str, str]]:

@@ -107,13 +107,14 @@ def detect_secrets_hits(recorded: dict[str, frozenset[int]], finding: Finding, d
     hits = set(recorded).intersection(detect_secrets_candidates(finding, data))
     prefix = _captured_prefix(finding.secret)
     if prefix is not None and data and finding.end > finding.start:
-        lines = recorded.get(_sha1(prefix))
+        prefix_hash = _sha1(prefix)
+        lines = recorded.get(prefix_hash)
         if lines and finding.line in lines:
             line_start = data.rfind(b'\n', 0, finding.start) + 1
             line_end = data.find(b'\n', finding.start)
             line = data[line_start:len(data) if line_end == -1 else line_end]
             if sum(1 for m in _TOKEN.finditer(line) if _captured_prefix(m.group().decode('utf-8', 'replace').lstrip('\'"')) == prefix) <= 1:
-                hits.add(_sha1(prefix))
+                hits.add(prefix_hash)
     return hits
 
 
