@@ -144,6 +144,16 @@ ESCAPED = {
     'unicode-escaped-prefix': (
         '{"token": "\\u0067hp_' + GH[4:] + '"}', 'settings.json', '\\u0067', 'github-pat-classic', GH,
     ),
+    'long-unicode-escaped-prefix': (  # TOML, Python, YAML: \UXXXXXXXX (fourth hostile review, break 14)
+        't = "\\U00000067hp_' + GH[4:] + '"\n', 'settings.toml', '\\U0000', 'github-pat-classic', GH,
+    ),
+    'csv-doubled-quotes': (  # JSON in a CSV cell, its quotes doubled (fourth hostile review, break 09)
+        'name,config\nprod,"{""password"": ""Xq7#vLp2!mZr9Wk4""}"\n', 'export.csv', 'Xq7#', 'generic-password',
+        'Xq7#vLp2!mZr9Wk4',
+    ),
+    'hex-escaped-prefix': (  # YAML's double-quoted \xXX
+        't: "\\x67hp_' + GH[4:] + '"\n', 'settings.yaml', '\\x67', 'github-pat-classic', GH,
+    ),
 }
 
 
@@ -225,20 +235,26 @@ def test_escape_decoding_reads_left_to_right_and_maps_back() -> None:
     import re
 
     from leakstop.decode import _decode_escapes, _escaped_span
-    one_by_one = re.compile(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\])|\r?\n[ \t]*)')
+    one_by_one = re.compile(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
     simple = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
 
     def expected(m: re.Match[bytes]) -> bytes:
-        if m.group(1):
-            char = chr(int(m.group(1), 16))
-            return char.encode() if char.isprintable() else m.group(0)  # control characters stay escaped
-        return simple.get(m.group(2), m.group(2)) if m.group(2) else b''
+        if m.group(2):
+            return simple.get(m.group(2), m.group(2))
+        code = m.group(1) or m.group(3) or m.group(4)
+        if not code:
+            return b''  # a line continuation
+        value = int(code, 16)
+        if m.group(4) and value > 0x7E:
+            return m.group(0)  # \xXX past ASCII: a byte, not a character
+        char = chr(value) if value <= 0x10FFFF else ''
+        return char.encode() if char and char.isprintable() else m.group(0)  # control characters stay escaped
 
     rng = random.Random('escapes')
-    alphabet = ['\\', 'n', 'r', 't', '"', "'", '/', 'u', '0', '0', '4', '1', 'x', 'a', 'f', ' ', '\n', '\r', '\0', '\xff']
-    # (\x is left alone: JSON has no \x escape; in code it writes bytes, not text)
-    for _ in range(5000):
-        original = ''.join(rng.choice(alphabet) for _ in range(rng.randrange(1, 24))).encode('latin-1')
+    alphabet = ['\\', 'n', 'r', 't', '"', "'", '/', 'u', 'U', '0', '0', '4', '1', '7', 'x', 'a', 'f', ' ', '\n', '\r',
+                '\0', '\xff', '\\x', '\\U000000', '\\u00']  # (the escapes' starts, so that they are often whole)
+    for _ in range(8000):
+        original = ''.join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30))).encode('latin-1')
         decoded = _decode_escapes(original)
         assert decoded == one_by_one.sub(expected, original), original
         for i, byte in enumerate(decoded):
@@ -389,6 +405,22 @@ def test_a_line_continues_when_it_ends_with_a_backslash(text: bytes, at: int, co
 
 
 @pytest.mark.parametrize(('text', 'lines'), [
+    (b'a,"{""password"": ""x""}"\n', [b'a,"{"password": "x"}"']),
+    (b'a,"{""API_KEY"" : ""x""}"\nb,1\n', [b'a,"{"API_KEY" : "x"}"']),
+    (b'a,"{""name"": ""x""}"\n', []),  # doubled quotes around a name that is no credential's
+    (b'a,"",b\npassword,""\n', []),  # empty cells
+])
+def test_doubled_quotes_are_undoubled_on_lines_that_name_a_credential(text: bytes, lines: list[bytes]) -> None:
+    from leakstop.decode import doubled_quote_view
+    view = doubled_quote_view(text)
+    assert (view.text.splitlines() if view is not None else []) == lines
+    if view is not None:  # each undoubled quote maps back to its two quotes, the rest byte for byte
+        at, first = view.text.index(b'{"') + 1, text.index(b'{""') + 1
+        assert view.original(at, at + 1) == (first, first + 1)
+        assert view.original(at + 1, at + 2) == (first + 2, first + 3)
+
+
+@pytest.mark.parametrize(('text', 'lines'), [
     (b'a = "x\\/y"\nb = 1\n', [b'a = "x\\/y"']),
     (b'a = 1\nb = "\\u0067hp"\nc = "\\/"\nd = 2\n', [b'b = "\\u0067hp"\nc = "\\/"']),  # consecutive lines join
     (b'a = "\\/"\n\nc = "\\/"\n', [b'a = "\\/"', b'c = "\\/"']),
@@ -402,6 +434,8 @@ def test_a_line_continues_when_it_ends_with_a_backslash(text: bytes, at: int, co
     (b'p = "-----BEGIN X\\r\\n"\n', [b'p = "-----BEGIN X\\r\\n"']),
     (b's = "\\"a\\" \\u0041"\n', [b's = "\\"a\\" \\u0041"']),  # \u00XX of a printable character hides something
     (b'x = "\\/"', [b'x = "\\/"']),  # no newline at the end
+    (b'b = b"\\x02\\x01\\xff"\n', []),  # \xXX of bytes that are no printable character: nothing hidden
+    (b'b = "\\x41"\nc = "\\U00000041"\n', [b'b = "\\x41"\nc = "\\U00000041"']),
 ])
 def test_escaped_lines_are_those_that_hide_something(text: bytes, lines: list[bytes]) -> None:
     from leakstop.decode import _escaped_lines
@@ -735,6 +769,20 @@ def test_a_secret_value_with_a_comment_after_it_is_decoded() -> None:
     text = f'kind: Secret\ndata:\n  password: {b64("Xq7-hunter-9Lk2pWz")} # prod\n  other: {b64(GH)}  # ci\n'
     assert [(key, value) for key, value, *_ in kubernetes_secret_values(text.encode())] == [
         (b'password', b'Xq7-hunter-9Lk2pWz'), (b'other', GH.encode())]
+
+
+@pytest.mark.parametrize('data', [
+    'data: {{password: {p}, other: {g}}}',
+    "data: {{'password': '{p}',\n  \"other\": \"{g}\" }}",  # quoted keys, over two lines
+    'data: {{\n  "password": "{p}",\n  "other": "{g}"\n}}',  # a JSON member: read by one reader, once
+])
+def test_a_secret_data_flow_mapping_is_decoded(data: str) -> None:
+    """Fourth hostile review (left): a Secret's `data` written as a flow mapping was not decoded."""
+    p, g = b64('Xq7-hunter-9Lk2pWz'), b64(GH)
+    text = 'kind: Secret\n' + data.format(p=p, g=g) + '\n'
+    assert [(key, value, text[start:end]) for key, value, start, end in kubernetes_secret_values(text.encode())] == [
+        (b'password', b'Xq7-hunter-9Lk2pWz', p), (b'other', GH.encode(), g)]
+    assert kubernetes_secret_values(text.replace('Secret', 'ConfigMap').encode()) == []
 
 
 @pytest.mark.parametrize('line', [

@@ -112,6 +112,17 @@ def test_content_rules_are_not_secret_rules() -> None:
     assert not secret_ids & {r.id for r in (*CONTENTS, *NAMES)}
 
 
+def test_a_content_rule_same_as_a_secret_rule_takes_its_pattern_and_examples() -> None:
+    """``same_as``: the base64 key rules are the secret rules' patterns and validators, under their own ids."""
+    secrets = {r.id: r for r in load_rules()}
+    for content_id, secret_id in (('pem-private-key-base64', 'private-key-pem-base64'),
+                                  ('der-private-key-base64', 'private-key-der-base64')):
+        rule, base = next(r for r in CONTENTS if r.id == content_id), secrets[secret_id]
+        assert (rule.pattern, rule.validator, rule.examples, rule.negatives) == (
+            base.pattern, base.validator, base.examples, base.negatives)
+        assert rule.tags == ('structure',) and rule.description != base.description
+
+
 def test_overlapping_matches_report_the_specific_rule(settings: Settings) -> None:
     sa = next(r for r in CONTENTS if r.id == 'google-service-account-key')
     findings = content_findings(sa.examples[0].encode(), 'key.json', settings=settings)
@@ -160,6 +171,7 @@ negative_path_examples = ["a.y"]
         'c: needs at least one example and one negative',
     ),
     ('[[names]\n', 'invalid TOML'),
+    ('[[contents]]\nid = "c"\nsame_as = "no-such-rule"\ndescription = "c"\n', 'same_as: no built-in rule has the id'),
 ])
 def test_loader_errors_name_file_and_rule(tmp_path: Path, toml: str, message: str) -> None:
     path = tmp_path / 'rules.toml'

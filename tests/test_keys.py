@@ -37,6 +37,11 @@ KEYS = {
                          'pgp-private-key-block', 'pgp-private-key'),
     'gpg-35k-yaml-crlf': ('values.yaml', 'gpg_key: ' + json.dumps(gpg_secret_key_export(35_000, 'k').replace('\n', '\r\n')) + '\n',
                           'pgp-private-key-block-escaped', 'pgp-private-key'),
+    # as base64: a PEM file in a CI variable, a key's DER without its header (fourth hostile review, arguable case 13)
+    'pem-base64': ('ci.env', 'DEPLOY_KEY_B64=' + base64.b64encode(fakes.pem_private_key(seed='b64').encode()).decode() + '\n',
+                   'private-key-pem-base64', 'pem-private-key-base64'),
+    'der-base64': ('jwt.yaml', 'private_key: ' + fakes.der_private_key('pkcs8-rsa', seed='kc') + '\n',
+                   'private-key-der-base64', 'der-private-key-base64'),
 }
 
 
@@ -84,6 +89,10 @@ def test_a_private_key_without_its_pem_header_is_found(case: str, tmp_path: obje
     found = json.loads(out)['findings']
     assert [(f['rule'], f['line']) for f in found] == [('private-key-der-base64', line)]
     assert secret[8:40] not in out  # redacted
+    assert block_credential_files.main(['--format', 'json', path]) == 1  # and refused as a credential file
+    out = capsys.readouterr().out
+    assert [(f['rule'], f['line']) for f in json.loads(out)['findings']] == [('der-private-key-base64', line)]
+    assert secret[8:40] not in out
 
 
 def test_a_key_in_a_pem_block_is_named_by_the_pem_rule_only(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    ENTITY_ANCHOR, ESCAPE_ANCHOR, VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns,
+    scan_bytes,
 )
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
@@ -45,6 +46,10 @@ _ENTRY = LazyPattern(  # (a comment after the value: fourth hostile review, brea
 # a block scalar's header (`key: |`, `key: >-`, `key: |2`) and its lines of base64 below it, more indented
 _BLOCK_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*[|>][-+1-9]{0,2}[ \t]*\r?\n')
 _BLOCK_LINE = LazyPattern(rb'([ \t]+)([A-Za-z0-9+/]+={0,2})[ \t]*\r?(?:\n|\Z)')
+# a flow mapping, `data: {user: YWRtaW4=, password: "…"}`, on one line or several (the fourth hostile review's left case)
+_DATA_FLOW = LazyPattern(rb'(?m)^[ \t]*(?:- )?["\']?data["\']?[ \t]*:[ \t]*\{([^{}]{1,65536})\}')
+_FLOW_ENTRY = LazyPattern(
+    rb'["\']?([\w.-]+)["\']?[ \t]*:[ \t]*["\']?([A-Za-z0-9+/]+={0,2})["\']?[ \t\r\n]*(?:,[ \t\r\n]*|\Z)')
 _SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')
 _TEXT = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 
@@ -71,6 +76,18 @@ def _documents(data: bytes) -> list[tuple[int, int]]:
 def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes, bytes, int, int]]:
     import base64
     out = []
+    for flow in _DATA_FLOW.finditer(data, doc_start, doc_end):
+        pos, end_of_flow = flow.start(1), flow.end(1)
+        while pos < end_of_flow and data[pos] in b' \t\r\n':
+            pos += 1
+        while (entry := _FLOW_ENTRY.match(data, pos, end_of_flow)) is not None and entry.end() > pos:
+            pos = entry.end()
+            try:
+                decoded = base64.b64decode(entry.group(2), validate=True)
+            except (binascii.Error, ValueError):
+                continue
+            if decoded and all(b in _TEXT for b in decoded):
+                out.append((entry.group(1), decoded, entry.start(2), entry.end(2)))
     for block in _DATA_KEY.finditer(data, doc_start, doc_end):
         indent = len(block.group(1))
         pos = block.end() + 1
@@ -97,7 +114,8 @@ def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes,
                 continue
             if decoded and all(b in _TEXT for b in decoded):
                 out.append((key, decoded, start, end))
-    return out
+    return sorted({value[2]: value for value in out}.values(), key=lambda value: value[2])  # (JSON's `data: {`
+    # on a line of its own starts a block and a flow mapping both: one value read twice is one value)
 
 
 def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> tuple[list[Finding], list[tuple[int, int]]]:
@@ -169,13 +187,17 @@ class View(ViewFields):
 def _decoded(m: re.Match[bytes]) -> bytes:
     """What one match of ``_ESCAPE`` stands for. A ``\\u`` escape of a control character
     stays as it is: it hides no token, and decoded it would make binary-looking text of byte strings."""
-    hex4, simple = m.group(1), m.group(2)
-    if hex4 is not None:
-        char = chr(int(hex4, 16))
-        return char.encode('utf-8', 'replace') if char.isprintable() else bytes(m.group(0))
+    hex4, simple, hex8, hex2 = m.group(1, 2, 3, 4)
     if simple is not None:
         return _SIMPLE[simple]
-    return b''  # a line continuation
+    code = hex4 or hex8 or hex2
+    if code is None:
+        return b''  # a line continuation
+    value = int(code, 16)
+    if hex2 is not None and value > 0x7E:  # \xXX above ASCII: a byte of binary data or of a UTF-8 sequence
+        return bytes(m.group(0))
+    char = chr(value) if value <= 0x10FFFF else ''
+    return char.encode('utf-8', 'replace') if char and char.isprintable() else bytes(m.group(0))
 
 
 def _escaped_span(data: bytes, start: int, end: int, offset: int) -> tuple[int, int]:
@@ -206,7 +228,7 @@ def _decode_escapes(region: bytes) -> bytes:
     for escape, replacement in _SIMPLE.items():
         if escape != b'\\':
             text = text.replace(b'\\' + escape, replacement)
-    if b'\\u' in text:  # \uXXXX
+    if b'\\u' in text or b'\\U' in text or b'\\x' in text:  # \uXXXX, \UXXXXXXXX, \xXX
         text = _ESCAPE.sub(_decoded, text)
     return text.replace(b'\xff', b'\\')
 
@@ -232,10 +254,11 @@ class _Builder:
         return View(data, b''.join(self.parts), tuple(self.starts), tuple(self.spans))
 
 
-# (no \xXX: JSON has none, and in code it writes bytes, not text: b'\x02\x01...' decoded looks random)
+# \U0000XXXX (TOML, Python, YAML) and \xXX (YAML, Python, C) too: of a printable character only (in code \xXX
+# mostly writes bytes, b'\x02\x01...', which decoded would look random; fourth hostile review, break 14)
 # (\: \= \# \!: java.util.Properties.store escapes them in keys and values, jdbc\:postgresql\://…?password\=…;
 # fourth hostile review, break 08)
-_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\:=#!])|\r?\n[ \t]*)')
+_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\:=#!])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
 _SIMPLE = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'"': b'"', b"'": b"'", b'/': b'/', b'\\': b'\\',
            b':': b':', b'=': b'=', b'#': b'#', b'!': b'!'}
 
@@ -269,7 +292,7 @@ _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
 # in a .properties file (PROPERTIES_PATH), those escapes hide something too (elsewhere: regexes, shell)
 _HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])')
 PROPERTIES_PATH = LazyPattern(r'(?i)\.properties\Z')
-_STRONG_HIDING = LazyPattern(rb'\\(?:/|u00[2-7][0-9a-fA-F]|n\\\r?\n)')
+_STRONG_HIDING = LazyPattern(rb'\\(?:/|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n)')
 
 
 # A line longer than this (a minified bundle: one line of hundreds of kilobytes, escapes all over it) is
@@ -395,6 +418,35 @@ def entity_view(data: bytes) -> View | None:
             out.add(data[pos:end], pos, end, True)
             out.add(b'\n', end, min(end + 1, len(data)), True)
         found = _ENTITY_HIDING.search(data, end)
+    return out.view(data)
+
+
+# JSON in a CSV cell: RFC 4180 doubles the quotes inside a quoted field, `prod,"{""password"": ""…""}"` (fourth
+# hostile review, break 09). A line whose doubled quotes enclose a credential's name is read with them undoubled.
+_DOUBLED_QUOTED_CREDENTIAL = LazyPattern(DOUBLED_QUOTE_ANCHOR)
+
+
+def doubled_quote_view(data: bytes) -> View | None:
+    """Lines where doubled quotes enclose a credential's name, each ``""`` read as ``"`` (on its own span)."""
+    if b'""' not in data:
+        return None
+    out = _Builder()
+    found = _DOUBLED_QUOTED_CREDENTIAL.search(data)
+    while found is not None:
+        start = data.rfind(b'\n', 0, found.start()) + 1
+        end = data.find(b'\n', found.start())
+        end = len(data) if end == -1 else end
+        if end - start > LONG_LINE:
+            start = _cut_before(data, found.start() - _AROUND, start)
+            end = _cut_after(data, found.end() + _AROUND, end)
+        pos = start
+        while (at := data.find(b'""', pos, end)) != -1:
+            out.add(data[pos:at], pos, at, True)
+            out.add(b'"', at, at + 2, True)
+            pos = at + 2
+        out.add(data[pos:end], pos, end, True)
+        out.add(b'\n', end, min(end + 1, len(data)), True)
+        found = _DOUBLED_QUOTED_CREDENTIAL.search(data, max(end, found.end()))
     return out.view(data)
 
 
@@ -559,6 +611,7 @@ def view_findings(
     views = (
         (escape_view(data, PROPERTIES_PATH.search(path) is not None) if escape else None, 'escaped'),
         (entity_view(data) if escape else None, 'character references'),
+        (doubled_quote_view(data) if escape else None, 'doubled quotes'),
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
     )

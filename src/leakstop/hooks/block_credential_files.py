@@ -32,7 +32,7 @@ from leakstop.regex import LazyPattern
 from leakstop.report import emit
 from leakstop.rules import (
     BINARY_TAG, CREDENTIAL_FILE_RULES, STRUCTURE_TAG, FileRules, NameRule,
-    load_file_rules, name_globs,
+    builtin_rule_files, load_file_rules, name_globs,
 )
 from leakstop.scan import FileResult
 
@@ -155,10 +155,16 @@ CONTENT_EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] =
 
 # --- the check -------------------------------------------------------------------------------
 
+def _signature(path: str) -> tuple[object, ...]:
+    """The rules file's signature and the built-in secret rules' (a content rule may take its pattern from one
+    of them: ``same_as``)."""
+    return (*file_signature(path), *(file_signature(p) for p in builtin_rule_files()))
+
+
 def file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
-    """The validated file rules, from the cache while the rules file is unchanged (as the secret rules)."""
+    """The validated file rules, from the cache while the rules files are unchanged (as the secret rules)."""
     return cached(
-        'file-rules', file_signature(path), lambda: load_file_rules(path),
+        'file-rules', _signature(path), lambda: load_file_rules(path),
         valid=lambda v: isinstance(v, FileRules), directory=cache_dir(),
     )
 
@@ -167,7 +173,7 @@ def content_ruleset(rules: FileRules, path: str = CREDENTIAL_FILE_RULES, *, conf
     """The content rules compiled, from the engine's cache when the rules file did not change; with
     ``config``, only those its rule selection enables (a disabled rule is not compiled, so it cannot
     take a span from another content rule in ``_without_overlaps``)."""
-    signature: tuple[object, ...] = ('credential-file-rules', *file_signature(path))
+    signature: tuple[object, ...] = ('credential-file-rules', *_signature(path))
     contents = list(rules.contents)
     if config is not None:
         enabled = [r for r in contents if config.allowlist.rule_enabled(r.id)]

@@ -416,6 +416,25 @@ def content_rule_from_table(table: Mapping[str, Any], where: str) -> Rule:
     return rule
 
 
+# What a content rule takes from the built-in secret rule it names in ``same_as``: the same key is then found by
+# both hooks from one pattern (issue 13 case 13: base64 DER and base64 PEM keys, which only scan-secrets found)
+SAME_AS_KEYS = ('pattern', 'validator', 'max_length', 'keywords', 'examples', 'negatives')
+
+
+def _same_as(table: Mapping[str, Any], where: str) -> Mapping[str, Any]:
+    """``table`` with what ``same_as`` takes from its built-in secret rule (its own keys win)."""
+    rule_id = table.get('same_as')
+    if rule_id is None:
+        return table
+    for path in builtin_rule_files():
+        for base in load_toml(path).get('rules', []):
+            if isinstance(base, dict) and base.get('id') == rule_id:
+                merged = {k: base[k] for k in SAME_AS_KEYS if k in base}
+                merged.update((k, v) for k, v in table.items() if k != 'same_as')
+                return merged
+    raise FatalError(f'{where}: same_as: no built-in rule has the id {rule_id!r}')
+
+
 def load_file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
     """Load and validate a file-rules TOML file: ``[[names]]`` and ``[[contents]]`` tables."""
     try:
@@ -438,7 +457,9 @@ def load_file_rules(path: str = CREDENTIAL_FILE_RULES) -> FileRules:
         return path if isinstance(t.get('id'), str) else f'{path}: {kind}[{i}]'
 
     name_rules = tuple(name_rule_from_table(t, where('names', i, t)) for i, t in enumerate(names))
-    content_rules = tuple(content_rule_from_table(t, where('contents', i, t)) for i, t in enumerate(contents))
+    content_rules = tuple(
+        content_rule_from_table(_same_as(t, where('contents', i, t)), where('contents', i, t)) for i, t in enumerate(contents)
+    )
     seen: set[str] = set()
     for rule_id in [r.id for r in name_rules] + [r.id for r in content_rules]:
         if rule_id in seen:
