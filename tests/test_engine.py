@@ -678,15 +678,17 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
 
 
 @pytest.mark.parametrize(('data', 'present'), [
-    (b'x = 1\n', [False, False, False, False]),
-    (b'{"a": "x\\/y"}\n', [True, False, False, False]),
-    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False, False]),
-    (b'kind: Secret\n', [False, False, True, False]),
-    (b'"\\u0041" -----BEGIN x\nkind: "Secret"  # the manifest\n', [True, True, True, False]),
-    (b'class SecretStore:\n    kind: SecretList\n', [False, False, False, False]),  # `Secret` alone, another kind
-    (b"k = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIi' +\n    'OiIxIn0.c2lnbmF0dXJl'\n", [False, False, False, True]),  # a wrapped JWT
-    (b"k = 'eyJhbGciOiJIUzI1NiJ9'\n", [False, False, False, True]),  # (any JWT start closing a literal)
-    (b'k = eyJhbGciOiJIUzI1NiJ9\n', [False, False, False, False]),
+    (b'x = 1\n', [False, False, False, False, False]),
+    (b'{"a": "x\\/y"}\n', [True, False, False, False, False]),
+    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False, False, False]),
+    (b'kind: Secret\n', [False, False, True, False, False]),
+    (b'"\\u0041" -----BEGIN x\nkind: "Secret"  # the manifest\n', [True, True, True, False, False]),
+    (b'class SecretStore:\n    kind: SecretList\n', [False, False, False, False, False]),  # `Secret` alone, another kind
+    (b"k = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIi' +\n    'OiIxIn0.c2lnbmF0dXJl'\n", [False, False, False, True, False]),  # a wrapped JWT
+    (b"k = 'eyJhbGciOiJIUzI1NiJ9'\n", [False, False, False, True, False]),  # (any JWT start closing a literal)
+    (b'k = eyJhbGciOiJIUzI1NiJ9\n', [False, False, False, False, False]),
+    (b'prod,"{""password"": ""x""}"\n', [False, False, False, False, True]),  # doubled quotes around a credential
+    (b'a,"",""\n', [False, False, False, False, False]),
 ])
 def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
                                                                  ruleset: engine.RuleSet, rs: engine.RuleSet) -> None:

@@ -604,14 +604,15 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
 
 def view_findings(
         data: bytes, path: str, ruleset: RuleSet, *, escape: bool = True, comment: bool = True, joined: bool = False,
+        doubled: bool = True,
 ) -> list[Finding]:
-    """Findings in the escape and comment views of ``data``, placed on the original text (``escape``
-    and ``comment`` False: the engine saw that the view would be empty)."""
+    """Findings in the escape and comment views of ``data``, placed on the original text (``escape``,
+    ``comment`` or ``doubled`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
     views = (
         (escape_view(data, PROPERTIES_PATH.search(path) is not None) if escape else None, 'escaped'),
         (entity_view(data) if escape else None, 'character references'),
-        (doubled_quote_view(data) if escape else None, 'doubled quotes'),
+        (doubled_quote_view(data) if doubled else None, 'doubled quotes'),
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
     )

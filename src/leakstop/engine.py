@@ -461,8 +461,9 @@ def escape_tolerant(pattern: str) -> str:
 # Secret (decode.decoded_findings). Without them, those views are not built: each needed a search of
 # the whole file in Python's re, 15% of a source tree's scan together.
 # (the third is decode._SECRET_KIND: a Kubernetes Secret's `kind:` line; `Secret` alone was in most source files)
-# (the first: a string escape that hides something, an XML/HTML character reference of a line break or a
-# quote, or doubled quotes around a credential's name: decode.escape_view, entity_view and doubled_quote_view)
+# (the first: a string escape that hides something, or an XML/HTML character reference of a line break or a
+# quote: decode.escape_view and decode.entity_view; the last: doubled quotes around a credential's name,
+# decode.doubled_quote_view, on its own: `""` is in many files that hold an escape)
 ESCAPE_ANCHOR = rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n)'
 ENTITY_ANCHOR = rb'&#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]0*2[27]);|&quot;|&apos;'
 # a JSON document in a CSV cell (RFC 4180 doubles its quotes) naming a credential: decode.doubled_quote_view
@@ -471,14 +472,15 @@ DOUBLED_QUOTE_ANCHOR = (
     rb'|[Pp]rivate|PRIVATE)[\w.-]{0,40}""[ \t]*:'
 )
 VIEW_ANCHORS = (
-    ESCAPE_ANCHOR + b'|' + ENTITY_ANCHOR + b'|' + DOUBLED_QUOTE_ANCHOR, rb'-----BEGIN',
+    ESCAPE_ANCHOR + b'|' + ENTITY_ANCHOR, rb'-----BEGIN',
     # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json)
     rb'^[ \t]*(?:- )?["\']?kind["\']?[ \t]*:[ \t]*["\']?Secret["\']?[ \t]*,?[ \t]*(?:#[^\n]*)?\r?$',
     # a JWT's or a PyPI token's start closing a literal, or at a line continuation inside one (Rust's, C's
     # `\` at the line's end): it may be wrapped over joined literals or lines
     rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
+    DOUBLED_QUOTE_ANCHOR,
 )
-VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_SPLIT_TOKEN = range(4)
+VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_SPLIT_TOKEN, VIEW_DOUBLED_QUOTE = range(5)
 
 WIDE_REPEAT = 16
 _REPEAT = LazyPattern(r'\{(\d+),(\d+)\}')

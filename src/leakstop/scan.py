@@ -8,7 +8,7 @@ from leakstop.baseline import Baseline, unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
 from leakstop.decode import PROPERTIES_PATH, decoded_findings, merge, view_findings, with_view_findings
-from leakstop.engine import CONTEXT, Finding, RuleSet, load_ruleset, scan_bytes
+from leakstop.engine import CONTEXT, VIEW_ANCHORS, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_file
 from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
 from leakstop.records import FileResult as FileResult
@@ -82,16 +82,17 @@ def scan_data(
         data: bytes, path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
 ) -> list[Finding]:
     """Findings in already-decoded text ``data`` that no allowlist covers and the baseline does not know."""
-    present = [True, True, True, True]  # which decoded views can find something (engine.VIEW_ANCHORS)
+    present = [True] * len(VIEW_ANCHORS)  # which decoded views can find something
     findings = scan_bytes(data, ruleset, path, views=present)
-    escape, begin, secret, joined = present
+    escape, begin, secret, joined, doubled = present
     if secret:
         decoded, text_spans = decoded_findings(data, path, ruleset)
         if decoded or text_spans:
             findings = merge(findings, decoded, text_spans)
     if not escape and b'\\' in data and PROPERTIES_PATH.search(path):
         escape = True  # a .properties file's \: \= \# \! (the engine's anchor leaves them out: regexes, shell)
-    views = view_findings(data, path, ruleset, escape=escape, comment=begin, joined=joined) if escape or begin or joined else []
+    views = (view_findings(data, path, ruleset, escape=escape, comment=begin, joined=joined, doubled=doubled)
+             if escape or begin or joined or doubled else [])
     if views:
         findings = with_view_findings(findings, views)
     if findings:
