@@ -67,6 +67,8 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
     'data:db_password', 'secrets:db', 'vault:db',  # a secret manager's prefix
     'var.db_password', 'local.token',  # Terraform references
     '@DB_PASSWORD@', '[[ .Password ]]',  # Maven / Ant filters, Hugo
+    'GH_TOKEN=$GH_TOKEN', 'DB_PASSWORD=${DB_PASSWORD}',  # a variable set from a variable
+    '###ORACLE_PWD###',  # a template's marker
     '!Ref', '*default_password',  # YAML tags and aliases
     '%Y-%m-%dT%H:%M:%SZ',  # strftime
     'id=NPM_TOKEN',  # docker build --secret id=NAME

