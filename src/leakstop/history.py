@@ -38,8 +38,6 @@ _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while a
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
 _CHUNK = 128  # blobs a worker is given at a time
 _WINDOW = 256  # chunks' worth of blobs sorted by path before they are handed out (32,768: BookStack's whole history)
-_FIRST_WINDOW = 4  # the first window's chunks, doubled for each next one up to _WINDOW: with the whole window
-# at once, the workers waited for git log to list the whole history (0.85 s of BookStack's, `-c` for its merges)
 
 
 class Display:
@@ -223,14 +221,12 @@ class BlobFindings:
 
         def chunks() -> Iterator[list[tuple[int, str, str]]]:  # read by the pool's thread that hands out work
             rest = itertools.chain(first, items())
-            size = _FIRST_WINDOW
             while True:  # a window of blobs sorted by path: one worker gets a file's versions (git's delta cache)
-                window = sorted(itertools.islice(rest, _CHUNK * size), key=lambda item: item[2])
+                window = sorted(itertools.islice(rest, _CHUNK * _WINDOW), key=lambda item: item[2])
                 if not window:
                     return
                 for start in range(0, len(window), _CHUNK):
                     yield window[start:start + _CHUNK]
-                size = min(_WINDOW, 2 * size)  # (small at first: the workers start while git log still runs)
         pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(self.top, self.scanner))
         try:
             done = 0
