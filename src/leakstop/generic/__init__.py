@@ -440,6 +440,39 @@ def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) ->
     return _ACME_WORD.search(data, *_lines_around(data, c.start, c.start, CHALLENGE_LINES)) is not None
 
 
+_TIMESTAMP_KEY = LazyPattern(rb"""(?i)["']?\$?timestamp["']?[ \t]*(?:[:=]|=>)""")
+_SIGN_WORD = LazyPattern(rb'(?i)sign')
+_MAILGUN = LazyPattern(rb'(?i)mailgun')  # (its payloads' token and timestamp, the signature computed elsewhere)
+_ID_KEY = LazyPattern(rb"""["']id["'][ \t]*[:=]""")
+SHORT_ENTITY_TOKEN = 16  # characters: an API token is longer
+
+
+def _signed_nonce(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
+    """A bare ``token`` beside a ``timestamp`` and a signature (Mailgun's webhook signature block: a random nonce
+    the provider signs with the HMAC beside it and sends in every webhook; held-out 20 and 54: 7 lines). Public by
+    design: the signature, made with the webhook signing key, is what proves the sender."""
+    if key.words != ('token',):
+        return False
+    lo, hi = _lines_around(data, c.start, c.end, 3)
+    if _TIMESTAMP_KEY.search(data, lo, hi) is None:
+        return False
+    return _SIGN_WORD.search(data, *_lines_around(data, c.start, c.end, 4)) is not None or _MAILGUN.search(data) is not None
+
+
+def _entity_token(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
+    """A short bare ``token`` in an object with an ``"id"`` (a Razorpay token entity's or a Postal message's token
+    field in API docs and payloads, 12-14 characters; held-out 20 and 50: 18 lines): an entity's reference, not a
+    credential, which is longer."""
+    value = c.value.strip('\'"')
+    if key.words != ('token',) or len(value) > SHORT_ENTITY_TOKEN + len('token_'):
+        return False
+    if value.startswith('token_'):
+        return True  # the entity's id, its type as its prefix (Razorpay's token_ and 14 characters)
+    if len(value) > SHORT_ENTITY_TOKEN:
+        return False
+    return _ID_KEY.search(data, *_lines_around(data, c.start, c.end, 3)) is not None
+
+
 _VAULT_ACCESSOR = LazyPattern(rb'(?i)accessor')
 
 
@@ -684,6 +717,8 @@ class GenericDetector:
                 continue  # AWS's client_token='…': an idempotency token (Vault's, beside its accessor, counts)
             if result.key.kind == 'token' and _challenge_nonce(data, c, result.key, path):
                 continue  # an ACME challenge's token or key authorization: a public nonce
+            if result.key.kind == 'token' and (_signed_nonce(data, c, result.key) or _entity_token(data, c, result.key)):
+                continue  # {"token": …, "timestamp": …, "signature": …}: a signed nonce; {"id": 7, "token": "…"}
             if result.key.kind == 'token' and _push_subscription_auth(data, c, result.key):
                 continue  # keys: {p256dh: …, auth: …}: a Web Push subscription's, not a credential
             if result.key.kind == 'password' and (_same_as_user(data, c) or _names_its_path(path, c.value)):
