@@ -689,6 +689,9 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
     (b'k = eyJhbGciOiJIUzI1NiJ9\n', [False, False, False, False, False]),
     (b'prod,"{""password"": ""x""}"\n', [False, False, False, False, True]),  # doubled quotes around a credential
     (b'a,"",""\n', [False, False, False, False, False]),
+    (b's = "say \\"hi\\""\n', [False, False, False, False, False]),  # escaped quotes alone hide nothing
+    (b'j = "{\\"api_key\\": 1}"\n', [True, False, False, False, False]),  # unless they quote a credential's name
+    (b'p = "-----BEGIN RSA PRIVATE KEY-----\\r\\nMIIE"\n', [True, True, False, False, False]),  # or a PEM key's line
 ])
 def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
                                                                  ruleset: engine.RuleSet, rs: engine.RuleSet) -> None:

@@ -28,8 +28,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns,
-    scan_bytes,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, STRONG_ESCAPE, VIEW_ANCHORS,
+    VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
@@ -283,16 +283,14 @@ _HIDING = LazyPattern(ESCAPE_ANCHOR)  # the engine's anchor for this view (with 
 # A line whose only hiding escapes are \" or \r is decoded when it nests a JSON document that names a
 # credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding every such
 # line cost 20% of the scan of a source tree.
-_CREDENTIAL_WORD = LazyPattern(  # case spelled out: (?i) would make the engine try every position
-    rb'\\"[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH|[Cc]red|CRED'
-    rb'|[Pp]rivate|PRIVATE)[\w.-]{0,40}\\"[ \t]*:|-----BEGIN'
-)  # a JSON document nested in a string names a credential (\"private_key\": ...), or a PEM key
+_CREDENTIAL_WORD = LazyPattern(ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN')  # a JSON document nested in a string
+# names a credential (\"private_key\": ...), or a PEM key (the case spelled out: (?i) makes re try every position)
 _QUOTE_OR_CR = (b'\\"', b'\\r')
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
 # in a .properties file (PROPERTIES_PATH), those escapes hide something too (elsewhere: regexes, shell)
 _HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])')
 PROPERTIES_PATH = LazyPattern(r'(?i)\.properties\Z')
-_STRONG_HIDING = LazyPattern(rb'\\(?:/|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n)')
+_STRONG_HIDING = LazyPattern(STRONG_ESCAPE)
 
 
 # A line longer than this (a minified bundle: one line of hundreds of kilobytes, escapes all over it) is
