@@ -357,7 +357,10 @@ class RuleSet:
         if not self.rules[index].paths:
             return True
         if index not in self._paths:
-            self._paths[index] = compile_globs(self.rules[index].paths)
+            # caseless, as the name rules (rules.name_globs) and the gate (_path_rules_apply): on macOS and
+            # Windows `.PGPASS` is `.pgpass` (fifth hostile review, break 16)
+            regex = compile_globs(self.rules[index].paths)
+            self._paths[index] = None if regex is None else re.compile(regex.pattern, re.IGNORECASE)
         globs = self._paths[index]
         return globs is not None and globs.match(normalize(path)) is not None
 
