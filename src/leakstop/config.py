@@ -139,6 +139,16 @@ def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def _without_secrets(message: str) -> str:
+    """An error that quotes a command-line argument, each secret the shipped rules find in it redacted."""
+    from leakstop.hooks import redacted_message  # only on the error path: it loads the rules
+    return redacted_message(message)
+
+
+def _matches_every_path(glob: LinearPattern) -> bool:
+    return any(glob.match(probe) is not None for probe in _PROBE_PATHS)
+
+
 def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
     """Allowlist path globs, matched by RE2; none may be empty or match (nearly) every path."""
     from leakstop.files import glob_to_regex
@@ -154,7 +164,7 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
             one = LinearPattern(f'(?:{part})\\z', glob)
         except Exception:  # a bad range: [z-a]
             raise FatalError(f'{where}.{key}[{i}]: invalid glob') from None
-        if any(one.match(probe) is not None for probe in _PROBE_PATHS):
+        if _matches_every_path(one):
             raise FatalError(
                 f'{where}.{key}[{i}]: matches every path: it would turn every hook off '
                 f'(name the directories or files to skip, e.g. tests/fixtures/**)',
@@ -571,8 +581,8 @@ def _config_of(path: str, shown: str, *, explicit: bool = False) -> Config | Non
 def with_excluded(config: Config, globs: Sequence[str]) -> Config:
     """``config`` with the paths ``globs`` match (``leakstop scan --exclude GLOB``) skipped as the
     allowlist's ``paths`` are: by every check, in every scope. Globs as in ``[allowlist] paths``
-    (gitignore-style, matched against each path as leakstop shows it); unlike there, a glob that
-    matches every path is taken: it is on the command line of this one run, not in a file."""
+    (gitignore-style, matched against each path as leakstop shows it), refused as there when one
+    matches every path: ``--exclude '**'`` scanned nothing and passed (fifth hostile review, break 13)."""
     if not globs:
         return config
     from leakstop.files import glob_to_regex
@@ -582,9 +592,14 @@ def with_excluded(config: Config, globs: Sequence[str]) -> Config:
             raise FatalError('--exclude: empty glob')
         try:
             part = glob_to_regex(glob)
-            LinearPattern(f'(?:{part})\\z', glob)
+            one = LinearPattern(f'(?:{part})\\z', glob)
         except Exception:  # a bad range: [z-a]
-            raise FatalError(f'--exclude {glob!r}: invalid glob') from None
+            raise FatalError(_without_secrets(f'--exclude {glob!r}: invalid glob')) from None
+        if _matches_every_path(one):
+            raise FatalError(_without_secrets(
+                f'--exclude {glob!r}: matches every path: the scan would read nothing '
+                f'(name the directories or files to skip, e.g. tests/fixtures/**)',
+            ))
         parts.append(part)
     source = '(?:' + '|'.join(parts) + ')\\z'
     pattern = ', '.join(globs)
