@@ -63,7 +63,7 @@ _PROBE_SECRETS = ('', 'Zq3v9XkP7wLm2RtY8bNc4JhD', '5f0c9e2ab7d14e8396c1a0fd2b7e4
 _PROBE_PATHS = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', 'k9Qx2mT7vB/pL8wR1zN6/Zq3v9XkP7w.k9Q')
 MIN_STOPWORD = 3  # a shorter stopword occurs in most secrets
 AMBIGUOUS_REPEAT = 8  # a repeat of alternatives that can start alike, more times than this, backtracks exponentially
-SPLIT_WAYS = 1 << 14  # ways a run of variable-length items that can match alike may split a text (\\w{0,4} six times: 25 ms a try)
+SPLIT_WAYS = 1 << 14  # ways a run of variable-length items that can match alike may split a text (\w{0,4} six times: 25 ms a try)
 CUSTOM_MAX_LENGTH = 4096  # a custom rule's confirming regex runs in windows of this size at most
 _RE2_UNSUPPORTED = 'uses what the linear-time engine (RE2) does not support: a lookaround, a backreference, or an atomic or possessive group'
 
@@ -201,7 +201,7 @@ _CLASSES: dict[str, Any] = {}  # the shipped rules' markers and example secrets,
 def _classes() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Marker -> the id of a rule whose every secret holds it; rule id -> its example secrets (rules with two
     or more). Derived from the shipped rules on first use: only when settings with stopwords or allowlist
-    values are validated (0.5 s; settings read from the cache are not validated again)."""
+    values are validated (0.7 to 1 s; settings read from the cache are not validated again)."""
     if not _CLASSES:
         from leakstop.cache import cached_toml
         from leakstop.rules import BINARY_TAG, builtin_rule_files, context_pattern, literal_runs
@@ -404,7 +404,7 @@ def backtracking_risk(pattern: str) -> str | None:
                 return True
         return False
 
-    serial = iter(range(1 << 30))  # tells apart two repeats of the same characters (``\\w?\\w?``)
+    serial = iter(range(1 << 30))  # tells apart two repeats of the same characters (``\w?\w?``)
 
     def walk(items: Any, live: list[tuple[frozenset[int], int, int]]) -> tuple[list[tuple[frozenset[int], int, int]], str | None]:
         """``live``: the repeats that may still be consuming at this point: (their characters, how many
