@@ -195,9 +195,12 @@ def test_a_custom_rules_allow_regexes_run_in_linear_time(tmp_path: object, monke
                 f"keywords = [\"acme\"]\nallow = ['{allow}', '^acme_0+$']\n")
     with open('a.txt', 'w') as f:
         f.write('k=acme_e41irpw2da4p1ap0i86bas7nhobhpriihqka4twg95el0y7o4xku54rubi2o\nz=acme_00000000\n')  # no z
+    with open('b.txt', 'w') as f:
+        f.write('nothing here\n')
+    assert scan_secrets.main(['b.txt']) == 0  # the rules compiled and cached: what is timed below is the scan
     start = time.perf_counter()
     assert scan_secrets.main(['a.txt']) == 1
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 5  # Python's re: 17 s and more
     out = capsys.readouterr().out
     assert out.startswith('a.txt:1:3: acme-x: Acme: ') and out.count('acme-x') == 1
 
