@@ -86,6 +86,56 @@ def test_match_everything_entries_are_refused(text: str, expected: str) -> None:
     assert error_of(text).startswith(expected)
 
 
+# What every secret of a kind holds, derived from the rules (fifth hostile review, breaks 03 and 12): a hand list of
+# markers let `BEGIN RSA`, `dop_v1_`, `hf_` through as stopwords, and allowlist values were not checked at all.
+@pytest.mark.parametrize(('word', 'marker'), [
+    ('BEGIN RSA', '-----BEGIN RSA PRIVATE KEY-----'), ('RSA PRIVATE', '-----END RSA PRIVATE KEY-----'),
+    ('RSA PRIVATE KEY', '-----END RSA PRIVATE KEY-----'), ('OPENSSH PRIVATE', '-----END OPENSSH PRIVATE KEY-----'),
+    ('ec private', '-----END EC PRIVATE KEY-----'), ('dop_v1_', 'dop_v1_'), ('hf_', 'hf_'), ('PGP PRIVATE', '-----END PGP PRIVATE KEY BLOCK-----'),
+])
+def test_a_stopword_every_secret_of_a_kind_holds_is_refused(word: str, marker: str) -> None:
+    message = error_of(f'[allowlist]\nstopwords = ["dummy", "{word}"]\n')
+    assert message.startswith('.leakstop.toml.allowlist.stopwords[1]: ')
+    assert message.endswith(f' is part of what every secret of a kind holds ({marker!r}): it would allow them all; '
+                            'allow a path or a value instead')
+
+
+@pytest.mark.parametrize(('value', 'why'), [
+    ('ghp_', "'ghp_' alone"), ('^ghp', "'ghp_' alone"), ('AKIA', "'AKIA' alone"), ('dop_v1_', "'dop_v1_' alone"),
+    ('-----BEGIN', "'-----BEGIN PRIVATE KEY-----' alone"), ('PRIVATE', "'-----END PRIVATE KEY-----' alone"),
+    ('\\\\n', "a separator alone: '\\n'"), ('\\\\s', "a separator alone: ' '"), ('_', "a separator alone: '_'"),
+    ('-', "a separator alone: '-'"), ('[_-]', "a separator alone: '_'"), ('\\\\.', "a separator alone: '.'"),
+    ('^ghp_[A-Za-z0-9]{36}$', 'every example of github-pat-classic'),
+])
+@pytest.mark.parametrize('table', ['allowlist', 'allowlist.rules.github-pat-classic'])
+def test_an_allowlist_value_that_allows_a_whole_kind_is_refused(value: str, why: str, table: str) -> None:
+    message = error_of(f'[{table}]\nvalues = ["^EXAMPLE$", "{value}"]\n')
+    assert message == (f'.leakstop.toml.{table}.values[1]: matches what every secret of a kind holds ({why}): it would '
+                       'allow them all (match the secret you mean, e.g. ^EXAMPLE$, or use disable = ["rule-id"])')
+
+
+def test_a_refused_value_is_not_quoted(capsys: pytest.CaptureFixture[str]) -> None:
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f'[allowlist]\nvalues = ["^{TOKEN}$|_"]\nstopwords = ["BEGIN RSA"]\n')
+    with open('k.pem', 'w') as f:
+        f.write(fakes.pem_private_key(seed='kind'))
+    assert scan_secrets.main(['k.pem']) == 2
+    err = capsys.readouterr().err
+    assert err.startswith('scan-secrets: error: .leakstop.toml.allowlist.values[0]: matches what every secret of a kind holds')
+    assert TOKEN not in err and TOKEN[4:20] not in err
+
+
+def test_entries_that_name_one_secret_or_a_placeholder_are_accepted() -> None:
+    gh = fakes.github('ghp', seed='kinds')
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f'[allowlist]\nvalues = ["^hunter2$", "^ci-only-", "^{gh}$", "^AKIA[A-Z0-9]{{12}}TEST$", "EXAMPLE$", "^\\\\$\\\\{{.*\\\\}}$"]\n'
+                'stopwords = ["dummy", "example", "changeme", "placeholder", "sample", "localhost", "redacted", "xxxx"]\n'
+                f'[allowlist.rules.github-pat-classic]\nvalues = ["^{gh[:20]}"]\n')
+    config = load_config()
+    assert len(config.allowlist.values) == 6 and len(config.allowlist.stopwords) == 8
+    assert config.allowlist.values[5].search('${DB_PASSWORD}') and not config.allowlist.values[5].search('x')
+
+
 def test_match_everything_config_fails_the_hooks_instead_of_passing_them(capsys: pytest.CaptureFixture[str]) -> None:
     from leakstop.hooks import block_credential_files, block_env_files
     with open('.leakstop.toml', 'w') as f:
@@ -134,6 +184,11 @@ def test_allowlist_regexes_the_linear_engine_cannot_run_are_refused() -> None:
     (r'(?P<secret>\w*\w*\w*)', 'has two unbounded repeats that can match the same characters in a row'),
     (r'key(?P<secret>.*a.*)', 'has two unbounded repeats that can match the same characters in a row'),
     (r'(?P<secret>(a+)+)', 'nests a repeat ({1,}) inside another'),
+    # a run of optional items, unrolled (fifth hostile review, break 04): 2^22 ways to split, 17 s on 60 characters
+    (r'(?P<secret>acme_' + r'\w?' * 22 + r'\w{22})(?=z)', 'has a run of optional or variable-length items that can match the same characters'),
+    (r'(?P<secret>acme_' + r'[a-z0-9]?' * 9 + r')', 'has a run of optional or variable-length items that can match the same characters'),
+    (r'(?P<secret>acme_' + r'\w{0,4}' * 7 + r')z', 'has a run of optional or variable-length items that can match the same characters'),
+    (r'(?P<secret>acme_' + r'\w{0,39}' * 3 + r')z', 'has a run of optional or variable-length items that can match the same characters'),
 ])
 def test_custom_rules_that_could_backtrack_are_refused(pattern: str, why: str) -> None:
     message = error_of(f"[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\npattern = '{pattern}'\n")
@@ -146,6 +201,9 @@ def test_custom_rule_allow_regexes_max_length_and_globs_are_checked() -> None:
     # a bounded repeat of alternatives that can start alike: exponential too (fourth hostile review, break 11)
     assert error_of(base + "allow = ['^(?:[0-9]|[^z]){1,64}z']\n").startswith(
         '.leakstop.toml.rules[0]: acme: allow[0] repeats alternatives that can start with the same character')
+    assert error_of(base + "allow = ['" + r'\w?' * 22 + r'\w{22}z' + "']\n").startswith(  # fifth hostile review, break 04
+        '.leakstop.toml.rules[0]: acme: allow[0] has a run of optional or variable-length items that can match the same '
+        'characters: it could take exponential or polynomial time on hostile input; ')
     assert 'repeats alternatives' in error_of(
         "[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\npattern = '(?P<secret>(?:[0-9]|[^z]){1,64})(?=z)'\n")
     assert error_of(base + 'max_length = 1048576\n').startswith('.leakstop.toml.rules[0]: acme: max_length: at most 4096')

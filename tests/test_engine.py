@@ -904,3 +904,21 @@ def test_leakstops_own_rules_in_subfolders_are_shipped() -> None:
     from leakstop.rules import load_file_rules
     contents = load_file_rules().contents
     assert any(r.id == "der-private-key" for r in contents) and all(engine.shipped(r) for r in contents)
+
+
+@pytest.mark.parametrize('path, rule', [
+    ('.PGPASS', 'pgpass-password'), ('home/App.PgPass', 'pgpass-password'), ('conf/PGPASS.CONF', 'pgpass-password'),
+    ('UserList.txt', 'pgbouncer-userlist-password'), ('etc/pgbouncer/USERLIST.TXT', 'pgbouncer-userlist-password'),
+    ('Deploy-Keypair.json', 'solana-keypair-file'), ('ID.JSON', 'solana-keypair-file'),
+])
+def test_content_rules_limited_by_paths_match_names_in_any_case(ruleset: engine.RuleSet, path: str, rule: str) -> None:
+    # fifth hostile review, break 16: the name rules were caseless, the content rules' `paths` were not
+    # (on macOS and Windows `.PGPASS` is `.pgpass`): Deploy-Keypair.json, ID.JSON, UserList.txt gave no finding
+    data = {
+        'pgpass-password': b'db-prod-1.internal.acme.io:5432:ledger:ledger_app:Xk9mQ2vL7pW4\n',
+        'pgbouncer-userlist-password': b'"app" "Xq7vLp9RmK2wZ3tB"\n',
+        'solana-keypair-file': ('[' + ','.join(str((i * 37 + 11) % 256) for i in range(64)) + ']\n').encode(),
+    }[rule]
+    lower = path.lower()
+    assert rule in [f.rule_id for f in engine.scan_bytes(data, ruleset, lower)]  # the control: found in lower case
+    assert [(f.rule_id, f.line) for f in engine.scan_bytes(data, ruleset, path) if f.rule_id == rule] == [(rule, 1)]

@@ -173,10 +173,36 @@ def test_custom_rule_with_nested_repeats_is_a_configuration_error(pattern: str) 
 
 @pytest.mark.parametrize('pattern', [
     r'(?P<secret>acme_[a-z0-9]{32})', r'key=(?P<secret>(?:ab){1,8}c+)', r'(?P<secret>(?:[A-Z]{4}-){3}[A-Z]{4})',
+    r'(?P<secret>acme_' + r'\w?' * 8 + r'\w{8})', r'(?P<secret>[a-z0-9]{1,64}[a-z0-9_]{0,64})z',
+    r'api[_-]?key\s?[:=]\s?["\']?(?P<secret>\w{32})["\']?', r'(?P<secret>acme_' + r'\w{0,4}' * 6 + r')z',
 ])
 def test_custom_rule_without_nested_repeats_loads(pattern: str) -> None:
     table = {'rules': [{'id': 'fine', 'description': 'd', 'pattern': pattern}]}
     assert [r.id for r in config_from_table(table, '.leakstop.toml', None).custom_rules] == ['fine']
+
+
+def test_a_custom_rules_allow_regexes_run_in_linear_time(tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Behind the backtracking check, a user's rule's ``allow`` runs in RE2 as its pattern does (fifth hostile
+    review, break 04: Python's re took 17 s on one candidate for the allow regex below, which the check now refuses)."""
+    import time
+    from leakstop import config as config_mod
+    monkeypatch.chdir(str(tmp_path))
+    monkeypatch.setattr(config_mod, '_check_custom_rule', lambda rule, where: None)  # what the check might miss
+    allow = r'\w?' * 22 + r'\w{22}z'
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f"[[rules]]\nid = \"acme-x\"\ndescription = \"Acme\"\npattern = '(?P<secret>acme_[a-z0-9]{{8,64}})'\n"
+                f"keywords = [\"acme\"]\nallow = ['{allow}', '^acme_0+$']\n")
+    with open('a.txt', 'w') as f:
+        f.write('k=acme_e41irpw2da4p1ap0i86bas7nhobhpriihqka4twg95el0y7o4xku54rubi2o\nz=acme_00000000\n')  # no z
+    with open('b.txt', 'w') as f:
+        f.write('nothing here\n')
+    assert scan_secrets.main(['b.txt']) == 0  # the rules compiled and cached: what is timed below is the scan
+    start = time.perf_counter()
+    assert scan_secrets.main(['a.txt']) == 1
+    assert time.perf_counter() - start < 5  # Python's re: 17 s and more
+    out = capsys.readouterr().out
+    assert out.startswith('a.txt:1:3: acme-x: Acme: ') and out.count('acme-x') == 1
 
 
 @settings(max_examples=int(os.environ.get('LEAKSTOP_FUZZ_EXAMPLES', '200')), deadline=None)

@@ -198,6 +198,27 @@ def test_a_bad_exclude_is_a_usage_error(repo: str, glob: str, message: str, caps
     assert capsys.readouterr().err == f'leakstop: error: {message}\n'
 
 
+@pytest.mark.parametrize('glob', ['**', '*', '?*', '**/*', '*/', '**/**'])
+@pytest.mark.parametrize('scope', [[], ['--all'], ['--history']])
+def test_an_exclude_that_matches_every_path_is_refused(repo: str, glob: str, scope: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # fifth hostile review, break 13: `scan --exclude '**'` scanned nothing and passed (exit 0, no output),
+    # while the same glob in [allowlist] paths is refused
+    write('a.txt', f't={GH}\n')
+    git('add', '.', cwd='.')
+    git('commit', '-qm', 'add', cwd='.')
+    assert cli.main(['scan', *scope, '--exclude', 'docs/', '--exclude', glob]) == 2
+    out, err = capsys.readouterr()
+    assert out == ''
+    assert err == (f'leakstop: error: --exclude {glob!r}: matches every path: the scan would read nothing '
+                   '(name the directories or files to skip, e.g. tests/fixtures/**)\n')
+
+
+def test_an_exclude_glob_holding_a_token_is_not_echoed(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(['scan', '--exclude', f'[z-a]{GH}']) == 2
+    err = capsys.readouterr().err
+    assert GH not in err and err.startswith("leakstop: error: --exclude '[z-a]ghp_") and err.endswith("': invalid glob\n")
+
+
 # -- standard input -------------------------------------------------------------------------------
 
 def test_dash_reads_standard_input(repo: str) -> None:

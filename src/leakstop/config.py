@@ -63,6 +63,7 @@ _PROBE_SECRETS = ('', 'Zq3v9XkP7wLm2RtY8bNc4JhD', '5f0c9e2ab7d14e8396c1a0fd2b7e4
 _PROBE_PATHS = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', 'k9Qx2mT7vB/pL8wR1zN6/Zq3v9XkP7w.k9Q')
 MIN_STOPWORD = 3  # a shorter stopword occurs in most secrets
 AMBIGUOUS_REPEAT = 8  # a repeat of alternatives that can start alike, more times than this, backtracks exponentially
+SPLIT_WAYS = 1 << 14  # ways a run of variable-length items that can match alike may split a text (\w{0,4} six times: 25 ms a try)
 CUSTOM_MAX_LENGTH = 4096  # a custom rule's confirming regex runs in windows of this size at most
 _RE2_UNSUPPORTED = 'uses what the linear-time engine (RE2) does not support: a lookaround, a backreference, or an atomic or possessive group'
 
@@ -116,16 +117,25 @@ def _linear_regex(pattern: str, where: str) -> Any:
     except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}; 2,000 nested groups
         # the pattern is not quoted: an allowlist value is often the very secret to allow
         raise FatalError(f'{where}: invalid regular expression: {regex_error(e)}') from None
+    rx = linear_pattern(pattern)
+    if rx is None:
+        raise FatalError(f'{where}: {_RE2_UNSUPPORTED}')
+    return rx
+
+
+def linear_pattern(pattern: str) -> LinearPattern | None:
+    """``pattern`` (Python's syntax) compiled by RE2, or None where RE2 does not take it (a lookaround)."""
     # Python's end of string \Z is RE2's \z (an escaped backslash before Z is left alone)
     translated = re.sub(r'(?<!\\)((?:\\\\)*)\\Z', r'\1\\z', pattern)
     try:
         return LinearPattern(translated, pattern)
     except Exception:
-        raise FatalError(f'{where}: {_RE2_UNSUPPORTED}') from None
+        return None
 
 
-def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[Any, ...]:
-    """Allowlist regexes (searched in each secret), run by RE2; none may match (nearly) everything."""
+def _regexes(table: Mapping[str, Any], key: str, where: str, *, checked: bool = False) -> tuple[Any, ...]:
+    """Allowlist regexes (searched in each secret), run by RE2; none may match (nearly) everything, nor
+    what every secret of a kind holds (not checked again for settings from the cache: ``checked``)."""
     out = []
     for i, pattern in enumerate(_str_list(table, key, where)):
         rx = _linear_regex(pattern, f'{where}.{key}[{i}]')
@@ -135,8 +145,24 @@ def _regexes(table: Mapping[str, Any], key: str, where: str) -> tuple[Any, ...]:
                 f'{where}.{key}[{i}]: matches {what}: it would allow every secret '
                 f'(anchor it, e.g. ^EXAMPLE$, or use disable = ["rule-id"])',
             )
+        kind = None if checked else _class_of_value(rx)
+        if kind is not None:  # the value is not quoted: it is often the very secret to allow
+            raise FatalError(
+                f'{where}.{key}[{i}]: matches what every secret of a kind holds ({kind}): it would allow them all '
+                f'(match the secret you mean, e.g. ^EXAMPLE$, or use disable = ["rule-id"])',
+            )
         out.append(rx)
     return tuple(out)
+
+
+def _without_secrets(message: str) -> str:
+    """An error that quotes a command-line argument, each secret the shipped rules find in it redacted."""
+    from leakstop.hooks import redacted_message  # only on the error path: it loads the rules
+    return redacted_message(message)
+
+
+def _matches_every_path(glob: LinearPattern) -> bool:
+    return any(glob.match(probe) is not None for probe in _PROBE_PATHS)
 
 
 def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
@@ -154,7 +180,7 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
             one = LinearPattern(f'(?:{part})\\z', glob)
         except Exception:  # a bad range: [z-a]
             raise FatalError(f'{where}.{key}[{i}]: invalid glob') from None
-        if any(one.match(probe) is not None for probe in _PROBE_PATHS):
+        if _matches_every_path(one):
             raise FatalError(
                 f'{where}.{key}[{i}]: matches every path: it would turn every hook off '
                 f'(name the directories or files to skip, e.g. tests/fixtures/**)',
@@ -163,17 +189,67 @@ def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
     return LinearPattern('(?:' + '|'.join(parts) + ')\\z', ', '.join(patterns))
 
 
-# What every secret of a class holds (a token's prefix, a key's armor, the base64 every OpenSSH or DER key starts
-# with): a stopword inside one of these allows the whole class (fourth hostile review, break 10: "AAAA", "BEGIN",
-# "ghp_" turned off every OpenSSH key, every PEM key, every GitHub token).
-CLASS_MARKERS = (
-    'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xoxb-', 'xoxp-', 'xoxa-', 'xapp-', 'akia', 'asia',
-    'aiza', 'sk_live_', 'rk_live_', 'sk-proj-', 'sk-ant-api', 'npm_', 'pypi-age', 'eyjhbgci', 'aaaab3nzac1',
-    'aaaac3nzac1', 'b3blbnnzac1rzxktdje', '-----begin ', ' private key-----', 'pgp private key block', '-----end ',
-)
+# What every secret of a kind holds, derived from the shipped rules (fifth hostile review, breaks 03 and 12: a hand
+# list missed `BEGIN RSA`, `dop_v1_`, `hf_`, and allowlist values were not checked at all): the fixed text of each
+# rule's secret (``rules.literal_runs``: a token's prefix, a key's armor, every spelling of its alternatives), and
+# what every example secret of a rule holds (``AAAA`` in every OpenSSH key body, which no pattern spells out).
+# A stopword inside one, or an allowlist value that matches one alone, allows the whole kind.
+SEPARATORS = ('_', '-', '.', ' ', '\t', '\n')  # what joins a token's parts or a key's lines: a value matching one alone
+_CLASSES: dict[str, Any] = {}  # the shipped rules' markers and example secrets, derived once a process
 
 
-def _stopwords(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+def _classes() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Marker -> the id of a rule whose every secret holds it; rule id -> its example secrets (rules with two
+    or more). Derived from the shipped rules on first use: only when settings with stopwords or allowlist
+    values are validated (0.7 to 1 s; settings read from the cache are not validated again)."""
+    if not _CLASSES:
+        from leakstop.cache import cached_toml
+        from leakstop.rules import BINARY_TAG, builtin_rule_files, context_pattern, literal_runs
+        markers: dict[str, str] = {}
+        examples: dict[str, tuple[str, ...]] = {}
+        directory = cache_dir()
+        # the rules files as tables (validated by the rules' own tests; a validated load costs 0.4 s more)
+        for table in (t for path in builtin_rule_files() for t in cached_toml(path, directory=directory)['rules']):
+            pattern, group = table.get('pattern') or context_pattern(table['shape']), table.get('secret_group', 'secret')
+            for run in literal_runs(pattern, group):
+                if len(run.strip()) >= MIN_STOPWORD and run not in markers:
+                    markers[run] = table['id']
+            if BINARY_TAG in table.get('tags', ()):
+                continue
+            rx = re.compile(pattern)
+            group = group if group in rx.groupindex else 0
+            found = tuple(m.group(group) for m in map(rx.search, table.get('examples', ())) if m is not None and m.group(group))
+            if len(found) >= 2:
+                examples[table['id']] = found
+        _CLASSES['markers'], _CLASSES['examples'] = markers, examples
+    return _CLASSES['markers'], _CLASSES['examples']
+
+
+def _class_of_word(word: str) -> str | None:
+    """What makes stopword ``word`` allow a whole kind of secret (for the message), or None."""
+    markers, examples = _classes()
+    low = word.lower()
+    inside = sorted((m for m in markers if low in m.lower()), key=lambda m: (len(m), m))
+    if inside:
+        return repr(inside[0].strip())
+    return next((f'every example of {rule_id} holds it' for rule_id, secrets in examples.items()
+                 if all(low in s.lower() for s in secrets)), None)
+
+
+def _class_of_value(rx: Any) -> str | None:
+    """What makes allowlist value ``rx`` (searched in each secret) allow a whole kind of secret, or None."""
+    sep = next((c for c in SEPARATORS if rx.search(c) is not None), None)
+    if sep is not None:
+        return f'a separator alone: {sep!r}'
+    markers, examples = _classes()
+    marker = min((m for m in markers if rx.search(m) is not None), key=lambda m: (len(m), m), default=None)
+    if marker is not None:
+        return f'{marker.strip()!r} alone'
+    return next((f'every example of {rule_id}' for rule_id, secrets in examples.items()
+                 if all(rx.search(s) is not None for s in secrets)), None)
+
+
+def _stopwords(table: Mapping[str, Any], key: str, where: str, *, checked: bool = False) -> tuple[str, ...]:
     words = _str_list(table, key, where)
     for i, word in enumerate(words):
         if len(word.strip()) < MIN_STOPWORD:
@@ -181,11 +257,11 @@ def _stopwords(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...
                 f'{where}.{key}[{i}]: {"empty" if not word.strip() else "too short"}: a stopword of fewer than '
                 f'{MIN_STOPWORD} characters occurs in most secrets and would allow them',
             )
-        marker = next((m for m in CLASS_MARKERS if word.lower() in m), None)
-        if marker is not None:
+        kind = None if checked else _class_of_word(word)
+        if kind is not None:
             raise FatalError(
                 f'{where}.{key}[{i}]: {_shown(word)!r} is part of what every secret of a kind holds '
-                f'({marker.strip()!r}): it would allow them all; allow a path or a value instead',
+                f'({kind}): it would allow them all; allow a path or a value instead',
             )
     return tuple(w.lower() for w in words)
 
@@ -328,12 +404,15 @@ def backtracking_risk(pattern: str) -> str | None:
                 return True
         return False
 
-    def walk(items: Any, live: list[frozenset[int]]) -> tuple[list[frozenset[int]], str | None]:
-        """``live``: characters of unbounded repeats that may still be consuming at this point."""
+    serial = iter(range(1 << 30))  # tells apart two repeats of the same characters (``\w?\w?``)
+
+    def walk(items: Any, live: list[tuple[frozenset[int], int, int]]) -> tuple[list[tuple[frozenset[int], int, int]], str | None]:
+        """``live``: the repeats that may still be consuming at this point: (their characters, how many
+        lengths they can take, 0 for an unbounded one; a serial number)."""
         for op, arg in items:
             one = _charset_of(op, arg, parser)
             if one is not None:  # a character every match has: repeats it cannot belong to end here
-                live = [s for s in live if s & one]
+                live = [e for e in live if e[0] & one]
             elif op in repeats:
                 low, high, sub = arg
                 if (high == parser.MAXREPEAT or high - low > AMBIGUOUS_REPEAT) and ambiguous_branch(sub):
@@ -341,29 +420,36 @@ def backtracking_risk(pattern: str) -> str | None:
                     return live, 'repeats alternatives that can start with the same character'
                 if high == parser.MAXREPEAT or high - low > unbounded:
                     mine = chars(sub)
-                    if any(s & mine for s in live):
+                    if any(s & mine for s, ways, _ in live if not ways):
                         return live, 'has two unbounded repeats that can match the same characters in a row'
-                    live = live + [mine]
-                elif low > 0:
-                    live, why = walk(sub, live)
-                    if why:
-                        return live, why
-                else:
-                    after, why = walk(sub, live)
-                    if why:
-                        return live, why
-                    live = live + [s for s in after if s not in live]
+                    live = live + [(mine, 0, next(serial))]
+                    continue
+                after, why = walk(sub, live)
+                if why:
+                    return live, why
+                live = after if low > 0 else live + [e for e in after if e not in live]
+                if high > low:  # a variable-length item: with the bounded ones before it that can match the same
+                    # characters, each way to split the text between them is tried (\w? 22 times then \w{22}z:
+                    # 2^22 ways, 17 s on 60 characters; fifth hostile review, break 04)
+                    mine = chars(sub)
+                    row = [ways for s, ways, _ in live if ways and s & mine]
+                    total = high - low + 1
+                    for ways in row:
+                        total *= ways
+                    if len(row) >= AMBIGUOUS_REPEAT or total > SPLIT_WAYS:
+                        return live, 'has a run of optional or variable-length items that can match the same characters'
+                    live = live + [(mine, high - low + 1, next(serial))]
             elif op is parser.SUBPATTERN:
                 live, why = walk(arg[-1], live)
                 if why:
                     return live, why
             elif op is parser.BRANCH:
-                merged: list[frozenset[int]] = []
+                merged: list[tuple[frozenset[int], int, int]] = []
                 for b in arg[1]:
                     after, why = walk(b, live)
                     if why:
                         return live, why
-                    merged += [s for s in after if s not in merged]
+                    merged += [e for e in after if e not in merged]
                 live = merged
             elif op in (parser.ASSERT, parser.ASSERT_NOT):
                 _, why = walk(arg[1], [])
@@ -455,7 +541,7 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
         unknown = sorted(set(rtable) - {'paths', 'values'})
         if unknown:
             raise FatalError(f'{rwhere}: unknown key {_shown(unknown[0])!r} (known: paths, values)')
-        per_rule_values[rule_id] = _regexes(rtable, 'values', rwhere)
+        per_rule_values[rule_id] = _regexes(rtable, 'values', rwhere, checked=checked)
         paths = _globs(rtable, 'paths', rwhere)
         if paths is not None:
             per_rule_paths[rule_id] = paths
@@ -472,8 +558,8 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
     allowlist = Allowlist(
         builtin=BuiltinAllowlist.load(),
         paths=_globs(allow, 'paths', awhere),
-        values=_regexes(allow, 'values', awhere),
-        stopwords=_stopwords(allow, 'stopwords', awhere),
+        values=_regexes(allow, 'values', awhere, checked=checked),
+        stopwords=_stopwords(allow, 'stopwords', awhere, checked=checked),
         disabled=frozenset(_str_list(table, 'disable', where)),
         enabled_only=_enable_only(table, where),
         per_rule_values=per_rule_values,
@@ -571,8 +657,8 @@ def _config_of(path: str, shown: str, *, explicit: bool = False) -> Config | Non
 def with_excluded(config: Config, globs: Sequence[str]) -> Config:
     """``config`` with the paths ``globs`` match (``leakstop scan --exclude GLOB``) skipped as the
     allowlist's ``paths`` are: by every check, in every scope. Globs as in ``[allowlist] paths``
-    (gitignore-style, matched against each path as leakstop shows it); unlike there, a glob that
-    matches every path is taken: it is on the command line of this one run, not in a file."""
+    (gitignore-style, matched against each path as leakstop shows it), refused as there when one
+    matches every path: ``--exclude '**'`` scanned nothing and passed (fifth hostile review, break 13)."""
     if not globs:
         return config
     from leakstop.files import glob_to_regex
@@ -582,9 +668,14 @@ def with_excluded(config: Config, globs: Sequence[str]) -> Config:
             raise FatalError('--exclude: empty glob')
         try:
             part = glob_to_regex(glob)
-            LinearPattern(f'(?:{part})\\z', glob)
+            one = LinearPattern(f'(?:{part})\\z', glob)
         except Exception:  # a bad range: [z-a]
-            raise FatalError(f'--exclude {glob!r}: invalid glob') from None
+            raise FatalError(_without_secrets(f'--exclude {glob!r}: invalid glob')) from None
+        if _matches_every_path(one):
+            raise FatalError(_without_secrets(
+                f'--exclude {glob!r}: matches every path: the scan would read nothing '
+                f'(name the directories or files to skip, e.g. tests/fixtures/**)',
+            ))
         parts.append(part)
     source = '(?:' + '|'.join(parts) + ')\\z'
     pattern = ', '.join(globs)

@@ -261,7 +261,7 @@ class RuleSet:
         self._vendor_lengths: list[int] = []
         self._values: dict[int, re.Pattern[bytes]] = {}
         self._regexes: list[Any] = [None] * len(self.rules)  # re.Pattern, or LinearBytesPattern (user rules)
-        self._allows: dict[int, list[re.Pattern[str]]] = {}
+        self._allows: dict[int, list[Any]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
         self._services: frozenset[str] | None = None
@@ -340,9 +340,17 @@ class RuleSet:
                 found.extend(r for r in rules if r not in found)
         return found
 
-    def allows(self, index: int) -> list[re.Pattern[str]]:
+    def allows(self, index: int) -> list[Any]:
+        """Rule ``index``'s ``allow`` regexes (``search`` in a secret), compiled on first use: a user's rule's in
+        RE2 where RE2 takes them, as its pattern (``regex``); with a lookaround in ``re``, behind the backtracking
+        check (``\\w?`` 22 times then ``\\w{22}z`` took 17 s on one candidate there: fifth hostile review, break 04)."""
         if index not in self._allows:
-            self._allows[index] = [re.compile(a) for a in self.rules[index].allow]
+            rule = self.rules[index]
+            linear: Any = None
+            if rule.allow and not shipped(rule):
+                from leakstop.config import linear_pattern  # only for a user's rule whose match is confirmed
+                linear = linear_pattern
+            self._allows[index] = [(linear and linear(a)) or re.compile(a) for a in rule.allow]
         return self._allows[index]
 
     @property
@@ -357,7 +365,10 @@ class RuleSet:
         if not self.rules[index].paths:
             return True
         if index not in self._paths:
-            self._paths[index] = compile_globs(self.rules[index].paths)
+            # caseless, as the name rules (rules.name_globs) and the gate (_path_rules_apply): on macOS and
+            # Windows `.PGPASS` is `.pgpass` (fifth hostile review, break 16)
+            regex = compile_globs(self.rules[index].paths)
+            self._paths[index] = None if regex is None else re.compile(regex.pattern, re.IGNORECASE)
         globs = self._paths[index]
         return globs is not None and globs.match(normalize(path)) is not None
 

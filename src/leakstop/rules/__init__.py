@@ -594,6 +594,90 @@ def keywords_required(pattern: str, keywords: Sequence[str]) -> bool:
 NO_PROVIDER = 'Formats without a provider'
 
 
+def literal_runs(pattern: str, group: str) -> frozenset[str]:
+    """The fixed text in what ``group`` of ``pattern`` matches (the whole match without such a group):
+    each run of literal characters, spelled every way its alternatives and optional parts allow
+    (``(?:ghp|gho)_`` gives ``ghp_`` and ``gho_``; ``-----BEGIN (?:RSA )?PRIVATE KEY-----`` both
+    headers), and the runs inside alternatives too. What every secret of a kind holds is among them:
+    a token's prefix, a key's armor. ``frozenset()`` for a pattern that does not parse."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+        from re import _constants as const  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover (Python < 3.11)
+        import sre_parse as parser
+        import sre_constants as const
+    try:
+        tree = parser.parse(pattern)
+    except Exception:
+        return frozenset()
+    repeats = (const.MAX_REPEAT, const.MIN_REPEAT)
+
+    def find(items: Any, index: int) -> Any:
+        for op, arg in items:
+            if op is const.SUBPATTERN and arg[0] == index:
+                return arg[-1]
+            subs = (arg[1] if op is const.BRANCH else [arg[2]] if op in repeats else [arg[-1]]
+                    if op in (const.SUBPATTERN, const.ASSERT, const.ASSERT_NOT) else [])
+            for sub in subs:
+                found = find(sub, index)
+                if found is not None:
+                    return found
+        return None
+
+    index = tree.state.groupdict.get(group)
+    items = (find(tree, index) if index is not None else None) or tree
+    out: set[str] = set()
+
+    def run_of(items: Any) -> tuple[set[str], bool]:
+        """How the sequence ``items`` can start (its first run of fixed text, every spelling) and whether
+        that is all of it; each later run goes to ``out`` (a first run belongs to the text before it)."""
+        run: set[str] = {''}
+        lead: set[str] | None = None
+        for op, arg in items:
+            one, whole = node(op, arg)
+            if len(run) * len(one) > _EXACT_MAX:
+                one, whole = {''}, False
+            run = {a + b for a in run for b in one}
+            if not whole:
+                if lead is None:
+                    lead = run
+                else:
+                    out.update(run)
+                run = {''}
+        if lead is None:
+            return run, True
+        out.update(run)
+        return lead, False
+
+    def node(op: Any, arg: Any) -> tuple[set[str], bool]:
+        if op is const.LITERAL:
+            return {chr(arg)}, True
+        if op in (const.AT, const.ASSERT, const.ASSERT_NOT):  # zero width: nothing of the secret
+            return {''}, True
+        if op is const.SUBPATTERN:
+            return run_of(arg[-1])
+        if op is const.BRANCH:
+            branches = [run_of(branch) for branch in arg[1]]
+            return set().union(*(one for one, _ in branches)), all(whole for _, whole in branches)
+        if op is const.IN and len(arg) <= 4 and all(iop is const.LITERAL for iop, _ in arg):
+            return {chr(iarg) for _, iarg in arg}, True
+        if op in repeats:
+            low, high, sub = arg
+            one, whole = run_of(sub)
+            if whole and high <= 1:
+                return (one | {''} if low == 0 else one), True
+            if whole and low == high and len(one) ** low <= _EXACT_MAX:
+                spelled = {''}
+                for _ in range(low):
+                    spelled = {a + b for a in spelled for b in one}
+                return spelled, True
+            return (one if low > 0 else {''}), False
+        return {''}, False
+
+    out.update(run_of(items)[0])
+    return frozenset(out)
+
+
 def by_provider(rules: Iterable[Rule]) -> list[tuple[str, list[Rule]]]:
     """(provider, its rules sorted by id), providers in case-insensitive order; rules without a
     provider (key formats, connection strings, generic assignments) last, under ``NO_PROVIDER``."""
