@@ -22,6 +22,12 @@ def gpg_secret_key_export(size: int, seed: object) -> str:
     return f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{lines}\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----\n'
 
 
+def _corpus_key(name: str) -> str:
+    """A fake key of the suite's corpus (tests/corpus/positives/private-keys)."""
+    with open(os.path.join(os.path.dirname(__file__), 'corpus', 'positives', 'private-keys', name)) as f:
+        return f.read()
+
+
 KEYS = {
     # RSA 16384 is the largest key ssh-keygen and openssl make: a PEM body of about 12,700 characters
     'pem-13k': ('big.key', fakes.pem_private_key(seed='13k', lines=204), 'private-key-pem', 'pem-private-key'),
@@ -42,6 +48,15 @@ KEYS = {
                    'private-key-pem-base64', 'pem-private-key-base64'),
     'der-base64': ('jwt.yaml', 'private_key: ' + fakes.der_private_key('pkcs8-rsa', seed='kc') + '\n',
                    'private-key-der-base64', 'der-private-key-base64'),
+    # trailing spaces on its lines: a paste from a web page or a mail (gpg reads it; fifth hostile review, break 14)
+    'gpg-trailing-space': ('key.asc', ''.join(ln + ' \n' for ln in _corpus_key('release-signing.asc').splitlines()),
+                           'pgp-private-key-block', 'pgp-private-key'),
+    'gpg-trailing-space-begin-line': ('key.asc', _corpus_key('release-signing.asc').replace('BLOCK-----\n', 'BLOCK-----\t\n', 1),
+                                      'pgp-private-key-block', 'pgp-private-key'),
+    'pem-trailing-space': ('key.txt', ''.join(ln + '  \n' for ln in fakes.pem_private_key(seed='ts').splitlines()),
+                           'private-key-pem', 'pem-private-key'),
+    'openssh-trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_key('id_ed25519').splitlines()),
+                               'openssh-private-key', 'pem-private-key'),
 }
 
 
@@ -55,6 +70,30 @@ def test_large_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys: p
     assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [(secrets_rule, 2)]
     assert block_credential_files.main(['--format', 'json', path]) == 1
     assert [f['rule'] for f in json.loads(capsys.readouterr().out)['findings']] == [files_rule]
+
+
+# a PuTTY key indented (a YAML block scalar, Markdown) or with trailing spaces, found by content whatever the file's
+# name (fifth hostile review, break 18); the secret is its Private-Lines block, from the line after that header
+PUTTY = {
+    'yaml-block': ('bastion.yaml', 'ppk: |\n' + ''.join('    ' + ln + '\n' for ln in _corpus_key('deploy.ppk').splitlines())),
+    'markdown': ('README.md', 'The bastion key:\n\n' + ''.join('    ' + ln + '\n' for ln in _corpus_key('deploy.ppk').splitlines())),
+    'trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_key('deploy.ppk').splitlines())),
+    'as-is': ('key.txt', _corpus_key('deploy.ppk')),
+}
+
+
+@pytest.mark.parametrize('case', sorted(PUTTY))
+def test_a_putty_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, text = PUTTY[case]
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write(text)
+    line = next(k for k, ln in enumerate(text.splitlines(), 1) if 'Private-Lines:' in ln) + 1
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [('putty-private-key', line)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [
+        ('putty-private-key-content', line)]
 
 
 def test_sizes_are_what_the_cases_say() -> None:
