@@ -28,8 +28,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns,
-    scan_bytes,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, TOKEN_ENTITY, VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet,
+    line_columns, scan_bytes,
 )
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
@@ -368,11 +368,14 @@ def escape_view(data: bytes, properties: bool = False) -> View | None:
 
 # XML and HTML character references: a PEM key in an XML attribute with &#10; line breaks, JSON in an HTML
 # data attribute with &quot; (third hostile review, break 05). A line is decoded when it holds a line break's
-# or a quote's reference; one whose only such references are &quot; when they quote a credential's name.
+# or a quote's reference; one whose only such references are &quot; when they quote a credential's name; one
+# with a reference of a token's or a URL's character next to a letter or a digit (`ghp&#95;…`, `&#64;db`).
 _ENTITY = LazyPattern(rb'&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(quot|apos|amp|lt|gt));')
 _NAMED_ENTITY = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
 _ENTITY_HIDING = LazyPattern(ENTITY_ANCHOR)
 _LINE_BREAK_ENTITY = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
+# a reference inside a token or a URL: `ghp&#95;…`, `&#x67;hp_…`, `app:…&#64;db` (fifth hostile review, break 10)
+_TOKEN_ENTITY = LazyPattern(rb'[A-Za-z0-9_]' + TOKEN_ENTITY + b'|' + TOKEN_ENTITY + rb'[A-Za-z0-9_]')
 _QUOTE_ENTITY = rb'&(?:quot|#0*34|#[xX]0*22);'
 # quotes around a value on a line that names a credential anywhere (a Jenkins config.xml's shell step
 # `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02)
@@ -408,7 +411,8 @@ def entity_view(data: bytes) -> View | None:
         if end - start > LONG_LINE:
             start = _cut_before(data, found.start() - _AROUND, start)
             end = _cut_after(data, found.end() + _AROUND, end)
-        if (_LINE_BREAK_ENTITY.search(data, start, end) or _QUOTED_CREDENTIAL.search(data, start, end)
+        if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
+                or _QUOTED_CREDENTIAL.search(data, start, end)
                 or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
             pos = start
             for m in _ENTITY.finditer(data, start, end):
