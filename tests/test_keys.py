@@ -96,6 +96,54 @@ def test_a_putty_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys:
         ('putty-private-key-content', line)]
 
 
+def _as_list(key: str, form: str) -> str:
+    """``key`` written one string literal per line: a JSON array, a YAML sequence, a Python list."""
+    lines = key.rstrip('\n').splitlines()
+    if form == 'json':
+        return '{"key": [\n' + ',\n'.join(f'  "{ln}"' for ln in lines) + '\n]}\n'
+    if form == 'yaml':
+        return 'key:\n' + ''.join(f'  - "{ln}"\n' for ln in lines)
+    return 'KEY = [\n' + ''.join(f"    '{ln}',\n" for ln in lines) + ']\n'
+
+
+# a key written one string literal per line, as some tools store PEM, OpenSSH and PGP keys (fifth hostile review,
+# break 09): found by both hooks, scan-secrets from its BEGIN line
+KEY_LINES = {
+    'pgp-json': ('ci.json', _as_list(_corpus_key('release-signing.asc'), 'json'), 'pgp-private-key-block', 'pgp-private-key'),
+    'pgp-yaml': ('ci.yaml', _as_list(_corpus_key('release-signing.asc'), 'yaml'), 'pgp-private-key-block', 'pgp-private-key'),
+    'pgp-python': ('keys.py', _as_list(_corpus_key('release-signing.asc'), 'python'), 'pgp-private-key-block', 'pgp-private-key'),
+    'openssh-json': ('ci.json', _as_list(_corpus_key('id_ed25519'), 'json'), 'openssh-private-key', 'pem-private-key'),
+    'openssh-yaml': ('ci.yaml', _as_list(_corpus_key('id_ed25519'), 'yaml'), 'openssh-private-key', 'pem-private-key'),
+    'pem-json': ('ci.json', _as_list(fakes.pem_private_key(seed='lines'), 'json'), 'private-key-pem-string-lines', 'pem-private-key'),
+    'pem-yaml': ('ci.yaml', _as_list(fakes.pem_private_key(seed='lines'), 'yaml'), 'private-key-pem', 'pem-private-key'),
+}
+
+
+@pytest.mark.parametrize('case', sorted(KEY_LINES))
+def test_a_key_written_one_string_per_line_is_found_by_both_hooks(
+        case: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, text, secrets_rule, files_rule = KEY_LINES[case]
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write(text)
+    lines = text.splitlines()
+    begin = next(k for k, ln in enumerate(lines, 1) if '-----BEGIN' in ln)
+    end = next(k for k, ln in enumerate(lines, 1) if '-----END' in ln)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['rule'], f['line'], f['column']) for f in found] == [(secrets_rule, begin, lines[begin - 1].index('-----BEGIN') + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [f['rule'] for f in found] == [files_rule] and begin <= found[0]['line'] < end
+
+
+def test_a_list_of_strings_is_not_joined_into_a_token() -> None:
+    """Only a key's lines are joined as a list's items: JWT halves in an array are two values."""
+    from leakstop.decode import concat_view
+    jwt = fakes.jwt(seed='list')
+    assert concat_view(f'parts = ["{jwt[:40]}",\n  "{jwt[40:]}"]\n'.encode(), keys=False, tokens=True) is None
+
+
 def test_sizes_are_what_the_cases_say() -> None:
     body = lambda text: sum(len(line) for line in text.splitlines()[1:-1])  # noqa: E731
     assert 12_000 < body(KEYS['pem-13k'][1]) < 14_000
