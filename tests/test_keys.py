@@ -79,6 +79,7 @@ PUTTY = {
     'markdown': ('README.md', 'The bastion key:\n\n' + ''.join('    ' + ln + '\n' for ln in _corpus_key('deploy.ppk').splitlines())),
     'trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_key('deploy.ppk').splitlines())),
     'as-is': ('key.txt', _corpus_key('deploy.ppk')),
+    'json-string': ('ci.json', json.dumps({'ppk': _corpus_key('deploy.ppk')}) + '\n'),  # line breaks as \n escapes
 }
 
 
@@ -88,7 +89,7 @@ def test_a_putty_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys:
     path = os.path.join(str(tmp_path), name)
     with open(path, 'w') as f:
         f.write(text)
-    line = next(k for k, ln in enumerate(text.splitlines(), 1) if 'Private-Lines:' in ln) + 1
+    line = next(k for k, ln in enumerate(text.splitlines(), 1) if 'Private-Lines:' in ln) + (case != 'json-string')
     assert scan_secrets.main(['--format', 'json', path]) == 1
     assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [('putty-private-key', line)]
     assert block_credential_files.main(['--format', 'json', path]) == 1
