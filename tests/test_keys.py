@@ -22,7 +22,7 @@ def gpg_secret_key_export(size: int, seed: object) -> str:
     return f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{lines}\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----\n'
 
 
-def _corpus_key(name: str) -> str:
+def _corpus_file(name: str) -> str:
     """A fake key of the suite's corpus (tests/corpus/positives/private-keys)."""
     with open(os.path.join(os.path.dirname(__file__), 'corpus', 'positives', 'private-keys', name)) as f:
         return f.read()
@@ -49,13 +49,13 @@ KEYS = {
     'der-base64': ('jwt.yaml', 'private_key: ' + fakes.der_private_key('pkcs8-rsa', seed='kc') + '\n',
                    'private-key-der-base64', 'der-private-key-base64'),
     # trailing spaces on its lines: a paste from a web page or a mail (gpg reads it; fifth hostile review, break 14)
-    'gpg-trailing-space': ('key.asc', ''.join(ln + ' \n' for ln in _corpus_key('release-signing.asc').splitlines()),
+    'gpg-trailing-space': ('key.asc', ''.join(ln + ' \n' for ln in _corpus_file('release-signing.asc').splitlines()),
                            'pgp-private-key-block', 'pgp-private-key'),
-    'gpg-trailing-space-begin-line': ('key.asc', _corpus_key('release-signing.asc').replace('BLOCK-----\n', 'BLOCK-----\t\n', 1),
+    'gpg-trailing-space-begin-line': ('key.asc', _corpus_file('release-signing.asc').replace('BLOCK-----\n', 'BLOCK-----\t\n', 1),
                                       'pgp-private-key-block', 'pgp-private-key'),
     'pem-trailing-space': ('key.txt', ''.join(ln + '  \n' for ln in fakes.pem_private_key(seed='ts').splitlines()),
                            'private-key-pem', 'pem-private-key'),
-    'openssh-trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_key('id_ed25519').splitlines()),
+    'openssh-trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_file('id_ed25519').splitlines()),
                                'openssh-private-key', 'pem-private-key'),
 }
 
@@ -75,11 +75,11 @@ def test_large_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys: p
 # a PuTTY key indented (a YAML block scalar, Markdown) or with trailing spaces, found by content whatever the file's
 # name (fifth hostile review, break 18); the secret is its Private-Lines block, from the line after that header
 PUTTY = {
-    'yaml-block': ('bastion.yaml', 'ppk: |\n' + ''.join('    ' + ln + '\n' for ln in _corpus_key('deploy.ppk').splitlines())),
-    'markdown': ('README.md', 'The bastion key:\n\n' + ''.join('    ' + ln + '\n' for ln in _corpus_key('deploy.ppk').splitlines())),
-    'trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_key('deploy.ppk').splitlines())),
-    'as-is': ('key.txt', _corpus_key('deploy.ppk')),
-    'json-string': ('ci.json', json.dumps({'ppk': _corpus_key('deploy.ppk')}) + '\n'),  # line breaks as \n escapes
+    'yaml-block': ('bastion.yaml', 'ppk: |\n' + ''.join('    ' + ln + '\n' for ln in _corpus_file('deploy.ppk').splitlines())),
+    'markdown': ('README.md', 'The bastion key:\n\n' + ''.join('    ' + ln + '\n' for ln in _corpus_file('deploy.ppk').splitlines())),
+    'trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_file('deploy.ppk').splitlines())),
+    'as-is': ('key.txt', _corpus_file('deploy.ppk')),
+    'json-string': ('ci.json', json.dumps({'ppk': _corpus_file('deploy.ppk')}) + '\n'),  # line breaks as \n escapes
 }
 
 
@@ -110,11 +110,11 @@ def _as_list(key: str, form: str) -> str:
 # a key written one string literal per line, as some tools store PEM, OpenSSH and PGP keys (fifth hostile review,
 # break 09): found by both hooks, scan-secrets from its BEGIN line
 KEY_LINES = {
-    'pgp-json': ('ci.json', _as_list(_corpus_key('release-signing.asc'), 'json'), 'pgp-private-key-block', 'pgp-private-key'),
-    'pgp-yaml': ('ci.yaml', _as_list(_corpus_key('release-signing.asc'), 'yaml'), 'pgp-private-key-block', 'pgp-private-key'),
-    'pgp-python': ('keys.py', _as_list(_corpus_key('release-signing.asc'), 'python'), 'pgp-private-key-block', 'pgp-private-key'),
-    'openssh-json': ('ci.json', _as_list(_corpus_key('id_ed25519'), 'json'), 'openssh-private-key', 'pem-private-key'),
-    'openssh-yaml': ('ci.yaml', _as_list(_corpus_key('id_ed25519'), 'yaml'), 'openssh-private-key', 'pem-private-key'),
+    'pgp-json': ('ci.json', _as_list(_corpus_file('release-signing.asc'), 'json'), 'pgp-private-key-block', 'pgp-private-key'),
+    'pgp-yaml': ('ci.yaml', _as_list(_corpus_file('release-signing.asc'), 'yaml'), 'pgp-private-key-block', 'pgp-private-key'),
+    'pgp-python': ('keys.py', _as_list(_corpus_file('release-signing.asc'), 'python'), 'pgp-private-key-block', 'pgp-private-key'),
+    'openssh-json': ('ci.json', _as_list(_corpus_file('id_ed25519'), 'json'), 'openssh-private-key', 'pem-private-key'),
+    'openssh-yaml': ('ci.yaml', _as_list(_corpus_file('id_ed25519'), 'yaml'), 'openssh-private-key', 'pem-private-key'),
     'pem-json': ('ci.json', _as_list(fakes.pem_private_key(seed='lines'), 'json'), 'private-key-pem-string-lines', 'pem-private-key'),
     'pem-yaml': ('ci.yaml', _as_list(fakes.pem_private_key(seed='lines'), 'yaml'), 'private-key-pem', 'pem-private-key'),
 }
