@@ -748,6 +748,46 @@ def test_character_references_that_hide_a_secret_are_decoded(ruleset: RuleSet, d
     assert entity_view(b'<p>Tom &amp; Jerry &lt;3</p>\n') is None
 
 
+GH_REF = fakes.github('ghp', seed=61)
+
+
+@pytest.mark.parametrize(('line', 'column'), [
+    (f'<a data-t="{GH_REF[:3]}&#95;{GH_REF[4:]}"/>', 12),  # the underscore, decimal
+    (f'<a data-t="&#103;{GH_REF[1:]}"/>', 12),  # the first letter, decimal
+    (f'<a data-t="&#x67;{GH_REF[1:]}"/>', 12),  # hexadecimal
+    (f'<a data-t="{GH_REF[:10]}&#{ord(GH_REF[10])};{GH_REF[11:]}"/>', 12),  # in the middle
+    (f'<token>{GH_REF[:3]}&#x5F;{GH_REF[4:]}</token>', 8),
+])
+def test_a_character_reference_inside_a_token_is_decoded(
+        line: str, column: int, ruleset: RuleSet, default_config: Config) -> None:
+    """Fifth hostile review (break 10): a character reference inside a token (`ghp&#95;…`, `&#x67;hp_…`) was
+    not decoded, only those of line breaks and quotes: the token was missed. Found where it starts in the file."""
+    found = scan_data(f'<html>\n{line}\n'.encode(), 'page.html', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.line, f.column, f.secret) for f in found] == [('github-pat-classic', 2, column, GH_REF)]
+    assert 'character references' in found[0].description
+
+
+@pytest.mark.parametrize('line', [
+    '<a href="postgres:&#x2F;&#x2F;app:Xq7vLp9RmK2wZ3tB@db.example.test&#x2F;app">db</a>',  # OWASP's /  leakstop: allow
+    '<a href="postgres://app:Xq7vLp9RmK2wZ3tB&#64;db.example.test/app">db</a>',  # leakstop: allow
+])
+def test_a_character_reference_inside_a_url_is_decoded(line: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Fifth hostile review (break 10): `postgres:&#x2F;&#x2F;app:…@…` and `…&#64;db` hid a URL's password."""
+    found = scan_data(line.encode() + b'\n', 'page.html', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret) for f in found] == [('url-credentials-postgres', 'Xq7vLp9RmK2wZ3tB')]  # leakstop: allow
+    assert line[found[0].column - 1:].startswith('Xq7vLp9RmK2wZ3tB')
+
+
+def test_references_of_prose_are_not_decoded() -> None:
+    """What HTML text is full of (apostrophes, typographic quotes and dashes, non-breaking spaces) builds no view:
+    only a reference of a token's or a URL's character next to a letter or digit does."""
+    from leakstop.decode import entity_view
+    assert entity_view(b'<p>Don&#39;t&#160;panic &#8212; it&#x27;s &#8220;fine&#8221;</p>\n') is None
+    assert entity_view(b'<p>a &#43; b</p>\n') is None  # not next to a letter or digit
+    view = entity_view(b'<p>x</p>\n<p>mail&#64;example.test</p>\n')
+    assert view is not None and view.text == b'<p>mail@example.test</p>\n'
+
+
 def test_a_key_escaped_in_a_string_in_a_string_is_found(ruleset: RuleSet, default_config: Config) -> None:
     """Held-out 49's miss: an Airflow connection's `extra` (a JSON string) holds a service-account key file (a
     JSON string in it), so the PEM's line breaks are escaped three times in the file. The escape view is decoded

@@ -22,6 +22,12 @@ def gpg_secret_key_export(size: int, seed: object) -> str:
     return f'-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{lines}\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----\n'
 
 
+def _corpus_file(name: str) -> str:
+    """A fake key of the suite's corpus (tests/corpus/positives/private-keys)."""
+    with open(os.path.join(os.path.dirname(__file__), 'corpus', 'positives', 'private-keys', name)) as f:
+        return f.read()
+
+
 KEYS = {
     # RSA 16384 is the largest key ssh-keygen and openssl make: a PEM body of about 12,700 characters
     'pem-13k': ('big.key', fakes.pem_private_key(seed='13k', lines=204), 'private-key-pem', 'pem-private-key'),
@@ -42,6 +48,15 @@ KEYS = {
                    'private-key-pem-base64', 'pem-private-key-base64'),
     'der-base64': ('jwt.yaml', 'private_key: ' + fakes.der_private_key('pkcs8-rsa', seed='kc') + '\n',
                    'private-key-der-base64', 'der-private-key-base64'),
+    # trailing spaces on its lines: a paste from a web page or a mail (gpg reads it; fifth hostile review, break 14)
+    'gpg-trailing-space': ('key.asc', ''.join(ln + ' \n' for ln in _corpus_file('release-signing.asc').splitlines()),
+                           'pgp-private-key-block', 'pgp-private-key'),
+    'gpg-trailing-space-begin-line': ('key.asc', _corpus_file('release-signing.asc').replace('BLOCK-----\n', 'BLOCK-----\t\n', 1),
+                                      'pgp-private-key-block', 'pgp-private-key'),
+    'pem-trailing-space': ('key.txt', ''.join(ln + '  \n' for ln in fakes.pem_private_key(seed='ts').splitlines()),
+                           'private-key-pem', 'pem-private-key'),
+    'openssh-trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_file('id_ed25519').splitlines()),
+                               'openssh-private-key', 'pem-private-key'),
 }
 
 
@@ -55,6 +70,79 @@ def test_large_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys: p
     assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [(secrets_rule, 2)]
     assert block_credential_files.main(['--format', 'json', path]) == 1
     assert [f['rule'] for f in json.loads(capsys.readouterr().out)['findings']] == [files_rule]
+
+
+# a PuTTY key indented (a YAML block scalar, Markdown) or with trailing spaces, found by content whatever the file's
+# name (fifth hostile review, break 18); the secret is its Private-Lines block, from the line after that header
+PUTTY = {
+    'yaml-block': ('bastion.yaml', 'ppk: |\n' + ''.join('    ' + ln + '\n' for ln in _corpus_file('deploy.ppk').splitlines())),
+    'markdown': ('README.md', 'The bastion key:\n\n' + ''.join('    ' + ln + '\n' for ln in _corpus_file('deploy.ppk').splitlines())),
+    'trailing-space': ('key.txt', ''.join(ln + ' \n' for ln in _corpus_file('deploy.ppk').splitlines())),
+    'as-is': ('key.txt', _corpus_file('deploy.ppk')),
+    'json-string': ('ci.json', json.dumps({'ppk': _corpus_file('deploy.ppk')}) + '\n'),  # line breaks as \n escapes
+}
+
+
+@pytest.mark.parametrize('case', sorted(PUTTY))
+def test_a_putty_key_is_found_by_both_hooks(case: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, text = PUTTY[case]
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write(text)
+    line = next(k for k, ln in enumerate(text.splitlines(), 1) if 'Private-Lines:' in ln) + (case != 'json-string')
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [('putty-private-key', line)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert [(f['rule'], f['line']) for f in json.loads(capsys.readouterr().out)['findings']] == [
+        ('putty-private-key-content', line)]
+
+
+def _as_list(key: str, form: str) -> str:
+    """``key`` written one string literal per line: a JSON array, a YAML sequence, a Python list."""
+    lines = key.rstrip('\n').splitlines()
+    if form == 'json':
+        return '{"key": [\n' + ',\n'.join(f'  "{ln}"' for ln in lines) + '\n]}\n'
+    if form == 'yaml':
+        return 'key:\n' + ''.join(f'  - "{ln}"\n' for ln in lines)
+    return 'KEY = [\n' + ''.join(f"    '{ln}',\n" for ln in lines) + ']\n'
+
+
+# a key written one string literal per line, as some tools store PEM, OpenSSH and PGP keys (fifth hostile review,
+# break 09): found by both hooks, scan-secrets from its BEGIN line
+KEY_LINES = {
+    'pgp-json': ('ci.json', _as_list(_corpus_file('release-signing.asc'), 'json'), 'pgp-private-key-block', 'pgp-private-key'),
+    'pgp-yaml': ('ci.yaml', _as_list(_corpus_file('release-signing.asc'), 'yaml'), 'pgp-private-key-block', 'pgp-private-key'),
+    'pgp-python': ('keys.py', _as_list(_corpus_file('release-signing.asc'), 'python'), 'pgp-private-key-block', 'pgp-private-key'),
+    'openssh-json': ('ci.json', _as_list(_corpus_file('id_ed25519'), 'json'), 'openssh-private-key', 'pem-private-key'),
+    'openssh-yaml': ('ci.yaml', _as_list(_corpus_file('id_ed25519'), 'yaml'), 'openssh-private-key', 'pem-private-key'),
+    'pem-json': ('ci.json', _as_list(fakes.pem_private_key(seed='lines'), 'json'), 'private-key-pem-string-lines', 'pem-private-key'),
+    'pem-yaml': ('ci.yaml', _as_list(fakes.pem_private_key(seed='lines'), 'yaml'), 'private-key-pem', 'pem-private-key'),
+}
+
+
+@pytest.mark.parametrize('case', sorted(KEY_LINES))
+def test_a_key_written_one_string_per_line_is_found_by_both_hooks(
+        case: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, text, secrets_rule, files_rule = KEY_LINES[case]
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write(text)
+    lines = text.splitlines()
+    begin = next(k for k, ln in enumerate(lines, 1) if '-----BEGIN' in ln)
+    end = next(k for k, ln in enumerate(lines, 1) if '-----END' in ln)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['rule'], f['line'], f['column']) for f in found] == [(secrets_rule, begin, lines[begin - 1].index('-----BEGIN') + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [f['rule'] for f in found] == [files_rule] and begin <= found[0]['line'] < end
+
+
+def test_a_list_of_strings_is_not_joined_into_a_token() -> None:
+    """Only a key's lines are joined as a list's items: JWT halves in an array are two values."""
+    from leakstop.decode import concat_view
+    jwt = fakes.jwt(seed='list')
+    assert concat_view(f'parts = ["{jwt[:40]}",\n  "{jwt[40:]}"]\n'.encode(), keys=False, tokens=True) is None
 
 
 def test_sizes_are_what_the_cases_say() -> None:

@@ -28,8 +28,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, STRONG_ESCAPE, VIEW_ANCHORS,
-    VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, STRONG_ESCAPE, TOKEN_ENTITY,
+    VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
@@ -366,11 +366,14 @@ def escape_view(data: bytes, properties: bool = False) -> View | None:
 
 # XML and HTML character references: a PEM key in an XML attribute with &#10; line breaks, JSON in an HTML
 # data attribute with &quot; (third hostile review, break 05). A line is decoded when it holds a line break's
-# or a quote's reference; one whose only such references are &quot; when they quote a credential's name.
+# or a quote's reference; one whose only such references are &quot; when they quote a credential's name; one
+# with a reference of a token's or a URL's character next to a letter or a digit (`ghp&#95;…`, `&#64;db`).
 _ENTITY = LazyPattern(rb'&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(quot|apos|amp|lt|gt));')
 _NAMED_ENTITY = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
 _ENTITY_HIDING = LazyPattern(ENTITY_ANCHOR)
 _LINE_BREAK_ENTITY = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
+# a reference inside a token or a URL: `ghp&#95;…`, `&#x67;hp_…`, `app:…&#64;db` (fifth hostile review, break 10)
+_TOKEN_ENTITY = LazyPattern(rb'[A-Za-z0-9_]' + TOKEN_ENTITY + b'|' + TOKEN_ENTITY + rb'[A-Za-z0-9_]')
 _QUOTE_ENTITY = rb'&(?:quot|#0*34|#[xX]0*22);'
 # quotes around a value on a line that names a credential anywhere (a Jenkins config.xml's shell step
 # `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02)
@@ -406,7 +409,8 @@ def entity_view(data: bytes) -> View | None:
         if end - start > LONG_LINE:
             start = _cut_before(data, found.start() - _AROUND, start)
             end = _cut_after(data, found.end() + _AROUND, end)
-        if (_LINE_BREAK_ENTITY.search(data, start, end) or _QUOTED_CREDENTIAL.search(data, start, end)
+        if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
+                or _QUOTED_CREDENTIAL.search(data, start, end)
                 or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
             pos = start
             for m in _ENTITY.finditer(data, start, end):
@@ -488,6 +492,11 @@ def comment_view(data: bytes) -> View | None:
 
 _GAP = rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*'  # between two joined literals
 _CONCAT_GAP = LazyPattern(_GAP)
+# between two lines of a key written one string literal per line, as a list (a JSON or Python array, a YAML
+# sequence of quoted lines): a comma, or a line break and YAML's `- ` (fifth hostile review, break 09); a key
+# only: a list's strings are separate values, not one token
+_LIST_GAP = rb'[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*-[ \t]+)'
+_KEY_GAP = LazyPattern(_LIST_GAP + b'|' + _GAP)
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
 
@@ -508,9 +517,10 @@ def _string_end(data: bytes, start: int, quote: int) -> int:
     return -1
 
 
-def _joined_pieces(data: bytes, opening: int) -> list[tuple[int, int]]:
+def _joined_pieces(data: bytes, opening: int, gaps: LazyPattern = _CONCAT_GAP) -> list[tuple[int, int]]:
     """The contents of the string literal whose quote is at ``opening`` and of the literals joined to it
-    (adjacent, or by ``+ . & ||``, over line ends), in order; an empty list if it does not close."""
+    (adjacent, or by ``+ . & ||``, over line ends; ``_KEY_GAP``: also as the items of a list), in order; an
+    empty list if it does not close."""
     quote = data[opening]
     pieces: list[tuple[int, int]] = []
     start = opening + 1
@@ -519,7 +529,7 @@ def _joined_pieces(data: bytes, opening: int) -> list[tuple[int, int]]:
         if end == -1:
             break
         pieces.append((start, end))
-        gap = _CONCAT_GAP.match(data, end + 1)
+        gap = gaps.match(data, end + 1)
         nxt = gap.end() if gap is not None else end + 1
         if nxt >= len(data) or data[nxt] != quote or nxt == end + 1:
             break
@@ -553,13 +563,20 @@ _LONG_LINE_START = 1024  # bytes before a token on its line from which the enclo
 TOKEN_STARTS = 2000  # eyJ / pypi-AgE occurrences looked at in one file (a token list repeats them; the first ones decide)
 
 
+def _is_list_gap(data: bytes, start: int, end: int) -> bool:
+    """Whether ``data[start:end]``, between two literals, separates a list's items (a comma, YAML's ``- ``)."""
+    gap = data[start:end]
+    return b',' in gap or b'-' in gap
+
+
 def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View | None:
     """String literals joined as the code joins them: Java's, C#'s and JavaScript's
     ``"-----BEGIN RSA PRIVATE KEY-----\\n" + "MIIE…\\n" + …``, PHP's ``.``, VB's ``&``, SQL's ``||`` (at a line's
     end), Python's, C's and Dart's adjacent literals. ``keys``: where a PEM key starts in one (and ends in the
-    last two); ``tokens``: where a JWT or a PyPI token starts in one and the joined pieces hold it whole
-    (supabase-flutter's tests wrap their tokens at 70 columns, twine's its test.pypi.org token at 52). Each
-    piece's escapes are decoded; nothing else is added."""
+    last two), its literals also a list's items, one line of the key each (a JSON array, a YAML sequence), read
+    with a line break between them; ``tokens``: where a JWT or a PyPI token starts in one and the joined pieces
+    hold it whole (supabase-flutter's tests wrap their tokens at 70 columns, twine's its test.pypi.org token at
+    52). Each piece's escapes are decoded; nothing else is added but those line breaks."""
     out = _Builder()
     done = 0
     starts: list[tuple[int, bool]] = []
@@ -586,15 +603,18 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
             opening = _enclosing_quote(data, line_start, begin)
         if opening < done or opening == -1:
             continue
-        pieces = _joined_pieces(data, opening)
+        pieces = _joined_pieces(data, opening, _KEY_GAP if pem else _CONCAT_GAP)
         if pem:
             whole = len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
         else:  # the token goes on past its first run: in the next literal, or after a line continuation
             token = _JOINED_TOKEN.search(b''.join(_decode_escapes(data[a:b]) for a, b in pieces))
             whole = token is not None and token.end() - token.start() > _TOKEN_RUN.match(data, begin).end() - begin
         if whole:
-            for a, b in pieces:
-                out.add(_decode_escapes(data[a:b]), a, b, False)
+            for k, (a, b) in enumerate(pieces):
+                text = _decode_escapes(data[a:b])
+                out.add(text, a, b, False)
+                if pem and k + 1 < len(pieces) and not text.endswith(b'\n') and _is_list_gap(data, b + 1, pieces[k + 1][0] - 1):
+                    out.add(b'\n', b, b + 1, True)  # a list's items are a key's lines: the line break between them
             out.add(b'\n', pieces[-1][1], pieces[-1][1] + 1, True)
             done = pieces[-1][1]
     return out.view(data)
