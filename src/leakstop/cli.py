@@ -24,7 +24,7 @@ from leakstop.files import (
 from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
-from leakstop.hooks import select_rules
+from leakstop.hooks import ArgumentParser, redacted_message, select_rules
 from leakstop.records import Scope
 
 # -- scan -------------------------------------------------------------------------------------
@@ -780,7 +780,7 @@ def _add_config(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog='leakstop', description='Keep secrets out of git.')
+    parser = ArgumentParser(prog='leakstop', description='Keep secrets out of git.')
     parser.add_argument('--version', action=_VersionAction, help="print leakstop's version and exit")
     parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
     sub = parser.add_subparsers(dest='command', required=True)
@@ -918,7 +918,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.rules_command == 'import-gitleaks':
                 return cmd_rules_import_gitleaks(args.source, config=config, output=args.output)
     except FatalError as e:
-        print(f'leakstop: error: {e}', file=sys.stderr)
+        print(f'leakstop: error: {redacted_message(str(e))}', file=sys.stderr)
         return 2
     except BrokenPipeError:  # `leakstop ... | head`: the reader left; say nothing more
         devnull = os.open(os.devnull, os.O_WRONLY)
