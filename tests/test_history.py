@@ -737,6 +737,26 @@ def test_findings_carry_the_commit_subject_with_secrets_in_it_redacted(repo: str
     assert result['properties'] == {'commit': added, 'date': '2024-05-06T07:08:09+02:00', 'subject': shown}
 
 
+
+@pytest.mark.parametrize('selection', [
+    ['--enable-only', 'aws-access-key-id'], ['--disable-rule', 'github-pat-classic'], ['--config', 'only-aws.toml'],
+])
+def test_a_subject_is_redacted_with_every_rule_whatever_the_selection(repo: str, selection: list[str]) -> None:
+    """Fifth hostile review (break 17): a subject was redacted only with the rules that ran: with GitHub's rule
+    not selected, its token in a subject was printed whole (JSON, SARIF)."""
+    with open('only-aws.toml', 'w') as f:
+        f.write('enable_only = ["aws-access-key-id"]\n')
+    added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'rotate {GH}\n')
+    code, doc = scan_json('--history', *selection)
+    assert code == 1
+    (finding,) = doc['findings']
+    assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
+    sarif = _leakstop('scan', '--history', '--format', 'sarif', *selection)
+    assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
+    (result,) = json.loads(sarif.stdout)['runs'][0]['results']
+    assert result['properties']['subject'] == f'rotate {GH[:4]}…'
+
+
 # -- history baselines survive git mv and git rm ---------------------------------------------------
 
 def test_a_history_baseline_survives_git_mv_and_a_new_secret_still_fails(repo: str) -> None:
