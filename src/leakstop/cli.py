@@ -300,12 +300,25 @@ class ImportCounts:
         self.skipped = 0  # entries naming no file of the repository: not read
 
 
+def unnamable(name: str) -> str | None:
+    """Why an imported report's path can name no file, or None: a NUL byte, or a character no file name
+    encodes to (a lone surrogate such as ``\ud800``, which a JSON report may hold: fifth hostile review,
+    break 19, a UnicodeEncodeError traceback)."""
+    if '\0' in name:
+        return 'a NUL byte in its path'
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError:
+        return 'a character no file name holds in its path (a lone surrogate)'
+    return None
+
+
 def import_path(name: str, *, base: str, root: str, source: str, counts: ImportCounts) -> str | None:
     """The file an imported entry names (``name``, relative to ``base``) as a path to read; None,
-    said on stderr and counted, if it holds a NUL byte or is outside ``root`` (``../``, an absolute
-    path, a symlink out): an imported report never makes leakstop read another file."""
+    said on stderr and counted, if it can name no file (``unnamable``) or is outside ``root`` (``../``, an
+    absolute path, a symlink out): an imported report never makes leakstop read another file."""
     path = os.path.join(base, name)
-    reason = 'a NUL byte in its path' if '\0' in name else None if inside(path, root) else 'outside the repository'
+    reason = unnamable(path) or (None if inside(path, root) else 'outside the repository')
     if reason is None:
         return path
     counts.skipped += 1
@@ -439,9 +452,10 @@ def _import_leakstop_report(doc: dict[str, Any], *, target: bl.Baseline, source:
                 and isinstance(item.get('fingerprint'), str) and re.fullmatch(r'[0-9a-f]{64}', item['fingerprint'])):
             counts.unmatched += 1
             continue
-        if '\0' in item['path']:
+        reason = unnamable(path_from_text(item['path']))
+        if reason is not None:
             counts.skipped += 1
-            print(f'leakstop: {display_path(source)}: skipped an entry: a NUL byte in its path', file=sys.stderr)
+            print(f'leakstop: {display_path(source)}: skipped an entry: {reason}', file=sys.stderr)
             continue
         raw_line = item.get('line')
         line = raw_line if isinstance(raw_line, int) and not isinstance(raw_line, bool) else 0
