@@ -18,7 +18,7 @@ from leakstop.config import Config, load_config, with_excluded
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import (
-    Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
+    TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
 from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, emit, printable, progress_wanted, redact
@@ -313,6 +313,18 @@ def unnamable(name: str) -> str | None:
     return None
 
 
+def _imported_file(path: str, source: str) -> bytes | None:
+    """The text of a file an imported report names (None: not there, not readable, binary). One too large to
+    read whole is a FatalError (exit 2), not a MemoryError (fifth hostile review, break 11)."""
+    try:
+        return decode_text(read_bytes(path))
+    except TooLarge as e:
+        raise FatalError(f'{display_path(source)}: {display_path(normalize(os.path.relpath(path)))}: cannot read: {e} '
+                         '(leave its entries out of the report)') from None
+    except Unreadable:
+        return None
+
+
 def import_path(name: str, *, base: str, root: str, source: str, counts: ImportCounts) -> str | None:
     """The file an imported entry names (``name``, relative to ``base``) as a path to read; None,
     said on stderr and counted, if it can name no file (``unnamable``) or is outside ``root`` (``../``, an
@@ -346,10 +358,7 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
         path = import_path(filename, base=src_root, root=root, source=source, counts=counts)
         if path is None:
             continue
-        try:
-            data = decode_text(read_bytes(path))
-        except Unreadable:
-            data = None
+        data = _imported_file(path, source)
         matched: set[str] = set()
         for f in scan_data(data or b'', normalize(os.path.relpath(path)), ruleset=ruleset, config=config):
             hits = bl.detect_secrets_hits(recorded, f, data or b'')  # (a captured prefix: at its line only)
@@ -413,10 +422,7 @@ def _import_gitleaks(
             if data is None:
                 continue
         else:
-            try:
-                data = decode_text(read_bytes(path))
-            except Unreadable:
-                data = None
+            data = _imported_file(path, source)
         findings = scan_data(data or b'', normalize(path), ruleset=ruleset, config=config)
         found = _gitleaks_matches(findings, line, secret, rule)
         for f in found:
