@@ -436,12 +436,32 @@ _TOKEN_GUARD = LazyPattern(r'\(\?<!\[(?=[^\]]*A-Za-z0-9|[^\]]*a-zA-Z0-9)[^\]]*\]
 # review, breaks 01, 02, 13). Fixed width each, as Python's lookbehind needs.
 # (introducers of one width share a lookbehind; parameters: none, 0, 31, 0;31, 01;31, 38;5;196 …)
 _ANSI_INTRODUCERS = (r'\x1b', r'\\[eE]', r'\\(?:x1[bB]|033)', r'\\u001[bB]')
-# (the ANSI forms behind one cheap test, the two characters every one ends with: most positions of a long run of
-# letters and digits, where a guard fails, then cost one comparison, not 28 lookbehinds: 7% of a history scan)
+# Every ECMA-48 form after an introducer (fifth hostile review, break 01: a token after ESC 7 was missed, and so
+# printed whole in a commit subject): a single final byte (ESC 7, ESC 8, ESC c, ESC M: `tput sc`, `tput rc`, reset);
+# an intermediate byte then a final (ESC ( B, ESC # 8: character sets); a control sequence ESC [ with up
+# to 16 parameter bytes (ESC[38:2::255:0:0m, ESC[38;2;255;255;255m, ESC[>4;2m), or up to 8 then intermediate bytes
+# (ESC[!p, ESC[2 q). Only a final that is a letter, a digit or `_` needs this (any other satisfies the guard itself).
+_CSI_WIDTHS = range(17)
+_CSI_INTERMEDIATE_WIDTHS = range(9)
+
+
+def _after_introducer(form: str) -> str:
+    """``form`` (what follows an introducer, fixed width) right before the token, after any introducer."""
+    return '(?:' + '|'.join(f'(?<={intro}{form})' for intro in _ANSI_INTRODUCERS) + ')'
+
+
+# (each group behind one cheap test of the two or three characters before the token, and a control sequence's
+# widths each behind a test of its `[`: most positions of a long run of letters and digits or of source text, where
+# a guard fails, then cost a comparison or two, not 100 lookbehinds: 7% of a history scan)
 _AFTER_ESCAPE = '|'.join((
     r'(?<=\\[ntrbf])', r'(?<=\\u[0-9a-fA-F]{4})', r'(?<=%[0-9a-fA-F]{2})',
-    r'(?<=[\[0-9;:?][A-Za-z])(?:' + '|'.join(
-        f'(?<={intro}\\[[0-9;:?]{{{n}}}[A-Za-z])' for intro in _ANSI_INTRODUCERS for n in (0, 1, 2, 3, 4, 5, 8)) + ')',
+    r'(?<=[\x1beEbB3][0-9A-Za-z_])' + _after_introducer('[0-9A-Za-z_]'),
+    r'(?<=[\x1beEbB3\[0-?][ -/][0-9A-Za-z_])(?:' + '|'.join((
+        _after_introducer('[ -/][0-9A-Za-z_]'),
+        *(f'(?<=\\[[0-?]{{{n}}}[ -/][A-Za-z_])' + _after_introducer(f'\\[[0-?]{{{n}}}[ -/][A-Za-z_]')
+          for n in _CSI_INTERMEDIATE_WIDTHS))) + ')',
+    r'(?<=[\[0-?][A-Za-z_])(?:' + '|'.join(
+        f'(?<=\\[[0-?]{{{n}}}[A-Za-z_])' + _after_introducer(f'\\[[0-?]{{{n}}}[A-Za-z_]') for n in _CSI_WIDTHS) + ')',
 ))
 
 
