@@ -555,3 +555,25 @@ def test_secrets_an_allowlist_lets_pass_are_redacted_in_the_context(tmp_path: ob
     out = capsys.readouterr().out
     assert f'     3 | old = "{GH2[:4]}…"  # leakstop: allow' in out and f'     4 | npm = "{npm[:4]}…"' in out
     assert GH not in out and GH2 not in out and npm not in out
+
+
+@pytest.mark.parametrize('argv', [[], ['--report'], ['--report', '--format', 'json']])
+def test_a_token_in_an_entry_rule_is_shown_redacted(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """Fifth hostile review (break 15): a baseline entry whose `rule` holds a token printed it whole in the
+    review's entry header (and in the report's rule column)."""
+    repo = init_repo(os.path.join(str(tmp_path), 'repo'))
+    monkeypatch.chdir(repo)
+    write('a.txt', 'x = 1\n')
+    write(BASELINE, json.dumps({'version': 1, 'findings': [
+        {'path': 'a.txt', 'rule': GH2, 'fingerprint': 'a' * 64, 'line': 1, 'status': 'unreviewed'}]}))
+    monkeypatch.setattr('builtins.input', lambda prompt='': 'q')
+    assert cli.main(['baseline', 'audit', *argv]) == 0
+    out = capsys.readouterr().out
+    assert GH2[4:] not in out
+    if not argv:
+        assert '[1/1] a.txt:1: ghp_…\n' in out
+    elif '--format' in argv:
+        assert json.loads(out)['by_rule'] == {'ghp_…': {'unreviewed': 1, 'false-positive': 0, 'true-positive': 0}}
+    else:
+        assert '\n  ghp_…           1 ' in out

@@ -608,6 +608,45 @@ def test_import_skips_a_path_with_a_nul_byte(import_repo: list[str], fmt: str, c
     assert assert_valid()['findings'] == []
 
 
+@pytest.mark.parametrize('fmt', ['gitleaks report', 'detect-secrets baseline', 'leakstop report'])
+def test_import_skips_a_path_with_a_lone_surrogate(import_repo: list[str], fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fifth hostile review (break 19): `"x\\ud800y.txt"` is valid JSON, a str no file name encodes to: a
+    UnicodeEncodeError traceback, exit 1."""
+    name = 'a\ud800.py'
+    if fmt == 'leakstop report':
+        source, content = 'leakstop.json', json.dumps({'version': 1, 'tool': {'name': 'leakstop', 'version': '0.1.0'},
+                                                       'findings': [{'path': name, 'rule': 'aws-access-key-id',
+                                                                     'fingerprint': 'a' * 64, 'line': 1}]})
+    else:
+        source, content = IMPORT_FORMATS[fmt](name)
+    assert '\\ud800' in content  # the JSON escape: the file itself is ASCII
+    write(source, content)
+    assert cli.main(['baseline', 'import', source]) == 0
+    out, err = capsys.readouterr()
+    assert 'Traceback' not in err
+    said = 'a character no file name holds in its path (a lone surrogate)\n'
+    assert (f'leakstop: {source}: skipped an entry: {said}' if fmt == 'leakstop report'
+            else f'leakstop: {source}: skipped an entry for a\\ud800.py: {said}') in err
+    assert import_repo == []
+    assert assert_valid()['findings'] == []
+    assert '1 skipped' in out
+
+
+@pytest.mark.parametrize('fmt', ['gitleaks report', 'detect-secrets baseline'])
+def test_import_of_a_file_too_large_to_read_whole_is_refused_in_one_line(
+        import_repo: list[str], fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fifth hostile review (break 11): import read each file it names whole: a 2 GiB one ended in a
+    MemoryError traceback. Past files.WHOLE_READ_LIMIT (here 1 MiB): exit 2, one line, nothing written."""
+    monkeypatch.setattr('leakstop.files.WHOLE_READ_LIMIT', 1024 * 1024, raising=False)
+    write('a.py', f'KEY = "{AWS}"\n' + 'x = 1\n' * 200000)
+    source, content = IMPORT_FORMATS[fmt]('a.py')
+    write(source, content)
+    assert cli.main(['baseline', 'import', source]) == 2
+    out, err = capsys.readouterr()
+    assert err == f'leakstop: error: {source}: a.py: cannot read: larger than 1 MiB: not read whole (leave its entries out of the report)\n'
+    assert not os.path.exists('.leakstop-baseline.json')
+
+
 @pytest.mark.parametrize('fmt', sorted(IMPORT_FORMATS))
 def test_import_reads_files_inside_the_repository(import_repo: list[str], fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     """The same entries, naming the file inside: imported (an absolute path inside is inside)."""

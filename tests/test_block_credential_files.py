@@ -416,3 +416,27 @@ def test_advice_untracks_key_files_but_not_the_module_a_key_is_written_in(work: 
     assert code == 1
     assert '`git rm --cached -- deploy/server.key`' in out and 'git rm --cached -- app/settings.py' not in out
     assert 'app/settings.py: a private key is written inside' in out
+
+
+def test_a_file_too_large_to_read_whole_is_refused_in_one_line(
+        work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fifth hostile review (break 11): the hook read any file whole; an 800 MB one ended in a MemoryError
+    traceback. Past files.WHOLE_READ_LIMIT (here 1 MiB), it says so in one line, exit 2."""
+    monkeypatch.setattr('leakstop.files.WHOLE_READ_LIMIT', 1024 * 1024, raising=False)
+    write('text.txt', b'lorem ipsum dolor sit amet\n' * 50000)  # 1.35 MB
+    write('small.txt', b'lorem ipsum\n')
+    assert main(['text.txt', 'small.txt']) == 2
+    out, err = capsys.readouterr()
+    assert err == 'text.txt: error: cannot read: larger than 1 MiB: not read whole\n' and 'Traceback' not in out
+
+
+def test_a_credential_name_too_large_to_read_whole_is_still_found_by_scan(
+        work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`leakstop scan` reads the file in windows; the credential-file check, past the limit, judges its name."""
+    from leakstop import cli
+    monkeypatch.setattr('leakstop.files.WHOLE_READ_LIMIT', 1024 * 1024, raising=False)
+    write('id_rsa', b'lorem ipsum dolor sit amet\n' * 50000)
+    assert cli.main(['scan', '--no-git', '--format', 'json', 'id_rsa']) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert [(f['path'], f['rule']) for f in doc['findings']] == [('id_rsa', 'ssh-private-key-file')]
+    assert doc.get('errors', []) == []

@@ -699,3 +699,34 @@ def test_undecodable_baseline_and_config_names_on_a_strict_stdout(odd_repo: str)
     proc = leakstop_strict('rules', 'test', '--config', config, cwd=odd_repo)
     assert b'Traceback' not in proc.stderr, proc.stderr.decode('utf-8', 'replace')
     assert 'r\\xe9gles.toml.rules[0]: acme-token: examples[0]: not found' in proc.stdout.decode('utf-8')
+
+
+ARGUMENT_TOKEN = fakes.github('ghp', seed='argument-echo')
+
+
+@pytest.mark.parametrize('hook, args, said', [
+    ('leakstop', ['scan', '--since', ARGUMENT_TOKEN], "leakstop: error: unknown revision 'ghp_…'"),
+    ('leakstop', ['scan', '--since', f'HEAD..{ARGUMENT_TOKEN}'], "leakstop: error: unknown revision 'ghp_…'"),
+    ('leakstop', ['scan', '--jobs', ARGUMENT_TOKEN, 'a'], "error: argument --jobs/-j: not a number: 'ghp_…'"),
+    ('leakstop', ['rules', 'test', ARGUMENT_TOKEN], 'leakstop: error: unrecognized arguments: ghp_…'),
+    ('scan-secrets', ['--format', ARGUMENT_TOKEN, 'a'], "scan-secrets: error: argument --format: invalid choice: 'ghp_…'"),
+    ('block-env-files', ['--format', ARGUMENT_TOKEN, 'a'], "block-env-files: error: argument --format: invalid choice: 'ghp_…'"),
+    ('block-credential-files', ['--format', ARGUMENT_TOKEN, 'a'],
+     "block-credential-files: error: argument --format: invalid choice: 'ghp_…'"),
+    ('check-gitignore', ['--format', ARGUMENT_TOKEN], "check-gitignore: error: argument --format: invalid choice: 'ghp_…'"),
+])
+def test_a_usage_error_quotes_an_argument_without_its_token(
+        repo: str, capsys: pytest.CaptureFixture[str], hook: str, args: list[str], said: str) -> None:
+    """Fifth hostile review (break 02): argparse's own errors and git's unknown revision echoed a pasted token whole."""
+    import importlib
+    write('a', 'x\n')
+    git('add', 'a', cwd=repo)
+    git('commit', '-qm', 'a', cwd=repo)
+    module = cli if hook == 'leakstop' else importlib.import_module(f'leakstop.hooks.{hook.replace("-", "_")}')
+    try:
+        code = module.main(args)
+    except SystemExit as e:
+        code = e.code
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ''
+    assert said in err and ARGUMENT_TOKEN[4:] not in err

@@ -357,7 +357,12 @@ def _bare_token_rules() -> list[Rule]:
                                     b'%20', b'%22', b'%3a', b'\x1b[01;31m\x1b[K', b'\x1b[0K', b'\x1b[38;5;196m',
                                     b'\\x1b[32m', b'\\033[32m', b'\\u001b[32m', b'\\e[1m', b'\\E[0;1m',
                                     # other control sequences: cursor, erase, private modes (fourth review, break 01)
-                                    b'\x1b[2K\x1b[1G', b'\x1b[?25h', b'\x1b[2J\x1b[H', b'\\u001b[?25h', b'\x1b[38:5:196m'])
+                                    b'\x1b[2K\x1b[1G', b'\x1b[?25h', b'\x1b[2J\x1b[H', b'\\u001b[?25h', b'\x1b[38:5:196m',
+                                    # every ECMA-48 form: a single final, intermediates, CSI with private or
+                                    # intermediate bytes and up to 16 parameter bytes (fifth review, break 01)
+                                    b'\x1b7', b'\x1b(B', b'\x1bc', b'\x1b#8', b'\x1b[38:2::255:0:0m',
+                                    b'\x1b[38;2;255;255;255m', b'\x1b[>4;2m', b'\x1b[!p', b'\x1b[2 q', b'\\0337',
+                                    b'\\x1b(0', b'\\u001b[48;2;10;20;30m'])
 def test_a_token_right_after_an_escape_is_found_by_its_rule(prefix: bytes) -> None:
     """A JSON or log line's \\n, a URL's %3D, a colour code: their last letter or digit is no part of the token."""
     rules = _bare_token_rules()
@@ -372,9 +377,9 @@ def test_a_token_right_after_an_escape_is_found_by_its_rule(prefix: bytes) -> No
         data = b'keywords: ' + ' '.join(rule.keywords).encode() + b'\n{"log": "started' + prefix + secret + b'"}\n'
         found = [f for f in engine.scan_bytes(data, engine.RuleSet([rule], engine.compile_database([rule])), 'app.log')
                  if f.rule_id == rule.id]
-        # (a token that starts with digits may take the digits of %20 before it: Harvest's 12345.pt.…)
-        if not any(f.secret.encode() == secret or prefix[-1:].isdigit() and f.secret.encode() == prefix[-2:] + secret
-                   for f in found):
+        # (a token that starts with digits may take the digits of %20 or ESC 7 before it: Harvest's 12345.pt.…)
+        if not any(f.secret.encode() == secret or f.secret.encode().endswith(secret) and prefix.endswith(
+                f.secret.encode()[:-len(secret)]) and f.secret.encode()[:-len(secret)].isdigit() for f in found):
             missed.append(rule.id)
     assert missed == []
 
@@ -495,6 +500,11 @@ def test_escape_tolerant_widens_each_token_guard_only() -> None:
                                                      '\x1b[1;31mtok_1', '\\u00abtok_1', '\\ftok_1', 'xtok_1', '\\xtok_1',
                                                      'u00abtok_1', '\\u0ab9tok_1'[1:])] == [
         True, True, True, True, True, True, True, True, False, False, False, False]
+    assert [tolerant.search(s) is not None for s in ('\x1b8tok_1', '\x1bMtok_1', '\\e8tok_1', '\x1b(Btok_1',
+                                                     '\x1b[38;2;255;255;255mtok_1', '\\033ctok_1',
+                                                     '\x1b[38;2;255;255;2550mtok_1', 'x7tok_1', '(Btok_1', '[0mtok_1',
+                                                     '\\x1btok_1', 'e7tok_1')] == [
+        True, True, True, True, True, True, False, False, False, False, False, False]
 
 
 def test_literal_expression_escapes_every_byte() -> None:

@@ -23,6 +23,7 @@ from leakstop.records import Commit, FileChange
 
 AWS = fakes.aws_key_id(seed='history')
 GH = fakes.github('ghp', seed='history')
+GH2 = fakes.github('ghp', seed='history-2')
 NPM = fakes.npm(seed='history')
 
 
@@ -735,6 +736,37 @@ def test_findings_carry_the_commit_subject_with_secrets_in_it_redacted(repo: str
     assert sarif.returncode == 1 and GH not in sarif.stdout and AWS not in sarif.stdout
     (result,) = json.loads(sarif.stdout)['runs'][0]['results']
     assert result['properties'] == {'commit': added, 'date': '2024-05-06T07:08:09+02:00', 'subject': shown}
+
+
+
+@pytest.mark.parametrize('selection', [
+    ['--enable-only', 'aws-access-key-id'], ['--disable-rule', 'github-pat-classic'], ['--config', 'only-aws.toml'],
+])
+def test_a_subject_is_redacted_with_every_rule_whatever_the_selection(repo: str, selection: list[str]) -> None:
+    """Fifth hostile review (break 17): a subject was redacted only with the rules that ran: with GitHub's rule
+    not selected, its token in a subject was printed whole (JSON, SARIF)."""
+    with open('only-aws.toml', 'w') as f:
+        f.write('enable_only = ["aws-access-key-id"]\n')
+    added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'rotate {GH}\n')
+    code, doc = scan_json('--history', *selection)
+    assert code == 1
+    (finding,) = doc['findings']
+    assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
+    sarif = _leakstop('scan', '--history', '--format', 'sarif', *selection)
+    assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
+    (result,) = json.loads(sarif.stdout)['runs'][0]['results']
+    assert result['properties']['subject'] == f'rotate {GH[:4]}…'
+
+
+
+def test_a_subject_token_after_an_escape_sequence_is_redacted(repo: str) -> None:
+    """Fifth hostile review (break 01): no rule found a token right after ESC 7 (`tput sc`), so a subject
+    `deploy ESC 7 <token>` was printed whole."""
+    commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'deploy \x1b7{GH} \x1b(B{GH2}\n')
+    code, doc = scan_json('--history')
+    assert code == 1
+    (finding,) = doc['findings']
+    assert finding['subject'] == f'deploy \x1b7{GH[:4]}… \x1b(B{GH2[:4]}…'
 
 
 # -- history baselines survive git mv and git rm ---------------------------------------------------

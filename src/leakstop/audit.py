@@ -44,6 +44,19 @@ def is_terminal(stream: IO[str]) -> bool:
 
 # -- --report ------------------------------------------------------------------------------------
 
+def rule_names(baseline: bl.Baseline, config: Config) -> dict[str, str]:
+    """Each entry's rule id as output shows it. A baseline is a committed file anyone may edit: what its
+    ``rule`` field holds is shown with each secret any rule finds in it redacted, as a baseline's file names
+    are (fifth hostile review, break 15: a token there was printed whole by the review and the report)."""
+    from leakstop.history import without_secrets
+    from leakstop.scan import ruleset_for
+    rules = {entry.rule for entry in baseline.entries.values()}
+    if not rules:
+        return {}
+    ruleset = ruleset_for(config, every_rule=True)
+    return {rule: without_secrets(rule, ruleset) for rule in rules}
+
+
 def counts(baseline: bl.Baseline) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
     """Entries by verdict, and by rule then verdict (every verdict present, zeros included)."""
     by_status = dict.fromkeys(bl.STATUSES, 0)
@@ -54,22 +67,23 @@ def counts(baseline: bl.Baseline) -> tuple[dict[str, int], dict[str, dict[str, i
     return by_status, {rule: by_rule[rule] for rule in sorted(by_rule)}
 
 
-def report_text(path: str, baseline: bl.Baseline) -> str:
+def report_text(path: str, baseline: bl.Baseline, names: dict[str, str]) -> str:
     by_status, by_rule = counts(baseline)
     lines = [f'{display_path(path)}: {len(baseline.entries)} finding(s): '
              + ', '.join(f'{by_status[s]} {s}' for s in bl.STATUSES)]
     if by_rule:
-        names = {rule: printable(rule) for rule in by_rule}  # a baseline is a committed file: never raw
-        width = max(len('rule'), *(len(n) for n in names.values()))
+        shown = {rule: printable(names[rule]) for rule in by_rule}  # a baseline is a committed file: never raw
+        width = max(len('rule'), *(len(n) for n in shown.values()))
         lines.append(f'  {"rule":<{width}}  ' + '  '.join(bl.STATUSES))
         for rule, row in by_rule.items():
-            lines.append(f'  {names[rule]:<{width}}  ' + '  '.join(f'{row[s]:>{len(s)}}' for s in bl.STATUSES))
+            lines.append(f'  {shown[rule]:<{width}}  ' + '  '.join(f'{row[s]:>{len(s)}}' for s in bl.STATUSES))
     return '\n'.join(lines) + '\n'
 
 
-def report_json(path: str, baseline: bl.Baseline) -> str:
+def report_json(path: str, baseline: bl.Baseline, names: dict[str, str]) -> str:
     by_status, by_rule = counts(baseline)
-    doc = {'version': 1, 'baseline': path, 'findings': len(baseline.entries), 'by_status': by_status, 'by_rule': by_rule}
+    doc = {'version': 1, 'baseline': path, 'findings': len(baseline.entries), 'by_status': by_status,
+           'by_rule': {names[rule]: row for rule, row in by_rule.items()}}
     return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
 
 
@@ -204,6 +218,7 @@ class Review:
         self.done: list[tuple[int, str]] = []  # verdicts given, for undo: (index, status before)
         self.shown: dict[int, Located | str] = {}  # each entry located once: what to show, or why not
         self.noted: set[int] = set()  # entries with nothing to judge, said
+        self.names = rule_names(baseline, config)
 
     def say(self, text: str = '') -> None:
         print(text, file=self.out)
@@ -225,7 +240,7 @@ class Review:
         status = self.status[entry.key]
         marked = '' if status == 'unreviewed' else f' (marked {status})'
         self.say(f'\n[{index + 1}/{len(self.pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: '
-                 f'{printable(entry.rule)}{marked}')
+                 f'{printable(self.names.get(entry.rule, redact(entry.rule)))}{marked}')
         finding = located.finding
         if finding.line == 0:
             self.say(f'  the whole file: {printable(finding.description)}')
@@ -252,7 +267,7 @@ class Review:
                 if index not in self.noted:
                     self.noted.add(index)
                     self.say(f'\n[{index + 1}/{len(self.pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: '
-                             f'{printable(entry.rule)}\n  {located}')
+                             f'{printable(self.names.get(entry.rule, redact(entry.rule)))}\n  {located}')
                 index += 1
                 continue
             self.show(index, located)
@@ -320,7 +335,8 @@ def audit(
     if baseline.detect_secrets is not None:
         raise FatalError(f'{path}: a detect-secrets baseline: convert it with `leakstop baseline import {path}`')
     if report:
-        stream.write(report_json(path, baseline) if fmt == 'json' else report_text(path, baseline))
+        names = rule_names(baseline, config)
+        stream.write(report_json(path, baseline, names) if fmt == 'json' else report_text(path, baseline, names))
         return 0
     pending = [e for e in baseline.sorted_entries() if e.status == 'unreviewed']
     print(f'{len(pending)} unreviewed finding(s) in {display_path(path)}', file=stream)

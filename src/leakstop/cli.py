@@ -18,13 +18,13 @@ from leakstop.config import Config, load_config, with_excluded
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import (
-    Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
+    TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
 from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
-from leakstop.hooks import select_rules
+from leakstop.hooks import ArgumentParser, redacted_message, select_rules
 from leakstop.records import Scope
 
 # -- scan -------------------------------------------------------------------------------------
@@ -300,12 +300,37 @@ class ImportCounts:
         self.skipped = 0  # entries naming no file of the repository: not read
 
 
+def unnamable(name: str) -> str | None:
+    """Why an imported report's path can name no file, or None: a NUL byte, or a character no file name
+    encodes to (a lone surrogate such as ``\ud800``, which a JSON report may hold: fifth hostile review,
+    break 19, a UnicodeEncodeError traceback)."""
+    if '\0' in name:
+        return 'a NUL byte in its path'
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError:
+        return 'a character no file name holds in its path (a lone surrogate)'
+    return None
+
+
+def _imported_file(path: str, source: str) -> bytes | None:
+    """The text of a file an imported report names (None: not there, not readable, binary). One too large to
+    read whole is a FatalError (exit 2), not a MemoryError (fifth hostile review, break 11)."""
+    try:
+        return decode_text(read_bytes(path))
+    except TooLarge as e:
+        raise FatalError(f'{display_path(source)}: {display_path(normalize(os.path.relpath(path)))}: cannot read: {e} '
+                         '(leave its entries out of the report)') from None
+    except Unreadable:
+        return None
+
+
 def import_path(name: str, *, base: str, root: str, source: str, counts: ImportCounts) -> str | None:
     """The file an imported entry names (``name``, relative to ``base``) as a path to read; None,
-    said on stderr and counted, if it holds a NUL byte or is outside ``root`` (``../``, an absolute
-    path, a symlink out): an imported report never makes leakstop read another file."""
+    said on stderr and counted, if it can name no file (``unnamable``) or is outside ``root`` (``../``, an
+    absolute path, a symlink out): an imported report never makes leakstop read another file."""
     path = os.path.join(base, name)
-    reason = 'a NUL byte in its path' if '\0' in name else None if inside(path, root) else 'outside the repository'
+    reason = unnamable(path) or (None if inside(path, root) else 'outside the repository')
     if reason is None:
         return path
     counts.skipped += 1
@@ -333,10 +358,7 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
         path = import_path(filename, base=src_root, root=root, source=source, counts=counts)
         if path is None:
             continue
-        try:
-            data = decode_text(read_bytes(path))
-        except Unreadable:
-            data = None
+        data = _imported_file(path, source)
         matched: set[str] = set()
         for f in scan_data(data or b'', normalize(os.path.relpath(path)), ruleset=ruleset, config=config):
             hits = bl.detect_secrets_hits(recorded, f, data or b'')  # (a captured prefix: at its line only)
@@ -400,10 +422,7 @@ def _import_gitleaks(
             if data is None:
                 continue
         else:
-            try:
-                data = decode_text(read_bytes(path))
-            except Unreadable:
-                data = None
+            data = _imported_file(path, source)
         findings = scan_data(data or b'', normalize(path), ruleset=ruleset, config=config)
         found = _gitleaks_matches(findings, line, secret, rule)
         for f in found:
@@ -439,9 +458,10 @@ def _import_leakstop_report(doc: dict[str, Any], *, target: bl.Baseline, source:
                 and isinstance(item.get('fingerprint'), str) and re.fullmatch(r'[0-9a-f]{64}', item['fingerprint'])):
             counts.unmatched += 1
             continue
-        if '\0' in item['path']:
+        reason = unnamable(path_from_text(item['path']))
+        if reason is not None:
             counts.skipped += 1
-            print(f'leakstop: {display_path(source)}: skipped an entry: a NUL byte in its path', file=sys.stderr)
+            print(f'leakstop: {display_path(source)}: skipped an entry: {reason}', file=sys.stderr)
             continue
         raw_line = item.get('line')
         line = raw_line if isinstance(raw_line, int) and not isinstance(raw_line, bool) else 0
@@ -780,7 +800,7 @@ def _add_config(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog='leakstop', description='Keep secrets out of git.')
+    parser = ArgumentParser(prog='leakstop', description='Keep secrets out of git.')
     parser.add_argument('--version', action=_VersionAction, help="print leakstop's version and exit")
     parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
     sub = parser.add_subparsers(dest='command', required=True)
@@ -918,7 +938,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.rules_command == 'import-gitleaks':
                 return cmd_rules_import_gitleaks(args.source, config=config, output=args.output)
     except FatalError as e:
-        print(f'leakstop: error: {e}', file=sys.stderr)
+        print(f'leakstop: error: {redacted_message(str(e))}', file=sys.stderr)
         return 2
     except BrokenPipeError:  # `leakstop ... | head`: the reader left; say nothing more
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -261,6 +261,9 @@ class RuleSet:
         self._vendor_lengths: list[int] = []
         self._values: dict[int, re.Pattern[bytes]] = {}
         self._regexes: list[Any] = [None] * len(self.rules)  # re.Pattern, or LinearBytesPattern (user rules)
+        self._plain_regexes: list[Any] = [None] * len(self.rules)  # the same, for data without an escape sequence
+        self._ansi_data: bytes | None = None  # the data last asked about (by identity) and the answer
+        self._ansi_possible = True
         self._allows: dict[int, list[Any]] = {}
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
@@ -291,20 +294,28 @@ class RuleSet:
         from leakstop.generic.keys import shipped_vocabulary
         return shipped_vocabulary()
 
-    def regex(self, index: int) -> Any:
+    def regex(self, index: int, data: bytes | None = None) -> Any:
         """Rule ``index``'s confirming regex (``finditer``, ``span`` / ``group`` by name), compiled on first use.
         A rule that does not ship with leakstop (from configuration, a rules file) runs in RE2, in linear
         time, where RE2 takes its pattern (no lookaround): the backtracking check refuses only what could be
-        worse than quadratic, and ``[a-z]+=[a-z]+z`` was quadratic in ``max_length`` (about 15 s a MB)."""
-        rx = self._regexes[index]
+        worse than quadratic, and ``[a-z]+=[a-z]+z`` was quadratic in ``max_length`` (about 15 s a MB).
+        For ``data`` that holds no escape sequence's introducer (``ANSI_INTRODUCER_LITERALS``), the same regex
+        without the guards' escape-sequence forms (the same matches there, and a quarter less time a guard)."""
+        if data is not None and data is not self._ansi_data:
+            self._ansi_data = data
+            self._ansi_possible = b'\x1b' in data or b'\\' in data and any(
+                literal in data for literal in ANSI_INTRODUCER_LITERALS)
+        plain = data is not None and not self._ansi_possible
+        cache = self._plain_regexes if plain else self._regexes
+        rx = cache[index]
         if rx is None:
             rule = self.rules[index]
-            pattern = escape_tolerant(rule.pattern).encode()
+            pattern = escape_tolerant(rule.pattern, ansi=not plain).encode()
             if not shipped(rule):
                 rx = LinearBytesPattern.compile(pattern)
             if rx is None:
                 rx = re.compile(pattern)
-            self._regexes[index] = rx
+            cache[index] = rx
         return rx
 
     def block_value(self, index: int) -> re.Pattern[bytes]:
@@ -447,16 +458,39 @@ _TOKEN_GUARD = LazyPattern(r'\(\?<!\[(?=[^\]]*A-Za-z0-9|[^\]]*a-zA-Z0-9)[^\]]*\]
 # review, breaks 01, 02, 13). Fixed width each, as Python's lookbehind needs.
 # (introducers of one width share a lookbehind; parameters: none, 0, 31, 0;31, 01;31, 38;5;196 …)
 _ANSI_INTRODUCERS = (r'\x1b', r'\\[eE]', r'\\(?:x1[bB]|033)', r'\\u001[bB]')
-# (the ANSI forms behind one cheap test, the two characters every one ends with: most positions of a long run of
-# letters and digits, where a guard fails, then cost one comparison, not 28 lookbehinds: 7% of a history scan)
+# Every ECMA-48 form after an introducer (fifth hostile review, break 01: a token after ESC 7 was missed, and so
+# printed whole in a commit subject): a single final byte (ESC 7, ESC 8, ESC c, ESC M: `tput sc`, `tput rc`, reset);
+# an intermediate byte then a final (ESC ( B, ESC # 8: character sets); a control sequence ESC [ with up
+# to 16 parameter bytes (ESC[38:2::255:0:0m, ESC[38;2;255;255;255m, ESC[>4;2m), or up to 8 then intermediate bytes
+# (ESC[!p, ESC[2 q). Only a final that is a letter, a digit or `_` needs this (any other satisfies the guard itself).
+_CSI_WIDTHS = range(17)
+_CSI_INTERMEDIATE_WIDTHS = range(9)
+
+
+def _after_introducer(form: str) -> str:
+    """``form`` (what follows an introducer, fixed width) right before the token, after any introducer."""
+    return '(?:' + '|'.join(f'(?<={intro}{form})' for intro in _ANSI_INTRODUCERS) + ')'
+
+
+# (each group behind one cheap test of the two or three characters before the token, and a control sequence's
+# widths each behind a test of its `[`: most positions of a long run of letters and digits or of source text, where
+# a guard fails, then cost a comparison or two, not 100 lookbehinds: 7% of a history scan)
+_AFTER_STRING_ESCAPE = r'(?<=\\[ntrbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=%[0-9a-fA-F]{2})'
+# (what data must hold for an escape sequence to stand in it: ESC itself, or an introducer written as escape text)
+ANSI_INTRODUCER_LITERALS = (b'\\e', b'\\E', b'\\x1', b'\\033', b'\\u001')
 _AFTER_ESCAPE = '|'.join((
-    r'(?<=\\[ntrbf])', r'(?<=\\u[0-9a-fA-F]{4})', r'(?<=%[0-9a-fA-F]{2})',
-    r'(?<=[\[0-9;:?][A-Za-z])(?:' + '|'.join(
-        f'(?<={intro}\\[[0-9;:?]{{{n}}}[A-Za-z])' for intro in _ANSI_INTRODUCERS for n in (0, 1, 2, 3, 4, 5, 8)) + ')',
+    _AFTER_STRING_ESCAPE,
+    r'(?<=[\x1beEbB3][0-9A-Za-z_])' + _after_introducer('[0-9A-Za-z_]'),
+    r'(?<=[\x1beEbB3\[0-?][ -/][0-9A-Za-z_])(?:' + '|'.join((
+        _after_introducer('[ -/][0-9A-Za-z_]'),
+        *(f'(?<=\\[[0-?]{{{n}}}[ -/][A-Za-z_])' + _after_introducer(f'\\[[0-?]{{{n}}}[ -/][A-Za-z_]')
+          for n in _CSI_INTERMEDIATE_WIDTHS))) + ')',
+    r'(?<=[\[0-?][A-Za-z_])(?:' + '|'.join(
+        f'(?<=\\[[0-?]{{{n}}}[A-Za-z_])' + _after_introducer(f'\\[[0-?]{{{n}}}[A-Za-z_]') for n in _CSI_WIDTHS) + ')',
 ))
 
 
-def escape_tolerant(pattern: str) -> str:
+def escape_tolerant(pattern: str, *, ansi: bool = True) -> str:
     """``pattern`` with each token guard ``(?<![A-Za-z0-9_])`` also satisfied right after an escape.
 
     Every rule that finds a bare token guards its start against letters and digits, so that it does
@@ -464,7 +498,8 @@ def escape_tolerant(pattern: str) -> str:
     an ANSI escape sequence is not part of a token, though. One place, for every rule (built-in, imported or custom); the
     Hyperscan prefilter already over-approximates lookbehinds, so only the confirming regex changes.
     """
-    return str(_TOKEN_GUARD.sub(lambda m: f'(?:{m.group(0)}|{_AFTER_ESCAPE})', pattern))
+    after = _AFTER_ESCAPE if ansi else _AFTER_STRING_ESCAPE
+    return str(_TOKEN_GUARD.sub(lambda m: f'(?:{m.group(0)}|{after})', pattern))
 
 
 # Literals in the same pass that say whether a decoded view of the file can find anything: an escape
@@ -847,7 +882,7 @@ def _random_body(secret: str) -> bool:
 def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:
     """Matches of rule ``index`` near Hyperscan's candidate ``ends``: (start, end, secret)."""
     rule = ruleset.rules[index]
-    regex = ruleset.regex(index)
+    regex = ruleset.regex(index, data)
     out: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int]] = set()
     after = rule.max_length  # Hyperscan may report a prefix's end (anchored_prefix, cut repeats)
@@ -897,7 +932,7 @@ def confirm_context(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) 
     bytes after a keyword's end, on the keyword's line or the next one.
     """
     rule = ruleset.rules[index]
-    regex = ruleset.regex(index)
+    regex = ruleset.regex(index, data)
     out: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int]] = set()
     size = len(data)
@@ -966,7 +1001,7 @@ def _block_values(data: bytes, end: int, vocabulary: Vocabulary) -> Iterator[tup
 
 def _block_entries(data: bytes, end: int, ruleset: RuleSet, index: int) -> Iterator[tuple[tuple[int, int], str]]:
     """Entries of the block a context keyword opens (``_block_values``) whose value is the rule's shape."""
-    regex = ruleset.regex(index)
+    regex = ruleset.regex(index, data)
     for value_start, value_end in _block_values(data, end, ruleset.vocabulary()):
         for v in regex.finditer(data, max(0, value_start - 1), value_end):
             span = v.span('secret')

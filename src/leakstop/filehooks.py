@@ -38,7 +38,7 @@ from typing import Sequence
 from leakstop.baseline import Baseline
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet
-from leakstop.files import NameFilter, Unreadable, link_into_repository, normalize, read_bytes
+from leakstop.files import NameFilter, TooLarge, Unreadable, link_into_repository, normalize, read_bytes
 from leakstop.hooks import block_credential_files as credential
 from leakstop.hooks import block_env_files as env
 from leakstop.records import FileHookSettings as Settings
@@ -124,6 +124,8 @@ def check_path(
         return result  # a link to a file of the repository: that file is checked at its own path
     try:
         raw = None if os.path.islink(path) else read_bytes(path)
+    except TooLarge:
+        raw = None  # judged by its name (scan_path read its content, in windows)
     except Unreadable:
         return result  # scan_path said why, or the file changed under us
     found = hook_findings(

@@ -32,6 +32,10 @@ class Unreadable(Exception):
     """A path that cannot be scanned; ``str(e)`` is a one-line reason."""
 
 
+class TooLarge(Unreadable):
+    """A file larger than what ``read_bytes`` reads whole (``WHOLE_READ_LIMIT``)."""
+
+
 def is_binary(data: bytes) -> bool:
     """Binary: a known binary signature, a first byte no text starts with, or more than 1/20 of
     the first 8 KiB outside identify's text table. A few stray NULs or control bytes in text
@@ -262,13 +266,24 @@ def inside(path: str, root: str) -> bool:
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
-def read_bytes(path: str) -> bytes:
-    """Whole file as bytes (see ``open_regular``)."""
+# What a hook or a command reads whole (block-credential-files, block-env-files, a file `baseline import` names):
+# larger files raise TooLarge, said in one line (fifth hostile review, break 11: an 800 MB file was read whole, a
+# MemoryError traceback). `leakstop scan` and scan-secrets read any size, in windows (scan.scan_path).
+WHOLE_READ_LIMIT = 128 * 1024 * 1024
+
+
+def read_bytes(path: str, *, limit: int | None = None) -> bytes:
+    """Whole file as bytes (see ``open_regular``); TooLarge past ``limit`` bytes (default ``WHOLE_READ_LIMIT``),
+    read no further."""
+    limit = WHOLE_READ_LIMIT if limit is None else limit
     try:
-        with open_regular(path) as (f, _):
-            return f.read()
+        with open_regular(path) as (f, size):
+            data = f.read(limit + 1) if size <= limit else b''
     except OSError as e:
         raise Unreadable(e.strerror or str(e)) from None
+    if size > limit or len(data) > limit:
+        raise TooLarge(f'larger than {limit // (1024 * 1024)} MiB: not read whole')
+    return data
 
 
 def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:

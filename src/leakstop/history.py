@@ -338,8 +338,12 @@ def scan_history(
     finally:
         blobs.close()
     subjects = git.subjects(list(reported), top=top)
+    # what is shown is redacted with every rule, whatever the settings select (fifth hostile review, break 17:
+    # with --enable-only or --disable-rule, a token in a subject was printed whole)
+    selects = bool(config.allowlist.disabled) or config.allowlist.enabled_only is not None
+    every = ruleset_for(config, every_rule=True) if reported and selects else ruleset
     for sha, commit in reported.items():
-        reported[sha] = commit._replace(subject=redacted(subjects.get(sha, ''), ruleset=ruleset, config=config))
+        reported[sha] = commit._replace(subject=redacted(subjects.get(sha, ''), ruleset=ruleset, config=config, every=every))
     return results, reported
 
 
@@ -357,10 +361,14 @@ def without_secrets(text: str, ruleset: RuleSet) -> str:
     return data.decode('utf-8', 'surrogateescape')
 
 
-def redacted(text: str, *, ruleset: RuleSet, config: Config) -> str:
-    """``text`` (a commit's subject) with each secret the rules find in it redacted."""
+def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | None = None) -> str:
+    """``text`` (a commit's subject) with each secret the rules find in it redacted: those of ``ruleset`` (the
+    rules that run, with the decoded views), and every match of ``every`` (every rule, whatever the settings
+    select; no allowlist: an allowlisted token is still a token)."""
+    from leakstop.engine import scan_bytes
     data = text.encode('utf-8', 'surrogateescape')
     findings = scan_data(data, 'COMMIT_EDITMSG', ruleset=ruleset, config=config)
+    findings = [*findings, *scan_bytes(data, ruleset if every is None else every, 'COMMIT_EDITMSG')]
     limit = len(data)
     for f in sorted(findings, key=lambda f: f.start, reverse=True):
         if 0 <= f.start < f.end <= limit:  # spans that overlap one replaced already are inside it

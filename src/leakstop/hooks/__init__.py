@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from leakstop.config import Config
@@ -35,6 +35,16 @@ def terminal_columns() -> int:
     except (AttributeError, ValueError, OSError):
         columns = 0
     return columns or 80
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's, whose usage errors quote what was typed (``invalid choice: '<value>'``, ``unrecognized
+    arguments: <value>``, a ``type=`` callable's message): each secret the shipped rules find in them is
+    redacted, as in every other usage error (fifth hostile review, break 02). Subcommands' parsers are of
+    this class too (``add_subparsers`` makes them of the parser's own class)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(redacted_message(message))
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:

@@ -24,7 +24,7 @@ from leakstop.config import Config, load_config
 from leakstop.decode import view_findings, with_view_findings
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules
+from leakstop.hooks import ArgumentParser, add_common_arguments, glob_arg, parse_hook_args, redacted_message, select_rules
 from leakstop.files import Unreadable, decode_text, link_into_repository, normalize, read_bytes
 from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
@@ -357,7 +357,7 @@ def settings_for(config: Config, *, extra_names: Sequence[str] = ()) -> Settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog='block-credential-files',
         description='Refuse files that are credentials by name (id_rsa, *.p12, credentials.json, ...) or by content.',
     )
@@ -375,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.filenames, config=config, baseline=baseline, fmt=args.format, extra_names=args.name,
         )
     except FatalError as e:
-        print(f'block-credential-files: error: {e}', file=sys.stderr)
+        print(f'block-credential-files: error: {redacted_message(str(e))}', file=sys.stderr)
         return 2
 
 

@@ -28,7 +28,9 @@ from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
 from leakstop.engine import Finding, RuleSet
 from leakstop.errors import FatalError
-from leakstop.hooks import add_common_arguments, glob_arg, parse_hook_args, select_rules, template_glob_arg
+from leakstop.hooks import (
+    ArgumentParser, add_common_arguments, glob_arg, parse_hook_args, redacted_message, select_rules, template_glob_arg,
+)
 from leakstop.files import Unreadable, decode_text, normalize, read_bytes
 from leakstop.generic.keys import judge_key, shipped_vocabulary
 from leakstop.generic.values import random_token
@@ -296,7 +298,7 @@ def settings_for(config: Config, *, extra_names: Sequence[str] = (), extra_templ
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog='block-env-files',
         description='Refuse .env files; let templates (.env.example, ...) through while every value is a placeholder.',
     )
@@ -319,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             extra_names=args.name, extra_templates=args.template,
         )
     except FatalError as e:
-        print(f'block-env-files: error: {e}', file=sys.stderr)
+        print(f'block-env-files: error: {redacted_message(str(e))}', file=sys.stderr)
         return 2
 
 

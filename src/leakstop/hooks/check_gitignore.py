@@ -24,7 +24,7 @@ from typing import Sequence
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.hooks import redacted_message, select_rules
+from leakstop.hooks import ArgumentParser, redacted_message, select_rules
 from leakstop.files import compile_globs, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
 from leakstop.report import emit
@@ -223,7 +223,7 @@ def gitignore_line(value: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog='check-gitignore',
         description='Fail when .gitignore does not ignore .env files and common credential files.',
     )
@@ -256,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = select_rules(config, prog='check-gitignore', check_disable=False)  # enable_only: ids checked
         return check_gitignore(config=config, fmt=args.format, required=required, templates=templates)
     except FatalError as e:
-        print(f'check-gitignore: error: {e}', file=sys.stderr)
+        print(f'check-gitignore: error: {redacted_message(str(e))}', file=sys.stderr)
         return 2
 
 

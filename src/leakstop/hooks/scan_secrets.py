@@ -10,7 +10,7 @@ from typing import Sequence
 from leakstop import baseline as baseline_mod
 from leakstop.config import Config, load_config
 from leakstop.errors import FatalError
-from leakstop.hooks import HelpFormatter, add_common_arguments, parse_hook_args, select_rules
+from leakstop.hooks import ArgumentParser, HelpFormatter, add_common_arguments, parse_hook_args, redacted_message, select_rules
 from leakstop.report import emit
 from leakstop.scan import scan_paths
 
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Done when the hook runs as its own process (argv None: the console script), not when a test calls it.
     if argv is None:
         gc.freeze()
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog='scan-secrets', description='Find secrets in the given files.', formatter_class=HelpFormatter,
     )
     add_common_arguments(parser)
@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = select_rules(config, prog='scan-secrets', check_disable=False)  # enable_only: ids checked
         return scan_files(args.filenames, config=config, baseline=args.baseline, fmt=args.format)
     except FatalError as e:
-        print(f'scan-secrets: error: {e}', file=sys.stderr)
+        print(f'scan-secrets: error: {redacted_message(str(e))}', file=sys.stderr)
         return 2
 
 
