@@ -369,3 +369,33 @@ def test_a_key_after_a_scope_operator(detector: GenericDetector, text: bytes, st
 ])
 def test_a_yaml_value_after_an_anchor(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [d.start for d in detector.scan(text, 'values.yaml')] == ([start] if start else [])
+
+
+P05 = 'Xq7vLp9RmK2wZ3tB'
+
+
+@pytest.mark.parametrize('text', [
+    f'db:\n  password: # prod\n    "{P05}"\n',
+    f"db:\n  password: # prod\n    '{P05}'\n",
+    f'db:\n  password: &pw # prod\n    "{P05}"\n',
+    f'db:\n  password:\n\n    {P05}\n',
+    f'db:\n  password:\n    # prod\n    {P05}\n',
+    f'db:\n  password:\n\n  # prod\n\n    "{P05}"  # rotated\n',
+    f'db:\n  password: # prod\n# at column 0\n    {P05}\n',
+])
+def test_a_yaml_value_below_its_key_after_comments_and_blank_lines(detector: GenericDetector, text: str) -> None:
+    """Fifth hostile review (break 05): a value on a later line than its key, after `# comment` on the key's
+    line (quoted), after `&anchor # comment`, after blank lines or comment lines between, was missed (PyYAML
+    reads it as the key's value)."""
+    assert found(detector, text.encode(), 'config/app.yaml') == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize('text', [
+    f'db:\n  password:\n    # {P05}\n',  # a comment: no value
+    f'db:\n  password:\n\n    - {P05}\n',  # a list
+    f'db:\n  password: # prod\n    "{P05}"\n    "{P05}"\n',  # two lines: not one value
+    f'db:\n  password:\n\n  other: {P05}x\n',  # the next key: password is empty
+    f'db:\n  password:\n' + '  # ' + 'x' * 300 + f'\n    {P05}\n',  # a line longer than a key's: not read up over
+])
+def test_no_yaml_value_below_its_key(detector: GenericDetector, text: str) -> None:
+    assert [f for f in found(detector, text.encode(), 'config/app.yaml') if f[0] == 'generic-password'] == []

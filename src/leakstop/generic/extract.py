@@ -16,7 +16,8 @@ Families:
   tfvar      Terraform ``variable "db_password" { default = "v" }`` (the default within 12 lines)
   call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
-  yaml_below YAML ``key:`` ending its line, a plain scalar alone on the deeper line below
+  yaml_below YAML ``key:`` ending its line, a plain or quoted scalar alone on the deeper line below (blank
+             lines and comment lines may stand between)
   yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
              (more lines are text, a script or a PEM block: not one value)
   array      the first string of an array under a key: ``"secret" : [ "v" ]`` (Keycloak's realm
@@ -45,6 +46,7 @@ _ASSIGN_OP = (
     r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
+GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line and its value below
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
     # `key: value` ending its line: YAML, also in code (Ansible modules' EXAMPLES docstrings)
@@ -75,9 +77,10 @@ ANCHORS: dict[str, str] = {
     # hand-wrapped JSON break a long assignment)
     'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*' + _PROPERTIES_AT_END + r'\r?\n[ \t]*' + _YAML_PROPERTIES
                   + r'[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]'),
-    # YAML `key:` (or `key: &anchor`) ending its line and a plain value alone on the next, deeper line
+    # YAML `key:` (or `key: &anchor`, a comment after it) ending its line and a value alone on a deeper line below,
+    # plain or quoted, maybe after blank lines and comment lines (fifth hostile review, break 05)
     'yaml_below': (r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*' + _PROPERTIES_AT_END
-                   + r'(?:#[^\n]*)?\r?\n[ \t]+[^\s#\-\[{"\'&*!|>%@`]'),
+                   + r'(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n){0,%d}[ \t]+[^\s#\-\[{&*!|>%%@`]' % GAP_LINES),
     # `"secret" : [ "v"`, `secret_coefficients = [` and `"v"` on the next line: an array's first string
     'array': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
     # a key naming secrets that opens a mapping: `clientJWTSecrets:`, `"tokens": {` (its entries below)
@@ -107,6 +110,8 @@ _YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a pl
 )
 _PLAIN_SCALAR = LazyPattern(  # a plain scalar alone on its line: no mapping key, no comment, no indicator first
     rb'''[^\s#\-\[{"'&*!|>%@`,?:][^\n]*\Z''')
+_QUOTED_SCALAR = LazyPattern(  # a quoted scalar alone on its line (a comment may follow it)
+    rb'''(?P<q>["'])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){1,500})(?P=q)[ \t]*(?:\#[^\n]*)?\Z''')
 _ARRAY = LazyPattern(  # a key, its operator, '[', the first string (on the same line or the next)
     rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?(?='''
     + _QUOTED_VALUE + rb''')'''
@@ -377,9 +382,10 @@ def yaml_block(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
 
 
-def _one_line_below(data: bytes, m: re.Match[bytes]) -> tuple[int, int] | None:
+def _one_line_below(data: bytes, m: re.Match[bytes], *, comments: bool = False) -> tuple[int, int] | None:
     """The span of the one non-empty line indented deeper than the key ``m`` matched (stripped),
-    or None: no such line, several, or the block goes on past ``BLOCK_REACH``."""
+    or None: no such line, several, or the block goes on past ``BLOCK_REACH``. ``comments``: lines
+    that start with ``#`` are YAML comments, skipped (below a plain ``key:``; in a block scalar they are text)."""
     size = len(data)
     column = len(m.group('indent'))  # the block is what is indented deeper than the key
     limit = min(size, m.end() + BLOCK_REACH)
@@ -392,6 +398,8 @@ def _one_line_below(data: bytes, m: re.Match[bytes]) -> tuple[int, int] | None:
         line = data[line_start:pos]
         text = line.strip()
         indent = len(line) - len(line.lstrip(b' \t'))
+        if comments and text.startswith(b'#') and not cut:
+            continue  # a comment line between the key and its value
         if text and indent <= column:
             break  # the next key: the block is over
         if text and value is not None:
@@ -409,14 +417,30 @@ def yaml_below(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     """``key:`` (or ``key: &anchor``) ending its line and a plain scalar alone on the one deeper line below
     it (``password:`` / ``  Xq7-…``): YAML reads that line as the key's value. Not a mapping entry (``k: v``),
     a list item, a comment, nor a block of several lines (text)."""
-    start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0  # (the anchor ends below the key)
+    start = lo
+    for _ in range(GAP_LINES + 1):  # (the anchor ends below the key: up over the blank and comment lines between)
+        if not start:
+            break
+        floor = max(0, start - 1 - 200)
+        newline = data.rfind(b'\n', floor, start - 1)
+        if newline == -1 and floor:
+            break  # a line longer than a key's: read no further up (bounded: no rescan of the file per hit)
+        end, start = start - 1, newline + 1
+        line = data[start:end].strip()
+        if line and not line.startswith(b'#'):
+            break  # the key's line
     for m in _YAML_BELOW.finditer(data, start, hi):
         if _LOCAL_TAG.match(b' ' + m.group('props') + b' '):
             continue  # password: !vault, pwd: !secret: the application resolves what stands below
-        value = _one_line_below(data, m)
+        value = _one_line_below(data, m, comments=True)
         if value is None:
             continue
         text = data[value[0]:value[1]]
+        quoted = _QUOTED_SCALAR.match(text)
+        if quoted is not None:  # password: # prod / "v" (fifth hostile review, break 05)
+            s, e = value[0] + quoted.start('qv'), value[0] + quoted.end('qv')
+            yield Candidate(_text(data, *m.span('key')), _text(data, s, e), s, e, 'yaml', True)
+            continue
         if _PLAIN_SCALAR.match(text) is None or b': ' in text or text.endswith(b':') or b' #' in text:
             continue
         yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
