@@ -399,3 +399,30 @@ def test_a_yaml_value_below_its_key_after_comments_and_blank_lines(detector: Gen
 ])
 def test_no_yaml_value_below_its_key(detector: GenericDetector, text: str) -> None:
     assert [f for f in found(detector, text.encode(), 'config/app.yaml') if f[0] == 'generic-password'] == []
+
+
+@pytest.mark.parametrize(('text', 'path'), [
+    (f"[db]\npassword = '''{P05}'''\n", 'config.toml'),
+    (f'[db]\npassword = """{P05}"""\n', 'config.toml'),
+    (f'[db]\npassword = """\n{P05}"""\n', 'config.toml'),
+    (f"[db]\npassword = '''\n  {P05}\n  '''\n", 'config.toml'),
+    (f'password = """{P05}"""\n', 'settings.py'),
+    (f'PASSWORD = """\n{P05}\n"""\n', 'settings.py'),
+    (f"DB_PASSWORD: str = r'''{P05}'''\n", 'settings.py'),
+    (f'val password = """{P05}"""\n', 'Config.kt'),
+])
+def test_a_triple_quoted_string_of_one_line_is_a_value(detector: GenericDetector, text: str, path: str) -> None:
+    """Fifth hostile review (break 06): TOML '''…''' and \"\"\"…\"\"\" strings (one line or over lines) and Python
+    triple-quoted strings were missed; '…' was found."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('text', 'path'), [
+    (f'password = """\n{P05}\nsecond line of text\n"""\n', 'settings.py'),  # several lines: text
+    ('password = """"""\n', 'settings.py'),  # empty
+    (f'password = """{P05}\n' + 'x\n' * 600 + '"""\n', 'settings.py'),  # several lines, the end out of reach
+    (f'password = """\n' + 'x' * 1100 + f'{P05}"""\n', 'settings.py'),  # the closing quotes out of reach
+    (f'other = """{P05}"""\n', 'settings.py'),  # no secret's name
+])
+def test_no_value_in_a_triple_quoted_string(detector: GenericDetector, text: str, path: str) -> None:
+    assert found(detector, text.encode(), path) == []

@@ -16,6 +16,7 @@ Families:
   tfvar      Terraform ``variable "db_password" { default = "v" }`` (the default within 12 lines)
   call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
+  triple     ``password = '''v'''``, ``password = \"\"\"v\"\"\"`` and the same over lines: a triple-quoted string of one line
   yaml_below YAML ``key:`` ending its line, a plain or quoted scalar alone on the deeper line below (blank
              lines and comment lines may stand between)
   yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
@@ -87,6 +88,9 @@ ANCHORS: dict[str, str] = {
     'children': r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?::|=)[ \t]*\{?[ \t]*\r?$',
     # `?api_key=v`, `&token=v`, `"client_secret=v&…"`: a URL's query or a form body, also in a string in code
     'query': r'[?&"\'][\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}=[^\s"\'`&<>]{4,}',
+    # `password = '''v'''`, `password = """v"""` (TOML, Python, Kotlin, Scala), the string on one line or over several
+    # (fifth hostile review, break 06)
+    'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -175,6 +179,11 @@ _FALLBACK_DEFAULT = LazyPattern(
 )
 _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # one argument
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
+
+
+_TRIPLE = LazyPattern(  # a key, `=` (after a type annotation), a triple quote opening the string
+    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=[ \t]*[bBuUrRfF]{0,2}'''
+    rb'''(?P<delimiter>\'\'\'|""")''')
 
 
 _YAML_BLOCK = LazyPattern(
@@ -446,6 +455,25 @@ def yaml_below(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
 
 
+def triple(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A triple-quoted string under a key (TOML's '''…''' and \"\"\"…\"\"\", Python's and Kotlin's): its text
+    is the value when it is one line, on the key's line or alone between the quotes' lines (TOML trims the line
+    break after the opening quotes); a string of several lines is text, a script or a key body (not one value).
+    The closing quotes are looked for ``BLOCK_REACH`` bytes on."""
+    for m in _TRIPLE.finditer(data, lo, hi):
+        delimiter = m.group('delimiter')
+        close = data.find(delimiter, m.end(), m.end() + BLOCK_REACH)
+        if close == -1:
+            continue
+        body = data[m.end():close]
+        text = body.strip()
+        if not text or b'\n' in text:
+            continue
+        start = m.end() + len(body) - len(body.lstrip())
+        end = start + len(text)
+        yield Candidate(_text(data, *m.span('key')), _text(data, start, end), start, end, 'assign', True)
+
+
 def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _DOCKER.finditer(data, lo, hi):
         yield from _yield(data, m, 'docker')
@@ -616,5 +644,5 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
-    'array': array, 'children': children, 'yaml_below': yaml_below,
+    'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple,
 }
