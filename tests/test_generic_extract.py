@@ -1,6 +1,8 @@
 """The extractors (leakstop.generic.extract): where a key and a value stand, seen in what the detector finds."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from leakstop.generic import GenericDetector
@@ -72,7 +74,10 @@ def test_a_candidate_spans_its_value() -> None:
             data = text.encode()
             for family in FAMILIES:
                 for c in EXTRACTORS[family](data, 0, len(data)):
-                    assert data[c.start:c.end].decode() == c.value, (family, text)
+                    span = data[c.start:c.end].decode()
+                    if family == 'properties':  # a value continued over lines: its pieces joined, as Java reads them
+                        span = re.sub(r'\\\r?\n[ \t\f]*', '', span)
+                    assert span == c.value, (family, text)
                     seen += 1
     assert seen > 1000
 
@@ -426,3 +431,38 @@ def test_a_triple_quoted_string_of_one_line_is_a_value(detector: GenericDetector
 ])
 def test_no_value_in_a_triple_quoted_string(detector: GenericDetector, text: str, path: str) -> None:
     assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('text', 'line_text'), [
+    (f'db.password {P05}\n', P05),
+    (f'db.password\t{P05}\n', P05),
+    (f'db.password \t {P05}  \n', P05),
+    (f'db.password=\\\n    {P05}\n', P05),
+    (f'db.password = \\\n\t{P05}\n', P05),
+    ('db.password=Xq7v\\\n    Lp9RmK2wZ3tB\n', 'Xq7v'),
+    ('db.password Xq7v\\\r\n    Lp9RmK2wZ3tB\r\n', 'Xq7v'),
+    (f'# the database\nname=app\ndb.password {P05}\nother=x\n', P05),
+])
+def test_a_properties_entry_as_java_reads_it(detector: GenericDetector, text: str, line_text: str) -> None:
+    """Fifth hostile review (break 07): `key value`, `key<TAB>value` and values continued with `\\` at a line's
+    end were missed in .properties files (java.util.Properties reads them as `key=value`)."""
+    assert found(detector, text.encode(), 'src/main/resources/app.properties') == [
+        ('generic-password', P05, text.index(line_text))]
+
+
+@pytest.mark.parametrize('text', [
+    f'# db.password {P05}\n',  # a comment
+    f'! db.password {P05}\n',
+    'db.password ${DB_PASSWORD}\n',  # a reference
+    'db.password=\\\n    ${DB_PASSWORD}\n',
+    f'description=the text goes on \\\n  password {P05}\n',  # a continuation line: description's value
+    f'db.password=Xq7v\\\n' * 20,  # a value continued past what is read
+])
+def test_no_properties_value(detector: GenericDetector, text: str) -> None:
+    assert found(detector, text.encode(), 'src/main/resources/app.properties') == []
+
+
+def test_whitespace_separated_entries_are_read_in_properties_files_only(detector: GenericDetector) -> None:
+    text = f'db.password {P05}\n'.encode()
+    assert found(detector, text, 'notes/setup.cfg') == []
+    assert found(detector, text, 'app.properties') == [('generic-password', P05, 12)]

@@ -17,6 +17,7 @@ Families:
   call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
   triple     ``password = '''v'''``, ``password = \"\"\"v\"\"\"`` and the same over lines: a triple-quoted string of one line
+  properties a ``.properties`` key separated by whitespace only, a value continued with ``\\`` (.properties files)
   yaml_below YAML ``key:`` ending its line, a plain or quoted scalar alone on the deeper line below (blank
              lines and comment lines may stand between)
   yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
@@ -90,6 +91,11 @@ ANCHORS: dict[str, str] = {
     'query': r'[?&"\'][\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}=[^\s"\'`&<>]{4,}',
     # `password = '''v'''`, `password = """v"""` (TOML, Python, Kotlin, Scala), the string on one line or over several
     # (fifth hostile review, break 06)
+    # a .properties line whose key is separated by whitespace only (`db.password Xq7…`), or whose value is continued
+    # with `\` at the line's end (fifth hostile review, break 07); read in .properties files only
+    # (one word after the key ending the line, or a line ending in `\`: prose and code lines hit rarely)
+    'properties': (r'^[ \t]*[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}(?:[ \t]+[^\s=:#!][^\s]{3,}[ \t]*\r?$'
+                   r'|(?:[ \t]*[=:]|[ \t]+)[^\n]*\\\r?$)'),
     'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
 }
 
@@ -474,6 +480,52 @@ def triple(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield Candidate(_text(data, *m.span('key')), _text(data, start, end), start, end, 'assign', True)
 
 
+PROPERTIES_LINES = 16  # physical lines read for one logical line of a .properties file
+_PROPERTIES_KEY = LazyPattern(rb'''[ \t\f]*(?P<key>(?:[^\s=:\\#!]|\\.)(?:[^\s=:\\]|\\.){0,80})[ \t\f]*(?P<op>[=:]?)[ \t\f]*''')
+
+
+def properties(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A ``.properties`` entry as ``java.util.Properties.load`` reads it, where the other families do not: the key
+    ends at the first ``=``, ``:`` or whitespace not escaped (``db.password Xq7…``, ``db.password<TAB>Xq7…``), and
+    a line ending in an odd number of ``\\`` goes on with the next line, its leading whitespace dropped
+    (``db.password=\\`` / ``    Xq7…``). The value is the joined text; its span runs from its first character to
+    the end of its last piece. An entry with ``=`` or ``:`` on one line is the ``assign`` family's."""
+    line_start = data.rfind(b'\n', 0, lo) + 1 if lo else 0
+    previous = data[max(0, line_start - 1 - 200):max(0, line_start - 1)].rstrip(b'\r')
+    if (len(previous) - len(previous.rstrip(b'\\'))) % 2:
+        return  # this line goes on the one before: no key starts it
+    m = _PROPERTIES_KEY.match(data, line_start, hi)
+    if m is None:
+        return
+    pieces: list[bytes] = []
+    start = pos = m.end()
+    end = start
+    continued = False
+    for _ in range(PROPERTIES_LINES):
+        newline = data.find(b'\n', pos)
+        stop = len(data) if newline == -1 else newline
+        line = data[pos:stop].rstrip(b'\r')
+        slashes = len(line) - len(line.rstrip(b'\\'))
+        if slashes % 2 == 0 or newline == -1:
+            pieces.append(line)
+            end = pos + len(line.rstrip())
+            break
+        pieces.append(line[:-1])
+        continued = True
+        pos = newline + 1
+        while pos < len(data) and data[pos] in b' \t\f':
+            pos += 1  # a continuation line's leading whitespace is not the value's
+        if not pieces[-1].strip() and len(pieces) == 1:
+            start = pos  # `key=\` and the value on the next line: the value starts there
+    else:
+        return  # longer than is read: not judged
+    value = b''.join(pieces).strip()
+    if not value or not (continued or not m.group('op')) or end <= start:
+        return
+    yield Candidate(_text(data, *m.span('key')), value.decode('utf-8', 'replace'), start, end,
+                    'properties', False)
+
+
 def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _DOCKER.finditer(data, lo, hi):
         yield from _yield(data, m, 'docker')
@@ -645,4 +697,5 @@ EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
     'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple,
+    'properties': properties,
 }
