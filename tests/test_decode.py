@@ -786,6 +786,14 @@ def test_comment_and_blank_lines_inside_a_secret_data_block_do_not_end_it(
     assert scan(text, ruleset, default_config) == [(line, 13, 'generic-password', p)]  # leakstop: allow
 
 
+def test_a_ceph_key_after_a_comment_line_is_found_decoded(ruleset: RuleSet, default_config: Config) -> None:
+    """The Secret of Kubernetes' rbd example (bench/repos dev set): a comment line opens `data:`; once decoded
+    (break 08), its Ceph key was lost to `key: <type> = =` (base64 padding read as an operator)."""
+    ceph = 'AQBGnswph8PRvQSuEqcTdr3ZZx6HQO35UWzQXz=='  # fake, a Ceph key's shape
+    text = f'apiVersion: v1\nkind: Secret\ntype: "kubernetes.io/rbd"\ndata:\n#Please note this value is base64 encoded.\n  key: {b64(ceph)}\n'
+    assert scan(text, ruleset, default_config) == [(6, 8, 'generic-api-key', ceph)]
+
+
 def test_a_secret_stringdata_block_is_read_past_comment_and_blank_lines(ruleset: RuleSet, default_config: Config) -> None:
     """Fifth hostile review (break 08, sibling): `stringData:` values are plain text, read line by line."""
     text = 'kind: Secret\nstringData:\n  username: app\n\n  # rotated\n  password: Vb8q2XmL9tRw4Zk7\n'

@@ -466,3 +466,23 @@ def test_whitespace_separated_entries_are_read_in_properties_files_only(detector
     text = f'db.password {P05}\n'.encode()
     assert found(detector, text, 'notes/setup.cfg') == []
     assert found(detector, text, 'app.properties') == [('generic-password', P05, 12)]
+
+
+CEPH_LIKE = 'AQBGnswph8PRvQSuEqcTdr3ZZx6HQO35UWzQXz=='  # fake: a Ceph key's shape, no + or / (they end a type)
+
+
+def test_base64_padding_is_no_assignment_after_a_type(detector: GenericDetector) -> None:
+    """`key: <38 characters>==` read as `k: type = v` with the type the value and `=` the value (found while
+    fixing break 08: the Ceph key of a Kubernetes Secret, decoded, was lost so). `=` before `=` is no operator."""
+    assert found(detector, f'key: {CEPH_LIKE}\n'.encode(), 'ceph-secret.yaml') == [('generic-api-key', CEPH_LIKE, 5)]
+    assert found(detector, b'ok = token == "Xq7vLp9RmK2wZ3tB"\n', 'check.cfg') == []
+
+
+def test_a_triple_quoted_string_as_a_member(detector: GenericDetector) -> None:
+    text = f'DATABASES = {{"default": {{"password": """{P05}"""}}}}\n'
+    assert found(detector, text.encode(), 'settings.py') == [('generic-password', P05, text.index(P05))]
+
+
+def test_a_properties_key_and_colon_without_a_space(detector: GenericDetector) -> None:
+    text = f'db.password:{P05}\n'
+    assert found(detector, text.encode(), 'app.properties') == [('generic-password', P05, 12)]

@@ -95,8 +95,8 @@ ANCHORS: dict[str, str] = {
     # with `\` at the line's end (fifth hostile review, break 07); read in .properties files only
     # (one word after the key ending the line, or a line ending in `\`: prose and code lines hit rarely)
     'properties': (r'^[ \t]*[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}(?:[ \t]+[^\s=:#!][^\s]{3,}[ \t]*\r?$'
-                   r'|(?:[ \t]*[=:]|[ \t]+)[^\n]*\\\r?$)'),
-    'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
+                   r'|(?:[ \t]*[=:]|[ \t]+)[^\n]*\\\r?$|:[^\s:/\\])'),
+    'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=|:)[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -108,7 +108,7 @@ _VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
-    rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
+    rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
     rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*''' + _PROPERTIES_AT_END.encode()
@@ -188,7 +188,7 @@ _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + 
 
 
 _TRIPLE = LazyPattern(  # a key, `=` (after a type annotation), a triple quote opening the string
-    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=[ \t]*[bBuUrRfF]{0,2}'''
+    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?:(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=|:)[ \t]*[bBuUrRfF]{0,2}'''
     rb'''(?P<delimiter>\'\'\'|""")''')
 
 
@@ -520,8 +520,8 @@ def properties(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     else:
         return  # longer than is read: not judged
     value = b''.join(pieces).strip()
-    if not value or not (continued or not m.group('op')) or end <= start:
-        return
+    if not value or m.group('op') == b'=' and not continued or end <= start:
+        return  # `key=value` on one line: the assign family's
     yield Candidate(_text(data, *m.span('key')), value.decode('utf-8', 'replace'), start, end,
                     'properties', False)
 
