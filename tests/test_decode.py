@@ -338,7 +338,7 @@ def test_the_data_block_ends_at_its_indentation() -> None:
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a', b'b']  # a List's Secret item
     text = f'kind: Secret\nspec:\n  data:\n    a: {b64(GH)}\n  other: {b64(GH)}\n    b: {b64(AWS)}\n'
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
-    text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n\n  b: {b64(AWS)}\n'  # a blank line ends the entries
+    text = f'kind: Secret\ndata:\n  a: {b64(GH)}\n\nother:\n  b: {b64(AWS)}\n'  # a blank line, then a key at data's depth
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
     text = f'kind: Secret\ndata:\n  a: {b64(GH)}'  # the last line without its newline
     assert [key for key, *_ in kubernetes_secret_values(text.encode())] == [b'a']
@@ -809,6 +809,35 @@ def test_a_secret_value_with_a_comment_after_it_is_decoded() -> None:
     text = f'kind: Secret\ndata:\n  password: {b64("Xq7-hunter-9Lk2pWz")} # prod\n  other: {b64(GH)}  # ci\n'
     assert [(key, value) for key, value, *_ in kubernetes_secret_values(text.encode())] == [
         (b'password', b'Xq7-hunter-9Lk2pWz'), (b'other', GH.encode())]
+
+
+@pytest.mark.parametrize('gap', [
+    '  # the db password, rotated 2026-11\n', '\n', '\n  # prod\n\n', '# at column 0\n', '   \n', '  #\n',
+])
+@pytest.mark.parametrize('first', [True, False])
+def test_comment_and_blank_lines_inside_a_secret_data_block_do_not_end_it(
+        gap: str, first: bool, ruleset: RuleSet, default_config: Config) -> None:
+    """Fifth hostile review (break 08): a comment line or a blank line inside a Secret's `data:` ended the
+    block: the base64 password after it was not decoded (YAML reads the mapping on)."""
+    p = 'Xq7-hunter-9Lk2pWz'
+    entries = (gap if first else '  username: YWRtaW4=\n' + gap) + f'  password: {b64(p)}\n'
+    text = f'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n{entries}'
+    line = text.splitlines().index(f'  password: {b64(p)}') + 1
+    assert scan(text, ruleset, default_config) == [(line, 13, 'generic-password', p)]  # leakstop: allow
+
+
+def test_a_ceph_key_after_a_comment_line_is_found_decoded(ruleset: RuleSet, default_config: Config) -> None:
+    """The Secret of Kubernetes' rbd example (bench/repos dev set): a comment line opens `data:`; once decoded
+    (break 08), its Ceph key was lost to `key: <type> = =` (base64 padding read as an operator)."""
+    ceph = 'AQBGnswph8PRvQSuEqcTdr3ZZx6HQO35UWzQXz=='  # fake, a Ceph key's shape
+    text = f'apiVersion: v1\nkind: Secret\ntype: "kubernetes.io/rbd"\ndata:\n#Please note this value is base64 encoded.\n  key: {b64(ceph)}\n'
+    assert scan(text, ruleset, default_config) == [(6, 8, 'generic-api-key', ceph)]
+
+
+def test_a_secret_stringdata_block_is_read_past_comment_and_blank_lines(ruleset: RuleSet, default_config: Config) -> None:
+    """Fifth hostile review (break 08, sibling): `stringData:` values are plain text, read line by line."""
+    text = 'kind: Secret\nstringData:\n  username: app\n\n  # rotated\n  password: Vb8q2XmL9tRw4Zk7\n'
+    assert scan(text, ruleset, default_config) == [(6, 13, 'generic-password', 'Vb8q2XmL9tRw4Zk7')]  # leakstop: allow
 
 
 @pytest.mark.parametrize('data', [

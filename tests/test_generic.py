@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -35,7 +36,10 @@ def test_example_is_found(detector: GenericDetector, path: str, text: str) -> No
     assert {d.rule_id for d in found} <= RULE_IDS
     data = text.encode()
     for d in found:  # the span is the value, exactly: nothing of it left before or after
-        assert data[d.start:d.end].decode() == d.secret
+        span = data[d.start:d.end].decode()
+        if dict(d.explain)['syntax'].startswith('properties'):
+            span = re.sub(r'\\\r?\n[ \t\f]*', '', span)  # a .properties value continued over lines: its pieces joined
+        assert span == d.secret
         assert d.start == 0 or not data[d.start - 1:d.start].isalnum() or data[d.start - 2:d.start] == b'-p', (text, d.secret[:4])
         assert not data[d.end:d.end + 1].isalnum(), (text, d.secret[:4])
 

@@ -1,6 +1,8 @@
 """The extractors (leakstop.generic.extract): where a key and a value stand, seen in what the detector finds."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from leakstop.generic import GenericDetector
@@ -72,7 +74,10 @@ def test_a_candidate_spans_its_value() -> None:
             data = text.encode()
             for family in FAMILIES:
                 for c in EXTRACTORS[family](data, 0, len(data)):
-                    assert data[c.start:c.end].decode() == c.value, (family, text)
+                    span = data[c.start:c.end].decode()
+                    if family == 'properties':  # a value continued over lines: its pieces joined, as Java reads them
+                        span = re.sub(r'\\\r?\n[ \t\f]*', '', span)
+                    assert span == c.value, (family, text)
                     seen += 1
     assert seen > 1000
 
@@ -369,3 +374,115 @@ def test_a_key_after_a_scope_operator(detector: GenericDetector, text: bytes, st
 ])
 def test_a_yaml_value_after_an_anchor(detector: GenericDetector, text: bytes, start: int | None) -> None:
     assert [d.start for d in detector.scan(text, 'values.yaml')] == ([start] if start else [])
+
+
+P05 = 'Xq7vLp9RmK2wZ3tB'
+
+
+@pytest.mark.parametrize('text', [
+    f'db:\n  password: # prod\n    "{P05}"\n',
+    f"db:\n  password: # prod\n    '{P05}'\n",
+    f'db:\n  password: &pw # prod\n    "{P05}"\n',
+    f'db:\n  password:\n\n    {P05}\n',
+    f'db:\n  password:\n    # prod\n    {P05}\n',
+    f'db:\n  password:\n\n  # prod\n\n    "{P05}"  # rotated\n',
+    f'db:\n  password: # prod\n# at column 0\n    {P05}\n',
+])
+def test_a_yaml_value_below_its_key_after_comments_and_blank_lines(detector: GenericDetector, text: str) -> None:
+    """Fifth hostile review (break 05): a value on a later line than its key, after `# comment` on the key's
+    line (quoted), after `&anchor # comment`, after blank lines or comment lines between, was missed (PyYAML
+    reads it as the key's value)."""
+    assert found(detector, text.encode(), 'config/app.yaml') == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize('text', [
+    f'db:\n  password:\n    # {P05}\n',  # a comment: no value
+    f'db:\n  password:\n\n    - {P05}\n',  # a list
+    f'db:\n  password: # prod\n    "{P05}"\n    "{P05}"\n',  # two lines: not one value
+    f'db:\n  password:\n\n  other: {P05}x\n',  # the next key: password is empty
+    f'db:\n  password:\n' + '  # ' + 'x' * 300 + f'\n    {P05}\n',  # a line longer than a key's: not read up over
+])
+def test_no_yaml_value_below_its_key(detector: GenericDetector, text: str) -> None:
+    assert [f for f in found(detector, text.encode(), 'config/app.yaml') if f[0] == 'generic-password'] == []
+
+
+@pytest.mark.parametrize(('text', 'path'), [
+    (f"[db]\npassword = '''{P05}'''\n", 'config.toml'),
+    (f'[db]\npassword = """{P05}"""\n', 'config.toml'),
+    (f'[db]\npassword = """\n{P05}"""\n', 'config.toml'),
+    (f"[db]\npassword = '''\n  {P05}\n  '''\n", 'config.toml'),
+    (f'password = """{P05}"""\n', 'settings.py'),
+    (f'PASSWORD = """\n{P05}\n"""\n', 'settings.py'),
+    (f"DB_PASSWORD: str = r'''{P05}'''\n", 'settings.py'),
+    (f'val password = """{P05}"""\n', 'Config.kt'),
+])
+def test_a_triple_quoted_string_of_one_line_is_a_value(detector: GenericDetector, text: str, path: str) -> None:
+    """Fifth hostile review (break 06): TOML '''…''' and \"\"\"…\"\"\" strings (one line or over lines) and Python
+    triple-quoted strings were missed; '…' was found."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('text', 'path'), [
+    (f'password = """\n{P05}\nsecond line of text\n"""\n', 'settings.py'),  # several lines: text
+    ('password = """"""\n', 'settings.py'),  # empty
+    (f'password = """{P05}\n' + 'x\n' * 600 + '"""\n', 'settings.py'),  # several lines, the end out of reach
+    (f'password = """\n' + 'x' * 1100 + f'{P05}"""\n', 'settings.py'),  # the closing quotes out of reach
+    (f'other = """{P05}"""\n', 'settings.py'),  # no secret's name
+])
+def test_no_value_in_a_triple_quoted_string(detector: GenericDetector, text: str, path: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('text', 'line_text'), [
+    (f'db.password {P05}\n', P05),
+    (f'db.password\t{P05}\n', P05),
+    (f'db.password \t {P05}  \n', P05),
+    (f'db.password=\\\n    {P05}\n', P05),
+    (f'db.password = \\\n\t{P05}\n', P05),
+    ('db.password=Xq7v\\\n    Lp9RmK2wZ3tB\n', 'Xq7v'),
+    ('db.password Xq7v\\\r\n    Lp9RmK2wZ3tB\r\n', 'Xq7v'),
+    (f'# the database\nname=app\ndb.password {P05}\nother=x\n', P05),
+])
+def test_a_properties_entry_as_java_reads_it(detector: GenericDetector, text: str, line_text: str) -> None:
+    """Fifth hostile review (break 07): `key value`, `key<TAB>value` and values continued with `\\` at a line's
+    end were missed in .properties files (java.util.Properties reads them as `key=value`)."""
+    assert found(detector, text.encode(), 'src/main/resources/app.properties') == [
+        ('generic-password', P05, text.index(line_text))]
+
+
+@pytest.mark.parametrize('text', [
+    f'# db.password {P05}\n',  # a comment
+    f'! db.password {P05}\n',
+    'db.password ${DB_PASSWORD}\n',  # a reference
+    'db.password=\\\n    ${DB_PASSWORD}\n',
+    f'description=the text goes on \\\n  password {P05}\n',  # a continuation line: description's value
+    f'db.password=Xq7v\\\n' * 20,  # a value continued past what is read
+])
+def test_no_properties_value(detector: GenericDetector, text: str) -> None:
+    assert found(detector, text.encode(), 'src/main/resources/app.properties') == []
+
+
+def test_whitespace_separated_entries_are_read_in_properties_files_only(detector: GenericDetector) -> None:
+    text = f'db.password {P05}\n'.encode()
+    assert found(detector, text, 'notes/setup.cfg') == []
+    assert found(detector, text, 'app.properties') == [('generic-password', P05, 12)]
+
+
+CEPH_LIKE = 'AQBGnswph8PRvQSuEqcTdr3ZZx6HQO35UWzQXz=='  # fake: a Ceph key's shape, no + or / (they end a type)
+
+
+def test_base64_padding_is_no_assignment_after_a_type(detector: GenericDetector) -> None:
+    """`key: <38 characters>==` read as `k: type = v` with the type the value and `=` the value (found while
+    fixing break 08: the Ceph key of a Kubernetes Secret, decoded, was lost so). `=` before `=` is no operator."""
+    assert found(detector, f'key: {CEPH_LIKE}\n'.encode(), 'ceph-secret.yaml') == [('generic-api-key', CEPH_LIKE, 5)]
+    assert found(detector, b'ok = token == "Xq7vLp9RmK2wZ3tB"\n', 'check.cfg') == []
+
+
+def test_a_triple_quoted_string_as_a_member(detector: GenericDetector) -> None:
+    text = f'DATABASES = {{"default": {{"password": """{P05}"""}}}}\n'
+    assert found(detector, text.encode(), 'settings.py') == [('generic-password', P05, text.index(P05))]
+
+
+def test_a_properties_key_and_colon_without_a_space(detector: GenericDetector) -> None:
+    text = f'db.password:{P05}\n'
+    assert found(detector, text.encode(), 'app.properties') == [('generic-password', P05, 12)]

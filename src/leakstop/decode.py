@@ -50,6 +50,8 @@ _BLOCK_LINE = LazyPattern(rb'([ \t]+)([A-Za-z0-9+/]+={0,2})[ \t]*\r?(?:\n|\Z)')
 _DATA_FLOW = LazyPattern(rb'(?m)^[ \t]*(?:- )?["\']?data["\']?[ \t]*:[ \t]*\{([^{}]{1,65536})\}')
 _FLOW_ENTRY = LazyPattern(
     rb'["\']?([\w.-]+)["\']?[ \t]*:[ \t]*["\']?([A-Za-z0-9+/]+={0,2})["\']?[ \t\r\n]*(?:,[ \t\r\n]*|\Z)')
+# a blank line or a comment line inside a block mapping: YAML's mapping goes on after it (fifth hostile review, break 08)
+_GAP_LINE = LazyPattern(rb'[ \t]*(?:\#[^\n]*)?\r?\n')
 _SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')
 _TEXT = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 
@@ -92,6 +94,8 @@ def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes,
         indent = len(block.group(1))
         pos = block.end() + 1
         while True:  # entries are consecutive lines: each matched where the last one ended (linear)
+            while (gap := _GAP_LINE.match(data, pos, doc_end)) is not None:
+                pos = gap.end()  # (a gap line always ends with its line break: each read once)
             entry = _ENTRY.match(data, pos, doc_end)
             if entry is not None and len(entry.group(1)) > indent:
                 pos = entry.end()

@@ -29,6 +29,7 @@ from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgemen
 from leakstop.generic.values import LEETSPEAK_WORDS, Words, judge_passphrase, judge_value, leet_readings
 from leakstop.regex import LazyPattern
 
+PROPERTIES_ONLY = frozenset(('properties',))  # families whose syntax is a .properties file's only (`key value`)
 CODE_SKIPS = frozenset(('assign_bare', 'children'))  # families that find only unquoted values (expressions, in code),
 # and the entries of a mapping (in code, a table of test cases: "with-bad-hmac-key": { raw: … })
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
@@ -137,6 +138,7 @@ def file_kind(path: str) -> FileKind:
         prose=ext in PROSE_EXTENSIONS and not stem.startswith('.'),
         makefile=name in ('makefile', 'gnumakefile') or ext == '.mk',
         test_or_docs=test or docs or ci,
+        properties=ext == '.properties',
     )
 
 
@@ -641,7 +643,7 @@ class GenericDetector:
         out: list[Candidate] = []
         size = len(data)
         for family, family_ends in zip(FAMILIES, ends):
-            if not family_ends or kind.code and family in CODE_SKIPS:
+            if not family_ends or kind.code and family in CODE_SKIPS or family in PROPERTIES_ONLY and not kind.properties:
                 continue
             extractor = EXTRACTORS[family]
             hi = -1
@@ -732,7 +734,8 @@ class GenericDetector:
             value, end = c.value, c.end
             if not c.quoted:
                 value = unquoted_value(value.strip())
-                end = c.start + len(value.encode())
+                if data[c.start:c.end] == c.value.encode():  # (a .properties value continued over lines is not)
+                    end = c.start + len(value.encode())
             found.append(Detection(c.start, end, value, rule_id, description, explain(c, result)))
         found.sort()
         return found

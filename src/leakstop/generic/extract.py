@@ -16,7 +16,10 @@ Families:
   tfvar      Terraform ``variable "db_password" { default = "v" }`` (the default within 12 lines)
   call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
-  yaml_below YAML ``key:`` ending its line, a plain scalar alone on the deeper line below
+  triple     ``password = '''v'''``, ``password = \"\"\"v\"\"\"`` and the same over lines: a triple-quoted string of one line
+  properties a ``.properties`` key separated by whitespace only, a value continued with ``\\`` (.properties files)
+  yaml_below YAML ``key:`` ending its line, a plain or quoted scalar alone on the deeper line below (blank
+             lines and comment lines may stand between)
   yaml_block YAML block scalars ``password: >-`` / ``|`` / ``|2`` / ``|+`` whose block is one line
              (more lines are text, a script or a PEM block: not one value)
   array      the first string of an array under a key: ``"secret" : [ "v" ]`` (Keycloak's realm
@@ -45,6 +48,7 @@ _ASSIGN_OP = (
     r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
+GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line and its value below
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
     # `key: value` ending its line: YAML, also in code (Ansible modules' EXAMPLES docstrings)
@@ -79,15 +83,24 @@ ANCHORS: dict[str, str] = {
     # hand-wrapped JSON break a long assignment)
     'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*' + _PROPERTIES_AT_END + r'\r?\n[ \t]*' + _YAML_PROPERTIES
                   + r'[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]'),
-    # YAML `key:` (or `key: &anchor`) ending its line and a plain value alone on the next, deeper line
+    # YAML `key:` (or `key: &anchor`, a comment after it) ending its line and a value alone on a deeper line below,
+    # plain or quoted, maybe after blank lines and comment lines (fifth hostile review, break 05)
     'yaml_below': (r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*' + _PROPERTIES_AT_END
-                   + r'(?:#[^\n]*)?\r?\n[ \t]+[^\s#\-\[{"\'&*!|>%@`]'),
+                   + r'(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n){0,%d}[ \t]+[^\s#\-\[{&*!|>%%@`]' % GAP_LINES),
     # `"secret" : [ "v"`, `secret_coefficients = [` and `"v"` on the next line: an array's first string
     'array': _KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]',
     # a key naming secrets that opens a mapping: `clientJWTSecrets:`, `"tokens": {` (its entries below)
     'children': r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?::|=)[ \t]*\{?[ \t]*\r?$',
     # `?api_key=v`, `&token=v`, `"client_secret=v&…"`: a URL's query or a form body, also in a string in code
     'query': r'[?&"\'][\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}=[^\s"\'`&<>]{4,}',
+    # `password = '''v'''`, `password = """v"""` (TOML, Python, Kotlin, Scala), the string on one line or over several
+    # (fifth hostile review, break 06)
+    # a .properties line whose key is separated by whitespace only (`db.password Xq7…`), or whose value is continued
+    # with `\` at the line's end (fifth hostile review, break 07); read in .properties files only
+    # (one word after the key ending the line, or a line ending in `\`: prose and code lines hit rarely)
+    'properties': (r'^[ \t]*[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}(?:[ \t]+[^\s=:#!][^\s]{3,}[ \t]*\r?$'
+                   r'|(?:[ \t]*[=:]|[ \t]+)[^\n]*\\\r?$|:[^\s:/\\])'),
+    'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=|:)[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -99,7 +112,7 @@ _VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
-    rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
+    rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
 )
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
     rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*''' + _PROPERTIES_AT_END.encode()
@@ -111,6 +124,8 @@ _YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a pl
 )
 _PLAIN_SCALAR = LazyPattern(  # a plain scalar alone on its line: no mapping key, no comment, no indicator first
     rb'''[^\s#\-\[{"'&*!|>%@`,?:][^\n]*\Z''')
+_QUOTED_SCALAR = LazyPattern(  # a quoted scalar alone on its line (a comment may follow it)
+    rb'''(?P<q>["'])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){1,500})(?P=q)[ \t]*(?:\#[^\n]*)?\Z''')
 _ARRAY = LazyPattern(  # a key, its operator, '[', the first string (on the same line or the next)
     rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:=|=>|:|=)[ \t]*\[[ \t]*(?:\r?\n[ \t]*)?(?='''
     + _QUOTED_VALUE + rb''')'''
@@ -174,6 +189,11 @@ _FALLBACK_DEFAULT = LazyPattern(
 )
 _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # one argument
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
+
+
+_TRIPLE = LazyPattern(  # a key, `=` (after a type annotation), a triple quote opening the string
+    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?:(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=|:)[ \t]*[bBuUrRfF]{0,2}'''
+    rb'''(?P<delimiter>\'\'\'|""")''')
 
 
 _YAML_BLOCK = LazyPattern(
@@ -381,9 +401,10 @@ def yaml_block(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
 
 
-def _one_line_below(data: bytes, m: re.Match[bytes]) -> tuple[int, int] | None:
+def _one_line_below(data: bytes, m: re.Match[bytes], *, comments: bool = False) -> tuple[int, int] | None:
     """The span of the one non-empty line indented deeper than the key ``m`` matched (stripped),
-    or None: no such line, several, or the block goes on past ``BLOCK_REACH``."""
+    or None: no such line, several, or the block goes on past ``BLOCK_REACH``. ``comments``: lines
+    that start with ``#`` are YAML comments, skipped (below a plain ``key:``; in a block scalar they are text)."""
     size = len(data)
     column = len(m.group('indent'))  # the block is what is indented deeper than the key
     limit = min(size, m.end() + BLOCK_REACH)
@@ -396,6 +417,8 @@ def _one_line_below(data: bytes, m: re.Match[bytes]) -> tuple[int, int] | None:
         line = data[line_start:pos]
         text = line.strip()
         indent = len(line) - len(line.lstrip(b' \t'))
+        if comments and text.startswith(b'#') and not cut:
+            continue  # a comment line between the key and its value
         if text and indent <= column:
             break  # the next key: the block is over
         if text and value is not None:
@@ -413,17 +436,98 @@ def yaml_below(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     """``key:`` (or ``key: &anchor``) ending its line and a plain scalar alone on the one deeper line below
     it (``password:`` / ``  Xq7-…``): YAML reads that line as the key's value. Not a mapping entry (``k: v``),
     a list item, a comment, nor a block of several lines (text)."""
-    start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0  # (the anchor ends below the key)
+    start = lo
+    for _ in range(GAP_LINES + 1):  # (the anchor ends below the key: up over the blank and comment lines between)
+        if not start:
+            break
+        floor = max(0, start - 1 - 200)
+        newline = data.rfind(b'\n', floor, start - 1)
+        if newline == -1 and floor:
+            break  # a line longer than a key's: read no further up (bounded: no rescan of the file per hit)
+        end, start = start - 1, newline + 1
+        line = data[start:end].strip()
+        if line and not line.startswith(b'#'):
+            break  # the key's line
     for m in _YAML_BELOW.finditer(data, start, hi):
         if _LOCAL_TAG.match(b' ' + m.group('props') + b' '):
             continue  # password: !vault, pwd: !secret: the application resolves what stands below
-        value = _one_line_below(data, m)
+        value = _one_line_below(data, m, comments=True)
         if value is None:
             continue
         text = data[value[0]:value[1]]
+        quoted = _QUOTED_SCALAR.match(text)
+        if quoted is not None:  # password: # prod / "v" (fifth hostile review, break 05)
+            s, e = value[0] + quoted.start('qv'), value[0] + quoted.end('qv')
+            yield Candidate(_text(data, *m.span('key')), _text(data, s, e), s, e, 'yaml', True)
+            continue
         if _PLAIN_SCALAR.match(text) is None or b': ' in text or text.endswith(b':') or b' #' in text:
             continue
         yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'yaml', False)
+
+
+def triple(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A triple-quoted string under a key (TOML's '''…''' and \"\"\"…\"\"\", Python's and Kotlin's): its text
+    is the value when it is one line, on the key's line or alone between the quotes' lines (TOML trims the line
+    break after the opening quotes); a string of several lines is text, a script or a key body (not one value).
+    The closing quotes are looked for ``BLOCK_REACH`` bytes on."""
+    for m in _TRIPLE.finditer(data, lo, hi):
+        delimiter = m.group('delimiter')
+        close = data.find(delimiter, m.end(), m.end() + BLOCK_REACH)
+        if close == -1:
+            continue
+        body = data[m.end():close]
+        text = body.strip()
+        if not text or b'\n' in text:
+            continue
+        start = m.end() + len(body) - len(body.lstrip())
+        end = start + len(text)
+        yield Candidate(_text(data, *m.span('key')), _text(data, start, end), start, end, 'assign', True)
+
+
+PROPERTIES_LINES = 16  # physical lines read for one logical line of a .properties file
+_PROPERTIES_KEY = LazyPattern(rb'''[ \t\f]*(?P<key>(?:[^\s=:\\#!]|\\.)(?:[^\s=:\\]|\\.){0,80})[ \t\f]*(?P<op>[=:]?)[ \t\f]*''')
+
+
+def properties(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A ``.properties`` entry as ``java.util.Properties.load`` reads it, where the other families do not: the key
+    ends at the first ``=``, ``:`` or whitespace not escaped (``db.password Xq7…``, ``db.password<TAB>Xq7…``), and
+    a line ending in an odd number of ``\\`` goes on with the next line, its leading whitespace dropped
+    (``db.password=\\`` / ``    Xq7…``). The value is the joined text; its span runs from its first character to
+    the end of its last piece. An entry with ``=`` or ``:`` on one line is the ``assign`` family's."""
+    line_start = data.rfind(b'\n', 0, lo) + 1 if lo else 0
+    previous = data[max(0, line_start - 1 - 200):max(0, line_start - 1)].rstrip(b'\r')
+    if (len(previous) - len(previous.rstrip(b'\\'))) % 2:
+        return  # this line goes on the one before: no key starts it
+    m = _PROPERTIES_KEY.match(data, line_start, hi)
+    if m is None:
+        return
+    pieces: list[bytes] = []
+    start = pos = m.end()
+    end = start
+    continued = False
+    for _ in range(PROPERTIES_LINES):
+        newline = data.find(b'\n', pos)
+        stop = len(data) if newline == -1 else newline
+        line = data[pos:stop].rstrip(b'\r')
+        slashes = len(line) - len(line.rstrip(b'\\'))
+        if slashes % 2 == 0 or newline == -1:
+            pieces.append(line)
+            end = pos + len(line.rstrip())
+            break
+        pieces.append(line[:-1])
+        continued = True
+        pos = newline + 1
+        while pos < len(data) and data[pos] in b' \t\f':
+            pos += 1  # a continuation line's leading whitespace is not the value's
+        if not pieces[-1].strip() and len(pieces) == 1:
+            start = pos  # `key=\` and the value on the next line: the value starts there
+    else:
+        return  # longer than is read: not judged
+    value = b''.join(pieces).strip()
+    if not value or m.group('op') == b'=' and not continued or end <= start:
+        return  # `key=value` on one line: the assign family's
+    yield Candidate(_text(data, *m.span('key')), value.decode('utf-8', 'replace'), start, end,
+                    'properties', False)
 
 
 def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -596,5 +700,6 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
-    'array': array, 'children': children, 'yaml_below': yaml_below,
+    'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple,
+    'properties': properties,
 }

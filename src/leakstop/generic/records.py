@@ -73,6 +73,7 @@ class FileKind(Record):
     prose: bool
     makefile: bool
     test_or_docs: bool
+    properties: bool  # a Java .properties file: `key value` and `\` continued lines are its syntax
 
 
 class Score(Record):
