@@ -569,7 +569,7 @@ def classes(value: str) -> int:
     ))
 
 
-_BASE64 = LazyPattern(r'[A-Za-z0-9+/_-]{8,}={0,2}\Z')
+_BASE64 = LazyPattern(r'[A-Za-z0-9+/_-]{8,}={0,2}\Z|[A-Za-z0-9+/_-]{6,7}={1,2}\Z')  # (dGVzdA==: "test", padded)
 _JWT_HEADER_ONLY = LazyPattern(r'\AeyJ[A-Za-z0-9_-]{10,}={0,2}\Z')  # eyJhbGciOi...: a JWT header, no payload
 _JWT_SHAPE = LazyPattern(r'[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*\Z')
 
