@@ -521,7 +521,7 @@ def _string_end(data: bytes, start: int, quote: int) -> int:
     return -1
 
 
-def _joined_pieces(data: bytes, opening: int, gaps: LazyPattern = _CONCAT_GAP) -> list[tuple[int, int]]:
+def _joined_pieces(data: bytes, opening: int, gaps: LazyPattern[bytes] = _CONCAT_GAP) -> list[tuple[int, int]]:
     """The contents of the string literal whose quote is at ``opening`` and of the literals joined to it
     (adjacent, or by ``+ . & ||``, over line ends; ``_KEY_GAP``: also as the items of a list), in order; an
     empty list if it does not close."""
