@@ -325,6 +325,18 @@ def _cut_after(data: bytes, pos: int, ceiling: int) -> int:
     return found.start() if found is not None else pos
 
 
+def _line_window(data: bytes, start: int, end: int) -> tuple[int, int]:
+    """The line holding ``data[start:end]``; on a line longer than ``LONG_LINE``, ``_AROUND`` bytes either side of
+    it, cut where a token cannot go on."""
+    lo = data.rfind(b'\n', 0, start) + 1
+    hi = data.find(b'\n', start)
+    hi = len(data) if hi == -1 else hi
+    if hi - lo > LONG_LINE:
+        lo = _cut_before(data, start - _AROUND, lo)
+        hi = _cut_after(data, end + _AROUND, hi)
+    return lo, hi
+
+
 def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int]]:
     """Spans of runs of consecutive lines that hold an escape that hides something (a line ending in
     ``\\`` takes the next one); on a line longer than ``LONG_LINE``, the windows around such escapes."""
@@ -332,13 +344,7 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     hiding = _HIDING_PROPERTIES if properties else _HIDING
     found = hiding.search(data)
     while found is not None:
-        pos = found.start()
-        start = data.rfind(b'\n', 0, pos) + 1
-        end = data.find(b'\n', pos)
-        end = len(data) if end == -1 else end
-        if end - start > LONG_LINE:
-            start = _cut_before(data, pos - _AROUND, start)
-            end = _cut_after(data, found.end() + _AROUND, end)
+        start, end = _line_window(data, found.start(), found.end())
         if (found.group() in _QUOTE_OR_CR and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
             found = hiding.search(data, end)  # only quotes or \r here, and nothing to hide
@@ -407,12 +413,7 @@ def entity_view(data: bytes) -> View | None:
     out = _Builder()
     found = _ENTITY_HIDING.search(data)
     while found is not None:
-        start = data.rfind(b'\n', 0, found.start()) + 1
-        end = data.find(b'\n', found.start())
-        end = len(data) if end == -1 else end
-        if end - start > LONG_LINE:
-            start = _cut_before(data, found.start() - _AROUND, start)
-            end = _cut_after(data, found.end() + _AROUND, end)
+        start, end = _line_window(data, found.start(), found.end())
         if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
                 or _QUOTED_CREDENTIAL.search(data, start, end)
                 or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
@@ -439,12 +440,7 @@ def doubled_quote_view(data: bytes) -> View | None:
     out = _Builder()
     found = _DOUBLED_QUOTED_CREDENTIAL.search(data)
     while found is not None:
-        start = data.rfind(b'\n', 0, found.start()) + 1
-        end = data.find(b'\n', found.start())
-        end = len(data) if end == -1 else end
-        if end - start > LONG_LINE:
-            start = _cut_before(data, found.start() - _AROUND, start)
-            end = _cut_after(data, found.end() + _AROUND, end)
+        start, end = _line_window(data, found.start(), found.end())
         pos = start
         while (at := data.find(b'""', pos, end)) != -1:
             out.add(data[pos:at], pos, at, True)
