@@ -122,6 +122,17 @@ def _data_values(data: bytes, doc_start: int, doc_end: int) -> list[tuple[bytes,
     # on a line of its own starts a block and a flow mapping both: one value read twice is one value)
 
 
+def _as_assignment(key: bytes, decoded: bytes) -> bytes:
+    """A Secret's key and decoded value as one line every extractor reads whole: quoted when the value is one line
+    that holds no quote (an unquoted YAML value stops at a backslash or a quote: the Kubernetes docs' example
+    password ``S!B\\*d$zDsb=`` was read from its base64 only while a comment line ended the data block)."""
+    if b'\n' not in decoded:
+        for quote in (b"'", b'"'):
+            if quote not in decoded:
+                return key + b': ' + quote + decoded + quote
+    return key + b': ' + decoded
+
+
 def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> tuple[list[Finding], list[tuple[int, int]]]:
     """Findings inside the base64 values of Kubernetes Secret manifests, placed on the encoded values;
     and the spans of every encoded value that decodes to text (judged by its text, not its base64)."""
@@ -132,7 +143,7 @@ def decoded_findings(data: bytes, path: str, ruleset: RuleSet) -> tuple[list[Fin
         line += data.count(b'\n', pos, start)
         pos = start
         column = start - data.rfind(b'\n', 0, start)
-        for f in scan_bytes(key + b': ' + decoded, ruleset, path):
+        for f in scan_bytes(_as_assignment(key, decoded), ruleset, path):
             out.append(f._replace(
                 line=line, column=column, start=start, end=end,
                 description=f'{f.description} (base64 in a Kubernetes Secret)',
