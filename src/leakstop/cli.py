@@ -302,7 +302,7 @@ class ImportCounts:
 
 def unnamable(name: str) -> str | None:
     """Why an imported report's path can name no file, or None: a NUL byte, or a character no file name
-    encodes to (a lone surrogate such as ``\ud800``, which a JSON report may hold: fifth hostile review,
+    encodes to (a lone surrogate such as ``\\ud800``, which a JSON report may hold: fifth hostile review,
     break 19, a UnicodeEncodeError traceback)."""
     if '\0' in name:
         return 'a NUL byte in its path'
