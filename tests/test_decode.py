@@ -874,3 +874,22 @@ def test_properties_escapes_on_a_credential_line_are_decoded(ruleset: RuleSet, d
     found = scan_data(text.encode(), 'app.properties', ruleset=ruleset, config=default_config)
     assert [(f.rule_id, f.line) for f in found] == [('jdbc-url-password', 1), ('generic-password', 2)]
     assert found[1].secret == 'Xq7#vLp2!hunter9Lk'  # leakstop: allow
+
+
+def test_entity_search_finds_the_lines_of_the_engines_anchor():
+    """decode's fast form of the entity anchor (every branch at `&`, a look-behind for the character
+    before) reports a reference on exactly the lines the engine's Hyperscan form does."""
+    import re
+
+    from leakstop.engine import ENTITY_ANCHOR, ENTITY_SEARCH
+    anchor, search = re.compile(ENTITY_ANCHOR), re.compile(ENTITY_SEARCH)
+    refs = [f'&#{c};' for c in range(0, 130)] + [f'&#{c:05d};' for c in (10, 34, 64, 95)]
+    refs += [f'&#x{c:x};' for c in range(0, 130)] + [f'&#X{c:04X};' for c in (10, 34, 64, 95)]
+    refs += ['&quot;', '&apos;', '&amp;', '&lt;', '&gt;', '&#;', '&#x;', '&quot', '&&', '&']
+    lines = [f'{before}{ref}{after}' for ref in refs for before in ('', 'a', 'Z', '9', '_', ' ', '-', '&')
+             for after in ('', 'a', '0', '_', ' ', ';', '&')]
+    data = '\n'.join(lines).encode()
+    line_of = lambda m: data.count(b'\n', 0, m.start())  # noqa: E731
+    expected = {line_of(m) for m in anchor.finditer(data)}
+    assert {line_of(m) for m in search.finditer(data)} == expected
+    assert 0 < len(expected) < len(lines)  # the sweep has lines of both kinds

@@ -28,7 +28,7 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_ANCHOR, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, STRONG_ESCAPE, TOKEN_ENTITY,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, STRONG_ESCAPE, TOKEN_ENTITY,
     VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
 from leakstop.records import ViewFields
@@ -391,7 +391,7 @@ def escape_view(data: bytes, properties: bool = False) -> View | None:
 # with a reference of a token's or a URL's character next to a letter or a digit (`ghp&#95;…`, `&#64;db`).
 _ENTITY = LazyPattern(rb'&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(quot|apos|amp|lt|gt));')
 _NAMED_ENTITY = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
-_ENTITY_HIDING = LazyPattern(ENTITY_ANCHOR)
+_ENTITY_HIDING = LazyPattern(ENTITY_SEARCH)  # engine.ENTITY_ANCHOR, in a form re searches fast
 _LINE_BREAK_ENTITY = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
 # a reference inside a token or a URL: `ghp&#95;…`, `&#x67;hp_…`, `app:…&#64;db` (fifth hostile review, break 10)
 _TOKEN_ENTITY = LazyPattern(rb'[A-Za-z0-9_]' + TOKEN_ENTITY + b'|' + TOKEN_ENTITY + rb'[A-Za-z0-9_]')
