@@ -184,6 +184,9 @@ def test_tool_configs_holding_tokens_are_refused(
         '      command: aws\n      args: [eks, get-token, --cluster-name, prod]\n'
     )),
     ('kubeconfig.yaml', 'users:\n- name: ci\n  user:\n    token: ${K8S_TOKEN}\n'),
+    # a dotfiles repository's templates (held-out 59): every secret's entry a placeholder
+    ('.aws/credentials', '[default]\naws_access_key_id = YOURACCESSKEY\naws_secret_access_key = YOURSECRETKEY\n'),
+    ('.s3cfg', '[default]\naccess_key = YOURACCESSKEY\nsecret_key = <your-secret-key>\ngpg_passphrase =\nverbosity = WARNING\n'),
     ('README.md', 'Put your key in `~/.ssh/id_rsa` and never commit `-----BEGIN RSA PRIVATE KEY-----` blocks.\n'),
 ])
 def test_public_material_passes(work: Path, capsys: pytest.CaptureFixture[str], name: str, text: str) -> None:
@@ -229,6 +232,10 @@ def test_an_envelope_header_alone_does_not_pass(work: Path, capsys: pytest.Captu
     ('credentials.json', 'not json at all', 'credentials-json-file'),
     ('client_secret_123.json', json.dumps({'web': {'client_id': '1234', 'client_secret': fakes.rand(fakes.ALNUM, 24, 'o')}}), 'oauth-client-secret-file'),
     ('.kube/config', 'users:\n- name: basic\n  user:\n    password: Tq7vL2pX9mK4wR8z\n', 'kubeconfig-file'),
+    ('.aws/credentials', f'[default]\naws_access_key_id = YOURACCESSKEY\naws_secret_access_key = {fakes.aws_secret(seed="ini")}\n',
+     'aws-credentials-file'),
+    ('.s3cfg', f'[default]\naccess_key = YOURACCESSKEY\nsecret_key = {fakes.rand(fakes.ALNUM, 40, "s3cfg")}\n', 's3cfg-file'),
+    ('.aws/credentials', 'not an ini file, but named as one: refused by name\n[x', 'aws-credentials-file'),
 ])
 def test_name_exemptions_need_clean_content(work: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, rule: str) -> None:
     write(name, text)

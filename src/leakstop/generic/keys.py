@@ -40,6 +40,7 @@ def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
         identifier_keys=frozenset(keys.get('identifier_keys', ())),
         protected_things=frozenset(keys.get('protected_things', ())),
         digest_words=frozenset(keys.get('digest_words', ())),
+        not_public_words=frozenset(keys.get('not_public_words', ())),
     )
 
 
@@ -93,7 +94,7 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
                 kind in ('password', 'secret') and before in vocabulary.protected_things):
             return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')
         public = next((w for w in words[:i] if w in vocabulary.public_words), None)
-        if public is not None:
+        if public is not None and not vocabulary.not_public_words.intersection(words[:i]):
             return KeyJudgement('', 0.0, words, f'public by design ({public})')
         if kind is None:  # key: which key?
             if not before or before in _ACCESSOR_VERBS and i == 1:  # key; setKey, withKey, Get key: the bare key

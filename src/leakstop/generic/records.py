@@ -40,6 +40,8 @@ class Vocabulary(Record):
     protected_things: frozenset[str] = frozenset()
     # before a generated secret's word (not a password's): a digest of it, which no one reverses (hashed_secret)
     digest_words: frozenset[str] = frozenset()
+    # any of these beside a public word: that vendor's private kind after all (POSTHOG_PERSONAL_API_KEY)
+    not_public_words: frozenset[str] = frozenset()
 
 
 class ValueJudgement(Record):

