@@ -33,7 +33,8 @@ def test_placeholder_passwords(password: str, placeholder: bool) -> None:
 @pytest.mark.parametrize(('value', 'placeholder'), [
     ('<your-api-key>', True), ('<path/to/your/service-account-key>.json', True), ('sk-<key>', True),
     ('prefix_<TOKEN>_x', True), ('Xk<9mQ>2vL7', False), ('a<b>c', False),  # random characters around < >
-    ('your_token_here', True), ('changeme', True), ('xxxxxxxx', True), ('${X}', True),
+    ('your_token_here', True), ('changeme', True), ('Pl3453Ch4n63M3!', True), ('cHanGeThePasWwoRd', True),
+    ('Ch4n63d!9x', False), ('xxxxxxxx', True), ('${X}', True),
     ('"Zq8bX3nR5tY7uV9wK2mL"', False),
 ])
 def test_the_allowlist_judges_placeholders_with_the_shipped_shapes(value: str, placeholder: bool, default_config: Config) -> None:

