@@ -333,8 +333,9 @@ def mirrors_its_key(key: str, value: str) -> bool:
     keys, values = _SEGMENTS.split(key.lower()), _SEGMENTS.split(value.strip('\'"').lower())
     if len(values) < 2 or len(values) != len(keys) or not (values[-1].isalpha() and len(values[-1]) <= 6):
         return False
-    strip = lambda words: [w.rstrip('0123456789') for w in words[:-1]]  # noqa: E731
-    return strip(keys) == strip(values) and sum(map(len, keys[:-1])) >= 3
+    def stems(words: list[str]) -> list[str]:
+        return [w.rstrip('0123456789') for w in words[:-1]]
+    return stems(keys) == stems(values) and sum(map(len, keys[:-1])) >= 3
 
 
 # a GPG key's id or fingerprint (8, 16 or 40 hex digits, as gpg prints them) under git's `signingkey` or a GPG key's

@@ -725,6 +725,14 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _yield(data, field, 'named', key=key)
 
 
+def _field_at(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
+    """A value field starting at ``column`` of the line ``data[start:end]`` (only blanks or quotes before it)."""
+    if end - start <= column or data[start:start + column].strip(b' \t"\''):
+        return None
+    field: re.Match[bytes] | None = _VALUE_FIELD.match(data, start + column, end)
+    return field
+
+
 def _sibling_field(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
     """The value field at ``column`` of a line below the name's line (``start``..``end``), else above it."""
     pos = end
@@ -735,7 +743,7 @@ def _sibling_field(data: bytes, start: int, end: int, column: int) -> re.Match[b
         line = data[line_start:pos]
         if _object_edge(line) or _NAME_FIELD.search(data, line_start, pos):
             break
-        field = _VALUE_FIELD.match(data, line_start + column, pos) if len(line) > column and not line[:column].strip(b' \t"\'') else None
+        field = _field_at(data, line_start, pos, column)
         if field is not None:
             return field
     if _object_edge(data[start:end]):
@@ -748,7 +756,7 @@ def _sibling_field(data: bytes, start: int, end: int, column: int) -> re.Match[b
         line = data[line_start:line_end]
         if _object_edge(line) or _NAME_FIELD.search(data, line_start, line_end):
             break
-        field = _VALUE_FIELD.match(data, line_start + column, line_end) if len(line) > column and not line[:column].strip(b' \t"\'') else None
+        field = _field_at(data, line_start, line_end, column)
         if field is not None:
             return field
         pos = line_start
