@@ -893,3 +893,29 @@ def test_entity_search_finds_the_lines_of_the_engines_anchor():
     expected = {line_of(m) for m in anchor.finditer(data)}
     assert {line_of(m) for m in search.finditer(data)} == expected
     assert 0 < len(expected) < len(lines)  # the sweep has lines of both kinds
+
+
+def _secret_doc(value: str) -> dict[str, object]:
+    return {'apiVersion': 'v1', 'data': {'app.env': value}, 'kind': 'Secret', 'metadata': {'name': 'app'}, 'type': 'Opaque'}
+
+
+@pytest.mark.parametrize('form', ['compact', 'flow', 'annotation', 'escaped'])
+def test_a_secret_on_one_line_is_decoded(form: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Sixth hostile review (break 07): a Secret written on one line (`jq -c`, an API response, kubectl's
+    last-applied-configuration annotation, a YAML flow mapping) was not recognised: its base64 was never decoded."""
+    encoded = b64(f'token={GH}\n')
+    compact = json.dumps(_secret_doc(encoded), separators=(',', ':'))
+    text = {
+        'compact': compact + '\n',
+        'flow': f'{{apiVersion: v1, kind: Secret, metadata: {{name: app}}, data: {{app.env: {encoded}}}}}\n',
+        'annotation': ('apiVersion: v1\nkind: Secret\nmetadata:\n  annotations:\n'
+                       f'    kubectl.kubernetes.io/last-applied-configuration: |\n      {compact}\n  name: app\n'),
+        'escaped': json.dumps({'kind': 'Secret', 'metadata': {'annotations': {  # kubectl get -o json: a string in JSON
+            'kubectl.kubernetes.io/last-applied-configuration': compact + '\n'}}}, indent=2) + '\n',
+    }[form]
+    found = scan_data(text.encode(), 'secret.json', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret) for f in found] == [('github-pat-classic', GH)]
+    assert 'base64 in a Kubernetes Secret' in found[0].description
+    start = text.index(encoded)
+    assert (found[0].start, found[0].end) == (start, start + len(encoded))
+    assert scan_data(text.replace('Secret', 'ConfigMap').encode(), 'c.json', ruleset=ruleset, config=default_config) == []

@@ -46,10 +46,16 @@ _ENTRY = LazyPattern(  # (a comment after the value: fourth hostile review, brea
 # a block scalar's header (`key: |`, `key: >-`, `key: |2`) and its lines of base64 below it, more indented
 _BLOCK_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*[|>][-+1-9]{0,2}[ \t]*\r?\n')
 _BLOCK_LINE = LazyPattern(rb'([ \t]+)([A-Za-z0-9+/]+={0,2})[ \t]*\r?(?:\n|\Z)')
-# a flow mapping, `data: {user: YWRtaW4=, password: "…"}`, on one line or several (the fourth hostile review's left case)
-_DATA_FLOW = LazyPattern(rb'(?m)^[ \t]*(?:- )?["\']?data["\']?[ \t]*:[ \t]*\{([^{}]{1,65536})\}')
+# a flow mapping, `data: {user: YWRtaW4=, password: "…"}`, on one line or several (the fourth hostile review's left
+# case); also a member of a mapping on one line, `{"apiVersion":"v1","data":{…},"kind":"Secret"}`, its quotes maybe
+# escaped (a Secret as one line of JSON, a YAML flow mapping, kubectl's last-applied-configuration annotation as a
+# string in JSON; sixth hostile review, break 07)
+_QUOTE = rb'(?:\\?["\'])?'
+_DATA_FLOW = LazyPattern(
+    rb'(?m)(?:^[ \t]*(?:- )?|[{,][ \t]*)' + _QUOTE + rb'data' + _QUOTE + rb'[ \t]*:[ \t]*\{([^{}]{1,65536})\}')
 _FLOW_ENTRY = LazyPattern(
-    rb'["\']?([\w.-]+)["\']?[ \t]*:[ \t]*["\']?([A-Za-z0-9+/]+={0,2})["\']?[ \t\r\n]*(?:,[ \t\r\n]*|\Z)')
+    _QUOTE + rb'([\w.-]+)' + _QUOTE + rb'[ \t]*:[ \t]*' + _QUOTE + rb'([A-Za-z0-9+/]+={0,2})' + _QUOTE
+    + rb'[ \t\r\n]*(?:,[ \t\r\n]*|\Z)')
 # a blank line or a comment line inside a block mapping: YAML's mapping goes on after it (fifth hostile review, break 08)
 _GAP_LINE = LazyPattern(rb'[ \t]*(?:\#[^\n]*)?\r?\n')
 _SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')

@@ -547,8 +547,11 @@ DOUBLED_QUOTE_ANCHOR = (
 VIEW_ANCHORS = (
     STRONG_ESCAPE + b'|' + ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|' + ENTITY_ANCHOR,
     rb'-----BEGIN',
-    # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json)
-    rb'^[ \t]*(?:- )?["\']?kind["\']?[ \t]*:[ \t]*["\']?Secret["\']?[ \t]*,?[ \t]*(?:#[^\n]*)?\r?$',
+    # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json); or a
+    # member of a mapping on one line, JSON (`jq -c`, an API response, kubectl's last-applied-configuration, also as
+    # an escaped string in JSON) or a YAML flow mapping (sixth hostile review, break 07)
+    rb'^[ \t]*(?:- )?["\']?kind["\']?[ \t]*:[ \t]*["\']?Secret["\']?[ \t]*,?[ \t]*(?:#[^\n]*)?\r?$'
+    rb'|[{,][ \t]*(?:\\?["\'])?kind(?:\\?["\'])?[ \t]*:[ \t]*(?:\\?["\'])?Secret(?:\\?["\'])?[ \t]*[,}]',
     # a JWT's or a PyPI token's start closing a literal, or at a line continuation inside one (Rust's, C's
     # `\` at the line's end): it may be wrapped over joined literals or lines
     rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
