@@ -498,6 +498,7 @@ def test_a_properties_key_and_colon_without_a_space(detector: GenericDetector) -
     (f'DB_PASSWORD=$(cat <<EOF\n{P05}\nEOF\n)\n', 'deploy.sh'),  # shell, in an assignment
     (f"export API_TOKEN=$(cat <<'EOF'\n{P05}\nEOF\n)\n", 'deploy.sh'),
     (f"my $password = <<'END';\n{P05}\nEND\n", 'deploy.pl'),  # Perl
+    (f'variable "db_password" {{\n  type = string\n  default = <<-EOT\n    {P05}\n  EOT\n}}\n', 'variables.tf'),
 ])
 def test_a_heredoc_of_one_line_is_a_value(detector: GenericDetector, text: str, path: str) -> None:
     """Sixth hostile review (break 09): a heredoc of one line under a password key (HCL, PHP, Ruby, shell) was

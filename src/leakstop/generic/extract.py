@@ -181,7 +181,8 @@ _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
-_TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?=''' + _QUOTED_VALUE + rb')|^\}')
+_TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?:(?=''' + _QUOTED_VALUE
+                          + rb')|<<-?(?P<tag>[A-Za-z_]\w{0,40})[ \t]*\r?$)|^\}')  # (a heredoc: sixth review, break 09)
 _DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
 _FORM_FIELD = LazyPattern(r'&(?:\w+=|\Z)')  # a next field, or the `&` a string ends on before the next piece
 _URL_END = LazyPattern(rb'[\s"\'<>]')
@@ -509,23 +510,29 @@ def heredoc(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     a heredoc of several lines is text, a script or a key body (not one value), as a triple-quoted string's. Its end
     (a line holding only its tag) is looked for ``BLOCK_REACH`` bytes on."""
     for m in _HEREDOC.finditer(data, lo, hi):
-        limit = min(len(data), m.end() + BLOCK_REACH)
-        first = data.find(b'\n', m.end(), limit)
-        if first == -1:
-            continue
-        second = data.find(b'\n', first + 1, limit)
-        if second == -1:
-            continue
-        end_line = data.find(b'\n', second + 1, limit)
-        closing = data[second + 1:end_line if end_line != -1 else limit]
-        if (end_line == -1 and limit < len(data)) or not re.match(_HEREDOC_END % re.escape(m.group('tag')), closing):
-            continue  # not closed right after one line: several lines, or never closed within reach
-        line = data[first + 1:second]
-        text = line.strip()
-        if not text:
-            continue
-        start = first + 1 + len(line) - len(line.lstrip())
-        yield Candidate(_text(data, *m.span('key')), _text(data, start, start + len(text)), start, start + len(text), 'assign', True)
+        value = _heredoc_line(data, m.end(), m.group('tag'))
+        if value is not None:
+            yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'assign', True)
+
+
+def _heredoc_line(data: bytes, opened: int, tag: bytes) -> tuple[int, int] | None:
+    """The span of the one line (stripped) of the heredoc whose opener's line ends at ``opened`` and that ``tag``
+    ends; None: empty, several lines, or not closed within ``BLOCK_REACH`` bytes."""
+    limit = min(len(data), opened + BLOCK_REACH)
+    first = data.find(b'\n', opened, limit)
+    second = data.find(b'\n', first + 1, limit) if first != -1 else -1
+    if second == -1:
+        return None
+    end_line = data.find(b'\n', second + 1, limit)
+    closing = data[second + 1:end_line if end_line != -1 else limit]
+    if (end_line == -1 and limit < len(data)) or not re.match(_HEREDOC_END % re.escape(tag), closing):
+        return None  # not closed right after one line: several lines, or never closed within reach
+    line = data[first + 1:second]
+    text = line.strip()
+    if not text:
+        return None
+    start = first + 1 + len(line) - len(line.lstrip())
+    return start, start + len(text)
 
 
 PROPERTIES_LINES = 16  # physical lines read for one logical line of a .properties file
@@ -670,7 +677,11 @@ def tfvar(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
                 break
             stop = newline
         d = _TF_DEFAULT.search(data, m.end(), stop)
-        if d is not None and not d.group(0).startswith(b'}'):
+        if d is not None and d.group('tag') is not None:  # `default = <<EOT`: a heredoc of one line
+            value = _heredoc_line(data, d.end(), d.group('tag'))
+            if value is not None:
+                yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'terraform', True)
+        elif d is not None and not d.group(0).startswith(b'}'):
             yield from _yield(data, d, 'terraform', key=_text(data, *m.span('key')))
 
 
