@@ -498,6 +498,7 @@ def test_a_properties_key_and_colon_without_a_space(detector: GenericDetector) -
     (f'DB_PASSWORD=$(cat <<EOF\n{P05}\nEOF\n)\n', 'deploy.sh'),  # shell, in an assignment
     (f"export API_TOKEN=$(cat <<'EOF'\n{P05}\nEOF\n)\n", 'deploy.sh'),
     (f"my $password = <<'END';\n{P05}\nEND\n", 'deploy.pl'),  # Perl
+    (f"read -r -d '' DB_PASSWORD <<'EOF'\n{P05}\nEOF\n", 'deploy.sh'),  # shell, read into a variable
     (f'variable "db_password" {{\n  type = string\n  default = <<-EOT\n    {P05}\n  EOT\n}}\n', 'variables.tf'),
 ])
 def test_a_heredoc_of_one_line_is_a_value(detector: GenericDetector, text: str, path: str) -> None:
@@ -515,6 +516,7 @@ def test_a_heredoc_of_one_line_is_a_value(detector: GenericDetector, text: str, 
     (f'description = <<EOT\n{P05}\nEOT\n', 'main.tf'),  # no secret's name
     (f'password = <<EOT\n{P05}\nEOTX\n', 'main.tf'),  # not its tag: the heredoc does not end
     (f'mask = key << 4\n{P05}\n', 'bits.c'),  # a shift, no heredoc
+    (f'cat > password.txt <<EOF\n{P05}\nEOF\n', 'deploy.sh'),  # a file written, no assignment
 ])
 def test_no_value_in_a_heredoc(detector: GenericDetector, text: str, path: str) -> None:
     assert found(detector, text.encode(), path) == []

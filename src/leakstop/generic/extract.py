@@ -18,7 +18,8 @@ Families:
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
   triple     ``password = '''v'''``, ``password = \"\"\"v\"\"\"`` and the same over lines: a triple-quoted string of one line
   heredoc    ``password = <<EOT`` (HCL, ``<<-EOT``), ``$password = <<<EOT`` (PHP, ``<<<'EOT'``), ``password = <<~PW``
-             (Ruby, ``<<-PW``), ``my $password = <<'END';`` (Perl), ``PASSWORD=$(cat <<EOF`` (shell): a heredoc of one line
+             (Ruby, ``<<-PW``), ``my $password = <<'END';`` (Perl), ``PASSWORD=$(cat <<EOF`` and ``read -r -d '' PASSWORD <<EOF``
+             (shell): a heredoc of one line
   properties a ``.properties`` key separated by whitespace only, a value continued with ``\\`` (.properties files)
   yaml_below YAML ``key:`` ending its line, a plain or quoted scalar alone on the deeper line below (blank
              lines and comment lines may stand between)
@@ -108,7 +109,8 @@ ANCHORS: dict[str, str] = {
     'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=|:)[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
     # `password = <<EOT`, `$password = <<<'EOT'`, `password: <<~PW`, `PASSWORD=$(cat <<EOF`: a heredoc opened on the key's
     # line, its text on the lines below up to its tag (sixth hostile review, break 09)
-    'heredoc': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:=>|=|:)[ \t]*(?:\$\([ \t]*cat[ \t]+)?<<[-~<]?[ \t]*["\']?[A-Za-z_]',
+    'heredoc': (_KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:=>|=|:)[ \t]*(?:\$\([ \t]*cat[ \t]+)?<<[-~<]?[ \t]*["\']?[A-Za-z_]'
+                r'|\bread[ \t]+(?:-\w+[ \t]+(?:\'\'[ \t]+|""[ \t]+)?)*\w*' + _KW + r'\w*[ \t]*<<-?[ \t]*["\']?[A-Za-z_]'),
     # an entry's name field naming a secret, the value in a sibling field (`named`): `- name: DB_PASSWORD`, `"name":
     # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`
     'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
@@ -497,22 +499,25 @@ def triple(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield Candidate(_text(data, *m.span('key')), _text(data, start, end), start, end, 'assign', True)
 
 
-_HEREDOC = LazyPattern(  # a key, its operator, a heredoc's opener (`<<`, `<<-`, `<<~`, `<<<`) and its tag, ending the line
-    rb'''(?m)(?<![\w$@.:\-])(?:my[ \t]+|local[ \t]+)?[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?:=>|=|:)[ \t]*'''
-    rb'''(?:\$\([ \t]*cat[ \t]+)?(?:<<<|<<[-~]?)[ \t]*(?P<q>["']?)(?P<tag>[A-Za-z_]\w{0,40})(?P=q)'''
+_HEREDOC = LazyPattern(  # a key, its operator, a heredoc's opener (`<<`, `<<-`, `<<~`, `<<<`) and its tag, ending the line;
+    # or the shell's `read -r -d '' KEY <<EOF`
+    rb'''(?m)(?:(?<![\w$@.:\-])(?:my[ \t]+|local[ \t]+)?[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?:=>|=|:)[ \t]*'''
+    rb'''(?:\$\([ \t]*cat[ \t]+)?|\bread[ \t]+(?:-\w+[ \t]+(?:''[ \t]+|""[ \t]+)?)*(?P<rkey>[A-Za-z_]\w{0,80})[ \t]*)'''
+    rb'''(?:<<<|<<[-~]?)[ \t]*(?P<q>["']?)(?P<tag>[A-Za-z_]\w{0,40})(?P=q)'''
     rb'''(?:\.\w+(?:\(\))?)*[ \t]*[;,)]?[ \t]*\r?$''')
 _HEREDOC_END = rb'[ \t]*%s[ \t]*[;,)]*[ \t]*\r?\Z'  # the line that ends it: its tag, maybe indented (`<<-`, `<<~`, PHP 7.3)
 
 
 def heredoc(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     """A heredoc under a key (HCL's ``<<EOT`` and ``<<-EOT``, PHP's ``<<<EOT`` and ``<<<'EOT'``, Ruby's ``<<~PW`` and
-    ``<<-PW``, Perl's, a shell assignment's ``$(cat <<EOF``): its text is the value when it is one line (stripped);
+    ``<<-PW``, Perl's, a shell assignment's ``$(cat <<EOF``, the shell's ``read -r -d '' KEY <<EOF``): its text is the value when it is one line (stripped);
     a heredoc of several lines is text, a script or a key body (not one value), as a triple-quoted string's. Its end
     (a line holding only its tag) is looked for ``BLOCK_REACH`` bytes on."""
     for m in _HEREDOC.finditer(data, lo, hi):
         value = _heredoc_line(data, m.end(), m.group('tag'))
         if value is not None:
-            yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'assign', True)
+            key = _text(data, *m.span('key' if m.group('key') is not None else 'rkey'))
+            yield Candidate(key, _text(data, *value), value[0], value[1], 'assign', True)
 
 
 def _heredoc_line(data: bytes, opened: int, tag: bytes) -> tuple[int, int] | None:
