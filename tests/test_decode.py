@@ -887,9 +887,53 @@ def test_entity_search_finds_the_lines_of_the_engines_anchor():
     refs += [f'&#x{c:x};' for c in range(0, 130)] + [f'&#X{c:04X};' for c in (10, 34, 64, 95)]
     refs += ['&quot;', '&apos;', '&amp;', '&lt;', '&gt;', '&#;', '&#x;', '&quot', '&&', '&']
     lines = [f'{before}{ref}{after}' for ref in refs for before in ('', 'a', 'Z', '9', '_', ' ', '-', '&')
-             for after in ('', 'a', '0', '_', ' ', ';', '&')]
+             for after in ('', 'a', '0', '_', ' ', ';', '&', 'client_Secret=', 'x.apiKEY=', 'token')]
     data = '\n'.join(lines).encode()
     line_of = lambda m: data.count(b'\n', 0, m.start())  # noqa: E731
     expected = {line_of(m) for m in anchor.finditer(data)}
     assert {line_of(m) for m in search.finditer(data)} == expected
     assert 0 < len(expected) < len(lines)  # the sweep has lines of both kinds
+
+
+def _secret_doc(value: str) -> dict[str, object]:
+    return {'apiVersion': 'v1', 'data': {'app.env': value}, 'kind': 'Secret', 'metadata': {'name': 'app'}, 'type': 'Opaque'}
+
+
+@pytest.mark.parametrize('form', ['compact', 'flow', 'annotation', 'escaped'])
+def test_a_secret_on_one_line_is_decoded(form: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Sixth hostile review (break 07): a Secret written on one line (`jq -c`, an API response, kubectl's
+    last-applied-configuration annotation, a YAML flow mapping) was not recognised: its base64 was never decoded."""
+    encoded = b64(f'token={GH}\n')
+    compact = json.dumps(_secret_doc(encoded), separators=(',', ':'))
+    text = {
+        'compact': compact + '\n',
+        'flow': f'{{apiVersion: v1, kind: Secret, metadata: {{name: app}}, data: {{app.env: {encoded}}}}}\n',
+        'annotation': ('apiVersion: v1\nkind: Secret\nmetadata:\n  annotations:\n'
+                       f'    kubectl.kubernetes.io/last-applied-configuration: |\n      {compact}\n  name: app\n'),
+        'escaped': json.dumps({'kind': 'Secret', 'metadata': {'annotations': {  # kubectl get -o json: a string in JSON
+            'kubectl.kubernetes.io/last-applied-configuration': compact + '\n'}}}, indent=2) + '\n',
+    }[form]
+    found = scan_data(text.encode(), 'secret.json', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret) for f in found] == [('github-pat-classic', GH)]
+    assert 'base64 in a Kubernetes Secret' in found[0].description
+    start = text.index(encoded)
+    assert (found[0].start, found[0].end) == (start, start + len(encoded))
+    assert scan_data(text.replace('Secret', 'ConfigMap').encode(), 'c.json', ruleset=ruleset, config=default_config) == []
+
+
+@pytest.mark.parametrize('amp', ['&amp;', '&#38;', '&#x26;', '&#X0026;'])
+@pytest.mark.parametrize('line', [
+    '<a href="https://auth.example.com/cb?code=1{amp}client_secret=Xq7-hunter-9Lk2pWz">x</a>',
+    '<a href="https://auth.example.com/cb?code=1{amp}access_token=Xq7-hunter-9Lk2pWz{amp}page=2">x</a>',
+    '<redirect>https://auth.example.com/cb?code=1{amp}password=Xq7-hunter-9Lk2pWz</redirect>',
+])
+def test_an_escaped_ampersand_before_a_query_key_is_decoded(line: str, amp: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Sixth hostile review (break 08): in HTML and XML a URL's `&` is written `&amp;` (or `&#38;`); a secret in the
+    query parameter after it was missed, while the same URL with a bare `&` was reported."""
+    bare = scan_data(line.format(amp='&').encode() + b'\n', 'page.html', ruleset=ruleset, config=default_config)
+    assert [f.secret for f in bare] == ['Xq7-hunter-9Lk2pWz']  # leakstop: allow
+    text = line.format(amp=amp) + '\n'
+    found = scan_data(text.encode(), 'page.html', ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret) for f in found] == [(bare[0].rule_id, bare[0].secret)]
+    start = text.index('Xq7-')
+    assert (found[0].line, found[0].column, found[0].start, found[0].end) == (1, start + 1, start, start + 18)

@@ -22,6 +22,26 @@ def test_utf32_with_a_bom_is_transcoded(encoding: str) -> None:
     assert decode_text(raw) == TEXT.encode()
 
 
+@pytest.mark.parametrize('encoding', ['utf-32-le', 'utf-32-be'])
+@pytest.mark.parametrize('text', [TEXT, f'token = "{GH}"\n', f'# 🔑 😀 🎉\ntoken = "{GH}"\n'], ids=['cjk', 'ascii', 'emoji'])
+def test_utf32_without_a_bom_is_transcoded(encoding: str, text: str) -> None:
+    """Sixth hostile review (break 01): UTF-32 without a BOM was judged binary, and every rule missed its secrets."""
+    assert decode_text(text.encode(encoding)) == text.encode()
+    with io.BytesIO(text.encode(encoding) * 3) as f:
+        blocks = decoded_blocks(f, 64)
+        assert blocks is not None and b''.join(blocks) == text.encode() * 3
+
+
+@pytest.mark.parametrize('data', [
+    bytes(range(1, 9)) * 64,  # little-endian 32-bit integers of small values: control characters
+    b'\x00\x00\x00\x00' * 64,
+    'no NUL at all here'.encode('utf-16-le'),  # UTF-16: a NUL in every other byte, not three in four
+    b'\x41\x00\x00\x00\x00\xd8\x00\x00' * 32,  # a surrogate: no UTF-32
+])
+def test_nul_patterns_that_are_no_utf32(data: bytes) -> None:
+    assert files._text_encoding(data) not in ('utf-32-le', 'utf-32-be')
+
+
 @pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16-be'])
 def test_bomless_utf16_of_mostly_cjk_text_is_transcoded(encoding: str) -> None:
     text = '# ' + '日本語の説明文。' * 120 + f'\ntoken = "{GH}"\n'  # first KiB: CJK but for 2 characters

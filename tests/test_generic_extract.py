@@ -486,3 +486,37 @@ def test_a_triple_quoted_string_as_a_member(detector: GenericDetector) -> None:
 def test_a_properties_key_and_colon_without_a_space(detector: GenericDetector) -> None:
     text = f'db.password:{P05}\n'
     assert found(detector, text.encode(), 'app.properties') == [('generic-password', P05, 12)]
+
+
+@pytest.mark.parametrize(('text', 'path'), [
+    (f'resource "aws_db_instance" "db" {{\n  password = <<EOT\n{P05}\nEOT\n}}\n', 'main.tf'),  # HCL
+    (f'db_password = <<-EOT\n  {P05}\n  EOT\n', 'prod.tfvars'),  # HCL, indented
+    (f'<?php\n$password = <<<EOT\n{P05}\nEOT;\n', 'config.php'),  # PHP heredoc
+    (f"<?php\n$password = <<<'EOT'\n    {P05}\n    EOT;\n", 'config.php'),  # PHP nowdoc, closing indented (7.3)
+    (f'password = <<~PW\n  {P05}\nPW\n', 'config.rb'),  # Ruby squiggly heredoc
+    (f'  config.password = <<-PW.strip\n    {P05}\n  PW\n', 'config.rb'),  # Ruby, a method call on the opener
+    (f'DB_PASSWORD=$(cat <<EOF\n{P05}\nEOF\n)\n', 'deploy.sh'),  # shell, in an assignment
+    (f"export API_TOKEN=$(cat <<'EOF'\n{P05}\nEOF\n)\n", 'deploy.sh'),
+    (f"my $password = <<'END';\n{P05}\nEND\n", 'deploy.pl'),  # Perl
+    (f"read -r -d '' DB_PASSWORD <<'EOF'\n{P05}\nEOF\n", 'deploy.sh'),  # shell, read into a variable
+    (f'variable "db_password" {{\n  type = string\n  default = <<-EOT\n    {P05}\n  EOT\n}}\n', 'variables.tf'),
+])
+def test_a_heredoc_of_one_line_is_a_value(detector: GenericDetector, text: str, path: str) -> None:
+    """Sixth hostile review (break 09): a heredoc of one line under a password key (HCL, PHP, Ruby, shell) was
+    missed; the same value quoted on the key's line was found."""
+    assert found(detector, text.encode(), path) == [('generic-password' if 'TOKEN' not in text else 'generic-token',
+                                                     P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('text', 'path'), [
+    (f'password = <<EOT\n{P05}\nsecond line of text\nEOT\n', 'main.tf'),  # several lines: text, a script
+    ('password = <<EOT\nEOT\n', 'main.tf'),  # empty
+    (f'password = <<EOT\n{P05}\n', 'main.tf'),  # never closed
+    (f'password = <<EOT\n' + 'x' * 1100 + f'{P05}\nEOT\n', 'main.tf'),  # the end out of reach
+    (f'description = <<EOT\n{P05}\nEOT\n', 'main.tf'),  # no secret's name
+    (f'password = <<EOT\n{P05}\nEOTX\n', 'main.tf'),  # not its tag: the heredoc does not end
+    (f'mask = key << 4\n{P05}\n', 'bits.c'),  # a shift, no heredoc
+    (f'cat > password.txt <<EOF\n{P05}\nEOF\n', 'deploy.sh'),  # a file written, no assignment
+])
+def test_no_value_in_a_heredoc(detector: GenericDetector, text: str, path: str) -> None:
+    assert found(detector, text.encode(), path) == []

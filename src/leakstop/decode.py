@@ -28,7 +28,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, STRONG_ESCAPE, TOKEN_ENTITY,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, QUERY_AMP_ENTITY, STRONG_ESCAPE,
+    TOKEN_ENTITY,
     VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
 from leakstop.records import ViewFields
@@ -46,10 +47,16 @@ _ENTRY = LazyPattern(  # (a comment after the value: fourth hostile review, brea
 # a block scalar's header (`key: |`, `key: >-`, `key: |2`) and its lines of base64 below it, more indented
 _BLOCK_ENTRY = LazyPattern(rb'([ \t]+)([\w.-]+):[ \t]*[|>][-+1-9]{0,2}[ \t]*\r?\n')
 _BLOCK_LINE = LazyPattern(rb'([ \t]+)([A-Za-z0-9+/]+={0,2})[ \t]*\r?(?:\n|\Z)')
-# a flow mapping, `data: {user: YWRtaW4=, password: "…"}`, on one line or several (the fourth hostile review's left case)
-_DATA_FLOW = LazyPattern(rb'(?m)^[ \t]*(?:- )?["\']?data["\']?[ \t]*:[ \t]*\{([^{}]{1,65536})\}')
+# a flow mapping, `data: {user: YWRtaW4=, password: "…"}`, on one line or several (the fourth hostile review's left
+# case); also a member of a mapping on one line, `{"apiVersion":"v1","data":{…},"kind":"Secret"}`, its quotes maybe
+# escaped (a Secret as one line of JSON, a YAML flow mapping, kubectl's last-applied-configuration annotation as a
+# string in JSON; sixth hostile review, break 07)
+_QUOTE = rb'(?:\\?["\'])?'
+_DATA_FLOW = LazyPattern(
+    rb'(?m)(?:^[ \t]*(?:- )?|[{,][ \t]*)' + _QUOTE + rb'data' + _QUOTE + rb'[ \t]*:[ \t]*\{([^{}]{1,65536})\}')
 _FLOW_ENTRY = LazyPattern(
-    rb'["\']?([\w.-]+)["\']?[ \t]*:[ \t]*["\']?([A-Za-z0-9+/]+={0,2})["\']?[ \t\r\n]*(?:,[ \t\r\n]*|\Z)')
+    _QUOTE + rb'([\w.-]+)' + _QUOTE + rb'[ \t]*:[ \t]*' + _QUOTE + rb'([A-Za-z0-9+/]+={0,2})' + _QUOTE
+    + rb'[ \t\r\n]*(?:,[ \t\r\n]*|\Z)')
 # a blank line or a comment line inside a block mapping: YAML's mapping goes on after it (fifth hostile review, break 08)
 _GAP_LINE = LazyPattern(rb'[ \t]*(?:\#[^\n]*)?\r?\n')
 _SEPARATOR = LazyPattern(rb'(?m)^---[ \t]*(?:#[^\n]*)?\r?$')
@@ -388,7 +395,8 @@ def escape_view(data: bytes, properties: bool = False) -> View | None:
 # XML and HTML character references: a PEM key in an XML attribute with &#10; line breaks, JSON in an HTML
 # data attribute with &quot; (third hostile review, break 05). A line is decoded when it holds a line break's
 # or a quote's reference; one whose only such references are &quot; when they quote a credential's name; one
-# with a reference of a token's or a URL's character next to a letter or a digit (`ghp&#95;…`, `&#64;db`).
+# with a reference of a token's or a URL's character next to a letter or a digit (`ghp&#95;…`, `&#64;db`); one
+# with an `&` written `&amp;` (`&#38;`) before a query key naming a credential (`?code=1&amp;client_secret=…`).
 _ENTITY = LazyPattern(rb'&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(quot|apos|amp|lt|gt));')
 _NAMED_ENTITY = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
 _ENTITY_HIDING = LazyPattern(ENTITY_SEARCH)  # engine.ENTITY_ANCHOR, in a form re searches fast
@@ -396,6 +404,8 @@ _LINE_BREAK_ENTITY = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
 # a reference inside a token or a URL: `ghp&#95;…`, `&#x67;hp_…`, `app:…&#64;db` (fifth hostile review, break 10)
 _TOKEN_ENTITY = LazyPattern(rb'[A-Za-z0-9_]' + TOKEN_ENTITY + b'|' + TOKEN_ENTITY + rb'[A-Za-z0-9_]')
 _QUOTE_ENTITY = rb'&(?:quot|#0*34|#[xX]0*22);'
+# an `&` written as a reference before a query key that names a credential (sixth hostile review, break 08)
+_QUERY_AMP = LazyPattern(b'&' + QUERY_AMP_ENTITY)
 # quotes around a value on a line that names a credential anywhere (a Jenkins config.xml's shell step
 # `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02)
 _ANY_QUOTE_ENTITY = LazyPattern(rb'&(?:quot|apos|#0*3[49]|#[xX]0*2[27]);')
@@ -426,7 +436,7 @@ def entity_view(data: bytes) -> View | None:
     while found is not None:
         start, end = _line_window(data, found.start(), found.end())
         if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
-                or _QUOTED_CREDENTIAL.search(data, start, end)
+                or _QUOTED_CREDENTIAL.search(data, start, end) or _QUERY_AMP.search(data, start, end)
                 or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
             pos = start
             for m in _ENTITY.finditer(data, start, end):

@@ -527,9 +527,15 @@ TOKEN_ENTITY = (
     rb'&#(?:0*(?:4[35-9]|5[0-8]|61|6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-2])|[xX]0*(?:2[bBd-fD-F]|3[0-9aAdD]|[4-6][0-9a-fA-F]'
     rb'|7[0-9aA]));'
 )
+# (also an `&` written as a reference before a URL query's or a form's key that names a credential, `?code=1&amp;
+# client_secret=…`: the `&` XML and HTML must escape; sixth hostile review, break 08)
+QUERY_AMP_ENTITY = (
+    rb'(?:amp|#0*38|#[xX]0*26);[\w.-]{0,40}(?:[Pp]ass|PASS|[Pp]wd|PWD|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Aa]uth'
+    rb'|AUTH|[Cc]red|CRED)[\w.-]{0,40}='
+)
 ENTITY_ANCHOR = (
     rb'&#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]0*2[27]);|&quot;|&apos;|[A-Za-z0-9_]' + TOKEN_ENTITY + b'|' + TOKEN_ENTITY
-    + rb'[A-Za-z0-9_]'
+    + rb'[A-Za-z0-9_]|&' + QUERY_AMP_ENTITY
 )
 # The same anchor for Python's re, which decode.entity_view searches with: every branch starts at `&` (the character
 # before a reference is a look-behind), so re skips to each `&` instead of trying the pattern at every letter and
@@ -537,7 +543,7 @@ ENTITY_ANCHOR = (
 # same lines (tests/test_decode.py compares them); Hyperscan has no look-behind, so the engine keeps the first form.
 ENTITY_SEARCH = (
     rb'&(?:#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]0*2[27]);|quot;|apos;|(?<=[A-Za-z0-9_]&)' + TOKEN_ENTITY[1:] + b'|'
-    + TOKEN_ENTITY[1:] + rb'(?=[A-Za-z0-9_]))'
+    + TOKEN_ENTITY[1:] + rb'(?=[A-Za-z0-9_])|' + QUERY_AMP_ENTITY + b')'
 )
 # a JSON document in a CSV cell (RFC 4180 doubles its quotes) naming a credential: decode.doubled_quote_view
 DOUBLED_QUOTE_ANCHOR = (
@@ -547,8 +553,11 @@ DOUBLED_QUOTE_ANCHOR = (
 VIEW_ANCHORS = (
     STRONG_ESCAPE + b'|' + ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|' + ENTITY_ANCHOR,
     rb'-----BEGIN',
-    # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json)
-    rb'^[ \t]*(?:- )?["\']?kind["\']?[ \t]*:[ \t]*["\']?Secret["\']?[ \t]*,?[ \t]*(?:#[^\n]*)?\r?$',
+    # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json); or a
+    # member of a mapping on one line, JSON (`jq -c`, an API response, kubectl's last-applied-configuration, also as
+    # an escaped string in JSON) or a YAML flow mapping (sixth hostile review, break 07)
+    rb'^[ \t]*(?:- )?["\']?kind["\']?[ \t]*:[ \t]*["\']?Secret["\']?[ \t]*,?[ \t]*(?:#[^\n]*)?\r?$'
+    rb'|[{,][ \t]*(?:\\?["\'])?kind(?:\\?["\'])?[ \t]*:[ \t]*(?:\\?["\'])?Secret(?:\\?["\'])?[ \t]*[,}]',
     # a JWT's or a PyPI token's start closing a literal, or at a line continuation inside one (Rust's, C's
     # `\` at the line's end): it may be wrapped over joined literals or lines
     rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',

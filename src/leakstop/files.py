@@ -95,14 +95,33 @@ def _line_endings(data: bytes, cr_only: bool) -> bytes:
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
+def _looks_utf32(data: bytes) -> str | None:
+    """Detect BOM-less UTF-32 by its NUL pattern: in every 4 bytes the high byte is NUL and the next one at most
+    0x10 (a code point is at most U+10FFFF), and the first KiB decodes, strictly, to text (sixth hostile review,
+    break 01: it was judged binary). UTF-16 text has no such pattern but for U+0000 characters."""
+    head = data[:SNIFF]
+    head = head[:len(head) - len(head) % 4]
+    if len(head) < 8:
+        return None
+    for encoding, high, next_high in (('utf-32-le', head[3::4], head[2::4]), ('utf-32-be', head[0::4], head[1::4])):
+        if high.count(0) == len(high) and max(next_high) <= 0x10:
+            try:
+                text = head.decode(encoding)
+            except UnicodeDecodeError:
+                continue  # a surrogate: no UTF-32
+            if _reads_as_text(text):
+                return encoding
+    return None
+
+
 def _text_encoding(data: bytes) -> str | None:
-    """The encoding to transcode from (None: scanned as it is): UTF-32 or UTF-16 by BOM, BOM-less UTF-16."""
+    """The encoding to transcode from (None: scanned as it is): UTF-32 or UTF-16 by BOM, BOM-less UTF-32 or UTF-16."""
     if data.startswith(_UTF32_BOMS):  # before UTF-16: the UTF-32-LE BOM starts with UTF-16-LE's
         return 'utf-32'
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return 'utf-16'
     if b'\0' in data[:SNIFF]:
-        return _looks_utf16(data)
+        return _looks_utf32(data) or _looks_utf16(data)
     head = data[:SNIFF]
     return _utf16_text(head[:len(head) - len(head) % 2])  # no NUL: all of it CJK, Hangul or kana (U+4E00 …)
 

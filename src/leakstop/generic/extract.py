@@ -17,6 +17,9 @@ Families:
   call       setPassword("v"), withToken('v'), ->setApiKey("v"), password("v")
   spaced     Gradle/Groovy/Ruby DSL ``password 'v'`` (key, spaces, a quoted value ending the line)
   triple     ``password = '''v'''``, ``password = \"\"\"v\"\"\"`` and the same over lines: a triple-quoted string of one line
+  heredoc    ``password = <<EOT`` (HCL, ``<<-EOT``), ``$password = <<<EOT`` (PHP, ``<<<'EOT'``), ``password = <<~PW``
+             (Ruby, ``<<-PW``), ``my $password = <<'END';`` (Perl), ``PASSWORD=$(cat <<EOF`` and ``read -r -d '' PASSWORD <<EOF``
+             (shell): a heredoc of one line
   properties a ``.properties`` key separated by whitespace only, a value continued with ``\\`` (.properties files)
   yaml_below YAML ``key:`` ending its line, a plain or quoted scalar alone on the deeper line below (blank
              lines and comment lines may stand between)
@@ -104,6 +107,10 @@ ANCHORS: dict[str, str] = {
     'properties': (r'^[ \t]*[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}(?:[ \t]+[^\s=:#!][^\s]{3,}[ \t]*\r?$'
                    r'|(?:[ \t]*[=:]|[ \t]+)[^\n]*\\\r?$|:[^\s:/\\])'),
     'triple': _KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:(?::[ \t]*[\w.\[\]]{1,40}[ \t]*)?=|:)[ \t]*[bBuUrRfF]{0,2}(?:\'\'\'|""")',
+    # `password = <<EOT`, `$password = <<<'EOT'`, `password: <<~PW`, `PASSWORD=$(cat <<EOF`: a heredoc opened on the key's
+    # line, its text on the lines below up to its tag (sixth hostile review, break 09)
+    'heredoc': (_KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:=>|=|:)[ \t]*(?:\$\([ \t]*cat[ \t]+)?<<[-~<]?[ \t]*["\']?[A-Za-z_]'
+                r'|\bread[ \t]+(?:-\w+[ \t]+(?:\'\'[ \t]+|""[ \t]+)?)*\w*' + _KW + r'\w*[ \t]*<<-?[ \t]*["\']?[A-Za-z_]'),
     # an entry's name field naming a secret, the value in a sibling field (`named`): `- name: DB_PASSWORD`, `"name":
     # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`
     'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
@@ -176,7 +183,8 @@ _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
-_TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?=''' + _QUOTED_VALUE + rb')|^\}')
+_TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?:(?=''' + _QUOTED_VALUE
+                          + rb')|<<-?(?P<tag>[A-Za-z_]\w{0,40})[ \t]*\r?$)|^\}')  # (a heredoc: sixth review, break 09)
 _DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
 _FORM_FIELD = LazyPattern(r'&(?:\w+=|\Z)')  # a next field, or the `&` a string ends on before the next piece
 _URL_END = LazyPattern(rb'[\s"\'<>]')
@@ -491,6 +499,47 @@ def triple(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield Candidate(_text(data, *m.span('key')), _text(data, start, end), start, end, 'assign', True)
 
 
+_HEREDOC = LazyPattern(  # a key, its operator, a heredoc's opener (`<<`, `<<-`, `<<~`, `<<<`) and its tag, ending the line;
+    # or the shell's `read -r -d '' KEY <<EOF`
+    rb'''(?m)(?:(?<![\w$@.:\-])(?:my[ \t]+|local[ \t]+)?[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*(?:=>|=|:)[ \t]*'''
+    rb'''(?:\$\([ \t]*cat[ \t]+)?|\bread[ \t]+(?:-\w+[ \t]+(?:''[ \t]+|""[ \t]+)?)*(?P<rkey>[A-Za-z_]\w{0,80})[ \t]*)'''
+    rb'''(?:<<<|<<[-~]?)[ \t]*(?P<q>["']?)(?P<tag>[A-Za-z_]\w{0,40})(?P=q)'''
+    rb'''(?:\.\w+(?:\(\))?)*[ \t]*[;,)]?[ \t]*\r?$''')
+_HEREDOC_END = rb'[ \t]*%s[ \t]*[;,)]*[ \t]*\r?\Z'  # the line that ends it: its tag, maybe indented (`<<-`, `<<~`, PHP 7.3)
+
+
+def heredoc(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A heredoc under a key (HCL's ``<<EOT`` and ``<<-EOT``, PHP's ``<<<EOT`` and ``<<<'EOT'``, Ruby's ``<<~PW`` and
+    ``<<-PW``, Perl's, a shell assignment's ``$(cat <<EOF``, the shell's ``read -r -d '' KEY <<EOF``): its text is the value when it is one line (stripped);
+    a heredoc of several lines is text, a script or a key body (not one value), as a triple-quoted string's. Its end
+    (a line holding only its tag) is looked for ``BLOCK_REACH`` bytes on."""
+    for m in _HEREDOC.finditer(data, lo, hi):
+        value = _heredoc_line(data, m.end(), m.group('tag'))
+        if value is not None:
+            key = _text(data, *m.span('key' if m.group('key') is not None else 'rkey'))
+            yield Candidate(key, _text(data, *value), value[0], value[1], 'assign', True)
+
+
+def _heredoc_line(data: bytes, opened: int, tag: bytes) -> tuple[int, int] | None:
+    """The span of the one line (stripped) of the heredoc whose opener's line ends at ``opened`` and that ``tag``
+    ends; None: empty, several lines, or not closed within ``BLOCK_REACH`` bytes."""
+    limit = min(len(data), opened + BLOCK_REACH)
+    first = data.find(b'\n', opened, limit)
+    second = data.find(b'\n', first + 1, limit) if first != -1 else -1
+    if second == -1:
+        return None
+    end_line = data.find(b'\n', second + 1, limit)
+    closing = data[second + 1:end_line if end_line != -1 else limit]
+    if (end_line == -1 and limit < len(data)) or not re.match(_HEREDOC_END % re.escape(tag), closing):
+        return None  # not closed right after one line: several lines, or never closed within reach
+    line = data[first + 1:second]
+    text = line.strip()
+    if not text:
+        return None
+    start = first + 1 + len(line) - len(line.lstrip())
+    return start, start + len(text)
+
+
 PROPERTIES_LINES = 16  # physical lines read for one logical line of a .properties file
 _PROPERTIES_KEY = LazyPattern(rb'''[ \t\f]*(?P<key>(?:[^\s=:\\#!]|\\.)(?:[^\s=:\\]|\\.){0,80})[ \t\f]*(?P<op>[=:]?)[ \t\f]*''')
 
@@ -633,7 +682,11 @@ def tfvar(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
                 break
             stop = newline
         d = _TF_DEFAULT.search(data, m.end(), stop)
-        if d is not None and not d.group(0).startswith(b'}'):
+        if d is not None and d.group('tag') is not None:  # `default = <<EOT`: a heredoc of one line
+            value = _heredoc_line(data, d.end(), d.group('tag'))
+            if value is not None:
+                yield Candidate(_text(data, *m.span('key')), _text(data, *value), value[0], value[1], 'terraform', True)
+        elif d is not None and not d.group(0).startswith(b'}'):
             yield from _yield(data, d, 'terraform', key=_text(data, *m.span('key')))
 
 
@@ -781,6 +834,6 @@ def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
-    'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple,
+    'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple, 'heredoc': heredoc,
     'properties': properties, 'named': named,
 }
