@@ -447,3 +447,45 @@ def test_a_credential_name_too_large_to_read_whole_is_still_found_by_scan(
     doc = json.loads(capsys.readouterr().out)
     assert [(f['path'], f['rule']) for f in doc['findings']] == [('id_rsa', 'ssh-private-key-file')]
     assert doc.get('errors', []) == []
+
+
+# --- sixth hostile review of issue 13 ---------------------------------------------------------
+
+def _token_spelling(prefix: str, word: str, seed: object = 0) -> str:
+    """A checksum-valid GitHub or npm token whose random part spells ``word`` (as 1 in some thousands does)."""
+    body = fakes.rand(fakes.ALNUM, 30, ('spelling', prefix, word, seed))
+    body = body[:10] + word + body[10 + len(word):]
+    return f'{prefix}_{body}{fakes.crc32_base62(body)}'
+
+
+@pytest.mark.parametrize('word', ['ToDo', 'Example', 'xxxx'])
+def test_checksum_valid_token_is_no_placeholder_in_credential_files(
+        work: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    """(03) a checksum-valid token whose random part spells a placeholder word is real: .npmrc, .pypirc and a
+    kubeconfig holding one are refused by content, the kubeconfig by name too, as scan-secrets reports them."""
+    npm, ghp = _token_spelling('npm', word), _token_spelling('ghp', word)
+    write('.npmrc', f'//registry.npmjs.org/:_authToken={npm}\n')
+    write('.pypirc', f'[pypi]\nusername = __token__\npassword = {ghp}\n')
+    write('kubeconfig', f'apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: {ghp}\n')
+    code, out, _ = run(capsys, '.npmrc', '.pypirc', 'kubeconfig')
+    assert code == 1
+    assert '.npmrc:1:' in out and 'npmrc-auth-token' in out
+    assert '.pypirc:3:' in out and 'pypirc-password' in out
+    assert 'kubeconfig:6:' in out and 'kubeconfig-token' in out
+    assert 'kubeconfig-file' in out and '(by name)' in out
+    assert npm not in out and ghp not in out
+
+
+def test_checksum_valid_token_is_no_placeholder_in_json_template(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(03) credentials.json's template exemption (every value a placeholder) does not take such a token for one."""
+    write('credentials.json', json.dumps({'type': 'authorized_user', 'token': _token_spelling('gho', 'Example')}))
+    code, out, _ = run(capsys, 'credentials.json')
+    assert code == 1 and 'credentials-json-file' in out
+
+
+def test_made_up_token_spelling_a_placeholder_still_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(03) the checksum decides: the same token with its checksum broken is judged by its shape, as before."""
+    token = _token_spelling('npm', 'ToDo')
+    write('.npmrc', f'//registry.npmjs.org/:_authToken={token[:-1]}{"A" if token[-1] != "A" else "B"}\n')
+    code, out, _ = run(capsys, '.npmrc')
+    assert code == 0, out
