@@ -489,3 +489,26 @@ def test_made_up_token_spelling_a_placeholder_still_passes(work: Path, capsys: p
     write('.npmrc', f'//registry.npmjs.org/:_authToken={token[:-1]}{"A" if token[-1] != "A" else "B"}\n')
     code, out, _ = run(capsys, '.npmrc')
     assert code == 0, out
+
+
+@pytest.mark.parametrize('option', ['Password =', 'PASSWORD:', 'passWord='])
+def test_pypirc_password_in_any_case(work: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    """(12) twine reads .pypirc with configparser, which lower-cases option names: `Password = <token>` uploads."""
+    import configparser
+    token = fakes.pypi(seed=3)
+    write('.pypirc', f'[pypi]\nusername = __token__\n{option} {token}\n')
+    parser = configparser.ConfigParser()
+    parser.read('.pypirc')
+    assert parser['pypi']['password'] == token  # what twine reads
+    code, out, _ = run(capsys, '.pypirc')
+    assert code == 1 and '.pypirc:3:' in out and 'pypirc-password' in out and token not in out
+
+
+@pytest.mark.parametrize('auths, auth', [('Auths', 'auth'), ('auths', 'Auth'), ('AUTHS', 'IdentityToken')])
+def test_docker_config_member_names_in_any_case(
+        work: Path, capsys: pytest.CaptureFixture[str], auths: str, auth: str) -> None:
+    """(12, sibling) docker reads config.json with Go's encoding/json, which matches member names in any case."""
+    value = base64.b64encode(('bot:' + fakes.github('ghp', seed=7)).encode()).decode()
+    write('ci/docker.json', json.dumps({auths: {'ghcr.io': {auth: value}}}, indent=2))
+    code, out, _ = run(capsys, 'ci/docker.json')
+    assert code == 1 and 'docker-config-credentials' in out
