@@ -512,3 +512,76 @@ def test_docker_config_member_names_in_any_case(
     write('ci/docker.json', json.dumps({auths: {'ghcr.io': {auth: value}}}, indent=2))
     code, out, _ = run(capsys, 'ci/docker.json')
     assert code == 1 and 'docker-config-credentials' in out
+
+
+def _kubeconfig_forms(token: str) -> dict[str, str]:
+    """One inline token in the forms kubectl reads (sixth hostile review, break 11)."""
+    doc = {'apiVersion': 'v1', 'kind': 'Config', 'users': [{'name': 'ci', 'user': {'token': token}}]}
+    return {
+        'json': json.dumps(doc, separators=(',', ':')) + '\n',
+        'json-pretty': json.dumps(doc, indent=2) + '\n',
+        'json-escaped-key': json.dumps(doc).replace('"token"', '"' + '\\u' + '0074oken"') + '\n',
+        'flow': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{token: {token}}}\n',
+        'flow-lines': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{\n    token: "{token}"\n  }}\n',
+        'quoted-key': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    "token": "{token}"\n',
+        'single-quoted-key': f"apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    'token': '{token}'\n",
+    }
+
+
+@pytest.mark.parametrize('form', sorted(_kubeconfig_forms('x')))
+def test_kubeconfig_inline_token_in_every_form(work: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
+    """(11) a kubeconfig as JSON, with a flow mapping or with quoted keys is refused by name (it has an inline
+    credential) as the block-YAML one is."""
+    token = fakes.github('ghp', seed=('kube', form))
+    write('kubeconfig', _kubeconfig_forms(token)[form])
+    code, out, _ = run(capsys, 'kubeconfig')
+    assert code == 1 and 'kubeconfig-file' in out and '(by name)' in out, out
+    assert token not in out
+
+
+@pytest.mark.parametrize('form', ['json', 'json-pretty', 'flow', 'flow-lines', 'quoted-key', 'single-quoted-key'])
+def test_kubeconfig_inline_token_found_by_content_in_every_form(
+        work: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
+    """(11) whatever the file is called, the content rule reads the user's token in those forms too."""
+    token = fakes.github('ghp', seed=('kube-content', form))
+    write('deploy/cluster.yaml', _kubeconfig_forms(token)[form])
+    code, out, _ = run(capsys, 'deploy/cluster.yaml')
+    assert code == 1 and 'kubeconfig-token' in out, out
+
+
+def test_kubeconfig_without_inline_credentials_passes_in_every_form(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(11) exec auth and placeholders pass by name, in JSON and in flow style as in block YAML."""
+    exec_user = {'exec': {'apiVersion': 'client.authentication.k8s.io/v1beta1', 'command': 'aws', 'args': ['eks', 'get-token']}}
+    write('a/kubeconfig', json.dumps({'kind': 'Config', 'users': [{'name': 'eks', 'user': exec_user}]}))
+    write('b/kubeconfig', 'kind: Config\nusers:\n- name: ci\n  user: {token: "${K8S_TOKEN}"}\n')
+    write('c/kubeconfig', 'kind: Config\nusers:\n- name: ci\n  user: {tokenFile: /var/run/token, "password": "<password>"}\n')
+    code, out, _ = run(capsys, 'a/kubeconfig', 'b/kubeconfig', 'c/kubeconfig')
+    assert code == 0, out
+
+
+_U = '\\u'  # (written apart: this file's own lines hold no escaped name)
+
+
+@pytest.mark.parametrize('name, escaped', [('auths', _U + '0061uths'), ('auth', _U + '0061uth'), ('auths', _U + '0041uths')])
+def test_docker_config_with_escaped_member_names(
+        work: Path, capsys: pytest.CaptureFixture[str], name: str, escaped: str) -> None:
+    """(10) `"\\u0061uths"` is the same JSON document as `"auths"` (`\\u0041uths`: `Auths`, which docker reads too)."""
+    value = base64.b64encode(('bot:' + fakes.github('ghp', seed=7)).encode()).decode()
+    plain = json.dumps({'auths': {'ghcr.io': {'auth': value}}}, indent=2)
+    text = plain.replace(f'"{name}"', f'"{escaped}"')
+    assert json.loads(text) == json.loads(plain.replace(f'"{name}"', '"Auths"' if '0041' in escaped else f'"{name}"'))
+    write('.docker/config.json', text)
+    code, out, _ = run(capsys, '.docker/config.json')
+    assert code == 1 and '.docker/config.json:' in out and 'docker-config-credentials' in out, out
+
+
+def test_kubeconfig_with_escaped_member_names(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(10, sibling) a kubeconfig whose `token` key is written with an escape: refused by name, JSON or YAML, as its
+    parser reads it; the JSON one by content too."""
+    token = fakes.github('ghp', seed='kube-escaped')
+    write('k/kubeconfig', f'kind: Config\nusers:\n- name: ci\n  user:\n    "{_U}0074oken": "{token}"\n')
+    write('j/kubeconfig', _kubeconfig_forms(token)['json-escaped-key'])
+    code, out, _ = run(capsys, 'k/kubeconfig', 'j/kubeconfig')
+    assert code == 1
+    assert 'k/kubeconfig: kubeconfig-file' in out and 'j/kubeconfig: kubeconfig-file' in out, out
+    assert 'j/kubeconfig:1:' in out and 'kubeconfig-token' in out and token not in out, out

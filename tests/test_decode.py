@@ -893,3 +893,16 @@ def test_entity_search_finds_the_lines_of_the_engines_anchor():
     expected = {line_of(m) for m in anchor.finditer(data)}
     assert {line_of(m) for m in search.finditer(data)} == expected
     assert 0 < len(expected) < len(lines)  # the sweep has lines of both kinds
+
+
+def test_document_escape_view_reads_a_document_whole() -> None:
+    """(sixth hostile review, break 10) a member name written with an escape: the whole document is decoded, each
+    finding placed on the original text; documents without such an escape get no view."""
+    from leakstop.decode import document_escape_view
+    text = b'{\n  "\\u0061uths": {\n    "ghcr.io": {"auth": "abc"}\n  }\n}\n'
+    view = document_escape_view(text)
+    assert view is not None and view.text == text.replace(b'\\u0061', b'a')
+    at = view.text.index(b'"auth"')
+    assert text[slice(*view.original(at, at + 6))] == b'"auth"'
+    assert document_escape_view(b'{\n  "auths": {"ghcr.io": {"auth": "abc"}}\n}\n') is None
+    assert document_escape_view(b'path = "C:\\\\temp"\nx = 1\n') is None  # no escaped name, no JSON document
