@@ -522,6 +522,7 @@ def _kubeconfig_forms(token: str) -> dict[str, str]:
         'json-pretty': json.dumps(doc, indent=2) + '\n',
         'json-escaped-key': json.dumps(doc).replace('"token"', '"' + '\\u' + '0074oken"') + '\n',
         'flow': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{token: {token}}}\n',
+        'flow-quoted': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{token: "{token}"}}\n',
         'flow-lines': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{\n    token: "{token}"\n  }}\n',
         'quoted-key': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    "token": "{token}"\n',
         'single-quoted-key': f"apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    'token': '{token}'\n",
@@ -539,10 +540,11 @@ def test_kubeconfig_inline_token_in_every_form(work: Path, capsys: pytest.Captur
     assert token not in out
 
 
-@pytest.mark.parametrize('form', ['json', 'json-pretty', 'flow', 'flow-lines', 'quoted-key', 'single-quoted-key'])
+@pytest.mark.parametrize('form', ['json', 'json-pretty', 'flow-quoted', 'flow-lines', 'quoted-key', 'single-quoted-key'])
 def test_kubeconfig_inline_token_found_by_content_in_every_form(
         work: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
-    """(11) whatever the file is called, the content rule reads the user's token in those forms too."""
+    """(11) whatever the file is called, the content rule reads the user's token in those forms too (in a flow
+    mapping, a quoted one: unquoted, it would be an identifier of source code)."""
     token = fakes.github('ghp', seed=('kube-content', form))
     write('deploy/cluster.yaml', _kubeconfig_forms(token)[form])
     code, out, _ = run(capsys, 'deploy/cluster.yaml')
