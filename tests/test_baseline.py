@@ -488,6 +488,47 @@ def test_gitleaks_import_covers_only_each_records_own_finding() -> None:
     assert scan_secrets.main(['app.min.js']) == 1
 
 
+def test_gitleaks_ignore_entry_covers_only_its_rules_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    """(13) An ignore entry names one gitleaks rule: `aws-access-token` (the key ID) does not cover the secret access
+    key beside it, `github-pat` not a gho_ token on its line; the message counts the entries written."""
+    secret, oauth = fakes.aws_secret(seed='gl-vendor'), fakes.github('gho', seed='gl-vendor')
+    write('creds.ini', f'aws_access_key_id={AWS} aws_secret_access_key={secret}\n')
+    write('app.min.js', f'const c={{a:"{GH}",b:"{oauth}"}};\n')
+    _git('init', '-q')
+    write('.gitleaksignore', 'creds.ini:aws-access-token:1\napp.min.js:github-pat:1\n')
+    assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
+    assert 'imported 2 finding(s)' in capsys.readouterr().out
+    entries = assert_valid()['findings']
+    assert sorted((e['path'], e['rule']) for e in entries) == [  # type: ignore[index, union-attr]
+        ('app.min.js', 'github-pat-classic'), ('creds.ini', 'aws-access-key-id')]
+    assert scan_secrets.main(['creds.ini', 'app.min.js']) == 1
+    out = capsys.readouterr().out
+    assert 'aws-secret-access-key' in out and 'github-oauth-token' in out
+    assert 'aws-access-key-id' not in out and 'github-pat-classic' not in out
+
+
+def test_gitleaks_ignore_entry_of_an_unmapped_rule_covers_a_lone_finding_only() -> None:
+    """(13) A gitleaks rule leakstop has no counterpart for covers the finding on its line only when it is the
+    line's one finding: never one of several."""
+    write('one.js', f'x("{GH}");\n')
+    write('two.js', f'x("{GH}", "{AWS}");\n')
+    _git('init', '-q')
+    write('.gitleaksignore', 'one.js:acme-internal-token:1\ntwo.js:acme-internal-token:1\n')
+    assert cli.main(['baseline', 'import', '.gitleaksignore']) == 0
+    entries = assert_valid()['findings']
+    assert [(e['path'], e['rule']) for e in entries] == [('one.js', 'github-pat-classic')]  # type: ignore[index, union-attr]
+
+
+def test_gitleaks_rule_map_names_leakstop_rules() -> None:
+    """Every leakstop rule the gitleaks table maps to exists (a renamed rule would silently cover nothing)."""
+    from leakstop.generic import RULE_IDS
+    from leakstop.rules import builtin_rule_files, load_rules
+    ours = {r.id for r in load_rules(builtin_rule_files())} | RULE_IDS
+    table = cli.gitleaks_rule_map()
+    assert table['aws-access-token'] == {'aws-access-key-id'} and table['generic-api-key'] == RULE_IDS
+    assert not {rid for ids in table.values() for rid in ids} - ours
+
+
 def test_all_hooks_share_the_baseline() -> None:
     from leakstop.hooks import block_credential_files, block_env_files
     write('deploy/id_rsa', fakes.pem_private_key(seed='shared'))

@@ -447,3 +447,143 @@ def test_a_credential_name_too_large_to_read_whole_is_still_found_by_scan(
     doc = json.loads(capsys.readouterr().out)
     assert [(f['path'], f['rule']) for f in doc['findings']] == [('id_rsa', 'ssh-private-key-file')]
     assert doc.get('errors', []) == []
+
+
+# --- sixth hostile review of issue 13 ---------------------------------------------------------
+
+def _token_spelling(prefix: str, word: str, seed: object = 0) -> str:
+    """A checksum-valid GitHub or npm token whose random part spells ``word`` (as 1 in some thousands does)."""
+    body = fakes.rand(fakes.ALNUM, 30, ('spelling', prefix, word, seed))
+    body = body[:10] + word + body[10 + len(word):]
+    return f'{prefix}_{body}{fakes.crc32_base62(body)}'
+
+
+@pytest.mark.parametrize('word', ['ToDo', 'Example', 'xxxx'])
+def test_checksum_valid_token_is_no_placeholder_in_credential_files(
+        work: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    """(03) a checksum-valid token whose random part spells a placeholder word is real: .npmrc, .pypirc and a
+    kubeconfig holding one are refused by content, the kubeconfig by name too, as scan-secrets reports them."""
+    npm, ghp = _token_spelling('npm', word), _token_spelling('ghp', word)
+    write('.npmrc', f'//registry.npmjs.org/:_authToken={npm}\n')
+    write('.pypirc', f'[pypi]\nusername = __token__\npassword = {ghp}\n')
+    write('kubeconfig', f'apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: {ghp}\n')
+    code, out, _ = run(capsys, '.npmrc', '.pypirc', 'kubeconfig')
+    assert code == 1
+    assert '.npmrc:1:' in out and 'npmrc-auth-token' in out
+    assert '.pypirc:3:' in out and 'pypirc-password' in out
+    assert 'kubeconfig:6:' in out and 'kubeconfig-token' in out
+    assert 'kubeconfig-file' in out and '(by name)' in out
+    assert npm not in out and ghp not in out
+
+
+def test_checksum_valid_token_is_no_placeholder_in_json_template(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(03) credentials.json's template exemption (every value a placeholder) does not take such a token for one."""
+    write('credentials.json', json.dumps({'type': 'authorized_user', 'token': _token_spelling('gho', 'Example')}))
+    code, out, _ = run(capsys, 'credentials.json')
+    assert code == 1 and 'credentials-json-file' in out
+
+
+def test_made_up_token_spelling_a_placeholder_still_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(03) the checksum decides: the same token with its checksum broken is judged by its shape, as before."""
+    token = _token_spelling('npm', 'ToDo')
+    write('.npmrc', f'//registry.npmjs.org/:_authToken={token[:-1]}{"A" if token[-1] != "A" else "B"}\n')
+    code, out, _ = run(capsys, '.npmrc')
+    assert code == 0, out
+
+
+@pytest.mark.parametrize('option', ['Password =', 'PASSWORD:', 'passWord='])
+def test_pypirc_password_in_any_case(work: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    """(12) twine reads .pypirc with configparser, which lower-cases option names: `Password = <token>` uploads."""
+    import configparser
+    token = fakes.pypi(seed=3)
+    write('.pypirc', f'[pypi]\nusername = __token__\n{option} {token}\n')
+    parser = configparser.ConfigParser()
+    parser.read('.pypirc')
+    assert parser['pypi']['password'] == token  # what twine reads
+    code, out, _ = run(capsys, '.pypirc')
+    assert code == 1 and '.pypirc:3:' in out and 'pypirc-password' in out and token not in out
+
+
+@pytest.mark.parametrize('auths, auth', [('Auths', 'auth'), ('auths', 'Auth'), ('AUTHS', 'IdentityToken')])
+def test_docker_config_member_names_in_any_case(
+        work: Path, capsys: pytest.CaptureFixture[str], auths: str, auth: str) -> None:
+    """(12, sibling) docker reads config.json with Go's encoding/json, which matches member names in any case."""
+    value = base64.b64encode(('bot:' + fakes.github('ghp', seed=7)).encode()).decode()
+    write('ci/docker.json', json.dumps({auths: {'ghcr.io': {auth: value}}}, indent=2))
+    code, out, _ = run(capsys, 'ci/docker.json')
+    assert code == 1 and 'docker-config-credentials' in out
+
+
+def _kubeconfig_forms(token: str) -> dict[str, str]:
+    """One inline token in the forms kubectl reads (sixth hostile review, break 11)."""
+    doc = {'apiVersion': 'v1', 'kind': 'Config', 'users': [{'name': 'ci', 'user': {'token': token}}]}
+    return {
+        'json': json.dumps(doc, separators=(',', ':')) + '\n',
+        'json-pretty': json.dumps(doc, indent=2) + '\n',
+        'json-escaped-key': json.dumps(doc).replace('"token"', '"' + '\\u' + '0074oken"') + '\n',
+        'flow': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{token: {token}}}\n',
+        'flow-quoted': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{token: "{token}"}}\n',
+        'flow-lines': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {{\n    token: "{token}"\n  }}\n',
+        'quoted-key': f'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    "token": "{token}"\n',
+        'single-quoted-key': f"apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    'token': '{token}'\n",
+    }
+
+
+@pytest.mark.parametrize('form', sorted(_kubeconfig_forms('x')))
+def test_kubeconfig_inline_token_in_every_form(work: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
+    """(11) a kubeconfig as JSON, with a flow mapping or with quoted keys is refused by name (it has an inline
+    credential) as the block-YAML one is."""
+    token = fakes.github('ghp', seed=('kube', form))
+    write('kubeconfig', _kubeconfig_forms(token)[form])
+    code, out, _ = run(capsys, 'kubeconfig')
+    assert code == 1 and 'kubeconfig-file' in out and '(by name)' in out, out
+    assert token not in out
+
+
+@pytest.mark.parametrize('form', ['json', 'json-pretty', 'flow-quoted', 'flow-lines', 'quoted-key', 'single-quoted-key'])
+def test_kubeconfig_inline_token_found_by_content_in_every_form(
+        work: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
+    """(11) whatever the file is called, the content rule reads the user's token in those forms too (in a flow
+    mapping, a quoted one: unquoted, it would be an identifier of source code)."""
+    token = fakes.github('ghp', seed=('kube-content', form))
+    write('deploy/cluster.yaml', _kubeconfig_forms(token)[form])
+    code, out, _ = run(capsys, 'deploy/cluster.yaml')
+    assert code == 1 and 'kubeconfig-token' in out, out
+
+
+def test_kubeconfig_without_inline_credentials_passes_in_every_form(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(11) exec auth and placeholders pass by name, in JSON and in flow style as in block YAML."""
+    exec_user = {'exec': {'apiVersion': 'client.authentication.k8s.io/v1beta1', 'command': 'aws', 'args': ['eks', 'get-token']}}
+    write('a/kubeconfig', json.dumps({'kind': 'Config', 'users': [{'name': 'eks', 'user': exec_user}]}))
+    write('b/kubeconfig', 'kind: Config\nusers:\n- name: ci\n  user: {token: "${K8S_TOKEN}"}\n')
+    write('c/kubeconfig', 'kind: Config\nusers:\n- name: ci\n  user: {tokenFile: /var/run/token, "password": "<password>"}\n')
+    code, out, _ = run(capsys, 'a/kubeconfig', 'b/kubeconfig', 'c/kubeconfig')
+    assert code == 0, out
+
+
+_U = '\\u'  # (written apart: this file's own lines hold no escaped name)
+
+
+@pytest.mark.parametrize('name, escaped', [('auths', _U + '0061uths'), ('auth', _U + '0061uth'), ('auths', _U + '0041uths')])
+def test_docker_config_with_escaped_member_names(
+        work: Path, capsys: pytest.CaptureFixture[str], name: str, escaped: str) -> None:
+    """(10) `"\\u0061uths"` is the same JSON document as `"auths"` (`\\u0041uths`: `Auths`, which docker reads too)."""
+    value = base64.b64encode(('bot:' + fakes.github('ghp', seed=7)).encode()).decode()
+    plain = json.dumps({'auths': {'ghcr.io': {'auth': value}}}, indent=2)
+    text = plain.replace(f'"{name}"', f'"{escaped}"')
+    assert json.loads(text) == json.loads(plain.replace(f'"{name}"', '"Auths"' if '0041' in escaped else f'"{name}"'))
+    write('.docker/config.json', text)
+    code, out, _ = run(capsys, '.docker/config.json')
+    assert code == 1 and '.docker/config.json:' in out and 'docker-config-credentials' in out, out
+
+
+def test_kubeconfig_with_escaped_member_names(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(10, sibling) a kubeconfig whose `token` key is written with an escape: refused by name, JSON or YAML, as its
+    parser reads it; the JSON one by content too."""
+    token = fakes.github('ghp', seed='kube-escaped')
+    write('k/kubeconfig', f'kind: Config\nusers:\n- name: ci\n  user:\n    "{_U}0074oken": "{token}"\n')
+    write('j/kubeconfig', _kubeconfig_forms(token)['json-escaped-key'])
+    code, out, _ = run(capsys, 'k/kubeconfig', 'j/kubeconfig')
+    assert code == 1
+    assert 'k/kubeconfig: kubeconfig-file' in out and 'j/kubeconfig: kubeconfig-file' in out, out
+    assert 'j/kubeconfig:1:' in out and 'kubeconfig-token' in out and token not in out, out

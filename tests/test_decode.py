@@ -937,3 +937,16 @@ def test_an_escaped_ampersand_before_a_query_key_is_decoded(line: str, amp: str,
     assert [(f.rule_id, f.secret) for f in found] == [(bare[0].rule_id, bare[0].secret)]
     start = text.index('Xq7-')
     assert (found[0].line, found[0].column, found[0].start, found[0].end) == (1, start + 1, start, start + 18)
+
+
+def test_document_escape_view_reads_a_document_whole() -> None:
+    """(sixth hostile review, break 10) a member name written with an escape: the whole document is decoded, each
+    finding placed on the original text; documents without such an escape get no view."""
+    from leakstop.decode import document_escape_view
+    text = b'{\n  "\\u0061uths": {\n    "ghcr.io": {"auth": "abc"}\n  }\n}\n'
+    view = document_escape_view(text)
+    assert view is not None and view.text == text.replace(b'\\u0061', b'a')
+    at = view.text.index(b'"auth"')
+    assert text[slice(*view.original(at, at + 6))] == b'"auth"'
+    assert document_escape_view(b'{\n  "auths": {"ghcr.io": {"auth": "abc"}}\n}\n') is None
+    assert document_escape_view(b'path = "C:\\\\temp"\nx = 1\n') is None  # no escaped name, no JSON document

@@ -219,7 +219,10 @@ def _github_with(body: str) -> str:
 def test_a_valid_checksum_beats_placeholder_shapes(body: str, default_config: Config) -> None:
     from leakstop.placeholders import is_placeholder
     token = _github_with(body)
-    assert is_placeholder(token, default_config.allowlist.builtin.placeholders)  # a placeholder by shape …
+    shapes = default_config.allowlist.builtin.placeholders
+    broken = token[:-1] + ('A' if token[-1] != 'A' else 'B')
+    assert is_placeholder(broken, shapes)  # a placeholder by shape, without its checksum …
+    assert not is_placeholder(token, shapes)  # … and none with it, for every caller (sixth hostile review, 03)
     found = scan_data(f'GITHUB_TOKEN={token}\n'.encode(), 'a.env', ruleset=ruleset_for(default_config), config=default_config)
     assert [(f.rule_id, f.line, f.column) for f in found] == [('github-pat-classic', 1, 14)]  # … still reported
 

@@ -389,20 +389,36 @@ def _same_secret(ours: str, theirs: str) -> bool:
     return bool(theirs) and ours.strip(_QUOTES) == theirs
 
 
-def _vendor(rule_id: str) -> str:
-    return rule_id.split('-', 1)[0].lower()
+GITLEAKS_RULES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'gitleaks_rules.toml')
 
 
-def _gitleaks_matches(findings: Sequence[Finding], line: int, secret: str | None, rule: str) -> list[Finding]:
-    """The findings a gitleaks record stands for: those with its secret (a report); else the one
-    finding on its line, or, when there are several, those of its vendor (``aws-access-token`` ->
-    ``aws-…``). One record never covers the other findings of its line."""
+def gitleaks_rule_map(path: str = GITLEAKS_RULES_FILE) -> dict[str, frozenset[str]]:
+    """gitleaks' rule ids -> the leakstop rule ids that report the same secrets (``data/gitleaks_rules.toml``;
+    ``generic`` there: every rule of the generic detector)."""
+    from leakstop.cache import cache_dir, cached_toml
+    from leakstop.generic import RULE_IDS
+    table = cached_toml(path, directory=cache_dir())['rules']
+    return {
+        theirs: frozenset(rid for ours in ids for rid in (RULE_IDS if ours == 'generic' else (ours,)))
+        for theirs, ids in table.items()
+    }
+
+
+def _gitleaks_matches(
+        findings: Sequence[Finding], line: int, secret: str | None, rule: str, rule_map: dict[str, frozenset[str]],
+) -> list[Finding]:
+    """The findings a gitleaks record stands for: those with its secret (a report); else, on its line, those of
+    the leakstop rules its gitleaks rule maps to (``rule_map``), or of the rule with its id; else the finding on
+    its line when it is the line's only one. One record never covers a finding of another rule on its line
+    (``aws-access-token``, the key ID, is not the secret access key beside it)."""
     if secret is not None:
         return [f for f in findings if _same_secret(f.secret, secret)]
     on_line = [f for f in findings if f.line == line]
-    if not rule:
-        return on_line if len(on_line) <= 1 else []
-    return [f for f in on_line if _vendor(f.rule_id) == _vendor(rule)]  # the entry's rule, not another's
+    ours = rule_map.get(rule, frozenset((rule,)) if rule else frozenset())
+    named = [f for f in on_line if f.rule_id in ours]
+    if named or rule in rule_map:
+        return named
+    return on_line if len(on_line) == 1 else []
 
 
 def _import_gitleaks(
@@ -413,6 +429,8 @@ def _import_gitleaks(
     from leakstop.scan import scan_data
     root = repository_root()
     counts = ImportCounts()
+    rule_map = gitleaks_rule_map()
+    written: set[tuple[str, str, str]] = set()
     for filename, line, secret, rule, commit in records:
         path = import_path(filename, base='', root=root, source=source, counts=counts)
         if path is None:
@@ -424,12 +442,13 @@ def _import_gitleaks(
         else:
             data = _imported_file(path, source)
         findings = scan_data(data or b'', normalize(path), ruleset=ruleset, config=config)
-        found = _gitleaks_matches(findings, line, secret, rule)
+        found = _gitleaks_matches(findings, line, secret, rule, rule_map)
         for f in found:
             entry = target.add(f)
             target.entries[entry.key] = entry._replace(status=status)
-        counts.imported += bool(found)
+            written.add(entry.key)
         counts.unmatched += not found
+    counts.imported = len(written)  # the entries written, as the message says (not the records that matched)
     return counts
 
 

@@ -672,6 +672,48 @@ def view_findings(
     return out
 
 
+# A member name written with an escape (`"\u0061uths":`, `"\u0074oken":`), in JSON or in YAML's double quotes
+_ESCAPED_NAME = LazyPattern(
+    rb'"[^"\r\n]{0,100}?\\(?:u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F])[^"\r\n]{0,100}"[ \t]*:')
+_DOCUMENT_START = (b'{', b'[')
+
+
+def document_escape_view(data: bytes, *, yaml: bool = False) -> View | None:
+    """A whole document with its string escapes decoded once, as its parser reads it: a JSON document (it parses as
+    one) holding an escape that hides something or a member name written with an escape; with ``yaml`` (a file
+    known to be YAML, a kubeconfig by its name), any file with such a member name. For rules whose pattern spans a
+    document's lines (block-credential-files' ``"auths": {`` … ``"auth":``, ``user:`` … ``token:``), which the
+    escape view (the escaped lines only) cannot show whole (sixth hostile review, break 10). Source code is not
+    decoded whole: its strings' ``\\n`` would make examples of files out of its test data."""
+    if b'\\' not in data:
+        return None
+    if data.lstrip(b'\xef\xbb\xbf \t\r\n')[:1] in _DOCUMENT_START:
+        if not (_STRONG_HIDING.search(data) or _ESCAPED_NAME.search(data)):
+            return None
+        import json
+        try:
+            json.loads(data)
+        except (ValueError, RecursionError):
+            return None
+    elif not yaml or not _ESCAPED_NAME.search(data):
+        return None
+    out = _Builder()
+    out.add(_decode_escapes(data), 0, len(data), False)
+    return out.view(data)
+
+
+def document_view_findings(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
+    """Findings in ``document_escape_view`` of ``data``, placed on the original text."""
+    view = document_escape_view(data)
+    if view is None:
+        return []
+    placed = [(*view.original(f.start, f.end), f) for f in scan_bytes(view.text, ruleset, path)]
+    return [
+        f._replace(line=line, column=column, start=start, end=end, description=f'{f.description} (escaped)')
+        for (start, end, f), (line, column) in zip(placed, line_columns(data, [p[0] for p in placed]))
+    ]
+
+
 NESTED_ESCAPES = 2  # levels decoded again below the escape view (JSON in a string in a string: an Airflow
 # connection's `extra` holding a service-account key, escaped three times in a JSON file; held-out 49)
 

@@ -41,12 +41,16 @@ _ARMOR = LazyPattern(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,40}-----')
 
 
 def is_placeholder(value: str, shapes: PlaceholderShapes) -> bool:
-    """Whether ``value`` (quotes around it ignored) has a placeholder's shape."""
+    """Whether ``value`` (quotes around it ignored) has a placeholder's shape, and is no token whose checksum
+    proves it real (``validators.issued_token``: a ``ghp_`` token's random part may spell ``ToDo``)."""
     value = value.strip().strip('\'"`')
     if value.startswith('-----'):  # a PEM block: its body is the value (the armor's dashes are no ----- shape)
         value = _ARMOR.sub('', value).strip()
     patterns = _compiled(shapes.long if len(value) > PLACEHOLDER_MAX else shapes.short)
-    return any(p.search(value) for p in patterns) or len(value) <= 40 and _leet_placeholder(value)
+    if not any(p.search(value) for p in patterns) and not (len(value) <= 40 and _leet_placeholder(value)):
+        return False
+    from leakstop.validators import issued_token  # (validators read this module)
+    return not issued_token(value)  # a valid checksum beats `todo`: the issuer generated it (issue 13 #12)
 
 
 # "please change me" in leetspeak (`Pl3453Ch4ng3M3`, a game-server egg's default; held-out 55 and 59)

@@ -402,6 +402,21 @@ def bip39_mnemonic(secret: str) -> bool:
 CHECKSUM_VALIDATORS = frozenset({
     'github_checksum', 'github_refresh_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32', 'bip39',
 })
+# The checksums that prove a value alone was issued, whichever rule or file format it was found in (a
+# token in a .npmrc, a kubeconfig, a template's value): ``placeholders.is_placeholder`` never takes such a
+# value for a placeholder (issue 13 #12, also in block-credential-files and block-env-files). BIP-39 is not
+# among them: twelve words carry a checksum of 4 bits only.
+_ISSUED = LazyPattern(r'\A(?:gh[pousr]_[A-Za-z0-9]{36}|npm_[A-Za-z0-9]{36}|pypi-AgE[A-Za-z0-9_-]{50,})\Z')
+
+
+def issued_token(value: str) -> bool:
+    """Whether ``value`` is a token whose checksum (or signed structure) proves its issuer generated it:
+    GitHub's and npm's CRC32, a PyPI macaroon; or a key or an address whose base58check or bech32 checksum holds."""
+    if _ISSUED.match(value) is not None:
+        return github_checksum(value) if value.startswith('gh') else npm_checksum(value) or pypi_macaroon(value)
+    return len(value) >= 26 and (base58check(value) or bech32_checksum(value))
+
+
 # Token formats whose rules still report a token that fails its checksum when its body is random: a test
 # fixture or an example written by hand (a made-up ghp_ with random characters, as the held-out labels call
 # realistic test keys true; gitleaks reports them too) or a mistyped real one. Reported without the

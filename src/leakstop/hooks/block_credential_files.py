@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 from leakstop.baseline import Baseline, load_for_run, unknown
 from leakstop.cache import cache_dir, cached, file_signature
 from leakstop.config import Config, load_config
-from leakstop.decode import view_findings, with_view_findings
+from leakstop.decode import document_escape_view, document_view_findings, view_findings, with_view_findings
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, add_common_arguments, glob_arg, parse_hook_args, redacted_message, select_rules
@@ -92,20 +92,52 @@ def ini_placeholder_values(text: bytes, shapes: PlaceholderShapes) -> bool:
     return named
 
 
+_KUBE_CREDENTIAL_KEYS = frozenset((
+    'token', 'password', 'client-key-data', 'access-token', 'refresh-token', 'id-token', 'client-secret',
+))
+# a credential's key in block YAML (at a line's start, maybe a list item's) or in a flow mapping (after `{` or `,`),
+# quoted or not; its value quoted (to its closing quote) or plain (to the line's end; in a flow mapping, to `,` `}`)
 _KUBE_CREDENTIAL = re.compile(
-    rb'^[ \t]*-?[ \t]*(?:token|password|client-key-data|access-token|refresh-token|id-token|client-secret)'
-    rb'[ \t]*:[ \t]*([^\r\n]*)',
+    rb'(?:^|(?P<flow>[{,]))[ \t]*-?[ \t]*(?P<q>["\']?)(?:token|password|client-key-data|access-token|refresh-token'
+    rb'|id-token|client-secret)(?P=q)[ \t]*:[ \t]*'
+    rb'(?P<value>"(?:[^"\\\r\n]|\\.)*"|\'(?:[^\'\r\n]|\'\')*\'|[^\r\n]*)',
     re.M,
 )
 
 
+def _kube_credentials(text: bytes) -> list[str]:
+    """The values of a kubeconfig's credential keys, read as kubectl reads the file: as JSON when it is JSON (keys
+    and values unescaped), else as YAML in block or flow style, keys quoted or not (sixth hostile review, break 11)."""
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        doc = None
+    if isinstance(doc, (dict, list)):
+        return [value for key, value in _json_strings(doc) if key in _KUBE_CREDENTIAL_KEYS]
+    view = document_escape_view(text, yaml=True)  # a key in double quotes written with an escape: "\u0074oken"
+    if view is not None:
+        text = view.text
+    values = []
+    for m in _KUBE_CREDENTIAL.finditer(text):
+        raw = m.group('value').decode('utf-8', 'replace')
+        if raw.startswith('"'):
+            try:
+                value = str(json.loads(raw))  # YAML's double-quoted escapes are JSON's
+            except ValueError:
+                value = raw.strip('"')
+        elif raw.startswith("'"):
+            value = raw[1:-1].replace("''", "'")
+        else:
+            value = raw.split(' #')[0]
+            if m.group('flow') is not None:
+                value = re.split(r'[,}\]]', value)[0]
+        values.append(value.strip())
+    return values
+
+
 def no_inline_kube_credentials(text: bytes, shapes: PlaceholderShapes) -> bool:
     """A kubeconfig whose users carry no inline token, password or key (``exec:``, cert files)."""
-    for m in _KUBE_CREDENTIAL.finditer(text):
-        value = m.group(1).decode('utf-8', 'replace').split(' #')[0].strip().strip('\'"')
-        if value and not is_placeholder(value, shapes):
-            return False
-    return True
+    return not any(value and not is_placeholder(value, shapes) for value in _kube_credentials(text))
 
 
 # A truststore holds certificates (public), a keystore private keys. PKCS#12 cannot say which without its
@@ -254,6 +286,7 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
     found = scan_bytes(data, ruleset, path)
     if text is not None:  # escaped strings, commented-out key blocks (as scan-secrets sees them)
         found = with_view_findings(found, view_findings(data, path, ruleset))
+        found = with_view_findings(found, document_view_findings(data, path, ruleset))  # "\u0061uths": a document
     if not found:
         return []
     rules = {r.id: r for r in ruleset.rules}
