@@ -215,6 +215,39 @@ def test_custom_rule_allow_regexes_max_length_and_globs_are_checked() -> None:
     assert load_config().custom_rules[0].id == 'acme'
 
 
+
+# Constructs no linear-time engine runs, which the backtracking analysis does not model (sixth hostile review, break
+# 05): `([a-z]+)\2z` was accepted and took 3 s on one 4 KB line in Python's re (cubic); conditionals, atomic groups
+# and possessive repeats hid what they hold from the analysis (`(?>\w*\w*z)` was accepted).
+@pytest.mark.parametrize(('pattern', 'construct'), [
+    (r'(?P<secret>([a-z]+)\2z)', 'a backreference'),
+    (r'(?P<secret>(?P<w>[a-z]+)(?P=w)z)', 'a backreference'),
+    (r'(?P<secret>(?<=(x))[a-z]+\2z)', 'a backreference'),
+    (r'(?P<secret>(a)?(?(2)\w*\w*|c)z)', 'a conditional group'),
+    (r'(?P<secret>(?>\w*\w*z))', 'an atomic group or a possessive repeat'),
+    (r'(?P<secret>(?:\w*\w*z)++)', 'an atomic group or a possessive repeat'),
+])
+@pytest.mark.parametrize('where', ['pattern', 'allow'])
+def test_custom_rules_with_a_construct_no_linear_engine_runs_are_refused(pattern: str, construct: str, where: str) -> None:
+    rule = "[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\n"
+    if where == 'pattern':
+        message = error_of(rule + f"pattern = '{pattern}'\n")
+        what = 'pattern'
+    else:
+        message = error_of(rule + f"pattern = '(?P<secret>acme_[a-z0-9]{{32}})'\nallow = ['^x$', '{pattern}']\n")
+        what = 'allow[1]'
+    assert message.startswith(f'.leakstop.toml.rules[0]: acme: {what} uses {construct}, which only a backtracking '
+                              'engine runs: it could take polynomial time on hostile input; '), message
+
+
+def test_a_backreference_rule_fails_the_hook(capsys: pytest.CaptureFixture[str]) -> None:
+    with open('.leakstop.toml', 'w') as f:
+        f.write("[[rules]]\nid = \"acme-pair\"\ndescription = \"Acme\"\npattern = '(?P<secret>([a-z]+)\\2z)'\nmax_length = 4096\n")
+    with open('data.txt', 'w') as f:
+        f.write(('x=' + 'a' * 4000 + 'bz\n') * 4)
+    assert scan_secrets.main(['data.txt']) == 2  # accepted, it passed after 13 to 23 s
+    assert 'acme-pair: pattern uses a backreference' in capsys.readouterr().err
+
 # --- errors and the cache never hold a pasted token (issue 13 #16) -----------------------------
 
 @pytest.mark.parametrize('text', [

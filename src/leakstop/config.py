@@ -318,6 +318,27 @@ def _category(category: Any) -> frozenset[int]:
     return _ALPHABET
 
 
+def _unmodelled_construct(items: Any, parser: Any) -> str | None:
+    """The first construct in a parsed pattern that neither RE2 nor Hyperscan runs and that ``backtracking_risk``
+    does not model, or None: a backreference (``([a-z]+)\\1z`` is cubic in a line in Python's engine; sixth hostile
+    review, break 05), a conditional group, an atomic group or a possessive repeat (whose contents the analysis
+    would not see). Lookarounds are modelled (their contents are walked)."""
+    names = {'GROUPREF': 'a backreference', 'GROUPREF_EXISTS': 'a conditional group',
+             'ATOMIC_GROUP': 'an atomic group or a possessive repeat', 'POSSESSIVE_REPEAT': 'an atomic group or a possessive repeat'}
+    unmodelled = {getattr(parser, name): what for name, what in names.items() if hasattr(parser, name)}
+    stack: list[Any] = [items]
+    while stack:  # every nested sub-pattern, wherever the parser keeps it (a group, a branch, a repeat, an assertion)
+        item = stack.pop()
+        if isinstance(item, parser.SubPattern):
+            for op, arg in item:
+                if op in unmodelled:
+                    return unmodelled[op]
+                stack.append(arg)
+        elif isinstance(item, (tuple, list)):
+            stack.extend(item)
+    return None
+
+
 def backtracking_risk(pattern: str) -> str | None:
     """Why Python's backtracking engine could take more than about quadratic time on ``pattern``, or None.
 
@@ -331,13 +352,16 @@ def backtracking_risk(pattern: str) -> str | None:
         from re import _parser as parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover (Python < 3.11)
         import sre_parse as parser
-    nested = nested_repeat(pattern)
-    if nested is not None:
-        return f'nests a repeat ({nested}) inside another'
     try:
         tree = parser.parse(pattern)
     except Exception:
         return None  # invalid patterns are reported by the compile check
+    construct = _unmodelled_construct(tree, parser)
+    if construct is not None:
+        return f'uses {construct}, which only a backtracking engine runs'
+    nested = nested_repeat(pattern)
+    if nested is not None:
+        return f'nests a repeat ({nested}) inside another'
     repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
     unbounded = 64  # a repeat of more than this many extra iterations counts as unbounded
 
@@ -465,6 +489,9 @@ def _check_custom_rule(rule: Rule, where: str) -> None:
     hint = 'rewrite it with bounded repeats ({0,40}) or character classes that exclude what follows (e.g. \\w+=\\w+, not \\w+\\w+)'
     for what, pattern in [('pattern', rule.pattern), *((f'allow[{i}]', a) for i, a in enumerate(rule.allow))]:
         why = backtracking_risk(pattern)
+        if why is not None and why.startswith('uses '):
+            raise FatalError(f'{where}: {_shown(rule.id)}: {what} {why}: it could take polynomial time on hostile input; '
+                             'write the secret\'s shape without it')
         if why is not None:
             raise FatalError(f'{where}: {_shown(rule.id)}: {what} {why}: it could take exponential or polynomial time on hostile input; {hint}')
     if rule.max_length > CUSTOM_MAX_LENGTH:
