@@ -86,6 +86,53 @@ def test_match_everything_entries_are_refused(text: str, expected: str) -> None:
     assert error_of(text).startswith(expected)
 
 
+
+# Path globs that match most paths only together, or only beyond four fixed probes (sixth hostile review, break 04):
+# `*[a-v]`, `*[x-z]`, `*[AC-PR-Z]`, `*[0-57-9]` skipped every name but those ending in w, B, 6 or Q (the probes' last
+# characters) and every hook passed a token, id_rsa and .env.
+@pytest.mark.parametrize(('globs', 'expected'), [
+    ('"*[a-v]", "*[x-z]", "*[AC-PR-Z]", "*[0-57-9]"', 'paths[0]: matches most paths ('),
+    ('"docs/**", "*[!w]"', 'paths[1]: matches most paths ('),
+    ('"*a*", "*e*", "*i*", "*o*", "*u*"', 'paths[0]: matches most paths ('),
+    ('"tests/**", "?*/**"', 'paths[1]: matches most paths ('),
+    ('"*.*"', 'paths[0]: matches most paths ('),
+    ('"docs/**", "*[0-9]", "*[A-Z]"', 'paths: together match most paths ('),  # each less than a quarter
+])
+@pytest.mark.parametrize('table', ['allowlist', 'allowlist.rules.github-pat-classic'])
+def test_path_globs_that_match_most_paths_together_are_refused(globs: str, expected: str, table: str) -> None:
+    message = error_of(f'[{table}]\npaths = [{globs}]\n')
+    assert message.startswith(f'.leakstop.toml.{table}.{expected}'), message
+    assert message.endswith(' varied probe paths): it would turn every hook off (name the directories or files to skip, '
+                            'e.g. tests/fixtures/**)')
+
+
+def test_many_ordinary_path_globs_are_accepted() -> None:
+    globs = ['tests/**', 'test/**', 'docs/**', 'examples/**', '*.md', '*.lock', '*.snap', 'vendor/**', 'node_modules/',
+             '**/fixtures/**', '*.min.js', '*_test.go', '*.json', '*.txt', '*.yaml', '*.yml', 'src/generated/**', 'deploy/']
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f'[allowlist]\npaths = {globs!r}\n'.replace("'", '"'))
+    config = load_config()
+    assert config.allowlist.path_allowed('docs/a.md') and config.allowlist.path_allowed('deploy/k8s/x.py')
+    assert not config.allowlist.path_allowed('src/app.py') and not config.allowlist.path_allowed('id_rsa')
+
+
+def test_globs_that_skip_most_paths_together_fail_every_hook(capsys: pytest.CaptureFixture[str]) -> None:
+    from leakstop.hooks import block_credential_files, block_env_files
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["*[a-v]", "*[x-z]", "*[AC-PR-Z]", "*[0-57-9]"]\n')
+    os.mkdir('src')
+    with open('src/settings.py', 'w') as f:
+        f.write(f'token = "{TOKEN}"\n')
+    with open('id_rsa', 'w') as f:
+        f.write(fakes.pem_private_key(kind='OPENSSH PRIVATE KEY', seed='paths'))
+    with open('.env', 'w') as f:
+        f.write(f'API_TOKEN={TOKEN}\n')
+    assert scan_secrets.main(['src/settings.py']) == 2  # passed (exit 0, silent)
+    assert block_credential_files.main(['id_rsa']) == 2
+    assert block_env_files.main(['.env']) == 2
+    err = capsys.readouterr().err
+    assert err.count('.leakstop.toml.allowlist.paths[0]: matches most paths (') == 3 and TOKEN not in err
+
 # What every secret of a kind holds, derived from the rules (fifth hostile review, breaks 03 and 12): a hand list of
 # markers let `BEGIN RSA`, `dop_v1_`, `hf_` through as stopwords, and allowlist values were not checked at all.
 @pytest.mark.parametrize(('word', 'marker'), [
