@@ -293,6 +293,17 @@ def _classes() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return _CLASSES['markers'], _CLASSES['examples']
 
 
+def _key_kinds() -> list[tuple[str, tuple[str, ...]]]:
+    """(a kind of private key, sample keys of it, lowercased): what every key of a kind holds (``MIIE`` in every
+    RSA-2048 key, ``MHcCAQEE`` in every EC P-256 key in SEC1 form) is in all of its samples (sixth hostile review,
+    break 15: the rules' examples mix sizes, so a stopword or value only every key of one size holds was accepted)."""
+    if 'keys' not in _CLASSES:
+        from leakstop.key_samples import sample_keys
+        _CLASSES['keys'] = sample_keys()
+    kinds: list[tuple[str, tuple[str, ...]]] = _CLASSES['keys']
+    return kinds
+
+
 def _class_of_word(word: str) -> str | None:
     """What makes stopword ``word`` allow a whole kind of secret (for the message), or None."""
     markers, examples = _classes()
@@ -300,8 +311,11 @@ def _class_of_word(word: str) -> str | None:
     inside = sorted((m for m in markers if low in m.lower()), key=lambda m: (len(m), m))
     if inside:
         return repr(inside[0].strip())
-    return next((f'every example of {rule_id} holds it' for rule_id, secrets in examples.items()
-                 if all(low in s.lower() for s in secrets)), None)
+    found = next((f'every example of {rule_id} holds it' for rule_id, secrets in examples.items()
+                  if all(low in s.lower() for s in secrets)), None)
+    if found is None:
+        found = next((f'every {kind} holds it' for kind, keys in _key_kinds() if all(low in k.lower() for k in keys)), None)
+    return found
 
 
 def _class_of_value(rx: Any) -> str | None:
@@ -313,8 +327,11 @@ def _class_of_value(rx: Any) -> str | None:
     marker = min((m for m in markers if rx.search(m) is not None), key=lambda m: (len(m), m), default=None)
     if marker is not None:
         return f'{marker.strip()!r} alone'
-    return next((f'every example of {rule_id}' for rule_id, secrets in examples.items()
-                 if all(rx.search(s) is not None for s in secrets)), None)
+    found = next((f'every example of {rule_id}' for rule_id, secrets in examples.items()
+                  if all(rx.search(s) is not None for s in secrets)), None)
+    if found is None:
+        found = next((f'every {kind}' for kind, keys in _key_kinds() if all(rx.search(k) is not None for k in keys)), None)
+    return found
 
 
 def _stopwords(table: Mapping[str, Any], key: str, where: str, *, checked: bool = False) -> tuple[str, ...]:
