@@ -293,14 +293,15 @@ def _classes() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return _CLASSES['markers'], _CLASSES['examples']
 
 
-def _key_kinds() -> list[tuple[str, tuple[str, ...]]]:
-    """(a kind of private key, sample keys of it, lowercased): what every key of a kind holds (``MIIE`` in every
-    RSA-2048 key, ``MHcCAQEE`` in every EC P-256 key in SEC1 form) is in all of its samples (sixth hostile review,
-    break 15: the rules' examples mix sizes, so a stopword or value only every key of one size holds was accepted)."""
-    if 'keys' not in _CLASSES:
-        from leakstop.key_samples import sample_keys
-        _CLASSES['keys'] = sample_keys()
-    kinds: list[tuple[str, tuple[str, ...]]] = _CLASSES['keys']
+def _secret_kinds() -> list[tuple[str, tuple[str, ...]]]:
+    """(a kind of private key or JWT, samples of it): what every secret of a kind holds (``MIIE`` in every RSA-2048
+    key, ``MHcCAQEE`` in every EC P-256 key in SEC1 form, a JWT header) is in all of its samples (sixth hostile
+    review, break 15: the rules' examples mix sizes, so a stopword or value only every key of one size holds was
+    accepted)."""
+    if 'samples' not in _CLASSES:
+        from leakstop.secret_samples import sample_secrets
+        _CLASSES['samples'] = sample_secrets()
+    kinds: list[tuple[str, tuple[str, ...]]] = _CLASSES['samples']
     return kinds
 
 
@@ -314,7 +315,7 @@ def _class_of_word(word: str) -> str | None:
     found = next((f'every example of {rule_id} holds it' for rule_id, secrets in examples.items()
                   if all(low in s.lower() for s in secrets)), None)
     if found is None:
-        found = next((f'every {kind} holds it' for kind, keys in _key_kinds() if all(low in k.lower() for k in keys)), None)
+        found = next((f'every {kind} holds it' for kind, samples in _secret_kinds() if all(low in k.lower() for k in samples)), None)
     return found
 
 
@@ -330,7 +331,7 @@ def _class_of_value(rx: Any) -> str | None:
     found = next((f'every example of {rule_id}' for rule_id, secrets in examples.items()
                   if all(rx.search(s) is not None for s in secrets)), None)
     if found is None:
-        found = next((f'every {kind}' for kind, keys in _key_kinds() if all(rx.search(k) is not None for k in keys)), None)
+        found = next((f'every {kind}' for kind, samples in _secret_kinds() if all(rx.search(k) is not None for k in samples)), None)
     return found
 
 

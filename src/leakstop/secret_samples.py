@@ -1,5 +1,6 @@
-"""Sample private keys of every common kind: random numbers in the real structure, so that what every key of a
-kind holds (its DER or OpenSSH header in base64, a fixed field at a fixed offset) is in every sample of it.
+"""Sample secrets of every common structured kind, private keys and JWTs: random numbers in the real structure, so
+that what every secret of a kind holds (a key's DER or OpenSSH header in base64, a fixed field at a fixed offset,
+a JWT's header) is in every sample of it.
 
 ``config`` refuses a stopword or an allowlist value that every key of a kind holds: ``MIIE`` is in every RSA-2048
 key, ``MHcCAQEE`` in every EC P-256 key in SEC1 form (sixth hostile review, break 15: the rules' examples mix
@@ -7,11 +8,14 @@ sizes, so such prefixes were in no marker and not in every example). Structures 
 (PKCS#8), RFC 5915 (SEC1), RFC 8410 (Ed25519, X25519, Ed448, X448), RFC 8018 (PBES2), OpenSSL's DSA form and
 OpenSSH's PROTOCOL.key. Numbers are as key generators make them: a modulus and its primes of their exact size (top
 bit set), the other numbers below them, so one byte shorter about half the time; each combination of those
-lengths (which moves the header's length and the fields after it) is a kind of its own.
+lengths (which moves the header's length and the fields after it) is a kind of its own. A JWT (RFC 7519) is one
+kind per signing algorithm and header as libraries write it (``{"alg":"HS256","typ":"JWT"}``: every such token
+starts ``eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9``), its claims in random order and its signature random.
 """
 from __future__ import annotations
 
 import base64
+import json
 import random
 import struct
 from functools import partial
@@ -210,12 +214,42 @@ def _kinds() -> Iterator[tuple[str, str, int, Maker]]:
                        partial(_openssh, kind=kind, variant=ssh_variant, encrypted=encrypted))
 
 
-def sample_keys() -> list[tuple[str, tuple[str, ...]]]:
-    """(a kind of key, ``SAMPLES`` keys of it in one form): every kind and length variant, in each form a rule
-    reports (PEM, PEM with escaped line breaks, bare base64). Seeded: the same samples in every run."""
+_JWT_SIGNATURES = {'HS256': 32, 'HS384': 48, 'HS512': 64, 'RS256': 256, 'RS384': 384, 'RS512': 512, 'PS256': 256,
+                   'ES256': 64, 'ES384': 96, 'ES512': 132, 'EdDSA': 64}  # algorithm: bytes of its signature (RSA-2048 and up)
+_CLAIMS = ('sub', 'iat', 'exp', 'iss', 'aud', 'jti', 'name', 'role', 'scope', 'nbf')
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b'=').decode()
+
+
+def _jwt(rng: random.Random, header: dict[str, str], algorithm: str) -> str:
+    claims = rng.sample(_CLAIMS, rng.randrange(1, len(_CLAIMS)))
+    payload = {c: rng.randrange(10 ** 9, 2 * 10 ** 9) if c in ('iat', 'exp', 'nbf') else _b64url(rng.randbytes(rng.randrange(3, 12)))
+               for c in claims}
+    signature = _JWT_SIGNATURES[algorithm] * (2 if algorithm == 'RS256' and rng.random() < 0.5 else 1)  # RSA-2048 or 4096
+    return '.'.join((_b64url(json.dumps(header, separators=(',', ':')).encode()),
+                     _b64url(json.dumps(payload, separators=(',', ':')).encode()), _b64url(rng.randbytes(signature))))
+
+
+def _jwt_headers(algorithm: str) -> Iterator[dict[str, str]]:
+    """The headers libraries write: alg and typ (jsonwebtoken, PyJWT), typ first (jjwt, nimbus), alg alone."""
+    yield {'alg': algorithm, 'typ': 'JWT'}
+    yield {'typ': 'JWT', 'alg': algorithm}
+    yield {'alg': algorithm}
+
+
+def sample_secrets() -> list[tuple[str, tuple[str, ...]]]:
+    """(a kind of secret, ``SAMPLES`` secrets of it in one form): every kind of key and length variant, in each form
+    a rule reports (PEM, PEM with escaped line breaks, bare base64); every kind of JWT. Seeded: the same samples in
+    every run."""
     out: list[tuple[str, tuple[str, ...]]] = []
     for index, (kind, label, width, make) in enumerate(_kinds()):
         rng = random.Random(index)
         keys = [_forms(label, make(rng), width) for _ in range(SAMPLES)]
         out.extend((kind, tuple(key[form] for key in keys)) for form in range(3))
+    for algorithm in _JWT_SIGNATURES:
+        for header in _jwt_headers(algorithm):
+            rng = random.Random(repr(('jwt', algorithm, header)))
+            out.append((f'{algorithm} JWT with this header', tuple(_jwt(rng, header, algorithm) for _ in range(SAMPLES))))
     return out

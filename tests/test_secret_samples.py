@@ -1,4 +1,5 @@
-"""What every private key of a kind holds cannot be a stopword or an allowlist value (sixth hostile review, break 15).
+"""What every private key (or JWT) of a kind holds cannot be a stopword or an allowlist value (sixth hostile review,
+break 15).
 
 `stopwords = ["MIIE"]` was accepted and every RSA-2048 private key (PKCS#8 and PKCS#1) then passed both hooks;
 `["MHcCAQEE"]` did the same to every EC P-256 key in SEC1 form, and `values` took them too. The words refused here
@@ -7,6 +8,7 @@ temporary directory), as whatever every key of one kind has at the same place.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -133,3 +135,30 @@ def test_ordinary_short_stopwords_are_still_accepted() -> None:
         f.write(f'[allowlist]\nstopwords = {words!r}\nvalues = ["^hunter2$", "^ci-only-", "EXAMPLE$"]\n'.replace("'", '"'))
     config = load_config()
     assert len(config.allowlist.stopwords) == len(words) and len(config.allowlist.values) == 3
+
+
+def jwt(header: str, seed: int) -> str:
+    """An HS256 JWT signed as jsonwebtoken signs one (the key made up here)."""
+    import base64
+    import hashlib
+    import hmac
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b'=').decode()
+    claims = json.dumps({'sub': str(seed), 'iat': 1700000000 + seed}, separators=(',', ':'))
+    signed = f'{b64(header.encode())}.{b64(claims.encode())}'
+    return f'{signed}.{b64(hmac.new(b"made-up-%d" % seed, signed.encode(), hashlib.sha256).digest())}'
+
+
+@pytest.mark.parametrize('header', ['{"alg":"HS256","typ":"JWT"}', '{"typ":"JWT","alg":"HS256"}', '{"alg":"HS256"}'])
+def test_a_jwt_header_is_refused_as_a_stopword(header: str, capsys: pytest.CaptureFixture[str]) -> None:
+    tokens = [jwt(header, seed) for seed in range(3)]
+    word = os.path.commonprefix(tokens).split('.')[0]  # the header every such token starts with
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f'[allowlist]\nstopwords = ["{word}"]\n')
+    with open('app.py', 'w') as f:
+        f.write(f'SESSION = "{tokens[0]}"\n')
+    assert scan_secrets.main(['app.py']) == 2  # accepted, every HS256 JWT with this header passed
+    err = capsys.readouterr().err  # the first header was refused before: every example of one rule holds it
+    assert err.startswith("scan-secrets: error: .leakstop.toml.allowlist.stopwords[0]: 'eyJ"), err
+    assert "…' is part of what every secret of a kind holds (every " in err and word not in err
