@@ -38,7 +38,8 @@ MAKERS = {
     'ec-p384-sec1': lambda out: ('openssl', 'ecparam', '-name', 'secp384r1', '-genkey', '-noout', '-out', out),
     'ec-p256-pkcs8': lambda out: ('openssl', 'genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', out),
     'ed25519-pkcs8': lambda out: ('openssl', 'genpkey', '-algorithm', 'ed25519', '-out', out),
-    # a comment of its own per key (ssh-keygen's default is user@host): one comment for all would be shared text
+    # a comment of its own length per key (ssh-keygen's default is user@host; the file name ends in the key's number):
+    # one comment for all would be text the keys share that is no part of their kind
     'openssh-ed25519': lambda out: ('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', out[-1] * int(out[-1]) + '@h', '-f', out),
     'openssh-ecdsa': lambda out: ('ssh-keygen', '-q', '-t', 'ecdsa', '-b', '256', '-N', '', '-C', 'ci' + out[-1] * 5, '-f', out),
 }
