@@ -86,6 +86,53 @@ def test_match_everything_entries_are_refused(text: str, expected: str) -> None:
     assert error_of(text).startswith(expected)
 
 
+
+# Path globs that match most paths only together, or only beyond four fixed probes (sixth hostile review, break 04):
+# `*[a-v]`, `*[x-z]`, `*[AC-PR-Z]`, `*[0-57-9]` skipped every name but those ending in w, B, 6 or Q (the probes' last
+# characters) and every hook passed a token, id_rsa and .env.
+@pytest.mark.parametrize(('globs', 'expected'), [
+    ('"*[a-v]", "*[x-z]", "*[AC-PR-Z]", "*[0-57-9]"', 'paths[0]: matches most paths ('),
+    ('"docs/**", "*[!w]"', 'paths[1]: matches most paths ('),
+    ('"*a*", "*e*", "*i*", "*o*", "*u*"', 'paths[0]: matches most paths ('),
+    ('"tests/**", "?*/**"', 'paths[1]: matches most paths ('),
+    ('"*.*"', 'paths[0]: matches most paths ('),
+    ('"docs/**", "*[0-9]", "*[A-Z]"', 'paths: together match most paths ('),  # each less than a quarter
+])
+@pytest.mark.parametrize('table', ['allowlist', 'allowlist.rules.github-pat-classic'])
+def test_path_globs_that_match_most_paths_together_are_refused(globs: str, expected: str, table: str) -> None:
+    message = error_of(f'[{table}]\npaths = [{globs}]\n')
+    assert message.startswith(f'.leakstop.toml.{table}.{expected}'), message
+    assert message.endswith(' varied probe paths): it would turn every hook off (name the directories or files to skip, '
+                            'e.g. tests/fixtures/**)')
+
+
+def test_many_ordinary_path_globs_are_accepted() -> None:
+    globs = ['tests/**', 'test/**', 'docs/**', 'examples/**', '*.md', '*.lock', '*.snap', 'vendor/**', 'node_modules/',
+             '**/fixtures/**', '*.min.js', '*_test.go', '*.json', '*.txt', '*.yaml', '*.yml', 'src/generated/**', 'deploy/']
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f'[allowlist]\npaths = {globs!r}\n'.replace("'", '"'))
+    config = load_config()
+    assert config.allowlist.path_allowed('docs/a.md') and config.allowlist.path_allowed('deploy/k8s/x.py')
+    assert not config.allowlist.path_allowed('src/app.py') and not config.allowlist.path_allowed('id_rsa')
+
+
+def test_globs_that_skip_most_paths_together_fail_every_hook(capsys: pytest.CaptureFixture[str]) -> None:
+    from leakstop.hooks import block_credential_files, block_env_files
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["*[a-v]", "*[x-z]", "*[AC-PR-Z]", "*[0-57-9]"]\n')
+    os.mkdir('src')
+    with open('src/settings.py', 'w') as f:
+        f.write(f'token = "{TOKEN}"\n')
+    with open('id_rsa', 'w') as f:
+        f.write(fakes.pem_private_key(kind='OPENSSH PRIVATE KEY', seed='paths'))
+    with open('.env', 'w') as f:
+        f.write(f'API_TOKEN={TOKEN}\n')
+    assert scan_secrets.main(['src/settings.py']) == 2  # passed (exit 0, silent)
+    assert block_credential_files.main(['id_rsa']) == 2
+    assert block_env_files.main(['.env']) == 2
+    err = capsys.readouterr().err
+    assert err.count('.leakstop.toml.allowlist.paths[0]: matches most paths (') == 3 and TOKEN not in err
+
 # What every secret of a kind holds, derived from the rules (fifth hostile review, breaks 03 and 12): a hand list of
 # markers let `BEGIN RSA`, `dop_v1_`, `hf_` through as stopwords, and allowlist values were not checked at all.
 @pytest.mark.parametrize(('word', 'marker'), [
@@ -214,6 +261,39 @@ def test_custom_rule_allow_regexes_max_length_and_globs_are_checked() -> None:
         f.write(base + "allow = ['^acme_0+$']\npaths = ['**/*.py']\n")
     assert load_config().custom_rules[0].id == 'acme'
 
+
+
+# Constructs no linear-time engine runs, which the backtracking analysis does not model (sixth hostile review, break
+# 05): `([a-z]+)\2z` was accepted and took 3 s on one 4 KB line in Python's re (cubic); conditionals, atomic groups
+# and possessive repeats hid what they hold from the analysis (`(?>\w*\w*z)` was accepted).
+@pytest.mark.parametrize(('pattern', 'construct'), [
+    (r'(?P<secret>([a-z]+)\2z)', 'a backreference'),
+    (r'(?P<secret>(?P<w>[a-z]+)(?P=w)z)', 'a backreference'),
+    (r'(?P<secret>(?<=(x))[a-z]+\2z)', 'a backreference'),
+    (r'(?P<secret>(a)?(?(2)\w*\w*|c)z)', 'a conditional group'),
+    (r'(?P<secret>(?>\w*\w*z))', 'an atomic group or a possessive repeat'),
+    (r'(?P<secret>(?:\w*\w*z)++)', 'an atomic group or a possessive repeat'),
+])
+@pytest.mark.parametrize('where', ['pattern', 'allow'])
+def test_custom_rules_with_a_construct_no_linear_engine_runs_are_refused(pattern: str, construct: str, where: str) -> None:
+    rule = "[[rules]]\nid = \"acme\"\ndescription = \"Acme\"\n"
+    if where == 'pattern':
+        message = error_of(rule + f"pattern = '{pattern}'\n")
+        what = 'pattern'
+    else:
+        message = error_of(rule + f"pattern = '(?P<secret>acme_[a-z0-9]{{32}})'\nallow = ['^x$', '{pattern}']\n")
+        what = 'allow[1]'
+    assert message.startswith(f'.leakstop.toml.rules[0]: acme: {what} uses {construct}, which only a backtracking '
+                              'engine runs: it could take polynomial time on hostile input; '), message
+
+
+def test_a_backreference_rule_fails_the_hook(capsys: pytest.CaptureFixture[str]) -> None:
+    with open('.leakstop.toml', 'w') as f:
+        f.write("[[rules]]\nid = \"acme-pair\"\ndescription = \"Acme\"\npattern = '(?P<secret>([a-z]+)\\2z)'\nmax_length = 4096\n")
+    with open('data.txt', 'w') as f:
+        f.write(('x=' + 'a' * 4000 + 'bz\n') * 4)
+    assert scan_secrets.main(['data.txt']) == 2  # accepted, it passed after 13 to 23 s
+    assert 'acme-pair: pattern uses a backreference' in capsys.readouterr().err
 
 # --- errors and the cache never hold a pasted token (issue 13 #16) -----------------------------
 

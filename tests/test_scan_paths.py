@@ -198,7 +198,7 @@ def test_a_bad_exclude_is_a_usage_error(repo: str, glob: str, message: str, caps
     assert capsys.readouterr().err == f'leakstop: error: {message}\n'
 
 
-@pytest.mark.parametrize('glob', ['**', '*', '?*', '**/*', '*/', '**/**'])
+@pytest.mark.parametrize('glob', ['**', '*', '?*', '**/*', '**/**'])
 @pytest.mark.parametrize('scope', [[], ['--all'], ['--history']])
 def test_an_exclude_that_matches_every_path_is_refused(repo: str, glob: str, scope: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     # fifth hostile review, break 13: `scan --exclude '**'` scanned nothing and passed (exit 0, no output),
@@ -212,6 +212,27 @@ def test_an_exclude_that_matches_every_path_is_refused(repo: str, glob: str, sco
     assert err == (f'leakstop: error: --exclude {glob!r}: matches every path: the scan would read nothing '
                    '(name the directories or files to skip, e.g. tests/fixtures/**)\n')
 
+
+@pytest.mark.parametrize(('globs', 'expected'), [
+    (['*/'], "--exclude '*/': matches most paths ("),
+    (['*[!w]'], "--exclude '*[!w]': matches most paths ("),
+    (['*[a-v]', '*[x-z]', '*[AC-PR-Z]', '*[0-57-9]'], "--exclude '*[a-v]': matches most paths ("),
+    (['docs/', '*[0-9]', '*[A-Z]'], "--exclude 'docs/' '*[0-9]' '*[A-Z]': together match most paths ("),  # each less than a quarter
+])
+def test_excludes_that_match_most_paths_together_are_refused(repo: str, globs: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # sixth hostile review, break 04: four globs on the last character skipped every path but four probes
+    write('a.py', f't={GH}\n')
+    assert cli.main(['scan', '--all', *(a for g in globs for a in ('--exclude', g))]) == 2
+    out, err = capsys.readouterr()
+    assert out == '' and err.startswith(f'leakstop: error: {expected}'), err
+    assert err.endswith(' varied probe paths): the scan would read little (name the directories or files to skip, e.g. tests/fixtures/**)\n')
+
+
+def test_excludes_and_allowlist_paths_are_judged_together(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write('.leakstop.toml', '[allowlist]\npaths = ["*[0-9]"]\n')  # each skips less than a quarter of paths
+    write('a.py', f't={GH}\n')
+    assert cli.main(['scan', '--all', '--exclude', '*[A-Z]']) == 2
+    assert capsys.readouterr().err.startswith("leakstop: error: --exclude '*[A-Z]': together with [allowlist] paths match most paths (")
 
 def test_an_exclude_glob_holding_a_token_is_not_echoed(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(['scan', '--exclude', f'[z-a]{GH}']) == 2

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from typing import Any, Callable, Mapping, Sequence
 
 from leakstop.allowlist import Allowlist, BuiltinAllowlist
@@ -60,7 +61,33 @@ def _shown(name: str) -> str:
 # Probes: values no allowlist entry meant to allow. An entry that matches one of them matches
 # (nearly) everything, and would silently turn every hook off.
 _PROBE_SECRETS = ('', 'Zq3v9XkP7wLm2RtY8bNc4JhD', '5f0c9e2ab7d14e8396c1a0fd2b7e4c58', 'k9/Qx+2mT7=vB4#pL8@wR1!zN6')
-_PROBE_PATHS = ('Zq3v9XkP7w', 'k9Qx2mT7vB/Zq3v9XkP7w', 'Zq3v9XkP7w.k9Q', 'k9Qx2mT7vB/pL8wR1zN6/Zq3v9XkP7w.k9Q')
+# Paths no path glob (``[allowlist] paths``, per rule, ``--exclude``) should match most of, together: every name
+# shape (each last character a name may end in, each common extension, dotfiles, key and credential files, names
+# without an extension) in every directory shape (the top, one level, deep, dotted, digits, non-ASCII, spaces).
+# Four fixed probes let `*[a-v]`, `*[x-z]`, `*[AC-PR-Z]`, `*[0-57-9]` through: every name but those ending in the
+# probes' last characters (sixth hostile review, break 04). Directories people skip on purpose (tests, docs,
+# examples, vendor, fixtures) are not among them: globs naming those stay far below the share refused.
+_PROBE_DIRS = (
+    '', 'src', 'app/config', 'k9Qx2mT7vB', 'internal/pkg/server', 'deploy/k8s/prod/secrets', '.github/workflows',
+    'Lib/Zq-3_v9', '0/1/2/3/4/5/6/7/8/9', '\u00dcberModul/dir with space', 'home/user/.ssh', 'services/api-gateway/src/main/resources',
+)
+_PROBE_STEMS = ('Zq3v9XkP7w', 'report', 'x', 'Main', 'settings_local', 'k9Qx-2m', 'data.2024', 'A')
+_PROBE_ENDINGS = string.ascii_letters + string.digits + "_-~+@#$%=!&,;'()[]{}^`" + '\u00e9\u00df\u0436\u4e2d'
+_PROBE_EXTENSIONS = (
+    'py', 'pyc', 'js', 'mjs', 'ts', 'tsx', 'jsx', 'go', 'rs', 'java', 'kt', 'rb', 'php', 'cs', 'c', 'h', 'cpp', 'hpp',
+    'swift', 'm', 'scala', 'sh', 'bash', 'ps1', 'bat', 'yml', 'yaml', 'json', 'toml', 'ini', 'cfg', 'conf', 'env',
+    'properties', 'xml', 'html', 'css', 'scss', 'md', 'rst', 'txt', 'csv', 'sql', 'tf', 'tfvars', 'tfstate', 'hcl',
+    'pem', 'key', 'crt', 'p12', 'pfx', 'jks', 'keystore', 'ppk', 'pub', 'asc', 'gpg', 'lock', 'gradle', 'mk', 'vue',
+    'ipynb', 'log', 'bak', 'gz', 'zip', 'sqlite', 'db', 'Dockerfile', 'JSON', 'PY', 'Key', 'j2', 'mp4', 'png', 'svg',
+)
+_PROBE_NAMES = (
+    '.env', '.env.local', '.env.production', '.envrc', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.pgpass',
+    '.htpasswd', '.dockercfg', '.s3cfg', '.bashrc', '.gitignore', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519',
+    'credentials', 'credentials.json', 'kubeconfig', 'config', 'secrets.yml', 'service-account.json', 'Makefile',
+    'Dockerfile', 'LICENSE', 'README', 'Procfile', 'Jenkinsfile', 'Gemfile', 'app.min.js', 'settings.local.py',
+    'archive.tar.gz', 'ID_RSA', '.ENV', 'x', '_', '1',
+)
+BROAD_SHARE = 0.25  # path globs that together match more of the probe paths than this turn most checks off
 MIN_STOPWORD = 3  # a shorter stopword occurs in most secrets
 AMBIGUOUS_REPEAT = 8  # a repeat of alternatives that can start alike, more times than this, backtracks exponentially
 SPLIT_WAYS = 1 << 14  # ways a run of variable-length items that can match alike may split a text (\w{0,4} six times: 25 ms a try)
@@ -161,31 +188,72 @@ def _without_secrets(message: str) -> str:
     return redacted_message(message)
 
 
-def _matches_every_path(glob: LinearPattern) -> bool:
-    return any(glob.match(probe) is not None for probe in _PROBE_PATHS)
+_PROBES: list[str] = []  # probe_paths(), built once a process
 
 
-def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
-    """Allowlist path globs, matched by RE2; none may be empty or match (nearly) every path."""
-    from leakstop.files import glob_to_regex
-    patterns = _str_list(table, key, where)
-    if not patterns:
+def probe_paths() -> list[str]:
+    """Every probe name in every probe directory (about 2,500 paths)."""
+    if not _PROBES:
+        stems = _PROBE_STEMS
+        names = [stems[i % len(stems)] + c for i, c in enumerate(_PROBE_ENDINGS)]
+        names += [f'{stems[i % len(stems)]}.{ext}' for i, ext in enumerate(_PROBE_EXTENSIONS)]
+        names += _PROBE_NAMES
+        _PROBES.extend(f'{d}/{n}' if d else n for d in _PROBE_DIRS for n in names)
+    return _PROBES
+
+
+def _share_of_paths(regex: str) -> tuple[int, int]:
+    """How many of the probe paths a path regex (``glob_to_regex`` parts joined) matches, of how many."""
+    rx = LinearPattern(f'(?:{regex})\\z', regex)
+    probes = probe_paths()
+    return sum(rx.match(p) is not None for p in probes), len(probes)
+
+
+def _broad_glob(parts: Sequence[str]) -> tuple[int | None, str] | None:
+    """Why path globs (their ``glob_to_regex`` parts) would turn most checks off, with the index of the glob that
+    does it alone (None when only together), or None: they match more than ``BROAD_SHARE`` of the probe paths."""
+    hit, total = _share_of_paths('|'.join(parts))
+    if hit <= BROAD_SHARE * total:
         return None
+    for i, part in enumerate(parts):
+        one, _ = _share_of_paths(part)
+        if one == total:
+            return i, 'matches every path'
+        if one > BROAD_SHARE * total:
+            return i, f'matches most paths ({one} of {total} varied probe paths)'
+    return None, f'together match most paths ({hit} of {total} varied probe paths)'
+
+
+def _glob_parts(patterns: Sequence[str], invalid: Callable[[int, str], FatalError]) -> list[str]:
+    """The ``glob_to_regex`` parts of ``patterns``; ``invalid(i, why)`` is raised for an empty or bad glob."""
+    from leakstop.files import glob_to_regex
     parts = []
     for i, glob in enumerate(patterns):
         if not glob.strip():
-            raise FatalError(f'{where}.{key}[{i}]: empty glob')
+            raise invalid(i, 'empty glob')
         try:
             part = glob_to_regex(glob)
-            one = LinearPattern(f'(?:{part})\\z', glob)
+            LinearPattern(f'(?:{part})\\z', glob)
         except Exception:  # a bad range: [z-a]
-            raise FatalError(f'{where}.{key}[{i}]: invalid glob') from None
-        if _matches_every_path(one):
-            raise FatalError(
-                f'{where}.{key}[{i}]: matches every path: it would turn every hook off '
-                f'(name the directories or files to skip, e.g. tests/fixtures/**)',
-            )
+            raise invalid(i, 'invalid glob') from None
         parts.append(part)
+    return parts
+
+
+def _globs(table: Mapping[str, Any], key: str, where: str, *, checked: bool = False) -> Any:
+    """Allowlist path globs, matched by RE2; none may be empty, and they may not match most paths, alone or
+    together (not checked again for settings from the cache: ``checked``)."""
+    patterns = _str_list(table, key, where)
+    if not patterns:
+        return None
+    parts = _glob_parts(patterns, lambda i, why: FatalError(f'{where}.{key}[{i}]: {why}'))
+    broad = None if checked else _broad_glob(parts)
+    if broad is not None:
+        index, why = broad
+        raise FatalError(
+            f'{where}.{key}{"" if index is None else f"[{index}]"}: {why}: it would turn every hook off '
+            f'(name the directories or files to skip, e.g. tests/fixtures/**)',
+        )
     return LinearPattern('(?:' + '|'.join(parts) + ')\\z', ', '.join(patterns))
 
 
@@ -225,6 +293,18 @@ def _classes() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return _CLASSES['markers'], _CLASSES['examples']
 
 
+def _secret_kinds() -> list[tuple[str, tuple[str, ...]]]:
+    """(a kind of private key or JWT, samples of it): what every secret of a kind holds (``MIIE`` in every RSA-2048
+    key, ``MHcCAQEE`` in every EC P-256 key in SEC1 form, a JWT header) is in all of its samples (sixth hostile
+    review, break 15: the rules' examples mix sizes, so a stopword or value only every key of one size holds was
+    accepted)."""
+    if 'samples' not in _CLASSES:
+        from leakstop.secret_samples import sample_secrets
+        _CLASSES['samples'] = sample_secrets()
+    kinds: list[tuple[str, tuple[str, ...]]] = _CLASSES['samples']
+    return kinds
+
+
 def _class_of_word(word: str) -> str | None:
     """What makes stopword ``word`` allow a whole kind of secret (for the message), or None."""
     markers, examples = _classes()
@@ -232,8 +312,11 @@ def _class_of_word(word: str) -> str | None:
     inside = sorted((m for m in markers if low in m.lower()), key=lambda m: (len(m), m))
     if inside:
         return repr(inside[0].strip())
-    return next((f'every example of {rule_id} holds it' for rule_id, secrets in examples.items()
-                 if all(low in s.lower() for s in secrets)), None)
+    found = next((f'every example of {rule_id} holds it' for rule_id, secrets in examples.items()
+                  if all(low in s.lower() for s in secrets)), None)
+    if found is None:
+        found = next((f'every {kind} holds it' for kind, samples in _secret_kinds() if all(low in k.lower() for k in samples)), None)
+    return found
 
 
 def _class_of_value(rx: Any) -> str | None:
@@ -245,8 +328,11 @@ def _class_of_value(rx: Any) -> str | None:
     marker = min((m for m in markers if rx.search(m) is not None), key=lambda m: (len(m), m), default=None)
     if marker is not None:
         return f'{marker.strip()!r} alone'
-    return next((f'every example of {rule_id}' for rule_id, secrets in examples.items()
-                 if all(rx.search(s) is not None for s in secrets)), None)
+    found = next((f'every example of {rule_id}' for rule_id, secrets in examples.items()
+                  if all(rx.search(s) is not None for s in secrets)), None)
+    if found is None:
+        found = next((f'every {kind}' for kind, samples in _secret_kinds() if all(rx.search(k) is not None for k in samples)), None)
+    return found
 
 
 def _stopwords(table: Mapping[str, Any], key: str, where: str, *, checked: bool = False) -> tuple[str, ...]:
@@ -318,6 +404,27 @@ def _category(category: Any) -> frozenset[int]:
     return _ALPHABET
 
 
+def _unmodelled_construct(items: Any, parser: Any) -> str | None:
+    """The first construct in a parsed pattern that neither RE2 nor Hyperscan runs and that ``backtracking_risk``
+    does not model, or None: a backreference (``([a-z]+)\\1z`` is cubic in a line in Python's engine; sixth hostile
+    review, break 05), a conditional group, an atomic group or a possessive repeat (whose contents the analysis
+    would not see). Lookarounds are modelled (their contents are walked)."""
+    names = {'GROUPREF': 'a backreference', 'GROUPREF_EXISTS': 'a conditional group',
+             'ATOMIC_GROUP': 'an atomic group or a possessive repeat', 'POSSESSIVE_REPEAT': 'an atomic group or a possessive repeat'}
+    unmodelled = {getattr(parser, name): what for name, what in names.items() if hasattr(parser, name)}
+    stack: list[Any] = [items]
+    while stack:  # every nested sub-pattern, wherever the parser keeps it (a group, a branch, a repeat, an assertion)
+        item = stack.pop()
+        if isinstance(item, parser.SubPattern):
+            for op, arg in item:
+                if op in unmodelled:
+                    return unmodelled[op]
+                stack.append(arg)
+        elif isinstance(item, (tuple, list)):
+            stack.extend(item)
+    return None
+
+
 def backtracking_risk(pattern: str) -> str | None:
     """Why Python's backtracking engine could take more than about quadratic time on ``pattern``, or None.
 
@@ -331,13 +438,16 @@ def backtracking_risk(pattern: str) -> str | None:
         from re import _parser as parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover (Python < 3.11)
         import sre_parse as parser
-    nested = nested_repeat(pattern)
-    if nested is not None:
-        return f'nests a repeat ({nested}) inside another'
     try:
         tree = parser.parse(pattern)
     except Exception:
         return None  # invalid patterns are reported by the compile check
+    construct = _unmodelled_construct(tree, parser)
+    if construct is not None:
+        return f'uses {construct}, which only a backtracking engine runs'
+    nested = nested_repeat(pattern)
+    if nested is not None:
+        return f'nests a repeat ({nested}) inside another'
     repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
     unbounded = 64  # a repeat of more than this many extra iterations counts as unbounded
 
@@ -465,6 +575,9 @@ def _check_custom_rule(rule: Rule, where: str) -> None:
     hint = 'rewrite it with bounded repeats ({0,40}) or character classes that exclude what follows (e.g. \\w+=\\w+, not \\w+\\w+)'
     for what, pattern in [('pattern', rule.pattern), *((f'allow[{i}]', a) for i, a in enumerate(rule.allow))]:
         why = backtracking_risk(pattern)
+        if why is not None and why.startswith('uses '):
+            raise FatalError(f'{where}: {_shown(rule.id)}: {what} {why}: it could take polynomial time on hostile input; '
+                             'write the secret\'s shape without it')
         if why is not None:
             raise FatalError(f'{where}: {_shown(rule.id)}: {what} {why}: it could take exponential or polynomial time on hostile input; {hint}')
     if rule.max_length > CUSTOM_MAX_LENGTH:
@@ -542,7 +655,7 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
         if unknown:
             raise FatalError(f'{rwhere}: unknown key {_shown(unknown[0])!r} (known: paths, values)')
         per_rule_values[rule_id] = _regexes(rtable, 'values', rwhere, checked=checked)
-        paths = _globs(rtable, 'paths', rwhere)
+        paths = _globs(rtable, 'paths', rwhere, checked=checked)
         if paths is not None:
             per_rule_paths[rule_id] = paths
 
@@ -557,7 +670,7 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
 
     allowlist = Allowlist(
         builtin=BuiltinAllowlist.load(),
-        paths=_globs(allow, 'paths', awhere),
+        paths=_globs(allow, 'paths', awhere, checked=checked),
         values=_regexes(allow, 'values', awhere, checked=checked),
         stopwords=_stopwords(allow, 'stopwords', awhere, checked=checked),
         disabled=frozenset(_str_list(table, 'disable', where)),
@@ -661,25 +774,26 @@ def with_excluded(config: Config, globs: Sequence[str]) -> Config:
     matches every path: ``--exclude '**'`` scanned nothing and passed (fifth hostile review, break 13)."""
     if not globs:
         return config
-    from leakstop.files import glob_to_regex
-    parts = []
-    for glob in globs:
-        if not glob.strip():
-            raise FatalError('--exclude: empty glob')
-        try:
-            part = glob_to_regex(glob)
-            one = LinearPattern(f'(?:{part})\\z', glob)
-        except Exception:  # a bad range: [z-a]
-            raise FatalError(_without_secrets(f'--exclude {glob!r}: invalid glob')) from None
-        if _matches_every_path(one):
-            raise FatalError(_without_secrets(
-                f'--exclude {glob!r}: matches every path: the scan would read nothing '
-                f'(name the directories or files to skip, e.g. tests/fixtures/**)',
-            ))
-        parts.append(part)
+
+    def invalid(i: int, why: str) -> FatalError:
+        return FatalError('--exclude: empty glob' if why == 'empty glob' else _without_secrets(f'--exclude {globs[i]!r}: {why}'))
+    parts = _glob_parts(globs, invalid)
+    old = config.allowlist.paths
+    # with the settings' own paths: together they may not skip most paths either
+    broad = _broad_glob(parts)
+    if broad is None and isinstance(old, LinearPattern):
+        hit, total = _share_of_paths('|'.join([*parts, old.source]))
+        if hit > BROAD_SHARE * total:
+            broad = None, f'together with [allowlist] paths match most paths ({hit} of {total} varied probe paths)'
+    if broad is not None:
+        index, why = broad
+        shown = ' '.join(repr(g) for g in globs) if index is None else repr(globs[index])
+        raise FatalError(_without_secrets(
+            f'--exclude {shown}: {why}: the scan would read {"nothing" if why == "matches every path" else "little"} '
+            f'(name the directories or files to skip, e.g. tests/fixtures/**)',
+        ))
     source = '(?:' + '|'.join(parts) + ')\\z'
     pattern = ', '.join(globs)
-    old = config.allowlist.paths
     if old is not None:
         if isinstance(old, LinearPattern):
             source, pattern = f'(?:{old.source})|{source}', f'{old.pattern}, {pattern}'
