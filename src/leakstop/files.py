@@ -375,9 +375,11 @@ def git_files(directory: str) -> list[str] | None:
     such files out) and ``-s`` gives the mode of those in the index (a submodule's is 160000).
     """
     import subprocess
+
+    from leakstop.git import command
     try:
         proc = subprocess.run(
-            ('git', '-C', directory, 'ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--others',
+            command('-C', directory, 'ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--others',
              '--exclude-standard'),
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
@@ -415,9 +417,11 @@ def _walk_order(name: str) -> str:
 def _git_ignores(directory: str) -> bool:
     """Whether git ignores ``directory`` itself (``leakstop scan node_modules`` names one)."""
     import subprocess
+
+    from leakstop.git import command
     try:
         return subprocess.run(
-            ('git', '-C', directory, 'check-ignore', '-q', '.'),
+            command('-C', directory, 'check-ignore', '-q', '.'),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ).returncode == 0
     except OSError:

@@ -21,6 +21,7 @@ import subprocess
 import sys
 from typing import Sequence
 
+from leakstop import git
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
@@ -59,7 +60,7 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     """``git check-ignore --no-index -v -n`` for ``paths``; None when git or a repository is missing."""
     try:
         proc = subprocess.run(
-            ('git', 'check-ignore', '--no-index', '--verbose', '--non-matching', '-z', '--stdin'),
+            git.command('check-ignore', '--no-index', '--verbose', '--non-matching', '-z', '--stdin'),
             input=''.join(f'{p}\0' for p in paths).encode('utf-8', 'surrogateescape'), capture_output=True, check=False,
         )
     except OSError:
