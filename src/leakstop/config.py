@@ -167,13 +167,13 @@ def _matches_every_path(glob: LinearPattern) -> bool:
 
 def _globs(table: Mapping[str, Any], key: str, where: str) -> Any:
     """Allowlist path globs, matched by RE2; none may be empty or match (nearly) every path."""
-    from leakstop.files import glob_to_regex
+    from leakstop.files import glob_names_nothing, glob_to_regex
     patterns = _str_list(table, key, where)
     if not patterns:
         return None
     parts = []
     for i, glob in enumerate(patterns):
-        if not glob.strip():
+        if glob_names_nothing(glob):
             raise FatalError(f'{where}.{key}[{i}]: empty glob')
         try:
             part = glob_to_regex(glob)
@@ -661,10 +661,10 @@ def with_excluded(config: Config, globs: Sequence[str]) -> Config:
     matches every path: ``--exclude '**'`` scanned nothing and passed (fifth hostile review, break 13)."""
     if not globs:
         return config
-    from leakstop.files import glob_to_regex
+    from leakstop.files import glob_names_nothing, glob_to_regex
     parts = []
     for glob in globs:
-        if not glob.strip():
+        if glob_names_nothing(glob):
             raise FatalError('--exclude: empty glob')
         try:
             part = glob_to_regex(glob)

@@ -562,6 +562,13 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     return f'{prefix}{"".join(out)}{suffix}'
 
 
+def glob_names_nothing(glob: str) -> bool:
+    """Whether a glob is empty once its slashes and blanks are set aside (``''``, ``'/'``, ``' '``): it names
+    no path, so a setting holding one is a mistake, refused where settings are read (a custom rule's
+    ``paths = [""]`` ended every scan in an IndexError traceback: sixth hostile review, break 06)."""
+    return not glob.replace('/', '').strip()
+
+
 GLOB_STARS = 3  # wildcard runs a user's glob may hold (each may multiply Python's backtracking)
 _STAR_RUN = LazyPattern(r'\*+')
 _REPEATED_DOUBLE = LazyPattern(r'(?:(?<=/)|(?<=\A))\*\*/(?=\*\*(?:/|\Z))')  # a **/ right before another **
@@ -611,6 +618,8 @@ class NameFilter:
         for pattern in patterns:
             pat = pattern.rstrip('/')
             tail = pat[3:] if pat.startswith('**/') else pat
+            if not tail:
+                continue  # '' or '/': no name to match (settings refuse it: glob_names_nothing)
             depth = tail.count('/') + 1
             if '/' in pat and not pat.startswith('**/') or '**' in tail or depth > 2:
                 whole.append(glob_to_regex(pattern, below=False))  # anchored, or ** inside: the whole path
