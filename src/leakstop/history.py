@@ -30,7 +30,7 @@ from leakstop.files import decode_text, decoded_blocks, normalize
 from leakstop.hooks.block_credential_files import has_structure
 from leakstop.records import Commit, FileChange, FileHookSettings, FileResult
 from leakstop.report import Progress, redact
-from leakstop.scan import CHUNK_SIZE, ruleset_for, scan_blocks, scan_data
+from leakstop.scan import CHUNK_SIZE, name_findings, ruleset_for, scan_blocks, scan_data
 
 # A finding in a blob, and whether the baseline knows it (judged where the blob's text is at hand).
 Judged = Tuple[Finding, bool]
@@ -80,7 +80,9 @@ class BlobScanner:
     def whole(self, data: bytes, display: str) -> tuple[Judged, ...]:
         """A blob small enough to hold."""
         text = decode_text(data)
-        findings = [] if text is None else scan_data(text, display, ruleset=self.ruleset, config=self.config)
+        findings = name_findings(display, ruleset=self.ruleset, config=self.config)
+        if text is not None:
+            findings += scan_data(text, display, ruleset=self.ruleset, config=self.config)
         named = self.named.get(display)
         if named is None:
             named = self.named[display] = self.hooks.names(display)
@@ -92,10 +94,11 @@ class BlobScanner:
     def streamed(self, blob: git.BlobReader, display: str) -> tuple[list[Finding], bool]:
         """A blob larger than CHUNK_SIZE, through the bounded windows large files are scanned in
         (memory does not grow with its size): its findings, and whether it is binary."""
+        named = name_findings(display, ruleset=self.ruleset, config=self.config)
         blocks = decoded_blocks(cast(BinaryIO, blob), CHUNK_SIZE)
         if blocks is None:
-            return [], True
-        return scan_blocks(blocks, display, ruleset=self.ruleset, config=self.config), False
+            return named, True
+        return named + scan_blocks(blocks, display, ruleset=self.ruleset, config=self.config), False
 
     def head_hooks(self, cat: git.CatFile, sha: str, display: str, *, binary: bool) -> list[Finding]:
         """The file hooks over a large blob's first bytes (only the first CHUNK_SIZE are judged; only
@@ -352,13 +355,18 @@ def without_secrets(text: str, ruleset: RuleSet) -> str:
     file name) with each secret a rule finds in it redacted: every rule, no allowlist (an allowlisted token
     pasted into a path is still a token)."""
     from leakstop.engine import scan_bytes
-    data = text.encode('utf-8', 'surrogateescape')
+    errors = 'surrogateescape'
+    try:
+        data = text.encode('utf-8', errors)
+    except UnicodeEncodeError:  # a lone surrogate (a name from JSON): kept as it is
+        errors = 'surrogatepass'
+        data = text.encode('utf-8', errors)
     limit = len(data)
     for f in sorted(scan_bytes(data, ruleset, 'leakstop.toml'), key=lambda f: f.start, reverse=True):
         if 0 <= f.start < f.end <= limit:
             data = data[:f.start] + redact(f.secret).encode() + data[f.end:]
             limit = f.start
-    return data.decode('utf-8', 'surrogateescape')
+    return data.decode('utf-8', errors)
 
 
 def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | None = None) -> str:
