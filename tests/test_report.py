@@ -560,3 +560,6 @@ def test_a_secret_in_a_path_is_redacted_in_every_format() -> None:
     for text in ('\n'.join(out + err), report.json_document(results), sarif, annotation):
         assert GH[4:] not in text and AWS[4:] not in text
     assert report.display_path('src/app.py') == 'src/app.py'  # an ordinary path is shown as it is
+    # whatever escape sequence stands before the token (the token guard admits those of up to 16 parameter bytes)
+    sequence = '\x1b[' + '1;' * 20 + 'm'
+    assert report.display_path(f'{sequence}{GH}.md') == f'\\x1b[{"1;" * 20}m{GH[:4]}….md'
