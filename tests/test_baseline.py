@@ -1097,3 +1097,20 @@ def test_a_reviewed_github_token_in_a_real_detect_secrets_baseline_covers_no_new
     capsys.readouterr()
     assert scan_secrets.main(['app.js']) == 1
     assert [line.split(': ')[0] for line in capsys.readouterr().out.splitlines() if line.startswith('app.js:')] == reported
+
+
+def test_a_secret_in_a_path_is_recorded_redacted_and_still_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    """A baseline holds hashes, never a secret: a token used as a file name (sixth hostile review, break 02)
+    was recorded whole as the entry's path, and the baseline file then failed scan-secrets itself."""
+    os.mkdir('cache')
+    write(f'cache/{GH}.py', f'aws = "{AWS}"\n')
+    assert cli.main(['baseline', 'create', f'cache/{GH}.py']) == 0
+    text = read('.leakstop-baseline.json').decode()
+    assert GH[4:] not in text
+    doc = json.loads(text)
+    assert sorted((e['path'], e['rule'], e['line']) for e in doc['findings']) == [
+        (f'cache/{GH[:4]}….py', 'aws-access-key-id', 1), (f'cache/{GH[:4]}….py', 'github-pat-classic', 0)]
+    capsys.readouterr()
+    assert scan_secrets.main([f'cache/{GH}.py', '.leakstop-baseline.json']) == 0
+    assert cli.main(['baseline', 'update', f'cache/{GH}.py']) == 0
+    assert capsys.readouterr().out.endswith(': 2 finding(s): 0 added, 0 gone and dropped\n')

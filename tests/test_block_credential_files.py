@@ -301,10 +301,12 @@ def test_bad_config_is_one_line(work: Path, capsys: pytest.CaptureFixture[str]) 
     assert err.count('\n') == 1
 
 
-def test_bad_name_argument_exits_2(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize('glob', ['', '/', '//', ' '])
+def test_bad_name_argument_exits_2(work: Path, capsys: pytest.CaptureFixture[str], glob: str) -> None:
     with pytest.raises(SystemExit) as e:
-        main(['--name', '', 'a'])
+        main(['--name', glob, 'a'])
     assert e.value.code == 2
+    assert f"argument --name: glob: value: {glob!r}: expected a glob" in capsys.readouterr().err
 
 
 def test_json_format(work: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -133,6 +133,18 @@ def test_require_and_skip(mode: str, capsys: pytest.CaptureFixture[str]) -> None
     assert [ln.strip() for ln in out.splitlines() if ln.startswith('    ')] == ['*.tfvars', 'secrets/']
 
 
+@pytest.mark.parametrize('line', ['', '/', '//', ' '])
+@pytest.mark.parametrize('option', ['--require', '--template'])
+def test_a_line_that_names_no_path_is_a_usage_error(
+        repo: Path, capsys: pytest.CaptureFixture[str], option: str, line: str) -> None:
+    """``--require ''`` (or ``'/'``) asked for a line git reads as naming nothing: the hook failed for ever."""
+    Path('.gitignore').write_text(COMPLETE)
+    with pytest.raises(SystemExit) as e:
+        main([option, line])
+    assert e.value.code == 2
+    assert f'argument {option}: {line!r}: names no path' in capsys.readouterr().err
+
+
 def test_disabled_rules_are_not_reported(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
     Path('.gitignore').write_text(COMPLETE.replace('*.key\n', '').replace('*.pem\n', ''))
     Path('.leakstop.toml').write_text('disable = ["gitignore-private-key"]\n')

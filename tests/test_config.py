@@ -295,6 +295,31 @@ def test_a_backreference_rule_fails_the_hook(capsys: pytest.CaptureFixture[str])
     assert scan_secrets.main(['data.txt']) == 2  # accepted, it passed after 13 to 23 s
     assert 'acme-pair: pattern uses a backreference' in capsys.readouterr().err
 
+
+@pytest.mark.parametrize('glob', ['', '/', '//', ' '])
+def test_a_glob_that_names_no_path_is_a_configuration_error(glob: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sixth hostile review, break 06: a custom rule's ``paths = [""]`` (or ``["/"]``) was accepted, and every
+    scan then ended in an IndexError traceback with exit 1 (the code of findings)."""
+    from leakstop import cli
+    base = "[[rules]]\nid = \"acme-key\"\ndescription = \"Acme key\"\npattern = '(?P<secret>acme_[a-z0-9]{8})'\n"
+    with open('a.py', 'w') as f:
+        f.write('x = 1\n')
+    with open('.leakstop.toml', 'w') as f:
+        f.write(base + f'paths = ["*.tf", "{glob}"]\n')
+    assert scan_secrets.main(['a.py']) == 2
+    assert cli.main(['scan', 'a.py']) == 2
+    err = capsys.readouterr().err
+    assert err == ('scan-secrets: error: .leakstop.toml.rules[0]: acme-key: paths[1]: empty glob: it names no file\n'
+                   'leakstop: error: .leakstop.toml.rules[0]: acme-key: paths[1]: empty glob: it names no file\n')
+    # the same in every glob-taking setting
+    assert error_of(f'[allowlist]\npaths = ["{glob}"]\n') == '.leakstop.toml.allowlist.paths[0]: empty glob'
+    assert error_of(base + f'[allowlist.rules.acme-key]\npaths = ["{glob}"]\n') == (
+        '.leakstop.toml.allowlist.rules.acme-key.paths[0]: empty glob')
+    os.remove('.leakstop.toml')
+    assert cli.main(['scan', '--exclude', glob, 'a.py']) == 2
+    assert capsys.readouterr().err == 'leakstop: error: --exclude: empty glob\n'
+
+
 # --- errors and the cache never hold a pasted token (issue 13 #16) -----------------------------
 
 @pytest.mark.parametrize('text', [

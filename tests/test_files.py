@@ -309,6 +309,8 @@ def test_name_filter_agrees_with_the_globs_matched_on_the_whole_path() -> None:
         assert [p for p in NAME_PATHS if fast(p) != bool(slow.match(p))] == [], globs
         assert [p for p in NAME_PATHS if files.NameFilter(globs[:1])(p) != bool(whole.match(p))] == [], globs[0]
     assert files.NameFilter([])('a/id_rsa') is False
+    # a glob with no name in it ('' or '/') matches nothing, and raises nothing (sixth hostile review, break 06)
+    assert [files.NameFilter(['', '/', 'id_rsa'])(p) for p in ('a/id_rsa', 'a/b', 'x')] == [True, False, False]
 
 
 def test_walk_order_key() -> None:

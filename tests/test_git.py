@@ -157,3 +157,45 @@ def test_user_config_cannot_change_what_is_parsed(repo: str) -> None:
     assert (change.path, change.old) == ('é.txt', ())
     with lgit.CatFile(repo) as cat:
         assert cat.read(change.new) == b'one\ntwo\n'
+
+
+def test_no_command_the_repository_names_runs(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout may come from anyone (an archive with its .git, a CI artifact): no setting of its
+    .git/config that names a command makes git run it for leakstop, in any scope of any entry point."""
+    from leakstop import cli
+    from leakstop.hooks import block_credential_files, block_env_files, check_gitignore, scan_secrets
+    top = str(tmp_path)
+    repo = init_repo(os.path.join(top, 'repo'))
+    marker = os.path.join(top, 'RAN')
+    payload = os.path.join(top, 'payload.sh')
+    with open(payload, 'w') as f:
+        f.write(f'#!/bin/sh\necho "$0 $*" >> {marker}\ncat >/dev/null 2>&1\n')
+    os.chmod(payload, 0o755)
+    hooks = os.path.join(top, 'hooks')
+    os.makedirs(hooks)
+    for name in ('post-index-change', 'reference-transaction', 'pre-auto-gc', 'post-checkout'):
+        os.symlink(payload, os.path.join(hooks, name))
+    write(repo, '.gitattributes', b'* filter=trap diff=trap\n')
+    write(repo, 'a.py', b'x = 1\n')
+    git('add', '.', cwd=repo)
+    git('commit', '-qm', 'init', cwd=repo)
+    write(repo, 'b.py', b'y = 2\n')
+    git('add', 'b.py', cwd=repo)
+    write(repo, 'c.py', b'z = 3\n')  # untracked: `scan .` asks git what it would track
+    for key, value in (
+            ('core.fsmonitor', payload), ('core.hooksPath', hooks), ('core.pager', payload), ('pager.log', payload),
+            ('diff.external', payload), ('diff.trap.command', payload), ('diff.trap.textconv', payload),
+            ('filter.trap.clean', payload), ('filter.trap.smudge', payload), ('filter.trap.process', payload),
+            ('core.sshCommand', payload), ('core.gitProxy', payload), ('credential.helper', f'!{payload}'),
+            ('gpg.program', payload), ('log.showSignature', 'true'), ('core.askPass', payload)):
+        git('config', key, value, cwd=repo)
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    for argv in (['scan'], ['scan', '--staged'], ['scan', '--all'], ['scan', '--history'], ['scan', '.'],
+                 ['baseline', 'create']):
+        assert cli.main(argv) == 0, argv
+        assert not os.path.exists(marker), (argv, open(marker).read())
+    for hook in (scan_secrets, block_credential_files, block_env_files):
+        assert hook.main(['a.py', 'b.py']) == 0
+    check_gitignore.main(['a.py'])
+    assert not os.path.exists(marker), open(marker).read()

@@ -133,6 +133,24 @@ def test_unusual_paths(repo: str) -> None:
     assert [(f['path'], f['line']) for f in doc['findings']] == [('dir with space/café "q".env.txt', 3)]
 
 
+def test_a_token_used_as_a_file_name_is_reported_once_and_redacted(repo: str) -> None:
+    """Sixth hostile review, break 02: git stores and pushes a name; the commit that adds a token as one
+    adds the token (an edit of the file adds nothing), and no format prints it."""
+    added = commit_file(f'cache/{GH}.md', 'hello\n', 'add cache')
+    commit_file(f'cache/{GH}.md', 'hello again\n', 'edit cache')
+    renamed = git('mv', f'cache/{GH}.md', 'cache/a.md', cwd='.')
+    assert renamed.returncode == 0
+    git('commit', '-qm', 'rename', cwd='.')
+    code, doc = scan_json('--history')
+    assert code == 1
+    assert [(f['path'], f['line'], f['rule'], f['commit']) for f in doc['findings']] == [
+        (f'cache/{GH[:4]}….md', 0, 'github-pat-classic', added)]
+    for fmt in ('json', 'sarif', 'text'):
+        out = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', '--history', '--format', fmt],
+                             capture_output=True, text=True)
+        assert out.returncode == 1 and GH[4:] not in out.stdout + out.stderr, fmt
+
+
 def test_allowlists_and_baseline_apply_to_history(repo: str) -> None:
     commit_file('a.py', f'token = "{GH}"  # leakstop: allow\n', 'allowed inline')
     commit_file('b.py', f'npm = "{NPM}"\n', 'reviewed')
@@ -767,6 +785,24 @@ def test_a_subject_token_after_an_escape_sequence_is_redacted(repo: str) -> None
     assert code == 1
     (finding,) = doc['findings']
     assert finding['subject'] == f'deploy \x1b7{GH[:4]}… \x1b(B{GH2[:4]}…'
+
+
+@pytest.mark.parametrize('sequence', [
+    '\x1b[' + ';'.join('12345678901234567') + 'm', '\x1b[' + '1;' * 40 + '7m', '\x1b[' + '0' * 30 + ' q',
+    '\\x1b[' + '1;' * 20 + 'm', '\\033[' + '2;' * 20 + 'm', '\\e[' + '3;' * 20 + 'm', '\\u001b[' + '4;' * 20 + 'm',
+    '\x9b' + '5;' * 20 + 'm', '\x1b]0;' + 'title;' * 10 + '\x07',
+])
+def test_a_subject_token_after_an_escape_sequence_of_any_length_is_redacted(repo: str, sequence: str) -> None:
+    """The fifth review's "Left" item, re-confirmed by the sixth: the token guard admits control sequences of up
+    to 16 parameter bytes, so with 17 a token after one was printed whole in a subject (JSON, SARIF, text)."""
+    commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'deploy {sequence}{GH} and {sequence}{GH2}\n')
+    code, doc = scan_json('--history')
+    assert code == 1
+    (finding,) = doc['findings']
+    assert finding['subject'] == f'deploy {sequence}{GH[:4]}… and {sequence}{GH2[:4]}…'
+    for fmt in ('sarif', 'text'):
+        out = _leakstop('scan', '--history', '--format', fmt)
+        assert out.returncode == 1 and GH[4:] not in out.stdout and GH2[4:] not in out.stdout
 
 
 # -- history baselines survive git mv and git rm ---------------------------------------------------

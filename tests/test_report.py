@@ -539,3 +539,27 @@ def test_json_report_text_is_two_space_json_with_text_as_written() -> None:
     text = report.json_document([FileResult('café.py', findings=(finding('café.py'),))])
     assert text.startswith('{\n  "version": 1,\n  "tool": {\n    "name": "leakstop",')
     assert '"path": "café.py"' in text and not text.endswith('\n')
+
+
+def test_a_secret_in_a_path_is_redacted_in_every_format() -> None:
+    """Sixth hostile review, break 02: a token used as a file name was printed whole as the path of every
+    finding in the file (text, JSON, SARIF, annotations, errors)."""
+    path = f'cache/{GH}.py'
+    password = 'Xq7pL2mR9vT4wK8sZ3nB'  # leakstop: allow (a made-up value)
+    results = [FileResult(path, findings=(finding(path, secret=password, rule_id='generic-password'),)),
+               FileResult(f'{AWS}/x.txt', error='cannot read: no such file')]
+    out, err = report.text_lines(results)
+    assert out[0] == f'cache/{GH[:4]}….py:3:9: generic-password: GitHub personal access token (classic): Xq7p…'
+    assert err == [f'{AWS[:4]}…/x.txt: error: cannot read: no such file']
+    doc = json.loads(report.json_document(results))
+    assert doc['findings'][0]['path'] == f'cache/{GH[:4]}….py' and doc['errors'][0]['path'] == f'{AWS[:4]}…/x.txt'
+    sarif = report.sarif_document(results)
+    assert f'cache/{GH[:4]}%E2%80%A6.py' in sarif
+    (annotation,) = report.github_annotations(results, environ={'GITHUB_ACTIONS': 'true'})
+    assert annotation.startswith(f'::error file=cache/{GH[:4]}….py,line=3,')
+    for text in ('\n'.join(out + err), report.json_document(results), sarif, annotation):
+        assert GH[4:] not in text and AWS[4:] not in text
+    assert report.display_path('src/app.py') == 'src/app.py'  # an ordinary path is shown as it is
+    # whatever escape sequence stands before the token (the token guard admits those of up to 16 parameter bytes)
+    sequence = '\x1b[' + '1;' * 20 + 'm'
+    assert report.display_path(f'{sequence}{GH}.md') == f'\\x1b[{"1;" * 20}m{GH[:4]}….md'

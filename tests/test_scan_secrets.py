@@ -363,3 +363,28 @@ def test_a_warm_hook_imports_only_what_it_uses(tmp_path: object, ruleset: object
             'print(rc, sorted(m for m in ("hashlib", "_hashlib", "shutil", "base64") if m in sys.modules))')
     out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout
     assert out == '0 []\n'
+
+
+def test_a_token_used_as_a_file_name_is_found_and_never_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    """Sixth hostile review, break 02: git stores and pushes a file's name. A token as the name was never
+    found, and was printed whole as the path of any finding in the file."""
+    token = fakes.github('ghp', seed='file name')
+    os.mkdir('cache')
+    write(f'cache/{token}.md', 'hello\n')
+    write(f'cache/{token}.bin', b'\x00\x01binary\x00')
+    write(f'cache/{token}.py', 'password = "Xq7pL2mR9vT4wK8sZ3nB"\n')  # leakstop: allow (a made-up value)
+    assert scan_secrets.main([f'cache/{token}.md', f'cache/{token}.bin', f'cache/{token}.py']) == 1
+    out = capsys.readouterr().out
+    shown = f'cache/{token[:4]}…'
+    assert [line for line in out.splitlines() if not line.startswith('  ')][:4] == [
+        f"{shown}.md: github-pat-classic: GitHub personal access token (classic) (in the file's path): {token[:4]}…",
+        f"{shown}.bin: github-pat-classic: GitHub personal access token (classic) (in the file's path): {token[:4]}…",
+        f"{shown}.py: github-pat-classic: GitHub personal access token (classic) (in the file's path): {token[:4]}…",
+        f'{shown}.py:1:13: generic-password: Hard-coded password: Xq7p…',
+    ]
+    assert token[4:] not in out
+    assert scan_secrets.main(['--format', 'json', f'cache/{token}.md']) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert [(f['path'], f['line'], f['rule']) for f in doc['findings']] == [(f'{shown}.md', 0, 'github-pat-classic')]
+    write('.leakstop.toml', '[allowlist]\npaths = ["cache/**"]\n')  # the allowlist applies to it as to the content
+    assert scan_secrets.main([f'cache/{token}.md']) == 0

@@ -140,8 +140,11 @@ class Baseline:
         return normalize(os.path.relpath(os.path.abspath(path), self.root))
 
     def entry_path(self, path: str) -> str:
-        """``path`` as an entry records it: ``relative``, written as ``files.path_text``."""
-        return path_text(self.relative(path))
+        """``path`` as an entry records it: ``relative``, each secret in it redacted (a baseline holds hashes,
+        never a secret: a token used as a file name was recorded whole; ``report.path_without_secrets``),
+        written as ``files.path_text``."""
+        from leakstop.report import path_without_secrets  # (report imports this module)
+        return path_text(path_without_secrets(self.relative(path)))
 
     def knows(self, finding: Finding, *, data: bytes = b'') -> bool:
         """Whether the baseline records this finding as one that may pass; ``data`` is the text it was
@@ -149,7 +152,7 @@ class Baseline:
         ``detect_secrets_candidates``). An entry reviewed as real (``true-positive``) does not let its
         finding pass: a real secret fails the hooks and scans until it is gone."""
         rel = self.relative(finding.path)
-        entry = self.entries.get((path_text(rel), finding.rule_id, finding.fingerprint))
+        entry = self.entries.get((self.entry_path(finding.path), finding.rule_id, finding.fingerprint))
         if entry is not None:
             return entry.status != 'true-positive'
         if self.detect_secrets is not None:

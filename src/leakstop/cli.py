@@ -181,7 +181,7 @@ def positive_int(text: str) -> int:
 def tracked_files() -> list[str]:
     try:
         out = subprocess.run(
-            ('git', 'ls-files', '-z', '--cached'), capture_output=True, check=True,
+            git.command('ls-files', '-z', '--cached'), capture_output=True, check=True,
         ).stdout.decode('utf-8', 'surrogateescape')
     except (OSError, subprocess.CalledProcessError):
         raise FatalError('not in a git repository (or git is missing): name the paths to scan') from None

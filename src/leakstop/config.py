@@ -226,10 +226,10 @@ def _broad_glob(parts: Sequence[str]) -> tuple[int | None, str] | None:
 
 def _glob_parts(patterns: Sequence[str], invalid: Callable[[int, str], FatalError]) -> list[str]:
     """The ``glob_to_regex`` parts of ``patterns``; ``invalid(i, why)`` is raised for an empty or bad glob."""
-    from leakstop.files import glob_to_regex
+    from leakstop.files import glob_names_nothing, glob_to_regex
     parts = []
     for i, glob in enumerate(patterns):
-        if not glob.strip():
+        if glob_names_nothing(glob):
             raise invalid(i, 'empty glob')
         try:
             part = glob_to_regex(glob)

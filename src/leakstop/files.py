@@ -394,9 +394,11 @@ def git_files(directory: str) -> list[str] | None:
     such files out) and ``-s`` gives the mode of those in the index (a submodule's is 160000).
     """
     import subprocess
+
+    from leakstop.git import command
     try:
         proc = subprocess.run(
-            ('git', '-C', directory, 'ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--others',
+            command('-C', directory, 'ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--others',
              '--exclude-standard'),
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
@@ -434,9 +436,11 @@ def _walk_order(name: str) -> str:
 def _git_ignores(directory: str) -> bool:
     """Whether git ignores ``directory`` itself (``leakstop scan node_modules`` names one)."""
     import subprocess
+
+    from leakstop.git import command
     try:
         return subprocess.run(
-            ('git', '-C', directory, 'check-ignore', '-q', '.'),
+            command('-C', directory, 'check-ignore', '-q', '.'),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ).returncode == 0
     except OSError:
@@ -577,6 +581,13 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     return f'{prefix}{"".join(out)}{suffix}'
 
 
+def glob_names_nothing(glob: str) -> bool:
+    """Whether a glob is empty once its slashes and blanks are set aside (``''``, ``'/'``, ``' '``): it names
+    no path, so a setting holding one is a mistake, refused where settings are read (a custom rule's
+    ``paths = [""]`` ended every scan in an IndexError traceback: sixth hostile review, break 06)."""
+    return not glob.replace('/', '').strip()
+
+
 GLOB_STARS = 3  # wildcard runs a user's glob may hold (each may multiply Python's backtracking)
 _STAR_RUN = LazyPattern(r'\*+')
 _REPEATED_DOUBLE = LazyPattern(r'(?:(?<=/)|(?<=\A))\*\*/(?=\*\*(?:/|\Z))')  # a **/ right before another **
@@ -626,6 +637,8 @@ class NameFilter:
         for pattern in patterns:
             pat = pattern.rstrip('/')
             tail = pat[3:] if pat.startswith('**/') else pat
+            if not tail:
+                continue  # '' or '/': no name to match (settings refuse it: glob_names_nothing)
             depth = tail.count('/') + 1
             if '/' in pat and not pat.startswith('**/') or '**' in tail or depth > 2:
                 whole.append(glob_to_regex(pattern, below=False))  # anchored, or ** inside: the whole path

@@ -25,26 +25,40 @@ ZERO_SHA = '0' * 40
 GITLINK = '160000'  # a submodule: its content is another repository
 SYMLINK = '120000'  # the blob is the link's target, not file content
 ALL_REFS = '--all'  # every branch, remote-tracking branch and tag (what `gitleaks git` scans)
+# Settings under which git runs no command that a repository's config names (a checkout scanned
+# may come from anyone: an archive with its .git, a CI artifact), set on every git leakstop starts.
+# core.fsmonitor is read by every command that reads the index (ls-files, diff --cached,
+# check-ignore); empty, not 'false', as git before 2.36 reads it as a hook's path, where empty is off.
+# protocol.allow=never stops every transport, so no core.sshCommand, core.gitProxy, ext:: URL or
+# credential helper runs (and a partial clone fetches nothing); log.showsignature=false, no gpg.program.
+# No pager runs (``--no-pager``), and leakstop asks for no patch, so no diff driver or textconv does.
+SAFE_CONFIG = (
+    '-c', 'core.fsmonitor=', '-c', 'protocol.allow=never', '-c', 'log.showsignature=false',
+)
 # Settings that would change what git log prints, whatever the user's config says.
 _LOG_CONFIG = (
+    *SAFE_CONFIG,
     '-c', 'core.quotepath=off', '-c', 'log.showsignature=false', '-c', 'log.showroot=true',
     '-c', 'diff.relative=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicprefix=false',
     '-c', 'diff.interhunkcontext=0', '-c', 'diff.suppressblankempty=false', '-c', 'color.ui=never',
     '-c', 'color.diff=never', '-c', 'diff.renames=true', '-c', 'diff.context=0', '-c', 'log.decorate=false',
     '-c', 'i18n.logoutputencoding=UTF-8', '-c', 'log.follow=false', '-c', 'diff.ignoresubmodules=none',
     '-c', 'diff.orderfile=/dev/null',
-    # never fetch a missing object (partial clones): git before 2.44 has no GIT_NO_LAZY_FETCH
-    '-c', 'protocol.allow=never',
 )
 # Environment variables that change git's diff output or the objects it shows.
 _LOG_ENV_DROPPED = ('GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_NOTES_REF', 'GIT_REPLACE_REF_BASE')
 LOG_FORMAT = '%x00%H %aI'  # the id and the author date: no space, no NUL in either
 
 
+def command(*args: str) -> list[str]:
+    """The argument list that runs ``git args`` under ``SAFE_CONFIG``: every git process leakstop starts."""
+    return ['git', '--no-pager', *SAFE_CONFIG, *args]
+
+
 def git_output(args: Sequence[str], *, cwd: str) -> bytes:
     """stdout of ``git args`` run in ``cwd``; a failure is a FatalError with git's first line of complaint."""
     try:
-        proc = subprocess.run(('git', *args), cwd=cwd, capture_output=True)
+        proc = subprocess.run(command(*args), cwd=cwd, capture_output=True)
     except OSError as e:
         raise FatalError(f'cannot run git: {e.strerror or e}') from None
     if proc.returncode != 0:
@@ -155,7 +169,7 @@ class CatFile:
     def __init__(self, top: str) -> None:
         try:
             self.proc = subprocess.Popen(
-                ('git', '--no-replace-objects', '-c', 'protocol.allow=never', 'cat-file', '--batch'), cwd=top,
+                command('--no-replace-objects', 'cat-file', '--batch'), cwd=top,
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=log_environment(),
             )
         except OSError as e:
@@ -335,7 +349,7 @@ def log_command(revisions: Sequence[str]) -> list[str]:
     config cannot change them). git reads no blob to print it (so nothing is fetched in a partial
     clone, and ``.gitattributes`` changes nothing)."""
     return [
-        'git', '--no-replace-objects', *_LOG_CONFIG, 'log', '--raw', '-z', '--no-renames', '-c', '--no-abbrev',
+        'git', '--no-pager', '--no-replace-objects', *_LOG_CONFIG, 'log', '--raw', '-z', '--no-renames', '-c', '--no-abbrev',
         f'--format={LOG_FORMAT}', '--no-notes', '--no-decorate', '--no-show-signature', *revisions, '--',
     ]
 
@@ -352,7 +366,7 @@ def log_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
 def missing_objects(top: str) -> frozenset[str]:
     """The ids of the objects a partial clone lacks, listed without fetching them (git before 2.44
     cannot be told not to fetch, and then stops, when ``cat-file`` is asked for one)."""
-    out = git_output(('--no-replace-objects', '-c', 'protocol.allow=never', 'rev-list', '--objects', '--all',
+    out = git_output(('--no-replace-objects', 'rev-list', '--objects', '--all',
                       '--missing=print'), cwd=top)
     return frozenset(line[1:].decode('ascii') for line in out.splitlines() if line.startswith(b'?'))
 
@@ -360,7 +374,7 @@ def missing_objects(top: str) -> frozenset[str]:
 def is_partial_clone(top: str) -> bool:
     """Whether objects may be missing on purpose (``git clone --filter``): a promisor remote."""
     proc = subprocess.run(
-        ('git', 'config', '--get-regexp', r'^(extensions\.partialclone|remote\..*\.promisor)$'),
+        command('config', '--get-regexp', r'^(extensions\.partialclone|remote\..*\.promisor)$'),
         cwd=top, capture_output=True,
     )
     for line in proc.stdout.splitlines():
@@ -380,7 +394,7 @@ def verify_revisions(revisions: Sequence[str], *, top: str) -> None:
         parts = [p for p in re.split(r'\.\.\.?', rev) if p] if '..' in rev else [rev]
         for part in parts:
             proc = subprocess.run(
-                ('git', 'rev-parse', '--verify', '--quiet', '--end-of-options', f'{part}^{{commit}}'),
+                command('rev-parse', '--verify', '--quiet', '--end-of-options', f'{part}^{{commit}}'),
                 cwd=top, capture_output=True,
             )
             if proc.returncode != 0:
@@ -427,7 +441,7 @@ def ignore_rule(path: str) -> str | None:
     directory = os.path.dirname(os.path.abspath(path)) or os.sep
     try:
         proc = subprocess.run(
-            ('git', 'check-ignore', '--verbose', '-z', '--stdin'), cwd=directory, capture_output=True,
+            command('check-ignore', '--verbose', '-z', '--stdin'), cwd=directory, capture_output=True,
             input=os.fsencode(os.path.basename(path)) + b'\0',
         )
     except OSError:
@@ -445,8 +459,8 @@ def subjects(shas: Sequence[str], *, top: str) -> dict[str, str]:
     if not shas:
         return {}
     proc = subprocess.run(
-        ('git', '--no-replace-objects', '-c', 'i18n.logOutputEncoding=UTF-8', 'log', '--no-walk=unsorted', '--stdin',
-         '-z', '--format=%H %s', '--no-notes', '--no-show-signature', '--'),
+        command('--no-replace-objects', '-c', 'i18n.logOutputEncoding=UTF-8', 'log', '--no-walk=unsorted', '--stdin',
+                '-z', '--format=%H %s', '--no-notes', '--no-show-signature', '--'),
         cwd=top, input='\n'.join(shas).encode('ascii') + b'\n', capture_output=True, env=log_environment(),
     )
     asked = set(shas)

@@ -13,7 +13,7 @@ import time
 from typing import IO, Callable, Iterable, Mapping, Sequence, TextIO
 
 from leakstop import __version__
-from leakstop.engine import Finding
+from leakstop.engine import Finding, RuleSet
 from leakstop.files import path_text
 from leakstop.records import Commit as Commit
 from leakstop.regex import LazyPattern
@@ -118,14 +118,36 @@ def display_name(name: str) -> str:
     return name if reads_as_name(name) else redact(name)
 
 
+_SHIPPED: list[RuleSet] = []  # the shipped rules, loaded when a path is first shown
+_SHOWN: dict[str, str] = {}  # path -> the path with its secrets redacted (a report shows a path per finding)
+
+
+def path_without_secrets(path: str) -> str:
+    """``path`` with each secret the shipped rules find in it redacted (every rule, no allowlist), as
+    commit subjects are: a token used as a file or directory name was printed whole as the path of
+    every finding in that file, in every format (sixth hostile review, break 02). Every output takes
+    its paths from here (``display_path``, JSON, SARIF, annotations)."""
+    shown = _SHOWN.get(path)
+    if shown is None:
+        if not _SHIPPED:
+            from leakstop.config import config_from_table
+            from leakstop.scan import ruleset_for
+            _SHIPPED.append(ruleset_for(config_from_table({}, '(paths)', None)))
+        from leakstop.history import without_secrets
+        if len(_SHOWN) >= 65536:
+            _SHOWN.clear()
+        shown = _SHOWN[path] = without_secrets(path, _SHIPPED[0])
+    return shown
+
+
 def display_path(path: str) -> str:
     """The path as text output shows it: ``path_text`` (bytes that are not UTF-8 as ``\\xNN``, a
-    backslash doubled) on one printable line (control characters escaped), never read as a
-    workflow command by a CI runner. Lines of output start with a path; GitHub Actions runs
-    a line starting with ``::`` (``::stop-commands::x`` would silence every annotation after it)
-    and, in the legacy syntax, one holding ``##[``: such a path is shown as ``./::…`` and
-    ``#\\x23[``."""
-    path = path_text(path)
+    backslash doubled) of ``path_without_secrets``, on one printable line (control characters
+    escaped), never read as a workflow command by a CI runner. Lines of output start with a path;
+    GitHub Actions runs a line starting with ``::`` (``::stop-commands::x`` would silence every
+    annotation after it) and, in the legacy syntax, one holding ``##[``: such a path is shown as
+    ``./::…`` and ``#\\x23[``."""
+    path = path_text(path_without_secrets(path))
     if not path.isprintable():
         path = printable(path)
     if path.lstrip().startswith('::'):
@@ -215,7 +237,7 @@ def text_lines(
 
 def finding_json(f: Finding, commits: Mapping[str, Commit] | None = None, *, explain: bool = False) -> dict[str, object]:
     out: dict[str, object] = {
-        'path': path_text(f.path), 'line': f.line, 'column': f.column, 'rule': f.rule_id,
+        'path': path_text(path_without_secrets(f.path)), 'line': f.line, 'column': f.column, 'rule': f.rule_id,
         'description': f.description, 'severity': f.severity, 'redacted': redact(f.secret),
         'fingerprint': f.fingerprint,
     }
@@ -239,7 +261,7 @@ def json_document(
         'version': JSON_VERSION,
         'tool': {'name': 'leakstop', 'version': __version__},
         'findings': [finding_json(f, commits, explain=explain) for r in results for f in r.findings],
-        'errors': [{'path': path_text(r.path), 'message': r.error} for r in results if r.error],
+        'errors': [{'path': path_text(path_without_secrets(r.path)), 'message': r.error} for r in results if r.error],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
@@ -281,8 +303,10 @@ def sarif_rule(
 
 def artifact_uri(path: str) -> str:
     """A relative URI reference for a ``/``-separated path: the name's own bytes percent-encoded
-    (a byte that is not UTF-8, ``\\xe9`` in text, is ``%E9``: the URI names the very file)."""
+    (a byte that is not UTF-8, ``\\xe9`` in text, is ``%E9``: the URI names the very file), a secret in it
+    redacted (``path_without_secrets``)."""
     from urllib.parse import quote  # SARIF only: not on the hooks' start-up path
+    path = path_without_secrets(path)
     return quote(path.replace(os.sep, '/').encode('utf-8', 'surrogateescape'), safe='/')
 
 
@@ -364,7 +388,7 @@ def _escape_property(text: str) -> str:
 
 def github_annotation(f: Finding, commits: Mapping[str, Commit] | None = None) -> str:
     """``::error file=…,line=…,col=…,title=…::message`` (redacted, escaped as the runner expects)."""
-    props = [f'file={_escape_property(path_text(f.path))}']
+    props = [f'file={_escape_property(path_text(path_without_secrets(f.path)))}']
     if f.line > 0:
         props += [f'line={f.line}', f'col={f.column}']
     props.append(f'title={_escape_property(f"leakstop: {f.rule_id}")}')

@@ -104,6 +104,21 @@ def scan_data(
     return findings
 
 
+def name_findings(
+        path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
+) -> list[Finding]:
+    """The secrets in a file's path (normalized): a token used as a file or directory name
+    (``cache/<token>.md``) is stored and pushed by git with the file, whatever the file holds (sixth
+    hostile review, break 02: no hook found it). The rules that run, over the path's text, the
+    allowlist's values and the baseline applied; each a finding on the whole file (line 0) whose
+    description says it is in the path. Output shows the path with the secret redacted
+    (``report.path_without_secrets``)."""
+    data = path.encode('utf-8', 'surrogateescape')
+    found = [f._replace(line=0, column=0, description=f'{f.description} (in the file\'s path)')
+             for f in scan_bytes(data, ruleset, path) if not config.allowlist.value_allowed(f)]
+    return unknown(baseline, found, data) if found else found
+
+
 def without_own_examples(findings: list[Finding], path: str, config: Config) -> list[Finding]:
     """In the settings file itself, the findings that are a custom rule's own ``examples`` or
     ``negatives`` (the fake secrets a rule is tested with) pass: committing ``.leakstop.toml`` must not
@@ -129,6 +144,7 @@ def scan_path(
     display = normalize(path)
     if config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
+    named = name_findings(display, ruleset=ruleset, config=config, baseline=baseline)
     try:
         f, size = open_file(path)  # (not a context manager: this runs once per file of a tree)
         try:
@@ -138,7 +154,7 @@ def scan_path(
                 if data is None:
                     if binary is not None:
                         binary(raw)
-                    return FileResult(display, skipped='binary')
+                    return FileResult(display, findings=tuple(named), skipped='binary')
                 findings = scan_data(data, display, ruleset=ruleset, config=config, baseline=baseline)
             else:
                 blocks = decoded_blocks(f, chunk_size)
@@ -146,7 +162,7 @@ def scan_path(
                     if binary is not None:
                         f.seek(0)
                         binary(f.read(chunk_size))
-                    return FileResult(display, skipped='binary')
+                    return FileResult(display, findings=tuple(named), skipped='binary')
                 findings = scan_blocks(blocks, display, ruleset=ruleset, config=config, baseline=baseline)
         finally:
             f.close()
@@ -154,7 +170,7 @@ def scan_path(
         return FileResult(display, error=f'cannot read: {e}')
     except OSError as e:
         return FileResult(display, error=f'cannot read: {e.strerror or e}')
-    return FileResult(display, findings=tuple(findings))
+    return FileResult(display, findings=(*named, *findings))
 
 
 def scan_blob(
@@ -166,16 +182,17 @@ def scan_blob(
     display = normalize(path)
     if config.allowlist.path_allowed(display):
         return FileResult(display, skipped='allowlisted path')
+    named = tuple(name_findings(display, ruleset=ruleset, config=config, baseline=baseline))
     if len(data) > chunk_size:
         import io
         blocks = decoded_blocks(io.BytesIO(data), chunk_size)
         if blocks is None:
-            return FileResult(display, skipped='binary')
-        return FileResult(display, findings=tuple(scan_blocks(blocks, display, ruleset=ruleset, config=config, baseline=baseline)))
+            return FileResult(display, findings=named, skipped='binary')
+        return FileResult(display, findings=(*named, *scan_blocks(blocks, display, ruleset=ruleset, config=config, baseline=baseline)))
     text = decode_text(data)
     if text is None:
-        return FileResult(display, skipped='binary')
-    return FileResult(display, findings=tuple(scan_data(text, display, ruleset=ruleset, config=config, baseline=baseline)))
+        return FileResult(display, findings=named, skipped='binary')
+    return FileResult(display, findings=(*named, *scan_data(text, display, ruleset=ruleset, config=config, baseline=baseline)))
 
 
 def scan_blocks(

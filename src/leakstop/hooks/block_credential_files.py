@@ -29,7 +29,7 @@ from leakstop.files import Unreadable, decode_text, link_into_repository, normal
 from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
 from leakstop.regex import LazyPattern
-from leakstop.report import emit
+from leakstop.report import emit, path_without_secrets
 from leakstop.rules import (
     BINARY_TAG, CREDENTIAL_FILE_RULES, STRUCTURE_TAG, FileRules, NameRule,
     builtin_rule_files, load_file_rules, name_globs,
@@ -347,8 +347,8 @@ def has_structure(head: bytes, *, settings: Settings) -> bool:
 def advice(results: Sequence[FileResult]) -> str:
     """What to do next: a credential file (by its name, or a keystore) leaves git; a key found inside a
     source or text file leaves that file (the module stays tracked: untracking it would lose the code)."""
-    def shown(paths: Sequence[str]) -> str:
-        text = ' '.join(shlex.quote(p) if p.isprintable() else '<path>' for p in paths[:5])
+    def shown(paths: Sequence[str]) -> str:  # a secret in a path redacted, as in the report above
+        text = ' '.join(shlex.quote(p) if p.isprintable() else '<path>' for p in map(path_without_secrets, paths[:5]))
         return text + (' ...' if len(paths) > 5 else '')
 
     from leakstop.generic import file_kind

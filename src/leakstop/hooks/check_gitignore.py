@@ -21,11 +21,12 @@ import subprocess
 import sys
 from typing import Sequence
 
+from leakstop import git
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
-from leakstop.files import compile_globs, read_own_file
+from leakstop.files import compile_globs, glob_names_nothing, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
 from leakstop.report import emit
 from leakstop.scan import FileResult
@@ -59,7 +60,7 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     """``git check-ignore --no-index -v -n`` for ``paths``; None when git or a repository is missing."""
     try:
         proc = subprocess.run(
-            ('git', 'check-ignore', '--no-index', '--verbose', '--non-matching', '-z', '--stdin'),
+            git.command('check-ignore', '--no-index', '--verbose', '--non-matching', '-z', '--stdin'),
             input=''.join(f'{p}\0' for p in paths).encode('utf-8', 'surrogateescape'), capture_output=True, check=False,
         )
     except OSError:
@@ -222,6 +223,14 @@ def gitignore_line(value: str) -> str:
     return value
 
 
+def gitignore_pattern(value: str) -> str:
+    """argparse type for ``--require`` / ``--template``: a ``gitignore_line`` that names a path (``''`` and
+    ``'/'`` name none: a required one could never be added, and the hook would fail for ever)."""
+    if glob_names_nothing(gitignore_line(value)):
+        raise argparse.ArgumentTypeError(f'{value!r}: names no path')
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = ArgumentParser(
         prog='check-gitignore',
@@ -231,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument('--config', help='settings file (default: .leakstop.toml or pyproject.toml)')
     parser.add_argument('--format', choices=('text', 'json'), default='text')
     parser.add_argument(
-        '--require', action='append', type=gitignore_line, default=[], metavar='LINE',
+        '--require', action='append', type=gitignore_pattern, default=[], metavar='LINE',
         help='also require this .gitignore line, e.g. "*.tfvars" (repeatable)',
     )
     parser.add_argument(
@@ -239,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help='do not require this default line, e.g. "*.pem" (repeatable)',
     )
     parser.add_argument(
-        '--template', action='append', type=gitignore_line, default=[], metavar='NAME',
+        '--template', action='append', type=gitignore_pattern, default=[], metavar='NAME',
         help=f'a template that must stay committable (default: {DEFAULT_TEMPLATE} and any of '
              f'{", ".join(TEMPLATES[1:])} that exist)',
     )

@@ -248,7 +248,10 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
         except (re.error, OverflowError, RecursionError) as e:  # not quoted: it is often the very secret to allow
             raise FatalError(f'{where}: allow[{i}]: invalid regular expression: {regex_error(e)}') from None
     if rule.paths:
-        from leakstop.files import compile_globs
+        from leakstop.files import compile_globs, glob_names_nothing
+        for i, glob in enumerate(rule.paths):
+            if glob_names_nothing(glob):
+                raise FatalError(f'{where}: paths[{i}]: empty glob: it names no file')
         try:
             compile_globs(rule.paths)  # compiled again, lazily, by the engine: fail here, not mid-scan
         except re.error as e:
@@ -352,9 +355,9 @@ def name_globs(patterns: Sequence[str], where: str, key: str) -> re.Pattern[str]
     Caseless: on macOS and Windows ``ID_RSA``, ``.ENV`` and ``Credentials.json`` are the very
     files ``id_rsa``, ``.env`` and ``credentials.json`` (and a Linux user copying them keeps them).
     """
-    from leakstop.files import compile_globs
+    from leakstop.files import compile_globs, glob_names_nothing
     for pattern in patterns:
-        if not pattern or pattern.startswith('!'):
+        if glob_names_nothing(pattern) or pattern.startswith('!'):
             raise FatalError(f'{where}: {key}: {pattern!r}: expected a glob (negate with exclude)')
     try:
         regex = compile_globs(patterns, below=False)
