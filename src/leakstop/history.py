@@ -69,6 +69,7 @@ class BlobScanner:
     ) -> None:
         self.ruleset, self.config, self.hooks, self.baseline, self.missing = ruleset, config, hooks, baseline, missing
         self.named: dict[str, bool] = {}  # whether a hook's glob names a path (asked once per path, not per version)
+        self.in_names: dict[str, tuple[Finding, ...]] = {}  # the secrets in a path (scanned once per path, not per version)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # for worker processes started by 'spawn' (no fork): the compiled rules are loaded there again
@@ -78,10 +79,18 @@ class BlobScanner:
         known = self.baseline
         return tuple((f, known is not None and known.knows(f, data=text)) for f in findings)
 
+    def name_findings(self, display: str) -> list[Finding]:
+        found = self.in_names.get(display)
+        if found is None:
+            found = tuple(name_findings(display, ruleset=self.ruleset, config=self.config))
+            if len(self.in_names) < 100_000:
+                self.in_names[display] = found
+        return list(found)
+
     def whole(self, data: bytes, display: str) -> tuple[Judged, ...]:
         """A blob small enough to hold."""
         text = decode_text(data)
-        findings = name_findings(display, ruleset=self.ruleset, config=self.config)
+        findings = self.name_findings(display)
         if text is not None:
             findings += scan_data(text, display, ruleset=self.ruleset, config=self.config)
         named = self.named.get(display)
@@ -95,7 +104,7 @@ class BlobScanner:
     def streamed(self, blob: git.BlobReader, display: str) -> tuple[list[Finding], bool]:
         """A blob larger than CHUNK_SIZE, through the bounded windows large files are scanned in
         (memory does not grow with its size): its findings, and whether it is binary."""
-        named = name_findings(display, ruleset=self.ruleset, config=self.config)
+        named = self.name_findings(display)
         blocks = decoded_blocks(cast(BinaryIO, blob), CHUNK_SIZE)
         if blocks is None:
             return named, True
