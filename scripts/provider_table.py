@@ -505,8 +505,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       ['configcat-sdk-1/', 'w22', '/', 'w22'], var='CONFIGCAT_SDK_KEY', cat='observability', host='cdn-global.configcat.com')
     P('devcycle-server-sdk-key', 'DevCycle', 'DevCycle server SDK key', 'https://docs.devcycle.com/sdk/#sdk-keys',
       ['dvc_server_', 'w36-64'], var='DEVCYCLE_SERVER_SDK_KEY', cat='observability', host='bucketing-api.devcycle.com')
+    # (the body's encoding changed over time, base62 of 32 or 35 bytes, base57: 41 to 49 characters with _ and -, as
+    # Betterleaks' rule and its test cases have them; the recall set's 29 were found only by their names before)
     P('posthog-personal-api-key', 'PostHog', 'PostHog personal API key',
-      'https://posthog.com/docs/api#private-endpoint-authentication', ['phx_', 'A43'], var='POSTHOG_PERSONAL_API_KEY',
+      'https://posthog.com/docs/api#private-endpoint-authentication', ['phx_', 'w41-49'], var='POSTHOG_PERSONAL_API_KEY',
       cat='observability', host='us.posthog.com')
 
     # ------------------------------------------------------------------ messaging, email, voice
