@@ -786,33 +786,29 @@ def _field_at(data: bytes, start: int, end: int, column: int) -> re.Match[bytes]
     return field
 
 
+def _nearby_lines(data: bytes, start: int, end: int, below: bool) -> Iterator[tuple[int, int]]:
+    """The spans of up to ``NAMED_LINES`` lines below the line ``data[start:end]``, or above it (nearest first)."""
+    pos = end if below else start
+    for _ in range(NAMED_LINES):
+        if below and pos >= len(data) or not below and pos <= 0:
+            return
+        line_start, line_end = _line_bounds(data, pos + 1 if below else pos - 1)
+        yield line_start, line_end
+        pos = line_end if below else line_start
+
+
 def _sibling_field(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
-    """The value field at ``column`` of a line below the name's line (``start``..``end``), else above it."""
-    pos = end
-    for _ in range(NAMED_LINES):  # below: up to the object's end
-        if pos >= len(data):
-            break
-        line_start, pos = _line_bounds(data, pos + 1)
-        line = data[line_start:pos]
-        if _object_edge(line) or _NAME_FIELD.search(data, line_start, pos):
-            break
-        field = _field_at(data, line_start, pos, column)
-        if field is not None:
-            return field
-    if _object_edge(data[start:end]):
-        return None  # `- name: X` opens the item: nothing above is its
-    pos = start
-    for _ in range(NAMED_LINES):  # above: back to the object's start
-        if pos <= 0:
-            break
-        line_start, line_end = _line_bounds(data, pos - 1)
-        line = data[line_start:line_end]
-        if _object_edge(line) or _NAME_FIELD.search(data, line_start, line_end):
-            break
-        field = _field_at(data, line_start, line_end, column)
-        if field is not None:
-            return field
-        pos = line_start
+    """The value field at ``column`` of a line below the name's line (``start``..``end``), else above it, within
+    the object (no other name field, list item or brace between)."""
+    for below in (True, False):
+        if not below and _object_edge(data[start:end]):
+            return None  # `- name: X` opens the item: nothing above is its
+        for line_start, line_end in _nearby_lines(data, start, end, below):
+            if _object_edge(data[line_start:line_end]) or _NAME_FIELD.search(data, line_start, line_end):
+                break
+            field = _field_at(data, line_start, line_end, column)
+            if field is not None:
+                return field
     return None
 
 
