@@ -953,6 +953,25 @@ def test_write_atomic_new_files_follow_the_umask_and_leave_no_temp_file() -> Non
     assert sorted(os.listdir('.')) == ['out.json']
 
 
+def test_write_atomic_through_a_symlink_replaces_its_target_and_keeps_the_link() -> None:
+    """Seventh hostile review, break 04: a committed ``.leakstop-baseline.json`` linking to the real baseline was
+    replaced by a regular file, and the baseline it had been read from was left stale."""
+    os.makedirs('security')
+    with open('security/baseline.json', 'wb') as f:
+        f.write(b'old')
+    os.symlink('security/baseline.json', 'link.json')
+    bl.write_atomic('link.json', b'new')
+    assert os.path.islink('link.json') and os.readlink('link.json') == 'security/baseline.json'
+    with open('security/baseline.json', 'rb') as f:
+        assert f.read() == b'new'
+    assert sorted(os.listdir('security')) == ['baseline.json']  # no temporary file left
+    os.symlink('missing.json', 'dangling.json')
+    with pytest.raises(bl.FatalError) as e:
+        bl.write_atomic('dangling.json', b'x')
+    assert str(e.value) == 'dangling.json: cannot write baseline: a symbolic link to a file that does not exist'
+    assert os.path.islink('dangling.json') and not os.path.exists('missing.json')
+
+
 def test_write_atomic_to_a_device_writes_through_it_and_never_a_baseline() -> None:
     bl.write_atomic(os.devnull, b'report', what='report')
     assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

@@ -278,32 +278,41 @@ def save(baseline: Baseline) -> None:
 def write_atomic(path: str, data: bytes, *, what: str = 'baseline') -> None:
     """Replace ``path`` with ``data`` atomically (temp file, fsync, rename), keeping its permissions.
 
-    Also used for reports and converted rules (``what`` names the file in errors).
+    Also used for reports and converted rules (``what`` names the file in errors). A symlink is written
+    through: its target is replaced, the link stays (a committed ``.leakstop-baseline.json`` that links to
+    the real baseline was replaced by a file, the baseline it had read left stale: seventh hostile review,
+    break 04); a link to nothing is an error.
     """
+    shown = path
+    if os.path.islink(path):
+        if not os.path.exists(path):
+            raise FatalError(f'{shown}: cannot write {what}: a symbolic link to a file that does not exist')
+        if os.path.isfile(path):  # (a link to a device, /dev/stdout, is written through below)
+            path = os.path.realpath(path)
     directory = os.path.dirname(os.path.abspath(path))
     try:
         st = os.stat(path)
     except FileNotFoundError:
         mode: int | None = None
     except OSError as e:
-        raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
+        raise FatalError(f'{shown}: cannot write {what}: {e.strerror}') from None
     else:
         if not stat.S_ISREG(st.st_mode):
             # /dev/null, /dev/stdout, a FIFO: renaming over it would replace the device node itself
             if what == 'baseline':
-                raise FatalError(f'{path}: cannot write {what}: not a regular file')
+                raise FatalError(f'{shown}: cannot write {what}: not a regular file')
             try:
                 with open(path, 'wb') as f:
                     f.write(data)
             except OSError as e:
-                raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
+                raise FatalError(f'{shown}: cannot write {what}: {e.strerror}') from None
             return
         mode = stat.S_IMODE(st.st_mode)
     import tempfile
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f'.{os.path.basename(path)}.', suffix='.tmp')
     except OSError as e:
-        raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
+        raise FatalError(f'{shown}: cannot write {what}: {e.strerror}') from None
     try:
         with os.fdopen(fd, 'wb') as f:
             f.write(data)
@@ -320,7 +329,7 @@ def write_atomic(path: str, data: bytes, *, what: str = 'baseline') -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise FatalError(f'{path}: cannot write {what}: {e.strerror}') from None
+        raise FatalError(f'{shown}: cannot write {what}: {e.strerror}') from None
     try:
         dir_fd = os.open(directory, os.O_RDONLY)
         try:
