@@ -488,6 +488,20 @@ def test_gitleaks_import_covers_only_each_records_own_finding() -> None:
     assert scan_secrets.main(['app.min.js']) == 1
 
 
+@pytest.mark.parametrize('secret', ['', None, 'MISSING'])
+def test_a_gitleaks_entry_without_a_secret_covers_nothing(secret: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seventh hostile review, break 06: a report entry with an empty (or null, or missing) ``Secret`` was read
+    as an ignore line and baselined every finding of its rule on its line, two tokens at once."""
+    write('app.py', f'TOKENS = ["{GH}", "{fakes.github(seed="gl-empty")}"]\n')
+    entry: dict[str, object] = {'File': 'app.py', 'StartLine': 1, 'RuleID': 'github-pat'}
+    if secret != 'MISSING':
+        entry['Secret'] = secret
+    write('gl.json', json.dumps([entry]))
+    assert cli.main(['baseline', 'import', 'gl.json']) == 0
+    assert assert_valid()['findings'] == []
+    assert scan_secrets.main(['app.py']) == 1
+
+
 def test_gitleaks_ignore_entry_covers_only_its_rules_findings(capsys: pytest.CaptureFixture[str]) -> None:
     """(13) An ignore entry names one gitleaks rule: `aws-access-token` (the key ID) does not cover the secret access
     key beside it, `github-pat` not a gho_ token on its line; the message counts the entries written."""

@@ -492,11 +492,16 @@ def _import_leakstop_report(doc: dict[str, Any], *, target: bl.Baseline, source:
 
 
 def _gitleaks_record(item: Any) -> GitleaksRecord | None:
-    """(file, start line, secret, rule id) of one gitleaks report entry; None if it names no file."""
+    """(file, start line, secret, rule id) of one gitleaks report entry; None if it names no file, or no
+    secret: an entry with an empty or missing ``Secret`` stands for no finding leakstop can tell (it covered
+    every finding of its rule on its line, two tokens among them: seventh hostile review, break 06), as one
+    with a redacted ``Secret`` does not match either."""
     if not isinstance(item, dict) or not isinstance(item.get('File'), str) or not item['File']:
         return None
     line = item.get('StartLine')
     secret = item.get('Secret')
+    if not isinstance(secret, str) or not secret.strip():
+        return None
     rule = item.get('RuleID')
     return (
         item['File'], line if isinstance(line, int) and not isinstance(line, bool) else 0,
