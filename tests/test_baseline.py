@@ -284,6 +284,22 @@ def _detect_secrets(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run((exe, *args), check=True, capture_output=True, text=True)
 
 
+def test_a_detect_secrets_private_key_entry_covers_its_own_key_only() -> None:
+    """Seventh hostile review, break 03: detect-secrets hashes only a key's armor (``BEGIN RSA PRIVATE KEY``),
+    the same for every RSA key; one reviewed key let a second, different key anywhere in the same file pass,
+    with the baseline used as it is and after ``baseline import``."""
+    _git('init', '-q')
+    write('keys.txt', fakes.pem_private_key(seed='ds-one'))
+    _git('add', '-A')
+    write('.secrets.baseline', _detect_secrets('scan').stdout)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'keys.txt']) == 0  # the reviewed key: quiet
+    with open('keys.txt', 'a') as f:
+        f.write('\n' + fakes.pem_private_key(seed='ds-two'))
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'keys.txt']) == 1  # a second key: reported
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
+    assert scan_secrets.main(['keys.txt']) == 1
+
+
 def test_detect_secrets_migration_with_the_real_detect_secrets(capsys: pytest.CaptureFixture[str]) -> None:
     """A repository with a .secrets.baseline made by detect-secrets: every recorded finding stays quiet."""
     _git('init', '-q')
