@@ -950,3 +950,15 @@ def test_document_escape_view_reads_a_document_whole() -> None:
     assert text[slice(*view.original(at, at + 6))] == b'"auth"'
     assert document_escape_view(b'{\n  "auths": {"ghcr.io": {"auth": "abc"}}\n}\n') is None
     assert document_escape_view(b'path = "C:\\\\temp"\nx = 1\n') is None  # no escaped name, no JSON document
+
+
+def test_a_key_added_by_a_committed_patch_is_found(ruleset: RuleSet, default_config: Config) -> None:
+    """Seventh hostile review, break 09: a unified diff adding a key file (`+` before each line, as `git diff`
+    writes it into a `.patch`) passed both hooks; its added lines are now read as a comment run's are."""
+    pem = fakes.pem_private_key(seed='patch-file').strip()
+    patch = ('diff --git a/deploy/key b/deploy/key\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n'
+             f'+++ b/deploy/key\n@@ -0,0 +1,{len(pem.splitlines())} @@\n'
+             + ''.join(f'+{line}\n' for line in pem.splitlines()))
+    found = scan(patch, ruleset, default_config, path='add-key.patch')
+    assert [(line, rule) for line, _, rule, _ in found] == [(7, 'private-key-pem')]
+    assert found[0][3].replace('\n', '') == pem.replace('\n', '')

@@ -473,7 +473,9 @@ def doubled_quote_view(data: bytes) -> View | None:
     return out.view(data)
 
 
-_COMMENT = LazyPattern(rb'(?m)^[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*)[ \t]?')
+# (also a unified diff's added lines, `+` and the line: a key added by a committed `.patch`; seventh hostile review,
+# break 09)
+_COMMENT = LazyPattern(rb'(?m)^[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+)[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 
 
