@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import tempfile
+from typing import Any
 
 import pytest
 
@@ -746,6 +747,41 @@ def test_character_references_that_hide_a_secret_are_decoded(ruleset: RuleSet, d
     # quotes around no credential's name, a reference of no line break: no view to build
     assert entity_view(b'<a title="&quot;Hello&quot; &amp; more">x</a>\n') is None
     assert entity_view(b'<p>Tom &amp; Jerry &lt;3</p>\n') is None
+
+
+def _openssh_key(seed: str) -> str:
+    """A fake OpenSSH private key: the container's magic, then seeded random bytes (no key)."""
+    import random
+    rng = random.Random(seed)
+    body = base64.b64encode(b'openssh-key-v1\x00' + bytes(rng.randrange(256) for _ in range(380))).decode()
+    wrapped = '\n'.join(body[i:i + 70] for i in range(0, len(body), 70))
+    return f'-----BEGIN OPENSSH PRIVATE KEY-----\n{wrapped}\n-----END OPENSSH PRIVATE KEY-----\n'
+
+
+@pytest.mark.parametrize('key', [
+    fakes.pem_private_key(seed='markup'), fakes.pem_private_key('PRIVATE KEY', seed='markup'), _openssh_key('markup'),
+], ids=['rsa', 'pkcs8', 'openssh'])
+@pytest.mark.parametrize(('form', 'pasted'), [
+    ('br', lambda k: '<pre>' + k.replace('\n', '<br>') + '</pre>\n'),
+    ('br-nl', lambda k: '<p>' + k.replace('\n', '<br/>\n') + '</p>\n'),
+    ('br-space', lambda k: '<p>' + k.replace('\n', '<BR />') + '</p>\n'),
+    ('nbsp', lambda k: ''.join('\u00a0\u00a0' + line + '\n' for line in k.splitlines())),
+])
+def test_a_key_behind_html_line_breaks_or_no_break_spaces_is_found_by_both_hooks(
+        key: str, form: str, pasted: Any, ruleset: RuleSet, default_config: Config) -> None:
+    """Seventh hostile review (break 07): a PEM or OpenSSH private key pasted into a web page, its lines joined or
+    ended by `<br>` / `<br/>` or indented with no-break spaces, was missed by scan-secrets and block-credential-files.
+    The key block is read with the breaks as newlines and the spaces as spaces; the finding is where the key starts."""
+    text = pasted(key)
+    found = scan_data(text.encode(), 'wiki/page.html', ruleset=ruleset, config=default_config)
+    tags = {r.id: r.tags for r in ruleset.rules}
+    assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [1], form
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'page.html')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1
 
 
 GH_REF = fakes.github('ghp', seed=61)

@@ -511,6 +511,40 @@ def comment_view(data: bytes) -> View | None:
     return out.view(data)
 
 
+# A key pasted into a web page: its lines joined or ended by HTML line breaks (`<pre>-----BEGIN …<br>MII…<br>`,
+# `…<br/>` at each line's end: a wiki page, an HTML mail, a Confluence export) or indented with no-break spaces
+# (U+00A0, a copy off a web page). From each BEGIN line to the END line after it (at most ``_MARKUP_KEY`` bytes),
+# when that block holds such a break or space, each break is read as a newline and each no-break space as a space
+# (seventh hostile review, break 07).
+_MARKUP_BREAK = LazyPattern(rb'(?i)<br[ \t]*/?>(?:\r?\n)?|\xc2\xa0')
+_MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----')
+_MARKUP_KEY = 560000  # bytes from a BEGIN line to its END line at most (the longest key rule's max_length)
+
+
+def markup_view(data: bytes) -> View | None:
+    """Key blocks (BEGIN line to END line) holding HTML line breaks or no-break spaces, those read as a newline
+    and a space (each on its own span)."""
+    begin = data.find(_MULTILINE_KEY)
+    if begin == -1 or (b'\xc2\xa0' not in data and b'<br' not in data and b'<BR' not in data):
+        return None
+    out = _Builder()
+    while begin != -1:
+        start = data.rfind(b'\n', 0, begin) + 1
+        m = _MARKUP_END.search(data, begin + len(_MULTILINE_KEY), begin + _MARKUP_KEY)
+        end = data.find(b'\n', m.end()) if m is not None else -1
+        end = (len(data) if end == -1 else end) if m is not None else min(len(data), begin + _MARKUP_KEY)
+        if _MARKUP_BREAK.search(data, start, end):
+            pos = start
+            for b in _MARKUP_BREAK.finditer(data, start, end):
+                out.add(data[pos:b.start()], pos, b.start(), True)
+                out.add(b' ' if b.group(0) == b'\xc2\xa0' else b'\n', b.start(), b.end(), True)
+                pos = b.end()
+            out.add(data[pos:end], pos, end, True)
+            out.add(b'\n', end, min(end + 1, len(data)), True)
+        begin = data.find(_MULTILINE_KEY, max(end, begin + 1))
+    return out.view(data)
+
+
 _GAP = rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*'  # between two joined literals
 _CONCAT_GAP = LazyPattern(_GAP)
 # between two lines of a key written one string literal per line, as a list (a JSON or Python array, a YAML
@@ -643,10 +677,10 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
 
 def view_findings(
         data: bytes, path: str, ruleset: RuleSet, *, escape: bool = True, comment: bool = True, joined: bool = False,
-        doubled: bool = True,
+        doubled: bool = True, markup: bool = True,
 ) -> list[Finding]:
     """Findings in the escape and comment views of ``data``, placed on the original text (``escape``,
-    ``comment`` or ``doubled`` False: the engine saw that the view would be empty)."""
+    ``comment``, ``doubled`` or ``markup`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
     views = (
         (escape_view(data, PROPERTIES_PATH.search(path) is not None) if escape else None, 'escaped'),
@@ -654,6 +688,7 @@ def view_findings(
         (doubled_quote_view(data) if doubled else None, 'doubled quotes'),
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
+        (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
     )
     for view, note in views:
         if view is None:

@@ -91,7 +91,8 @@ def scan_data(
             findings = merge(findings, decoded, text_spans)
     if not escape and b'\\' in data and PROPERTIES_PATH.search(path):
         escape = True  # a .properties file's \: \= \# \! (the engine's anchor leaves them out: regexes, shell)
-    views = (view_findings(data, path, ruleset, escape=escape, comment=begin, joined=joined, doubled=doubled)
+    views = (view_findings(data, path, ruleset, escape=escape, comment=begin, joined=joined, doubled=doubled,
+                           markup=begin)
              if escape or begin or joined or doubled else [])
     if views:
         findings = with_view_findings(findings, views)
