@@ -766,6 +766,7 @@ def _openssh_key(seed: str) -> str:
     ('br-nl', lambda k: '<p>' + k.replace('\n', '<br/>\n') + '</p>\n'),
     ('br-space', lambda k: '<p>' + k.replace('\n', '<BR />') + '</p>\n'),
     ('nbsp', lambda k: ''.join('\u00a0\u00a0' + line + '\n' for line in k.splitlines())),
+    ('nbsp-reference', lambda k: ''.join('&nbsp;&#160;' + line + '<br>\n' for line in k.splitlines())),
 ])
 def test_a_key_behind_html_line_breaks_or_no_break_spaces_is_found_by_both_hooks(
         key: str, form: str, pasted: Any, ruleset: RuleSet, default_config: Config) -> None:
@@ -986,3 +987,28 @@ def test_document_escape_view_reads_a_document_whole() -> None:
     assert text[slice(*view.original(at, at + 6))] == b'"auth"'
     assert document_escape_view(b'{\n  "auths": {"ghcr.io": {"auth": "abc"}}\n}\n') is None
     assert document_escape_view(b'path = "C:\\\\temp"\nx = 1\n') is None  # no escaped name, no JSON document
+
+
+def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seventh hostile review (break 12): a file of quoted `"-----BEGIN RSA PRIVATE KEY-----\\n"` lines took
+    scan-secrets 25 s a MB: the joined-strings view walked the 400 literals after each BEGIN. A key's literals end
+    before the next one holding a BEGIN line, so each literal is read about once (the work grows linearly)."""
+    from leakstop import decode
+    calls = 0
+    string_end = decode._string_end
+
+    def counted(data: bytes, start: int, quote: int) -> int:
+        nonlocal calls
+        calls += 1
+        return string_end(data, start, quote)
+    monkeypatch.setattr(decode, '_string_end', counted)
+    lines = 2000
+    data = b'KEY = (\n' + b'    "-----BEGIN RSA PRIVATE KEY-----\\n"\n' * lines + b')\n'
+    assert decode.concat_view(data) is None
+    assert calls <= 3 * lines
+    # a key after another block in the same joined literals is still read whole
+    key = fakes.pem_private_key(seed='joined-after-cert')
+    cert = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUTm9PZXhhbXBsZQ==\n-----END CERTIFICATE-----\n'
+    joined = ' +\n'.join(f'"{line}\\n"' for line in (cert + key).splitlines())
+    view = decode.concat_view(f'String pem = {joined};\n'.encode())
+    assert view is not None and key.encode() in view.text
