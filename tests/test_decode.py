@@ -1012,3 +1012,22 @@ def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch
     joined = ' +\n'.join(f'"{line}\\n"' for line in (cert + key).splitlines())
     view = decode.concat_view(f'String pem = {joined};\n'.encode())
     assert view is not None and key.encode() in view.text
+
+
+@pytest.mark.parametrize('separator', ['<br>', '<br/>\n', '\n&nbsp;'])
+def test_a_putty_key_behind_html_line_breaks_is_found_by_both_hooks(
+        separator: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Seventh hostile review (break 07), its sibling without a BEGIN line: a PuTTY key pasted into a web page is
+    read from its Private-Lines line to its Private-MAC line with the breaks as newlines."""
+    import tomllib
+    from importlib.resources import files
+    rules = tomllib.loads(files('leakstop.rules').joinpath('keys.toml').read_text())['rules']
+    ppk = next(r for r in rules if r['id'] == 'putty-private-key')['examples'][2]  # the rule's own fake example
+    text = '<div>' + ppk.rstrip('\n').replace('\n', separator) + '</div>\n'
+    found = scan_data(text.encode(), 'wiki/page.html', ruleset=ruleset, config=default_config)
+    assert [f.rule_id for f in found] == ['putty-private-key']
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'page.html')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        assert block_credential_files.main(['--format', 'json', path]) == 1

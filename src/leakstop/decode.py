@@ -513,24 +513,26 @@ def comment_view(data: bytes) -> View | None:
 
 # A key pasted into a web page: its lines joined or ended by HTML line breaks (`<pre>-----BEGIN …<br>MII…<br>`,
 # `…<br/>` at each line's end: a wiki page, an HTML mail, a Confluence export) or indented with no-break spaces
-# (U+00A0, a copy off a web page; `&nbsp;` in the page's source). From each BEGIN line to the END line after it (at most ``_MARKUP_KEY`` bytes),
+# (U+00A0, a copy off a web page; `&nbsp;` in the page's source). From each BEGIN line to the END line after it
+# (a PuTTY key: its Private-Lines line to its Private-MAC line) (at most ``_MARKUP_KEY`` bytes),
 # when that block holds such a break or space, each break is read as a newline and each no-break space as a space
 # (seventh hostile review, break 07).
 _MARKUP_BREAK = LazyPattern(rb'(?i)<br[ \t]*/?>(?:\r?\n)?|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
-_MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----')
+_MARKUP_START = LazyPattern(rb'-----BEGIN|Private-Lines:')  # a PEM, OpenSSH or PGP key; a PuTTY key's private lines
+_MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----|Private-(?:MAC|Hash):')
+PUTTY_LINES = b'Private-Lines:'
 _MARKUP_KEY = 560000  # bytes from a BEGIN line to its END line at most (the longest key rule's max_length)
 
 
 def markup_view(data: bytes) -> View | None:
     """Key blocks (BEGIN line to END line) holding HTML line breaks or no-break spaces (the character or its
     reference), those read as a newline and a space (each on its own span)."""
-    begin = data.find(_MULTILINE_KEY)
-    if begin == -1:
-        return None
+    found = _MARKUP_START.search(data)
     out = _Builder()
-    while begin != -1:
+    while found is not None:
+        begin = found.start()
         start = data.rfind(b'\n', 0, begin) + 1
-        m = _MARKUP_END.search(data, begin + len(_MULTILINE_KEY), begin + _MARKUP_KEY)
+        m = _MARKUP_END.search(data, found.end(), begin + _MARKUP_KEY)
         end = data.find(b'\n', m.end()) if m is not None else -1
         end = (len(data) if end == -1 else end) if m is not None else min(len(data), begin + _MARKUP_KEY)
         if _MARKUP_BREAK.search(data, start, end):
@@ -541,7 +543,7 @@ def markup_view(data: bytes) -> View | None:
                 pos = b.end()
             out.add(data[pos:end], pos, end, True)
             out.add(b'\n', end, min(end + 1, len(data)), True)
-        begin = data.find(_MULTILINE_KEY, max(end, begin + 1))
+        found = _MARKUP_START.search(data, max(end, begin + 1))
     return out.view(data)
 
 
