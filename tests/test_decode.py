@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import tempfile
+from typing import Any
 
 import pytest
 
@@ -748,6 +749,42 @@ def test_character_references_that_hide_a_secret_are_decoded(ruleset: RuleSet, d
     assert entity_view(b'<p>Tom &amp; Jerry &lt;3</p>\n') is None
 
 
+def _openssh_key(seed: str) -> str:
+    """A fake OpenSSH private key: the container's magic, then seeded random bytes (no key)."""
+    import random
+    rng = random.Random(seed)
+    body = base64.b64encode(b'openssh-key-v1\x00' + bytes(rng.randrange(256) for _ in range(380))).decode()
+    wrapped = '\n'.join(body[i:i + 70] for i in range(0, len(body), 70))
+    return f'-----BEGIN OPENSSH PRIVATE KEY-----\n{wrapped}\n-----END OPENSSH PRIVATE KEY-----\n'
+
+
+@pytest.mark.parametrize('key', [
+    fakes.pem_private_key(seed='markup'), fakes.pem_private_key('PRIVATE KEY', seed='markup'), _openssh_key('markup'),
+], ids=['rsa', 'pkcs8', 'openssh'])
+@pytest.mark.parametrize(('form', 'pasted'), [
+    ('br', lambda k: '<pre>' + k.replace('\n', '<br>') + '</pre>\n'),
+    ('br-nl', lambda k: '<p>' + k.replace('\n', '<br/>\n') + '</p>\n'),
+    ('br-space', lambda k: '<p>' + k.replace('\n', '<BR />') + '</p>\n'),
+    ('nbsp', lambda k: ''.join('\u00a0\u00a0' + line + '\n' for line in k.splitlines())),
+    ('nbsp-reference', lambda k: ''.join('&nbsp;&#160;' + line + '<br>\n' for line in k.splitlines())),
+])
+def test_a_key_behind_html_line_breaks_or_no_break_spaces_is_found_by_both_hooks(
+        key: str, form: str, pasted: Any, ruleset: RuleSet, default_config: Config) -> None:
+    """Seventh hostile review (break 07): a PEM or OpenSSH private key pasted into a web page, its lines joined or
+    ended by `<br>` / `<br/>` or indented with no-break spaces, was missed by scan-secrets and block-credential-files.
+    The key block is read with the breaks as newlines and the spaces as spaces; the finding is where the key starts."""
+    text = pasted(key)
+    found = scan_data(text.encode(), 'wiki/page.html', ruleset=ruleset, config=default_config)
+    tags = {r.id: r.tags for r in ruleset.rules}
+    assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [1], form
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'page.html')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1
+
+
 GH_REF = fakes.github('ghp', seed=61)
 
 
@@ -962,3 +999,47 @@ def test_a_key_added_by_a_committed_patch_is_found(ruleset: RuleSet, default_con
     found = scan(patch, ruleset, default_config, path='add-key.patch')
     assert [(line, rule) for line, _, rule, _ in found] == [(7, 'private-key-pem')]
     assert found[0][3].replace('\n', '') == pem.replace('\n', '')
+
+
+def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seventh hostile review (break 12): a file of quoted `"-----BEGIN RSA PRIVATE KEY-----\\n"` lines took
+    scan-secrets 25 s a MB: the joined-strings view walked the 400 literals after each BEGIN. A key's literals end
+    before the next one holding a BEGIN line, so each literal is read about once (the work grows linearly)."""
+    from leakstop import decode
+    calls = 0
+    string_end = decode._string_end
+
+    def counted(data: bytes, start: int, quote: int) -> int:
+        nonlocal calls
+        calls += 1
+        return string_end(data, start, quote)
+    monkeypatch.setattr(decode, '_string_end', counted)
+    lines = 2000
+    data = b'KEY = (\n' + b'    "-----BEGIN RSA PRIVATE KEY-----\\n"\n' * lines + b')\n'
+    assert decode.concat_view(data) is None
+    assert calls <= 3 * lines
+    # a key after another block in the same joined literals is still read whole
+    key = fakes.pem_private_key(seed='joined-after-cert')
+    cert = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUTm9PZXhhbXBsZQ==\n-----END CERTIFICATE-----\n'
+    joined = ' +\n'.join(f'"{line}\\n"' for line in (cert + key).splitlines())
+    view = decode.concat_view(f'String pem = {joined};\n'.encode())
+    assert view is not None and key.encode() in view.text
+
+
+@pytest.mark.parametrize('separator', ['<br>', '<br/>\n', '\n&nbsp;'])
+def test_a_putty_key_behind_html_line_breaks_is_found_by_both_hooks(
+        separator: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Seventh hostile review (break 07), its sibling without a BEGIN line: a PuTTY key pasted into a web page is
+    read from its Private-Lines line to its Private-MAC line with the breaks as newlines."""
+    import tomllib
+    from importlib.resources import files
+    rules = tomllib.loads(files('leakstop.rules').joinpath('keys.toml').read_text())['rules']
+    ppk = next(r for r in rules if r['id'] == 'putty-private-key')['examples'][2]  # the rule's own fake example
+    text = '<div>' + ppk.rstrip('\n').replace('\n', separator) + '</div>\n'
+    found = scan_data(text.encode(), 'wiki/page.html', ruleset=ruleset, config=default_config)
+    assert [f.rule_id for f in found] == ['putty-private-key']
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'page.html')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        assert block_credential_files.main(['--format', 'json', path]) == 1

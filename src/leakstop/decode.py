@@ -513,6 +513,42 @@ def comment_view(data: bytes) -> View | None:
     return out.view(data)
 
 
+# A key pasted into a web page: its lines joined or ended by HTML line breaks (`<pre>-----BEGIN …<br>MII…<br>`,
+# `…<br/>` at each line's end: a wiki page, an HTML mail, a Confluence export) or indented with no-break spaces
+# (U+00A0, a copy off a web page; `&nbsp;` in the page's source). From each BEGIN line to the END line after it
+# (a PuTTY key: its Private-Lines line to its Private-MAC line) (at most ``_MARKUP_KEY`` bytes),
+# when that block holds such a break or space, each break is read as a newline and each no-break space as a space
+# (seventh hostile review, break 07).
+_MARKUP_BREAK = LazyPattern(rb'(?i)<br[ \t]*/?>(?:\r?\n)?|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
+_MARKUP_START = LazyPattern(rb'-----BEGIN|Private-Lines:')  # a PEM, OpenSSH or PGP key; a PuTTY key's private lines
+_MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----|Private-(?:MAC|Hash):')
+PUTTY_LINES = b'Private-Lines:'
+_MARKUP_KEY = 560000  # bytes from a BEGIN line to its END line at most (the longest key rule's max_length)
+
+
+def markup_view(data: bytes) -> View | None:
+    """Key blocks (BEGIN line to END line) holding HTML line breaks or no-break spaces (the character or its
+    reference), those read as a newline and a space (each on its own span)."""
+    found = _MARKUP_START.search(data)
+    out = _Builder()
+    while found is not None:
+        begin = found.start()
+        start = data.rfind(b'\n', 0, begin) + 1
+        m = _MARKUP_END.search(data, found.end(), begin + _MARKUP_KEY)
+        end = data.find(b'\n', m.end()) if m is not None else -1
+        end = (len(data) if end == -1 else end) if m is not None else min(len(data), begin + _MARKUP_KEY)
+        if _MARKUP_BREAK.search(data, start, end):
+            pos = start
+            for b in _MARKUP_BREAK.finditer(data, start, end):
+                out.add(data[pos:b.start()], pos, b.start(), True)
+                out.add(b'\n' if b.group(0)[:1] == b'<' else b' ', b.start(), b.end(), True)
+                pos = b.end()
+            out.add(data[pos:end], pos, end, True)
+            out.add(b'\n', end, min(end + 1, len(data)), True)
+        found = _MARKUP_START.search(data, max(end, begin + 1))
+    return out.view(data)
+
+
 _GAP = rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*'  # between two joined literals
 _CONCAT_GAP = LazyPattern(_GAP)
 # between two lines of a key written one string literal per line, as a list (a JSON or Python array, a YAML
@@ -540,16 +576,22 @@ def _string_end(data: bytes, start: int, quote: int) -> int:
     return -1
 
 
-def _joined_pieces(data: bytes, opening: int, gaps: LazyPattern[bytes] = _CONCAT_GAP) -> list[tuple[int, int]]:
+def _joined_pieces(
+        data: bytes, opening: int, gaps: LazyPattern[bytes] = _CONCAT_GAP, *, key: bool = False,
+) -> list[tuple[int, int]]:
     """The contents of the string literal whose quote is at ``opening`` and of the literals joined to it
     (adjacent, or by ``+ . & ||``, over line ends; ``_KEY_GAP``: also as the items of a list), in order; an
-    empty list if it does not close."""
+    empty list if it does not close. ``key``: up to the literal before the next one holding a BEGIN line (another
+    key's start, joined from there): a file of quoted BEGIN lines had each walk the 400 literals after it, 25 s a
+    MB (seventh hostile review, break 12)."""
     quote = data[opening]
     pieces: list[tuple[int, int]] = []
     start = opening + 1
     while len(pieces) < CONCAT_PIECES:
         end = _string_end(data, start, quote)
         if end == -1:
+            break
+        if key and pieces and data.find(_MULTILINE_KEY, start, end) != -1:
             break
         pieces.append((start, end))
         gap = gaps.match(data, end + 1)
@@ -626,7 +668,7 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
             opening = _enclosing_quote(data, line_start, begin)
         if opening < done or opening == -1:
             continue
-        pieces = _joined_pieces(data, opening, _KEY_GAP if pem else _CONCAT_GAP)
+        pieces = _joined_pieces(data, opening, _KEY_GAP if pem else _CONCAT_GAP, key=pem)
         if pem:
             whole = len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
         else:  # the token goes on past its first run: in the next literal, or after a line continuation
@@ -645,10 +687,10 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
 
 def view_findings(
         data: bytes, path: str, ruleset: RuleSet, *, escape: bool = True, comment: bool = True, joined: bool = False,
-        doubled: bool = True,
+        doubled: bool = True, markup: bool = True,
 ) -> list[Finding]:
     """Findings in the escape and comment views of ``data``, placed on the original text (``escape``,
-    ``comment`` or ``doubled`` False: the engine saw that the view would be empty)."""
+    ``comment``, ``doubled`` or ``markup`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
     views = (
         (escape_view(data, PROPERTIES_PATH.search(path) is not None) if escape else None, 'escaped'),
@@ -656,6 +698,7 @@ def view_findings(
         (doubled_quote_view(data) if doubled else None, 'doubled quotes'),
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
+        (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
     )
     for view, note in views:
         if view is None:
