@@ -730,3 +730,66 @@ def test_a_usage_error_quotes_an_argument_without_its_token(
     out, err = capsys.readouterr()
     assert code == 2 and out == ''
     assert said in err and ARGUMENT_TOKEN[4:] not in err
+
+
+# --- seventh hostile review of issue 13 --------------------------------------------------------
+
+CORP = 'corp_' + fakes.rand('abcdefghijklmnopqrstuvwxyz0123456789', 32, seed='cli-corp')  # a custom rule's fake token
+CORP_RULE = """
+[[rules]]
+id = "corp-token"
+description = "Corp token{example}"
+pattern = '(?P<secret>corp_[a-z0-9]{{32}})'
+"""
+
+
+def test_a_custom_rules_token_in_a_path_is_redacted_everywhere(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seventh hostile review, break 01: a custom rule's token used as a directory name was found (in the
+    file's path) and printed whole as the path of every finding, in every format and in the baseline: paths
+    were redacted with the shipped rules only."""
+    from leakstop.hooks import scan_secrets
+    write('.leakstop.toml', CORP_RULE.format(example=''))
+    path = write(f'cache/{CORP}/x.py', 'password = "Xq7pL2mR9vT4wK8sZ3nB"\n')  # leakstop: allow (made up)
+    for fmt in ('text', 'json', 'sarif'):
+        assert cli.main(['scan', '--format', fmt, path]) == 1
+        out, err = capsys.readouterr()
+        assert 'corp-token' in out and CORP[5:] not in out + err, fmt
+    assert scan_secrets.main([path]) == 1
+    out, err = capsys.readouterr()
+    assert 'corp-token' in out and CORP[5:] not in out + err
+    assert cli.main(['baseline', 'create', path]) == 0
+    capsys.readouterr()
+    with open('.leakstop-baseline.json', encoding='utf-8') as f:
+        assert CORP[5:] not in f.read()
+
+
+@pytest.mark.parametrize('argv', [
+    ['scan', '--format', CORP], ['scan', '--jobs', CORP], ['scan', '--since', CORP],
+    ['baseline', 'audit', '--baseline', f'{CORP}/x.json'], ['scan', '--config', '.leakstop.toml', '--jobs', CORP],
+])
+def test_a_custom_rules_token_in_an_argument_error_is_redacted(
+        repo: str, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Seventh hostile review, break 02: usage and fatal errors were redacted with the shipped rules only; a
+    custom rule's token pasted into an argument was echoed whole (the usage error comes before the settings)."""
+    write('.leakstop.toml', CORP_RULE.format(example=''))
+    write('a.txt', 'x\n')
+    git('add', '-A', cwd=repo)
+    git('commit', '-qm', 'init', cwd=repo)
+    try:
+        code = cli.main(argv)
+    except SystemExit as e:
+        code = e.code  # type: ignore[assignment]
+    err = capsys.readouterr().err
+    assert code == 2 and 'error' in err and CORP[5:] not in err and CORP[:4] in err
+
+
+def test_a_custom_rules_token_in_its_description_is_redacted(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seventh hostile review, break 02: a custom rule's description holding one of its own tokens (an example)
+    was printed whole under every finding (a rule's description was redacted with the shipped rules only)."""
+    write('.leakstop.toml', CORP_RULE.format(example=f', e.g. {CORP}'))
+    write('b.txt', f'tok = {CORP}\n')
+    assert cli.main(['scan', 'b.txt']) == 1
+    out = capsys.readouterr().out
+    assert 'corp-token' in out and CORP[5:] not in out
+    assert cli.main(['rules', 'list']) == 0
+    assert CORP[5:] not in capsys.readouterr().out

@@ -183,7 +183,7 @@ def _regexes(table: Mapping[str, Any], key: str, where: str, *, checked: bool = 
 
 
 def _without_secrets(message: str) -> str:
-    """An error that quotes a command-line argument, each secret the shipped rules find in it redacted."""
+    """An error that quotes a command-line argument, each secret the shipped or custom rules find in it redacted."""
     from leakstop.hooks import redacted_message  # only on the error path: it loads the rules
     return redacted_message(message)
 
@@ -725,8 +725,19 @@ def _mentions_leakstop(path: str) -> bool:
         return True  # let _read_toml report it
 
 
+_IN_USE: list[Config] = []  # the settings load_config returned last (custom_rules_in_use)
+
+
 def load_config(path: str | None = None, *, directory: str = '.') -> Config:
-    """Settings from ``path``, else the first of ``.leakstop.toml`` / ``pyproject.toml`` in ``directory``."""
+    """Settings from ``path``, else the first of ``.leakstop.toml`` / ``pyproject.toml`` in ``directory``.
+    What the process shows is redacted with their custom rules too (``custom_rules_in_use``)."""
+    _IN_USE.clear()
+    config = _load_config(path, directory)
+    _IN_USE.append(config)
+    return config
+
+
+def _load_config(path: str | None, directory: str) -> Config:
     if path is None:
         for name in CONFIG_NAMES:
             candidate = os.path.join(directory, name)
@@ -740,6 +751,21 @@ def load_config(path: str | None = None, *, directory: str = '.') -> Config:
     config = _config_of(path, path, explicit=True)
     assert config is not None
     return config
+
+
+def custom_rules_in_use(path: str | None = None, *, reload: bool = False) -> tuple[Rule, ...]:
+    """The custom rules of the settings in use, which output and errors redact with as well as with the shipped
+    rules (seventh hostile review, breaks 01 and 02: a custom rule's token in a path or an argument was printed
+    whole): those ``load_config`` returned last; before any (a usage error, found while the arguments are
+    parsed), or with ``reload``, those of ``path`` (``--config``) or of the default settings file, if they load."""
+    if reload:
+        _IN_USE.clear()
+    if not _IN_USE:
+        try:
+            load_config(path)
+        except (FatalError, OSError, ValueError):
+            return ()
+    return _IN_USE[0].custom_rules
 
 
 def _config_of(path: str, shown: str, *, explicit: bool = False) -> Config | None:

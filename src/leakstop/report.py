@@ -118,25 +118,27 @@ def display_name(name: str) -> str:
     return name if reads_as_name(name) else redact(name)
 
 
-_SHIPPED: list[RuleSet] = []  # the shipped rules, loaded when a path is first shown
 _SHOWN: dict[str, str] = {}  # path -> the path with its secrets redacted (a report shows a path per finding)
+_SHOWN_BY: list[RuleSet] = []  # the rule set _SHOWN was redacted with
 
 
 def path_without_secrets(path: str) -> str:
-    """``path`` with each secret the shipped rules find in it redacted (every rule, no allowlist), as
-    commit subjects are: a token used as a file or directory name was printed whole as the path of
-    every finding in that file, in every format (sixth hostile review, break 02). Every output takes
-    its paths from here (``display_path``, JSON, SARIF, annotations)."""
+    """``path`` with each secret the shipped rules or the custom rules in use find in it redacted (every
+    rule, no allowlist: ``scan.shown_ruleset``), as commit subjects are: a token used as a file or directory
+    name was printed whole as the path of every finding in that file, in every format (sixth hostile review,
+    break 02; seventh, 01: a custom rule's token). Every output takes its paths from here (``display_path``,
+    JSON, SARIF, annotations, the baseline)."""
+    from leakstop.scan import shown_ruleset
+    ruleset = shown_ruleset()
+    if not _SHOWN_BY or _SHOWN_BY[0] is not ruleset:  # other settings loaded since
+        _SHOWN.clear()
+        _SHOWN_BY[:] = [ruleset]
     shown = _SHOWN.get(path)
     if shown is None:
-        if not _SHIPPED:
-            from leakstop.config import config_from_table
-            from leakstop.scan import ruleset_for
-            _SHIPPED.append(ruleset_for(config_from_table({}, '(paths)', None)))
         from leakstop.history import without_secrets
         if len(_SHOWN) >= 65536:
             _SHOWN.clear()
-        shown = _SHOWN[path] = without_secrets(path, _SHIPPED[0])
+        shown = _SHOWN[path] = without_secrets(path, ruleset)
     return shown
 
 

@@ -59,21 +59,38 @@ def ruleset_for(config: Config, *, rule_files: Sequence[str] | None = None, ever
     return load_ruleset(signature, load, cache=cache_dir(), generic=bool(generic), generic_rules=generic)
 
 
+_SHOWN_WITH: list[tuple[tuple[Any, ...], RuleSet]] = []  # (custom rules, shown_ruleset()), the last built
+
+
+def shown_ruleset() -> RuleSet:
+    """Every shipped rule and every custom rule of the settings in use (``config.custom_rules_in_use``), enabled
+    or not: what output and errors show of a path or an argument is redacted with it. With the shipped rules
+    only, a custom rule's token used as a directory name, or pasted into an argument, was printed whole
+    (seventh hostile review, breaks 01 and 02)."""
+    from leakstop.config import config_from_table, custom_rules_in_use
+    custom = custom_rules_in_use()
+    if not _SHOWN_WITH or _SHOWN_WITH[0][0] != custom:
+        config = config_from_table({}, '(shown)', None)._replace(custom_rules=custom)
+        _SHOWN_WITH[:] = [(custom, ruleset_for(config, every_rule=True))]
+    return _SHOWN_WITH[0][1]
+
+
 def shown_without_secrets(custom: Sequence[Any], files: Sequence[str]) -> list[Any]:
-    """The user's rules with each secret the shipped rules find in what a rule shows (its description,
-    provider, revoke page and tags: in ``rules list`` and under every finding) redacted: a token pasted
-    into a rule's settings is printed nowhere (third hostile review, break 12). What a rule matches with
-    (its pattern, paths, keywords) stays as written."""
+    """The user's rules with each secret the shipped rules or the user's rules find in what a rule shows (its
+    description, provider, revoke page and tags: in ``rules list`` and under every finding) redacted: a token
+    pasted into a rule's settings is printed nowhere (third hostile review, break 12), its own example either
+    (seventh, 02). What a rule matches with (its pattern, paths, keywords) stays as written."""
     if not custom:
         return []
     from leakstop.history import without_secrets  # (history imports this module)
-    shipped = load_ruleset(
-        [file_signature(path) for path in files], lambda: [r for path in files for r in load_rules_file(path)],
+    every = load_ruleset(
+        [*(file_signature(path) for path in files), ('shown', tuple(custom))],
+        lambda: [*(r for path in files for r in load_rules_file(path)), *custom],
         cache=cache_dir(), generic=True, generic_rules=GENERIC_RULE_IDS,
     )
 
     def clean(text: str) -> str:
-        return without_secrets(text, shipped) if text else text
+        return without_secrets(text, every) if text else text
     return [rule._replace(description=clean(rule.description), provider=clean(rule.provider), revoke=clean(rule.revoke),
                           tags=tuple(clean(t) for t in rule.tags)) for rule in custom]
 

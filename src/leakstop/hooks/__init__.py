@@ -41,9 +41,22 @@ class ArgumentParser(argparse.ArgumentParser):
     """argparse's, whose usage errors quote what was typed (``invalid choice: '<value>'``, ``unrecognized
     arguments: <value>``, a ``type=`` callable's message): each secret the shipped rules find in them is
     redacted, as in every other usage error (fifth hostile review, break 02). Subcommands' parsers are of
-    this class too (``add_subparsers`` makes them of the parser's own class)."""
+    this class too (``add_subparsers`` makes them of the parser's own class). The settings are not loaded yet:
+    the custom rules they redact with too are those of ``--config`` among the arguments, else of the default file."""
+
+    _argv: Sequence[str] = ()
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        argv = args[0] if args else kwargs.get('args')
+        self._argv = list(sys.argv[1:] if argv is None else argv)
+        return super().parse_known_args(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        from leakstop.config import custom_rules_in_use
+        argv = self._argv
+        given = [v for i, a in enumerate(argv) for v in (argv[i + 1:i + 2] if a == '--config' else
+                                                           [a[9:]] if a.startswith('--config=') else [])]
+        custom_rules_in_use(given[-1] if given else None, reload=True)  # loads them (a usage error comes before the settings)
         super().error(redacted_message(message))
 
 
@@ -67,12 +80,12 @@ _ENV_FILES = ('.env', '.env.local', '.env.production', 'config/.env')
 
 
 def redacted_message(text: str) -> str:
-    """An error message that quotes an argument, with each secret the shipped rules find in it redacted: a token
-    pasted into a hook's argument (``--skip``, ``--name``) is printed by no error (fourth hostile review, break 12)."""
-    from leakstop.config import config_from_table
+    """An error message that quotes an argument, with each secret the shipped rules or the custom rules in use
+    find in it redacted (``scan.shown_ruleset``): a token pasted into a hook's argument (``--skip``, ``--name``)
+    is printed by no error (fourth hostile review, break 12; seventh, 02: a custom rule's token)."""
     from leakstop.history import without_secrets
-    from leakstop.scan import ruleset_for
-    return without_secrets(text, ruleset_for(config_from_table({}, '(arguments)', None)))
+    from leakstop.scan import shown_ruleset
+    return without_secrets(text, shown_ruleset())
 
 
 def _refused(message: str) -> argparse.ArgumentTypeError:
