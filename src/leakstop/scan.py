@@ -9,6 +9,7 @@ from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
 from leakstop.decode import PROPERTIES_PATH, PUTTY_LINES, decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, VIEW_ANCHORS, Finding, RuleSet, load_ruleset, scan_bytes
+from leakstop.errors import FatalError
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_file
 from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
 from leakstop.records import FileResult as FileResult
@@ -70,8 +71,12 @@ def shown_ruleset() -> RuleSet:
     from leakstop.config import config_from_table, custom_rules_in_use
     custom = custom_rules_in_use()
     if not _SHOWN_WITH or _SHOWN_WITH[0][0] != custom:
-        config = config_from_table({}, '(shown)', None)._replace(custom_rules=custom)
-        _SHOWN_WITH[:] = [(custom, ruleset_for(config, every_rule=True))]
+        config = config_from_table({}, '(shown)', None)
+        try:
+            shown = ruleset_for(config._replace(custom_rules=custom), every_rule=True)
+        except FatalError:  # a custom rule the engine rejects: its error is being shown, with the shipped rules
+            shown = ruleset_for(config, every_rule=True)
+        _SHOWN_WITH[:] = [(custom, shown)]
     return _SHOWN_WITH[0][1]
 
 
