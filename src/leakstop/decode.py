@@ -520,9 +520,8 @@ def comment_view(data: bytes) -> View | None:
 # when that block holds such a break or space, each break is read as a newline and each no-break space as a space
 # (seventh hostile review, break 07).
 _MARKUP_BREAK = LazyPattern(rb'(?i)<br[ \t]*/?>(?:\r?\n)?|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
-_MARKUP_START = LazyPattern(rb'-----BEGIN|Private-Lines:')  # a PEM, OpenSSH or PGP key; a PuTTY key's private lines
+_MARKUP_START = LazyPattern(rb'-----BEGIN|Private-Lines:')   # PEM, OpenSSH, PGP; PuTTY's private lines (as VIEW_ANCHORS)
 _MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----|Private-(?:MAC|Hash):')
-PUTTY_LINES = b'Private-Lines:'
 _MARKUP_KEY = 560000  # bytes from a BEGIN line to its END line at most (the longest key rule's max_length)
 
 

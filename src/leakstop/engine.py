@@ -552,7 +552,7 @@ DOUBLED_QUOTE_ANCHOR = (
 )
 VIEW_ANCHORS = (
     STRONG_ESCAPE + b'|' + ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|' + ENTITY_ANCHOR,
-    rb'-----BEGIN',
+    rb'-----BEGIN|Private-Lines:',  # (a PuTTY key's block has no BEGIN line: decode.markup_view reads it too)
     # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json); or a
     # member of a mapping on one line, JSON (`jq -c`, an API response, kubectl's last-applied-configuration, also as
     # an escaped string in JSON) or a YAML flow mapping (sixth hostile review, break 07)

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.baseline import Baseline, unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
-from leakstop.decode import PROPERTIES_PATH, PUTTY_LINES, decoded_findings, merge, view_findings, with_view_findings
+from leakstop.decode import PROPERTIES_PATH, decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, VIEW_ANCHORS, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_file
@@ -113,10 +113,10 @@ def scan_data(
             findings = merge(findings, decoded, text_spans)
     if not escape and b'\\' in data and PROPERTIES_PATH.search(path):
         escape = True  # a .properties file's \: \= \# \! (the engine's anchor leaves them out: regexes, shell)
-    markup = begin or PUTTY_LINES in data  # a key block that HTML line breaks may hide
+    # (begin: a BEGIN or a PuTTY key's Private-Lines line, from the engine's pass: a key block HTML line breaks may hide)
     views = (view_findings(data, path, ruleset, escape=escape, comment=begin, joined=joined, doubled=doubled,
-                           markup=markup)
-             if escape or begin or joined or doubled or markup else [])
+                           markup=begin)
+             if escape or begin or joined or doubled else [])
     if views:
         findings = with_view_findings(findings, views)
     if findings:
