@@ -732,23 +732,15 @@ def compile_path_database(rules: Sequence[Rule]) -> Any:
     return _side_database(rules, path_rule_indices(rules), ' limited to file names')
 
 
-def compile_database(
+def database_expressions(
         rules: Sequence[Rule], *, generic_anchors: Sequence[str] = (), without_path_rules: bool = False,
         unjudged: bool = False,
-) -> Any:
-    """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it.
-
-    ``generic_anchors`` (the generic detector's, one per syntax family) join the same database, after
-    the keywords (ids from ``generic_base``), so that one pass over the bytes serves both.
-    ``without_path_rules``: leave out the rules limited to file names (``compile_path_database``).
-    ``unjudged``: leave out the generic anchors but keep the ids of everything else (the view anchors
-    after them): the database for the files the generic detector does not judge. On a history of
-    BookStack (180 MB of its 304 MB are translations and lockfiles) the anchors are a fifth of the
-    Hyperscan time of those files.
-    """
+) -> tuple[list[bytes], list[int], list[int]]:
+    """What ``compile_database`` compiles: the expressions, their ids and their Hyperscan flags (also what
+    ``bench/engine-diff`` checks against Python's ``re``)."""
     hyperscan = _hyperscan()
     if not rules and not generic_anchors:
-        return None
+        return [], [], []
     table = keyword_table(rules)
     expressions: list[bytes] = []
     ids: list[int] = []
@@ -775,6 +767,26 @@ def compile_database(
             expressions.append(view_anchor)
             ids.append(generic_base + len(generic_anchors) + k)
             flags.append(int(hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_SINGLEMATCH))
+    return expressions, ids, flags
+
+
+def compile_database(
+        rules: Sequence[Rule], *, generic_anchors: Sequence[str] = (), without_path_rules: bool = False,
+        unjudged: bool = False,
+) -> Any:
+    """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it.
+
+    ``generic_anchors`` (the generic detector's, one per syntax family) join the same database, after
+    the keywords (ids from ``generic_base``), so that one pass over the bytes serves both.
+    ``without_path_rules``: leave out the rules limited to file names (``compile_path_database``).
+    ``unjudged``: leave out the generic anchors but keep the ids of everything else (the view anchors
+    after them): the database for the files the generic detector does not judge. On a history of
+    BookStack (180 MB of its 304 MB are translations and lockfiles) the anchors are a fifth of the
+    Hyperscan time of those files.
+    """
+    hyperscan = _hyperscan()
+    expressions, ids, flags = database_expressions(
+        rules, generic_anchors=generic_anchors, without_path_rules=without_path_rules, unjudged=unjudged)
     if not expressions:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
