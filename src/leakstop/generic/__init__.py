@@ -35,7 +35,8 @@ CODE_SKIPS = frozenset(('assign_bare', 'children'))  # families that find only u
 SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lines, minified files)
 # Families whose extractor reads only its line (no look past the line's end or before its start):
 # their candidates are a function of the line's bytes (``GenericDetector._extract``).
-SELF_CONTAINED = frozenset(('assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced', 'query'))
+SELF_CONTAINED = frozenset((
+    'assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced', 'query', 'markup'))
 LINES_REMEMBERED = 4096
 FAMILIES = tuple(ANCHORS)
 
@@ -684,7 +685,7 @@ class GenericDetector:
                         continue
                     if c.syntax == 'make-shell' and not kind.makefile:
                         continue  # != is a comparison everywhere but in a Makefile
-                    if not c.quoted and (kind.code and c.syntax not in ('fallback', 'yaml') and not in_query(data, c)
+                    if not c.quoted and (kind.code and c.syntax not in ('fallback', 'yaml', 'markup') and not in_query(data, c)
                                          or c.syntax == 'note' and not kind.prose):
                         continue
                     seen.add((c.start, c.end, c.key))

@@ -30,6 +30,8 @@ Families:
   named      an environment entry whose name is in one field and its value in another of the same object:
              Kubernetes ``- name: DB_PASSWORD`` / ``value: v``, ECS ``{"name": "X", "value": "v"}``,
              Portainer templates' ``"default": "v"`` before ``"name": "X"``; judged as ``X`` = ``v``
+  markup     a name in document markup, its value beside it: Markdown ``**Password:** v``, a table row ``| password | v |``,
+             HTML ``<td>password</td><td>v</td>``, ``<dt>Password</dt><dd>v</dd>``
   children   the entries under a key that opens a mapping and whose last word names secrets (not
              ``auth:`` or ``secretKeyRef:``, sections of settings): ``clientJWTSecrets:`` then
              ``node1: v``; judged as ``clientJWTSecret.node1`` (a plural's last word made singular), so an
@@ -51,18 +53,18 @@ _YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
 # node properties ending a key's line (`password: &pw`, `password: !!str`), the value on the next line
 _PROPERTIES_AT_END = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]*){0,2}'
 _ASSIGN_OP = (
-    r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*)?'
+    r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
 GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line and its value below
 ANCHORS: dict[str, str] = {
-    'assign': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}\\?["\'`][^"\'`\s]',
+    'assign': _KW + _ASSIGN_OP + r'(?:\([ \t]*)?' + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}\\?["\'`][^"\'`\s]',
     # `key: value` ending its line: YAML, also in code (Ansible modules' EXAMPLES docstrings)
     'assign_yaml': r'^[ \t]*(?:- )?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}:[ \t]+' + _YAML_PROPERTIES + r'[^\s"\'`,;\\(\[{]{4,}[ \t]*\r?$',
     # unquoted values: expressions in source code, so this family is not read there
     'assign_bare': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
-    'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
+    'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
     'flag': (
         r'(?:^|[\s"\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*(?:=|[ \t]+)[^\s-]'
         r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
@@ -90,8 +92,8 @@ ANCHORS: dict[str, str] = {
     ),
     # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
     # hand-wrapped JSON break a long assignment)
-    'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*' + _PROPERTIES_AT_END + r'\r?\n[ \t]*' + _YAML_PROPERTIES
-                  + r'[bBuUrRfFL@]{0,2}["\'`][^"\'`\s]'),
+    'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*(?:\([ \t]*)?' + _PROPERTIES_AT_END + r'\r?\n[ \t]*'
+                  + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}["\'`][^"\'`\s]'),
     # YAML `key:` (or `key: &anchor`, a comment after it) ending its line and a value alone on a deeper line below,
     # plain or quoted, maybe after blank lines and comment lines (fifth hostile review, break 05)
     'yaml_below': (r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*' + _PROPERTIES_AT_END
@@ -118,9 +120,15 @@ ANCHORS: dict[str, str] = {
     # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`
     'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
               + r'[\w.-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'),
+    # a name in document markup, its value beside it: Markdown `**Password:** v`, `* **DB password**: \`v\``, a table row
+    # `| password | v |`, HTML `<td>password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>` (seventh review, break 11)
+    'markup': (r'(?:\*\*|__)[^*_\n]{0,40}' + _KW + r'[^*_\n]{0,40}(?:\*\*|__)[ \t]*:?[ \t]+`?[^\s`*|]'
+               r'|\|[ \t]*[`*_]{0,2}[\w .-]{0,40}' + _KW + r'[\w .-]{0,40}[`*_]{0,2}[ \t]*\|[ \t]*[`*]{0,2}[^\s|`*]'
+               r'|<(?:td|th|dt)(?:[ \t][^<>\n]{0,100})?>[^<\n]{0,40}' + _KW + r'[^<\n]{0,40}</(?:td|th|dt)>[ \t]*<(?:td|dd)'),
 }
 
-_QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
+# (Rust's raw strings r#"…"#: the value ends at its quote, the #s after it are not read; seventh review, break 10)
+_QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,500}?)\\(?P=eq)|[bBuUrRfFL@]{0,2}(?:(?<=[rR])\#{1,3})?(?P<q>["'`])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){0,500})(?P=q))'''
 # (an unquoted value after a space does not open with '#': `- HASHED_PASSWORD= #optional` is empty and a comment,
 # in YAML, shell and compose alike)
 # (YAML node properties before a value, quoted or not: password: &a "v", password: !!str 'v')
@@ -128,11 +136,12 @@ _VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?
 
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
-    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==))?'''
-    rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*''' + _VALUE + rb')'
+    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|[ \t]+[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
+    rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
+    rb'''(?:\((?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
 )
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
-    rb'''(?<![\w$@.:\-])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*''' + _PROPERTIES_AT_END.encode()
+    rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*(?:\([ \t]*)?''' + _PROPERTIES_AT_END.encode()
     + rb'''\r?\n[ \t]*''' + _YAML_PROPERTIES.encode() + rb'''(?=''' + _QUOTED_VALUE + rb''')'''
 )
 _YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a plain scalar may stand below it
@@ -158,8 +167,11 @@ _CIPHERTEXT_ENTRY = LazyPattern(rb'(?i)(?:secure|encrypted|ciphertext)\Z')
 _PLURAL = LazyPattern(r'(?i)(secret|token|password|key|credential|cred|pass)s\Z')
 CHILDREN_READ = 24  # lines below an opener read for its entries
 _DOCKER = LazyPattern(rb'(?m)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w*)[ \t]+(?=' + _VALUE + rb')')
-_XML_ELEMENT = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=key)>')
-_XML_MULTILINE = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>\n]{0,200})?>[ \t]*\r?\n[ \t]*(?P<uv>[^<\s]{1,500})[ \t]*\r?\n[ \t]*</(?P=key)>')
+# (a CDATA section: Maven's settings.xml and others write a password so; seventh review, break 05)
+_CDATA = rb'<!\[CDATA\[(?P<cv>[^\]\n]{1,500})\]\]>'
+_XML_ELEMENT = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>]{0,200})?>(?:' + _CDATA + rb'|(?P<uv>[^<\n]{1,500}))</(?P=key)>')
+_XML_MULTILINE = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>\n]{0,200})?>[ \t]*\r?\n[ \t]*(?:' + _CDATA
+                             + rb'|(?P<uv>[^<\s]{1,500}))[ \t]*\r?\n[ \t]*</(?P=key)>')
 _XML_OPEN = LazyPattern(
     rb'(?i)<(?P<tag>[\w:.-]{0,40}(?:pass|pwd|secret|token|key|cred|auth)[\w:.-]{0,40})(?:[ \t][^<>\n]{0,300})?>[ \t]*\r?$', re.M
 )
@@ -185,6 +197,10 @@ _USER_TOKEN = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?P<uv>[A-Za-z0-9_!$
 _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
+# a section or a map's name first: configparser's config.set("db", "password", "v") (seventh review, break 10)
+_PAIR_IN = LazyPattern(
+    rb'''\([ \t]*["'][\w.-]{1,80}["'][ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
+)
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?:(?=''' + _QUOTED_VALUE
                           + rb')|<<-?(?P<tag>[A-Za-z_]\w{0,40})[ \t]*\r?$)|^\}')  # (a heredoc: sixth review, break 09)
@@ -207,6 +223,17 @@ _FALLBACK_DEFAULT = LazyPattern(
 )
 _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # one argument
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
+
+
+# a name in markup and its value: the name in emphasis, a table row's first two cells, an HTML table's or a definition
+# list's cells; the value a single word (a cell of prose describes the setting, it does not hold it)
+_MARKUP = LazyPattern(
+    rb'''(?:\*\*|__)(?P<key>[A-Za-z][\w .-]{0,60}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]+(?P<bq>`?)(?P<uv>[^\s`*|<>]{1,500})(?P=bq)'''
+    rb'''(?=[ \t]*(?:[,;.][ \t]*)?(?:\r?\n|\Z))'''
+    rb'''|(?m:^)[ \t]*\|?[ \t]*(?P<rq>[`*_]{0,2})(?P<rkey>[A-Za-z][\w .-]{0,60}?)(?P=rq)[ \t]*\|[ \t]*(?P<vq>[`*]{0,2})'''
+    rb'''(?P<ruv>[^\s|`*]{1,500})(?P=vq)[ \t]*(?:\||\r?$)'''
+    rb'''|<(?P<t>td|th|dt)(?:[ \t][^<>\n]{0,100})?>[ \t]*(?P<hkey>[A-Za-z][\w .-]{0,60}?)[ \t]*:?[ \t]*</(?P=t)>[ \t]*'''
+    rb'''<(?P<v>td|dd)(?:[ \t][^<>\n]{0,100})?>[ \t]*(?:<code>)?(?P<huv>[^\s<>]{1,500}?)(?:</code>)?[ \t]*</(?P=v)>''', re.M)
 
 
 _TRIPLE = LazyPattern(  # a key, `=` (after a type annotation), a triple quote opening the string
@@ -252,7 +279,7 @@ def parent_keys(data: bytes, start: int, *, lines: int = 40) -> list[str]:
 
 def _value(m: re.Match[bytes]) -> tuple[int, int, bool] | None:
     """Span of the value group that matched, and whether it was quoted."""
-    for name, quoted in (('ev', True), ('qv', True), ('uv', False), ('dev', True), ('dqv', True)):
+    for name, quoted in (('ev', True), ('qv', True), ('uv', False), ('dev', True), ('dqv', True), ('cv', True)):
         try:
             start, end = m.span(name)
         except IndexError:
@@ -670,8 +697,9 @@ def _last_name(key: bytes) -> str:
 
 
 def pair(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    for m in _PAIR.finditer(data, lo, hi):
-        yield from _yield(data, m, 'call')
+    for rx in (_PAIR, _PAIR_IN):
+        for m in rx.finditer(data, lo, hi):
+            yield from _yield(data, m, 'call')
 
 
 def tfvar(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -815,6 +843,17 @@ def _sibling_field(data: bytes, start: int, end: int, column: int) -> re.Match[b
     return None
 
 
+def markup(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A name in document markup and its value (``markup`` anchor); the name's spaces read as ``_`` (``DB password``
+    is ``DB_password``)."""
+    for m in _MARKUP.finditer(data, lo, hi):
+        for key, value in (('key', 'uv'), ('rkey', 'ruv'), ('hkey', 'huv')):
+            start, end = m.span(value)
+            if start >= 0:
+                name = _text(data, *m.span(key)).strip().replace(' ', '_')
+                yield Candidate(name, _text(data, start, end), start, end, 'markup', False)
+
+
 def query(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     """The assignments that are a URL's query parameter or a form body's field (``in_query``)."""
     return (c for c in assign(data, lo, hi) if in_query(data, c))
@@ -834,5 +873,5 @@ EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
     'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple, 'heredoc': heredoc,
-    'properties': properties, 'named': named,
+    'properties': properties, 'named': named, 'markup': markup,
 }
