@@ -138,10 +138,10 @@ _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in th
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|[ \t]+[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
-    rb'''(?:\((?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
+    rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
 )
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
-    rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*(?:\([ \t]*)?''' + _PROPERTIES_AT_END.encode()
+    rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*(?:(?P<paren>\()[ \t]*)?''' + _PROPERTIES_AT_END.encode()
     + rb'''\r?\n[ \t]*''' + _YAML_PROPERTIES.encode() + rb'''(?=''' + _QUOTED_VALUE + rb''')'''
 )
 _YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a plain scalar may stand below it
@@ -321,10 +321,21 @@ _ANNOTATION_KEY = LazyPattern(rb'(?<![\w./-])[\w.-]+(?:/[\w.-]+)*/\Z')  # the pr
 _LOCAL_TAG = LazyPattern(rb'[ \t]*(?:&[\w-]+[ \t]+)?![A-Za-z]\w*[ \t]+(?:&[\w-]+[ \t]+)?\Z')
 
 
+# the end of a string in parentheses: its quote, then `)` (after a comma and a line break, as black writes it)
+_PAREN_CLOSED = LazyPattern(rb'''\\?["'`]\#{0,3}[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?\)''')
+
+
+def _paren_closed(data: bytes, m: re.Match[bytes], hi: int) -> bool:
+    """Whether a value after ``(`` is all the parentheses hold before ``hi``: ``x = ("v")``, not ``x = ("v" if a else
+    "w")`` (a jira-python template key written so)."""
+    span = _value(m)
+    return span is not None and _PAREN_CLOSED.match(data, span[1], hi) is not None
+
+
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _ASSIGN.finditer(data, lo, hi):
         op = m.group('op')
-        if op == b'==':
+        if op == b'==' or m.group('paren') and not _paren_closed(data, m, hi):  # (its line only: SELF_CONTAINED)
             continue
         syntax = 'note' if op == b'-' else 'make-shell' if op == b'!=' else 'docker' if _DOCKER_LINE.match(data, lo) else 'assign'
         query = m.start() > 0 and (data[m.start() - 1] in b'?&' or data.endswith(b'&amp;', 0, m.start()))
@@ -727,7 +738,7 @@ def next_line(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     value's line, so the segment starts there)."""
     start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0
     for m in _NEXT_LINE.finditer(data, start, hi):
-        if m.end() >= lo:
+        if m.end() >= lo and not (m.group('paren') and not _paren_closed(data, m, len(data))):
             yield from _yield(data, m, 'assign')
 
 
