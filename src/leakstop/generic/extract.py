@@ -123,7 +123,7 @@ ANCHORS: dict[str, str] = {
     # a name in document markup, its value beside it: Markdown `**Password:** v`, `* **DB password**: \`v\``, a table row
     # `| password | v |`, HTML `<td>password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>` (seventh review, break 11)
     'markup': (r'(?:\*\*|__)[^*_\n]{0,40}' + _KW + r'[^*_\n]{0,40}(?:\*\*|__)[ \t]*:?[ \t]+`?[^\s`*|]'
-               r'|\|[ \t]*[`*_]{0,2}[\w .-]{0,40}' + _KW + r'[\w .-]{0,40}[`*_]{0,2}[ \t]*\|[ \t]*[`*]{0,2}[^\s|`*]'
+               r'|^[ \t]*\|[ \t]+[`*_]{0,2}[\w .-]{0,40}' + _KW + r'[\w .-]{0,40}[`*_]{0,2}[ \t]+\|[ \t]+[`*]{0,2}[^\s|`*]'
                r'|<(?:td|th|dt)(?:[ \t][^<>\n]{0,100})?>[^<\n]{0,40}' + _KW + r'[^<\n]{0,40}</(?:td|th|dt)>[ \t]*<(?:td|dd)'),
 }
 
@@ -197,9 +197,11 @@ _USER_TOKEN = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?P<uv>[A-Za-z0-9_!$
 _PAIR = LazyPattern(
     rb'''\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
-# a section or a map's name first: configparser's config.set("db", "password", "v") (seventh review, break 10)
+# a section or a map's name first: configparser's config.set("db", "password", "v") (seventh review, break 10); a
+# setter's only: array('user', 'pass', 'Basic') is a user, a password and a scheme (guzzle's UPGRADING.md)
 _PAIR_IN = LazyPattern(
-    rb'''\([ \t]*["'][\w.-]{1,80}["'][ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
+    rb'''(?<![\w$])(?:set|put|set_value|setValue|setdefault)\([ \t]*["'](?P<section>[\w.-]{1,80})["'][ \t]*,[ \t]*["'](?P<key>[A-Za-z][\w.-]{0,79})["'][ \t]*,[ \t]*(?='''
+    + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?:(?=''' + _QUOTED_VALUE
@@ -230,7 +232,7 @@ _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + 
 _MARKUP = LazyPattern(
     rb'''(?:\*\*|__)(?P<key>[A-Za-z][\w .-]{0,60}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]+(?P<bq>`?)(?P<uv>[^\s`*|<>]{1,500})(?P=bq)'''
     rb'''(?=[ \t]*(?:[,;.][ \t]*)?(?:\r?\n|\Z))'''
-    rb'''|(?m:^)[ \t]*\|?[ \t]*(?P<rq>[`*_]{0,2})(?P<rkey>[A-Za-z][\w .-]{0,60}?)(?P=rq)[ \t]*\|[ \t]*(?P<vq>[`*]{0,2})'''
+    rb'''|(?m:^)[ \t]*\|[ \t]+(?P<rq>[`*_]{0,2})(?P<rkey>[A-Za-z][\w .-]{0,60}?)(?P=rq)[ \t]+\|[ \t]+(?P<vq>[`*]{0,2})'''
     rb'''(?P<ruv>[^\s|`*]{1,500})(?P=vq)[ \t]*(?:\||\r?$)'''
     rb'''|<(?P<t>td|th|dt)(?:[ \t][^<>\n]{0,100})?>[ \t]*(?P<hkey>[A-Za-z][\w .-]{0,60}?)[ \t]*:?[ \t]*</(?P=t)>[ \t]*'''
     rb'''<(?P<v>td|dd)(?:[ \t][^<>\n]{0,100})?>[ \t]*(?:<code>)?(?P<huv>[^\s<>]{1,500}?)(?:</code>)?[ \t]*</(?P=v)>''', re.M)
@@ -708,8 +710,10 @@ def _last_name(key: bytes) -> str:
 
 
 def pair(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    for rx in (_PAIR, _PAIR_IN):
-        for m in rx.finditer(data, lo, hi):
+    for m in _PAIR.finditer(data, lo, hi):
+        yield from _yield(data, m, 'call')
+    for m in _PAIR_IN.finditer(data, lo, hi):
+        if not _KW_IN.search(m.group('section')):  # (a field table's row: ('_Secret', '_-Secret', 'self[…]'), impacket)
             yield from _yield(data, m, 'call')
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 from leakstop.generic.records import ValueJudgement
 from leakstop.placeholders import REFERENCE
@@ -382,7 +382,27 @@ def _leetspeak_words(value: str) -> bool:
                 return True
             continue
         if (text.lower() in Words.get() or _fixture_words(text) or _CREDENTIAL_WORD_VALUE.match(text)
-                or _identifier_of_words(text)):
+                or _identifier_of_words(text) or _one_edit_from(text.lower(), _DEMO_WORDS)):
+            return True
+    return False
+
+
+# the words a demo password spells in leetspeak, typed with a slip (`P@assw0rd`: wildfly-s2i's Gherkin tables)
+_DEMO_WORDS = ('password', 'passwort', 'secret', 'letmein', 'welcome', 'changeme', 'admin')
+
+
+def _one_edit_from(text: str, words: Sequence[str]) -> bool:
+    """Whether ``text`` is one of ``words`` with one letter added, dropped, changed or two swapped."""
+    for word in words:
+        if abs(len(text) - len(word)) > 1 or len(text) < 5:
+            continue
+        if len(text) == len(word):
+            diff = [i for i in range(len(word)) if text[i] != word[i]]
+            if len(diff) <= 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and text[diff[0]] == word[diff[1]] and text[diff[1]] == word[diff[0]]:
+                return True
+            continue
+        short, long_ = (text, word) if len(text) < len(word) else (word, text)
+        if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
             return True
     return False
 
