@@ -235,6 +235,17 @@ def nats_nkey_seed(secret: str) -> bool:
     return crc16_xmodem(raw[:-2]) == int.from_bytes(raw[-2:], 'little')
 
 
+def ceph_key(secret: str) -> bool:
+    """A Ceph (cephx) secret key: base64 of its crypto type (AES, 1), its creation time (8 bytes), the length of the
+    key (16) and the key, little endian, as `ceph-authtool --gen-key` writes it."""
+    import base64
+    try:
+        raw = base64.b64decode(secret, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return len(raw) == 28 and raw[0:2] == b'\x01\x00' and raw[10:12] == b'\x10\x00'
+
+
 def atlassian_dc_pat(secret: str) -> bool:
     """Jira/Confluence/Bitbucket Data Center PAT: base64 of a 12-digit token id, ``:`` and 20 random bytes."""
     raw = _b64decode_loose(secret)
@@ -429,6 +440,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'aws_key_id': aws_key_id,
     'base58check': base58check,
     'base64_key': base64_key,
+    'ceph_key': ceph_key,
     'bech32': bech32_checksum,
     'bip39': bip39_mnemonic,
     'github_checksum': github_checksum,
