@@ -388,3 +388,23 @@ def test_a_token_used_as_a_file_name_is_found_and_never_printed(capsys: pytest.C
     assert [(f['path'], f['line'], f['rule']) for f in doc['findings']] == [(f'{shown}.md', 0, 'github-pat-classic')]
     write('.leakstop.toml', '[allowlist]\npaths = ["cache/**"]\n')  # the allowlist applies to it as to the content
     assert scan_secrets.main([f'cache/{token}.md']) == 0
+
+
+def test_a_token_joined_to_a_file_name_by_an_underscore_is_found_and_never_printed(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Eighth hostile review, break 09: in a file name ``_`` separates words (``backup_<token>.txt``), but
+    the rules' start and end guards read it as part of an identifier. The token was neither found nor
+    redacted: printed whole as the path of every finding in the file, and written whole into a baseline."""
+    from leakstop.report import path_without_secrets
+    token, npm = fakes.github('ghp', seed='underscore'), fakes.npm(seed='underscore')
+    names = [f'cache/backup_{token}.txt', f'cache/token_{npm}.ini', f'cache/{token}_old.env',
+             f'cache/old_{token}_2024.md', f'cache/a_b_{npm}_c_d/x.md']
+    for name in names:
+        write(name, 'password = "Xq7pL2mR9vT4wK8sZ3nB"\n')  # leakstop: allow (a made-up value)
+    assert scan_secrets.main(names) == 1
+    out = capsys.readouterr().out
+    assert token[4:] not in out and npm[4:] not in out
+    assert out.count("(in the file's path)") == len(names)
+    assert out.count('generic-password') == len(names)
+    assert path_without_secrets(f'cache/backup_{token}.txt') == f'cache/backup_{token[:4]}….txt'
+    assert path_without_secrets('src/my_module_test.py') == 'src/my_module_test.py'

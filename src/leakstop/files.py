@@ -500,6 +500,37 @@ def normalize(path: str) -> str:
     return path
 
 
+NAME_PART_JOINS = 8  # a part spans at most this many underscores: a token holds a few (github_pat_…_…)
+
+
+def name_parts(data: bytes) -> tuple[bytes, list[int], list[int]] | None:
+    """The parts of a path's file and directory names that ``_`` separates (``backup``, ``<token>``,
+    ``txt`` of ``backup_<token>_old.txt``, and each run of them), one to a line, with where each byte
+    starts and ends in ``data``; None when no name holds ``_``. In a file name ``_`` joins words, but a
+    rule's start and end guards read it as part of an identifier: a token after or before ``_`` in a name
+    was neither found nor redacted (eighth hostile review, break 09). A part runs from a name's start or an
+    ``_`` to a later ``_`` (at most ``NAME_PART_JOINS`` on) or the name's end: linear in the path."""
+    if b'_' not in data:
+        return None
+    out = bytearray()
+    starts: list[int] = []
+    ends: list[int] = []
+    offset = 0
+    for name in data.split(b'/'):
+        cuts = [i for i, c in enumerate(name) if c == 0x5F]  # '_'
+        if cuts:
+            for begin in [0, *(i + 1 for i in cuts)]:
+                later = [i for i in cuts if i > begin][:NAME_PART_JOINS]
+                for stop in [*later, len(name)]:
+                    if stop > begin and (begin, stop) != (0, len(name)):  # (the whole name: the path's own scan)
+                        out += name[begin:stop] + b'\n'
+                        starts.extend(range(offset + begin, offset + stop + 1))
+                        ends.extend(range(offset + begin + 1, offset + stop + 1))
+                        ends.append(offset + stop)
+        offset += len(name) + 1
+    return (bytes(out), starts, ends) if out else None
+
+
 _PATH_ESCAPES = LazyPattern('[\\\\\ud800-\udfff]')  # compiled for a name that needs it: 0.4 ms of a start
 _PATH_UNESCAPES = LazyPattern(r'\\(?:(\\)|x([89a-f][0-9a-f])|u(d[89a-f][0-9a-f]{2}))')
 
