@@ -580,6 +580,10 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     i = 0
     while i < len(pat):
         c = pat[i]
+        if pat.startswith('***', i):  # a run of stars is one wildcard, as ``glob_cost_error`` counts it: ``**``
+            while pat.startswith('***', i):  # (a run of 24 was 12 ``.*`` in a row, exponential backtracking:
+                i += 1  # eighth hostile review, break 08)
+            continue
         if pat.startswith('**/', i):
             if not out or out[-1] != '(?:.*/)?':  # **/**/ is **/ (two in a row would backtrack for nothing)
                 out.append('(?:.*/)?')
