@@ -409,9 +409,12 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
         errors = 'surrogatepass'
         data = text.encode('utf-8', errors)
     spans = [(f.start, f.end, f.secret) for f in find(data) if 0 <= f.start < f.end <= len(data)]
-    parts = name_parts(data) if names else None
-    for view, starts, ends in [*_views(data), *([parts] if parts else [])]:
+    for view, starts, ends in _views(data):
         spans += [(starts[f.start], ends[f.end - 1], f.secret) for f in find(view) if 0 <= f.start < f.end <= len(view)]
+    parts = name_parts(data) if names else None
+    if parts:
+        spans += [(*parts.original(f.start, f.end), f.secret) for f in find(parts.text)
+                  if 0 <= f.start < f.end <= len(parts.text)]
     merged: list[tuple[int, int, str]] = []
     for start, end, secret in sorted(spans):
         if merged and start < merged[-1][1]:

@@ -142,12 +142,12 @@ def name_findings(
     matches = list(scan_bytes(data, ruleset, path))
     parts = name_parts(data)
     if parts:
-        view, starts, ends = parts
         seen = {(f.rule_id, f.secret) for f in matches}
-        for f in scan_bytes(view, ruleset, path):
+        for f in scan_bytes(parts.text, ruleset, path):
             if (f.rule_id, f.secret) not in seen:
                 seen.add((f.rule_id, f.secret))
-                matches.append(f._replace(start=starts[f.start], end=ends[f.end - 1]))
+                start, end = parts.original(f.start, f.end)
+                matches.append(f._replace(start=start, end=end))
     found = [f._replace(line=0, column=0, description=f'{f.description} (in the file\'s path)')
              for f in matches if not config.allowlist.value_allowed(f)]
     return unknown(baseline, found, data) if found else found
