@@ -277,6 +277,39 @@ def test_glob_to_regex(pattern: str, matches: list[str], misses: list[str]) -> N
     assert [p for p in misses if regex.match(p)] == []
 
 
+def test_name_parts_are_the_words_underscores_join_each_placed_in_the_path() -> None:
+    """(Eighth hostile review, break 09) a name's parts between underscores, one to a line, mapped back."""
+    assert files.name_parts(b'src/module.py') is None
+    path = b'cache/backup_tok_ABC_old.txt'
+    parts = files.name_parts(path)
+    assert parts is not None and parts.text.split(b'\n')[:-1] == [
+        b'backup', b'backup_tok', b'backup_tok_ABC', b'tok', b'tok_ABC', b'tok_ABC_old.txt', b'ABC', b'ABC_old.txt',
+        b'old.txt']
+    start = parts.text.index(b'tok_ABC\n')
+    assert path[slice(*parts.original(start, start + 7))] == b'tok_ABC'
+    many = files.name_parts(b'_'.join([b'a'] * 100))
+    assert many is not None and len(many.text.split(b'\n')) <= 101 * (files.NAME_PART_JOINS + 1) + 1
+
+
+@pytest.mark.parametrize('pattern', ['a' + '*' * 24 + 'x', '*' * 24 + 'x', '/' + '*' * 5 + '/x', 'a***/b'])
+def test_a_run_of_stars_is_one_wildcard(pattern: str) -> None:
+    """Eighth hostile review, break 08: the cost check counts a run of stars as one wildcard, but a run of 24
+    became 12 ``.*`` in a row, backtracking exponentially (a hook hung past 20 s on a 90-character path). A
+    run of two or more stars now matches as ``**`` does, with one ``.*``."""
+    import re
+    import time
+    regex = files.glob_to_regex(pattern)
+    assert regex.count('.*') <= files.glob_to_regex(pattern.replace('*' * pattern.count('*'), '**')).count('.*')
+    assert '.*.*' not in regex and '.*[^/]*' not in regex
+    path = 'deep/' + 'a' * 33 + '/settings_production_' + 'a' * 15 + '.py'
+    began = time.perf_counter()
+    assert files.compile_globs([pattern]).match(path) is None  # type: ignore[union-attr]
+    assert time.perf_counter() - began < 1
+    doubled = re.compile(files.glob_to_regex(pattern.replace('*' * pattern.count('*'), '**')) + r'\Z')
+    for p in ['ax', 'a/b/x', 'x', 'b/x', 'a/b', 'ab/b', 'a/x/b']:
+        assert bool(re.match(regex + r'\Z', p)) == bool(doubled.match(p)), p
+
+
 def test_glob_to_regex_for_names_only() -> None:
     import re
     regex = re.compile(files.glob_to_regex('kubeconfig*', below=False) + r'\Z')

@@ -777,6 +777,16 @@ def test_a_subject_is_redacted_with_every_rule_whatever_the_selection(repo: str,
 
 
 
+def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(repo: str) -> None:
+    """Eighth hostile review, break 09 (a sibling): a subject naming the file (``remove backup_<token>.txt``)
+    printed the token whole, as the file's path was."""
+    commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'remove backup_{GH}.txt and {GH2}_old\n')
+    code, doc = scan_json('--history')
+    assert code == 1
+    (finding,) = doc['findings']
+    assert finding['subject'] == f'remove backup_{GH[:4]}….txt and {GH2[:4]}…_old'
+
+
 def test_a_subject_token_after_an_escape_sequence_is_redacted(repo: str) -> None:
     """Fifth hostile review (break 01): no rule found a token right after ESC 7 (`tput sc`), so a subject
     `deploy ESC 7 <token>` was printed whole."""

@@ -388,3 +388,46 @@ def test_a_token_used_as_a_file_name_is_found_and_never_printed(capsys: pytest.C
     assert [(f['path'], f['line'], f['rule']) for f in doc['findings']] == [(f'{shown}.md', 0, 'github-pat-classic')]
     write('.leakstop.toml', '[allowlist]\npaths = ["cache/**"]\n')  # the allowlist applies to it as to the content
     assert scan_secrets.main([f'cache/{token}.md']) == 0
+
+
+def test_a_token_joined_to_a_file_name_by_an_underscore_is_found_and_never_printed(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Eighth hostile review, break 09: in a file name ``_`` separates words (``backup_<token>.txt``), but
+    the rules' start and end guards read it as part of an identifier. The token was neither found nor
+    redacted: printed whole as the path of every finding in the file, and written whole into a baseline."""
+    from leakstop.report import path_without_secrets
+    token, npm = fakes.github('ghp', seed='underscore'), fakes.npm(seed='underscore')
+    names = [f'cache/backup_{token}.txt', f'cache/token_{npm}.ini', f'cache/{token}_old.env',
+             f'cache/old_{token}_2024.md', f'cache/a_b_{npm}_c_d/x.md']
+    for name in names:
+        write(name, 'password = "Xq7pL2mR9vT4wK8sZ3nB"\n')  # leakstop: allow (a made-up value)
+    assert scan_secrets.main(names) == 1
+    out = capsys.readouterr().out
+    assert token[4:] not in out and npm[4:] not in out
+    assert out.count("(in the file's path)") == len(names)
+    assert out.count('generic-password') == len(names)
+    assert path_without_secrets(f'cache/backup_{token}.txt') == f'cache/backup_{token[:4]}….txt'
+    assert path_without_secrets('src/my_module_test.py') == 'src/my_module_test.py'
+
+
+@pytest.mark.parametrize('body', ['x' * 30, 'Ab3d' + '0' * 25 + 'a'])
+def test_a_checksum_valid_token_with_a_run_for_a_body_is_found_by_every_hook(
+        body: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eighth hostile review, break 10: a rule's entropy floor ran before its checksum, so a CRC-valid
+    ``ghp_``/``npm_`` token whose random part is a run was dropped by scan-secrets and the template check,
+    while block-credential-files refused it in .npmrc. A checksum proves the token issued (sixth review, 03)."""
+    from leakstop.hooks import block_credential_files, block_env_files
+    gh, npm = f'ghp_{body}{fakes.crc32_base62(body)}', f'npm_{body}{fakes.crc32_base62(body)}'
+    write('.npmrc', f'//registry.example.com/:_authToken={npm}\n')
+    write('a.py', f'T = "{gh}"\nN = "{npm}"\n')
+    write('.env.example', f'TOKEN={gh}\nNPM_TOKEN={npm}\n')
+    assert scan_secrets.main(['.npmrc', 'a.py']) == 1
+    out = capsys.readouterr().out
+    assert [line.split(': ')[:2] for line in out.splitlines() if line.startswith(('.npmrc:', 'a.py:'))] == [
+        ['.npmrc:1:36', 'npm-access-token'], ['a.py:1:6', 'github-pat-classic'], ['a.py:2:6', 'npm-access-token']]
+    assert gh[4:] not in out and npm[4:] not in out
+    assert block_env_files.main(['.env.example']) == 1 and '.env.example:2:' in capsys.readouterr().out
+    assert block_credential_files.main(['.npmrc']) == 1 and '.npmrc:1:' in capsys.readouterr().out
+    broken = 'AAAAAA' if fakes.crc32_base62(body) != 'AAAAAA' else 'BBBBBB'  # a made-up token with a run: dropped
+    write('b.py', f'T = "ghp_{body}{broken}"\n')
+    assert scan_secrets.main(['b.py']) == 0

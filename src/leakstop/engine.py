@@ -38,7 +38,7 @@ from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
 from leakstop.records import FindingFields, KeywordTable
 from leakstop.rules import Rule
-from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, shannon_entropy
+from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, issued_token, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
 DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged+lone/14'
@@ -892,8 +892,9 @@ def _accepted(ruleset: RuleSet, index: int, secret: str) -> bool:
     rule = ruleset.rules[index]
     if not secret:
         return False
-    if rule.min_entropy and shannon_entropy(secret) < rule.min_entropy:
-        return False
+    if rule.min_entropy and shannon_entropy(secret) < rule.min_entropy and not (
+            rule.validator in CHECKSUM_VALIDATORS and issued_token(secret)):
+        return False  # (a checksum proves the token issued, whatever its body: eighth hostile review, break 10)
     if rule.validator is not None and not VALIDATORS[rule.validator](secret) and not (
             rule.validator in MADE_UP_TOLERANT and _random_body(secret)):
         return False

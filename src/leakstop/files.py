@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import bisect
 import errno
 import io
 import os
 import re
 import stat
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from leakstop.regex import LazyPattern
 
@@ -500,6 +501,53 @@ def normalize(path: str) -> str:
     return path
 
 
+NAME_PART_JOINS = 8  # a part spans at most this many underscores: a token holds a few (github_pat_…_…)
+
+
+class NameParts(NamedTuple):
+    """``files.name_parts``: the parts, one to a line, and where each starts in the text and in the path."""
+    text: bytes
+    places: tuple[tuple[int, int], ...]  # (where a part starts in ``text``, where it starts in the path)
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The path's span of ``text[start:end]``."""
+        first, last = self._locate(start), self._locate(max(start, end - 1))
+        return first, max(first, last + 1)
+
+    def _locate(self, offset: int) -> int:
+        at, origin = self.places[bisect.bisect_right(self.places, (offset, len(self.text))) - 1]
+        return origin + offset - at
+
+
+def name_parts(data: bytes) -> NameParts | None:
+    """The parts of a path's file and directory names that ``_`` separates (``backup``, ``<token>``,
+    ``old.txt`` of ``backup_<token>_old.txt``, and each run of them), one to a line; None when no name
+    holds ``_``. In a file name ``_`` joins words, but a rule's start and end guards read it as part of an
+    identifier: a token after or before ``_`` in a name was neither found nor redacted (eighth hostile
+    review, break 09). A part runs from a name's start or an ``_`` to a later ``_`` (at most
+    ``NAME_PART_JOINS`` on) or the name's end: linear in the path."""
+    if b'_' not in data:
+        return None
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for name in data.split(b'/'):
+        cuts, cut = [], name.find(b'_')
+        while cut >= 0:
+            cuts.append(cut)
+            cut = name.find(b'_', cut + 1)
+        for k, begin in enumerate([0, *(i + 1 for i in cuts)] if cuts else []):
+            spans.extend((offset + begin, offset + stop) for stop in [*cuts[k:k + NAME_PART_JOINS], len(name)]
+                         if stop > begin and (begin, stop) != (0, len(name)))  # (the whole name: the path's own scan)
+        offset += len(name) + 1
+    if not spans:
+        return None
+    places, at = [], 0
+    for begin, stop in spans:
+        places.append((at, begin))
+        at += stop - begin + 1
+    return NameParts(b''.join(data[begin:stop] + b'\n' for begin, stop in spans), tuple(places))
+
+
 _PATH_ESCAPES = LazyPattern('[\\\\\ud800-\udfff]')  # compiled for a name that needs it: 0.4 ms of a start
 _PATH_UNESCAPES = LazyPattern(r'\\(?:(\\)|x([89a-f][0-9a-f])|u(d[89a-f][0-9a-f]{2}))')
 
@@ -549,6 +597,10 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     i = 0
     while i < len(pat):
         c = pat[i]
+        if pat.startswith('***', i):  # a run of stars is one wildcard, as ``glob_cost_error`` counts it: ``**``
+            while pat.startswith('***', i):  # (a run of 24 was 12 ``.*`` in a row, exponential backtracking:
+                i += 1  # eighth hostile review, break 08)
+            continue
         if pat.startswith('**/', i):
             if not out or out[-1] != '(?:.*/)?':  # **/**/ is **/ (two in a row would backtrack for nothing)
                 out.append('(?:.*/)?')

@@ -26,7 +26,7 @@ from leakstop import filehooks, git
 from leakstop.baseline import Baseline
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet
-from leakstop.files import decode_text, decoded_blocks, normalize
+from leakstop.files import decode_text, decoded_blocks, name_parts, normalize
 from leakstop.hooks.block_credential_files import has_structure
 from leakstop.records import Commit, FileChange, FileHookSettings, FileResult
 from leakstop.regex import LazyPattern
@@ -397,10 +397,11 @@ def _views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
     return views
 
 
-def _redact(text: str, find: Callable[[bytes], Iterable[Finding]]) -> str:
+def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: bool = False) -> str:
     """``text`` with each secret ``find`` finds in it redacted: in the text itself, and in the text with its
     escape sequences removed or replaced by a space (``_views``), each found span redacted where it stands
-    in ``text`` (spans that overlap are redacted as one)."""
+    in ``text`` (spans that overlap are redacted as one). With ``names``, also in the parts of its names that
+    ``_`` separates (``files.name_parts``)."""
     errors = 'surrogateescape'
     try:
         data = text.encode('utf-8', errors)
@@ -410,6 +411,10 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]]) -> str:
     spans = [(f.start, f.end, f.secret) for f in find(data) if 0 <= f.start < f.end <= len(data)]
     for view, starts, ends in _views(data):
         spans += [(starts[f.start], ends[f.end - 1], f.secret) for f in find(view) if 0 <= f.start < f.end <= len(view)]
+    parts = name_parts(data) if names else None
+    if parts:
+        spans += [(*parts.original(f.start, f.end), f.secret) for f in find(parts.text)
+                  if 0 <= f.start < f.end <= len(parts.text)]
     merged: list[tuple[int, int, str]] = []
     for start, end, secret in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -424,9 +429,10 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]]) -> str:
 def without_secrets(text: str, ruleset: RuleSet) -> str:
     """``text`` that a user wrote where a name or a path goes (a path glob, a rule's description, a baseline's
     file name) with each secret a rule finds in it redacted: every rule, no allowlist (an allowlisted token
-    pasted into a path is still a token)."""
+    pasted into a path is still a token). Also each found in a part of a name that ``_`` separates
+    (``backup_<token>.txt``: ``files.name_parts``)."""
     from leakstop.engine import scan_bytes
-    return _redact(text, lambda data: scan_bytes(data, ruleset, 'leakstop.toml'))
+    return _redact(text, lambda data: scan_bytes(data, ruleset, 'leakstop.toml'), names=True)
 
 
 def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | None = None) -> str:
@@ -438,4 +444,4 @@ def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | No
     def find(data: bytes) -> list[Finding]:
         findings = scan_data(data, 'COMMIT_EDITMSG', ruleset=ruleset, config=config)
         return [*findings, *scan_bytes(data, ruleset if every is None else every, 'COMMIT_EDITMSG')]
-    return _redact(text, find)
+    return _redact(text, find, names=True)  # (a subject naming a file: ``remove backup_<token>.txt``)

@@ -10,7 +10,7 @@ from leakstop.config import Config
 from leakstop.decode import PROPERTIES_PATH, decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, VIEW_ANCHORS, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
-from leakstop.files import Unreadable, decode_text, decoded_blocks, normalize, open_file
+from leakstop.files import Unreadable, decode_text, decoded_blocks, name_parts, normalize, open_file
 from leakstop.generic import RULE_IDS as GENERIC_RULE_IDS
 from leakstop.records import FileResult as FileResult
 
@@ -136,10 +136,20 @@ def name_findings(
     hostile review, break 02: no hook found it). The rules that run, over the path's text, the
     allowlist's values and the baseline applied; each a finding on the whole file (line 0) whose
     description says it is in the path. Output shows the path with the secret redacted
-    (``report.path_without_secrets``)."""
+    (``report.path_without_secrets``). The parts of its names that ``_`` separates are scanned too
+    (``backup_<token>.txt``; eighth hostile review, break 09)."""
     data = path.encode('utf-8', 'surrogateescape')
+    matches = list(scan_bytes(data, ruleset, path))
+    parts = name_parts(data)
+    if parts:
+        seen = {(f.rule_id, f.secret) for f in matches}
+        for f in scan_bytes(parts.text, ruleset, path):
+            if (f.rule_id, f.secret) not in seen:
+                seen.add((f.rule_id, f.secret))
+                start, end = parts.original(f.start, f.end)
+                matches.append(f._replace(start=start, end=end))
     found = [f._replace(line=0, column=0, description=f'{f.description} (in the file\'s path)')
-             for f in scan_bytes(data, ruleset, path) if not config.allowlist.value_allowed(f)]
+             for f in matches if not config.allowlist.value_allowed(f)]
     return unknown(baseline, found, data) if found else found
 
 
