@@ -767,6 +767,14 @@ def _openssh_key(seed: str) -> str:
     ('br-space', lambda k: '<p>' + k.replace('\n', '<BR />') + '</p>\n'),
     ('nbsp', lambda k: ''.join('\u00a0\u00a0' + line + '\n' for line in k.splitlines())),
     ('nbsp-reference', lambda k: ''.join('&nbsp;&#160;' + line + '<br>\n' for line in k.splitlines())),
+    # eighth hostile review, break 06: one block element per line (HTML mail's <div>, a wiki export's <p>), maybe
+    # with inline tags around each line (Outlook's <span>, <o:p>)
+    ('div', lambda k: '<div dir="ltr">' + ''.join(f'<div>{line}</div>' for line in k.splitlines()) + '</div>\n'),
+    ('div-nl', lambda k: ''.join(f'<div>{line}</div>\n' for line in k.splitlines())),
+    ('p', lambda k: ''.join(f'<p>{line}</p>\n' for line in k.splitlines())),
+    ('p-one-line', lambda k: '<ac:rich-text-body>' + ''.join(f'<p>{line}</p>' for line in k.splitlines()) + '</ac:rich-text-body>\n'),
+    ('p-span', lambda k: ''.join(f'<p class=MsoNormal><span style="font-family:Consolas">{line}<o:p></o:p></span></p>\n'
+                                 for line in k.splitlines())),
 ])
 def test_a_key_behind_html_line_breaks_or_no_break_spaces_is_found_by_both_hooks(
         key: str, form: str, pasted: Any, ruleset: RuleSet, default_config: Config) -> None:

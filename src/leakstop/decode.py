@@ -518,16 +518,24 @@ def comment_view(data: bytes) -> View | None:
 # (U+00A0, a copy off a web page; `&nbsp;` in the page's source). From each BEGIN line to the END line after it
 # (a PuTTY key: its Private-Lines line to its Private-MAC line) (at most ``_MARKUP_KEY`` bytes),
 # when that block holds such a break or space, each break is read as a newline and each no-break space as a space
-# (seventh hostile review, break 07).
-_MARKUP_BREAK = LazyPattern(rb'(?i)<br[ \t]*/?>(?:\r?\n)?|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
+# (seventh hostile review, break 07). Also one element per line, as HTML mail writes a paste (`<div>…</div>`) and
+# wiki exports write preformatted text (`<p>…</p>`): a run of block elements' tags (with the line breaks between
+# them) is one newline, and an inline element's tag in the block (Outlook's `<span style=…>`, `<o:p>`) is nothing
+# (eighth hostile review, break 06).
+_BLOCK_TAG = rb'</?(?:div|p|li|pre|blockquote|h[1-6]|tr|td|th|section|article)(?:[ \t][^<>\n]{0,200})?/?>'
+_INLINE_TAG = rb'</?(?:span|font|code|kbd|samp|tt|b|i|u|em|strong|small|o:p)(?:[ \t][^<>\n]{0,200})?/?>'
+_MARKUP_BREAK = LazyPattern(
+    rb'(?i)<br[ \t]*/?>(?:\r?\n)?|(?:' + _BLOCK_TAG + rb'[ \t]*(?:\r?\n)?)+|' + _INLINE_TAG
+    + rb'|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
+_MARKUP_INLINE = LazyPattern(b'(?i)' + _INLINE_TAG)
 _MARKUP_START = LazyPattern(rb'-----BEGIN|Private-Lines:')   # PEM, OpenSSH, PGP; PuTTY's private lines (as VIEW_ANCHORS)
 _MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----|Private-(?:MAC|Hash):')
 _MARKUP_KEY = 560000  # bytes from a BEGIN line to its END line at most (the longest key rule's max_length)
 
 
 def markup_view(data: bytes) -> View | None:
-    """Key blocks (BEGIN line to END line) holding HTML line breaks or no-break spaces (the character or its
-    reference), those read as a newline and a space (each on its own span)."""
+    """Key blocks (BEGIN line to END line) holding HTML line breaks, block elements' tags or no-break spaces (the
+    character or its reference), those read as a newline and a space (each on its own span), inline tags as nothing."""
     found = _MARKUP_START.search(data)
     out = _Builder()
     while found is not None:
@@ -540,7 +548,8 @@ def markup_view(data: bytes) -> View | None:
             pos = start
             for b in _MARKUP_BREAK.finditer(data, start, end):
                 out.add(data[pos:b.start()], pos, b.start(), True)
-                out.add(b'\n' if b.group(0)[:1] == b'<' else b' ', b.start(), b.end(), True)
+                if not _MARKUP_INLINE.fullmatch(b.group(0)):  # (an inline tag: nothing)
+                    out.add(b'\n' if b.group(0)[:1] == b'<' else b' ', b.start(), b.end(), True)
                 pos = b.end()
             out.add(data[pos:end], pos, end, True)
             out.add(b'\n', end, min(end + 1, len(data)), True)
