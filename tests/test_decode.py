@@ -1009,6 +1009,30 @@ def test_a_key_added_by_a_committed_patch_is_found(ruleset: RuleSet, default_con
     assert found[0][3].replace('\n', '') == pem.replace('\n', '')
 
 
+def test_a_key_removed_by_a_committed_patch_is_found(ruleset: RuleSet, default_config: Config) -> None:
+    """Eighth hostile review, break 07: the patch of a commit that removed a leaked key (`-` before each line, as
+    `git format-patch` writes it) passed both hooks, while the same lines with `+` were found. A removed line is read
+    as an added one's is: one `-` off, also before a BEGIN or END line's own five."""
+    pem = fakes.pem_private_key(seed='patch-removed').strip()
+    ossh = _openssh_key('patch-removed').strip()
+    patch = ''.join(
+        f'diff --git a/deploy/{name} b/deploy/{name}\ndeleted file mode 100644\nindex 1111111..0000000\n'
+        f'--- a/deploy/{name}\n+++ /dev/null\n@@ -1,{len(key.splitlines())} +0,0 @@\n'
+        + ''.join(f'-{line}\n' for line in key.splitlines())
+        for name, key in (('key.pem', pem), ('id_deploy', ossh)))
+    patch = 'From 0000 Mon Sep 17 00:00:00 2001\nSubject: [PATCH] remove leaked keys\n---\n' + patch + '-- \n2.43.0\n'
+    found = scan(patch, ruleset, default_config, path='0001-remove-leaked-keys.patch')
+    assert [(line, rule) for line, _, rule, _ in found] == [(10, 'private-key-pem'), (10 + len(pem.splitlines()) + 6,
+                                                                                    'openssh-private-key')]
+    assert found[0][3].replace('\n', '') == pem.replace('\n', '')
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'removal.patch')
+        with open(path, 'w') as f:
+            f.write(patch)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1
+
+
 def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Seventh hostile review (break 12): a file of quoted `"-----BEGIN RSA PRIVATE KEY-----\\n"` lines took
     scan-secrets 25 s a MB: the joined-strings view walked the 400 literals after each BEGIN. A key's literals end

@@ -474,8 +474,9 @@ def doubled_quote_view(data: bytes) -> View | None:
 
 
 # (also a unified diff's added lines, `+` and the line: a key added by a committed `.patch`; seventh hostile review,
-# break 09)
-_COMMENT = LazyPattern(rb'(?m)^[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+)[ \t]?')
+# break 09; and its removed lines, `-` and the line: the patch of a commit that removed a leaked key, eighth hostile
+# review, break 07. A removed BEGIN or END line, `------BEGIN`, loses one `-`, not SQL's `--`.)
+_COMMENT = LazyPattern(rb'(?m)^[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|-(?=-----(?:BEGIN|END) )|--|-(?!-)|\*|\+)[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 
 
