@@ -236,7 +236,7 @@ def test_escape_decoding_reads_left_to_right_and_maps_back() -> None:
     import re
 
     from leakstop.decode import _decode_escapes, _escaped_span
-    one_by_one = re.compile(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
+    one_by_one = re.compile(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\ ])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
     simple = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
 
     def expected(m: re.Match[bytes]) -> bytes:
@@ -1075,3 +1075,43 @@ def test_a_putty_key_behind_html_line_breaks_is_found_by_both_hooks(
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text)
         assert block_credential_files.main(['--format', 'json', path]) == 1
+
+
+def _encrypted_pkcs1(seed: str) -> str:
+    """A fake encrypted PKCS#1 key as OpenSSL writes it: Proc-Type and DEK-Info headers, then random bytes."""
+    body = fakes.pem_private_key(seed=seed).split('\n', 1)[1].rsplit('-----END', 1)[0]
+    return ('-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,6A3F0C1B2D4E5F60718293A4B5C6D7E8\n\n'
+            + body + '-----END RSA PRIVATE KEY-----\n')
+
+
+@pytest.mark.parametrize('key', [
+    fakes.pem_private_key('PRIVATE KEY', seed='pyyaml'), fakes.pem_private_key('ENCRYPTED PRIVATE KEY', seed='pyyaml'),
+    _encrypted_pkcs1('pyyaml'), _openssh_key('pyyaml'),
+], ids=['pkcs8', 'encrypted-pkcs8', 'encrypted-pkcs1', 'openssh'])
+def test_a_key_pyyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
+        key: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Eighth hostile review, break 04: PyYAML's double-quoted style (`yaml.dump(…, default_style='"')`) folds a long
+    string at a space as `…PRIVATE\\` and, on the next line, `\\ KEY-----`: an escaped line break, then an escaped
+    space. Such a key passed both hooks: `\\ ` was not an escape to the escape view, and the first line (no `\\n\\` at
+    its end) was not in it. Every width whose dump folds at a space, the key one to three levels deep."""
+    yaml = pytest.importorskip('yaml')
+    tags = {r.id: r.tags for r in ruleset.rules}
+    folded: list[str] = []
+    for width in range(40, 121, 4):
+        for depth in range(3):
+            doc: dict[str, Any] = {'private_key': key}
+            for _ in range(depth):
+                doc = {'config': doc}
+            text = yaml.dump(doc, default_style='"', width=width)
+            if '\\ ' not in text:
+                continue
+            folded.append(text)
+            found = scan_data(text.encode(), 'deploy/values.yaml', ruleset=ruleset, config=default_config)
+            assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [depth + 1], (width, depth)
+    assert len(folded) >= 5
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'values.yaml')
+        with open(path, 'w') as f:
+            f.write(folded[0])
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1

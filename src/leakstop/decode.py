@@ -280,9 +280,11 @@ class _Builder:
 # mostly writes bytes, b'\x02\x01...', which decoded would look random; fourth hostile review, break 14)
 # (\: \= \# \!: java.util.Properties.store escapes them in keys and values, jdbc\:postgresql\://…?password\=…;
 # fourth hostile review, break 08)
-_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\:=#!])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
+# (\ : YAML's escaped space, which PyYAML writes where it folds a double-quoted string at a space, `…PRIVATE\` then
+# `\ KEY-----` on the next line, after the continuation's indentation; eighth hostile review, break 04)
+_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\:=#! ])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
 _SIMPLE = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'"': b'"', b"'": b"'", b'/': b'/', b'\\': b'\\',
-           b':': b':', b'=': b'=', b'#': b'#', b'!': b'!'}
+           b':': b':', b'=': b'=', b'#': b'#', b'!': b'!', b' ': b' '}
 
 
 def _continues(data: bytes, end: int) -> bool:
@@ -373,6 +375,12 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
         while data[end:end + 1] == b'\n' and _continues(data, end):
             nxt = data.find(b'\n', end + 1)
             end = len(data) if nxt == -1 else nxt
+        # and lines above that go on on this one: a string PyYAML folded (`"-----BEGIN OPENSSH PRIVATE\` above
+        # `\ KEY-----\nb3Bl…\n\`), whose first line holds no hiding escape (eighth hostile review, break 04); each
+        # line walked once (not past the last region)
+        floor = regions[-1][1] + 1 if regions else 0
+        while start > floor and data[start - 1:start] == b'\n' and _continues(data, start - 1):
+            start = data.rfind(b'\n', floor, start - 1) + 1 or floor
         if regions and start <= regions[-1][1] + 1:
             regions[-1] = (regions[-1][0], end)
         else:
