@@ -1115,3 +1115,34 @@ def test_a_key_pyyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
             f.write(folded[0])
         assert block_credential_files.main(['--format', 'json', path]) == 1
         assert scan_secrets.main([path]) == 1
+
+
+@pytest.mark.parametrize('key', [
+    fakes.pem_private_key('PRIVATE KEY', seed='libyaml'), fakes.pem_private_key('ENCRYPTED PRIVATE KEY', seed='libyaml'),
+    _encrypted_pkcs1('libyaml'), _openssh_key('libyaml'),
+], ids=['pkcs8', 'encrypted-pkcs8', 'encrypted-pkcs1', 'openssh'])
+def test_a_key_libyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
+        key: str, ruleset: RuleSet, default_config: Config) -> None:
+    """The sibling of the eighth hostile review's break 04: libyaml (PyYAML's CDumper, Ruby's Psych) folds a
+    double-quoted string only at a space, with a plain line break (`…\\n-----END` then `  PRIVATE KEY-----\\n"`),
+    which YAML reads as a space. Such a key passed both hooks; a YAML file's folded string holding a BEGIN line is now
+    read as YAML reads it."""
+    tags = {r.id: r.tags for r in ruleset.rules}
+    escaped = key.replace('\n', '\\n')
+    at = escaped.rindex('-----END') + len('-----END')
+    texts = ['"private_key": "' + escaped[:at] + '\n  ' + escaped[at + 1:] + '"\n']  # folded at the END line's space
+    yaml = pytest.importorskip('yaml')
+    if getattr(yaml, '__with_libyaml__', False):
+        texts += [yaml.dump({'config': {'private_key': key}}, Dumper=yaml.CDumper, default_style='"', width=width)
+                  for width in (40, 80, 120)]
+    for text in texts:
+        assert yaml.safe_load(text) in ({'private_key': key}, {'config': {'private_key': key}})
+        assert '\\\n' not in text and text.count('\n') > 1  # folded by plain line breaks only
+        found = scan_data(text.encode(), 'deploy/values.yaml', ruleset=ruleset, config=default_config)
+        assert len([f for f in found if 'private-key' in tags[f.rule_id]]) == 1, text[:40]
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'values.yaml')
+        with open(path, 'w') as f:
+            f.write(texts[0])
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1

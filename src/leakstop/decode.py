@@ -568,6 +568,56 @@ def markup_view(data: bytes) -> View | None:
     return out.view(data)
 
 
+# A double-quoted YAML scalar holding a key, folded by its emitter at a space with a plain line break: libyaml (PyYAML's
+# CDumper, Ruby's Psych) breaks only at spaces, `"-----BEGIN PRIVATE KEY-----\nMII…\n-----END` and on the next line
+# `  PRIVATE KEY-----\n"`. YAML reads such a line break and the indentation after it as one space (each empty line
+# after it as a newline). The sibling of PyYAML's `\` + `\ ` fold (eighth hostile review, break 04), which the escape
+# view reads; in a file named as YAML, from the quote that opens a BEGIN line's string to the one that closes it.
+YAML_PATH = LazyPattern(r'(?i)\.ya?ml\Z')
+_SCALAR_STOP = LazyPattern(rb'[\\"\n]')
+_FOLD = LazyPattern(rb'\n(?:[ \t]*\r?\n)*[ \t]*')
+
+
+def _folded_scalar(data: bytes, start: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The lines of the double-quoted scalar whose content starts at ``start`` (each up to its line break, escaped
+    line breaks kept inside), where it closes (-1: not within ``_MARKUP_KEY`` bytes) and where the walk stopped."""
+    limit = min(len(data), start + _MARKUP_KEY)
+    pieces: list[tuple[int, int]] = []
+    piece, pos = start, start
+    while (stop := _SCALAR_STOP.search(data, pos, limit)) is not None:
+        at = stop.start()
+        if data[at] == 92:  # an escape (an escaped line break too: the escape view's decoding reads it)
+            pos = at + (3 if data[at + 1:at + 3] == b'\r\n' else 2)
+            continue
+        pieces.append((piece, at - 1 if data[at - 1:at] == b'\r' else at))
+        if data[at] == 34:
+            return pieces, at, at
+        piece = pos = _FOLD.match(data, at).end()
+    return pieces, -1, limit
+
+
+def yaml_folded_view(data: bytes) -> View | None:
+    """Double-quoted scalars holding a BEGIN line and folded over lines, read as YAML reads them: escapes decoded, a
+    plain line break and the indentation after it a space (each empty line after it a newline)."""
+    begin = data.find(_MULTILINE_KEY)
+    out = _Builder()
+    done = 0
+    while begin != -1:
+        opening = data.rfind(b'"', data.rfind(b'\n', 0, begin) + 1, begin)
+        if opening >= done:
+            pieces, closing, done = _folded_scalar(data, opening + 1)
+            if closing != -1 and len(pieces) > 1:
+                for k, (a, b) in enumerate(pieces):
+                    if k:
+                        gap_start = pieces[k - 1][1]
+                        breaks = data.count(b'\n', gap_start, a) - 1
+                        out.add(b'\n' * breaks if breaks else b' ', gap_start, a, True)
+                    out.add(_decode_escapes(data[a:b]), a, b, False)
+                out.add(b'\n', closing, closing + 1, True)
+        begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
+    return out.view(data)
+
+
 _GAP = rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*'  # between two joined literals
 _CONCAT_GAP = LazyPattern(_GAP)
 # between two lines of a key written one string literal per line, as a list (a JSON or Python array, a YAML
@@ -718,6 +768,7 @@ def view_findings(
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
         (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
+        (yaml_folded_view(data) if comment and YAML_PATH.search(path) else None, 'folded YAML string'),
     )
     for view, note in views:
         if view is None:
