@@ -1125,8 +1125,8 @@ def test_a_key_libyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
         key: str, ruleset: RuleSet, default_config: Config) -> None:
     """The sibling of the eighth hostile review's break 04: libyaml (PyYAML's CDumper, Ruby's Psych) folds a
     double-quoted string only at a space, with a plain line break (`…\\n-----END` then `  PRIVATE KEY-----\\n"`),
-    which YAML reads as a space. Such a key passed both hooks; a YAML file's folded string holding a BEGIN line is now
-    read as YAML reads it."""
+    which YAML reads as a space; in single quotes, PyYAML does the same to a BEGIN line. Such a key passed both hooks;
+    a YAML file's folded string holding a BEGIN line is now read as YAML reads it."""
     tags = {r.id: r.tags for r in ruleset.rules}
     escaped = key.replace('\n', '\\n')
     at = escaped.rindex('-----END') + len('-----END')
@@ -1135,6 +1135,8 @@ def test_a_key_libyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
     if getattr(yaml, '__with_libyaml__', False):
         texts += [yaml.dump({'config': {'private_key': key}}, Dumper=yaml.CDumper, default_style='"', width=width)
                   for width in (40, 80, 120)]
+    # single quotes (either emitter): the key's line breaks as empty lines, its BEGIN line folded at a space
+    texts += [yaml.dump({'private_key': key}, Dumper=yaml.Dumper, default_style="'", width=40)]
     for text in texts:
         assert yaml.safe_load(text) in ({'private_key': key}, {'config': {'private_key': key}})
         assert '\\\n' not in text and text.count('\n') > 1  # folded by plain line breaks only

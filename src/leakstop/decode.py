@@ -573,46 +573,55 @@ def markup_view(data: bytes) -> View | None:
 # `  PRIVATE KEY-----\n"`. YAML reads such a line break and the indentation after it as one space (each empty line
 # after it as a newline). The sibling of PyYAML's `\` + `\ ` fold (eighth hostile review, break 04), which the escape
 # view reads; in a file named as YAML, from the quote that opens a BEGIN line's string to the one that closes it.
+# Single quotes too: PyYAML and libyaml write a key's line breaks as empty lines there, and fold its BEGIN line.
 YAML_PATH = LazyPattern(r'(?i)\.ya?ml\Z')
-_SCALAR_STOP = LazyPattern(rb'[\\"\n]')
+_SCALAR_STOP = {34: LazyPattern(rb'[\\"\n]'), 39: LazyPattern(rb"'|\n")}  # double-quoted, single-quoted
 _FOLD = LazyPattern(rb'\n(?:[ \t]*\r?\n)*[ \t]*')
 
 
-def _folded_scalar(data: bytes, start: int) -> tuple[list[tuple[int, int]], int, int]:
-    """The lines of the double-quoted scalar whose content starts at ``start`` (each up to its line break, escaped
-    line breaks kept inside), where it closes (-1: not within ``_MARKUP_KEY`` bytes) and where the walk stopped."""
+def _folded_scalar(data: bytes, start: int, quote: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The lines of the quoted scalar whose content starts at ``start`` (each up to its line break, escaped line
+    breaks kept inside), where it closes (-1: not within ``_MARKUP_KEY`` bytes) and where the walk stopped."""
     limit = min(len(data), start + _MARKUP_KEY)
     pieces: list[tuple[int, int]] = []
     piece, pos = start, start
-    while (stop := _SCALAR_STOP.search(data, pos, limit)) is not None:
+    while (stop := _SCALAR_STOP[quote].search(data, pos, limit)) is not None:
         at = stop.start()
         if data[at] == 92:  # an escape (an escaped line break too: the escape view's decoding reads it)
             pos = at + (3 if data[at + 1:at + 3] == b'\r\n' else 2)
             continue
+        if data[at] == 39 and data[at + 1:at + 2] == b"'":  # '' in single quotes: a quote
+            pos = at + 2
+            continue
         pieces.append((piece, at - 1 if data[at - 1:at] == b'\r' else at))
-        if data[at] == 34:
+        if data[at] == quote:
             return pieces, at, at
         piece = pos = _FOLD.match(data, at).end()
     return pieces, -1, limit
 
 
 def yaml_folded_view(data: bytes) -> View | None:
-    """Double-quoted scalars holding a BEGIN line and folded over lines, read as YAML reads them: escapes decoded, a
-    plain line break and the indentation after it a space (each empty line after it a newline)."""
+    """Quoted scalars holding a BEGIN line and folded over lines, read as YAML reads them: a double-quoted one's
+    escapes decoded, a plain line break and the indentation after it a space (each empty line after it a newline)."""
     begin = data.find(_MULTILINE_KEY)
     out = _Builder()
     done = 0
     while begin != -1:
-        opening = data.rfind(b'"', data.rfind(b'\n', 0, begin) + 1, begin)
+        line_start = data.rfind(b'\n', 0, begin) + 1
+        opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
         if opening >= done:
-            pieces, closing, done = _folded_scalar(data, opening + 1)
+            quote = data[opening]
+            pieces, closing, done = _folded_scalar(data, opening + 1, quote)
             if closing != -1 and len(pieces) > 1:
                 for k, (a, b) in enumerate(pieces):
                     if k:
                         gap_start = pieces[k - 1][1]
                         breaks = data.count(b'\n', gap_start, a) - 1
                         out.add(b'\n' * breaks if breaks else b' ', gap_start, a, True)
-                    out.add(_decode_escapes(data[a:b]), a, b, False)
+                    if quote == 34:
+                        out.add(_decode_escapes(data[a:b]), a, b, False)
+                    else:  # (single quotes: no escapes; a key holds no '')
+                        out.add(data[a:b], a, b, True)
                 out.add(b'\n', closing, closing + 1, True)
         begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
     return out.view(data)
