@@ -1033,6 +1033,22 @@ def test_a_key_removed_by_a_committed_patch_is_found(ruleset: RuleSet, default_c
         assert scan_secrets.main([path]) == 1
 
 
+@pytest.mark.parametrize('marker', ['++', ' +', '--', ' -', '- '])
+def test_a_key_in_a_combined_diff_is_found(marker: str, ruleset: RuleSet, default_config: Config) -> None:
+    """The sibling of the eighth hostile review's break 07: a merge's combined diff (`git diff --cc`, `git show` of a
+    merge) marks a line for each parent; a key removed from the second parent only (` -`) passed both hooks."""
+    pem = fakes.pem_private_key(seed='combined-diff').strip()
+    patch = ('diff --cc deploy/key\nindex 1111111,2222222..3333333\n--- a/deploy/key\n+++ b/deploy/key\n'
+             '@@@ -1,14 -1,14 +1,1 @@@\n' + ''.join(f'{marker}{line}\n' for line in pem.splitlines()))
+    found = scan(patch, ruleset, default_config, path='merge.patch')
+    assert [(line, rule) for line, _, rule, _ in found] == [(6, 'private-key-pem')]
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'merge.patch')
+        with open(path, 'w') as f:
+            f.write(patch)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+
+
 def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Seventh hostile review (break 12): a file of quoted `"-----BEGIN RSA PRIVATE KEY-----\\n"` lines took
     scan-secrets 25 s a MB: the joined-strings view walked the 400 literals after each BEGIN. A key's literals end

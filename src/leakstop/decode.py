@@ -483,10 +483,11 @@ def doubled_quote_view(data: bytes) -> View | None:
 
 # (also a unified diff's added lines, `+` and the line: a key added by a committed `.patch`; seventh hostile review,
 # break 09; and its removed lines, `-` and the line: the patch of a commit that removed a leaked key, eighth hostile
-# review, break 07. A removed line's `-` is in the first column: a removed BEGIN or END line, `------BEGIN`, loses one
-# `-`, not SQL's `--`; YAML's `- "…"`, a key one quoted line per item, is the joined-strings view's to read.)
+# review, break 07. A removed line's `-` is in the first column, or the second in a merge's combined diff (` -`):
+# a removed BEGIN or END line, `------BEGIN`, loses one `-`, not SQL's `--`;
+# YAML's `- "…"`, a key one quoted line per item, is the joined-strings view's to read.)
 _COMMENT = LazyPattern(
-    rb'(?m)^(?:-(?=-----(?:BEGIN|END) )|-(?![-"\']|[ \t]+["\'])|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
+    rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 
 
