@@ -236,7 +236,7 @@ def test_escape_decoding_reads_left_to_right_and_maps_back() -> None:
     import re
 
     from leakstop.decode import _decode_escapes, _escaped_span
-    one_by_one = re.compile(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
+    one_by_one = re.compile(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\ ])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
     simple = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
 
     def expected(m: re.Match[bytes]) -> bytes:
@@ -767,6 +767,14 @@ def _openssh_key(seed: str) -> str:
     ('br-space', lambda k: '<p>' + k.replace('\n', '<BR />') + '</p>\n'),
     ('nbsp', lambda k: ''.join('\u00a0\u00a0' + line + '\n' for line in k.splitlines())),
     ('nbsp-reference', lambda k: ''.join('&nbsp;&#160;' + line + '<br>\n' for line in k.splitlines())),
+    # eighth hostile review, break 06: one block element per line (HTML mail's <div>, a wiki export's <p>), maybe
+    # with inline tags around each line (Outlook's <span>, <o:p>)
+    ('div', lambda k: '<div dir="ltr">' + ''.join(f'<div>{line}</div>' for line in k.splitlines()) + '</div>\n'),
+    ('div-nl', lambda k: ''.join(f'<div>{line}</div>\n' for line in k.splitlines())),
+    ('p', lambda k: ''.join(f'<p>{line}</p>\n' for line in k.splitlines())),
+    ('p-one-line', lambda k: '<ac:rich-text-body>' + ''.join(f'<p>{line}</p>' for line in k.splitlines()) + '</ac:rich-text-body>\n'),
+    ('p-span', lambda k: ''.join(f'<p class=MsoNormal><span style="font-family:Consolas">{line}<o:p></o:p></span></p>\n'
+                                 for line in k.splitlines())),
 ])
 def test_a_key_behind_html_line_breaks_or_no_break_spaces_is_found_by_both_hooks(
         key: str, form: str, pasted: Any, ruleset: RuleSet, default_config: Config) -> None:
@@ -1001,6 +1009,46 @@ def test_a_key_added_by_a_committed_patch_is_found(ruleset: RuleSet, default_con
     assert found[0][3].replace('\n', '') == pem.replace('\n', '')
 
 
+def test_a_key_removed_by_a_committed_patch_is_found(ruleset: RuleSet, default_config: Config) -> None:
+    """Eighth hostile review, break 07: the patch of a commit that removed a leaked key (`-` before each line, as
+    `git format-patch` writes it) passed both hooks, while the same lines with `+` were found. A removed line is read
+    as an added one's is: one `-` off, also before a BEGIN or END line's own five."""
+    pem = fakes.pem_private_key(seed='patch-removed').strip()
+    ossh = _openssh_key('patch-removed').strip()
+    patch = ''.join(
+        f'diff --git a/deploy/{name} b/deploy/{name}\ndeleted file mode 100644\nindex 1111111..0000000\n'
+        f'--- a/deploy/{name}\n+++ /dev/null\n@@ -1,{len(key.splitlines())} +0,0 @@\n'
+        + ''.join(f'-{line}\n' for line in key.splitlines())
+        for name, key in (('key.pem', pem), ('id_deploy', ossh)))
+    patch = 'From 0000 Mon Sep 17 00:00:00 2001\nSubject: [PATCH] remove leaked keys\n---\n' + patch + '-- \n2.43.0\n'
+    found = scan(patch, ruleset, default_config, path='0001-remove-leaked-keys.patch')
+    assert [(line, rule) for line, _, rule, _ in found] == [(10, 'private-key-pem'), (10 + len(pem.splitlines()) + 6,
+                                                                                    'openssh-private-key')]
+    assert found[0][3].replace('\n', '') == pem.replace('\n', '')
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'removal.patch')
+        with open(path, 'w') as f:
+            f.write(patch)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1
+
+
+@pytest.mark.parametrize('marker', ['++', ' +', '--', ' -', '- '])
+def test_a_key_in_a_combined_diff_is_found(marker: str, ruleset: RuleSet, default_config: Config) -> None:
+    """The sibling of the eighth hostile review's break 07: a merge's combined diff (`git diff --cc`, `git show` of a
+    merge) marks a line for each parent; a key removed from the second parent only (` -`) passed both hooks."""
+    pem = fakes.pem_private_key(seed='combined-diff').strip()
+    patch = ('diff --cc deploy/key\nindex 1111111,2222222..3333333\n--- a/deploy/key\n+++ b/deploy/key\n'
+             '@@@ -1,14 -1,14 +1,1 @@@\n' + ''.join(f'{marker}{line}\n' for line in pem.splitlines()))
+    found = scan(patch, ruleset, default_config, path='merge.patch')
+    assert [(line, rule) for line, _, rule, _ in found] == [(6, 'private-key-pem')]
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'merge.patch')
+        with open(path, 'w') as f:
+            f.write(patch)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+
+
 def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Seventh hostile review (break 12): a file of quoted `"-----BEGIN RSA PRIVATE KEY-----\\n"` lines took
     scan-secrets 25 s a MB: the joined-strings view walked the 400 literals after each BEGIN. A key's literals end
@@ -1043,3 +1091,76 @@ def test_a_putty_key_behind_html_line_breaks_is_found_by_both_hooks(
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text)
         assert block_credential_files.main(['--format', 'json', path]) == 1
+
+
+def _encrypted_pkcs1(seed: str) -> str:
+    """A fake encrypted PKCS#1 key as OpenSSL writes it: Proc-Type and DEK-Info headers, then random bytes."""
+    body = fakes.pem_private_key(seed=seed).split('\n', 1)[1].rsplit('-----END', 1)[0]
+    return ('-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,6A3F0C1B2D4E5F60718293A4B5C6D7E8\n\n'
+            + body + '-----END RSA PRIVATE KEY-----\n')
+
+
+@pytest.mark.parametrize('key', [
+    fakes.pem_private_key('PRIVATE KEY', seed='pyyaml'), fakes.pem_private_key('ENCRYPTED PRIVATE KEY', seed='pyyaml'),
+    _encrypted_pkcs1('pyyaml'), _openssh_key('pyyaml'),
+], ids=['pkcs8', 'encrypted-pkcs8', 'encrypted-pkcs1', 'openssh'])
+def test_a_key_pyyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
+        key: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Eighth hostile review, break 04: PyYAML's double-quoted style (`yaml.dump(…, default_style='"')`) folds a long
+    string at a space as `…PRIVATE\\` and, on the next line, `\\ KEY-----`: an escaped line break, then an escaped
+    space. Such a key passed both hooks: `\\ ` was not an escape to the escape view, and the first line (no `\\n\\` at
+    its end) was not in it. Every width whose dump folds at a space, the key one to three levels deep."""
+    yaml = pytest.importorskip('yaml')
+    tags = {r.id: r.tags for r in ruleset.rules}
+    folded: list[str] = []
+    for width in range(40, 121, 4):
+        for depth in range(3):
+            doc: dict[str, Any] = {'private_key': key}
+            for _ in range(depth):
+                doc = {'config': doc}
+            text = yaml.dump(doc, default_style='"', width=width)
+            if '\\ ' not in text:
+                continue
+            folded.append(text)
+            found = scan_data(text.encode(), 'deploy/values.yaml', ruleset=ruleset, config=default_config)
+            assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [depth + 1], (width, depth)
+    assert len(folded) >= 5
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'values.yaml')
+        with open(path, 'w') as f:
+            f.write(folded[0])
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1
+
+
+@pytest.mark.parametrize('key', [
+    fakes.pem_private_key('PRIVATE KEY', seed='libyaml'), fakes.pem_private_key('ENCRYPTED PRIVATE KEY', seed='libyaml'),
+    _encrypted_pkcs1('libyaml'), _openssh_key('libyaml'),
+], ids=['pkcs8', 'encrypted-pkcs8', 'encrypted-pkcs1', 'openssh'])
+def test_a_key_libyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
+        key: str, ruleset: RuleSet, default_config: Config) -> None:
+    """The sibling of the eighth hostile review's break 04: libyaml (PyYAML's CDumper, Ruby's Psych) folds a
+    double-quoted string only at a space, with a plain line break (`…\\n-----END` then `  PRIVATE KEY-----\\n"`),
+    which YAML reads as a space; in single quotes, PyYAML does the same to a BEGIN line. Such a key passed both hooks;
+    a YAML file's folded string holding a BEGIN line is now read as YAML reads it."""
+    tags = {r.id: r.tags for r in ruleset.rules}
+    escaped = key.replace('\n', '\\n')
+    at = escaped.rindex('-----END') + len('-----END')
+    texts = ['"private_key": "' + escaped[:at] + '\n  ' + escaped[at + 1:] + '"\n']  # folded at the END line's space
+    yaml = pytest.importorskip('yaml')
+    if getattr(yaml, '__with_libyaml__', False):
+        texts += [yaml.dump({'config': {'private_key': key}}, Dumper=yaml.CDumper, default_style='"', width=width)
+                  for width in (40, 80, 120)]
+    # single quotes (either emitter): the key's line breaks as empty lines, its BEGIN line folded at a space
+    texts += [yaml.dump({'private_key': key}, Dumper=yaml.Dumper, default_style="'", width=40)]
+    for text in texts:
+        assert yaml.safe_load(text) in ({'private_key': key}, {'config': {'private_key': key}})
+        assert '\\\n' not in text and text.count('\n') > 1  # folded by plain line breaks only
+        found = scan_data(text.encode(), 'deploy/values.yaml', ruleset=ruleset, config=default_config)
+        assert len([f for f in found if 'private-key' in tags[f.rule_id]]) == 1, text[:40]
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'values.yaml')
+        with open(path, 'w') as f:
+            f.write(texts[0])
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1

@@ -28,6 +28,19 @@ def _corpus_file(name: str) -> str:
         return f.read()
 
 
+def _curve25519_pem(curve: str, seed: str) -> str:
+    """A fake PKCS#8 Ed25519 or X25519 private key in PEM (48 DER bytes: random numbers, no key)."""
+    der = base64.b64decode(fakes.der_private_key('pkcs8-ed25519', seed=seed))
+    if curve == 'x25519':
+        der = der.replace(bytes.fromhex('06032b6570'), bytes.fromhex('06032b656e'), 1)  # 1.3.101.110 X25519
+    return f'-----BEGIN PRIVATE KEY-----\n{base64.b64encode(der).decode()}\n-----END PRIVATE KEY-----\n'
+
+
+def _b64(text: str, wrap: int = 0) -> str:
+    encoded = base64.b64encode(text.encode()).decode()
+    return '\n'.join(encoded[i:i + wrap] for i in range(0, len(encoded), wrap)) if wrap else encoded
+
+
 KEYS = {
     # RSA 16384 is the largest key ssh-keygen and openssl make: a PEM body of about 12,700 characters
     'pem-13k': ('big.key', fakes.pem_private_key(seed='13k', lines=204), 'private-key-pem', 'pem-private-key'),
@@ -46,6 +59,14 @@ KEYS = {
     # as base64: a PEM file in a CI variable, a key's DER without its header (fourth hostile review, arguable case 13)
     'pem-base64': ('ci.env', 'DEPLOY_KEY_B64=' + base64.b64encode(fakes.pem_private_key(seed='b64').encode()).decode() + '\n',
                    'private-key-pem-base64', 'pem-private-key-base64'),
+    # an Ed25519 or X25519 PEM key in base64 (48 DER bytes, under the PEM check's 64): one line, `base64`'s 76
+    # columns (eighth hostile review, break 05)
+    'ed25519-pem-base64': ('ci.env', 'SIGNING_KEY_B64=' + _b64(_curve25519_pem('ed25519', 'b64')) + '\n',
+                           'private-key-pem-base64', 'pem-private-key-base64'),
+    'x25519-pem-base64-wrapped': ('key.b64', _b64(_curve25519_pem('x25519', 'b64'), 76) + '\n',
+                                  'private-key-pem-base64', 'pem-private-key-base64'),
+    'ed25519-pem-base64-helm': ('values.yaml', '  signingKey: ' + _b64(_curve25519_pem('ed25519', 'helm')) + '\n',
+                                'private-key-pem-base64', 'pem-private-key-base64'),
     'der-base64': ('jwt.yaml', 'private_key: ' + fakes.der_private_key('pkcs8-rsa', seed='kc') + '\n',
                    'private-key-der-base64', 'der-private-key-base64'),
     # trailing spaces on its lines: a paste from a web page or a mail (gpg reads it; fifth hostile review, break 14)

@@ -194,6 +194,18 @@ def test_base64_pem_private_key_edges() -> None:
     assert not base64_pem_private_key('*not base64*')
 
 
+def test_base64_of_a_curve25519_pem_key_is_read_by_its_der_structure() -> None:
+    """Eighth hostile review, break 05: a PKCS#8 Ed25519 or X25519 key is 48 DER bytes, under the 64 a PEM body needs;
+    base64 of its PEM file passed every key rule. Its body is now read as DER: a version, an algorithm, its key."""
+    der = base64.b64decode(fakes.der_private_key('pkcs8-ed25519', seed='v'))
+    for body in (der, der.replace(bytes.fromhex('06032b6570'), bytes.fromhex('06032b656e'), 1)):  # Ed25519, X25519
+        assert len(body) == 48
+        assert base64_pem_private_key(base64.b64encode(_pem(body, 'PRIVATE KEY').encode()).decode())
+    assert not base64_pem_private_key(base64.b64encode(_pem(bytes(range(48))).encode()).decode())  # 48 bytes, no key
+    public = _pem(bytes.fromhex('302a300506032b6570032100') + bytes(range(32)), 'PUBLIC KEY')
+    assert not base64_pem_private_key(base64.b64encode(public.encode()).decode())
+
+
 def test_basic_auth_credentials_edges() -> None:
     def b64(raw: bytes) -> str:
         return base64.b64encode(raw).decode()

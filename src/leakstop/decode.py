@@ -280,9 +280,11 @@ class _Builder:
 # mostly writes bytes, b'\x02\x01...', which decoded would look random; fourth hostile review, break 14)
 # (\: \= \# \!: java.util.Properties.store escapes them in keys and values, jdbc\:postgresql\://…?password\=…;
 # fourth hostile review, break 08)
-_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\:=#!])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
+# (\ : YAML's escaped space, which PyYAML writes where it folds a double-quoted string at a space, `…PRIVATE\` then
+# `\ KEY-----` on the next line, after the continuation's indentation; eighth hostile review, break 04)
+_ESCAPE = LazyPattern(rb'\\(?:u([0-9a-fA-F]{4})|([nrt"\'/\\:=#! ])|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|\r?\n[ \t]*)')
 _SIMPLE = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'"': b'"', b"'": b"'", b'/': b'/', b'\\': b'\\',
-           b':': b':', b'=': b'=', b'#': b'#', b'!': b'!'}
+           b':': b':', b'=': b'=', b'#': b'#', b'!': b'!', b' ': b' '}
 
 
 def _continues(data: bytes, end: int) -> bool:
@@ -373,6 +375,12 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
         while data[end:end + 1] == b'\n' and _continues(data, end):
             nxt = data.find(b'\n', end + 1)
             end = len(data) if nxt == -1 else nxt
+        # and lines above that go on on this one: a string PyYAML folded (`"-----BEGIN OPENSSH PRIVATE\` above
+        # `\ KEY-----\nb3Bl…\n\`), whose first line holds no hiding escape (eighth hostile review, break 04); each
+        # line walked once (not past the last region)
+        floor = regions[-1][1] + 1 if regions else 0
+        while start > floor and data[start - 1:start] == b'\n' and _continues(data, start - 1):
+            start = data.rfind(b'\n', floor, start - 1) + 1 or floor
         if regions and start <= regions[-1][1] + 1:
             regions[-1] = (regions[-1][0], end)
         else:
@@ -474,8 +482,12 @@ def doubled_quote_view(data: bytes) -> View | None:
 
 
 # (also a unified diff's added lines, `+` and the line: a key added by a committed `.patch`; seventh hostile review,
-# break 09)
-_COMMENT = LazyPattern(rb'(?m)^[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+)[ \t]?')
+# break 09; and its removed lines, `-` and the line: the patch of a commit that removed a leaked key, eighth hostile
+# review, break 07. A removed line's `-` is in the first column, or the second in a merge's combined diff (` -`):
+# a removed BEGIN or END line, `------BEGIN`, loses one `-`, not SQL's `--`;
+# YAML's `- "…"`, a key one quoted line per item, is the joined-strings view's to read.)
+_COMMENT = LazyPattern(
+    rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 
 
@@ -518,16 +530,24 @@ def comment_view(data: bytes) -> View | None:
 # (U+00A0, a copy off a web page; `&nbsp;` in the page's source). From each BEGIN line to the END line after it
 # (a PuTTY key: its Private-Lines line to its Private-MAC line) (at most ``_MARKUP_KEY`` bytes),
 # when that block holds such a break or space, each break is read as a newline and each no-break space as a space
-# (seventh hostile review, break 07).
-_MARKUP_BREAK = LazyPattern(rb'(?i)<br[ \t]*/?>(?:\r?\n)?|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
+# (seventh hostile review, break 07). Also one element per line, as HTML mail writes a paste (`<div>…</div>`) and
+# wiki exports write preformatted text (`<p>…</p>`): a run of block elements' tags (with the line breaks between
+# them) is one newline, and an inline element's tag in the block (Outlook's `<span style=…>`, `<o:p>`) is nothing
+# (eighth hostile review, break 06).
+_BLOCK_TAG = rb'</?(?:div|p|li|pre|blockquote|h[1-6]|tr|td|th|section|article)(?:[ \t][^<>\n]{0,200})?/?>'
+_INLINE_TAG = rb'</?(?:span|font|code|kbd|samp|tt|b|i|u|em|strong|small|o:p)(?:[ \t][^<>\n]{0,200})?/?>'
+_MARKUP_BREAK = LazyPattern(
+    rb'(?i)<br[ \t]*/?>(?:\r?\n)?|(?:' + _BLOCK_TAG + rb'[ \t]*(?:\r?\n)?)+|' + _INLINE_TAG
+    + rb'|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
+_MARKUP_INLINE = LazyPattern(b'(?i)' + _INLINE_TAG)
 _MARKUP_START = LazyPattern(rb'-----BEGIN|Private-Lines:')   # PEM, OpenSSH, PGP; PuTTY's private lines (as VIEW_ANCHORS)
 _MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----|Private-(?:MAC|Hash):')
 _MARKUP_KEY = 560000  # bytes from a BEGIN line to its END line at most (the longest key rule's max_length)
 
 
 def markup_view(data: bytes) -> View | None:
-    """Key blocks (BEGIN line to END line) holding HTML line breaks or no-break spaces (the character or its
-    reference), those read as a newline and a space (each on its own span)."""
+    """Key blocks (BEGIN line to END line) holding HTML line breaks, block elements' tags or no-break spaces (the
+    character or its reference), those read as a newline and a space (each on its own span), inline tags as nothing."""
     found = _MARKUP_START.search(data)
     out = _Builder()
     while found is not None:
@@ -540,11 +560,71 @@ def markup_view(data: bytes) -> View | None:
             pos = start
             for b in _MARKUP_BREAK.finditer(data, start, end):
                 out.add(data[pos:b.start()], pos, b.start(), True)
-                out.add(b'\n' if b.group(0)[:1] == b'<' else b' ', b.start(), b.end(), True)
+                if not _MARKUP_INLINE.fullmatch(b.group(0)):  # (an inline tag: nothing)
+                    out.add(b'\n' if b.group(0)[:1] == b'<' else b' ', b.start(), b.end(), True)
                 pos = b.end()
             out.add(data[pos:end], pos, end, True)
             out.add(b'\n', end, min(end + 1, len(data)), True)
         found = _MARKUP_START.search(data, max(end, begin + 1))
+    return out.view(data)
+
+
+# A double-quoted YAML scalar holding a key, folded by its emitter at a space with a plain line break: libyaml (PyYAML's
+# CDumper, Ruby's Psych) breaks only at spaces, `"-----BEGIN PRIVATE KEY-----\nMII…\n-----END` and on the next line
+# `  PRIVATE KEY-----\n"`. YAML reads such a line break and the indentation after it as one space (each empty line
+# after it as a newline). The sibling of PyYAML's `\` + `\ ` fold (eighth hostile review, break 04), which the escape
+# view reads; in a file named as YAML, from the quote that opens a BEGIN line's string to the one that closes it.
+# Single quotes too: PyYAML and libyaml write a key's line breaks as empty lines there, and fold its BEGIN line.
+YAML_PATH = LazyPattern(r'(?i)\.ya?ml\Z')
+_SCALAR_STOP = {34: LazyPattern(rb'[\\"\n]'), 39: LazyPattern(rb"'|\n")}  # double-quoted, single-quoted
+_FOLD = LazyPattern(rb'\n(?:[ \t]*\r?\n)*[ \t]*')
+
+
+def _folded_scalar(data: bytes, start: int, quote: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The lines of the quoted scalar whose content starts at ``start`` (each up to its line break, escaped line
+    breaks kept inside), where it closes (-1: not within ``_MARKUP_KEY`` bytes) and where the walk stopped."""
+    limit = min(len(data), start + _MARKUP_KEY)
+    pieces: list[tuple[int, int]] = []
+    piece, pos = start, start
+    while (stop := _SCALAR_STOP[quote].search(data, pos, limit)) is not None:
+        at = stop.start()
+        if data[at] == 92:  # an escape (an escaped line break too: the escape view's decoding reads it)
+            pos = at + (3 if data[at + 1:at + 3] == b'\r\n' else 2)
+            continue
+        if data[at] == 39 and data[at + 1:at + 2] == b"'":  # '' in single quotes: a quote
+            pos = at + 2
+            continue
+        pieces.append((piece, at - 1 if data[at - 1:at] == b'\r' else at))
+        if data[at] == quote:
+            return pieces, at, at
+        piece = pos = _FOLD.match(data, at).end()
+    return pieces, -1, limit
+
+
+def yaml_folded_view(data: bytes) -> View | None:
+    """Quoted scalars holding a BEGIN line and folded over lines, read as YAML reads them: a double-quoted one's
+    escapes decoded, a plain line break and the indentation after it a space (each empty line after it a newline)."""
+    begin = data.find(_MULTILINE_KEY)
+    out = _Builder()
+    done = 0
+    while begin != -1:
+        line_start = data.rfind(b'\n', 0, begin) + 1
+        opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
+        if opening >= done:
+            quote = data[opening]
+            pieces, closing, done = _folded_scalar(data, opening + 1, quote)
+            if closing != -1 and len(pieces) > 1:
+                for k, (a, b) in enumerate(pieces):
+                    if k:
+                        gap_start = pieces[k - 1][1]
+                        breaks = data.count(b'\n', gap_start, a) - 1
+                        out.add(b'\n' * breaks if breaks else b' ', gap_start, a, True)
+                    if quote == 34:
+                        out.add(_decode_escapes(data[a:b]), a, b, False)
+                    else:  # (single quotes: no escapes; a key holds no '')
+                        out.add(data[a:b], a, b, True)
+                out.add(b'\n', closing, closing + 1, True)
+        begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
     return out.view(data)
 
 
@@ -698,6 +778,7 @@ def view_findings(
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
         (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
+        (yaml_folded_view(data) if comment and YAML_PATH.search(path) else None, 'folded YAML string'),
     )
     for view, note in views:
         if view is None:

@@ -149,10 +149,14 @@ def base64_key(secret: str) -> bool:
 def pem_private_key(secret: str) -> bool:
     """A PEM block whose body (headers such as Proc-Type dropped) is base64 of 64+ bytes, or of an
     EC private key without its public part (51 bytes for P-256: shorter than any other key)."""
-    text = _PEM_ARMOR.sub('\n', secret.replace('\\n', '\n'))  # (also written on one line with its body)
-    body = ''.join(''.join(ln.split()) for ln in text.splitlines() if ':' not in ln)
-    raw = _b64decode_loose(body)
+    raw = _b64decode_loose(_pem_body(secret))
     return raw is not None and (len(raw) >= 64 or sec1_private_key(raw))
+
+
+def _pem_body(secret: str) -> str:
+    """The base64 body of a PEM block: its armor and headers (Proc-Type, DEK-Info) dropped, its lines joined."""
+    text = _PEM_ARMOR.sub('\n', secret.replace('\\n', '\n'))  # (also written on one line with its body)
+    return ''.join(''.join(ln.split()) for ln in text.splitlines() if ':' not in ln)
 
 
 _PEM_ARMOR = re.compile(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,60}-----')
@@ -312,7 +316,9 @@ def base64_pem_private_key(secret: str) -> bool:
     text = raw.decode('ascii', 'replace')
     if 'PRIVATE KEY-----' not in text:
         return False
-    return pem_private_key(text) or 'b3BlbnNzaC1rZXktdjE' in text
+    # (a PKCS#8 Ed25519 or X25519 key is 48 bytes, under pem_private_key's 64: in PEM its own rule finds it,
+    # private-key-pkcs8-curve25519; in base64 only its DER structure tells it; eighth hostile review, break 05)
+    return pem_private_key(text) or der_private_key(_pem_body(text)) or 'b3BlbnNzaC1rZXktdjE' in text
 
 
 def _der_element(data: bytes, pos: int, end: int) -> tuple[int, int, int] | None:
