@@ -399,6 +399,34 @@ def test_a_reviewed_value_does_not_cover_a_longer_secret_it_begins(capsys: pytes
         assert ds.returncode == 1 and 'Secret Keyword' in ds.stdout
 
 
+def test_a_reviewed_value_does_not_cover_a_new_secret_it_begins_with_a_delimiter(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Eighth hostile review (break 02): a password reviewed by the real detect-secrets stays, and a new one
+    is built from it with a delimiter (X:Zk8…, X;…, X,…, X=…). detect-secrets hashed the whole quoted value
+    and its hook fails; leakstop hashed each run between delimiters that overlapped the finding, so X itself
+    covered the new secret, with the baseline as it is and after its import."""
+    _git('init', '-q')
+    write('conf.py', 'old_password = "Hunter22Reviewed"\n')
+    _git('add', '-A')
+    doc = json.loads(_detect_secrets('scan').stdout)
+    (recorded,) = doc['results']['conf.py']
+    recorded['is_secret'] = False
+    write('.secrets.baseline', json.dumps(doc, indent=2))
+    hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
+    for sep in ':;,=':
+        write('conf.py', f'old_password = "Hunter22Reviewed"\ndb_password = "Hunter22Reviewed{sep}Zk8qT3vW9xLmP4rN"\n')
+        _git('add', '-A')
+        assert scan_secrets.main(['--baseline', '.secrets.baseline', 'conf.py']) == 1, sep
+        assert 'conf.py:2:16: generic-password' in capsys.readouterr().out
+        ds = subprocess.run((hook, '--baseline', '.secrets.baseline', 'conf.py'), capture_output=True, text=True)
+        assert ds.returncode == 1 and 'Secret Keyword' in ds.stdout
+        assert cli.main(['baseline', 'import', '--baseline', 'imported.json', '.secrets.baseline']) == 0
+        capsys.readouterr()
+        assert scan_secrets.main(['--baseline', 'imported.json', 'conf.py']) == 1, sep
+        assert 'conf.py:2:16: generic-password' in capsys.readouterr().out
+        os.remove('imported.json')
+
+
 def test_detect_secrets_candidates_come_from_the_finding_alone() -> None:
     """What detect-secrets may have hashed for a finding: its secret, its PEM header, the token around
     it on its line; never another token of the line (a captured prefix: detect_secrets_hits)."""
@@ -809,6 +837,11 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     # a secret joined to another value by '-' or '.' (hostile review): the run, never the other value alone
     (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None, [GH, JOINED + '-' + GH]),
     (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None, [GH, JOINED + '.' + GH]),
+    # a secret that holds a delimiter (eighth hostile review, break 02): no token holds it whole, so neither
+    # the run it begins with (a reviewed value it was built from) nor the one it ends with is a candidate
+    (b'k="' + JOINED.encode() + b':Zk8qT3vW9xLmP4rN"', JOINED + ':Zk8qT3vW9xLmP4rN', None, [JOINED + ':Zk8qT3vW9xLmP4rN']),
+    (b'k="Zk8qT3vW9xLmP4rN ' + JOINED.encode() + b'"', 'Zk8qT3vW9xLmP4rN ' + JOINED, None, ['Zk8qT3vW9xLmP4rN ' + JOINED]),
+    (b'k=pre' + JOINED.encode() + b';Zk8qT3vW9xLmP4rN', JOINED + ';Zk8qT3vW9xLmP4rN', None, [JOINED + ';Zk8qT3vW9xLmP4rN']),
     # no prefix (second hostile review, break 03): a reviewed hunter22-reviewed covers no hunter22-reviewed-Xq7…;
     # the prefix detect-secrets captures of GitHub's and GitLab's is judged with its line (detect_secrets_hits)
     (b'', 'hunter22-reviewed-Xq7mK2vL9pW', None, ['hunter22-reviewed-Xq7mK2vL9pW']),
@@ -819,7 +852,7 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     (b'', 'x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', 'BEGIN RSA PRIVATE KEY']),
     (b'', 'x' * 170 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 170 + '-----BEGIN RSA PRIVATE KEY-----']),
 ], ids=['no-text', 'empty-span', 'line-start', 'second-line', 'line-end', 'ends-with-delimiter', 'starts-with-delimiter',
-        'joined-by-dash', 'joined-by-dot', 'reviewed-prefix-dash', 'reviewed-prefix-mixed', 'gitlab', 'gitlab-cbt',
+        'joined-by-dash', 'joined-by-dot', 'holds-a-colon', 'holds-a-space', 'holds-a-semicolon-after-a-run', 'reviewed-prefix-dash', 'reviewed-prefix-mixed', 'gitlab', 'gitlab-cbt',
         'not-at-start', 'header-in-200', 'header-past-200'])
 def test_detect_secrets_candidates_by_hand(data: bytes, secret: str, span: tuple[int, int] | None, texts: list[str]) -> None:
     f = _at(data, secret, span) if data else Finding(path='a.py', line=1, column=1, rule_id='r', description='d',
@@ -829,13 +862,16 @@ def test_detect_secrets_candidates_by_hand(data: bytes, secret: str, span: tuple
         assert bl.detect_secrets_candidates(f) == _sha1s(*texts)
 
 
-def test_detect_secrets_candidates_of_a_multi_line_key_come_from_its_first_line() -> None:
+def test_detect_secrets_candidates_of_a_multi_line_key_are_the_key_and_its_header() -> None:
+    """detect-secrets records a key by its header (``BEGIN RSA PRIVATE KEY``). A token of its first line
+    (``-----BEGIN``, the same in every key) or a line of its body holds no part of the key alone: a
+    baseline that hashed one covers no key (eighth hostile review, break 02's sibling)."""
     key = fakes.pem_private_key(seed='candidates')
     data = ('x = 1\n' + key).encode()
     candidates = bl.detect_secrets_candidates(_at(data, key.rstrip('\n')), data)
     second = key.splitlines()[1]
-    assert _sha1s('BEGIN RSA PRIVATE KEY', key.rstrip('\n'), '-----BEGIN') <= candidates
-    assert not _sha1s(second) & candidates  # a line of the body is no token detect-secrets hashed
+    assert candidates == _sha1s('BEGIN RSA PRIVATE KEY', key.rstrip('\n'))
+    assert not _sha1s(second, '-----BEGIN') & candidates
 
 
 def test_detect_secrets_candidates_of_bytes_that_are_not_utf8() -> None:

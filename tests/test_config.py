@@ -106,6 +106,65 @@ def test_path_globs_that_match_most_paths_together_are_refused(globs: str, expec
                             'e.g. tests/fixtures/**)')
 
 
+# Allowlist values and stopwords judged together (eighth hostile review, break 01): each value "20+ characters ending
+# in c" for one c passes every check alone (it allows about 1 % of random tokens); 1,241 of them on one line, each
+# narrowed where it was refused, allowed 195 of 200 GitHub tokens. Thirteen already allow 12 % of the probe secrets.
+_ENDINGS = [f'[^ ]{{20,}}{c}$' for c in 'cChHjJlLorRv3']
+# three-letter stopwords of the letters h, k and r (none refused alone)
+_TRIGRAMS = ['hhh', 'hhk', 'hhr', 'hkh', 'hkk', 'hkr', 'hrh', 'hrr', 'khh', 'khk', 'khr', 'kkh', 'kkk', 'kkr', 'krh', 'krk',
+             'krr', 'rhh', 'rhr', 'rkh', 'rkk', 'rkr', 'rrh', 'rrk', 'rrr']
+
+
+def _toml_list(items: list[str]) -> str:
+    return '[' + ', '.join('"' + item.replace('\\', '\\\\') + '"' for item in items) + ']'
+
+
+def test_allowlist_values_that_allow_many_tokens_together_are_refused() -> None:
+    for value in _ENDINGS[:3]:  # each alone is accepted
+        with open('.leakstop.toml', 'w') as f:
+            f.write(f'[allowlist]\nvalues = {_toml_list([value])}\n')
+        assert load_config().allowlist.values
+    message = error_of(f'[allowlist]\nvalues = {_toml_list(_ENDINGS)}\n')
+    assert message.startswith('.leakstop.toml.allowlist: together match many random tokens ('), message
+    assert message.endswith(' varied probe secrets): it would allow many secrets (match the secrets you mean, e.g. '
+                            '^EXAMPLE$, or use disable = ["rule-id"])')
+    message = error_of(f'[allowlist.rules.github-pat-classic]\nvalues = {_toml_list(_ENDINGS)}\n')
+    assert message.startswith('.leakstop.toml.allowlist.rules.github-pat-classic: together match many random tokens (')
+    # a rule's values with the settings' values: what that rule's secrets pass
+    message = error_of(f'[allowlist]\nvalues = {_toml_list(_ENDINGS[:5])}\n'
+                       f'[allowlist.rules.github-pat-classic]\nvalues = {_toml_list(_ENDINGS[5:10])}\n')
+    assert message.startswith('.leakstop.toml.allowlist.rules.github-pat-classic: together with [allowlist] values and '
+                              'stopwords match many random tokens ('), message
+
+
+def test_allowlist_stopwords_and_values_that_allow_many_tokens_together_are_refused() -> None:
+    with open('.leakstop.toml', 'w') as f:  # five values alone: under the share
+        f.write(f'[allowlist]\nvalues = {_toml_list(_ENDINGS[:5])}\n')
+    assert len(load_config().allowlist.values) == 5
+    message = error_of(f'[allowlist]\nvalues = {_toml_list(_ENDINGS[:5])}\nstopwords = {_toml_list(_TRIGRAMS)}\n')
+    assert message.startswith('.leakstop.toml.allowlist: together match many random tokens ('), message
+
+
+def test_values_that_allow_most_tokens_together_fail_the_hook(capsys: pytest.CaptureFixture[str]) -> None:
+    tokens = [fakes.github('ghp', seed=f'together-{i}') for i in range(40)]
+    with open('a.py', 'w') as f:
+        f.write(''.join(f't{i} = "{token}"\n' for i, token in enumerate(tokens)))
+    with open('.leakstop.toml', 'w') as f:
+        f.write(f'[allowlist]\nvalues = {_toml_list(_ENDINGS)}\n')
+    assert scan_secrets.main(['a.py']) == 2  # passed the tokens ending in those characters (exit 1 for the others)
+    err = capsys.readouterr().err
+    assert 'together match many random tokens' in err and not any(token[4:] in err for token in tokens)
+
+
+def test_ordinary_allowlist_values_and_stopwords_are_accepted_together() -> None:
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\nvalues = ["^EXAMPLE$", "(?i)dummy", "^changeme$", "^test-[a-z]+$", "^AKIA[A-Z0-9]{12}TEST$", '
+                '"EXAMPLE$", "^\\\\$\\\\{.*\\\\}$", "^<[a-z_-]+>$", "(?i)^your[_-]?(api[_-]?)?key$", "^x{8,}$"]\n'
+                'stopwords = ["placeholder", "sample", "notreal", "redacted", "example"]\n')
+    config = load_config()
+    assert len(config.allowlist.values) == 10 and len(config.allowlist.stopwords) == 5
+
+
 def test_many_ordinary_path_globs_are_accepted() -> None:
     globs = ['tests/**', 'test/**', 'docs/**', 'examples/**', '*.md', '*.lock', '*.snap', 'vendor/**', 'node_modules/',
              '**/fixtures/**', '*.min.js', '*_test.go', '*.json', '*.txt', '*.yaml', '*.yml', 'src/generated/**', 'deploy/']

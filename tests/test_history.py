@@ -702,6 +702,28 @@ def test_a_moved_secret_is_not_reported_again_even_where_git_sees_no_rename(repo
     assert [(f['path'], f['commit']) for f in doc['findings']] == [('copy.py', copied)]
 
 
+def test_a_secret_moved_out_of_an_allowlisted_or_excluded_path_is_reported(repo: str) -> None:
+    """Eighth hostile review (break 03): a token in an allowlisted path (a fixture) and one in an
+    excluded one (vendored), each moved into a scanned path (git mv, or delete + add: git log is read with
+    --no-renames). Their deleted copies were never reported, so they explain nothing: the commit that
+    moves them reports both, as scan --all does on its tree."""
+    with open('.leakstop.toml', 'w') as f:
+        f.write('[allowlist]\npaths = ["tests/fixtures/**"]\n')
+    git('add', '.leakstop.toml', cwd='.')
+    commit_file('tests/fixtures/tok.txt', f'token = "{GH}"\n', 'a fixture')
+    commit_file('vendor/lib.txt', f'token = "{GH2}"\n', 'a vendored file')
+    os.makedirs('src', exist_ok=True)
+    git('mv', 'tests/fixtures/tok.txt', 'src/tok.txt', cwd='.')
+    git('mv', 'vendor/lib.txt', 'src/lib.txt', cwd='.')
+    git('commit', '-qm', 'use them for real', cwd='.')
+    moved = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+    code, doc = scan_json('--history', '--exclude', 'vendor/')
+    assert (code, sorted((f['path'], f['line'], f['commit']) for f in doc['findings'])) == (
+        1, [('src/lib.txt', 1, moved), ('src/tok.txt', 1, moved)])
+    code, doc = scan_json('--all', '--exclude', 'vendor/')
+    assert sorted((f['path'], f['line']) for f in doc['findings']) == [('src/lib.txt', 1), ('src/tok.txt', 1)]
+
+
 def test_many_blobs_are_scanned_by_worker_processes_with_the_same_result(
         repo: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -69,21 +69,34 @@ def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
     detect-secrets hashes what its detector's regex yields: the secret, a PEM header
     (``BEGIN RSA PRIVATE KEY``), the quoted or delimited value the secret stands in, or — where
     its regex has a capture group, as for GitHub and GitLab tokens — only a token's prefix (``ghp``). So
-    the candidates are the secret, the tokens of its line that overlap its span in ``data`` (the
-    text it was found in), the prefix detect-secrets captures of the secret, and a PEM header in the
-    secret. Never another token of the line (on a minified line, a baselined value beside a new secret
-    does not cover it), nor another prefix (a reviewed value does not cover a longer one it begins).
+    the candidates are the secret, the token of its line that holds the whole secret in ``data`` (the
+    text it was found in; ``_token_around``), the prefix detect-secrets captures of the secret, and a PEM
+    header in the secret. Never another token of the line (on a minified line, a baselined value beside a
+    new secret does not cover it), nor a part or a prefix of the secret (a reviewed value does not cover a
+    longer one it begins, whatever joins them).
     """
-    tokens = {(finding.secret, None)}  # (text, its offset in data; None: the secret itself)
-    if data and finding.end > finding.start:
-        line_start = data.rfind(b'\n', 0, finding.start) + 1
-        line_end = data.find(b'\n', finding.start)
-        for m in _TOKEN.finditer(data, line_start, len(data) if line_end == -1 else line_end):
-            if m.start() < finding.end and finding.start < m.end():
-                tokens.add((m.group().decode('utf-8', 'surrogateescape'), m.start()))
-    texts = {text for text, _ in tokens}
+    texts = {finding.secret}
+    around = _token_around(finding, data)
+    if around is not None:
+        texts.add(around)
     texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200]))
     return {_sha1(t) for t in texts if t}
+
+
+def _token_around(finding: Finding, data: bytes) -> str | None:
+    """The token of ``data`` that holds the whole of the finding's secret (less delimiters at its ends:
+    ``=SECRETVALUE1``, ``Zm9vYmFyQQ==``), or None. A token that only overlaps the secret is another value:
+    detect-secrets hashes the whole value around a secret (``"X:Zk8…"``), so a reviewed ``X`` never
+    stood for a new secret ``X:Zk8…`` that begins with it (eighth hostile review, break 02), nor the
+    ``-----BEGIN`` of a key for every key."""
+    if not data or finding.end <= finding.start:
+        return None
+    runs = list(_TOKEN.finditer(data, finding.start, finding.end))  # the secret's runs between delimiters
+    if len(runs) != 1:
+        return None  # all delimiters, or a delimiter inside: no one token holds it
+    line_start = data.rfind(b'\n', 0, finding.start) + 1  # (a newline is a delimiter: the token is on this line)
+    around = next(m for m in _TOKEN.finditer(data, line_start) if m.end() > runs[0].start())
+    return around.group().decode('utf-8', 'surrogateescape')
 
 
 def _captured_prefix(secret: str) -> str | None:

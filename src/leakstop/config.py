@@ -88,6 +88,19 @@ _PROBE_NAMES = (
     'archive.tar.gz', 'ID_RSA', '.ENV', 'x', '_', '1',
 )
 BROAD_SHARE = 0.25  # path globs that together match more of the probe paths than this turn most checks off
+# Secrets no allowlist value or stopword should allow many of, together: random tokens of each common alphabet and
+# length, each edge character first in some and last in others. Three fixed probes judged each value alone: 1,241
+# values on one line, each "20+ characters ending in c" for one c, allowed 195 of 200 GitHub tokens together (eighth
+# hostile review, break 01). A value meant for an example or a placeholder allows none of them.
+_PROBE_SECRET_ALPHABETS = (
+    string.ascii_letters + string.digits, string.digits + 'abcdef', string.digits + 'ABCDEF',
+    string.ascii_letters + string.digits + '+/', string.ascii_letters + string.digits + '-_',
+    string.ascii_letters + string.digits + '!#$%&*+-./:;<=>?@^_~', string.ascii_lowercase + string.digits,
+    string.ascii_uppercase + string.digits,
+)
+_PROBE_SECRET_LENGTHS = (16, 20, 24, 32, 40, 64)
+_PROBE_SECRET_EDGES = string.ascii_letters + string.digits + '+/=-_.~!#$%&*@^'
+BROAD_VALUE_SHARE = 0.05  # allowlist values and stopwords that together allow more of the probe secrets than this
 MIN_STOPWORD = 3  # a shorter stopword occurs in most secrets
 AMBIGUOUS_REPEAT = 8  # a repeat of alternatives that can start alike, more times than this, backtracks exponentially
 SPLIT_WAYS = 1 << 14  # ways a run of variable-length items that can match alike may split a text (\w{0,4} six times: 25 ms a try)
@@ -180,6 +193,69 @@ def _regexes(table: Mapping[str, Any], key: str, where: str, *, checked: bool = 
             )
         out.append(rx)
     return tuple(out)
+
+
+_SECRET_PROBES: list[str] = []  # probe_secrets(), built once a process
+
+
+def probe_secrets() -> list[str]:
+    """Random tokens of every probe alphabet and length, each edge character first in one and last in
+    another (about 1,200), the same in every run (a fixed seed)."""
+    if not _SECRET_PROBES:
+        import random  # only for settings that hold allowlist values or stopwords
+        rnd = random.Random(13)
+        for i, edge in enumerate(_PROBE_SECRET_EDGES):
+            for j, alphabet in enumerate(_PROBE_SECRET_ALPHABETS):
+                body = ''.join(rnd.choices(alphabet, k=_PROBE_SECRET_LENGTHS[(i + j) % len(_PROBE_SECRET_LENGTHS)] - 1))
+                _SECRET_PROBES.extend((body + edge, edge + body))
+    return _SECRET_PROBES
+
+
+def _share_of_secrets(values: Sequence[Any], stopwords: Sequence[str]) -> tuple[int, int]:
+    """How many of the probe secrets allowlist ``values`` (compiled) and ``stopwords`` (lower case) allow, of how many."""
+    probes = probe_secrets()
+    # values joined 16 to an RE2 program: 1,240 values take 0.3 s (one by one 1.6 s; 64 to a program 5 s, as
+    # RE2's DFA outgrows its memory and falls back)
+    joined = [_joined(values[i:i + _VALUES_JOINED]) for i in range(0, len(values), _VALUES_JOINED)]
+    hit = 0
+    for probe in probes:
+        lowered = probe.lower()
+        if any(word in lowered for word in stopwords) or any(rx.search(probe) is not None for rx in joined):
+            hit += 1
+    return hit, len(probes)
+
+
+_VALUES_JOINED = 16
+
+
+def _joined(values: Sequence[Any]) -> Any:
+    """One RE2 program searching for any of ``values`` (the one value itself when alone)."""
+    if len(values) == 1:
+        return values[0]
+    return LinearPattern('|'.join(f'(?:{rx.source})' for rx in values), ', '.join(rx.pattern for rx in values))
+
+
+def _broad_allowing(values: Sequence[Any], stopwords: Sequence[str], where: str, *, others: str = '') -> None:
+    """Refuse allowlist ``values`` and ``stopwords`` (at ``where``) that allow more than ``BROAD_VALUE_SHARE`` of
+    the probe secrets, alone or together (``others``: what the settings' other entries they were joined with are)."""
+    hit, total = _share_of_secrets(values, stopwords)
+    if hit <= BROAD_VALUE_SHARE * total:
+        return
+    entry = ''
+    singles = () if others else (('values', [([rx], []) for rx in values]), ('stopwords', [([], [w]) for w in stopwords]))
+    for key, items in singles:  # (joined with others, each was judged alone already)
+        for i, (rxs, words) in enumerate(items):
+            one, _ = _share_of_secrets(rxs, words)
+            if one > BROAD_VALUE_SHARE * total:
+                entry, hit = f'.{key}[{i}]', one
+                break
+        if entry:
+            break
+    how = 'matches' if entry else f'together{others} match'
+    raise FatalError(
+        f'{where}{entry}: {how} many random tokens ({hit} of {total} varied probe secrets): it would allow many '
+        f'secrets (match the secrets you mean, e.g. ^EXAMPLE$, or use disable = ["rule-id"])',
+    )
 
 
 def _without_secrets(message: str) -> str:
@@ -655,6 +731,8 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
         if unknown:
             raise FatalError(f'{rwhere}: unknown key {_shown(unknown[0])!r} (known: paths, values)')
         per_rule_values[rule_id] = _regexes(rtable, 'values', rwhere, checked=checked)
+        if not checked:
+            _broad_allowing(per_rule_values[rule_id], (), rwhere)
         paths = _globs(rtable, 'paths', rwhere, checked=checked)
         if paths is not None:
             per_rule_paths[rule_id] = paths
@@ -668,11 +746,19 @@ def config_from_table(table: Mapping[str, Any], where: str, source: str | None, 
             _check_custom_rule(rule, f'{where}.rules[{i}]')
         custom.append(rule)
 
+    values = _regexes(allow, 'values', awhere, checked=checked)
+    stopwords = _stopwords(allow, 'stopwords', awhere, checked=checked)
+    if not checked:  # judged together, as path globs are: each alone passed three fixed probes (eighth hostile review, break 01)
+        _broad_allowing(values, stopwords, awhere)
+        for rule_id, rule_values in per_rule_values.items():
+            if rule_values:  # what a rule's secrets pass: its own values, the settings' values and stopwords
+                _broad_allowing([*rule_values, *values], stopwords, f'{awhere}.rules.{_shown(rule_id)}',
+                                others=' with [allowlist] values and stopwords')
     allowlist = Allowlist(
         builtin=BuiltinAllowlist.load(),
         paths=_globs(allow, 'paths', awhere, checked=checked),
-        values=_regexes(allow, 'values', awhere, checked=checked),
-        stopwords=_stopwords(allow, 'stopwords', awhere, checked=checked),
+        values=values,
+        stopwords=stopwords,
         disabled=frozenset(_str_list(table, 'disable', where)),
         enabled_only=_enable_only(table, where),
         per_rule_values=per_rule_values,

@@ -8,8 +8,9 @@ by (blob, path), the baseline not yet applied, so a blob seen again (as a parent
 revert) is never scanned again.
 
 A commit is reported for the findings of a blob it wrote that are not in the blob at the same path
-in any parent (same rule, same secret), nor in a file the same commit deleted (a rename or a move,
-whatever git's rename detection would make of it). So an edit near a secret adds nothing; a merge
+in any parent (same rule, same secret), nor in a file the same commit deleted from a path it scans (a
+rename or a move, whatever git's rename detection would make of it; a move out of an allowlisted or
+excluded path is new). So an edit near a secret adds nothing; a merge
 lists only the paths whose content differs from every parent (a clean merge adds nothing, a
 conflict resolution adds what it wrote); and what git calls binary (UTF-16, a NUL byte, ``-diff``
 in ``.gitattributes``) is scanned like any other file, since no diff is read. Line numbers are the
@@ -334,7 +335,9 @@ def scan_history(
     try:
         blobs.scan(new_blobs(), jobs=jobs, progress=progress)
         for commit, changes in commits:
-            deleted = [c for c in changes if not c.new and c.old]
+            # a file deleted from an allowlisted or excluded path explains nothing: its findings were never
+            # reported, so a secret moved out of it into a scanned path is new there (eighth hostile review, break 03)
+            deleted = [c for c in changes if not c.new and c.old and not allowed(display(c.path))]
             for change in changes:
                 if (change.new, change.path) not in wanted:
                     continue  # a deletion, a link, a submodule, an allowlisted path
