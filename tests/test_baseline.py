@@ -376,17 +376,22 @@ def test_a_detect_secrets_baseline_covers_each_finding_by_its_own_secret(capsys:
     assert ds.returncode == 1 and 'Slack Token' in ds.stdout and 'AWS Access Key' in ds.stdout
 
 
-def test_a_reviewed_value_does_not_cover_a_longer_secret_it_begins(capsys: pytest.CaptureFixture[str]) -> None:
-    """Second hostile review (break 03): a password reviewed by the real detect-secrets, then edited into a
-    longer one that begins with it (hunter22-reviewed -> hunter22-reviewed-Xq7…): detect-secrets-hook fails,
-    and so must leakstop with the same baseline (a prefix at a '-', '.' or '_' covered it)."""
+def _reviewed_by_detect_secrets(conf_py: str) -> None:
+    """A repository whose conf.py holds ``conf_py``, its one finding reviewed false in a real detect-secrets baseline."""
     _git('init', '-q')
-    write('conf.py', 'password = "hunter22-reviewed"\n')
+    write('conf.py', conf_py)
     _git('add', '-A')
     doc = json.loads(_detect_secrets('scan').stdout)
     (recorded,) = doc['results']['conf.py']
     recorded['is_secret'] = False
     write('.secrets.baseline', json.dumps(doc, indent=2))
+
+
+def test_a_reviewed_value_does_not_cover_a_longer_secret_it_begins(capsys: pytest.CaptureFixture[str]) -> None:
+    """Second hostile review (break 03): a password reviewed by the real detect-secrets, then edited into a
+    longer one that begins with it (hunter22-reviewed -> hunter22-reviewed-Xq7…): detect-secrets-hook fails,
+    and so must leakstop with the same baseline (a prefix at a '-', '.' or '_' covered it)."""
+    _reviewed_by_detect_secrets('password = "hunter22-reviewed"\n')
     assert scan_secrets.main(['--baseline', '.secrets.baseline', 'conf.py']) == 0
     capsys.readouterr()
     hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
@@ -405,13 +410,7 @@ def test_a_reviewed_value_does_not_cover_a_new_secret_it_begins_with_a_delimiter
     is built from it with a delimiter (X:Zk8…, X;…, X,…, X=…). detect-secrets hashed the whole quoted value
     and its hook fails; leakstop hashed each run between delimiters that overlapped the finding, so X itself
     covered the new secret, with the baseline as it is and after its import."""
-    _git('init', '-q')
-    write('conf.py', 'old_password = "Hunter22Reviewed"\n')
-    _git('add', '-A')
-    doc = json.loads(_detect_secrets('scan').stdout)
-    (recorded,) = doc['results']['conf.py']
-    recorded['is_secret'] = False
-    write('.secrets.baseline', json.dumps(doc, indent=2))
+    _reviewed_by_detect_secrets('old_password = "Hunter22Reviewed"\n')
     hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
     for sep in ':;,=':
         write('conf.py', f'old_password = "Hunter22Reviewed"\ndb_password = "Hunter22Reviewed{sep}Zk8qT3vW9xLmP4rN"\n')

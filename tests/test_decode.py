@@ -1100,10 +1100,26 @@ def _encrypted_pkcs1(seed: str) -> str:
             + body + '-----END RSA PRIVATE KEY-----\n')
 
 
-@pytest.mark.parametrize('key', [
-    fakes.pem_private_key('PRIVATE KEY', seed='pyyaml'), fakes.pem_private_key('ENCRYPTED PRIVATE KEY', seed='pyyaml'),
-    _encrypted_pkcs1('pyyaml'), _openssh_key('pyyaml'),
-], ids=['pkcs8', 'encrypted-pkcs8', 'encrypted-pkcs1', 'openssh'])
+def _found_by_both_hooks(text: str, name: str) -> None:
+    """``text``, written as a file named ``name``, is refused by block-credential-files and by scan-secrets."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, name)
+        with open(path, 'w') as f:
+            f.write(text)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+        assert scan_secrets.main([path]) == 1
+
+
+def _key_kinds(seed: str) -> list[str]:
+    """A fake PKCS#8, encrypted PKCS#8, encrypted PKCS#1 and OpenSSH key made from ``seed``."""
+    return [fakes.pem_private_key('PRIVATE KEY', seed=seed), fakes.pem_private_key('ENCRYPTED PRIVATE KEY', seed=seed),
+            _encrypted_pkcs1(seed), _openssh_key(seed)]
+
+
+_KEY_KIND_IDS = ['pkcs8', 'encrypted-pkcs8', 'encrypted-pkcs1', 'openssh']
+
+
+@pytest.mark.parametrize('key', _key_kinds('pyyaml'), ids=_KEY_KIND_IDS)
 def test_a_key_pyyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
         key: str, ruleset: RuleSet, default_config: Config) -> None:
     """Eighth hostile review, break 04: PyYAML's double-quoted style (`yaml.dump(…, default_style='"')`) folds a long
@@ -1125,18 +1141,10 @@ def test_a_key_pyyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
             found = scan_data(text.encode(), 'deploy/values.yaml', ruleset=ruleset, config=default_config)
             assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [depth + 1], (width, depth)
     assert len(folded) >= 5
-    with tempfile.TemporaryDirectory() as d:
-        path = os.path.join(d, 'values.yaml')
-        with open(path, 'w') as f:
-            f.write(folded[0])
-        assert block_credential_files.main(['--format', 'json', path]) == 1
-        assert scan_secrets.main([path]) == 1
+    _found_by_both_hooks(folded[0], 'values.yaml')
 
 
-@pytest.mark.parametrize('key', [
-    fakes.pem_private_key('PRIVATE KEY', seed='libyaml'), fakes.pem_private_key('ENCRYPTED PRIVATE KEY', seed='libyaml'),
-    _encrypted_pkcs1('libyaml'), _openssh_key('libyaml'),
-], ids=['pkcs8', 'encrypted-pkcs8', 'encrypted-pkcs1', 'openssh'])
+@pytest.mark.parametrize('key', _key_kinds('libyaml'), ids=_KEY_KIND_IDS)
 def test_a_key_libyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
         key: str, ruleset: RuleSet, default_config: Config) -> None:
     """The sibling of the eighth hostile review's break 04: libyaml (PyYAML's CDumper, Ruby's Psych) folds a
@@ -1158,9 +1166,4 @@ def test_a_key_libyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
         assert '\\\n' not in text and text.count('\n') > 1  # folded by plain line breaks only
         found = scan_data(text.encode(), 'deploy/values.yaml', ruleset=ruleset, config=default_config)
         assert len([f for f in found if 'private-key' in tags[f.rule_id]]) == 1, text[:40]
-    with tempfile.TemporaryDirectory() as d:
-        path = os.path.join(d, 'values.yaml')
-        with open(path, 'w') as f:
-            f.write(texts[0])
-        assert block_credential_files.main(['--format', 'json', path]) == 1
-        assert scan_secrets.main([path]) == 1
+    _found_by_both_hooks(texts[0], 'values.yaml')
