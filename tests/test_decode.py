@@ -775,6 +775,10 @@ def _openssh_key(seed: str) -> str:
     ('p-one-line', lambda k: '<ac:rich-text-body>' + ''.join(f'<p>{line}</p>' for line in k.splitlines()) + '</ac:rich-text-body>\n'),
     ('p-span', lambda k: ''.join(f'<p class=MsoNormal><span style="font-family:Consolas">{line}<o:p></o:p></span></p>\n'
                                  for line in k.splitlines())),
+    # ninth hostile review, break 06: a definition list's <dd> per line, &nbsp without its `;`, <wbr> inside a line
+    ('dd', lambda k: '<dl><dt>key</dt>' + ''.join(f'<dd>{line}</dd>' for line in k.splitlines()) + '</dl>\n'),
+    ('nbsp-no-semicolon', lambda k: '<pre>' + ''.join('&nbsp&nbsp' + line + '\n' for line in k.splitlines()) + '</pre>\n'),
+    ('wbr', lambda k: ''.join(f'<div>{line[:30]}<wbr>{line[30:]}</div>\n' for line in k.splitlines())),
 ])
 def test_a_key_behind_html_line_breaks_or_no_break_spaces_is_found_by_both_hooks(
         key: str, form: str, pasted: Any, ruleset: RuleSet, default_config: Config) -> None:
@@ -1033,10 +1037,12 @@ def test_a_key_removed_by_a_committed_patch_is_found(ruleset: RuleSet, default_c
         assert scan_secrets.main([path]) == 1
 
 
-@pytest.mark.parametrize('marker', ['++', ' +', '--', ' -', '- '])
+@pytest.mark.parametrize('marker', ['++', ' +', '--', ' -', '- ', '  -', '< ', '! '])
 def test_a_key_in_a_combined_diff_is_found(marker: str, ruleset: RuleSet, default_config: Config) -> None:
     """The sibling of the eighth hostile review's break 07: a merge's combined diff (`git diff --cc`, `git show` of a
-    merge) marks a line for each parent; a key removed from the second parent only (` -`) passed both hooks."""
+    merge) marks a line for each parent; a key removed from the second parent only (` -`) passed both hooks; so did
+    one removed from an octopus merge's third parent (`  -`), and diff's normal (`< `) and context (`! `) formats'
+    removed or changed lines (ninth hostile review, break 01)."""
     pem = fakes.pem_private_key(seed='combined-diff').strip()
     patch = ('diff --cc deploy/key\nindex 1111111,2222222..3333333\n--- a/deploy/key\n+++ b/deploy/key\n'
              '@@@ -1,14 -1,14 +1,1 @@@\n' + ''.join(f'{marker}{line}\n' for line in pem.splitlines()))

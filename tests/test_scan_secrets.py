@@ -431,3 +431,20 @@ def test_a_checksum_valid_token_with_a_run_for_a_body_is_found_by_every_hook(
     broken = 'AAAAAA' if fakes.crc32_base62(body) != 'AAAAAA' else 'BBBBBB'  # a made-up token with a run: dropped
     write('b.py', f'T = "ghp_{body}{broken}"\n')
     assert scan_secrets.main(['b.py']) == 0
+
+
+@pytest.mark.parametrize('fill', [0x00, 0xff])
+def test_a_checksum_valid_nats_seed_with_a_run_for_a_key_is_found(fill: int, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ninth hostile review, break 02: a NATS user seed whose 32 key bytes are a run, with a valid CRC-16, was dropped
+    by the rule's entropy floor: its validator was not among the checksums that prove a token issued."""
+    import base64
+    from leakstop.validators import crc16_xmodem
+    raw = bytes([(18 << 3) | (160 >> 5), (160 & 31) << 3]) + bytes([fill]) * 32
+    seed = base64.b32encode(raw + crc16_xmodem(raw).to_bytes(2, 'little')).decode().rstrip('=')
+    write('nats.env', f'export NATS_USER_SEED={seed}\n')  # leakstop: allow
+    assert scan_secrets.main(['nats.env']) == 1
+    out = capsys.readouterr().out
+    assert 'nats.env:1:23: nats-nkey-seed' in out and seed[4:] not in out
+    write('nats2.env', f'export NATS_USER_SEED={seed[:10]}{"B" if seed[10] != "B" else "C"}{seed[11:]}\n')  # a broken CRC: not this rule's
+    scan_secrets.main(['nats2.env'])
+    assert 'nats-nkey-seed' not in capsys.readouterr().out

@@ -486,8 +486,11 @@ def doubled_quote_view(data: bytes) -> View | None:
 # review, break 07. A removed line's `-` is in the first column, or the second in a merge's combined diff (` -`):
 # a removed BEGIN or END line, `------BEGIN`, loses one `-`, not SQL's `--`;
 # YAML's `- "…"`, a key one quoted line per item, is the joined-strings view's to read.)
+# (and the other diff formats: diff's normal `< ` and a context diff's changed `! `, an octopus merge's combined diff
+# (`  -`, a column per parent, the line right after it); ninth hostile review, break 01)
 _COMMENT = LazyPattern(
-    rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
+    rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])| {2,7}-(?=[^\s"\'-]|-----(?:BEGIN|END) )|< |!+'
+    rb'|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 
 
@@ -534,11 +537,11 @@ def comment_view(data: bytes) -> View | None:
 # wiki exports write preformatted text (`<p>…</p>`): a run of block elements' tags (with the line breaks between
 # them) is one newline, and an inline element's tag in the block (Outlook's `<span style=…>`, `<o:p>`) is nothing
 # (eighth hostile review, break 06).
-_BLOCK_TAG = rb'</?(?:div|p|li|pre|blockquote|h[1-6]|tr|td|th|section|article)(?:[ \t][^<>\n]{0,200})?/?>'
-_INLINE_TAG = rb'</?(?:span|font|code|kbd|samp|tt|b|i|u|em|strong|small|o:p)(?:[ \t][^<>\n]{0,200})?/?>'
+_BLOCK_TAG = rb'</?(?:div|p|li|ul|ol|dl|dt|dd|pre|blockquote|h[1-6]|tr|td|th|section|article)(?:[ \t][^<>\n]{0,200})?/?>'
+_INLINE_TAG = rb'</?(?:span|font|code|kbd|samp|tt|b|i|u|em|strong|small|wbr|o:p)(?:[ \t][^<>\n]{0,200})?/?>'
 _MARKUP_BREAK = LazyPattern(
     rb'(?i)<br[ \t]*/?>(?:\r?\n)?|(?:' + _BLOCK_TAG + rb'[ \t]*(?:\r?\n)?)+|' + _INLINE_TAG
-    + rb'|\xc2\xa0|&nbsp;|&#160;|&#x0*a0;')
+    + rb'|\xc2\xa0|&nbsp;?|&#160;|&#x0*a0;')  # (&nbsp without its `;`, as browsers read it: ninth review, break 06)
 _MARKUP_INLINE = LazyPattern(b'(?i)' + _INLINE_TAG)
 _MARKUP_START = LazyPattern(rb'-----BEGIN|Private-Lines:')   # PEM, OpenSSH, PGP; PuTTY's private lines (as VIEW_ANCHORS)
 _MARKUP_END = LazyPattern(rb'-----END [A-Z0-9 ]{0,40}-----|Private-(?:MAC|Hash):')

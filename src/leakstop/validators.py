@@ -418,19 +418,23 @@ def bip39_mnemonic(secret: str) -> bool:
 
 CHECKSUM_VALIDATORS = frozenset({
     'github_checksum', 'github_refresh_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32', 'bip39',
+    'nats_nkey_seed',
 })
 # The checksums that prove a value alone was issued, whichever rule or file format it was found in (a
 # token in a .npmrc, a kubeconfig, a template's value): ``placeholders.is_placeholder`` never takes such a
 # value for a placeholder (issue 13 #12, also in block-credential-files and block-env-files). BIP-39 is not
 # among them: twelve words carry a checksum of 4 bits only.
 _ISSUED = LazyPattern(r'\A(?:gh[pousr]_[A-Za-z0-9]{36}|npm_[A-Za-z0-9]{36}|pypi-AgE[A-Za-z0-9_-]{50,})\Z')
+_NATS_SEED = LazyPattern(r'\AS[UAOCNX][A-Z2-7]{56}\Z')
 
 
 def issued_token(value: str) -> bool:
     """Whether ``value`` is a token whose checksum (or signed structure) proves its issuer generated it:
-    GitHub's and npm's CRC32, a PyPI macaroon; or a key or an address whose base58check or bech32 checksum holds."""
+    GitHub's and npm's CRC32, a PyPI macaroon, a NATS seed's CRC-16; or a key or an address whose base58check or bech32 checksum holds."""
     if _ISSUED.match(value) is not None:
         return github_checksum(value) if value.startswith('gh') else npm_checksum(value) or pypi_macaroon(value)
+    if _NATS_SEED.match(value) is not None:  # (its CRC-16; ninth hostile review, break 02)
+        return nats_nkey_seed(value)
     return len(value) >= 26 and (base58check(value) or bech32_checksum(value))
 
 
