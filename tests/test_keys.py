@@ -167,10 +167,12 @@ def _by_script(key: str, form: str) -> str:
         return "install -d ~/.ssh\nprintf '%s\\n' \\\n" + ''.join(f"  '{ln}' \\\n" for ln in lines) + '  > ~/.ssh/id_deploy\n'
     if form == 'bat':
         return ''.join(f'echo {ln}>> id_deploy\r\n' for ln in lines)
+    if form == 'dockerfile':
+        return 'FROM debian\nRUN ' + ' && \\\n    '.join(f'echo "{ln}" >> "/root/.ssh/id deploy"' for ln in lines) + '\n'
     return ''.join(f'echo "{ln}" >> ~/.ssh/id_deploy\n' for ln in lines)
 
 
-@pytest.mark.parametrize('form', ['printf', 'echo', 'bat'])
+@pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile'])
 @pytest.mark.parametrize('key', ['pem', 'openssh'])
 def test_a_key_written_by_a_script_one_line_at_a_time_is_found_by_both_hooks(
         key: str, form: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:

@@ -657,8 +657,10 @@ _CONCAT_GAP = LazyPattern(_GAP)
 # only: a list's strings are separate values, not one token
 _LIST_GAP = rb'[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*-[ \t]+)'
 # a shell script's: printf's arguments over line continuations (`printf '%s\n' \`, then `'<line>' \` each), or
-# one `echo "<line>" >> file` a line (ninth hostile review, break 04)
-_SHELL_GAP = rb'[ \t]+\\\r?\n[ \t]*|[ \t]*>>[ \t]*[^\s"\'<>|&;]+[ \t]*\r?\n[ \t]*echo[ \t]+(?:-e[ \t]+)?'
+# one `echo "<line>" >> file` a line (ninth hostile review, break 04), also a Dockerfile's (`RUN echo …`, or
+# `echo … && \` chained), the file's name quoted or not
+_SHELL_GAP = (rb'[ \t]+\\\r?\n[ \t]*|[ \t]*>>[ \t]*(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)[ \t]*(?:&&[ \t]*\\[ \t]*)?'
+              rb'\r?\n[ \t]*(?:RUN[ \t]+)?echo[ \t]+(?:-e[ \t]+)?')
 _KEY_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP + b'|' + _GAP)
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
