@@ -159,6 +159,37 @@ def test_a_key_written_one_string_per_line_is_found_by_both_hooks(
     assert [f['rule'] for f in found] == [files_rule] and begin <= found[0]['line'] < end
 
 
+def _by_script(key: str, form: str) -> str:
+    """``key`` written by a script one line at a time: printf's quoted arguments over line continuations,
+    ``echo "<line>" >> file`` a line, or a batch file's unquoted ``echo <line>>> file``."""
+    lines = key.rstrip('\n').splitlines()
+    if form == 'printf':
+        return "install -d ~/.ssh\nprintf '%s\\n' \\\n" + ''.join(f"  '{ln}' \\\n" for ln in lines) + '  > ~/.ssh/id_deploy\n'
+    if form == 'bat':
+        return ''.join(f'echo {ln}>> id_deploy\r\n' for ln in lines)
+    if form == 'dockerfile':
+        return 'FROM debian\nRUN ' + ' && \\\n    '.join(f'echo "{ln}" >> "/root/.ssh/id deploy"' for ln in lines) + '\n'
+    return ''.join(f'echo "{ln}" >> ~/.ssh/id_deploy\n' for ln in lines)
+
+
+@pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile'])
+@pytest.mark.parametrize('key', ['pem', 'openssh'])
+def test_a_key_written_by_a_script_one_line_at_a_time_is_found_by_both_hooks(
+        key: str, form: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ninth hostile review, break 04: the shell siblings of a key's lines as a list's items."""
+    text = _by_script(fakes.pem_private_key(seed='script') if key == 'pem' else _corpus_file('id_ed25519'), form)
+    path = os.path.join(str(tmp_path), 'provision.bat' if form == 'bat' else 'provision.sh')
+    with open(path, 'w', newline='') as f:
+        f.write(text)
+    lines = text.splitlines()
+    begin = next(k for k, ln in enumerate(lines, 1) if '-----BEGIN' in ln)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['line'], f['column']) for f in found] == [(begin, lines[begin - 1].index('-----BEGIN') + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+
+
 def test_a_list_of_strings_is_not_joined_into_a_token() -> None:
     """Only a key's lines are joined as a list's items: JWT halves in an array are two values."""
     from leakstop.decode import concat_view

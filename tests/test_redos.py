@@ -207,15 +207,52 @@ def test_a_custom_rules_allow_regexes_run_in_linear_time(tmp_path: object, monke
 
 @settings(max_examples=int(os.environ.get('LEAKSTOP_FUZZ_EXAMPLES', '200')), deadline=None)
 @given(ends=st.lists(st.integers(0, 10_000), max_size=200).map(sorted), width=st.integers(1, 2000),
-       size=st.integers(10_000, 20_000))
-def test_windows_are_disjoint_and_cover_every_candidate(ends: list[int], width: int, size: int) -> None:
-    """Merged windows never overlap: each byte is confirmed in at most one window per rule, so a
-    rule's regex work is bounded by the file's length times its ``max_length``."""
-    windows = engine._windows(ends, width, size)
+       size=st.integers(10_000, 20_000), after=st.integers(0, 100))
+def test_windows_are_bounded_and_cover_every_candidate(ends: list[int], width: int, size: int, after: int) -> None:
+    """Each window is at most twice a candidate's own and starts after the last: a lookahead that scans to a
+    window's end from every position costs the file's length times ``max_length``, not a line's length squared
+    (ninth hostile review, break 05)."""
+    windows = engine._windows(ends, width, size, after=after)
+    own = width + after + 2 * engine.CONTEXT
+    for lo, hi in windows:
+        assert lo < hi and hi - lo <= 2 * own
     for (lo1, hi1), (lo2, hi2) in zip(windows, windows[1:]):
-        assert lo1 < hi1 < lo2 < hi2
+        assert lo1 < lo2 and hi1 < hi2
     for end in ends:
-        assert any(lo <= max(0, end - width - engine.CONTEXT) and min(size, end + engine.CONTEXT) <= hi for lo, hi in windows)
+        assert any(lo <= max(0, end - width - engine.CONTEXT) and min(size, end + after + engine.CONTEXT) <= hi
+                   for lo, hi in windows)
+
+
+def test_a_custom_rule_with_a_lookahead_runs_in_linear_time(tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The common "must contain a digit" lookahead, accepted (quadratic at worst), on one long line of letters:
+    every position is a candidate, and the windows had merged into the whole line, so the lookahead rescanned the
+    line from each position (ninth hostile review, break 05: 60 KB took 20 s, 200 KB over 2 minutes)."""
+    monkeypatch.chdir(str(tmp_path))
+    with open('.leakstop.toml', 'w') as f:
+        f.write("[[rules]]\nid = \"acme-key\"\ndescription = \"Acme\"\n"
+                "pattern = '(?P<secret>(?=[A-Za-z]*[0-9])[A-Za-z0-9]{32})'\nmax_length = 32\n")
+    with open('a.txt', 'w') as f:
+        f.write('key = "' + 'Ab3dEf6hIj9kLm2n' * 2 + '"\n')  # leakstop: allow
+    with open('b.txt', 'w') as f:
+        f.write('a' * 60_000 + '\n')
+    assert scan_secrets.main(['a.txt']) == 1  # found; the rules compiled and cached: what is timed below is the scan
+    start = time.perf_counter()
+    assert scan_secrets.main(['b.txt']) == 0
+    assert time.perf_counter() - start < 5  # 20 s before
+    with open('c.txt', 'w') as f:  # a window cut inside a long run: the secret is found once, whole
+        f.write('a' * 5000 + ' ' + 'Ab3dEf6hIj9kLm2n' * 2 + ' ' + 'b' * 5000 + '\n')  # leakstop: allow
+    capsys.readouterr()
+    assert scan_secrets.main(['c.txt']) == 1
+    out = capsys.readouterr().out
+    assert out.count('acme-key') == 1 and 'c.txt:1:5002' in out
+
+
+def test_overlapping_windows_report_a_match_once_whole() -> None:
+    """Windows overlap when a run is cut: a variable-length match cut at one window's end is dropped for
+    the whole one the next window finds."""
+    assert engine._outermost([(10, 20, 'x' * 10), (10, 30, 'x' * 20), (12, 25, 'y'), (40, 50, 'z')]) == [
+        (10, 30, 'x' * 20), (40, 50, 'z')]
 
 
 def test_every_rule_has_a_bounded_window() -> None:

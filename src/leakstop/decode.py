@@ -492,6 +492,28 @@ _COMMENT = LazyPattern(
     rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])| {2,7}-(?=[^\s"\'-]|-----(?:BEGIN|END) )|< |!+'
     rb'|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
+# A script's `echo <line>>> id_deploy` a line, unquoted (a .bat; quoted, the joined-strings view reads it): the
+# line after `echo`, up to its redirection (ninth hostile review, break 04)
+_ECHO = LazyPattern(rb'[ \t]*@?echo[ \t]+(?=[^\s"\'])')
+
+
+def _commented(data: bytes, pos: int) -> tuple[int, int] | None:
+    """The text of the comment (or ``echo``) line at ``pos``: (start, end), its marker and a redirection left out."""
+    m = _COMMENT.match(data, pos)
+    echo = m is None
+    if echo:
+        m = _ECHO.match(data, pos)
+    if m is None:
+        return None
+    line_end = data.find(b'\n', m.end())
+    line_end = len(data) if line_end == -1 else line_end
+    if echo:
+        cut = data.find(b'>', m.end(), line_end)
+        if cut != -1:
+            while cut > m.end() and data[cut - 1] in b' \t':
+                cut -= 1
+            return m.end(), cut
+    return m.end(), line_end
 
 
 def comment_view(data: bytes) -> View | None:
@@ -503,26 +525,26 @@ def comment_view(data: bytes) -> View | None:
     done = 0  # runs end before this offset
     while begin != -1:
         line_start = data.rfind(b'\n', 0, begin) + 1
-        if line_start >= done and _COMMENT.match(data, line_start):  # a commented BEGIN line: its run
+        if line_start >= done and _commented(data, line_start):  # a commented BEGIN line: its run
             start = line_start
             while start > 0:  # comment lines above it
                 prev = data.rfind(b'\n', 0, start - 1) + 1
-                if not _COMMENT.match(data, prev) or prev == start:
+                if _commented(data, prev) is None or prev == start:
                     break
                 start = prev
-            run: list[tuple[int, int]] = []
+            run: list[tuple[int, int, int]] = []
             pos = start
             while pos < len(data):
-                m = _COMMENT.match(data, pos)
-                if m is None:
+                text = _commented(data, pos)
+                if text is None:
                     break
-                line_end = data.find(b'\n', m.end())
+                line_end = data.find(b'\n', text[1])
                 line_end = len(data) if line_end == -1 else line_end
-                run.append((m.end(), line_end))
+                run.append((text[0], text[1], line_end))
                 pos = line_end + 1
             if len(run) >= 2:
-                for text_start, line_end in run:
-                    out.add(data[text_start:line_end] + b'\n', text_start, min(line_end + 1, len(data)), True)
+                for text_start, text_end, line_end in run:
+                    out.add(data[text_start:text_end] + b'\n', text_start, min(line_end + 1, len(data)), True)
             done = pos
         begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
     return out.view(data)
@@ -637,7 +659,12 @@ _CONCAT_GAP = LazyPattern(_GAP)
 # sequence of quoted lines): a comma, or a line break and YAML's `- ` (fifth hostile review, break 09); a key
 # only: a list's strings are separate values, not one token
 _LIST_GAP = rb'[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*-[ \t]+)'
-_KEY_GAP = LazyPattern(_LIST_GAP + b'|' + _GAP)
+# a shell script's: printf's arguments over line continuations (`printf '%s\n' \`, then `'<line>' \` each), or
+# one `echo "<line>" >> file` a line (ninth hostile review, break 04), also a Dockerfile's (`RUN echo …`, or
+# `echo … && \` chained), the file's name quoted or not
+_SHELL_GAP = (rb'[ \t]+\\\r?\n[ \t]*|[ \t]*>>[ \t]*(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)[ \t]*(?:&&[ \t]*\\[ \t]*)?'
+              rb'\r?\n[ \t]*(?:RUN[ \t]+)?echo[ \t]+(?:-e[ \t]+)?')
+_KEY_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP + b'|' + _GAP)
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
 
@@ -711,9 +738,10 @@ TOKEN_STARTS = 2000  # eyJ / pypi-AgE occurrences looked at in one file (a token
 
 
 def _is_list_gap(data: bytes, start: int, end: int) -> bool:
-    """Whether ``data[start:end]``, between two literals, separates a list's items (a comma, YAML's ``- ``)."""
+    """Whether ``data[start:end]``, between two literals, separates a list's items (a comma, YAML's ``- ``, a
+    shell line continuation or an ``echo … >>`` a line)."""
     gap = data[start:end]
-    return b',' in gap or b'-' in gap
+    return b',' in gap or b'-' in gap or b'\\' in gap or b'>>' in gap
 
 
 def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View | None:

@@ -876,14 +876,32 @@ def platform_machine() -> str:
 
 
 def _windows(ends: list[int], width: int, size: int, after: int = 0) -> list[tuple[int, int]]:
+    """Confirmation windows around candidate ``ends``: each candidate's own window (its rule's width before,
+    ``after`` past, CONTEXT both sides) lies whole in one of them. Touching windows merge, but a merged window
+    stays within twice a candidate's own: a lookahead that scans to the window's end from every position
+    (``(?=[A-Za-z]*[0-9])``) is then bounded by max_length, not by the line, where a run of candidates (one line
+    of letters) had merged into the whole line and took time quadratic in it (ninth hostile review, break 05)."""
+    limit = 2 * (width + after + 2 * CONTEXT)
     windows: list[tuple[int, int]] = []
     for end in ends:
         lo, hi = max(0, end - width - CONTEXT), min(size, end + after + CONTEXT)
-        if windows and lo <= windows[-1][1]:
+        if windows and lo <= windows[-1][1] and max(windows[-1][1], hi) - windows[-1][0] <= limit:
             windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
         else:
-            windows.append((lo, hi))
+            windows.append((lo, hi))  # overlaps the last when the merge would pass the limit
     return windows
+
+
+def _outermost(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drops a match that lies within another: overlapping windows can cut a match at one's end (a shorter
+    match of a variable-length rule) that the next window finds whole."""
+    out: list[tuple[int, int, str]] = []
+    reach = -1
+    for start, end, secret in sorted(found, key=lambda f: (f[0], -f[1])):
+        if end > reach:
+            out.append((start, end, secret))
+            reach = end
+    return sorted(out)
 
 
 def _accepted(ruleset: RuleSet, index: int, secret: str) -> bool:
@@ -928,7 +946,7 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
                     PASSWORD_TAG in rule.tags and names_itself(data, span[0], span[1], secret)
             ) and not in_embedded_image(data, span[0]):
                 out.append((span[0], span[1], secret))
-    return out
+    return _outermost(out)
 
 
 # The base64 of an image or a font starts with its format's magic: PNG, JPEG, GIF, WebP, ICO, TIFF (both byte
