@@ -319,3 +319,22 @@ def test_a_refused_argument_is_quoted_without_the_token_in_it(repo: Path, capsys
         main(['--skip', token])
     err = capsys.readouterr().err
     assert e.value.code == 2 and token not in err and "--skip 'ghp_…': not a default line" in err
+
+
+@pytest.mark.parametrize('nested', ['!.env\n', '!*\n'])
+def test_a_subdirectory_gitignore_that_re_includes_secrets_is_reported(
+        nested: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ninth hostile review, break 07: a committed .gitignore in a subdirectory that re-includes `.env` (or
+    everything) overrides the top-level file there: config/.env was committable and the hook passed."""
+    Path('.gitignore').write_text(COMPLETE)
+    (repo / 'config').mkdir()
+    (repo / 'config' / '.gitignore').write_text(nested)
+    (repo / 'docs').mkdir()
+    (repo / 'docs' / '.gitignore').write_text('*.html\n')  # a nested file that re-includes nothing: no finding
+    assert git(repo, 'add', '.gitignore', 'config/.gitignore', 'docs/.gitignore').returncode == 0
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert 'config/.gitignore re-includes .env files' in out and 'config/ is not covered' in out
+    assert 'docs/.gitignore' not in out
+    (repo / 'config' / '.gitignore').write_text('# nothing re-included\n')
+    assert run(capsys)[0] == 0

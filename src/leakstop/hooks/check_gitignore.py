@@ -51,7 +51,7 @@ REQUIRED = (
     Required('*.tfstate.*', ('terraform.tfstate.backup',), 'gitignore-terraform-state', 'Terraform state'),
 )
 # the ids of this hook's findings
-RULE_IDS = frozenset((*(r.rule_id for r in REQUIRED), 'gitignore-required', 'gitignore-template-ignored'))
+RULE_IDS = frozenset((*(r.rule_id for r in REQUIRED), 'gitignore-required', 'gitignore-template-ignored', 'gitignore-reincluded'))
 TEMPLATES = ('.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults')
 DEFAULT_TEMPLATE = '.env.example'  # always checked; the others when they exist
 
@@ -135,6 +135,19 @@ def check_ignored(paths: Sequence[str], gitignore: str | None, *, use_git: bool 
 
 # --- the check -------------------------------------------------------------------------------
 
+def nested_gitignore_dirs() -> list[str]:
+    """The directories below the top whose own ``.gitignore`` git tracks (none without git): a line there overrides the
+    top-level file for what is below it (ninth hostile review, break 07: `!.env` in `config/.gitignore`)."""
+    try:
+        proc = subprocess.run(git.command('ls-files', '-z', '--', ':(glob)**/.gitignore'), capture_output=True, check=False)
+    except OSError:
+        return []
+    if proc.returncode != 0:
+        return []
+    names = proc.stdout.decode('utf-8', 'surrogateescape').split('\0')
+    return sorted({os.path.dirname(n) for n in names if n.endswith('/' + GITIGNORE)})[:200]
+
+
 def probe_for(line: str) -> str:
     """A path a user-given line must ignore: ``*.tfvars`` -> ``leakstop-probe.tfvars``."""
     path = line.strip('/').replace('**/', '').replace('**', PROBE_DIR)
@@ -167,7 +180,8 @@ def check_gitignore(
     for req in required:
         probes[req.line] = [p for probe in req.probes for p in (probe, f'{PROBE_DIR}/{probe}')]
     templates = list(templates)
-    answers = check_ignored([p for ps in probes.values() for p in ps] + templates, gitignore, use_git=use_git)
+    nested_probes = {f'{d}/{probe}': req for d in (nested_gitignore_dirs() if use_git else []) for req in required for probe in req.probes}
+    answers = check_ignored([p for ps in probes.values() for p in ps] + templates + list(nested_probes), gitignore, use_git=use_git)
 
     # (finding, the lines that fix it): lines are suggested only for findings that are reported
     # one finding per rule id (id_rsa, id_dsa, ... are one problem), in the order of ``required``
@@ -183,6 +197,16 @@ def check_gitignore(
         where = ' in subdirectories' if nested else ''
         description = f'does not ignore {what}{where}: add ' + ', '.join(f'`{line}`' for line in lines)
         found.append((_finding(rule_id, description), lines))
+    reincluded: set[tuple[str, str]] = set()
+    for path, req in nested_probes.items():  # a subdirectory's own .gitignore that re-includes what the top one ignores
+        answer = answers.get(path)
+        if answer is not None and answer.pattern.startswith('!') and answer.source != GITIGNORE and (
+                (answer.source, req.what) not in reincluded):
+            reincluded.add((answer.source, req.what))
+            where = f'line {answer.line}' if '[' in answer.pattern else f'`{answer.pattern}` at line {answer.line}'
+            found.append((_finding('gitignore-reincluded', redacted_message(  # (directory names are shown: no secret in them)
+                f'{answer.source} re-includes {req.what} ({where}): {os.path.dirname(path)}/ is not covered; '
+                f'remove that line there')), []))
     for template in templates:
         answer = answers[template]
         if answer.ignored:
