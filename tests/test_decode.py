@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import tempfile
+import urllib.parse
 from typing import Any
 
 import pytest
@@ -1173,3 +1174,19 @@ def test_a_key_libyaml_folds_at_a_space_in_double_quotes_is_found_by_both_hooks(
         found = scan_data(text.encode(), 'deploy/values.yaml', ruleset=ruleset, config=default_config)
         assert len([f for f in found if 'private-key' in tags[f.rule_id]]) == 1, text[:40]
     _found_by_both_hooks(texts[0], 'values.yaml')
+
+
+@pytest.mark.parametrize('key', _key_kinds('percent')[:1] + _key_kinds('percent')[3:], ids=['pkcs8', 'openssh'])
+@pytest.mark.parametrize('encoded', [
+    lambda k: json.dumps({'postData': {'text': 'kind=upload&file=' + urllib.parse.quote(k, safe='')}}) + '\n',
+    lambda k: "curl -sS --data 'content=" + urllib.parse.quote_plus(k) + "' https://deploy.example.test/keys\n",
+    lambda k: 'https://example.test/import?key=' + urllib.parse.quote(k) + '&format=pem\n',
+], ids=['har', 'quote-plus', 'query'])
+def test_a_percent_encoded_key_is_found_by_both_hooks(key: str, encoded: Any, ruleset: RuleSet, default_config: Config) -> None:
+    """Ninth hostile review, break 03: a private key percent-encoded (a HAR file's form body, `curl --data`, a query
+    string) was read by no key rule of either hook; the key block is read with each `%XX` as its byte, `+` a space."""
+    text = encoded(key)
+    found = scan_data(text.encode(), 'session.har', ruleset=ruleset, config=default_config)
+    tags = {r.id: r.tags for r in ruleset.rules}
+    assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [1]
+    _found_by_both_hooks(text, 'session.har')

@@ -653,6 +653,33 @@ def yaml_folded_view(data: bytes) -> View | None:
     return out.view(data)
 
 
+# A key percent-encoded (a HAR file's form body, `curl --data-urlencode`, a query string): `-` stays as it is, its
+# line breaks are `%0A`, its spaces `%20` or `+`, and base64's `+ / =` are `%2B %2F %3D`. From each BEGIN line to the
+# `-----` closing the END line after it, when that block holds an encoded line break, each `%XX` is read as its byte
+# and each `+` as a space (ninth hostile review, break 03).
+_PERCENT_BREAK = LazyPattern(rb'(?i)%0A')
+_PERCENT_ESCAPE = LazyPattern(rb'%[0-9A-Fa-f]{2}|\+')
+_PERCENT_END = LazyPattern(rb'-----END[^\s"\'<>&]{0,120}?-----')
+
+
+def percent_view(data: bytes) -> View | None:
+    """Percent-encoded key blocks (BEGIN line to END line, holding ``%0A``), each escape read as its byte."""
+    found = data.find(b'-----BEGIN')
+    out = _Builder()
+    while found != -1:
+        m = _PERCENT_END.search(data, found + 10, found + _MARKUP_KEY)
+        end = m.end() if m is not None else min(len(data), found + _MARKUP_KEY)
+        if m is not None and _PERCENT_BREAK.search(data, found, end):
+            pos = found
+            for e in _PERCENT_ESCAPE.finditer(data, found, end):
+                out.add(data[pos:e.start()], pos, e.start(), True)
+                out.add(b' ' if e.group() == b'+' else bytes([int(e.group()[1:], 16)]), e.start(), e.end(), True)
+                pos = e.end()
+            out.add(data[pos:end] + b'\n', pos, end, True)
+        found = data.find(b'-----BEGIN', max(end, found + 1))
+    return out.view(data)
+
+
 _GAP = rb'[ \t]*(?:\+|\.|&|\|\|)?[ \t]*\r?\n?[ \t]*(?:\+|\.|&)?[ \t]*'  # between two joined literals
 _CONCAT_GAP = LazyPattern(_GAP)
 # between two lines of a key written one string literal per line, as a list (a JSON or Python array, a YAML
@@ -809,6 +836,7 @@ def view_findings(
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
         (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
+        (percent_view(data) if markup else None, 'percent-encoded'),
         (yaml_folded_view(data) if comment and YAML_PATH.search(path) else None, 'folded YAML string'),
     )
     for view, note in views:
