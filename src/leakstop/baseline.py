@@ -95,7 +95,7 @@ def _token_around(finding: Finding, data: bytes) -> str | None:
     if len(runs) != 1:
         return None  # all delimiters, or a delimiter inside: no one token holds it
     line_start = data.rfind(b'\n', 0, finding.start) + 1  # (a newline is a delimiter: the token is on this line)
-    around = next(m for m in _TOKEN.finditer(data, line_start) if m.end() > runs[0].start())
+    around: re.Match[bytes] = next(m for m in _TOKEN.finditer(data, line_start) if m.end() > runs[0].start())
     return around.group().decode('utf-8', 'surrogateescape')
 
 

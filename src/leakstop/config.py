@@ -242,7 +242,7 @@ def _broad_allowing(values: Sequence[Any], stopwords: Sequence[str], where: str,
     if hit <= BROAD_VALUE_SHARE * total:
         return
     entry = ''
-    singles = () if others else (('values', [([rx], []) for rx in values]), ('stopwords', [([], [w]) for w in stopwords]))
+    singles: tuple[tuple[str, list[tuple[list[Any], list[str]]]], ...] = () if others else (('values', [([rx], []) for rx in values]), ('stopwords', [([], [w]) for w in stopwords]))
     for key, items in singles:  # (joined with others, each was judged alone already)
         for i, (rxs, words) in enumerate(items):
             one, _ = _share_of_secrets(rxs, words)
