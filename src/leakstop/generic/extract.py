@@ -177,7 +177,7 @@ _XML_OPEN = LazyPattern(
 )
 _XML_CHILD_VALUE = LazyPattern(rb'(?i)<(?P<t>value|data|string|text|content)(?:[ \t][^<>\n]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=t)>')
 _XML_CLOSE = LazyPattern(rb'</')
-_PLIST_DICT = LazyPattern(rb'<dict>|<plist[ >]|<!DOCTYPE plist')
+_PLIST_DICT = LazyPattern(rb'<dict>|<plist[ >]|<!DOCTYPE plist')  # (in a file's first 4 KiB: a property list opens so; one bounded search a <key>)
 _XML_KEYED = LazyPattern(
     rb'''<(?P<tag>[\w:.-]{1,80})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[^<>]{0,200}>(?P<uv>[^<\n]{1,500})</(?P=tag)>'''
 )
@@ -656,7 +656,7 @@ def _next_line_end(data: bytes, end: int, reach: int) -> int:
 def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR):
         for m in rx.finditer(data, lo, hi):
-            if rx is _XML_ELEMENT and m.group('key') == b'key' and _PLIST_DICT.search(data):
+            if rx is _XML_ELEMENT and m.group('key') == b'key' and _PLIST_DICT.search(data, 0, 4096):
                 continue  # a property list's <key>name</key>: the name of the entry, its value follows (held-out 61)
             yield from _yield(data, m, 'xml')
     end = hi  # the value on the next line, the closing tag on the one after
