@@ -219,7 +219,7 @@ _URL_END = LazyPattern(rb'[\s"\'<>]')
 _SIGNED_URL = LazyPattern(rb'[?&](?:e|expires|exp|x-amz-expires|se|x-goog-expires)=\d', re.I)
 # the source of an embedded frame, image or video in a page (also escaped, in a feed's HTML): every visitor's browser
 # is handed its token (held-out 61: 34 Blogger video tokens in a saved Atom feed)
-_EMBED_SRC = LazyPattern(rb'(?i)\bsrc=(?:\\?["\']|&quot;|&\#0?34;)?https?://[^\s"\'<>]*\Z')
+_EMBED_SRC = LazyPattern(rb'(?i)\bsrc=(?:\\?["\']|&(?:quot|apos|\#0{0,3}3[49]|\#x0{0,2}2[27]);)?https?://[^\s"\'<>]*\Z')
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 # ${X:-v} ${X-v} ${X:=v} (shell, compose); ${x.y:v} (Spring, Micronaut, Quarkus: a property's default);
 # not ${X:?message} (an error) nor ${X:+v} (used when X is set)
