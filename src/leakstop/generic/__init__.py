@@ -152,6 +152,7 @@ def unquoted_value(value: str) -> str:
 
 
 GENERATED = 0.75  # the value judge's randomness from which a value counts as generated material
+SHORT_VALUE = 16  # under this many characters, a value in a test or a document is scaled by [score] short_random_in_tests_and_docs
 _OBJECT_OPENER = LazyPattern(rb'''["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*[:=][ \t]*\{''')  # "license_key": {
 _ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
 
@@ -159,12 +160,13 @@ _ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
 def score(
         candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
         keys: dict[str, KeyJudgement] | None = None, code: bool = False,
-        services: Callable[[], frozenset[str]] | None = None,
+        services: Callable[[], frozenset[str]] | None = None, short_factor: float = 1.0,
 ) -> Score:
     """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml).
 
-    ``human_factor`` scales the human-password score (tests and documentation); ``keys`` memoizes
-    the key judge.
+    ``human_factor`` scales the human-password score (tests and documentation); ``short_factor`` the
+    randomness of a value under ``SHORT_VALUE`` characters under a name that is not a password's (tests and
+    documentation too); ``keys`` memoizes the key judge.
     """
     key = keys.get(candidate.key) if keys is not None else None
     if key is None:
@@ -194,6 +196,10 @@ def score(
         # letters along the keyboard rows (sldafh309sdf): typed to look random, an example; a person types
         # a password, a token or a key is generated
         judgement = judgement._replace(randomness=0.0)
+    if short_factor != 1.0 and key.kind != 'password' and not image and not judgement.uuid and judgement.length < SHORT_VALUE:
+        # a token, key or secret of under 16 characters in a test or a document: an image host's id in expected
+        # results, a typed example in a configuration guide (token: 8576…, 15 characters); generated keys are longer
+        judgement = judgement._replace(randomness=round(judgement.randomness * short_factor, 3))
     if key.kind in ('password', 'secret') or image:
         # a long passphrase is real even in a test; a long one of words (something-r@nd0m!) is typed as a short one
         factor = human_factor if judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS else 1.0
@@ -560,12 +566,13 @@ class GenericDetector:
 
     def __init__(
             self, database: Any, vocabulary: Vocabulary, threshold: float, human_in_tests_and_docs: float = 1.0,
-            rule_ids: frozenset[str] = RULE_IDS,
+            rule_ids: frozenset[str] = RULE_IDS, short_in_tests_and_docs: float = 1.0,
     ) -> None:
         self.database = database
         self.vocabulary = vocabulary
         self.threshold = threshold
         self.human_in_tests_and_docs = human_in_tests_and_docs
+        self.short_in_tests_and_docs = short_in_tests_and_docs
         # the generic rules that run: a candidate whose key names a disabled one is not judged, so it
         # neither reports nor wins over another key of the same value
         self.rule_ids = rule_ids
@@ -598,6 +605,7 @@ class GenericDetector:
             return cls(
                 None, vocabulary_from_doc(doc), float(doc['score']['threshold']),
                 float(doc['score']['human_in_tests_and_docs']), rule_ids,
+                float(doc['score'].get('short_random_in_tests_and_docs', 1.0)),
             )
         blob = cached('generic', signature, build, valid=lambda v: isinstance(v, bytes), directory=directory)
         try:
@@ -607,6 +615,7 @@ class GenericDetector:
         return cls(
             database, vocabulary_from_doc(doc), float(doc['score']['threshold']),
             float(doc['score']['human_in_tests_and_docs']), rule_ids,
+            float(doc['score'].get('short_random_in_tests_and_docs', 1.0)),
         )
 
     def anchor_ends(self, data: bytes) -> list[list[int]]:
@@ -727,8 +736,10 @@ class GenericDetector:
             return []
         kind = file_kind(path)
         human_factor = self.human_in_tests_and_docs if kind.test_or_docs else 1.0
+        short_factor = self.short_in_tests_and_docs if kind.test_or_docs else 1.0
         for c in self.candidates(data, path, kind, ends):
-            result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys, code=kind.code, services=self.services)
+            result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys, code=kind.code, services=self.services,
+                           short_factor=short_factor)
             if result.value < self.threshold or RULES[result.key.kind][0] not in self.rule_ids:
                 continue
             encrypted = self._encrypted_parent(data, c)
