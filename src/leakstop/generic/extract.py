@@ -312,6 +312,37 @@ _PLACEHOLDER_AFTER = LazyPattern(
     rb'(?=[\s"\'`,;)]|\Z)', re.I)
 
 
+# between two string literals the code joins into one: Python's and C's adjacent literals (also over a line end,
+# inside brackets), `+` (Java, JavaScript, C#, Python), `.` (PHP), `&` (VB)
+_JOIN_GAP = LazyPattern(rb'[ \t]*(?:\+|\.|&)?[ \t]*(?:\r?\n[ \t]*(?:\+|\.|&)?[ \t]*)?')
+_DOUBLE_LITERAL = LazyPattern(rb'"((?:[^"\\\r\n]|\\.){0,4096})"')
+_SINGLE_LITERAL = LazyPattern(rb"'((?:[^'\\\r\n]|\\.){0,4096})'")
+_NAME_AFTER = LazyPattern(rb'[ \t]*(?::(?![:=])|=(?!=))')  # the literal is a key: "token": "v"\n"name": …
+JOINED_PIECES = 16  # literals joined at most into one value (a token wrapped at 20 columns is 10 or so)
+
+
+def joined_pieces(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted value ``data[start:end]`` and the string literals the code joins to it (see ``_JOIN_GAP``), each
+    as the span of its contents; the value alone when nothing is joined to it. A split secret is read whole:
+    gallery-dl's ``HASH_SECRET = ("28c1…"\n"f83e…")``, a bearer token wrapped over three literals (held-out 66)."""
+    quote = data[start - 1:start]
+    pieces = [(start, end)]
+    if quote not in (b'"', b"'") or data[end:end + 1] != quote:
+        return pieces
+    literal = _DOUBLE_LITERAL if quote == b'"' else _SINGLE_LITERAL
+    while len(pieces) < JOINED_PIECES:
+        gap = _JOIN_GAP.match(data, end + 1)
+        nxt = gap.end() if gap is not None else end + 1
+        if nxt == end + 1 or data[nxt:nxt + 1] != quote:
+            break
+        m = literal.match(data, nxt)
+        if m is None or _NAME_AFTER.match(data, m.end()) is not None:
+            break
+        pieces.append(m.span(1))
+        end = m.end(1)
+    return pieces
+
+
 def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None) -> Iterator[Candidate]:
     span = _value(m)
     if span is None:
@@ -319,6 +350,13 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
     start, end, quoted = span
     if end <= start:
         return
+    if quoted:
+        pieces = joined_pieces(data, start, end)
+        if len(pieces) > 1:
+            if key is None:
+                key = _text(data, *m.span('key'))
+            yield Candidate(key, ''.join(_text(data, a, b) for a, b in pieces), start, pieces[-1][1], syntax, quoted)
+            return
     if not quoted and data[end:end + 1] == b'<' and (
             data[end - 1:end] in _BEFORE_PLACEHOLDER or _PLACEHOLDER_AFTER.match(data, end)):
         return  # `2314556.pt.<token>`, `ABSKQmVk<rest>`: the value is a template, text then a <placeholder>
@@ -341,7 +379,10 @@ def _paren_closed(data: bytes, m: re.Match[bytes], hi: int) -> bool:
     """Whether a value after ``(`` is all the parentheses hold before ``hi``: ``x = ("v")``, not ``x = ("v" if a else
     "w")`` (a jira-python template key written so)."""
     span = _value(m)
-    return span is not None and _PAREN_CLOSED.match(data, span[1], hi) is not None
+    if span is None:
+        return False
+    end = joined_pieces(data, span[0], span[1])[-1][1] if span[2] else span[1]
+    return _PAREN_CLOSED.match(data, end, max(hi, end + 64)) is not None
 
 
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
