@@ -335,6 +335,8 @@ def joined_pieces(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
         nxt = gap.end() if gap is not None else end + 1
         if nxt == end + 1 or data[nxt:nxt + 1] != quote:
             break
+        if not any(c in data[end + 1:nxt] for c in b'\n+.&'):
+            break  # `"a" "b"` on one line: two arguments of a shell command (set -- --secret "X=$X" "$@"), rarely Python's join
         m = literal.match(data, nxt)
         if m is None or _NAME_AFTER.match(data, m.end()) is not None:
             break
