@@ -36,6 +36,7 @@ def test_placeholder_passwords(password: str, placeholder: bool) -> None:
     ('your_token_here', True), ('changeme', True), ('Pl3453Ch4n63M3!', True), ('cHanGeThePasWwoRd', True),
     ('Ch4n63d!9x', False), ('xxxxxxxx', True), ('${X}', True),
     ('"Zq8bX3nR5tY7uV9wK2mL"', False),
+    ('fedcba9876543210', True), ('zyxwvutsrqp0', True), ('Zq8bX3nR5tY7uV9wK2mL', False),  # runs backwards too
 ])
 def test_the_allowlist_judges_placeholders_with_the_shipped_shapes(value: str, placeholder: bool, default_config: Config) -> None:
     shapes = default_config.allowlist.builtin.placeholders

