@@ -329,7 +329,7 @@ QUOTED_PASSWORD = b'{"db_password": "Zq8bX3nR5tY7uV9wK2mL"}\n'
     'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'Pipfile.lock',
     'Cargo.lock', 'go.sum', 'composer.lock', 'Gemfile.lock', 'Podfile.lock', 'pubspec.lock', 'mix.lock',
     'packages.lock.json', 'flake.lock', 'uv.lock', 'pdm.lock', 'bun.lockb', 'gradle.lockfile',  # lockfiles
-    'app.js.map', 'de.po', 'messages.pot', 'en.ftl', 'app.xliff', 'app.xlf', 'Localizable.strings', 'Strings.resx',
+    'app.js.map', 'de.po', 'messages.pot', 'en.ftl', 'app.xliff', 'app.xlf', 'Localizable.strings', 'Strings.resx', 'Languages/ScottishGaelic.isl',
     *(f'{d}/de.json' for d in ('locale', 'locales', 'i18n', 'l10n', 'translations', 'lang', 'langs', 'po')),
 ])
 def test_lockfiles_translations_and_source_maps_are_not_scanned(detector: GenericDetector, path: str) -> None:

@@ -62,7 +62,7 @@ CODE_EXTENSIONS = frozenset((
 PROSE_EXTENSIONS = frozenset(('.md', '.markdown', '.rst', '.txt', '.text', '.adoc', '.asciidoc', '.org', '.log', ''))
 # Translations (values are UI text in every language) and source maps (copies of code): not scanned.
 LOCALE_DIRS = frozenset(('locale', 'locales', 'i18n', 'l10n', 'translations', 'lang', 'langs', 'po'))
-UNSCANNED_EXTENSIONS = frozenset(('.map', '.po', '.pot', '.ftl', '.xliff', '.xlf', '.strings', '.resx'))
+UNSCANNED_EXTENSIONS = frozenset(('.map', '.po', '.pot', '.ftl', '.xliff', '.xlf', '.strings', '.resx', '.isl'))  # .isl: Inno Setup's
 # Test and documentation directories: where passwords a person typed are fixtures and examples.
 TEST_DIRS = frozenset((
     'test', 'tests', 'spec', 'specs', '__tests__', 'testdata', 'test-data', 'fixtures', 'testing', 'e2e', 't', 'xt',
