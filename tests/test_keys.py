@@ -169,10 +169,25 @@ def _by_script(key: str, form: str) -> str:
         return ''.join(f'echo {ln}>> id_deploy\r\n' for ln in lines)
     if form == 'dockerfile':
         return 'FROM debian\nRUN ' + ' && \\\n    '.join(f'echo "{ln}" >> "/root/.ssh/id deploy"' for ln in lines) + '\n'
+    # the tenth review's siblings (break 04): the first line truncates, `| sudo tee -a`, printf a line, `;` between
+    if form == 'echo-truncating':
+        return ''.join(f'echo "{ln}" {">" if k == 0 else ">>"} ~/.ssh/id_deploy\n' for k, ln in enumerate(lines))
+    if form == 'tee':
+        return ''.join(f'echo "{ln}" | sudo tee {"" if k == 0 else "-a "}/root/.ssh/id_deploy > /dev/null\n'
+                       for k, ln in enumerate(lines))
+    if form == 'printf-argument':
+        return ''.join(f"printf '%s\\n' '{ln}' >> ~/.ssh/id_deploy\n" for ln in lines)
+    if form == 'printf-format':
+        return ''.join(f"printf '{ln}\\n' >> ~/.ssh/id_deploy\n" for ln in lines)
+    if form == 'tee-unquoted':
+        return ''.join(f'echo {ln} | sudo tee -a /root/.ssh/id_deploy >/dev/null\n' for ln in lines)
+    if form == 'echo-semicolons':
+        return '; '.join(f'echo "{ln}" >> ~/.ssh/id_deploy' for ln in lines) + '\n'
     return ''.join(f'echo "{ln}" >> ~/.ssh/id_deploy\n' for ln in lines)
 
 
-@pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile'])
+@pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile', 'echo-truncating', 'tee', 'printf-argument',
+                                  'printf-format', 'echo-semicolons', 'tee-unquoted'])
 @pytest.mark.parametrize('key', ['pem', 'openssh'])
 def test_a_key_written_by_a_script_one_line_at_a_time_is_found_by_both_hooks(
         key: str, form: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:

@@ -493,7 +493,7 @@ _COMMENT = LazyPattern(
     rb'|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 # A script's `echo <line>>> id_deploy` a line, unquoted (a .bat; quoted, the joined-strings view reads it): the
-# line after `echo`, up to its redirection (ninth hostile review, break 04)
+# line after `echo`, up to its redirection or pipe (ninth hostile review, break 04)
 _ECHO = LazyPattern(rb'[ \t]*@?echo[ \t]+(?=[^\s"\'])')
 
 
@@ -507,8 +507,9 @@ def _commented(data: bytes, pos: int) -> tuple[int, int] | None:
         return None
     line_end = data.find(b'\n', m.end())
     line_end = len(data) if line_end == -1 else line_end
-    if echo:
-        cut = data.find(b'>', m.end(), line_end)
+    if echo:  # (up to `>` or `|`: `echo <line> | sudo tee -a file` too; tenth hostile review, break 04)
+        cut = min((at for at in (data.find(b'>', m.end(), line_end), data.find(b'|', m.end(), line_end)) if at != -1),
+                  default=-1)
         if cut != -1:
             while cut > m.end() and data[cut - 1] in b' \t':
                 cut -= 1
@@ -688,10 +689,17 @@ _CONCAT_GAP = LazyPattern(_GAP)
 _LIST_GAP = rb'[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*-[ \t]+)'
 # a shell script's: printf's arguments over line continuations (`printf '%s\n' \`, then `'<line>' \` each), or
 # one `echo "<line>" >> file` a line (ninth hostile review, break 04), also a Dockerfile's (`RUN echo …`, or
-# `echo … && \` chained), the file's name quoted or not
-_SHELL_GAP = (rb'[ \t]+\\\r?\n[ \t]*|[ \t]*>>[ \t]*(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)[ \t]*(?:&&[ \t]*\\[ \t]*)?'
-              rb'\r?\n[ \t]*(?:RUN[ \t]+)?echo[ \t]+(?:-e[ \t]+)?')
+# `echo … && \` chained), the file's name quoted or not; and, one write a line, the first one truncating (`>`), through
+# `| sudo tee -a file > /dev/null`, `printf '%s\n' '<line>'` or `printf '<line>\n'`, statements on lines of their own
+# or after `;` or `&&` (tenth hostile review, break 04)
+_SHELL_FILE = rb'(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)'
+_SHELL_WRITE = (rb'[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-[\w-]+[ \t]+)*)?tee(?:[ \t]+-[\w-]+)*[ \t])[ \t]*' + _SHELL_FILE
+                + rb'(?:[ \t]*>[ \t]*/dev/null)?')
+_SHELL_NEXT = (rb'[ \t]*(?:(?:;|&&)[ \t]*(?:\\?[ \t]*\r?\n[ \t]*(?:RUN[ \t]+)?)?|\r?\n[ \t]*(?:RUN[ \t]+)?)'
+               rb'(?:echo[ \t]+(?:-e[ \t]+)?|printf[ \t]+(?:(?:\'%s\\n\'|"%s\\n")[ \t]+)?)')
+_SHELL_GAP = rb'[ \t]+\\\r?\n[ \t]*|' + _SHELL_WRITE + _SHELL_NEXT
 _KEY_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP + b'|' + _GAP)
+_ITEM_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP)  # of those, the gaps between a list's items or a script's lines
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
 
@@ -766,9 +774,8 @@ TOKEN_STARTS = 2000  # eyJ / pypi-AgE occurrences looked at in one file (a token
 
 def _is_list_gap(data: bytes, start: int, end: int) -> bool:
     """Whether ``data[start:end]``, between two literals, separates a list's items (a comma, YAML's ``- ``, a
-    shell line continuation or an ``echo … >>`` a line)."""
-    gap = data[start:end]
-    return b',' in gap or b'-' in gap or b'\\' in gap or b'>>' in gap
+    shell line continuation or one write to a file a line), not two pieces of one string (``+``, adjacent)."""
+    return _ITEM_GAP.fullmatch(data, start, end) is not None
 
 
 def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View | None:
