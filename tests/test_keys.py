@@ -257,3 +257,31 @@ def test_a_key_in_a_pem_block_is_named_by_the_pem_rule_only(tmp_path: object, ca
         f.write(f'-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n')
     assert scan_secrets.main(['--format', 'json', path]) == 1
     assert [f['rule'] for f in json.loads(capsys.readouterr().out)['findings']] == ['private-key-pem']
+
+
+# a key's line breaks written as escapes of the line-break characters: JSON's \u000a (a serializer that escapes every
+# control character), TOML's \u000A, \u000d\u000a, YAML's \x0a, Python's \U0000000a (tenth hostile review, break 05)
+ESCAPED_BREAKS = {
+    'u000a-json': ('sa.json', '{{"private_key": "{}"}}\n', '\\u000a'),
+    'u000A-toml': ('sa.toml', 'private_key = "{}"\n', '\\u000A'),
+    'u000d-u000a-json': ('sa.json', '{{"private_key": "{}"}}\n', '\\u000d\\u000a'),
+    'x0a-yaml': ('sa.yaml', 'private_key: "{}"\n', '\\x0a'),
+    'U0000000a-python': ('sa.py', 'PRIVATE_KEY = "{}"\n', '\\U0000000a'),
+}
+
+
+@pytest.mark.parametrize('key', ['pem', 'openssh'])
+@pytest.mark.parametrize('case', sorted(ESCAPED_BREAKS))
+def test_a_key_whose_line_breaks_are_escaped_characters_is_found_by_both_hooks(
+        case: str, key: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, template, line_break = ESCAPED_BREAKS[case]
+    text = fakes.pem_private_key(seed='u000a') if key == 'pem' else _corpus_file('id_ed25519')
+    text = template.format(text.replace('\n', line_break))
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['line'], f['column']) for f in found] == [(1, text.index('-----BEGIN') + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1

@@ -28,8 +28,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, QUERY_AMP_ENTITY, STRONG_ESCAPE,
-    TOKEN_ENTITY,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
+    STRONG_ESCAPE, TOKEN_ENTITY,
     VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
 from leakstop.records import ViewFields
@@ -207,8 +207,9 @@ class View(ViewFields):
 
 
 def _decoded(m: re.Match[bytes]) -> bytes:
-    """What one match of ``_ESCAPE`` stands for. A ``\\u`` escape of a control character
-    stays as it is: it hides no token, and decoded it would make binary-looking text of byte strings."""
+    """What one match of ``_ESCAPE`` stands for. A ``\\u`` escape of a control character other than a line break
+    or a tab stays as it is (as a character reference does: ``_entity``): it hides no token, and decoded it would
+    make binary-looking text of byte strings; a line break's (``\\u000a``, ``\\x0a``) is a key's line break."""
     hex4, simple, hex8, hex2 = m.group(1, 2, 3, 4)
     if simple is not None:
         return _SIMPLE[simple]
@@ -219,7 +220,7 @@ def _decoded(m: re.Match[bytes]) -> bytes:
     if hex2 is not None and value > 0x7E:  # \xXX above ASCII: a byte of binary data or of a UTF-8 sequence
         return bytes(m.group(0))
     char = chr(value) if value <= 0x10FFFF else ''
-    return char.encode('utf-8', 'replace') if char and char.isprintable() else bytes(m.group(0))
+    return char.encode('utf-8', 'replace') if char and (char.isprintable() or char in '\n\r\t') else bytes(m.group(0))
 
 
 def _escaped_span(data: bytes, start: int, end: int, offset: int) -> tuple[int, int]:
@@ -304,12 +305,13 @@ def _continues(data: bytes, end: int) -> bool:
 # with none of these (most string literals in code) get no decoded copy; a line that has one is
 # decoded whole, every escape in it.
 _HIDING = LazyPattern(ESCAPE_ANCHOR)  # the engine's anchor for this view (with ENTITY_ANCHOR's), the same text
-# A line whose only hiding escapes are \" or \r is decoded when it nests a JSON document that names a
-# credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding every such
-# line cost 20% of the scan of a source tree.
+# A line whose only hiding escapes are \", \r or a line break's (\u000a, \x0a) is decoded when it nests a JSON
+# document that names a credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding
+# every such line cost 20% of the scan of a source tree.
 _CREDENTIAL_WORD = LazyPattern(ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN')  # a JSON document nested in a string
 # names a credential (\"private_key\": ...), or a PEM key (the case spelled out: (?i) makes re try every position)
 _QUOTE_OR_CR = (b'\\"', b'\\r')
+_LINE_BREAK_ESCAPE = LazyPattern(LINE_BREAK_ESCAPE)  # \u000a, \x0a, …: like \r (tenth hostile review, break 05)
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
 # in a .properties file (PROPERTIES_PATH), those escapes hide something too (elsewhere: regexes, shell)
 _HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])')
@@ -365,7 +367,8 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     found = hiding.search(data)
     while found is not None:
         start, end = _line_window(data, found.start(), found.end())
-        if (found.group() in _QUOTE_OR_CR and not _CREDENTIAL_WORD.search(data, start, end)
+        if ((found.group() in _QUOTE_OR_CR or _LINE_BREAK_ESCAPE.fullmatch(found.group()))
+                and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
             found = hiding.search(data, end)  # only quotes or \r here, and nothing to hide
             continue
@@ -689,12 +692,12 @@ _CONCAT_GAP = LazyPattern(_GAP)
 _LIST_GAP = rb'[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*-[ \t]+)'
 # a shell script's: printf's arguments over line continuations (`printf '%s\n' \`, then `'<line>' \` each), or
 # one `echo "<line>" >> file` a line (ninth hostile review, break 04), also a Dockerfile's (`RUN echo …`, or
-# `echo … && \` chained), the file's name quoted or not; and, one write a line, the first one truncating (`>`), through
-# `| sudo tee -a file > /dev/null`, `printf '%s\n' '<line>'` or `printf '<line>\n'`, statements on lines of their own
-# or after `;` or `&&` (tenth hostile review, break 04)
+# `echo … && \` chained), the file's name quoted or not; and, one write a line, the first one truncating (`>`),
+# through `| sudo tee -a file > /dev/null`, `printf '%s\n' '<line>'` or `printf '<line>\n'`, statements on lines
+# of their own or after `;` or `&&` (tenth hostile review, break 04)
 _SHELL_FILE = rb'(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)'
-_SHELL_WRITE = (rb'[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-[\w-]+[ \t]+)*)?tee(?:[ \t]+-[\w-]+)*[ \t])[ \t]*' + _SHELL_FILE
-                + rb'(?:[ \t]*>[ \t]*/dev/null)?')
+_SHELL_WRITE = (rb'[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-[\w-]+[ \t]+)*)?tee(?:[ \t]+-[\w-]+)*[ \t])[ \t]*'
+                + _SHELL_FILE + rb'(?:[ \t]*>[ \t]*/dev/null)?')
 _SHELL_NEXT = (rb'[ \t]*(?:(?:;|&&)[ \t]*(?:\\?[ \t]*\r?\n[ \t]*(?:RUN[ \t]+)?)?|\r?\n[ \t]*(?:RUN[ \t]+)?)'
                rb'(?:echo[ \t]+(?:-e[ \t]+)?|printf[ \t]+(?:(?:\'%s\\n\'|"%s\\n")[ \t]+)?)')
 _SHELL_GAP = rb'[ \t]+\\\r?\n[ \t]*|' + _SHELL_WRITE + _SHELL_NEXT
