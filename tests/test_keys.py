@@ -285,3 +285,40 @@ def test_a_key_whose_line_breaks_are_escaped_characters_is_found_by_both_hooks(
     assert [(f['line'], f['column']) for f in found] == [(1, text.index('-----BEGIN') + 1)]
     assert block_credential_files.main(['--format', 'json', path]) == 1
     assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+
+
+# a key printed into a log, each line behind the log's prefix (tenth hostile review, break 10): the same text on each
+# line but for its digits (timestamps, counters)
+LOG_PREFIXES = {
+    'compose': lambda k: 'app-1  | ',
+    'github-actions': lambda k: '2024-05-01T10:00:%02d.%07dZ ' % (k % 60, 1234567 + 7 * k),
+    'git-remote': lambda k: 'remote: ',
+    'kubectl-prefix': lambda k: '[pod/app-7d9f4/app] ',
+    'syslog': lambda k: 'May  1 10:00:%02d host app[123]: ' % (k % 60),
+    'jenkins-timestamps': lambda k: '[2024-05-01T10:00:%02d.%03dZ] ' % (k % 60, k),
+    # and after each line the same text too: a Markdown table's cell a line, PowerShell's `Add-Content` a line (the
+    # sixth and ninth reviews' Left)
+    'markdown-table': lambda k: '| ',
+    'powershell-add-content': lambda k: 'Add-Content -Path $HOME\\.ssh\\id_deploy -Value "',
+}
+SUFFIXES = {'markdown-table': ' |', 'powershell-add-content': '"'}
+
+
+@pytest.mark.parametrize('key', ['pem', 'openssh'])
+@pytest.mark.parametrize('case', sorted(LOG_PREFIXES))
+def test_a_key_in_a_log_behind_line_prefixes_is_found_by_both_hooks(
+        case: str, key: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = (fakes.pem_private_key(seed='log') if key == 'pem' else _corpus_file('id_ed25519')).splitlines()
+    prefix = LOG_PREFIXES[case]
+    suffix = SUFFIXES.get(case, '')
+    width = max(map(len, lines)) if case == 'markdown-table' else 0  # (a table's cells padded to one width)
+    body = ''.join(prefix(k) + ln.ljust(width) + suffix + '\n' for k, ln in enumerate(lines, 1))
+    text = prefix(0) + 'starting' + suffix + '\n' + body + prefix(99) + 'done' + suffix + '\n'
+    path = os.path.join(str(tmp_path), 'build.log')
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['line'], f['column']) for f in found] == [(2, len(prefix(1)) + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1

@@ -16,6 +16,8 @@ finding mapped back to the span of the original text it was decoded from:
   ``//``, ``>``, ``;``, ``--``, ``*``), the markers removed, in files that hold the start of a
   multi-line key (``-----BEGIN``): a commented-out key block is a key.
   (Single-line secrets need no view: the marker does not hide them.)
+- **Log line prefixes.** A key block whose every line is behind the BEGIN line's prefix (a log's: a timestamp, a
+  service's name; its digits may differ) and maybe before the same text (a Markdown table's ``|``), those left out.
 
 A finding in the escape or comment view that overlaps a finding on the original text adds
 nothing and is dropped (a vendor rule's finding replaces an overlapping generic one).
@@ -554,6 +556,76 @@ def comment_view(data: bytes) -> View | None:
     return out.view(data)
 
 
+# A key printed into a log, each of its lines behind the log's prefix: docker compose's `app-1  | `, a GitHub Actions
+# log's timestamp, git's `remote: `, `kubectl logs --prefix`'s `[pod/…] `, syslog's `May  1 10:00:00 host app[1]: `
+# (tenth hostile review, break 10; gitleaks' rule takes any text from BEGIN to END). From a BEGIN line with text before
+# it (not indentation, not a comment marker: the rules and the comment view read those), the lines after it that start
+# with the same text but for its digits (a timestamp, a counter), up to the END line, are read without it; and without
+# the text after the BEGIN line's header, when each line ends with it: a Markdown table's ` |`, PowerShell's
+# `Add-Content -Path id -Value "<line>"` a line (the sixth and ninth reviews' Left).
+_ANY_DIGIT = bytes.maketrans(b'123456789', b'000000000')
+LOG_PREFIX_NOTE = 'behind the same text on each line'
+LOG_PREFIX = 200  # bytes before `-----BEGIN` on its line read as a log's prefix at most
+_KEY_HEADER = LazyPattern(rb'-----BEGIN[A-Z0-9 ]{0,60}-----')
+
+
+def _prefixed_run(data: bytes, line_start: int, width: int, tail: bytes) -> tuple[list[tuple[int, int]], int]:
+    """The texts (start, end) of the lines from ``line_start`` on that start with its first ``width`` bytes (their
+    digits may differ) and end with ``tail``, up to an END line; and where the walk stopped."""
+    shape = data[line_start:line_start + width].translate(_ANY_DIGIT)
+    run: list[tuple[int, int]] = []
+    pos = line_start
+    while pos < len(data) and pos - line_start < _MARKUP_KEY:
+        line_end = data.find(b'\n', pos)
+        line_end = len(data) if line_end == -1 else line_end
+        line = data[pos:line_end].rstrip()
+        if line.translate(_ANY_DIGIT) == shape.rstrip():  # an empty line of the key (a PGP block's), the prefix trimmed
+            start = end = pos + len(line)
+        elif line[:width].translate(_ANY_DIGIT) == shape and line[width:].endswith(tail):
+            start, end = pos + width, pos + len(line) - len(tail)
+        else:
+            break
+        run.append((start, end))
+        pos = line_end + 1
+        if data.find(b'-----END', start, end) != -1:
+            break
+    return run, pos
+
+
+def _next_line_alike(data: bytes, line_start: int, begin: int) -> bool:
+    """Whether the line after the BEGIN line starts with its prefix ``data[line_start:begin]`` (but for digits), or is
+    that prefix with its trailing spaces trimmed (an empty line of the key): the cheap test first."""
+    nxt = data.find(b'\n', begin) + 1
+    if nxt == 0:
+        return False
+    width = begin - line_start
+    shape = data[line_start:begin].translate(_ANY_DIGIT)
+    ahead = data[nxt:nxt + width + 2].translate(_ANY_DIGIT)
+    return ahead.startswith(shape) or ahead.split(b'\n', 1)[0].rstrip() == shape.rstrip()
+
+
+def log_prefix_view(data: bytes) -> View | None:
+    """Key blocks whose every line has the BEGIN line's prefix (its digits may differ) and, after its header, its
+    text, those left out."""
+    begin = data.find(_MULTILINE_KEY)
+    out = _Builder()
+    done = 0  # runs end before this offset
+    while begin != -1:
+        line_start = data.rfind(b'\n', 0, begin) + 1
+        width = begin - line_start
+        if (line_start >= done and 0 < width <= LOG_PREFIX and _next_line_alike(data, line_start, begin)
+                and data[line_start:begin].strip() and _commented(data, line_start) is None):
+            header = _KEY_HEADER.match(data, begin)
+            line_end = data.find(b'\n', begin)
+            tail = data[header.end():len(data) if line_end == -1 else line_end].strip() if header is not None else b''
+            run, done = _prefixed_run(data, line_start, width, tail)
+            if len(run) >= 2:
+                for text_start, text_end in run:
+                    out.add(data[text_start:text_end] + b'\n', text_start, min(text_end + 1, len(data)), True)
+        begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
+    return out.view(data)
+
+
 # A key pasted into a web page: its lines joined or ended by HTML line breaks (`<pre>-----BEGIN …<br>MII…<br>`,
 # `…<br/>` at each line's end: a wiki page, an HTML mail, a Confluence export) or indented with no-break spaces
 # (U+00A0, a copy off a web page; `&nbsp;` in the page's source). From each BEGIN line to the END line after it
@@ -848,12 +920,15 @@ def view_findings(
         (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
         (percent_view(data) if markup else None, 'percent-encoded'),
         (yaml_folded_view(data) if comment and YAML_PATH.search(path) else None, 'folded YAML string'),
+        (log_prefix_view(data) if comment else None, LOG_PREFIX_NOTE),
     )
     for view, note in views:
         if view is None:
             continue
         for f in scan_bytes(view.text, ruleset, path):
             start, end = view.original(f.start, f.end)
+            if note == LOG_PREFIX_NOTE and any(s < end and start < e for s, e, _, _ in placed):
+                continue  # (a key a line in quotes, the same text around each: the joined-strings view's, read once)
             placed.append((start, end, note, f))
     if views[0][0] is not None:
         placed.extend(_nested_escape_findings(views[0][0], path, ruleset))
