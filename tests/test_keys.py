@@ -181,13 +181,18 @@ def _by_script(key: str, form: str) -> str:
         return ''.join(f"printf '{ln}\\n' >> ~/.ssh/id_deploy\n" for ln in lines)
     if form == 'tee-unquoted':
         return ''.join(f'echo {ln} | sudo tee -a /root/.ssh/id_deploy >/dev/null\n' for ln in lines)
+    if form == 'powershell':  # the first write truncates here too: Set-Content, then Add-Content
+        return ''.join(f'{"Add" if k else "Set"}-Content -Path $HOME\\.ssh\\id_deploy -Value "{ln}"\n'
+                       for k, ln in enumerate(lines))
+    if form == 'plus-equals':  # a string built one statement a line
+        return ''.join(f'    key {"+" if k else ""}= "{ln}\\n";\n' for k, ln in enumerate(lines))
     if form == 'echo-semicolons':
         return '; '.join(f'echo "{ln}" >> ~/.ssh/id_deploy' for ln in lines) + '\n'
     return ''.join(f'echo "{ln}" >> ~/.ssh/id_deploy\n' for ln in lines)
 
 
 @pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile', 'echo-truncating', 'tee', 'printf-argument',
-                                  'printf-format', 'echo-semicolons', 'tee-unquoted'])
+                                  'printf-format', 'echo-semicolons', 'tee-unquoted', 'powershell', 'plus-equals'])
 @pytest.mark.parametrize('key', ['pem', 'openssh'])
 def test_a_key_written_by_a_script_one_line_at_a_time_is_found_by_both_hooks(
         key: str, form: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:

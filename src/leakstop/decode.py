@@ -604,21 +604,51 @@ def _next_line_alike(data: bytes, line_start: int, begin: int) -> bool:
     return ahead.startswith(shape) or ahead.split(b'\n', 1)[0].rstrip() == shape.rstrip()
 
 
+_BASE64_BYTES = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='
+
+
+def _later_prefix(data: bytes, nxt: int) -> int:
+    """The width of the prefix the two lines from ``nxt`` on share (but for digits), up to its last byte that no
+    base64 line holds (a quote, a space, a bracket), when it is more than indentation; else 0."""
+    second_end = data.find(b'\n', nxt, nxt + LOG_PREFIX + 2)
+    third_end = data.find(b'\n', second_end + 1, second_end + LOG_PREFIX + 3) if second_end != -1 else -1
+    if third_end == -1:
+        return 0
+    second = data[nxt:second_end].translate(_ANY_DIGIT)
+    third = data[second_end + 1:third_end].translate(_ANY_DIGIT)
+    low, high = 0, min(len(second), len(third))  # the longest shared prefix: slices compared in C, log(width) times
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if second[:mid] == third[:mid] else (low, mid - 1)
+    prefix = second[:low].rstrip(_BASE64_BYTES)
+    return len(prefix) if prefix.strip() else 0
+
+
 def log_prefix_view(data: bytes) -> View | None:
-    """Key blocks whose every line has the BEGIN line's prefix (its digits may differ) and, after its header, its
-    text, those left out."""
+    """Key blocks whose every line has the BEGIN line's prefix (its digits may differ), or whose lines after the BEGIN
+    line share one (its first write differs), and, after its header, its text; those left out."""
     begin = data.find(_MULTILINE_KEY)
     out = _Builder()
     done = 0  # runs end before this offset
     while begin != -1:
         line_start = data.rfind(b'\n', 0, begin) + 1
         width = begin - line_start
-        if (line_start >= done and 0 < width <= LOG_PREFIX and _next_line_alike(data, line_start, begin)
-                and data[line_start:begin].strip() and _commented(data, line_start) is None):
+        if (line_start >= done and 0 < width <= LOG_PREFIX and data[line_start:begin].strip()
+                and _commented(data, line_start) is None):
             header = _KEY_HEADER.match(data, begin)
             line_end = data.find(b'\n', begin)
-            tail = data[header.end():len(data) if line_end == -1 else line_end].strip() if header is not None else b''
-            run, done = _prefixed_run(data, line_start, width, tail)
+            line_end = len(data) if line_end == -1 else line_end
+            tail = data[header.end():line_end].strip() if header is not None else b''
+            if _next_line_alike(data, line_start, begin):
+                run, done = _prefixed_run(data, line_start, width, tail)
+            elif (later := _later_prefix(data, line_end + 1)) != 0:
+                # the first write differs from the others: `key = "…"` then `key += "…"`, PowerShell's Set-Content
+                # then Add-Content (as `>` then `>>`: tenth hostile review, break 04)
+                first = (begin, line_start + len(data[line_start:line_end].rstrip()) - len(tail))
+                rest, done = _prefixed_run(data, line_end + 1, later, tail)
+                run = [first, *rest] if rest else []
+            else:
+                run = []
             if len(run) >= 2:
                 for text_start, text_end in run:
                     out.add(data[text_start:text_end] + b'\n', text_start, min(text_end + 1, len(data)), True)
