@@ -327,3 +327,19 @@ def test_a_key_in_a_log_behind_line_prefixes_is_found_by_both_hooks(
     assert [(f['line'], f['column']) for f in found] == [(2, len(prefix(1)) + 1)]
     assert block_credential_files.main(['--format', 'json', path]) == 1
     assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+
+
+def test_a_key_in_a_log_after_a_message_on_its_begin_line_is_found_by_both_hooks(
+        tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """The BEGIN line holds more than the log's prefix (`app-1  | generated key: -----BEGIN …`): the lines after it
+    share the prefix they are read without."""
+    lines = fakes.pem_private_key(seed='log-message').splitlines()
+    text = f'app-1  | generated key: {lines[0]}\n' + ''.join(f'app-1  | {ln}\n' for ln in lines[1:])
+    path = os.path.join(str(tmp_path), 'compose.log')
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['line'], f['column']) for f in found] == [(1, text.index('-----BEGIN') + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
