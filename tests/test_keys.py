@@ -179,6 +179,8 @@ def _by_script(key: str, form: str) -> str:
         return ''.join(f"printf '%s\\n' '{ln}' >> ~/.ssh/id_deploy\n" for ln in lines)
     if form == 'printf-format':
         return ''.join(f"printf '{ln}\\n' >> ~/.ssh/id_deploy\n" for ln in lines)
+    if form == 'sudo-user-echo-ne':  # sudo with an option's argument, echo's -ne
+        return ''.join(f'echo -ne "{ln}\\n" | sudo -u deploy tee -a ~deploy/.ssh/id_deploy >/dev/null\n' for ln in lines)
     if form == 'tee-unquoted':
         return ''.join(f'echo {ln} | sudo tee -a /root/.ssh/id_deploy >/dev/null\n' for ln in lines)
     if form == 'powershell':  # the first write truncates here too: Set-Content, then Add-Content
@@ -192,7 +194,8 @@ def _by_script(key: str, form: str) -> str:
 
 
 @pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile', 'echo-truncating', 'tee', 'printf-argument',
-                                  'printf-format', 'echo-semicolons', 'tee-unquoted', 'powershell', 'plus-equals'])
+                                  'printf-format', 'echo-semicolons', 'tee-unquoted', 'powershell', 'plus-equals',
+                                  'sudo-user-echo-ne'])
 @pytest.mark.parametrize('key', ['pem', 'openssh'])
 def test_a_key_written_by_a_script_one_line_at_a_time_is_found_by_both_hooks(
         key: str, form: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:

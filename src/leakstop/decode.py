@@ -798,10 +798,10 @@ _LIST_GAP = rb'[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*-[ \t]+)'
 # through `| sudo tee -a file > /dev/null`, `printf '%s\n' '<line>'` or `printf '<line>\n'`, statements on lines
 # of their own or after `;` or `&&` (tenth hostile review, break 04)
 _SHELL_FILE = rb'(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)'
-_SHELL_WRITE = (rb'[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-[\w-]+[ \t]+)*)?tee(?:[ \t]+-[\w-]+)*[ \t])[ \t]*'
-                + _SHELL_FILE + rb'(?:[ \t]*>[ \t]*/dev/null)?')
+_SHELL_WRITE = (rb'[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-[\w-]+(?:[ \t]+\w+)?[ \t]+)*)?tee(?:[ \t]+-[\w-]+)*[ \t])'
+                rb'[ \t]*' + _SHELL_FILE + rb'(?:[ \t]*>[ \t]*/dev/null)?')  # (sudo's options: -E, -u deploy)
 _SHELL_NEXT = (rb'[ \t]*(?:(?:;|&&)[ \t]*(?:\\?[ \t]*\r?\n[ \t]*(?:RUN[ \t]+)?)?|\r?\n[ \t]*(?:RUN[ \t]+)?)'
-               rb'(?:echo[ \t]+(?:-e[ \t]+)?|printf[ \t]+(?:(?:\'%s\\n\'|"%s\\n")[ \t]+)?)')
+               rb'(?:echo[ \t]+(?:-[neE]{1,3}[ \t]+)?|printf[ \t]+(?:(?:\'%s\\n\'|"%s\\n")[ \t]+)?)')
 _SHELL_GAP = rb'[ \t]+\\\r?\n[ \t]*|' + _SHELL_WRITE + _SHELL_NEXT
 _KEY_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP + b'|' + _GAP)
 _ITEM_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP)  # of those, the gaps between a list's items or a script's lines
