@@ -250,7 +250,8 @@ def test_escape_decoding_reads_left_to_right_and_maps_back() -> None:
         if m.group(4) and value > 0x7E:
             return m.group(0)  # \xXX past ASCII: a byte, not a character
         char = chr(value) if value <= 0x10FFFF else ''
-        return char.encode() if char and char.isprintable() else m.group(0)  # control characters stay escaped
+        # control characters stay escaped, but for a line break's or a tab's (tenth hostile review, break 05)
+        return char.encode() if char and (char.isprintable() or char in '\n\r\t') else m.group(0)
 
     rng = random.Random('escapes')
     alphabet = ['\\', 'n', 'r', 't', '"', "'", '/', 'u', 'U', '0', '0', '4', '1', '7', 'x', 'a', 'f', ' ', '\n', '\r',
@@ -1190,3 +1191,27 @@ def test_a_percent_encoded_key_is_found_by_both_hooks(key: str, encoded: Any, ru
     tags = {r.id: r.tags for r in ruleset.rules}
     assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [1]
     _found_by_both_hooks(text, 'session.har')
+
+
+def test_log_prefix_view_reads_each_line_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tenth hostile review (break 10): the log-prefix view walks a run of prefixed lines once, however many BEGIN
+    lines it holds, and a BEGIN line whose next line lacks its prefix costs one comparison; lines behind another
+    prefix (two services' logs interleaved) are not read as one key."""
+    from leakstop import decode
+    runs = []
+    prefixed_run = decode._prefixed_run
+
+    def counted(data: bytes, line_start: int, width: int, tail: bytes) -> tuple[list[tuple[int, int]], int]:
+        run, pos = prefixed_run(data, line_start, width, tail)
+        runs.append(len(run))
+        return run, pos
+    monkeypatch.setattr(decode, '_prefixed_run', counted)
+    same = b'app-1  | -----BEGIN RSA PRIVATE KEY-----\n' * 2000
+    view = decode.log_prefix_view(same)
+    assert view is not None and runs == [2000] and view.text.startswith(b'-----BEGIN RSA PRIVATE KEY-----\n')
+    runs.clear()
+    assert decode.log_prefix_view(b'app-1  | -----BEGIN RSA PRIVATE KEY-----\ndb-1   | x\n' * 2000) is None
+    assert runs == []
+    key = fakes.pem_private_key(seed='interleaved').splitlines()
+    interleaved = ''.join(f'{"app" if k % 2 else "web"}-1  | {line}\n' for k, line in enumerate(key))
+    assert decode.log_prefix_view(interleaved.encode()) is None

@@ -169,10 +169,33 @@ def _by_script(key: str, form: str) -> str:
         return ''.join(f'echo {ln}>> id_deploy\r\n' for ln in lines)
     if form == 'dockerfile':
         return 'FROM debian\nRUN ' + ' && \\\n    '.join(f'echo "{ln}" >> "/root/.ssh/id deploy"' for ln in lines) + '\n'
+    # the tenth review's siblings (break 04): the first line truncates, `| sudo tee -a`, printf a line, `;` between
+    if form == 'echo-truncating':
+        return ''.join(f'echo "{ln}" {">" if k == 0 else ">>"} ~/.ssh/id_deploy\n' for k, ln in enumerate(lines))
+    if form == 'tee':
+        return ''.join(f'echo "{ln}" | sudo tee {"" if k == 0 else "-a "}/root/.ssh/id_deploy > /dev/null\n'
+                       for k, ln in enumerate(lines))
+    if form == 'printf-argument':
+        return ''.join(f"printf '%s\\n' '{ln}' >> ~/.ssh/id_deploy\n" for ln in lines)
+    if form == 'printf-format':
+        return ''.join(f"printf '{ln}\\n' >> ~/.ssh/id_deploy\n" for ln in lines)
+    if form == 'sudo-user-echo-ne':  # sudo with an option's argument, echo's -ne
+        return ''.join(f'echo -ne "{ln}\\n" | sudo -u deploy tee -a ~deploy/.ssh/id_deploy >/dev/null\n' for ln in lines)
+    if form == 'tee-unquoted':
+        return ''.join(f'echo {ln} | sudo tee -a /root/.ssh/id_deploy >/dev/null\n' for ln in lines)
+    if form == 'powershell':  # the first write truncates here too: Set-Content, then Add-Content
+        return ''.join(f'{"Add" if k else "Set"}-Content -Path $HOME\\.ssh\\id_deploy -Value "{ln}"\n'
+                       for k, ln in enumerate(lines))
+    if form == 'plus-equals':  # a string built one statement a line
+        return ''.join(f'    key {"+" if k else ""}= "{ln}\\n";\n' for k, ln in enumerate(lines))
+    if form == 'echo-semicolons':
+        return '; '.join(f'echo "{ln}" >> ~/.ssh/id_deploy' for ln in lines) + '\n'
     return ''.join(f'echo "{ln}" >> ~/.ssh/id_deploy\n' for ln in lines)
 
 
-@pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile'])
+@pytest.mark.parametrize('form', ['printf', 'echo', 'bat', 'dockerfile', 'echo-truncating', 'tee', 'printf-argument',
+                                  'printf-format', 'echo-semicolons', 'tee-unquoted', 'powershell', 'plus-equals',
+                                  'sudo-user-echo-ne'])
 @pytest.mark.parametrize('key', ['pem', 'openssh'])
 def test_a_key_written_by_a_script_one_line_at_a_time_is_found_by_both_hooks(
         key: str, form: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
@@ -242,3 +265,84 @@ def test_a_key_in_a_pem_block_is_named_by_the_pem_rule_only(tmp_path: object, ca
         f.write(f'-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n')
     assert scan_secrets.main(['--format', 'json', path]) == 1
     assert [f['rule'] for f in json.loads(capsys.readouterr().out)['findings']] == ['private-key-pem']
+
+
+# a key's line breaks written as escapes of the line-break characters: JSON's \u000a (a serializer that escapes every
+# control character), TOML's \u000A, \u000d\u000a, YAML's \x0a, Python's \U0000000a (tenth hostile review, break 05)
+ESCAPED_BREAKS = {
+    'u000a-json': ('sa.json', '{{"private_key": "{}"}}\n', '\\u000a'),
+    'u000A-toml': ('sa.toml', 'private_key = "{}"\n', '\\u000A'),
+    'u000d-u000a-json': ('sa.json', '{{"private_key": "{}"}}\n', '\\u000d\\u000a'),
+    'x0a-yaml': ('sa.yaml', 'private_key: "{}"\n', '\\x0a'),
+    'U0000000a-python': ('sa.py', 'PRIVATE_KEY = "{}"\n', '\\U0000000a'),
+}
+
+
+@pytest.mark.parametrize('key', ['pem', 'openssh'])
+@pytest.mark.parametrize('case', sorted(ESCAPED_BREAKS))
+def test_a_key_whose_line_breaks_are_escaped_characters_is_found_by_both_hooks(
+        case: str, key: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, template, line_break = ESCAPED_BREAKS[case]
+    text = fakes.pem_private_key(seed='u000a') if key == 'pem' else _corpus_file('id_ed25519')
+    text = template.format(text.replace('\n', line_break))
+    path = os.path.join(str(tmp_path), name)
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['line'], f['column']) for f in found] == [(1, text.index('-----BEGIN') + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+
+
+# a key printed into a log, each line behind the log's prefix (tenth hostile review, break 10): the same text on each
+# line but for its digits (timestamps, counters)
+LOG_PREFIXES = {
+    'compose': lambda k: 'app-1  | ',
+    'github-actions': lambda k: '2024-05-01T10:00:%02d.%07dZ ' % (k % 60, 1234567 + 7 * k),
+    'git-remote': lambda k: 'remote: ',
+    'kubectl-prefix': lambda k: '[pod/app-7d9f4/app] ',
+    'syslog': lambda k: 'May  1 10:00:%02d host app[123]: ' % (k % 60),
+    'jenkins-timestamps': lambda k: '[2024-05-01T10:00:%02d.%03dZ] ' % (k % 60, k),
+    # and after each line the same text too: a Markdown table's cell a line, PowerShell's `Add-Content` a line (the
+    # sixth and ninth reviews' Left)
+    'markdown-table': lambda k: '| ',
+    'powershell-add-content': lambda k: 'Add-Content -Path $HOME\\.ssh\\id_deploy -Value "',
+}
+SUFFIXES = {'markdown-table': ' |', 'powershell-add-content': '"'}
+
+
+@pytest.mark.parametrize('key', ['pem', 'openssh'])
+@pytest.mark.parametrize('case', sorted(LOG_PREFIXES))
+def test_a_key_in_a_log_behind_line_prefixes_is_found_by_both_hooks(
+        case: str, key: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = (fakes.pem_private_key(seed='log') if key == 'pem' else _corpus_file('id_ed25519')).splitlines()
+    prefix = LOG_PREFIXES[case]
+    suffix = SUFFIXES.get(case, '')
+    width = max(map(len, lines)) if case == 'markdown-table' else 0  # (a table's cells padded to one width)
+    body = ''.join(prefix(k) + ln.ljust(width) + suffix + '\n' for k, ln in enumerate(lines, 1))
+    text = prefix(0) + 'starting' + suffix + '\n' + body + prefix(99) + 'done' + suffix + '\n'
+    path = os.path.join(str(tmp_path), 'build.log')
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['line'], f['column']) for f in found] == [(2, len(prefix(1)) + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+
+
+def test_a_key_in_a_log_after_a_message_on_its_begin_line_is_found_by_both_hooks(
+        tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """The BEGIN line holds more than the log's prefix (`app-1  | generated key: -----BEGIN …`): the lines after it
+    share the prefix they are read without."""
+    lines = fakes.pem_private_key(seed='log-message').splitlines()
+    text = f'app-1  | generated key: {lines[0]}\n' + ''.join(f'app-1  | {ln}\n' for ln in lines[1:])
+    path = os.path.join(str(tmp_path), 'compose.log')
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = json.loads(capsys.readouterr().out)['findings']
+    assert [(f['line'], f['column']) for f in found] == [(1, text.index('-----BEGIN') + 1)]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1

@@ -448,3 +448,48 @@ def test_a_checksum_valid_nats_seed_with_a_run_for_a_key_is_found(fill: int, cap
     write('nats2.env', f'export NATS_USER_SEED={seed[:10]}{"B" if seed[10] != "B" else "C"}{seed[11:]}\n')  # a broken CRC: not this rule's
     scan_secrets.main(['nats2.env'])
     assert 'nats-nkey-seed' not in capsys.readouterr().out
+
+
+def _large_jwt(groups: int, x5c: int = 0) -> str:
+    """A signed JWT (fake) with ``groups`` group ids in its payload, as Azure AD issues up to 200 (then its payload is
+    about 10,500 characters), and ``x5c`` certificates (random bytes) in its header."""
+    rng = random.Random(repr(('large-jwt', groups, x5c)))
+    enc = lambda obj: base64.urlsafe_b64encode(json.dumps(obj, separators=(',', ':')).encode()).rstrip(b'=').decode()  # noqa: E731
+    header: dict[str, object] = {'alg': 'RS256', 'typ': 'JWT'}
+    if x5c:
+        header['x5c'] = [base64.b64encode(rng.randbytes(1500)).decode() for _ in range(x5c)]
+    payload = {'aud': 'api://x', 'sub': '12345', 'groups': ['%032x' % rng.getrandbits(128) for _ in range(groups)],
+               'iat': 1700000000}
+    return f'{enc(header)}.{enc(payload)}.{fakes.rand(fakes.B64URL, 342, ("large-jwt-sig", groups, x5c))}'
+
+
+@pytest.mark.parametrize('groups, x5c', [(200, 0), (1200, 0), (1, 8)], ids=['azure-200-groups', '1200-groups', 'x5c-8'])
+def test_a_jwt_with_a_large_payload_or_header_is_found(groups: int, x5c: int, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review (break 01): the rule capped the payload at 8,192 characters, and a longer one matched not
+    at all (an Azure AD token with its documented maximum of 200 groups is 10,500); an x5c header likewise."""
+    token = _large_jwt(groups, x5c)
+    header, payload, _ = map(len, token.split('.'))
+    assert max(header, payload) > 8192
+    write('me.http', f'GET https://api.example.com/v1/me\nAuthorization: Bearer {token}\n')
+    write('token.json', f'{{"token_type": "Bearer", "access_token": "{token}"}}\n')
+    assert scan_secrets.main(['--format', 'json', 'me.http', 'token.json']) == 1
+    out = capsys.readouterr().out
+    assert [(f['path'], f['rule'], f['line']) for f in json.loads(out)['findings']] == [
+        ('me.http', 'jwt', 2), ('token.json', 'jwt', 1)]
+    assert token[8:40] not in out
+
+
+@pytest.mark.parametrize('keys', [1, 2, 4])
+def test_a_large_private_jwk_set_in_base64_is_found(keys: int, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sibling of the tenth hostile review's break 01: the base64 of a JWK set of RSA-4096 private keys (random
+    numbers, no key) is over the rule's earlier 6,000 characters from two keys on, and matched not at all."""
+    rng = random.Random(repr(('jwks', keys)))
+    b64url = lambda n: base64.urlsafe_b64encode(rng.randbytes(n)).rstrip(b'=').decode()  # noqa: E731
+    jwks = {'keys': [{'kty': 'RSA', 'kid': f'k{k}', 'n': b64url(512), 'e': 'AQAB', 'd': b64url(512), 'p': b64url(256),
+                      'q': b64url(256), 'dp': b64url(256), 'dq': b64url(256), 'qi': b64url(256)} for k in range(keys)]}
+    encoded = base64.b64encode(json.dumps(jwks).encode()).decode()
+    write('runner.yaml', f'privateKey: "{encoded}"\n')
+    assert scan_secrets.main(['--format', 'json', 'runner.yaml']) == 1
+    out = capsys.readouterr().out
+    assert [(f['rule'], f['line']) for f in json.loads(out)['findings']] == [('jwk-private-key-base64', 1)]
+    assert encoded[8:40] not in out

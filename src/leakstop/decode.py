@@ -16,6 +16,8 @@ finding mapped back to the span of the original text it was decoded from:
   ``//``, ``>``, ``;``, ``--``, ``*``), the markers removed, in files that hold the start of a
   multi-line key (``-----BEGIN``): a commented-out key block is a key.
   (Single-line secrets need no view: the marker does not hide them.)
+- **Log line prefixes.** A key block whose every line is behind the BEGIN line's prefix (a log's: a timestamp, a
+  service's name; its digits may differ) and maybe before the same text (a Markdown table's ``|``), those left out.
 
 A finding in the escape or comment view that overlaps a finding on the original text adds
 nothing and is dropped (a vendor rule's finding replaces an overlapping generic one).
@@ -28,8 +30,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, QUERY_AMP_ENTITY, STRONG_ESCAPE,
-    TOKEN_ENTITY,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
+    STRONG_ESCAPE, TOKEN_ENTITY,
     VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
 from leakstop.records import ViewFields
@@ -207,8 +209,9 @@ class View(ViewFields):
 
 
 def _decoded(m: re.Match[bytes]) -> bytes:
-    """What one match of ``_ESCAPE`` stands for. A ``\\u`` escape of a control character
-    stays as it is: it hides no token, and decoded it would make binary-looking text of byte strings."""
+    """What one match of ``_ESCAPE`` stands for. A ``\\u`` escape of a control character other than a line break
+    or a tab stays as it is (as a character reference does: ``_entity``): it hides no token, and decoded it would
+    make binary-looking text of byte strings; a line break's (``\\u000a``, ``\\x0a``) is a key's line break."""
     hex4, simple, hex8, hex2 = m.group(1, 2, 3, 4)
     if simple is not None:
         return _SIMPLE[simple]
@@ -219,7 +222,7 @@ def _decoded(m: re.Match[bytes]) -> bytes:
     if hex2 is not None and value > 0x7E:  # \xXX above ASCII: a byte of binary data or of a UTF-8 sequence
         return bytes(m.group(0))
     char = chr(value) if value <= 0x10FFFF else ''
-    return char.encode('utf-8', 'replace') if char and char.isprintable() else bytes(m.group(0))
+    return char.encode('utf-8', 'replace') if char and (char.isprintable() or char in '\n\r\t') else bytes(m.group(0))
 
 
 def _escaped_span(data: bytes, start: int, end: int, offset: int) -> tuple[int, int]:
@@ -304,12 +307,13 @@ def _continues(data: bytes, end: int) -> bool:
 # with none of these (most string literals in code) get no decoded copy; a line that has one is
 # decoded whole, every escape in it.
 _HIDING = LazyPattern(ESCAPE_ANCHOR)  # the engine's anchor for this view (with ENTITY_ANCHOR's), the same text
-# A line whose only hiding escapes are \" or \r is decoded when it nests a JSON document that names a
-# credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding every such
-# line cost 20% of the scan of a source tree.
+# A line whose only hiding escapes are \", \r or a line break's (\u000a, \x0a) is decoded when it nests a JSON
+# document that names a credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding
+# every such line cost 20% of the scan of a source tree.
 _CREDENTIAL_WORD = LazyPattern(ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN')  # a JSON document nested in a string
 # names a credential (\"private_key\": ...), or a PEM key (the case spelled out: (?i) makes re try every position)
 _QUOTE_OR_CR = (b'\\"', b'\\r')
+_LINE_BREAK_ESCAPE = LazyPattern(LINE_BREAK_ESCAPE)  # \u000a, \x0a, …: like \r (tenth hostile review, break 05)
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
 # in a .properties file (PROPERTIES_PATH), those escapes hide something too (elsewhere: regexes, shell)
 _HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])')
@@ -365,7 +369,8 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     found = hiding.search(data)
     while found is not None:
         start, end = _line_window(data, found.start(), found.end())
-        if (found.group() in _QUOTE_OR_CR and not _CREDENTIAL_WORD.search(data, start, end)
+        if ((found.group() in _QUOTE_OR_CR or _LINE_BREAK_ESCAPE.fullmatch(found.group()))
+                and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
             found = hiding.search(data, end)  # only quotes or \r here, and nothing to hide
             continue
@@ -493,7 +498,7 @@ _COMMENT = LazyPattern(
     rb'|[ \t]*(?:#+|//+|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 # A script's `echo <line>>> id_deploy` a line, unquoted (a .bat; quoted, the joined-strings view reads it): the
-# line after `echo`, up to its redirection (ninth hostile review, break 04)
+# line after `echo`, up to its redirection or pipe (ninth hostile review, break 04)
 _ECHO = LazyPattern(rb'[ \t]*@?echo[ \t]+(?=[^\s"\'])')
 
 
@@ -507,8 +512,9 @@ def _commented(data: bytes, pos: int) -> tuple[int, int] | None:
         return None
     line_end = data.find(b'\n', m.end())
     line_end = len(data) if line_end == -1 else line_end
-    if echo:
-        cut = data.find(b'>', m.end(), line_end)
+    if echo:  # (up to `>` or `|`: `echo <line> | sudo tee -a file` too; tenth hostile review, break 04)
+        cut = min((at for at in (data.find(b'>', m.end(), line_end), data.find(b'|', m.end(), line_end)) if at != -1),
+                  default=-1)
         if cut != -1:
             while cut > m.end() and data[cut - 1] in b' \t':
                 cut -= 1
@@ -546,6 +552,106 @@ def comment_view(data: bytes) -> View | None:
                 for text_start, text_end, line_end in run:
                     out.add(data[text_start:text_end] + b'\n', text_start, min(line_end + 1, len(data)), True)
             done = pos
+        begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
+    return out.view(data)
+
+
+# A key printed into a log, each of its lines behind the log's prefix: docker compose's `app-1  | `, a GitHub Actions
+# log's timestamp, git's `remote: `, `kubectl logs --prefix`'s `[pod/…] `, syslog's `May  1 10:00:00 host app[1]: `
+# (tenth hostile review, break 10; gitleaks' rule takes any text from BEGIN to END). From a BEGIN line with text before
+# it (not indentation, not a comment marker: the rules and the comment view read those), the lines after it that start
+# with the same text but for its digits (a timestamp, a counter), up to the END line, are read without it; and without
+# the text after the BEGIN line's header, when each line ends with it: a Markdown table's ` |`, PowerShell's
+# `Add-Content -Path id -Value "<line>"` a line (the sixth and ninth reviews' Left).
+_ANY_DIGIT = bytes.maketrans(b'123456789', b'000000000')
+LOG_PREFIX_NOTE = 'behind the same text on each line'
+LOG_PREFIX = 200  # bytes before `-----BEGIN` on its line read as a log's prefix at most
+_KEY_HEADER = LazyPattern(rb'-----BEGIN[A-Z0-9 ]{0,60}-----')
+
+
+def _prefixed_run(data: bytes, line_start: int, width: int, tail: bytes) -> tuple[list[tuple[int, int]], int]:
+    """The texts (start, end) of the lines from ``line_start`` on that start with its first ``width`` bytes (their
+    digits may differ) and end with ``tail``, up to an END line; and where the walk stopped."""
+    shape = data[line_start:line_start + width].translate(_ANY_DIGIT)
+    run: list[tuple[int, int]] = []
+    pos = line_start
+    while pos < len(data) and pos - line_start < _MARKUP_KEY:
+        line_end = data.find(b'\n', pos)
+        line_end = len(data) if line_end == -1 else line_end
+        line = data[pos:line_end].rstrip()
+        if line.translate(_ANY_DIGIT) == shape.rstrip():  # an empty line of the key (a PGP block's), the prefix trimmed
+            start = end = pos + len(line)
+        elif line[:width].translate(_ANY_DIGIT) == shape and line[width:].endswith(tail):
+            start, end = pos + width, pos + len(line) - len(tail)
+        else:
+            break
+        run.append((start, end))
+        pos = line_end + 1
+        if data.find(b'-----END', start, end) != -1:
+            break
+    return run, pos
+
+
+def _next_line_alike(data: bytes, line_start: int, begin: int) -> bool:
+    """Whether the line after the BEGIN line starts with its prefix ``data[line_start:begin]`` (but for digits), or is
+    that prefix with its trailing spaces trimmed (an empty line of the key): the cheap test first."""
+    nxt = data.find(b'\n', begin) + 1
+    if nxt == 0:
+        return False
+    width = begin - line_start
+    shape = data[line_start:begin].translate(_ANY_DIGIT)
+    ahead = data[nxt:nxt + width + 2].translate(_ANY_DIGIT)
+    return ahead.startswith(shape) or ahead.split(b'\n', 1)[0].rstrip() == shape.rstrip()
+
+
+_BASE64_BYTES = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='
+
+
+def _later_prefix(data: bytes, nxt: int) -> int:
+    """The width of the prefix the two lines from ``nxt`` on share (but for digits), up to its last byte that no
+    base64 line holds (a quote, a space, a bracket), when it is more than indentation; else 0."""
+    second_end = data.find(b'\n', nxt, nxt + LOG_PREFIX + 2)
+    third_end = data.find(b'\n', second_end + 1, second_end + LOG_PREFIX + 3) if second_end != -1 else -1
+    if third_end == -1:
+        return 0
+    second = data[nxt:second_end].translate(_ANY_DIGIT)
+    third = data[second_end + 1:third_end].translate(_ANY_DIGIT)
+    low, high = 0, min(len(second), len(third))  # the longest shared prefix: slices compared in C, log(width) times
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if second[:mid] == third[:mid] else (low, mid - 1)
+    prefix = second[:low].rstrip(_BASE64_BYTES)
+    return len(prefix) if prefix.strip() else 0
+
+
+def log_prefix_view(data: bytes) -> View | None:
+    """Key blocks whose every line has the BEGIN line's prefix (its digits may differ), or whose lines after the BEGIN
+    line share one (its first write differs), and, after its header, its text; those left out."""
+    begin = data.find(_MULTILINE_KEY)
+    out = _Builder()
+    done = 0  # runs end before this offset
+    while begin != -1:
+        line_start = data.rfind(b'\n', 0, begin) + 1
+        width = begin - line_start
+        if (line_start >= done and 0 < width <= LOG_PREFIX and data[line_start:begin].strip()
+                and _commented(data, line_start) is None):
+            header = _KEY_HEADER.match(data, begin)
+            line_end = data.find(b'\n', begin)
+            line_end = len(data) if line_end == -1 else line_end
+            tail = data[header.end():line_end].strip() if header is not None else b''
+            if _next_line_alike(data, line_start, begin):
+                run, done = _prefixed_run(data, line_start, width, tail)
+            elif (later := _later_prefix(data, line_end + 1)) != 0:
+                # the first write differs from the others: `key = "…"` then `key += "…"`, PowerShell's Set-Content
+                # then Add-Content (as `>` then `>>`: tenth hostile review, break 04)
+                first = (begin, line_start + len(data[line_start:line_end].rstrip()) - len(tail))
+                rest, done = _prefixed_run(data, line_end + 1, later, tail)
+                run = [first, *rest] if rest else []
+            else:
+                run = []
+            if len(run) >= 2:
+                for text_start, text_end in run:
+                    out.add(data[text_start:text_end] + b'\n', text_start, min(text_end + 1, len(data)), True)
         begin = data.find(_MULTILINE_KEY, max(begin + 1, done))
     return out.view(data)
 
@@ -688,10 +794,17 @@ _CONCAT_GAP = LazyPattern(_GAP)
 _LIST_GAP = rb'[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*-[ \t]+)'
 # a shell script's: printf's arguments over line continuations (`printf '%s\n' \`, then `'<line>' \` each), or
 # one `echo "<line>" >> file` a line (ninth hostile review, break 04), also a Dockerfile's (`RUN echo …`, or
-# `echo … && \` chained), the file's name quoted or not
-_SHELL_GAP = (rb'[ \t]+\\\r?\n[ \t]*|[ \t]*>>[ \t]*(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)[ \t]*(?:&&[ \t]*\\[ \t]*)?'
-              rb'\r?\n[ \t]*(?:RUN[ \t]+)?echo[ \t]+(?:-e[ \t]+)?')
+# `echo … && \` chained), the file's name quoted or not; and, one write a line, the first one truncating (`>`),
+# through `| sudo tee -a file > /dev/null`, `printf '%s\n' '<line>'` or `printf '<line>\n'`, statements on lines
+# of their own or after `;` or `&&` (tenth hostile review, break 04)
+_SHELL_FILE = rb'(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\'<>|&;]+)'
+_SHELL_WRITE = (rb'[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-[\w-]+(?:[ \t]+\w+)?[ \t]+)*)?tee(?:[ \t]+-[\w-]+)*[ \t])'
+                rb'[ \t]*' + _SHELL_FILE + rb'(?:[ \t]*>[ \t]*/dev/null)?')  # (sudo's options: -E, -u deploy)
+_SHELL_NEXT = (rb'[ \t]*(?:(?:;|&&)[ \t]*(?:\\?[ \t]*\r?\n[ \t]*(?:RUN[ \t]+)?)?|\r?\n[ \t]*(?:RUN[ \t]+)?)'
+               rb'(?:echo[ \t]+(?:-[neE]{1,3}[ \t]+)?|printf[ \t]+(?:(?:\'%s\\n\'|"%s\\n")[ \t]+)?)')
+_SHELL_GAP = rb'[ \t]+\\\r?\n[ \t]*|' + _SHELL_WRITE + _SHELL_NEXT
 _KEY_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP + b'|' + _GAP)
+_ITEM_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP)  # of those, the gaps between a list's items or a script's lines
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
 
@@ -766,9 +879,8 @@ TOKEN_STARTS = 2000  # eyJ / pypi-AgE occurrences looked at in one file (a token
 
 def _is_list_gap(data: bytes, start: int, end: int) -> bool:
     """Whether ``data[start:end]``, between two literals, separates a list's items (a comma, YAML's ``- ``, a
-    shell line continuation or an ``echo … >>`` a line)."""
-    gap = data[start:end]
-    return b',' in gap or b'-' in gap or b'\\' in gap or b'>>' in gap
+    shell line continuation or one write to a file a line), not two pieces of one string (``+``, adjacent)."""
+    return _ITEM_GAP.fullmatch(data, start, end) is not None
 
 
 def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View | None:
@@ -838,12 +950,15 @@ def view_findings(
         (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
         (percent_view(data) if markup else None, 'percent-encoded'),
         (yaml_folded_view(data) if comment and YAML_PATH.search(path) else None, 'folded YAML string'),
+        (log_prefix_view(data) if comment else None, LOG_PREFIX_NOTE),
     )
     for view, note in views:
         if view is None:
             continue
         for f in scan_bytes(view.text, ruleset, path):
             start, end = view.original(f.start, f.end)
+            if note == LOG_PREFIX_NOTE and any(s < end and start < e for s, e, _, _ in placed):
+                continue  # (a key a line in quotes, the same text around each: the joined-strings view's, read once)
             placed.append((start, end, note, f))
     if views[0][0] is not None:
         placed.extend(_nested_escape_findings(views[0][0], path, ruleset))

@@ -510,10 +510,15 @@ def escape_tolerant(pattern: str, *, ansi: bool = True) -> str:
 # (the first: a string escape that hides something, or an XML/HTML character reference of a line break or a
 # quote: decode.escape_view and decode.entity_view; the last: doubled quotes around a credential's name,
 # decode.doubled_quote_view, on its own: `""` is in many files that hold an escape)
-ESCAPE_ANCHOR = rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n)'
-# Of those, the escapes that hide something wherever they stand; `\"` and `\r` hide something only on a line that
-# names a credential in a nested document or holds a PEM key (decode._escaped_lines): the engine's gate for the
-# view is these, or such a name, or a BEGIN line. With every `\"` as its gate, the view was built for one file
+# (and an escape of a line break, `\u000a`, `\u000D`, `\U0000000a`, `\x0a`: a key's lines in JSON from a serializer
+# that escapes every control character, YAML's `\x0a`; like `\r`, it hides a key only; tenth hostile review, break 05)
+_LINE_BREAKS = rb'u000[aAdD]|U0000000[aAdD]|x0[aAdD]'
+LINE_BREAK_ESCAPE = rb'\\(?:' + _LINE_BREAKS + b')'
+ESCAPE_ANCHOR = (rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n|' + _LINE_BREAKS
+                 + b')')
+# Of those, the escapes that hide something wherever they stand; `\"`, `\r` and a line break's hide something only on
+# a line that names a credential in a nested document or holds a PEM key (decode._escaped_lines): the engine's gate
+# for the view is these, or such a name, or a BEGIN line. With every `\"` as its gate, the view was built for one file
 # in twelve of a history (escaped quotes are everywhere in code) and found nothing on almost all of them.
 STRONG_ESCAPE = rb'\\(?:/|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n)'
 ESCAPED_CREDENTIAL_NAME = (
@@ -551,7 +556,8 @@ DOUBLED_QUOTE_ANCHOR = (
     rb'|[Pp]rivate|PRIVATE)[\w.-]{0,40}""[ \t]*:'
 )
 VIEW_ANCHORS = (
-    STRONG_ESCAPE + b'|' + ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|' + ENTITY_ANCHOR,
+    STRONG_ESCAPE + b'|' + ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|-----BEGIN[^\n]*'
+    + LINE_BREAK_ESCAPE + b'|' + ENTITY_ANCHOR,
     rb'-----BEGIN|Private-Lines:',  # (a PuTTY key's block has no BEGIN line: decode.markup_view reads it too)
     # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json); or a
     # member of a mapping on one line, JSON (`jq -c`, an API response, kubectl's last-applied-configuration, also as
