@@ -589,3 +589,25 @@ def test_kubeconfig_with_escaped_member_names(work: Path, capsys: pytest.Capture
     assert code == 1
     assert 'k/kubeconfig: kubeconfig-file' in out and 'j/kubeconfig: kubeconfig-file' in out, out
     assert 'j/kubeconfig:1:' in out and 'kubeconfig-token' in out and token not in out, out
+
+
+@pytest.mark.parametrize(('path', 'rule'), [
+    ('id_rsa~', 'ssh-private-key-file'), ('deploy/id_ed25519 copy', 'ssh-private-key-file'),
+    ('id_rsa.bak', 'ssh-private-key-file'), ('#credentials.json#', 'credentials-json-file'),
+    ('credentials copy.json', 'credentials-json-file'), ('credentials (1).json', 'credentials-json-file'),
+    ('.netrc.orig', 'netrc-file'), ('.pgpass (copy)', 'pgpass-file'), ('.git-credentials~', 'git-credentials-file'),
+    ('.aws/credentials~', 'aws-credentials-file'), ('Copy of terraform.tfstate', 'terraform-state-file'),
+    ('config/master.key - Copy', 'rails-master-key-file'), ('secring.gpg~', 'gpg-secret-keyring-file'),
+])
+def test_copies_are_refused_by_the_name_they_copy(work: Path, capsys: pytest.CaptureFixture[str], path: str, rule: str) -> None:
+    """Tenth hostile review, break 09's sibling: the copies editors and file managers leave beside a credential file
+    (`id_rsa~`, `#credentials.json#`, `credentials copy.json`) passed by name."""
+    write(path, 'placeholder-free content: opaque\n')
+    code, out, _ = run(capsys, path)
+    assert code == 1 and f'{path}: {rule}: ' in out and '(by name)' in out
+
+
+@pytest.mark.parametrize('path', ['id_rsa.pub~', 'id_rsa.pub copy', 'notes (1).md', '#scratch#'])
+def test_copies_of_other_files_pass_by_name(work: Path, capsys: pytest.CaptureFixture[str], path: str) -> None:
+    write(path, 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx0ZXN0a2V5bm90cmVhbA test@host\n')
+    assert run(capsys, path)[0] == 0

@@ -505,3 +505,33 @@ def test_a_refused_glob_is_quoted_without_the_token_in_it(work: Path, capsys: py
         main(['--name', f'**/{token}/**/**/**/x', '.env'])
     err = capsys.readouterr().err
     assert e.value.code == 2 and token not in err and 'ghp_…' in err
+
+
+@pytest.mark.parametrize('name', [
+    '.env~', '#.env#', '.env copy', '.env (copy)', '.env - Copy', '.env copy 2', 'api/.env (another copy)',
+    '.env.~1~', 'prod.env~', '#prod.env#', '.env Kopie', '.ENV~',
+])
+def test_editor_and_file_manager_copies_of_env_files_are_refused_by_name(
+        work: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 09: the copies editors and file managers leave beside a .env (Emacs, vim, nano
+    and gedit backups `.env~`, Emacs auto-save `#.env#`, Finder's `.env copy`, GNOME Files' `.env (copy)`) passed
+    every hook, and `git add .` commits them. A copy by its name is what it copies (data/copy_names.toml)."""
+    write(name, 'SESSION_SECRET=correct-horse-battery-staple\nADMIN_PIN=482913\n')
+    assert main([name]) == 1
+    assert f'{name}: env-file: .env file (by name)' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize('name', ['.env.example~', '#.env.example#', '.env.sample copy'])
+def test_copies_of_templates_are_held_to_placeholders(work: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A copy of a template is what `.env.*` names (an env file, as `.env.example.bak` always was) or a template:
+    never let through unread."""
+    write(name, 'API_KEY=\n')
+    code = main([name])
+    out = capsys.readouterr().out
+    assert code == (1 if name.startswith('.env.') else 0), out
+
+
+@pytest.mark.parametrize('name', ['notes (draft).md', 'copy.py', 'env copy.py', '#notes#', 'README~'])
+def test_copies_of_other_files_pass(work: Path, name: str) -> None:
+    write(name, 'SESSION_SECRET=correct-horse-battery-staple\n')
+    assert main([name]) == 0

@@ -210,11 +210,15 @@ GITIGNORES = [
     '.env\r\ncredentials.json\r\n',
     '*\n!*.py\n',
     'id_[rd]sa\nterraform.tfstate*\n',
+    COMPLETE + '!d0/\n!*/\n',  # a re-included directory: what is below it is still judged (tenth review, 03)
+    '*\n!*/\n!*.py\n',
+    '.env\n!.env/\nsecrets/\n!secrets/x\n',  # a file below an ignored directory cannot be re-included
 ]
 PATHS = [
     '.env', 'a/.env', '.env.local', '.env.example', 'a/.env.example', 'ca.pem', 'x.pem', 'server.key',
     '#hash', '!bang', 'credentials.json', 'secrets/x', 'a/secrets/x', 'id_rsa', 'deep/er/id_rsa', 'id_dsa',
     'config/a/b.json', 'config/b.json', 'x.py', 'terraform.tfstate', 'terraform.tfstate.backup',
+    'd0/.env', 'd0/x/id_rsa', '.env.example/.env', 'a/b/x.py', '.env/x', 'secrets/y',
 ]
 
 
@@ -235,7 +239,8 @@ def test_git_check_ignore_outside_a_repository(tmp_path: Path, monkeypatch: pyte
 
 @pytest.mark.parametrize(('line', 'probe'), [
     ('*.tfvars', 'leakstop-probe.tfvars'), ('secrets/', 'secrets'), ('/local.json', 'local.json'),
-    ('**/cache/*.db', 'cache/leakstop-probe.db'), ('id_[rd]sa', 'id_xsa'),
+    ('**/cache/*.db', 'cache/leakstop-probe.db'), ('id_[rd]sa', 'id_rsa'), ('k[!x]y', 'kay'), ('a\\*', 'a*'),
+    ('secrets/**', 'secrets/leakstop-probe'),
 ])
 def test_probe_for(line: str, probe: str) -> None:
     assert probe_for(line) == probe
@@ -338,3 +343,88 @@ def test_a_subdirectory_gitignore_that_re_includes_secrets_is_reported(
     assert 'docs/.gitignore' not in out
     (repo / 'config' / '.gitignore').write_text('# nothing re-included\n')
     assert run(capsys)[0] == 0
+
+
+def test_a_required_line_with_a_bracket_expression_can_be_satisfied(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, a sibling of 03: a bracket expression was probed as `x` (`id_[rd]sa` by `id_xsa`, which
+    the line does not ignore): `--require 'id_[rd]sa'` failed whatever .gitignore held."""
+    Path('.gitignore').write_text(COMPLETE + 'id_[rd]sa\n')
+    assert run(capsys, '--require', 'id_[rd]sa') == (0, '', '')
+
+
+def test_a_re_include_past_200_nested_gitignores_is_reported(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 02: only the first 200 directories with a tracked .gitignore (by name) were
+    probed: beside 200 others, `!.env` in zz-service/.gitignore passed. Only files with a `!` line are probed
+    now, all of them."""
+    Path('.gitignore').write_text(COMPLETE)
+    for i in range(201):
+        (repo / 'packages' / f'p{i:03}').mkdir(parents=True)
+        (repo / 'packages' / f'p{i:03}' / '.gitignore').write_text('node_modules/\ndist/\n')
+    (repo / 'zz-service').mkdir()
+    (repo / 'zz-service' / '.gitignore').write_text('!.env\n')
+    assert git(repo, 'add', '.').returncode == 0
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert 'zz-service/.gitignore re-includes .env files (`!.env` at line 1): zz-service/ is not covered' in out
+
+
+@pytest.mark.parametrize(('where', 'line'), [
+    ('svc', '!*/.env'), ('svc', '!api/.env'), ('svc', '!**/.env'), ('svc', '!a[p]i/.e[n]v'),
+    ('svc/api', '!.env'),
+])
+def test_a_nested_re_include_a_level_down_is_reported(
+        where: str, line: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 03: `!*/.env` in svc/.gitignore left svc/api/.env committable and the hook
+    passed: directories with a .gitignore were probed, never a level below. Siblings: a directory named in the
+    pattern (`!api/.env`) or a bracket expression. Each directory a `!` line reaches is probed now."""
+    Path('.gitignore').write_text(COMPLETE)
+    (repo / 'svc' / 'api').mkdir(parents=True)
+    (repo / where / '.gitignore').write_text(line + '\n')
+    assert git(repo, 'add', '.').returncode == 0
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert f'{where}/.gitignore re-includes ' in out and f'{where}/ is not covered' in out
+    (repo / 'svc' / 'api' / '.env').write_text('A=1\n')  # what git says about the file the finding is about
+    assert git(repo, 'status', '--porcelain', '--untracked-files=all', '--', 'svc/api/.env').stdout.strip()
+
+
+@pytest.mark.parametrize('line', ['!*/*/.env', '!svc/api/.env', '!sv[c]/api/.env', '!svc/*/'])
+def test_a_top_level_re_include_deeper_down_is_reported(
+        line: str, mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 03: `!*/*/.env` in the top-level file left svc/api/.env committable: the top
+    level and one made-up directory were probed. Where the file's `!` lines reach is probed now, and the
+    finding names the line (lines added after it win)."""
+    Path('.gitignore').write_text(COMPLETE + ('svc/*/\n' if line == '!svc/*/' else '') + line + '\n')
+    code, out, _ = run(capsys)
+    if line == '!svc/*/':  # a re-included directory: `.env` still ignores what is in it
+        assert code == 0, out
+        return
+    assert code == 1
+    shown = 'a pattern at line 15' if '[' in line else f'`{line}` at line 15'
+    assert f'does not ignore .env files in subdirectories (re-included by {shown}): add `.env`' in out
+
+
+def test_re_includes_that_keep_secrets_ignored_pass(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A re-included directory (`!*/`, `!build/`) keeps what `.env` and the others ignore in it ignored: no finding."""
+    Path('.gitignore').write_text(COMPLETE + 'build/\n!build/\n!*/\n!docs/**/*.md\n')
+    assert run(capsys) == (0, '', '')
+
+
+def test_too_many_re_includes_to_probe_fail(repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Probing costs git about a microsecond a path and pattern: past a budget the hook says what it did not probe
+    and fails, rather than pass it (tenth hostile review, break 02: a silent cap)."""
+    from leakstop.hooks import check_gitignore
+    monkeypatch.setattr(check_gitignore, 'REINCLUDE_BUDGET', 100)
+    Path('.gitignore').write_text(COMPLETE + ''.join(f'!d{i}/\n' for i in range(20)))
+    code, out, _ = run(capsys)
+    assert code == 1 and 'too many directories to probe them all (2 of 21 probed)' in out
+
+
+def test_a_re_include_made_on_purpose_passes_under_a_pragma(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A directory of fake fixtures re-included on purpose (this repository's `!tests/corpus/**`) is reported
+    (its .env files are committable) unless a `# leakstop: allow-next-line` comment stands above the line."""
+    Path('.gitignore').write_text(COMPLETE + '!tests/corpus/**\n')
+    code, out, _ = run(capsys)
+    assert code == 1 and 're-included by `!tests/corpus/**` at line 15' in out
+    Path('.gitignore').write_text(COMPLETE + '# leakstop: allow-next-line (fake fixtures)\n!tests/corpus/**\n')
+    assert run(capsys) == (0, '', '')

@@ -114,6 +114,17 @@ def test_rules_limited_to_file_names_have_a_database_of_their_own(tmp_path: obje
         assert 1 in rs.scan_hits(line, 'home/.pgpass')
 
 
+@pytest.mark.parametrize('copy', ['home/.pgpass~', 'home/#.pgpass#', 'home/.pgpass copy', 'home/.PGPASS (copy)'])
+def test_rules_limited_to_file_names_apply_to_copies_of_them(tmp_path: object, copy: str) -> None:
+    """Tenth hostile review, break 09's sibling: an editor's or file manager's copy of `.pgpass` (`.npmrc`,
+    `.dockercfg`) is scanned with the rules of the file it copies."""
+    pgpass = Rule(id='pgpass', description='pgpass', paths=('.pgpass',),
+                  pattern=r'(?m)^[^\s:]+:\d+:[^\s:]+:[^\s:]+:(?P<secret>\S{4,})$')
+    rs = engine.load_ruleset(['paths'], lambda: [RULE, pgpass], cache=str(tmp_path))
+    assert [f.rule_id for f in engine.scan_bytes(b'db.internal:5432:orders:app:Xk9mQ2vL7pW4\n', rs, copy)] == ['pgpass']
+    assert engine.scan_bytes(b'db.internal:5432:orders:app:Xk9mQ2vL7pW4\n', rs, 'home/pgpass.md') == []
+
+
 @pytest.mark.parametrize('content', [b'', b'garbage', b'\x80\x04\x95' + b'\0' * 50])
 def test_corrupt_cache_is_a_miss(tmp_path: object, monkeypatch: pytest.MonkeyPatch, content: bytes) -> None:
     cache = str(tmp_path)

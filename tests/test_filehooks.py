@@ -373,3 +373,14 @@ def test_a_env_file_without_a_secret_is_the_hooks_alone(repo: str) -> None:
     assert (code, found) == (1, [('web/.env', 0, 'env-file'), ('web/.env', 2, 'generic-token')])
     results = block_env_files.check_files(['.env', 'web/.env'], config=load_config(None))[0]
     assert sorted((r.path, f.rule_id) for r in results for f in r.findings) == [('.env', 'env-file'), ('web/.env', 'env-file')]
+
+
+def test_copies_of_an_env_file_and_a_key_are_reported_by_leakstop_scan(repo: str) -> None:
+    """Tenth hostile review, break 09: `leakstop scan` reports an editor's or file manager's copy as the hooks
+    do (NameFilter names copies): `#.env#` with a secret in it, `id_rsa~` by name and by content."""
+    write('#.env#', ENV)
+    write('id_rsa~', PEM)
+    assert findings('.')[1] == [
+        ('#.env#', 0, 'env-file'), ('#.env#', 3, 'generic-password'),
+        ('id_rsa~', 0, 'ssh-private-key-file'), ('id_rsa~', 1, 'private-key-pem'),
+    ]

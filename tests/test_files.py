@@ -327,20 +327,25 @@ NAME_PATHS = ['id_rsa', 'a/id_rsa', 'a/ID_RSA', 'id_rsa.pub', 'x.pem', 'a/b/X.PE
               'config/a.key', 'a/config/a.key', 'my_rsa', 'kubeconfig', 'a/Kubeconfig.yaml', 'pkg/kubeconfig/loader.go',
               'secrets/a/b/token', 'secrets/token', 'a/secrets/x/token', 'a/x/b', 'x/b', 'credentials.json',
               'a/credentials.json', 'credentials.json.bak', 'ubeconfig', 'a/bkubeconfig', 'a/x.d/token', 'x.d/token',
-              'a/xd/token', 'a/.D/TOKEN']
+              'a/xd/token', 'a/.D/TOKEN', 'a/id_rsa~', '#.env#', 'a/x copy.pem', 'credentials (1).json', 'id_rsa.pub~']
 
 
 def test_name_filter_agrees_with_the_globs_matched_on_the_whole_path() -> None:
     """The fast filter (suffixes, groups by first character, the last two segments) says what the
-    globs' regex over the whole path says, caseless."""
+    globs' regex over the whole path says, caseless, of the path or of the file it is a copy of by name."""
     import re
+
+    def either(regex: re.Pattern[str], path: str) -> bool:
+        copy = files.copied_from(path)
+        return bool(regex.match(path) or copy is not None and regex.match(copy))
+
     for k in range(len(NAME_GLOBS)):
         globs = NAME_GLOBS[k:] + NAME_GLOBS[:k // 2]
         whole = re.compile(files.glob_to_regex(globs[0], below=False) + r'\Z', re.I)
         slow = re.compile('(?:' + '|'.join(files.glob_to_regex(g, below=False) for g in globs) + r')\Z', re.I)
         fast = files.NameFilter(globs)
-        assert [p for p in NAME_PATHS if fast(p) != bool(slow.match(p))] == [], globs
-        assert [p for p in NAME_PATHS if files.NameFilter(globs[:1])(p) != bool(whole.match(p))] == [], globs[0]
+        assert [p for p in NAME_PATHS if fast(p) != either(slow, p)] == [], globs
+        assert [p for p in NAME_PATHS if files.NameFilter(globs[:1])(p) != either(whole, p)] == [], globs[0]
     assert files.NameFilter([])('a/id_rsa') is False
     # a glob with no name in it ('' or '/') matches nothing, and raises nothing (sixth hostile review, break 06)
     assert [files.NameFilter(['', '/', 'id_rsa'])(p) for p in ('a/id_rsa', 'a/b', 'x')] == [True, False, False]
@@ -442,3 +447,25 @@ def test_tree_files_nested_repositories_by_their_own_rules_and_a_broken_one_walk
     assert j(tree, 'a.py') not in skipped and not any('broken' in p for p in skipped)
     assert j(tree, 'inner/f.py') in skipped
     assert list(files.tree_files([j(tree, 'a.py')])) == [j(tree, 'a.py')]  # a file named is read as it is
+
+
+def _copy_table() -> dict[str, list[object]]:
+    from leakstop.cache import load_toml
+    return load_toml(files.COPY_NAMES)
+
+
+def test_copy_names_table_examples() -> None:
+    """data/copy_names.toml: each example copy stands for its original, each negative example for none
+    (tenth hostile review, break 09: `.env~`, `#.env#`, `.env copy`, `.env (copy)` passed every hook)."""
+    table = _copy_table()
+    assert [(c, files.copied_from(c)) for c, o in table['examples'] if files.copied_from(c) != o] == []
+    assert [(n, files.copied_from(n)) for n in table['negative_examples'] if files.copied_from(n) is not None] == []
+    assert files.copied_from('deploy/keys/id_rsa copy') == 'deploy/keys/id_rsa'
+    assert files.copied_from('Deploy/.ENV~') == 'Deploy/.ENV'  # caseless markers; the name kept as it is
+
+
+def test_copy_names_marker_without_space_is_refused() -> None:
+    """Names without a space are looked at only when they end as a backup does: an inserted marker must hold one."""
+    table = _copy_table()
+    with pytest.raises(ValueError, match='starts with a space'):
+        files.CopyNames({**table, 'inserted': ['-copy']})

@@ -33,6 +33,12 @@ _BEGIN = b'-----BEGIN '  # a PEM key's first line: a next-line pragma above it c
 _END = b'-----END '
 
 
+def allows_next_line(line: bytes) -> bool:
+    """Whether ``line`` holds a next-line pragma (``leakstop: allow-next-line``): for files whose findings are
+    not placed on a line of text, such as ``.gitignore``'s ``!`` lines (check-gitignore)."""
+    return _NEXT_LINE.search(line) is not None
+
+
 class BuiltinAllowlist(BuiltinAllowlistFields):
     __slots__ = ()
 

@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.cache import cache_dir, cached
 from leakstop.digest import sha256
 from leakstop.errors import FatalError
-from leakstop.files import NameFilter, compile_globs, normalize
+from leakstop.files import NameFilter, compile_globs, copied_from, normalize
 from leakstop.generic import FAMILIES, GenericDetector, file_kind, names_itself, unjudged
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
@@ -381,7 +381,11 @@ class RuleSet:
             regex = compile_globs(self.rules[index].paths)
             self._paths[index] = None if regex is None else re.compile(regex.pattern, re.IGNORECASE)
         globs = self._paths[index]
-        return globs is not None and globs.match(normalize(path)) is not None
+        if globs is None:
+            return False
+        path = normalize(path)
+        copy = copied_from(path)  # `.npmrc~`, `.pgpass copy`: the rules of the file it copies (tenth hostile review, 09)
+        return globs.match(path) is not None or copy is not None and globs.match(copy) is not None
 
     def _path_rules_apply(self, path: str) -> bool:
         """Whether any rule limited to file names applies to ``path`` (one glob match per path: the

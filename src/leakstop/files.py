@@ -9,7 +9,7 @@ import io
 import os
 import re
 import stat
-from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from leakstop.regex import LazyPattern
 
@@ -674,6 +674,59 @@ def compile_globs(patterns: Iterable[str], *, below: bool = True) -> re.Pattern[
 
 
 
+COPY_NAMES = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'copy_names.toml')
+
+
+class CopyNames:
+    """Which file a copy's name stands for (``data/copy_names.toml``: ``.env~``, ``#.env#``, ``.env copy``,
+    ``credentials (1).json``). One regex over the name, asked only of a name that ends as a backup does, holds
+    a space or starts as an Emacs or vim file does (a few string tests: ``NameFilter`` asks it of every file
+    its globs do not name)."""
+
+    def __init__(self, table: dict[str, list[Any]]) -> None:
+        def alternatives(markers: Iterable[str]) -> str:
+            return '|'.join(re.escape(m).replace(re.escape('{n}'), '[0-9]+') for m in markers)
+
+        if any(not m.startswith(' ') for m in table['inserted']):
+            raise ValueError(f'{COPY_NAMES}: inserted: a marker starts with a space')
+        around = [(before, after) for before, after in table['around']]
+        parts = [rf'(?P<after>.+?)(?:{alternatives(table["after"])})',
+                 rf'(?P<inserted>.+?)(?:{alternatives(table["inserted"])})(?P<ext>\.[^.]+)?']
+        parts += [rf'{re.escape(before)}(?P<around{i}>.+?){re.escape(after)}' for i, (before, after) in enumerate(around)]
+        self._regex = re.compile(r'\A(?:' + '|'.join(parts) + r')\Z', re.IGNORECASE | re.DOTALL)
+        self._ends = tuple({m.rsplit('{n}', 1)[-1].lower() for m in table['after']} | {a.lower() for _, a in around if a})
+        self._starts = tuple({b.lower() for b, _ in around if b and ' ' not in b})
+
+    def original(self, name: str) -> str | None:
+        """The name ``name`` is a copy of (one layer taken off), or None."""
+        low = name.lower()
+        if not (' ' in low or low.endswith(self._ends) or low.startswith(self._starts)):
+            return None
+        m = self._regex.match(name)
+        if m is None:
+            return None
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        original = next(v for k, v in groups.items() if k != 'ext') + groups.get('ext', '')
+        return original if original.strip('.') else None
+
+
+_copy_names: list[CopyNames] = []
+
+
+def copied_from(path: str) -> str | None:
+    """The path of the file whose copy ``path`` (normalized) is by its name, or None: ``config/.env~`` ->
+    ``config/.env``, ``#.env copy#`` -> ``.env`` (at most two layers)."""
+    if not _copy_names:
+        from leakstop.cache import load_toml
+        _copy_names.append(CopyNames(load_toml(COPY_NAMES)))
+    parent, slash, name = path.rpartition('/')
+    original = _copy_names[0].original(name)
+    if original is None:
+        return None
+    again = _copy_names[0].original(original)
+    return f'{parent}{slash}{again or original}'
+
+
 class NameFilter:
     """Whether a normalized path matches any of some file-name globs (``glob_to_regex(below=False)``,
     caseless, as ``rules.name_globs``). It is asked of every file of a scan, so it is cheap: each glob
@@ -715,6 +768,12 @@ class NameFilter:
         return answer
 
     def _match(self, path: str) -> bool:
+        if self._named(path):
+            return True
+        copy = copied_from(path)  # `.env~`, `id_rsa copy`: what its globs name, as a copy (tenth hostile review, 09)
+        return copy is not None and self._named(copy)
+
+    def _named(self, path: str) -> bool:
         parent, _, name = path.rpartition('/')
         name = name.lower()
         if name.endswith(self._suffixes):

@@ -276,4 +276,5 @@ class IgnorePattern(Record):
     line: int
     text: str
     negate: bool
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # the path itself (a pattern with a trailing `/`: the directory's path)
+    dir_only: bool = False  # a trailing `/`: matches directories only

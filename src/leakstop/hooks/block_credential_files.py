@@ -25,7 +25,7 @@ from leakstop.decode import document_escape_view, document_view_findings, view_f
 from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, add_common_arguments, glob_arg, parse_hook_args, redacted_message, select_rules
-from leakstop.files import Unreadable, decode_text, link_into_repository, normalize, read_bytes
+from leakstop.files import Unreadable, copied_from, decode_text, link_into_repository, normalize, read_bytes
 from leakstop.placeholders import PlaceholderShapes, is_placeholder
 from leakstop.records import CredentialSettings as Settings
 from leakstop.regex import LazyPattern
@@ -258,8 +258,9 @@ def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[
         return out  # an empty file holds no credential, whatever its name (an empty tomcat.keystore)
     if data is not None and encrypted_envelope(data):
         return out  # ciphertext (an ansible-vault encrypted keystore), whatever its name
+    copy = copied_from(path)  # asked once, not by each rule (NameRule.matches): `id_rsa~` is refused as `id_rsa`
     for rule in settings.names:
-        if not rule.matches(path):
+        if not (rule.names_exactly(path) or copy is not None and rule.names_exactly(copy)):
             continue
         if rule.unless is not None and data is not None and EXEMPTIONS[rule.unless](data, settings.config.allowlist.builtin.placeholders, path):
             continue

@@ -31,7 +31,7 @@ from leakstop.errors import FatalError
 from leakstop.hooks import (
     ArgumentParser, add_common_arguments, glob_arg, parse_hook_args, redacted_message, select_rules, template_glob_arg,
 )
-from leakstop.files import Unreadable, decode_text, normalize, read_bytes
+from leakstop.files import Unreadable, copied_from, decode_text, normalize, read_bytes
 from leakstop.generic.keys import judge_key, shipped_vocabulary
 from leakstop.generic.values import random_token
 from leakstop.placeholders import is_placeholder
@@ -59,7 +59,17 @@ EXAMPLE_DIRS = frozenset(('example', 'examples', '.examples', '_examples', 'samp
 
 
 def kind_of(path: str, settings: Settings) -> str | None:
-    """'template', 'env', 'envrc' or None for a normalized path."""
+    """'template', 'env', 'envrc' or None for a normalized path; a copy by its name (``.env~``, ``#.env#``,
+    ``.env copy``, ``.env (copy)``: ``files.copied_from``) is what it is a copy of (tenth hostile review, 09)."""
+    kind = _kind_by_name(path, settings)
+    if kind is None:
+        copy = copied_from(path)
+        if copy is not None:
+            kind = _kind_by_name(copy, settings)
+    return kind
+
+
+def _kind_by_name(path: str, settings: Settings) -> str | None:
     if settings.templates.match(path):
         return 'template'
     if settings.env.match(path):

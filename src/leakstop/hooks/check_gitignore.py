@@ -22,6 +22,7 @@ import sys
 from typing import Sequence
 
 from leakstop import git
+from leakstop.allowlist import allows_next_line
 from leakstop.config import Config, load_config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
@@ -33,6 +34,11 @@ from leakstop.scan import FileResult
 
 GITIGNORE = '.gitignore'
 PROBE_DIR = 'leakstop-probe'  # a directory name no repository has: probes one level down
+# What the probes of `!` lines' directories may cost: the sum over those directories of the lines git matches
+# there (the top-level file's and the one with the `!` line). git takes about a microsecond a path and pattern,
+# and probes a directory with every required probe (about 16 paths): 2**17 is about 2 s. Past it the hook fails,
+# saying so, rather than pass what it did not probe (a repository of a few hundred re-includes costs a tenth).
+REINCLUDE_BUDGET = 2 ** 17
 
 
 REQUIRED = (
@@ -96,23 +102,36 @@ def parse_gitignore(text: str) -> list[Pattern]:
         if glob.startswith(('\\#', '\\!')):
             glob = glob[1:]
         glob = glob.replace('\\ ', ' ')
-        if not glob:
+        dir_only = glob.endswith('/')
+        if not glob.rstrip('/'):
             continue
         try:
-            regex = compile_globs([glob])
+            regex = compile_globs([glob.rstrip('/')], below=False)
         except re.error:
             continue  # git ignores a pattern it cannot read; so do we
         if regex is not None:
-            out.append(Pattern(number, line, negate, regex))
+            out.append(Pattern(number, line, negate, regex, dir_only))
     return out
 
 
-def match_gitignore(path: str, patterns: Sequence[Pattern]) -> Match:
-    """The last matching pattern decides, as in git."""
+def _last_match(path: str, patterns: Sequence[Pattern], *, is_dir: bool) -> Pattern | None:
     for p in reversed(patterns):
-        if p.regex.match(path):
-            return Match(not p.negate, GITIGNORE, p.line, p.text)
-    return Match(False)
+        if (is_dir or not p.dir_only) and p.regex.match(path):
+            return p
+    return None
+
+
+def match_gitignore(path: str, patterns: Sequence[Pattern]) -> Match:
+    """As git decides for a file: ignored when a directory above it is (git does not look inside an ignored
+    directory: nothing below it can be re-included), else the last pattern matching the file decides
+    (``!d/`` re-includes the directory ``d``, not what a pattern ignores in it: tenth hostile review, 03)."""
+    parts = path.split('/')
+    for i in range(1, len(parts)):
+        p = _last_match('/'.join(parts[:i]), patterns, is_dir=True)
+        if p is not None and not p.negate:
+            return Match(True, GITIGNORE, p.line, p.text)
+    p = _last_match(path, patterns, is_dir=False)
+    return Match(False) if p is None else Match(not p.negate, GITIGNORE, p.line, p.text)
 
 
 def read_gitignore(path: str = GITIGNORE) -> str | None:
@@ -135,8 +154,8 @@ def check_ignored(paths: Sequence[str], gitignore: str | None, *, use_git: bool 
 
 # --- the check -------------------------------------------------------------------------------
 
-def nested_gitignore_dirs() -> list[str]:
-    """The directories below the top whose own ``.gitignore`` git tracks (none without git): a line there overrides the
+def nested_gitignores() -> list[str]:
+    """The ``.gitignore`` files below the top that git tracks (none without git): a line there overrides the
     top-level file for what is below it (ninth hostile review, break 07: `!.env` in `config/.gitignore`)."""
     try:
         proc = subprocess.run(git.command('ls-files', '-z', '--', ':(glob)**/.gitignore'), capture_output=True, check=False)
@@ -145,14 +164,106 @@ def nested_gitignore_dirs() -> list[str]:
     if proc.returncode != 0:
         return []
     names = proc.stdout.decode('utf-8', 'surrogateescape').split('\0')
-    return sorted({os.path.dirname(n) for n in names if n.endswith('/' + GITIGNORE)})[:200]
+    return sorted({n for n in names if n.endswith('/' + GITIGNORE)})
+
+
+_BRACKET_CHOICES = 'xa0A_-.'  # tried first (then the expression's own characters) for a bracket expression
+
+
+def _concrete(glob: str) -> str:
+    """A name ``glob`` (no ``/``) matches: ``*`` and ``**`` are ``PROBE_DIR``, ``?`` an ``x``, a bracket
+    expression a character it takes (``[!x]`` is not ``x``), ``\\c`` the ``c``."""
+    out: list[str] = []
+    i = 0
+    while i < len(glob):
+        c = glob[i]
+        end = glob.find(']', i + 2) if c == '[' else -1
+        if c == '*':
+            while glob.startswith('*', i + 1):
+                i += 1
+            out.append(PROBE_DIR)
+        elif c == '?':
+            out.append('x')
+        elif c == '\\' and i + 1 < len(glob):
+            i += 1
+            out.append(glob[i])
+        elif end != -1:
+            bracket = glob[i:end + 1]
+            try:
+                regex = compile_globs([bracket], below=False)
+            except re.error:
+                regex = None
+            choices = _BRACKET_CHOICES + bracket.lstrip('[!^')  # `[rd]`: `r`; `[!x]`: `a`
+            out.append(next((ch for ch in choices if regex is not None and regex.match(ch)), 'x'))
+            i = end
+        else:
+            out.append(c)
+        i += 1
+    return ''.join(out)
 
 
 def probe_for(line: str) -> str:
     """A path a user-given line must ignore: ``*.tfvars`` -> ``leakstop-probe.tfvars``."""
-    path = line.strip('/').replace('**/', '').replace('**', PROBE_DIR)
-    path = re.sub(r'\[[^\]]*\]', 'x', path).replace('*', PROBE_DIR).replace('?', 'x')
+    parts = [part for part in line.strip('/').split('/') if part]
+    path = '/'.join(_concrete(part) for i, part in enumerate(parts) if part != '**' or i == len(parts) - 1)
     return path or PROBE_DIR
+
+
+def reincluded_dirs(base: str, text: str) -> set[str]:
+    """The directories (relative to the top; ``''`` the top) in which a ``!`` line of the ``.gitignore`` in
+    ``base`` may re-include a file: each directory its pattern passes through, made concrete, and the one it
+    names (``!*/.env`` in ``svc/``: ``svc`` and ``svc/leakstop-probe``; ``!api/`` in ``svc/``: ``svc`` and
+    ``svc/api``). Only ``!`` re-includes, and only where its pattern reaches: a re-include a level or two below
+    a ``.gitignore`` (tenth hostile review, break 03) is probed where it is, and files without a ``!`` line cost
+    nothing (break 02: there was a cap of 200 directories, and a re-include past it passed). A ``!`` line under a
+    ``# leakstop: allow-next-line`` comment is a re-include made on purpose (a test corpus of fake keys)."""
+    dirs: set[str] = set()
+    if '!' not in text:
+        return dirs
+    previous = ''
+    for raw in text.split('\n'):
+        line, above, previous = raw.rstrip('\r').rstrip(' '), previous, raw
+        if not line.startswith('!') or above.startswith('#') and allows_next_line(above.encode('utf-8', 'surrogateescape')):
+            continue
+        here = base
+        dirs.add(here)
+        for part in line[1:].split('/'):
+            if part:
+                here = f'{here}/{_concrete(part)}' if here else _concrete(part)
+                dirs.add(here)
+    return dirs
+
+
+def nested_reinclude_dirs() -> dict[str, int]:
+    """``reincluded_dirs`` of every tracked ``.gitignore`` below the top (read as git reads them: the working
+    tree's file; one that cannot be read as a regular file is an error, as the top-level one is), each with
+    the number of lines of the file that names it (what a probe there costs)."""
+    dirs: dict[str, int] = {}
+    for path in nested_gitignores():
+        text = read_gitignore(path)
+        if text is not None and '!' in text:
+            lines = text.count('\n') + 1
+            for d in reincluded_dirs(os.path.dirname(path), text):
+                dirs[d] = max(dirs.get(d, 0), lines)
+    return dirs
+
+
+def within_budget(top: Sequence[str], nested: dict[str, int], top_lines: int) -> tuple[list[str], list[str]]:
+    """The directories to probe (``top``'s first, in order) while their cost stays within ``REINCLUDE_BUDGET``."""
+    spent = 0
+    kept_top: list[str] = []
+    kept_nested: list[str] = []
+    for d in top:
+        spent += top_lines
+        if spent > REINCLUDE_BUDGET:
+            return kept_top, kept_nested
+        kept_top.append(d)
+    for d in sorted(nested):
+        spent += top_lines + nested[d]
+        if spent > REINCLUDE_BUDGET:
+            break
+        kept_nested.append(d)
+    return kept_top, kept_nested
 
 
 def _pattern_at(answer: Match) -> str:
@@ -177,10 +288,16 @@ def check_gitignore(
 ) -> int:
     gitignore = read_gitignore()
     probes: dict[str, list[str]] = {}
+    # the top, one made-up directory down, and where a `!` line of the top-level file may re-include
+    top_reincluded = sorted(reincluded_dirs('', gitignore or '') - {'', PROBE_DIR})
+    nested = nested_reinclude_dirs() if use_git else {}
+    probed_top, nested_dirs = within_budget(top_reincluded, nested, (gitignore or '').count('\n') + 1)
+    too_many = len(probed_top) + len(nested_dirs) < len(top_reincluded) + len(nested)
+    top_dirs = [PROBE_DIR, *probed_top]
     for req in required:
-        probes[req.line] = [p for probe in req.probes for p in (probe, f'{PROBE_DIR}/{probe}')]
+        probes[req.line] = [p for probe in req.probes for p in (probe, *(f'{d}/{probe}' for d in top_dirs))]
     templates = list(templates)
-    nested_probes = {f'{d}/{probe}': req for d in (nested_gitignore_dirs() if use_git else []) for req in required for probe in req.probes}
+    nested_probes = {f'{d}/{probe}': req for d in nested_dirs for req in required for probe in req.probes}
     answers = check_ignored([p for ps in probes.values() for p in ps] + templates + list(nested_probes), gitignore, use_git=use_git)
 
     # (finding, the lines that fix it): lines are suggested only for findings that are reported
@@ -195,6 +312,10 @@ def check_gitignore(
         lines = [line for line, _ in items]
         nested = all('/' in p for _, paths in items for p in paths)
         where = ' in subdirectories' if nested else ''
+        negations = {(a.line, a.pattern): a for _, paths in items for a in map(answers.__getitem__, paths)
+                     if a.source == GITIGNORE and a.pattern.startswith('!')}
+        if negations:  # the top-level file's own `!` line re-includes them (`!*/*/.env`): lines added after it win
+            where += redacted_message(' (re-included by ' + ', '.join(_pattern_at(a) for _, a in sorted(negations.items())) + ')')
         description = f'does not ignore {what}{where}: add ' + ', '.join(f'`{line}`' for line in lines)
         found.append((_finding(rule_id, description), lines))
     reincluded: set[tuple[str, str]] = set()
@@ -205,8 +326,12 @@ def check_gitignore(
             reincluded.add((answer.source, req.what))
             where = f'line {answer.line}' if '[' in answer.pattern else f'`{answer.pattern}` at line {answer.line}'
             found.append((_finding('gitignore-reincluded', redacted_message(  # (directory names are shown: no secret in them)
-                f'{answer.source} re-includes {req.what} ({where}): {os.path.dirname(path)}/ is not covered; '
+                f'{answer.source} re-includes {req.what} ({where}): {os.path.dirname(answer.source)}/ is not covered; '
                 f'remove that line there')), []))
+    if too_many:
+        found.append((_finding('gitignore-reincluded', (
+            'the `!` lines of the .gitignore files re-include in too many directories to probe them all '
+            f'({len(probed_top) + len(nested_dirs)} of {len(top_reincluded) + len(nested)} probed): keep re-includes few')), []))
     for template in templates:
         answer = answers[template]
         if answer.ignored:

@@ -50,6 +50,7 @@ from leakstop.records import DEFAULT_MAX_LENGTH, DEFAULT_WINDOW, NameRuleFields,
 from leakstop.records import FileRules as FileRules
 from leakstop.validators import VALIDATORS
 from leakstop.regex import LazyPattern
+from leakstop.files import copied_from
 
 RULES_DIR = os.path.dirname(os.path.abspath(__file__))
 SEVERITIES = ('high', 'medium', 'low')
@@ -336,7 +337,15 @@ class NameRule(NameRuleFields):
     __slots__ = ()
 
     def matches(self, path: str) -> bool:
-        """Whether the normalized ``path`` has a name this rule refuses."""
+        """Whether the normalized ``path`` has a name this rule refuses, or is a copy of one by its name
+        (``id_rsa~``, ``credentials copy.json``: ``files.copied_from``; tenth hostile review, 09)."""
+        if self.names_exactly(path):
+            return True
+        copy = copied_from(path)
+        return copy is not None and self.names_exactly(copy)
+
+    def names_exactly(self, path: str) -> bool:
+        """Whether the normalized ``path`` itself has a name this rule refuses (a copy's name not read as one)."""
         return (
             self.include_regex is not None and self.include_regex.match(path) is not None
             and not (self.exclude_regex is not None and self.exclude_regex.match(path) is not None)
