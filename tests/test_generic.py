@@ -461,9 +461,13 @@ def test_a_password_that_names_its_line(line: bytes, names: bool) -> None:
 def test_a_bare_key_in_code_is_not_judged(detector: GenericDetector) -> None:
     from leakstop.generic import score
     from leakstop.generic.records import Candidate, KeyJudgement
-    c = Candidate('key', RANDOM_KEY.decode(), 0, len(RANDOM_KEY), 'assign', True)
+    c = Candidate('key', RANDOM_KEY.decode(), 0, len(RANDOM_KEY), 'call', True)
     assert score(c, detector.vocabulary, code=True).key == KeyJudgement('', 0.0, ('key',), 'a bare key in code')
-    assert score(c, detector.vocabulary).key == KeyJudgement('key', 0.6, ('key',), 'key')
+    digest = Candidate('key', 'd41d8cd98f00b204e9800998ecf8427e', 0, 32, 'assign', True)
+    assert score(digest, detector.vocabulary, code=True).key == KeyJudgement('', 0.0, ('key',), 'a bare key in code')
+    assigned = c._replace(syntax='assign')  # generated material assigned to it: an API key's default (gallery-dl)
+    assert score(assigned, detector.vocabulary, code=True).key == KeyJudgement('key', 0.6, ('key',), 'key')
+    assert score(assigned, detector.vocabulary).key == KeyJudgement('key', 0.6, ('key',), 'key')
 
 
 def test_the_candidates_of_a_line_are_remembered() -> None:
