@@ -434,6 +434,13 @@ def history(revisions: Sequence[str], *, top: str) -> Iterator[tuple[Commit, lis
         raise FatalError(f'git log: {message[0] if message else f"exit code {code}"}')
 
 
+def literal_path(path: str) -> str:
+    """``path`` as ``git check-ignore --stdin`` reads it literally. It reads each path as a pathspec, where a leading
+    ``:`` is magic (``:cfg/.env`` was judged as ``cfg/.env``, ``:!cfg/.env`` refused: tenth hostile review, break
+    17), and it refuses ``--literal-pathspecs``; behind ``./`` nothing is magic. git answers with the path as asked."""
+    return f'./{path}'
+
+
 def ignore_rule(path: str) -> str | None:
     """The line that makes git ignore ``path`` (``.gitignore:3:*.json``), or None: git would not
     ignore it (no pattern, a ``!`` pattern, the file is tracked), it is not in a work tree, or git
@@ -442,7 +449,7 @@ def ignore_rule(path: str) -> str | None:
     try:
         proc = subprocess.run(
             command('check-ignore', '--verbose', '-z', '--stdin'), cwd=directory, capture_output=True,
-            input=os.fsencode(os.path.basename(path)) + b'\0',
+            input=os.fsencode(literal_path(os.path.basename(path))) + b'\0',
         )
     except OSError:
         return None
