@@ -47,7 +47,9 @@ _LOG_CONFIG = (
 )
 # Environment variables that change git's diff output or the objects it shows.
 _LOG_ENV_DROPPED = ('GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_NOTES_REF', 'GIT_REPLACE_REF_BASE')
-LOG_FORMAT = '%x00%H %aI'  # the id and the author date: no space, no NUL in either
+# the id and the author date (no space, no NUL in either), then the whole message, scanned as the commit's own (tenth
+# hostile review, break 19): it ends the record, since git prints a message up to its first NUL byte
+LOG_FORMAT = '%x00%H %aI%n%B'
 
 
 def command(*args: str) -> list[str]:
@@ -311,12 +313,12 @@ def _nul_records(stream: IO[bytes] | Iterator[bytes]) -> Iterator[bytes]:
     if rest:
         yield rest
 
-_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (\S*)', re.S)
+_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (\S*)(?:\n(.*))?', re.S)
 
 
 def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | FileChange]:
-    """Parse ``git log --raw -z -c --no-renames --no-abbrev --format=LOG_FORMAT``: each commit (id and
-    author date), then a ``FileChange`` per path it changed, with the blob each parent had there and
+    """Parse ``git log --raw -z -c --no-renames --no-abbrev --format=LOG_FORMAT``: each commit (id, author
+    date and message), then a ``FileChange`` per path it changed, with the blob each parent had there and
     the blob it wrote ('' where it wrote no file: a deletion, a submodule; a symlink's blob is its target). A merge lists
     only the paths whose content differs from every parent (``-c``): a clean merge lists none.
     Records are NUL-terminated and a path is the record after its ``:`` record, whatever it holds."""
@@ -341,7 +343,7 @@ def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | File
             continue
         m = _COMMIT_RECORD.fullmatch(record)
         if m is not None:
-            yield Commit(m.group(1).decode('ascii'), m.group(2).decode('ascii', 'replace'))
+            yield Commit(m.group(1).decode('ascii'), m.group(2).decode('ascii', 'replace'), message=m.group(3) or b'')
 
 
 def log_command(revisions: Sequence[str]) -> list[str]:

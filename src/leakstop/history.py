@@ -15,6 +15,9 @@ lists only the paths whose content differs from every parent (a clean merge adds
 conflict resolution adds what it wrote); and what git calls binary (UTF-16, a NUL byte, ``-diff``
 in ``.gitattributes``) is scanned like any other file, since no diff is read. Line numbers are the
 lines of the blob the commit wrote. Findings the baseline knows pass, as everywhere.
+
+A commit's message (read by the same ``git log``) is the commit's own: a secret in it is a finding of that
+commit at ``MESSAGE_PATH``, its line in the message.
 """
 from __future__ import annotations
 
@@ -36,6 +39,10 @@ from leakstop.scan import CHUNK_SIZE, name_findings, ruleset_for, scan_blocks, s
 
 # A finding in a blob, and whether the baseline knows it (judged where the blob's text is at hand).
 Judged = Tuple[Finding, bool]
+# Where a secret in a commit's message is reported (and what its message is scanned as): git's own name for a
+# message being written. No file a commit holds has that path (git refuses a `.git` component), so a baseline
+# entry for it covers a message's secret only (tenth hostile review, break 19).
+MESSAGE_PATH = '.git/COMMIT_EDITMSG'
 _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
 _CHUNK = 128  # blobs a worker is given at a time
@@ -101,6 +108,11 @@ class BlobScanner:
         if hooked:
             findings = list(filehooks.merged(FileResult(display, findings=tuple(findings)), hooked, settings=self.hooks).findings)
         return self.judged(findings, text or b'')
+
+    def message(self, text: bytes, display: str) -> tuple[Judged, ...]:
+        """A commit's message, by the secret rules (no file hook: a message is no file), as the file ``display``
+        (``MESSAGE_PATH`` as paths are shown)."""
+        return self.judged(scan_data(text, display, ruleset=self.ruleset, config=self.config), text)
 
     def streamed(self, blob: git.BlobReader, display: str) -> tuple[list[Finding], bool]:
         """A blob larger than CHUNK_SIZE, through the bounded windows large files are scanned in
@@ -304,9 +316,9 @@ def scan_history(
         revisions: Sequence[str], *, config: Config, baseline: Baseline | None, progress: Callable[[int], None],
         jobs: int = 1,
 ) -> tuple[list[FileResult], dict[str, Commit]]:
-    """Scan what the commits in ``revisions`` added: one result per file-in-commit with findings,
-    newest commit first, each finding with its commit id; plus each reporting commit's author date
-    and subject. A blob the repository lacks (a partial clone) is an error line for that
+    """Scan what the commits in ``revisions`` added: one result per file-in-commit with findings (a secret in
+    the commit's message: at ``MESSAGE_PATH``), newest commit first, each finding with its commit id; plus each
+    reporting commit's author date and subject. A blob the repository lacks (a partial clone) is an error line for that
     file-in-commit."""
     top = git.toplevel()
     display = Display(top)
@@ -317,10 +329,19 @@ def scan_history(
     allowed = config.allowlist.path_allowed
     commits: list[tuple[Commit, list[FileChange]]] = []
     wanted: set[tuple[str, str]] = set()
+    messages: dict[str, tuple[Judged, ...]] = {}  # commit id -> the findings in its message (few have any)
+    message_path = display(MESSAGE_PATH)  # relative to the current directory, as every path (the baseline's entries)
+    scan_messages = not allowed(message_path)
 
     def new_blobs() -> Iterator[tuple[str, str]]:
-        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile)."""
+        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile). Each commit's message
+        is scanned as it comes (a few microseconds each) and not kept."""
         for commit, changes in git.history(revisions, top=top):
+            if commit.message:
+                found = scanner.message(commit.message, message_path) if scan_messages else ()
+                if found:
+                    messages[commit.sha] = found
+                commit = commit._replace(message=b'')
             commits.append((commit, changes))
             for change in changes:
                 key = (change.new, change.path)
@@ -338,6 +359,10 @@ def scan_history(
             # a file deleted from an allowlisted or excluded path explains nothing: its findings were never
             # reported, so a secret moved out of it into a scanned path is new there (eighth hostile review, break 03)
             deleted = [c for c in changes if not c.new and c.old and not allowed(display(c.path))]
+            in_message = [f._replace(commit=commit.sha) for f, known in messages.get(commit.sha, ()) if not known]
+            if in_message:
+                reported[commit.sha] = commit
+                results.append(FileResult(message_path, findings=tuple(in_message)))
             for change in changes:
                 if (change.new, change.path) not in wanted:
                     continue  # a deletion, a link, a submodule, an allowlisted path
@@ -445,6 +470,6 @@ def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | No
     from leakstop.engine import scan_bytes
 
     def find(data: bytes) -> list[Finding]:
-        findings = scan_data(data, 'COMMIT_EDITMSG', ruleset=ruleset, config=config)
-        return [*findings, *scan_bytes(data, ruleset if every is None else every, 'COMMIT_EDITMSG')]
+        findings = scan_data(data, MESSAGE_PATH, ruleset=ruleset, config=config)
+        return [*findings, *scan_bytes(data, ruleset if every is None else every, MESSAGE_PATH)]
     return _redact(text, find, names=True)  # (a subject naming a file: ``remove backup_<token>.txt``)
