@@ -942,3 +942,59 @@ def test_parse_raw_log_reads_each_commit_message() -> None:
         Commit(b, '2024-01-02T03:04:05+00:00', message=f'subject\n\n:000000 100644 {z} {a} A\n'.encode()),
         Commit(a, '2024-01-01T00:00:00+00:00', message=b.encode() + b' 2024\n'), FileChange('a.txt', (), a),
     ]
+
+
+# -- --all-refs: a tag (or any ref) to a blob or a tree -----------------------------------------------
+
+def git_input(text: str, *args: str) -> str:
+    return subprocess.run(('git', *args), input=text, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_all_refs_scans_tags_to_blobs_and_trees(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 18: `--all-refs` walked commits only, so a tag to a blob or a tree (lightweight or
+    annotated), which `git push --tags` publishes, was skipped without a word. What such a ref holds is scanned now (a
+    tree: each file in it) and reported under the ref's name (`refs/tags/t:path` for a file in a tree, as git names it)."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    blob = git_input(f'token = "{GH}"\n', 'hash-object', '-w', '--stdin')
+    other = git_input(f'AWS_ACCESS_KEY_ID = "{AWS}"\n', 'hash-object', '-w', '--stdin')
+    sub = git_input(f'100644 blob {other}\tkey.py\n', 'mktree')
+    tree = git_input(f'100644 blob {blob}\tsecret.py\n040000 tree {sub}\tconf\n', 'mktree')
+    git('tag', 'blob-tag', blob, cwd='.')
+    git('tag', '-a', '-m', 'annotated', 'annotated-blob-tag', blob, cwd='.')
+    git('tag', '-a', '-m', 'a tag of a tag', 'tag-of-tag', 'annotated-blob-tag', cwd='.')
+    git('tag', 'tree-tag', tree, cwd='.')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])  # HEAD's history only
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert sorted((f['path'], f['line'], f['rule'], f.get('commit')) for f in doc['findings']) == [
+        ('refs/tags/annotated-blob-tag', 1, 'github-pat-classic', None),
+        ('refs/tags/blob-tag', 1, 'github-pat-classic', None),
+        ('refs/tags/tag-of-tag', 1, 'github-pat-classic', None),
+        ('refs/tags/tree-tag:conf/key.py', 1, 'aws-access-key-id', None),
+        ('refs/tags/tree-tag:secret.py', 1, 'github-pat-classic', None),
+    ]
+    assert cli.main(['scan', '--history', '--all-refs']) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith('refs/tags/annotated-blob-tag:1:10: github-pat-classic: ') and GH[4:] not in out + err
+    assert 'refs/tags/tree-tag:conf/key.py:1:22: aws-access-key-id: ' in out
+    assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
+    code, doc = scan_json('--history', '--all-refs')
+    assert (code, doc['findings']) == (0, [])
+
+
+def test_all_refs_scans_the_message_of_an_annotated_tag(repo: str) -> None:
+    """Break 19's sibling: an annotated tag's message is published by `git push --tags` as a commit's is; with
+    `--all-refs` a secret in it is a finding at `<ref>:.git/TAG_EDITMSG`, and the baseline records it."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    git('tag', '-a', '-m', f'release 1\n\nsigned with {GH}', 'v1', cwd='.')
+    git('tag', '-a', '-m', 'nothing here', 'v2', cwd='.')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert [(f['path'], f['line'], f['column'], f['redacted'], f.get('commit')) for f in doc['findings']] == [
+        ('refs/tags/v1:.git/TAG_EDITMSG', 3, 13, f'{GH[:4]}…', None)]
+    assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
+    code, doc = scan_json('--history', '--all-refs')
+    assert (code, doc['findings']) == (0, [])

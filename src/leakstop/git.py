@@ -436,6 +436,56 @@ def history(revisions: Sequence[str], *, top: str) -> Iterator[tuple[Commit, lis
         raise FatalError(f'git log: {message[0] if message else f"exit code {code}"}')
 
 
+def _git_lines(args: Sequence[str], *, top: str, stdin: bytes = b'', sep: bytes = b'\n') -> list[bytes]:
+    """The records of ``git args`` (replacement objects ignored, nothing fetched); a failure is a FatalError."""
+    proc = subprocess.run(command('--no-replace-objects', *args), cwd=top, input=stdin, capture_output=True,
+                          env=log_environment())
+    if proc.returncode != 0:
+        message = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+        raise FatalError(f'git {args[0]}: {message[0] if message else f"exit code {proc.returncode}"}')
+    return [record for record in proc.stdout.split(sep) if record]
+
+
+def refs_to_files(top: str) -> list[tuple[str, str, str]]:
+    """``(ref, type, id)`` of each ref ``git log --all`` passes over without a word: one whose object, its tags
+    peeled, is a ``blob`` or a ``tree`` (``git tag t <blob>``, which ``git push --tags`` publishes; tenth hostile
+    review, break 18). One ``for-each-ref``; a ``cat-file`` only when an annotated tag is there to peel."""
+    refs: list[tuple[str, str, str]] = []
+    for line in _git_lines(('for-each-ref', '--format=%(objecttype) %(objectname) %(refname)'), top=top):
+        kind, sha, name = line.split(b' ', 2)
+        refs.append((os.fsdecode(name), kind.decode('ascii'), sha.decode('ascii')))
+    tags = [sha for _, kind, sha in refs if kind == 'tag']
+    if tags:  # each answer: the type and id of the object the tag leads to (``missing`` if the clone lacks it)
+        answers = _git_lines(('cat-file', '--batch-check=%(objecttype) %(objectname)'), top=top,
+                             stdin=b''.join(f'{sha}^{{}}\n'.encode() for sha in tags))
+        peeled = {tag: answer.decode('ascii', 'replace').partition(' ') for tag, answer in zip(tags, answers)}
+        refs = [(name, peeled[sha][0], peeled[sha][2]) if kind == 'tag' else (name, kind, sha) for name, kind, sha in refs]
+    return [(name, kind, sha) for name, kind, sha in refs if kind in ('blob', 'tree')]
+
+
+def tag_messages(top: str) -> list[tuple[str, bytes]]:
+    """``(ref, message)`` of each ref to an annotated tag: ``git push --tags`` publishes its message (tenth hostile
+    review, break 19's sibling). git prints a message up to a NUL byte, so NUL ends each record."""
+    out = []
+    only_tags = '--format=%(if:equals=tag)%(objecttype)%(then)%(refname)%0a%(contents)%(end)%00'
+    for record in _git_lines(('for-each-ref', only_tags), top=top, sep=b'\0'):
+        name, _, message = record.lstrip(b'\n').partition(b'\n')
+        if name:
+            out.append((os.fsdecode(name), message))
+    return out
+
+
+def tree_blobs(tree: str, *, top: str) -> list[tuple[str, str]]:
+    """``(blob id, path)`` of each file in ``tree``, at any depth (a submodule holds none here)."""
+    out = []
+    for record in _git_lines(('ls-tree', '-r', '-z', '--full-tree', tree), top=top, sep=b'\0'):
+        info, _, path = record.partition(b'\t')
+        _mode, kind, sha = info.decode('ascii').split()
+        if kind == 'blob':
+            out.append((sha, os.fsdecode(path)))
+    return out
+
+
 def literal_path(path: str) -> str:
     """``path`` as ``git check-ignore --stdin`` reads it literally. It reads each path as a pathspec, where a leading
     ``:`` is magic (``:cfg/.env`` was judged as ``cfg/.env``, ``:!cfg/.env`` refused: tenth hostile review, break

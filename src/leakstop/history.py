@@ -17,7 +17,8 @@ in ``.gitattributes``) is scanned like any other file, since no diff is read. Li
 lines of the blob the commit wrote. Findings the baseline knows pass, as everywhere.
 
 A commit's message (read by the same ``git log``) is the commit's own: a secret in it is a finding of that
-commit at ``MESSAGE_PATH``, its line in the message.
+commit at ``MESSAGE_PATH``, its line in the message. With ``--all-refs``, a ref to a blob or a tree (which ``git
+log --all`` passes over) is scanned too, its findings reported under the ref's name.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ Judged = Tuple[Finding, bool]
 # message being written. No file a commit holds has that path (git refuses a `.git` component), so a baseline
 # entry for it covers a message's secret only (tenth hostile review, break 19).
 MESSAGE_PATH = '.git/COMMIT_EDITMSG'
+TAG_MESSAGE = '.git/TAG_EDITMSG'  # an annotated tag's message, after the tag's name: ``refs/tags/v1:.git/TAG_EDITMSG``
 _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
 _CHUNK = 128  # blobs a worker is given at a time
@@ -312,13 +314,60 @@ def new_findings(
     return fresh
 
 
+def tag_message_results(
+        top: str, scanner: BlobScanner, *, display: Callable[[str], str], allowed: Callable[[str], bool],
+) -> list[FileResult]:
+    """The secrets in each annotated tag's message (``git push --tags`` publishes it), as a commit's message is
+    scanned, at ``<ref>:.git/TAG_EDITMSG`` (break 19's sibling)."""
+    results = []
+    for ref, message in git.tag_messages(top):
+        shown = display(f'{ref}:{TAG_MESSAGE}')
+        if not allowed(f'{ref}:{TAG_MESSAGE}'):
+            fresh = tuple(f for f, known in scanner.message(message, shown) if not known)
+            if fresh:
+                results.append(FileResult(shown, findings=fresh))
+    return results
+
+
+def ref_results(
+        top: str, blobs: BlobFindings, written: set[tuple[str, str]], *, display: Callable[[str], str],
+        allowed: Callable[[str], bool], jobs: int, progress: Callable[[int], None],
+) -> list[FileResult]:
+    """The secrets in annotated tags' messages (``tag_message_results``), and in what each ref to a blob or a tree
+    holds (``git.refs_to_files``; ``git log --all`` skips them), each file judged as the file at its path (a blob as the file named like the ref) and reported under the ref's name as
+    git names it: ``refs/tags/t`` for a blob, ``refs/tags/t:conf/key.py`` for a file of a tree (``display``ed as
+    paths are). A file a commit ``written`` at that path is reported there, not again."""
+    files: list[tuple[str, str, str]] = []  # (blob, path judged as, name shown)
+    for ref, kind, sha in git.refs_to_files(top):
+        if kind == 'blob':
+            files.append((sha, ref, display(ref)))
+        else:
+            files += [(blob, path, display(f'{ref}:{path}')) for blob, path in git.tree_blobs(sha, top=top)]
+    files = [f for f in files if (f[0], f[1]) not in written and not allowed(f[1])]
+    blobs.scan(dict.fromkeys((blob, path) for blob, path, _ in files if (blob, path) not in blobs.found),
+               jobs=jobs, progress=progress)
+    results = tag_message_results(top, blobs.scanner, display=display, allowed=allowed)
+    baseline = blobs.scanner.baseline
+    for blob, path, shown in files:
+        found = blobs.get(blob, path)
+        if found is None:
+            results.append(FileResult(shown, error=f'blob {blob} is missing from the repository (not fetched)'))
+            continue
+        fresh = [f._replace(path=shown) for f, _ in found]  # judged by the baseline under the name shown
+        fresh = [f for f in fresh if baseline is None or not baseline.knows(f)]
+        if fresh:
+            results.append(FileResult(shown, findings=tuple(fresh)))
+    return results
+
+
 def scan_history(
         revisions: Sequence[str], *, config: Config, baseline: Baseline | None, progress: Callable[[int], None],
         jobs: int = 1,
 ) -> tuple[list[FileResult], dict[str, Commit]]:
     """Scan what the commits in ``revisions`` added: one result per file-in-commit with findings (a secret in
-    the commit's message: at ``MESSAGE_PATH``), newest commit first, each finding with its commit id; plus each
-    reporting commit's author date and subject. A blob the repository lacks (a partial clone) is an error line for that
+    the commit's message: at ``MESSAGE_PATH``), newest commit first, each finding with its commit id; with
+    ``ALL_REFS``, first what refs to blobs and trees hold (``ref_results``); plus each reporting commit's author
+    date and subject. A blob the repository lacks (a partial clone) is an error line for that
     file-in-commit."""
     top = git.toplevel()
     display = Display(top)
@@ -376,6 +425,9 @@ def scan_history(
                 if fresh:
                     reported[commit.sha] = commit
                     results.append(FileResult(path, findings=tuple(f._replace(commit=commit.sha) for f in fresh)))
+        if git.ALL_REFS in revisions:  # what a ref to a blob or a tree holds: before the commits, under the ref's name
+            results[:0] = ref_results(top, blobs, wanted, display=display, allowed=lambda path: allowed(display(path)),
+                                      jobs=jobs, progress=progress)
     finally:
         blobs.close()
     subjects = git.subjects(list(reported), top=top)
