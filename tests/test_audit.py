@@ -521,6 +521,17 @@ def test_a_baseline_in_a_subdirectory_is_judged_where_it_is(repo: str, capsys: p
     assert 'leakstop: warning: secrets/baseline.json is ignored by git (.gitignore:1:secrets/)' in capsys.readouterr().err
 
 
+@pytest.mark.parametrize('name', [':baseline.json', ':!baseline.json'])
+def test_a_baseline_name_that_reads_as_pathspec_magic_is_judged_as_itself(
+        repo: str, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 17's sibling: the name was asked of `git check-ignore` as a pathspec, where a
+    leading `:` is magic: `:baseline.json` was judged as `baseline.json` (not ignored by `:*`), and `:!…` made git
+    refuse to answer. Either way the baseline git ignores was written without the warning."""
+    write('.gitignore', ':*\n')
+    assert cli.main(['baseline', 'create', '--baseline', name, 'a.py']) == 0
+    assert 'is ignored by git (.gitignore:1::*)' in capsys.readouterr().err
+
+
 @pytest.mark.parametrize('setup', ['not ignored', 'negated', 'tracked'])
 def test_no_warning_when_git_would_commit_the_baseline(repo: str, setup: str, capsys: pytest.CaptureFixture[str]) -> None:
     write('.gitignore', {'not ignored': '*.log\n', 'negated': f'*.json\n!{BASELINE}\n', 'tracked': '*.json\n'}[setup])

@@ -428,3 +428,64 @@ def test_a_re_include_made_on_purpose_passes_under_a_pragma(mode: str, capsys: p
     assert code == 1 and 're-included by `!tests/corpus/**` at line 15' in out
     Path('.gitignore').write_text(COMPLETE + '# leakstop: allow-next-line (fake fixtures)\n!tests/corpus/**\n')
     assert run(capsys) == (0, '', '')
+
+
+@pytest.mark.parametrize('name', [':cfg', ':!cfg', ':(top)cfg'])
+def test_a_directory_name_that_reads_as_pathspec_magic_is_probed_as_itself(
+        name: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 17 (a): `:cfg/.env` was asked of `git check-ignore` as a pathspec (`:` is magic)
+    and judged as `cfg/.env`, ignored by the top-level `.env`; `:!cfg/.env` made git refuse every probe, and the
+    fallback read the top-level file alone. Either way `!.env` in that directory's .gitignore passed."""
+    Path('.gitignore').write_text(COMPLETE)
+    (repo / name).mkdir()
+    (repo / name / '.gitignore').write_text('!.env\n')
+    assert git(repo, '--literal-pathspecs', 'add', '.gitignore', f'{name}/.gitignore').returncode == 0
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert f'{name}/.gitignore re-includes .env files' in out and f'{name}/ is not covered' in out
+
+
+def test_git_check_ignore_reads_paths_literally(repo: Path) -> None:
+    Path('.gitignore').write_text('.env\n')
+    (repo / ':cfg').mkdir()
+    (repo / ':cfg' / '.gitignore').write_text('!.env\n')
+    answers = git_check_ignore([':cfg/.env', ':!x/.env', 'a*/.env'])
+    assert answers is not None
+    assert answers[':cfg/.env'].pattern == '!.env' and not answers[':cfg/.env'].ignored
+    assert answers[':!x/.env'].ignored and answers['a*/.env'].ignored
+
+
+@pytest.mark.parametrize('fmt', ['text', 'json'])
+def test_a_hostile_directory_name_is_shown_escaped(fmt: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 17 (b): the directory name was put raw into the finding's description: a name
+    with a line break started a line `::stop-commands::…` (GitHub Actions reads it as a command) and a name that
+    is not UTF-8 made `--format json` write invalid UTF-8. Names are shown as paths are everywhere else."""
+    Path('.gitignore').write_text(COMPLETE)
+    names = [b'x\n::stop-commands::pause', b'caf\xe9']
+    for name in names:
+        os.mkdir(name)
+        Path(os.fsdecode(name), '.gitignore').write_text('!.env\n')
+    assert subprocess.run(['git', 'add', '--', *(os.fsdecode(n) + '/.gitignore' for n in names)]).returncode == 0
+    code, out, _ = run(capsys, '--format', fmt)
+    assert code == 1
+    out.encode('utf-8')  # no surrogate escape: valid UTF-8 when written
+    assert not any(line.lstrip().startswith('::') for line in out.splitlines())
+    if fmt == 'json':
+        out = ' '.join(f['description'] for f in json.loads(out)['findings'])
+    assert 'caf\\xe9/ is not covered' in out and 'x\\n::stop-commands::pause/ is not covered' in out
+
+
+def test_a_re_including_pattern_that_holds_a_hostile_name_is_shown_escaped(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Break 17's sibling: the pattern that re-includes is shown too, and holds the name it matches (`!caf\\xe9/.env`
+    in a/.gitignore for a/caf\\xe9/): it was written raw, and `--format json` was not UTF-8."""
+    Path('.gitignore').write_text(COMPLETE)
+    os.makedirs(b'a/caf\xe9')
+    Path(os.fsdecode(b'a/caf\xe9/.gitignore')).write_text('# nothing\n')
+    Path('a/.gitignore').write_bytes(b'!caf\xe9/.env\n')
+    assert git(repo, 'add', '-A').returncode == 0
+    code, out, _ = run(capsys, '--format', 'json')
+    assert code == 1
+    out.encode('utf-8')
+    descriptions = [f['description'] for f in json.loads(out)['findings']]
+    assert 'a/.gitignore re-includes .env files (`!caf\\xe9/.env` at line 1): a/ is not covered; remove that line there' in descriptions

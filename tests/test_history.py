@@ -763,6 +763,16 @@ def test_all_refs_scans_every_branch_and_tag(repo: str, capsys: pytest.CaptureFi
 
 # -- what a finding says about its commit ----------------------------------------------------------
 
+def in_files(doc: dict) -> list[dict]:  # type: ignore[type-arg]
+    """The findings of a JSON report in files (a token in a subject is also a finding of the message)."""
+    return [f for f in doc['findings'] if f['path'] != history.MESSAGE_PATH]
+
+
+def in_files_sarif(text: str) -> list[dict]:  # type: ignore[type-arg]
+    return [r for r in json.loads(text)['runs'][0]['results']
+            if r['locations'][0]['physicalLocation']['artifactLocation']['uri'] != history.MESSAGE_PATH]
+
+
 def test_findings_carry_the_commit_subject_with_secrets_in_it_redacted(repo: str) -> None:
     subject = f'Configure the deploy client (old token {GH} revoked)'
     added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'{subject}\n\nThe body is not reported.\n',
@@ -770,11 +780,13 @@ def test_findings_carry_the_commit_subject_with_secrets_in_it_redacted(repo: str
     shown = f'Configure the deploy client (old token {GH[:4]}… revoked)'
     code, doc = scan_json('--history')
     assert code == 1
-    (finding,) = doc['findings']
+    (finding,) = in_files(doc)
     assert (finding['commit'], finding['date'], finding['subject']) == (added, '2024-05-06T07:08:09+02:00', shown)
+    assert [(f['path'], f['line'], f['subject']) for f in doc['findings'] if f not in in_files(doc)] == [
+        (history.MESSAGE_PATH, 1, shown)]  # the subject's token is the message's finding too
     sarif = _leakstop('scan', '--history', '--format', 'sarif')
     assert sarif.returncode == 1 and GH not in sarif.stdout and AWS not in sarif.stdout
-    (result,) = json.loads(sarif.stdout)['runs'][0]['results']
+    (result,) = in_files_sarif(sarif.stdout)
     assert result['properties'] == {'commit': added, 'date': '2024-05-06T07:08:09+02:00', 'subject': shown}
 
 
@@ -790,11 +802,11 @@ def test_a_subject_is_redacted_with_every_rule_whatever_the_selection(repo: str,
     added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'rotate {GH}\n')
     code, doc = scan_json('--history', *selection)
     assert code == 1
-    (finding,) = doc['findings']
+    (finding,) = in_files(doc)
     assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
     sarif = _leakstop('scan', '--history', '--format', 'sarif', *selection)
     assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
-    (result,) = json.loads(sarif.stdout)['runs'][0]['results']
+    (result,) = in_files_sarif(sarif.stdout)
     assert result['properties']['subject'] == f'rotate {GH[:4]}…'
 
 
@@ -805,7 +817,7 @@ def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(re
     commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'remove backup_{GH}.txt and {GH2}_old\n')
     code, doc = scan_json('--history')
     assert code == 1
-    (finding,) = doc['findings']
+    (finding,) = in_files(doc)
     assert finding['subject'] == f'remove backup_{GH[:4]}….txt and {GH2[:4]}…_old'
 
 
@@ -815,7 +827,7 @@ def test_a_subject_token_after_an_escape_sequence_is_redacted(repo: str) -> None
     commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'deploy \x1b7{GH} \x1b(B{GH2}\n')
     code, doc = scan_json('--history')
     assert code == 1
-    (finding,) = doc['findings']
+    (finding,) = in_files(doc)
     assert finding['subject'] == f'deploy \x1b7{GH[:4]}… \x1b(B{GH2[:4]}…'
 
 
@@ -830,7 +842,7 @@ def test_a_subject_token_after_an_escape_sequence_of_any_length_is_redacted(repo
     commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'deploy {sequence}{GH} and {sequence}{GH2}\n')
     code, doc = scan_json('--history')
     assert code == 1
-    (finding,) = doc['findings']
+    (finding,) = in_files(doc)
     assert finding['subject'] == f'deploy {sequence}{GH[:4]}… and {sequence}{GH2[:4]}…'
     for fmt in ('sarif', 'text'):
         out = _leakstop('scan', '--history', '--format', fmt)
@@ -882,3 +894,107 @@ def test_the_blob_scanner_reaches_a_spawned_worker_as_its_settings(repo: str) ->
     assert copy.missing == frozenset({'f' * 40}) and copy.baseline is None
     ((finding, known),) = copy.whole(f'token = "{GH}"\n'.encode(), 'a.py')
     assert (finding.rule_id, finding.line, known) == ('github-pat-classic', 1, False)
+
+
+# -- a commit's message is the commit's own: a secret in it is a finding ---------------------------
+
+def test_a_token_in_a_commit_message_is_a_finding_of_that_commit(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 19: a token in a commit's subject or body (`git commit -m "deploy with <token>"`),
+    pushed with the commit, was never reported: the subject was searched only to redact it. A secret in the whole
+    message is now a finding of that commit, at the pseudo-path `.git/COMMIT_EDITMSG` (git's own name for a message
+    being written; no file git stores can have it), its line in the message; the baseline records it."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    added = commit_file('b.py', 'y = 2\n', f'ci: deploy with {GH}\n\nThe body:\n  also {GH2}\n')
+    for args in (['--history'], ['--since', 'HEAD~1']):
+        code, doc = scan_json(*args)
+        assert code == 1, args
+        assert [(f['path'], f['line'], f['column'], f['rule'], f['commit'], f['redacted']) for f in doc['findings']] == [
+            ('.git/COMMIT_EDITMSG', 1, 17, 'github-pat-classic', added, f'{GH[:4]}…'),
+            ('.git/COMMIT_EDITMSG', 4, 8, 'github-pat-classic', added, f'{GH2[:4]}…'),
+        ]
+        assert doc['findings'][0]['subject'] == f'ci: deploy with {GH[:4]}…'
+    assert cli.main(['scan', '--history']) == 1
+    out, err = capsys.readouterr()
+    assert f'commit {added} (' in out and f'{added[:12]}:.git/COMMIT_EDITMSG:1:17: github-pat-classic: ' in out
+    assert f'{added[:12]}:.git/COMMIT_EDITMSG:4:8: ' in out
+    for fmt in ('text', 'json', 'sarif'):
+        shown = _leakstop('scan', '--history', '--format', fmt)
+        assert shown.returncode == 1 and GH[4:] not in shown.stdout + shown.stderr and GH2[4:] not in shown.stdout
+    assert GH[4:] not in out + err
+    done = _leakstop('baseline', 'update', '--history')
+    assert (done.returncode, '2 added' in done.stdout) == (0, True), done.stdout + done.stderr
+    assert _leakstop('scan', '--history').returncode == 0
+    commit_file('c.py', 'z = 3\n', f'again {AWS}')  # a new secret in a message still fails
+    code, doc = scan_json('--history')
+    assert code == 1 and [(f['path'], f['rule']) for f in doc['findings']] == [('.git/COMMIT_EDITMSG', 'aws-access-key-id')]
+
+
+def test_parse_raw_log_reads_each_commit_message() -> None:
+    """The message comes in the same `git log` record as the commit id (`%n%B`): a line of it that looks like a
+    change record or a commit record is message text."""
+    z, a, b = '0' * 40, 'a' * 40, 'b' * 40
+    stream = [
+        b'\0' + b.encode() + b' 2024-01-02T03:04:05+00:00\nsubject\n\n' + f':000000 100644 {z} {a} A'.encode() + b'\n\0',
+        b'\0' + a.encode() + b' 2024-01-01T00:00:00+00:00\n' + b.encode() + b' 2024\n\0\n',
+        f':000000 100644 {z} {a} A\0'.encode() + b'a.txt\0',
+    ]
+    assert list(parse_raw_log(iter(stream))) == [
+        Commit(b, '2024-01-02T03:04:05+00:00', message=f'subject\n\n:000000 100644 {z} {a} A\n'.encode()),
+        Commit(a, '2024-01-01T00:00:00+00:00', message=b.encode() + b' 2024\n'), FileChange('a.txt', (), a),
+    ]
+
+
+# -- --all-refs: a tag (or any ref) to a blob or a tree -----------------------------------------------
+
+def git_input(text: str, *args: str) -> str:
+    return subprocess.run(('git', *args), input=text, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_all_refs_scans_tags_to_blobs_and_trees(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 18: `--all-refs` walked commits only, so a tag to a blob or a tree (lightweight or
+    annotated), which `git push --tags` publishes, was skipped without a word. What such a ref holds is scanned now (a
+    tree: each file in it) and reported under the ref's name (`refs/tags/t:path` for a file in a tree, as git names it)."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    blob = git_input(f'token = "{GH}"\n', 'hash-object', '-w', '--stdin')
+    other = git_input(f'AWS_ACCESS_KEY_ID = "{AWS}"\n', 'hash-object', '-w', '--stdin')
+    sub = git_input(f'100644 blob {other}\tkey.py\n', 'mktree')
+    tree = git_input(f'100644 blob {blob}\tsecret.py\n040000 tree {sub}\tconf\n', 'mktree')
+    git('tag', 'blob-tag', blob, cwd='.')
+    git('tag', '-a', '-m', 'annotated', 'annotated-blob-tag', blob, cwd='.')
+    git('tag', '-a', '-m', 'a tag of a tag', 'tag-of-tag', 'annotated-blob-tag', cwd='.')
+    git('tag', 'tree-tag', tree, cwd='.')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])  # HEAD's history only
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert sorted((f['path'], f['line'], f['rule'], f.get('commit')) for f in doc['findings']) == [
+        ('refs/tags/annotated-blob-tag', 1, 'github-pat-classic', None),
+        ('refs/tags/blob-tag', 1, 'github-pat-classic', None),
+        ('refs/tags/tag-of-tag', 1, 'github-pat-classic', None),
+        ('refs/tags/tree-tag:conf/key.py', 1, 'aws-access-key-id', None),
+        ('refs/tags/tree-tag:secret.py', 1, 'github-pat-classic', None),
+    ]
+    assert cli.main(['scan', '--history', '--all-refs']) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith('refs/tags/annotated-blob-tag:1:10: github-pat-classic: ') and GH[4:] not in out + err
+    assert 'refs/tags/tree-tag:conf/key.py:1:22: aws-access-key-id: ' in out
+    assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
+    code, doc = scan_json('--history', '--all-refs')
+    assert (code, doc['findings']) == (0, [])
+
+
+def test_all_refs_scans_the_message_of_an_annotated_tag(repo: str) -> None:
+    """Break 19's sibling: an annotated tag's message is published by `git push --tags` as a commit's is; with
+    `--all-refs` a secret in it is a finding at `<ref>:.git/TAG_EDITMSG`, and the baseline records it."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    git('tag', '-a', '-m', f'release 1\n\nsigned with {GH}', 'v1', cwd='.')
+    git('tag', '-a', '-m', 'nothing here', 'v2', cwd='.')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert [(f['path'], f['line'], f['column'], f['redacted'], f.get('commit')) for f in doc['findings']] == [
+        ('refs/tags/v1:.git/TAG_EDITMSG', 3, 13, f'{GH[:4]}…', None)]
+    assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
+    code, doc = scan_json('--history', '--all-refs')
+    assert (code, doc['findings']) == (0, [])

@@ -842,7 +842,8 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument('--history', action='store_true',
                        help='scan what every commit reachable from HEAD added')
     scan.add_argument('--all-refs', action='store_true',
-                      help='with --history: the commits of every branch, remote-tracking branch and tag, not only HEAD')
+                      help='with --history: the commits of every branch, remote-tracking branch and tag, not only HEAD, '
+                           'and what a tag to a blob or a tree holds')
     scan.add_argument('--no-git', action='store_false', dest='use_git',
                       help='walk directories whole, even in a git repository (.gitignore not applied)')
     scan.add_argument('--exclude', action='append', default=[], metavar='GLOB',
@@ -869,7 +870,7 @@ def build_parser() -> argparse.ArgumentParser:
             when = p.add_mutually_exclusive_group()
             when.add_argument('--since', metavar='REV', help='add what the commits after REV added (REV..HEAD, or a range A..B)')
             when.add_argument('--history', action='store_true', help='add what every commit of HEAD added')
-            p.add_argument('--all-refs', action='store_true', help='with --history: every branch and tag, not only HEAD')
+            p.add_argument('--all-refs', action='store_true', help='with --history: every branch and tag (and what a tag to a blob or a tree holds), not only HEAD')
         _add_config(p)
     audit = base_sub.add_parser('audit', help='review unreviewed findings one by one, or count the verdicts')
     audit.add_argument('--baseline', help='the baseline file (default: .leakstop-baseline.json)')

@@ -47,7 +47,9 @@ _LOG_CONFIG = (
 )
 # Environment variables that change git's diff output or the objects it shows.
 _LOG_ENV_DROPPED = ('GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_NOTES_REF', 'GIT_REPLACE_REF_BASE')
-LOG_FORMAT = '%x00%H %aI'  # the id and the author date: no space, no NUL in either
+# the id and the author date (no space, no NUL in either), then the whole message, scanned as the commit's own (tenth
+# hostile review, break 19): it ends the record, since git prints a message up to its first NUL byte
+LOG_FORMAT = '%x00%H %aI%n%B'
 
 
 def command(*args: str) -> list[str]:
@@ -311,12 +313,12 @@ def _nul_records(stream: IO[bytes] | Iterator[bytes]) -> Iterator[bytes]:
     if rest:
         yield rest
 
-_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (\S*)', re.S)
+_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (\S*)(?:\n(.*))?', re.S)
 
 
 def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | FileChange]:
-    """Parse ``git log --raw -z -c --no-renames --no-abbrev --format=LOG_FORMAT``: each commit (id and
-    author date), then a ``FileChange`` per path it changed, with the blob each parent had there and
+    """Parse ``git log --raw -z -c --no-renames --no-abbrev --format=LOG_FORMAT``: each commit (id, author
+    date and message), then a ``FileChange`` per path it changed, with the blob each parent had there and
     the blob it wrote ('' where it wrote no file: a deletion, a submodule; a symlink's blob is its target). A merge lists
     only the paths whose content differs from every parent (``-c``): a clean merge lists none.
     Records are NUL-terminated and a path is the record after its ``:`` record, whatever it holds."""
@@ -341,7 +343,7 @@ def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | File
             continue
         m = _COMMIT_RECORD.fullmatch(record)
         if m is not None:
-            yield Commit(m.group(1).decode('ascii'), m.group(2).decode('ascii', 'replace'))
+            yield Commit(m.group(1).decode('ascii'), m.group(2).decode('ascii', 'replace'), message=m.group(3) or b'')
 
 
 def log_command(revisions: Sequence[str]) -> list[str]:
@@ -434,6 +436,63 @@ def history(revisions: Sequence[str], *, top: str) -> Iterator[tuple[Commit, lis
         raise FatalError(f'git log: {message[0] if message else f"exit code {code}"}')
 
 
+def _git_lines(args: Sequence[str], *, top: str, stdin: bytes = b'', sep: bytes = b'\n') -> list[bytes]:
+    """The records of ``git args`` (replacement objects ignored, nothing fetched); a failure is a FatalError."""
+    proc = subprocess.run(command('--no-replace-objects', *args), cwd=top, input=stdin, capture_output=True,
+                          env=log_environment())
+    if proc.returncode != 0:
+        message = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+        raise FatalError(f'git {args[0]}: {message[0] if message else f"exit code {proc.returncode}"}')
+    return [record for record in proc.stdout.split(sep) if record]
+
+
+def refs_to_files(top: str) -> list[tuple[str, str, str]]:
+    """``(ref, type, id)`` of each ref ``git log --all`` passes over without a word: one whose object, its tags
+    peeled, is a ``blob`` or a ``tree`` (``git tag t <blob>``, which ``git push --tags`` publishes; tenth hostile
+    review, break 18). One ``for-each-ref``; a ``cat-file`` only when an annotated tag is there to peel."""
+    refs: list[tuple[str, str, str]] = []
+    for line in _git_lines(('for-each-ref', '--format=%(objecttype) %(objectname) %(refname)'), top=top):
+        kind, sha, name = line.split(b' ', 2)
+        refs.append((os.fsdecode(name), kind.decode('ascii'), sha.decode('ascii')))
+    tags = [sha for _, kind, sha in refs if kind == 'tag']
+    if tags:  # each answer: the type and id of the object the tag leads to (``missing`` if the clone lacks it)
+        answers = _git_lines(('cat-file', '--batch-check=%(objecttype) %(objectname)'), top=top,
+                             stdin=b''.join(f'{sha}^{{}}\n'.encode() for sha in tags))
+        peeled = {tag: answer.decode('ascii', 'replace').partition(' ') for tag, answer in zip(tags, answers)}
+        refs = [(name, peeled[sha][0], peeled[sha][2]) if kind == 'tag' else (name, kind, sha) for name, kind, sha in refs]
+    return [(name, kind, sha) for name, kind, sha in refs if kind in ('blob', 'tree')]
+
+
+def tag_messages(top: str) -> list[tuple[str, bytes]]:
+    """``(ref, message)`` of each ref to an annotated tag: ``git push --tags`` publishes its message (tenth hostile
+    review, break 19's sibling). git prints a message up to a NUL byte, so NUL ends each record."""
+    out = []
+    only_tags = '--format=%(if:equals=tag)%(objecttype)%(then)%(refname)%0a%(contents)%(end)%00'
+    for record in _git_lines(('for-each-ref', only_tags), top=top, sep=b'\0'):
+        name, _, message = record.lstrip(b'\n').partition(b'\n')
+        if name:
+            out.append((os.fsdecode(name), message))
+    return out
+
+
+def tree_blobs(tree: str, *, top: str) -> list[tuple[str, str]]:
+    """``(blob id, path)`` of each file in ``tree``, at any depth (a submodule holds none here)."""
+    out = []
+    for record in _git_lines(('ls-tree', '-r', '-z', '--full-tree', tree), top=top, sep=b'\0'):
+        info, _, path = record.partition(b'\t')
+        _mode, kind, sha = info.decode('ascii').split()
+        if kind == 'blob':
+            out.append((sha, os.fsdecode(path)))
+    return out
+
+
+def literal_path(path: str) -> str:
+    """``path`` as ``git check-ignore --stdin`` reads it literally. It reads each path as a pathspec, where a leading
+    ``:`` is magic (``:cfg/.env`` was judged as ``cfg/.env``, ``:!cfg/.env`` refused: tenth hostile review, break
+    17), and it refuses ``--literal-pathspecs``; behind ``./`` nothing is magic. git answers with the path as asked."""
+    return f'./{path}'
+
+
 def ignore_rule(path: str) -> str | None:
     """The line that makes git ignore ``path`` (``.gitignore:3:*.json``), or None: git would not
     ignore it (no pattern, a ``!`` pattern, the file is tracked), it is not in a work tree, or git
@@ -442,7 +501,7 @@ def ignore_rule(path: str) -> str | None:
     try:
         proc = subprocess.run(
             command('check-ignore', '--verbose', '-z', '--stdin'), cwd=directory, capture_output=True,
-            input=os.fsencode(os.path.basename(path)) + b'\0',
+            input=os.fsencode(literal_path(os.path.basename(path))) + b'\0',
         )
     except OSError:
         return None

@@ -15,6 +15,10 @@ lists only the paths whose content differs from every parent (a clean merge adds
 conflict resolution adds what it wrote); and what git calls binary (UTF-16, a NUL byte, ``-diff``
 in ``.gitattributes``) is scanned like any other file, since no diff is read. Line numbers are the
 lines of the blob the commit wrote. Findings the baseline knows pass, as everywhere.
+
+A commit's message (read by the same ``git log``) is the commit's own: a secret in it is a finding of that
+commit at ``MESSAGE_PATH``, its line in the message. With ``--all-refs``, a ref to a blob or a tree (which ``git
+log --all`` passes over) is scanned too, its findings reported under the ref's name.
 """
 from __future__ import annotations
 
@@ -36,6 +40,11 @@ from leakstop.scan import CHUNK_SIZE, name_findings, ruleset_for, scan_blocks, s
 
 # A finding in a blob, and whether the baseline knows it (judged where the blob's text is at hand).
 Judged = Tuple[Finding, bool]
+# Where a secret in a commit's message is reported (and what its message is scanned as): git's own name for a
+# message being written. No file a commit holds has that path (git refuses a `.git` component), so a baseline
+# entry for it covers a message's secret only (tenth hostile review, break 19).
+MESSAGE_PATH = '.git/COMMIT_EDITMSG'
+TAG_MESSAGE = '.git/TAG_EDITMSG'  # an annotated tag's message, after the tag's name: ``refs/tags/v1:.git/TAG_EDITMSG``
 _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
 _CHUNK = 128  # blobs a worker is given at a time
@@ -101,6 +110,11 @@ class BlobScanner:
         if hooked:
             findings = list(filehooks.merged(FileResult(display, findings=tuple(findings)), hooked, settings=self.hooks).findings)
         return self.judged(findings, text or b'')
+
+    def message(self, text: bytes, display: str) -> tuple[Judged, ...]:
+        """A commit's message, by the secret rules (no file hook: a message is no file), as the file ``display``
+        (``MESSAGE_PATH`` as paths are shown)."""
+        return self.judged(scan_data(text, display, ruleset=self.ruleset, config=self.config), text)
 
     def streamed(self, blob: git.BlobReader, display: str) -> tuple[list[Finding], bool]:
         """A blob larger than CHUNK_SIZE, through the bounded windows large files are scanned in
@@ -300,13 +314,60 @@ def new_findings(
     return fresh
 
 
+def tag_message_results(
+        top: str, scanner: BlobScanner, *, display: Callable[[str], str], allowed: Callable[[str], bool],
+) -> list[FileResult]:
+    """The secrets in each annotated tag's message (``git push --tags`` publishes it), as a commit's message is
+    scanned, at ``<ref>:.git/TAG_EDITMSG`` (break 19's sibling)."""
+    results = []
+    for ref, message in git.tag_messages(top):
+        shown = display(f'{ref}:{TAG_MESSAGE}')
+        if not allowed(f'{ref}:{TAG_MESSAGE}'):
+            fresh = tuple(f for f, known in scanner.message(message, shown) if not known)
+            if fresh:
+                results.append(FileResult(shown, findings=fresh))
+    return results
+
+
+def ref_results(
+        top: str, blobs: BlobFindings, written: set[tuple[str, str]], *, display: Callable[[str], str],
+        allowed: Callable[[str], bool], jobs: int, progress: Callable[[int], None],
+) -> list[FileResult]:
+    """The secrets in annotated tags' messages (``tag_message_results``), and in what each ref to a blob or a tree
+    holds (``git.refs_to_files``; ``git log --all`` skips them), each file judged as the file at its path (a blob as the file named like the ref) and reported under the ref's name as
+    git names it: ``refs/tags/t`` for a blob, ``refs/tags/t:conf/key.py`` for a file of a tree (``display``ed as
+    paths are). A file a commit ``written`` at that path is reported there, not again."""
+    files: list[tuple[str, str, str]] = []  # (blob, path judged as, name shown)
+    for ref, kind, sha in git.refs_to_files(top):
+        if kind == 'blob':
+            files.append((sha, ref, display(ref)))
+        else:
+            files += [(blob, path, display(f'{ref}:{path}')) for blob, path in git.tree_blobs(sha, top=top)]
+    files = [f for f in files if (f[0], f[1]) not in written and not allowed(f[1])]
+    blobs.scan(dict.fromkeys((blob, path) for blob, path, _ in files if (blob, path) not in blobs.found),
+               jobs=jobs, progress=progress)
+    results = tag_message_results(top, blobs.scanner, display=display, allowed=allowed)
+    baseline = blobs.scanner.baseline
+    for blob, path, shown in files:
+        found = blobs.get(blob, path)
+        if found is None:
+            results.append(FileResult(shown, error=f'blob {blob} is missing from the repository (not fetched)'))
+            continue
+        fresh = [f._replace(path=shown) for f, _ in found]  # judged by the baseline under the name shown
+        fresh = [f for f in fresh if baseline is None or not baseline.knows(f)]
+        if fresh:
+            results.append(FileResult(shown, findings=tuple(fresh)))
+    return results
+
+
 def scan_history(
         revisions: Sequence[str], *, config: Config, baseline: Baseline | None, progress: Callable[[int], None],
         jobs: int = 1,
 ) -> tuple[list[FileResult], dict[str, Commit]]:
-    """Scan what the commits in ``revisions`` added: one result per file-in-commit with findings,
-    newest commit first, each finding with its commit id; plus each reporting commit's author date
-    and subject. A blob the repository lacks (a partial clone) is an error line for that
+    """Scan what the commits in ``revisions`` added: one result per file-in-commit with findings (a secret in
+    the commit's message: at ``MESSAGE_PATH``), newest commit first, each finding with its commit id; with
+    ``ALL_REFS``, first what refs to blobs and trees hold (``ref_results``); plus each reporting commit's author
+    date and subject. A blob the repository lacks (a partial clone) is an error line for that
     file-in-commit."""
     top = git.toplevel()
     display = Display(top)
@@ -317,10 +378,19 @@ def scan_history(
     allowed = config.allowlist.path_allowed
     commits: list[tuple[Commit, list[FileChange]]] = []
     wanted: set[tuple[str, str]] = set()
+    messages: dict[str, tuple[Judged, ...]] = {}  # commit id -> the findings in its message (few have any)
+    message_path = display(MESSAGE_PATH)  # relative to the current directory, as every path (the baseline's entries)
+    scan_messages = not allowed(message_path)
 
     def new_blobs() -> Iterator[tuple[str, str]]:
-        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile)."""
+        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile). Each commit's message
+        is scanned as it comes (a few microseconds each) and not kept."""
         for commit, changes in git.history(revisions, top=top):
+            if commit.message:
+                found = scanner.message(commit.message, message_path) if scan_messages else ()
+                if found:
+                    messages[commit.sha] = found
+                commit = commit._replace(message=b'')
             commits.append((commit, changes))
             for change in changes:
                 key = (change.new, change.path)
@@ -338,6 +408,10 @@ def scan_history(
             # a file deleted from an allowlisted or excluded path explains nothing: its findings were never
             # reported, so a secret moved out of it into a scanned path is new there (eighth hostile review, break 03)
             deleted = [c for c in changes if not c.new and c.old and not allowed(display(c.path))]
+            in_message = [f._replace(commit=commit.sha) for f, known in messages.get(commit.sha, ()) if not known]
+            if in_message:
+                reported[commit.sha] = commit
+                results.append(FileResult(message_path, findings=tuple(in_message)))
             for change in changes:
                 if (change.new, change.path) not in wanted:
                     continue  # a deletion, a link, a submodule, an allowlisted path
@@ -351,6 +425,9 @@ def scan_history(
                 if fresh:
                     reported[commit.sha] = commit
                     results.append(FileResult(path, findings=tuple(f._replace(commit=commit.sha) for f in fresh)))
+        if git.ALL_REFS in revisions:  # what a ref to a blob or a tree holds: before the commits, under the ref's name
+            results[:0] = ref_results(top, blobs, wanted, display=display, allowed=lambda path: allowed(display(path)),
+                                      jobs=jobs, progress=progress)
     finally:
         blobs.close()
     subjects = git.subjects(list(reported), top=top)
@@ -445,6 +522,6 @@ def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | No
     from leakstop.engine import scan_bytes
 
     def find(data: bytes) -> list[Finding]:
-        findings = scan_data(data, 'COMMIT_EDITMSG', ruleset=ruleset, config=config)
-        return [*findings, *scan_bytes(data, ruleset if every is None else every, 'COMMIT_EDITMSG')]
+        findings = scan_data(data, MESSAGE_PATH, ruleset=ruleset, config=config)
+        return [*findings, *scan_bytes(data, ruleset if every is None else every, MESSAGE_PATH)]
     return _redact(text, find, names=True)  # (a subject naming a file: ``remove backup_<token>.txt``)

@@ -184,6 +184,7 @@ class Commit(Record):
     sha: str
     date: str  # author date, ISO 8601
     subject: str = ''  # the first line of the message, any secret in it redacted
+    message: bytes = b''  # the whole message as git log read it, to be scanned (never shown; dropped once scanned)
 
 
 # --- the hooks' and the command's own records ---------------------------------------------------

@@ -29,7 +29,7 @@ from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
 from leakstop.files import compile_globs, glob_names_nothing, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
-from leakstop.report import emit
+from leakstop.report import display_path, emit, printable
 from leakstop.scan import FileResult
 
 GITIGNORE = '.gitignore'
@@ -67,7 +67,8 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     try:
         proc = subprocess.run(
             git.command('check-ignore', '--no-index', '--verbose', '--non-matching', '-z', '--stdin'),
-            input=''.join(f'{p}\0' for p in paths).encode('utf-8', 'surrogateescape'), capture_output=True, check=False,
+            input=''.join(f'{git.literal_path(p)}\0' for p in paths).encode('utf-8', 'surrogateescape'),
+            capture_output=True, check=False,
         )
     except OSError:
         return None
@@ -77,6 +78,7 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     out: dict[str, Match] = {}
     for i in range(0, len(fields) - 3, 4):
         source, line, pattern, path = fields[i:i + 4]
+        path = path.removeprefix('./')  # as asked (git.literal_path)
         if not source:
             out[path] = Match(False)
             continue
@@ -136,7 +138,7 @@ def match_gitignore(path: str, patterns: Sequence[Pattern]) -> Match:
 
 def read_gitignore(path: str = GITIGNORE) -> str | None:
     try:
-        return read_own_file(path).decode('utf-8', 'replace')
+        return read_own_file(path).decode('utf-8', 'surrogateescape')  # (a name that is not UTF-8 is probed as itself)
     except FileNotFoundError:
         return None
     except OSError as e:
@@ -268,10 +270,18 @@ def within_budget(top: Sequence[str], nested: dict[str, int], top_lines: int) ->
 
 def _pattern_at(answer: Match) -> str:
     """Where the pattern that decided is: quoted unless it has a bracket expression, which can hold
-    any text of the file (a token pasted into .gitignore); the line number finds it either way."""
+    any text of the file (a token pasted into .gitignore); the line number finds it either way. A pattern holds
+    the names it matches, escaped as they are (``printable``: a byte that is not UTF-8, a control character)."""
     if '[' in answer.pattern:
         return f'a pattern at line {answer.line}'
-    return f'`{answer.pattern}` at line {answer.line}'
+    return f'`{printable(answer.pattern)}` at line {answer.line}'
+
+
+def _shown(path: str) -> str:
+    """A directory or file name in a finding's description, shown as every path is (``report.display_path``: bytes
+    that are not UTF-8 and control characters escaped, secrets redacted): a name held a line break that started
+    a line ``::stop-commands::…``, or a byte that made ``--format json`` invalid UTF-8 (tenth hostile review, 17)."""
+    return display_path(path)
 
 
 def _finding(rule_id: str, description: str) -> Finding:
@@ -324,10 +334,9 @@ def check_gitignore(
         if answer is not None and answer.pattern.startswith('!') and answer.source != GITIGNORE and (
                 (answer.source, req.what) not in reincluded):
             reincluded.add((answer.source, req.what))
-            where = f'line {answer.line}' if '[' in answer.pattern else f'`{answer.pattern}` at line {answer.line}'
-            found.append((_finding('gitignore-reincluded', redacted_message(  # (directory names are shown: no secret in them)
-                f'{answer.source} re-includes {req.what} ({where}): {os.path.dirname(answer.source)}/ is not covered; '
-                f'remove that line there')), []))
+            found.append((_finding('gitignore-reincluded', redacted_message(
+                f'{_shown(answer.source)} re-includes {req.what} ({_pattern_at(answer)}): '
+                f'{_shown(os.path.dirname(answer.source))}/ is not covered; remove that line there')), []))
     if too_many:
         found.append((_finding('gitignore-reincluded', (
             'the `!` lines of the .gitignore files re-include in too many directories to probe them all '
@@ -337,7 +346,7 @@ def check_gitignore(
         if answer.ignored:
             found.append((_finding(
                 'gitignore-template-ignored',
-                f'ignores the template {template} ({_pattern_at(answer)}): a template must '
+                f'ignores the template {_shown(template)} ({_pattern_at(answer)}): a template must '
                 f'stay committable: add `!{template}` after that line',
             ), [f'!{template}']))
     kept = config.allowlist.filter(b'', [f for f, _ in found], placeholders=False)
