@@ -474,6 +474,22 @@ keywords = ["acmecorp"]
     assert [(f['path'], f['line'], f['rule']) for f in found] == [('settings.py', 1, 'acmecorp-api-key')]
 
 
+@pytest.mark.parametrize(('allowlist', 'where'), [
+    ('[[rules.allowlists]]\nregexes = 5', 'rules[0].allowlists[0].regexes: expected a list'),
+    ('[[rules.allowlists]]\nregexes = []\n[[rules.allowlists]]\nstopwords = "dummy"', 'rules[0].allowlists[1].stopwords: expected a list'),
+    ('[rules.allowlist]\nstopwords = {a = 1}', 'rules[0].allowlist.stopwords: expected a list'),
+])
+def test_import_gitleaks_allowlist_fields_of_the_wrong_type_exit_2(
+        repo: str, allowlist: str, where: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 13: ``regexes = 5`` or ``stopwords = 5`` in a rule's allowlist was a TypeError
+    traceback (exit 1); gitleaks refuses such a configuration, and so does the import, saying where."""
+    write('g.toml', f'[[rules]]\nid = "acme"\nregex = "acme_([a-z0-9]{{24}})"\n{allowlist}\n')
+    assert cli.main(['rules', 'import-gitleaks', 'g.toml']) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f'leakstop: error: g.toml: {where} (gitleaks refuses this configuration too)\n'
+    assert captured.out == ''
+
+
 @pytest.mark.parametrize(('content', 'message'), [
     ('title = "x"\n', 'no [[rules]] tables'),
     ('rules = [', 'invalid TOML'),

@@ -13,7 +13,7 @@ from leakstop import baseline as bl
 from leakstop import filehooks, git
 from leakstop.history import Display as _Display
 from leakstop.history import scan_history
-from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
+from leakstop.gitleaks import NotGitleaks, Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config, with_excluded
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
@@ -676,6 +676,8 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
         name = table['id'] if isinstance(table.get('id'), str) else f'rules[{i}]'
         try:
             out, rule_notes = convert_gitleaks_rule(table, taken)
+        except NotGitleaks as e:  # (the rule's name is not quoted: it can hold anything)
+            raise FatalError(f'{source}: rules[{i}].{e} (gitleaks refuses this configuration too)') from None
         except Unconvertible as e:
             skipped.append(f'{name}: {e}')
             continue
