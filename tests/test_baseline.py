@@ -694,6 +694,22 @@ def test_import_never_reads_a_file_outside_the_repository(
     assert 'imported 0 finding(s)' in out and '1 skipped' in out
 
 
+@pytest.mark.parametrize('rule', ['\ud800', 'aws-access-key-id\n::stop-commands::x', 'AWS key', ''])
+def test_importing_a_leakstop_report_whose_rule_is_no_rule_id_is_refused(
+        import_repo: list[str], rule: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 14: a report's ``"rule": "\\ud800"`` (valid JSON, no text) was written into the
+    baseline: a UnicodeEncodeError traceback, exit 1. leakstop writes rule ids only: anything else is refused,
+    unquoted, and the baseline is left as it was."""
+    write('leakstop.json', json.dumps({'version': 1, 'tool': {'name': 'leakstop', 'version': '0.1.0'}, 'findings': [
+        {'path': 'a.py', 'rule': 'aws-access-key-id', 'fingerprint': 'a' * 64, 'line': 1},
+        {'path': 'a.py', 'rule': rule, 'fingerprint': 'b' * 64, 'line': 2}]}))
+    assert cli.main(['baseline', 'import', 'leakstop.json']) == 2
+    out, err = capsys.readouterr()
+    assert out == '' and err == ('leakstop: error: leakstop.json: not a leakstop report: findings[1].rule is not a rule id '
+                                 '(lowercase letters, digits and dashes); the baseline was left unchanged\n')
+    assert not os.path.exists('.leakstop-baseline.json')
+
+
 @pytest.mark.parametrize('fmt', sorted(IMPORT_FORMATS))
 def test_import_skips_a_path_with_a_nul_byte(import_repo: list[str], fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     source, content = IMPORT_FORMATS[fmt]('a.py\0x')

@@ -472,11 +472,17 @@ def _import_leakstop_report(doc: dict[str, Any], *, target: bl.Baseline, source:
     if not isinstance(findings, list):
         raise FatalError(f'{source}: a leakstop report without a "findings" list')
     counts = ImportCounts()
-    for item in findings:
+    from leakstop.rules import ID_RE
+    for i, item in enumerate(findings):
         if not (isinstance(item, dict) and isinstance(item.get('path'), str) and isinstance(item.get('rule'), str)
                 and isinstance(item.get('fingerprint'), str) and re.fullmatch(r'[0-9a-f]{64}', item['fingerprint'])):
             counts.unmatched += 1
             continue
+        if not ID_RE.match(item['rule']):  # leakstop writes rule ids only; never quoted (it could be anything)
+            # a lone surrogate (`"\ud800"`) was written into the baseline: a UnicodeEncodeError traceback (tenth
+            # hostile review, break 14); the baseline reader refuses the same text, and so does the import
+            raise FatalError(f'{source}: not a leakstop report: findings[{i}].rule is not a rule id '
+                             '(lowercase letters, digits and dashes); the baseline was left unchanged')
         reason = unnamable(path_from_text(item['path']))
         if reason is not None:
             counts.skipped += 1
