@@ -21,7 +21,7 @@ from leakstop.files import (
     TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, emit, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
@@ -225,7 +225,10 @@ def warn_if_ignored(path: str) -> None:
     rule = git.ignore_rule(path)
     if rule is not None:
         shown = display_path(path)
-        print(f'leakstop: warning: {shown} is ignored by git ({printable(rule)}): it will not be committed, so CI '
+        source, line, pattern = rule
+        quoted = display_pattern(pattern)
+        where = f'{display_path(source)}:{line}' + (f':{quoted}' if quoted is not None else ', a pattern with a bracket expression')
+        print(f'leakstop: warning: {shown} is ignored by git ({where}): it will not be committed, so CI '
               f'and other clones will not have it; commit it with `git add -f {shown}`, or un-ignore it '
               f'(`!{printable(os.path.basename(path))}` in .gitignore)', file=sys.stderr)
 

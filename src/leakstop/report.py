@@ -118,6 +118,15 @@ def display_name(name: str) -> str:
     return name if reads_as_name(name) else redact(name)
 
 
+def display_pattern(pattern: str) -> str | None:
+    """A .gitignore pattern as output may quote it, or None where it must not: a pattern with a bracket
+    expression (``[…]``) can hold any text of its file (a token pasted into .gitignore), one without holds only
+    the characters of the names it matches, wildcards and escapes. Output then names the pattern's line
+    instead. The one decision for check-gitignore's messages and the ignored-baseline warning (which quoted
+    it whole: tenth hostile review, break 15)."""
+    return None if '[' in pattern else printable(pattern)
+
+
 _SHOWN: dict[str, str] = {}  # path -> the path with its secrets redacted (a report shows a path per finding)
 _SHOWN_BY: list[RuleSet] = []  # the rule set _SHOWN was redacted with
 

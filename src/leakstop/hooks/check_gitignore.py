@@ -28,7 +28,7 @@ from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
 from leakstop.files import compile_globs, glob_names_nothing, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
-from leakstop.report import emit
+from leakstop.report import display_pattern, emit
 from leakstop.scan import FileResult
 
 GITIGNORE = '.gitignore'
@@ -155,12 +155,11 @@ def probe_for(line: str) -> str:
     return path or PROBE_DIR
 
 
-def _pattern_at(answer: Match) -> str:
-    """Where the pattern that decided is: quoted unless it has a bracket expression, which can hold
-    any text of the file (a token pasted into .gitignore); the line number finds it either way."""
-    if '[' in answer.pattern:
-        return f'a pattern at line {answer.line}'
-    return f'`{answer.pattern}` at line {answer.line}'
+def _pattern_at(answer: Match, *, unquoted: str = 'a pattern at line') -> str:
+    """Where the pattern that decided is: quoted unless ``display_pattern`` says it may hold any text of the
+    file (a token pasted into .gitignore); the line number finds it either way."""
+    shown = display_pattern(answer.pattern)
+    return f'{unquoted} {answer.line}' if shown is None else f'`{shown}` at line {answer.line}'
 
 
 def _finding(rule_id: str, description: str) -> Finding:
@@ -203,7 +202,7 @@ def check_gitignore(
         if answer is not None and answer.pattern.startswith('!') and answer.source != GITIGNORE and (
                 (answer.source, req.what) not in reincluded):
             reincluded.add((answer.source, req.what))
-            where = f'line {answer.line}' if '[' in answer.pattern else f'`{answer.pattern}` at line {answer.line}'
+            where = _pattern_at(answer, unquoted='line')
             found.append((_finding('gitignore-reincluded', redacted_message(  # (directory names are shown: no secret in them)
                 f'{answer.source} re-includes {req.what} ({where}): {os.path.dirname(path)}/ is not covered; '
                 f'remove that line there')), []))
