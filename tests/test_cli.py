@@ -474,6 +474,54 @@ keywords = ["acmecorp"]
     assert [(f['path'], f['line'], f['rule']) for f in found] == [('settings.py', 1, 'acmecorp-api-key')]
 
 
+def test_import_gitleaks_keeps_a_skipped_id_in_its_comment_and_escapes_notes(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found with tenth hostile review, break 08: a skipped rule's id is named in the converted file's header
+    comment, and its line break ended the comment: the lines after it were settings of the .leakstop.toml
+    (``[allowlist] paths = ["src/**"]``); its notes on stderr wrote a gitleaks value's line break and ESC raw."""
+    write('g.toml', r'''[[rules]]
+id = "x\n[allowlist]\npaths = [\"src/**\"]\n#"
+path = "foo"
+
+[[rules]]
+id = "acme"
+regex = "acme_([a-z0-9]{24})"
+[[rules.allowlists]]
+regexTarget = "line\n::stop-commands::pause\u001b[2J"
+regexes = ["a"]
+''')
+    assert cli.main(['rules', 'import-gitleaks', 'g.toml']) == 0
+    out, err = capsys.readouterr()
+    write('converted.toml', out)
+    doc = load_toml('converted.toml')
+    assert sorted(doc) == ['rules'] and [r['id'] for r in doc['rules']] == ['acme']
+    assert r'#   x\n[allowlist]\npaths = ["src/**"]\n#: matches file paths only' in out
+    assert err.splitlines()[:2] == [
+        r'leakstop: note: acme: allowlist regexes on the line\n::stop-commands::pause\x1b[2J dropped: leakstop allow '
+        'regexes apply to the secret',
+        r'leakstop: skipped x\n[allowlist]\npaths = ["src/**"]\n#: matches file paths only: leakstop refuses '
+        'credential files by name with the block-credential-files hook']
+
+
+def test_rules_list_escapes_a_custom_rules_texts(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 08's sibling: ``rules list`` printed a custom rule's description, provider and
+    tags raw (a line break, an ESC)."""
+    write('.leakstop.toml', r"""[[rules]]
+id = "acme-token"
+description = "Acme\n::stop-commands::x\u001b[2J"
+provider = "Acme\u001b]0;t\u0007"
+tags = ["a\nb"]
+pattern = '''acme_(?P<secret>[a-z0-9]{24})'''
+keywords = ["acme_"]
+""")
+    assert cli.main(['rules', 'list']) == 0
+    out = capsys.readouterr().out
+    assert '\x1b' not in out and not any(line.startswith('::') for line in out.splitlines())
+    assert r'Acme\x1b]0;t\x07 (1 rule)' in out
+    assert r'Acme\n::stop-commands::x\x1b[2J  [a\nb]' in out
+    assert cli.main(['rules', 'list', '--format', 'markdown']) == 0
+    assert '\x1b' not in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(('allowlist', 'where'), [
     ('[[rules.allowlists]]\nregexes = 5', 'rules[0].allowlists[0].regexes: expected a list'),
     ('[[rules.allowlists]]\nregexes = []\n[[rules.allowlists]]\nstopwords = "dummy"', 'rules[0].allowlists[1].stopwords: expected a list'),

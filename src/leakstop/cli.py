@@ -597,11 +597,11 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
         return 0
     groups = by_provider(rules)
     width = max((len(r.id) for r in rules), default=0)
-    for provider, group in groups:
-        print(f'{provider} ({len(group)} rule{"" if len(group) == 1 else "s"})')
+    for provider, group in groups:  # (a custom rule's texts are the settings': escaped, as under a finding)
+        print(f'{printable(provider)} ({len(group)} rule{"" if len(group) == 1 else "s"})')
         for rule in group:
             tags = f'  [{", ".join(rule.tags)}]' if rule.tags else ''
-            print(f'  {rule.id:<{width}}  {rule.severity:<6}  {rule.description}{tags}')
+            print(f'  {rule.id:<{width}}  {rule.severity:<6}  {printable(rule.description + tags)}')
     providers = sum(1 for p, _ in groups if p != NO_PROVIDER)
     print(f'leakstop: {len(rules)} rule{"" if len(rules) == 1 else "s"}, {providers} provider{"" if providers == 1 else "s"}')
     return 0
@@ -711,10 +711,10 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
         sys.stdout.write(text)
     else:
         bl.write_atomic(output, text.encode(), what='rules')
-    for line in notes:
-        print(f'leakstop: note: {without_secrets(line, ruleset)}', file=sys.stderr)
+    for line in notes:  # (escaped: a gitleaks id or regexTarget can hold a line break, an ESC)
+        print(f'leakstop: note: {printable(without_secrets(line, ruleset))}', file=sys.stderr)
     for line in skipped:
-        print(f'leakstop: skipped {without_secrets(line, ruleset)}', file=sys.stderr)
+        print(f'leakstop: skipped {printable(without_secrets(line, ruleset))}', file=sys.stderr)
     print(f'leakstop: {len(converted)} rule(s) converted, {len(skipped)} skipped'
           + (f'; written to {output}' if output else ''), file=sys.stderr)
     return 0

@@ -183,8 +183,13 @@ def use_colour(stream: IO[str], environ: Mapping[str, str] = os.environ) -> bool
 
 
 def message(f: Finding) -> str:
-    """``description: redacted`` (just the description for file-level findings): every format's text."""
-    return f'{f.description}: {redact(f.secret)}' if f.secret else f.description
+    """``description: redacted`` (just the description for file-level findings): every format's text. The
+    description is ``printable``: a custom rule's comes from the settings (a committed .leakstop.toml, a
+    converted gitleaks configuration), and its line break started a line ``::stop-commands::…`` of the text
+    report that GitHub Actions ran as a workflow command, its ESC reached the terminal (tenth hostile review,
+    break 08)."""
+    description = printable(f.description)
+    return f'{description}: {redact(f.secret)}' if f.secret else description
 
 
 def format_finding(f: Finding, *, colour: bool = False) -> str:
@@ -228,7 +233,7 @@ def text_lines(
                 out.append(f'{_DIM}{header}{_RESET}' if colour else header)
             out.append(format_finding(f, colour=colour))
             if f.revoke:
-                out.append(f'  revoke: {f.revoke}')
+                out.append(f'  revoke: {printable(f.revoke)}')
             if explain:
                 out.extend(f'  {name}: {printable(str(value))}' for name, value in f.explain)
     if count:
