@@ -1053,6 +1053,64 @@ def test_write_atomic_through_a_symlink_replaces_its_target_and_keeps_the_link()
     assert os.path.islink('dangling.json') and not os.path.exists('missing.json')
 
 
+def _hook_and_link(link: str, target: str) -> str:
+    """A repository (the current directory) whose ``.git/hooks/pre-commit`` exists, as ``pre-commit install``
+    leaves it, and a link ``link -> target`` as a clone would have it; the hook's text."""
+    subprocess.run(['git', 'init', '-q', '.'], check=True)
+    hook = b'#!/bin/sh\nexit 0\n'
+    with open('.git/hooks/pre-commit', 'wb') as f:
+        f.write(hook)
+    os.chmod('.git/hooks/pre-commit', 0o755)
+    os.symlink(target, link)
+    return hook.decode()
+
+
+@pytest.mark.parametrize('what', ['report', 'rules', 'baseline'])
+def test_write_atomic_never_writes_a_hook_through_a_committed_link(what: str) -> None:
+    """Tenth hostile review, break 06: ``leakstop.sarif -> .git/hooks/pre-commit`` committed, and ``scan --output
+    leakstop.sarif`` wrote the report (a custom rule chooses its texts) into the hook, which git ran at the
+    next commit. A report or converted rules are never written through a link in the work tree; a baseline only
+    to a file in the work tree, outside .git, not executable."""
+    hook = _hook_and_link('out.json', '.git/hooks/pre-commit')
+    with pytest.raises(bl.FatalError) as e:
+        bl.write_atomic('out.json', b'$(touch PWNED)\n', what=what)
+    assert str(e.value).startswith(f'out.json: cannot write {what}: a symbolic link ')
+    assert read('.git/hooks/pre-commit') == hook.encode() and os.path.islink('out.json')
+    assert not [n for n in os.listdir('.git/hooks') if n.endswith('.tmp')]
+
+
+@pytest.mark.parametrize(('target', 'why'), [
+    ('../outside.json', 'a symbolic link to a file outside the work tree or in .git (name the file it points to)'),
+    ('.git/config', 'a symbolic link to a file outside the work tree or in .git (name the file it points to)'),
+    ('tools/deploy.sh', 'a symbolic link to an executable file (name the file it points to)'),
+])
+def test_a_baseline_link_is_written_through_only_to_a_plain_file_of_the_work_tree(target: str, why: str) -> None:
+    os.makedirs('repo/tools')
+    os.chdir('repo')
+    _hook_and_link('.leakstop-baseline.json', target)
+    for name, mode in (('../outside.json', 0o644), ('tools/deploy.sh', 0o755)):
+        with open(name, 'wb') as f:
+            f.write(b'{}')
+        os.chmod(name, mode)
+    before = read(target)
+    with pytest.raises(bl.FatalError) as e:
+        bl.write_atomic('.leakstop-baseline.json', b'{"version": 1, "findings": []}\n')
+    assert str(e.value) == f'.leakstop-baseline.json: cannot write baseline: {why}'
+    assert read(target) == before
+
+
+def test_a_link_outside_the_work_tree_is_followed_for_a_report() -> None:
+    """``--output /dev/stdout`` with stdout a file, or a link of the user's own outside the repository."""
+    os.makedirs('repo')
+    with open('report.txt', 'wb') as f:
+        f.write(b'old')
+    os.symlink('report.txt', 'link.txt')
+    os.chdir('repo')
+    subprocess.run(['git', 'init', '-q', '.'], check=True)
+    bl.write_atomic('../link.txt', b'new', what='report')
+    assert read('../report.txt') == b'new' and os.path.islink('../link.txt')
+
+
 def test_write_atomic_to_a_device_writes_through_it_and_never_a_baseline() -> None:
     bl.write_atomic(os.devnull, b'report', what='report')
     assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

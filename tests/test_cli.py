@@ -474,6 +474,46 @@ keywords = ["acmecorp"]
     assert [(f['path'], f['line'], f['rule']) for f in found] == [('settings.py', 1, 'acmecorp-api-key')]
 
 
+def test_scan_output_through_a_committed_link_to_a_hook_is_refused(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 06: the README's ``--output leakstop.sarif``, the repository committing
+    ``leakstop.sarif -> .git/hooks/pre-commit``: the report became the hook."""
+    hook = b'#!/bin/sh\nexit 0\n'
+    with open('.git/hooks/pre-commit', 'wb') as f:
+        f.write(hook)
+    os.chmod('.git/hooks/pre-commit', 0o755)
+    os.symlink('.git/hooks/pre-commit', 'leakstop.sarif')
+    write('conf.py', f'KEY = "{AWS}"\n')
+    git('add', '-A', cwd=repo)
+    assert cli.main(['scan', '--all', '--format', 'sarif', '--output', 'leakstop.sarif']) == 2
+    assert capsys.readouterr().err == ('leakstop: error: leakstop.sarif: cannot write report: a symbolic link in the work '
+                                       'tree (a report is written to a file of its own: remove the link, or name the file '
+                                       'it points to)\n')
+    with open('.git/hooks/pre-commit', 'rb') as f:
+        assert f.read() == hook
+    write('g.toml', '[[rules]]\nid = "acme"\nregex = "acme_([a-z0-9]{24})"\n')
+    assert cli.main(['rules', 'import-gitleaks', 'g.toml', '--output', 'leakstop.sarif']) == 2
+    assert 'leakstop.sarif: cannot write rules: a symbolic link in the work tree' in capsys.readouterr().err
+    with open('.git/hooks/pre-commit', 'rb') as f:
+        assert f.read() == hook
+
+
+@pytest.mark.parametrize('baseline', ['../outside.json', '.git/hooks/post-checkout', 'ABSOLUTE'])
+def test_a_settings_baseline_outside_the_work_tree_is_refused(repo: str, baseline: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found with tenth hostile review, break 06: a cloned .leakstop.toml's ``baseline = "../../.bash_aliases"``
+    made ``baseline create`` write there (a file the shell runs; a baseline holds the repository's file names).
+    ``--baseline`` still names any file."""
+    if baseline == 'ABSOLUTE':
+        baseline = os.path.join(os.path.dirname(repo), 'elsewhere.json')
+    write('.leakstop.toml', f'baseline = "{baseline}"\n')
+    write('conf.py', f'KEY = "{AWS}"\n')
+    for command in (['baseline', 'create'], ['baseline', 'update'], ['baseline', 'import', 'conf.py']):
+        assert cli.main(command) == 2
+        assert capsys.readouterr().err == (f'leakstop: error: .leakstop.toml: baseline {baseline} is outside the work tree '
+                                           'or in .git: leakstop writes a baseline only there (name another with --baseline)\n')
+        assert not os.path.exists(baseline)
+    assert cli.main(['baseline', 'create', '--baseline', '../mine.json']) == 0 and os.path.exists('../mine.json')
+
+
 def test_import_gitleaks_keeps_a_skipped_id_in_its_comment_and_escapes_notes(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Found with tenth hostile review, break 08: a skipped rule's id is named in the converted file's header
     comment, and its line break ended the comment: the lines after it were settings of the .leakstop.toml

@@ -219,6 +219,17 @@ def _report_errors(errors: Sequence[FileResult]) -> int:
     return 2 if errors else 0
 
 
+def settings_baseline(path: str, source: str) -> None:
+    """Refuse the baseline path of a settings file found in the repository (not ``--config``) unless it is in
+    the work tree and outside ``.git``: ``baseline create/update/import/audit`` write it, and a cloned
+    ``.leakstop.toml`` could name ``../../.bash_aliases`` (a file the shell runs: a baseline's paths are
+    the repository's file names, ``$(…)`` in one of them) or a hook in ``.git/hooks`` (found with tenth hostile
+    review, break 06). Name it with ``--baseline`` to use another."""
+    if not bl.in_work_tree(path, bl.work_tree()):
+        raise FatalError(f'{display_path(normalize(source))}: baseline {display_path(normalize(path))} is outside the '
+                         'work tree or in .git: leakstop writes a baseline only there (name another with --baseline)')
+
+
 def warn_if_ignored(path: str) -> None:
     """Say on stderr when git ignores the baseline file: it would never be committed, so the hooks in
     CI and in every other clone would not see it and would fail on every reviewed finding."""
@@ -948,6 +959,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == 'baseline':
             path = args.baseline or config.baseline
+            if args.baseline is None and args.config is None and config.source is not None:
+                settings_baseline(path, config.source)
             if args.baseline_command == 'create':
                 return cmd_baseline_create(args.paths, config=config, path=path, force=args.force)
             if args.baseline_command == 'update':
