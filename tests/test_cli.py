@@ -548,7 +548,7 @@ def test_rules_list_escapes_a_custom_rules_texts(repo: str, capsys: pytest.Captu
     write('.leakstop.toml', r"""[[rules]]
 id = "acme-token"
 description = "Acme\n::stop-commands::x\u001b[2J"
-provider = "Acme\u001b]0;t\u0007"
+provider = "::stop-commands::Acme\u001b]0;t\u0007"
 tags = ["a\nb"]
 pattern = '''acme_(?P<secret>[a-z0-9]{24})'''
 keywords = ["acme_"]
@@ -556,7 +556,7 @@ keywords = ["acme_"]
     assert cli.main(['rules', 'list']) == 0
     out = capsys.readouterr().out
     assert '\x1b' not in out and not any(line.startswith('::') for line in out.splitlines())
-    assert r'Acme\x1b]0;t\x07 (1 rule)' in out
+    assert r'\x3a:stop-commands::Acme\x1b]0;t\x07 (1 rule)' in out
     assert r'Acme\n::stop-commands::x\x1b[2J  [a\nb]' in out
     assert cli.main(['rules', 'list', '--format', 'markdown']) == 0
     assert '\x1b' not in capsys.readouterr().out

@@ -281,12 +281,12 @@ def test_a_rule_description_and_revoke_page_are_escaped_in_every_text(capsys: py
     """Tenth hostile review, break 08: a custom rule's description (from the settings) reached the text report raw:
     its line break started a line ``::stop-commands::…`` (a workflow command), its ESC reached the terminal."""
     monkeypatch.setenv('GITHUB_ACTIONS', 'true')
-    f = finding('conf.py', rule_id='acme-token', description='Acme token\n::stop-commands::pause\n\x1b[2J\x1b]0;owned\x07',
+    f = finding('conf.py', rule_id='acme-token', description='Acme token\n::stop-commands::pause\n\x1b[2J\x1b]0;owned\x07##[group]',
                 revoke='https://acme.example/\r\x1b[2Krevoke')
     report.emit([FileResult('conf.py', findings=(f,))])
     out, err = capsys.readouterr()
     assert out.splitlines()[:2] == [
-        f'conf.py:3:9: acme-token: Acme token\\n::stop-commands::pause\\n\\x1b[2J\\x1b]0;owned\\x07: {report.redact(GH)}',
+        f'conf.py:3:9: acme-token: Acme token\\n::stop-commands::pause\\n\\x1b[2J\\x1b]0;owned\\x07#\\x23[group]: {report.redact(GH)}',
         '  revoke: https://acme.example/\\r\\x1b[2Krevoke']
     assert err.startswith('::error file=conf.py,line=3,col=9,title=leakstop%3A acme-token::Acme token\\n::stop')
     assert '\x1b' not in out + err and len(err.splitlines()) == 1

@@ -21,7 +21,7 @@ from leakstop.files import (
     TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
@@ -609,10 +609,13 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
     groups = by_provider(rules)
     width = max((len(r.id) for r in rules), default=0)
     for provider, group in groups:  # (a custom rule's texts are the settings': escaped, as under a finding)
-        print(f'{printable(provider)} ({len(group)} rule{"" if len(group) == 1 else "s"})')
+        shown = inert(provider)
+        if shown.lstrip().startswith('::'):  # a line a CI runner would read as a workflow command
+            shown = shown.replace(':', '\\x3a', 1)
+        print(f'{shown} ({len(group)} rule{"" if len(group) == 1 else "s"})')
         for rule in group:
             tags = f'  [{", ".join(rule.tags)}]' if rule.tags else ''
-            print(f'  {rule.id:<{width}}  {rule.severity:<6}  {printable(rule.description + tags)}')
+            print(f'  {rule.id:<{width}}  {rule.severity:<6}  {inert(rule.description + tags)}')
     providers = sum(1 for p, _ in groups if p != NO_PROVIDER)
     print(f'leakstop: {len(rules)} rule{"" if len(rules) == 1 else "s"}, {providers} provider{"" if providers == 1 else "s"}')
     return 0
@@ -723,9 +726,9 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
     else:
         bl.write_atomic(output, text.encode(), what='rules')
     for line in notes:  # (escaped: a gitleaks id or regexTarget can hold a line break, an ESC)
-        print(f'leakstop: note: {printable(without_secrets(line, ruleset))}', file=sys.stderr)
+        print(f'leakstop: note: {inert(without_secrets(line, ruleset))}', file=sys.stderr)
     for line in skipped:
-        print(f'leakstop: skipped {printable(without_secrets(line, ruleset))}', file=sys.stderr)
+        print(f'leakstop: skipped {inert(without_secrets(line, ruleset))}', file=sys.stderr)
     print(f'leakstop: {len(converted)} rule(s) converted, {len(skipped)} skipped'
           + (f'; written to {output}' if output else ''), file=sys.stderr)
     return 0

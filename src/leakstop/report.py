@@ -158,12 +158,16 @@ def display_path(path: str) -> str:
     GitHub Actions runs a line starting with ``::`` (``::stop-commands::x`` would silence every
     annotation after it) and, in the legacy syntax, one holding ``##[``: such a path is shown as
     ``./::…`` and ``#\\x23[``."""
-    path = path_text(path_without_secrets(path))
-    if not path.isprintable():
-        path = printable(path)
-    if path.lstrip().startswith('::'):
-        path = './' + path
-    return path.replace('##[', '#\\x23[') if '##[' in path else path
+    path = inert(path_text(path_without_secrets(path)))
+    return './' + path if path.lstrip().startswith('::') else path
+
+
+def inert(text: str) -> str:
+    """``text`` on one printable line (``printable``) that a CI runner does not read as a workflow command
+    inside a line: GitHub's legacy syntax ``##[…]`` shown as ``#\\x23[``. (A line that starts with ``::`` is
+    the caller's to avoid: ``display_path``.)"""
+    text = printable(text)
+    return text.replace('##[', '#\\x23[') if '##[' in text else text
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -188,7 +192,7 @@ def message(f: Finding) -> str:
     converted gitleaks configuration), and its line break started a line ``::stop-commands::…`` of the text
     report that GitHub Actions ran as a workflow command, its ESC reached the terminal (tenth hostile review,
     break 08)."""
-    description = printable(f.description)
+    description = inert(f.description)
     return f'{description}: {redact(f.secret)}' if f.secret else description
 
 
@@ -233,7 +237,7 @@ def text_lines(
                 out.append(f'{_DIM}{header}{_RESET}' if colour else header)
             out.append(format_finding(f, colour=colour))
             if f.revoke:
-                out.append(f'  revoke: {printable(f.revoke)}')
+                out.append(f'  revoke: {inert(f.revoke)}')
             if explain:
                 out.extend(f'  {name}: {printable(str(value))}' for name, value in f.explain)
     if count:
