@@ -188,7 +188,7 @@ def use_colour(stream: IO[str], environ: Mapping[str, str] = os.environ) -> bool
 
 def message(f: Finding) -> str:
     """``description: redacted`` (just the description for file-level findings): every format's text. The
-    description is ``printable``: a custom rule's comes from the settings (a committed .leakstop.toml, a
+    description is shown ``inert``: a custom rule's comes from the settings (a committed .leakstop.toml, a
     converted gitleaks configuration), and its line break started a line ``::stop-commands::…`` of the text
     report that GitHub Actions ran as a workflow command, its ESC reached the terminal (tenth hostile review,
     break 08)."""
