@@ -532,6 +532,18 @@ def test_a_baseline_name_that_reads_as_pathspec_magic_is_judged_as_itself(
     assert 'is ignored by git (.gitignore:1::*)' in capsys.readouterr().err
 
 
+def test_the_ignored_baseline_warning_never_quotes_a_bracket_expression(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 15: the warning quoted the pattern whole, and a bracket expression can hold any
+    text (a token pasted into .gitignore, ``.leakstop-baseline.jso[<token>n]``); check-gitignore names its line."""
+    token = fakes.github('ghp', seed='audit-gitignore')
+    write('.gitignore', f'# fixtures\n.leakstop-baseline.jso[{token}n]\n')
+    assert cli.main(['baseline', 'create', 'a.py']) == 0
+    err = capsys.readouterr().err
+    assert token[:8] not in err
+    assert err.startswith(f'leakstop: warning: {BASELINE} is ignored by git (.gitignore:2, a pattern with a bracket '
+                          'expression): it will not be committed')
+
+
 @pytest.mark.parametrize('setup', ['not ignored', 'negated', 'tracked'])
 def test_no_warning_when_git_would_commit_the_baseline(repo: str, setup: str, capsys: pytest.CaptureFixture[str]) -> None:
     write('.gitignore', {'not ignored': '*.log\n', 'negated': f'*.json\n!{BASELINE}\n', 'tracked': '*.json\n'}[setup])

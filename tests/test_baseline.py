@@ -694,6 +694,22 @@ def test_import_never_reads_a_file_outside_the_repository(
     assert 'imported 0 finding(s)' in out and '1 skipped' in out
 
 
+@pytest.mark.parametrize('rule', ['\ud800', 'aws-access-key-id\n::stop-commands::x', 'AWS key', ''])
+def test_importing_a_leakstop_report_whose_rule_is_no_rule_id_is_refused(
+        import_repo: list[str], rule: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 14: a report's ``"rule": "\\ud800"`` (valid JSON, no text) was written into the
+    baseline: a UnicodeEncodeError traceback, exit 1. leakstop writes rule ids only: anything else is refused,
+    unquoted, and the baseline is left as it was."""
+    write('leakstop.json', json.dumps({'version': 1, 'tool': {'name': 'leakstop', 'version': '0.1.0'}, 'findings': [
+        {'path': 'a.py', 'rule': 'aws-access-key-id', 'fingerprint': 'a' * 64, 'line': 1},
+        {'path': 'a.py', 'rule': rule, 'fingerprint': 'b' * 64, 'line': 2}]}))
+    assert cli.main(['baseline', 'import', 'leakstop.json']) == 2
+    out, err = capsys.readouterr()
+    assert out == '' and err == ('leakstop: error: leakstop.json: not a leakstop report: findings[1].rule is not a rule id '
+                                 '(lowercase letters, digits and dashes); the baseline was left unchanged\n')
+    assert not os.path.exists('.leakstop-baseline.json')
+
+
 @pytest.mark.parametrize('fmt', sorted(IMPORT_FORMATS))
 def test_import_skips_a_path_with_a_nul_byte(import_repo: list[str], fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     source, content = IMPORT_FORMATS[fmt]('a.py\0x')
@@ -1035,6 +1051,64 @@ def test_write_atomic_through_a_symlink_replaces_its_target_and_keeps_the_link()
         bl.write_atomic('dangling.json', b'x')
     assert str(e.value) == 'dangling.json: cannot write baseline: a symbolic link to a file that does not exist'
     assert os.path.islink('dangling.json') and not os.path.exists('missing.json')
+
+
+def _hook_and_link(link: str, target: str) -> str:
+    """A repository (the current directory) whose ``.git/hooks/pre-commit`` exists, as ``pre-commit install``
+    leaves it, and a link ``link -> target`` as a clone would have it; the hook's text."""
+    subprocess.run(['git', 'init', '-q', '.'], check=True)
+    hook = b'#!/bin/sh\nexit 0\n'
+    with open('.git/hooks/pre-commit', 'wb') as f:
+        f.write(hook)
+    os.chmod('.git/hooks/pre-commit', 0o755)
+    os.symlink(target, link)
+    return hook.decode()
+
+
+@pytest.mark.parametrize('what', ['report', 'rules', 'baseline'])
+def test_write_atomic_never_writes_a_hook_through_a_committed_link(what: str) -> None:
+    """Tenth hostile review, break 06: ``leakstop.sarif -> .git/hooks/pre-commit`` committed, and ``scan --output
+    leakstop.sarif`` wrote the report (a custom rule chooses its texts) into the hook, which git ran at the
+    next commit. A report or converted rules are never written through a link in the work tree; a baseline only
+    to a file in the work tree, outside .git, not executable."""
+    hook = _hook_and_link('out.json', '.git/hooks/pre-commit')
+    with pytest.raises(bl.FatalError) as e:
+        bl.write_atomic('out.json', b'$(touch PWNED)\n', what=what)
+    assert str(e.value).startswith(f'out.json: cannot write {what}: a symbolic link ')
+    assert read('.git/hooks/pre-commit') == hook.encode() and os.path.islink('out.json')
+    assert not [n for n in os.listdir('.git/hooks') if n.endswith('.tmp')]
+
+
+@pytest.mark.parametrize(('target', 'why'), [
+    ('../outside.json', 'a symbolic link to a file outside the work tree or in .git (name the file it points to)'),
+    ('.git/config', 'a symbolic link to a file outside the work tree or in .git (name the file it points to)'),
+    ('tools/deploy.sh', 'a symbolic link to an executable file (name the file it points to)'),
+])
+def test_a_baseline_link_is_written_through_only_to_a_plain_file_of_the_work_tree(target: str, why: str) -> None:
+    os.makedirs('repo/tools')
+    os.chdir('repo')
+    _hook_and_link('.leakstop-baseline.json', target)
+    for name, mode in (('../outside.json', 0o644), ('tools/deploy.sh', 0o755)):
+        with open(name, 'wb') as f:
+            f.write(b'{}')
+        os.chmod(name, mode)
+    before = read(target)
+    with pytest.raises(bl.FatalError) as e:
+        bl.write_atomic('.leakstop-baseline.json', b'{"version": 1, "findings": []}\n')
+    assert str(e.value) == f'.leakstop-baseline.json: cannot write baseline: {why}'
+    assert read(target) == before
+
+
+def test_a_link_outside_the_work_tree_is_followed_for_a_report() -> None:
+    """``--output /dev/stdout`` with stdout a file, or a link of the user's own outside the repository."""
+    os.makedirs('repo')
+    with open('report.txt', 'wb') as f:
+        f.write(b'old')
+    os.symlink('report.txt', 'link.txt')
+    os.chdir('repo')
+    subprocess.run(['git', 'init', '-q', '.'], check=True)
+    bl.write_atomic('../link.txt', b'new', what='report')
+    assert read('../report.txt') == b'new' and os.path.islink('../link.txt')
 
 
 def test_write_atomic_to_a_device_writes_through_it_and_never_a_baseline() -> None:

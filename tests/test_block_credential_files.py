@@ -57,6 +57,44 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def _reviewed(name: str) -> None:
+    """``name`` recorded in a new baseline (``leakstop baseline create``) and reviewed as a false positive."""
+    from leakstop import cli
+    subprocess.run(['git', 'init', '-q', '.'], check=True)
+    assert cli.main(['baseline', 'create', name]) == 0
+    with open('.leakstop-baseline.json') as f:
+        doc = json.load(f)
+    assert [e['rule'] for e in doc['findings']]
+    for entry in doc['findings']:
+        entry['status'] = 'false-positive'
+    with open('.leakstop-baseline.json', 'w') as f:
+        json.dump(doc, f)
+
+
+KDBX_HEADER = bytes.fromhex('03d9a29a67fb4bb501000400')  # KeePass 2: its two signatures and a version
+
+
+@pytest.mark.parametrize(('name', 'fixture', 'real'), [
+    ('config/master.key', b'not a key: the test app has none\n', random_bytes(16, 'master').hex().encode() + b'\n'),
+    ('team/vault.kdbx', b'empty test database\n', KDBX_HEADER + random_bytes(4000, 'kdbx')),
+    ('certs/client.p12', p12_bytes(1), p12_bytes(2)),  # by name and by content (a keystore: no line, no secret)
+])
+def test_a_reviewed_whole_file_covers_that_content_only(work: Path, name: str, fixture: bytes, real: bytes,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 07: a finding about a whole file had no secret, its fingerprint was
+    ``sha256("rule:")`` whatever the file held: the entry of a reviewed test fixture covered a real KeePass
+    database or master key committed at its path later. An entry covers the content it was recorded for."""
+    write(name, fixture)
+    _reviewed(name)
+    assert run(capsys, name)[0] == 0
+    if b'\n' in fixture and b'\0' not in fixture:  # the same text checked out with CRLF is the same file
+        write(name, fixture.replace(b'\n', b'\r\n'))
+        assert run(capsys, name)[0] == 0
+    write(name, real)
+    code, out, _ = run(capsys, name)
+    assert code == 1 and out.startswith(f'{name}: ')
+
+
 # --- by name ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(('path', 'rule'), [

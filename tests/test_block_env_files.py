@@ -29,6 +29,31 @@ def write(path: str, text: str) -> str:
     return path
 
 
+def test_a_reviewed_env_file_covers_that_content_only(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 07's sibling: the ``env-file`` finding (by name) of a reviewed .env covered any
+    later content of that file (real values included); it covers what was reviewed, of any size."""
+    import subprocess
+    from leakstop import cli
+    subprocess.run(['git', 'init', '-q', '.'], check=True)
+    reviewed = 'APP_ENV=test\nLOG_LEVEL=debug\nFEATURE_FLAGS=a,b,c\nTIMEZONE=UTC\nPORT=8080\nHOST=localhost\n'
+    assert len(reviewed) > 64  # (a larger .env was judged by name unread)
+    write('.env', reviewed)
+    assert cli.main(['baseline', 'create', '.env']) == 0
+    with open('.leakstop-baseline.json') as f:
+        doc = json.load(f)
+    assert [e['rule'] for e in doc['findings']] == ['env-file']
+    doc['findings'][0]['status'] = 'false-positive'
+    with open('.leakstop-baseline.json', 'w') as f:
+        json.dump(doc, f)
+    capsys.readouterr()
+    assert main(['.env']) == 0
+    write('.env', reviewed.replace('\n', '\r\n'))
+    assert main(['.env']) == 0
+    write('.env', reviewed + 'DB_PASSWORD=production-value\n')
+    assert main(['.env']) == 1
+    assert capsys.readouterr().out.startswith('.env: env-file: .env file (by name)')
+
+
 # --- names ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize('name', [

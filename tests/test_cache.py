@@ -189,3 +189,20 @@ def test_old_entries_of_a_name_are_pruned_after_a_write(tmp_path: object) -> Non
     assert cache._key('rules', [0]) not in rules  # the oldest went
     assert cache._key('config', ['x']) in names and '.tmp-fresh' in names and '.tmp-old' not in names
     assert cache.cached('rules', [cache.KEEP + 4], lambda: -2, valid=lambda v: isinstance(v, int), directory=directory) == cache.KEEP + 4
+
+
+@pytest.mark.parametrize(('xdg', 'home', 'expected'), [
+    ('/var/cache/u', '/home/u', '/var/cache/u/leakstop'),
+    ('', '/home/u', '/home/u/.cache/leakstop'),
+    # tenth hostile review, break 16: a relative XDG_CACHE_HOME (or HOME) put the cache in the work tree the
+    # hook was checking (`.cache/leakstop/…`, committed by `git add .`); the spec says to ignore it
+    ('.cache', '/home/u', '/home/u/.cache/leakstop'),
+    ('cache/../x', '/home/u', '/home/u/.cache/leakstop'),
+    ('.cache', '.', None),
+    ('', 'home', None),
+])
+def test_the_cache_is_never_relative_to_the_current_directory(
+        monkeypatch: pytest.MonkeyPatch, xdg: str, home: str, expected: str | None) -> None:
+    monkeypatch.setenv('XDG_CACHE_HOME', xdg)
+    monkeypatch.setenv('HOME', home)
+    assert cache.cache_dir() == expected

@@ -178,7 +178,7 @@ def test_output_into_a_missing_directory_exit_2(repo: str, capsys: pytest.Captur
 
 def test_config_after_the_subcommand(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     write('a.py', f'key = "{GH}"\n')
-    write('custom.toml', 'disable = ["github-pat-classic"]\n')
+    write('custom.toml', 'disable = ["github-pat-classic", "generic-api-key"]\n')
     assert cli.main(['scan', 'a.py']) == 1
     assert cli.main(['scan', '--config', 'custom.toml', 'a.py']) == 0
     assert cli.main(['--config', 'custom.toml', 'scan', 'a.py']) == 0
@@ -472,6 +472,110 @@ keywords = ["acmecorp"]
     assert cli.main(['scan', '--format', 'json', 'lock.txt', 'settings.py']) == 1
     found = json.loads(capsys.readouterr().out)['findings']
     assert [(f['path'], f['line'], f['rule']) for f in found] == [('settings.py', 1, 'acmecorp-api-key')]
+
+
+def test_scan_output_through_a_committed_link_to_a_hook_is_refused(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 06: the README's ``--output leakstop.sarif``, the repository committing
+    ``leakstop.sarif -> .git/hooks/pre-commit``: the report became the hook."""
+    hook = b'#!/bin/sh\nexit 0\n'
+    with open('.git/hooks/pre-commit', 'wb') as f:
+        f.write(hook)
+    os.chmod('.git/hooks/pre-commit', 0o755)
+    os.symlink('.git/hooks/pre-commit', 'leakstop.sarif')
+    write('conf.py', f'KEY = "{AWS}"\n')
+    git('add', '-A', cwd=repo)
+    assert cli.main(['scan', '--all', '--format', 'sarif', '--output', 'leakstop.sarif']) == 2
+    assert capsys.readouterr().err == ('leakstop: error: leakstop.sarif: cannot write report: a symbolic link in the work '
+                                       'tree (a report is written to a file of its own: remove the link, or name the file '
+                                       'it points to)\n')
+    with open('.git/hooks/pre-commit', 'rb') as f:
+        assert f.read() == hook
+    write('g.toml', '[[rules]]\nid = "acme"\nregex = "acme_([a-z0-9]{24})"\n')
+    assert cli.main(['rules', 'import-gitleaks', 'g.toml', '--output', 'leakstop.sarif']) == 2
+    assert 'leakstop.sarif: cannot write rules: a symbolic link in the work tree' in capsys.readouterr().err
+    with open('.git/hooks/pre-commit', 'rb') as f:
+        assert f.read() == hook
+
+
+@pytest.mark.parametrize('baseline', ['../outside.json', '.git/hooks/post-checkout', 'ABSOLUTE'])
+def test_a_settings_baseline_outside_the_work_tree_is_refused(repo: str, baseline: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found with tenth hostile review, break 06: a cloned .leakstop.toml's ``baseline = "../../.bash_aliases"``
+    made ``baseline create`` write there (a file the shell runs; a baseline holds the repository's file names).
+    ``--baseline`` still names any file."""
+    if baseline == 'ABSOLUTE':
+        baseline = os.path.join(os.path.dirname(repo), 'elsewhere.json')
+    write('.leakstop.toml', f'baseline = "{baseline}"\n')
+    write('conf.py', f'KEY = "{AWS}"\n')
+    for command in (['baseline', 'create'], ['baseline', 'update'], ['baseline', 'import', 'conf.py']):
+        assert cli.main(command) == 2
+        assert capsys.readouterr().err == (f'leakstop: error: .leakstop.toml: baseline {baseline} is outside the work tree '
+                                           'or in .git: leakstop writes a baseline only there (name another with --baseline)\n')
+        assert not os.path.exists(baseline)
+    assert cli.main(['baseline', 'create', '--baseline', '../mine.json']) == 0 and os.path.exists('../mine.json')
+
+
+def test_import_gitleaks_keeps_a_skipped_id_in_its_comment_and_escapes_notes(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found with tenth hostile review, break 08: a skipped rule's id is named in the converted file's header
+    comment, and its line break ended the comment: the lines after it were settings of the .leakstop.toml
+    (``[allowlist] paths = ["src/**"]``); its notes on stderr wrote a gitleaks value's line break and ESC raw."""
+    write('g.toml', r'''[[rules]]
+id = "x\n[allowlist]\npaths = [\"src/**\"]\n#"
+path = "foo"
+
+[[rules]]
+id = "acme"
+regex = "acme_([a-z0-9]{24})"
+[[rules.allowlists]]
+regexTarget = "line\n::stop-commands::pause\u001b[2J"
+regexes = ["a"]
+''')
+    assert cli.main(['rules', 'import-gitleaks', 'g.toml']) == 0
+    out, err = capsys.readouterr()
+    write('converted.toml', out)
+    doc = load_toml('converted.toml')
+    assert sorted(doc) == ['rules'] and [r['id'] for r in doc['rules']] == ['acme']
+    assert r'#   x\n[allowlist]\npaths = ["src/**"]\n#: matches file paths only' in out
+    assert err.splitlines()[:2] == [
+        r'leakstop: note: acme: allowlist regexes on the line\n::stop-commands::pause\x1b[2J dropped: leakstop allow '
+        'regexes apply to the secret',
+        r'leakstop: skipped x\n[allowlist]\npaths = ["src/**"]\n#: matches file paths only: leakstop refuses '
+        'credential files by name with the block-credential-files hook']
+
+
+def test_rules_list_escapes_a_custom_rules_texts(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 08's sibling: ``rules list`` printed a custom rule's description, provider and
+    tags raw (a line break, an ESC)."""
+    write('.leakstop.toml', r"""[[rules]]
+id = "acme-token"
+description = "Acme\n::stop-commands::x\u001b[2J"
+provider = "::stop-commands::Acme\u001b]0;t\u0007"
+tags = ["a\nb"]
+pattern = '''acme_(?P<secret>[a-z0-9]{24})'''
+keywords = ["acme_"]
+""")
+    assert cli.main(['rules', 'list']) == 0
+    out = capsys.readouterr().out
+    assert '\x1b' not in out and not any(line.startswith('::') for line in out.splitlines())
+    assert r'\x3a:stop-commands::Acme\x1b]0;t\x07 (1 rule)' in out
+    assert r'Acme\n::stop-commands::x\x1b[2J  [a\nb]' in out
+    assert cli.main(['rules', 'list', '--format', 'markdown']) == 0
+    assert '\x1b' not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(('allowlist', 'where'), [
+    ('[[rules.allowlists]]\nregexes = 5', 'rules[0].allowlists[0].regexes: expected a list'),
+    ('[[rules.allowlists]]\nregexes = []\n[[rules.allowlists]]\nstopwords = "dummy"', 'rules[0].allowlists[1].stopwords: expected a list'),
+    ('[rules.allowlist]\nstopwords = {a = 1}', 'rules[0].allowlist.stopwords: expected a list'),
+])
+def test_import_gitleaks_allowlist_fields_of_the_wrong_type_exit_2(
+        repo: str, allowlist: str, where: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tenth hostile review, break 13: ``regexes = 5`` or ``stopwords = 5`` in a rule's allowlist was a TypeError
+    traceback (exit 1); gitleaks refuses such a configuration, and so does the import, saying where."""
+    write('g.toml', f'[[rules]]\nid = "acme"\nregex = "acme_([a-z0-9]{{24}})"\n{allowlist}\n')
+    assert cli.main(['rules', 'import-gitleaks', 'g.toml']) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f'leakstop: error: g.toml: {where} (gitleaks refuses this configuration too)\n'
+    assert captured.out == ''
 
 
 @pytest.mark.parametrize(('content', 'message'), [

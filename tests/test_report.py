@@ -122,7 +122,7 @@ def test_github_annotation_escaping() -> None:
     (line,) = report.github_annotations([FileResult(f.path, findings=(f,))], environ={'GITHUB_ACTIONS': 'true'})
     props, message = line[len('::error '):].split('::', 1)
     assert props == 'file=dir%2Cwith%3Aodd%25name%0A.py,title=leakstop%3A github-pat-classic'
-    assert message.startswith('50%25 of%0D%0Alines: ')
+    assert message.startswith('50%25 of\\r\\nlines: ')  # (a description is printable: its line break escaped)
     assert '\n' not in line and '\r' not in line
     assert f'(added in commit {"d" * 12})' in message
 
@@ -274,6 +274,22 @@ def test_control_characters_in_a_redacted_prefix_are_escaped(secret: str, capsys
     assert 'x.txt:3:9: github-pat-classic: GitHub personal access token (classic): \\' in out
     assert out.isprintable() is False and all(c.isprintable() for c in out.replace('\n', ''))
     assert report.redact('\x1bcAAAAAAAAAAAAAAAAAAAAAA') == '\\x1bcAA…'
+
+
+def test_a_rule_description_and_revoke_page_are_escaped_in_every_text(capsys: pytest.CaptureFixture[str],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tenth hostile review, break 08: a custom rule's description (from the settings) reached the text report raw:
+    its line break started a line ``::stop-commands::…`` (a workflow command), its ESC reached the terminal."""
+    monkeypatch.setenv('GITHUB_ACTIONS', 'true')
+    f = finding('conf.py', rule_id='acme-token', description='Acme token\n::stop-commands::pause\n\x1b[2J\x1b]0;owned\x07##[group]',
+                revoke='https://acme.example/\r\x1b[2Krevoke')
+    report.emit([FileResult('conf.py', findings=(f,))])
+    out, err = capsys.readouterr()
+    assert out.splitlines()[:2] == [
+        f'conf.py:3:9: acme-token: Acme token\\n::stop-commands::pause\\n\\x1b[2J\\x1b]0;owned\\x07#\\x23[group]: {report.redact(GH)}',
+        '  revoke: https://acme.example/\\r\\x1b[2Krevoke']
+    assert err.startswith('::error file=conf.py,line=3,col=9,title=leakstop%3A acme-token::Acme token\\n::stop')
+    assert '\x1b' not in out + err and len(err.splitlines()) == 1
 
 
 def test_baseline_audit_context_escapes_control_characters() -> None:

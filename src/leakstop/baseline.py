@@ -32,7 +32,7 @@ from typing import Any, Iterable, Sequence
 
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
-from leakstop.files import normalize, path_text, read_own_file
+from leakstop.files import inside, normalize, path_text, read_own_file
 from leakstop.records import EntryFields
 from leakstop.regex import LazyPattern
 
@@ -294,19 +294,65 @@ def save(baseline: Baseline) -> None:
     write_atomic(baseline.path, baseline.to_json().encode())
 
 
+def work_tree() -> str:
+    """The top of the git work tree around the current directory, else the current directory: where a clone
+    may have put any file (a symbolic link, a settings file naming a baseline path)."""
+    from leakstop import git
+    try:
+        return git.toplevel()
+    except FatalError:
+        return os.getcwd()
+
+
+def in_work_tree(path: str, top: str) -> bool:
+    """Whether ``path``, resolved (``..``, symlinks), is in the work tree ``top`` and not in a ``.git``
+    directory (git's hooks and config live there: what is written there can run)."""
+    real, root = os.path.realpath(path), os.path.realpath(top)
+    if not (real == root or real.startswith(root.rstrip(os.sep) + os.sep)):
+        return False
+    return '.git' not in os.path.relpath(real, root).split(os.sep)
+
+
+def _link_refusal(path: str, what: str) -> str | None:
+    """Why the symbolic link ``path`` (to a regular file) is not written through, or None.
+
+    A link in the work tree may come with a clone: the repository commits ``leakstop.sarif ->
+    .git/hooks/pre-commit`` and the report (whose texts a custom rule of the same repository chooses) became
+    the hook git runs at the next commit (tenth hostile review, break 06). A report or converted rules are
+    leakstop's own new file: such a link there is refused. A baseline is written through a link (seventh, 04:
+    a committed ``.leakstop-baseline.json`` that links to the real baseline) only to a file that is in the work
+    tree, outside ``.git`` and not executable. A link outside the work tree (``/dev/stdout``, one of the user's
+    own) is followed as before."""
+    top = work_tree()
+    if not inside(os.path.dirname(os.path.abspath(path)), top):
+        return None  # the link itself is not where a clone puts files
+    if what != 'baseline':
+        return (f'a symbolic link in the work tree (a {what} is written to a file of its own: remove the link, '
+                'or name the file it points to)')
+    target = os.path.realpath(path)
+    if not in_work_tree(target, top):
+        return 'a symbolic link to a file outside the work tree or in .git (name the file it points to)'
+    if os.stat(target).st_mode & 0o111:
+        return 'a symbolic link to an executable file (name the file it points to)'
+    return None
+
+
 def write_atomic(path: str, data: bytes, *, what: str = 'baseline') -> None:
     """Replace ``path`` with ``data`` atomically (temp file, fsync, rename), keeping its permissions.
 
-    Also used for reports and converted rules (``what`` names the file in errors). A symlink is written
-    through: its target is replaced, the link stays (a committed ``.leakstop-baseline.json`` that links to
-    the real baseline was replaced by a file, the baseline it had read left stale: seventh hostile review,
-    break 04); a link to nothing is an error.
+    Also used for reports and converted rules (``what`` names the file in errors). A symlink to a baseline is
+    written through: its target is replaced, the link stays (a committed ``.leakstop-baseline.json`` that links
+    to the real baseline was replaced by a file, the baseline it had read left stale: seventh hostile review,
+    break 04), where ``_link_refusal`` allows it; a link to nothing is an error.
     """
     shown = path
     if os.path.islink(path):
         if not os.path.exists(path):
             raise FatalError(f'{shown}: cannot write {what}: a symbolic link to a file that does not exist')
         if os.path.isfile(path):  # (a link to a device, /dev/stdout, is written through below)
+            refusal = _link_refusal(path, what)
+            if refusal is not None:
+                raise FatalError(f'{shown}: cannot write {what}: {refusal}')
             path = os.path.realpath(path)
     directory = os.path.dirname(os.path.abspath(path))
     try:

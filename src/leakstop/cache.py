@@ -45,11 +45,16 @@ class Uncacheable(Exception):
 
 
 def cache_dir() -> str | None:
-    """``$XDG_CACHE_HOME/leakstop``, else ``~/.cache/leakstop``; None without a home."""
+    """``$XDG_CACHE_HOME/leakstop``, else ``~/.cache/leakstop``; None without a home.
+
+    A relative ``XDG_CACHE_HOME`` is ignored, as the XDG spec says ("all paths … must be absolute"), and a
+    relative ``HOME`` gives no cache: either would be read from the current directory, and a hook runs in the
+    work tree it checks, so it would write ``.cache/leakstop/…`` there (which ``git add .`` commits;
+    tenth hostile review, break 16). Hooks write nothing in the work tree."""
     base = os.environ.get('XDG_CACHE_HOME')
-    if not base:
+    if not base or not os.path.isabs(base):
         home = os.path.expanduser('~')
-        base = os.path.join(home, '.cache') if home != '~' else ''
+        base = os.path.join(home, '.cache') if home != '~' and os.path.isabs(home) else ''
     return os.path.join(base, 'leakstop') if base else None
 
 

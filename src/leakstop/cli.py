@@ -13,7 +13,7 @@ from leakstop import baseline as bl
 from leakstop import filehooks, git
 from leakstop.history import Display as _Display
 from leakstop.history import scan_history
-from leakstop.gitleaks import Unconvertible, convert_gitleaks_rule, rules_toml
+from leakstop.gitleaks import NotGitleaks, Unconvertible, convert_gitleaks_rule, rules_toml
 from leakstop.config import Config, load_config, with_excluded
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
@@ -21,7 +21,7 @@ from leakstop.files import (
     TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, emit, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
@@ -219,13 +219,27 @@ def _report_errors(errors: Sequence[FileResult]) -> int:
     return 2 if errors else 0
 
 
+def settings_baseline(path: str, source: str) -> None:
+    """Refuse the baseline path of a settings file found in the repository (not ``--config``) unless it is in
+    the work tree and outside ``.git``: ``baseline create/update/import/audit`` write it, and a cloned
+    ``.leakstop.toml`` could name ``../../.bash_aliases`` (a file the shell runs: a baseline's paths are
+    the repository's file names, ``$(…)`` in one of them) or a hook in ``.git/hooks`` (found with tenth hostile
+    review, break 06). Name it with ``--baseline`` to use another."""
+    if not bl.in_work_tree(path, bl.work_tree()):
+        raise FatalError(f'{display_path(normalize(source))}: baseline {display_path(normalize(path))} is outside the '
+                         'work tree or in .git: leakstop writes a baseline only there (name another with --baseline)')
+
+
 def warn_if_ignored(path: str) -> None:
     """Say on stderr when git ignores the baseline file: it would never be committed, so the hooks in
     CI and in every other clone would not see it and would fail on every reviewed finding."""
     rule = git.ignore_rule(path)
     if rule is not None:
         shown = display_path(path)
-        print(f'leakstop: warning: {shown} is ignored by git ({printable(rule)}): it will not be committed, so CI '
+        source, line, pattern = rule
+        quoted = display_pattern(pattern)
+        where = f'{display_path(source)}:{line}' + (f':{quoted}' if quoted is not None else ', a pattern with a bracket expression')
+        print(f'leakstop: warning: {shown} is ignored by git ({where}): it will not be committed, so CI '
               f'and other clones will not have it; commit it with `git add -f {shown}`, or un-ignore it '
               f'(`!{printable(os.path.basename(path))}` in .gitignore)', file=sys.stderr)
 
@@ -472,11 +486,17 @@ def _import_leakstop_report(doc: dict[str, Any], *, target: bl.Baseline, source:
     if not isinstance(findings, list):
         raise FatalError(f'{source}: a leakstop report without a "findings" list')
     counts = ImportCounts()
-    for item in findings:
+    from leakstop.rules import ID_RE
+    for i, item in enumerate(findings):
         if not (isinstance(item, dict) and isinstance(item.get('path'), str) and isinstance(item.get('rule'), str)
                 and isinstance(item.get('fingerprint'), str) and re.fullmatch(r'[0-9a-f]{64}', item['fingerprint'])):
             counts.unmatched += 1
             continue
+        if not ID_RE.match(item['rule']):  # leakstop writes rule ids only; never quoted (it could be anything)
+            # a lone surrogate (`"\ud800"`) was written into the baseline: a UnicodeEncodeError traceback (tenth
+            # hostile review, break 14); the baseline reader refuses the same text, and so does the import
+            raise FatalError(f'{source}: not a leakstop report: findings[{i}].rule is not a rule id '
+                             '(lowercase letters, digits and dashes); the baseline was left unchanged')
         reason = unnamable(path_from_text(item['path']))
         if reason is not None:
             counts.skipped += 1
@@ -588,11 +608,14 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
         return 0
     groups = by_provider(rules)
     width = max((len(r.id) for r in rules), default=0)
-    for provider, group in groups:
-        print(f'{provider} ({len(group)} rule{"" if len(group) == 1 else "s"})')
+    for provider, group in groups:  # (a custom rule's texts are the settings': escaped, as under a finding)
+        shown = inert(provider)
+        if shown.lstrip().startswith('::'):  # a line a CI runner would read as a workflow command
+            shown = shown.replace(':', '\\x3a', 1)
+        print(f'{shown} ({len(group)} rule{"" if len(group) == 1 else "s"})')
         for rule in group:
             tags = f'  [{", ".join(rule.tags)}]' if rule.tags else ''
-            print(f'  {rule.id:<{width}}  {rule.severity:<6}  {rule.description}{tags}')
+            print(f'  {rule.id:<{width}}  {rule.severity:<6}  {inert(rule.description + tags)}')
     providers = sum(1 for p, _ in groups if p != NO_PROVIDER)
     print(f'leakstop: {len(rules)} rule{"" if len(rules) == 1 else "s"}, {providers} provider{"" if providers == 1 else "s"}')
     return 0
@@ -676,6 +699,8 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
         name = table['id'] if isinstance(table.get('id'), str) else f'rules[{i}]'
         try:
             out, rule_notes = convert_gitleaks_rule(table, taken)
+        except NotGitleaks as e:  # (the rule's name is not quoted: it can hold anything)
+            raise FatalError(f'{source}: rules[{i}].{e} (gitleaks refuses this configuration too)') from None
         except Unconvertible as e:
             skipped.append(f'{name}: {e}')
             continue
@@ -700,10 +725,10 @@ def cmd_rules_import_gitleaks(source: str, *, config: Config, output: str | None
         sys.stdout.write(text)
     else:
         bl.write_atomic(output, text.encode(), what='rules')
-    for line in notes:
-        print(f'leakstop: note: {without_secrets(line, ruleset)}', file=sys.stderr)
+    for line in notes:  # (escaped: a gitleaks id or regexTarget can hold a line break, an ESC)
+        print(f'leakstop: note: {inert(without_secrets(line, ruleset))}', file=sys.stderr)
     for line in skipped:
-        print(f'leakstop: skipped {without_secrets(line, ruleset)}', file=sys.stderr)
+        print(f'leakstop: skipped {inert(without_secrets(line, ruleset))}', file=sys.stderr)
     print(f'leakstop: {len(converted)} rule(s) converted, {len(skipped)} skipped'
           + (f'; written to {output}' if output else ''), file=sys.stderr)
     return 0
@@ -938,6 +963,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == 'baseline':
             path = args.baseline or config.baseline
+            if args.baseline is None and args.config is None and config.source is not None:
+                settings_baseline(path, config.source)
             if args.baseline_command == 'create':
                 return cmd_baseline_create(args.paths, config=config, path=path, force=args.force)
             if args.baseline_command == 'update':

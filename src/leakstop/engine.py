@@ -57,7 +57,22 @@ class Finding(FindingFields):
         baseline made on one platform matches on the other.
         """
         secret = self.secret.replace('\r\n', '\n')
+        if not secret and self.content:  # a whole file: its content, or one baseline entry covered any content
+            return str(sha256(f'{self.rule_id}::file:{self.content}'.encode()).hexdigest())
         return str(sha256(f'{self.rule_id}:{secret}'.encode()).hexdigest())
+
+
+def whole_file(data: bytes | None) -> str:
+    """What identifies a file a finding is about as a whole (``Finding.content``): the SHA-256 of its text as the
+    hooks read it (``files.decode_text``: line endings as LF, so a Windows checkout matches), or of its bytes for
+    binary data; '' when it was not read (a symlink). A by-name finding has no secret: its fingerprint was
+    ``sha256("rule:")`` whatever the file held, and a baseline entry for a reviewed test database or a dummy
+    ``config/master.key`` covered a real one committed at that path (tenth hostile review, break 07)."""
+    if data is None:
+        return ''
+    from leakstop.files import decode_text
+    text = decode_text(data)
+    return str(sha256(data if text is None else text).hexdigest())
 
 
 def _hyperscan() -> Any:

@@ -493,8 +493,9 @@ def literal_path(path: str) -> str:
     return f'./{path}'
 
 
-def ignore_rule(path: str) -> str | None:
-    """The line that makes git ignore ``path`` (``.gitignore:3:*.json``), or None: git would not
+def ignore_rule(path: str) -> tuple[str, int, str] | None:
+    """The line that makes git ignore ``path`` (its file, line number and pattern: ``('.gitignore', 3, '*.json')``;
+    the pattern is text of that file, to show only as ``report.display_pattern`` allows), or None: git would not
     ignore it (no pattern, a ``!`` pattern, the file is tracked), it is not in a work tree, or git
     is missing. Asked in the file's own directory, so a file in another repository is judged there."""
     directory = os.path.dirname(os.path.abspath(path)) or os.sep
@@ -509,7 +510,7 @@ def ignore_rule(path: str) -> str | None:
     if proc.returncode != 0 or len(fields) < 4 or fields[2].startswith(b'!'):
         return None
     source, line, pattern = (os.fsdecode(f) for f in fields[:3])
-    return f'{source}:{line}:{pattern}'
+    return source, int(line) if line.isdigit() else 0, pattern
 
 
 def subjects(shas: Sequence[str], *, top: str) -> dict[str, str]:

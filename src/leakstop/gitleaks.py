@@ -24,6 +24,11 @@ class Unconvertible(Exception):
     """An RE2 construct with no exact Python/Hyperscan equivalent; ``str(e)`` says which."""
 
 
+class NotGitleaks(Exception):
+    """A rule table gitleaks itself refuses (a field of the wrong type); ``str(e)`` names the field and what is
+    wrong, relative to the rule (``allowlists[0].regexes: …``). A configuration error, not a skipped rule."""
+
+
 def _class_end(pattern: str, i: int) -> int:
     """Index just past the character class starting at ``pattern[i] == '['`` (RE2 rules)."""
     j = i + 1
@@ -311,12 +316,23 @@ def _rule_id(raw: str, taken: set[str]) -> str:
     return rule_id
 
 
-def _allowlists(table: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def _allowlists(table: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The rule's allowlist tables, each with its name for errors (``allowlist``, ``allowlists[1]``)."""
     old = table.get('allowlist')
     new = table.get('allowlists')
-    out: list[Mapping[str, Any]] = [old] if isinstance(old, dict) else []
-    out.extend(a for a in new if isinstance(a, dict)) if isinstance(new, list) else None
+    out: list[tuple[str, Mapping[str, Any]]] = [('allowlist', old)] if isinstance(old, dict) else []
+    if isinstance(new, list):
+        out.extend((f'allowlists[{k}]', a) for k, a in enumerate(new) if isinstance(a, dict))
     return out
+
+
+def _listed(table: Mapping[str, Any], key: str, where: str) -> list[Any]:
+    """``table[key]``, a list (empty when absent). Anything else is refused, as gitleaks refuses it: iterating
+    ``regexes = 5`` was a TypeError traceback (tenth hostile review, break 13)."""
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise NotGitleaks(f'{where}.{key}: expected a list')
+    return value
 
 
 def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[dict[str, Any], list[str]]:
@@ -376,7 +392,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
             notes.append('path now matched case-sensitively')
         out['paths'] = globs
     allow: list[str] = []
-    for a in _allowlists(table):
+    for where, a in _allowlists(table):
         target = a.get('regexTarget') or 'secret'
         limits = [k for k in ('paths', 'commits') if a.get(k)]
         both = str(a.get('condition', 'OR')).upper() == 'AND'
@@ -385,7 +401,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
             continue
         if limits:
             notes.append(f'allowlist {" and ".join(limits)} dropped: use [allowlist.rules.{rule_id}] paths in .leakstop.toml')
-        regexes = [r for r in a.get('regexes', []) if isinstance(r, str)]
+        regexes = [r for r in _listed(a, 'regexes', where) if isinstance(r, str)]
         kept: list[str] = []
         if regexes and target != 'secret':
             notes.append(f'allowlist regexes on the {target} dropped: leakstop allow regexes apply to the secret')
@@ -400,7 +416,7 @@ def convert_gitleaks_rule(table: Mapping[str, Any], taken: set[str]) -> tuple[di
                     notes.append(f'allowlist regex {k} dropped: {regex_error(e)}')
                     continue
                 kept.append(translated)
-        stopwords = [str(w).lower() for w in a.get('stopwords', []) if str(w)]
+        stopwords = [str(w).lower() for w in _listed(a, 'stopwords', where) if str(w)]
         if both and kept and stopwords:
             # gitleaks' AND: one of the regexes matches the secret *and* it holds one of the
             # stopwords. Two separate allow regexes would allow a secret matching either.
@@ -486,7 +502,12 @@ RULE_KEY_ORDER = ('id', 'description', 'pattern', 'secret_group', 'keywords', 'm
 
 
 def rules_toml(tables: Iterable[Mapping[str, Any]], header: Sequence[str] = ()) -> str:
-    lines = [f'# {h}' if h else '#' for h in header]
+    """The rules as TOML, after ``header``'s lines as comments. A header line is escaped (``printable``) and
+    stays one comment: a skipped rule's id is named there, and its line break ended the comment, the lines
+    after it read as settings (``[allowlist] paths = ["src/**"]`` in the converted .leakstop.toml; found
+    with tenth hostile review, break 08)."""
+    from leakstop.report import printable
+    lines = [f'# {printable(h)}' if h else '#' for h in header]
     for table in tables:
         lines += ['', '[[rules]]']
         lines += [f'{key} = {toml_value(table[key])}' for key in RULE_KEY_ORDER if key in table]

@@ -105,6 +105,9 @@ class FindingFields(Record):
     checksum: bool = False  # the secret passed a checksum validator: it was generated, not typed
     # generic detection: the features and the score (``--explain``); never the value itself
     explain: tuple[tuple[str, str], ...] = ()
+    # a finding about a whole file (a credential file by name, a keystore by content, a .env): the SHA-256 of
+    # the file's text (``engine.whole_file``), its identity in a baseline in place of a secret; never shown
+    content: str = ''
 
 
 class KeywordTable(Record):

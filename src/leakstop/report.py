@@ -118,6 +118,15 @@ def display_name(name: str) -> str:
     return name if reads_as_name(name) else redact(name)
 
 
+def display_pattern(pattern: str) -> str | None:
+    """A .gitignore pattern as output may quote it, or None where it must not: a pattern with a bracket
+    expression (``[…]``) can hold any text of its file (a token pasted into .gitignore), one without holds only
+    the characters of the names it matches, wildcards and escapes. Output then names the pattern's line
+    instead. The one decision for check-gitignore's messages and the ignored-baseline warning (which quoted
+    it whole: tenth hostile review, break 15)."""
+    return None if '[' in pattern else printable(pattern)
+
+
 _SHOWN: dict[str, str] = {}  # path -> the path with its secrets redacted (a report shows a path per finding)
 _SHOWN_BY: list[RuleSet] = []  # the rule set _SHOWN was redacted with
 
@@ -149,12 +158,16 @@ def display_path(path: str) -> str:
     GitHub Actions runs a line starting with ``::`` (``::stop-commands::x`` would silence every
     annotation after it) and, in the legacy syntax, one holding ``##[``: such a path is shown as
     ``./::…`` and ``#\\x23[``."""
-    path = path_text(path_without_secrets(path))
-    if not path.isprintable():
-        path = printable(path)
-    if path.lstrip().startswith('::'):
-        path = './' + path
-    return path.replace('##[', '#\\x23[') if '##[' in path else path
+    path = inert(path_text(path_without_secrets(path)))
+    return './' + path if path.lstrip().startswith('::') else path
+
+
+def inert(text: str) -> str:
+    """``text`` on one printable line (``printable``) that a CI runner does not read as a workflow command
+    inside a line: GitHub's legacy syntax ``##[…]`` shown as ``#\\x23[``. (A line that starts with ``::`` is
+    the caller's to avoid: ``display_path``.)"""
+    text = printable(text)
+    return text.replace('##[', '#\\x23[') if '##[' in text else text
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -174,8 +187,13 @@ def use_colour(stream: IO[str], environ: Mapping[str, str] = os.environ) -> bool
 
 
 def message(f: Finding) -> str:
-    """``description: redacted`` (just the description for file-level findings): every format's text."""
-    return f'{f.description}: {redact(f.secret)}' if f.secret else f.description
+    """``description: redacted`` (just the description for file-level findings): every format's text. The
+    description is shown ``inert``: a custom rule's comes from the settings (a committed .leakstop.toml, a
+    converted gitleaks configuration), and its line break started a line ``::stop-commands::…`` of the text
+    report that GitHub Actions ran as a workflow command, its ESC reached the terminal (tenth hostile review,
+    break 08)."""
+    description = inert(f.description)
+    return f'{description}: {redact(f.secret)}' if f.secret else description
 
 
 def format_finding(f: Finding, *, colour: bool = False) -> str:
@@ -219,7 +237,7 @@ def text_lines(
                 out.append(f'{_DIM}{header}{_RESET}' if colour else header)
             out.append(format_finding(f, colour=colour))
             if f.revoke:
-                out.append(f'  revoke: {f.revoke}')
+                out.append(f'  revoke: {inert(f.revoke)}')
             if explain:
                 out.extend(f'  {name}: {printable(str(value))}' for name, value in f.explain)
     if count:

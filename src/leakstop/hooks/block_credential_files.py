@@ -22,7 +22,7 @@ from leakstop.baseline import Baseline, load_for_run, unknown
 from leakstop.cache import cache_dir, cached, file_signature
 from leakstop.config import Config, load_config
 from leakstop.decode import document_escape_view, document_view_findings, view_findings, with_view_findings
-from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes
+from leakstop.engine import Finding, RuleSet, load_ruleset, scan_bytes, whole_file
 from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, add_common_arguments, glob_arg, parse_hook_args, redacted_message, select_rules
 from leakstop.files import Unreadable, copied_from, decode_text, link_into_repository, normalize, read_bytes
@@ -252,7 +252,9 @@ def encrypted_envelope(data: bytes) -> bool:
     return data.startswith(_ENVELOPES) or (data.startswith(b'$ANSIBLE_VAULT;') and _ANSIBLE_VAULT.match(data) is not None)
 
 
-def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[Finding]:
+def name_findings(path: str, data: bytes | None, *, settings: Settings, content: str = '') -> list[Finding]:
+    """The file's findings by name; ``content`` identifies what it holds (``engine.whole_file``: a baseline entry
+    covers that content only), '' when it was not read."""
     out: list[Finding] = []
     if data is not None and not data.strip():
         return out  # an empty file holds no credential, whatever its name (an empty tomcat.keystore)
@@ -266,7 +268,7 @@ def name_findings(path: str, data: bytes | None, *, settings: Settings) -> list[
             continue
         out.append(Finding(
             path=path, line=0, column=0, rule_id=rule.id, description=f'{rule.description} (by name)',
-            secret='', severity=rule.severity,
+            secret='', severity=rule.severity, content=content,
         ))
     return settings.config.allowlist.filter(b'', out, placeholders=False)
 
@@ -302,8 +304,8 @@ def content_findings(raw: bytes, path: str, *, settings: Settings) -> list[Findi
     out = []
     for f in sorted(kept, key=lambda f: f.start):
         f = f._replace(description=f'{f.description} (by content)')
-        if text is None or BINARY_TAG in rules[f.rule_id].tags:  # a file structure, not a line
-            f = f._replace(line=0, column=0, secret='', start=0, end=0)
+        if text is None or BINARY_TAG in rules[f.rule_id].tags:  # a file structure, not a line: the file is its identity
+            f = f._replace(line=0, column=0, secret='', start=0, end=0, content=whole_file(raw))
         out.append(f)
     return out
 
@@ -317,7 +319,8 @@ def check_data(display: str, raw: bytes | None, *, settings: Settings, baseline:
     if raw is None:  # git stores the link's target path, not the file it points to
         return FileResult(display, findings=tuple(unknown(baseline, name_findings(display, None, settings=settings))))
     text = decode_text(raw)
-    findings = name_findings(display, raw if text is None else text, settings=settings)  # (a keystore: its bytes)
+    findings = name_findings(display, raw if text is None else text, settings=settings,  # (a keystore: its bytes)
+                             content=whole_file(raw))
     findings += content_findings(raw, display, settings=settings)
     return FileResult(display, findings=tuple(unknown(baseline, findings, raw if text is None else text)))
 

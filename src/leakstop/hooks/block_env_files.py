@@ -26,7 +26,7 @@ from typing import Sequence
 from leakstop.baseline import Baseline, load_for_run, unknown
 from leakstop.config import Config, load_config
 from leakstop.dotenv import Entry, parse_bytes
-from leakstop.engine import Finding, RuleSet
+from leakstop.engine import Finding, RuleSet, whole_file
 from leakstop.errors import FatalError
 from leakstop.hooks import (
     ArgumentParser, add_common_arguments, glob_arg, parse_hook_args, redacted_message, select_rules, template_glob_arg,
@@ -171,8 +171,9 @@ def envrc_findings(path: str, data: bytes, *, config: Config) -> list[Finding]:
     return config.allowlist.filter(data, out)
 
 
-def _file_finding(path: str, rule_id: str, description: str) -> Finding:
-    return Finding(path=path, line=0, column=0, rule_id=rule_id, description=description, secret='')
+def _file_finding(path: str, rule_id: str, description: str, raw: bytes | None) -> Finding:
+    """A finding about the whole file, identified in a baseline by what it holds (``engine.whole_file``)."""
+    return Finding(path=path, line=0, column=0, rule_id=rule_id, description=description, secret='', content=whole_file(raw))
 
 
 def check_data(
@@ -187,22 +188,19 @@ def check_data(
     if kind == 'env':
         if raw is not None and not raw.strip():
             return FileResult(display), []  # an empty .env holds no value (as an empty key file holds no key)
-        found = [_file_finding(display, 'env-file', '.env file (by name): real environment values do not belong in git')]
+        found = [_file_finding(display, 'env-file', '.env file (by name): real environment values do not belong in git', raw)]
         return FileResult(display, findings=tuple(unknown(baseline, config.allowlist.filter(b'', found, placeholders=False)))), []
     if raw is None:
         return FileResult(display), []
     data = decode_text(raw)
     if data is None:
-        found = [_file_finding(display, 'env-file-not-text', f'{kind} is not text: its values cannot be checked')]
+        found = [_file_finding(display, 'env-file-not-text', f'{kind} is not text: its values cannot be checked', raw)]
         return FileResult(display, findings=tuple(unknown(baseline, config.allowlist.filter(b'', found, placeholders=False)))), []
     if kind == 'envrc':
         return FileResult(display, findings=tuple(unknown(baseline, envrc_findings(display, data, config=config), data))), []
     assert ruleset is not None
     findings, warnings = template_findings(display, data, ruleset=ruleset, config=config)
     return FileResult(display, findings=tuple(unknown(baseline, findings, data))), warnings
-
-
-_EMPTY_ENOUGH = 64  # bytes: a larger .env is refused by name unread
 
 
 def check_file(
@@ -212,8 +210,11 @@ def check_file(
     if kind == 'env':
         if not os.path.lexists(path):
             return FileResult(display, error='cannot read: no such file'), []
-        raw = None  # judged by name; read only to see that a small regular file is empty
-        if not os.path.islink(path) and os.path.isfile(path) and os.path.getsize(path) <= _EMPTY_ENOUGH:
+        # judged by name; read to see that a regular file is empty, and for what it holds: a baseline entry
+        # covers that content only (engine.whole_file; a larger .env was judged unread, its entry covered any
+        # content: tenth hostile review, break 07)
+        raw = None
+        if not os.path.islink(path) and os.path.isfile(path):
             try:
                 raw = read_bytes(path)
             except Unreadable:

@@ -29,7 +29,7 @@ from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
 from leakstop.files import compile_globs, glob_names_nothing, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
-from leakstop.report import display_path, emit, printable
+from leakstop.report import display_path, display_pattern, emit
 from leakstop.scan import FileResult
 
 GITIGNORE = '.gitignore'
@@ -268,13 +268,11 @@ def within_budget(top: Sequence[str], nested: dict[str, int], top_lines: int) ->
     return kept_top, kept_nested
 
 
-def _pattern_at(answer: Match) -> str:
-    """Where the pattern that decided is: quoted unless it has a bracket expression, which can hold
-    any text of the file (a token pasted into .gitignore); the line number finds it either way. A pattern holds
-    the names it matches, escaped as they are (``printable``: a byte that is not UTF-8, a control character)."""
-    if '[' in answer.pattern:
-        return f'a pattern at line {answer.line}'
-    return f'`{printable(answer.pattern)}` at line {answer.line}'
+def _pattern_at(answer: Match, *, unquoted: str = 'a pattern at line') -> str:
+    """Where the pattern that decided is: quoted unless ``display_pattern`` says it may hold any text of the
+    file (a token pasted into .gitignore); the line number finds it either way."""
+    shown = display_pattern(answer.pattern)
+    return f'{unquoted} {answer.line}' if shown is None else f'`{shown}` at line {answer.line}'
 
 
 def _shown(path: str) -> str:
@@ -335,7 +333,7 @@ def check_gitignore(
                 (answer.source, req.what) not in reincluded):
             reincluded.add((answer.source, req.what))
             found.append((_finding('gitignore-reincluded', redacted_message(
-                f'{_shown(answer.source)} re-includes {req.what} ({_pattern_at(answer)}): '
+                f'{_shown(answer.source)} re-includes {req.what} ({_pattern_at(answer, unquoted="line")}): '
                 f'{_shown(os.path.dirname(answer.source))}/ is not covered; remove that line there')), []))
     if too_many:
         found.append((_finding('gitignore-reincluded', (

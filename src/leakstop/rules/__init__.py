@@ -704,7 +704,8 @@ def by_provider(rules: Iterable[Rule]) -> list[tuple[str, list[Rule]]]:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace('|', '\\|').replace('\n', ' ')
+    from leakstop.report import printable  # (a custom rule's description: no control character reaches output)
+    return printable(text.replace('|', '\\|').replace('\n', ' '))
 
 
 def providers_markdown(rules: Sequence[Rule]) -> str:
