@@ -520,3 +520,25 @@ def test_a_heredoc_of_one_line_is_a_value(detector: GenericDetector, text: str, 
 ])
 def test_no_value_in_a_heredoc(detector: GenericDetector, text: str, path: str) -> None:
     assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('conf/hive-site.xml', f'<configuration>\n  <property>\n    <name>javax.jdo.option.ConnectionPassword</name>\n'
+                           f'    <value>{P05}</value>\n  </property>\n</configuration>\n'),
+    ('conf/ssl-server.xml', f'<property>\n<name>ssl.server.keystore.password</name>\n<value>{P05}</value>\n</property>\n'),
+    ('one-line.xml', f'<configuration><property><name>password</name><value>{P05}</value></property></configuration>\n'),
+    ('WEB-INF/web.xml', f'<context-param>\n  <param-name>db.password</param-name>\n  <param-value>{P05}</param-value>\n'),
+    ('ios/Secrets.plist', f'<plist><dict>\n  <key>password</key>\n  <string>{P05}</string>\n</dict></plist>\n'),
+    ('azuredeploy.parameters.json', f'{{"parameters": {{"adminPassword": {{"value": "{P05}"}}}}}}\n'),
+    ('azuredeploy.json', f'"adminPassword": {{"type": "securestring", "defaultValue": "{P05}"}},\n'),
+    ('cfn-params.json', f'[\n  {{\n    "ParameterKey": "DBPassword",\n    "ParameterValue": "{P05}"\n  }}\n]\n'),
+    ('key-value.yaml', f'env:\n  - key: DB_PASSWORD\n    value: {P05}\n'),
+    ('eb-options.json', f'[{{"Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "DB_PASSWORD", '
+                        f'"Value": "{P05}"}}]\n'),
+])
+def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path: str, text: str) -> None:
+    """Tenth hostile review (break 11): Hadoop-style XML (`<name>KEY</name>` then `<value>v</value>`, on one line or
+    two) and its siblings (a web.xml's param-name/param-value, a property list's key/string, an ARM parameters file's
+    `{"value": v}` under the key, CloudFormation's ParameterKey/ParameterValue, `key:`/`value:`, Elastic Beanstalk's
+    OptionName/Value) were read by no extractor, while JSON `{"name": …, "value": …}` was."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]

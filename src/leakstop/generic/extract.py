@@ -8,7 +8,7 @@ elsewhere (``keys``, ``values``, ``score``).
 Families:
   assign     k = "v", k: v, "k": "v", k => 'v', k := v, K=v, obj['k'] = v, k: type = v, key - value
   docker     Dockerfile ``ENV K v`` / ``ARG K v`` (space-separated form)
-  xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>
+  xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>; <name>k</name> <value>v</value>
   flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw
   fallback   ${K:-v}, ${K-v}, ${K:=v}, process.env.K || "v", X ?? 'v', Helm `default "v"`
   pair       props.put("mail.password", "v"), define('DB_PASSWORD', 'v'), os.Setenv("K", "v"),
@@ -29,7 +29,9 @@ Families:
              exports), ``"secret_coefficients": [`` and ``"v",`` on the next line
   named      an environment entry whose name is in one field and its value in another of the same object:
              Kubernetes ``- name: DB_PASSWORD`` / ``value: v``, ECS ``{"name": "X", "value": "v"}``,
-             Portainer templates' ``"default": "v"`` before ``"name": "X"``; judged as ``X`` = ``v``
+             Portainer templates' ``"default": "v"`` before ``"name": "X"``, ``- key: X`` / ``value: v``, CloudFormation's
+             ``ParameterKey`` / ``ParameterValue``; judged as ``X`` = ``v``; and a key opening an object whose value field
+             holds it (an ARM parameters file's ``"adminPassword": {"value": "v"}``)
   markup     a name in document markup, its value beside it: Markdown ``**Password:** v``, a table row ``| password | v |``,
              HTML ``<td>password</td><td>v</td>``, ``<dt>Password</dt><dd>v</dd>``
   children   the entries under a key that opens a mapping and whose last word names secrets (not
@@ -64,7 +66,9 @@ ANCHORS: dict[str, str] = {
     # unquoted values: expressions in source code, so this family is not read there
     'assign_bare': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
-    'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
+    'xml': (r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW
+            # a name element naming a secret, its value in the element after it (`_XML_NAMED`)
+            + r'|<(?:[\w.-]{0,40}-)?(?:name|key)>[ \t]*[\w.:/-]{0,80}' + _KW),
     'flag': (
         r'(?:^|[\s"\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*(?:=|[ \t]+)[^\s-]'
         r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
@@ -118,8 +122,11 @@ ANCHORS: dict[str, str] = {
                 r'|\bread[ \t]+(?:-\w+[ \t]+(?:\'\'[ \t]+|""[ \t]+)?)*\w*' + _KW + r'\w*[ \t]*<<-?[ \t]*["\']?[A-Za-z_]'),
     # an entry's name field naming a secret, the value in a sibling field (`named`): `- name: DB_PASSWORD`, `"name":
     # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`
-    'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
-              + r'[\w.-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'),
+    'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable|key|ParameterKey|OptionName)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
+              + r'[\w.-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'
+              # a key naming a secret opens an object whose value field holds it: `"adminPassword": {"value": …}`
+              + r'|' + _KW + r'[\w.-]{0,40}["\']?[ \t]*:[ \t]*\{[ \t]*(?:["\']?\w{1,40}["\']?[ \t]*:[ \t]*["\'][^"\'\n]{0,40}["\'][ \t]*,[ \t]*)?'
+              r'["\']?(?:value|defaultValue)["\']?[ \t]*:'),
     # a name in document markup, its value beside it: Markdown `**Password:** v`, `* **DB password**: \`v\``, a table row
     # `| password | v |`, HTML `<td>password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>` (seventh review, break 11)
     'markup': (r'(?:\*\*|__)[^*_\n]{0,40}' + _KW + r'[^*_\n]{0,40}(?:\*\*|__)[ \t]*:?[ \t]+`?[^\s`*|]'
@@ -180,6 +187,13 @@ _XML_CLOSE = LazyPattern(rb'</')
 _PLIST_DICT = LazyPattern(rb'<dict>|<plist[ >]|<!DOCTYPE plist')  # (in a file's first 4 KiB: a property list opens so; one bounded search a <key>)
 _XML_KEYED = LazyPattern(
     rb'''<(?P<tag>[\w:.-]{1,80})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[^<>]{0,200}>(?P<uv>[^<\n]{1,500})</(?P=tag)>'''
+)
+# a name element and the value element after it (on its line or the next), judged as name = value: Hadoop's
+# <property><name>fs.s3a.secret.key</name><value>v</value>, a web.xml's <param-name>/<param-value> and <env-entry-name>/
+# <env-entry-value>, a property list's <key>password</key><string>v</string> (tenth hostile review, break 11)
+_XML_NAMED = LazyPattern(
+    rb'(?i)<(?P<nt>(?:[\w.-]{0,40}-)?name|key)>[ \t]*(?P<key>[\w.:/-]{1,80})[ \t]*</(?P=nt)>[ \t]*(?:\r?\n[ \t]*)?'
+    rb'<(?P<vt>(?:[\w.-]{0,40}-)?value|string)(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:' + _CDATA + rb'|(?P<uv>[^<\s][^<\n]{0,499}))</(?P=vt)>'
 )
 _XML_PAIR = LazyPattern(
     rb'''(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?:value|defaultValue)[ \t]*=[ \t]*"(?P<uv>[^"\n]{1,500})"'''
@@ -703,6 +717,9 @@ def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     end = hi  # the value on the next line, the closing tag on the one after
     for _ in range(2):
         end = _next_line_end(data, end, 502)
+    for m in _XML_NAMED.finditer(data, lo, end):
+        if m.start() < hi:
+            yield from _yield(data, m, 'xml')
     for m in _XML_MULTILINE.finditer(data, lo, end):
         yield from _yield(data, m, 'xml')
     for m in _XML_OPEN.finditer(data, lo, hi):  # <masterKey ...>\n <!-- ... -->\n <value>v</value>
@@ -844,10 +861,18 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 _NAME_FIELD = LazyPattern(
-    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.-]{1,80})(?P=kq)'''
+    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.-]{1,80})(?P=kq)'''
     rb'''[ \t]*(?=[,}]|\r?$)''', re.M)
 _VALUE_FIELD = LazyPattern(
-    rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
+    rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue|ParameterValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
+)
+# a key opening an object on its line whose value field (maybe after one other field) holds the key's value: an Azure
+# ARM parameters file's `"adminPassword": {"value": "v"}`, a template's `{"type": "securestring", "defaultValue": "v"}`
+# (tenth hostile review, break 11; over several lines the `children` family reads them)
+_OBJECT_VALUE = LazyPattern(
+    rb'''(?<![\w.-])(?P<oq>["']?)(?P<key>[A-Za-z_][\w.-]{0,80})(?P=oq)[ \t]*:[ \t]*\{[ \t]*'''
+    rb'''(?:["']?\w{1,40}["']?[ \t]*:[ \t]*["'][^"'\n]{0,40}["'][ \t]*,[ \t]*)?'''
+    rb'''(?P<fq>["']?)(?:value|defaultValue)(?P=fq)[ \t]*:[ \t]*(?=''' + _QUOTED_VALUE + rb''')'''
 )
 NAMED_LINES = 6  # lines read above and below an entry's name field for its value field
 
@@ -877,6 +902,9 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             field = _sibling_field(data, start, end, column)
         if field is not None:
             yield from _yield(data, field, 'named', key=key)
+    if data.find(b'{', lo, hi) != -1:
+        for m in _OBJECT_VALUE.finditer(data, lo, hi):
+            yield from _yield(data, m, 'named')
 
 
 def _field_at(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
