@@ -542,3 +542,29 @@ def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path:
     `{"value": v}` under the key, CloudFormation's ParameterKey/ParameterValue, `key:`/`value:`, Elastic Beanstalk's
     OptionName/Value) were read by no extractor, while JSON `{"name": …, "value": …}` was."""
     assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
+    ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),
+    ('env-drive.ps1', f'$env:DB_PASSWORD = "{P05}"\n'),
+    ('env-drive.ps1', f'$Env:DB_PASSWORD="{P05}"\n'),
+    ('env-braces.ps1', f'${{env:DB_PASSWORD}} = "{P05}"\n'),
+    ('env.pl', f'$ENV{{DB_PASSWORD}} = "{P05}";\n'),
+    ('env.pl', f"$ENV{{'DB_PASSWORD'}} = '{P05}';\n"),
+    ('args-flow.yaml', f'containers:\n  - name: app\n    args: ["--db-password", "{P05}"]\n'),
+    ('args-block.yaml', f'containers:\n  - name: app\n    args:\n      - --db-password\n      - {P05}\n'),
+    ('args-quoted.yaml', f'containers:\n  - args:\n      - "--db-password"\n      - "{P05}"\n'),
+    ('Dockerfile', f'CMD ["app", "--db-password", "{P05}"]\n'),
+    ('run.py', f'subprocess.run(["mysql", "--password", "{P05}"])\n'),
+    ('run.py', f'cmd = [\n    "mysql",\n    "--password",\n    "{P05}",\n]\n'),
+    ('compose.yaml', f'services:\n  redis:\n    command: redis-server --requirepass {P05}\n'),  # redis.conf's directive as a flag
+    ('compose.yaml', f'    command: ["redis-server", "--masterauth", "{P05}"]\n'),
+])
+def test_an_assignment_found_in_one_language_is_found_in_its_siblings(detector: GenericDetector, path: str, text: str) -> None:
+    """Tenth hostile review (break 12): `os.environ["X"] = "v"`, `$X = "v"` and `app --db-password v` were found, their
+    siblings not: `process.env.X = 'v'` (the key `process.env.X` read as a flag, `process`), PowerShell's
+    `$env:X = "v"` (read as `env` of type `X`), `${env:X}` and Perl's `$ENV{X}` (no `}` after a key), and the flag
+    and its value as two items of a list (flow, block, a Dockerfile's exec form, a list in code); and Redis's
+    `--requirepass v` (`requirepass` read as the flag word `require` and `pass`)."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]

@@ -9,7 +9,8 @@ Families:
   assign     k = "v", k: v, "k": "v", k => 'v', k := v, K=v, obj['k'] = v, k: type = v, key - value
   docker     Dockerfile ``ENV K v`` / ``ARG K v`` (space-separated form)
   xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>; <name>k</name> <value>v</value>
-  flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw
+  flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw, ["--password", "v"]
+  flag_below a flag ending a list item or a list's string, its value the next one: ``- --password`` / ``- v``
   fallback   ${K:-v}, ${K-v}, ${K:=v}, process.env.K || "v", X ?? 'v', Helm `default "v"`
   pair       props.put("mail.password", "v"), define('DB_PASSWORD', 'v'), os.Setenv("K", "v"),
              getenv("K", "v"), os.environ.get("K", "v"), env("K", default="v"), ENV.fetch("K", "v")
@@ -55,7 +56,7 @@ _YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
 # node properties ending a key's line (`password: &pw`, `password: !!str`), the value on the next line
 _PROPERTIES_AT_END = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]*){0,2}'
 _ASSIGN_OP = (
-    r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
+    r'[\w.\-]{0,40}(?:\\?["\'`])?[\]}]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
 GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line and its value below
@@ -74,6 +75,14 @@ ANCHORS: dict[str, str] = {
         r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
         r'|\blogin\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+\S|psexec[^\n]{0,200}?[ \t]-p[ \t]+\S'
         r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*["\']?:'
+        # the flag and its value as two strings of a list: args: ["--db-password", "v"], CMD [...], subprocess.run([...])
+        r'|["\']--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*["\'][ \t]*,[ \t]*["\'][^\s"\'-]'
+    ),
+    # the flag ending a list item or a list's string, its value the next item: YAML `- --db-password` / `- v`, a
+    # list of strings over lines (`"--db-password",` / `"v"`)
+    'flag_below': (
+        r'(?:^[ \t]*-[ \t]+["\']?|["\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*["\']?[ \t]*,?[ \t]*\r?\n'
+        r'[ \t]*(?:-[ \t]+)?["\']?[^\s"\'#-]'
     ),
     # (a key word before `||` / `??` and in `${…}`: the key is the name just before the operator, and one with no
     # key word names no secret; JavaScript's `x || "…"` without one was 4% of a history scan's time for nothing)
@@ -141,8 +150,11 @@ _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,
 # (YAML node properties before a value, quoted or not: password: &a "v", password: !!str 'v')
 _VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?!\#))(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
+# (PowerShell's environment drive: in `$env:DB_PASSWORD = "v"` and `${env:DB_PASSWORD} = "v"` the key is the name after
+# `env:`, not `env` typed `DB_PASSWORD`; tenth hostile review, break 12)
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
-    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.)|(?<=[$\{][Ee][Nn][Vv]:))(?<!\$\{)[$@:]{0,2}'''
+    rb'''(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?[\]}]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|[ \t]+[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
     rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
@@ -200,6 +212,15 @@ _XML_PAIR = LazyPattern(
 )
 _FLAG = LazyPattern(
     rb'''(?:(?<=[\s"'])|^)--?(?P<key>[A-Za-z][\w-]{0,60})(?:=|[ \t]+)(?=''' + _VALUE + rb')'
+)
+# a flag and its value as two strings of a list on one line, or over two lines (a YAML block list's items, a list of
+# strings one a line); a value opening with '-' is the next flag (tenth hostile review, break 12)
+_FLAG_LISTED = LazyPattern(
+    rb'''(?<=["'])--?(?P<key>[A-Za-z][\w-]{0,60})["'][ \t]*,[ \t]*(?![bBuUrRfFL@]{0,2}["']-)(?=''' + _QUOTED_VALUE + rb''')'''
+)
+_FLAG_BELOW = LazyPattern(
+    rb'''(?m)(?:^[ \t]*-[ \t]+(?P<fq>["']?)|(?<=["']))--?(?P<key>[A-Za-z][\w-]{0,60})(?(fq)(?P=fq)|["'])[ \t]*(?P<comma>,)?[ \t]*\r?\n'''
+    rb'''[ \t]*(?(comma)|-[ \t]+)(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 )
 # (the command, not a directory: /var/lib/mysql/peer-list … -protocol= is no mysql -p)
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)(?![\w/.-])[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
@@ -379,6 +400,10 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
     yield Candidate(key, _text(data, start, end), start, end, syntax, quoted)
 
 
+# an environment variable as a property of an environment object: JavaScript's process.env.X (import.meta.env.X, Bun.env.X,
+# a Worker's c.env.X), Ruby's ENV.X: the variable's name is the key, whatever names the object (`process` reads as a verb
+# of a flag, process_token; tenth hostile review, break 12)
+_ENV_PROPERTY = LazyPattern(rb'(?:\A|\.)(?:env|ENV|environ)\.([A-Za-z_]\w*)\Z')
 _ANNOTATION_KEY = LazyPattern(rb'(?<![\w./-])[\w.-]+(?:/[\w.-]+)*/\Z')  # the prefix before a key's last '/'
 # A YAML local tag before an unquoted value (one '!': the application resolves the value, as ESPHome's !secret,
 # CloudFormation's !Ref / !GetAtt, !env_var, !include); the core tags (!!str, !!binary) keep a literal
@@ -416,7 +441,10 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if _phrase_key(data, m) or _label_string(data, m):
             continue
         key = None
-        if m.start('key') > lo and data[m.start('key') - 1] == 0x2f:  # '/': a Kubernetes annotation's name
+        env = _ENV_PROPERTY.search(m.group('key'))
+        if env is not None:
+            key = env.group(1).decode('ascii')  # process.env.DB_PASSWORD: the variable's name is the key
+        elif m.start('key') > lo and data[m.start('key') - 1] == 0x2f:  # '/': a Kubernetes annotation's name
             run = _ANNOTATION_KEY.search(data, max(lo, m.start('key') - 120), m.start('key'))  # checksum/secret
             key = _text(data, run.start(), m.end('key')) if run is not None else None
         for c in _yield(data, m, syntax, key=key):
@@ -742,6 +770,17 @@ def flag(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'flag', key='password')
     for m in _USER_TOKEN.finditer(data, lo, hi):
         yield from _yield(data, m, 'flag', key='api_key')
+    for m in _FLAG_LISTED.finditer(data, lo, hi):
+        yield from _yield(data, m, 'flag')
+
+
+def flag_below(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A flag ending a list item (YAML ``- --db-password``) or a string in a list (``"--db-password",``), its value the
+    next item or string on the line below: each whose value is in ``data[lo:hi]``, the flag read from the line before."""
+    start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0
+    for m in _FLAG_BELOW.finditer(data, start, hi):
+        if m.end() >= lo:
+            yield from _yield(data, m, 'flag')
 
 
 def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -971,5 +1010,5 @@ EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
     'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple, 'heredoc': heredoc,
-    'properties': properties, 'named': named, 'markup': markup,
+    'properties': properties, 'named': named, 'markup': markup, 'flag_below': flag_below,
 }
