@@ -535,6 +535,10 @@ def test_no_value_in_a_heredoc(detector: GenericDetector, text: str, path: str) 
     ('key-value.yaml', f'env:\n  - key: DB_PASSWORD\n    value: {P05}\n'),
     ('eb-options.json', f'[{{"Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "DB_PASSWORD", '
                         f'"Value": "{P05}"}}]\n'),
+    ('conf/hdfs-site.xml', f'<property>\n  <name>dfs.password</name>\n  <description>the password</description>\n'
+                           f'  <value>{P05}</value>\n</property>\n'),  # a description between the name and the value
+    ('ApplicationParameters/Cloud.xml', f'<Parameters>\n  <Parameter Name="DbPassword" Value="{P05}" />\n</Parameters>\n'),
+    ('App.config', f'<setting name="DbPassword" serializeAs="String">\n  <value>{P05}</value>\n</setting>\n'),
 ])
 def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path: str, text: str) -> None:
     """Tenth hostile review (break 11): Hadoop-style XML (`<name>KEY</name>` then `<value>v</value>`, on one line or

@@ -42,6 +42,7 @@ Families:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable, Iterator
 
@@ -194,6 +195,11 @@ _XML_MULTILINE = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>\n]{0,200})?>
 _XML_OPEN = LazyPattern(
     rb'(?i)<(?P<tag>[\w:.-]{0,40}(?:pass|pwd|secret|token|key|cred|auth)[\w:.-]{0,40})(?:[ \t][^<>\n]{0,300})?>[ \t]*\r?$', re.M
 )
+# an element whose name attribute names a secret, its value in a child element below: .NET settings'
+# <setting name="ApiToken" serializeAs="String"> / <value>v</value> (tenth hostile review, break 11's sibling)
+_XML_NAMED_OPEN = LazyPattern(
+    rb'(?i)<[\w:.-]{1,40}[ \t][^<>\n]{0,200}?\bname[ \t]*=[ \t]*"(?P<tag>[^"\n]{1,80})"[^<>\n]{0,200}(?<!/)>[ \t]*\r?$', re.M
+)
 _XML_CHILD_VALUE = LazyPattern(rb'(?i)<(?P<t>value|data|string|text|content)(?:[ \t][^<>\n]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=t)>')
 _XML_CLOSE = LazyPattern(rb'</')
 _PLIST_DICT = LazyPattern(rb'<dict>|<plist[ >]|<!DOCTYPE plist')  # (in a file's first 4 KiB: a property list opens so; one bounded search a <key>)
@@ -202,13 +208,15 @@ _XML_KEYED = LazyPattern(
 )
 # a name element and the value element after it (on its line or the next), judged as name = value: Hadoop's
 # <property><name>fs.s3a.secret.key</name><value>v</value>, a web.xml's <param-name>/<param-value> and <env-entry-name>/
-# <env-entry-value>, a property list's <key>password</key><string>v</string> (tenth hostile review, break 11)
+# <env-entry-value>, a property list's <key>password</key><string>v</string>; a description (or a type) may stand between
+# (tenth hostile review, break 11)
 _XML_NAMED = LazyPattern(
     rb'(?i)<(?P<nt>(?:[\w.-]{0,40}-)?name|key)>[ \t]*(?P<key>[\w.:/-]{1,80})[ \t]*</(?P=nt)>[ \t]*(?:\r?\n[ \t]*)?'
+    rb'(?:<(?P<ot>description|display-name|displayName|type|final|source)>[^<\n]{0,300}</(?P=ot)>[ \t]*(?:\r?\n[ \t]*)?)?'
     rb'<(?P<vt>(?:[\w.-]{0,40}-)?value|string)(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:' + _CDATA + rb'|(?P<uv>[^<\s][^<\n]{0,499}))</(?P=vt)>'
 )
-_XML_PAIR = LazyPattern(
-    rb'''(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?:value|defaultValue)[ \t]*=[ \t]*"(?P<uv>[^"\n]{1,500})"'''
+_XML_PAIR = LazyPattern(  # (attribute names in any case: Service Fabric's <Parameter Name="…" Value="…" />)
+    rb'''(?i:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?i:value|defaultValue)[ \t]*=[ \t]*"(?P<uv>[^"\n]{1,500})"'''
 )
 _FLAG = LazyPattern(
     rb'''(?:(?<=[\s"'])|^)--?(?P<key>[A-Za-z][\w-]{0,60})(?:=|[ \t]+)(?=''' + _VALUE + rb')'
@@ -745,13 +753,13 @@ def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     end = hi  # the value on the next line, the closing tag on the one after
     for _ in range(2):
         end = _next_line_end(data, end, 502)
-    for m in _XML_NAMED.finditer(data, lo, end):
+    for m in _XML_NAMED.finditer(data, lo, _next_line_end(data, end, 502)):  # (a description between: one more line)
         if m.start() < hi:
             yield from _yield(data, m, 'xml')
     for m in _XML_MULTILINE.finditer(data, lo, end):
         yield from _yield(data, m, 'xml')
-    for m in _XML_OPEN.finditer(data, lo, hi):  # <masterKey ...>\n <!-- ... -->\n <value>v</value>
-        stop = m.end()
+    for m in itertools.chain(_XML_OPEN.finditer(data, lo, hi), _XML_NAMED_OPEN.finditer(data, lo, hi)):
+        stop = m.end()  # <masterKey ...>\n <!-- ... -->\n <value>v</value>; <setting name="ApiToken">\n <value>v</value>
         for _ in range(6):
             stop = _next_line_end(data, stop, 1024)
         child = _XML_CHILD_VALUE.search(data, m.end(), stop)
