@@ -564,11 +564,17 @@ def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path:
     ('run.py', f'cmd = [\n    "mysql",\n    "--password",\n    "{P05}",\n]\n'),
     ('compose.yaml', f'services:\n  redis:\n    command: redis-server --requirepass {P05}\n'),  # redis.conf's directive as a flag
     ('compose.yaml', f'    command: ["redis-server", "--masterauth", "{P05}"]\n'),
+    ('env.csh', f'setenv DB_PASSWORD {P05}\n'),  # a command setting a variable: csh (and launchctl), fish, cmd, PowerShell
+    ('config.fish', f'set -gx DB_PASSWORD {P05}\n'),
+    ('setup.bat', f'setx DB_PASSWORD {P05} /M\n'),
+    ('setup.ps1', f'Set-Item -Path Env:DB_PASSWORD -Value "{P05}"\n'),
+    ('setup.ps1', f'New-Item -Path "Env:DB_PASSWORD" -Value \'{P05}\'\n'),
 ])
 def test_an_assignment_found_in_one_language_is_found_in_its_siblings(detector: GenericDetector, path: str, text: str) -> None:
     """Tenth hostile review (break 12): `os.environ["X"] = "v"`, `$X = "v"` and `app --db-password v` were found, their
     siblings not: `process.env.X = 'v'` (the key `process.env.X` read as a flag, `process`), PowerShell's
     `$env:X = "v"` (read as `env` of type `X`), `${env:X}` and Perl's `$ENV{X}` (no `}` after a key), and the flag
     and its value as two items of a list (flow, block, a Dockerfile's exec form, a list in code); and Redis's
-    `--requirepass v` (`requirepass` read as the flag word `require` and `pass`)."""
+    `--requirepass v` (`requirepass` read as the flag word `require` and `pass`), and the commands that set a variable
+    from their arguments (csh's `setenv`, fish's `set -gx`, `setx`, PowerShell's `Set-Item -Path Env:X -Value`)."""
     assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]

@@ -8,6 +8,8 @@ elsewhere (``keys``, ``values``, ``score``).
 Families:
   assign     k = "v", k: v, "k": "v", k => 'v', k := v, K=v, obj['k'] = v, k: type = v, key - value
   docker     Dockerfile ``ENV K v`` / ``ARG K v`` (space-separated form)
+  setenv     a command setting an environment variable, its name and value as arguments: csh's ``setenv K v``, fish's
+             ``set -gx K v``, Windows' ``setx K v``, PowerShell's ``Set-Item -Path Env:K -Value v``
   xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>; <name>k</name> <value>v</value>
   flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw, ["--password", "v"]
   flag_below a flag ending a list item or a list's string, its value the next one: ``- --password`` / ``- v``
@@ -68,6 +70,8 @@ ANCHORS: dict[str, str] = {
     # unquoted values: expressions in source code, so this family is not read there
     'assign_bare': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
+    'setenv': (r'\b(?:setenv|setx|set(?:[ \t]+-[gxUlLu]{1,4}|[ \t]+--(?:global|export|universal)){1,3})[ \t]+\w*' + _KW
+               + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'),
     'xml': (r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW
             # a name element naming a secret, its value in the element after it (`_XML_NAMED`)
             + r'|<(?:[\w.-]{0,40}-)?(?:name|key)>[ \t]*[\w.:/-]{0,80}' + _KW),
@@ -229,6 +233,16 @@ _FLAG_LISTED = LazyPattern(
 _FLAG_BELOW = LazyPattern(
     rb'''(?m)(?:^[ \t]*-[ \t]+(?P<fq>["']?)|(?<=["']))--?(?P<key>[A-Za-z][\w-]{0,60})(?(fq)(?P=fq)|["'])[ \t]*(?P<comma>,)?[ \t]*\r?\n'''
     rb'''[ \t]*(?(comma)|-[ \t]+)(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+)
+# a command that sets an environment variable from its arguments, the sibling of `export K=v` in other shells (tenth
+# hostile review, break 12): csh's and launchctl's `setenv K v`, fish's `set -gx K v` (only fish's options: bash's
+# `set -x` takes no name), Windows' `setx K v`, PowerShell's `Set-Item -Path Env:K -Value v` (and New-Item)
+_SETENV = LazyPattern(
+    rb'''(?<![\w-])(?:setenv|setx|set(?:[ \t]+-[gxUlLu]{1,4}|[ \t]+--(?:global|export|universal)){1,3})[ \t]+'''
+    rb'''(?P<key>[A-Za-z_]\w{0,80})[ \t]+(?!-)(?=''' + _VALUE + rb''')'''
+)
+_ENV_ITEM = LazyPattern(
+    rb'''(?i:(?:Set|New)-Item[ \t]+(?:-Path[ \t]+)?["']?Env:)(?P<key>\w{1,80})["']?[ \t]+(?i:-Value)[ \t]+(?=''' + _VALUE + rb''')'''
 )
 # (the command, not a directory: /var/lib/mysql/peer-list … -protocol= is no mysql -p)
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)(?![\w/.-])[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
@@ -735,6 +749,12 @@ def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'docker')
 
 
+def setenv(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for rx in (_SETENV, _ENV_ITEM):
+        for m in rx.finditer(data, lo, hi):
+            yield from _yield(data, m, 'assign')
+
+
 def _next_line_end(data: bytes, end: int, reach: int) -> int:
     """The end of the line after the one ending at ``end``: its line break, or the end of the data (a last
     line without one); ``end`` itself when that line goes on past ``reach`` bytes."""
@@ -1018,5 +1038,5 @@ EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
     'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple, 'heredoc': heredoc,
-    'properties': properties, 'named': named, 'markup': markup, 'flag_below': flag_below,
+    'properties': properties, 'named': named, 'markup': markup, 'flag_below': flag_below, 'setenv': setenv,
 }
