@@ -198,6 +198,9 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'key=', b'token="', b'password: x', b'"api_key": "', b'<password>', b'--password ', b'${PASSWORD:-',
     b'setPassword("', b'\\npassword=', b'variable "db_password" {\n', b'<add key="Password" value="',
     b'password: |\n', b'password: >-\n\n  ', b'password:\n', b'  token:\n    x\n',
+    b'<name>password</name><value>', b'<name>password</name>\n', b'- key: password\n', b'"password": {"value": "',
+    b'"--password", "', b'- --password\n', b'"--password",\n', b'$env:password = "', b'process.env.password = "',
+    b'setenv password x', b'set -gx password ', b'Set-Item -Path Env:password -Value ',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds).

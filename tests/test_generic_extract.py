@@ -520,3 +520,61 @@ def test_a_heredoc_of_one_line_is_a_value(detector: GenericDetector, text: str, 
 ])
 def test_no_value_in_a_heredoc(detector: GenericDetector, text: str, path: str) -> None:
     assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('conf/hive-site.xml', f'<configuration>\n  <property>\n    <name>javax.jdo.option.ConnectionPassword</name>\n'
+                           f'    <value>{P05}</value>\n  </property>\n</configuration>\n'),
+    ('conf/ssl-server.xml', f'<property>\n<name>ssl.server.keystore.password</name>\n<value>{P05}</value>\n</property>\n'),
+    ('one-line.xml', f'<configuration><property><name>password</name><value>{P05}</value></property></configuration>\n'),
+    ('WEB-INF/web.xml', f'<context-param>\n  <param-name>db.password</param-name>\n  <param-value>{P05}</param-value>\n'),
+    ('ios/Secrets.plist', f'<plist><dict>\n  <key>password</key>\n  <string>{P05}</string>\n</dict></plist>\n'),
+    ('azuredeploy.parameters.json', f'{{"parameters": {{"adminPassword": {{"value": "{P05}"}}}}}}\n'),
+    ('azuredeploy.json', f'"adminPassword": {{"type": "securestring", "defaultValue": "{P05}"}},\n'),
+    ('cfn-params.json', f'[\n  {{\n    "ParameterKey": "DBPassword",\n    "ParameterValue": "{P05}"\n  }}\n]\n'),
+    ('key-value.yaml', f'env:\n  - key: DB_PASSWORD\n    value: {P05}\n'),
+    ('eb-options.json', f'[{{"Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "DB_PASSWORD", '
+                        f'"Value": "{P05}"}}]\n'),
+    ('conf/hdfs-site.xml', f'<property>\n  <name>dfs.password</name>\n  <description>the password</description>\n'
+                           f'  <value>{P05}</value>\n</property>\n'),  # a description between the name and the value
+    ('ApplicationParameters/Cloud.xml', f'<Parameters>\n  <Parameter Name="DbPassword" Value="{P05}" />\n</Parameters>\n'),
+    ('App.config', f'<setting name="DbPassword" serializeAs="String">\n  <value>{P05}</value>\n</setting>\n'),
+])
+def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path: str, text: str) -> None:
+    """Tenth hostile review (break 11): Hadoop-style XML (`<name>KEY</name>` then `<value>v</value>`, on one line or
+    two) and its siblings (a web.xml's param-name/param-value, a property list's key/string, an ARM parameters file's
+    `{"value": v}` under the key, CloudFormation's ParameterKey/ParameterValue, `key:`/`value:`, Elastic Beanstalk's
+    OptionName/Value) were read by no extractor, while JSON `{"name": …, "value": …}` was."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
+    ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),
+    ('env-drive.ps1', f'$env:DB_PASSWORD = "{P05}"\n'),
+    ('env-drive.ps1', f'$Env:DB_PASSWORD="{P05}"\n'),
+    ('env-braces.ps1', f'${{env:DB_PASSWORD}} = "{P05}"\n'),
+    ('env.pl', f'$ENV{{DB_PASSWORD}} = "{P05}";\n'),
+    ('env.pl', f"$ENV{{'DB_PASSWORD'}} = '{P05}';\n"),
+    ('args-flow.yaml', f'containers:\n  - name: app\n    args: ["--db-password", "{P05}"]\n'),
+    ('args-block.yaml', f'containers:\n  - name: app\n    args:\n      - --db-password\n      - {P05}\n'),
+    ('args-quoted.yaml', f'containers:\n  - args:\n      - "--db-password"\n      - "{P05}"\n'),
+    ('Dockerfile', f'CMD ["app", "--db-password", "{P05}"]\n'),
+    ('run.py', f'subprocess.run(["mysql", "--password", "{P05}"])\n'),
+    ('run.py', f'cmd = [\n    "mysql",\n    "--password",\n    "{P05}",\n]\n'),
+    ('compose.yaml', f'services:\n  redis:\n    command: redis-server --requirepass {P05}\n'),  # redis.conf's directive as a flag
+    ('compose.yaml', f'    command: ["redis-server", "--masterauth", "{P05}"]\n'),
+    ('env.csh', f'setenv DB_PASSWORD {P05}\n'),  # a command setting a variable: csh (and launchctl), fish, cmd, PowerShell
+    ('config.fish', f'set -gx DB_PASSWORD {P05}\n'),
+    ('setup.bat', f'setx DB_PASSWORD {P05} /M\n'),
+    ('setup.ps1', f'Set-Item -Path Env:DB_PASSWORD -Value "{P05}"\n'),
+    ('setup.ps1', f'New-Item -Path "Env:DB_PASSWORD" -Value \'{P05}\'\n'),
+])
+def test_an_assignment_found_in_one_language_is_found_in_its_siblings(detector: GenericDetector, path: str, text: str) -> None:
+    """Tenth hostile review (break 12): `os.environ["X"] = "v"`, `$X = "v"` and `app --db-password v` were found, their
+    siblings not: `process.env.X = 'v'` (the key `process.env.X` read as a flag, `process`), PowerShell's
+    `$env:X = "v"` (read as `env` of type `X`), `${env:X}` and Perl's `$ENV{X}` (no `}` after a key), and the flag
+    and its value as two items of a list (flow, block, a Dockerfile's exec form, a list in code); and Redis's
+    `--requirepass v` (`requirepass` read as the flag word `require` and `pass`), and the commands that set a variable
+    from their arguments (csh's `setenv`, fish's `set -gx`, `setx`, PowerShell's `Set-Item -Path Env:X -Value`)."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]

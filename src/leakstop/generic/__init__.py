@@ -36,7 +36,7 @@ SEGMENT = 512  # bytes either side of an anchor that an extractor sees (long lin
 # Families whose extractor reads only its line (no look past the line's end or before its start):
 # their candidates are a function of the line's bytes (``GenericDetector._extract``).
 SELF_CONTAINED = frozenset((
-    'assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced', 'query', 'markup'))
+    'assign', 'assign_yaml', 'assign_bare', 'docker', 'flag', 'fallback', 'pair', 'call', 'spaced', 'query', 'markup', 'setenv'))
 LINES_REMEMBERED = 4096
 FAMILIES = tuple(ANCHORS)
 

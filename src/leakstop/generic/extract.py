@@ -8,8 +8,11 @@ elsewhere (``keys``, ``values``, ``score``).
 Families:
   assign     k = "v", k: v, "k": "v", k => 'v', k := v, K=v, obj['k'] = v, k: type = v, key - value
   docker     Dockerfile ``ENV K v`` / ``ARG K v`` (space-separated form)
-  xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>
-  flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw
+  setenv     a command setting an environment variable, its name and value as arguments: csh's ``setenv K v``, fish's
+             ``set -gx K v``, Windows' ``setx K v``, PowerShell's ``Set-Item -Path Env:K -Value v``
+  xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>; <name>k</name> <value>v</value>
+  flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw, ["--password", "v"]
+  flag_below a flag ending a list item or a list's string, its value the next one: ``- --password`` / ``- v``
   fallback   ${K:-v}, ${K-v}, ${K:=v}, process.env.K || "v", X ?? 'v', Helm `default "v"`
   pair       props.put("mail.password", "v"), define('DB_PASSWORD', 'v'), os.Setenv("K", "v"),
              getenv("K", "v"), os.environ.get("K", "v"), env("K", default="v"), ENV.fetch("K", "v")
@@ -29,7 +32,9 @@ Families:
              exports), ``"secret_coefficients": [`` and ``"v",`` on the next line
   named      an environment entry whose name is in one field and its value in another of the same object:
              Kubernetes ``- name: DB_PASSWORD`` / ``value: v``, ECS ``{"name": "X", "value": "v"}``,
-             Portainer templates' ``"default": "v"`` before ``"name": "X"``; judged as ``X`` = ``v``
+             Portainer templates' ``"default": "v"`` before ``"name": "X"``, ``- key: X`` / ``value: v``, CloudFormation's
+             ``ParameterKey`` / ``ParameterValue``; judged as ``X`` = ``v``; and a key opening an object whose value field
+             holds it (an ARM parameters file's ``"adminPassword": {"value": "v"}``)
   markup     a name in document markup, its value beside it: Markdown ``**Password:** v``, a table row ``| password | v |``,
              HTML ``<td>password</td><td>v</td>``, ``<dt>Password</dt><dd>v</dd>``
   children   the entries under a key that opens a mapping and whose last word names secrets (not
@@ -39,6 +44,7 @@ Families:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable, Iterator
 
@@ -53,7 +59,7 @@ _YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
 # node properties ending a key's line (`password: &pw`, `password: !!str`), the value on the next line
 _PROPERTIES_AT_END = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]*){0,2}'
 _ASSIGN_OP = (
-    r'[\w.\-]{0,40}(?:\\?["\'`])?\]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
+    r'[\w.\-]{0,40}(?:\\?["\'`])?[\]}]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
 GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line and its value below
@@ -64,12 +70,24 @@ ANCHORS: dict[str, str] = {
     # unquoted values: expressions in source code, so this family is not read there
     'assign_bare': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
-    'xml': r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW,
+    'setenv': (r'\b(?:setenv|setx|set(?:[ \t]+-[gxUlLu]{1,4}|[ \t]+--(?:global|export|universal)){1,3})[ \t]+\w*' + _KW
+               + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'),
+    'xml': (r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW
+            # a name element naming a secret, its value in the element after it (`_XML_NAMED`)
+            + r'|<(?:[\w.-]{0,40}-)?(?:name|key)>[ \t]*[\w.:/-]{0,80}' + _KW),
     'flag': (
         r'(?:^|[\s"\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*(?:=|[ \t]+)[^\s-]'
         r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
         r'|\blogin\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+\S|psexec[^\n]{0,200}?[ \t]-p[ \t]+\S'
         r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*["\']?:'
+        # the flag and its value as two strings of a list: args: ["--db-password", "v"], CMD [...], subprocess.run([...])
+        r'|["\']--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*["\'][ \t]*,[ \t]*["\'][^\s"\'-]'
+    ),
+    # the flag ending a list item or a list's string, its value the next item: YAML `- --db-password` / `- v`, a
+    # list of strings over lines (`"--db-password",` / `"v"`)
+    'flag_below': (
+        r'(?:^[ \t]*-[ \t]+["\']?|["\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*["\']?[ \t]*,?[ \t]*\r?\n'
+        r'[ \t]*(?:-[ \t]+)?["\']?[^\s"\'#-]'
     ),
     # (a key word before `||` / `??` and in `${…}`: the key is the name just before the operator, and one with no
     # key word names no secret; JavaScript's `x || "…"` without one was 4% of a history scan's time for nothing)
@@ -118,8 +136,11 @@ ANCHORS: dict[str, str] = {
                 r'|\bread[ \t]+(?:-\w+[ \t]+(?:\'\'[ \t]+|""[ \t]+)?)*\w*' + _KW + r'\w*[ \t]*<<-?[ \t]*["\']?[A-Za-z_]'),
     # an entry's name field naming a secret, the value in a sibling field (`named`): `- name: DB_PASSWORD`, `"name":
     # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`
-    'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
-              + r'[\w.-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'),
+    'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable|key|ParameterKey|OptionName)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
+              + r'[\w.-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'
+              # a key naming a secret opens an object whose value field holds it: `"adminPassword": {"value": …}`
+              + r'|' + _KW + r'[\w.-]{0,40}["\']?[ \t]*:[ \t]*\{[ \t]*(?:["\']?\w{1,40}["\']?[ \t]*:[ \t]*["\'][^"\'\n]{0,40}["\'][ \t]*,[ \t]*)?'
+              r'["\']?(?:value|defaultValue)["\']?[ \t]*:'),
     # a name in document markup, its value beside it: Markdown `**Password:** v`, `* **DB password**: \`v\``, a table row
     # `| password | v |`, HTML `<td>password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>` (seventh review, break 11)
     'markup': (r'(?:\*\*|__)[^*_\n]{0,40}' + _KW + r'[^*_\n]{0,40}(?:\*\*|__)[ \t]*:?[ \t]+`?[^\s`*|]'
@@ -134,8 +155,11 @@ _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,
 # (YAML node properties before a value, quoted or not: password: &a "v", password: !!str 'v')
 _VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?!\#))(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
 
+# (PowerShell's environment drive: in `$env:DB_PASSWORD = "v"` and `${env:DB_PASSWORD} = "v"` the key is the name after
+# `env:`, not `env` typed `DB_PASSWORD`; tenth hostile review, break 12)
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
-    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.))(?<!\$\{)[$@:]{0,2}(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?\]?[ \t]*'''
+    rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.)|(?<=[$\{][Ee][Nn][Vv]:))(?<!\$\{)[$@:]{0,2}'''
+    rb'''(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?[\]}]?[ \t]*'''
     rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|[ \t]+[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
     rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
@@ -175,17 +199,50 @@ _XML_MULTILINE = LazyPattern(rb'<(?P<key>[\w:.-]{1,80})(?:[ \t][^<>\n]{0,200})?>
 _XML_OPEN = LazyPattern(
     rb'(?i)<(?P<tag>[\w:.-]{0,40}(?:pass|pwd|secret|token|key|cred|auth)[\w:.-]{0,40})(?:[ \t][^<>\n]{0,300})?>[ \t]*\r?$', re.M
 )
+# an element whose name attribute names a secret, its value in a child element below: .NET settings'
+# <setting name="ApiToken" serializeAs="String"> / <value>v</value> (tenth hostile review, break 11's sibling)
+_XML_NAMED_OPEN = LazyPattern(
+    rb'(?i)<[\w:.-]{1,40}[ \t][^<>\n]{0,200}?\bname[ \t]*=[ \t]*"(?P<tag>[^"\n]{1,80})"[^<>\n]{0,200}(?<!/)>[ \t]*\r?$', re.M
+)
 _XML_CHILD_VALUE = LazyPattern(rb'(?i)<(?P<t>value|data|string|text|content)(?:[ \t][^<>\n]{0,200})?>(?P<uv>[^<\n]{1,500})</(?P=t)>')
 _XML_CLOSE = LazyPattern(rb'</')
 _PLIST_DICT = LazyPattern(rb'<dict>|<plist[ >]|<!DOCTYPE plist')  # (in a file's first 4 KiB: a property list opens so; one bounded search a <key>)
 _XML_KEYED = LazyPattern(
     rb'''<(?P<tag>[\w:.-]{1,80})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[^<>]{0,200}>(?P<uv>[^<\n]{1,500})</(?P=tag)>'''
 )
-_XML_PAIR = LazyPattern(
-    rb'''(?:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?:value|defaultValue)[ \t]*=[ \t]*"(?P<uv>[^"\n]{1,500})"'''
+# a name element and the value element after it (on its line or the next), judged as name = value: Hadoop's
+# <property><name>fs.s3a.secret.key</name><value>v</value>, a web.xml's <param-name>/<param-value> and <env-entry-name>/
+# <env-entry-value>, a property list's <key>password</key><string>v</string>; a description (or a type) may stand between
+# (tenth hostile review, break 11)
+_XML_NAMED = LazyPattern(
+    rb'(?i)<(?P<nt>(?:[\w.-]{0,40}-)?name|key)>[ \t]*(?P<key>[\w.:/-]{1,80})[ \t]*</(?P=nt)>[ \t]*(?:\r?\n[ \t]*)?'
+    rb'(?:<(?P<ot>description|display-name|displayName|type|final|source)>[^<\n]{0,300}</(?P=ot)>[ \t]*(?:\r?\n[ \t]*)?)?'
+    rb'<(?P<vt>(?:[\w.-]{0,40}-)?value|string)(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:' + _CDATA + rb'|(?P<uv>[^<\s][^<\n]{0,499}))</(?P=vt)>'
+)
+_XML_PAIR = LazyPattern(  # (attribute names in any case: Service Fabric's <Parameter Name="…" Value="…" />)
+    rb'''(?i:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?i:value|defaultValue)[ \t]*=[ \t]*"(?P<uv>[^"\n]{1,500})"'''
 )
 _FLAG = LazyPattern(
     rb'''(?:(?<=[\s"'])|^)--?(?P<key>[A-Za-z][\w-]{0,60})(?:=|[ \t]+)(?=''' + _VALUE + rb')'
+)
+# a flag and its value as two strings of a list on one line, or over two lines (a YAML block list's items, a list of
+# strings one a line); a value opening with '-' is the next flag (tenth hostile review, break 12)
+_FLAG_LISTED = LazyPattern(
+    rb'''(?<=["'])--?(?P<key>[A-Za-z][\w-]{0,60})["'][ \t]*,[ \t]*(?![bBuUrRfFL@]{0,2}["']-)(?=''' + _QUOTED_VALUE + rb''')'''
+)
+_FLAG_BELOW = LazyPattern(
+    rb'''(?m)(?:^[ \t]*-[ \t]+(?P<fq>["']?)|(?<=["']))--?(?P<key>[A-Za-z][\w-]{0,60})(?(fq)(?P=fq)|["'])[ \t]*(?P<comma>,)?[ \t]*\r?\n'''
+    rb'''[ \t]*(?(comma)|-[ \t]+)(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+)
+# a command that sets an environment variable from its arguments, the sibling of `export K=v` in other shells (tenth
+# hostile review, break 12): csh's and launchctl's `setenv K v`, fish's `set -gx K v` (only fish's options: bash's
+# `set -x` takes no name), Windows' `setx K v`, PowerShell's `Set-Item -Path Env:K -Value v` (and New-Item)
+_SETENV = LazyPattern(
+    rb'''(?<![\w-])(?:setenv|setx|set(?:[ \t]+-[gxUlLu]{1,4}|[ \t]+--(?:global|export|universal)){1,3})[ \t]+'''
+    rb'''(?P<key>[A-Za-z_]\w{0,80})[ \t]+(?!-)(?=''' + _VALUE + rb''')'''
+)
+_ENV_ITEM = LazyPattern(
+    rb'''(?i:(?:Set|New)-Item[ \t]+(?:-Path[ \t]+)?["']?Env:)(?P<key>\w{1,80})["']?[ \t]+(?i:-Value)[ \t]+(?=''' + _VALUE + rb''')'''
 )
 # (the command, not a directory: /var/lib/mysql/peer-list … -protocol= is no mysql -p)
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)(?![\w/.-])[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
@@ -367,6 +424,10 @@ def _yield(data: bytes, m: re.Match[bytes], syntax: str, key: str | None = None)
     yield Candidate(key, _text(data, start, end), start, end, syntax, quoted)
 
 
+# an environment variable as a property of an environment object: JavaScript's process.env.X (import.meta.env.X, Bun.env.X,
+# a Worker's c.env.X), Ruby's ENV.X: the variable's name is the key, whatever names the object (`process` reads as a verb
+# of a flag, process_token; tenth hostile review, break 12)
+_ENV_PROPERTY = LazyPattern(rb'(?:\A|\.)(?:env|ENV|environ)\.([A-Za-z_]\w*)\Z')
 _ANNOTATION_KEY = LazyPattern(rb'(?<![\w./-])[\w.-]+(?:/[\w.-]+)*/\Z')  # the prefix before a key's last '/'
 # A YAML local tag before an unquoted value (one '!': the application resolves the value, as ESPHome's !secret,
 # CloudFormation's !Ref / !GetAtt, !env_var, !include); the core tags (!!str, !!binary) keep a literal
@@ -404,7 +465,10 @@ def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if _phrase_key(data, m) or _label_string(data, m):
             continue
         key = None
-        if m.start('key') > lo and data[m.start('key') - 1] == 0x2f:  # '/': a Kubernetes annotation's name
+        env = _ENV_PROPERTY.search(m.group('key'))
+        if env is not None:
+            key = env.group(1).decode('ascii')  # process.env.DB_PASSWORD: the variable's name is the key
+        elif m.start('key') > lo and data[m.start('key') - 1] == 0x2f:  # '/': a Kubernetes annotation's name
             run = _ANNOTATION_KEY.search(data, max(lo, m.start('key') - 120), m.start('key'))  # checksum/secret
             key = _text(data, run.start(), m.end('key')) if run is not None else None
         for c in _yield(data, m, syntax, key=key):
@@ -687,6 +751,12 @@ def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'docker')
 
 
+def setenv(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    for rx in (_SETENV, _ENV_ITEM):
+        for m in rx.finditer(data, lo, hi):
+            yield from _yield(data, m, 'assign')
+
+
 def _next_line_end(data: bytes, end: int, reach: int) -> int:
     """The end of the line after the one ending at ``end``: its line break, or the end of the data (a last
     line without one); ``end`` itself when that line goes on past ``reach`` bytes."""
@@ -705,10 +775,13 @@ def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     end = hi  # the value on the next line, the closing tag on the one after
     for _ in range(2):
         end = _next_line_end(data, end, 502)
+    for m in _XML_NAMED.finditer(data, lo, _next_line_end(data, end, 502)):  # (a description between: one more line)
+        if m.start() < hi:
+            yield from _yield(data, m, 'xml')
     for m in _XML_MULTILINE.finditer(data, lo, end):
         yield from _yield(data, m, 'xml')
-    for m in _XML_OPEN.finditer(data, lo, hi):  # <masterKey ...>\n <!-- ... -->\n <value>v</value>
-        stop = m.end()
+    for m in itertools.chain(_XML_OPEN.finditer(data, lo, hi), _XML_NAMED_OPEN.finditer(data, lo, hi)):
+        stop = m.end()  # <masterKey ...>\n <!-- ... -->\n <value>v</value>; <setting name="ApiToken">\n <value>v</value>
         for _ in range(6):
             stop = _next_line_end(data, stop, 1024)
         child = _XML_CHILD_VALUE.search(data, m.end(), stop)
@@ -727,6 +800,17 @@ def flag(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'flag', key='password')
     for m in _USER_TOKEN.finditer(data, lo, hi):
         yield from _yield(data, m, 'flag', key='api_key')
+    for m in _FLAG_LISTED.finditer(data, lo, hi):
+        yield from _yield(data, m, 'flag')
+
+
+def flag_below(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
+    """A flag ending a list item (YAML ``- --db-password``) or a string in a list (``"--db-password",``), its value the
+    next item or string on the line below: each whose value is in ``data[lo:hi]``, the flag read from the line before."""
+    start = data.rfind(b'\n', max(0, lo - 1 - 200), max(0, lo - 1)) + 1 if lo else 0
+    for m in _FLAG_BELOW.finditer(data, start, hi):
+        if m.end() >= lo:
+            yield from _yield(data, m, 'flag')
 
 
 def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -846,10 +930,18 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 _NAME_FIELD = LazyPattern(
-    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.-]{1,80})(?P=kq)'''
+    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.-]{1,80})(?P=kq)'''
     rb'''[ \t]*(?=[,}]|\r?$)''', re.M)
 _VALUE_FIELD = LazyPattern(
-    rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
+    rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue|ParameterValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
+)
+# a key opening an object on its line whose value field (maybe after one other field) holds the key's value: an Azure
+# ARM parameters file's `"adminPassword": {"value": "v"}`, a template's `{"type": "securestring", "defaultValue": "v"}`
+# (tenth hostile review, break 11; over several lines the `children` family reads them)
+_OBJECT_VALUE = LazyPattern(
+    rb'''(?<![\w.-])(?P<oq>["']?)(?P<key>[A-Za-z_][\w.-]{0,80})(?P=oq)[ \t]*:[ \t]*\{[ \t]*'''
+    rb'''(?:["']?\w{1,40}["']?[ \t]*:[ \t]*["'][^"'\n]{0,40}["'][ \t]*,[ \t]*)?'''
+    rb'''(?P<fq>["']?)(?:value|defaultValue)(?P=fq)[ \t]*:[ \t]*(?=''' + _QUOTED_VALUE + rb''')'''
 )
 NAMED_LINES = 6  # lines read above and below an entry's name field for its value field
 
@@ -879,6 +971,9 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             field = _sibling_field(data, start, end, column)
         if field is not None:
             yield from _yield(data, field, 'named', key=key)
+    if data.find(b'{', lo, hi) != -1:
+        for m in _OBJECT_VALUE.finditer(data, lo, hi):
+            yield from _yield(data, m, 'named')
 
 
 def _field_at(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
@@ -945,5 +1040,5 @@ EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
     'assign': assign, 'assign_yaml': assign, 'assign_bare': assign, 'docker': docker, 'xml': xml, 'flag': flag, 'fallback': fallback, 'call': call,
     'spaced': spaced, 'pair': pair, 'tfvar': tfvar, 'yaml_block': yaml_block, 'next_line': next_line, 'query': query,
     'array': array, 'children': children, 'yaml_below': yaml_below, 'triple': triple, 'heredoc': heredoc,
-    'properties': properties, 'named': named, 'markup': markup,
+    'properties': properties, 'named': named, 'markup': markup, 'flag_below': flag_below, 'setenv': setenv,
 }
