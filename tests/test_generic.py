@@ -39,7 +39,7 @@ def test_example_is_found(detector: GenericDetector, path: str, text: str) -> No
         span = data[d.start:d.end].decode()
         if dict(d.explain)['syntax'].startswith('properties'):
             span = re.sub(r'\\\r?\n[ \t\f]*', '', span)  # a .properties value continued over lines: its pieces joined
-        span = re.sub(r'''["'][ \t]*[+.&]?[ \t]*(?:\r?\n[ \t]*[+.&]?[ \t]*)?["']''', '', span)  # literals the code joins
+        span = re.sub(r'''["'][ \t]*(?:[+.&][ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*[+.&]?[ \t]*)["']''', '', span)  # literals the code joins
         assert span == d.secret
         assert d.start == 0 or not data[d.start - 1:d.start].isalnum() or data[d.start - 2:d.start] == b'-p', (text, d.secret[:4])
         assert not data[d.end:d.end + 1].isalnum(), (text, d.secret[:4])
