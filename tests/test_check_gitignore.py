@@ -420,6 +420,17 @@ def test_too_many_re_includes_to_probe_fail(repo: Path, capsys: pytest.CaptureFi
     assert code == 1 and 'too many directories to probe them all (2 of 21 probed)' in out
 
 
+def test_too_many_re_includes_and_a_missing_line_are_both_reported(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The count of the nested directories was shadowed by a flag of the missing lines' loop: with a line missing
+    too, the budget's message ended in a TypeError (found by mypy after the tenth review's fixes were merged)."""
+    from leakstop.hooks import check_gitignore
+    monkeypatch.setattr(check_gitignore, 'REINCLUDE_BUDGET', 100)
+    Path('.gitignore').write_text(COMPLETE.replace('.env\n', '') + ''.join(f'!d{i}/\n' for i in range(20)))
+    code, out, _ = run(capsys)
+    assert code == 1 and 'too many directories to probe them all' in out and 'does not ignore .env files' in out
+
+
 def test_a_re_include_made_on_purpose_passes_under_a_pragma(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A directory of fake fixtures re-included on purpose (this repository's `!tests/corpus/**`) is reported
     (its .env files are committable) unless a `# leakstop: allow-next-line` comment stands above the line."""

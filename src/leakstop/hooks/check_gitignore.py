@@ -318,8 +318,8 @@ def check_gitignore(
     found: list[tuple[Finding, list[str]]] = []
     for (rule_id, what), items in missing.items():
         lines = [line for line, _ in items]
-        nested = all('/' in p for _, paths in items for p in paths)
-        where = ' in subdirectories' if nested else ''
+        below = all('/' in p for _, paths in items for p in paths)
+        where = ' in subdirectories' if below else ''
         negations = {(a.line, a.pattern): a for _, paths in items for a in map(answers.__getitem__, paths)
                      if a.source == GITIGNORE and a.pattern.startswith('!')}
         if negations:  # the top-level file's own `!` line re-includes them (`!*/*/.env`): lines added after it win
