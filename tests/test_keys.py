@@ -36,6 +36,17 @@ def _curve25519_pem(curve: str, seed: str) -> str:
     return f'-----BEGIN PRIVATE KEY-----\n{base64.b64encode(der).decode()}\n-----END PRIVATE KEY-----\n'
 
 
+def _found_by_both_hooks(path: str, text: str, capsys: pytest.CaptureFixture[str]) -> list[tuple[int, int]]:
+    """``text`` written to ``path``: where scan-secrets finds it (line, column), once block-credential-files finds it too."""
+    with open(path, 'w') as f:
+        f.write(text)
+    assert scan_secrets.main(['--format', 'json', path]) == 1
+    found = [(f['line'], f['column']) for f in json.loads(capsys.readouterr().out)['findings']]
+    assert block_credential_files.main(['--format', 'json', path]) == 1
+    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+    return found
+
+
 def _b64(text: str, wrap: int = 0) -> str:
     encoded = base64.b64encode(text.encode()).decode()
     return '\n'.join(encoded[i:i + wrap] for i in range(0, len(encoded), wrap)) if wrap else encoded
@@ -285,14 +296,7 @@ def test_a_key_whose_line_breaks_are_escaped_characters_is_found_by_both_hooks(
     name, template, line_break = ESCAPED_BREAKS[case]
     text = fakes.pem_private_key(seed='u000a') if key == 'pem' else _corpus_file('id_ed25519')
     text = template.format(text.replace('\n', line_break))
-    path = os.path.join(str(tmp_path), name)
-    with open(path, 'w') as f:
-        f.write(text)
-    assert scan_secrets.main(['--format', 'json', path]) == 1
-    found = json.loads(capsys.readouterr().out)['findings']
-    assert [(f['line'], f['column']) for f in found] == [(1, text.index('-----BEGIN') + 1)]
-    assert block_credential_files.main(['--format', 'json', path]) == 1
-    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+    assert _found_by_both_hooks(os.path.join(str(tmp_path), name), text, capsys) == [(1, text.index('-----BEGIN') + 1)]
 
 
 # a key printed into a log, each line behind the log's prefix (tenth hostile review, break 10): the same text on each
@@ -322,14 +326,7 @@ def test_a_key_in_a_log_behind_line_prefixes_is_found_by_both_hooks(
     width = max(map(len, lines)) if case == 'markdown-table' else 0  # (a table's cells padded to one width)
     body = ''.join(prefix(k) + ln.ljust(width) + suffix + '\n' for k, ln in enumerate(lines, 1))
     text = prefix(0) + 'starting' + suffix + '\n' + body + prefix(99) + 'done' + suffix + '\n'
-    path = os.path.join(str(tmp_path), 'build.log')
-    with open(path, 'w') as f:
-        f.write(text)
-    assert scan_secrets.main(['--format', 'json', path]) == 1
-    found = json.loads(capsys.readouterr().out)['findings']
-    assert [(f['line'], f['column']) for f in found] == [(2, len(prefix(1)) + 1)]
-    assert block_credential_files.main(['--format', 'json', path]) == 1
-    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+    assert _found_by_both_hooks(os.path.join(str(tmp_path), 'build.log'), text, capsys) == [(2, len(prefix(1)) + 1)]
 
 
 def test_a_key_in_a_log_after_a_message_on_its_begin_line_is_found_by_both_hooks(
@@ -338,11 +335,4 @@ def test_a_key_in_a_log_after_a_message_on_its_begin_line_is_found_by_both_hooks
     share the prefix they are read without."""
     lines = fakes.pem_private_key(seed='log-message').splitlines()
     text = f'app-1  | generated key: {lines[0]}\n' + ''.join(f'app-1  | {ln}\n' for ln in lines[1:])
-    path = os.path.join(str(tmp_path), 'compose.log')
-    with open(path, 'w') as f:
-        f.write(text)
-    assert scan_secrets.main(['--format', 'json', path]) == 1
-    found = json.loads(capsys.readouterr().out)['findings']
-    assert [(f['line'], f['column']) for f in found] == [(1, text.index('-----BEGIN') + 1)]
-    assert block_credential_files.main(['--format', 'json', path]) == 1
-    assert len(json.loads(capsys.readouterr().out)['findings']) == 1
+    assert _found_by_both_hooks(os.path.join(str(tmp_path), 'compose.log'), text, capsys) == [(1, text.index('-----BEGIN') + 1)]
