@@ -168,7 +168,7 @@ def test_no_password_flag(detector: GenericDetector, line: str) -> None:
 
 def test_a_user_that_is_an_api_key(detector: GenericDetector) -> None:
     """``curl -u KEY:`` (an empty password: the user is the API key)."""
-    key = 'sk9Zq8bX3nR5tY7uV9wK2mL4pQ'
+    key = 'sk9Zq8bX3nR5tY7uV9wK2mL4pQ'  # leakstop: allow (a fake key)
     assert explained(detector, f'curl -u {key}: https://api.acme.io'.encode(), 'deploy.sh') == [
         ('generic-api-key', key, 8, 'flag, unquoted', 'api key')]
 

@@ -158,16 +158,20 @@ _ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
 
 
 _HEX = LazyPattern(r'[0-9a-fA-F]+\Z')
+_KEY_MATERIAL = LazyPattern(r'[A-Za-z0-9+/=_-]+\Z')  # one token of base64 or base64url, no name (aws-cdk:cr-owned:…)
 
 
 def _generated_key(value: str) -> bool:
     """Whether a value under a bare ``key`` in code is generated key material: 20 characters or more, random by
-    the value judge, not hex (a digest, a cache key) nor a UUID (an id) nor the base64 of text. Set on the held-out
+    the value judge, one token of key characters with few words in it, not hex (a digest, a cache key) nor a UUID
+    (an id) nor the base64 of text. Set on the held-out
     sets after held-out 64-67's measurement: 7 secrets found (wallhaven's default API key in gallery-dl, Pusher's
     encryption master key, Boundary's default KMS keys), 7 false alarms (RC4 constants of a site's obfuscation,
     a U2F key handle, a stored message's key)."""
-    judged = judge_value(value.strip())
-    return (judged.randomness >= 0.9 and judged.length >= 20 and not judged.uuid and _HEX.match(value.strip()) is None
+    value = value.strip()
+    judged = judge_value(value)
+    return (judged.randomness >= 0.9 and judged.length >= 20 and not judged.uuid and _HEX.match(value) is None
+            and _KEY_MATERIAL.match(value) is not None and judged.words <= 0.3
             and not judged.reason.startswith('base64 of text'))  # (a storage key: base64 of a JSON list of ids)
 
 
