@@ -170,7 +170,8 @@ def _generated_key(value: str) -> bool:
     a U2F key handle, a stored message's key)."""
     value = value.strip()
     judged = judge_value(value)
-    return (judged.randomness >= 0.9 and judged.length >= 20 and not judged.uuid and _HEX.match(value) is None
+    return (judged.randomness >= 0.9 and judged.length >= 20 and not judged.uuid
+            and _HEX.match(value.replace('-', '').replace(':', '')) is None  # (also bytes as 45-43-53-31-…: a dump)
             and _KEY_MATERIAL.match(value) is not None and judged.words <= 0.3
             and not judged.reason.startswith('base64 of text'))  # (a storage key: base64 of a JSON list of ids)
 
