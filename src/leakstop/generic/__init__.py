@@ -158,7 +158,8 @@ _ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
 
 
 _HEX = LazyPattern(r'[0-9a-fA-F]+\Z')
-_KEY_MATERIAL = LazyPattern(r'[A-Za-z0-9+/=_-]+\Z')  # one token of base64 or base64url, no name (aws-cdk:cr-owned:…)
+_KEY_MATERIAL = LazyPattern(r'[A-Za-z0-9+/=_-]+\Z')
+_RUN_OF_FOUR = LazyPattern(r'([A-Za-z0-9])\1{3}')  # AAAA-BBBB-…: typed (random characters repeat so once in 10,000)  # one token of base64 or base64url, no name (aws-cdk:cr-owned:…)
 
 
 def _base64_of_json(value: str) -> bool:
@@ -184,7 +185,7 @@ def _generated_key(value: str) -> bool:
     judged = judge_value(value)
     return (judged.randomness >= 0.9 and judged.length >= 20 and not judged.uuid
             and _HEX.match(value.replace('-', '').replace(':', '')) is None  # (also bytes as 45-43-53-31-…: a dump)
-            and _KEY_MATERIAL.match(value) is not None and judged.words <= 0.3
+            and _KEY_MATERIAL.match(value) is not None and judged.words <= 0.3 and _RUN_OF_FOUR.search(value) is None
             and not judged.reason.startswith('base64 of text') and not _base64_of_json(value))
 
 
