@@ -60,7 +60,7 @@ def npm_checksum(secret: str) -> bool:
     return base62_crc32(rest[:30]) == rest[30:]
 
 
-def _b64decode_loose(text: str) -> bytes | None:
+def b64decode_loose(text: str) -> bytes | None:
     """Decode standard or URL-safe base64 with or without padding; None if invalid."""
     import base64  # here, not at the top: only a candidate secret of some rules is decoded
     text = text.strip()
@@ -77,8 +77,8 @@ def jwt_parts(secret: str) -> tuple[dict[str, object], dict[str, object]] | None
     if len(parts) != 3 or not all(parts[:2]):
         return None
     try:
-        header = json.loads(_b64decode_loose(parts[0]) or b'')
-        payload = json.loads(_b64decode_loose(parts[1]) or b'')
+        header = json.loads(b64decode_loose(parts[0]) or b'')
+        payload = json.loads(b64decode_loose(parts[1]) or b'')
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: `[[[[...` nested past the limit
         return None
     return (header, payload) if isinstance(header, dict) and isinstance(payload, dict) else None
@@ -91,14 +91,14 @@ def jwt_structure(secret: str) -> bool:
     parts = jwt_parts(secret)
     if parts is None or 'alg' not in parts[0]:
         return False
-    signature = _b64decode_loose(secret.rsplit('.', 1)[1])
+    signature = b64decode_loose(secret.rsplit('.', 1)[1])
     return not signature or not all(32 <= b < 127 for b in signature)
 
 
 def base64_private_jwk(secret: str) -> bool:
     """The base64 (standard or URL-safe) of a JSON Web Key with its private part, or of a key set holding one:
     ``d`` of an RSA, EC or OKP key, ``k`` of a symmetric one (Datadog's runner takes its ``privateKey`` so)."""
-    raw = _b64decode_loose(secret)
+    raw = b64decode_loose(secret)
     if raw is None or not raw.startswith(b'{'):
         return False
     try:
@@ -118,7 +118,7 @@ def pypi_macaroon(secret: str) -> bool:
     """``pypi-`` + a base64url macaroon whose location is pypi.org or test.pypi.org."""
     if not secret.startswith('pypi-'):
         return False
-    raw = _b64decode_loose(secret[5:])
+    raw = b64decode_loose(secret[5:])
     return raw is not None and len(raw) > 32 and raw[:2] == b'\x02\x01' and b'pypi.org' in raw[:40]
 
 
@@ -142,14 +142,14 @@ def slack_token(secret: str) -> bool:
 
 def base64_key(secret: str) -> bool:
     """A base64 string decoding to at least 16 bytes (e.g. Azure account keys)."""
-    raw = _b64decode_loose(secret)
+    raw = b64decode_loose(secret)
     return raw is not None and len(raw) >= 16
 
 
 def pem_private_key(secret: str) -> bool:
     """A PEM block whose body (headers such as Proc-Type dropped) is base64 of 64+ bytes, or of an
     EC private key without its public part (51 bytes for P-256: shorter than any other key)."""
-    raw = _b64decode_loose(_pem_body(secret))
+    raw = b64decode_loose(_pem_body(secret))
     return raw is not None and (len(raw) >= 64 or sec1_private_key(raw))
 
 
@@ -252,7 +252,7 @@ def ceph_key(secret: str) -> bool:
 
 def atlassian_dc_pat(secret: str) -> bool:
     """Jira/Confluence/Bitbucket Data Center PAT: base64 of a 12-digit token id, ``:`` and 20 random bytes."""
-    raw = _b64decode_loose(secret)
+    raw = b64decode_loose(secret)
     return raw is not None and len(raw) == 33 and raw[:12].isdigit() and raw[12:13] == b':'
 
 
@@ -264,7 +264,7 @@ from leakstop.placeholders import placeholder_password  # noqa: E402
 
 def basic_auth_credentials(secret: str) -> bool:
     """Base64 of printable ``user:password`` with a password that is not a placeholder word."""
-    raw = _b64decode_loose(secret)
+    raw = b64decode_loose(secret)
     if raw is None:
         return False
     try:
@@ -301,7 +301,7 @@ def pgp_private_key(secret: str) -> bool:
         elif ':' not in line:  # no blank line after the armor header: the body starts here
             in_body = True
             body.append(line)
-    raw = _b64decode_loose(''.join(body))
+    raw = b64decode_loose(''.join(body))
     if raw is None or len(raw) < 64:
         return False
     tag = raw[0]
@@ -310,7 +310,7 @@ def pgp_private_key(secret: str) -> bool:
 
 def base64_pem_private_key(secret: str) -> bool:
     """Base64 of a PEM private key (Kubernetes secrets, CI variables): decoded, a well-formed key."""
-    raw = _b64decode_loose(''.join(secret.split()))
+    raw = b64decode_loose(''.join(secret.split()))
     if raw is None:
         return False
     text = raw.decode('ascii', 'replace')
@@ -365,7 +365,7 @@ def der_private_key(secret: str) -> bool:
     whole value, a version, then a PKCS#8 key (an algorithm identifier and the key's OCTET STRING),
     a PKCS#1 RSA or DSA key (integers only, the first of 512 bits at least) or a SEC1 EC key (version
     1 and the key's OCTET STRING). A certificate, a public key, a CSR or a signature starts otherwise."""
-    raw = _b64decode_loose(''.join(secret.replace('\\n', ' ').split()))  # wrapped: newlines or \n escapes
+    raw = b64decode_loose(''.join(secret.replace('\\n', ' ').split()))  # wrapped: newlines or \n escapes
     if raw is None or len(raw) < 40:
         return False
     top = _der_element(raw, 0, len(raw))
@@ -385,6 +385,23 @@ def der_private_key(secret: str) -> bool:
     if version == b'\x00' and len(kids) in (6, 9) and all(k[0] == 0x02 for k in kids):  # DSA, RSA (PKCS#1)
         return end1 - start1 >= 64
     return version == b'\x01' and tag1 == 0x04 and end1 - start1 in (28, 32, 48, 66) and tag2 in (0xA0, 0xA1)  # SEC1
+
+
+def der_public_key_info(secret: str) -> bool:
+    """Base64 of a DER SubjectPublicKeyInfo (``MIIBIjANBgkqhkiG9w0BAQEFAAOC…``, ``MFkwEwYHKoZIzj0CAQ…``): one SEQUENCE
+    filling the value, of an algorithm identifier (a SEQUENCE that starts with an OID) and a BIT STRING. A public
+    key; a private key's structure starts with an INTEGER (``der_private_key``)."""
+    raw = b64decode_loose(''.join(secret.replace('\\n', ' ').split()))
+    if raw is None or len(raw) < 40:
+        return False
+    top = _der_element(raw, 0, len(raw))
+    if top is None or top[0] != 0x30 or top[2] != len(raw):
+        return False
+    kids = _der_children(raw, top[1], top[2])
+    if not kids or len(kids) != 2 or kids[0][0] != 0x30 or kids[1][0] != 0x03:
+        return False
+    algorithm = _der_children(raw, kids[0][1], kids[0][2])
+    return algorithm is not None and bool(algorithm) and algorithm[0][0] == 0x06
 
 
 # Validators that prove a value was generated by its issuer (a checksum, a signed binary

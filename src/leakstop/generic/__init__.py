@@ -158,29 +158,25 @@ _ACCOUNT_ADDRESS = LazyPattern(r'0x[0-9A-Fa-f]{40}\Z')
 
 
 _HEX = LazyPattern(r'[0-9a-fA-F]+\Z')
-_KEY_MATERIAL = LazyPattern(r'[A-Za-z0-9+/=_-]+\Z')
-_RUN_OF_FOUR = LazyPattern(r'([A-Za-z0-9])\1{3}')  # AAAA-BBBB-…: typed (random characters repeat so once in 10,000)  # one token of base64 or base64url, no name (aws-cdk:cr-owned:…)
+_KEY_MATERIAL = LazyPattern(r'[A-Za-z0-9+/=_-]+\Z')  # one token of base64 or base64url, no name (aws-cdk:cr-owned:…)
+_RUN_OF_FOUR = LazyPattern(r'([A-Za-z0-9])\1{3}')  # AAAA-BBBB-…: typed (random characters repeat so once in 10,000)
 
 
 def _base64_of_json(value: str) -> bool:
     """Whether ``value`` is the base64 of a JSON array or object (``["e89f…",`` then anything: a storage key of
     ids, mailgun-go's tests; held-out 65): random bytes start so once in 65,536."""
-    import base64
-    import binascii
-    try:
-        head = base64.b64decode(value[:8], altchars=b'-_' if ('-' in value or '_' in value) else None)
-    except (binascii.Error, ValueError):
-        return False
-    return head.startswith((b'["', b'{"'))
+    from leakstop.validators import b64decode_loose  # (validators imports the value judge)
+    head = b64decode_loose(value[:8])
+    return head is not None and head.startswith((b'["', b'{"'))
 
 
 def _generated_key(value: str) -> bool:
     """Whether a value under a bare ``key`` in code is generated key material: 20 characters or more, random by
-    the value judge, one token of key characters with few words in it, not hex (a digest, a cache key) nor a UUID
-    (an id) nor the base64 of text. Set on the held-out
-    sets after held-out 64-67's measurement: 7 secrets found (wallhaven's default API key in gallery-dl, Pusher's
-    encryption master key, Boundary's default KMS keys), 7 false alarms (RC4 constants of a site's obfuscation,
-    a U2F key handle, a stored message's key)."""
+    the value judge, one token of key characters with few words and no run of four in it, not hex (a digest, a
+    cache key, a byte dump) nor a UUID (an id) nor the base64 of text or JSON. Set on the held-out sets after
+    held-out 64-67's measurement: 7 secrets found (wallhaven's default API key in gallery-dl, Pusher's encryption
+    master key, Boundary's default KMS keys), 7 false alarms (RC4 constants of a site's obfuscation, a U2F key
+    handle, a stored message's key)."""
     value = value.strip()
     judged = judge_value(value)
     return (judged.randomness >= 0.9 and judged.length >= 20 and not judged.uuid

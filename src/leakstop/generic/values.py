@@ -769,45 +769,16 @@ def _query_string(value: str) -> ValueJudgement | None:
     return best._replace(reason=f'a query string: {best.reason}')
 
 
-_SPKI_START = LazyPattern(r'M[A-Za-z0-9+/]{59}')  # a DER SEQUENCE (0x30) in base64
-
-
-def _der_length(data: bytes, at: int) -> tuple[int, int] | None:
-    """The length of the DER element whose length octets start at ``at``, and where its content starts."""
-    if at >= len(data):
-        return None
-    first = data[at]
-    if first < 0x80:
-        return first, at + 1
-    count = first & 0x7F
-    if not 1 <= count <= 3 or at + 1 + count > len(data):
-        return None
-    return int.from_bytes(data[at + 1:at + 1 + count], 'big'), at + 1 + count
+_SPKI_START = LazyPattern(r'M[A-Za-z0-9+/]{59}')  # a DER SEQUENCE (0x30) in base64: only those are decoded
 
 
 def public_key_info(value: str) -> bool:
-    """Whether ``value`` is the base64 of a DER SubjectPublicKeyInfo (``MIIBIjANBgkqhkiG9w0BAQEFAAOC…``): a
-    SEQUENCE of an algorithm SEQUENCE and a BIT STRING. A public key by its structure, whatever name it is under (a
-    Chrome extension manifest's ``"key"``, held-out 66); a private key (PKCS#8, PKCS#1) starts with an INTEGER."""
-    if len(value) < 60 or not _SPKI_START.match(value):
+    """Whether ``value`` is the base64 of a DER SubjectPublicKeyInfo (``MIIBIjANBgkqhkiG9w0BAQEFAAOC…``): a public
+    key by its structure, whatever name it is under (a Chrome extension manifest's ``"key"``, held-out 66)."""
+    if not _SPKI_START.match(value):
         return False
-    import base64
-    import binascii
-    body = value.strip().replace('\\n', '').replace('\n', '').replace('\r', '')
-    try:
-        data = base64.b64decode(body + '=' * (-len(body) % 4), validate=False)
-    except (binascii.Error, ValueError):
-        return False
-    if len(data) < 40 or data[0] != 0x30:
-        return False
-    outer = _der_length(data, 1)
-    if outer is None or data[outer[1]:outer[1] + 1] != b'\x30':
-        return False
-    algorithm = _der_length(data, outer[1] + 1)
-    if algorithm is None:
-        return False
-    after = algorithm[1] + algorithm[0]
-    return data[algorithm[1]:algorithm[1] + 1] == b'\x06' and data[after:after + 1] == b'\x03'
+    from leakstop.validators import der_public_key_info  # (validators imports this module)
+    return der_public_key_info(value)
 
 
 def _judge_value(value: str) -> ValueJudgement:
