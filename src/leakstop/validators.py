@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import binascii
 import gzip
+import hmac
 import json
 import os
 import re
@@ -181,19 +182,32 @@ BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'
 
 
-def base58check(secret: str) -> bool:
-    """Base58 whose last 4 bytes are the double SHA-256 of the rest (Bitcoin WIF keys, BIP-32 xprv)."""
+def _base58check_payload(secret: str) -> bytes | None:
+    """The bytes ``secret`` encodes without its checksum, if its last 4 bytes are the double SHA-256 of the rest."""
     value = 0
     for ch in secret:
         digit = BASE58.find(ch)
         if digit < 0:
-            return False
+            return None
         value = value * 58 + digit
     zeros = len(secret) - len(secret.lstrip('1'))
     raw = bytes(zeros) + value.to_bytes((value.bit_length() + 7) // 8, 'big')
-    if len(raw) < 5:
-        return False
-    return bool(sha256(sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:])
+    if len(raw) < 5 or sha256(sha256(raw[:-4]).digest()).digest()[:4] != raw[-4:]:
+        return None
+    return raw[:-4]
+
+
+def base58check(secret: str) -> bool:
+    """Base58 whose last 4 bytes are the double SHA-256 of the rest (Bitcoin WIF keys, BIP-32 xprv)."""
+    return _base58check_payload(secret) is not None
+
+
+def bitcoin_wif(secret: str) -> bool:
+    """A Bitcoin private key in Wallet Import Format: base58check of a mainnet (0x80) or testnet (0xEF) version
+    byte and 32 key bytes, then 0x01 for a compressed key. The checksum (1 in 2**32 by chance) and the layout
+    make it a key wherever it stands, with no keyword beside it (a wallet's test asserting what it derives)."""
+    raw = _base58check_payload(secret)
+    return raw is not None and raw[0] in (0x80, 0xEF) and (len(raw) == 33 or len(raw) == 34 and raw[33] == 1)
 
 
 def bech32_checksum(secret: str) -> bool:
@@ -413,15 +427,20 @@ BIP39_WORDS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'dat
 _BIP39: dict[str, int] = {}
 
 
+def _bip39_list() -> dict[str, int]:
+    if not _BIP39:
+        with gzip.open(BIP39_WORDS_FILE, 'rt', encoding='ascii') as f:
+            _BIP39.update((word, i) for i, word in enumerate(f.read().split()))
+    return _BIP39
+
+
 def bip39_mnemonic(secret: str) -> bool:
     """12, 15, 18, 21 or 24 words of BIP-39's English list whose last bits are the SHA-256 checksum of
     the entropy the words encode: a wallet's seed phrase, as every wallet writes and checks it."""
     words = secret.split()
     if len(words) not in (12, 15, 18, 21, 24):
         return False
-    if not _BIP39:
-        with gzip.open(BIP39_WORDS_FILE, 'rt', encoding='ascii') as f:
-            _BIP39.update((word, i) for i, word in enumerate(f.read().split()))
+    _bip39_list()
     bits = 0
     for word in words:
         index = _BIP39.get(word)
@@ -433,9 +452,66 @@ def bip39_mnemonic(secret: str) -> bool:
     return bool(sha256(entropy).digest()[0] >> (8 - size) == bits & ((1 << size) - 1))
 
 
+# Electrum's seed versions: the hex of HMAC-SHA512(b"Seed version", seed) starts with one of these (standard,
+# segwit, two-factor, two-factor segwit); electrum/mnemonic.py and its SEED_PREFIX constants.
+_ELECTRUM_PREFIXES = ('01', '100', '101', '102')
+
+
+def electrum_seed(secret: str) -> bool:
+    """12 or more words of BIP-39's English list that Electrum takes for a seed of its own kind: the words carry
+    no BIP-39 checksum but their HMAC names a seed version (8 or 12 bits; 1 in 256 lists of words by chance)."""
+    words = secret.lower().split()
+    if not 12 <= len(words) <= 24 or any(word not in _bip39_list() for word in words):
+        return False
+    digest = hmac.new(b'Seed version', ' '.join(words).encode(), 'sha512').hexdigest()
+    return digest.startswith(_ELECTRUM_PREFIXES)
+
+
+SLIP39_WORDS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'slip39_english.txt.gz')
+# SLIP-0039's wordlist (1,024 words; satoshilabs/slips slip-0039/wordlist.txt, as the shamir-mnemonic package ships
+# it, MIT; SHA-256 bcc45553…eec3), read on first need
+_SLIP39: dict[str, int] = {}
+# RS1024's generator (SLIP-0039, "Checksum") and the customization strings of plain and extendable shares
+_RS1024_GEN = (0xE0E040, 0x1C1C080, 0x3838100, 0x7070200, 0xE0E0009, 0x1C0C2412, 0x38086C24, 0x3090FC48, 0x21B1F890,
+               0x3F3F120)
+_SLIP39_CUSTOMIZATIONS = (b'shamir', b'shamir_extendable')
+
+
+def _rs1024_polymod(values: list[int]) -> int:
+    chk = 1
+    for v in values:
+        top = chk >> 20
+        chk = (chk & 0xFFFFF) << 10 ^ v
+        for i, gen in enumerate(_RS1024_GEN):
+            if top >> i & 1:
+                chk ^= gen
+    return chk
+
+
+def slip39_share(secret: str) -> bool:
+    """20 to 33 words of SLIP-0039's list whose last three are the RS1024 checksum of the rest (30 bits): one share
+    of a Shamir-split wallet seed (Trezor's backups; a threshold of them rebuilds the seed)."""
+    words = secret.lower().split()
+    if not 20 <= len(words) <= 33:
+        return False
+    if not _SLIP39:
+        with gzip.open(SLIP39_WORDS_FILE, 'rt', encoding='ascii') as f:
+            _SLIP39.update((word, i) for i, word in enumerate(f.read().split()))
+    indices = [_SLIP39.get(word, -1) for word in words]
+    if min(indices) < 0:
+        return False
+    return any(_rs1024_polymod([*custom, *indices]) == 1 for custom in _SLIP39_CUSTOMIZATIONS)
+
+
+def seed_phrase(secret: str) -> bool:
+    """A wallet's seed phrase: BIP-39's (its checksum), Electrum's (its seed version) or a SLIP-0039 share (its
+    RS1024 checksum)."""
+    return bip39_mnemonic(secret) or electrum_seed(secret) or slip39_share(secret)
+
+
 CHECKSUM_VALIDATORS = frozenset({
     'github_checksum', 'github_refresh_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32', 'bip39',
-    'nats_nkey_seed',
+    'seed_phrase', 'nats_nkey_seed', 'bitcoin_wif',
 })
 # The checksums that prove a value alone was issued, whichever rule or file format it was found in (a
 # token in a .npmrc, a kubeconfig, a template's value): ``placeholders.is_placeholder`` never takes such a
@@ -470,6 +546,8 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'ceph_key': ceph_key,
     'bech32': bech32_checksum,
     'bip39': bip39_mnemonic,
+    'seed_phrase': seed_phrase,
+    'bitcoin_wif': bitcoin_wif,
     'github_checksum': github_checksum,
     'github_refresh_checksum': github_refresh_checksum,
     'jwt': jwt_structure,
