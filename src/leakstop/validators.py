@@ -156,7 +156,8 @@ def pem_private_key(secret: str) -> bool:
 
 def _pem_body(secret: str) -> str:
     """The base64 body of a PEM block: its armor and headers (Proc-Type, DEK-Info) dropped, its lines joined."""
-    text = _PEM_ARMOR.sub('\n', secret.replace('\\n', '\n'))  # (also written on one line with its body)
+    # (also written on one line with its body; a line ending in `\` continues a string: Rust's, C's, a shell's)
+    text = _PEM_ARMOR.sub('\n', secret.replace('\\n', '\n').replace('\\\r\n', '\n').replace('\\\n', '\n'))
     return ''.join(''.join(ln.split()) for ln in text.splitlines() if ':' not in ln)
 
 

