@@ -374,12 +374,18 @@ _KEY_ALGORITHMS = frozenset(bytes.fromhex(h) for h in (
 ))
 
 
+# a SafeBag's id in a PKCS#12's clear content: keyBag or pkcs8ShroudedKeyBag (1.2.840.113549.1.12.10.1.1 / .2); the
+# certificates of a truststore sit in bags of other kinds
+_PKCS12_KEY_BAG = re.compile(re.escape(bytes.fromhex('060b2a864886f70d010c0a01')) + b'[\x01\x02]')
+
+
 def der_private_key(secret: str) -> bool:
     """Base64 of a private key's DER structure without its PEM header (a realm export's
     ``"privateKey": "MIIE…"``, a key pasted into XML or an env variable): one SEQUENCE filling the
     whole value, a version, then a PKCS#8 key (an algorithm identifier and the key's OCTET STRING),
     a PKCS#1 RSA or DSA key (integers only, the first of 512 bits at least) or a SEC1 EC key (version
-    1 and the key's OCTET STRING). A certificate, a public key, a CSR or a signature starts otherwise."""
+    1 and the key's OCTET STRING); or a PKCS#12 keystore holding a key bag (an Apple profile's ``PayloadContent``,
+    held-out 62). A certificate, a public key, a CSR, a signature or a truststore of certificates is none."""
     raw = b64decode_loose(''.join(secret.replace('\\n', ' ').split()))  # wrapped: newlines or \n escapes
     if raw is None or len(raw) < 40:
         return False
@@ -387,9 +393,13 @@ def der_private_key(secret: str) -> bool:
     if top is None or top[0] != 0x30 or top[2] != len(raw):
         return False
     kids = _der_children(raw, top[1], top[2])
-    if not kids or len(kids) < 3 or kids[0][0] != 0x02:
+    if not kids or len(kids) < 2 or kids[0][0] != 0x02:
         return False
     version = raw[kids[0][1]:kids[0][2]]
+    if version == b'\x03' and kids[1][0] == 0x30:  # PKCS#12 (PFX): a keystore, when it holds a key
+        return _PKCS12_KEY_BAG.search(raw) is not None
+    if len(kids) < 3:
+        return False
     (tag1, start1, end1), (tag2, start2, end2) = kids[1], kids[2]
     if version in (b'\x00', b'\x01') and tag1 == 0x30 and tag2 == 0x04:  # PKCS#8 (v1, v2)
         algorithm = _der_children(raw, start1, end1)
