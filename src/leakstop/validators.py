@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import binascii
 import gzip
-import hmac
 import json
 import os
 import re
@@ -474,6 +473,7 @@ def electrum_seed(secret: str) -> bool:
     words = secret.lower().split()
     if not 12 <= len(words) <= 24 or any(word not in _bip39_list() for word in words):
         return False
+    import hmac  # (here: hmac imports hashlib, which a warm hook's start-up does without)
     digest = hmac.new(b'Seed version', ' '.join(words).encode(), 'sha512').hexdigest()
     return digest.startswith(_ELECTRUM_PREFIXES)
 
