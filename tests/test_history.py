@@ -811,6 +811,23 @@ def test_a_subject_is_redacted_with_every_rule_whatever_the_selection(repo: str,
 
 
 
+@pytest.mark.parametrize('setting', [['--disable-rule', 'github-pat-classic'], ['--config', 'allowed.toml'], []])
+def test_a_subject_is_redacted_in_its_decoded_views_whatever_the_settings(repo: str, setting: list[str]) -> None:
+    """Eleventh hostile review, break 06: a subject was redacted with every rule over its raw text only, and with the
+    decoded views only by the rules that ran and through the allowlist: a token written with a JSON escape
+    (`rotate ghp\\u005f…`) was shown whole with its rule disabled, or with `[allowlist] values` matching it."""
+    with open('allowed.toml', 'w') as f:
+        f.write(f'[allowlist]\nvalues = ["^{GH}$"]\n')
+    escaped = GH.replace('_', '\\u005f', 1)
+    added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'rotate {escaped}\n')
+    code, doc = scan_json('--history', *setting)
+    assert code == 1
+    (finding,) = in_files(doc)
+    assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
+    sarif = _leakstop('scan', '--history', '--format', 'sarif', *setting)
+    assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
+
+
 def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(repo: str) -> None:
     """Eighth hostile review, break 09 (a sibling): a subject naming the file (``remove backup_<token>.txt``)
     printed the token whole, as the file's path was."""

@@ -464,11 +464,12 @@ def scan_history(
         blobs.close()
     subjects = git.subjects(list(reported), top=top)
     # what is shown is redacted with every rule, whatever the settings select (fifth hostile review, break 17:
-    # with --enable-only or --disable-rule, a token in a subject was printed whole)
+    # with --enable-only or --disable-rule, a token in a subject was printed whole), in the decoded views too, and
+    # whatever the allowlist lets pass (eleventh, break 06)
     selects = bool(config.allowlist.disabled) or config.allowlist.enabled_only is not None
     every = ruleset_for(config, every_rule=True) if reported and selects else ruleset
     for sha, commit in reported.items():
-        reported[sha] = commit._replace(subject=redacted(subjects.get(sha, ''), ruleset=ruleset, config=config, every=every))
+        reported[sha] = commit._replace(subject=without_secrets(subjects.get(sha, ''), every, MESSAGE_PATH))
     return results, reported
 
 
@@ -538,22 +539,11 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
     return data.decode('utf-8', errors)
 
 
-def without_secrets(text: str, ruleset: RuleSet) -> str:
-    """``text`` that a user wrote where a name or a path goes (a path glob, a rule's description, a baseline's
-    file name) with each secret a rule finds in it redacted: every rule, no allowlist (an allowlisted token
-    pasted into a path is still a token). Also each found in a part of a name that ``_`` separates
-    (``backup_<token>.txt``: ``files.name_parts``)."""
-    from leakstop.engine import scan_bytes
-    return _redact(text, lambda data: scan_bytes(data, ruleset, 'leakstop.toml'), names=True)
-
-
-def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | None = None) -> str:
-    """``text`` (a commit's subject) with each secret the rules find in it redacted: those of ``ruleset`` (the
-    rules that run, with the decoded views), and every match of ``every`` (every rule, whatever the settings
-    select; no allowlist: an allowlisted token is still a token)."""
-    from leakstop.engine import scan_bytes
-
-    def find(data: bytes) -> list[Finding]:
-        findings = scan_data(data, MESSAGE_PATH, ruleset=ruleset, config=config)
-        return [*findings, *scan_bytes(data, ruleset if every is None else every, MESSAGE_PATH)]
-    return _redact(text, find, names=True)  # (a subject naming a file: ``remove backup_<token>.txt``)
+def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml') -> str:
+    """``text`` taken from a repository or written by a user (a commit's subject, a path glob, a rule's description,
+    a baseline's file name) with each secret the rules of ``ruleset`` find in it redacted, in the text and in its
+    decoded views, as a file at ``path`` is scanned (``scan.every_secret``). Pass every rule, whatever the settings
+    select, and no allowlist applies: an allowlisted token pasted into a path is still a token. Also each found
+    in a part of a name that ``_`` separates (a subject naming a file: ``backup_<token>.txt``: ``files.name_parts``)."""
+    from leakstop.scan import every_secret
+    return _redact(text, lambda data: every_secret(data, path, ruleset), names=True)
