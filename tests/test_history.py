@@ -1067,3 +1067,25 @@ def test_object_text_keeps_what_a_person_wrote() -> None:
     tag = b'object ' + b'1' * 40 + b'\ntype commit\ntag v1\ntagger t <t@u> 1 +0000\n\nnotes'
     assert history.object_text(tag) == b'notes\ntag v1\ntagger t <t@u> 1 +0000\n'
     assert history.object_text(b'tree ' + b'1' * 40 + b'\nencoding no-such-codec') == b'encoding no-such-codec\n'
+
+
+def test_all_refs_scans_the_names_of_refs(repo: str) -> None:
+    """Eleventh hostile review, break 01's sibling: `git push --all` and `--tags` publish the refs' names, and a token
+    in a branch's or a tag's name was never reported. With `--all-refs` each ref's name is judged as a path is: a
+    finding on the name (line 0), shown redacted; the baseline records it."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    git('branch', f'deploy/{GH}', cwd='.')
+    git('tag', f't-{GH2}', cwd='.')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert sorted((f['path'], f['line'], f['rule'], f['redacted']) for f in doc['findings']) == [
+        (f'refs/heads/deploy/{GH[:4]}…', 0, 'github-pat-classic', f'{GH[:4]}…'),
+        (f'refs/tags/t-{GH2[:4]}…', 0, 'github-pat-classic', f'{GH2[:4]}…')]
+    assert "(in the ref's name)" in doc['findings'][0]['description']
+    shown = _leakstop('scan', '--history', '--all-refs')
+    assert shown.returncode == 1 and GH[4:] not in shown.stdout + shown.stderr and GH2[4:] not in shown.stdout
+    assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
+    code, doc = scan_json('--history', '--all-refs')
+    assert (code, doc['findings']) == (0, [])

@@ -447,6 +447,11 @@ def _git_lines(args: Sequence[str], *, top: str, stdin: bytes = b'', sep: bytes 
     return [record for record in proc.stdout.split(sep) if record]
 
 
+def ref_names(top: str) -> list[str]:
+    """The name of every ref (``refs/heads/…``, ``refs/tags/…``): ``git push --all`` and ``--tags`` publish them."""
+    return [os.fsdecode(line) for line in _git_lines(('for-each-ref', '--format=%(refname)'), top=top)]
+
+
 def refs_to_files(top: str) -> list[tuple[str, str, str]]:
     """``(ref, type, id)`` of each ref ``git log --all`` passes over without a word: one whose object, its tags
     peeled, is a ``blob`` or a ``tree`` (``git tag t <blob>``, which ``git push --tags`` publishes; tenth hostile

@@ -362,6 +362,25 @@ def tag_message_results(
     return results
 
 
+def ref_name_results(
+        top: str, scanner: BlobScanner, *, display: Callable[[str], str], allowed: Callable[[str], bool],
+) -> list[FileResult]:
+    """The secrets in the refs' own names (a branch ``deploy/<token>``, a tag ``t-<token>``: ``git push --all`` and
+    ``--tags`` publish them; eleventh hostile review, break 01's sibling), judged as a file's path is, each a
+    finding on the ref's name (line 0)."""
+    results = []
+    baseline = scanner.baseline
+    for ref in git.ref_names(top):
+        if allowed(ref):
+            continue
+        shown = display(ref)
+        found = [f._replace(description=f.description.replace("(in the file's path)", "(in the ref's name)"))
+                 for f in scanner.name_findings(shown) if baseline is None or not baseline.knows(f)]
+        if found:
+            results.append(FileResult(shown, findings=tuple(found)))
+    return results
+
+
 def ref_results(
         top: str, blobs: BlobFindings, written: set[tuple[str, str]], *, display: Callable[[str], str],
         allowed: Callable[[str], bool], jobs: int, progress: Callable[[int], None],
@@ -379,7 +398,8 @@ def ref_results(
     files = [f for f in files if (f[0], f[1]) not in written and not allowed(f[1])]
     blobs.scan(dict.fromkeys((blob, path) for blob, path, _ in files if (blob, path) not in blobs.found),
                jobs=jobs, progress=progress)
-    results = tag_message_results(top, blobs.scanner, display=display, allowed=allowed)
+    results = ref_name_results(top, blobs.scanner, display=display, allowed=allowed)
+    results += tag_message_results(top, blobs.scanner, display=display, allowed=allowed)
     baseline = blobs.scanner.baseline
     for blob, path, shown in files:
         found = blobs.get(blob, path)
