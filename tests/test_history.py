@@ -1089,3 +1089,17 @@ def test_all_refs_scans_the_names_of_refs(repo: str) -> None:
     assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
     code, doc = scan_json('--history', '--all-refs')
     assert (code, doc['findings']) == (0, [])
+
+
+def test_all_refs_scans_the_message_of_a_tag_a_tag_points_to(repo: str) -> None:
+    """Eleventh hostile review, break 01's sibling: a tag of a tag (`git tag -a outer inner`) publishes the inner tag
+    object with it, even once the inner ref is deleted; only the outer tag's message was scanned. Each tag object in
+    the chain is now read, its findings reported under the outer ref."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    git('tag', '-a', '-m', f'inner\n\nkey {GH}', 'inner', cwd='.')
+    git('-c', 'advice.nestedTag=false', 'tag', '-a', '-m', 'outer', 'outer', 'inner', cwd='.')
+    git('tag', '-d', 'inner', cwd='.')
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert [(f['path'], f['line'], f['column'], f['redacted']) for f in doc['findings']] == [
+        ('refs/tags/outer:.git/TAG_EDITMSG', 3, 5, f'{GH[:4]}…')]

@@ -470,16 +470,40 @@ def refs_to_files(top: str) -> list[tuple[str, str, str]]:
 
 
 def tag_objects(top: str) -> list[tuple[str, bytes]]:
-    """``(ref, tag object)`` of each ref to an annotated tag: ``git push --tags`` publishes its message (tenth hostile
-    review, break 19's sibling). The object is read whole: ``for-each-ref`` prints a message only up to its first
-    NUL byte (eleventh hostile review, break 01's sibling)."""
-    tags = {}
+    """``(ref, tag object)`` of each ref to an annotated tag, and of each tag object such a tag points to (a tag of a
+    tag): ``git push --tags`` publishes their messages (tenth hostile review, break 19's sibling). Each object is read
+    whole: ``for-each-ref`` prints a message only up to its first NUL byte, and only the outer tag's (eleventh
+    hostile review, break 01's siblings)."""
+    pending: list[tuple[str, str]] = []
     for line in _git_lines(('for-each-ref', '--format=%(objecttype) %(objectname) %(refname)'), top=top):
         kind, sha, name = line.split(b' ', 2)
         if kind == b'tag':
-            tags[os.fsdecode(name)] = sha.decode('ascii')
-    found = dict(objects(list(tags.values()), top=top))
-    return [(ref, data) for ref, sha in tags.items() if (data := found.get(sha)) is not None]
+            pending.append((os.fsdecode(name), sha.decode('ascii')))
+    out: list[tuple[str, bytes]] = []
+    seen: set[tuple[str, str]] = set()
+    while pending:  # a tag of a tag: ``git push`` publishes the inner tag with the outer one, under the outer's ref
+        found = dict(objects([sha for _, sha in pending], top=top))
+        inner = []
+        for ref, sha in pending:
+            data = found.get(sha)
+            if data is None or (ref, sha) in seen:
+                continue
+            seen.add((ref, sha))
+            out.append((ref, data))
+            tagged = _tagged_tag(data)
+            if tagged:
+                inner.append((ref, tagged))
+        pending = inner
+    return out
+
+
+def _tagged_tag(tag: bytes) -> str | None:
+    """The id of the tag object a tag object points to (``type tag``), else None."""
+    head = tag.partition(b'\n\n')[0].split(b'\n')
+    if b'type tag' not in head:
+        return None
+    ids = [line[len(b'object '):].decode('ascii', 'replace') for line in head if line.startswith(b'object ')]
+    return ids[0] if ids else None
 
 
 def objects(shas: Sequence[str], *, top: str) -> Iterator[tuple[str, bytes | None]]:
