@@ -580,6 +580,28 @@ def test_secrets_an_allowlist_lets_pass_are_redacted_in_the_context(tmp_path: ob
     assert GH not in out and GH2 not in out and npm not in out
 
 
+def test_secrets_the_decoded_views_find_are_redacted_in_the_context(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 03: the lines around a finding were redacted with every rule over the raw text
+    only: on a `leakstop: allow` line, a token the escape view finds (JSON `\\u005f`) and a Kubernetes Secret's base64
+    value were shown whole."""
+    import base64
+    repo = init_repo(os.path.join(str(tmp_path), 'repo'))
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    escaped = GH2.replace('_', '\\u005f', 1)
+    write('conf.json', f'{{\n  "a": "{escaped}", "note": "fixture leakstop: allow",\n  "b": "{GH}"\n}}\n')
+    value = base64.b64encode(f'token: {GH2}'.encode()).decode()
+    write('secret.yaml', f'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n'
+                         f'  config: {value}  # leakstop: allow\n  other: {base64.b64encode(GH.encode()).decode()}\n')
+    assert cli.main(['baseline', 'create', 'conf.json', 'secret.yaml']) == 0
+    capsys.readouterr()
+    assert run_audit(['s', 's', 'q'])[0] == 0
+    out = capsys.readouterr().out
+    assert f'     2 |   "a": "{GH2[:4]}…", "note"' in out and f'     6 |   config: {GH2[:4]}…  # leakstop: allow' in out
+    assert GH2[4:] not in out and escaped[4:] not in out and value[8:] not in out
+
+
 @pytest.mark.parametrize('argv', [[], ['--report'], ['--report', '--format', 'json']])
 def test_a_token_in_an_entry_rule_is_shown_redacted(
         tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:

@@ -811,6 +811,23 @@ def test_a_subject_is_redacted_with_every_rule_whatever_the_selection(repo: str,
 
 
 
+@pytest.mark.parametrize('setting', [['--disable-rule', 'github-pat-classic'], ['--config', 'allowed.toml'], []])
+def test_a_subject_is_redacted_in_its_decoded_views_whatever_the_settings(repo: str, setting: list[str]) -> None:
+    """Eleventh hostile review, break 06: a subject was redacted with every rule over its raw text only, and with the
+    decoded views only by the rules that ran and through the allowlist: a token written with a JSON escape
+    (`rotate ghp\\u005f…`) was shown whole with its rule disabled, or with `[allowlist] values` matching it."""
+    with open('allowed.toml', 'w') as f:
+        f.write(f'[allowlist]\nvalues = ["^{GH}$"]\n')
+    escaped = GH.replace('_', '\\u005f', 1)
+    added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'rotate {escaped}\n')
+    code, doc = scan_json('--history', *setting)
+    assert code == 1
+    (finding,) = in_files(doc)
+    assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
+    sarif = _leakstop('scan', '--history', '--format', 'sarif', *setting)
+    assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
+
+
 def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(repo: str) -> None:
     """Eighth hostile review, break 09 (a sibling): a subject naming the file (``remove backup_<token>.txt``)
     printed the token whole, as the file's path was."""
@@ -998,3 +1015,91 @@ def test_all_refs_scans_the_message_of_an_annotated_tag(repo: str) -> None:
     assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
     code, doc = scan_json('--history', '--all-refs')
     assert (code, doc['findings']) == (0, [])
+
+
+def _raw_object(kind: str, headers: str, message: bytes) -> str:
+    """A commit or tag object written as given (``--literally``: git's own commands would not write a NUL byte)."""
+    data = headers.encode() + b'\n' + message
+    return subprocess.run(('git', 'hash-object', '-t', kind, '-w', '--stdin', '--literally'), input=data,
+                          capture_output=True, check=True).stdout.decode().strip()
+
+
+def test_history_reads_the_commit_object_whole(repo: str) -> None:
+    """Eleventh hostile review, break 01: the message was taken from `git log %B`, which prints it only up to its
+    first NUL byte (a UTF-16 message, named by an `encoding` header, up to its first character), and without the
+    headers a person wrote: a token after a NUL, in a UTF-16 message, in an extra header (`git fsck` accepts it, `git
+    push` publishes it) or in the author's name was never reported. The commit object is now read whole."""
+    start = commit_file('a.py', 'x = 1\n', 'start')
+    tree = git('rev-parse', 'HEAD^{tree}', cwd='.').stdout.strip()
+    people = 'author a <a@b> 1700000000 +0000\ncommitter a <a@b> 1700000000 +0000\n'
+    head = f'tree {tree}\nparent {start}\n{people}'
+    cases = {
+        'nul': (head, b'release notes\0\ndeploy key ' + GH.encode() + b'\n', 2, 12),
+        'utf-16': (head + 'encoding UTF-16LE\n', f'notes\ndeploy key {GH}\n'.encode('utf-16-le'), 2, 12),
+        'header': (head + f'x-deploy-token {GH}\n', b'plain message\n', 4, 16),
+        'author': (f'tree {tree}\nparent {start}\nauthor deploy {GH} <a@b> 1700000000 +0000\n'
+                   'committer a <a@b> 1700000000 +0000\n', b'plain\n', 2, 15),
+    }
+    for name, (headers, message, line, column) in cases.items():
+        git('update-ref', 'HEAD', _raw_object('commit', headers, message), cwd='.')
+        code, doc = scan_json('--history')
+        assert code == 1, name
+        assert [(f['path'], f['line'], f['column'], f['redacted']) for f in doc['findings']] == [
+            ('.git/COMMIT_EDITMSG', line, column, f'{GH[:4]}…')], name
+    # the sibling: an annotated tag's message after a NUL byte (for-each-ref prints it up to there too)
+    git('update-ref', 'HEAD', start, cwd='.')
+    tag = _raw_object('tag', f'object {start}\ntype commit\ntag v1\ntagger a <a@b> 1700000000 +0000\n',
+                      b'release\0 key ' + GH.encode() + b'\n')
+    git('update-ref', 'refs/tags/v1', tag, cwd='.')
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert [(f['path'], f['line'], f['redacted']) for f in doc['findings']] == [
+        ('refs/tags/v1:.git/TAG_EDITMSG', 1, f'{GH[:4]}…')]
+
+
+def test_object_text_keeps_what_a_person_wrote() -> None:
+    """The text a commit object is scanned as: the message first (its lines keep their numbers), then the headers
+    other than those naming objects by id; an `encoding` header decodes the message, CRLF reads as LF."""
+    raw = (b'tree ' + b'1' * 40 + b'\nparent ' + b'2' * 40 + b'\nauthor a <a@b> 1 +0000\n'
+           b'committer c <c@d> 1 +0000\nencoding ISO-8859-1\n\nsubject \xe9\r\n\r\nbody\r\n')
+    assert history.object_text(raw) == ('subject \u00e9\n\nbody\nauthor a <a@b> 1 +0000\ncommitter c <c@d> 1 +0000\n'
+                                        'encoding ISO-8859-1\n').encode()
+    tag = b'object ' + b'1' * 40 + b'\ntype commit\ntag v1\ntagger t <t@u> 1 +0000\n\nnotes'
+    assert history.object_text(tag) == b'notes\ntag v1\ntagger t <t@u> 1 +0000\n'
+    assert history.object_text(b'tree ' + b'1' * 40 + b'\nencoding no-such-codec') == b'encoding no-such-codec\n'
+
+
+def test_all_refs_scans_the_names_of_refs(repo: str) -> None:
+    """Eleventh hostile review, break 01's sibling: `git push --all` and `--tags` publish the refs' names, and a token
+    in a branch's or a tag's name was never reported. With `--all-refs` each ref's name is judged as a path is: a
+    finding on the name (line 0), shown redacted; the baseline records it."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    git('branch', f'deploy/{GH}', cwd='.')
+    git('tag', f't-{GH2}', cwd='.')
+    code, doc = scan_json('--history')
+    assert (code, doc['findings']) == (0, [])
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert sorted((f['path'], f['line'], f['rule'], f['redacted']) for f in doc['findings']) == [
+        (f'refs/heads/deploy/{GH[:4]}…', 0, 'github-pat-classic', f'{GH[:4]}…'),
+        (f'refs/tags/t-{GH2[:4]}…', 0, 'github-pat-classic', f'{GH2[:4]}…')]
+    assert "(in the ref's name)" in doc['findings'][0]['description']
+    shown = _leakstop('scan', '--history', '--all-refs')
+    assert shown.returncode == 1 and GH[4:] not in shown.stdout + shown.stderr and GH2[4:] not in shown.stdout
+    assert _leakstop('baseline', 'update', '--history', '--all-refs').returncode == 0
+    code, doc = scan_json('--history', '--all-refs')
+    assert (code, doc['findings']) == (0, [])
+
+
+def test_all_refs_scans_the_message_of_a_tag_a_tag_points_to(repo: str) -> None:
+    """Eleventh hostile review, break 01's sibling: a tag of a tag (`git tag -a outer inner`) publishes the inner tag
+    object with it, even once the inner ref is deleted; only the outer tag's message was scanned. Each tag object in
+    the chain is now read, its findings reported under the outer ref."""
+    commit_file('a.py', 'x = 1\n', 'start')
+    git('tag', '-a', '-m', f'inner\n\nkey {GH}', 'inner', cwd='.')
+    git('-c', 'advice.nestedTag=false', 'tag', '-a', '-m', 'outer', 'outer', 'inner', cwd='.')
+    git('tag', '-d', 'inner', cwd='.')
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert [(f['path'], f['line'], f['column'], f['redacted']) for f in doc['findings']] == [
+        ('refs/tags/outer:.git/TAG_EDITMSG', 3, 5, f'{GH[:4]}…')]

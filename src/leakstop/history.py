@@ -16,12 +16,14 @@ conflict resolution adds what it wrote); and what git calls binary (UTF-16, a NU
 in ``.gitattributes``) is scanned like any other file, since no diff is read. Line numbers are the
 lines of the blob the commit wrote. Findings the baseline knows pass, as everywhere.
 
-A commit's message (read by the same ``git log``) is the commit's own: a secret in it is a finding of that
-commit at ``MESSAGE_PATH``, its line in the message. With ``--all-refs``, a ref to a blob or a tree (which ``git
+A commit's message (read whole from the commit object, with the headers a person wrote: ``object_text``) is the
+commit's own: a secret in it is a finding of that commit at ``MESSAGE_PATH``, its line in the message (a header's:
+a line after the message). With ``--all-refs``, a ref to a blob or a tree (which ``git
 log --all`` passes over) is scanned too, its findings reported under the ref's name.
 """
 from __future__ import annotations
 
+import codecs
 import collections
 import itertools
 import os
@@ -297,6 +299,37 @@ class BlobFindings:
             self.cat = None
 
 
+# The header lines of a commit or a tag object that name objects by their ids: nothing a person wrote.
+_ID_HEADERS = (b'tree ', b'parent ', b'object ', b'type ')
+
+
+def object_text(raw: bytes) -> bytes:
+    """What a commit or an annotated tag object (as ``git cat-file`` gives it) holds that a person wrote, as the text
+    its message is scanned as: the message whole, decoded from the encoding its ``encoding`` header names (else as
+    a file's text is: UTF-8, UTF-16 with or without a BOM), then the header lines other than those naming objects
+    (author, committer, tagger, a tag's name, headers git accepts unknown and ``git push`` publishes, a signature),
+    after the message so that its lines keep their numbers. ``git log`` printed a message only up to its first NUL
+    byte, UTF-16 text so up to its first character, and no such header (eleventh hostile review, break 01)."""
+    head, _, body = raw.partition(b'\n\n')
+    headers = head.split(b'\n')
+    named = [h[len(b'encoding '):].strip() for h in headers if h.startswith(b'encoding ')]
+    message = _message_text(body, named[0].decode('ascii', 'replace') if named else '')
+    kept = b'\n'.join(h for h in headers if not h.startswith(_ID_HEADERS))
+    return message + (b'' if not message or message.endswith(b'\n') else b'\n') + kept + b'\n'
+
+
+def _message_text(body: bytes, encoding: str) -> bytes:
+    """A message's bytes as UTF-8 text with LF line endings (git re-encodes a message from its ``encoding``
+    header when it prints one; an encoding Python does not know is read as a file's text is)."""
+    try:
+        codec = codecs.lookup(encoding).name if encoding else 'utf-8'
+    except LookupError:
+        codec = 'utf-8'
+    if codec != 'utf-8':
+        body = body.decode(codec, 'replace').encode('utf-8', 'surrogateescape')
+    return decode_text(body) or body  # (a NUL byte: scanned as it is)
+
+
 def new_findings(
         change: FileChange, deleted: Sequence[FileChange], found: tuple[Judged, ...], blobs: BlobFindings,
 ) -> list[Finding]:
@@ -320,12 +353,31 @@ def tag_message_results(
     """The secrets in each annotated tag's message (``git push --tags`` publishes it), as a commit's message is
     scanned, at ``<ref>:.git/TAG_EDITMSG`` (break 19's sibling)."""
     results = []
-    for ref, message in git.tag_messages(top):
+    for ref, tag in git.tag_objects(top):
         shown = display(f'{ref}:{TAG_MESSAGE}')
         if not allowed(f'{ref}:{TAG_MESSAGE}'):
-            fresh = tuple(f for f, known in scanner.message(message, shown) if not known)
+            fresh = tuple(f for f, known in scanner.message(object_text(tag), shown) if not known)
             if fresh:
                 results.append(FileResult(shown, findings=fresh))
+    return results
+
+
+def ref_name_results(
+        top: str, scanner: BlobScanner, *, display: Callable[[str], str], allowed: Callable[[str], bool],
+) -> list[FileResult]:
+    """The secrets in the refs' own names (a branch ``deploy/<token>``, a tag ``t-<token>``: ``git push --all`` and
+    ``--tags`` publish them; eleventh hostile review, break 01's sibling), judged as a file's path is, each a
+    finding on the ref's name (line 0)."""
+    results = []
+    baseline = scanner.baseline
+    for ref in git.ref_names(top):
+        if allowed(ref):
+            continue
+        shown = display(ref)
+        found = [f._replace(description=f.description.replace("(in the file's path)", "(in the ref's name)"))
+                 for f in scanner.name_findings(shown) if baseline is None or not baseline.knows(f)]
+        if found:
+            results.append(FileResult(shown, findings=tuple(found)))
     return results
 
 
@@ -346,7 +398,8 @@ def ref_results(
     files = [f for f in files if (f[0], f[1]) not in written and not allowed(f[1])]
     blobs.scan(dict.fromkeys((blob, path) for blob, path, _ in files if (blob, path) not in blobs.found),
                jobs=jobs, progress=progress)
-    results = tag_message_results(top, blobs.scanner, display=display, allowed=allowed)
+    results = ref_name_results(top, blobs.scanner, display=display, allowed=allowed)
+    results += tag_message_results(top, blobs.scanner, display=display, allowed=allowed)
     baseline = blobs.scanner.baseline
     for blob, path, shown in files:
         found = blobs.get(blob, path)
@@ -383,14 +436,8 @@ def scan_history(
     scan_messages = not allowed(message_path)
 
     def new_blobs() -> Iterator[tuple[str, str]]:
-        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile). Each commit's message
-        is scanned as it comes (a few microseconds each) and not kept."""
+        """Each (blob, path) to scan, once, as ``git log`` names them (it is read meanwhile)."""
         for commit, changes in git.history(revisions, top=top):
-            if commit.message:
-                found = scanner.message(commit.message, message_path) if scan_messages else ()
-                if found:
-                    messages[commit.sha] = found
-                commit = commit._replace(message=b'')
             commits.append((commit, changes))
             for change in changes:
                 key = (change.new, change.path)
@@ -404,6 +451,11 @@ def scan_history(
     reported: dict[str, Commit] = {}
     try:
         blobs.scan(new_blobs(), jobs=jobs, progress=progress)
+        if scan_messages:
+            for sha, raw in git.objects([commit.sha for commit, _ in commits], top=top):
+                found = scanner.message(object_text(raw), message_path) if raw else ()
+                if found:
+                    messages[sha] = found
         for commit, changes in commits:
             # a file deleted from an allowlisted or excluded path explains nothing: its findings were never
             # reported, so a secret moved out of it into a scanned path is new there (eighth hostile review, break 03)
@@ -432,11 +484,12 @@ def scan_history(
         blobs.close()
     subjects = git.subjects(list(reported), top=top)
     # what is shown is redacted with every rule, whatever the settings select (fifth hostile review, break 17:
-    # with --enable-only or --disable-rule, a token in a subject was printed whole)
+    # with --enable-only or --disable-rule, a token in a subject was printed whole), in the decoded views too, and
+    # whatever the allowlist lets pass (eleventh, break 06)
     selects = bool(config.allowlist.disabled) or config.allowlist.enabled_only is not None
     every = ruleset_for(config, every_rule=True) if reported and selects else ruleset
     for sha, commit in reported.items():
-        reported[sha] = commit._replace(subject=redacted(subjects.get(sha, ''), ruleset=ruleset, config=config, every=every))
+        reported[sha] = commit._replace(subject=without_secrets(subjects.get(sha, ''), every, MESSAGE_PATH))
     return results, reported
 
 
@@ -506,22 +559,11 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
     return data.decode('utf-8', errors)
 
 
-def without_secrets(text: str, ruleset: RuleSet) -> str:
-    """``text`` that a user wrote where a name or a path goes (a path glob, a rule's description, a baseline's
-    file name) with each secret a rule finds in it redacted: every rule, no allowlist (an allowlisted token
-    pasted into a path is still a token). Also each found in a part of a name that ``_`` separates
-    (``backup_<token>.txt``: ``files.name_parts``)."""
-    from leakstop.engine import scan_bytes
-    return _redact(text, lambda data: scan_bytes(data, ruleset, 'leakstop.toml'), names=True)
-
-
-def redacted(text: str, *, ruleset: RuleSet, config: Config, every: RuleSet | None = None) -> str:
-    """``text`` (a commit's subject) with each secret the rules find in it redacted: those of ``ruleset`` (the
-    rules that run, with the decoded views), and every match of ``every`` (every rule, whatever the settings
-    select; no allowlist: an allowlisted token is still a token)."""
-    from leakstop.engine import scan_bytes
-
-    def find(data: bytes) -> list[Finding]:
-        findings = scan_data(data, MESSAGE_PATH, ruleset=ruleset, config=config)
-        return [*findings, *scan_bytes(data, ruleset if every is None else every, MESSAGE_PATH)]
-    return _redact(text, find, names=True)  # (a subject naming a file: ``remove backup_<token>.txt``)
+def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml') -> str:
+    """``text`` taken from a repository or written by a user (a commit's subject, a path glob, a rule's description,
+    a baseline's file name) with each secret the rules of ``ruleset`` find in it redacted, in the text and in its
+    decoded views, as a file at ``path`` is scanned (``scan.every_secret``). Pass every rule, whatever the settings
+    select, and no allowlist applies: an allowlisted token pasted into a path is still a token. Also each found
+    in a part of a name that ``_`` separates (a subject naming a file: ``backup_<token>.txt``: ``files.name_parts``)."""
+    from leakstop.scan import every_secret
+    return _redact(text, lambda data: every_secret(data, path, ruleset), names=True)

@@ -187,7 +187,7 @@ class Commit(Record):
     sha: str
     date: str  # author date, ISO 8601
     subject: str = ''  # the first line of the message, any secret in it redacted
-    message: bytes = b''  # the whole message as git log read it, to be scanned (never shown; dropped once scanned)
+    message: bytes = b''  # a message in the log record (``LOG_FORMAT`` asks for none: history reads commit objects whole)
 
 
 # --- the hooks' and the command's own records ---------------------------------------------------

@@ -104,6 +104,23 @@ def scan_data(
         data: bytes, path: str, *, ruleset: RuleSet, config: Config, baseline: Baseline | None = None,
 ) -> list[Finding]:
     """Findings in already-decoded text ``data`` that no allowlist covers and the baseline does not know."""
+    findings = every_secret(data, path, ruleset)
+    if findings:
+        findings = config.allowlist.filter(data, findings)
+    if findings and config.custom_rules and config.source is not None:
+        findings = without_own_examples(findings, path, config)
+    if findings and baseline is not None:
+        findings = unknown(baseline, findings, data)
+    return findings
+
+
+def every_secret(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
+    """Every secret the rules of ``ruleset`` find in already-decoded text ``data``: in the text and in its decoded
+    views (a Kubernetes Secret's base64 values, string escapes, comment runs, joined strings), each placed on the
+    text; no allowlist, no baseline. What ``scan_data`` judges, and what output redacts wherever it shows text
+    taken from a repository (with every rule: ``history.without_secrets``): redacting with the rules over the
+    raw text only printed a token the escape view finds, or a base64 value, whole (eleventh hostile review,
+    breaks 03 and 06). A view runs only where the engine's anchors say it can find something."""
     present = [True] * len(VIEW_ANCHORS)  # which decoded views can find something
     findings = scan_bytes(data, ruleset, path, views=present)
     escape, begin, secret, joined, doubled = present
@@ -119,12 +136,6 @@ def scan_data(
              if escape or begin or joined or doubled else [])
     if views:
         findings = with_view_findings(findings, views)
-    if findings:
-        findings = config.allowlist.filter(data, findings)
-    if findings and config.custom_rules and config.source is not None:
-        findings = without_own_examples(findings, path, config)
-    if findings and baseline is not None:
-        findings = unknown(baseline, findings, data)
     return findings
 
 
