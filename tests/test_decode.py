@@ -445,6 +445,40 @@ def test_escaped_lines_are_those_that_hide_something(text: bytes, lines: list[by
     assert [text[s:e] for s, e in _escaped_lines(text)] == lines
 
 
+
+@pytest.mark.parametrize(('text', 'lines'), [  # a BEGIN line is decoded where its key's line breaks are escaped so that
+    # the key rules cannot read them (eleventh hostile review, break 05)
+    (b'k = "-----BEGIN X-----\\n\\tMII\\n\\t-----END X-----"\n', [b'k = "-----BEGIN X-----\\n\\tMII\\n\\t-----END X-----"']),
+    (b'k = "-----BEGIN X-----\\n    MII"\nz = 1\n', [b'k = "-----BEGIN X-----\\n    MII"']),
+    (b'$k = "-----BEGIN X-----`r`nMII"\n', [b'$k = "-----BEGIN X-----`r`nMII"']),
+    (b'k = "-----BEGIN X-----\\nMII\\n-----END X-----\\n"\n', []),  # the key rules read these as they are
+    (b'-----BEGIN X-----\nMII\n-----END X-----\n', []),
+    (b'x = "\\t"\n-----BEGIN X-----\n', []),  # a \t on another line
+])
+def test_begin_lines_with_escaped_line_breaks_the_key_rules_cannot_read(text: bytes, lines: list[bytes]) -> None:
+    from leakstop.decode import _escaped_lines
+    assert [text[s:e] for s, e in _escaped_lines(text)] == lines
+
+
+@pytest.mark.parametrize('width', [16_000, 100_000])  # a line decoded whole, a long line decoded in windows
+def test_begin_lines_are_looked_along_once_for_an_escaped_line_break(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each BEGIN on a line is a place to look along the line for a key's escaped line break: every byte is looked at
+    once however many BEGINs share the line (looked at again for each, 16 KB lines of BEGINs took 40 s a megabyte)."""
+    from leakstop import decode
+    looked: list[int] = []
+    real = decode._KEY_BREAK
+
+    class Counting:
+        def search(self, data: bytes, start: int, end: int) -> object:
+            looked.append(end - start)
+            return real.search(data, start, end)
+
+    monkeypatch.setattr(decode, '_KEY_BREAK', Counting())
+    line = (b'-----BEGIN x' * (width // 12 + 1))[:width]
+    data = b'a = "\\/"\n' + (line + b'\n') * 4
+    assert decode._escaped_lines(data) == [(0, data.index(b'\n'))]
+    assert len(looked) > 4 and sum(looked) <= len(data)
+
 def _bundle(size: int, seed: str) -> str:
     """One line of minified code, ``size`` characters, with no escape in it."""
     import random

@@ -30,7 +30,7 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, KEY_BREAK_ESCAPE, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
     STRONG_ESCAPE, TOKEN_ENTITY,
     VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
@@ -306,7 +306,11 @@ def _continues(data: bytes, end: int) -> bool:
 # line breaks; nor does a bare continuation (a shell or C line goes on, nothing is hidden). Lines
 # with none of these (most string literals in code) get no decoded copy; a line that has one is
 # decoded whole, every escape in it.
-_HIDING = LazyPattern(ESCAPE_ANCHOR)  # the engine's anchor for this view (with ENTITY_ANCHOR's), the same text
+_HIDING = LazyPattern(ESCAPE_ANCHOR + b'|-----BEGIN')  # the engine's anchor for this view (with ENTITY_ANCHOR's)
+# (a BEGIN line is decoded where it holds a line break escaped as the key rules do not read it, KEY_BREAK_ESCAPE:
+# `\n\t`, `\n` then spaces, PowerShell's `` `n ``; eleventh hostile review, break 05)
+_BEGIN = b'-----BEGIN'
+_KEY_BREAK = LazyPattern(KEY_BREAK_ESCAPE)
 # A line whose only hiding escapes are \", \r or a line break's (\u000a, \x0a) is decoded when it nests a JSON
 # document that names a credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding
 # every such line cost 20% of the scan of a source tree.
@@ -316,7 +320,7 @@ _QUOTE_OR_CR = (b'\\"', b'\\r')
 _LINE_BREAK_ESCAPE = LazyPattern(LINE_BREAK_ESCAPE)  # \u000a, \x0a, …: like \r (tenth hostile review, break 05)
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
 # in a .properties file (PROPERTIES_PATH), those escapes hide something too (elsewhere: regexes, shell)
-_HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])')
+_HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])|' + _BEGIN)
 PROPERTIES_PATH = LazyPattern(r'(?i)\.properties\Z')
 _STRONG_HIDING = LazyPattern(STRONG_ESCAPE)
 
@@ -367,8 +371,13 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     regions: list[tuple[int, int]] = []
     hiding = _HIDING_PROPERTIES if properties else _HIDING
     found = hiding.search(data)
+    plain = 0  # bytes before this hold no KEY_BREAK_ESCAPE (looked for around a BEGIN line)
     while found is not None:
         start, end = _line_window(data, found.start(), found.end())
+        if found.group() == _BEGIN and not _KEY_BREAK.search(data, max(start, plain), end):
+            plain = end  # a BEGIN line whose line breaks the key rules read as they are (each byte looked at once)
+            found = hiding.search(data, found.end())
+            continue
         if ((found.group() in _QUOTE_OR_CR or _LINE_BREAK_ESCAPE.fullmatch(found.group()))
                 and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
@@ -394,13 +403,35 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     return regions
 
 
+# PowerShell's escapes of a line break, a carriage return and a tab (its escape character is the backtick), decoded in
+# a region that holds a BEGIN line and `` `n `` or `` `r ``: a key in one double-quoted string (eleventh hostile review,
+# break 05). Elsewhere a backtick quotes code (Markdown, shell), and `` `n `` there is no line break.
+_BACKTICK_ESCAPE = LazyPattern(rb'`([nrt])')
+_BACKTICK = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
+
+
+def _add_region(out: _Builder, data: bytes, start: int, end: int) -> None:
+    """``data[start:end]`` with its string escapes decoded, PowerShell's too where it holds a key written with them
+    (each of those a piece of its own, so that every other piece maps back escape by escape as usual)."""
+    region = data[start:end]
+    if _BEGIN not in region or (b'`n' not in region and b'`r' not in region):
+        out.add(_decode_escapes(region), start, end, False)
+        return
+    pos = start
+    for m in _BACKTICK_ESCAPE.finditer(data, start, end):
+        out.add(_decode_escapes(data[pos:m.start()]), pos, m.start(), False)
+        out.add(_BACKTICK[m.group(1)], m.start(), m.end(), True)
+        pos = m.end()
+    out.add(_decode_escapes(data[pos:end]), pos, end, False)
+
+
 def escape_view(data: bytes, properties: bool = False) -> View | None:
     """Lines with string escapes, the escapes decoded once (regions joined by newlines)."""
-    if b'\\' not in data:
+    if b'\\' not in data and (b'`' not in data or _BEGIN not in data):
         return None
     out = _Builder()
     for start, end in _escaped_lines(data, properties):
-        out.add(_decode_escapes(data[start:end]), start, end, False)
+        _add_region(out, data, start, end)
         out.add(b'\n', end, min(end + 1, len(data)), True)
     return out.view(data)
 
