@@ -66,6 +66,12 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('x-amz-credential', '', 0.0, 'not a credential (amz credential)'),  # SigV4's key id and scope (held-out 38)
     ('x-amz-security-token', 'token', 1.0, 'token'),
     ('password_token_type', '', 0.0, 'names something about a secret (type)'),
+    # a flag's first word that names how or where the secret is kept (eleventh hostile review, break 04): NuGet's
+    # ClearTextPassword, Android's storePassword (a keystore's); the same words as an action stay flags
+    ('ClearTextPassword', 'password', 1.0, 'password'), ('clear_text_password', 'password', 1.0, 'password'),
+    ('storePassword', 'password', 1.0, 'password'), ('STORE_PASSWORD', 'password', 1.0, 'password'),
+    ('clearPassword', '', 0.0, 'a flag or limit (clear)'), ('store_token', '', 0.0, 'a flag or limit (store)'),
+    ('clear_text', '', 0.0, 'no secret word'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
     judged = judge_key(key, vocabulary)
