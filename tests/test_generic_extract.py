@@ -569,6 +569,10 @@ def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path:
     ('deploy.sh', f'netlify env:set DB_PASSWORD "{P05}"\n'),
     ('deploy.sh', f'doppler secrets set DB_PASSWORD "{P05}"\n'),
     ('deploy.sh', f'glab variable set DB_PASSWORD "{P05}" --masked\n'),
+    ('deploy.sh', f'gh secret set DB_PASSWORD -b"{P05}"\n'),  # siblings: -b joined, the value piped in, the keychain
+    ('deploy.sh', f'echo "{P05}" | gh secret set DB_PASSWORD\n'),
+    ('deploy.sh', f"printf '%s' '{P05}' | docker secret create db_password -\n"),
+    ('setup.sh', f'security add-generic-password -a bob -s db -w "{P05}"\n'),
 ])
 def test_a_name_and_its_value_in_a_sibling_layout(detector: GenericDetector, path: str, text: str) -> None:
     """Eleventh hostile review (break 04), the siblings of the tenth's 11 and 12: NuGet's `ClearTextPassword` (read
@@ -586,6 +590,9 @@ def test_a_name_and_its_value_in_a_sibling_layout(detector: GenericDetector, pat
     ('deploy.sh', f'gh secret set DB_NAME --body "{P05}"\n'),  # no secret's name
     ('deploy.sh', f'aws ssm put-parameter --name db_host --value "{P05}"\n'),
     ('deploy.sh', f'az keyvault secret set --vault-name db-password --name Host --value "{P05}"\n'),  # not --name
+    ('deploy.sh', 'echo "$DB_PASSWORD" | gh secret set DB_PASSWORD\n'),
+    ('deploy.sh', f'echo "{P05}" | gh secret set DB_HOST\n'),
+    ('setup.sh', 'security add-generic-password -a bob -s db -w\n'),  # asks for it
     ('settings.yaml', 'store_password: false\n'),  # the action, a flag
     ('settings.yaml', 'clear_password: true\n'),
 ])

@@ -74,8 +74,9 @@ ANCHORS: dict[str, str] = {
                + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'
                # a command storing a named secret (`_SECRET_SET`, `_NAME_VALUE`): `gh secret set K`, `dotnet user-secrets
                # set K`, `--name K` (the value after it or before it on the line)
-               r'|\b(?:user-secrets|secrets?|variables?)[ \t]+set[ \t]+["\']?[\w:./-]{0,40}' + _KW
-               + r'|(?:^|[ \t])--name(?:=|[ \t]+)["\']?[\w:./-]{0,40}' + _KW),
+               r'|\b(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create)[ \t]+["\']?[\w:./-]{0,40}' + _KW
+               + r'|(?:^|[ \t])--name(?:=|[ \t]+)["\']?[\w:./-]{0,40}' + _KW
+               + r'|\bsecurity[ \t]+add-(?:generic|internet)-password[ \t]'),
     'xml': (r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW
             # a name element naming a secret, its value in the element after it (`_XML_NAMED`)
             + r'|<(?:[\w.-]{0,40}-)?(?:name|key)>[ \t]*[\w.:/-]{0,80}' + _KW),
@@ -251,7 +252,18 @@ _SETENV = LazyPattern(
 # `dotnet user-secrets set K v`, `glab variable set K v`, `doppler secrets set K v`, `netlify env:set K v`
 _SECRET_SET = LazyPattern(
     rb'''(?<![\w-])(?:(?:user-secrets|secrets?|variables?)[ \t]+set|env:set)[ \t]+(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)'''
-    rb'''(?:[ \t]+|[^\n]{0,200}?[ \t](?:--body|-b)(?:=|[ \t]+))(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+    rb'''(?:[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|-b(?:=|[ \t]*)))(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+)
+# the value piped into such a command (or `docker secret create K -`): `echo "v" | gh secret set K`
+_PIPED_SECRET = LazyPattern(
+    rb'''(?<![\w-])(?:echo|printf)(?:[ \t]+-[neE]{1,3})*[ \t]+(?:["']%s(?:\\n)?["'][ \t]+)?''' + _VALUE
+    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create)[ \t]+'''
+    rb'''(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
+)
+# macOS's keychain: `security add-generic-password -a user -s service -w v` (the password is -w's)
+_KEYCHAIN = LazyPattern(
+    rb'''(?<![\w-])security[ \t]+(?P<key>add-(?:generic|internet)-password)[ \t][^\n]{0,200}?(?<=[ \t])-w(?:[ \t]+)(?!-)(?='''
+    + _VALUE + rb''')'''
 )
 # `--name K` and `--value v` on one line, in either order: `aws ssm put-parameter`, `az keyvault secret set`
 _NAME_ARG = rb'''(?<![\w-])--name(?:=|[ \t]+)(?P<kq>["']?)(?P<key>[A-Za-z_/][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
@@ -769,7 +781,7 @@ def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 def setenv(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    for rx in (_SETENV, _ENV_ITEM, _SECRET_SET, _NAME_VALUE, _VALUE_NAME):
+    for rx in (_SETENV, _ENV_ITEM, _SECRET_SET, _NAME_VALUE, _VALUE_NAME, _PIPED_SECRET, _KEYCHAIN):
         for m in rx.finditer(data, lo, hi):
             yield from _yield(data, m, 'assign')
 
