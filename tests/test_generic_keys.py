@@ -85,3 +85,10 @@ def test_no_compound_suffix_ends_with_another(vocabulary: Vocabulary) -> None:
     suffixes = vocabulary.compound_suffixes
     assert list(suffixes) == sorted(suffixes, key=len, reverse=True)
     assert [(a, b) for a in suffixes for b in suffixes if a != b and a.endswith(b)] == []
+
+
+def test_each_not_flags_phrase_is_a_flag_prefix_and_a_word(vocabulary: Vocabulary) -> None:
+    """A `not_flags` phrase undoes a flag prefix: two words, the first one of `flag_prefixes` (else it does nothing)."""
+    assert vocabulary.not_flags
+    for phrase in vocabulary.not_flags:
+        assert len(phrase) == 2 and phrase[0] in vocabulary.flag_prefixes and phrase[1].isalpha(), phrase

@@ -44,7 +44,7 @@ class Vocabulary(Record):
     not_public_words: frozenset[str] = frozenset()
     secret_object_words: frozenset[str] = frozenset()
     # a flag prefix and the word after it that name how or where the secret is kept (clear text, store password)
-    not_flags: frozenset[tuple[str, str]] = frozenset()
+    not_flags: frozenset[tuple[str, ...]] = frozenset()
 
 
 class ValueJudgement(Record):
