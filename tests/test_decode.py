@@ -460,6 +460,22 @@ def test_begin_lines_with_escaped_line_breaks_the_key_rules_cannot_read(text: by
     assert [text[s:e] for s, e in _escaped_lines(text)] == lines
 
 
+def test_an_end_looked_for_after_a_begin_on_a_long_line_is_not_looked_for_again() -> None:
+    from leakstop.decode import KEY_REACH, _key_end
+    line = b'-----BEGIN X-----\\n\\t' + b'A' * 50_000
+    data = line * 4 + b'\n'
+    end, no_end = _key_end(data, 10, 2100, 0)
+    assert end == 2100 and no_end == 10 + KEY_REACH - 7  # no END: nothing after the window, none up to there
+    at = len(line) + 10  # the next BEGIN looks on from there only, to its own reach
+    assert _key_end(data, at, at + 2090, no_end) == (at + 2090, at + KEY_REACH - 7)
+    assert _key_end(data, at, at + 2090, len(data)) == (at + 2090, len(data))  # all of it looked through: not again
+    keyed = b'k = "-----BEGIN X-----\\n\\tAAAA\\n\\t-----END X-----", ' + b'z' * 40_000 + b'\n'
+    end, _ = _key_end(keyed, 10, 20, 0)
+    assert keyed[:end].endswith(b'-----END X-----') and keyed[end:end + 1] == b'"'  # past its END, cut at the quote
+    short = b'short "-----BEGIN X-----\\n\\t"\nnext line\n'
+    assert _key_end(short, short.index(b'BEGIN') + 5, short.index(b'\n'), 0) == (short.index(b'\n'), 0)  # the whole line
+
+
 @pytest.mark.parametrize('width', [16_000, 100_000])  # a line decoded whole, a long line decoded in windows
 def test_begin_lines_are_looked_along_once_for_an_escaped_line_break(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each BEGIN on a line is a place to look along the line for a key's escaped line break: every byte is looked at

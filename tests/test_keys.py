@@ -324,6 +324,19 @@ def test_a_key_whose_escaped_line_breaks_are_indented_or_powershells_is_found_by
     text = template.format(text.replace('\n', line_break))
     assert _found_by_both_hooks(os.path.join(str(tmp_path), name), text, capsys) == [(1, text.index('-----BEGIN') + 1)]
 
+
+@pytest.mark.parametrize('lines', [12, 60])
+def test_a_key_with_indented_escaped_line_breaks_on_a_long_line_is_found_whole(
+        lines: int, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a line longer than decode.LONG_LINE the escape view decodes windows around what it finds; a key's `\\n\\t`
+    line breaks are no hiding escapes, so the BEGIN's window reaches to the END (a 60-line key is longer than it)."""
+    from leakstop.decode import LONG_LINE
+    key = fakes.pem_private_key(seed=('long-line', lines), lines=lines).strip().replace('\n', '\\n\\t')
+    text = '{"bundle": "' + 'x' * LONG_LINE + '", "k": "' + key + '", "after": "' + 'y' * 3000 + '"}\n'
+    # (on a long line the joined-strings view reports it at the same place too, as it does a key with \\u000a breaks)
+    assert set(_found_by_both_hooks(os.path.join(str(tmp_path), 'big.json'), text, capsys)) == {(1, text.index('-----BEGIN') + 1)}
+
+
 # a key printed into a log, each line behind the log's prefix (tenth hostile review, break 10): the same text on each
 # line but for its digits (timestamps, counters)
 LOG_PREFIXES = {

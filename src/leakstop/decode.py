@@ -334,6 +334,7 @@ _AROUND = 2048
 _CUT_BYTES = tuple(bytes((c,)) for c in b' \t\r\n,;{}()[]"\'`')
 _CUT = LazyPattern(b'[' + re.escape(b''.join(_CUT_BYTES)) + b']')
 _CUT_BACK = 256  # bytes looked through for a place to cut a window (else it is cut where it is)
+KEY_REACH = 140000  # bytes after a BEGIN on a long line looked through for its END (the key rules' max_length)
 
 
 def _cut_before(data: bytes, pos: int, floor: int) -> int:
@@ -365,6 +366,23 @@ def _line_window(data: bytes, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _key_end(data: bytes, begin: int, end: int, no_end: int) -> tuple[int, int]:
+    """Where a window of a line that holds a key's BEGIN at ``begin`` ends: past its END (a key whose escaped line
+    breaks are no hiding escapes has no window of its own further on, as one with ``\\u000a`` has), or ``end``; and
+    up to where no END stands (``no_end``: what an earlier BEGIN's search saw, not looked through again)."""
+    reach = data.find(b'\n', begin, begin + KEY_REACH)  # the line's end, or as far as a key goes
+    reach = min(len(data), begin + KEY_REACH) if reach == -1 else reach
+    if reach == end or max(begin, no_end) >= reach:
+        return end, no_end  # the whole line; or no END within reach
+    stop = data.find(b'-----END', max(begin, no_end), reach)
+    if stop == -1:
+        return end, max(no_end, reach - 7)  # (an END may start before reach and go on past it)
+    close = data.find(b'-----', stop + 8, min(reach, stop + 120))  # -----END … KEY-----
+    if close == -1:
+        return end, stop + 1
+    return max(end, _cut_after(data, close + 5, reach)), no_end
+
+
 def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int]]:
     """Spans of runs of consecutive lines that hold an escape that hides something (a line ending in
     ``\\`` takes the next one); on a line longer than ``LONG_LINE``, the windows around such escapes."""
@@ -372,12 +390,15 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     hiding = _HIDING_PROPERTIES if properties else _HIDING
     found = hiding.search(data)
     plain = 0  # bytes before this hold no KEY_BREAK_ESCAPE (looked for around a BEGIN line)
+    no_end = 0  # nor an END after a BEGIN on a long line (looked for from a BEGIN whose window ends before it)
     while found is not None:
         start, end = _line_window(data, found.start(), found.end())
-        if found.group() == _BEGIN and not _KEY_BREAK.search(data, max(start, plain), end):
-            plain = end  # a BEGIN line whose line breaks the key rules read as they are (each byte looked at once)
-            found = hiding.search(data, found.end())
-            continue
+        if found.group() == _BEGIN:
+            if not _KEY_BREAK.search(data, max(start, plain), end):
+                plain = end  # a BEGIN line whose line breaks the key rules read as they are (each byte looked at once)
+                found = hiding.search(data, found.end())
+                continue
+            end, no_end = _key_end(data, found.end(), end, no_end)
         if ((found.group() in _QUOTE_OR_CR or _LINE_BREAK_ESCAPE.fullmatch(found.group()))
                 and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
