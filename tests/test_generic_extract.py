@@ -555,6 +555,7 @@ def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path:
     ('NuGet.Config', f'<packageSourceCredentials><feed>\n  <add key="Username" value="bob" />\n'
                      f'  <add key="ClearTextPassword" value="{P05}" />\n</feed></packageSourceCredentials>\n'),
     ('app/keystore.properties', f'storePassword={P05}\n'),  # Android's signing config: the keystore's password
+    ('sign.sh', f'keytool -genkeypair -alias app -keystore app.jks -storepass {P05}\n'),  # keytool's
     ('app/build.gradle', f'signingConfigs {{\n  release {{\n    storePassword "{P05}"\n  }}\n}}\n'),
     ('ssm.json', f'{{\n  "Parameter": {{\n    "Name": "/prod/db/password",\n    "Type": "SecureString",\n'
                  f'    "Value": "{P05}",\n    "Version": 1\n  }}\n}}\n'),  # `aws ssm get-parameter` output

@@ -70,6 +70,7 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     # ClearTextPassword, Android's storePassword (a keystore's); the same words as an action stay flags
     ('ClearTextPassword', 'password', 1.0, 'password'), ('clear_text_password', 'password', 1.0, 'password'),
     ('storePassword', 'password', 1.0, 'password'), ('STORE_PASSWORD', 'password', 1.0, 'password'),
+    ('storepass', 'password', 1.0, 'pass'),  # keytool's -storepass
     ('clearPassword', '', 0.0, 'a flag or limit (clear)'), ('store_token', '', 0.0, 'a flag or limit (store)'),
     ('clear_text', '', 0.0, 'no secret word'),
 ])
