@@ -445,6 +445,56 @@ def test_escaped_lines_are_those_that_hide_something(text: bytes, lines: list[by
     assert [text[s:e] for s, e in _escaped_lines(text)] == lines
 
 
+
+@pytest.mark.parametrize(('text', 'lines'), [  # a BEGIN line is decoded where its key's line breaks are escaped so that
+    # the key rules cannot read them (eleventh hostile review, break 05)
+    (b'k = "-----BEGIN X-----\\n\\tMII\\n\\t-----END X-----"\n', [b'k = "-----BEGIN X-----\\n\\tMII\\n\\t-----END X-----"']),
+    (b'k = "-----BEGIN X-----\\n    MII"\nz = 1\n', [b'k = "-----BEGIN X-----\\n    MII"']),
+    (b'$k = "-----BEGIN X-----`r`nMII"\n', [b'$k = "-----BEGIN X-----`r`nMII"']),
+    (b'k = "-----BEGIN X-----\\nMII\\n-----END X-----\\n"\n', []),  # the key rules read these as they are
+    (b'-----BEGIN X-----\nMII\n-----END X-----\n', []),
+    (b'x = "\\t"\n-----BEGIN X-----\n', []),  # a \t on another line
+])
+def test_begin_lines_with_escaped_line_breaks_the_key_rules_cannot_read(text: bytes, lines: list[bytes]) -> None:
+    from leakstop.decode import _escaped_lines
+    assert [text[s:e] for s, e in _escaped_lines(text)] == lines
+
+
+def test_an_end_looked_for_after_a_begin_on_a_long_line_is_not_looked_for_again() -> None:
+    from leakstop.decode import KEY_REACH, _key_end
+    line = b'-----BEGIN X-----\\n\\t' + b'A' * 50_000
+    data = line * 4 + b'\n'
+    end, no_end = _key_end(data, 10, 2100, 0)
+    assert end == 2100 and no_end == 10 + KEY_REACH - 7  # no END: nothing after the window, none up to there
+    at = len(line) + 10  # the next BEGIN looks on from there only, to its own reach
+    assert _key_end(data, at, at + 2090, no_end) == (at + 2090, at + KEY_REACH - 7)
+    assert _key_end(data, at, at + 2090, len(data)) == (at + 2090, len(data))  # all of it looked through: not again
+    keyed = b'k = "-----BEGIN X-----\\n\\tAAAA\\n\\t-----END X-----", ' + b'z' * 40_000 + b'\n'
+    end, _ = _key_end(keyed, 10, 20, 0)
+    assert keyed[:end].endswith(b'-----END X-----') and keyed[end:end + 1] == b'"'  # past its END, cut at the quote
+    short = b'short "-----BEGIN X-----\\n\\t"\nnext line\n'
+    assert _key_end(short, short.index(b'BEGIN') + 5, short.index(b'\n'), 0) == (short.index(b'\n'), 0)  # the whole line
+
+
+@pytest.mark.parametrize('width', [16_000, 100_000])  # a line decoded whole, a long line decoded in windows
+def test_begin_lines_are_looked_along_once_for_an_escaped_line_break(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each BEGIN on a line is a place to look along the line for a key's escaped line break: every byte is looked at
+    once however many BEGINs share the line (looked at again for each, 16 KB lines of BEGINs took 40 s a megabyte)."""
+    from leakstop import decode
+    looked: list[int] = []
+    real = decode._KEY_BREAK
+
+    class Counting:
+        def search(self, data: bytes, start: int, end: int) -> object:
+            looked.append(end - start)
+            return real.search(data, start, end)
+
+    monkeypatch.setattr(decode, '_KEY_BREAK', Counting())
+    line = (b'-----BEGIN x' * (width // 12 + 1))[:width]
+    data = b'a = "\\/"\n' + (line + b'\n') * 4
+    assert decode._escaped_lines(data) == [(0, data.index(b'\n'))]
+    assert len(looked) > 4 and sum(looked) <= len(data)
+
 def _bundle(size: int, seed: str) -> str:
     """One line of minified code, ``size`` characters, with no escape in it."""
     import random

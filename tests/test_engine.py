@@ -514,8 +514,8 @@ def test_escape_tolerant_widens_each_token_guard_only() -> None:
     tolerant = re.compile(engine.escape_tolerant(r'(?<![A-Za-z0-9_])tok_\d+'))
     assert [tolerant.search(s) is not None for s in ('\\ntok_1', '%3Dtok_1', '%3dtok_1', '\x1b[0mtok_1', '\x1b[31mtok_1',
                                                      '\x1b[1;31mtok_1', '\\u00abtok_1', '\\ftok_1', 'xtok_1', '\\xtok_1',
-                                                     'u00abtok_1', '\\u0ab9tok_1'[1:])] == [
-        True, True, True, True, True, True, True, True, False, False, False, False]
+                                                     'u00abtok_1', '\\u0ab9tok_1'[1:], '`ntok_1', '`ttok_1', '`xtok_1')] == [
+        True, True, True, True, True, True, True, True, False, False, False, False, True, True, False]
     assert [tolerant.search(s) is not None for s in ('\x1b8tok_1', '\x1bMtok_1', '\\e8tok_1', '\x1b(Btok_1',
                                                      '\x1b[38;2;255;255;255mtok_1', '\\033ctok_1',
                                                      '\x1b[38;2;255;255;2550mtok_1', 'x7tok_1', '(Btok_1', '[0mtok_1',
@@ -1001,3 +1001,13 @@ def test_hyperscan_reports_every_anchor_line_re_finds_in_this_repository(product
                     data = f.read()
                 lost += [f'{os.path.relpath(path, root)}:{x}' for x in _anchor_lines_lost(data, *production_database)]
     assert lost == []
+
+
+@pytest.mark.parametrize('escape', ['`n', '`t', '`r`n', '\\n'])
+def test_a_token_right_after_a_powershell_escape_is_found(escape: str, ruleset: engine.RuleSet) -> None:
+    """A token right after PowerShell's `n or `t in a double-quoted string (`"token:`nghp_…"`) was missed: its
+    letter stood before the token as a word's would (eleventh hostile review, break 05's sibling)."""
+    token = fakes.github('ghp', seed=('powershell', escape))
+    line = f'$msg = "token:{escape}{token}"\n'.encode()
+    assert [(f.rule_id, f.secret, f.column) for f in engine.scan_bytes(line, ruleset, 'deploy.ps1')] == [
+        ('github-pat-classic', token, line.index(token.encode()) + 1)]

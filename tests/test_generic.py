@@ -201,6 +201,8 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'<name>password</name><value>', b'<name>password</name>\n', b'- key: password\n', b'"password": {"value": "',
     b'"--password", "', b'- --password\n', b'"--password",\n', b'$env:password = "', b'process.env.password = "',
     b'setenv password x', b'set -gx password ', b'Set-Item -Path Env:password -Value ',
+    b'secret set password x -b', b'--name password --value x ', b'--value x --name password ', b'--value x',
+    b'echo x | secret set password ', b'security add-generic-password -w x ',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds).

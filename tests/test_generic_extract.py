@@ -550,6 +550,56 @@ def test_a_name_and_its_value_in_sibling_fields(detector: GenericDetector, path:
     assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
 
 
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('NuGet.Config', f'<packageSourceCredentials><feed>\n  <add key="Username" value="bob" />\n'
+                     f'  <add key="ClearTextPassword" value="{P05}" />\n</feed></packageSourceCredentials>\n'),
+    ('app/keystore.properties', f'storePassword={P05}\n'),  # Android's signing config: the keystore's password
+    ('sign.sh', f'keytool -genkeypair -alias app -keystore app.jks -storepass {P05}\n'),  # keytool's
+    ('app/build.gradle', f'signingConfigs {{\n  release {{\n    storePassword "{P05}"\n  }}\n}}\n'),
+    ('ssm.json', f'{{\n  "Parameter": {{\n    "Name": "/prod/db/password",\n    "Type": "SecureString",\n'
+                 f'    "Value": "{P05}",\n    "Version": 1\n  }}\n}}\n'),  # `aws ssm get-parameter` output
+    ('params.yaml', f'- name: /prod/db/password\n  value: {P05}\n'),
+    ('appsettings.json', f'[{{"name": "ConnectionStrings:DbPassword", "value": "{P05}"}}]\n'),  # az webapp config
+    ('deploy.sh', f'gh secret set DB_PASSWORD --body "{P05}"\n'),  # commands that store a named secret
+    ('deploy.sh', f'gh secret set DB_PASSWORD --repo acme/app -b "{P05}"\n'),
+    ('deploy.sh', f'aws ssm put-parameter --name db_password --value "{P05}" --type SecureString\n'),
+    ('deploy.sh', f'aws ssm put-parameter --value "{P05}" --name /prod/db/password --overwrite\n'),
+    ('deploy.sh', f'az keyvault secret set --vault-name kv --name DbPassword --value "{P05}"\n'),
+    ('deploy.sh', f'dotnet user-secrets set "Db:Password" "{P05}"\n'),
+    ('deploy.sh', f'netlify env:set DB_PASSWORD "{P05}"\n'),
+    ('deploy.sh', f'doppler secrets set DB_PASSWORD "{P05}"\n'),
+    ('deploy.sh', f'glab variable set DB_PASSWORD "{P05}" --masked\n'),
+    ('deploy.sh', f'gh secret set DB_PASSWORD -b"{P05}"\n'),  # siblings: -b joined, the value piped in, the keychain
+    ('deploy.sh', f'echo "{P05}" | gh secret set DB_PASSWORD\n'),
+    ('deploy.sh', f"printf '%s' '{P05}' | docker secret create db_password -\n"),
+    ('setup.sh', f'security add-generic-password -a bob -s db -w "{P05}"\n'),
+])
+def test_a_name_and_its_value_in_a_sibling_layout(detector: GenericDetector, path: str, text: str) -> None:
+    """Eleventh hostile review (break 04), the siblings of the tenth's 11 and 12: NuGet's `ClearTextPassword` (read
+    as the flag `clear`; Android's `storePassword` too, as `store`), a name field holding a parameter's path (`aws ssm
+    get-parameter`'s `"Name": "/prod/db/password"`) or a colon (.NET's `Db:Password`), and the commands that store a
+    named secret from their arguments (`gh secret set K --body v`, `aws ssm put-parameter --name K --value v`,
+    `dotnet user-secrets set K v`) were missed, while `Password`, `db_password` and `setx K v` were found."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('deploy.sh', 'gh secret set DB_PASSWORD --body "$DB_PASSWORD"\n'),  # a reference
+    ('deploy.sh', 'gh secret set DB_PASSWORD < password.txt\n'),  # read from a file
+    ('deploy.sh', 'gh secret set DB_PASSWORD --env-file .env\n'),
+    ('deploy.sh', f'gh secret set DB_NAME --body "{P05}"\n'),  # no secret's name
+    ('deploy.sh', f'aws ssm put-parameter --name db_host --value "{P05}"\n'),
+    ('deploy.sh', f'az keyvault secret set --vault-name db-password --name Host --value "{P05}"\n'),  # not --name
+    ('deploy.sh', 'echo "$DB_PASSWORD" | gh secret set DB_PASSWORD\n'),
+    ('deploy.sh', f'echo "{P05}" | gh secret set DB_HOST\n'),
+    ('setup.sh', 'security add-generic-password -a bob -s db -w\n'),  # asks for it
+    ('settings.yaml', 'store_password: false\n'),  # the action, a flag
+    ('settings.yaml', 'clear_password: true\n'),
+])
+def test_no_value_in_a_sibling_layout_that_names_no_secret(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
 @pytest.mark.parametrize(('path', 'text'), [
     ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
     ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),

@@ -66,6 +66,13 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('x-amz-credential', '', 0.0, 'not a credential (amz credential)'),  # SigV4's key id and scope (held-out 38)
     ('x-amz-security-token', 'token', 1.0, 'token'),
     ('password_token_type', '', 0.0, 'names something about a secret (type)'),
+    # a flag's first word that names how or where the secret is kept (eleventh hostile review, break 04): NuGet's
+    # ClearTextPassword, Android's storePassword (a keystore's); the same words as an action stay flags
+    ('ClearTextPassword', 'password', 1.0, 'password'), ('clear_text_password', 'password', 1.0, 'password'),
+    ('storePassword', 'password', 1.0, 'password'), ('STORE_PASSWORD', 'password', 1.0, 'password'),
+    ('storepass', 'password', 1.0, 'pass'),  # keytool's -storepass
+    ('clearPassword', '', 0.0, 'a flag or limit (clear)'), ('store_token', '', 0.0, 'a flag or limit (store)'),
+    ('clear_text', '', 0.0, 'no secret word'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
     judged = judge_key(key, vocabulary)
@@ -79,3 +86,10 @@ def test_no_compound_suffix_ends_with_another(vocabulary: Vocabulary) -> None:
     suffixes = vocabulary.compound_suffixes
     assert list(suffixes) == sorted(suffixes, key=len, reverse=True)
     assert [(a, b) for a in suffixes for b in suffixes if a != b and a.endswith(b)] == []
+
+
+def test_each_not_flags_phrase_is_a_flag_prefix_and_a_word(vocabulary: Vocabulary) -> None:
+    """A `not_flags` phrase undoes a flag prefix: two words, the first one of `flag_prefixes` (else it does nothing)."""
+    assert vocabulary.not_flags
+    for phrase in vocabulary.not_flags:
+        assert len(phrase) == 2 and phrase[0] in vocabulary.flag_prefixes and phrase[1].isalpha(), phrase

@@ -299,6 +299,44 @@ def test_a_key_whose_line_breaks_are_escaped_characters_is_found_by_both_hooks(
     assert _found_by_both_hooks(os.path.join(str(tmp_path), name), text, capsys) == [(1, text.index('-----BEGIN') + 1)]
 
 
+
+# a key in one string whose line breaks are escapes the escape view did not take together: JSON's \n\t, a Python
+# string's \n then indentation, PowerShell's `n and `r`n (eleventh hostile review, break 05); and their siblings: a
+# \t escape before the line break, YAML's and TOML's double quotes, PowerShell's `t
+INDENTED_BREAKS = {
+    'n-t-json': ('key.json', '{{"k": "{}"}}\n', '\\n\\t'),
+    'n-spaces-python': ('settings.py', 'KEY = "{}"\n', '\\n    '),
+    'powershell-n': ('deploy.ps1', '$key = "{}"\n', '`n'),
+    'powershell-r-n': ('deploy.ps1', '$key = "{}"\n', '`r`n'),
+    'powershell-n-t': ('deploy.ps1', '$key = "{}"\n', '`n`t'),
+    't-n-json': ('key.json', '{{"k": "{}"}}\n', '\\t\\n'),
+    'n-t-yaml': ('key.yaml', 'k: "{}"\n', '\\n\\t'),
+    'n-spaces-toml': ('key.toml', 'k = "{}"\n', '\\n  '),
+}
+
+
+@pytest.mark.parametrize('key', ['pem', 'openssh'])
+@pytest.mark.parametrize('case', sorted(INDENTED_BREAKS))
+def test_a_key_whose_escaped_line_breaks_are_indented_or_powershells_is_found_by_both_hooks(
+        case: str, key: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    name, template, line_break = INDENTED_BREAKS[case]
+    text = (fakes.pem_private_key(seed='indented') if key == 'pem' else _corpus_file('id_ed25519')).strip()
+    text = template.format(text.replace('\n', line_break))
+    assert _found_by_both_hooks(os.path.join(str(tmp_path), name), text, capsys) == [(1, text.index('-----BEGIN') + 1)]
+
+
+@pytest.mark.parametrize('lines', [12, 60])
+def test_a_key_with_indented_escaped_line_breaks_on_a_long_line_is_found_whole(
+        lines: int, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a line longer than decode.LONG_LINE the escape view decodes windows around what it finds; a key's `\\n\\t`
+    line breaks are no hiding escapes, so the BEGIN's window reaches to the END (a 60-line key is longer than it)."""
+    from leakstop.decode import LONG_LINE
+    key = fakes.pem_private_key(seed=('long-line', lines), lines=lines).strip().replace('\n', '\\n\\t')
+    text = '{"bundle": "' + 'x' * LONG_LINE + '", "k": "' + key + '", "after": "' + 'y' * 3000 + '"}\n'
+    # (on a long line the joined-strings view reports it at the same place too, as it does a key with \\u000a breaks)
+    assert set(_found_by_both_hooks(os.path.join(str(tmp_path), 'big.json'), text, capsys)) == {(1, text.index('-----BEGIN') + 1)}
+
+
 # a key printed into a log, each line behind the log's prefix (tenth hostile review, break 10): the same text on each
 # line but for its digits (timestamps, counters)
 LOG_PREFIXES = {

@@ -30,7 +30,7 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
+    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, KEY_BREAK_ESCAPE, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
     STRONG_ESCAPE, TOKEN_ENTITY,
     VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
 )
@@ -306,7 +306,11 @@ def _continues(data: bytes, end: int) -> bool:
 # line breaks; nor does a bare continuation (a shell or C line goes on, nothing is hidden). Lines
 # with none of these (most string literals in code) get no decoded copy; a line that has one is
 # decoded whole, every escape in it.
-_HIDING = LazyPattern(ESCAPE_ANCHOR)  # the engine's anchor for this view (with ENTITY_ANCHOR's), the same text
+_HIDING = LazyPattern(ESCAPE_ANCHOR + b'|-----BEGIN')  # the engine's anchor for this view (with ENTITY_ANCHOR's)
+# (a BEGIN line is decoded where it holds a line break escaped as the key rules do not read it, KEY_BREAK_ESCAPE:
+# `\n\t`, `\n` then spaces, PowerShell's `` `n ``; eleventh hostile review, break 05)
+_BEGIN = b'-----BEGIN'
+_KEY_BREAK = LazyPattern(KEY_BREAK_ESCAPE)
 # A line whose only hiding escapes are \", \r or a line break's (\u000a, \x0a) is decoded when it nests a JSON
 # document that names a credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding
 # every such line cost 20% of the scan of a source tree.
@@ -316,7 +320,7 @@ _QUOTE_OR_CR = (b'\\"', b'\\r')
 _LINE_BREAK_ESCAPE = LazyPattern(LINE_BREAK_ESCAPE)  # \u000a, \x0a, …: like \r (tenth hostile review, break 05)
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
 # in a .properties file (PROPERTIES_PATH), those escapes hide something too (elsewhere: regexes, shell)
-_HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])')
+_HIDING_PROPERTIES = LazyPattern(ESCAPE_ANCHOR[:-1] + rb'|[:=#!])|' + _BEGIN)
 PROPERTIES_PATH = LazyPattern(r'(?i)\.properties\Z')
 _STRONG_HIDING = LazyPattern(STRONG_ESCAPE)
 
@@ -330,6 +334,7 @@ _AROUND = 2048
 _CUT_BYTES = tuple(bytes((c,)) for c in b' \t\r\n,;{}()[]"\'`')
 _CUT = LazyPattern(b'[' + re.escape(b''.join(_CUT_BYTES)) + b']')
 _CUT_BACK = 256  # bytes looked through for a place to cut a window (else it is cut where it is)
+KEY_REACH = 140000  # bytes after a BEGIN on a long line looked through for its END (the key rules' max_length)
 
 
 def _cut_before(data: bytes, pos: int, floor: int) -> int:
@@ -361,14 +366,39 @@ def _line_window(data: bytes, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _key_end(data: bytes, begin: int, end: int, no_end: int) -> tuple[int, int]:
+    """Where a window of a line that holds a key's BEGIN at ``begin`` ends: past its END (a key whose escaped line
+    breaks are no hiding escapes has no window of its own further on, as one with ``\\u000a`` has), or ``end``; and
+    up to where no END stands (``no_end``: what an earlier BEGIN's search saw, not looked through again)."""
+    reach = data.find(b'\n', begin, begin + KEY_REACH)  # the line's end, or as far as a key goes
+    reach = min(len(data), begin + KEY_REACH) if reach == -1 else reach
+    if reach == end or max(begin, no_end) >= reach:
+        return end, no_end  # the whole line; or no END within reach
+    stop = data.find(b'-----END', max(begin, no_end), reach)
+    if stop == -1:
+        return end, max(no_end, reach - 7)  # (an END may start before reach and go on past it)
+    close = data.find(b'-----', stop + 8, min(reach, stop + 120))  # -----END … KEY-----
+    if close == -1:
+        return end, stop + 1
+    return max(end, _cut_after(data, close + 5, reach)), no_end
+
+
 def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int]]:
     """Spans of runs of consecutive lines that hold an escape that hides something (a line ending in
     ``\\`` takes the next one); on a line longer than ``LONG_LINE``, the windows around such escapes."""
     regions: list[tuple[int, int]] = []
     hiding = _HIDING_PROPERTIES if properties else _HIDING
     found = hiding.search(data)
+    plain = 0  # bytes before this hold no KEY_BREAK_ESCAPE (looked for around a BEGIN line)
+    no_end = 0  # nor an END after a BEGIN on a long line (looked for from a BEGIN whose window ends before it)
     while found is not None:
         start, end = _line_window(data, found.start(), found.end())
+        if found.group() == _BEGIN:
+            if not _KEY_BREAK.search(data, max(start, plain), end):
+                plain = end  # a BEGIN line whose line breaks the key rules read as they are (each byte looked at once)
+                found = hiding.search(data, found.end())
+                continue
+            end, no_end = _key_end(data, found.end(), end, no_end)
         if ((found.group() in _QUOTE_OR_CR or _LINE_BREAK_ESCAPE.fullmatch(found.group()))
                 and not _CREDENTIAL_WORD.search(data, start, end)
                 and not _STRONG_HIDING.search(data, start, end)):
@@ -394,13 +424,35 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     return regions
 
 
+# PowerShell's escapes of a line break, a carriage return and a tab (its escape character is the backtick), decoded in
+# a region that holds a BEGIN line and `` `n `` or `` `r ``: a key in one double-quoted string (eleventh hostile review,
+# break 05). Elsewhere a backtick quotes code (Markdown, shell), and `` `n `` there is no line break.
+_BACKTICK_ESCAPE = LazyPattern(rb'`([nrt])')
+_BACKTICK = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
+
+
+def _add_region(out: _Builder, data: bytes, start: int, end: int) -> None:
+    """``data[start:end]`` with its string escapes decoded, PowerShell's too where it holds a key written with them
+    (each of those a piece of its own, so that every other piece maps back escape by escape as usual)."""
+    region = data[start:end]
+    if _BEGIN not in region or (b'`n' not in region and b'`r' not in region):
+        out.add(_decode_escapes(region), start, end, False)
+        return
+    pos = start
+    for m in _BACKTICK_ESCAPE.finditer(data, start, end):
+        out.add(_decode_escapes(data[pos:m.start()]), pos, m.start(), False)
+        out.add(_BACKTICK[m.group(1)], m.start(), m.end(), True)
+        pos = m.end()
+    out.add(_decode_escapes(data[pos:end]), pos, end, False)
+
+
 def escape_view(data: bytes, properties: bool = False) -> View | None:
     """Lines with string escapes, the escapes decoded once (regions joined by newlines)."""
-    if b'\\' not in data:
+    if b'\\' not in data and (b'`' not in data or _BEGIN not in data):
         return None
     out = _Builder()
     for start, end in _escaped_lines(data, properties):
-        out.add(_decode_escapes(data[start:end]), start, end, False)
+        _add_region(out, data, start, end)
         out.add(b'\n', end, min(end + 1, len(data)), True)
     return out.view(data)
 

@@ -494,7 +494,9 @@ def _after_introducer(form: str) -> str:
 # (each group behind one cheap test of the two or three characters before the token, and a control sequence's
 # widths each behind a test of its `[`: most positions of a long run of letters and digits or of source text, where
 # a guard fails, then cost a comparison or two, not 100 lookbehinds: 7% of a history scan)
-_AFTER_STRING_ESCAPE = r'(?<=\\[ntrbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=%[0-9a-fA-F]{2})'
+# (PowerShell's escapes too, `` `n `` and `` `t ``: a token right after one in a double-quoted string; eleventh hostile
+# review, break 05's sibling)
+_AFTER_STRING_ESCAPE = r'(?<=[\\`][ntrbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=%[0-9a-fA-F]{2})'
 # (what data must hold for an escape sequence to stand in it: ESC itself, or an introducer written as escape text)
 ANSI_INTRODUCER_LITERALS = (b'\\e', b'\\E', b'\\x1', b'\\033', b'\\u001')
 _AFTER_ESCAPE = '|'.join((
@@ -532,6 +534,10 @@ def escape_tolerant(pattern: str, *, ansi: bool = True) -> str:
 # (and an escape of a line break, `\u000a`, `\u000D`, `\U0000000a`, `\x0a`: a key's lines in JSON from a serializer
 # that escapes every control character, YAML's `\x0a`; like `\r`, it hides a key only; tenth hostile review, break 05)
 _LINE_BREAKS = rb'u000[aAdD]|U0000000[aAdD]|x0[aAdD]'
+# (and, on a BEGIN line, a line break escaped beside indentation or written as PowerShell's: JSON's `\n\t`, a
+# Python string's `\n` then spaces, a `\t` before `\n`, PowerShell's `` `n `` and `` `r`n ``; the key rules take
+# a key's `\n` escapes only right before and after its base64; eleventh hostile review, break 05)
+KEY_BREAK_ESCAPE = rb'\\t|\\n[ \t]|[ \t]\\n|`[nr]'
 LINE_BREAK_ESCAPE = rb'\\(?:' + _LINE_BREAKS + b')'
 ESCAPE_ANCHOR = (rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n|' + _LINE_BREAKS
                  + b')')
@@ -576,7 +582,7 @@ DOUBLED_QUOTE_ANCHOR = (
 )
 VIEW_ANCHORS = (
     STRONG_ESCAPE + b'|' + ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|-----BEGIN[^\n]*'
-    + LINE_BREAK_ESCAPE + b'|' + ENTITY_ANCHOR,
+    + LINE_BREAK_ESCAPE + rb'|-----BEGIN[^\n]*(?:' + KEY_BREAK_ESCAPE + b')|' + ENTITY_ANCHOR,
     rb'-----BEGIN|Private-Lines:',  # (a PuTTY key's block has no BEGIN line: decode.markup_view reads it too)
     # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json); or a
     # member of a mapping on one line, JSON (`jq -c`, an API response, kubectl's last-applied-configuration, also as

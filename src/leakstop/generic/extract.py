@@ -71,7 +71,12 @@ ANCHORS: dict[str, str] = {
     'assign_bare': _KW + _ASSIGN_OP + _YAML_PROPERTIES + r'[^\s"\'`,;\\]{4,}(?:[\s;,"\'`\\]|$)',
     'docker': r'^[ \t]*(?:ENV|ARG)[ \t]+\w*' + _KW + r'\w*[ \t]+[^\s=]',
     'setenv': (r'\b(?:setenv|setx|set(?:[ \t]+-[gxUlLu]{1,4}|[ \t]+--(?:global|export|universal)){1,3})[ \t]+\w*' + _KW
-               + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'),
+               + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'
+               # a command storing a named secret (`_SECRET_SET`, `_NAME_VALUE`): `gh secret set K`, `dotnet user-secrets
+               # set K`, `--name K` (the value after it or before it on the line)
+               r'|\b(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create)[ \t]+["\']?[\w:./-]{0,40}' + _KW
+               + r'|(?:^|[ \t])--name(?:=|[ \t]+)["\']?[\w:./-]{0,40}' + _KW
+               + r'|\bsecurity[ \t]+add-(?:generic|internet)-password[ \t]'),
     'xml': (r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW
             # a name element naming a secret, its value in the element after it (`_XML_NAMED`)
             + r'|<(?:[\w.-]{0,40}-)?(?:name|key)>[ \t]*[\w.:/-]{0,80}' + _KW),
@@ -138,9 +143,10 @@ ANCHORS: dict[str, str] = {
     'heredoc': (_KW + r'[\w.\-]{0,40}["\']?[ \t]*(?:=>|=|:)[ \t]*(?:\$\([ \t]*cat[ \t]+)?<<[-~<]?[ \t]*["\']?[A-Za-z_]'
                 r'|\bread[ \t]+(?:-\w+[ \t]+(?:\'\'[ \t]+|""[ \t]+)?)*\w*' + _KW + r'\w*[ \t]*<<-?[ \t]*["\']?[A-Za-z_]'),
     # an entry's name field naming a secret, the value in a sibling field (`named`): `- name: DB_PASSWORD`, `"name":
-    # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`
-    'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable|key|ParameterKey|OptionName)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.-]{0,40}' + _KW
-              + r'[\w.-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'
+    # "JWT_SECRET",`, `{ name = "API_TOKEN", value = … }`; a parameter's path or a .NET key as the name, `"Name":
+    # "/prod/db/password"` (`aws ssm get-parameter`), `"name": "Db:Password"` (eleventh hostile review, break 04)
+    'named': (r'(?:^|[^\w.-])["\']?(?:name|env_variable|key|ParameterKey|OptionName)["\']?[ \t]*(?::|=)[ \t]*["\']?[\w.:/-]{0,40}' + _KW
+              + r'[\w.:/-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'
               # a key naming a secret opens an object whose value field holds it: `"adminPassword": {"value": …}`
               + r'|' + _KW + r'[\w.-]{0,40}["\']?[ \t]*:[ \t]*\{[ \t]*(?:["\']?\w{1,40}["\']?[ \t]*:[ \t]*["\'][^"\'\n]{0,40}["\'][ \t]*,[ \t]*)?'
               r'["\']?(?:value|defaultValue)["\']?[ \t]*:'),
@@ -244,6 +250,29 @@ _SETENV = LazyPattern(
     rb'''(?<![\w-])(?:setenv|setx|set(?:[ \t]+-[gxUlLu]{1,4}|[ \t]+--(?:global|export|universal)){1,3})[ \t]+'''
     rb'''(?P<key>[A-Za-z_]\w{0,80})[ \t]+(?!-)(?=''' + _VALUE + rb''')'''
 )
+# a command that stores a named secret from its arguments, the name then the value (or `--body v`, gh's), the sibling of
+# `setx K v` (eleventh hostile review, break 04): `gh secret set K --body v` (`-b v`, other flags between),
+# `dotnet user-secrets set K v`, `glab variable set K v`, `doppler secrets set K v`, `netlify env:set K v`
+_SECRET_SET = LazyPattern(
+    rb'''(?<![\w-])(?:(?:user-secrets|secrets?|variables?)[ \t]+set|env:set)[ \t]+(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)'''
+    rb'''(?:[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|-b(?:=|[ \t]*)))(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+)
+# the value piped into such a command (or `docker secret create K -`): `echo "v" | gh secret set K`
+_PIPED_SECRET = LazyPattern(
+    rb'''(?<![\w-])(?:echo|printf)(?:[ \t]+-[neE]{1,3})*[ \t]+(?:["']%s(?:\\n)?["'][ \t]+)?''' + _VALUE
+    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create)[ \t]+'''
+    rb'''(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
+)
+# macOS's keychain: `security add-generic-password -a user -s service -w v` (the password is -w's)
+_KEYCHAIN = LazyPattern(
+    rb'''(?<![\w-])security[ \t]+(?P<key>add-(?:generic|internet)-password)[ \t][^\n]{0,200}?(?<=[ \t])-w(?:[ \t]+)(?!-)(?='''
+    + _VALUE + rb''')'''
+)
+# `--name K` and `--value v` on one line, in either order: `aws ssm put-parameter`, `az keyvault secret set`
+_NAME_ARG = rb'''(?<![\w-])--name(?:=|[ \t]+)(?P<kq>["']?)(?P<key>[A-Za-z_/][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
+_NAME_VALUE = LazyPattern(_NAME_ARG + rb'''[^\n]{0,200}?[ \t]--value(?:=|[ \t]+)(?=''' + _VALUE + rb''')''')
+_VALUE_NAME = LazyPattern(
+    rb'''(?<![\w-])--value(?:=|[ \t]+)''' + _VALUE + rb'''(?=[ \t])[^\n]{0,200}?[ \t]''' + _NAME_ARG)  # (a value ends at a blank: read once)
 _ENV_ITEM = LazyPattern(
     rb'''(?i:(?:Set|New)-Item[ \t]+(?:-Path[ \t]+)?["']?Env:)(?P<key>\w{1,80})["']?[ \t]+(?i:-Value)[ \t]+(?=''' + _VALUE + rb''')'''
 )
@@ -760,7 +789,7 @@ def docker(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 def setenv(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    for rx in (_SETENV, _ENV_ITEM):
+    for rx in (_SETENV, _ENV_ITEM, _SECRET_SET, _NAME_VALUE, _VALUE_NAME, _PIPED_SECRET, _KEYCHAIN):
         for m in rx.finditer(data, lo, hi):
             yield from _yield(data, m, 'assign')
 
@@ -943,7 +972,7 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 _NAME_FIELD = LazyPattern(
-    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.-]{1,80})(?P=kq)'''
+    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.:/-]{1,80})(?P=kq)'''
     rb'''[ \t]*(?=[,}]|\r?$)''', re.M)
 _VALUE_FIELD = LazyPattern(
     rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue|ParameterValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
@@ -977,6 +1006,8 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     brace between)."""
     for m in _NAME_FIELD.finditer(data, lo, hi):
         key = _text(data, *m.span('key'))
+        if '://' in key:
+            continue  # a URL names no entry (`name: https://…/token`)
         start, end = _line_bounds(data, m.start())
         field = _VALUE_FIELD.search(data, m.end(), end) or _VALUE_FIELD.search(data, start, m.start())
         if field is None:

@@ -42,6 +42,7 @@ def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
         digest_words=frozenset(keys.get('digest_words', ())),
         not_public_words=frozenset(keys.get('not_public_words', ())),
         secret_object_words=frozenset(keys.get('secret_object_words', ())),
+        not_flags=frozenset(tuple(phrase.split(' ', 1)) for phrase in keys.get('not_flags', ())),
     )
 
 
@@ -87,13 +88,15 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         about = next((t for t in tail if t in vocabulary.about), None)
         if about is not None:
             return KeyJudgement('', 0.0, words, f'names something about a secret ({about})')
-        if words[0] in vocabulary.flag_prefixes and i > 0 and ' ' not in key:  # a phrase (Use this key:) is no flag
+        if (words[0] in vocabulary.flag_prefixes and i > 0 and ' ' not in key  # a phrase (Use this key:) is no flag
+                and words[:2] not in vocabulary.not_flags):
             return KeyJudgement('', 0.0, words, f'a flag or limit ({words[0]})')
         if word == 'secret' and before in vocabulary.secret_object_words:
             return KeyJudgement('', 0.0, words, f'names a secret object ({before} {word})')
         if before in vocabulary.digest_words and kind != 'password':
             return KeyJudgement('', 0.0, words, f'a digest of a generated secret ({before} {word})')
-        if before in vocabulary.not_secret_qualifiers and not (
+        kept = i >= 2 and words[i - 2:i] in vocabulary.not_flags  # (clear text password: how it is kept)
+        if before in vocabulary.not_secret_qualifiers and not kept and not (
                 kind in ('password', 'secret') and before in vocabulary.protected_things):
             return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')
         public = next((w for w in words[:i] if w in vocabulary.public_words), None)

@@ -43,6 +43,8 @@ class Vocabulary(Record):
     # any of these beside a public word: that vendor's private kind after all (POSTHOG_PERSONAL_API_KEY)
     not_public_words: frozenset[str] = frozenset()
     secret_object_words: frozenset[str] = frozenset()
+    # a flag prefix and the word after it that name how or where the secret is kept (clear text, store password)
+    not_flags: frozenset[tuple[str, ...]] = frozenset()
 
 
 class ValueJudgement(Record):
