@@ -404,6 +404,51 @@ def test_a_top_level_re_include_deeper_down_is_reported(
     assert f'does not ignore .env files in subdirectories (re-included by {shown}): add `.env`' in out
 
 
+@pytest.mark.parametrize(('line', 'path', 'what'), [
+    ('!.env.staging', '.env.staging', '.env files'), ('!deploy.pem', 'deploy.pem', 'private key files'),
+    ('!prod.tfstate', 'prod.tfstate', 'Terraform state'), ('!/secrets/tls.key', 'secrets/tls.key', 'private key files'),
+])
+def test_a_top_level_re_include_of_a_name_no_probe_has_is_reported(
+        line: str, path: str, what: str, mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 02: `!.env.staging` after `.env.*` left .env.staging committable and the hook
+    passed: only fixed names (.env.local, private.pem) were probed. The name a `!` line gives is probed too."""
+    Path('.gitignore').write_text(COMPLETE + line + '\n')
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert f'does not ignore {what}{" in subdirectories" if "/" in path else ""} (re-included by `{line}` at line 15)' in out
+    if mode == 'git':  # what git says about the file the finding is about
+        Path(path).parent.mkdir(exist_ok=True)
+        Path(path).write_text('A=1\n')
+        assert git(Path.cwd(), 'status', '--porcelain', '--untracked-files=all', '--', path).stdout.strip()
+
+
+@pytest.mark.parametrize(('line', 'path'), [('!.env.prod', 'config/.env.prod'), ('!tls.key', 'config/tls.key'),
+                                            ('!client.p12', 'config/client.p12'), ('!prod/id_rsa', 'config/prod/id_rsa')])
+def test_a_nested_re_include_of_a_name_no_probe_has_is_reported(
+        line: str, path: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 02, in a subdirectory's .gitignore: `!tls.key` in config/.gitignore passed."""
+    Path('.gitignore').write_text(COMPLETE)
+    (repo / 'config').mkdir()
+    (repo / 'config' / '.gitignore').write_text(line + '\n')
+    assert git(repo, 'add', '.').returncode == 0
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert f'config/.gitignore re-includes ' in out and f'(`{line}` at line 1): config/ is not covered' in out
+    Path(path).parent.mkdir(exist_ok=True)
+    Path(path).write_text('A=1\n')
+    assert git(repo, 'status', '--porcelain', '--untracked-files=all', '--', path).stdout.strip()
+
+
+def test_a_re_included_template_is_no_finding(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Templates are re-included on purpose, at the top or below: probing the names `!` lines give must not
+    report them."""
+    Path('.gitignore').write_text(COMPLETE + '!.env.sample\n')
+    (repo / 'config').mkdir()
+    (repo / 'config' / '.gitignore').write_text('!.env.example\n!.env.template\n')
+    assert git(repo, 'add', '.').returncode == 0
+    assert run(capsys) == (0, '', '')
+
+
 def test_re_includes_that_keep_secrets_ignored_pass(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A re-included directory (`!*/`, `!build/`) keeps what `.env` and the others ignore in it ignored: no finding."""
     Path('.gitignore').write_text(COMPLETE + 'build/\n!build/\n!*/\n!docs/**/*.md\n')

@@ -250,6 +250,16 @@ def nested_reinclude_dirs() -> dict[str, int]:
     return dirs
 
 
+def named_by(path: str, required: Sequence[Required], templates: Sequence[str]) -> list[Required]:
+    """The required lines that on their own ignore the file ``path`` (a place a `!` line reaches, made concrete). A
+    `!` line re-includes the very name it gives: the fixed probes (``.env.local``, ``private.pem``) missed
+    ``!.env.staging`` and ``!deploy.pem`` (eleventh hostile review, break 02), so where a `!` line reaches is probed
+    as a file too, for each line that must ignore it. A template (``.env.example``) is re-included on purpose."""
+    if path in templates or os.path.basename(path) in TEMPLATES:
+        return []
+    return [req for req in required if match_gitignore(path, parse_gitignore(req.line)).ignored]
+
+
 def within_budget(top: Sequence[str], nested: dict[str, int], top_lines: int) -> tuple[list[str], list[str]]:
     """The directories to probe (``top``'s first, in order) while their cost stays within ``REINCLUDE_BUDGET``."""
     spent = 0
@@ -305,7 +315,12 @@ def check_gitignore(
     for req in required:
         probes[req.line] = [p for probe in req.probes for p in (probe, *(f'{d}/{probe}' for d in top_dirs))]
     templates = list(templates)
+    for d in probed_top:  # the name a `!` line gives, as a file (one path more per directory the budget counts)
+        for req in named_by(d, required, templates):
+            probes[req.line].append(d)
     nested_probes = {f'{d}/{probe}': req for d in nested_dirs for req in required for probe in req.probes}
+    for d in nested_dirs:
+        nested_probes.update((d, req) for req in named_by(d, required, templates)[:1])
     answers = check_ignored([p for ps in probes.values() for p in ps] + templates + list(nested_probes), gitignore, use_git=use_git)
 
     # (finding, the lines that fix it): lines are suggested only for findings that are reported
