@@ -213,12 +213,14 @@ GITIGNORES = [
     COMPLETE + '!d0/\n!*/\n',  # a re-included directory: what is below it is still judged (tenth review, 03)
     '*\n!*/\n!*.py\n',
     '.env\n!.env/\nsecrets/\n!secrets/x\n',  # a file below an ignored directory cannot be re-included
+    '\\::x\na#\\#[bc]d\nst\\*r\nq\\?\n',  # escaped characters are literal (check-gitignore's advice: review 11, 07)
 ]
 PATHS = [
     '.env', 'a/.env', '.env.local', '.env.example', 'a/.env.example', 'ca.pem', 'x.pem', 'server.key',
     '#hash', '!bang', 'credentials.json', 'secrets/x', 'a/secrets/x', 'id_rsa', 'deep/er/id_rsa', 'id_dsa',
     'config/a/b.json', 'config/b.json', 'x.py', 'terraform.tfstate', 'terraform.tfstate.backup',
     'd0/.env', 'd0/x/id_rsa', '.env.example/.env', 'a/b/x.py', '.env/x', 'secrets/y',
+    '::x', 'a##bd', 'a##[bc]d', 'st*r', 'stAr', 'q?', 'qq',
 ]
 
 
@@ -447,6 +449,23 @@ def test_a_re_included_template_is_no_finding(repo: Path, capsys: pytest.Capture
     (repo / 'config' / '.gitignore').write_text('!.env.example\n!.env.template\n')
     assert git(repo, 'add', '.').returncode == 0
     assert run(capsys) == (0, '', '')
+
+
+@pytest.mark.parametrize('line', ['::stop-commands::x', 'a##[bc]d', '::a##[e]'])
+def test_the_advice_quotes_a_required_line_as_no_workflow_command(
+        line: str, mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 07: the lines to add were printed raw, one a line: a `--require` line
+    `::stop-commands::x` (from the committed hook args) was a workflow command in the CI log. They are shown with a
+    backslash that git reads as the same pattern: pasted as shown, the hook passes."""
+    Path('.gitignore').write_text(COMPLETE)
+    code, out, _ = run(capsys, '--require', line)
+    assert code == 1
+    lines = out.splitlines()
+    assert not [shown for shown in lines if shown.lstrip().startswith('::') or '##[' in shown], lines
+    shown = {'::stop-commands::x': '\\::stop-commands::x', 'a##[bc]d': 'a#\\#[bc]d', '::a##[e]': '\\::a#\\#[e]'}[line]
+    assert f'    {shown}' in lines
+    Path('.gitignore').write_text(COMPLETE + shown + '\n')
+    assert run(capsys, '--require', line) == (0, '', '')
 
 
 def test_re_includes_that_keep_secrets_ignored_pass(mode: str, capsys: pytest.CaptureFixture[str]) -> None:

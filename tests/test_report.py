@@ -292,6 +292,16 @@ def test_a_rule_description_and_revoke_page_are_escaped_in_every_text(capsys: py
     assert '\x1b' not in out + err and len(err.splitlines()) == 1
 
 
+def test_the_advice_under_a_report_starts_no_workflow_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 07: the advice is prose over several lines that quotes what the user gave or
+    a file's name (block-credential-files: `git rm --cached -- 'a##[error]b.pem'`); it reached the log raw."""
+    advice = 'Add these lines:\n\n    ::stop-commands::x\n::error::y\n`git rm --cached -- \'a##[error]b.pem\'`\x1b[2J'
+    report.emit([FileResult('src/app.py', findings=(finding(),))], advice=advice)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:] == ["", "    :\\x3astop-commands::x", ":\\x3aerror::y", "`git rm --cached -- 'a#\\x23[error]b.pem'`\\x1b[2J"]
+    assert lines[1].endswith("Add these lines:")
+
+
 def test_baseline_audit_context_escapes_control_characters() -> None:
     from leakstop.audit import redacted_context
     data = f'a = 1\nclear = "\x1bc"\r\x1b[2Kfake line\ttab\ntoken = "{GH}"\nb = 2\n'.encode()

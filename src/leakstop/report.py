@@ -170,6 +170,18 @@ def inert(text: str) -> str:
     return text.replace('##[', '#\\x23[') if '##[' in text else text
 
 
+def inert_lines(text: str) -> str:
+    """``text``, lines kept, each line ``inert`` and none starting with ``::`` (shown ``:\\x3a``): the advice under a
+    report is prose over several lines that quotes what the user gave or a file's name (a ``--require`` line, a
+    path in ``git rm``), and a quoted ``::stop-commands::…`` or ``##[error]`` reached the CI log as a workflow
+    command (eleventh hostile review, break 07). A hook that wants a quoted line to stay usable escapes it first,
+    its own way (check-gitignore: ``\\::``)."""
+    def line(text: str) -> str:
+        text = inert(text)
+        return text.replace('::', ':\\x3a', 1) if text.lstrip().startswith('::') else text
+    return '\n'.join(map(line, text.split('\n')))
+
+
 # -- text -------------------------------------------------------------------------------------
 
 _BOLD, _DIM, _RESET = '\033[1m', '\033[2m', '\033[0m'
@@ -249,6 +261,7 @@ def text_lines(
             if advice == ADVICE:
                 advice = HISTORY_ADVICE
         summary = f'leakstop: {count} finding{s} in {where}.'
+        advice = inert_lines(advice)
         out.append(f'{_BOLD}{summary}{_RESET} {advice}' if colour else f'{summary} {advice}')
     return out, err
 

@@ -88,6 +88,16 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     return out if all(p in out for p in paths) else None
 
 
+_ESCAPED = re.compile(r'\\(.)')
+
+
+def _literal(m: re.Match[str]) -> str:
+    """A backslash-escaped character as ``compile_globs`` reads it literally (it has no escapes): ``\\:`` is ``:``,
+    ``\\*`` the bracket expression ``[*]``. git reads ``\\::x`` as ``::x``: check-gitignore's advice shows such a
+    line escaped (``advice_line``), and pasted it must satisfy the fallback too."""
+    return f'[{m[1]}]' if m[1] in '*?[\\' else m[1]
+
+
 def parse_gitignore(text: str) -> list[Pattern]:
     """gitignore lines as globs: blanks and comments skipped, ``!`` negates, ``\\#``/``\\!`` escape."""
     out = []
@@ -103,7 +113,7 @@ def parse_gitignore(text: str) -> list[Pattern]:
         glob = line[1:] if negate else line
         if glob.startswith(('\\#', '\\!')):
             glob = glob[1:]
-        glob = glob.replace('\\ ', ' ')
+        glob = _ESCAPED.sub(_literal, glob.replace('\\ ', ' '))
         dir_only = glob.endswith('/')
         if not glob.rstrip('/'):
             continue
@@ -378,11 +388,21 @@ def check_gitignore(
     else:
         head = 'Add these lines at the end of .gitignore (order matters: `!` lines re-include what earlier lines ignore):'
     advice = (
-        head + '\n\n' + ''.join(f'    {line}\n' for line in to_add) + '\n'
+        head + '\n\n' + ''.join(f'    {advice_line(line)}\n' for line in to_add) + '\n'
         'Ignoring does not untrack files already committed: `git rm --cached -- <path>` for those, and '
         'rotate any real secret they held. To skip a line here, pass `--skip LINE` in the hook\'s args.'
     )
     return emit(results, fmt=fmt, advice=advice)
+
+
+def advice_line(line: str) -> str:
+    """``line`` as the advice shows it to be pasted into .gitignore: a line starting with ``::`` as ``\\::`` and ``##[``
+    as ``#\\#[`` (a backslash makes the next character literal in a gitignore pattern: git reads the same
+    pattern), so no CI runner reads it as a workflow command (eleventh hostile review, break 07: a ``--require``
+    line ``::stop-commands::x`` was printed raw on a line of its own; ``report.inert_lines`` would show it
+    ``:\\x3a``, which .gitignore does not read as the same line)."""
+    line = line.replace('##[', '#\\#[')
+    return '\\' + line if line.startswith('::') else line
 
 
 def gitignore_line(value: str) -> str:
