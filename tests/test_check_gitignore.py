@@ -12,7 +12,7 @@ import pytest
 import fakes
 
 from leakstop.hooks.check_gitignore import (
-    REQUIRED, git_check_ignore, main, match_gitignore, parse_gitignore, probe_for,
+    REQUIRED, common_name, git_check_ignore, main, match_gitignore, parse_gitignore, probe_for,
 )
 
 COMPLETE = '''\
@@ -409,6 +409,10 @@ def test_a_top_level_re_include_deeper_down_is_reported(
 @pytest.mark.parametrize(('line', 'path', 'what'), [
     ('!.env.staging', '.env.staging', '.env files'), ('!deploy.pem', 'deploy.pem', 'private key files'),
     ('!prod.tfstate', 'prod.tfstate', 'Terraform state'), ('!/secrets/tls.key', 'secrets/tls.key', 'private key files'),
+    # a wildcard `!` line: a name it and a required line both match (`deploy.*` and `*.pem`: deploy.pem)
+    ('!deploy.*', 'deploy.pem', 'private key files'), ('![d]eploy.p?m', 'deploy.pem', 'private key files'),
+    ('!*.json', 'credentials.json', 'credentials.json'), ('!prod.*', 'prod.tfstate.backup', 'Terraform state'),
+    ('!i?_*', 'id_rsa', 'SSH private keys'),
 ])
 def test_a_top_level_re_include_of_a_name_no_probe_has_is_reported(
         line: str, path: str, what: str, mode: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -417,7 +421,8 @@ def test_a_top_level_re_include_of_a_name_no_probe_has_is_reported(
     Path('.gitignore').write_text(COMPLETE + line + '\n')
     code, out, _ = run(capsys)
     assert code == 1
-    assert f'does not ignore {what}{" in subdirectories" if "/" in path else ""} (re-included by `{line}` at line 15)' in out
+    shown = 'a pattern at line 15' if '[' in line else f'`{line}` at line 15'
+    assert f'does not ignore {what}{" in subdirectories" if "/" in path else ""} (re-included by {shown})' in out
     if mode == 'git':  # what git says about the file the finding is about
         Path(path).parent.mkdir(exist_ok=True)
         Path(path).write_text('A=1\n')
@@ -425,7 +430,8 @@ def test_a_top_level_re_include_of_a_name_no_probe_has_is_reported(
 
 
 @pytest.mark.parametrize(('line', 'path'), [('!.env.prod', 'config/.env.prod'), ('!tls.key', 'config/tls.key'),
-                                            ('!client.p12', 'config/client.p12'), ('!prod/id_rsa', 'config/prod/id_rsa')])
+                                            ('!client.p12', 'config/client.p12'), ('!prod/id_rsa', 'config/prod/id_rsa'),
+                                            ('!tls.*', 'config/tls.key'), ('!*/deploy*', 'config/x/deploy.pem')])
 def test_a_nested_re_include_of_a_name_no_probe_has_is_reported(
         line: str, path: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Eleventh hostile review, break 02, in a subdirectory's .gitignore: `!tls.key` in config/.gitignore passed."""
@@ -472,6 +478,21 @@ def test_re_includes_that_keep_secrets_ignored_pass(mode: str, capsys: pytest.Ca
     """A re-included directory (`!*/`, `!build/`) keeps what `.env` and the others ignore in it ignored: no finding."""
     Path('.gitignore').write_text(COMPLETE + 'build/\n!build/\n!*/\n!docs/**/*.md\n')
     assert run(capsys) == (0, '', '')
+    # `*.md` and `.env.*` both match `.env.md`, a Markdown file: a `!` line's own ending is not an env file
+    Path('.gitignore').write_text(COMPLETE + '!*.md\n!*.pub\n!src/**/*.json.example\n')
+    assert run(capsys) == (0, '', '')
+
+
+@pytest.mark.parametrize(('a', 'b', 'name'), [
+    ('deploy.*', '*.pem', 'deploy.pem'), ('[d]eploy.p?m', '*.pem', 'deploy.pem'), ('*', '.env', '.env'),
+    ('i[a-z]_*', 'id_rsa', 'id_rsa'), ('[!a]*', 'id_rsa', 'id_rsa'), ('\\*x', '*', '*x'), ('prod.*', '*.tfstate.*', 'prod.tfstate.'),
+    ('*.md', '*.pem', None), ('id_rsa', 'id_dsa', None), ('[!i]d_rsa', 'id_rsa', None), ('a' * 70, 'a' * 70, None),
+])
+def test_common_name(a: str, b: str, name: str | None) -> None:
+    """A name two globs both match (what a wildcard `!` line re-includes of a required line), or None; over
+    ``_COMMON_NAME_STATES`` pairs of positions, not tried."""
+    assert common_name(a, b) == name
+    assert common_name(b, a) == name
 
 
 def test_too_many_re_includes_to_probe_fail(repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
