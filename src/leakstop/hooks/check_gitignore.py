@@ -186,7 +186,7 @@ _COMMON_NAME_STATES = 4096  # pairs of positions ``common_name`` walks at most (
 
 class _Char(NamedTuple):
     """One character of a glob: a test, and the characters to try first for a name it matches."""
-    test: Callable[[str], bool]
+    test: Callable[[str], object]  # truthy for a character it matches
     choices: str
 
 
@@ -213,8 +213,8 @@ def _glob_tokens(glob: str) -> list[_Char | None]:
                 regex = compile_globs([bracket], below=False)
             except re.error:
                 regex = None
-            out.append(_Char(lambda ch, r=regex: r is not None and r.match(ch) is not None,
-                             _BRACKET_CHOICES + bracket.lstrip('[!^')))  # `[rd]`: `r`; `[!x]`: `a`
+            test: Callable[[str], object] = regex.match if regex is not None else (lambda ch: False)
+            out.append(_Char(test, _BRACKET_CHOICES + bracket.lstrip('[!^')))  # `[rd]`: `r`; `[!x]`: `a`
             i = end
         else:
             out.append(_Char(c.__eq__, c))
