@@ -198,6 +198,19 @@ def test_unreadable_gitignore_is_an_error(repo: Path, capsys: pytest.CaptureFixt
     assert code == 2 and err.startswith('check-gitignore: error: .gitignore: cannot read') and err.count('\n') == 1
 
 
+def test_an_unreadable_nested_gitignore_is_an_error_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, a sibling of break 07: the error quoted the path raw, and a directory named with a
+    line break and `::error::…` started a line of stderr that a CI runner read as a command."""
+    Path('.gitignore').write_text(COMPLETE)
+    where = repo / 'x\n::error::injected ##[group]'
+    where.mkdir()
+    (where / '.gitignore').symlink_to(os.devnull)
+    assert git(repo, 'add', '.').returncode == 0
+    code, out, err = run(capsys)
+    assert (code, out) == (2, '')
+    assert err == 'check-gitignore: error: x\\n::error::injected #\\x23[group]/.gitignore: cannot read: not a regular file\n'
+
+
 # --- the fallback evaluator agrees with git ----------------------------------------------------
 
 GITIGNORES = [
