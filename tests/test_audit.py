@@ -461,6 +461,21 @@ def test_report_counts_by_verdict_and_rule(three: str, capsys: pytest.CaptureFix
     }
 
 
+def test_report_shows_a_committed_rule_name_as_no_workflow_command(tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, a sibling of break 07: a committed baseline's rule name `##[error]x` reached the
+    report (text and JSON) raw, a workflow command in a CI log. Text shows `#\\x23[`, JSON `#\\u0023[`."""
+    monkeypatch.chdir(str(tmp_path))
+    write(BASELINE, '{"version": 1, "findings": [{"path": "a.py", "rule": "##[error]x", "fingerprint": "%s", '
+                    '"status": "unreviewed"}]}\n' % ('0' * 64))
+    assert cli.main(['baseline', 'audit', '--report']) == 0
+    out = capsys.readouterr().out
+    assert '##[' not in out and '  #\\x23[error]x  ' in out
+    assert cli.main(['baseline', 'audit', '--report', '--format', 'json']) == 0
+    out = capsys.readouterr().out
+    assert '##[' not in out and list(json.loads(out)['by_rule']) == ['##[error]x']
+
+
 def test_report_never_prompts(three: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def ask(prompt: str) -> str:
         raise AssertionError('prompted')

@@ -21,7 +21,7 @@ from leakstop.files import (
     TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, inert_json, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
@@ -601,7 +601,7 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
             'kind': r.kind, 'provider': r.provider or None, 'revoke': r.revoke or None,
             'custom': r.id in custom, 'disabled': not config.allowlist.rule_enabled(r.id),
         } for r in rules]}
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print(inert_json(json.dumps(doc, indent=2, ensure_ascii=False)))  # a custom rule's `##[…` (review 11, 07's sibling)
         return 0
     if fmt == 'markdown':
         sys.stdout.write(providers_markdown(rules))
@@ -793,23 +793,29 @@ def cmd_config_show(
         baseline: str | None = None,
 ) -> int:
     from leakstop.config import origin_of, shadowed_settings
+
+    def show(line: str) -> None:
+        """A line of the settings: a value ``##[error]…`` as ``#\\u0023[error]…``, the same TOML string and no
+        workflow command in a CI log (eleventh hostile review, a sibling of break 07)."""
+        print(inert_json(line))
+
     rows = settings_rows(config, explicit=explicit, disable=disable, enable_only=enable_only, baseline=baseline)
-    print(f'# settings: {printable(origin_of(config, explicit=explicit))}' if config.source
+    show(f'# settings: {printable(origin_of(config, explicit=explicit))}' if config.source
           else '# settings: none (every value is the default)')
     ignored = None if explicit else shadowed_settings()
     if ignored is not None:
-        print(f'# ignored: {display_path(normalize(ignored))} [tool.leakstop] (.leakstop.toml wins)')
+        show(f'# ignored: {display_path(normalize(ignored))} [tool.leakstop] (.leakstop.toml wins)')
     width = min(max(len(f'{k} = {v}') for k, v, _ in rows), 60)
     for key, value, where in rows:
         line = f'{key} = {value}'
         if len(line) > 100 and value.startswith('['):  # a long list: one item a line
             items, _, tail = value[1:].rpartition(']')
-            print(f'{f"{key} = [":<{width}}  # {where}')
+            show(f'{f"{key} = [":<{width}}  # {where}')
             for item in json.loads(f'[{items}]'):
-                print(f'    {json.dumps(item, ensure_ascii=False)},')
-            print(']' + tail)
+                show(f'    {json.dumps(item, ensure_ascii=False)},')
+            show(']' + tail)
         else:
-            print(f'{line:<{width}}  # {where}')
+            show(f'{line:<{width}}  # {where}')
     return 0
 
 
