@@ -89,14 +89,16 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     return out if all(p in out for p in paths) else None
 
 
-_ESCAPED = re.compile(r'\\(.)')
+_ESCAPED = re.compile(r'(\[[^\]]*\])|\\(.)')  # a bracket expression (kept as it is), or an escaped character
 
 
 def _literal(m: re.Match[str]) -> str:
     """A backslash-escaped character as ``compile_globs`` reads it literally (it has no escapes): ``\\:`` is ``:``,
     ``\\*`` the bracket expression ``[*]``. git reads ``\\::x`` as ``::x``: check-gitignore's advice shows such a
     line escaped (``advice_line``), and pasted it must satisfy the fallback too."""
-    return f'[{m[1]}]' if m[1] in '*?[\\' else m[1]
+    if m[1]:
+        return m[1]
+    return f'[{m[2]}]' if m[2] in '*?[\\' else m[2]
 
 
 def parse_gitignore(text: str) -> list[Pattern]:
