@@ -529,6 +529,19 @@ def test_create_update_and_import_warn_when_git_ignores_the_baseline(repo: str, 
     assert '(.gitignore:2:*.json)' in capsys.readouterr().err
 
 
+def test_the_ignored_baseline_warning_suggests_a_line_that_is_no_command_and_no_token(
+        repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, siblings of break 07: the `!name` to add was printed raw: a name `##[error]…` was a
+    workflow command in a CI log, and a token in the name (a committed `baseline = …`) was printed whole there while
+    the path beside it was redacted. It is shown as check-gitignore shows a line (`#\\#[`: the same pattern)."""
+    token = fakes.github('ghp', seed='audit-ignored-name')
+    write('.gitignore', '*.json\n')
+    for name, line in (('##[error]b.json', '!#\\#[error]b.json'), (f'{token}.json', f'!{token[:4]}….json')):
+        assert cli.main(['baseline', 'create', '--baseline', name, 'a.py']) == 0
+        err = capsys.readouterr().err
+        assert '##[' not in err and token[4:] not in err and f'(`{line}` in .gitignore)' in err, err
+
+
 def test_a_baseline_in_a_subdirectory_is_judged_where_it_is(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     write('.gitignore', 'secrets/\n')
     os.makedirs('secrets')

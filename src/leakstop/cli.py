@@ -21,7 +21,7 @@ from leakstop.files import (
     TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, inert_json, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, inert_json, path_without_secrets, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
@@ -235,13 +235,14 @@ def warn_if_ignored(path: str) -> None:
     CI and in every other clone would not see it and would fail on every reviewed finding."""
     rule = git.ignore_rule(path)
     if rule is not None:
+        from leakstop.hooks.check_gitignore import advice_line  # the `!` line to add, as check-gitignore shows one
         shown = display_path(path)
         source, line, pattern = rule
         quoted = display_pattern(pattern)
         where = f'{display_path(source)}:{line}' + (f':{quoted}' if quoted is not None else ', a pattern with a bracket expression')
         print(f'leakstop: warning: {shown} is ignored by git ({where}): it will not be committed, so CI '
               f'and other clones will not have it; commit it with `git add -f {shown}`, or un-ignore it '
-              f'(`!{printable(os.path.basename(path))}` in .gitignore)', file=sys.stderr)
+              f'(`{advice_line("!" + printable(os.path.basename(path_without_secrets(path))))}` in .gitignore)', file=sys.stderr)
 
 
 def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, force: bool) -> int:
