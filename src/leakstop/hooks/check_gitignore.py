@@ -508,7 +508,7 @@ def advice_line(line: str) -> str:
     as ``#\\#[`` (a backslash makes the next character literal in a gitignore pattern: git reads the same
     pattern), so no CI runner reads it as a workflow command (eleventh hostile review, break 07: a ``--require``
     line ``::stop-commands::x`` was printed raw on a line of its own; ``report.inert_lines`` would show it
-    ``:\\x3a``, which .gitignore does not read as the same line)."""
+    ``\\x3a:``, which .gitignore does not read as the same line)."""
     line = line.replace('##[', '#\\#[')
     return '\\' + line if line.startswith('::') else line
 
