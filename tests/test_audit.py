@@ -461,6 +461,21 @@ def test_report_counts_by_verdict_and_rule(three: str, capsys: pytest.CaptureFix
     }
 
 
+def test_report_shows_a_committed_rule_name_as_no_workflow_command(tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, a sibling of break 07: a committed baseline's rule name `##[error]x` reached the
+    report (text and JSON) raw, a workflow command in a CI log. Text shows `#\\x23[`, JSON `#\\u0023[`."""
+    monkeypatch.chdir(str(tmp_path))
+    write(BASELINE, '{"version": 1, "findings": [{"path": "a.py", "rule": "##[error]x", "fingerprint": "%s", '
+                    '"status": "unreviewed"}]}\n' % ('0' * 64))
+    assert cli.main(['baseline', 'audit', '--report']) == 0
+    out = capsys.readouterr().out
+    assert '##[' not in out and '  #\\x23[error]x  ' in out
+    assert cli.main(['baseline', 'audit', '--report', '--format', 'json']) == 0
+    out = capsys.readouterr().out
+    assert '##[' not in out and list(json.loads(out)['by_rule']) == ['##[error]x']
+
+
 def test_report_never_prompts(three: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def ask(prompt: str) -> str:
         raise AssertionError('prompted')
@@ -512,6 +527,19 @@ def test_create_update_and_import_warn_when_git_ignores_the_baseline(repo: str, 
     write('report.json', json.dumps([]))
     assert cli.main(['baseline', 'import', 'report.json']) == 0
     assert '(.gitignore:2:*.json)' in capsys.readouterr().err
+
+
+def test_the_ignored_baseline_warning_suggests_a_line_that_is_no_command_and_no_token(
+        repo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, siblings of break 07: the `!name` to add was printed raw: a name `##[error]…` was a
+    workflow command in a CI log, and a token in the name (a committed `baseline = …`) was printed whole there while
+    the path beside it was redacted. It is shown as check-gitignore shows a line (`#\\#[`: the same pattern)."""
+    token = fakes.github('ghp', seed='audit-ignored-name')
+    write('.gitignore', '*.json\n')
+    for name, line in (('##[error]b.json', '!#\\#[error]b.json'), (f'{token}.json', f'!{token[:4]}….json')):
+        assert cli.main(['baseline', 'create', '--baseline', name, 'a.py']) == 0
+        err = capsys.readouterr().err
+        assert '##[' not in err and token[4:] not in err and f'(`{line}` in .gitignore)' in err, err
 
 
 def test_a_baseline_in_a_subdirectory_is_judged_where_it_is(repo: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -128,6 +128,16 @@ def test_refused_by_name(work: Path, capsys: pytest.CaptureFixture[str], path: s
     assert '[tool.leakstop.allowlist] paths' in out and 'baseline' in out
 
 
+def test_a_name_in_the_advice_starts_no_workflow_command(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, a sibling of break 07: the advice quotes the files to untrack, and a committed
+    file in `x##[error]y/` reached the CI log as `'x##[error]…'` (the finding line escaped it)."""
+    path = 'x##[error]y/.netrc'
+    write(path, 'placeholder-free content: opaque\n')
+    code, out, _ = run(capsys, path)
+    assert code == 1 and '##[' not in out
+    assert "git rm --cached -- 'x#\\x23[error]y/.netrc'" in out
+
+
 def test_public_key_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write('id_rsa.pub', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx0ZXN0a2V5bm90cmVhbA test@host\n')
     assert run(capsys, 'id_rsa.pub')[0] == 0

@@ -12,7 +12,7 @@ import pytest
 import fakes
 
 from leakstop.hooks.check_gitignore import (
-    REQUIRED, git_check_ignore, main, match_gitignore, parse_gitignore, probe_for,
+    REQUIRED, common_name, git_check_ignore, main, match_gitignore, parse_gitignore, probe_for,
 )
 
 COMPLETE = '''\
@@ -198,6 +198,19 @@ def test_unreadable_gitignore_is_an_error(repo: Path, capsys: pytest.CaptureFixt
     assert code == 2 and err.startswith('check-gitignore: error: .gitignore: cannot read') and err.count('\n') == 1
 
 
+def test_an_unreadable_nested_gitignore_is_an_error_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, a sibling of break 07: the error quoted the path raw, and a directory named with a
+    line break and `::error::…` started a line of stderr that a CI runner read as a command."""
+    Path('.gitignore').write_text(COMPLETE)
+    where = repo / 'x\n::error::injected ##[group]'
+    where.mkdir()
+    (where / '.gitignore').symlink_to(os.devnull)
+    assert git(repo, 'add', '.').returncode == 0
+    code, out, err = run(capsys)
+    assert (code, out) == (2, '')
+    assert err == 'check-gitignore: error: x\\n::error::injected #\\x23[group]/.gitignore: cannot read: not a regular file\n'
+
+
 # --- the fallback evaluator agrees with git ----------------------------------------------------
 
 GITIGNORES = [
@@ -213,12 +226,14 @@ GITIGNORES = [
     COMPLETE + '!d0/\n!*/\n',  # a re-included directory: what is below it is still judged (tenth review, 03)
     '*\n!*/\n!*.py\n',
     '.env\n!.env/\nsecrets/\n!secrets/x\n',  # a file below an ignored directory cannot be re-included
+    '\\::x\na#\\#[bc]d\nst\\*r\nq\\?\n',  # escaped characters are literal (check-gitignore's advice: review 11, 07)
 ]
 PATHS = [
     '.env', 'a/.env', '.env.local', '.env.example', 'a/.env.example', 'ca.pem', 'x.pem', 'server.key',
     '#hash', '!bang', 'credentials.json', 'secrets/x', 'a/secrets/x', 'id_rsa', 'deep/er/id_rsa', 'id_dsa',
     'config/a/b.json', 'config/b.json', 'x.py', 'terraform.tfstate', 'terraform.tfstate.backup',
     'd0/.env', 'd0/x/id_rsa', '.env.example/.env', 'a/b/x.py', '.env/x', 'secrets/y',
+    '::x', 'a##bd', 'a##[bc]d', 'st*r', 'stAr', 'q?', 'qq',
 ]
 
 
@@ -404,10 +419,93 @@ def test_a_top_level_re_include_deeper_down_is_reported(
     assert f'does not ignore .env files in subdirectories (re-included by {shown}): add `.env`' in out
 
 
+@pytest.mark.parametrize(('line', 'path', 'what'), [
+    ('!.env.staging', '.env.staging', '.env files'), ('!deploy.pem', 'deploy.pem', 'private key files'),
+    ('!prod.tfstate', 'prod.tfstate', 'Terraform state'), ('!/secrets/tls.key', 'secrets/tls.key', 'private key files'),
+    # a wildcard `!` line: a name it and a required line both match (`deploy.*` and `*.pem`: deploy.pem)
+    ('!deploy.*', 'deploy.pem', 'private key files'), ('![d]eploy.p?m', 'deploy.pem', 'private key files'),
+    ('!*.json', 'credentials.json', 'credentials.json'), ('!prod.*', 'prod.tfstate.backup', 'Terraform state'),
+    ('!i?_*', 'id_rsa', 'SSH private keys'),
+])
+def test_a_top_level_re_include_of_a_name_no_probe_has_is_reported(
+        line: str, path: str, what: str, mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 02: `!.env.staging` after `.env.*` left .env.staging committable and the hook
+    passed: only fixed names (.env.local, private.pem) were probed. The name a `!` line gives is probed too."""
+    Path('.gitignore').write_text(COMPLETE + line + '\n')
+    code, out, _ = run(capsys)
+    assert code == 1
+    shown = 'a pattern at line 15' if '[' in line else f'`{line}` at line 15'
+    assert f'does not ignore {what}{" in subdirectories" if "/" in path else ""} (re-included by {shown})' in out
+    if mode == 'git':  # what git says about the file the finding is about
+        Path(path).parent.mkdir(exist_ok=True)
+        Path(path).write_text('A=1\n')
+        assert git(Path.cwd(), 'status', '--porcelain', '--untracked-files=all', '--', path).stdout.strip()
+
+
+@pytest.mark.parametrize(('line', 'path'), [('!.env.prod', 'config/.env.prod'), ('!tls.key', 'config/tls.key'),
+                                            ('!client.p12', 'config/client.p12'), ('!prod/id_rsa', 'config/prod/id_rsa'),
+                                            ('!tls.*', 'config/tls.key'), ('!*/deploy*', 'config/x/deploy.pem')])
+def test_a_nested_re_include_of_a_name_no_probe_has_is_reported(
+        line: str, path: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 02, in a subdirectory's .gitignore: `!tls.key` in config/.gitignore passed."""
+    Path('.gitignore').write_text(COMPLETE)
+    (repo / 'config').mkdir()
+    (repo / 'config' / '.gitignore').write_text(line + '\n')
+    assert git(repo, 'add', '.').returncode == 0
+    code, out, _ = run(capsys)
+    assert code == 1
+    assert f'config/.gitignore re-includes ' in out and f'(`{line}` at line 1): config/ is not covered' in out
+    Path(path).parent.mkdir(exist_ok=True)
+    Path(path).write_text('A=1\n')
+    assert git(repo, 'status', '--porcelain', '--untracked-files=all', '--', path).stdout.strip()
+
+
+def test_a_re_included_template_is_no_finding(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Templates are re-included on purpose, at the top or below: probing the names `!` lines give must not
+    report them."""
+    Path('.gitignore').write_text(COMPLETE + '!.env.sample\n')
+    (repo / 'config').mkdir()
+    (repo / 'config' / '.gitignore').write_text('!.env.example\n!.env.template\n')
+    assert git(repo, 'add', '.').returncode == 0
+    assert run(capsys) == (0, '', '')
+
+
+@pytest.mark.parametrize('line', ['::stop-commands::x', 'a##[bc]d', '::a##[e]'])
+def test_the_advice_quotes_a_required_line_as_no_workflow_command(
+        line: str, mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 07: the lines to add were printed raw, one a line: a `--require` line
+    `::stop-commands::x` (from the committed hook args) was a workflow command in the CI log. They are shown with a
+    backslash that git reads as the same pattern: pasted as shown, the hook passes."""
+    Path('.gitignore').write_text(COMPLETE)
+    code, out, _ = run(capsys, '--require', line)
+    assert code == 1
+    lines = out.splitlines()
+    assert not [shown for shown in lines if shown.lstrip().startswith('::') or '##[' in shown], lines
+    shown = {'::stop-commands::x': '\\::stop-commands::x', 'a##[bc]d': 'a#\\#[bc]d', '::a##[e]': '\\::a#\\#[e]'}[line]
+    assert f'    {shown}' in lines
+    Path('.gitignore').write_text(COMPLETE + shown + '\n')
+    assert run(capsys, '--require', line) == (0, '', '')
+
+
 def test_re_includes_that_keep_secrets_ignored_pass(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A re-included directory (`!*/`, `!build/`) keeps what `.env` and the others ignore in it ignored: no finding."""
     Path('.gitignore').write_text(COMPLETE + 'build/\n!build/\n!*/\n!docs/**/*.md\n')
     assert run(capsys) == (0, '', '')
+    # `*.md` and `.env.*` both match `.env.md`, a Markdown file: a `!` line's own ending is not an env file
+    Path('.gitignore').write_text(COMPLETE + '!*.md\n!*.pub\n!src/**/*.json.example\n')
+    assert run(capsys) == (0, '', '')
+
+
+@pytest.mark.parametrize(('a', 'b', 'name'), [
+    ('deploy.*', '*.pem', 'deploy.pem'), ('[d]eploy.p?m', '*.pem', 'deploy.pem'), ('*', '.env', '.env'),
+    ('i[a-z]_*', 'id_rsa', 'id_rsa'), ('[!a]*', 'id_rsa', 'id_rsa'), ('\\*x', '*', '*x'), ('prod.*', '*.tfstate.*', 'prod.tfstate.'),
+    ('*.md', '*.pem', None), ('id_rsa', 'id_dsa', None), ('[!i]d_rsa', 'id_rsa', None), ('a' * 70, 'a' * 70, None),
+])
+def test_common_name(a: str, b: str, name: str | None) -> None:
+    """A name two globs both match (what a wildcard `!` line re-includes of a required line), or None; over
+    ``_COMMON_NAME_STATES`` pairs of positions, not tried."""
+    assert common_name(a, b) == name
+    assert common_name(b, a) == name
 
 
 def test_too_many_re_includes_to_probe_fail(repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -195,6 +195,27 @@ def test_a_token_pasted_into_a_path_or_a_rule_description_is_redacted(repo: str)
         assert listed.returncode == 0 and GH not in listed.stdout and 'Acme ghp_…' in listed.stdout
 
 
+def test_settings_and_rules_are_shown_with_no_legacy_workflow_command(repo: str) -> None:
+    """Eleventh hostile review, a sibling of break 07: `config show` and `rules list --format json` printed
+    a committed setting holding `##[` raw (a workflow command anywhere in a line of the CI log). They show
+    `#\\u0023[`, the same TOML or JSON string."""
+    import json
+    import tomllib
+    write('.leakstop.toml', (
+        '[allowlist]\npaths = ["##[group]x/**"]\n'
+        '[[rules]]\nid = "acme"\ndescription = "Acme ##[error] token"\nkind = "context"\nkeywords = ["acme"]\n'
+        'shape = "[a-f0-9]{32}"\n'))
+    shown = leakstop_cmd('config', 'show')
+    assert shown.returncode == 0 and '##[' not in shown.stdout
+    value = rows(shown.stdout)['allowlist.paths'][0]
+    assert value == '["#\\u0023[group]x/**"]' and tomllib.loads(f'v = {value}')['v'] == ['##[group]x/**']
+    for fmt in ('text', 'json'):
+        listed = leakstop_cmd('rules', 'list', '--format', fmt)
+        assert listed.returncode == 0 and '##[' not in listed.stdout and 'Acme #' in listed.stdout, fmt
+    doc = json.loads(leakstop_cmd('rules', 'list', '--format', 'json').stdout)
+    assert [r['description'] for r in doc['rules'] if r['id'] == 'acme'] == ['Acme ##[error] token']
+
+
 def test_a_token_pasted_into_any_field_a_custom_rule_shows_is_redacted_everywhere_it_is_shown(repo: str) -> None:
     """Third hostile review (break 12): the second round redacted a custom rule's description only; its
     provider, revoke page, tags and paths were printed whole by `rules list` (text, JSON, Markdown) and its

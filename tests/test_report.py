@@ -292,6 +292,33 @@ def test_a_rule_description_and_revoke_page_are_escaped_in_every_text(capsys: py
     assert '\x1b' not in out + err and len(err.splitlines()) == 1
 
 
+def test_the_advice_under_a_report_starts_no_workflow_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, break 07: the advice is prose over several lines that quotes what the user gave or
+    a file's name (block-credential-files: `git rm --cached -- 'a##[error]b.pem'`); it reached the log raw."""
+    advice = 'Add these lines:\n\n    ::stop-commands::x\n::error::y\n`git rm --cached -- \'a##[error]b.pem\'`\x1b[2J'
+    report.emit([FileResult('src/app.py', findings=(finding(),))], advice=advice)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:] == ["", "    \\x3a:stop-commands::x", "\\x3a:error::y", "`git rm --cached -- 'a#\\x23[error]b.pem'`\\x1b[2J"]
+    assert lines[1].endswith("Add these lines:")
+
+
+def test_no_report_holds_a_legacy_workflow_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleventh hostile review, a sibling of break 07: `##[` anywhere in a line of the CI log is a workflow command.
+    A secret's first characters (`##[e…`), and in JSON a path, a description or a commit subject, held it raw.
+    Text shows `#\\x23[`; JSON `#\\u0023[`, the same strings to a JSON reader."""
+    sha = 'a' * 40
+    f = finding('a/##[group]b.py', secret='##[error]Xq7pL2mR9vT4wK8s', description='Acme ##[warning] token', commit=sha)  # leakstop: allow (a made-up value)
+    commits = {sha: report.Commit(sha, '2024-01-01T00:00:00Z', '##[error]fix the build')}
+    for fmt in ('text', 'json', 'sarif'):
+        report.emit([FileResult(f.path, findings=(f,))], fmt=fmt, commits=commits)
+        out = capsys.readouterr().out
+        assert '##[' not in out, fmt
+    assert report.redact(f.secret) == '#\\x23[e…'
+    doc = json.loads(report.json_document([FileResult(f.path, findings=(f,))], commits=commits))
+    assert doc['findings'][0]['path'] == 'a/##[group]b.py' and doc['findings'][0]['description'] == 'Acme ##[warning] token'
+    assert doc['findings'][0]['subject'] == '##[error]fix the build' and doc['findings'][0]['redacted'] == '#\\x23[e…'
+
+
 def test_baseline_audit_context_escapes_control_characters() -> None:
     from leakstop.audit import redacted_context
     data = f'a = 1\nclear = "\x1bc"\r\x1b[2Kfake line\ttab\ntoken = "{GH}"\nb = 2\n'.encode()

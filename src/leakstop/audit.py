@@ -22,7 +22,7 @@ from leakstop.config import Config
 from leakstop.engine import Finding
 from leakstop.errors import FatalError
 from leakstop.files import Unreadable, decode_text, inside, normalize, path_from_text, read_bytes
-from leakstop.report import display_path, printable, redact, use_colour
+from leakstop.report import display_path, inert, inert_json, printable, redact, use_colour
 
 VERDICTS = {'y': 'true-positive', 'n': 'false-positive'}
 PROMPT = 'Is this a real secret? [y]es / [n]o, a false positive / [s]kip / [b]ack / [u]ndo / [q]uit: '
@@ -72,7 +72,7 @@ def report_text(path: str, baseline: bl.Baseline, names: dict[str, str]) -> str:
     lines = [f'{display_path(path)}: {len(baseline.entries)} finding(s): '
              + ', '.join(f'{by_status[s]} {s}' for s in bl.STATUSES)]
     if by_rule:
-        shown = {rule: printable(names[rule]) for rule in by_rule}  # a baseline is a committed file: never raw
+        shown = {rule: inert(names[rule]) for rule in by_rule}  # a baseline is a committed file: never raw (`##[`: review 11, 07)
         width = max(len('rule'), *(len(n) for n in shown.values()))
         lines.append(f'  {"rule":<{width}}  ' + '  '.join(bl.STATUSES))
         for rule, row in by_rule.items():
@@ -84,7 +84,7 @@ def report_json(path: str, baseline: bl.Baseline, names: dict[str, str]) -> str:
     by_status, by_rule = counts(baseline)
     doc = {'version': 1, 'baseline': path, 'findings': len(baseline.entries), 'by_status': by_status,
            'by_rule': {names[rule]: row for rule, row in by_rule.items()}}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+    return inert_json(json.dumps(doc, indent=2, ensure_ascii=False)) + '\n'
 
 
 # -- what is shown of a finding -------------------------------------------------------------------
@@ -240,7 +240,7 @@ class Review:
         status = self.status[entry.key]
         marked = '' if status == 'unreviewed' else f' (marked {status})'
         self.say(f'\n[{index + 1}/{len(self.pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: '
-                 f'{printable(self.names.get(entry.rule, redact(entry.rule)))}{marked}')
+                 f'{inert(self.names.get(entry.rule, redact(entry.rule)))}{marked}')
         finding = located.finding
         if finding.line == 0:
             self.say(f'  the whole file: {printable(finding.description)}')
@@ -267,7 +267,7 @@ class Review:
                 if index not in self.noted:
                     self.noted.add(index)
                     self.say(f'\n[{index + 1}/{len(self.pending)}] {display_path(path_from_text(entry.path))}:{entry.line}: '
-                             f'{printable(self.names.get(entry.rule, redact(entry.rule)))}\n  {located}')
+                             f'{inert(self.names.get(entry.rule, redact(entry.rule)))}\n  {located}')
                 index += 1
                 continue
             self.show(index, located)

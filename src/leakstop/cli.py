@@ -21,7 +21,7 @@ from leakstop.files import (
     TooLarge, Unreadable, decode_text, decoded_blocks, inside, normalize, path_from_text, read_bytes, read_own_file, tree_files,
     walk,
 )
-from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, printable, progress_wanted, redact
+from leakstop.report import ADVICE, FORMATS, Commit, Progress, display_name, display_path, display_pattern, emit, inert, inert_json, path_without_secrets, printable, progress_wanted, redact
 from leakstop.rules import NO_PROVIDER, Rule, by_provider, providers_markdown
 from leakstop.scan import CHUNK_SIZE, FileResult, ruleset_for, scan_blob, scan_blocks, scan_data, scan_path, scan_paths
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
@@ -235,13 +235,14 @@ def warn_if_ignored(path: str) -> None:
     CI and in every other clone would not see it and would fail on every reviewed finding."""
     rule = git.ignore_rule(path)
     if rule is not None:
+        from leakstop.hooks.check_gitignore import advice_line  # the `!` line to add, as check-gitignore shows one
         shown = display_path(path)
         source, line, pattern = rule
         quoted = display_pattern(pattern)
         where = f'{display_path(source)}:{line}' + (f':{quoted}' if quoted is not None else ', a pattern with a bracket expression')
         print(f'leakstop: warning: {shown} is ignored by git ({where}): it will not be committed, so CI '
               f'and other clones will not have it; commit it with `git add -f {shown}`, or un-ignore it '
-              f'(`!{printable(os.path.basename(path))}` in .gitignore)', file=sys.stderr)
+              f'(`{advice_line("!" + printable(os.path.basename(path_without_secrets(path))))}` in .gitignore)', file=sys.stderr)
 
 
 def cmd_baseline_create(paths: Sequence[str], *, config: Config, path: str, force: bool) -> int:
@@ -601,7 +602,7 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
             'kind': r.kind, 'provider': r.provider or None, 'revoke': r.revoke or None,
             'custom': r.id in custom, 'disabled': not config.allowlist.rule_enabled(r.id),
         } for r in rules]}
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print(inert_json(json.dumps(doc, indent=2, ensure_ascii=False)))  # a custom rule's `##[…` (review 11, 07's sibling)
         return 0
     if fmt == 'markdown':
         sys.stdout.write(providers_markdown(rules))
@@ -793,23 +794,29 @@ def cmd_config_show(
         baseline: str | None = None,
 ) -> int:
     from leakstop.config import origin_of, shadowed_settings
+
+    def show(line: str) -> None:
+        """A line of the settings: a value ``##[error]…`` as ``#\\u0023[error]…``, the same TOML string and no
+        workflow command in a CI log (eleventh hostile review, a sibling of break 07)."""
+        print(inert_json(line))
+
     rows = settings_rows(config, explicit=explicit, disable=disable, enable_only=enable_only, baseline=baseline)
-    print(f'# settings: {printable(origin_of(config, explicit=explicit))}' if config.source
+    show(f'# settings: {printable(origin_of(config, explicit=explicit))}' if config.source
           else '# settings: none (every value is the default)')
     ignored = None if explicit else shadowed_settings()
     if ignored is not None:
-        print(f'# ignored: {display_path(normalize(ignored))} [tool.leakstop] (.leakstop.toml wins)')
+        show(f'# ignored: {display_path(normalize(ignored))} [tool.leakstop] (.leakstop.toml wins)')
     width = min(max(len(f'{k} = {v}') for k, v, _ in rows), 60)
     for key, value, where in rows:
         line = f'{key} = {value}'
         if len(line) > 100 and value.startswith('['):  # a long list: one item a line
             items, _, tail = value[1:].rpartition(']')
-            print(f'{f"{key} = [":<{width}}  # {where}')
+            show(f'{f"{key} = [":<{width}}  # {where}')
             for item in json.loads(f'[{items}]'):
-                print(f'    {json.dumps(item, ensure_ascii=False)},')
-            print(']' + tail)
+                show(f'    {json.dumps(item, ensure_ascii=False)},')
+            show(']' + tail)
         else:
-            print(f'{line:<{width}}  # {where}')
+            show(f'{line:<{width}}  # {where}')
     return 0
 
 

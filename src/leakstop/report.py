@@ -46,7 +46,7 @@ def redact(secret: str) -> str:
     """At most the first 4 characters, fewer for short secrets, then an ellipsis (control
     characters among them escaped: ``ESC c`` would reset the reader's terminal)."""
     shown = min(PREFIX_MAX, len(secret) // 4)
-    return printable(secret[:shown]) + '…'
+    return inert(secret[:shown]) + '…'  # (a prefix `##[e` was a workflow command in the CI log: review 11, 07's sibling)
 
 
 _CONTROL_ESCAPES = {'\n': '\\n', '\r': '\\r', '\t': '\\t'}
@@ -170,6 +170,26 @@ def inert(text: str) -> str:
     return text.replace('##[', '#\\x23[') if '##[' in text else text
 
 
+def inert_json(text: str) -> str:
+    """A JSON document with each ``##[`` written ``#\\u0023[``: the same strings to a JSON reader, and no
+    workflow command to a CI runner that shows the document in its log (a commit subject, a custom rule's
+    description or a path holding ``##[error]``: eleventh hostile review, a sibling of break 07). Outside strings
+    JSON has no ``#``, so only strings change."""
+    return text.replace('##[', '#\\u0023[') if '##[' in text else text
+
+
+def inert_lines(text: str) -> str:
+    """``text``, lines kept, each line ``inert`` and none starting with ``::`` (shown ``\\x3a:``): the advice under a
+    report is prose over several lines that quotes what the user gave or a file's name (a ``--require`` line, a
+    path in ``git rm``), and a quoted ``::stop-commands::…`` or ``##[error]`` reached the CI log as a workflow
+    command (eleventh hostile review, break 07). A hook that wants a quoted line to stay usable escapes it first,
+    its own way (check-gitignore: ``\\::``)."""
+    def line(text: str) -> str:
+        text = inert(text)
+        return text.replace(':', '\\x3a', 1) if text.lstrip().startswith('::') else text  # as `rules list` does
+    return '\n'.join(map(line, text.split('\n')))
+
+
 # -- text -------------------------------------------------------------------------------------
 
 _BOLD, _DIM, _RESET = '\033[1m', '\033[2m', '\033[0m'
@@ -249,6 +269,7 @@ def text_lines(
             if advice == ADVICE:
                 advice = HISTORY_ADVICE
         summary = f'leakstop: {count} finding{s} in {where}.'
+        advice = inert_lines(advice)
         out.append(f'{_BOLD}{summary}{_RESET} {advice}' if colour else f'{summary} {advice}')
     return out, err
 
@@ -283,7 +304,7 @@ def json_document(
         'findings': [finding_json(f, commits, explain=explain) for r in results for f in r.findings],
         'errors': [{'path': path_text(path_without_secrets(r.path)), 'message': r.error} for r in results if r.error],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return inert_json(json.dumps(doc, indent=2, ensure_ascii=False))
 
 
 # -- SARIF ------------------------------------------------------------------------------------
@@ -389,7 +410,7 @@ def sarif_document(
             'results': sarif_results,
         }],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return inert_json(json.dumps(doc, indent=2, ensure_ascii=False))
 
 
 # -- GitHub Actions ---------------------------------------------------------------------------

@@ -19,7 +19,8 @@ import os
 import re
 import subprocess
 import sys
-from typing import Sequence
+from collections import deque
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from leakstop import git
 from leakstop.allowlist import allows_next_line
@@ -88,6 +89,18 @@ def git_check_ignore(paths: Sequence[str]) -> dict[str, Match] | None:
     return out if all(p in out for p in paths) else None
 
 
+_ESCAPED = re.compile(r'(\[[^\]]*\])|\\(.)')  # a bracket expression (kept as it is), or an escaped character
+
+
+def _literal(m: re.Match[str]) -> str:
+    """A backslash-escaped character as ``compile_globs`` reads it literally (it has no escapes): ``\\:`` is ``:``,
+    ``\\*`` the bracket expression ``[*]``. git reads ``\\::x`` as ``::x``: check-gitignore's advice shows such a
+    line escaped (``advice_line``), and pasted it must satisfy the fallback too."""
+    if m[1]:
+        return m[1]
+    return f'[{m[2]}]' if m[2] in '*?[\\' else m[2]
+
+
 def parse_gitignore(text: str) -> list[Pattern]:
     """gitignore lines as globs: blanks and comments skipped, ``!`` negates, ``\\#``/``\\!`` escape."""
     out = []
@@ -103,7 +116,7 @@ def parse_gitignore(text: str) -> list[Pattern]:
         glob = line[1:] if negate else line
         if glob.startswith(('\\#', '\\!')):
             glob = glob[1:]
-        glob = glob.replace('\\ ', ' ')
+        glob = _ESCAPED.sub(_literal, glob.replace('\\ ', ' '))
         dir_only = glob.endswith('/')
         if not glob.rstrip('/'):
             continue
@@ -170,12 +183,19 @@ def nested_gitignores() -> list[str]:
 
 
 _BRACKET_CHOICES = 'xa0A_-.'  # tried first (then the expression's own characters) for a bracket expression
+_COMMON_NAME_STATES = 4096  # pairs of positions ``common_name`` walks at most (a `!` line of 60 characters by 60)
 
 
-def _concrete(glob: str) -> str:
-    """A name ``glob`` (no ``/``) matches: ``*`` and ``**`` are ``PROBE_DIR``, ``?`` an ``x``, a bracket
-    expression a character it takes (``[!x]`` is not ``x``), ``\\c`` the ``c``."""
-    out: list[str] = []
+class _Char(NamedTuple):
+    """One character of a glob: a test, and the characters to try first for a name it matches."""
+    test: Callable[[str], object]  # truthy for a character it matches
+    choices: str
+
+
+def _glob_tokens(glob: str) -> list[_Char | None]:
+    """``glob`` (one part of a path, no ``/``) as tokens: None for a run of ``*``, else a ``_Char`` (``?`` any
+    character, a bracket expression the characters it takes, ``\\c`` the ``c``)."""
+    out: list[_Char | None] = []
     i = 0
     while i < len(glob):
         c = glob[i]
@@ -183,25 +203,72 @@ def _concrete(glob: str) -> str:
         if c == '*':
             while glob.startswith('*', i + 1):
                 i += 1
-            out.append(PROBE_DIR)
+            out.append(None)
         elif c == '?':
-            out.append('x')
+            out.append(_Char(lambda ch: True, 'x'))
         elif c == '\\' and i + 1 < len(glob):
             i += 1
-            out.append(glob[i])
+            out.append(_Char(glob[i].__eq__, glob[i]))
         elif end != -1:
             bracket = glob[i:end + 1]
             try:
                 regex = compile_globs([bracket], below=False)
             except re.error:
                 regex = None
-            choices = _BRACKET_CHOICES + bracket.lstrip('[!^')  # `[rd]`: `r`; `[!x]`: `a`
-            out.append(next((ch for ch in choices if regex is not None and regex.match(ch)), 'x'))
+            test: Callable[[str], object] = regex.match if regex is not None else (lambda ch: False)
+            out.append(_Char(test, _BRACKET_CHOICES + bracket.lstrip('[!^')))  # `[rd]`: `r`; `[!x]`: `a`
             i = end
         else:
-            out.append(c)
+            out.append(_Char(c.__eq__, c))
         i += 1
-    return ''.join(out)
+    return out
+
+
+def _concrete(glob: str) -> str:
+    """A name ``glob`` (no ``/``) matches: ``*`` and ``**`` are ``PROBE_DIR``, ``?`` an ``x``, a bracket
+    expression a character it takes (``[!x]`` is not ``x``), ``\\c`` the ``c``."""
+    return ''.join(PROBE_DIR if t is None else next((ch for ch in t.choices if t.test(ch)), 'x')
+                   for t in _glob_tokens(glob))
+
+
+def _step(tokens: Sequence[_Char | None], i: int, ch: str) -> int | None:
+    """Where ``tokens`` stand after matching ``ch`` at ``i`` (a ``*`` stays), None when they cannot."""
+    if i == len(tokens):
+        return None
+    token = tokens[i]
+    if token is None:
+        return i
+    return i + 1 if token.test(ch) else None
+
+
+def common_name(a: str, b: str) -> str | None:
+    """A name both globs (parts of paths, no ``/``) match, or None when none does: ``deploy.*`` and ``*.pem`` both
+    match ``deploy.pem``. A walk over pairs of positions in the two (each ``*`` may match nothing, or the next
+    character and stay), trying the characters the globs name there; longer globs (pairs of positions past
+    ``_COMMON_NAME_STATES``) are not tried."""
+    ta, tb = _glob_tokens(a), _glob_tokens(b)
+    if (len(ta) + 1) * (len(tb) + 1) > _COMMON_NAME_STATES:
+        return None
+    seen = {(0, 0): ''}
+    queue = deque(seen)
+    while queue:
+        i, j = state = queue.popleft()
+        name = seen[state]
+        if state == (len(ta), len(tb)):
+            return name
+        steps = [((i + 1, j), '')] if i < len(ta) and ta[i] is None else []
+        steps += [((i, j + 1), '')] if j < len(tb) and tb[j] is None else []
+        # a character the glob(s) at this place name (a literal: just it), any for two `*`
+        here = [t for t in (ta[i] if i < len(ta) else None, tb[j] if j < len(tb) else None) if t is not None]
+        for ch in dict.fromkeys(''.join(t.choices for t in here) or 'x'):
+            ni, nj = _step(ta, i, ch), _step(tb, j, ch)
+            if ni is not None and nj is not None and (ni, nj) != state:
+                steps.append(((ni, nj), ch))
+        for after, ch in steps:
+            if after not in seen:
+                seen[after] = name + ch
+                queue.append(after)
+    return None
 
 
 def probe_for(line: str) -> str:
@@ -211,43 +278,101 @@ def probe_for(line: str) -> str:
     return path or PROBE_DIR
 
 
+def _reincludes(text: str) -> Iterator[str]:
+    """The patterns of the ``!`` lines of a .gitignore (without the ``!``), but for one under a
+    ``# leakstop: allow-next-line`` comment: a re-include made on purpose (a test corpus of fake keys)."""
+    if '!' not in text:
+        return
+    previous = ''
+    for raw in text.split('\n'):
+        line, above, previous = raw.rstrip('\r').rstrip(' '), previous, raw
+        if line.startswith('!') and not (above.startswith('#') and allows_next_line(above.encode('utf-8', 'surrogateescape'))):
+            yield line[1:]
+
+
+def _reached(base: str, pattern: str) -> list[str]:
+    """The directories a ``!`` pattern of the .gitignore in ``base`` passes through, made concrete, and the one
+    it names, last (``*/.env`` in ``svc``: ``svc``, ``svc/leakstop-probe``, ``svc/leakstop-probe/.env``)."""
+    here = base
+    out = [here]
+    for part in pattern.split('/'):
+        if part:
+            here = f'{here}/{_concrete(part)}' if here else _concrete(part)
+            out.append(here)
+    return out
+
+
 def reincluded_dirs(base: str, text: str) -> set[str]:
     """The directories (relative to the top; ``''`` the top) in which a ``!`` line of the ``.gitignore`` in
     ``base`` may re-include a file: each directory its pattern passes through, made concrete, and the one it
     names (``!*/.env`` in ``svc/``: ``svc`` and ``svc/leakstop-probe``; ``!api/`` in ``svc/``: ``svc`` and
     ``svc/api``). Only ``!`` re-includes, and only where its pattern reaches: a re-include a level or two below
     a ``.gitignore`` (tenth hostile review, break 03) is probed where it is, and files without a ``!`` line cost
-    nothing (break 02: there was a cap of 200 directories, and a re-include past it passed). A ``!`` line under a
-    ``# leakstop: allow-next-line`` comment is a re-include made on purpose (a test corpus of fake keys)."""
-    dirs: set[str] = set()
-    if '!' not in text:
-        return dirs
-    previous = ''
-    for raw in text.split('\n'):
-        line, above, previous = raw.rstrip('\r').rstrip(' '), previous, raw
-        if not line.startswith('!') or above.startswith('#') and allows_next_line(above.encode('utf-8', 'surrogateescape')):
-            continue
-        here = base
-        dirs.add(here)
-        for part in line[1:].split('/'):
-            if part:
-                here = f'{here}/{_concrete(part)}' if here else _concrete(part)
-                dirs.add(here)
-    return dirs
+    nothing (break 02: there was a cap of 200 directories, and a re-include past it passed)."""
+    return {d for pattern in _reincludes(text) for d in _reached(base, pattern)}
 
 
-def nested_reinclude_dirs() -> dict[str, int]:
+def reincluded_names(base: str, text: str) -> dict[str, set[str]]:
+    """For each ``!`` line of the ``.gitignore`` in ``base`` that may re-include a file (not ``!d/``): the path
+    it names made concrete (the last of its ``reincluded_dirs``) -> the glob of its last part (``!*/deploy.*``
+    in ``svc``: ``svc/leakstop-probe/deploy.leakstop-probe`` -> ``deploy.*``)."""
+    out: dict[str, set[str]] = {}
+    for pattern in _reincludes(text):
+        parts = [part for part in pattern.split('/') if part]
+        if parts and not pattern.endswith('/'):
+            out.setdefault(_reached(base, pattern)[-1], set()).add(parts[-1])
+    return out
+
+
+def nested_reinclude_dirs() -> tuple[dict[str, int], dict[str, set[str]]]:
     """``reincluded_dirs`` of every tracked ``.gitignore`` below the top (read as git reads them: the working
     tree's file; one that cannot be read as a regular file is an error, as the top-level one is), each with
-    the number of lines of the file that names it (what a probe there costs)."""
+    the number of lines of the file that names it (what a probe there costs); and their ``reincluded_names``."""
     dirs: dict[str, int] = {}
+    names: dict[str, set[str]] = {}
     for path in nested_gitignores():
         text = read_gitignore(path)
         if text is not None and '!' in text:
             lines = text.count('\n') + 1
             for d in reincluded_dirs(os.path.dirname(path), text):
                 dirs[d] = max(dirs.get(d, 0), lines)
-    return dirs
+            for d, globs in reincluded_names(os.path.dirname(path), text).items():
+                names.setdefault(d, set()).update(globs)
+    return dirs, names
+
+
+def _gives_the_ending(glob: str, required: str) -> bool:
+    """True when ``glob`` ends in a text of its own where ``required`` ends in ``*``: a name both match ends as
+    ``glob`` says, and its ending says what a file is (``*.md`` and ``.env.*``: ``.env.md``, a Markdown file, not
+    an env file): not asked. Where the required line gives the ending, it is (``README*`` and ``*.pem``:
+    ``README.pem`` is a key file, committable; adding ``*.pem`` after the ``!`` line fixes it)."""
+    ours, theirs = _glob_tokens(glob), _glob_tokens(required)
+    return bool(ours and theirs) and theirs[-1] is None and ours[-1] is not None
+
+
+def file_probes(path: str, globs: Iterable[str], required: Sequence[Required], templates: Sequence[str]) -> dict[str, list[Required]]:
+    """Files a ``!`` line re-includes that required lines must ignore: ``path`` is what it names made concrete
+    (``reincluded_names``), ``globs`` the glob of that name. A `!` line re-includes the names it gives: the fixed
+    probes (``.env.local``, ``private.pem``) missed ``!.env.staging`` and ``!deploy.pem`` (eleventh hostile
+    review, break 02), and ``!deploy.*`` re-includes ``deploy.pem``; so for each required line, a name both
+    match (``common_name``; not one that ends as the ``!`` line says where the required line ends in ``*``:
+    ``_gives_the_ending``) and ``path`` itself are asked of git, where that line on its own ignores them. A
+    template (``.env.example``) is re-included on purpose and is not asked."""
+    parent = os.path.dirname(path)
+    out: dict[str, list[Required]] = {}
+    globs = sorted(globs)
+    for req in required:
+        last = req.line.rstrip('/').rsplit('/', 1)[-1]
+        names = [common_name(glob, last) for glob in globs
+                 if last and not req.line.endswith('/') and not _gives_the_ending(glob, last)]
+        candidates = [f'{parent}/{name}' if parent else name for name in names if name] + [path]
+        patterns = parse_gitignore(req.line)
+        for candidate in dict.fromkeys(candidates):
+            if candidate in templates or os.path.basename(candidate) in TEMPLATES:
+                continue
+            if match_gitignore(candidate, patterns).ignored:
+                out.setdefault(candidate, []).append(req)
+    return out
 
 
 def within_budget(top: Sequence[str], nested: dict[str, int], top_lines: int) -> tuple[list[str], list[str]]:
@@ -298,14 +423,22 @@ def check_gitignore(
     probes: dict[str, list[str]] = {}
     # the top, one made-up directory down, and where a `!` line of the top-level file may re-include
     top_reincluded = sorted(reincluded_dirs('', gitignore or '') - {'', PROBE_DIR})
-    nested = nested_reinclude_dirs() if use_git else {}
+    nested, nested_names = nested_reinclude_dirs() if use_git else ({}, {})
     probed_top, nested_dirs = within_budget(top_reincluded, nested, (gitignore or '').count('\n') + 1)
     too_many = len(probed_top) + len(nested_dirs) < len(top_reincluded) + len(nested)
     top_dirs = [PROBE_DIR, *probed_top]
     for req in required:
         probes[req.line] = [p for probe in req.probes for p in (probe, *(f'{d}/{probe}' for d in top_dirs))]
     templates = list(templates)
+    # the names `!` lines give, as files: a few paths more for a directory the budget counts (its ~16 probes)
+    top_names = reincluded_names('', gitignore or '')
+    for d in [PROBE_DIR, *probed_top]:
+        for path, reqs in file_probes(d, top_names.get(d, ()), required, templates).items():
+            for req in reqs:
+                probes[req.line].append(path)
     nested_probes = {f'{d}/{probe}': req for d in nested_dirs for req in required for probe in req.probes}
+    for d in nested_dirs:
+        nested_probes.update((path, reqs[0]) for path, reqs in file_probes(d, nested_names.get(d, ()), required, templates).items())
     answers = check_ignored([p for ps in probes.values() for p in ps] + templates + list(nested_probes), gitignore, use_git=use_git)
 
     # (finding, the lines that fix it): lines are suggested only for findings that are reported
@@ -363,11 +496,21 @@ def check_gitignore(
     else:
         head = 'Add these lines at the end of .gitignore (order matters: `!` lines re-include what earlier lines ignore):'
     advice = (
-        head + '\n\n' + ''.join(f'    {line}\n' for line in to_add) + '\n'
+        head + '\n\n' + ''.join(f'    {advice_line(line)}\n' for line in to_add) + '\n'
         'Ignoring does not untrack files already committed: `git rm --cached -- <path>` for those, and '
         'rotate any real secret they held. To skip a line here, pass `--skip LINE` in the hook\'s args.'
     )
     return emit(results, fmt=fmt, advice=advice)
+
+
+def advice_line(line: str) -> str:
+    """``line`` as the advice shows it to be pasted into .gitignore: a line starting with ``::`` as ``\\::`` and ``##[``
+    as ``#\\#[`` (a backslash makes the next character literal in a gitignore pattern: git reads the same
+    pattern), so no CI runner reads it as a workflow command (eleventh hostile review, break 07: a ``--require``
+    line ``::stop-commands::x`` was printed raw on a line of its own; ``report.inert_lines`` would show it
+    ``\\x3a:``, which .gitignore does not read as the same line)."""
+    line = line.replace('##[', '#\\#[')
+    return '\\' + line if line.startswith('::') else line
 
 
 def gitignore_line(value: str) -> str:
