@@ -301,21 +301,35 @@ class BlobFindings:
 
 # The header lines of a commit or a tag object that name objects by their ids: nothing a person wrote.
 _ID_HEADERS = (b'tree ', b'parent ', b'object ', b'type ')
+_SIGNATURE_HEADERS = (b'gpgsig ', b'gpgsig-sha256 ')  # a signed commit's signature, continued on lines opening with a space
 
 
 def object_text(raw: bytes) -> bytes:
     """What a commit or an annotated tag object (as ``git cat-file`` gives it) holds that a person wrote, as the text
     its message is scanned as: the message whole, decoded from the encoding its ``encoding`` header names (else as
     a file's text is: UTF-8, UTF-16 with or without a BOM), then the header lines other than those naming objects
-    (author, committer, tagger, a tag's name, headers git accepts unknown and ``git push`` publishes, a signature),
+    (author, committer, tagger, a tag's name, headers git accepts unknown and ``git push`` publishes; no signature),
     after the message so that its lines keep their numbers. ``git log`` printed a message only up to its first NUL
     byte, UTF-16 text so up to its first character, and no such header (eleventh hostile review, break 01)."""
     head, _, body = raw.partition(b'\n\n')
     headers = head.split(b'\n')
     named = [h[len(b'encoding '):].strip() for h in headers if h.startswith(b'encoding ')]
     message = _message_text(body, named[0].decode('ascii', 'replace') if named else '')
-    kept = b'\n'.join(h for h in headers if not h.startswith(_ID_HEADERS))
+    kept = b'\n'.join(_written_headers(headers))
     return message + (b'' if not message or message.endswith(b'\n') else b'\n') + kept + b'\n'
+
+
+def _written_headers(headers: Sequence[bytes]) -> Iterator[bytes]:
+    """The header lines a person wrote: not those naming objects by id, nor a commit's signature (``gpgsig``, its
+    lines continued by a space: a signature tool's base64, and a PGP or SSH armor that would open the views of
+    multi-line keys for every signed commit, a third more of a history scan's time for nothing)."""
+    signature = False
+    for h in headers:
+        if h.startswith(b' ') and signature:
+            continue
+        signature = h.startswith(_SIGNATURE_HEADERS)
+        if not signature and not h.startswith(_ID_HEADERS):
+            yield h
 
 
 def _message_text(body: bytes, encoding: str) -> bytes:
