@@ -1067,6 +1067,10 @@ def test_object_text_keeps_what_a_person_wrote() -> None:
     tag = b'object ' + b'1' * 40 + b'\ntype commit\ntag v1\ntagger t <t@u> 1 +0000\n\nnotes'
     assert history.object_text(tag) == b'notes\ntag v1\ntagger t <t@u> 1 +0000\n'
     assert history.object_text(b'tree ' + b'1' * 40 + b'\nencoding no-such-codec') == b'encoding no-such-codec\n'
+    # a signature (its lines continued by a space) is a tool's, not scanned; a header after it is
+    signed = (b'tree ' + b'1' * 40 + b'\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----'
+              b'\nx-deploy note\n\nmsg')
+    assert history.object_text(signed) == b'msg\nx-deploy note\n'
 
 
 def test_all_refs_scans_the_names_of_refs(repo: str) -> None:
