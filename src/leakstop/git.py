@@ -476,9 +476,9 @@ def tag_objects(top: str) -> list[tuple[str, bytes]]:
     hostile review, break 01's siblings)."""
     pending: list[tuple[str, str]] = []
     for line in _git_lines(('for-each-ref', '--format=%(objecttype) %(objectname) %(refname)'), top=top):
-        kind, sha, name = line.split(b' ', 2)
+        kind, object_id, name = line.split(b' ', 2)
         if kind == b'tag':
-            pending.append((os.fsdecode(name), sha.decode('ascii')))
+            pending.append((os.fsdecode(name), object_id.decode('ascii')))
     out: list[tuple[str, bytes]] = []
     seen: set[tuple[str, str]] = set()
     while pending:  # a tag of a tag: ``git push`` publishes the inner tag with the outer one, under the outer's ref

@@ -467,9 +467,9 @@ def scan_history(
         blobs.scan(new_blobs(), jobs=jobs, progress=progress)
         if scan_messages:
             for sha, raw in git.objects([commit.sha for commit, _ in commits], top=top):
-                found = scanner.message(object_text(raw), message_path) if raw else ()
-                if found:
-                    messages[sha] = found
+                said = scanner.message(object_text(raw), message_path) if raw else ()
+                if said:
+                    messages[sha] = said
         for commit, changes in commits:
             # a file deleted from an allowlisted or excluded path explains nothing: its findings were never
             # reported, so a secret moved out of it into a scanned path is new there (eighth hostile review, break 03)
