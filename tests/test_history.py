@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import time
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pytest
 
@@ -790,6 +790,18 @@ def test_findings_carry_the_commit_subject_with_secrets_in_it_redacted(repo: str
     assert result['properties'] == {'commit': added, 'date': '2024-05-06T07:08:09+02:00', 'subject': shown}
 
 
+def _assert_subject_redacted(added: str, args: Sequence[str]) -> None:
+    """The one finding of a history scan with ``args`` is in ``added``, its subject `rotate <GH>` shown redacted in JSON
+    and in SARIF."""
+    code, doc = scan_json('--history', *args)
+    assert code == 1
+    (finding,) = in_files(doc)
+    assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
+    sarif = _leakstop('scan', '--history', '--format', 'sarif', *args)
+    assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
+    (result,) = in_files_sarif(sarif.stdout)
+    assert result['properties']['subject'] == f'rotate {GH[:4]}…'
+
 
 @pytest.mark.parametrize('selection', [
     ['--enable-only', 'aws-access-key-id'], ['--disable-rule', 'github-pat-classic'], ['--config', 'only-aws.toml'],
@@ -800,14 +812,7 @@ def test_a_subject_is_redacted_with_every_rule_whatever_the_selection(repo: str,
     with open('only-aws.toml', 'w') as f:
         f.write('enable_only = ["aws-access-key-id"]\n')
     added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'rotate {GH}\n')
-    code, doc = scan_json('--history', *selection)
-    assert code == 1
-    (finding,) = in_files(doc)
-    assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
-    sarif = _leakstop('scan', '--history', '--format', 'sarif', *selection)
-    assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
-    (result,) = in_files_sarif(sarif.stdout)
-    assert result['properties']['subject'] == f'rotate {GH[:4]}…'
+    _assert_subject_redacted(added, selection)
 
 
 
@@ -820,12 +825,7 @@ def test_a_subject_is_redacted_in_its_decoded_views_whatever_the_settings(repo: 
         f.write(f'[allowlist]\nvalues = ["^{GH}$"]\n')
     escaped = GH.replace('_', '\\u005f', 1)
     added = commit_file('deploy.py', f'AWS_ACCESS_KEY_ID = "{AWS}"\n', f'rotate {escaped}\n')
-    code, doc = scan_json('--history', *setting)
-    assert code == 1
-    (finding,) = in_files(doc)
-    assert (finding['commit'], finding['subject']) == (added, f'rotate {GH[:4]}…')
-    sarif = _leakstop('scan', '--history', '--format', 'sarif', *setting)
-    assert sarif.returncode == 1 and GH[4:] not in sarif.stdout
+    _assert_subject_redacted(added, setting)
 
 
 def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(repo: str) -> None:

@@ -289,14 +289,6 @@ ESCAPED_BREAKS = {
 }
 
 
-@pytest.mark.parametrize('key', ['pem', 'openssh'])
-@pytest.mark.parametrize('case', sorted(ESCAPED_BREAKS))
-def test_a_key_whose_line_breaks_are_escaped_characters_is_found_by_both_hooks(
-        case: str, key: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
-    name, template, line_break = ESCAPED_BREAKS[case]
-    text = fakes.pem_private_key(seed='u000a') if key == 'pem' else _corpus_file('id_ed25519')
-    text = template.format(text.replace('\n', line_break))
-    assert _found_by_both_hooks(os.path.join(str(tmp_path), name), text, capsys) == [(1, text.index('-----BEGIN') + 1)]
 
 
 
@@ -316,12 +308,15 @@ INDENTED_BREAKS = {
 
 
 @pytest.mark.parametrize('key', ['pem', 'openssh'])
-@pytest.mark.parametrize('case', sorted(INDENTED_BREAKS))
-def test_a_key_whose_escaped_line_breaks_are_indented_or_powershells_is_found_by_both_hooks(
+@pytest.mark.parametrize('case', sorted(ESCAPED_BREAKS) + sorted(INDENTED_BREAKS))
+def test_a_key_whose_line_breaks_are_escapes_is_found_by_both_hooks(
         case: str, key: str, tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
-    name, template, line_break = INDENTED_BREAKS[case]
-    text = (fakes.pem_private_key(seed='indented') if key == 'pem' else _corpus_file('id_ed25519')).strip()
-    text = template.format(text.replace('\n', line_break))
+    """Escaped line-break characters (tenth hostile review, break 05), and escapes beside indentation or PowerShell's
+    (eleventh, break 05): the key found where its BEGIN line starts, by scan-secrets and block-credential-files."""
+    indented = case in INDENTED_BREAKS
+    name, template, line_break = (INDENTED_BREAKS if indented else ESCAPED_BREAKS)[case]
+    text = fakes.pem_private_key(seed='indented' if indented else 'u000a') if key == 'pem' else _corpus_file('id_ed25519')
+    text = template.format((text.strip() if indented else text).replace('\n', line_break))
     assert _found_by_both_hooks(os.path.join(str(tmp_path), name), text, capsys) == [(1, text.index('-----BEGIN') + 1)]
 
 
