@@ -373,6 +373,18 @@ _KEY_ALGORITHMS = frozenset(bytes.fromhex(h) for h in (
 ))
 
 
+def _der_sequence(secret: str) -> tuple[bytes, list[tuple[int, int, int]] | None]:
+    """The bytes of base64 ``secret`` (wrapped: newlines or ``\\n`` escapes) and the elements of the one SEQUENCE that
+    fills them (None if it is not one, or under 40 bytes: no key)."""
+    raw = b64decode_loose(''.join(secret.replace('\\n', ' ').split()))
+    if raw is None or len(raw) < 40:
+        return b'', None
+    top = _der_element(raw, 0, len(raw))
+    if top is None or top[0] != 0x30 or top[2] != len(raw):
+        return raw, None
+    return raw, _der_children(raw, top[1], top[2])
+
+
 # a SafeBag's id in a PKCS#12's clear content: keyBag or pkcs8ShroudedKeyBag (1.2.840.113549.1.12.10.1.1 / .2); the
 # certificates of a truststore sit in bags of other kinds
 _PKCS12_KEY_BAG = re.compile(re.escape(bytes.fromhex('060b2a864886f70d010c0a01')) + b'[\x01\x02]')
@@ -385,13 +397,7 @@ def der_private_key(secret: str) -> bool:
     a PKCS#1 RSA or DSA key (integers only, the first of 512 bits at least) or a SEC1 EC key (version
     1 and the key's OCTET STRING); or a PKCS#12 keystore holding a key bag (an Apple profile's ``PayloadContent``,
     held-out 62). A certificate, a public key, a CSR, a signature or a truststore of certificates is none."""
-    raw = b64decode_loose(''.join(secret.replace('\\n', ' ').split()))  # wrapped: newlines or \n escapes
-    if raw is None or len(raw) < 40:
-        return False
-    top = _der_element(raw, 0, len(raw))
-    if top is None or top[0] != 0x30 or top[2] != len(raw):
-        return False
-    kids = _der_children(raw, top[1], top[2])
+    raw, kids = _der_sequence(secret)
     if not kids or len(kids) < 2 or kids[0][0] != 0x02:
         return False
     version = raw[kids[0][1]:kids[0][2]]
@@ -415,13 +421,7 @@ def der_public_key_info(secret: str) -> bool:
     """Base64 of a DER SubjectPublicKeyInfo (``MIIBIjANBgkqhkiG9w0BAQEFAAOC…``, ``MFkwEwYHKoZIzj0CAQ…``): one SEQUENCE
     filling the value, of an algorithm identifier (a SEQUENCE that starts with an OID) and a BIT STRING. A public
     key; a private key's structure starts with an INTEGER (``der_private_key``)."""
-    raw = b64decode_loose(''.join(secret.replace('\\n', ' ').split()))
-    if raw is None or len(raw) < 40:
-        return False
-    top = _der_element(raw, 0, len(raw))
-    if top is None or top[0] != 0x30 or top[2] != len(raw):
-        return False
-    kids = _der_children(raw, top[1], top[2])
+    raw, kids = _der_sequence(secret)
     if not kids or len(kids) != 2 or kids[0][0] != 0x30 or kids[1][0] != 0x03:
         return False
     algorithm = _der_children(raw, kids[0][1], kids[0][2])
