@@ -545,12 +545,12 @@ def doubled_quote_view(data: bytes) -> View | None:
 # YAML's `- "…"`, a key one quoted line per item, is the joined-strings view's to read.)
 # (and the other diff formats: diff's normal `< ` and a context diff's changed `! `, an octopus merge's combined diff
 # (`  -`, a column per parent, the line right after it); ninth hostile review, break 01)
+# (`//!` too, a Rust crate's documentation, and rustdoc's hidden lines `//!#`: its example holding a key; held-out
+# 71's vendored picky)
 _COMMENT = LazyPattern(
     rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])| {2,7}-(?=[^\s"\'-]|-----(?:BEGIN|END) )|< |!+'
     rb'|[ \t]*(?:#+|//+!?(?:#(?=[ \t]))?|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
-# (`//!` and `///` too, and rustdoc's hidden lines `//! #`: a Rust crate's documentation, its example holding a key;
-# held-out 71's vendored picky)
 # A script's `echo <line>>> id_deploy` a line, unquoted (a .bat; quoted, the joined-strings view reads it): the
 # line after `echo`, up to its redirection or pipe (ninth hostile review, break 04)
 _ECHO = LazyPattern(rb'[ \t]*@?echo[ \t]+(?=[^\s"\'])')
