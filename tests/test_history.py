@@ -727,15 +727,19 @@ def test_a_secret_moved_out_of_an_allowlisted_or_excluded_path_is_reported(repo:
 def test_many_blobs_are_scanned_by_worker_processes_with_the_same_result(
         repo: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """Blobs and commits' messages alike: the workers scan both (a message was scanned after them, in one process)."""
     monkeypatch.setattr(history, '_PARALLEL', 2)
     for n in range(12):
-        commit_file(f'm{n}.py', f'value = {n}\n' + (f'AWS_ACCESS_KEY_ID = "{AWS}"\n' if n == 7 else ''), f'module {n}')
+        commit_file(f'm{n}.py', f'value = {n}\n' + (f'AWS_ACCESS_KEY_ID = "{AWS}"\n' if n == 7 else ''),
+                    f'module {n}\n\nnpm token {NPM}\n' if n == 9 else f'module {n}')
+    told = git('rev-parse', 'HEAD~2', cwd='.').stdout.strip()
     reports = []
     for jobs in ('1', '2'):
         assert cli.main(['scan', '--history', '--format', 'json', '--jobs', jobs]) == 1
         reports.append([(f['path'], f['line'], f['rule'], f['commit']) for f in json.loads(capsys.readouterr().out)['findings']])
     assert reports[0] == reports[1]
-    assert [r[:3] for r in reports[0]] == [('m7.py', 2, 'aws-access-key-id')]
+    assert [r[:3] for r in reports[0]] == [(history.MESSAGE_PATH, 3, 'npm-access-token'), ('m7.py', 2, 'aws-access-key-id')]
+    assert reports[0][0][3] == told
 
 
 # -- --all-refs: every branch and tag --------------------------------------------------------------

@@ -46,6 +46,10 @@ Judged = Tuple[Finding, bool]
 # message being written. No file a commit holds has that path (git refuses a `.git` component), so a baseline
 # entry for it covers a message's secret only (tenth hostile review, break 19).
 MESSAGE_PATH = '.git/COMMIT_EDITMSG'
+# A commit's message among the (blob, path) keys a history scan reads: the commit's id and this path, which no
+# file can have (git stores no NUL in a path). Its items reach the scanning processes with the shown message path
+# after a NUL (``BlobScanner.scan_many``): messages are scanned there beside the blobs, not after them in one process.
+MESSAGE_KEY = '\0'
 TAG_MESSAGE = '.git/TAG_EDITMSG'  # an annotated tag's message, after the tag's name: ``refs/tags/v1:.git/TAG_EDITMSG``
 _ASKED = 64  # blobs asked of git cat-file at a time (flushed together), while as many are read
 _PARALLEL = 512  # blobs to scan before the work is spread over processes (a fork costs ~50 ms)
@@ -151,7 +155,10 @@ class BlobScanner:
         the blob (never fetched). Blobs are asked for ahead: git finds the next ones meanwhile."""
         later: list[tuple[int, str, str, list[Finding], bool]] = []
         for (index, sha, display), blob in _read_ahead(cat, items, self.missing):
-            if blob is None:
+            if display[:1] == MESSAGE_KEY:  # a commit (scan_history's MESSAGE_KEY items): its message
+                raw = blob if blob is None or isinstance(blob, bytes) else blob.read()
+                yield index, self.message(object_text(raw), display[1:]) if raw else ()
+            elif blob is None:
                 yield index, None
             elif isinstance(blob, bytes):
                 yield index, self.whole(blob, display)
@@ -224,6 +231,7 @@ class BlobFindings:
 
     def __init__(self, top: str, scanner: BlobScanner, display: Callable[[str], str]) -> None:
         self.top, self.scanner, self.display = top, scanner, display
+        self.message_item = MESSAGE_KEY + display(MESSAGE_PATH)  # how a commit's message is asked for (scan_many)
         self.found: dict[tuple[str, str], tuple[Judged, ...] | None] = {}
         self.cat: git.CatFile | None = None
 
@@ -238,7 +246,7 @@ class BlobFindings:
             for key in itertools.islice(keys, stop):
                 self.found[key] = ()
                 taken.append(key)
-                yield len(taken) - 1, key[0], self.display(key[1])
+                yield len(taken) - 1, key[0], self.message_item if key[1] == MESSAGE_KEY else self.display(key[1])
         first = list(items(_PARALLEL))
         if jobs <= 1 or len(first) < _PARALLEL:
             for done, (i, found) in enumerate(self.scanner.scan_many(self.catfile(), first + list(items())), 1):
@@ -445,7 +453,6 @@ def scan_history(
     allowed = config.allowlist.path_allowed
     commits: list[tuple[Commit, list[FileChange]]] = []
     wanted: set[tuple[str, str]] = set()
-    messages: dict[str, tuple[Judged, ...]] = {}  # commit id -> the findings in its message (few have any)
     message_path = display(MESSAGE_PATH)  # relative to the current directory, as every path (the baseline's entries)
     scan_messages = not allowed(message_path)
 
@@ -458,23 +465,21 @@ def scan_history(
                 if change.new and key not in wanted and not allowed(display(change.path)):
                     wanted.add(key)
                     yield key
+            if scan_messages:
+                yield commit.sha, MESSAGE_KEY
     if isinstance(progress, Progress):
-        progress.unit, progress.total = 'file versions', None
+        progress.unit, progress.total = 'file versions and messages', None
     blobs = BlobFindings(top, scanner, display)
     results: list[FileResult] = []
     reported: dict[str, Commit] = {}
     try:
         blobs.scan(new_blobs(), jobs=jobs, progress=progress)
-        if scan_messages:
-            for sha, raw in git.objects([commit.sha for commit, _ in commits], top=top):
-                said = scanner.message(object_text(raw), message_path) if raw else ()
-                if said:
-                    messages[sha] = said
         for commit, changes in commits:
             # a file deleted from an allowlisted or excluded path explains nothing: its findings were never
             # reported, so a secret moved out of it into a scanned path is new there (eighth hostile review, break 03)
             deleted = [c for c in changes if not c.new and c.old and not allowed(display(c.path))]
-            in_message = [f._replace(commit=commit.sha) for f, known in messages.get(commit.sha, ()) if not known]
+            said = blobs.found.get((commit.sha, MESSAGE_KEY)) or ()
+            in_message = [f._replace(commit=commit.sha) for f, known in said if not known]
             if in_message:
                 reported[commit.sha] = commit
                 results.append(FileResult(message_path, findings=tuple(in_message)))
