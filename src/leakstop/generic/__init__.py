@@ -475,7 +475,7 @@ def _search_only_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: V
     siblings = {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
     if ('index', 'name') not in siblings:
         return False
-    if ('app', 'id') in siblings:
+    if ('app', 'id') in siblings or b'docsearch(' in data[max(0, c.start - 400):c.start]:
         return True
     parent = _enclosing_key(data, c.start)  # DocSearch v2 (Docusaurus 1): algolia: {apiKey, indexName}
     return parent is not None and not _SEARCH_PARENTS.isdisjoint(split_words(parent, vocabulary))

