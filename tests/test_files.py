@@ -64,6 +64,28 @@ def test_ascii_appended_to_utf16_or_utf32_text_is_read_as_ascii(encoding: str, b
         assert blocks is not None and f'\nGITHUB_TOKEN={GH}\n'.encode() in b''.join(blocks), size
 
 
+@pytest.mark.parametrize('head', [b'HOST=db.internal\r\n' * 10, b'HOST=db.internal\r\n' * 120], ids=['short', '2k'])
+@pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16-be'])
+def test_utf16_appended_to_ascii_text_is_read_as_ascii(head: bytes, encoding: str) -> None:
+    """Break 04's sibling, the other way round: Windows PowerShell 5's `>>` appends UTF-16LE to a file whatever it
+    holds; a token with a NUL between its characters was missed in a text file, and a 2 KB file whose UTF-16 tail
+    made a tenth of its bytes NULs was judged binary and not scanned at all."""
+    raw = head + f'GITHUB_TOKEN={GH}\r\n'.encode(encoding) * 3
+    assert f'\nGITHUB_TOKEN={GH}\n'.encode() in (decode_text(raw) or b'')
+    blocks = decoded_blocks(io.BytesIO(raw), 4096)
+    assert blocks is not None and f'\nGITHUB_TOKEN={GH}\n'.encode() in b''.join(blocks)
+
+
+def test_binary_data_with_utf16_strings_stays_binary() -> None:
+    rng = fakes.random.Random('utf16-strings')
+    data = b''.join(bytes(rng.randrange(256) for _ in range(200)) + 'FileDescription'.encode('utf-16-le')
+                    for _ in range(40))
+    assert decode_text(b'MZ' + data) is None
+    assert decode_text(b'\0\0\0\0' * 50 + 'a few words here'.encode('utf-16-le') * 20 + b'\x01\x02' * 500) is None
+    text = b'a stray NUL\0 in text\n' * 3
+    assert decode_text(text) == text  # fewer than 8 NULs: no UTF-16 looked for
+
+
 @pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16-be'])
 def test_utf16_text_whose_bytes_look_ascii_is_read_as_it_is(encoding: str) -> None:
     """Kana (U+30xx: `0k0B` …) and Devanagari (U+09xx) put printable ASCII in every other byte: no ASCII run."""
