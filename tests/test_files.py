@@ -64,7 +64,8 @@ def test_ascii_appended_to_utf16_or_utf32_text_is_read_as_ascii(encoding: str, b
         assert blocks is not None and f'\nGITHUB_TOKEN={GH}\n'.encode() in b''.join(blocks), size
 
 
-@pytest.mark.parametrize('head', [b'HOST=db.internal\r\n' * 10, b'HOST=db.internal\r\n' * 120], ids=['short', '2k'])
+@pytest.mark.parametrize('head', [b'HOST=db.internal\r\n' * 10, b'HOST=db.internal\r\n' * 120,
+                                  codecs.BOM_UTF8 + b'HOST=db.internal\r\n' * 60], ids=['short', '2k', 'utf8-bom'])
 @pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16-be'])
 def test_utf16_appended_to_ascii_text_is_read_as_ascii(head: bytes, encoding: str) -> None:
     """Break 04's sibling, the other way round: Windows PowerShell 5's `>>` appends UTF-16LE to a file whatever it

@@ -249,21 +249,18 @@ def decode_text(data: bytes) -> bytes | None:
     """Bytes to scan: UTF-8 as-is (a BOM dropped), UTF-16/32 transcoded to UTF-8 (and ASCII text standing in it,
     after the last line break: ``_ascii_runs``; UTF-16 standing in other text likewise: ``_utf16_runs``), line
     endings as LF; None for binary data."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+    encoding = None if data.startswith(codecs.BOM_UTF8) else _text_encoding(data)
+    if encoding is not None:
+        runs, _ = _ascii_runs(data)
+        data = data.decode(encoding, 'replace').encode('utf-8', 'surrogateescape')
     else:
-        encoding = _text_encoding(data)
-        if encoding is not None:
-            runs, _ = _ascii_runs(data)
-            data = data.decode(encoding, 'replace').encode('utf-8', 'surrogateescape')
-            if runs:
-                data = b''.join(_with_runs(data, runs))
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]
         elif is_binary(data) and not _text_around_utf16(data):
             return None
-        else:
-            runs = _utf16_runs(data)
-            if runs:
-                data = b''.join(_with_runs(data, runs))
+        runs = _utf16_runs(data)
+    if runs:
+        data = b''.join(_with_runs(data, runs))
     if b'\r' not in data:  # (memchr: the common case costs one pass)
         return data
     return _line_endings(data, _cr_only(data))
