@@ -48,6 +48,53 @@ def test_bomless_utf16_of_mostly_cjk_text_is_transcoded(encoding: str) -> None:
     assert decode_text(text.encode(encoding)) == text.encode()
 
 
+@pytest.mark.parametrize(('encoding', 'bom'), [
+    ('utf-16-le', codecs.BOM_UTF16_LE), ('utf-16-be', codecs.BOM_UTF16_BE), ('utf-16-le', b''), ('utf-16-be', b''),
+    ('utf-32-le', codecs.BOM_UTF32_LE), ('utf-32-be', b''),
+])
+def test_ascii_appended_to_utf16_or_utf32_text_is_read_as_ascii(encoding: str, bom: bytes) -> None:
+    """Twelfth hostile review, break 04: a line in ASCII after UTF-16 text (`echo K=v >> setup.log` after PowerShell
+    5's `>`) was decoded with the rest, to CJK; its siblings in UTF-16BE, UTF-32, without a BOM. Its runs of ASCII
+    text are put after the last line break of the decoded text, whole, also where blocks cut them."""
+    line = f'GITHUB_TOKEN={GH}\r\n'.encode()
+    raw = bom + ('Setup log\r\nInstalled tools\r\n' * 20).encode(encoding) + line
+    assert f'\nGITHUB_TOKEN={GH}\n'.encode() in (decode_text(raw) or b'')
+    for size in range(64, 160, 7):
+        blocks = decoded_blocks(io.BytesIO(raw), size)
+        assert blocks is not None and f'\nGITHUB_TOKEN={GH}\n'.encode() in b''.join(blocks), size
+
+
+@pytest.mark.parametrize('head', [b'HOST=db.internal\r\n' * 10, b'HOST=db.internal\r\n' * 120,
+                                  codecs.BOM_UTF8 + b'HOST=db.internal\r\n' * 60], ids=['short', '2k', 'utf8-bom'])
+@pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16-be'])
+def test_utf16_appended_to_ascii_text_is_read_as_ascii(head: bytes, encoding: str) -> None:
+    """Break 04's sibling, the other way round: Windows PowerShell 5's `>>` appends UTF-16LE to a file whatever it
+    holds; a token with a NUL between its characters was missed in a text file, and a 2 KB file whose UTF-16 tail
+    made a tenth of its bytes NULs was judged binary and not scanned at all."""
+    raw = head + f'GITHUB_TOKEN={GH}\r\n'.encode(encoding) * 3
+    assert f'\nGITHUB_TOKEN={GH}\n'.encode() in (decode_text(raw) or b'')
+    blocks = decoded_blocks(io.BytesIO(raw), 4096)
+    assert blocks is not None and f'\nGITHUB_TOKEN={GH}\n'.encode() in b''.join(blocks)
+
+
+def test_binary_data_with_utf16_strings_stays_binary() -> None:
+    rng = fakes.random.Random('utf16-strings')
+    data = b''.join(bytes(rng.randrange(256) for _ in range(200)) + 'FileDescription'.encode('utf-16-le')
+                    for _ in range(40))
+    assert decode_text(b'MZ' + data) is None
+    assert decode_text(b'\0\0\0\0' * 50 + 'a few words here'.encode('utf-16-le') * 20 + b'\x01\x02' * 500) is None
+    text = b'a stray NUL\0 in text\n' * 3
+    assert decode_text(text) == text  # fewer than 8 NULs: no UTF-16 looked for
+
+
+@pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16-be'])
+def test_utf16_text_whose_bytes_look_ascii_is_read_as_it_is(encoding: str) -> None:
+    """Kana (U+30xx: `0k0B` …) and Devanagari (U+09xx) put printable ASCII in every other byte: no ASCII run."""
+    text = 'これはテストのためのファイルです。\r\n' * 50 + 'नमस्ते दुनिया यह परीक्षण है\r\n' * 50
+    raw = codecs.BOM_UTF16_LE + text.encode(encoding) if encoding.endswith('le') else text.encode(encoding)
+    assert decode_text(raw) == text.replace('\r\n', '\n').encode()
+
+
 def test_random_bytes_with_nuls_on_one_side_stay_binary() -> None:
     rng = fakes.random.Random('files')
     data = bytes(b for _ in range(2048) for b in (rng.randrange(1, 256), 0 if rng.random() < 0.1 else rng.randrange(1, 256)))

@@ -1077,6 +1077,47 @@ def test_object_text_keeps_what_a_person_wrote() -> None:
     assert history.object_text(signed) == b'msg\nx-deploy note\n'
 
 
+def test_a_misleading_encoding_header_hides_no_message(repo: str) -> None:
+    """Twelfth hostile review, breaks 01-03: an `encoding` header naming a codec git's iconv lacks (punycode: `git
+    log` prints the bytes as they are) or one that misreads ASCII (cp037, UTF-16LE; `git cat-file` prints them as they
+    are) hid an ASCII token in the message from `scan --history`, and, with `--all-refs`, in a tag's; a codec that is
+    no text encoding (rot13, base64, undefined) made the scan die with a traceback. The message's bytes read as a
+    file's text are scanned too, after the headers."""
+    start = commit_file('a.py', 'x = 1\n', 'start')
+    tree = git('rev-parse', 'HEAD^{tree}', cwd='.').stdout.strip()
+    head = f'tree {tree}\nparent {start}\nauthor a <a@b> 1700000000 +0000\ncommitter a <a@b> 1700000000 +0000\n'
+    for encoding in ('punycode', 'cp037', 'UTF-16LE'):
+        git('update-ref', 'HEAD', _raw_object('commit', f'{head}encoding {encoding}\n', f'deploy key {GH}\n'.encode()), cwd='.')
+        code, doc = scan_json('--history')
+        assert code == 1, encoding
+        assert [(f['path'], f['column'], f['redacted']) for f in doc['findings']] == [
+            ('.git/COMMIT_EDITMSG', 12, f'{GH[:4]}…')], encoding
+    for encoding in ('rot13', 'base64', 'undefined'):
+        git('update-ref', 'HEAD', _raw_object('commit', f'{head}encoding {encoding}\n', b'fix typo\n'), cwd='.')
+        done = _leakstop('scan', '--history')
+        assert (done.returncode, 'Traceback' in done.stderr) == (0, False), encoding
+    git('update-ref', 'HEAD', start, cwd='.')
+    tag = _raw_object('tag', f'object {start}\ntype commit\ntag v1\ntagger a <a@b> 1700000000 +0000\nencoding punycode\n',
+                      f'release; deploy key {GH}\n'.encode())
+    git('update-ref', 'refs/tags/v1', tag, cwd='.')
+    code, doc = scan_json('--history', '--all-refs')
+    assert code == 1
+    assert [(f['path'], f['redacted']) for f in doc['findings']] == [('refs/tags/v1:.git/TAG_EDITMSG', f'{GH[:4]}…')]
+
+
+def test_object_text_reads_a_message_both_ways_once() -> None:
+    """The bytes' own lines follow the headers only where the named codec read them otherwise: an ISO-8859-1
+    message adds nothing (its ASCII reads alike), a punycode one is not decoded (quadratic: 200 KB took 5 s)."""
+    head = b'tree ' + b'1' * 40 + b'\nauthor a <a@b> 1 +0000\n'
+    latin = history.object_text(head + b'encoding ISO-8859-1\n\nsubject \xe9 key\nbody\n')
+    assert latin == 'subject \u00e9 key\nbody\nauthor a <a@b> 1 +0000\nencoding ISO-8859-1\n'.encode()
+    ebcdic = history.object_text(head + b'encoding cp037\n\nkey\n')
+    assert ebcdic.endswith(b'encoding cp037\nkey\n\n')
+    start = time.perf_counter()
+    assert history.object_text(head + b'encoding punycode\n\n' + b'a' * 500_000).endswith(b'a\nauthor a <a@b> 1 +0000\nencoding punycode\n')
+    assert time.perf_counter() - start < 1
+
+
 def test_all_refs_scans_the_names_of_refs(repo: str) -> None:
     """Eleventh hostile review, break 01's sibling: `git push --all` and `--tags` publish the refs' names, and a token
     in a branch's or a tag's name was never reported. With `--all-refs` each ref's name is judged as a path is: a

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import json
 import os
 import random
@@ -102,6 +103,15 @@ def test_binary_file_is_skipped() -> None:
 def test_utf16_file_is_scanned() -> None:
     write('w.txt', f'key = {AWS}\r\n'.encode('utf-16'))
     assert scan_secrets.main(['w.txt']) == 1
+
+
+def test_ascii_line_appended_to_a_utf16_file_is_scanned(capsys: pytest.CaptureFixture[str]) -> None:
+    """Twelfth hostile review, break 04: Windows PowerShell 5's `>` writes UTF-16LE with a BOM; a line `echo` then
+    appends stands in ASCII (`grep` finds it), but the whole file decoded as UTF-16 made it CJK and it passed."""
+    head = codecs.BOM_UTF16_LE + 'Setup log\r\nInstalled tools\r\n'.encode('utf-16-le')
+    write('setup.log', head + f'GITHUB_TOKEN={GH}\r\n'.encode())
+    assert scan_secrets.main(['setup.log']) == 1
+    assert 'setup.log:3:14: github-pat-classic' in capsys.readouterr().out  # where grep finds it
 
 
 def test_missing_file_exit_2_one_line(capsys: pytest.CaptureFixture[str]) -> None:

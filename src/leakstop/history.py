@@ -318,13 +318,17 @@ def object_text(raw: bytes) -> bytes:
     a file's text is: UTF-8, UTF-16 with or without a BOM), then the header lines other than those naming objects
     (author, committer, tagger, a tag's name, headers git accepts unknown and ``git push`` publishes; no signature),
     after the message so that its lines keep their numbers. ``git log`` printed a message only up to its first NUL
-    byte, UTF-16 text so up to its first character, and no such header (eleventh hostile review, break 01)."""
+    byte, UTF-16 text so up to its first character, and no such header (eleventh hostile review, break 01). Last,
+    the lines the message's bytes read as a file's text have that its decoding lacks: an ``encoding`` header can
+    name what the bytes are not (``git cat-file``, and ``git log`` where iconv lacks the codec, print them as they
+    are; twelfth hostile review, breaks 01 and 03)."""
     head, _, body = raw.partition(b'\n\n')
     headers = head.split(b'\n')
     named = [h[len(b'encoding '):].strip() for h in headers if h.startswith(b'encoding ')]
-    message = _message_text(body, named[0].decode('ascii', 'replace') if named else '')
+    message, unread = _message_text(body, named[0].decode('ascii', 'replace') if named else '')
     kept = b'\n'.join(_written_headers(headers))
-    return message + (b'' if not message or message.endswith(b'\n') else b'\n') + kept + b'\n'
+    text = message + (b'' if not message or message.endswith(b'\n') else b'\n') + kept + b'\n'
+    return text + unread + b'\n' if unread else text
 
 
 def _written_headers(headers: Sequence[bytes]) -> Iterator[bytes]:
@@ -340,16 +344,40 @@ def _written_headers(headers: Sequence[bytes]) -> Iterator[bytes]:
             yield h
 
 
-def _message_text(body: bytes, encoding: str) -> bytes:
-    """A message's bytes as UTF-8 text with LF line endings (git re-encodes a message from its ``encoding``
-    header when it prints one; an encoding Python does not know is read as a file's text is)."""
+# Codecs Python knows that are no encoding of a person's text: they decode escapes or domain names, not characters
+# (punycode's decoder takes quadratic time: a 200 KB message, 5 s). Read as a file's text is, like an unknown name.
+_NOT_TEXT_CODECS = frozenset({'punycode', 'idna', 'unicode-escape', 'raw-unicode-escape'})
+_NOT_ASCII = bytes(range(0x80, 0x100))
+
+
+def _text_codec(encoding: str) -> str | None:
+    """The Python codec an ``encoding`` header names, if it decodes text (not ``rot13``, ``base64``: codecs that
+    are no text encoding, which made ``scan --history`` die with a traceback; twelfth hostile review, break 02)."""
     try:
-        codec = codecs.lookup(encoding).name if encoding else 'utf-8'
-    except LookupError:
-        codec = 'utf-8'
-    if codec != 'utf-8':
-        body = body.decode(codec, 'replace').encode('utf-8', 'surrogateescape')
-    return decode_text(body) or body  # (a NUL byte: scanned as it is)
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # (ValueError: a NUL in the name)
+        return None
+    if not getattr(info, '_is_text_encoding', True) or info.name in _NOT_TEXT_CODECS:
+        return None
+    return info.name
+
+
+def _message_text(body: bytes, encoding: str) -> tuple[bytes, bytes]:
+    """A message's bytes as UTF-8 text with LF line endings (git re-encodes a message from its ``encoding``
+    header when it prints one; an encoding Python does not know is read as a file's text is), and the lines of
+    the bytes read as a file's text that this text lacks (b'' when the header names no other codec)."""
+    text = decode_text(body) or body  # (a NUL byte: scanned as it is)
+    codec = _text_codec(encoding) if encoding else None
+    if codec is None or codec == 'utf-8':
+        return text, b''
+    try:
+        named = body.decode(codec, 'replace').encode('utf-8', 'surrogateescape')
+    except UnicodeError:  # ('undefined' refuses every byte)
+        return text, b''
+    named = decode_text(named) or named
+    # by their ASCII bytes: an ASCII-compatible codec (ISO-8859-1) reads those alike, so a line is not found twice
+    lines = {line.translate(None, _NOT_ASCII) for line in named.split(b'\n')}
+    return named, b'\n'.join(line for line in text.split(b'\n') if line.translate(None, _NOT_ASCII) not in lines)
 
 
 def new_findings(
