@@ -203,6 +203,8 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'setenv password x', b'set -gx password ', b'Set-Item -Path Env:password -Value ',
     b'secret set password x -b', b'--name password --value x ', b'--value x --name password ', b'--value x',
     b'echo x | secret set password ', b'security add-generic-password -w x ',
+    b'password ?: "', b'("password").unwrap_or_else(|_| "', b'("password") { "', b'{password} // "', b'cmp.Or(f("password"), "',
+    b'("password")) {"', b'password || `',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds).
