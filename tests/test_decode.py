@@ -1113,13 +1113,13 @@ def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch
     before the next one holding a BEGIN line, so each literal is read about once (the work grows linearly)."""
     from leakstop import decode
     calls = 0
-    string_end = decode._string_end
+    string_end = decode._StringEnds.__call__
 
-    def counted(data: bytes, start: int, quote: int) -> int:
+    def counted(self: decode._StringEnds, start: int, quote: int) -> int:
         nonlocal calls
         calls += 1
-        return string_end(data, start, quote)
-    monkeypatch.setattr(decode, '_string_end', counted)
+        return string_end(self, start, quote)
+    monkeypatch.setattr(decode._StringEnds, '__call__', counted)
     lines = 2000
     data = b'KEY = (\n' + b'    "-----BEGIN RSA PRIVATE KEY-----\\n"\n' * lines + b')\n'
     assert decode.concat_view(data) is None
@@ -1130,6 +1130,60 @@ def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch
     joined = ' +\n'.join(f'"{line}\\n"' for line in (cert + key).splitlines())
     view = decode.concat_view(f'String pem = {joined};\n'.encode())
     assert view is not None and key.encode() in view.text
+
+
+class _CountedBytes(bytes):
+    """Bytes that count how often a byte or a slice of them is read in Python (C's searches are not counted)."""
+    reads = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def,override]
+        _CountedBytes.reads += 1
+        return bytes.__getitem__(self, key)
+
+
+@pytest.mark.parametrize('before', ['', '\\"', "'"])
+def test_begin_blocks_in_one_long_literal_are_joined_in_linear_time(before: str) -> None:
+    """Twelfth hostile review (break 07): one JSON string holding many `-----BEGIN PRIVATE KEY-----\\n<base64>\\n`
+    blocks and no END made the joined-strings view walk the literal from its opening quote again for each BEGIN
+    (also from an escaped quote or another quote kind before each): quadratic, a 1.2 MB line ran for 9 minutes. The
+    bytes read in Python grow as the input does (4x the blocks: about 4x the reads, not 16x)."""
+    from leakstop import decode
+    block = before + '-----BEGIN PRIVATE KEY-----\\n' + 'QUJD' * 16 + '\\n'
+    reads = []
+    for n in (150, 600):
+        data = _CountedBytes(('{"blob": "' + block * n + '", "next": "x" + "y"}\n').encode())
+        _CountedBytes.reads = 0
+        decode.concat_view(data)
+        reads.append(_CountedBytes.reads)
+        assert _CountedBytes.reads <= 2 * len(data)
+    assert reads[1] <= 5 * reads[0]
+
+
+def test_remembered_string_ends_are_those_of_a_walk_from_each_start() -> None:
+    """``_StringEnds`` answers as a fresh walk from the start would, in any order of questions, over texts dense
+    with backslashes, quotes and line ends (where walks from different starts part and meet)."""
+    import random
+    from leakstop import decode
+
+    def walk(data: bytes, pos: int, quote: int) -> int:
+        while pos < len(data):
+            c = data[pos]
+            if c == 92:
+                pos += 3 if data[pos + 1:pos + 3] == b'\r\n' else 2
+                continue
+            if c == quote:
+                return pos
+            if c == 10:
+                return -1
+            pos += 1
+        return -1
+    r = random.Random(13)
+    for _ in range(300):
+        data = bytes(r.choice(b'\\\\\\"\'\r\naaaa') for _ in range(r.randrange(1, 60)))
+        ends = decode._StringEnds(data)
+        for _ in range(40):
+            start, quote = r.randrange(len(data) + 1), r.choice(b'"\'')
+            assert ends(start, quote) == walk(data, start, quote), (data, start, quote)
 
 
 @pytest.mark.parametrize('separator', ['<br>', '<br/>\n', '\n&nbsp;'])

@@ -862,36 +862,73 @@ _ITEM_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP)  # of those, the gaps bet
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
 
-def _string_end(data: bytes, start: int, quote: int) -> int:
-    """Where the string literal whose content starts at ``start`` closes (its quote), or -1: not on this line."""
-    pos = start
-    size = len(data)
-    while pos < size:
-        c = data[pos]
-        if c == 92:  # a backslash escapes the next byte (a line end too: the literal goes on)
-            pos += 3 if data[pos + 1:pos + 3] == b'\r\n' else 2
-            continue
-        if c == quote:
-            return pos
-        if c == 10:
-            return -1
-        pos += 1
-    return -1
+class _StringEnds:
+    """Where a string literal closes, for one text, each byte walked about once however often it is asked. A walk is the same from any position it reaches: a walk from elsewhere that reads a plain byte (no
+    backslash, quote, line break or ``\\r``) at or after an earlier walk's start and before its end steps next where
+    that walk stepped, and ends where it ended. Many BEGINs in one long literal (a JSON string of key blocks with no
+    END) each walked the literal from its quote again: quadratic, a 1.2 MB line ran for 9 minutes (twelfth hostile
+    review, break 07)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        # per quote: the walks' starts, sorted, and each one's (last byte read, result); spans disjoint
+        self.walks: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def __call__(self, start: int, quote: int) -> int:
+        """Where the string literal whose content starts at ``start`` closes (its quote), or -1: not on this line."""
+        data, size = self.data, len(self.data)
+        los, walks = self.walks.setdefault(quote, ([], []))
+        k = bisect.bisect_right(los, start) - 1
+        if k < 0 or walks[k][0] < start:
+            k += 1  # not inside a walk: the next one
+        first = k
+        none = (size + 3, size + 3)  # (past any position a walk reaches)
+        lo, stop = (los[k], walks[k][0]) if k < len(los) else none
+        pos, result, joined = start, -1, False
+        while pos < size:
+            c = data[pos]
+            if c == 92:  # a backslash escapes the next byte (a line end too: the literal goes on)
+                pos += 3 if data[pos + 1:pos + 3] == b'\r\n' else 2
+            elif c == quote or c == 10:
+                result = pos if c == quote else -1
+                break
+            else:
+                pos += 1
+                if c != 13 and lo <= pos <= stop:  # in step with walk k from here on
+                    result, joined = walks[k][1], True
+                    break
+            while pos > stop:  # walked past walk k on escapes only: the next one
+                k += 1
+                lo, stop = (los[k], walks[k][0]) if k < len(los) else none
+        if joined:
+            if start < lo:  # the walk now starts here; the ones walked past are inside it
+                del los[first:k], walks[first:k]
+                los[first] = start
+        else:
+            end = min(pos, size)
+            while k < len(los) and los[k] <= end:
+                k += 1
+            del los[first:k], walks[first:k]
+            los.insert(first, start)
+            walks.insert(first, (end, result))
+        return result
 
 
 def _joined_pieces(
         data: bytes, opening: int, gaps: LazyPattern[bytes] = _CONCAT_GAP, *, key: bool = False,
+        ends: _StringEnds | None = None,
 ) -> list[tuple[int, int]]:
     """The contents of the string literal whose quote is at ``opening`` and of the literals joined to it
     (adjacent, or by ``+ . & ||``, over line ends; ``_KEY_GAP``: also as the items of a list), in order; an
     empty list if it does not close. ``key``: up to the literal before the next one holding a BEGIN line (another
     key's start, joined from there): a file of quoted BEGIN lines had each walk the 400 literals after it, 25 s a
-    MB (seventh hostile review, break 12)."""
+    MB (seventh hostile review, break 12). ``ends``: the text's literal ends, walked once for every call."""
+    ends = _StringEnds(data) if ends is None else ends
     quote = data[opening]
     pieces: list[tuple[int, int]] = []
     start = opening + 1
     while len(pieces) < CONCAT_PIECES:
-        end = _string_end(data, start, quote)
+        end = ends(start, quote)
         if end == -1:
             break
         if key and pieces and data.find(_MULTILINE_KEY, start, end) != -1:
@@ -905,13 +942,14 @@ def _joined_pieces(
     return pieces
 
 
-def _enclosing_quote(data: bytes, line_start: int, pos: int) -> int:
+def _enclosing_quote(data: bytes, line_start: int, pos: int, ends: _StringEnds | None = None) -> int:
     """The quote that opens the string literal of its line holding ``pos`` (-1 if none): the first quote
     from the left whose literal reaches ``pos`` (a JSON text in a single-quoted literal holds "…")."""
+    ends = _StringEnds(data) if ends is None else ends
     q = line_start
     while q < pos:
         if data[q] in (34, 39):  # " '
-            end = _string_end(data, q + 1, data[q])
+            end = ends(q + 1, data[q])
             if end == -1:
                 return -1
             if end >= pos:
@@ -961,17 +999,35 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
     if not starts:
         return None
     starts.sort()
+    # Each byte looked along about once however many BEGINs share a line or a literal (twelfth hostile review, break
+    # 07: a JSON string of 18,000 key blocks with no END walked its literal from its quote for each, 9 minutes): the
+    # literals' ends are remembered (``_StringEnds``); the line's bounds and its nearest quote are looked for from the
+    # last BEGIN on; and a key's first literal that ends where one already read as no whole key ended is no key
+    # either (its pieces are those, its first one shorter: no END where the longer one had none).
+    ends = _StringEnds(data)
+    line_start = line_end = seen_to = nearest = -1
+    not_whole: set[int] = set()
     for begin, pem in starts:
         if begin < done:
             continue
-        line_start = data.rfind(b'\n', 0, begin) + 1
+        if begin > line_end:
+            line_start = data.rfind(b'\n', 0, begin) + 1
+            line_end = data.find(b'\n', begin)
+            line_end = len(data) if line_end == -1 else line_end
+            seen_to, nearest = line_start, -1
         if pem or begin - line_start > _LONG_LINE_START:  # (a minified line: the nearest quote before)
-            opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
+            nearest = max(nearest, data.rfind(b'"', seen_to, begin), data.rfind(b"'", seen_to, begin))
+            seen_to = max(seen_to, begin)
+            opening = nearest
         else:
-            opening = _enclosing_quote(data, line_start, begin)
+            opening = _enclosing_quote(data, line_start, begin, ends)
         if opening < done or opening == -1:
             continue
-        pieces = _joined_pieces(data, opening, _KEY_GAP if pem else _CONCAT_GAP, key=pem)
+        if pem:
+            first_end = ends(opening + 1, data[opening])
+            if first_end == -1 or first_end in not_whole:
+                continue
+        pieces = _joined_pieces(data, opening, _KEY_GAP if pem else _CONCAT_GAP, key=pem, ends=ends)
         if pem:
             whole = len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
         else:  # the token goes on past its first run: in the next literal, or after a line continuation
@@ -985,6 +1041,8 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
                     out.add(b'\n', b, b + 1, True)  # a list's items are a key's lines: the line break between them
             out.add(b'\n', pieces[-1][1], pieces[-1][1] + 1, True)
             done = pieces[-1][1]
+        elif pem:
+            not_whole.add(first_end)
     return out.view(data)
 
 
