@@ -1159,6 +1159,47 @@ def test_begin_blocks_in_one_long_literal_are_joined_in_linear_time(before: str)
     assert reads[1] <= 5 * reads[0]
 
 
+class _SearchedBytes(bytes):
+    """Bytes that add up how far their ``find``/``rfind`` look (to what they find) and ``count`` (in C)."""
+    searched = 0
+
+    def find(self, sub, start=None, end=None):  # type: ignore[no-untyped-def,override]
+        lo, hi, _ = slice(start, end).indices(len(self))
+        at = bytes.find(self, sub, start, end)
+        _SearchedBytes.searched += max(0, (hi if at == -1 else at) - lo)
+        return at
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[no-untyped-def,override]
+        lo, hi, _ = slice(start, end).indices(len(self))
+        at = bytes.rfind(self, sub, start, end)
+        _SearchedBytes.searched += max(0, hi - (lo if at == -1 else at))
+        return at
+
+    def count(self, sub, start=None, end=None):  # type: ignore[no-untyped-def,override]
+        lo, hi, _ = slice(start, end).indices(len(self))
+        _SearchedBytes.searched += max(0, hi - lo)
+        return bytes.count(self, sub, start, end)
+
+
+@pytest.mark.parametrize('view', ['comment_view', 'log_prefix_view', 'markup_view', 'yaml_folded_view', 'escape_view',
+                                  'entity_view', 'concat_view'])
+@pytest.mark.parametrize('block', [
+    '-----BEGIN PRIVATE KEY-----\\n' + 'QUJD' * 16 + '\\n',  # escaped line breaks, in a JSON string
+    '-----BEGIN PRIVATE KEY----- ' + 'QUJD' * 16 + ' &#10;',   # a character reference's
+])
+def test_views_look_along_a_line_of_begins_once(view: str, block: str) -> None:
+    """Twelfth hostile review, siblings of break 07: each view looked for the start (and some for the end) of the line
+    holding each BEGIN, from the BEGIN: in C, but over the whole line for each, growing as the square of a long line
+    of BEGINs (a 7 MB line took the comment, log-prefix, escape and YAML views seconds each). Each view now looks
+    along a line about once: the bytes its searches go through grow as the input does."""
+    from leakstop import decode
+    for n in (200, 800):
+        data = _SearchedBytes(('{"blob": "' + block * n + '"}\n').encode())
+        _SearchedBytes.searched = 0
+        getattr(decode, view)(data)
+        assert _SearchedBytes.searched <= 8 * len(data), n  # (a few passes along the line: not one a BEGIN)
+
+
 def test_remembered_string_ends_are_those_of_a_walk_from_each_start() -> None:
     """``_StringEnds`` answers as a fresh walk from the start would, in any order of questions, over texts dense
     with backslashes, quotes and line ends (where walks from different starts part and meet)."""

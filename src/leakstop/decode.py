@@ -354,12 +354,28 @@ def _cut_after(data: bytes, pos: int, ceiling: int) -> int:
     return found.start() if found is not None else pos
 
 
-def _line_window(data: bytes, start: int, end: int) -> tuple[int, int]:
+class _Lines:
+    """The bounds of the line holding an offset, the last line's remembered: a long line holding many places to look
+    from (BEGINs, escapes) is looked along for its ends once, not once for each (a 7 MB line of BEGINs took the
+    comment, log-prefix, escape and YAML views seconds each, growing as its square; twelfth hostile review, break 07's
+    siblings)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.start, self.end = data, 0, -1
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``data[pos]``: its first byte, its newline (or the text's end)."""
+        if not self.start <= pos <= self.end:
+            self.start = self.data.rfind(b'\n', 0, pos) + 1
+            end = self.data.find(b'\n', pos)
+            self.end = len(self.data) if end == -1 else end
+        return self.start, self.end
+
+
+def _line_window(data: bytes, start: int, end: int, lines: _Lines | None = None) -> tuple[int, int]:
     """The line holding ``data[start:end]``; on a line longer than ``LONG_LINE``, ``_AROUND`` bytes either side of
-    it, cut where a token cannot go on."""
-    lo = data.rfind(b'\n', 0, start) + 1
-    hi = data.find(b'\n', start)
-    hi = len(data) if hi == -1 else hi
+    it, cut where a token cannot go on (``lines``: the text's, remembered from one call to the next)."""
+    lo, hi = (lines or _Lines(data))(start)
     if hi - lo > LONG_LINE:
         lo = _cut_before(data, start - _AROUND, lo)
         hi = _cut_after(data, end + _AROUND, hi)
@@ -391,8 +407,9 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     found = hiding.search(data)
     plain = 0  # bytes before this hold no KEY_BREAK_ESCAPE (looked for around a BEGIN line)
     no_end = 0  # nor an END after a BEGIN on a long line (looked for from a BEGIN whose window ends before it)
+    lines = _Lines(data)
     while found is not None:
-        start, end = _line_window(data, found.start(), found.end())
+        start, end = _line_window(data, found.start(), found.end(), lines)
         if found.group() == _BEGIN:
             if not _KEY_BREAK.search(data, max(start, plain), end):
                 plain = end  # a BEGIN line whose line breaks the key rules read as they are (each byte looked at once)
@@ -498,8 +515,9 @@ def entity_view(data: bytes) -> View | None:
         return None
     out = _Builder()
     found = _ENTITY_HIDING.search(data)
+    lines = _Lines(data)
     while found is not None:
-        start, end = _line_window(data, found.start(), found.end())
+        start, end = _line_window(data, found.start(), found.end(), lines)
         if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
                 or _QUOTED_CREDENTIAL.search(data, start, end) or _QUERY_AMP.search(data, start, end)
                 or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
@@ -525,8 +543,9 @@ def doubled_quote_view(data: bytes) -> View | None:
         return None
     out = _Builder()
     found = _DOUBLED_QUOTED_CREDENTIAL.search(data)
+    lines = _Lines(data)
     while found is not None:
-        start, end = _line_window(data, found.start(), found.end())
+        start, end = _line_window(data, found.start(), found.end(), lines)
         pos = start
         while (at := data.find(b'""', pos, end)) != -1:
             out.add(data[pos:at], pos, at, True)
@@ -583,8 +602,9 @@ def comment_view(data: bytes) -> View | None:
         return None
     out = _Builder()
     done = 0  # runs end before this offset
+    lines = _Lines(data)
     while begin != -1:
-        line_start = data.rfind(b'\n', 0, begin) + 1
+        line_start = lines(begin)[0]
         if line_start >= done and _commented(data, line_start):  # a commented BEGIN line: its run
             start = line_start
             while start > 0:  # comment lines above it
@@ -684,14 +704,14 @@ def log_prefix_view(data: bytes) -> View | None:
     begin = data.find(_MULTILINE_KEY)
     out = _Builder()
     done = 0  # runs end before this offset
+    lines = _Lines(data)
     while begin != -1:
-        line_start = data.rfind(b'\n', 0, begin) + 1
+        line_start = lines(begin)[0]
         width = begin - line_start
         if (line_start >= done and 0 < width <= LOG_PREFIX and data[line_start:begin].strip()
                 and _commented(data, line_start) is None):
             header = _KEY_HEADER.match(data, begin)
-            line_end = data.find(b'\n', begin)
-            line_end = len(data) if line_end == -1 else line_end
+            line_end = lines(begin)[1]
             tail = data[header.end():line_end].strip() if header is not None else b''
             if _next_line_alike(data, line_start, begin):
                 run, done = _prefixed_run(data, line_start, width, tail)
@@ -735,9 +755,11 @@ def markup_view(data: bytes) -> View | None:
     character or its reference), those read as a newline and a space (each on its own span), inline tags as nothing."""
     found = _MARKUP_START.search(data)
     out = _Builder()
+    end = 0
     while found is not None:
         begin = found.start()
-        start = data.rfind(b'\n', 0, begin) + 1
+        # (not before the last block's end: looked through for a break already, and read if it held one)
+        start = data.rfind(b'\n', end, begin) + 1 or end
         m = _MARKUP_END.search(data, found.end(), begin + _MARKUP_KEY)
         end = data.find(b'\n', m.end()) if m is not None else -1
         end = (len(data) if end == -1 else end) if m is not None else min(len(data), begin + _MARKUP_KEY)
@@ -792,9 +814,14 @@ def yaml_folded_view(data: bytes) -> View | None:
     begin = data.find(_MULTILINE_KEY)
     out = _Builder()
     done = 0
+    lines = _Lines(data)
+    seen_to = nearest = -1  # the nearest quote before ``seen_to`` on the line
     while begin != -1:
-        line_start = data.rfind(b'\n', 0, begin) + 1
-        opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
+        line_start = lines(begin)[0]
+        if seen_to < line_start:
+            seen_to, nearest = line_start, -1
+        nearest = max(nearest, data.rfind(b'"', seen_to, begin), data.rfind(b"'", seen_to, begin))
+        seen_to, opening = begin, nearest
         if opening >= done:
             quote = data[opening]
             pieces, closing, done = _folded_scalar(data, opening + 1, quote)
