@@ -1246,6 +1246,35 @@ def test_a_putty_key_behind_html_line_breaks_is_found_by_both_hooks(
         assert block_credential_files.main(['--format', 'json', path]) == 1
 
 
+@pytest.mark.parametrize('kind', ['pem', 'openssh'])
+@pytest.mark.parametrize('name, head, joint, tail', [
+    ('app.properties', 'tls.key=', '\\\n', '\n'),  # a .properties value over continued lines
+    ('env.sh', 'export TLS_KEY="', '\\\n', '"\n'),  # a shell string
+    ('Dockerfile', 'FROM alpine\nENV TLS_KEY="', ' \\\n', '"\n'),  # a Dockerfile's ENV
+])
+def test_a_key_over_line_continuations_is_found_by_both_hooks(
+        kind: str, name: str, head: str, joint: str, tail: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Twelfth hostile review (break 08): a PEM key whose lines a backslash continues (no `\\n` escape) was found by
+    scan-secrets (private-key-pem reads the continuation) but passed block-credential-files, whose pem-private-key
+    content rule read only whitespace and `\\n`/`\\r` escapes after the BEGIN line. Its sibling: an OpenSSH key so
+    written passed scan-secrets (openssh-private-key read no continuation)."""
+    import tomllib
+    from importlib.resources import files
+    if kind == 'pem':
+        key = fakes.pem_private_key(seed='continued')
+    else:
+        rules = tomllib.loads(files('leakstop.rules').joinpath('keys.toml').read_text())['rules']
+        key = next(r for r in rules if r['id'] == 'openssh-private-key')['examples'][1]  # the rule's own fake example
+    text = head + joint.join(key.strip().splitlines()) + tail
+    found = scan_data(text.encode(), name, ruleset=ruleset, config=default_config)
+    assert [f.rule_id for f in found] == ['private-key-pem' if kind == 'pem' else 'openssh-private-key']
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, name)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+
+
 def _encrypted_pkcs1(seed: str) -> str:
     """A fake encrypted PKCS#1 key as OpenSSL writes it: Proc-Type and DEK-Info headers, then random bytes."""
     body = fakes.pem_private_key(seed=seed).split('\n', 1)[1].rsplit('-----END', 1)[0]
