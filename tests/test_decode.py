@@ -189,6 +189,21 @@ COMMENTED = {
     'quote': ('NOTES.md', 'The old key:\n\n' + ''.join(f'> {line}\n' for line in PEM.splitlines())),
     'properties': ('app.properties', 'name=app\ntls.key=' + '\\n\\\n    '.join(PEM.strip().splitlines()) + '\n'),
 }
+# the doc-comment markers of other languages (data/comment_markers.toml): R's roxygen `#'` and LuaDoc's `---` passed
+# block-credential-files (and roxygen scan-secrets too; twelfth hostile review, break 09), and so did the others
+COMMENTED.update({
+    'roxygen': ('sign.R', "#' Sign a request\n#'\n#' @examples\n" + ''.join(f"#' {line}\n" for line in PEM.splitlines())
+                + 'NULL\n'),
+    'luadoc': ('sign.lua', '--- Sign a request.\n' + ''.join(f'--- {line}\n' for line in PEM.splitlines())),
+    'haddock': ('Sign.hs', '-- | Signs with:\n--\n' + ''.join(f'-- > {line}\n' for line in PEM.splitlines())),
+    'lisp': ('sign.el', ''.join(f';;; {line}\n' for line in PEM.splitlines())),
+    'erlang': ('sign.erl', ''.join(f'%% {line}\n' for line in PEM.splitlines())),
+    'batch': ('sign.bat', '@echo off\n' + ''.join(f'REM {line}\n' for line in PEM.splitlines())),
+    'batch-colons': ('sign.cmd', ''.join(f':: {line}\n' for line in PEM.splitlines())),
+    'visual-basic': ('Sign.vb', ''.join(f"' {line}\n" for line in PEM.splitlines())),
+    'visual-basic-doc': ('Sign.vb', ''.join(f"''' {line}\n" for line in PEM.splitlines())),
+    'ocaml': ('sign.ml', '(** The key:\n' + ''.join(f'    {line}\n' for line in PEM.splitlines()) + ' *)\n'),
+})
 
 
 @pytest.mark.parametrize('case', sorted(COMMENTED))
@@ -554,7 +569,10 @@ def test_the_escape_view_maps_each_decoded_byte_back() -> None:
 
 
 @pytest.mark.parametrize('marker', ['#', '# ', '## ', '//', '// ', '> ', '>> ', '> > ', ';', ';; ', '--', '-- ', '*', ' * ',
-                                    '\t# '])
+                                    '\t# ',
+                                    # data/comment_markers.toml's others (twelfth hostile review, break 09)
+                                    "#' ", "##' ", '--- ', '-- | ', '-- > ', ';;; ', '%% ', '% ', 'REM ', '@rem ', ':: ',
+                                    "' ", "''' ", '(** ', '(* '])
 def test_the_comment_view_removes_each_marker(marker: str) -> None:
     from leakstop.decode import comment_view
     data = f'code\n{marker}-----BEGIN X-----\n{marker}body\n{marker}-----END X-----\nmore code\n'.encode()

@@ -13,7 +13,8 @@ finding mapped back to the span of the original text it was decoded from:
   PEM key with ``\\r\\n``, a service-account JSON nested as a string in JSON or ``.tfvars``, a
   ``\\u``-escaped prefix. (``\\xXX`` and escapes of control characters stay as written.)
 - **Comment prefixes.** Runs of two or more lines that each start with a comment marker (``#``,
-  ``//``, ``>``, ``;``, ``--``, ``*``), the markers removed, in files that hold the start of a
+  ``//``, ``>``, ``;``, ``--``, ``*``, and the others of ``data/comment_markers.toml``: ``#'``, ``---``, ``-- |``,
+  ``%%``, ``REM``, ``'``, ``(*``), the markers removed, in files that hold the start of a
   multi-line key (``-----BEGIN``): a commented-out key block is a key.
   (Single-line secrets need no view: the marker does not hide them.)
 - **Log line prefixes.** A key block whose every line is behind the BEGIN line's prefix (a log's: a timestamp, a
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import binascii
 import bisect
+import os
 import re
 from typing import Sequence
 
@@ -566,9 +568,22 @@ def doubled_quote_view(data: bytes) -> View | None:
 # (`  -`, a column per parent, the line right after it); ninth hostile review, break 01)
 # (`//!` too, a Rust crate's documentation, and rustdoc's hidden lines `//!#`: its example holding a key; held-out
 # 71's vendored picky)
+# (and the comment markers of data/comment_markers.toml, one table for every language: R's roxygen `#'`, LuaDoc's
+# `---`, Haddock's `-- |`, Erlang's `%%`, batch files' `REM`, Visual Basic's `'`; twelfth hostile review, break 09)
+COMMENT_MARKERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'comment_markers.toml')
+
+
+def _comment_markers() -> bytes:
+    """The markers of ``COMMENT_MARKERS`` as one alternation, in the table's order."""
+    import tomllib
+    with open(COMMENT_MARKERS, 'rb') as f:
+        markers = tomllib.load(f)['markers']
+    return b'|'.join(m['pattern'].encode('ascii') for m in markers)
+
+
 _COMMENT = LazyPattern(
     rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])| {2,7}-(?=[^\s"\'-]|-----(?:BEGIN|END) )|< |!+'
-    rb'|[ \t]*(?:#+|//+!?(?:#(?=[ \t]))?|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
+    rb'|[ \t]*(?:' + _comment_markers() + rb'))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 # A script's `echo <line>>> id_deploy` a line, unquoted (a .bat; quoted, the joined-strings view reads it): the
 # line after `echo`, up to its redirection or pipe (ninth hostile review, break 04)
