@@ -571,7 +571,7 @@ def test_the_escape_view_maps_each_decoded_byte_back() -> None:
 @pytest.mark.parametrize('marker', ['#', '# ', '## ', '//', '// ', '> ', '>> ', '> > ', ';', ';; ', '--', '-- ', '*', ' * ',
                                     '\t# ',
                                     # data/comment_markers.toml's others (twelfth hostile review, break 09)
-                                    "#' ", "##' ", '--- ', '-- | ', '-- > ', ';;; ', '%% ', '% ', 'REM ', '@rem ', ':: ',
+                                    "#' ", "##' ", '#= ', '--- ', '-- | ', '-- > ', ';;; ', '%% ', '% ', 'REM ', '@rem ', ':: ',
                                     "' ", "''' ", '(** ', '(* '])
 def test_the_comment_view_removes_each_marker(marker: str) -> None:
     from leakstop.decode import comment_view
