@@ -1264,7 +1264,7 @@ def test_a_putty_key_behind_html_line_breaks_is_found_by_both_hooks(
         assert block_credential_files.main(['--format', 'json', path]) == 1
 
 
-@pytest.mark.parametrize('kind', ['pem', 'openssh'])
+@pytest.mark.parametrize('kind', ['pem', 'openssh', 'pgp'])
 @pytest.mark.parametrize('name, head, joint, tail', [
     ('app.properties', 'tls.key=', '\\\n', '\n'),  # a .properties value over continued lines
     ('env.sh', 'export TLS_KEY="', '\\\n', '"\n'),  # a shell string
@@ -1274,18 +1274,19 @@ def test_a_key_over_line_continuations_is_found_by_both_hooks(
         kind: str, name: str, head: str, joint: str, tail: str, ruleset: RuleSet, default_config: Config) -> None:
     """Twelfth hostile review (break 08): a PEM key whose lines a backslash continues (no `\\n` escape) was found by
     scan-secrets (private-key-pem reads the continuation) but passed block-credential-files, whose pem-private-key
-    content rule read only whitespace and `\\n`/`\\r` escapes after the BEGIN line. Its sibling: an OpenSSH key so
-    written passed scan-secrets (openssh-private-key read no continuation)."""
+    content rule read only whitespace and `\\n`/`\\r` escapes after the BEGIN line. Its siblings: an OpenSSH key so
+    written passed scan-secrets (openssh-private-key read no continuation), a PGP key block both hooks."""
     import tomllib
     from importlib.resources import files
+    rule = {'pem': 'private-key-pem', 'openssh': 'openssh-private-key', 'pgp': 'pgp-private-key-block'}[kind]
     if kind == 'pem':
         key = fakes.pem_private_key(seed='continued')
-    else:
+    else:  # the rule's own fake example
         rules = tomllib.loads(files('leakstop.rules').joinpath('keys.toml').read_text())['rules']
-        key = next(r for r in rules if r['id'] == 'openssh-private-key')['examples'][1]  # the rule's own fake example
+        key = next(e for e in next(r for r in rules if r['id'] == rule)['examples'] if e.startswith('-----BEGIN'))
     text = head + joint.join(key.strip().splitlines()) + tail
     found = scan_data(text.encode(), name, ruleset=ruleset, config=default_config)
-    assert [f.rule_id for f in found] == ['private-key-pem' if kind == 'pem' else 'openssh-private-key']
+    assert [f.rule_id for f in found] == [rule]
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, name)
         with open(path, 'w', encoding='utf-8') as f:
