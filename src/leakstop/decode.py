@@ -905,11 +905,11 @@ CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA 
 
 
 class _StringEnds:
-    """Where a string literal closes, for one text, each byte walked about once however often it is asked. A walk is the same from any position it reaches: a walk from elsewhere that reads a plain byte (no
-    backslash, quote, line break or ``\\r``) at or after an earlier walk's start and before its end steps next where
-    that walk stepped, and ends where it ended. Many BEGINs in one long literal (a JSON string of key blocks with no
-    END) each walked the literal from its quote again: quadratic, a 1.2 MB line ran for 9 minutes (twelfth hostile
-    review, break 07)."""
+    """Where a string literal closes, for one text, each byte walked about once however often it is asked. A walk is
+    the same from any position it reaches: a walk from elsewhere that reads a plain byte (no backslash, quote, line
+    break or ``\\r``) at or after an earlier walk's start and before its end steps next where that walk stepped, and
+    ends where it ended. Many BEGINs in one long literal (a JSON string of key blocks with no END) each walked the
+    literal from its quote again: quadratic, a 1.2 MB line ran for 9 minutes (twelfth hostile review, break 07)."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
