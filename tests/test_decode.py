@@ -189,6 +189,21 @@ COMMENTED = {
     'quote': ('NOTES.md', 'The old key:\n\n' + ''.join(f'> {line}\n' for line in PEM.splitlines())),
     'properties': ('app.properties', 'name=app\ntls.key=' + '\\n\\\n    '.join(PEM.strip().splitlines()) + '\n'),
 }
+# the doc-comment markers of other languages (data/comment_markers.toml): R's roxygen `#'` and LuaDoc's `---` passed
+# block-credential-files (and roxygen scan-secrets too; twelfth hostile review, break 09), and so did the others
+COMMENTED.update({
+    'roxygen': ('sign.R', "#' Sign a request\n#'\n#' @examples\n" + ''.join(f"#' {line}\n" for line in PEM.splitlines())
+                + 'NULL\n'),
+    'luadoc': ('sign.lua', '--- Sign a request.\n' + ''.join(f'--- {line}\n' for line in PEM.splitlines())),
+    'haddock': ('Sign.hs', '-- | Signs with:\n--\n' + ''.join(f'-- > {line}\n' for line in PEM.splitlines())),
+    'lisp': ('sign.el', ''.join(f';;; {line}\n' for line in PEM.splitlines())),
+    'erlang': ('sign.erl', ''.join(f'%% {line}\n' for line in PEM.splitlines())),
+    'batch': ('sign.bat', '@echo off\n' + ''.join(f'REM {line}\n' for line in PEM.splitlines())),
+    'batch-colons': ('sign.cmd', ''.join(f':: {line}\n' for line in PEM.splitlines())),
+    'visual-basic': ('Sign.vb', ''.join(f"' {line}\n" for line in PEM.splitlines())),
+    'visual-basic-doc': ('Sign.vb', ''.join(f"''' {line}\n" for line in PEM.splitlines())),
+    'ocaml': ('sign.ml', '(** The key:\n' + ''.join(f'    {line}\n' for line in PEM.splitlines()) + ' *)\n'),
+})
 
 
 @pytest.mark.parametrize('case', sorted(COMMENTED))
@@ -554,7 +569,10 @@ def test_the_escape_view_maps_each_decoded_byte_back() -> None:
 
 
 @pytest.mark.parametrize('marker', ['#', '# ', '## ', '//', '// ', '> ', '>> ', '> > ', ';', ';; ', '--', '-- ', '*', ' * ',
-                                    '\t# '])
+                                    '\t# ',
+                                    # data/comment_markers.toml's others (twelfth hostile review, break 09)
+                                    "#' ", "##' ", '#= ', '--- ', '-- | ', '-- > ', ';;; ', '%% ', '% ', 'REM ', '@rem ', ':: ',
+                                    "' ", "''' ", '(** ', '(* '])
 def test_the_comment_view_removes_each_marker(marker: str) -> None:
     from leakstop.decode import comment_view
     data = f'code\n{marker}-----BEGIN X-----\n{marker}body\n{marker}-----END X-----\nmore code\n'.encode()
@@ -1113,13 +1131,13 @@ def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch
     before the next one holding a BEGIN line, so each literal is read about once (the work grows linearly)."""
     from leakstop import decode
     calls = 0
-    string_end = decode._string_end
+    string_end = decode._StringEnds.__call__
 
-    def counted(data: bytes, start: int, quote: int) -> int:
+    def counted(self: decode._StringEnds, start: int, quote: int) -> int:
         nonlocal calls
         calls += 1
-        return string_end(data, start, quote)
-    monkeypatch.setattr(decode, '_string_end', counted)
+        return string_end(self, start, quote)
+    monkeypatch.setattr(decode._StringEnds, '__call__', counted)
     lines = 2000
     data = b'KEY = (\n' + b'    "-----BEGIN RSA PRIVATE KEY-----\\n"\n' * lines + b')\n'
     assert decode.concat_view(data) is None
@@ -1130,6 +1148,101 @@ def test_quoted_begin_lines_are_each_joined_once(monkeypatch: pytest.MonkeyPatch
     joined = ' +\n'.join(f'"{line}\\n"' for line in (cert + key).splitlines())
     view = decode.concat_view(f'String pem = {joined};\n'.encode())
     assert view is not None and key.encode() in view.text
+
+
+class _CountedBytes(bytes):
+    """Bytes that count how often a byte or a slice of them is read in Python (C's searches are not counted)."""
+    reads = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def,override]
+        _CountedBytes.reads += 1
+        return bytes.__getitem__(self, key)
+
+
+@pytest.mark.parametrize('before', ['', '\\"', "'"])
+def test_begin_blocks_in_one_long_literal_are_joined_in_linear_time(before: str) -> None:
+    """Twelfth hostile review (break 07): one JSON string holding many `-----BEGIN PRIVATE KEY-----\\n<base64>\\n`
+    blocks and no END made the joined-strings view walk the literal from its opening quote again for each BEGIN
+    (also from an escaped quote or another quote kind before each): quadratic, a 1.2 MB line ran for 9 minutes. The
+    bytes read in Python grow as the input does (4x the blocks: about 4x the reads, not 16x)."""
+    from leakstop import decode
+    block = before + '-----BEGIN PRIVATE KEY-----\\n' + 'QUJD' * 16 + '\\n'
+    reads = []
+    for n in (150, 600):
+        data = _CountedBytes(('{"blob": "' + block * n + '", "next": "x" + "y"}\n').encode())
+        _CountedBytes.reads = 0
+        decode.concat_view(data)
+        reads.append(_CountedBytes.reads)
+        assert _CountedBytes.reads <= 2 * len(data)
+    assert reads[1] <= 5 * reads[0]
+
+
+class _SearchedBytes(bytes):
+    """Bytes that add up how far their ``find``/``rfind`` look (to what they find) and ``count`` (in C)."""
+    searched = 0
+
+    def find(self, sub, start=None, end=None):  # type: ignore[no-untyped-def,override]
+        lo, hi, _ = slice(start, end).indices(len(self))
+        at = bytes.find(self, sub, start, end)
+        _SearchedBytes.searched += max(0, (hi if at == -1 else at) - lo)
+        return at
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[no-untyped-def,override]
+        lo, hi, _ = slice(start, end).indices(len(self))
+        at = bytes.rfind(self, sub, start, end)
+        _SearchedBytes.searched += max(0, hi - (lo if at == -1 else at))
+        return at
+
+    def count(self, sub, start=None, end=None):  # type: ignore[no-untyped-def,override]
+        lo, hi, _ = slice(start, end).indices(len(self))
+        _SearchedBytes.searched += max(0, hi - lo)
+        return bytes.count(self, sub, start, end)
+
+
+@pytest.mark.parametrize('view', ['comment_view', 'log_prefix_view', 'markup_view', 'yaml_folded_view', 'escape_view',
+                                  'entity_view', 'concat_view'])
+@pytest.mark.parametrize('block', [
+    '-----BEGIN PRIVATE KEY-----\\n' + 'QUJD' * 16 + '\\n',  # escaped line breaks, in a JSON string
+    '-----BEGIN PRIVATE KEY----- ' + 'QUJD' * 16 + ' &#10;',   # a character reference's
+])
+def test_views_look_along_a_line_of_begins_once(view: str, block: str) -> None:
+    """Twelfth hostile review, siblings of break 07: each view looked for the start (and some for the end) of the line
+    holding each BEGIN, from the BEGIN: in C, but over the whole line for each, growing as the square of a long line
+    of BEGINs (a 7 MB line took the comment, log-prefix, escape and YAML views seconds each). Each view now looks
+    along a line about once: the bytes its searches go through grow as the input does."""
+    from leakstop import decode
+    for n in (200, 800):
+        data = _SearchedBytes(('{"blob": "' + block * n + '"}\n').encode())
+        _SearchedBytes.searched = 0
+        getattr(decode, view)(data)
+        assert _SearchedBytes.searched <= 8 * len(data), n  # (a few passes along the line: not one a BEGIN)
+
+
+def test_remembered_string_ends_are_those_of_a_walk_from_each_start() -> None:
+    """``_StringEnds`` answers as a fresh walk from the start would, in any order of questions, over texts dense
+    with backslashes, quotes and line ends (where walks from different starts part and meet)."""
+    import random
+    from leakstop import decode
+
+    def walk(data: bytes, pos: int, quote: int) -> int:
+        while pos < len(data):
+            c = data[pos]
+            if c == 92:
+                pos += 3 if data[pos + 1:pos + 3] == b'\r\n' else 2
+                continue
+            if c == quote:
+                return pos
+            if c == 10:
+                return -1
+            pos += 1
+        return -1
+    r = random.Random(13)
+    for _ in range(300):
+        data = bytes(r.choice(b'\\\\\\"\'\r\naaaa') for _ in range(r.randrange(1, 60)))
+        ends = decode._StringEnds(data)
+        for _ in range(40):
+            start, quote = r.randrange(len(data) + 1), r.choice(b'"\'')
+            assert ends(start, quote) == walk(data, start, quote), (data, start, quote)
 
 
 @pytest.mark.parametrize('separator', ['<br>', '<br/>\n', '\n&nbsp;'])
@@ -1146,6 +1259,36 @@ def test_a_putty_key_behind_html_line_breaks_is_found_by_both_hooks(
     assert [f.rule_id for f in found] == ['putty-private-key']
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, 'page.html')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        assert block_credential_files.main(['--format', 'json', path]) == 1
+
+
+@pytest.mark.parametrize('kind', ['pem', 'openssh', 'pgp'])
+@pytest.mark.parametrize('name, head, joint, tail', [
+    ('app.properties', 'tls.key=', '\\\n', '\n'),  # a .properties value over continued lines
+    ('env.sh', 'export TLS_KEY="', '\\\n', '"\n'),  # a shell string
+    ('Dockerfile', 'FROM alpine\nENV TLS_KEY="', ' \\\n', '"\n'),  # a Dockerfile's ENV
+])
+def test_a_key_over_line_continuations_is_found_by_both_hooks(
+        kind: str, name: str, head: str, joint: str, tail: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Twelfth hostile review (break 08): a PEM key whose lines a backslash continues (no `\\n` escape) was found by
+    scan-secrets (private-key-pem reads the continuation) but passed block-credential-files, whose pem-private-key
+    content rule read only whitespace and `\\n`/`\\r` escapes after the BEGIN line. Its siblings: an OpenSSH key so
+    written passed scan-secrets (openssh-private-key read no continuation), a PGP key block both hooks."""
+    import tomllib
+    from importlib.resources import files
+    rule = {'pem': 'private-key-pem', 'openssh': 'openssh-private-key', 'pgp': 'pgp-private-key-block'}[kind]
+    if kind == 'pem':
+        key = fakes.pem_private_key(seed='continued')
+    else:  # the rule's own fake example
+        rules = tomllib.loads(files('leakstop.rules').joinpath('keys.toml').read_text())['rules']
+        key = next(e for e in next(r for r in rules if r['id'] == rule)['examples'] if e.startswith('-----BEGIN'))
+    text = head + joint.join(key.strip().splitlines()) + tail
+    found = scan_data(text.encode(), name, ruleset=ruleset, config=default_config)
+    assert [f.rule_id for f in found] == [rule]
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, name)
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text)
         assert block_credential_files.main(['--format', 'json', path]) == 1

@@ -13,7 +13,8 @@ finding mapped back to the span of the original text it was decoded from:
   PEM key with ``\\r\\n``, a service-account JSON nested as a string in JSON or ``.tfvars``, a
   ``\\u``-escaped prefix. (``\\xXX`` and escapes of control characters stay as written.)
 - **Comment prefixes.** Runs of two or more lines that each start with a comment marker (``#``,
-  ``//``, ``>``, ``;``, ``--``, ``*``), the markers removed, in files that hold the start of a
+  ``//``, ``>``, ``;``, ``--``, ``*``, and the others of ``data/comment_markers.toml``: ``#'``, ``---``, ``-- |``,
+  ``%%``, ``REM``, ``'``, ``(*``), the markers removed, in files that hold the start of a
   multi-line key (``-----BEGIN``): a commented-out key block is a key.
   (Single-line secrets need no view: the marker does not hide them.)
 - **Log line prefixes.** A key block whose every line is behind the BEGIN line's prefix (a log's: a timestamp, a
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import binascii
 import bisect
+import os
 import re
 from typing import Sequence
 
@@ -354,12 +356,28 @@ def _cut_after(data: bytes, pos: int, ceiling: int) -> int:
     return found.start() if found is not None else pos
 
 
-def _line_window(data: bytes, start: int, end: int) -> tuple[int, int]:
+class _Lines:
+    """The bounds of the line holding an offset, the last line's remembered: a long line holding many places to look
+    from (BEGINs, escapes) is looked along for its ends once, not once for each (a 7 MB line of BEGINs took the
+    comment, log-prefix, escape and YAML views seconds each, growing as its square; twelfth hostile review, break 07's
+    siblings)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.start, self.end = data, 0, -1
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``data[pos]``: its first byte, its newline (or the text's end)."""
+        if not self.start <= pos <= self.end:
+            self.start = self.data.rfind(b'\n', 0, pos) + 1
+            end = self.data.find(b'\n', pos)
+            self.end = len(self.data) if end == -1 else end
+        return self.start, self.end
+
+
+def _line_window(data: bytes, start: int, end: int, lines: _Lines | None = None) -> tuple[int, int]:
     """The line holding ``data[start:end]``; on a line longer than ``LONG_LINE``, ``_AROUND`` bytes either side of
-    it, cut where a token cannot go on."""
-    lo = data.rfind(b'\n', 0, start) + 1
-    hi = data.find(b'\n', start)
-    hi = len(data) if hi == -1 else hi
+    it, cut where a token cannot go on (``lines``: the text's, remembered from one call to the next)."""
+    lo, hi = (lines or _Lines(data))(start)
     if hi - lo > LONG_LINE:
         lo = _cut_before(data, start - _AROUND, lo)
         hi = _cut_after(data, end + _AROUND, hi)
@@ -391,8 +409,9 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
     found = hiding.search(data)
     plain = 0  # bytes before this hold no KEY_BREAK_ESCAPE (looked for around a BEGIN line)
     no_end = 0  # nor an END after a BEGIN on a long line (looked for from a BEGIN whose window ends before it)
+    lines = _Lines(data)
     while found is not None:
-        start, end = _line_window(data, found.start(), found.end())
+        start, end = _line_window(data, found.start(), found.end(), lines)
         if found.group() == _BEGIN:
             if not _KEY_BREAK.search(data, max(start, plain), end):
                 plain = end  # a BEGIN line whose line breaks the key rules read as they are (each byte looked at once)
@@ -498,8 +517,9 @@ def entity_view(data: bytes) -> View | None:
         return None
     out = _Builder()
     found = _ENTITY_HIDING.search(data)
+    lines = _Lines(data)
     while found is not None:
-        start, end = _line_window(data, found.start(), found.end())
+        start, end = _line_window(data, found.start(), found.end(), lines)
         if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
                 or _QUOTED_CREDENTIAL.search(data, start, end) or _QUERY_AMP.search(data, start, end)
                 or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
@@ -525,8 +545,9 @@ def doubled_quote_view(data: bytes) -> View | None:
         return None
     out = _Builder()
     found = _DOUBLED_QUOTED_CREDENTIAL.search(data)
+    lines = _Lines(data)
     while found is not None:
-        start, end = _line_window(data, found.start(), found.end())
+        start, end = _line_window(data, found.start(), found.end(), lines)
         pos = start
         while (at := data.find(b'""', pos, end)) != -1:
             out.add(data[pos:at], pos, at, True)
@@ -547,9 +568,22 @@ def doubled_quote_view(data: bytes) -> View | None:
 # (`  -`, a column per parent, the line right after it); ninth hostile review, break 01)
 # (`//!` too, a Rust crate's documentation, and rustdoc's hidden lines `//!#`: its example holding a key; held-out
 # 71's vendored picky)
+# (and the comment markers of data/comment_markers.toml, one table for every language: R's roxygen `#'`, LuaDoc's
+# `---`, Haddock's `-- |`, Erlang's `%%`, batch files' `REM`, Visual Basic's `'`; twelfth hostile review, break 09)
+COMMENT_MARKERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'comment_markers.toml')
+
+
+def _comment_markers() -> bytes:
+    """The markers of ``COMMENT_MARKERS`` as one alternation, in the table's order."""
+    import tomllib
+    with open(COMMENT_MARKERS, 'rb') as f:
+        markers = tomllib.load(f)['markers']
+    return b'|'.join(m['pattern'].encode('ascii') for m in markers)
+
+
 _COMMENT = LazyPattern(
     rb'(?m)^(?: ?-(?=-----(?:BEGIN|END) )| ?-(?![-"\']|[ \t]+["\'])| {2,7}-(?=[^\s"\'-]|-----(?:BEGIN|END) )|< |!+'
-    rb'|[ \t]*(?:#+|//+!?(?:#(?=[ \t]))?|(?:>[ \t]?)+|;+|--|\*|\+))[ \t]?')
+    rb'|[ \t]*(?:' + _comment_markers() + rb'))[ \t]?')
 _MULTILINE_KEY = b'-----BEGIN'  # where a multi-line key starts (PEM, OpenSSH, PGP)
 # A script's `echo <line>>> id_deploy` a line, unquoted (a .bat; quoted, the joined-strings view reads it): the
 # line after `echo`, up to its redirection or pipe (ninth hostile review, break 04)
@@ -583,8 +617,9 @@ def comment_view(data: bytes) -> View | None:
         return None
     out = _Builder()
     done = 0  # runs end before this offset
+    lines = _Lines(data)
     while begin != -1:
-        line_start = data.rfind(b'\n', 0, begin) + 1
+        line_start = lines(begin)[0]
         if line_start >= done and _commented(data, line_start):  # a commented BEGIN line: its run
             start = line_start
             while start > 0:  # comment lines above it
@@ -684,14 +719,14 @@ def log_prefix_view(data: bytes) -> View | None:
     begin = data.find(_MULTILINE_KEY)
     out = _Builder()
     done = 0  # runs end before this offset
+    lines = _Lines(data)
     while begin != -1:
-        line_start = data.rfind(b'\n', 0, begin) + 1
+        line_start = lines(begin)[0]
         width = begin - line_start
         if (line_start >= done and 0 < width <= LOG_PREFIX and data[line_start:begin].strip()
                 and _commented(data, line_start) is None):
             header = _KEY_HEADER.match(data, begin)
-            line_end = data.find(b'\n', begin)
-            line_end = len(data) if line_end == -1 else line_end
+            line_end = lines(begin)[1]
             tail = data[header.end():line_end].strip() if header is not None else b''
             if _next_line_alike(data, line_start, begin):
                 run, done = _prefixed_run(data, line_start, width, tail)
@@ -735,9 +770,11 @@ def markup_view(data: bytes) -> View | None:
     character or its reference), those read as a newline and a space (each on its own span), inline tags as nothing."""
     found = _MARKUP_START.search(data)
     out = _Builder()
+    end = 0
     while found is not None:
         begin = found.start()
-        start = data.rfind(b'\n', 0, begin) + 1
+        # (not before the last block's end: looked through for a break already, and read if it held one)
+        start = data.rfind(b'\n', end, begin) + 1 or end
         m = _MARKUP_END.search(data, found.end(), begin + _MARKUP_KEY)
         end = data.find(b'\n', m.end()) if m is not None else -1
         end = (len(data) if end == -1 else end) if m is not None else min(len(data), begin + _MARKUP_KEY)
@@ -792,9 +829,14 @@ def yaml_folded_view(data: bytes) -> View | None:
     begin = data.find(_MULTILINE_KEY)
     out = _Builder()
     done = 0
+    lines = _Lines(data)
+    seen_to = nearest = -1  # the nearest quote before ``seen_to`` on the line
     while begin != -1:
-        line_start = data.rfind(b'\n', 0, begin) + 1
-        opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
+        line_start = lines(begin)[0]
+        if seen_to < line_start:
+            seen_to, nearest = line_start, -1
+        nearest = max(nearest, data.rfind(b'"', seen_to, begin), data.rfind(b"'", seen_to, begin))
+        seen_to, opening = begin, nearest
         if opening >= done:
             quote = data[opening]
             pieces, closing, done = _folded_scalar(data, opening + 1, quote)
@@ -862,36 +904,73 @@ _ITEM_GAP = LazyPattern(_LIST_GAP + b'|' + _SHELL_GAP)  # of those, the gaps bet
 CONCAT_PIECES = 400  # string pieces joined at most for one key (a 4096-bit RSA key is about 50 lines)
 
 
-def _string_end(data: bytes, start: int, quote: int) -> int:
-    """Where the string literal whose content starts at ``start`` closes (its quote), or -1: not on this line."""
-    pos = start
-    size = len(data)
-    while pos < size:
-        c = data[pos]
-        if c == 92:  # a backslash escapes the next byte (a line end too: the literal goes on)
-            pos += 3 if data[pos + 1:pos + 3] == b'\r\n' else 2
-            continue
-        if c == quote:
-            return pos
-        if c == 10:
-            return -1
-        pos += 1
-    return -1
+class _StringEnds:
+    """Where a string literal closes, for one text, each byte walked about once however often it is asked. A walk is
+    the same from any position it reaches: a walk from elsewhere that reads a plain byte (no backslash, quote, line
+    break or ``\\r``) at or after an earlier walk's start and before its end steps next where that walk stepped, and
+    ends where it ended. Many BEGINs in one long literal (a JSON string of key blocks with no END) each walked the
+    literal from its quote again: quadratic, a 1.2 MB line ran for 9 minutes (twelfth hostile review, break 07)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        # per quote: the walks' starts, sorted, and each one's (last byte read, result); spans disjoint
+        self.walks: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def __call__(self, start: int, quote: int) -> int:
+        """Where the string literal whose content starts at ``start`` closes (its quote), or -1: not on this line."""
+        data, size = self.data, len(self.data)
+        los, walks = self.walks.setdefault(quote, ([], []))
+        k = bisect.bisect_right(los, start) - 1
+        if k < 0 or walks[k][0] < start:
+            k += 1  # not inside a walk: the next one
+        first = k
+        none = (size + 3, size + 3)  # (past any position a walk reaches)
+        lo, stop = (los[k], walks[k][0]) if k < len(los) else none
+        pos, result, joined = start, -1, False
+        while pos < size:
+            c = data[pos]
+            if c == 92:  # a backslash escapes the next byte (a line end too: the literal goes on)
+                pos += 3 if data[pos + 1:pos + 3] == b'\r\n' else 2
+            elif c == quote or c == 10:
+                result = pos if c == quote else -1
+                break
+            else:
+                pos += 1
+                if c != 13 and lo <= pos <= stop:  # in step with walk k from here on
+                    result, joined = walks[k][1], True
+                    break
+            while pos > stop:  # walked past walk k on escapes only: the next one
+                k += 1
+                lo, stop = (los[k], walks[k][0]) if k < len(los) else none
+        if joined:
+            if start < lo:  # the walk now starts here; the ones walked past are inside it
+                del los[first:k], walks[first:k]
+                los[first] = start
+        else:
+            end = min(pos, size)
+            while k < len(los) and los[k] <= end:
+                k += 1
+            del los[first:k], walks[first:k]
+            los.insert(first, start)
+            walks.insert(first, (end, result))
+        return result
 
 
 def _joined_pieces(
         data: bytes, opening: int, gaps: LazyPattern[bytes] = _CONCAT_GAP, *, key: bool = False,
+        ends: _StringEnds | None = None,
 ) -> list[tuple[int, int]]:
     """The contents of the string literal whose quote is at ``opening`` and of the literals joined to it
     (adjacent, or by ``+ . & ||``, over line ends; ``_KEY_GAP``: also as the items of a list), in order; an
     empty list if it does not close. ``key``: up to the literal before the next one holding a BEGIN line (another
     key's start, joined from there): a file of quoted BEGIN lines had each walk the 400 literals after it, 25 s a
-    MB (seventh hostile review, break 12)."""
+    MB (seventh hostile review, break 12). ``ends``: the text's literal ends, walked once for every call."""
+    ends = _StringEnds(data) if ends is None else ends
     quote = data[opening]
     pieces: list[tuple[int, int]] = []
     start = opening + 1
     while len(pieces) < CONCAT_PIECES:
-        end = _string_end(data, start, quote)
+        end = ends(start, quote)
         if end == -1:
             break
         if key and pieces and data.find(_MULTILINE_KEY, start, end) != -1:
@@ -905,13 +984,14 @@ def _joined_pieces(
     return pieces
 
 
-def _enclosing_quote(data: bytes, line_start: int, pos: int) -> int:
+def _enclosing_quote(data: bytes, line_start: int, pos: int, ends: _StringEnds | None = None) -> int:
     """The quote that opens the string literal of its line holding ``pos`` (-1 if none): the first quote
     from the left whose literal reaches ``pos`` (a JSON text in a single-quoted literal holds "…")."""
+    ends = _StringEnds(data) if ends is None else ends
     q = line_start
     while q < pos:
         if data[q] in (34, 39):  # " '
-            end = _string_end(data, q + 1, data[q])
+            end = ends(q + 1, data[q])
             if end == -1:
                 return -1
             if end >= pos:
@@ -961,17 +1041,35 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
     if not starts:
         return None
     starts.sort()
+    # Each byte looked along about once however many BEGINs share a line or a literal (twelfth hostile review, break
+    # 07: a JSON string of 18,000 key blocks with no END walked its literal from its quote for each, 9 minutes): the
+    # literals' ends are remembered (``_StringEnds``); the line's bounds and its nearest quote are looked for from the
+    # last BEGIN on; and a key's first literal that ends where one already read as no whole key ended is no key
+    # either (its pieces are those, its first one shorter: no END where the longer one had none).
+    ends = _StringEnds(data)
+    line_start = line_end = seen_to = nearest = -1
+    not_whole: set[int] = set()
     for begin, pem in starts:
         if begin < done:
             continue
-        line_start = data.rfind(b'\n', 0, begin) + 1
+        if begin > line_end:
+            line_start = data.rfind(b'\n', 0, begin) + 1
+            line_end = data.find(b'\n', begin)
+            line_end = len(data) if line_end == -1 else line_end
+            seen_to, nearest = line_start, -1
         if pem or begin - line_start > _LONG_LINE_START:  # (a minified line: the nearest quote before)
-            opening = max(data.rfind(b'"', line_start, begin), data.rfind(b"'", line_start, begin))
+            nearest = max(nearest, data.rfind(b'"', seen_to, begin), data.rfind(b"'", seen_to, begin))
+            seen_to = max(seen_to, begin)
+            opening = nearest
         else:
-            opening = _enclosing_quote(data, line_start, begin)
+            opening = _enclosing_quote(data, line_start, begin, ends)
         if opening < done or opening == -1:
             continue
-        pieces = _joined_pieces(data, opening, _KEY_GAP if pem else _CONCAT_GAP, key=pem)
+        if pem:
+            first_end = ends(opening + 1, data[opening])
+            if first_end == -1 or first_end in not_whole:
+                continue
+        pieces = _joined_pieces(data, opening, _KEY_GAP if pem else _CONCAT_GAP, key=pem, ends=ends)
         if pem:
             whole = len(pieces) >= 2 and b'-----END' in data[pieces[-1][0]:pieces[-1][1]] + data[pieces[-2][0]:pieces[-2][1]]
         else:  # the token goes on past its first run: in the next literal, or after a line continuation
@@ -985,6 +1083,8 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
                     out.add(b'\n', b, b + 1, True)  # a list's items are a key's lines: the line break between them
             out.add(b'\n', pieces[-1][1], pieces[-1][1] + 1, True)
             done = pieces[-1][1]
+        elif pem:
+            not_whole.add(first_end)
     return out.view(data)
 
 

@@ -324,7 +324,8 @@ def pem_private_key_quoted(secret: str) -> bool:
 
 def pgp_private_key(secret: str) -> bool:
     """An ASCII-armored OpenPGP block whose first packet is a secret key or secret subkey."""
-    lines = [ln.strip() for ln in secret.replace('\\r', '').replace('\\n', '\n').splitlines()]  # (escaped: \r\n, \n)
+    # (escaped: \r\n, \n; continued: a backslash ends each line)
+    lines = [ln.rstrip().removesuffix('\\').strip() for ln in secret.replace('\\r', '').replace('\\n', '\n').splitlines()]
     body: list[str] = []
     in_body = False
     for line in lines[1:]:
