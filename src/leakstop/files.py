@@ -693,6 +693,20 @@ def glob_views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
     return views
 
 
+_GLOB_WORD = LazyPattern(rb'[\w-]{16,}')  # a long word (each byte looked at once: no lookaround that backtracks)
+
+
+def glob_open_words(data: bytes) -> list[tuple[int, int]]:
+    """Where ``data`` (a glob) holds a long word that a wildcard continues (``ghp_<30 characters>*``): the names
+    it matches go on past it, and one of them may be the token it is the start of (a classic GitHub token's
+    first 30 characters after ``ghp_`` determine its last 6, a checksum); no rule finds a token cut short.
+    The caller shows such a word as a name (``report.reads_as_name``) or redacted."""
+    if not any(c in data for c in b'*?['):
+        return []
+    return [m.span() for m in _GLOB_WORD.finditer(data)
+            if data[m.start() - 1:m.start()] in (b'*', b'?', b']') or data[m.end():m.end() + 1] in (b'*', b'?', b'[')]
+
+
 def glob_names_nothing(glob: str) -> bool:
     """Whether a glob is empty once its slashes and blanks are set aside (``''``, ``'/'``, ``' '``): it names
     no path, so a setting holding one is a mistake, refused where settings are read (a custom rule's

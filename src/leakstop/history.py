@@ -33,11 +33,11 @@ from leakstop import filehooks, git
 from leakstop.baseline import Baseline
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet
-from leakstop.files import decode_text, decoded_blocks, glob_views, name_parts, normalize
+from leakstop.files import decode_text, decoded_blocks, glob_open_words, glob_views, name_parts, normalize
 from leakstop.hooks.block_credential_files import has_structure
 from leakstop.records import Commit, FileChange, FileHookSettings, FileResult
 from leakstop.regex import LazyPattern
-from leakstop.report import Progress, redact
+from leakstop.report import Progress, reads_as_name, redact
 from leakstop.scan import CHUNK_SIZE, name_findings, ruleset_for, scan_blocks, scan_data
 
 # A finding in a blob, and whether the baseline knows it (judged where the blob's text is at hand).
@@ -554,7 +554,7 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
     escape sequences removed or replaced by a space (``_views``), each found span redacted where it stands
     in ``text`` (spans that overlap are redacted as one). With ``names``, also in the parts of its names that
     ``_`` separates (``files.name_parts``); with ``glob``, also in the names it matches as a glob
-    (``files.glob_views``)."""
+    (``files.glob_views``), and a long word a wildcard continues unless it reads as a name (``files.glob_open_words``)."""
     errors = 'surrogateescape'
     try:
         data = text.encode('utf-8', errors)
@@ -575,6 +575,9 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
             found += [(*parts.original(f.start, f.end), f.secret) for f in find(parts.text)
                       if 0 <= f.start < f.end <= len(parts.text)]
         spans += [(starts[start], ends[end - 1], secret) for start, end, secret in found if start < end]
+    if glob:  # a token cut short by a wildcard (`ghp_…*`) is found by no rule: a word that reads as no name is hidden
+        words = [(start, end, data[start:end].decode('utf-8', errors)) for start, end in glob_open_words(data)]
+        spans += [word for word in words if not reads_as_name(word[2])]
     merged: list[tuple[int, int, str]] = []
     for start, end, secret in sorted(spans):
         if merged and start < merged[-1][1]:
