@@ -638,12 +638,31 @@ _GLOB_STAND_INS = b'_-x'  # what ``?`` is read as, one view each: a token's sepa
 _BRACKET_PREFERRED = b'_-.x0'  # what a bracket expression is read as when it takes one of them, in this order
 
 
+def _bracket_bytes(body: bytes) -> tuple[bool, list[tuple[int, int]]]:
+    """A bracket expression's ``body`` (between ``[`` and ``]``): whether it is negated, and its ranges of bytes
+    (``a-z``; a single byte as a range of one; ``\\c`` the ``c``)."""
+    negated = body[:1] in (b'!', b'^')
+    items, i = body[1:] if negated else body, 0
+    ranges = []
+    while i < len(items):
+        if items[i] == ord('\\') and i + 1 < len(items):
+            i += 1
+        low = items[i]
+        if i + 2 < len(items) and items[i + 1] == ord('-'):
+            ranges.append((low, items[i + 2]))
+            i += 3
+        else:
+            ranges.append((low, low))
+            i += 1
+    return negated, ranges
+
+
 def _bracket_choice(body: bytes) -> int:
-    """A byte a bracket expression's ``body`` (what stands between ``[`` and ``]``) takes: a preferred one it
-    names (``[_]``: ``_``), for ``[!…]`` one it does not name, else its first."""
-    if body[:1] in (b'!', b'^'):
-        return next((c for c in _BRACKET_PREFERRED if c not in body), ord('x'))
-    return next((c for c in _BRACKET_PREFERRED if c in body), body[0])
+    """A byte a bracket expression's ``body`` takes: a preferred one (``[_]``: ``_``, ``[!x]``: ``_``), else the first
+    it names (``[a-z]``: ``a``), else (``[!…]`` naming them all) an ``x``."""
+    negated, ranges = _bracket_bytes(body)
+    takes = [c for c in _BRACKET_PREFERRED if any(low <= c <= high for low, high in ranges) != negated]
+    return takes[0] if takes else ranges[0][0] if ranges and not negated else ord('x')
 
 
 def glob_views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
