@@ -115,6 +115,24 @@ def test_an_ignoring_pattern_is_quoted_only_without_a_character_class(
     assert token not in out
 
 
+@pytest.mark.parametrize('written', ['!.env.ghp\\_{rest}', '!.env.ghp?{rest}', '!.env.ghp_{head}*{tail}', '!ghp?{rest}/.env',
+                                     '!.env.ghp_{cut}*', '!.env.*{end}'])
+def test_a_token_written_with_glob_syntax_is_not_quoted(
+        mode: str, written: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Twelfth hostile review, break 10: a bracket expression was never quoted, but the same token written with
+    git's backslash escape, `?` for its `_`, or split by `*` was printed whole: a pattern is now redacted as
+    every name it matches would be; a token cut short by a wildcard (a classic token's first 30 characters decide
+    its checksum) is found by no rule, and a long word a wildcard continues is shown only if it reads as a name."""
+    token = fakes.github(seed='gitignore-glob')
+    rest = token[4:]
+    line = written.format(rest=rest, head=rest[:12], tail=rest[12:], cut=rest[:30], end=rest[6:])
+    Path('.gitignore').write_text(COMPLETE + line + '\n')
+    code, out, err = run(capsys)
+    assert code == 1
+    assert not [rest[i:i + 12] for i in range(len(rest) - 11) if rest[i:i + 12] in out + err]
+    assert 'ghp_…' in out and f'at line {len(COMPLETE.splitlines()) + 1}' in out or 're-included by `' in out
+
+
 def test_other_existing_templates_are_checked(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
     Path('.gitignore').write_text(COMPLETE)
     Path('.env.sample').write_text('A=\n')
@@ -485,6 +503,26 @@ def test_the_advice_quotes_a_required_line_as_no_workflow_command(
     assert f'    {shown}' in lines
     Path('.gitignore').write_text(COMPLETE + shown + '\n')
     assert run(capsys, '--require', line) == (0, '', '')
+
+
+@pytest.mark.parametrize(('option', 'value'), [
+    ('--require', 'ghp_{rest}'), ('--require', 'keys/ghp\\_{rest}'), ('--require', 'ghp?{rest}.yml'),
+    ('--template', '.env.ghp_{rest}'),
+])
+@pytest.mark.parametrize('fmt', ['text', 'json'])
+def test_a_token_in_a_required_line_or_template_is_redacted(
+        option: str, value: str, fmt: str, mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Twelfth hostile review, a sibling of break 10: a `--require` line (the hook's committed args) was printed whole
+    in its finding and in the lines to add, and a `--template` name in "add `!…`" and the lines to add, a token in
+    it with them. Each is shown as a pattern is (`report.pattern_shown`)."""
+    rest = fakes.github(seed='gitignore-require')[4:]
+    Path('.gitignore').write_text(COMPLETE + '.env*\n')
+    if option == '--template':
+        Path(value.format(rest=rest)).write_text('A=\n')
+    code, out, err = run(capsys, '--format', fmt, option, value.format(rest=rest))
+    assert code == 1
+    assert rest[-12:] not in out + err
+    assert 'ghp_…' in out
 
 
 def test_re_includes_that_keep_secrets_ignored_pass(mode: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -195,6 +195,25 @@ def test_a_token_pasted_into_a_path_or_a_rule_description_is_redacted(repo: str)
         assert listed.returncode == 0 and GH not in listed.stdout and 'Acme ghp_…' in listed.stdout
 
 
+def test_a_token_written_as_a_glob_is_redacted(repo: str) -> None:
+    """Twelfth hostile review, break 10: `config show` printed an allowlist path glob whole when it named the token
+    through glob syntax (`ghp[_]…`, `ghp\\_…`, `ghp?…`, the token split by `*` or cut short before it); `rules list` a custom rule's path
+    glob too, and an error quoting `--skip` by repr() the `\\_` form (a doubled backslash)."""
+    rest = GH[4:]
+    globs = [f'ghp[_]{rest}', f'ghp\\\\_{rest}', f'ghp?{rest}', f'docs/ghp_{rest[:12]}*{rest[12:]}/**', f'x/ghp_{rest[:30]}*']
+    write('.leakstop.toml', '[allowlist]\npaths = [' + ', '.join(f'"{g}"' for g in globs) + ']\n'
+          '[[rules]]\nid = "acme"\ndescription = "Acme"\nkind = "context"\nkeywords = ["acme"]\n'
+          f'shape = "[a-f0-9]{{32}}"\npaths = ["x/ghp?{rest}"]\n')
+    shown = leakstop_cmd('config', 'show')
+    assert shown.returncode == 0 and rest[-12:] not in shown.stdout + shown.stderr and rest[:30] not in shown.stdout
+    assert rows(shown.stdout)['allowlist.paths'][0] == '["ghp_…", "ghp_…", "ghp_…", "docs/ghp_…/**", "x/ghp_…*"]'  # the token's prefix
+    listed = leakstop_cmd('rules', 'list', '--format', 'json')
+    assert listed.returncode == 0 and rest[-12:] not in listed.stdout + listed.stderr
+    refused = subprocess.run([sys.executable, '-m', 'leakstop.hooks.check_gitignore', '--skip', f'ghp\\_{rest}'],
+                             capture_output=True, text=True)  # not a default line: the error quotes it by repr()
+    assert refused.returncode == 2 and rest[-12:] not in refused.stdout + refused.stderr and 'ghp_…' in refused.stderr
+
+
 def test_settings_and_rules_are_shown_with_no_legacy_workflow_command(repo: str) -> None:
     """Eleventh hostile review, a sibling of break 07: `config show` and `rules list --format json` printed
     a committed setting holding `##[` raw (a workflow command anywhere in a line of the CI log). They show

@@ -516,3 +516,39 @@ def test_copy_names_marker_without_space_is_refused() -> None:
     table = _copy_table()
     with pytest.raises(ValueError, match='starts with a space'):
         files.CopyNames({**table, 'inserted': ['-copy']})
+
+
+@pytest.mark.parametrize(('glob', 'names'), [
+    (b'plain.txt', []),  # no glob syntax: its own only name, no view
+    (b'ghp\\_x', [b'ghp_x']),  # git's escape
+    (b'ghp\\\\_x', [b'ghp_x']),  # a run of backslashes (an error's repr of the escape)
+    (b'ghp[_]x', [b'ghp_x']), (b'[!x]y', [b'_y']),  # a byte the bracket takes, `_-.x0` first
+    (b'[a-z]b', [b'xb']), (b'[0-9]', [b'0']), (b'[!_x.0-]', [b'x']),
+    (b'ghp?x', [b'ghp_x', b'ghp-x', b'ghpxx']),  # `?`: one view per stand-in
+    (b'ab*cd**ef', [b'abcdef']),  # a token split by `*` is whole again
+    (b'[ab', [b'[ab']), (b'x\\', [b'x']),  # an unclosed bracket is itself; a trailing backslash escapes nothing
+])
+def test_glob_views_read_a_glob_as_the_names_it_matches(glob: bytes, names: list[bytes]) -> None:
+    """Twelfth hostile review, break 10: what is shown of a pattern is searched as the names it matches."""
+    views = files.glob_views(glob)
+    assert [view for view, _, _ in views] == names
+    for view, starts, ends in views:  # each byte of a view stands for a piece of the glob that reads as it
+        assert len(starts) == len(ends) == len(view)
+        assert all(glob[s:e].endswith(view[k:k + 1]) or glob[s:s + 1] in b'[?' for k, (s, e) in enumerate(zip(starts, ends)))
+
+
+@pytest.mark.parametrize(('glob', 'words'), [
+    (b'ghp_' + b'a1B2' * 8 + b'*', [b'ghp_' + b'a1B2' * 8]), (b'*' + b'a1B2' * 5, [b'a1B2' * 5]),
+    (b'x?' + b'a1B2' * 5, [b'a1B2' * 5]), (b'a1B2' * 5 + b'/*', []), (b'a1B2' * 5, []), (b'short*', []),
+])
+def test_glob_open_words(glob: bytes, words: list[bytes]) -> None:
+    assert [glob[s:e] for s, e in files.glob_open_words(glob)] == words
+
+
+@pytest.mark.parametrize('glob', [b'[' * 100_000, b'\\' * 100_000 + b'x', b'[]' * 50_000, b'a' * 100_000 + b'*'])
+def test_glob_views_are_linear(glob: bytes) -> None:
+    import time
+    start = time.perf_counter()
+    files.glob_views(glob)
+    files.glob_open_words(glob)
+    assert time.perf_counter() - start < 2

@@ -336,6 +336,36 @@ def test_own_files_are_read_only_as_regular_files(tmp_path: object, own: str, ta
     assert 'Traceback' not in result.stderr
 
 
+@pytest.mark.parametrize('report', ['detect-secrets', 'gitleaks', '.gitleaksignore'])
+def test_baseline_import_reads_no_fifo_socket_or_device_an_entry_names(tmp_path: object, report: str) -> None:
+    """Twelfth hostile review's brief, break 11 (not a break: it only looked hung on a cold rule cache): an entry of an
+    imported report naming a FIFO, a socket or a link to /dev/zero is opened as every read is (non-blocking, fstat,
+    regular files only, through ``files.read_bytes``): the import ends, and the entry matches no finding (the
+    link is outside the repository: skipped). Guards the promise for every report format."""
+    init_repo(str(tmp_path))
+    os.mkfifo('pipe')
+    os.symlink('/dev/zero', 'zero')
+    server = socket.socket(socket.AF_UNIX)
+    server.bind('sock')
+    names = ['pipe', 'sock', 'zero']
+    if report == 'detect-secrets':
+        write('report.json', json.dumps({'version': '1.4.0', 'plugins_used': [], 'filters_used': [], 'results': {
+            n: [{'type': 'Secret Keyword', 'filename': n, 'hashed_secret': '0' * 40, 'line_number': 1}] for n in names}}))
+    elif report == 'gitleaks':
+        write('report.json', json.dumps([{'File': n, 'StartLine': 1, 'Secret': 'a', 'Match': 'a', 'RuleID': 'generic-api-key',
+                                          'Commit': '', 'Fingerprint': f'{n}:generic-api-key:1'} for n in names]))
+    else:
+        write('report.json', ''.join(f'{n}:generic-api-key:1\n' for n in names))
+    try:
+        result = _hook('leakstop', 'baseline', 'import', 'report.json', cwd=str(tmp_path))
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr[-500:]
+    assert 'skipped an entry for zero: outside the repository' in result.stderr
+    assert result.stdout.startswith('.leakstop-baseline.json: imported 0 finding(s) from report.json')
+    assert '2 entries had no leakstop finding to match; 1 skipped' in result.stdout
+
+
 def test_a_fifo_named_as_baseline_in_config_is_refused(tmp_path: object) -> None:
     write('.leakstop.toml', 'baseline = "reviewed.json"\n')
     os.mkfifo('reviewed.json')

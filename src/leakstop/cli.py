@@ -591,7 +591,7 @@ def cmd_rules_list(*, config: Config, fmt: str = 'text') -> int:
     # hostile review, break 06); leakstop's own are shown as they are
     # (its description, provider, revoke page and tags are redacted when the rule set is built: scan.shown_without_secrets)
     rules = sorted((r._replace(id=display_name(r.id), description=without_secrets(r.description, ruleset),
-                               paths=tuple(without_secrets(p, ruleset) for p in r.paths),
+                               paths=tuple(without_secrets(p, ruleset, glob=True) for p in r.paths),
                                keywords=tuple(without_secrets(k, ruleset) for k in r.keywords))  # (fourth review, 06)
                     if r.id in custom else r for r in ruleset.rules), key=lambda r: r.id)
     custom = {display_name(i) for i in custom}
@@ -753,8 +753,8 @@ def settings_rows(
     table = settings_table(config)
     ruleset = ruleset_for(config, every_rule=True)
 
-    def path_shown(path: str) -> str:  # a token pasted into a path or a glob (second hostile review, break 06)
-        return printable(without_secrets(path, ruleset))
+    def path_shown(path: str) -> str:  # a token pasted into a path or a glob (second hostile review, break 06),
+        return printable(without_secrets(path, ruleset, glob=True))  # or written as one (`ghp[_]…`: twelfth, 10)
     source = printable(origin_of(config, explicit=explicit))
     cli = 'command line'
 

@@ -33,11 +33,11 @@ from leakstop import filehooks, git
 from leakstop.baseline import Baseline
 from leakstop.config import Config
 from leakstop.engine import Finding, RuleSet
-from leakstop.files import decode_text, decoded_blocks, name_parts, normalize
+from leakstop.files import decode_text, decoded_blocks, glob_open_words, glob_views, name_parts, normalize
 from leakstop.hooks.block_credential_files import has_structure
 from leakstop.records import Commit, FileChange, FileHookSettings, FileResult
 from leakstop.regex import LazyPattern
-from leakstop.report import Progress, redact
+from leakstop.report import Progress, reads_as_name, redact
 from leakstop.scan import CHUNK_SIZE, name_findings, ruleset_for, scan_blocks, scan_data
 
 # A finding in a blob, and whether the baseline knows it (judged where the blob's text is at hand).
@@ -577,11 +577,12 @@ def _views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
     return views
 
 
-def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: bool = False) -> str:
+def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: bool = False, glob: bool = False) -> str:
     """``text`` with each secret ``find`` finds in it redacted: in the text itself, and in the text with its
     escape sequences removed or replaced by a space (``_views``), each found span redacted where it stands
     in ``text`` (spans that overlap are redacted as one). With ``names``, also in the parts of its names that
-    ``_`` separates (``files.name_parts``)."""
+    ``_`` separates (``files.name_parts``); with ``glob``, also in the names it matches as a glob
+    (``files.glob_views``), and a long word a wildcard continues unless it reads as a name (``files.glob_open_words``)."""
     errors = 'surrogateescape'
     try:
         data = text.encode('utf-8', errors)
@@ -595,6 +596,16 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
     if parts:
         spans += [(*parts.original(f.start, f.end), f.secret) for f in find(parts.text)
                   if 0 <= f.start < f.end <= len(parts.text)]
+    for view, starts, ends in glob_views(data) if glob else ():  # a name the glob matches, and that name's parts
+        found = [(f.start, f.end, f.secret) for f in find(view) if 0 <= f.start < f.end <= len(view)]
+        parts = name_parts(view) if names else None
+        if parts:
+            found += [(*parts.original(f.start, f.end), f.secret) for f in find(parts.text)
+                      if 0 <= f.start < f.end <= len(parts.text)]
+        spans += [(starts[start], ends[end - 1], secret) for start, end, secret in found if start < end]
+    if glob:  # a token cut short by a wildcard (`ghp_…*`) is found by no rule: a word that reads as no name is hidden
+        words = [(start, end, data[start:end].decode('utf-8', errors)) for start, end in glob_open_words(data)]
+        spans += [word for word in words if not reads_as_name(word[2])]
     merged: list[tuple[int, int, str]] = []
     for start, end, secret in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -606,11 +617,13 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
     return data.decode('utf-8', errors)
 
 
-def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml') -> str:
+def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml', *, glob: bool = False) -> str:
     """``text`` taken from a repository or written by a user (a commit's subject, a path glob, a rule's description,
     a baseline's file name) with each secret the rules of ``ruleset`` find in it redacted, in the text and in its
     decoded views, as a file at ``path`` is scanned (``scan.every_secret``). Pass every rule, whatever the settings
     select, and no allowlist applies: an allowlisted token pasted into a path is still a token. Also each found
-    in a part of a name that ``_`` separates (a subject naming a file: ``backup_<token>.txt``: ``files.name_parts``)."""
+    in a part of a name that ``_`` separates (a subject naming a file: ``backup_<token>.txt``: ``files.name_parts``).
+    With ``glob`` (``text`` is a pattern: a glob, a .gitignore line, or may quote one: an error), also each found in a
+    name it matches (``files.glob_views``): a pattern is redacted as every name it matches would be."""
     from leakstop.scan import every_secret
-    return _redact(text, lambda data: every_secret(data, path, ruleset), names=True)
+    return _redact(text, lambda data: every_secret(data, path, ruleset), names=True, glob=glob)

@@ -123,8 +123,19 @@ def display_pattern(pattern: str) -> str | None:
     expression (``[…]``) can hold any text of its file (a token pasted into .gitignore), one without holds only
     the characters of the names it matches, wildcards and escapes. Output then names the pattern's line
     instead. The one decision for check-gitignore's messages and the ignored-baseline warning (which quoted
-    it whole: tenth hostile review, break 15)."""
-    return None if '[' in pattern else printable(pattern)
+    it whole: tenth hostile review, break 15). A pattern quoted is redacted as every name it matches would be
+    (``history.without_secrets`` with ``glob``): `!.env.ghp\\_…` and `!.env.ghp?…` name the token `ghp_…` and were
+    shown whole (twelfth hostile review, break 10)."""
+    return None if '[' in pattern else pattern_shown(pattern)
+
+
+def pattern_shown(pattern: str) -> str:
+    """A pattern (a glob, a .gitignore line, a hook's ``--require`` line) as output shows it: on one printable line,
+    each secret the shipped rules or the custom rules in use find in it or in a name it matches redacted
+    (``history.without_secrets`` with ``glob``)."""
+    from leakstop.history import without_secrets
+    from leakstop.scan import shown_ruleset
+    return printable(without_secrets(pattern, shown_ruleset(), glob=True))
 
 
 _SHOWN: dict[str, str] = {}  # path -> the path with its secrets redacted (a report shows a path per finding)

@@ -89,7 +89,7 @@ def redacted_message(text: str) -> str:
     from leakstop.history import without_secrets
     from leakstop.report import inert
     from leakstop.scan import shown_ruleset
-    return inert(without_secrets(text, shown_ruleset()))
+    return inert(without_secrets(text, shown_ruleset(), glob=True))  # an argument may be a glob (`--skip 'ghp\\_…'`)
 
 
 def _refused(message: str) -> argparse.ArgumentTypeError:

@@ -30,7 +30,7 @@ from leakstop.errors import FatalError
 from leakstop.hooks import ArgumentParser, redacted_message, select_rules
 from leakstop.files import compile_globs, glob_names_nothing, read_own_file
 from leakstop.records import IgnoreMatch as Match, IgnorePattern as Pattern, Required
-from leakstop.report import display_path, display_pattern, emit
+from leakstop.report import display_path, display_pattern, emit, pattern_shown
 from leakstop.scan import FileResult
 
 GITIGNORE = '.gitignore'
@@ -457,7 +457,8 @@ def check_gitignore(
                      if a.source == GITIGNORE and a.pattern.startswith('!')}
         if negations:  # the top-level file's own `!` line re-includes them (`!*/*/.env`): lines added after it win
             where += redacted_message(' (re-included by ' + ', '.join(_pattern_at(a) for _, a in sorted(negations.items())) + ')')
-        description = f'does not ignore {what}{where}: add ' + ', '.join(f'`{line}`' for line in lines)
+        # a `--require` line is a pattern from the hook's args: shown as a .gitignore line is (`ghp\\_…`: twelfth, 10)
+        description = redacted_message(f'does not ignore {what}{where}: add ' + ', '.join(f'`{line}`' for line in lines))
         found.append((_finding(rule_id, description), lines))
     reincluded: set[tuple[str, str]] = set()
     for path, req in nested_probes.items():  # a subdirectory's own .gitignore that re-includes what the top one ignores
@@ -477,8 +478,8 @@ def check_gitignore(
         if answer.ignored:
             found.append((_finding(
                 'gitignore-template-ignored',
-                f'ignores the template {_shown(template)} ({_pattern_at(answer)}): a template must '
-                f'stay committable: add `!{template}` after that line',
+                redacted_message(f'ignores the template {_shown(template)} ({_pattern_at(answer)}): a template must '
+                                 f'stay committable: add `!{template}` after that line'),
             ), [f'!{template}']))
     kept = config.allowlist.filter(b'', [f for f, _ in found], placeholders=False)
     to_add: list[str] = []
@@ -496,7 +497,7 @@ def check_gitignore(
     else:
         head = 'Add these lines at the end of .gitignore (order matters: `!` lines re-include what earlier lines ignore):'
     advice = (
-        head + '\n\n' + ''.join(f'    {advice_line(line)}\n' for line in to_add) + '\n'
+        head + '\n\n' + ''.join(f'    {advice_line(pattern_shown(line))}\n' for line in to_add) + '\n'
         'Ignoring does not untrack files already committed: `git rm --cached -- <path>` for those, and '
         'rotate any real secret they held. To skip a line here, pass `--skip LINE` in the hook\'s args.'
     )
