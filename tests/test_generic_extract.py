@@ -614,12 +614,23 @@ def test_no_value_in_a_sibling_layout_that_names_no_secret(detector: GenericDete
     ('setup.sh', f'htpasswd -bc /etc/nginx/.htpasswd admin {P05}\n'),
     ('setup.sh', f'htpasswd -nbB admin {P05}\n'),  # -n: no file, the user and the password
     ('setup.cmd', f'net user admin {P05} /add\n'),
+    ('deploy.sh', f"firebase functions:secrets:set DB_PASSWORD <<< '{P05}'\n"),  # siblings
+    ('deploy.sh', f"printf '%s' '{P05}' | gcloud secrets versions add db-password --data-file=-\n"),
+    ('deploy.sh', f'cf set-env my-app DB_PASSWORD {P05}\n'),
+    ('check.sh', f'mongosh --host db -u admin -p {P05}\n'),
+    ('check.sh', f'/usr/bin/mongodump -u admin -p "{P05}" --out /backup\n'),
+    ('check.sh', f'ldapsearch -x -D cn=admin,dc=example,dc=org -w {P05} -b dc=example,dc=org\n'),
+    ('setup.sh', f'mysqladmin -u root password {P05}\n'),
+    ('setup.sh', f'rabbitmqctl add_user admin {P05}\n'),
+    ('setup.sh', f'rabbitmqctl change_password admin "{P05}"\n'),
 ])
 def test_a_password_given_to_a_command_that_stores_it(detector: GenericDetector, path: str, text: str) -> None:
     """Twelfth hostile review (break 11), siblings of the eleventh's 04: `pulumi config set --secret K v`, `travis env
     set K v`, the value piped into `wrangler secret put K`, a here-string on the command's line (`gh secret set K <<<
     'v'`), openssl's `-passout pass:v`, `redis-cli -a v`, `htpasswd -b file user v` and `net user admin v /add` were
-    missed, while `gh secret set K --body v` was found."""
+    missed, while `gh secret set K --body v` was found. Siblings: firebase's `functions:secrets:set`, `gcloud secrets versions
+    add`, Cloud Foundry's `cf set-env APP K v`, `mongosh -p v`, the LDAP tools' `-w v`, `mysqladmin password v`,
+    `rabbitmqctl add_user user v`."""
     assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
 
 
@@ -640,6 +651,12 @@ def test_a_password_given_to_a_command_that_stores_it(detector: GenericDetector,
     ('setup.cmd', 'net user admin * /add\n'),  # asks for it
     ('setup.cmd', 'net user admin /delete\n'),
     ('setup.cmd', 'net user admin %ADMIN_PASSWORD% /add\n'),
+    ('compose.sh', 'docker run -d --name mongo -p 27017:27017 mongo:7\n'),  # a port, not mongo's -p
+    ('check.sh', 'ldapsearch -x -D cn=admin,dc=example,dc=org -W -b dc=example,dc=org\n'),  # -W asks for it
+    ('check.sh', 'ldapsearch -x -D cn=admin -y /run/secrets/ldap_password\n'),
+    ('setup.sh', 'mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"\n'),
+    ('setup.sh', 'rabbitmqctl add_user admin "$RABBITMQ_PASSWORD"\n'),
+    ('deploy.sh', 'cf set-env my-app DB_PASSWORD "$DB_PASSWORD"\n'),
 ])
 def test_no_password_given_to_a_command_that_reads_it_elsewhere(detector: GenericDetector, path: str, text: str) -> None:
     assert found(detector, text.encode(), path) == []
