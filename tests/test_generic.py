@@ -205,6 +205,9 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'echo x | secret set password ', b'security add-generic-password -w x ',
     b'password ?: "', b'("password").unwrap_or_else(|_| "', b'("password") { "', b'{password} // "', b'cmp.Or(f("password"), "',
     b'("password")) {"', b'password || `',
+    b'secret set password <<', b'env add password x ', b'-passout pass:x ', b'redis-cli -a x ', b'htpasswd -b f u ',
+    b'htpasswd -bC 1', b'net user a x ', b'rabbitmqctl add_user a x ', b'mongosh -p x ', b'ldapsearch -w x ',
+    b'cf set-env a password x ', b'mysqladmin password x ',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds).

@@ -601,6 +601,68 @@ def test_no_value_in_a_sibling_layout_that_names_no_secret(detector: GenericDete
     assert found(detector, text.encode(), path) == []
 
 @pytest.mark.parametrize(('path', 'text'), [
+    ('deploy.sh', f'pulumi config set --secret dbPassword {P05}\n'),
+    ('deploy.sh', f'travis env set DB_PASSWORD {P05}\n'),
+    ('deploy.sh', f"echo '{P05}' | wrangler secret put DB_PASSWORD\n"),
+    ('deploy.sh', f"gh secret set DB_PASSWORD <<< '{P05}'\n"),  # a here-string on the command's line
+    ('deploy.sh', f"vercel env add DB_PASSWORD production <<< '{P05}'\n"),
+    ('sign.sh', f'openssl pkcs12 -export -in c.pem -inkey k.pem -out c.p12 -passout pass:{P05}\n'),
+    ('sign.sh', f'openssl rsa -in k.pem -passin "pass:{P05}" -out plain.pem\n'),
+    ('sign.sh', f'openssl enc -aes-256-cbc -pass pass:{P05} -in a -out a.enc\n'),
+    ('check.sh', f'redis-cli -h cache -a {P05} ping\n'),
+    ('setup.sh', f'htpasswd -b .htpasswd admin {P05}\n'),
+    ('setup.sh', f'htpasswd -bc /etc/nginx/.htpasswd admin {P05}\n'),
+    ('setup.sh', f'htpasswd -nbB admin {P05}\n'),  # -n: no file, the user and the password
+    ('setup.cmd', f'net user admin {P05} /add\n'),
+    ('deploy.sh', f"firebase functions:secrets:set DB_PASSWORD <<< '{P05}'\n"),  # siblings
+    ('deploy.sh', f"printf '%s' '{P05}' | gcloud secrets versions add db-password --data-file=-\n"),
+    ('deploy.sh', f'cf set-env my-app DB_PASSWORD {P05}\n'),
+    ('check.sh', f'mongosh --host db -u admin -p {P05}\n'),
+    ('check.sh', f'/usr/bin/mongodump -u admin -p "{P05}" --out /backup\n'),
+    ('check.sh', f'ldapsearch -x -D cn=admin,dc=example,dc=org -w {P05} -b dc=example,dc=org\n'),
+    ('setup.sh', f'mysqladmin -u root password {P05}\n'),
+    ('setup.sh', f'rabbitmqctl add_user admin {P05}\n'),
+    ('setup.sh', f'rabbitmqctl change_password admin "{P05}"\n'),
+])
+def test_a_password_given_to_a_command_that_stores_it(detector: GenericDetector, path: str, text: str) -> None:
+    """Twelfth hostile review (break 11), siblings of the eleventh's 04: `pulumi config set --secret K v`, `travis env
+    set K v`, the value piped into `wrangler secret put K`, a here-string on the command's line (`gh secret set K <<<
+    'v'`), openssl's `-passout pass:v`, `redis-cli -a v`, `htpasswd -b file user v` and `net user admin v /add` were
+    missed, while `gh secret set K --body v` was found. Siblings: firebase's `functions:secrets:set`, `gcloud secrets versions
+    add`, Cloud Foundry's `cf set-env APP K v`, `mongosh -p v`, the LDAP tools' `-w v`, `mysqladmin password v`,
+    `rabbitmqctl add_user user v`."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('sign.sh', 'openssl pkcs12 -export -in c.pem -out c.p12 -passout pass:$PW\n'),  # a reference
+    ('sign.sh', 'openssl rsa -in k.pem -passin env:KEY_PASSWORD -out plain.pem\n'),  # where to read it
+    ('sign.sh', 'openssl rsa -in k.pem -passin file:/run/secrets/key_password -out plain.pem\n'),
+    ('sign.sh', 'openssl rsa -in k.pem -passin stdin -out plain.pem\n'),
+    ('check.sh', 'redis-cli -h cache -a $REDIS_PASSWORD ping\n'),
+    ('check.sh', 'redis-cli -a "${REDIS_PASSWORD}" --no-auth-warning ping\n'),
+    ('deploy.sh', 'gh secret set DB_PASSWORD <<< "$SECRET"\n'),
+    ('deploy.sh', 'vercel env add DB_PASSWORD production < password.txt\n'),
+    ('deploy.sh', f"vercel env add DB_HOST production <<< '{P05}'\n"),  # no secret's name
+    ('deploy.sh', 'pulumi config set --secret dbPassword\n'),  # asks for it
+    ('deploy.sh', 'echo "$DB_PASSWORD" | wrangler secret put DB_PASSWORD\n'),
+    ('setup.sh', 'htpasswd -b .htpasswd admin "$ADMIN_PASSWORD"\n'),
+    ('setup.sh', 'htpasswd -c .htpasswd admin\n'),  # asks for it
+    ('setup.cmd', 'net user admin * /add\n'),  # asks for it
+    ('setup.cmd', 'net user admin /delete\n'),
+    ('setup.cmd', 'net user admin %ADMIN_PASSWORD% /add\n'),
+    ('compose.sh', 'docker run -d --name mongo -p 27017:27017 mongo:7\n'),  # a port, not mongo's -p
+    ('check.sh', 'ldapsearch -x -D cn=admin,dc=example,dc=org -W -b dc=example,dc=org\n'),  # -W asks for it
+    ('check.sh', 'ldapsearch -x -D cn=admin -y /run/secrets/ldap_password\n'),
+    ('setup.sh', 'mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"\n'),
+    ('setup.sh', 'rabbitmqctl add_user admin "$RABBITMQ_PASSWORD"\n'),
+    ('deploy.sh', 'cf set-env my-app DB_PASSWORD "$DB_PASSWORD"\n'),
+])
+def test_no_password_given_to_a_command_that_reads_it_elsewhere(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
     ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
     ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),
     ('env-drive.ps1', f'$env:DB_PASSWORD = "{P05}"\n'),

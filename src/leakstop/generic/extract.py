@@ -72,6 +72,32 @@ _METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?'
 # in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")`, Java's
 # `.orElse("…")`, Scala's `.getOrElse("…")`
 _DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse|getOrElse)\([ \t]*(?:\|\w{0,20}\|)?'
+# Commands that store a named secret from their arguments (the name, then the value, piped in or in a here-string):
+# `gh secret set`, `dotnet user-secrets set`, `docker secret create`, `glab variable set` (eleventh hostile review, break
+# 04); `wrangler secret put`, `travis env set`, `vercel env add`, `pulumi config set --secret` (twelfth, break 11), and
+# its siblings `netlify env:set`, firebase's `functions:secrets:set`, `gcloud secrets versions add`, `cf set-env APP`.
+# One list for the anchor and the readers (`_SECRET_SET`, `_PIPED_SECRET`).
+STORE_COMMANDS = (
+    r'(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create|put)',
+    r'secrets[ \t]+versions[ \t]+add',
+    r'(?:env|secrets):set',
+    r'env[ \t]+(?:set|add)',
+    r'config[ \t]+set(?:[ \t]+--secret)?',
+    r'set-env[ \t]+[\w.-]{1,80}',
+)
+_STORE_COMMAND = '(?:' + '|'.join(STORE_COMMANDS) + ')'
+# Commands that take a user's password as the argument after a user's name: Windows' `net user admin v /add`,
+# `rabbitmqctl add_user admin v` (`_USER_PASSWORD`)
+USER_PASSWORD_COMMANDS = (r'net[ \t]+user', r'rabbitmqctl[ \t]+(?:add_user|change_password)')
+_USER_PASSWORD_COMMAND = '(?:' + '|'.join(USER_PASSWORD_COMMANDS) + ')'
+# Commands and the argument before their password (`_PASSWORD_ARGUMENT`): `redis-cli -a v`, `mongosh -p v`, the LDAP
+# tools' `-w v` (`-W` asks for it), `mysqladmin password v` (twelfth hostile review, break 11, and its siblings)
+PASSWORD_ARGUMENTS = (
+    (r'redis-cli', r'-a'),
+    (r'mongo(?:sh|dump|restore|export|import|stat|top|files)?', r'-p'),
+    (r'ldap(?:search|add|modify|delete|passwd|compare|modrdn|whoami|exop)', r'-w'),
+    (r'mysqladmin', r'password'),
+)
 GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line and its value below
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + r'(?:\([ \t]*)?' + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}\\?["\'`][^"\'`\s]',
@@ -84,9 +110,11 @@ ANCHORS: dict[str, str] = {
                + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'
                # a command storing a named secret (`_SECRET_SET`, `_NAME_VALUE`): `gh secret set K`, `dotnet user-secrets
                # set K`, `--name K` (the value after it or before it on the line)
-               r'|\b(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create)[ \t]+["\']?[\w:./-]{0,40}' + _KW
+               r'|\b' + _STORE_COMMAND + r'[ \t]+["\']?[\w:./-]{0,40}' + _KW
                + r'|(?:^|[ \t])--name(?:=|[ \t]+)["\']?[\w:./-]{0,40}' + _KW
-               + r'|\bsecurity[ \t]+add-(?:generic|internet)-password[ \t]'),
+               + r'|\bsecurity[ \t]+add-(?:generic|internet)-password[ \t]'
+               # a user's password as a command's argument (`_HTPASSWD`, `_USER_PASSWORD`)
+               r'|\bhtpasswd[ \t]+-[A-Za-z]|\b' + _USER_PASSWORD_COMMAND + r'[ \t]+[^\s/]+[ \t]+[^\s/*]'),
     'xml': (r'<[\w:.-]*' + _KW + r'[\w:.-]*(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:[^<\s]|<!\[CDATA\[|\r?$)|(?:key|name)[ \t]*=[ \t]*"[^"\n]{0,40}' + _KW
             # a name element naming a secret, its value in the element after it (`_XML_NAMED`)
             + r'|<(?:[\w.-]{0,40}-)?(?:name|key)>[ \t]*[\w.:/-]{0,80}' + _KW),
@@ -94,7 +122,9 @@ ANCHORS: dict[str, str] = {
         r'(?:^|[\s"\'])--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*(?:=|[ \t]+)[^\s-]'
         r'|(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\b[^\n]{0,200}?[ \t]-p[^\s-]'
         r'|\blogin\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+\S|psexec[^\n]{0,200}?[ \t]-p[ \t]+\S'
-        r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*["\']?:'
+        # (openssl's `-passout pass:v` is hit by the first)
+        + ''.join(r'|\b' + command + r'\b[^\n]{0,200}?[ \t]' + argument + r'[ \t]+\S' for command, argument in PASSWORD_ARGUMENTS)
+        + r'|[ \t](?:-u|--user)[ \t]+["\']?[^\s:"\']*["\']?:'
         # the flag and its value as two strings of a list: args: ["--db-password", "v"], CMD [...], subprocess.run([...])
         r'|["\']--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred)[\w-]*["\'][ \t]*,[ \t]*["\'][^\s"\'-]'
     ),
@@ -264,20 +294,33 @@ _SETENV = LazyPattern(
 # a command that stores a named secret from its arguments, the name then the value (or `--body v`, gh's), the sibling of
 # `setx K v` (eleventh hostile review, break 04): `gh secret set K --body v` (`-b v`, other flags between),
 # `dotnet user-secrets set K v`, `glab variable set K v`, `doppler secrets set K v`, `netlify env:set K v`
+# A here-string on the command's line is its value too (`gh secret set K <<< 'v'`, `vercel env add K production <<< 'v'`;
+# twelfth hostile review, break 11): read first, before a positional word (`production`, an environment's name).
 _SECRET_SET = LazyPattern(
-    rb'''(?<![\w-])(?:(?:user-secrets|secrets?|variables?)[ \t]+set|env:set)[ \t]+(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)'''
-    rb'''(?:[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|-b(?:=|[ \t]*)))(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+    rb'''(?<![\w-])''' + _STORE_COMMAND.encode() + rb'''[ \t]+(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)'''
+    rb'''(?:[^\n;|&]{0,200}?[ \t]<<<[ \t]*|[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|-b(?:=|[ \t]*)))'''
+    rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 )
 # the value piped into such a command (or `docker secret create K -`): `echo "v" | gh secret set K`
 _PIPED_SECRET = LazyPattern(
     rb'''(?<![\w-])(?:echo|printf)(?:[ \t]+-[neE]{1,3})*[ \t]+(?:["']%s(?:\\n)?["'][ \t]+)?''' + _VALUE
-    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create)[ \t]+'''
+    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])''' + _STORE_COMMAND.encode() + rb'''[ \t]+'''
     rb'''(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
 )
 # macOS's keychain: `security add-generic-password -a user -s service -w v` (the password is -w's)
 _KEYCHAIN = LazyPattern(
     rb'''(?<![\w-])security[ \t]+(?P<key>add-(?:generic|internet)-password)[ \t][^\n]{0,200}?(?<=[ \t])-w(?:[ \t]+)(?!-)(?='''
     + _VALUE + rb''')'''
+)
+# a user's password as an argument (twelfth hostile review, break 11): `htpasswd -b file user v` (`-nb user v`: no file;
+# `-C 10` takes a number), `USER_PASSWORD_COMMANDS` (`net user admin v /add`: `*` asks for it; `/add`, `/delete` are options)
+_HTPASSWD = LazyPattern(rb'''(?<![\w/.-])htpasswd(?P<opts>(?:[ \t]+-[A-Za-z]{1,8}(?:(?<=C)[ \t]+\d{1,2})?){1,4})[ \t]+''')
+_ARGUMENT = rb'''(?:"[^"\n]{1,200}"|'[^'\n]{1,200}'|[^\s"'-][^\s"']{0,200})[ \t]+'''
+_ARGUMENT_VALUE = rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+_HTPASSWD_USER = LazyPattern(_ARGUMENT + _ARGUMENT_VALUE)
+_HTPASSWD_FILE_USER = LazyPattern(_ARGUMENT + _ARGUMENT + _ARGUMENT_VALUE)
+_USER_PASSWORD = LazyPattern(
+    rb'''(?<![\w-])(?i:''' + _USER_PASSWORD_COMMAND.encode() + rb''')[ \t]+(?:"[^"\n]{1,80}"|[^\s"/*]{1,80})[ \t]+(?![bBuUrRfFL@]{0,2}["']?[/*])(?=''' + _VALUE + rb''')'''
 )
 # `--name K` and `--value v` on one line, in either order: `aws ssm put-parameter`, `az keyvault secret set`
 _NAME_ARG = rb'''(?<![\w-])--name(?:=|[ \t]+)(?P<kq>["']?)(?P<key>[A-Za-z_/][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
@@ -289,6 +332,12 @@ _ENV_ITEM = LazyPattern(
 )
 # (the command, not a directory: /var/lib/mysql/peer-list … -protocol= is no mysql -p)
 _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)(?![\w/.-])[^\n]{0,200}?[ \t]-p(?P<uv>[^\s\'"-][^\s\'"]{0,200})')
+# openssl's password arguments: `-passin pass:v`, `-passout "pass:v"`, `-pass pass:v`, `-password pass:v` (`env:VAR`,
+# `file:path`, `fd:N`, `stdin` say where to read it; twelfth hostile review, break 11); `PASSWORD_ARGUMENTS`
+_OPENSSL_PASS = LazyPattern(rb'''(?<![\w-])-pass(?:in|out|word)?[ \t]+["']?pass:(?P<uv>[^\s"'`]{1,500})''')
+_PASSWORD_ARGUMENT = LazyPattern(
+    rb'''(?<![\w.-])(?:''' + '|'.join(command + r'(?![\w/.-])[^\n]{0,200}?[ \t]' + argument for command, argument in PASSWORD_ARGUMENTS).encode()
+    + rb''')[ \t]+(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb')')
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
 # curl -u user:pw, --user user:'pw', --user "user":"pw" (no brackets in the user: Markdown links)
 # (no braces or $ in the user: -u "${ADMIN_USER:-admin}" is a shell default, not user:password; no `+` first and no
@@ -812,6 +861,15 @@ def setenv(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for rx in (_SETENV, _ENV_ITEM, _SECRET_SET, _NAME_VALUE, _VALUE_NAME, _PIPED_SECRET, _KEYCHAIN):
         for m in rx.finditer(data, lo, hi):
             yield from _yield(data, m, 'assign')
+    for m in _USER_PASSWORD.finditer(data, lo, hi):
+        yield from _yield(data, m, 'assign', key='password')
+    for m in _HTPASSWD.finditer(data, lo, hi):
+        opts = m.group('opts')
+        if b'b' in opts:  # (without -b htpasswd asks for the password)
+            rx = _HTPASSWD_USER if b'n' in opts else _HTPASSWD_FILE_USER
+            v = rx.match(data, m.end(), hi)
+            if v is not None:
+                yield from _yield(data, v, 'assign', key='password')
 
 
 def _next_line_end(data: bytes, end: int, reach: int) -> int:
@@ -848,11 +906,15 @@ def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 def flag(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _FLAG.finditer(data, lo, hi):
-        yield from _yield(data, m, 'flag')
+        if not _OPENSSL_PASS.match(data, m.start()):  # (`-pass pass:v`: its value is after `pass:`, read below)
+            yield from _yield(data, m, 'flag')
     for m in _MYSQL_P.finditer(data, lo, hi):
         yield from _yield(data, m, 'flag', key='password')
     for m in _LOGIN_P.finditer(data, lo, hi):
         yield from _yield(data, m, 'flag', key='password')
+    for rx in (_OPENSSL_PASS, _PASSWORD_ARGUMENT):
+        for m in rx.finditer(data, lo, hi):
+            yield from _yield(data, m, 'flag', key='password')
     for m in _USER_COLON.finditer(data, lo, hi):
         yield from _yield(data, m, 'flag', key='password')
     for m in _USER_TOKEN.finditer(data, lo, hi):
