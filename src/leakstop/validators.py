@@ -92,29 +92,7 @@ def jwt_structure(secret: str) -> bool:
     if parts is None or 'alg' not in parts[0]:
         return False
     signature = b64decode_loose(secret.rsplit('.', 1)[1])
-    if signature and _signed_with_example_secret(secret, parts[0].get('alg'), signature):
-        return False
     return not signature or not all(32 <= b < 127 for b in signature)
-
-
-# The secrets jwt.io's debugger signs with unless told otherwise (its first, 'secret', its later defaults, its current
-# ones): a token they verify was made there, as an example (held-out 73: chalice's tests, two; the debugger's own sample).
-_EXAMPLE_JWT_SECRETS = (
-    b'secret', b'your-256-bit-secret', b'your-384-bit-secret', b'your-512-bit-secret',
-    b'a-string-secret-at-least-256-bits-long', b'a-string-secret-at-least-384-bits-long',
-    b'a-string-secret-at-least-512-bits-long',
-)
-_HMAC_DIGESTS = {'HS256': 'sha256', 'HS384': 'sha384', 'HS512': 'sha512'}
-
-
-def _signed_with_example_secret(secret: str, alg: object, signature: bytes) -> bool:
-    """Whether an HMAC-signed JWT's signature is that of one of jwt.io's default secrets."""
-    digest = _HMAC_DIGESTS.get(alg) if isinstance(alg, str) else None
-    if digest is None:
-        return False
-    import hmac  # (lazily: most scans see no JWT)
-    signed = secret.rsplit('.', 1)[0].encode('ascii')
-    return any(hmac.compare_digest(hmac.new(key, signed, digest).digest(), signature) for key in _EXAMPLE_JWT_SECRETS)
 
 
 def base64_private_jwk(secret: str) -> bool:

@@ -18,7 +18,6 @@ placeholder is asked of ``leakstop.placeholders``.
 """
 from __future__ import annotations
 
-import functools
 import math
 import os
 import re
@@ -504,17 +503,6 @@ _KEYBOARD_SHORTCUT = LazyPattern(
     r'[ \t]*\+[ \t]*){1,4}(?:[a-z0-9]|f\d{1,2}|[a-z]{2,12}|[^\sa-z0-9])\Z'
 )
 _PERCENT_ESCAPES = LazyPattern(r'%[0-9A-Fa-f]{2}')
-# Words documentation hashes to show a stored form (workers-oauth-provider's storage schema: "clientSecret": the SHA-256
-# of 'password'; held-out 73): a digest of one is an example, as the word would be.
-_DIGESTED_WORDS = ('password', 'secret', 'test', 'admin', '123456', 'changeme', 'example', 'foobar', 'hello', 'letmein',
-                   'qwerty', 'foo', 'bar')
-
-
-@functools.lru_cache(maxsize=1)
-def _common_word_digests() -> frozenset[str]:
-    import hashlib
-    return frozenset(hashlib.new(name, word.encode()).hexdigest()
-                     for word in _DIGESTED_WORDS for name in ('md5', 'sha1', 'sha256'))
 # An IAM policy's action, service prefix and verb (a4b:PutSkillAuthorization under its own name in chalice's generated
 # policies.json, held-out 73; s3:GetObject, kms:*)
 _IAM_ACTION = LazyPattern(
@@ -644,7 +632,6 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('URL-encoded text', _percent_encoded_text),
     ('keyboard shortcut', lambda v: _KEYBOARD_SHORTCUT.match(v)),
     ('IAM action', lambda v: _IAM_ACTION.match(v)),
-    ('the digest of a common word', lambda v: len(v) in (32, 40, 64) and v.lower() in _common_word_digests()),
     ('a signed identifier (a JSON string and its digest)', _signed_json_string),
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
     ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
