@@ -71,3 +71,28 @@ def test_classifiers_name_every_python_requires_python_admits() -> None:
     spec = SpecifierSet(PROJECT['requires-python'])
     assert declared() == [p for p in TABLE['pythons'] if f'{p}.0' in spec]
     assert 'Programming Language :: Python :: 3 :: Only' in PROJECT['classifiers']
+
+
+def test_the_package_imports_tomllib_only_where_python_3_11_is_checked() -> None:
+    """Python 3.10 (declared) has no tomllib: an import of it must sit under ``if sys.version_info >= (3, 11)``,
+    with tomli (a dependency below 3.11) in the else branch, as ``cache.load_toml`` does. (decode's comment
+    markers once imported it bare: every hook failed to start on 3.10; only .ci/install-check saw it.)"""
+    import ast
+    bare = []
+    for directory, _, names in os.walk(os.path.join(ROOT, 'src', 'leakstop')):
+        for name in names:
+            if not name.endswith('.py'):
+                continue
+            path = os.path.join(directory, name)
+            with open(path, encoding='utf-8') as f:
+                tree = ast.parse(f.read())
+            guarded = set()
+            for node in ast.walk(tree):
+                if isinstance(node, ast.If) and 'version_info' in ast.unparse(node.test) and '(3, 11)' in ast.unparse(node.test):
+                    guarded.update(id(n) for statement in node.body for n in ast.walk(statement))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import) and any(a.name == 'tomllib' for a in node.names) and id(node) not in guarded:
+                    bare.append(f'{os.path.relpath(path, ROOT)}:{node.lineno}')
+                if isinstance(node, ast.ImportFrom) and node.module == 'tomllib' and id(node) not in guarded:
+                    bare.append(f'{os.path.relpath(path, ROOT)}:{node.lineno}')
+    assert bare == [], f'tomllib imported without a Python 3.11 check (use leakstop.cache.load_toml): {bare}'

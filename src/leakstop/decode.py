@@ -575,9 +575,8 @@ COMMENT_MARKERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data
 
 def _comment_markers() -> bytes:
     """The markers of ``COMMENT_MARKERS`` as one alternation, in the table's order."""
-    import tomllib
-    with open(COMMENT_MARKERS, 'rb') as f:
-        markers = tomllib.load(f)['markers']
+    from leakstop.cache import load_toml  # tomllib, or tomli before Python 3.11
+    markers = load_toml(COMMENT_MARKERS)['markers']
     return b'|'.join(m['pattern'].encode('ascii') for m in markers)
 
 
