@@ -1011,3 +1011,24 @@ def test_a_token_right_after_a_powershell_escape_is_found(escape: str, ruleset: 
     line = f'$msg = "token:{escape}{token}"\n'.encode()
     assert [(f.rule_id, f.secret, f.column) for f in engine.scan_bytes(line, ruleset, 'deploy.ps1')] == [
         ('github-pat-classic', token, line.index(token.encode()) + 1)]
+
+
+def test_a_rule_tagged_at_keywords_is_looked_for_from_its_keywords_either_side() -> None:
+    """Hyperscan holds the keyword, not the pattern: a member before or after it is confirmed within max_length
+    (the JWK rules: ``"d"`` sorted before ``"kty"``); a keyword-less rule cannot take the tag."""
+    from leakstop.rules import rule_from_table
+    table = {
+        'id': 'acme-pair', 'description': 'd', 'keywords': ['acmekey'], 'tags': ['at-keywords'], 'max_length': 200,
+        'pattern': r'(?:acmekey=[a-z]+;[^\n]{0,80}?s=|(?<![\w$])s=(?=[A-Za-z0-9]{20,40};[^\n]{0,80}?acmekey=[a-z]+))(?P<secret>[A-Za-z0-9]{20,40});',
+    }
+    rule = rule_from_table(table, 't', require_examples=False)
+    assert engine.rule_expressions(rule) == [(engine.literal_expression(b'acmekey'), 1)]  # 1: HS_FLAG_CASELESS
+    expressions, ids, _ = engine.database_expressions([rule])
+    assert expressions[ids.index(0)] == engine.literal_expression(b'acmekey')
+    ruleset = engine.RuleSet([rule], engine.compile_database([rule]))
+    secret = 'Zq8bX3nR5tY7uV9wK2mL'
+    for line in (f'acmekey=prod; user=x; s={secret};', f's={secret}; user=x; acmekey=prod;', 'x' * 500 + f' s={secret}; acmekey=prod;'):
+        assert [f.secret for f in engine.scan_bytes(line.encode() + b'\n', ruleset, 'app.conf')] == [secret], line
+    assert engine.scan_bytes(f's={secret}; user=x\n'.encode(), ruleset, 'app.conf') == []
+    with pytest.raises(FatalError, match='at-keywords.*needs keywords'):
+        rule_from_table({**table, 'keywords': []}, 't', require_examples=False)

@@ -203,6 +203,8 @@ def rule_from_table(table: Mapping[str, Any], where: str, *, require_examples: b
     for keyword in kwargs.get('keywords', ()):
         if not keyword.strip():
             raise FatalError(f'{where}: keywords: an empty keyword would match everywhere')
+    if AT_KEYWORDS_TAG in kwargs.get('tags', ()) and not kwargs.get('keywords'):
+        raise FatalError(f'{where}: tags: {AT_KEYWORDS_TAG!r} needs keywords (the rule is looked for from them)')
     if kind == 'context':
         shape = kwargs['shape']
         if not kwargs['keywords']:
@@ -331,6 +333,10 @@ CREDENTIAL_FILE_RULES = os.path.join(FILE_RULES_DIR, 'credential_files.toml')
 NAME_RULE_EXEMPTIONS = frozenset({'placeholder-values', 'no-inline-kube-credentials', 'truststore', 'ini-placeholder-values'})
 BINARY_TAG = 'binary'  # the match is binary structure: hex examples, file-level findings
 STRUCTURE_TAG = 'structure'  # the match is a validated file structure: placeholder shapes do not apply
+# Hyperscan looks for the rule's keywords alone and its pattern confirms within max_length of each, before or after:
+# for a secret that may stand before its keyword (a JWK's "d" sorted before "kty"), whose pattern then starts from
+# a literal found everywhere ("d": a fifth of the main database's time, engine.database_expressions)
+AT_KEYWORDS_TAG = 'at-keywords'
 
 
 class NameRule(NameRuleFields):
