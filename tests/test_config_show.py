@@ -200,18 +200,21 @@ def test_a_token_written_as_a_glob_is_redacted(repo: str) -> None:
     through glob syntax (`ghp[_]…`, `ghp\\_…`, `ghp?…`, the token split by `*` or cut short before it); `rules list` a custom rule's path
     glob too, and an error quoting `--skip` by repr() the `\\_` form (a doubled backslash)."""
     rest = GH[4:]
-    globs = [f'ghp[_]{rest}', f'ghp\\\\_{rest}', f'ghp?{rest}', f'docs/ghp_{rest[:12]}*{rest[12:]}/**', f'x/ghp_{rest[:30]}*']
+    globs = [f'ghp[_]{rest}', f'ghp\\\\_{rest}', f'ghp?{rest}', f'docs/ghp_{rest[:12]}*{rest[12:]}/**', f'x/ghp_{rest[:30]}*',
+             f'ghp[[:punct:]]{rest[:12]}[{rest[12]}]{rest[13:25]}[{rest[25]}]{rest[26:]}']  # (thirteenth review, 01)
     write('.leakstop.toml', '[allowlist]\npaths = [' + ', '.join(f'"{g}"' for g in globs) + ']\n'
           '[[rules]]\nid = "acme"\ndescription = "Acme"\nkind = "context"\nkeywords = ["acme"]\n'
           f'shape = "[a-f0-9]{{32}}"\npaths = ["x/ghp?{rest}"]\n')
     shown = leakstop_cmd('config', 'show')
-    assert shown.returncode == 0 and rest[-12:] not in shown.stdout + shown.stderr and rest[:30] not in shown.stdout
-    assert rows(shown.stdout)['allowlist.paths'][0] == '["ghp_…", "ghp_…", "ghp_…", "docs/ghp_…/**", "x/ghp_…*"]'  # the token's prefix
+    assert shown.returncode == 0 and rest[-12:] not in shown.stdout + shown.stderr and rest[:12] not in shown.stdout
+    assert rows(shown.stdout)['allowlist.paths'][0] == '["ghp_…", "ghp_…", "ghp_…", "docs/ghp_…/**", "x/ghp_…*", "ghp_…"]'  # the token's prefix
     listed = leakstop_cmd('rules', 'list', '--format', 'json')
     assert listed.returncode == 0 and rest[-12:] not in listed.stdout + listed.stderr
-    refused = subprocess.run([sys.executable, '-m', 'leakstop.hooks.check_gitignore', '--skip', f'ghp\\_{rest}'],
-                             capture_output=True, text=True)  # not a default line: the error quotes it by repr()
-    assert refused.returncode == 2 and rest[-12:] not in refused.stdout + refused.stderr and 'ghp_…' in refused.stderr
+    for skipped in (f'ghp\\_{rest}', globs[-1]):
+        refused = subprocess.run([sys.executable, '-m', 'leakstop.hooks.check_gitignore', '--skip', skipped],
+                                 capture_output=True, text=True)  # not a default line: the error quotes it by repr()
+        assert refused.returncode == 2 and rest[-12:] not in refused.stdout + refused.stderr and 'ghp_…' in refused.stderr
+        assert rest[:12] not in refused.stdout + refused.stderr
 
 
 def test_settings_and_rules_are_shown_with_no_legacy_workflow_command(repo: str) -> None:

@@ -314,6 +314,9 @@ def test_open_file_says_why_it_cannot(tmp_path: object) -> None:
     ('[!ab].txt', ['c.txt'], ['a.txt']),
     ('[a\\].txt', ['a.txt', '\\.txt'], ['b.txt']),
     ('[ab', ['[ab', 'd/[ab'], ['a']),  # an unclosed bracket is itself
+    ('[[:digit:]].txt', ['1.txt', 'd/7.txt'], ['a.txt', '[.txt', ':.txt']),  # a class, as git reads it (thirteenth
+    ('ghp[[:punct:]]x', ['ghp_x', 'ghp-x'], ['ghpax', 'ghp/x']), ('[![:alpha:]]', ['1', '_'], ['a', 'Z']),  # review, 01)
+    ('[[:nosuch:]]', [], ['a', 'n']), ('[]a]', [']', 'a'], ['b']),
     ('x[ab', ['x[ab', 'd/x[ab'], ['xa']),
     ('a+b(c).txt', ['a+b(c).txt'], ['aab(c).txt']),
 ])
@@ -527,6 +530,9 @@ def test_copy_names_marker_without_space_is_refused() -> None:
     (b'ghp?x', [b'ghp_x', b'ghp-x', b'ghpxx']),  # `?`: one view per stand-in
     (b'ab*cd**ef', [b'abcdef']),  # a token split by `*` is whole again
     (b'[ab', [b'[ab']), (b'x\\', [b'x']),  # an unclosed bracket is itself; a trailing backslash escapes nothing
+    # a class, as git's wildmatch reads it: `]` closes the class, then the expression (thirteenth hostile review, 01)
+    (b'ghp[[:punct:]]x', [b'ghp_x']), (b'[[:alpha:]_]', [b'_']), (b'[[:digit:]]', [b'0']), (b'[]_]', [b'_']),
+    (b'[[:a]b:]]', [b'[b:]]']),  # `[:` without `:]` before the next `]` is a `[` member; `]` then closes
 ])
 def test_glob_views_read_a_glob_as_the_names_it_matches(glob: bytes, names: list[bytes]) -> None:
     """Twelfth hostile review, break 10: what is shown of a pattern is searched as the names it matches."""
@@ -545,7 +551,8 @@ def test_glob_open_words(glob: bytes, words: list[bytes]) -> None:
     assert [glob[s:e] for s, e in files.glob_open_words(glob)] == words
 
 
-@pytest.mark.parametrize('glob', [b'[' * 100_000, b'\\' * 100_000 + b'x', b'[]' * 50_000, b'a' * 100_000 + b'*'])
+@pytest.mark.parametrize('glob', [b'[' * 100_000, b'\\' * 100_000 + b'x', b'[]' * 50_000, b'a' * 100_000 + b'*',
+                                  b'[' + b'[:' * 50_000 + b']', b'[[:' * 50_000, b'[a' * 50_000])
 def test_glob_views_are_linear(glob: bytes) -> None:
     import time
     start = time.perf_counter()

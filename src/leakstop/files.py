@@ -701,7 +701,7 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
     dir_only = pat.endswith('/')
     pat = pat.rstrip('/')
     out: list[str] = []
-    i = 0
+    i, unclosed = 0, False  # unclosed: a ``[`` had no end; the ones after it are not looked at (``[[[[…``: linear)
     while i < len(pat):
         c = pat[i]
         if pat.startswith('***', i):  # a run of stars is one wildcard, as ``glob_cost_error`` counts it: ``**``
@@ -722,15 +722,13 @@ def glob_to_regex(pattern: str, *, below: bool = True) -> str:
             out.append('[^/]')
             i += 1
         elif c == '[':
-            j = pat.find(']', i + 1)
+            j = -1 if unclosed else bracket_end(pat, i, escapes=False)
             if j == -1:
+                unclosed = True
                 out.append(re.escape(c))
                 i += 1
             else:
-                body = pat[i + 1:j].replace('\\', '\\\\')
-                if body.startswith('!'):
-                    body = '^' + body[1:]
-                out.append(f'[{body}]')
+                out.append(_bracket_regex(pat[i + 1:j]))
                 i = j + 1
         else:
             out.append(re.escape(c))
@@ -745,23 +743,98 @@ _GLOB_STAND_INS = b'_-x'  # what ``?`` is read as, one view each: a token's sepa
 _BRACKET_PREFERRED = b'_-.x0'  # what a bracket expression is read as when it takes one of them, in this order
 
 
-def _bracket_bytes(body: bytes) -> tuple[bool, list[tuple[int, int]]]:
-    """A bracket expression's ``body`` (between ``[`` and ``]``): whether it is negated, and its ranges of bytes
-    (``a-z``; a single byte as a range of one; ``\\c`` the ``c``)."""
-    negated = body[:1] in (b'!', b'^')
+# The character classes a bracket expression may name (``[[:punct:]]``), as git's wildmatch reads them (ASCII):
+# their ranges of bytes. A token written as ``ghp[[:punct:]]…`` is ``ghp_…`` to git (thirteenth hostile review,
+# break 01: shown whole, the class's own ``]`` having been read as the expression's end).
+_POSIX_CLASSES = {
+    'alnum': ((48, 57), (65, 90), (97, 122)), 'alpha': ((65, 90), (97, 122)), 'blank': ((9, 9), (32, 32)),
+    'cntrl': ((0, 31), (127, 127)), 'digit': ((48, 57),), 'graph': ((33, 126),), 'lower': ((97, 122),),
+    'print': ((32, 126),), 'punct': ((33, 47), (58, 64), (91, 96), (123, 126)), 'space': ((9, 13), (32, 32)),
+    'upper': ((65, 90),), 'xdigit': ((48, 57), (65, 70), (97, 102)),
+}
+
+
+def bracket_end(text: str, i: int, *, escapes: bool = True) -> int:
+    """Where the bracket expression that ``text[i]`` (a ``[``) opens ends (its ``]``), -1 if it does not end, as
+    git's wildmatch reads one: a ``]`` right after the ``[`` (or its ``!``/``^``) is a member, a backslash escapes
+    the next character (``escapes``; leakstop's own path globs take it as a member: ``glob_to_regex``), and
+    ``[:name:]`` is a class whose ``]`` ends the class, not the expression (``[:`` not followed by ``:]`` before the
+    next ``]`` is a ``[`` member). Linear: the class's ``]`` and the expression's are the same ``find``."""
+    j = i + 1
+    if text[j:j + 1] in ('!', '^'):
+        j += 1
+    if text[j:j + 1] == ']':
+        j += 1
+    end = j  # the next ``]`` once looked for (``[[:[:[:…`` looks once)
+    while j < len(text):
+        c = text[j]
+        if c == '\\' and escapes:
+            j += 2
+        elif c == ']':
+            return j
+        elif c == '[' and text[j + 1:j + 2] == ':':
+            if end < j + 2:
+                end = text.find(']', j + 2)
+                if end == -1:
+                    return -1
+            j = end + 1 if end > j + 2 and text[end - 1] == ':' else j + 1
+        else:
+            j += 1
+    return -1
+
+
+def _bracket_items(body: str, *, escapes: bool = True) -> tuple[bool, list[tuple[int, int]] | None]:
+    """A bracket expression's ``body`` (between ``[`` and its ``]``): whether it is negated, and its ranges of
+    characters (``a-z``; a single one as a range of one; ``\\c`` the ``c``; ``[:punct:]`` a class's ranges); None
+    for a class git does not know (wildmatch then matches nothing)."""
+    negated = body[:1] in ('!', '^')
     items, i = body[1:] if negated else body, 0
-    ranges = []
+    ranges: list[tuple[int, int]] = []
     while i < len(items):
-        if items[i] == ord('\\') and i + 1 < len(items):
+        if items.startswith('[:', i):
+            end = items.find(']', i + 2)
+            if end > i + 2 and items[end - 1] == ':':
+                known = _POSIX_CLASSES.get(items[i + 2:end - 1])
+                if known is None:
+                    return negated, None
+                ranges.extend(known)
+                i = end + 1
+                continue
+        if items[i] == '\\' and escapes and i + 1 < len(items):
             i += 1
-        low = items[i]
-        if i + 2 < len(items) and items[i + 1] == ord('-'):
-            ranges.append((low, items[i + 2]))
+        low = ord(items[i])
+        if i + 2 < len(items) and items[i + 1] == '-':
+            ranges.append((low, ord(items[i + 2])))
             i += 3
         else:
             ranges.append((low, low))
             i += 1
     return negated, ranges
+
+
+def _bracket_regex(body: str) -> str:
+    """A bracket expression's ``body`` as a regex character set (its members escaped: a ``[`` or ``&&`` in it is no
+    nested set; ``[[:digit:]]`` is ``[0-9]``; a backslash a member, as it always was here: ``[a\\]``), never a ``/``
+    (as git matches paths). No lookaround: allowlist paths run in RE2 too (``config._glob_parts``)."""
+    negated, ranges = _bracket_items(body, escapes=False)
+    if ranges is None:
+        return r'[^\s\S]'  # a class git does not know: nothing
+    if not negated:  # '/' taken out of a range (`[[:punct:]]` holds it); an inverted range stays, for re to refuse
+        ranges = [part for low, high in ranges for part in (
+            [(low, 0x2E), (0x30, high)] if low < 0x2F < high else [(0x30, high)] if low == 0x2F < high
+            else [(low, 0x2E)] if low < 0x2F == high else [] if low == high == 0x2F else [(low, high)])]
+    members = ''.join(re.escape(chr(low)) if low == high else f'{re.escape(chr(low))}-{re.escape(chr(high))}'
+                      for low, high in ranges)
+    if negated:
+        return f'[^/{members}]'
+    return f'[{members}]' if members else r'[^\s\S]'
+
+
+def _bracket_bytes(body: bytes) -> tuple[bool, list[tuple[int, int]]]:
+    """A bracket expression's ``body`` (between ``[`` and ``]``): whether it is negated, and its ranges of bytes
+    (``a-z``; a single byte as a range of one; ``\\c`` the ``c``; ``[:punct:]`` a class's ranges)."""
+    negated, ranges = _bracket_items(body.decode('latin-1'))
+    return negated, ranges or []
 
 
 def _bracket_choice(body: bytes) -> int:
@@ -783,11 +856,12 @@ def glob_views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
     if not any(c in data for c in GLOB_SYNTAX):
         return []
     tokens: list[tuple[int, int, int | None]] = []  # (start, end, the byte it reads as; None: a ``?``; -1: nothing)
-    i, close = 0, 0  # close: the next ``]`` once looked for (each byte looked at once: ``[[[[…`` stays linear)
-    while i < len(data):
+    text = data.decode('latin-1')  # (a byte a character: bracket_end reads str)
+    i, close = 0, -2  # close: where the last bracket expression looked for ends (-1: it does not; then none after
+    while i < len(data):  # it is looked for: ``[[[[…`` stays linear)
         c = data[i]
-        if c == ord('[') and 0 <= close < i + 2:
-            close = data.find(b']', i + 2)
+        if c == ord('[') and close != -1 and close < i:
+            close = bracket_end(text, i)
         if c == ord('*'):
             tokens.append((i, i + 1, -1))
         elif c == ord('?'):
