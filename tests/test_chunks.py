@@ -29,17 +29,19 @@ PASSWORD = fakes.rand(fakes.ALNUM, 18, 'chunk-password')
 
 class Case(NamedTuple):
     text: str  # a line (or lines) placed in filler text
-    anchors: tuple[int, ...]  # offsets in ``text`` to put on each window edge: key, secret, its end
+    anchors: tuple[int, ...]  # byte offsets in ``text`` as written to put on each window edge: key, secret, its end
     found: int  # findings a whole scan makes (0: a text that must stay clean however it is cut)
     one_line: bool  # placed in a file of one long line (minified): columns carry across windows
+    encoding: str  # how ``text`` is written in the (UTF-8) file
 
 
-def case(text: str, secret: str, key: str = '', found: int = 1, one_line: bool = False) -> Case:
+def case(text: str, secret: str, key: str = '', found: int = 1, one_line: bool = False, encoding: str = 'utf-8') -> Case:
     at = text.index(secret)
     anchors = {0, at, at + 1, at + len(secret) - 1, at + len(secret), len(text)}
     if key:  # the key straddles the cut at each of its characters
         anchors.update(range(text.index(key), text.index(key) + len(key) + 1))
-    return Case(text, tuple(sorted(anchors)), found, one_line)
+    unit = len('x'.encode(encoding))  # (ASCII text: a byte, or two in UTF-16)
+    return Case(text, tuple(sorted(unit * a for a in anchors)), found, one_line, encoding)
 
 
 GENERIC_SET = ('github-pat-classic', 'private-key-pkcs8-curve25519')
@@ -59,12 +61,17 @@ CASES = {
         'password': case(f'password = "{PASSWORD}"\n', PASSWORD, key='password'),
         'db-password': case(f'  spring.datasource.password: {PASSWORD}\n', PASSWORD, key='spring.datasource.password'),
         'token-in-a-long-line': case(f' gh="{GH}" ', GH, one_line=True),
+        # a line Windows PowerShell 5's `>>` appended in UTF-16 to UTF-8 text (thirteenth hostile review, break 04: a
+        # block's end cut it in two, each part too short a run to read); the run is read after the last line break
+        'token-utf16le': case(f'GITHUB_TOKEN={GH}\r\n', GH, encoding='utf-16-le'),
+        'password-utf16be': case(f'password = "{PASSWORD}"\r\n', PASSWORD, key='password', encoding='utf-16-be'),
     },
     'vendor': {
         'token': case(f'token: {GH}\n', GH),
         'aws-key-id': case(f'aws_access_key_id = {AKIA}\n', AKIA),
         # inside a longer word the rule does not match: a window starting at its AKIA would report it
         'aws-inside-a-word': case(f'blob: x9{AKIA}\n', AKIA, found=0),
+        'token-utf16le': case(f'token: {GH}\r\n', GH, encoding='utf-16-le'),
     },
 }
 
@@ -112,8 +119,8 @@ def test_chunked_file_reports_what_the_whole_file_reports(
         ruleset_name: str, kind: str, rulesets: dict[str, RuleSet], default_config: Config, tmp_path: object,
 ) -> None:
     ruleset = rulesets[ruleset_name]
-    text, anchors, expected, one_line = CASES[ruleset_name][kind]
-    secret = text.encode()
+    text, anchors, expected, one_line, encoding = CASES[ruleset_name][kind]
+    secret = text.encode(encoding)
     overlap = overlap_of(ruleset)
     chunk = 2 * overlap + 37  # the smallest windows that move on, at odd offsets
     base = filler(5 * chunk // 2)

@@ -64,6 +64,49 @@ def test_ascii_appended_to_utf16_or_utf32_text_is_read_as_ascii(encoding: str, b
         assert blocks is not None and f'\nGITHUB_TOKEN={GH}\n'.encode() in b''.join(blocks), size
 
 
+def _log(n: int, encoding: str = 'utf-8', bom: bytes = b'', then: bytes = b'') -> bytes:
+    """A line of ``n`` bytes or so in ``encoding``, ending CRLF, then the line ``then`` (a line appended: ``echo K=v
+    >>``, in ASCII; Windows PowerShell 5's ``>>``, in UTF-16LE), then a line in ``encoding`` again."""
+    unit = len('x'.encode(encoding))
+    return bom + ('#' * (n // unit - 2) + '\r\n').encode(encoding) + then + 'next\r\n'.encode(encoding)
+
+
+LINE = f'GITHUB_TOKEN={GH}\r\n'
+U16LE, U16BE = LINE.encode('utf-16-le'), LINE.encode('utf-16-be')
+AROUND_AN_EDGE = {  # files with a line whose bytes cross the edge of 2048-byte blocks for some ``n``
+    'utf16le-in-utf8': lambda n: _log(n, then=U16LE),
+    'utf16be-in-utf8': lambda n: _log(n, then=U16BE),
+    'utf16le-in-utf8-at-the-end': lambda n: _log(n, then=U16LE)[:-len('next\r\n')],  # a run that goes on to the end
+    'utf16le-twice-in-utf8-with-a-bom': lambda n: _log(n, bom=codecs.BOM_UTF8, then=U16LE + b'x\r\n' + U16LE),
+    'ascii-in-utf16le-bom': lambda n: _log(n, 'utf-16-le', codecs.BOM_UTF16_LE, LINE.encode()),
+    'ascii-in-utf16be-bom': lambda n: _log(n, 'utf-16-be', codecs.BOM_UTF16_BE, LINE.encode()),
+    'ascii-in-utf16le': lambda n: _log(n, 'utf-16-le', then=LINE.encode()),
+    'ascii-in-utf16be': lambda n: _log(n, 'utf-16-be', then=LINE.encode()),
+    'ascii-in-utf32le-bom': lambda n: _log(n, 'utf-32-le', codecs.BOM_UTF32_LE, LINE.encode()),
+    'ascii-in-utf32be': lambda n: _log(n, 'utf-32-be', then=LINE.encode()),
+    'utf16le-without-a-bom': lambda n: _log(n, 'utf-16-le', then=U16LE),
+    'utf16be-without-a-bom': lambda n: _log(n, 'utf-16-be', then=U16BE),
+    'crlf': lambda n: _log(n, then=LINE.encode() * 3),
+}
+
+
+@pytest.mark.parametrize('kind', AROUND_AN_EDGE)
+def test_decoded_blocks_read_a_run_the_block_edge_cuts_as_decode_text_does(kind: str) -> None:
+    """Thirteenth hostile review, break 04: a UTF-16 line (PowerShell 5's `>>`) in UTF-8 text was looked for in each
+    block alone, and a block's end cut its token in two. Blocks read what the whole file reads, byte for byte (the
+    runs too, after the file's last line break), wherever the edge falls: in either byte order, UTF-16 or UTF-32, with
+    a BOM or without, a CRLF cut."""
+    make = AROUND_AN_EDGE[kind]
+    token = f'\nGITHUB_TOKEN={GH}\n'.encode()
+    for n in range(2048 - 2 * len(U16LE) - 8, 2048 + 8):
+        raw = make(n)
+        whole = decode_text(raw)
+        assert whole is not None and token in whole, n
+        for size in range(2048, 2052):  # (the file's bytes move by a character of 2 or 4 bytes: every byte at an edge)
+            blocks = decoded_blocks(io.BytesIO(raw), size)
+            assert blocks is not None and b''.join(blocks) == whole, (n, size)
+
+
 @pytest.mark.parametrize('head', [b'HOST=db.internal\r\n' * 10, b'HOST=db.internal\r\n' * 120,
                                   codecs.BOM_UTF8 + b'HOST=db.internal\r\n' * 60], ids=['short', '2k', 'utf8-bom'])
 @pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16-be'])

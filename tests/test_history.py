@@ -542,6 +542,25 @@ def test_a_large_blob_in_history_is_streamed_memory_stays_bounded(
     assert large < 1.25 * small and large < 0.75 * 18 * 1024 * 1024, f'peaks {small / 1e6:.1f} and {large / 1e6:.1f} MB'
 
 
+def test_a_large_blob_reads_a_utf16_line_the_block_edge_cuts(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Thirteenth hostile review, break 04, through history: a UTF-16LE line (PowerShell 5's ``>>``) in a UTF-8 blob
+    larger than a block, cut by the block's end, is found where the blob read whole finds it."""
+    monkeypatch.delenv('GITHUB_ACTIONS', raising=False)
+    monkeypatch.chdir(init_repo(os.path.join(str(tmp_path), 'repo')))
+    chunk = 64 * 1024
+    line = f'GITHUB_TOKEN={GH}\r\n'.encode('utf-16-le')
+    head = (b'# build log line, nothing to see here\n' * (chunk // 38 + 1))[:chunk - 30]
+    commit_bytes({'build.log': head + b'\n' + line + b'done\n'}, 'log')  # the edge after the token's `gh`
+    found = []
+    for size in (chunk, 2 * chunk):  # streamed in blocks, read whole
+        monkeypatch.setattr(history, 'CHUNK_SIZE', size)
+        assert cli.main(['scan', '--history', '--format', 'json']) == 1
+        found.append([(f['rule'], f['line'], f['column']) for f in json.loads(capsys.readouterr().out)['findings']])
+    assert found[0] == found[1] and [rule for rule, _, _ in found[0]] == ['github-pat-classic']
+
+
 # -- synthetic history (git fast-import) ----------------------------------------------------------
 
 def fast_import_stream(commits: int, *, files: int = 50, secrets: dict[int, str] | None = None) -> Iterable[bytes]:

@@ -197,31 +197,48 @@ _UTF16_RUN = {'utf-16-le': b'AZ' * (ASCII_RUN // 2), 'utf-16-be': b'ZA' * (ASCII
 _UTF16_RUNS = {order: LazyPattern(run + b'(?:' + run[:2] + b')*') for order, run in _UTF16_RUN.items()}
 
 
-def _utf16_spans(data: bytes) -> tuple[str, list[tuple[int, int]]]:
-    """The byte order of the first run of UTF-16 text of ASCII characters in ``data``, and where the runs in that
-    order stand (start, end). One order a file: a tool appends in one (PowerShell: little-endian), and a run read
-    one byte on is a run in the other order."""
-    first = data.find(b'\0') - 1
-    if first < -1 or data.count(b'\0', first + 1) < ASCII_RUN // 2:  # (memchr: text with a stray NUL stops here)
-        return '', []
+def _utf16_spans(data: bytes, order: str = '', end: int | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """The byte order of the first run of UTF-16 text of ASCII characters in ``data`` (up to ``end``), or ``order``
+    if given, and where the runs in that order stand (start, end). One order a file: a tool appends in one
+    (PowerShell: little-endian), and a run read one byte on is a run in the other order."""
+    end = len(data) if end is None else end
+    first = data.find(b'\0', 0, end) - 1
+    if first < -1 or data.count(b'\0', first + 1, end) < ASCII_RUN // 2:  # (memchr: text with a stray NUL stops here)
+        return order, []
     first = max(first, 0)
-    marks = data[first:].translate(_UTF16_MARKS)
-    found = sorted((at, order) for order, run in _UTF16_RUN.items() for at in [marks.find(run)] if at >= 0)
+    marks = data[first:end].translate(_UTF16_MARKS)
+    found = sorted((at, o) for o, run in _UTF16_RUN.items() if o == order or not order
+                   for at in [marks.find(run)] if at >= 0)
     if not found:
-        return '', []
+        return order, []
     start, order = found[0]
     return order, [(first + m.start(), first + m.end()) for m in _UTF16_RUNS[order].finditer(marks, start)]
 
 
-def _utf16_runs(data: bytes) -> list[bytes]:
+def _utf16_open(data: bytes) -> int:
+    """Where the UTF-16 ASCII text ``data`` ends with starts, in either byte order (a run the next block may go on):
+    after the last byte no such run holds, one neither ASCII text nor NUL, or the second of two text bytes or two
+    NULs in a row. A block of text without a NUL near its end costs a ``rfind`` (memchr): at most its last byte."""
+    if data.rfind(b'\0', len(data) - 2) < 0:
+        return len(data) - (data[-1:].translate(_UTF16_MARKS) == b'A')
+    marks = data.translate(_UTF16_MARKS)
+    return max(marks.rfind(b'.'), marks.rfind(b'AA'), marks.rfind(b'ZZ')) + 1
+
+
+def _utf16_runs(data: bytes, order: str = '', *, final: bool = True) -> tuple[list[bytes], str, bytes]:
     """The runs of UTF-16 text of ASCII characters in ``data`` that is not UTF-16, as UTF-8 (one item, its lines
-    the runs): Windows PowerShell 5's ``>>`` appends UTF-16LE to a file whatever it holds (``echo K=v >> .env``),
-    and the rest of the file read as UTF-8 kept a NUL between the characters of its token (twelfth hostile
-    review, break 04's sibling). A file without a NUL costs a ``find`` (memchr), one with fewer than 8 a ``count``."""
-    order, spans = _utf16_spans(data)
+    the runs), their byte order (``order``, if given, is the file's, from the runs of the blocks before), and,
+    unless ``final``, the UTF-16 ASCII text ``data`` ends with (it may go on in the next block: a run cut by a
+    block's end lost its token, thirteenth hostile review, break 04). Windows PowerShell 5's ``>>`` appends
+    UTF-16LE to a file whatever it holds (``echo K=v >> .env``), and the rest of the file read as UTF-8 kept a NUL
+    between the characters of its token (twelfth hostile review, break 04's sibling). A file without a NUL costs
+    a ``find`` (memchr), one with fewer than 8 a ``count``."""
+    end = len(data) if final else _utf16_open(data)
+    order, spans = _utf16_spans(data, order, end)
     if not spans:
-        return []
-    return ['\n'.encode(order).join(data[start:end] for start, end in spans).decode(order).encode()]
+        return [], order, data[end:]
+    text = '\n'.encode(order).join(data[start:stop] for start, stop in spans).decode(order)
+    return [text.encode()], order, data[end:]
 
 
 def _text_around_utf16(data: bytes) -> bool:
@@ -258,7 +275,7 @@ def decode_text(data: bytes) -> bytes | None:
             data = data[len(codecs.BOM_UTF8):]
         elif is_binary(data) and not _text_around_utf16(data):
             return None
-        runs = _utf16_runs(data)
+        runs = _utf16_runs(data)[0]
     if runs:
         data = b''.join(_with_runs(data, runs))
     if b'\r' not in data:  # (memchr: the common case costs one pass)
@@ -398,7 +415,14 @@ def read_bytes(path: str, *, limit: int | None = None) -> bytes:
 
 def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
     """A large file as blocks of scannable bytes (as ``decode_text``: UTF-16/32 transcoded, a BOM
-    dropped, line endings as LF, judged by the first block); None if it is binary."""
+    dropped, line endings as LF, judged by the first block); None if it is binary.
+
+    The runs ``decode_text`` adds (ASCII in UTF-16/32, UTF-16 ASCII in other text) are looked for in the raw
+    blocks with the text a block ended with carried on (a run a block's end cut lost its token: thirteenth hostile
+    review, break 04), and put where ``decode_text`` puts them, after the file's last line break: while a run is
+    found or may be open, a block is given up to its last line break and the rest waits for the next (so line
+    numbers and offsets are the whole file's). Memory stays bounded: a line, the runs found or a run longer than a
+    block goes out there (the runs after the last line break read). Text with no run costs no copy of a block."""
     first = f.read(size)
     encoding = _text_encoding(first)
     if encoding is None and is_binary(first) and not _text_around_utf16(first):
@@ -409,39 +433,63 @@ def decoded_blocks(f: BinaryIO, size: int) -> Iterator[bytes] | None:
     def blocks() -> Iterator[bytes]:
         decoder = codecs.getincrementaldecoder(encoding)('replace') if encoding else None
         cr_only: bool | None = None  # judged on the first block with a line ending
-        carry = b''  # a CR at the end of a block: its LF may start the next one
-        ascii_tail = b''  # UTF-16/32: the ASCII text a block ended with (a run may go on)
-        runs: list[bytes] = []  # UTF-16/32: ASCII runs not yet put after a line break (as decode_text)
+        held = b''  # text not given yet: a CR (its LF may start the next block), or what follows the last line break
+        fresh = True  # the text given so far ends a line (a line longer than a block may have gone out in part)
+        tail = b''  # the raw text a block ended with that a run may go on from (ASCII; UTF-16 ASCII in other text)
+        order = ''  # UTF-16 ASCII in other text: the byte order of its first run (one a file, as decode_text)
+        runs: list[bytes] = []  # not yet put after a line break
+        kept = 0  # their bytes
         block = first
         while block:
-            text = carry + (block if decoder is None else decoder.decode(block).encode('utf-8', 'surrogateescape'))
-            carry = b''
-            if text.endswith(b'\r') and not cr_only:
-                text, carry = text[:-1], b'\r'
-            if cr_only is None and (b'\r' in text or b'\n' in text):
-                cr_only = _cr_only(text)
+            text = held + (block if decoder is None else decoder.decode(block).encode('utf-8', 'surrogateescape'))
+            if cr_only is None:
+                judged = text[:-1] if text.endswith(b'\r') else text
+                if b'\r' in judged or b'\n' in judged:
+                    cr_only = _cr_only(judged)
+            found: list[bytes] = []
             if decoder is not None:
-                found, ascii_tail = _ascii_runs(ascii_tail + block, final=False)
-                if len(ascii_tail) > size:  # ASCII text longer than a block: cut there (memory stays bounded)
-                    found, ascii_tail = found + _ascii_runs(ascii_tail)[0], b''
-                runs += found
-            else:  # (a run a block's end cuts is read in two parts)
-                runs += _utf16_runs(block)
-            if runs and b'\n' in text:
-                text, rest = _with_runs(text, runs)
-                runs = []
-                yield _line_endings(text, bool(cr_only))
-                text = rest
-            yield _line_endings(text, bool(cr_only))
+                if tail and not _ASCII_TEXT[block[0]]:  # the edge ends the run: no copy of the block
+                    found, tail = _ascii_runs(tail)[0], b''
+                more, tail = _ascii_runs(tail + block, final=False)
+                if len(tail) > size:  # a run longer than a block: cut there
+                    more, tail = more + _ascii_runs(tail)[0], b''
+            else:
+                if tail and (tail[-1] == 0) == (block[0] == 0):  # two text bytes, or two NULs: the edge ends the run
+                    found, order, _ = _utf16_runs(tail, order)
+                    tail = b''
+                more, order, tail = _utf16_runs(tail + block, order, final=False)
+                if len(tail) > size:
+                    more, order, tail = more + _utf16_runs(tail, order)[0], order, b''
+            found += more
+            runs += found
+            kept += sum(map(len, found))
+            if runs or len(tail) > 1:  # the runs go after the file's last line break: what follows this block's waits
+                cut = text.rfind(b'\r' if cr_only else b'\n') + 1
+            else:
+                cut = len(text) - (text.endswith(b'\r') and not cr_only)
+            out, held = text[:cut], text[cut:]
+            if runs and (kept > size or len(held) > size):
+                out += (b'' if out or fresh else b'\n') + b'\n'.join(runs) + b'\n'
+                runs, kept = [], 0
+            if len(held) > size:  # a line longer than a block (but for a CR whose LF may come next)
+                keep = len(held) - (held.endswith(b'\r') and not cr_only)
+                out, held = out + held[:keep], held[keep:]
+            if out:
+                out = _line_endings(out, bool(cr_only))
+                fresh = out.endswith(b'\n')
+                yield out
             block = f.read(size)
-        tail = carry
+        text = held
         if decoder is not None:
-            tail += decoder.decode(b'', final=True).encode('utf-8', 'surrogateescape')
-            runs += _ascii_runs(ascii_tail)[0]
-        if runs:  # after the last line, on lines of their own
-            tail += b'\n' + b'\n'.join(runs) + b'\n'
-        if tail:
-            yield _line_endings(tail, bool(cr_only) or cr_only is None and _cr_only(tail))
+            text += decoder.decode(b'', final=True).encode('utf-8', 'surrogateescape')
+            runs += _ascii_runs(tail)[0]
+        else:
+            runs += _utf16_runs(tail, order)[0]
+        if runs:  # after the last line break, as decode_text (``_with_runs``); on lines of their own
+            cut = text.rfind(b'\n') + 1
+            text = text[:cut] + (b'' if cut or fresh else b'\n') + b'\n'.join(runs) + b'\n' + text[cut:]
+        if text:
+            yield _line_endings(text, bool(cr_only) or cr_only is None and _cr_only(text))
     return blocks()
 
 
