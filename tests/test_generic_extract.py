@@ -663,6 +663,62 @@ def test_no_password_given_to_a_command_that_reads_it_elsewhere(detector: Generi
 
 
 @pytest.mark.parametrize(('path', 'text'), [
+    ('deploy.sh', f'gh secret set -R org/repo DB_PASSWORD --body "{P05}"\n'),  # the review's lines
+    ('deploy.sh', f'gh secret set --env production DB_PASSWORD --body "{P05}"\n'),
+    ('deploy.sh', f'gh secret set --org myorg DB_PASSWORD --body "{P05}"\n'),
+    ('deploy.sh', f'echo "{P05}" | gh secret set --env production DB_PASSWORD\n'),
+    ('deploy.sh', f'pulumi config set --secret --stack prod dbPassword {P05}\n'),
+    ('deploy.sh', f"pulumi config set --path 'db.password' {P05} --secret\n"),
+    ('deploy.sh', f'travis env set --private DB_PASSWORD {P05}\n'),
+    ('deploy.sh', f'dotnet user-secrets set --project src/App "Db:Password" "{P05}"\n'),
+    ('deploy.sh', f'glab variable set DB_PASSWORD --value "{P05}"\n'),
+    ('deploy.sh', f'dotnet user-secrets --project src/App set "Db:Password" "{P05}"\n'),  # an option between the words
+    ('deploy.sh', f'gh secret -R org/repo set DB_PASSWORD -b "{P05}"\n'),  # siblings
+    ('deploy.sh', f'pulumi config --stack prod set --secret dbPassword {P05}\n'),
+    ('deploy.sh', f'gh secret set --org myorg -v selected --repos a,b DB_PASSWORD --body "{P05}"\n'),
+    ('deploy.sh', f'gh secret set --org myorg DB_PASSWORD -v all --body "{P05}"\n'),  # -v: gh's visibility
+    ('deploy.sh', f'travis env set -p DB_PASSWORD {P05} -r org/repo\n'),
+    ('deploy.sh', f'glab variable set DB_PASSWORD -v "{P05}" --masked\n'),  # glab's -v
+    ('deploy.sh', f'glab variable set -g mygroup DB_PASSWORD {P05} --masked\n'),
+    ('deploy.sh', f'glab variable update DB_PASSWORD {P05}\n'),
+    ('deploy.sh', f'netlify env:set --context production DB_PASSWORD {P05}\n'),
+    ('deploy.sh', f'echo {P05} | wrangler secret put --env production DB_PASSWORD\n'),
+    ('deploy.sh', f"firebase functions:secrets:set --project p DB_PASSWORD <<< '{P05}'\n"),
+    ('deploy.sh', f"vercel env add --sensitive DB_PASSWORD production <<< '{P05}'\n"),
+    ('deploy.sh', f'gh secret set --no-store DB_PASSWORD --body "{P05}"\n'),  # an option without an argument
+    ('deploy.sh', f'gh secret set --env=production DB_PASSWORD --body "{P05}"\n'),
+    ('setup.sh', f'rabbitmqctl -n rabbit@host add_user admin {P05}\n'),  # rabbitmqctl's options before its command
+    ('setup.sh', f'rabbitmqctl -q add_user admin {P05}\n'),
+])
+def test_a_password_given_to_a_command_after_its_options(detector: GenericDetector, path: str, text: str) -> None:
+    """Thirteenth hostile review (break 02): with the commands' own options before the secret's name (`gh secret set
+    -R org/repo K --body v`, `pulumi config set --secret --stack prod K v`, `travis env set --private K v`, `dotnet
+    user-secrets set --project p K v`), or glab's `--value v`, the password was missed, while `gh secret set K --repo
+    org/repo --body v` was found: the anchor and the readers took only the name's characters after the command.
+    Siblings: an option between the command's words (`dotnet user-secrets --project p set`, `rabbitmqctl -n node
+    add_user`), glab's `-v` and `variable update`."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('deploy.sh', 'gh secret set --env production DB_PASSWORD < password.txt\n'),  # read from a file
+    ('deploy.sh', 'gh secret set --env production DB_PASSWORD --body "$DB_PASSWORD"\n'),  # a reference
+    ('deploy.sh', f'gh secret set -R org/repo DB_NAME --body "{P05}"\n'),  # no secret's name
+    ('deploy.sh', f'echo "{P05}" | gh secret set --env production DB_HOST\n'),
+    ('deploy.sh', f'travis env set --private DB_HOST {P05}\n'),
+    ('deploy.sh', 'pulumi config set --secret --stack prod dbPassword\n'),  # asks for it
+    ('deploy.sh', 'gh secret set --org myorg DB_PASSWORD -v all\n'),  # the visibility, the value asked for
+    ('deploy.sh', 'gh secret set --env-file .env\n'),
+    ('setup.sh', 'rabbitmqctl -q add_user admin "$RABBITMQ_PASSWORD"\n'),
+    # an option's argument holding a key word is no secret's name: az's vault (`OPTIONS_WITH_ARGUMENT`)
+    ('deploy.sh', f'az keyvault secret set --vault-name mykeyvault --name Host --value "{P05}"\n'),
+    ('deploy.sh', f'gh secret set --env db-password DB_HOST --body "{P05}"\n'),
+])
+def test_no_password_given_to_a_command_after_its_options(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
     ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
     ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),
     ('env-drive.ps1', f'$env:DB_PASSWORD = "{P05}"\n'),

@@ -75,20 +75,42 @@ _DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse|getOrElse)\([ \t]*(?:\|\w
 # Commands that store a named secret from their arguments (the name, then the value, piped in or in a here-string):
 # `gh secret set`, `dotnet user-secrets set`, `docker secret create`, `glab variable set` (eleventh hostile review, break
 # 04); `wrangler secret put`, `travis env set`, `vercel env add`, `pulumi config set --secret` (twelfth, break 11), and
-# its siblings `netlify env:set`, firebase's `functions:secrets:set`, `gcloud secrets versions add`, `cf set-env APP`.
+# its siblings `netlify env:set`, firebase's `functions:secrets:set`, `gcloud secrets versions add`, `cf set-env APP`,
+# `glab variable update`.
+# The commands' own options may stand before the secret's name, and between a command's words (thirteenth hostile
+# review, break 02): `gh secret set -R org/repo K`, `gh secret set --env production K`, `pulumi config set --stack prod
+# K v`, `travis env set --private K v`, `dotnet user-secrets --project src/App set K v`, `rabbitmqctl -n node add_user`.
+# An option, maybe with its argument (`-R org/repo`, `--stack=prod`, `--project "src/App"`); at most 4, each bounded (a
+# bounded try from each command). Whether a word after an option is its argument or the secret's name is not known from
+# the line (`--private K`, `--env production K`): the readers take the name that holds a key word (`_STORE_NAME`), as
+# the anchor does, and a word after an option of `OPTIONS_WITH_ARGUMENT` as its argument (`--vault-name db-password`).
+_OPTION_ARGUMENT = r'''(?:=[^\s;|&]{1,80}|[ \t]+(?:"[^"\n]{1,80}"|'[^'\n]{1,80}'|[^\s"'<>|;&-][^\s;|&]{0,80}))'''
+_COMMAND_OPTION = r'[ \t]+--?[A-Za-z][\w-]{0,30}' + _OPTION_ARGUMENT + '?'
+_COMMAND_OPTIONS = '(?:' + _COMMAND_OPTION + '){0,4}'
+# The options of the store commands that take an argument (from their documentation: gh secret set, glab variable set,
+# pulumi config set, travis env set, dotnet user-secrets, netlify env:set, wrangler, firebase, docker secret create, az
+# keyvault secret set); `-p` is travis' `--private` but dotnet's `--project`, so not here
+OPTIONS_WITH_ARGUMENT = (
+    r'-[RoeargusvtdlcC]', r'--[\w-]{0,30}name', r'--(?:repos?|env|org|app|user|visibility|body|value|stack|cwd|project|id)',
+    r'--(?:configuration|config|context|scope|group|type|description|label|driver|template-driver|file|data-file|vault)',
+)
+_WITH_ARGUMENT = '(?:' + '|'.join(OPTIONS_WITH_ARGUMENT) + r')(?![\w-])'
+_STORE_OPTION = (r'[ \t]+(?:' + _WITH_ARGUMENT + _OPTION_ARGUMENT
+                 + r'|(?!' + _WITH_ARGUMENT + r')--?[A-Za-z][\w-]{0,30}' + _OPTION_ARGUMENT + '?)')
 # One list for the anchor and the readers (`_SECRET_SET`, `_PIPED_SECRET`).
 STORE_COMMANDS = (
-    r'(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create|put)',
+    r'(?:user-secrets|secrets?|variables?)' + _COMMAND_OPTIONS + r'[ \t]+(?:set|create|put|update)',
     r'secrets[ \t]+versions[ \t]+add',
     r'(?:env|secrets):set',
     r'env[ \t]+(?:set|add)',
-    r'config[ \t]+set(?:[ \t]+--secret)?',
+    r'config' + _COMMAND_OPTIONS + r'[ \t]+set(?:[ \t]+--secret)?',
     r'set-env[ \t]+[\w.-]{1,80}',
 )
 _STORE_COMMAND = '(?:' + '|'.join(STORE_COMMANDS) + ')'
 # Commands that take a user's password as the argument after a user's name: Windows' `net user admin v /add`,
 # `rabbitmqctl add_user admin v` (`_USER_PASSWORD`)
-USER_PASSWORD_COMMANDS = (r'net[ \t]+user', r'rabbitmqctl[ \t]+(?:add_user|change_password)')
+# (rabbitmqctl's options before its command: `rabbitmqctl -n rabbit@host add_user admin v`, as its docs write it)
+USER_PASSWORD_COMMANDS = (r'net[ \t]+user', r'rabbitmqctl' + _COMMAND_OPTIONS + r'[ \t]+(?:add_user|change_password)')
 _USER_PASSWORD_COMMAND = '(?:' + '|'.join(USER_PASSWORD_COMMANDS) + ')'
 # Commands and the argument before their password (`_PASSWORD_ARGUMENT`): `redis-cli -a v`, `mongosh -p v`, the LDAP
 # tools' `-w v` (`-W` asks for it), `mysqladmin password v` (twelfth hostile review, break 11, and its siblings)
@@ -110,7 +132,7 @@ ANCHORS: dict[str, str] = {
                + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'
                # a command storing a named secret (`_SECRET_SET`, `_NAME_VALUE`): `gh secret set K`, `dotnet user-secrets
                # set K`, `--name K` (the value after it or before it on the line)
-               r'|\b' + _STORE_COMMAND + r'[ \t]+["\']?[\w:./-]{0,40}' + _KW
+               r'|\b' + _STORE_COMMAND + _COMMAND_OPTIONS + r'[ \t]+["\']?[\w:./-]{0,40}' + _KW
                + r'|(?:^|[ \t])--name(?:=|[ \t]+)["\']?[\w:./-]{0,40}' + _KW
                + r'|\bsecurity[ \t]+add-(?:generic|internet)-password[ \t]'
                # a user's password as a command's argument (`_HTPASSWD`, `_USER_PASSWORD`)
@@ -296,16 +318,22 @@ _SETENV = LazyPattern(
 # `dotnet user-secrets set K v`, `glab variable set K v`, `doppler secrets set K v`, `netlify env:set K v`
 # A here-string on the command's line is its value too (`gh secret set K <<< 'v'`, `vercel env add K production <<< 'v'`;
 # twelfth hostile review, break 11): read first, before a positional word (`production`, an environment's name).
+# The name: the word holding a key word, after the command's options (`_STORE_OPTION`).
+_STORE_NAME = (b'(?:' + _STORE_OPTION.encode() + rb'''){0,4}[ \t]+(?P<kq>["']?)(?=[\w:./-]{0,80}(?i:''' + _KW.encode()
+               + rb'''))(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)''')
+# The value after the name: in a here-string, the next word, or after gh's `--body`/`-b`, glab's `--value` (`-v` only where
+# no other one stands: it is gh's `--visibility`)
 _SECRET_SET = LazyPattern(
-    rb'''(?<![\w-])''' + _STORE_COMMAND.encode() + rb'''[ \t]+(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)'''
-    rb'''(?:[^\n;|&]{0,200}?[ \t]<<<[ \t]*|[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|-b(?:=|[ \t]*)))'''
+    rb'''(?<![\w-])''' + _STORE_COMMAND.encode() + _STORE_NAME
+    + rb'''(?:[^\n;|&]{0,200}?[ \t]<<<[ \t]*|[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|--value(?:=|[ \t]+)|-b(?:=|[ \t]*))'''
+    rb'''|[^\n]{0,200}?[ \t]-v(?:=|[ \t]+))'''
     rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 )
 # the value piped into such a command (or `docker secret create K -`): `echo "v" | gh secret set K`
 _PIPED_SECRET = LazyPattern(
     rb'''(?<![\w-])(?:echo|printf)(?:[ \t]+-[neE]{1,3})*[ \t]+(?:["']%s(?:\\n)?["'][ \t]+)?''' + _VALUE
-    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])''' + _STORE_COMMAND.encode() + rb'''[ \t]+'''
-    rb'''(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
+    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])''' + _STORE_COMMAND.encode() + _STORE_NAME
+    + rb'''(?=[\s;|&]|\Z)'''
 )
 # macOS's keychain: `security add-generic-password -a user -s service -w v` (the password is -w's)
 _KEYCHAIN = LazyPattern(
