@@ -719,6 +719,51 @@ def test_no_password_given_to_a_command_after_its_options(detector: GenericDetec
 
 
 @pytest.mark.parametrize(('path', 'text'), [
+    ('env.sh', f'PW=${{DB_PASSWORD:-"{P05}"}}\n'),  # the review's lines
+    ('env.sh', f"PW=${{DB_PASSWORD:-'{P05}'}}\n"),
+    ('env.sh', f'export PGPASSWORD="${{DB_PASSWORD:-"{P05}"}}"\n'),
+    ('site.yml', f"db_pass: \"{{{{ db_password | default('{P05}') }}}}\"\n"),
+    ('site.yml', f"db_pass: \"{{{{ lookup('env', 'DB_PASSWORD') | default('{P05}', true) }}}}\"\n"),
+    ('App.java', f'String pw = Objects.requireNonNullElse(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = StringUtils.defaultIfBlank(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('site.yml', f"db_pass: \"{{{{ db_password | d('{P05}') }}}}\"\n"),  # and those the review named
+    ('App.java', f'String pw = MoreObjects.firstNonNull(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = Objects.toString(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('env.sh', f'PW=${{DB_PASSWORD:="{P05}"}}\n'),
+    ('main.rs', f'let pw = env::var("DB_PASSWORD").unwrap_or_else(|_| {{ "{P05}".to_string() }});\n'),
+    ('site.yml', f'db_pass: "{{{{ vault[\'db_password\']|default(\"{P05}\") }}}}"\n'),  # siblings
+    ('site.yml', f"db_pass: \"{{{{ lookup('ansible.builtin.env', 'DB_PASSWORD', default='{P05}') }}}}\"\n"),
+    ('App.java', f'String pw = StringUtils.defaultString(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = ObjectUtils.defaultIfNull(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = requireNonNullElse(getenv("DB_PASSWORD"), "{P05}");\n'),  # a static import
+])
+def test_a_default_password_after_a_common_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    """Thirteenth hostile review (break 03): a quoted shell default (`${X:-"v"}`, `${X:-'v'}`), Jinja's (Ansible's)
+    `| default('v')` and Java's first-non-null helpers (`Objects.requireNonNullElse(System.getenv("X"), "v")`,
+    `StringUtils.defaultIfBlank`) were missed, while `${X:-v}`, Helm's `| default "v"` and Go's `cmp.Or(os.Getenv("X"),
+    "v")` were found. Also named by the review: Jinja's `| d('v')`, `MoreObjects.firstNonNull`, `Objects.toString`,
+    `${X:="v"}`, Rust's closure body in a block (`|_| { "v".to_string() }`)."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('env.sh', 'PW=${DB_PASSWORD:-""}\n'),  # empty
+    ('env.sh', 'PW=${DB_PASSWORD:-"$OTHER_PASSWORD"}\n'),  # a reference
+    ('env.sh', 'PW=${DB_PASSWORD:-"changeme"}\n'),  # a placeholder
+    ('env.sh', f'PW=${{DB_PASSWORD:+"{P05}"}}\n'),  # used when set: no default
+    ('site.yml', "db_pass: \"{{ db_password | default('') }}\"\n"),
+    ('site.yml', 'db_pass: "{{ db_password | default(omit) }}"\n'),
+    ('site.yml', "db_pass: \"{{ db_password | default(lookup('env', 'X')) }}\"\n"),
+    ('site.yml', f"db_host: \"{{{{ db_host | default('{P05}') }}}}\"\n"),  # no secret's name
+    ('App.java', 'String pw = Objects.requireNonNullElse(System.getenv("DB_PASSWORD"), "");\n'),
+    ('App.java', f'String pw = Objects.requireNonNullElse(System.getenv("DB_HOST"), "{P05}");\n'),
+    ('main.rs', 'let pw = env::var("DB_PASSWORD").unwrap_or_else(|_| { panic!("DB_PASSWORD not set") });\n'),
+])
+def test_no_default_password_after_a_common_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
     ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
     ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),
     ('env-drive.ps1', f'$env:DB_PASSWORD = "{P05}"\n'),

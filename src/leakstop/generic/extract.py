@@ -68,10 +68,11 @@ _ASSIGN_OP = (
 _OR_DEFAULT = r'\|\||\?\?|\?:|//'
 # after a call only, a method giving the default, in the anchor any method (a list of names or `() ->` and `String::from(`
 # before the value made the whole database 7% slower: 475 to 510 million instructions over BookStack's tree, callgrind)
-_METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?'
-# in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")`, Java's
-# `.orElse("…")`, Scala's `.getOrElse("…")`
-_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse|getOrElse)\([ \t]*(?:\|\w{0,20}\|)?'
+_METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?(?:\{[ \t]*)?'
+# in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")` (its closure's
+# body in a block: `|_| { "…".to_string() }`, thirteenth hostile review, break 03), Java's `.orElse("…")`, Scala's
+# `.getOrElse("…")`
+_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse|getOrElse)\([ \t]*(?:\|\w{0,20}\|)?(?:[ \t]*\{)?'
 # Commands that store a named secret from their arguments (the name, then the value, piped in or in a here-string):
 # `gh secret set`, `dotnet user-secrets set`, `docker secret create`, `glab variable set` (eleventh hostile review, break
 # 04); `wrangler secret put`, `travis env set`, `vercel env add`, `pulumi config set --secret` (twelfth, break 11), and
@@ -166,6 +167,9 @@ ANCHORS: dict[str, str] = {
         # Java's Optional.ofNullable(System.getenv("X")).orElse("…"), Go's cmp.Or(os.Getenv("X"), "…")
         r'|' + _KW + r'[\w.\-]{0,80}["\'][ \t]*\)[ \t]*(?:\)[ \t]*)?(?:' + _OR_DEFAULT + r'|or|\{|,|' + _METHOD_DEFAULT + r')[ \t]*\\?["\'\x60][^"\'\x60\s]'
         r'|\bdefault[ \t]+\\?["\'][^"\'\s]'  # \" in a string too
+        # Jinja's (Ansible's) filter after the key or a lookup naming it: `db_password | default('…')`, `| d('…', true)`,
+        # `lookup('env', 'DB_PASSWORD') | default('…')` (thirteenth hostile review, break 03)
+        r'|' + _KW + r'[\w.\[\]\'"]{0,80}(?:[ \t]*\))?[ \t]*\|[ \t]*d(?:efault)?\([ \t]*\\?["\'][^"\'\s]'
     ),
     # (from the key word on: the call's `(` and the quote before the key are checked by the extractor. With them in the
     # anchor, Hyperscan 0.7.30-0.9.1 (vectorscan 5.4.12) reported nothing for `props.setProperty("password", "…")`, 46 of
@@ -385,8 +389,8 @@ _PAIR_IN = LazyPattern(
 # an environment variable's name and its value as two arguments in the middle of a call:
 # kubectl.patchSecret("mod-search", "SYSTEM_USER_PASSWORD", "v", "ns") (held-out 62, after its measurement: gitleaks
 # found it); the name in capitals, as an environment variable's
-_PAIR_ARG = LazyPattern(
-    rb'''(?-i:,[ \t]*["'](?P<key>[A-Z][A-Z0-9_.]{2,79})["'][ \t]*,[ \t]*)(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
+_PAIR_ARG = LazyPattern(  # (or as the default: Ansible's lookup('env', 'DB_PASSWORD', default='v'), thirteenth review, 03)
+    rb'''(?-i:,[ \t]*["'](?P<key>[A-Z][A-Z0-9_.]{2,79})["'][ \t]*,[ \t]*)(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?:(?=''' + _QUOTED_VALUE
@@ -400,8 +404,11 @@ _SIGNED_URL = LazyPattern(rb'[?&](?:e|expires|exp|x-amz-expires|se|x-goog-expire
 _EMBED_SRC = LazyPattern(rb'(?i)\bsrc=(?:\\?["\']|&(?:quot|apos|\#0{0,3}3[49]|\#x0{0,2}2[27]);)?https?://[^\s"\'<>]*\Z')
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 # ${X:-v} ${X-v} ${X:=v} (shell, compose); ${x.y:v} (Spring, Micronaut, Quarkus: a property's default);
-# not ${X:?message} (an error) nor ${X:+v} (used when X is set)
-_FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>[\w.-]{1,80})(?::?[-=]|:(?![?+]))(?P<uv>[^}\s"\']{1,300})\}')
+# not ${X:?message} (an error) nor ${X:+v} (used when X is set). The default quoted, as the shell reads it:
+# ${X:-"v"}, ${X:-'v'}, `export PGPASSWORD="${DB_PASSWORD:-"v"}"` (thirteenth hostile review, break 03)
+_FALLBACK_SHELL = LazyPattern(
+    rb'''\$\{(?P<key>[\w.-]{1,80})(?::?[-=]|:(?![?+]))'''
+    rb'''(?:(?P<q>["'])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){1,300})(?P=q)|(?P<uv>[^}\s"']{1,300}))\}''')
 # keys start where no key character precedes: tried from inside a run, the lazy key cost O(n x 120) on minified code
 _OR_DEFAULT_B = _OR_DEFAULT.encode()
 _FALLBACK_OR = LazyPattern(rb'''(?<![\w.\[\]'"])(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:''' + _OR_DEFAULT_B + rb'''|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
@@ -415,10 +422,22 @@ _FALLBACK_CALL = LazyPattern(
     rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*(?:\)[ \t]*)?(?:''' + _OR_DEFAULT_B
     + rb'''|\bor\b|\{|''' + _DEFAULT_METHOD_B + rb''')[ \t]*(?=''' + _QUOTED_VALUE + rb')')
 # the first of its arguments that is set, a call naming the key then the default: Go's cmp.Or(os.Getenv("X"), "…"), SQL's
-# COALESCE(current_setting('app.db_password'), '…')
+# COALESCE(current_setting('app.db_password'), '…'); Java's helpers (thirteenth hostile review, break 03):
+# Objects.requireNonNullElse(System.getenv("X"), "…"), Objects.toString(…, "…"), Apache Commons' StringUtils.defaultIfBlank,
+# defaultIfEmpty, defaultString and ObjectUtils.defaultIfNull, firstNonNull (Guava's MoreObjects.firstNonNull)
+_FIRST_SET_CALLS = (b'Or(', b'oalesce(', b'OALESCE(', b'NonNullElse(', b'defaultIf', b'defaultString(', b'firstNonNull(',
+                    b'Objects.toString(')  # (what each call's name ends with: the extractor looks for them first)
 _FIRST_SET = LazyPattern(
-    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE)\([ \t]*[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*,[ \t]*(?='''
+    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE|Objects\.toString|(?:[A-Z]\w{0,30}\.)?'''
+    rb'''(?:requireNonNullElse|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*,[ \t]*(?='''
     + _QUOTED_VALUE + rb')')
+# Jinja's `default` filter (`d` for short; Ansible's, Salt's, Twig's) after the key, or after a call whose last string
+# argument names it (`lookup('env', 'DB_PASSWORD') | default('…', true)`); each key tried from the start of its run of
+# key characters only, as in `_FALLBACK_OR`
+_JINJA_DEFAULT = LazyPattern(
+    rb'''(?<![\w.\[\]'"])(?:(?P<key>[\w.\[\]'"]{1,120}?)|[\w.]{1,80}\((?:[ \t]*["'][\w.-]{0,80}["'][ \t]*,)?[ \t]*'''
+    rb'''["'](?P<ckey>[\w.-]{1,80})["'][ \t]*\))[ \t]*\|[ \t]*d(?:efault)?\([ \t]*(?=''' + _QUOTED_VALUE + rb')')
+_JINJA_FILTER = LazyPattern(rb'\|[ \t]*d(?:efault)?\(')  # (looked for first: `|` alone is JavaScript's every `||`)
 _QUOTE_NEXT = LazyPattern(rb'''[ \t]*[bBuUrRfFL@]{0,2}\\?["'`]''')  # what _QUOTED_VALUE can start with
 _FALLBACK_DEFAULT = LazyPattern(
     rb'''(?<![\w.])(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default[ \t]+(?=''' + _QUOTED_VALUE + rb')'
@@ -991,9 +1010,13 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if m is not None:
             done = m.end('key')  # from there on: no match twice
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
-    if data.find(b'Or(', lo, hi) != -1 or data.find(b'oalesce(', lo, hi) != -1 or data.find(b'OALESCE(', lo, hi) != -1:
+    if any(data.find(call, lo, hi) != -1 for call in _FIRST_SET_CALLS):
         for m in _FIRST_SET.finditer(data, lo, hi):
             yield from _yield(data, m, 'fallback', key=m.group('key').decode('ascii'))
+    if _JINJA_FILTER.search(data, lo, hi):
+        for m in _JINJA_DEFAULT.finditer(data, lo, hi):
+            key = m.group('key') if m.group('key') is not None else m.group('ckey')
+            yield from _yield(data, m, 'fallback', key=_last_name(key or b''))
     if data.find(b'default', lo, hi) == -1:
         return
     for m in _FALLBACK_DEFAULT.finditer(data, lo, hi):
