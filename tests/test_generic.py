@@ -208,6 +208,14 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'secret set password <<', b'env add password x ', b'-passout pass:x ', b'redis-cli -a x ', b'htpasswd -b f u ',
     b'htpasswd -bC 1', b'net user a x ', b'rabbitmqctl add_user a x ', b'mongosh -p x ', b'ldapsearch -w x ',
     b'cf set-env a password x ', b'mysqladmin password x ',
+    # a command's options before the name and between its words, a quoted shell default, Jinja's default, Java's
+    # first-non-null helpers (thirteenth hostile review, breaks 02 and 03)
+    b'secret set -R o/r password ', b'secret -R o -R o -R o set ', b'secret -a -b -c -d set password ',
+    b'echo x | secret set --env p password ', b'config -a b set password x ', b'secret set password x -v x ',
+    b'rabbitmqctl -n x add_user a x ', b'secret set --vault-name a --name b --value c ', b'secret set -R -R -R -R password ',
+    b'${PASSWORD:-"', b"${PASSWORD:-'x", b'password | default(\'',
+    b"password | d('x') | ", b"lookup('e', 'password') | default('", b'requireNonNullElse(f("password"), "',
+    b'("password").unwrap_or_else(|_| { "',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds).

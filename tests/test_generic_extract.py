@@ -663,6 +663,107 @@ def test_no_password_given_to_a_command_that_reads_it_elsewhere(detector: Generi
 
 
 @pytest.mark.parametrize(('path', 'text'), [
+    ('deploy.sh', f'gh secret set -R org/repo DB_PASSWORD --body "{P05}"\n'),  # the review's lines
+    ('deploy.sh', f'gh secret set --env production DB_PASSWORD --body "{P05}"\n'),
+    ('deploy.sh', f'gh secret set --org myorg DB_PASSWORD --body "{P05}"\n'),
+    ('deploy.sh', f'echo "{P05}" | gh secret set --env production DB_PASSWORD\n'),
+    ('deploy.sh', f'pulumi config set --secret --stack prod dbPassword {P05}\n'),
+    ('deploy.sh', f"pulumi config set --path 'db.password' {P05} --secret\n"),
+    ('deploy.sh', f'travis env set --private DB_PASSWORD {P05}\n'),
+    ('deploy.sh', f'dotnet user-secrets set --project src/App "Db:Password" "{P05}"\n'),
+    ('deploy.sh', f'glab variable set DB_PASSWORD --value "{P05}"\n'),
+    ('deploy.sh', f'dotnet user-secrets --project src/App set "Db:Password" "{P05}"\n'),  # an option between the words
+    ('deploy.sh', f'gh secret -R org/repo set DB_PASSWORD -b "{P05}"\n'),  # siblings
+    ('deploy.sh', f'pulumi config --stack prod set --secret dbPassword {P05}\n'),
+    ('deploy.sh', f'gh secret set --org myorg -v selected --repos a,b DB_PASSWORD --body "{P05}"\n'),
+    ('deploy.sh', f'gh secret set --org myorg DB_PASSWORD -v all --body "{P05}"\n'),  # -v: gh's visibility
+    ('deploy.sh', f'travis env set -p DB_PASSWORD {P05} -r org/repo\n'),
+    ('deploy.sh', f'glab variable set DB_PASSWORD -v "{P05}" --masked\n'),  # glab's -v
+    ('deploy.sh', f'glab variable set -g mygroup DB_PASSWORD {P05} --masked\n'),
+    ('deploy.sh', f'glab variable update DB_PASSWORD {P05}\n'),
+    ('deploy.sh', f'netlify env:set --context production DB_PASSWORD {P05}\n'),
+    ('deploy.sh', f'echo {P05} | wrangler secret put --env production DB_PASSWORD\n'),
+    ('deploy.sh', f"firebase functions:secrets:set --project p DB_PASSWORD <<< '{P05}'\n"),
+    ('deploy.sh', f"vercel env add --sensitive DB_PASSWORD production <<< '{P05}'\n"),
+    ('deploy.sh', f'gh secret set --no-store DB_PASSWORD --body "{P05}"\n'),  # an option without an argument
+    ('deploy.sh', f'gh secret set --env=production DB_PASSWORD --body "{P05}"\n'),
+    ('setup.sh', f'rabbitmqctl -n rabbit@host add_user admin {P05}\n'),  # rabbitmqctl's options before its command
+    ('setup.sh', f'rabbitmqctl -q add_user admin {P05}\n'),
+])
+def test_a_password_given_to_a_command_after_its_options(detector: GenericDetector, path: str, text: str) -> None:
+    """Thirteenth hostile review (break 02): with the commands' own options before the secret's name (`gh secret set
+    -R org/repo K --body v`, `pulumi config set --secret --stack prod K v`, `travis env set --private K v`, `dotnet
+    user-secrets set --project p K v`), or glab's `--value v`, the password was missed, while `gh secret set K --repo
+    org/repo --body v` was found: the anchor and the readers took only the name's characters after the command.
+    Siblings: an option between the command's words (`dotnet user-secrets --project p set`, `rabbitmqctl -n node
+    add_user`), glab's `-v` and `variable update`."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('deploy.sh', 'gh secret set --env production DB_PASSWORD < password.txt\n'),  # read from a file
+    ('deploy.sh', 'gh secret set --env production DB_PASSWORD --body "$DB_PASSWORD"\n'),  # a reference
+    ('deploy.sh', f'gh secret set -R org/repo DB_NAME --body "{P05}"\n'),  # no secret's name
+    ('deploy.sh', f'echo "{P05}" | gh secret set --env production DB_HOST\n'),
+    ('deploy.sh', f'travis env set --private DB_HOST {P05}\n'),
+    ('deploy.sh', 'pulumi config set --secret --stack prod dbPassword\n'),  # asks for it
+    ('deploy.sh', 'gh secret set --org myorg DB_PASSWORD -v all\n'),  # the visibility, the value asked for
+    ('deploy.sh', 'gh secret set --env-file .env\n'),
+    ('setup.sh', 'rabbitmqctl -q add_user admin "$RABBITMQ_PASSWORD"\n'),
+    # an option's argument holding a key word is no secret's name: az's vault (`OPTIONS_WITH_ARGUMENT`)
+    ('deploy.sh', f'az keyvault secret set --vault-name mykeyvault --name Host --value "{P05}"\n'),
+    ('deploy.sh', f'gh secret set --env db-password DB_HOST --body "{P05}"\n'),
+])
+def test_no_password_given_to_a_command_after_its_options(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('env.sh', f'PW=${{DB_PASSWORD:-"{P05}"}}\n'),  # the review's lines
+    ('env.sh', f"PW=${{DB_PASSWORD:-'{P05}'}}\n"),
+    ('env.sh', f'export PGPASSWORD="${{DB_PASSWORD:-"{P05}"}}"\n'),
+    ('site.yml', f"db_pass: \"{{{{ db_password | default('{P05}') }}}}\"\n"),
+    ('site.yml', f"db_pass: \"{{{{ lookup('env', 'DB_PASSWORD') | default('{P05}', true) }}}}\"\n"),
+    ('App.java', f'String pw = Objects.requireNonNullElse(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = StringUtils.defaultIfBlank(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('site.yml', f"db_pass: \"{{{{ db_password | d('{P05}') }}}}\"\n"),  # and those the review named
+    ('App.java', f'String pw = MoreObjects.firstNonNull(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = Objects.toString(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('env.sh', f'PW=${{DB_PASSWORD:="{P05}"}}\n'),
+    ('main.rs', f'let pw = env::var("DB_PASSWORD").unwrap_or_else(|_| {{ "{P05}".to_string() }});\n'),
+    ('site.yml', f'db_pass: "{{{{ vault[\'db_password\']|default(\"{P05}\") }}}}"\n'),  # siblings
+    ('site.yml', f"db_pass: \"{{{{ lookup('ansible.builtin.env', 'DB_PASSWORD', default='{P05}') }}}}\"\n"),
+    ('App.java', f'String pw = StringUtils.defaultString(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = ObjectUtils.defaultIfNull(System.getenv("DB_PASSWORD"), "{P05}");\n'),
+    ('App.java', f'String pw = requireNonNullElse(getenv("DB_PASSWORD"), "{P05}");\n'),  # a static import
+])
+def test_a_default_password_after_a_common_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    """Thirteenth hostile review (break 03): a quoted shell default (`${X:-"v"}`, `${X:-'v'}`), Jinja's (Ansible's)
+    `| default('v')` and Java's first-non-null helpers (`Objects.requireNonNullElse(System.getenv("X"), "v")`,
+    `StringUtils.defaultIfBlank`) were missed, while `${X:-v}`, Helm's `| default "v"` and Go's `cmp.Or(os.Getenv("X"),
+    "v")` were found. Also named by the review: Jinja's `| d('v')`, `MoreObjects.firstNonNull`, `Objects.toString`,
+    `${X:="v"}`, Rust's closure body in a block (`|_| { "v".to_string() }`)."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('env.sh', 'PW=${DB_PASSWORD:-""}\n'),  # empty
+    ('env.sh', 'PW=${DB_PASSWORD:-"$OTHER_PASSWORD"}\n'),  # a reference
+    ('env.sh', 'PW=${DB_PASSWORD:-"changeme"}\n'),  # a placeholder
+    ('env.sh', f'PW=${{DB_PASSWORD:+"{P05}"}}\n'),  # used when set: no default
+    ('site.yml', "db_pass: \"{{ db_password | default('') }}\"\n"),
+    ('site.yml', 'db_pass: "{{ db_password | default(omit) }}"\n'),
+    ('site.yml', "db_pass: \"{{ db_password | default(lookup('env', 'X')) }}\"\n"),
+    ('site.yml', f"db_host: \"{{{{ db_host | default('{P05}') }}}}\"\n"),  # no secret's name
+    ('App.java', 'String pw = Objects.requireNonNullElse(System.getenv("DB_PASSWORD"), "");\n'),
+    ('App.java', f'String pw = Objects.requireNonNullElse(System.getenv("DB_HOST"), "{P05}");\n'),
+    ('main.rs', 'let pw = env::var("DB_PASSWORD").unwrap_or_else(|_| { panic!("DB_PASSWORD not set") });\n'),
+])
+def test_no_default_password_after_a_common_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
     ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
     ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),
     ('env-drive.ps1', f'$env:DB_PASSWORD = "{P05}"\n'),

@@ -68,27 +68,50 @@ _ASSIGN_OP = (
 _OR_DEFAULT = r'\|\||\?\?|\?:|//'
 # after a call only, a method giving the default, in the anchor any method (a list of names or `() ->` and `String::from(`
 # before the value made the whole database 7% slower: 475 to 510 million instructions over BookStack's tree, callgrind)
-_METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?'
-# in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")`, Java's
-# `.orElse("…")`, Scala's `.getOrElse("…")`
-_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse|getOrElse)\([ \t]*(?:\|\w{0,20}\|)?'
+_METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?(?:\{[ \t]*)?'
+# in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")` (its closure's
+# body in a block: `|_| { "…".to_string() }`, thirteenth hostile review, break 03), Java's `.orElse("…")`, Scala's
+# `.getOrElse("…")`
+_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse|getOrElse)\([ \t]*(?:\|\w{0,20}\|)?(?:[ \t]*\{)?'
 # Commands that store a named secret from their arguments (the name, then the value, piped in or in a here-string):
 # `gh secret set`, `dotnet user-secrets set`, `docker secret create`, `glab variable set` (eleventh hostile review, break
 # 04); `wrangler secret put`, `travis env set`, `vercel env add`, `pulumi config set --secret` (twelfth, break 11), and
-# its siblings `netlify env:set`, firebase's `functions:secrets:set`, `gcloud secrets versions add`, `cf set-env APP`.
+# its siblings `netlify env:set`, firebase's `functions:secrets:set`, `gcloud secrets versions add`, `cf set-env APP`,
+# `glab variable update`.
+# The commands' own options may stand before the secret's name, and between a command's words (thirteenth hostile
+# review, break 02): `gh secret set -R org/repo K`, `gh secret set --env production K`, `pulumi config set --stack prod
+# K v`, `travis env set --private K v`, `dotnet user-secrets --project src/App set K v`, `rabbitmqctl -n node add_user`.
+# An option, maybe with its argument (`-R org/repo`, `--stack=prod`, `--project "src/App"`); at most 4, each bounded (a
+# bounded try from each command). Whether a word after an option is its argument or the secret's name is not known from
+# the line (`--private K`, `--env production K`): the readers take the name that holds a key word (`_STORE_NAME`), as
+# the anchor does, and a word after an option of `OPTIONS_WITH_ARGUMENT` as its argument (`--vault-name db-password`).
+_OPTION_ARGUMENT = r'''(?:=[^\s;|&]{1,80}|[ \t]+(?:"[^"\n]{1,80}"|'[^'\n]{1,80}'|[^\s"'<>|;&-][^\s;|&]{0,80}))'''
+_COMMAND_OPTION = r'[ \t]+--?[A-Za-z][\w-]{0,30}' + _OPTION_ARGUMENT + '?'
+_COMMAND_OPTIONS = '(?:' + _COMMAND_OPTION + '){0,4}'
+# The options of the store commands that take an argument (from their documentation: gh secret set, glab variable set,
+# pulumi config set, travis env set, dotnet user-secrets, netlify env:set, wrangler, firebase, docker secret create, az
+# keyvault secret set); `-p` is travis' `--private` but dotnet's `--project`, so not here
+OPTIONS_WITH_ARGUMENT = (
+    r'-[RoeargusvtdlcC]', r'--[\w-]{0,30}name', r'--(?:repos?|env|org|app|user|visibility|body|value|stack|cwd|project|id)',
+    r'--(?:configuration|config|context|scope|group|type|description|label|driver|template-driver|file|data-file|vault)',
+)
+_WITH_ARGUMENT = '(?:' + '|'.join(OPTIONS_WITH_ARGUMENT) + r')(?![\w-])'
+_STORE_OPTION = (r'[ \t]+(?:' + _WITH_ARGUMENT + _OPTION_ARGUMENT
+                 + r'|(?!' + _WITH_ARGUMENT + r')--?[A-Za-z][\w-]{0,30}' + _OPTION_ARGUMENT + '?)')
 # One list for the anchor and the readers (`_SECRET_SET`, `_PIPED_SECRET`).
 STORE_COMMANDS = (
-    r'(?:user-secrets|secrets?|variables?)[ \t]+(?:set|create|put)',
+    r'(?:user-secrets|secrets?|variables?)' + _COMMAND_OPTIONS + r'[ \t]+(?:set|create|put|update)',
     r'secrets[ \t]+versions[ \t]+add',
     r'(?:env|secrets):set',
     r'env[ \t]+(?:set|add)',
-    r'config[ \t]+set(?:[ \t]+--secret)?',
+    r'config' + _COMMAND_OPTIONS + r'[ \t]+set(?:[ \t]+--secret)?',
     r'set-env[ \t]+[\w.-]{1,80}',
 )
 _STORE_COMMAND = '(?:' + '|'.join(STORE_COMMANDS) + ')'
 # Commands that take a user's password as the argument after a user's name: Windows' `net user admin v /add`,
 # `rabbitmqctl add_user admin v` (`_USER_PASSWORD`)
-USER_PASSWORD_COMMANDS = (r'net[ \t]+user', r'rabbitmqctl[ \t]+(?:add_user|change_password)')
+# (rabbitmqctl's options before its command: `rabbitmqctl -n rabbit@host add_user admin v`, as its docs write it)
+USER_PASSWORD_COMMANDS = (r'net[ \t]+user', r'rabbitmqctl' + _COMMAND_OPTIONS + r'[ \t]+(?:add_user|change_password)')
 _USER_PASSWORD_COMMAND = '(?:' + '|'.join(USER_PASSWORD_COMMANDS) + ')'
 # Commands and the argument before their password (`_PASSWORD_ARGUMENT`): `redis-cli -a v`, `mongosh -p v`, the LDAP
 # tools' `-w v` (`-W` asks for it), `mysqladmin password v` (twelfth hostile review, break 11, and its siblings)
@@ -110,7 +133,7 @@ ANCHORS: dict[str, str] = {
                + r'\w*[ \t]+[^\s-]|\bEnv:\w*' + _KW + r'\w*["\']?[ \t]+-Value[ \t]+[^\s-]'
                # a command storing a named secret (`_SECRET_SET`, `_NAME_VALUE`): `gh secret set K`, `dotnet user-secrets
                # set K`, `--name K` (the value after it or before it on the line)
-               r'|\b' + _STORE_COMMAND + r'[ \t]+["\']?[\w:./-]{0,40}' + _KW
+               r'|\b' + _STORE_COMMAND + _COMMAND_OPTIONS + r'[ \t]+["\']?[\w:./-]{0,40}' + _KW
                + r'|(?:^|[ \t])--name(?:=|[ \t]+)["\']?[\w:./-]{0,40}' + _KW
                + r'|\bsecurity[ \t]+add-(?:generic|internet)-password[ \t]'
                # a user's password as a command's argument (`_HTPASSWD`, `_USER_PASSWORD`)
@@ -144,6 +167,9 @@ ANCHORS: dict[str, str] = {
         # Java's Optional.ofNullable(System.getenv("X")).orElse("…"), Go's cmp.Or(os.Getenv("X"), "…")
         r'|' + _KW + r'[\w.\-]{0,80}["\'][ \t]*\)[ \t]*(?:\)[ \t]*)?(?:' + _OR_DEFAULT + r'|or|\{|,|' + _METHOD_DEFAULT + r')[ \t]*\\?["\'\x60][^"\'\x60\s]'
         r'|\bdefault[ \t]+\\?["\'][^"\'\s]'  # \" in a string too
+        # Jinja's (Ansible's) filter after the key or a lookup naming it: `db_password | default('…')`, `| d('…', true)`,
+        # `lookup('env', 'DB_PASSWORD') | default('…')` (thirteenth hostile review, break 03)
+        r'|' + _KW + r'[\w.\[\]\'"]{0,80}(?:[ \t]*\))?[ \t]*\|[ \t]*d(?:efault)?\([ \t]*\\?["\'][^"\'\s]'
     ),
     # (from the key word on: the call's `(` and the quote before the key are checked by the extractor. With them in the
     # anchor, Hyperscan 0.7.30-0.9.1 (vectorscan 5.4.12) reported nothing for `props.setProperty("password", "…")`, 46 of
@@ -296,16 +322,22 @@ _SETENV = LazyPattern(
 # `dotnet user-secrets set K v`, `glab variable set K v`, `doppler secrets set K v`, `netlify env:set K v`
 # A here-string on the command's line is its value too (`gh secret set K <<< 'v'`, `vercel env add K production <<< 'v'`;
 # twelfth hostile review, break 11): read first, before a positional word (`production`, an environment's name).
+# The name: the word holding a key word, after the command's options (`_STORE_OPTION`).
+_STORE_NAME = (b'(?:' + _STORE_OPTION.encode() + rb'''){0,4}[ \t]+(?P<kq>["']?)(?=[\w:./-]{0,80}(?i:''' + _KW.encode()
+               + rb'''))(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)''')
+# The value after the name: in a here-string, the next word, or after gh's `--body`/`-b`, glab's `--value` (`-v` only where
+# no other one stands: it is gh's `--visibility`)
 _SECRET_SET = LazyPattern(
-    rb'''(?<![\w-])''' + _STORE_COMMAND.encode() + rb'''[ \t]+(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)'''
-    rb'''(?:[^\n;|&]{0,200}?[ \t]<<<[ \t]*|[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|-b(?:=|[ \t]*)))'''
+    rb'''(?<![\w-])''' + _STORE_COMMAND.encode() + _STORE_NAME
+    + rb'''(?:[^\n;|&]{0,200}?[ \t]<<<[ \t]*|[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|--value(?:=|[ \t]+)|-b(?:=|[ \t]*))'''
+    rb'''|[^\n]{0,200}?[ \t]-v(?:=|[ \t]+))'''
     rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 )
 # the value piped into such a command (or `docker secret create K -`): `echo "v" | gh secret set K`
 _PIPED_SECRET = LazyPattern(
     rb'''(?<![\w-])(?:echo|printf)(?:[ \t]+-[neE]{1,3})*[ \t]+(?:["']%s(?:\\n)?["'][ \t]+)?''' + _VALUE
-    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])''' + _STORE_COMMAND.encode() + rb'''[ \t]+'''
-    rb'''(?P<kq>["']?)(?P<key>[A-Za-z_][\w:./-]{0,80})(?P=kq)(?=[\s;|&]|\Z)'''
+    + rb'''(?=[ \t|])[ \t]*\|[ \t]*[^\n|]{0,80}?(?<![\w-])''' + _STORE_COMMAND.encode() + _STORE_NAME
+    + rb'''(?=[\s;|&]|\Z)'''
 )
 # macOS's keychain: `security add-generic-password -a user -s service -w v` (the password is -w's)
 _KEYCHAIN = LazyPattern(
@@ -357,8 +389,8 @@ _PAIR_IN = LazyPattern(
 # an environment variable's name and its value as two arguments in the middle of a call:
 # kubectl.patchSecret("mod-search", "SYSTEM_USER_PASSWORD", "v", "ns") (held-out 62, after its measurement: gitleaks
 # found it); the name in capitals, as an environment variable's
-_PAIR_ARG = LazyPattern(
-    rb'''(?-i:,[ \t]*["'](?P<key>[A-Z][A-Z0-9_.]{2,79})["'][ \t]*,[ \t]*)(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
+_PAIR_ARG = LazyPattern(  # (or as the default: Ansible's lookup('env', 'DB_PASSWORD', default='v'), thirteenth review, 03)
+    rb'''(?-i:,[ \t]*["'](?P<key>[A-Z][A-Z0-9_.]{2,79})["'][ \t]*,[ \t]*)(?:default[ \t]*=[ \t]*)?(?=''' + _QUOTED_VALUE + rb'''[ \t]*[,)])'''
 )
 _TF_VARIABLE = LazyPattern(rb'\bvariable[ \t]+"(?P<key>[\w-]{1,80})"')
 _TF_DEFAULT = LazyPattern(rb'''(?m)(?:^|\{)[ \t]*default[ \t]*=[ \t]*(?:(?=''' + _QUOTED_VALUE
@@ -372,8 +404,11 @@ _SIGNED_URL = LazyPattern(rb'[?&](?:e|expires|exp|x-amz-expires|se|x-goog-expire
 _EMBED_SRC = LazyPattern(rb'(?i)\bsrc=(?:\\?["\']|&(?:quot|apos|\#0{0,3}3[49]|\#x0{0,2}2[27]);)?https?://[^\s"\'<>]*\Z')
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 # ${X:-v} ${X-v} ${X:=v} (shell, compose); ${x.y:v} (Spring, Micronaut, Quarkus: a property's default);
-# not ${X:?message} (an error) nor ${X:+v} (used when X is set)
-_FALLBACK_SHELL = LazyPattern(rb'\$\{(?P<key>[\w.-]{1,80})(?::?[-=]|:(?![?+]))(?P<uv>[^}\s"\']{1,300})\}')
+# not ${X:?message} (an error) nor ${X:+v} (used when X is set). The default quoted, as the shell reads it:
+# ${X:-"v"}, ${X:-'v'}, `export PGPASSWORD="${DB_PASSWORD:-"v"}"` (thirteenth hostile review, break 03)
+_FALLBACK_SHELL = LazyPattern(
+    rb'''\$\{(?P<key>[\w.-]{1,80})(?::?[-=]|:(?![?+]))'''
+    rb'''(?:(?P<q>["'])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){1,300})(?P=q)|(?P<uv>[^}\s"']{1,300}))\}''')
 # keys start where no key character precedes: tried from inside a run, the lazy key cost O(n x 120) on minified code
 _OR_DEFAULT_B = _OR_DEFAULT.encode()
 _FALLBACK_OR = LazyPattern(rb'''(?<![\w.\[\]'"])(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:''' + _OR_DEFAULT_B + rb'''|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
@@ -387,10 +422,22 @@ _FALLBACK_CALL = LazyPattern(
     rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*(?:\)[ \t]*)?(?:''' + _OR_DEFAULT_B
     + rb'''|\bor\b|\{|''' + _DEFAULT_METHOD_B + rb''')[ \t]*(?=''' + _QUOTED_VALUE + rb')')
 # the first of its arguments that is set, a call naming the key then the default: Go's cmp.Or(os.Getenv("X"), "…"), SQL's
-# COALESCE(current_setting('app.db_password'), '…')
+# COALESCE(current_setting('app.db_password'), '…'); Java's helpers (thirteenth hostile review, break 03):
+# Objects.requireNonNullElse(System.getenv("X"), "…"), Objects.toString(…, "…"), Apache Commons' StringUtils.defaultIfBlank,
+# defaultIfEmpty, defaultString and ObjectUtils.defaultIfNull, firstNonNull (Guava's MoreObjects.firstNonNull)
+_FIRST_SET_CALLS = (b'Or(', b'oalesce(', b'OALESCE(', b'NonNullElse(', b'defaultIf', b'defaultString(', b'firstNonNull(',
+                    b'Objects.toString(')  # (what each call's name ends with: the extractor looks for them first)
 _FIRST_SET = LazyPattern(
-    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE)\([ \t]*[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*,[ \t]*(?='''
+    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE|Objects\.toString|(?:[A-Z]\w{0,30}\.)?'''
+    rb'''(?:requireNonNullElse|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*,[ \t]*(?='''
     + _QUOTED_VALUE + rb')')
+# Jinja's `default` filter (`d` for short; Ansible's, Salt's, Twig's) after the key, or after a call whose last string
+# argument names it (`lookup('env', 'DB_PASSWORD') | default('…', true)`); each key tried from the start of its run of
+# key characters only, as in `_FALLBACK_OR`
+_JINJA_DEFAULT = LazyPattern(
+    rb'''(?<![\w.\[\]'"])(?:(?P<key>[\w.\[\]'"]{1,120}?)|[\w.]{1,80}\((?:[ \t]*["'][\w.-]{0,80}["'][ \t]*,)?[ \t]*'''
+    rb'''["'](?P<ckey>[\w.-]{1,80})["'][ \t]*\))[ \t]*\|[ \t]*d(?:efault)?\([ \t]*(?=''' + _QUOTED_VALUE + rb')')
+_JINJA_FILTER = LazyPattern(rb'\|[ \t]*d(?:efault)?\(')  # (looked for first: `|` alone is JavaScript's every `||`)
 _QUOTE_NEXT = LazyPattern(rb'''[ \t]*[bBuUrRfFL@]{0,2}\\?["'`]''')  # what _QUOTED_VALUE can start with
 _FALLBACK_DEFAULT = LazyPattern(
     rb'''(?<![\w.])(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default[ \t]+(?=''' + _QUOTED_VALUE + rb')'
@@ -963,9 +1010,13 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if m is not None:
             done = m.end('key')  # from there on: no match twice
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
-    if data.find(b'Or(', lo, hi) != -1 or data.find(b'oalesce(', lo, hi) != -1 or data.find(b'OALESCE(', lo, hi) != -1:
+    if any(data.find(call, lo, hi) != -1 for call in _FIRST_SET_CALLS):
         for m in _FIRST_SET.finditer(data, lo, hi):
             yield from _yield(data, m, 'fallback', key=m.group('key').decode('ascii'))
+    if _JINJA_FILTER.search(data, lo, hi):
+        for m in _JINJA_DEFAULT.finditer(data, lo, hi):
+            key = m.group('key') if m.group('key') is not None else m.group('ckey')
+            yield from _yield(data, m, 'fallback', key=_last_name(key or b''))
     if data.find(b'default', lo, hi) == -1:
         return
     for m in _FALLBACK_DEFAULT.finditer(data, lo, hi):
