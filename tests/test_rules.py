@@ -251,6 +251,7 @@ def test_providers_table_lists_each_provider_once_with_its_count() -> None:
 # -- Keycloak realm imports: a user's credential in each layout a realm file takes ---------------------------------
 
 KEYCLOAK_PASSWORD = 'Wq4nTz8LpR2vXk7'  # leakstop: allow (fake)
+KEYCLOAK_HASH = 'Xt6gm6fGGVKLwwCLgEuKpJFgIHwgiBRZUaRcLVQQMFQ='  # fake: 32 random bytes, as pbkdf2-sha256 writes
 
 
 @pytest.mark.parametrize(('name', 'text', 'rule_id', 'secret'), [
@@ -268,12 +269,19 @@ KEYCLOAK_PASSWORD = 'Wq4nTz8LpR2vXk7'  # leakstop: allow (fake)
      'keycloak-user-password', KEYCLOAK_PASSWORD),
     ('realm.yaml', f'credentials:\n  - value: "{KEYCLOAK_PASSWORD}"\n    temporary: false\n    type: password\n',
      'keycloak-user-password', KEYCLOAK_PASSWORD),
+    # the export before Keycloak 12: the hash beside its salt, iterations and algorithm
+    ('realm-old.json', f'"credentials" : [ {{\n  "type" : "password",\n  "hashedSaltedValue" : "{KEYCLOAK_HASH}",\n'
+     '  "salt" : "S3D4d/GWrwQVnJElOR84Nw==",\n  "hashIterations" : 27500,\n  "algorithm" : "pbkdf2-sha256"\n} ]\n',
+     'keycloak-credential-hash', KEYCLOAK_HASH),
+    # secretData written by hand (the admin client's users.create): the salt before the value
+    ('create-users.js', 'credentials: [{ type: "password", secretData: "{\\"salt\\": \\"S3D4d/GWrwQVnJElOR84Nw==\\",'
+     f'\\"value\\": \\"{KEYCLOAK_HASH}\\"}}" }}]\n', 'keycloak-credential-hash', KEYCLOAK_HASH),
 ])
 def test_a_keycloak_realm_users_credential_is_found(
         name: str, text: str, rule_id: str, secret: str, ruleset: RuleSet, default_config: Config) -> None:
     """Thirteenth hostile review (break 05): a user's clear-text password in a realm import (pretty, compact, the
-    operator's YAML) passed scan-secrets: keycloak-credential-hash reads only the hash in secretData. Found once, by
-    keycloak-user-password."""
+    operator's YAML) and the pre-12 export's hashedSaltedValue passed scan-secrets: keycloak-credential-hash read only
+    secretData with its value first. The same credential, found once, by the rule that names it."""
     found = scan_data(text.encode(), name, ruleset=ruleset, config=default_config)
     assert [(f.rule_id, f.secret) for f in found] == [(rule_id, secret)]
 
