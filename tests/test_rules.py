@@ -246,3 +246,85 @@ def test_providers_table_lists_each_provider_once_with_its_count() -> None:
     assert '[docs.github.com](https://docs.github.com/' in github[0]
     assert len(rows) == len({r.provider for r in RULES if r.provider})
     assert table[0].startswith(f'{sum(1 for r in RULES if r.provider)} rules for {len(rows)} providers, and ')
+
+
+# -- Keycloak realm imports: a user's credential in each layout a realm file takes ---------------------------------
+
+KEYCLOAK_PASSWORD = 'Wq4nTz8LpR2vXk7'  # leakstop: allow (fake)
+KEYCLOAK_HASH = 'Xt6gm6fGGVKLwwCLgEuKpJFgIHwgiBRZUaRcLVQQMFQ='  # fake: 32 random bytes, as pbkdf2-sha256 writes
+
+
+@pytest.mark.parametrize(('name', 'text', 'rule_id', 'secret'), [
+    # the import form Keycloak's docs and docker-compose realms write, as Jackson pretty-prints it
+    ('realm-export.json', '{\n  "users" : [ {\n    "username" : "admin",\n    "credentials" : [ {\n      "type" : "password",\n'
+     f'      "value" : "{KEYCLOAK_PASSWORD}",\n      "temporary" : false\n    }} ]\n  }} ]\n}}\n', 'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('realm-min.json', f'{{"realm":"demo","users":[{{"username":"admin","credentials":[{{"type":"password","value":"{KEYCLOAK_PASSWORD}",'
+     '"temporary":false}]}]}\n', 'keycloak-user-password', KEYCLOAK_PASSWORD),
+    # the operator's KeycloakRealmImport: the realm as YAML
+    ('realm.yaml', 'apiVersion: k8s.keycloak.org/v2alpha1\nkind: KeycloakRealmImport\nspec:\n  realm:\n    users:\n'
+     f'      - username: admin\n        credentials:\n          - type: password\n            value: {KEYCLOAK_PASSWORD}\n'
+     '            temporary: false\n', 'keycloak-user-password', KEYCLOAK_PASSWORD),
+    # value before type (a hand-written realm)
+    ('realm.json', f'"credentials": [{{"value": "{KEYCLOAK_PASSWORD}", "type": "password", "temporary": false}}]\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('realm.yaml', f'credentials:\n  - value: "{KEYCLOAK_PASSWORD}"\n    temporary: false\n    type: password\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    # the export before Keycloak 12: the hash beside its salt, iterations and algorithm
+    ('realm-old.json', f'"credentials" : [ {{\n  "type" : "password",\n  "hashedSaltedValue" : "{KEYCLOAK_HASH}",\n'
+     '  "salt" : "S3D4d/GWrwQVnJElOR84Nw==",\n  "hashIterations" : 27500,\n  "algorithm" : "pbkdf2-sha256"\n} ]\n',
+     'keycloak-credential-hash', KEYCLOAK_HASH),
+    # secretData written by hand (the admin client's users.create): the salt before the value
+    ('create-users.js', 'credentials: [{ type: "password", secretData: "{\\"salt\\": \\"S3D4d/GWrwQVnJElOR84Nw==\\",'
+     f'\\"value\\": \\"{KEYCLOAK_HASH}\\"}}" }}]\n', 'keycloak-credential-hash', KEYCLOAK_HASH),
+])
+def test_a_keycloak_realm_users_credential_is_found(
+        name: str, text: str, rule_id: str, secret: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Thirteenth hostile review (break 05): a user's clear-text password in a realm import (pretty, compact, the
+    operator's YAML) and the pre-12 export's hashedSaltedValue passed scan-secrets: keycloak-credential-hash read only
+    secretData with its value first. The same credential, found once, by the rule that names it."""
+    found = scan_data(text.encode(), name, ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret) for f in found] == [(rule_id, secret)]
+
+
+@pytest.mark.parametrize('text', [
+    '{"type": "password", "value": "${ADMIN_PASSWORD}", "temporary": false}',  # Keycloak's own ${ENV} substitution
+    '- type: password\n  value: $(ADMIN_PASSWORD)\n',  # the operator's placeholders
+    '{"type":"password","value":"password","temporary":false}',
+    '{"type" : "otp", "userLabel" : "Phone", "credentialData" : "{\\"subType\\":\\"totp\\",\\"digits\\":6,\\"period\\":30}"}',
+    '"passwordPolicy" : "length(12) and digits(1) and notUsername(undefined)",\n"requiredCredentials" : [ "password" ],',
+    '<Field type: "password", value: this.state.password, onChange={this.update} />',
+    '- type: password\n  temporary: true\n- name: tenant\n  value: Bz7Kq3Wm9XtR2v\n',  # another list item's value
+])
+def test_a_keycloak_realm_without_a_users_credential_is_no_finding(
+        text: str, ruleset: RuleSet, default_config: Config) -> None:
+    assert scan_data(text.encode(), 'realm.json', ruleset=ruleset, config=default_config) == []
+
+
+@pytest.mark.parametrize('unit', [
+    b'type: password ' + b't' * 290 + b' ',  # each t two ways through the gap: exponential before its alternatives were made exclusive
+    b'type: password value:', b'value:' * 50 + b' type: password ', b'- value: ' + b'a' * 199 + b'\n  type: password-\n',
+    b'"value": "' + b'a' * 150 + b'" type: password- ', b'{"type": "password", "x": "' + b'v' * 100 + b'", ',
+])
+def test_keycloak_user_password_takes_linear_time(unit: bytes) -> None:
+    """The rule alone over hostile input: 4x the bytes costs about 4x the time (as test_generic's hostile input)."""
+    import time
+    from leakstop import engine
+    [rule] = [r for r in RULES if r.id == 'keycloak-user-password']
+    alone = engine.RuleSet([rule], engine.compile_database([rule]))
+
+    def best(data: bytes) -> float:
+        times = []
+        for _ in range(3):
+            start = time.process_time()
+            engine.scan_bytes(data, alone, 'hostile.txt')
+            times.append(time.process_time() - start)
+        return min(times)
+
+    small, large = unit * (50_000 // len(unit)), unit * (200_000 // len(unit))
+    ratios = []
+    for _ in range(3):
+        t_small, t_large = best(small), best(large)
+        if t_large < 0.05 or t_large / max(t_small, 1e-6) < 9.0:
+            return
+        ratios.append((t_small, t_large))
+    raise AssertionError(ratios)
