@@ -233,10 +233,13 @@ _VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?
 
 # (PowerShell's environment drive: in `$env:DB_PASSWORD = "v"` and `${env:DB_PASSWORD} = "v"` the key is the name after
 # `env:`, not `env` typed `DB_PASSWORD`; tenth hostile review, break 12)
+# (the blanks after the key taken at once, (?=(?P<sp>…))(?P=sp) as an atomic group: no operator or type starts with
+# one, and giving them back one by one made a line of `type: password` and 290 spaces take 7 s a MB: thirteenth
+# hostile review's notes)
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.)|(?<=[$\{][Ee][Nn][Vv]:))(?<!\$\{)[$@:]{0,2}'''
-    rb'''(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?[\]}]?[ \t]*'''
-    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|[ \t]+\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|[ \t]+[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
+    rb'''(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?[\]}]?(?=(?P<sp>[ \t]*))(?P=sp)'''
+    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|(?<=[ \t])\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|(?<=[ \t])[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
     rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
 )
