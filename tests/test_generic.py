@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from timing import assert_grows_linearly
 from leakstop.cache import load_toml
 from leakstop.generic import GenericDetector, RULE_IDS
 from leakstop.generic.keys import judge_key, vocabulary_from_doc
@@ -220,29 +221,8 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'type: password' + b' ' * 290 + b'value: ', b'password' + b' ' * 290 + b'x: ',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
-    """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds).
-
-    CPU time of this process, best of 3, and up to 3 attempts: on a loaded machine one ratio can be
-    off by 2x, but quadratic work (~16x) fails every attempt."""
-    import time
-
-    def best(data: bytes) -> float:
-        times = []
-        for _ in range(3):
-            start = time.process_time()
-            detector.scan(data, 'hostile.txt')
-            times.append(time.process_time() - start)
-        return min(times)
-
-    small, large = unit * (20_000 // len(unit)), unit * (80_000 // len(unit))
-    ratios = []
-    for _ in range(3):
-        t_small, t_large = best(small), best(large)
-        # linear: ~4; quadratic: ~16. Below 50 ms for 80 KB the clock of a busy machine says nothing.
-        if t_large < 0.05 or t_large / max(t_small, 1e-6) < 9.0:
-            return
-        ratios.append((t_small, t_large))
-    raise AssertionError(ratios)
+    """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds)."""
+    assert_grows_linearly(lambda data: detector.scan(data, 'hostile.txt'), unit)
 
 
 def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -> None:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from timing import assert_grows_linearly
 from leakstop.cache import load_toml
 from leakstop.cli import example_path
 from leakstop.config import Config
@@ -307,24 +308,7 @@ def test_a_keycloak_realm_without_a_users_credential_is_no_finding(
 ])
 def test_keycloak_user_password_takes_linear_time(unit: bytes) -> None:
     """The rule alone over hostile input: 4x the bytes costs about 4x the time (as test_generic's hostile input)."""
-    import time
     from leakstop import engine
     [rule] = [r for r in RULES if r.id == 'keycloak-user-password']
     alone = engine.RuleSet([rule], engine.compile_database([rule]))
-
-    def best(data: bytes) -> float:
-        times = []
-        for _ in range(3):
-            start = time.process_time()
-            engine.scan_bytes(data, alone, 'hostile.txt')
-            times.append(time.process_time() - start)
-        return min(times)
-
-    small, large = unit * (50_000 // len(unit)), unit * (200_000 // len(unit))
-    ratios = []
-    for _ in range(3):
-        t_small, t_large = best(small), best(large)
-        if t_large < 0.05 or t_large / max(t_small, 1e-6) < 9.0:
-            return
-        ratios.append((t_small, t_large))
-    raise AssertionError(ratios)
+    assert_grows_linearly(lambda data: engine.scan_bytes(data, alone, 'hostile.txt'), unit, 50_000, 200_000)
