@@ -230,6 +230,8 @@ _QUOTED_VALUE = rb'''(?:[bBuUrRfFL@]{0,2}\\(?P<eq>["'])(?P<ev>(?:(?!\\["']).){1,
 # in YAML, shell and compose alike)
 # (YAML node properties before a value, quoted or not: password: &a "v", password: !!str 'v')
 _VALUE = _YAML_PROPERTIES.encode() + _QUOTED_VALUE[:-1] + rb'''|(?:(?<![ \t])|(?!\#))(?P<uv>[^\s"'`,;)\[\]}<>\\|]{1,500}))'''
+# a value as a command's argument: not an option (`-x`, `"-x"`)
+_ARGUMENT_VALUE = rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 
 # (PowerShell's environment drive: in `$env:DB_PASSWORD = "v"` and `${env:DB_PASSWORD} = "v"` the key is the name after
 # `env:`, not `env` typed `DB_PASSWORD`; tenth hostile review, break 12)
@@ -311,7 +313,7 @@ _FLAG_LISTED = LazyPattern(
 )
 _FLAG_BELOW = LazyPattern(
     rb'''(?m)(?:^[ \t]*-[ \t]+(?P<fq>["']?)|(?<=["']))--?(?P<key>[A-Za-z][\w-]{0,60})(?(fq)(?P=fq)|["'])[ \t]*(?P<comma>,)?[ \t]*\r?\n'''
-    rb'''[ \t]*(?(comma)|-[ \t]+)(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+    rb'''[ \t]*(?(comma)|-[ \t]+)''' + _ARGUMENT_VALUE
 )
 # a command that sets an environment variable from its arguments, the sibling of `export K=v` in other shells (tenth
 # hostile review, break 12): csh's and launchctl's `setenv K v`, fish's `set -gx K v` (only fish's options: bash's
@@ -334,7 +336,7 @@ _SECRET_SET = LazyPattern(
     rb'''(?<![\w-])''' + _STORE_COMMAND.encode() + _STORE_NAME
     + rb'''(?:[^\n;|&]{0,200}?[ \t]<<<[ \t]*|[ \t]+|[^\n]{0,200}?[ \t](?:--body(?:=|[ \t]+)|--value(?:=|[ \t]+)|-b(?:=|[ \t]*))'''
     rb'''|[^\n]{0,200}?[ \t]-v(?:=|[ \t]+))'''
-    rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
+    + _ARGUMENT_VALUE
 )
 # the value piped into such a command (or `docker secret create K -`): `echo "v" | gh secret set K`
 _PIPED_SECRET = LazyPattern(
@@ -351,7 +353,6 @@ _KEYCHAIN = LazyPattern(
 # `-C 10` takes a number), `USER_PASSWORD_COMMANDS` (`net user admin v /add`: `*` asks for it; `/add`, `/delete` are options)
 _HTPASSWD = LazyPattern(rb'''(?<![\w/.-])htpasswd(?P<opts>(?:[ \t]+-[A-Za-z]{1,8}(?:(?<=C)[ \t]+\d{1,2})?){1,4})[ \t]+''')
 _ARGUMENT = rb'''(?:"[^"\n]{1,200}"|'[^'\n]{1,200}'|[^\s"'-][^\s"']{0,200})[ \t]+'''
-_ARGUMENT_VALUE = rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 _HTPASSWD_USER = LazyPattern(_ARGUMENT + _ARGUMENT_VALUE)
 _HTPASSWD_FILE_USER = LazyPattern(_ARGUMENT + _ARGUMENT + _ARGUMENT_VALUE)
 _USER_PASSWORD = LazyPattern(
@@ -372,7 +373,7 @@ _MYSQL_P = LazyPattern(rb'(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)(?![
 _OPENSSL_PASS = LazyPattern(rb'''(?<![\w-])-pass(?:in|out|word)?[ \t]+["']?pass:(?P<uv>[^\s"'`]{1,500})''')
 _PASSWORD_ARGUMENT = LazyPattern(
     rb'''(?<![\w.-])(?:''' + '|'.join(command + r'(?![\w/.-])[^\n]{0,200}?[ \t]' + argument for command, argument in PASSWORD_ARGUMENTS).encode()
-    + rb''')[ \t]+(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb')')
+    + rb''')[ \t]+''' + _ARGUMENT_VALUE)
 _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--password)[ \t]+(?=''' + _VALUE + rb')')
 # curl -u user:pw, --user user:'pw', --user "user":"pw" (no brackets in the user: Markdown links)
 # (no braces or $ in the user: -u "${ADMIN_USER:-admin}" is a shell default, not user:password; no `+` first and no
