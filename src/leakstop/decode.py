@@ -374,6 +374,23 @@ class _Lines:
         return self.start, self.end
 
 
+class _QuoteBefore:
+    """The last quote (``"`` or ``'``) before an offset on its line, for offsets asked in order: the line is looked
+    along from the last offset asked on, not from its start again (many BEGINs on one long line; twelfth hostile
+    review, break 07's siblings)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.line_start, self.seen_to, self.nearest = data, -1, -1, -1
+
+    def __call__(self, line_start: int, pos: int) -> int:
+        """The last quote in ``data[line_start:pos]`` (-1 if none)."""
+        if line_start != self.line_start:
+            self.line_start, self.seen_to, self.nearest = line_start, line_start, -1
+        self.nearest = max(self.nearest, self.data.rfind(b'"', self.seen_to, pos), self.data.rfind(b"'", self.seen_to, pos))
+        self.seen_to = max(self.seen_to, pos)
+        return self.nearest
+
+
 def _line_window(data: bytes, start: int, end: int, lines: _Lines | None = None) -> tuple[int, int]:
     """The line holding ``data[start:end]``; on a line longer than ``LONG_LINE``, ``_AROUND`` bytes either side of
     it, cut where a token cannot go on (``lines``: the text's, remembered from one call to the next)."""
@@ -828,14 +845,9 @@ def yaml_folded_view(data: bytes) -> View | None:
     begin = data.find(_MULTILINE_KEY)
     out = _Builder()
     done = 0
-    lines = _Lines(data)
-    seen_to = nearest = -1  # the nearest quote before ``seen_to`` on the line
+    lines, quote_before = _Lines(data), _QuoteBefore(data)
     while begin != -1:
-        line_start = lines(begin)[0]
-        if seen_to < line_start:
-            seen_to, nearest = line_start, -1
-        nearest = max(nearest, data.rfind(b'"', seen_to, begin), data.rfind(b"'", seen_to, begin))
-        seen_to, opening = begin, nearest
+        opening = quote_before(lines(begin)[0], begin)
         if opening >= done:
             quote = data[opening]
             pieces, closing, done = _folded_scalar(data, opening + 1, quote)
@@ -1045,21 +1057,14 @@ def concat_view(data: bytes, *, keys: bool = True, tokens: bool = False) -> View
     # literals' ends are remembered (``_StringEnds``); the line's bounds and its nearest quote are looked for from the
     # last BEGIN on; and a key's first literal that ends where one already read as no whole key ended is no key
     # either (its pieces are those, its first one shorter: no END where the longer one had none).
-    ends = _StringEnds(data)
-    line_start = line_end = seen_to = nearest = -1
+    ends, lines, quote_before = _StringEnds(data), _Lines(data), _QuoteBefore(data)
     not_whole: set[int] = set()
     for begin, pem in starts:
         if begin < done:
             continue
-        if begin > line_end:
-            line_start = data.rfind(b'\n', 0, begin) + 1
-            line_end = data.find(b'\n', begin)
-            line_end = len(data) if line_end == -1 else line_end
-            seen_to, nearest = line_start, -1
+        line_start = lines(begin)[0]
         if pem or begin - line_start > _LONG_LINE_START:  # (a minified line: the nearest quote before)
-            nearest = max(nearest, data.rfind(b'"', seen_to, begin), data.rfind(b"'", seen_to, begin))
-            seen_to = max(seen_to, begin)
-            opening = nearest
+            opening = quote_before(line_start, begin)
         else:
             opening = _enclosing_quote(data, line_start, begin, ends)
         if opening < done or opening == -1:
