@@ -868,9 +868,9 @@ def _bracket_regex(body: str) -> str:
     if ranges is None:
         return r'[^\s\S]'  # a class git does not know: nothing
     if not negated:  # '/' taken out of a range (`[[:punct:]]` holds it); an inverted range stays, for re to refuse
-        ranges = [part for low, high in ranges for part in (
-            [(low, 0x2E), (0x30, high)] if low < 0x2F < high else [(0x30, high)] if low == 0x2F < high
-            else [(low, 0x2E)] if low < 0x2F == high else [] if low == high == 0x2F else [(low, high)])]
+        ranges = [part for low, high in ranges
+                  for part in ([(low, 0x2E), (0x30, high)] if low <= 0x2F <= high else [(low, high)])
+                  if part[0] <= part[1] or not low <= 0x2F <= high]
     members = ''.join(re.escape(chr(low)) if low == high else f'{re.escape(chr(low))}-{re.escape(chr(high))}'
                       for low, high in ranges)
     if negated:
@@ -878,17 +878,11 @@ def _bracket_regex(body: str) -> str:
     return f'[{members}]' if members else r'[^\s\S]'
 
 
-def _bracket_bytes(body: bytes) -> tuple[bool, list[tuple[int, int]]]:
-    """A bracket expression's ``body`` (between ``[`` and ``]``): whether it is negated, and its ranges of bytes
-    (``a-z``; a single byte as a range of one; ``\\c`` the ``c``; ``[:punct:]`` a class's ranges)."""
-    negated, ranges = _bracket_items(body.decode('latin-1'))
-    return negated, ranges or []
-
-
-def _bracket_choice(body: bytes) -> int:
-    """A byte a bracket expression's ``body`` takes: a preferred one (``[_]``: ``_``, ``[!x]``: ``_``), else the first
-    it names (``[a-z]``: ``a``), else (``[!…]`` naming them all) an ``x``."""
-    negated, ranges = _bracket_bytes(body)
+def _bracket_choice(body: str) -> int:
+    """A byte a bracket expression's ``body`` (a byte a character) takes: a preferred one (``[_]``: ``_``, ``[!x]``:
+    ``_``), else the first it names (``[a-z]``: ``a``), else (``[!…]`` naming them all, or an unknown class) an ``x``."""
+    negated, known = _bracket_items(body)
+    ranges = known or []
     takes = [c for c in _BRACKET_PREFERRED if any(low <= c <= high for low, high in ranges) != negated]
     return takes[0] if takes else ranges[0][0] if ranges and not negated else ord('x')
 
@@ -922,7 +916,7 @@ def glob_views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
                 tokens.append((i, end + 1, data[end]))
             i = end
         elif c == ord('[') and close != -1:
-            tokens.append((i, close + 1, _bracket_choice(data[i + 1:close])))
+            tokens.append((i, close + 1, _bracket_choice(text[i + 1:close])))
             i = close
         else:
             tokens.append((i, i + 1, c))
