@@ -589,20 +589,21 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
     except UnicodeEncodeError:  # a lone surrogate (a name from JSON): kept as it is
         errors = 'surrogatepass'
         data = text.encode('utf-8', errors)
-    spans = [(f.start, f.end, f.secret) for f in find(data) if 0 <= f.start < f.end <= len(data)]
-    for view, starts, ends in _views(data):
-        spans += [(starts[f.start], ends[f.end - 1], f.secret) for f in find(view) if 0 <= f.start < f.end <= len(view)]
-    parts = name_parts(data) if names else None
-    if parts:
-        spans += [(*parts.original(f.start, f.end), f.secret) for f in find(parts.text)
-                  if 0 <= f.start < f.end <= len(parts.text)]
-    for view, starts, ends in glob_views(data) if glob else ():  # a name the glob matches, and that name's parts
+
+    def found_in(view: bytes, *, with_names: bool) -> list[tuple[int, int, str]]:  # in ``view``, and in its names' parts
         found = [(f.start, f.end, f.secret) for f in find(view) if 0 <= f.start < f.end <= len(view)]
-        parts = name_parts(view) if names else None
+        parts = name_parts(view) if with_names else None
         if parts:
             found += [(*parts.original(f.start, f.end), f.secret) for f in find(parts.text)
                       if 0 <= f.start < f.end <= len(parts.text)]
-        spans += [(starts[start], ends[end - 1], secret) for start, end, secret in found if start < end]
+        return found
+
+    spans = found_in(data, with_names=names)
+    for view, starts, ends in _views(data):
+        spans += [(starts[start], ends[end - 1], secret) for start, end, secret in found_in(view, with_names=False)]
+    for view, starts, ends in glob_views(data) if glob else ():  # a name the glob matches, and that name's parts
+        spans += [(starts[start], ends[end - 1], secret) for start, end, secret in found_in(view, with_names=names)
+                  if start < end]
     if glob:  # a token cut short by a wildcard (`ghp_…*`) is found by no rule: a word that reads as no name is hidden
         words = [(start, end, data[start:end].decode('utf-8', errors)) for start, end in glob_open_words(data)]
         spans += [word for word in words if not reads_as_name(word[2])]
