@@ -469,13 +469,14 @@ def _search_only_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: V
     public by design. An admin key is named so (``adminApiKey``) and still counts."""
     if key.words != ('api', 'key'):
         return False
+    in_docsearch = b'docsearch(' in data[max(0, c.start - 400):c.start]  # the call that takes it: docsearch({…})
     inline = _inline_object(data, c.start)  # minified or one-line: {appId:"…",apiKey:"…",indexName:"…"}
-    if inline and _INDEX_NAME.search(inline) and (_APP_ID.search(inline) or b'docsearch(' in data[max(0, c.start - 400):c.start]):
+    if inline and _INDEX_NAME.search(inline) and (_APP_ID.search(inline) or in_docsearch):
         return True  # (held-out 75: vendored Bootstrap docs' docsearch({apiKey:…}), Yarn's npm-search key; 5)
     siblings = {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
     if ('index', 'name') not in siblings:
         return False
-    if ('app', 'id') in siblings or b'docsearch(' in data[max(0, c.start - 400):c.start]:
+    if ('app', 'id') in siblings or in_docsearch:
         return True
     parent = _enclosing_key(data, c.start)  # DocSearch v2 (Docusaurus 1): algolia: {apiKey, indexName}
     return parent is not None and not _SEARCH_PARENTS.isdisjoint(split_words(parent, vocabulary))
