@@ -168,6 +168,10 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('db-01.acme.internal', 'host name'), ('vault-2.example.com', 'host name'),
     ('getSecret()', 'code'), ('+encodeURIComponent(x)+', 'code'), ('Credentials::new(', 'code'),
     ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password
+    ('),d?O().createElement(', 'code'), ('),U?Re.createElement(', 'code'), (')x9Kq2Lm7Vb', None),  # held-out 78
+    ("%20!%22$%&'()*+,-.%3A%3B%3C%3D%3E%40%5B%5C%5D%5E_%60%7B%7C%7D~", 'punctuation'),  # held-out 78: URL test vectors
+    ('123<>!@#$%^&*()-_+=', 'punctuation'), ('!@#$%^&*()', 'punctuation'),  # held-out 77
+    ('!@#$%^&*()x9K', None), ('%21%40a7Kq9%23', None), ('12<>9!@#', None),
     ('{"RefreshToken":', 'JSON text or an elided value'), ('12345-st..Ek', 'JSON text or an elided value'),
     ('whsec_...', 'JSON text or an elided value'),
     ('Password', 'capitalized word'), ('Passwort', 'capitalized word'),
@@ -213,7 +217,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('aabbccddeeff00112233', 'counting pattern'), ('Xk9mQQ2vvL7pW4', None),
     ('abcd1234Zq8bX3nR5tY7uV9wK', 'counting pattern'),  # abcd and 1234 in a value of any length
     ('Zq8abcdX3nR5tY7uV9w', None),  # abcd alone
-    ('@!#%^&*-', None),  # symbols only: no fixture word
+    ('@!#%^&*-', 'punctuation'),  # symbols only: no counting pattern, no fixture word; no one's password
     ('uvwxyzQ9', 'alphabet run'), ('x123456Q', 'alphabet run'),
     ('fully_charged', 'identifier made of words'), ('register-wrong-format', 'identifier made of words'),
     ('NextMarker', 'identifier made of words'),

