@@ -789,6 +789,10 @@ CHALLENGE_TOKEN = b'pNvmJivs0WCko2suV7fhe-59oFqyYx_yB7tx6kIMAyE'
     (b'    "token": "' + CHALLENGE_TOKEN + b'"\n', 'config/app.json', True),  # no challenge: a token
     (b'    "api_token": "' + CHALLENGE_TOKEN + b'"\n', 'challenges/client.json', True),  # only a bare token is a nonce
     (b'    "token": "' + CHALLENGE_TOKEN + b'",\n    "user": "m@acme.com"\n', 'tests/hubspot/tests.py', True),  # acme, a name
+    # held-out 79: cert-manager's `kubectl describe` of an order (its key authorization under a bare Key, in docs)
+    (b'- Name: web-ssl-1, Type: HTTP-01, Token: ' + CHALLENGE_TOKEN + b', Key: ' + CHALLENGE_TOKEN + b'.'
+     + CHALLENGE_TOKEN[::-1] + b', State: pending\n', 'content/docs/tutorials/gke.md', False),
+    (b'Key: ' + CHALLENGE_TOKEN + b'.' + CHALLENGE_TOKEN[::-1] + b'\n', 'content/docs/tutorials/gke.md', True),  # no ACME word
 ])
 def test_an_acme_challenge_token_is_a_public_nonce(detector: GenericDetector, text: bytes, path: str, found: bool) -> None:
     """Held-out 16: 55 ACME challenge tokens and key authorizations in acme4j, certbot and lego (RFC 8555:

@@ -168,6 +168,15 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('db-01.acme.internal', 'host name'), ('vault-2.example.com', 'host name'),
     ('getSecret()', 'code'), ('+encodeURIComponent(x)+', 'code'), ('Credentials::new(', 'code'),
     ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password
+    # held-out 76: PowerShell's cmdlets, AD distinguished names and SIDs; held-out 79: NKey public keys, Mailgun's
+    # public validation key, NATS credentials files
+    ('Get-SCRunAsAccount', 'PowerShell cmdlet'), ('ConvertTo-SecureString', 'PowerShell cmdlet'), ('Got-SCRunAs9', None),
+    ('CN=User01,OU=Users,DC=contoso,DC=com', 'directory name or security identifier'),
+    ('S-1-5-21-3623811015-3361044348-30300820-1013', 'directory name or security identifier'), ('S-1-Xq9Lm', None),
+    ('UDUWMJSEZK6Y6BJHQN7YXTLKPEQLODGNMQTONKHVT3DZANXFH5XYOJZW', 'a key public by design'),  # its CRC-16 holds
+    ('UDUWMJSEZK6Y6BJHQN7YXTLKPEQLODGNMQTONKHVT3DZANXFH5XYOJZA', None),  # one character changed: no NKey
+    ('pubkey-5ogiflzbnjrljiky49qxsiozqef5jxp7', 'a key public by design'),
+    ('nsc/nkeys/creds/KO/A/test.creds', 'file name'), ('/creds/NGS.creds', 'file name'),
     ('),d?O().createElement(', 'code'), ('),U?Re.createElement(', 'code'), (')x9Kq2Lm7Vb', None),  # held-out 78
     ("%20!%22$%&'()*+,-.%3A%3B%3C%3D%3E%40%5B%5C%5D%5E_%60%7B%7C%7D~", 'punctuation'),  # held-out 78: URL test vectors
     ('123<>!@#$%^&*()-_+=', 'punctuation'), ('!@#$%^&*()', 'punctuation'),  # held-out 77

@@ -82,6 +82,8 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
     'credentialsJSON:0b5b9c0d-1f2a-4c3e',  # a TeamCity token's id (held-out 26)
     '$user:$pass', '$DB_USER@$DB_HOST',  # two shell variables joined (held-out 26)
     '$$LOCAL_HANA_PASSWORD',  # a variable as docker-compose and make escape its $ (held-out 77)
+    "'$using:GrafanaLDAPuserpwd'", 'Password=$using:SqlPass;', '$script:Token', '$env:DB_PASSWORD',  # PowerShell's scopes
+    '$WAC_SETTINGS_REG_KEY\\Ha',  # a variable and a Windows path (held-out 76)
     '((gitbot_ssh_key.private_key))', '(( db_password ))',  # Concourse / BOSH variables (held-out 29)
     'env.PWD: ($env.PWD)', '($secrets.db)', '($env.PWD',  # Nushell / PowerShell subexpressions (held-out 46)
 ])
@@ -89,7 +91,7 @@ def test_each_kind_of_reference(value: str) -> None:
     assert is_reference(value)
 
 
-@pytest.mark.parametrize('value', ['$a$b', '$$$A', '$$9a', 'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9', 'x((y))', 'Xq($9Lk)2w'])
+@pytest.mark.parametrize('value', ['$a$b', '$$$A', '$$9a', 'x$usingSql', '$using:',  'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9', 'x((y))', 'Xq($9Lk)2w'])
 def test_near_references_are_not_references(value: str) -> None:
     assert not is_reference(value)
 

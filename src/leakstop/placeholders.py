@@ -85,7 +85,8 @@ REFERENCE = LazyPattern(
     r'|\A(?:var|local|module|data|each|count|path|terraform)\.[A-Za-z_][\w-]*'  # Terraform references
     r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
     r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
-    r'|\A\$[A-Za-z_]\w*(?:/|->|-\Z|\[|\.[A-Za-z_])'  # a variable and a path or a member: $DIR/ca.key, $self->param
+    r'|\A\$[A-Za-z_]\w*(?:/|\\|->|-\Z|\[|\.[A-Za-z_])'  # a variable and a path or a member: $DIR/ca.key, $self->param
+    r'|\$(?:using|script|global|private|local|workflow|env):[A-Za-z_]'  # PowerShell's scopes: $using:SqlPass (held-out 76)
     r'|\A\$[A-Za-z_]\w*[^\w\s$]{1,2}\$[A-Za-z_]\w*\Z'  # two variables joined: "$user:$pass"
     r'|\A\{\$?[A-Za-z_][\w.]*(?:[\[(}]|\Z)'  # an expression in braces (HEEx, JSX, PHP): {assigns[:x]}, {$pin}
     r'|\{[^{}\s]*\([^{}]*\)[^{}]*\}'  # a call inside braces: f"fqn:{'.'.join(node.fqn)}"

@@ -253,6 +253,19 @@ def nats_nkey_seed(secret: str) -> bool:
     return crc16_xmodem(raw[:-2]) == int.from_bytes(raw[-2:], 'little')
 
 
+def nats_nkey_public(value: str) -> bool:
+    """A NATS NKey public key: 56 base32 characters, a type (N server, C cluster, O operator, A account, U user,
+    X curve), 32 bytes and a CRC-16 (XMODEM, little endian), as ``nsc`` prints it beside the seed it keeps."""
+    import base64
+    if len(value) != 56 or value[0] not in 'NCOAUX':
+        return False
+    try:
+        raw = base64.b32decode(value + '=' * (-len(value) % 8))
+    except (binascii.Error, ValueError):
+        return False
+    return len(raw) == 35 and crc16_xmodem(raw[:-2]) == int.from_bytes(raw[-2:], 'little')
+
+
 def ceph_key(secret: str) -> bool:
     """A Ceph (cephx) secret key: base64 of its crypto type (AES, 1), its creation time (8 bytes), the length of the
     key (16) and the key, little endian, as `ceph-authtool --gen-key` writes it."""

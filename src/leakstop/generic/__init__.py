@@ -26,7 +26,8 @@ from leakstop.digest import sha256
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
-from leakstop.generic.values import LEETSPEAK_WORDS, Words, judge_passphrase, judge_value, leet_readings
+from leakstop.generic import values
+from leakstop.generic.values import LEETSPEAK_WORDS, WORD_BUILT, Words, judge_passphrase, judge_value, leet_readings
 from leakstop.regex import LazyPattern
 
 PROPERTIES_ONLY = frozenset(('properties',))  # families whose syntax is a .properties file's only (`key value`)
@@ -190,11 +191,12 @@ def _generated_key(value: str) -> bool:
 def score(
         candidate: Candidate, vocabulary: Vocabulary, *, human_factor: float = 1.0,
         keys: dict[str, KeyJudgement] | None = None, code: bool = False,
-        services: Callable[[], frozenset[str]] | None = None, short_factor: float = 1.0,
+        services: Callable[[], frozenset[str]] | None = None, short_factor: float = 1.0, words_factor: float = 1.0,
 ) -> Score:
     """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml).
 
-    ``human_factor`` scales the human-password score (tests and documentation); ``short_factor`` the
+    ``human_factor`` scales the human-password score (tests and documentation), ``words_factor`` that of a
+    short password built from words (``WORD_BUILT``) anywhere; ``short_factor`` the
     randomness of a value under ``SHORT_VALUE`` characters under a name that is not a password's (tests and
     documentation too); ``keys`` memoizes the key judge.
     """
@@ -234,7 +236,11 @@ def score(
         judgement = judgement._replace(randomness=round(judgement.randomness * short_factor, 3))
     if key.kind in ('password', 'secret') or image:
         # a long passphrase is real even in a test; a long one of words (something-r@nd0m!) is typed as a short one
-        factor = human_factor if judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS else 1.0
+        typed = judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS
+        factor = human_factor if typed else 1.0
+        if typed and not image and judgement.words > WORD_BUILT:
+            # a password built from words (SuperP4ssw0rd!, VMware1!, patroni1): a default or a stand-in wherever it is
+            factor = min(factor, words_factor)
         value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))
     elif (key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers
           and not (services is not None and services().intersection(key.words[:-1]))):
@@ -537,8 +543,8 @@ def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) ->
     ``key_authorization`` anywhere. No credential: anyone may fetch it."""
     if key.words[-2:] in (('key', 'auth'), ('key', 'authorization')):
         return True
-    if key.words != ('token',):
-        return False
+    if key.words not in (('token',), ('key',)):  # (a bare Key: is the key authorization in cert-manager's
+        return False                              # `kubectl describe` of a challenge: Type: HTTP-01, Token: …, Key: …)
     if _CHALLENGE_PATH.search(path):
         return True
     return _ACME_WORD.search(data, *_lines_around(data, c.start, c.start, CHALLENGE_LINES)) is not None
@@ -635,13 +641,15 @@ class GenericDetector:
 
     def __init__(
             self, database: Any, vocabulary: Vocabulary, threshold: float, human_in_tests_and_docs: float = 1.0,
-            rule_ids: frozenset[str] = RULE_IDS, short_in_tests_and_docs: float = 1.0,
+            rule_ids: frozenset[str] = RULE_IDS, short_in_tests_and_docs: float = 1.0, human_of_words: float = 1.0,
     ) -> None:
         self.database = database
         self.vocabulary = vocabulary
         self.threshold = threshold
         self.human_in_tests_and_docs = human_in_tests_and_docs
         self.short_in_tests_and_docs = short_in_tests_and_docs
+        self.human_of_words = human_of_words
+        values.HUMAN_OF_WORDS[0] = human_of_words  # (the password rules' validators weigh such a password alike)
         # the generic rules that run: a candidate whose key names a disabled one is not judged, so it
         # neither reports nor wins over another key of the same value
         self.rule_ids = rule_ids
@@ -674,7 +682,7 @@ class GenericDetector:
             return cls(
                 None, vocabulary_from_doc(doc), float(doc['score']['threshold']),
                 float(doc['score']['human_in_tests_and_docs']), rule_ids,
-                float(doc['score'].get('short_random_in_tests_and_docs', 1.0)),
+                float(doc['score'].get('short_random_in_tests_and_docs', 1.0)), float(doc['score'].get('human_of_words', 1.0)),
             )
         blob = cached('generic', signature, build, valid=lambda v: isinstance(v, bytes), directory=directory)
         try:
@@ -684,7 +692,7 @@ class GenericDetector:
         return cls(
             database, vocabulary_from_doc(doc), float(doc['score']['threshold']),
             float(doc['score']['human_in_tests_and_docs']), rule_ids,
-            float(doc['score'].get('short_random_in_tests_and_docs', 1.0)),
+            float(doc['score'].get('short_random_in_tests_and_docs', 1.0)), float(doc['score'].get('human_of_words', 1.0)),
         )
 
     def anchor_ends(self, data: bytes) -> list[list[int]]:
@@ -808,7 +816,7 @@ class GenericDetector:
         short_factor = self.short_in_tests_and_docs if kind.test_or_docs else 1.0
         for c in self.candidates(data, path, kind, ends):
             result = score(c, self.vocabulary, human_factor=human_factor, keys=self._keys, code=kind.code, services=self.services,
-                           short_factor=short_factor)
+                           short_factor=short_factor, words_factor=self.human_of_words)
             if result.value < self.threshold or RULES[result.key.kind][0] not in self.rule_ids:
                 continue
             encrypted = self._encrypted_parent(data, c)
@@ -824,7 +832,7 @@ class GenericDetector:
                 continue  # key: 9c30e7c9-…, "blockTradeSettlementKey": "…": an entity's id
             if result.judgement.uuid and _idempotency_client_token(data, c, result.key):
                 continue  # AWS's client_token='…': an idempotency token (Vault's, beside its accessor, counts)
-            if result.key.kind == 'token' and _challenge_nonce(data, c, result.key, path):
+            if result.key.kind in ('token', 'key') and _challenge_nonce(data, c, result.key, path):
                 continue  # an ACME challenge's token or key authorization: a public nonce
             if result.key.kind == 'token' and (_signed_nonce(data, c, result.key) or _entity_token(data, c, result.key)):
                 continue  # {"token": …, "timestamp": …, "signature": …}: a signed nonce; {"id": 7, "token": "…"}

