@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import random
 import tempfile
 import urllib.parse
 from typing import Any
@@ -426,6 +427,7 @@ def test_a_line_continues_when_it_ends_with_a_backslash(text: bytes, at: int, co
     (b'a,"{""password"": ""x""}"\n', [b'a,"{"password": "x"}"']),
     (b'a,"{""API_KEY"" : ""x""}"\nb,1\n', [b'a,"{"API_KEY" : "x"}"']),
     (b'a,"{""name"": ""x""}"\n', []),  # doubled quotes around a name that is no credential's
+    (b'a,"{""db_pass"": ""x""}"\n', [b'a,"{"db_pass": "x"}"']),  # the vocabulary's `pass` (fourteenth review, 01)
     (b'a,"",b\npassword,""\n', []),  # empty cells
 ])
 def test_doubled_quotes_are_undoubled_on_lines_that_name_a_credential(text: bytes, lines: list[bytes]) -> None:
@@ -449,6 +451,14 @@ def test_doubled_quotes_are_undoubled_on_lines_that_name_a_credential(text: byte
     (b'j = "{\\"API_KEY\\": 1}"\n', [b'j = "{\\"API_KEY\\": 1}"']),
     (b'j = "{\\"Passwd\\": 1}"\n', [b'j = "{\\"Passwd\\": 1}"']),
     (b'j = "{\\"name\\": 1}"\n', []),
+    # a name the vocabulary or a rule's keyword makes worth it, not a hand list's word: a JWK's kty, a password under
+    # `pass` or `passphrase` (fourteenth hostile review, break 01); a keyword inside a longer word is none (`view`)
+    (b'j = "{\\"kty\\":\\"EC\\",\\"d\\":\\"x\\"}"\n', [b'j = "{\\"kty\\":\\"EC\\",\\"d\\":\\"x\\"}"']),
+    (b'j = "{\\"db_pass\\": 1}"\n', [b'j = "{\\"db_pass\\": 1}"']),
+    (b'j = "{\\"Passphrase\\": 1}"\n', [b'j = "{\\"Passphrase\\": 1}"']),
+    (b'j = "{\\"preview\\": 1, \\"kty_list\\": 2}"\n', [b'j = "{\\"preview\\": 1, \\"kty_list\\": 2}"']),
+    (b'j = "{\\"preview\\": 1}"\n', []),
+    (b'j = "{\\"a\\": \\"{\\\\\\"kty\\\\\\": 1}\\"}"\n', [b'j = "{\\"a\\": \\"{\\\\\\"kty\\\\\\": 1}\\"}"']),  # nested twice
     (b'p = "-----BEGIN X\\r\\n"\n', [b'p = "-----BEGIN X\\r\\n"']),
     (b's = "\\"a\\" \\u0041"\n', [b's = "\\"a\\" \\u0041"']),  # \u00XX of a printable character hides something
     (b'x = "\\/"', [b'x = "\\/"']),  # no newline at the end
@@ -458,6 +468,43 @@ def test_doubled_quotes_are_undoubled_on_lines_that_name_a_credential(text: byte
 def test_escaped_lines_are_those_that_hide_something(text: bytes, lines: list[bytes]) -> None:
     from leakstop.decode import _escaped_lines
     assert [text[s:e] for s, e in _escaped_lines(text)] == lines
+
+
+def _jwk_member(seed: str) -> str:
+    """A base64url member of a JWK: 32 random bytes (fake)."""
+    rng = random.Random(seed)
+    return base64.urlsafe_b64encode(bytes(rng.getrandbits(8) for _ in range(32))).rstrip(b'=').decode()
+
+
+_EC_JWK = json.dumps({'kty': 'EC', 'crv': 'P-256', 'x': _jwk_member('x'), 'y': _jwk_member('y'), 'd': _jwk_member('d')},
+                     separators=(',', ':'))
+_OCT_JWK = json.dumps({'kty': 'oct', 'alg': 'HS256', 'k': _jwk_member('k')}, separators=(',', ':'))
+_NESTED_PASSWORD = 'Vq7tR2pLm9zkT4wXe8N'
+
+
+@pytest.mark.parametrize(('path', 'text', 'rule'), [
+    # a private JWK or a password in a JSON document nested in a string of JSON, .tfvars or YAML, whose member names
+    # name no word of the escape view's old hand list (kty, d, k; db_pass, pass, passphrase): fourteenth hostile
+    # review, break 01
+    ('appsettings.json', json.dumps({'Jwt': {'SigningKey': _EC_JWK}}), 'jwk-private-key'),
+    ('prod.auto.tfvars', f'signing_key = {json.dumps(_EC_JWK)}', 'jwk-private-key'),
+    ('values.yaml', f'auth:\n  jwk: {json.dumps(_EC_JWK)}', 'jwk-private-key'),
+    ('hmac.json', json.dumps({'Auth': {'HmacJwk': _OCT_JWK}}), 'jwk-symmetric-key'),
+    ('nested.json', json.dumps({'a': json.dumps({'b': _OCT_JWK})}), 'jwk-symmetric-key'),  # nested twice
+    *((f'worker-{name}.json', json.dumps({'w': json.dumps({'db_host': 'db', name: _NESTED_PASSWORD}, separators=(',', ':'))}), 'generic-password')
+      for name in ('db_pass', 'pass', 'passphrase')),
+    # the same names in the views of a JSON document in a CSV cell and in an HTML attribute (their own hand lists)
+    ('cfg.csv', 'env,settings\nprod,"' + json.dumps({'db_pass': _NESTED_PASSWORD}).replace('"', '""') + '"', 'generic-password'),
+    ('page.html', '<div data-jwk="' + _EC_JWK.replace('"', '&quot;') + '"></div>', 'jwk-private-key'),
+    ('page2.html', '<div data-c="' + json.dumps({'db_pass': _NESTED_PASSWORD}).replace('"', '&quot;') + '"></div>',
+     'generic-password'),
+    ('config.xml', f'<command>export DB_PASS=&quot;{_NESTED_PASSWORD}&quot;</command>', 'generic-password'),
+])
+def test_a_secret_in_a_nested_document_is_found_whatever_its_member_names(
+        path: str, text: str, rule: str, ruleset: RuleSet, default_config: Config) -> None:
+    found = scan_data(f'{text}\n'.encode(), path, ruleset=ruleset, config=default_config)
+    secret = {'jwk-private-key': _jwk_member('d'), 'jwk-symmetric-key': _jwk_member('k')}.get(rule, _NESTED_PASSWORD)
+    assert [(f.rule_id.startswith(rule), f.secret) for f in found] == [(True, secret)]
 
 
 

@@ -93,7 +93,7 @@ def test_warm_start_does_not_compile(tmp_path: object, monkeypatch: pytest.Monke
     engine.load_ruleset(['other signature'], lambda: [RULE], cache=cache)
     assert calls == [1, 1]
     # the view anchors are compiled in: a leakstop whose anchors changed does not take the cached database
-    monkeypatch.setattr(engine, 'VIEW_ANCHORS', (*engine.VIEW_ANCHORS[:-1], rb'eyJ[A-Za-z0-9_.-]{6,}"'))
+    monkeypatch.setattr(engine, 'VIEW_ANCHORS', (*engine.VIEW_ANCHORS[:-2], rb'eyJ[A-Za-z0-9_.-]{6,}"', engine.VIEW_ANCHORS[-1]))
     engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
     assert calls == [1, 1, 1]
 
@@ -717,6 +717,12 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
     (b'a,"",""\n', [False, False, False, False, False]),
     (b's = "say \\"hi\\""\n', [False, False, False, False, False]),  # escaped quotes alone hide nothing
     (b'j = "{\\"api_key\\": 1}"\n', [True, False, False, False, False]),  # unless they quote a credential's name
+    # a name of the vocabulary's or a rule's keyword (a JWK's kty), escaped once or more, or doubled (fourteenth hostile
+    # review, break 01)
+    (b'j = "{\\"kty\\":\\"EC\\"}"\n', [True, False, False, False, False]),
+    (b'j = "{\\"a\\":\\"{\\\\\\"db_pass\\\\\\":1}\\"}"\n', [True, False, False, False, False]),
+    (b'prod,"{""kty"": ""oct""}"\n', [False, False, False, False, True]),
+    (b'j = "{\\"preview\\": 1}"\n', [False, False, False, False, False]),  # a keyword (view) inside a word: none
     (b'p = "-----BEGIN RSA PRIVATE KEY-----\\r\\nMIIE"\n', [True, True, False, False, False]),  # or a PEM key's line
 ])
 def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
@@ -727,6 +733,45 @@ def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, pre
     views = [False] * len(engine.VIEW_ANCHORS)
     engine.scan_bytes(data, rs, 'a.txt', views=views)  # a database without the view anchors: every view may
     assert views == [True] * len(engine.VIEW_ANCHORS)
+
+
+@pytest.mark.parametrize('name', [
+    b'kty', b'KTY', b'jwk.kty', b'my-kty-x', b'kty_', b'db_pass', b'dbPassword', b'PASSPHRASE', b'x_zorgcloud_y', b'zorgcloud',
+    b'preview', b'name', b'ktyx', b'xkty', b'zorgcloudy', b'myZorgcloud', b'es_index', b'd', b'k',
+])
+def test_credential_names_come_from_the_rules_and_the_vocabulary(name: bytes) -> None:
+    """A member name is worth decoding for a word of the key judge's vocabulary in it, or a keyword of a rule that reads
+    a quote as the whole name or one of its parts (fourteenth hostile review, break 01: a hand list missed ``kty``,
+    ``db_pass``); the engine's anchor (Hyperscan) takes every name ``names`` takes, and no other."""
+    import hyperscan
+    from leakstop.generic.keys import shipped_vocabulary
+    zorg = Rule(id='zorg', description='Zorg', pattern=r'zorgcloud_id"\s*:\s*"(?P<secret>[a-z0-9]{32})"',
+                keywords=('zorgcloud',), max_length=60)
+    unquoted = Rule(id='plain', description='plain', pattern=r'(?P<secret>plk_[a-z0-9]{32})', keywords=('plk',), max_length=40)
+    names = engine.CredentialNames.of([zorg, unquoted, *load_rules()], shipped_vocabulary())
+    assert 'zorgcloud' in names.keywords and 'kty' in names.keywords and 'plk' not in names.keywords
+    assert 'pass' in names.words  # (db_pass, passphrase)
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[names.anchor(engine.ESCAPED_QUOTE)], ids=[0], elements=1, flags=[hyperscan.HS_FLAG_SINGLEMATCH])
+    hits: list[int] = []
+    db.scan(b'{\\"' + name + b'\\": 1}', match_event_handler=lambda *a: hits.append(1))
+    expected = name in {b'kty', b'KTY', b'jwk.kty', b'my-kty-x', b'kty_', b'db_pass', b'dbPassword', b'PASSPHRASE',
+                        b'x_zorgcloud_y', b'zorgcloud'}
+    assert names.names(name) is expected
+    assert bool(hits) is expected
+    assert engine.CredentialNames.from_plain(names.plain()) == names
+
+
+def test_a_warm_rule_set_has_the_credential_names_of_its_rules(tmp_path: object) -> None:
+    from leakstop.generic.keys import shipped_vocabulary
+    zorg = Rule(id='zorg', description='Zorg', pattern=r'zorgcloud_id"\s*:\s*"(?P<secret>[a-z0-9]{32})"',
+                keywords=('zorgcloud',), max_length=60)
+    cold = engine.load_ruleset(['names'], lambda: [zorg], cache=str(tmp_path), generic=True)
+    warm = engine.load_ruleset(['names'], lambda: [], cache=str(tmp_path), generic=True)  # (from the cache)
+    assert cold.credential_names() == warm.credential_names() == engine.CredentialNames.of([zorg], shipped_vocabulary())
+    views = [False] * len(engine.VIEW_ANCHORS)
+    engine.scan_bytes(b'j = "{\\"zorgcloud\\": 1}"\n', warm, 'a.txt', views=views)
+    assert views[engine.VIEW_ESCAPE]
 
 
 def test_a_rules_own_checks_of_its_match() -> None:

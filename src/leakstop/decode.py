@@ -32,9 +32,10 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE_ANCHOR, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_CREDENTIAL_NAME, KEY_BREAK_ESCAPE, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
+    DOUBLED_QUOTE, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_QUOTE, KEY_BREAK_ESCAPE, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
     STRONG_ESCAPE, TOKEN_ENTITY,
-    VIEW_ANCHORS, VIEW_SECRET, Finding, RuleSet, line_columns, scan_bytes,
+    VIEW_ANCHORS, VIEW_SECRET, CredentialNames, Finding, RuleSet, line_columns, quoted_member, scan_bytes,
+    shipped_credential_names,
 )
 from leakstop.records import ViewFields
 from leakstop.regex import LazyPattern
@@ -314,10 +315,10 @@ _HIDING = LazyPattern(ESCAPE_ANCHOR + b'|-----BEGIN')  # the engine's anchor for
 _BEGIN = b'-----BEGIN'
 _KEY_BREAK = LazyPattern(KEY_BREAK_ESCAPE)
 # A line whose only hiding escapes are \", \r or a line break's (\u000a, \x0a) is decoded when it nests a JSON
-# document that names a credential, or a PEM key: escaped quotes and \r\n are everywhere in code, and decoding
-# every such line cost 20% of the scan of a source tree.
-_CREDENTIAL_WORD = LazyPattern(ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN')  # a JSON document nested in a string
-# names a credential (\"private_key\": ...), or a PEM key (the case spelled out: (?i) makes re try every position)
+# document with a member name the rule set's CredentialNames make worth it (\"private_key\":, \"kty\":), or a PEM
+# key: escaped quotes and \r\n are everywhere in code, and decoding every such line cost 20% of the scan of a source
+# tree.
+_ESCAPED_MEMBER = quoted_member(ESCAPED_QUOTE)
 _QUOTE_OR_CR = (b'\\"', b'\\r')
 _LINE_BREAK_ESCAPE = LazyPattern(LINE_BREAK_ESCAPE)  # \u000a, \x0a, …: like \r (tenth hostile review, break 05)
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
@@ -418,9 +419,11 @@ def _key_end(data: bytes, begin: int, end: int, no_end: int) -> tuple[int, int]:
     return max(end, _cut_after(data, close + 5, reach)), no_end
 
 
-def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int]]:
+def _escaped_lines(data: bytes, properties: bool = False, names: CredentialNames | None = None) -> list[tuple[int, int]]:
     """Spans of runs of consecutive lines that hold an escape that hides something (a line ending in
-    ``\\`` takes the next one); on a line longer than ``LONG_LINE``, the windows around such escapes."""
+    ``\\`` takes the next one); on a line longer than ``LONG_LINE``, the windows around such escapes. ``names``: the
+    rule set's (by default, the shipped rules')."""
+    names = names or shipped_credential_names()
     regions: list[tuple[int, int]] = []
     hiding = _HIDING_PROPERTIES if properties else _HIDING
     found = hiding.search(data)
@@ -436,11 +439,11 @@ def _escaped_lines(data: bytes, properties: bool = False) -> list[tuple[int, int
                 continue
             end, no_end = _key_end(data, found.end(), end, no_end)
         if ((found.group() in _QUOTE_OR_CR or _LINE_BREAK_ESCAPE.fullmatch(found.group()))
-                and not _CREDENTIAL_WORD.search(data, start, end)
-                and not _STRONG_HIDING.search(data, start, end)):
+                and data.find(_BEGIN, start, end) == -1 and not _STRONG_HIDING.search(data, start, end)
+                and not names.on(_ESCAPED_MEMBER, data, start, end)):
             found = hiding.search(data, end)  # only quotes or \r here, and nothing to hide
             continue
-        if found.group() in _PROPERTIES_ESCAPES and not _CREDENTIAL_NAME.search(data, start, end):
+        if found.group() in _PROPERTIES_ESCAPES and not names.word_in(data, start, end):
             found = hiding.search(data, end)  # a .properties escape on a line that names no credential
             continue
         while data[end:end + 1] == b'\n' and _continues(data, end):
@@ -482,12 +485,12 @@ def _add_region(out: _Builder, data: bytes, start: int, end: int) -> None:
     out.add(_decode_escapes(data[pos:end]), pos, end, False)
 
 
-def escape_view(data: bytes, properties: bool = False) -> View | None:
+def escape_view(data: bytes, properties: bool = False, names: CredentialNames | None = None) -> View | None:
     """Lines with string escapes, the escapes decoded once (regions joined by newlines)."""
     if b'\\' not in data and (b'`' not in data or _BEGIN not in data):
         return None
     out = _Builder()
-    for start, end in _escaped_lines(data, properties):
+    for start, end in _escaped_lines(data, properties, names):
         _add_region(out, data, start, end)
         out.add(b'\n', end, min(end + 1, len(data)), True)
     return out.view(data)
@@ -508,13 +511,11 @@ _QUOTE_ENTITY = rb'&(?:quot|#0*34|#[xX]0*22);'
 # an `&` written as a reference before a query key that names a credential (sixth hostile review, break 08)
 _QUERY_AMP = LazyPattern(b'&' + QUERY_AMP_ENTITY)
 # quotes around a value on a line that names a credential anywhere (a Jenkins config.xml's shell step
-# `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02)
+# `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02): a secret word
+# of the vocabulary, CredentialNames.word_in (a hand list missed `DB_PASS`; fourteenth hostile review, break 01)
 _ANY_QUOTE_ENTITY = LazyPattern(rb'&(?:quot|apos|#0*3[49]|#[xX]0*2[27]);')
-_CREDENTIAL_NAME = LazyPattern(rb'(?i)passw|passphrase|secret|token|api[_-]?key|private[_-]?key|pwd|credential')
-_QUOTED_CREDENTIAL = LazyPattern(
-    _QUOTE_ENTITY + rb'[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH'
-    rb'|[Cc]red|CRED|[Pp]rivate|PRIVATE)[\w.-]{0,40}' + _QUOTE_ENTITY + rb'[ \t]*:'
-)
+# (and a JSON document in an attribute, `&quot;name&quot;:`, whose member name CredentialNames make worth it)
+_ENTITY_MEMBER = quoted_member(_QUOTE_ENTITY)
 
 
 def _entity(m: re.Match[bytes]) -> bytes:
@@ -527,19 +528,21 @@ def _entity(m: re.Match[bytes]) -> bytes:
     return char.encode('utf-8', 'replace') if char and (char.isprintable() or char in '\n\r\t') else m.group(0)
 
 
-def entity_view(data: bytes) -> View | None:
+def entity_view(data: bytes, names: CredentialNames | None = None) -> View | None:
     """Lines with character references that hide something, the references decoded (regions joined by
-    newlines; each decoded reference placed on its own span, so a finding maps back exactly)."""
+    newlines; each decoded reference placed on its own span, so a finding maps back exactly). ``names``: the rule
+    set's (by default, the shipped rules')."""
     if b'&' not in data:
         return None
+    names = names or shipped_credential_names()
     out = _Builder()
     found = _ENTITY_HIDING.search(data)
     lines = _Lines(data)
     while found is not None:
         start, end = _line_window(data, found.start(), found.end(), lines)
         if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
-                or _QUOTED_CREDENTIAL.search(data, start, end) or _QUERY_AMP.search(data, start, end)
-                or _ANY_QUOTE_ENTITY.search(data, start, end) and _CREDENTIAL_NAME.search(data, start, end)):
+                or _QUERY_AMP.search(data, start, end) or _ANY_QUOTE_ENTITY.search(data, start, end)
+                and (names.on(_ENTITY_MEMBER, data, start, end) or names.word_in(data, start, end))):
             pos = start
             for m in _ENTITY.finditer(data, start, end):
                 out.add(data[pos:m.start()], pos, m.start(), True)
@@ -552,18 +555,24 @@ def entity_view(data: bytes) -> View | None:
 
 
 # JSON in a CSV cell: RFC 4180 doubles the quotes inside a quoted field, `prod,"{""password"": ""…""}"` (fourth
-# hostile review, break 09). A line whose doubled quotes enclose a credential's name is read with them undoubled.
-_DOUBLED_QUOTED_CREDENTIAL = LazyPattern(DOUBLED_QUOTE_ANCHOR)
+# hostile review, break 09). A line whose doubled quotes enclose a member name that the rule set's CredentialNames make
+# worth it is read with them undoubled.
+_DOUBLED_MEMBER = quoted_member(DOUBLED_QUOTE)
 
 
-def doubled_quote_view(data: bytes) -> View | None:
-    """Lines where doubled quotes enclose a credential's name, each ``""`` read as ``"`` (on its own span)."""
+def doubled_quote_view(data: bytes, names: CredentialNames | None = None) -> View | None:
+    """Lines where doubled quotes enclose a credential's name, each ``""`` read as ``"`` (on its own span). ``names``:
+    the rule set's (by default, the shipped rules')."""
     if b'""' not in data:
         return None
+    names = names or shipped_credential_names()
     out = _Builder()
-    found = _DOUBLED_QUOTED_CREDENTIAL.search(data)
+    found = _DOUBLED_MEMBER.search(data)
     lines = _Lines(data)
     while found is not None:
+        if not names.names(found.group(1)):
+            found = _DOUBLED_MEMBER.search(data, found.end())
+            continue
         start, end = _line_window(data, found.start(), found.end(), lines)
         pos = start
         while (at := data.find(b'""', pos, end)) != -1:
@@ -572,7 +581,7 @@ def doubled_quote_view(data: bytes) -> View | None:
             pos = at + 2
         out.add(data[pos:end], pos, end, True)
         out.add(b'\n', end, min(end + 1, len(data)), True)
-        found = _DOUBLED_QUOTED_CREDENTIAL.search(data, max(end, found.end()))
+        found = _DOUBLED_MEMBER.search(data, max(end, found.end()))
     return out.view(data)
 
 
@@ -1099,10 +1108,11 @@ def view_findings(
     """Findings in the escape and comment views of ``data``, placed on the original text (``escape``,
     ``comment``, ``doubled`` or ``markup`` False: the engine saw that the view would be empty)."""
     placed: list[tuple[int, int, str, Finding]] = []
+    names = ruleset.credential_names()
     views = (
-        (escape_view(data, PROPERTIES_PATH.search(path) is not None) if escape else None, 'escaped'),
-        (entity_view(data) if escape else None, 'character references'),
-        (doubled_quote_view(data) if doubled else None, 'doubled quotes'),
+        (escape_view(data, PROPERTIES_PATH.search(path) is not None, names) if escape else None, 'escaped'),
+        (entity_view(data, names) if escape else None, 'character references'),
+        (doubled_quote_view(data, names) if doubled else None, 'doubled quotes'),
         (comment_view(data) if comment else None, 'commented out'),
         (concat_view(data, keys=comment, tokens=joined) if comment or joined else None, 'joined strings'),
         (markup_view(data) if markup else None, 'HTML line breaks or no-break spaces'),
@@ -1181,7 +1191,7 @@ def _nested_escape_findings(view: View, path: str, ruleset: RuleSet) -> list[tup
     out: list[tuple[int, int, str, Finding]] = []
     levels = [view]
     for _ in range(NESTED_ESCAPES):
-        inner = escape_view(levels[-1].text)
+        inner = escape_view(levels[-1].text, names=ruleset.credential_names())
         if inner is None or inner.text == levels[-1].text:
             break
         levels.append(inner)

@@ -26,7 +26,7 @@ import json
 import os
 import re
 import sys
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from leakstop.cache import cache_dir, cached
 from leakstop.digest import sha256
@@ -41,7 +41,7 @@ from leakstop.rules import AT_KEYWORDS_TAG, Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, issued_token, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged+lone/14'
+DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged+lone+names/15'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -243,6 +243,7 @@ class RuleSet:
             keywords: KeywordTable | None = None, max_window: int | None = None,
             path_database: Any = None, path_rules: Sequence[int] = (),
             vendors: bytes | None = None, unjudged_database: Any = None, lone_database: Any = None,
+            names: CredentialNames | None = None,
     ) -> None:
         # a warm start passes the cached rows (decoded on first use) with their keyword table and window
         self.rules: Sequence[Rule] = rules if isinstance(rules, LazyRules) else tuple(rules)
@@ -283,8 +284,16 @@ class RuleSet:
         self._paths: dict[int, re.Pattern[str] | None] = {}
         self._scratch_ready = False
         self._services: frozenset[str] | None = None
+        self._names = names  # (a warm start passes the cached ones)
         if generic is not None:
             generic.services = self.services
+
+    def credential_names(self) -> CredentialNames:
+        """The member names that make a nested document's line worth decoding (``CredentialNames``): of the cache,
+        or of the rules and the vocabulary, on first need."""
+        if self._names is None:
+            self._names = CredentialNames.of(self.rules, self.vocabulary())
+        return self._names
 
     def services(self) -> frozenset[str]:
         """Lowercase names of the services the rules know (a rule's provider named in one word, a
@@ -546,10 +555,101 @@ ESCAPE_ANCHOR = (rb'\\(?:["/r]|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7
 # for the view is these, or such a name, or a BEGIN line. With every `\"` as its gate, the view was built for one file
 # in twelve of a history (escaped quotes are everywhere in code) and found nothing on almost all of them.
 STRONG_ESCAPE = rb'\\(?:/|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9a-fA-F]|n\\\r?\n)'
-ESCAPED_CREDENTIAL_NAME = (
-    rb'\\"[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH|[Cc]red|CRED'
-    rb'|[Pp]rivate|PRIVATE)[\w.-]{0,40}\\"[ \t]*:'
-)
+
+
+class CredentialNames:
+    """Which member names of a nested document (``\\"name\\":`` in a JSON string, ``""name"":`` in a CSV cell,
+    ``&quot;name&quot;:`` in an HTML attribute) make its line worth decoding: a name holding one of the key judge's
+    secret words (``words``: ``generic.keys.secret_stems``, data/generic.toml), or whose whole name or one of its
+    ``_``/``.``/``-`` parts is a keyword of a rule whose pattern reads a quote (``keywords``: a JWK's ``kty``). Escaped
+    quotes are everywhere in code, so a line with no such name is not decoded. The names came from a hand list, which
+    missed a JWK (``\\"kty\\":``) and ``\\"db_pass\\":`` (fourteenth hostile review, break 01). A keyword inside a
+    longer word is no such part (Monero's ``view`` is not in ``preview``), nor is a token's prefix (``sk-``, ``es_``:
+    a token right after an escaped quote is read as it is, ``escape_tolerant``)."""
+
+    __slots__ = ('words', 'keywords', '_judge', '_word')
+
+    def __init__(self, words: Sequence[str], keywords: Sequence[str]) -> None:
+        self.words, self.keywords = tuple(words), tuple(keywords)
+        self._judge: re.Pattern[bytes] | None = None
+        self._word: re.Pattern[bytes] | None = None
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule], vocabulary: Vocabulary) -> CredentialNames:
+        """The names of ``rules`` (those whose pattern has a ``"``) and of ``vocabulary``."""
+        from leakstop.generic.keys import secret_stems
+        words = secret_stems(vocabulary)
+        keywords = {k.lower() for rule in rules if '"' in rule.pattern for k in rule.keywords}
+        return cls(words, sorted(k for k in keywords if _NAME_PART.fullmatch(k) and not any(w in k for w in words)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CredentialNames) and (self.words, self.keywords) == (other.words, other.keywords)
+
+    def __hash__(self) -> int:
+        return hash((self.words, self.keywords))
+
+    def plain(self) -> bytes:
+        """The names as JSON (a cache entry holds plain values); ``from_plain`` reads them back."""
+        return json.dumps([self.words, self.keywords], separators=(',', ':')).encode()
+
+    @classmethod
+    def from_plain(cls, plain: bytes) -> CredentialNames:
+        words, keywords = json.loads(plain)
+        return cls(words, keywords)
+
+    def _alternatives(self) -> tuple[bytes, bytes]:
+        return tuple(b'|'.join(re.escape(w.encode()) for w in ws) for ws in (self.words, self.keywords))  # type: ignore[return-value]
+
+    def anchor(self, quote: bytes) -> bytes:
+        """A member name between ``quote``s (a pattern) that these names make worth decoding, for Hyperscan (the
+        engine's view anchors) and re alike: what ``names`` judges, over names of any length."""
+        words, keywords = self._alternatives()
+        branches = [quote + rb'[\w.-]*(?:' + words + rb')[\w.-]*' + quote + rb'[ \t]*:'] if words else []
+        if keywords:
+            branches.append(quote + rb'(?:[\w.-]*[_.-])?(?:' + keywords + rb')(?:[_.-][\w.-]*)?' + quote + rb'[ \t]*:')
+        return b'(?i:' + b'|'.join(branches) + b')' if branches else rb'(?!)'
+
+    def names(self, name: bytes) -> bool:
+        """Whether member name ``name`` (``[\\w.-]+``) is one that makes its line worth decoding."""
+        if self._judge is None:
+            words, keywords = self._alternatives()
+            branches = [words] if words else []
+            if keywords:
+                branches.append(rb'(?:\A|[_.-])(?:' + keywords + rb')(?:[_.-]|\Z)')
+            self._judge = re.compile(b'|'.join(branches) if branches else rb'(?!)')
+        return self._judge.search(name.lower()) is not None
+
+    def on(self, member: re.Pattern[bytes], data: bytes, start: int, end: int) -> bool:
+        """Whether ``data[start:end]`` holds a member name (``member``'s group 1) that ``names`` judges worth it."""
+        return any(self.names(m.group(1)) for m in member.finditer(data, start, end))
+
+    def word_in(self, data: bytes, start: int, end: int) -> bool:
+        """Whether ``data[start:end]`` holds one of ``words`` anywhere, in any case: a line that may name a credential
+        where no member name stands (``export DB_PASS=&quot;…&quot;``, a ``.properties`` line's ``password\\=``)."""
+        if self._word is None:
+            self._word = re.compile(b'|'.join(re.escape(w.encode()) for w in self.words) or rb'(?!)')
+        return self._word.search(data[start:end].lower()) is not None
+
+
+_NAME_PART = LazyPattern(r'[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?')  # (not a prefix: sk-, es_)
+_SHIPPED_NAMES: list[CredentialNames] = []
+
+
+def shipped_credential_names() -> CredentialNames:
+    """The shipped rules' and vocabulary's ``CredentialNames`` (loaded once), for a view asked for without a rule set's:
+    a rule set passes its own (``RuleSet.credential_names``)."""
+    if not _SHIPPED_NAMES:
+        from leakstop.generic.keys import shipped_vocabulary
+        from leakstop.rules import load_rules
+        _SHIPPED_NAMES.append(CredentialNames.of(load_rules(), shipped_vocabulary()))
+    return _SHIPPED_NAMES[0]
+
+
+def quoted_member(quote: bytes) -> re.Pattern[bytes]:
+    """A member name (group 1) between ``quote``s (a pattern), then its colon: ``CredentialNames.on``'s ``member``."""
+    return re.compile(quote + rb'([\w.-]{1,200})' + quote + rb'[ \t]*:')
+
+
 # (also a numeric reference of a character of a token or a URL, + - . / 0-9 : = @ A-Z _ a-z, right after or right
 # before a letter, a digit or _: `ghp&#95;…`, `&#x67;hp_…`, `postgres:&#x2F;&#x2F;app:…&#64;db`; fifth hostile review,
 # break 10. Apostrophes and typographic characters, the references prose is full of, are not in it.)
@@ -575,13 +675,12 @@ ENTITY_SEARCH = (
     rb'&(?:#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]0*2[27]);|quot;|apos;|(?<=[A-Za-z0-9_]&)' + TOKEN_ENTITY[1:] + b'|'
     + TOKEN_ENTITY[1:] + rb'(?=[A-Za-z0-9_])|' + QUERY_AMP_ENTITY + b')'
 )
-# a JSON document in a CSV cell (RFC 4180 doubles its quotes) naming a credential: decode.doubled_quote_view
-DOUBLED_QUOTE_ANCHOR = (
-    rb'""[\w.-]{0,40}(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assw|PASSW|[Pp]wd|PWD|[Aa]uth|AUTH|[Cc]red|CRED'
-    rb'|[Pp]rivate|PRIVATE)[\w.-]{0,40}""[ \t]*:'
-)
+# The anchors of the decoded views, without the member names that make a nested document worth decoding (the rule
+# set's CredentialNames: ``view_anchors`` adds them): the escape view's (a `\"name\":` in a JSON string) and the
+# doubled-quote view's (a JSON document in a CSV cell, RFC 4180 doubling its quotes: `""name"":`;
+# decode.doubled_quote_view), whose anchor is those names alone.
 VIEW_ANCHORS = (
-    STRONG_ESCAPE + b'|' + ESCAPED_CREDENTIAL_NAME + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|-----BEGIN[^\n]*'
+    STRONG_ESCAPE + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|-----BEGIN[^\n]*'
     + LINE_BREAK_ESCAPE + rb'|-----BEGIN[^\n]*(?:' + KEY_BREAK_ESCAPE + b')|' + ENTITY_ANCHOR,
     rb'-----BEGIN|Private-Lines:',  # (a PuTTY key's block has no BEGIN line: decode.markup_view reads it too)
     # a Secret's kind: YAML at any indent (a List's items, as kubectl get -o yaml prints them) or JSON (-o json); or a
@@ -592,9 +691,21 @@ VIEW_ANCHORS = (
     # a JWT's or a PyPI token's start closing a literal, or at a line continuation inside one (Rust's, C's
     # `\` at the line's end): it may be wrapped over joined literals or lines
     rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
-    DOUBLED_QUOTE_ANCHOR,
+    b'',
 )
 VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_SPLIT_TOKEN, VIEW_DOUBLED_QUOTE = range(5)
+# around a member name: in a JSON string (escaped once, or again for each level a document is nested in: `\\\"kty\\\":`,
+# which the escape view decodes a level at a time) and in a CSV cell
+ESCAPED_QUOTE, DOUBLED_QUOTE = rb'\\+"', b'""'
+
+
+def view_anchors(names: CredentialNames) -> tuple[bytes, ...]:
+    """``VIEW_ANCHORS`` with ``names``' member names: in escaped quotes for the escape view, doubled for the
+    doubled-quote view."""
+    anchors = list(VIEW_ANCHORS)
+    anchors[VIEW_ESCAPE] += b'|' + names.anchor(ESCAPED_QUOTE)
+    anchors[VIEW_DOUBLED_QUOTE] = names.anchor(DOUBLED_QUOTE)
+    return tuple(anchors)
 
 WIDE_REPEAT = 16
 _REPEAT = LazyPattern(r'\{(\d+),(\d+)\}')
@@ -778,10 +889,11 @@ def compile_path_database(rules: Sequence[Rule]) -> Any:
 
 def database_expressions(
         rules: Sequence[Rule], *, generic_anchors: Sequence[str] = (), without_path_rules: bool = False,
-        unjudged: bool = False,
+        unjudged: bool = False, names: CredentialNames | None = None,
 ) -> tuple[list[bytes], list[int], list[int]]:
     """What ``compile_database`` compiles: the expressions, their ids and their Hyperscan flags (also what
-    ``bench/engine-diff`` checks against Python's ``re``)."""
+    ``bench/engine-diff`` checks against Python's ``re``). ``names``: the member names of the view anchors
+    (``view_anchors``; by default, those of ``rules`` and the shipped vocabulary)."""
     hyperscan = _hyperscan()
     if not rules and not generic_anchors:
         return [], [], []
@@ -808,7 +920,10 @@ def database_expressions(
         ids.append(generic_base + k)
         flags.append(int(hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | _hs_flags(hyperscan)))
     if generic_anchors:  # the full scan's database: also what makes a decoded view worth building
-        for k, view_anchor in enumerate(VIEW_ANCHORS):
+        if names is None:
+            from leakstop.generic.keys import shipped_vocabulary
+            names = CredentialNames.of(rules, shipped_vocabulary())
+        for k, view_anchor in enumerate(view_anchors(names)):
             expressions.append(view_anchor)
             ids.append(generic_base + len(generic_anchors) + k)
             flags.append(int(hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_SINGLEMATCH))
@@ -817,7 +932,7 @@ def database_expressions(
 
 def compile_database(
         rules: Sequence[Rule], *, generic_anchors: Sequence[str] = (), without_path_rules: bool = False,
-        unjudged: bool = False,
+        unjudged: bool = False, names: CredentialNames | None = None,
 ) -> Any:
     """Compile rules into one Hyperscan block-mode database; a rejected rule is a FatalError naming it.
 
@@ -831,7 +946,7 @@ def compile_database(
     """
     hyperscan = _hyperscan()
     expressions, ids, flags = database_expressions(
-        rules, generic_anchors=generic_anchors, without_path_rules=without_path_rules, unjudged=unjudged)
+        rules, generic_anchors=generic_anchors, without_path_rules=without_path_rules, unjudged=unjudged, names=names)
     if not expressions:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -867,12 +982,16 @@ def load_ruleset(
     hyperscan = _hyperscan()
 
     anchors = [ANCHORS[f] for f in FAMILIES] if generic else []
+    from leakstop.generic.keys import secret_stems, shipped_vocabulary
+    vocabulary = shipped_vocabulary()
 
-    def build() -> tuple[bytes, bytes, int, bytes, bytes, bytes, bytes, bytes, bytes]:
+    def build() -> tuple[bytes, bytes, int, bytes, bytes, bytes, bytes, bytes, bytes, bytes]:
         rules = load()
-        database = compile_database(rules, generic_anchors=anchors, without_path_rules=True)
+        names = CredentialNames.of(rules, vocabulary)
+        database = compile_database(rules, generic_anchors=anchors, without_path_rules=True, names=names)
         blob = hyperscan.dumpb(database) if database is not None else b''
-        unjudged = compile_database(rules, generic_anchors=anchors, without_path_rules=True, unjudged=True) if anchors else None
+        unjudged = compile_database(
+            rules, generic_anchors=anchors, without_path_rules=True, unjudged=True, names=names) if anchors else None
         unjudged_blob = hyperscan.dumpb(unjudged) if unjudged is not None else b''
         path_database = compile_path_database(rules)
         path_blob = hyperscan.dumpb(path_database) if path_database is not None else b''
@@ -882,16 +1001,19 @@ def load_ruleset(
         rows = b'\n'.join(rule_row(r) for r in rules)
         paths = json.dumps(path_rule_indices(rules) if path_database is not None else []).encode()
         vendors = json.dumps(vendor_table(rules), separators=(',', ':')).encode()
-        return rows, _table_plain(keyword_table(rules)), max_window(rules), blob, path_blob, paths, vendors, unjudged_blob, lone_blob
+        return (rows, _table_plain(keyword_table(rules)), max_window(rules), blob, path_blob, paths, vendors, unjudged_blob,
+                lone_blob, names.plain())
 
     def valid(value: object) -> bool:
         return (
-            isinstance(value, tuple) and len(value) == 9 and isinstance(value[2], int)
-            and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6, 7, 8))
+            isinstance(value, tuple) and len(value) == 10 and isinstance(value[2], int)
+            and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6, 7, 8, 9))
         )
 
-    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors, *VIEW_ANCHORS)
-    rows, table, window, blob, path_blob, paths, vendors, unjudged_blob, lone_blob = cached(
+    # (the view anchors with the vocabulary's member names: the rules' are the signature's)
+    full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors,
+                      *view_anchors(CredentialNames(secret_stems(vocabulary), ())))
+    rows, table, window, blob, path_blob, paths, vendors, unjudged_blob, lone_blob, names_plain = cached(
         'rules', full_signature, build, valid=valid, directory=cache)
 
     def databases() -> tuple[Any, Any, Any]:
@@ -901,7 +1023,7 @@ def load_ruleset(
         keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
         database, path_database, lone_database = databases()
     except (hyperscan.error, ValueError, TypeError):  # written by a build for another CPU: compile here, uncached
-        rows, table, window, blob, path_blob, paths, vendors, unjudged_blob, lone_blob = build()
+        rows, table, window, blob, path_blob, paths, vendors, unjudged_blob, lone_blob, names_plain = build()
         keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
         database, path_database, lone_database = databases()
     unjudged = unjudged_blob or None  # loaded by RuleSet.scan_hits on first need
@@ -912,7 +1034,7 @@ def load_ruleset(
         if generic else None,
         keywords=keywords, max_window=window,
         path_database=path_database, path_rules=path_rules, vendors=vendors, unjudged_database=unjudged,
-        lone_database=lone_database,
+        lone_database=lone_database, names=CredentialNames.from_plain(names_plain),
     )
 
 

@@ -75,6 +75,16 @@ def shipped_vocabulary() -> Vocabulary:
     return _SHIPPED[0]
 
 
+def secret_stems(vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The shortest of the vocabulary's secret words (its kinds, its compound suffixes, ``key``): a name holding one of
+    them may name a secret (``db_pass``, ``PGPASSWORD``, ``signingKey``); a word holding another is left out
+    (``password`` holds ``pass``). What makes a member name in a nested document worth decoding
+    (``engine.CredentialNames``): a hand list there missed ``\\"db_pass\\":`` and ``\\"passphrase\\":``
+    (fourteenth hostile review, break 01)."""
+    words = {*vocabulary.kinds, *vocabulary.compound_suffixes, 'key'}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
     words = split_words(key, vocabulary)
     strengths = vocabulary.strengths
