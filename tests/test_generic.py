@@ -217,6 +217,12 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'${PASSWORD:-"', b"${PASSWORD:-'x", b'password | default(\'',
     b"password | d('x') | ", b"lookup('e', 'password') | default('", b'requireNonNullElse(f("password"), "',
     b'("password").unwrap_or_else(|_| { "',
+    # nested defaults, Jinja's filter chains, Helm's coalesce and env, more first-set arguments, suppliers (fourteenth
+    # hostile review, break 02)
+    b'${PASSWORD:-${A:-', b'${PASSWORD:${A:x', b'${PASSWORD:-${A:-$\'x', b'password | trim | ', b"password | f('x') | d('",
+    b"password | f(x) | default: '", b'coalesce .Values.password ', b'coalesce .a .b .c .d "', b'env "password" | default "',
+    b'cmp.Or(f("password"), f("a"), ', b"current_setting('password', true), '", b'.orElseGet(() -> "',
+    b'NonNullElseGet(f("password"), () -> "', b'NonNullElseGet(((((',
     # blanks after a key that no operator follows (each once given back one at a time: 7 s a MB, now 1 s)
     b'type: password' + b' ' * 290 + b'value: ', b'password' + b' ' * 290 + b'x: ',
 ])

@@ -764,6 +764,62 @@ def test_no_default_password_after_a_common_fallback(detector: GenericDetector, 
 
 
 @pytest.mark.parametrize(('path', 'text'), [
+    ('docker-compose.yml', f'      POSTGRES_PASSWORD: ${{POSTGRES_PASSWORD:-${{DB_PASSWORD:-{P05}}}}}\n'),  # the review's lines
+    ('entrypoint.sh', f'export PGPASSWORD="${{DB_PASSWORD:-${{PGPASSWORD:-{P05}}}}}"\n'),
+    ('application.yml', f'    password: ${{DB_PASSWORD:${{PGPASSWORD:{P05}}}}}\n'),
+    ('application.properties', f'spring.datasource.password=${{DB_PASSWORD:${{PGPASSWORD:{P05}}}}}\n'),
+    ('main.yml', f"db_pass: \"{{{{ db_password | trim | default('{P05}') }}}}\"\n"),
+    ('secret.yaml', f'  password: {{{{ coalesce .Values.db.password "{P05}" }}}}\n'),
+    ('config.tmpl', f'password = {{{{ env "DB_PASSWORD" | default "{P05}" }}}}\n'),
+    ('env.sh', f'PW=${{DB_PASSWORD:-${{A:-${{B:-{P05}}}}}}}\n'),  # siblings: three levels
+    ('env.sh', f"PW=${{DB_PASSWORD:-${{PGPASSWORD:-'{P05}'}}}}\n"),
+    ('env.sh', f"PW=${{DB_PASSWORD:-$'{P05}'}}\n"),  # bash's ANSI-C quoting
+    ('main.yml', f"db_pass: \"{{{{ db_password | default(omit) | default('{P05}') }}}}\"\n"),
+    ('main.yml', f"db_pass: \"{{{{ lookup('env', 'DB_PASSWORD') | string | trim | d('{P05}', true) }}}}\"\n"),
+    ('main.yml', f"db_pass: \"{{{{ db_password | regex_replace('\\\\s', '') | default('{P05}') }}}}\"\n"),
+    ('config.liquid', f"password: {{{{ settings.db_password | strip | default: '{P05}' }}}}\n"),  # Liquid's default
+    ('secret.yaml', f'  password: {{{{ coalesce .Values.db.password $.Values.global.dbPassword "{P05}" | b64enc }}}}\n'),
+    ('secret.yaml', f'  password: {{{{ default "{P05}" $.Values.db.password }}}}\n'),
+    ('main.go', f'pw := cmp.Or(os.Getenv("DB_PASSWORD"), os.Getenv("PGPASSWORD"), "{P05}")\n'),  # three arguments
+    ('App.java', f'String pw = ObjectUtils.firstNonNull(System.getenv("DB_PASSWORD"), System.getProperty("db.password"), "{P05}");\n'),
+    ('init.sql', f"SELECT COALESCE(current_setting('app.db_password', true), '{P05}');\n"),  # a flag after the name
+    ('App.java', f'String pw = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElseGet(() -> "{P05}");\n'),
+    ('App.java', f'String pw = Objects.requireNonNullElseGet(System.getenv("DB_PASSWORD"), () -> "{P05}");\n'),
+])
+def test_a_default_password_behind_a_nested_default_or_a_filter_chain(detector: GenericDetector, path: str, text: str) -> None:
+    """Fourteenth hostile review (break 02): a default behind a nested default (`${POSTGRES_PASSWORD:-${DB_PASSWORD:-v}}`,
+    Spring's `${DB_PASSWORD:${PGPASSWORD:v}}`: the outer default ran to the first `}`, read as a template, and the
+    search went on past the inner one), after another Jinja filter (`| trim | default('v')`), Helm's `coalesce
+    .Values.x "v"` and sprig's `env "X" | default "v"` were missed. Siblings the review listed: `${X:-$'v'}`, Liquid's
+    `| default: 'v'`, `cmp.Or` and `firstNonNull` with three arguments, SQL's `current_setting('x', true)`, Java's
+    suppliers `orElseGet(() -> "v")` and `requireNonNullElseGet(…, () -> "v")`."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('env.sh', 'PW=${DB_PASSWORD:-${PGPASSWORD}}\n'),  # a reference, no default
+    ('env.sh', 'PW=${DB_PASSWORD:-${PGPASSWORD:-}}\n'),  # empty
+    ('env.sh', 'PW=${DB_PASSWORD:-${PGPASSWORD:-$OTHER}}\n'),
+    ('env.sh', 'PW=${DB_PASSWORD:-${PGPASSWORD:?PGPASSWORD is required}}\n'),  # an error
+    ('env.sh', f'PW=${{DB_PASSWORD:-${{PGPASSWORD:+{P05}}}}}\n'),  # used when set
+    ('application.yml', '    password: ${DB_PASSWORD:${PGPASSWORD:changeme}}\n'),  # a placeholder
+    ('main.yml', 'db_pass: "{{ db_password | trim | default(omit) }}"\n'),
+    ('main.yml', "db_pass: \"{{ db_password | default(lookup('env', 'X')) | default('') }}\"\n"),
+    ('main.yml', f"db_host: \"{{{{ db_host | trim | default('{P05}') }}}}\"\n"),  # no secret's name
+    ('secret.yaml', '  password: {{ coalesce .Values.db.password (randAlphaNum 16) }}\n'),
+    ('secret.yaml', '  password: {{ coalesce .Values.db.password "" }}\n'),
+    ('secret.yaml', f'  host: {{{{ coalesce .Values.db.host "{P05}" }}}}\n'),
+    ('config.tmpl', 'password = {{ env "DB_PASSWORD" | default "changeme" }}\n'),
+    ('config.tmpl', f'host = {{{{ env "DB_HOST" | default "{P05}" }}}}\n'),
+    ('init.sql', f"SELECT COALESCE(current_setting('app.db_host', true), '{P05}');\n"),
+    ('App.java', f'String pw = Objects.requireNonNullElseGet(System.getenv("DB_HOST"), () -> "{P05}");\n'),
+    ('App.java', 'String pw = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElseGet(() -> "");\n'),
+])
+def test_no_default_password_behind_a_nested_default_or_a_filter_chain(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
     ('process-env.js', f"process.env.DB_PASSWORD = '{P05}';\n"),
     ('vite.config.ts', f"import.meta.env.DB_PASSWORD = '{P05}';\n"),
     ('env-drive.ps1', f'$env:DB_PASSWORD = "{P05}"\n'),

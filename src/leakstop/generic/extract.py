@@ -13,8 +13,9 @@ Families:
   xml        <k>v</k>; <add key="k" value="v"/>; <property name="k" value="v"/>; <name>k</name> <value>v</value>
   flag       --password v, --token=v, mysql -pV, docker login -p v, psexec -p v, curl -u user:pw, ["--password", "v"]
   flag_below a flag ending a list item or a list's string, its value the next one: ``- --password`` / ``- v``
-  fallback   ${K:-v}, ${K-v}, ${K:=v}, process.env.K || "v", X ?? 'v', X ?: 'v', Helm `default "v"`; after a call naming
-             the key: getenv("K") || "v", env::var("K").unwrap_or("v"), ENV.fetch("K") { "v" }, cmp.Or(os.Getenv("K"), "v")
+  fallback   ${K:-v}, ${K-v}, ${K:=v}, ${K:-${L:-v}}, process.env.K || "v", X ?? 'v', X ?: 'v', Helm `default "v"`,
+             `coalesce .Values.k "v"`, Jinja's `k | trim | default('v')`; after a call naming the key: getenv("K") || "v",
+             env::var("K").unwrap_or("v"), ENV.fetch("K") { "v" }, cmp.Or(os.Getenv("K"), "v"), .orElseGet(() -> "v")
   pair       props.put("mail.password", "v"), define('DB_PASSWORD', 'v'), os.Setenv("K", "v"),
              getenv("K", "v"), os.environ.get("K", "v"), env("K", default="v"), ENV.fetch("K", "v")
   tfvar      Terraform ``variable "db_password" { default = "v" }`` (the default within 12 lines)
@@ -55,6 +56,11 @@ from leakstop.regex import LazyPattern
 
 # Hyperscan anchors (caseless, multi-line): a hit says "this line may hold a candidate of this family".
 _KW = r'(?:pass|pwd|psw|secret|token|key|cred|auth|bearer)'
+# Jinja's (Twig's, Liquid's) filters before a `default` filter: `db_password | trim | default('…')`, `| default(omit) |
+# default('…')` (each with its arguments in one pair of parentheses, at most four; the extractor's); and the default
+# filter itself, Liquid's `default:` too
+_JINJA_FILTERS = r'(?:[ \t]*\|[ \t]*\w{1,30}(?:\([^()\n]{0,80}\))?){0,4}'
+_JINJA_DEFAULT_FILTER = r'(?:d(?:efault)?\(|default:)'
 # YAML node properties before a value: a tag (!!str, !secret) and an anchor (&db_password), in either order
 _YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
 # node properties ending a key's line (`password: &pw`, `password: !!str`), the value on the next line
@@ -71,8 +77,9 @@ _OR_DEFAULT = r'\|\||\?\?|\?:|//'
 _METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?(?:\{[ \t]*)?'
 # in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")` (its closure's
 # body in a block: `|_| { "…".to_string() }`, thirteenth hostile review, break 03), Java's `.orElse("…")`, Scala's
-# `.getOrElse("…")`
-_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse|getOrElse)\([ \t]*(?:\|\w{0,20}\|)?(?:[ \t]*\{)?'
+# `.getOrElse("…")`, and Java's supplier `.orElseGet(() -> "…")` (fourteenth hostile review, break 02; its anchor is its own,
+# led by the method's name)
+_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse(?:Get)?|getOrElse)\([ \t]*(?:\|\w{0,20}\||\([ \t]*\)[ \t]*->)?(?:[ \t]*\{)?'
 # Commands that store a named secret from their arguments (the name, then the value, piped in or in a here-string):
 # `gh secret set`, `dotnet user-secrets set`, `docker secret create`, `glab variable set` (eleventh hostile review, break
 # 04); `wrangler secret put`, `travis env set`, `vercel env add`, `pulumi config set --secret` (twelfth, break 11), and
@@ -167,9 +174,19 @@ ANCHORS: dict[str, str] = {
         # Java's Optional.ofNullable(System.getenv("X")).orElse("…"), Go's cmp.Or(os.Getenv("X"), "…")
         r'|' + _KW + r'[\w.\-]{0,80}["\'][ \t]*\)[ \t]*(?:\)[ \t]*)?(?:' + _OR_DEFAULT + r'|or|\{|,|' + _METHOD_DEFAULT + r')[ \t]*\\?["\'\x60][^"\'\x60\s]'
         r'|\bdefault[ \t]+\\?["\'][^"\'\s]'  # \" in a string too
+        # a supplier of the default: Java's `.orElseGet(() -> "…")`, `Objects.requireNonNullElseGet(…, () -> "…")`; SQL's
+        # `COALESCE(current_setting('app.db_password', true), '…')` (a flag after the name); Helm's `coalesce .Values.x "…"`.
+        # Each led by its call's name (fourteenth hostile review, break 02: `() ->` or `, true` in the key-led call above
+        # made the anchors' scan 4% slower over BookStack's and a site-packages tree)
+        r'|(?:orElseGet|NonNullElseGet)\([^\n]{0,200}\([ \t]*\)[ \t]*->[ \t]*\\?["\'][^"\'\s]'
+        r'|current_setting\([ \t]*\'[\w.-]{1,80}\'[ \t]*,[ \t]*\w{1,10}[ \t]*\)[ \t]*,[ \t]*\'[^\'\s]'
+        r'|\bcoalesce(?:[ \t]+\$?\.[\w.]{1,120}){1,4}[ \t]+\\?["\'][^"\'\s]'
         # Jinja's (Ansible's) filter after the key or a lookup naming it: `db_password | default('…')`, `| d('…', true)`,
-        # `lookup('env', 'DB_PASSWORD') | default('…')` (thirteenth hostile review, break 03)
-        r'|' + _KW + r'[\w.\[\]\'"]{0,80}(?:[ \t]*\))?[ \t]*\|[ \t]*d(?:efault)?\([ \t]*\\?["\'][^"\'\s]'
+        # `lookup('env', 'DB_PASSWORD') | default('…')` (thirteenth hostile review, break 03); after other filters,
+        # `db_password | trim | default('…')`, and Liquid's `| default: '…'` (fourteenth hostile review, break 02). The
+        # filter alone, without the key word before it: the filters between (`_JINJA_FILTERS`) made the anchors' scan 5%
+        # slower; the extractor reads the key
+        r'|\|[ \t]*' + _JINJA_DEFAULT_FILTER + r'[ \t]*\\?["\'][^"\'\s]'
     ),
     # (from the key word on: the call's `(` and the quote before the key are checked by the extractor. With them in the
     # anchor, Hyperscan 0.7.30-0.9.1 (vectorscan 5.4.12) reported nothing for `props.setProperty("password", "…")`, 46 of
@@ -409,10 +426,15 @@ _EMBED_SRC = LazyPattern(rb'(?i)\bsrc=(?:\\?["\']|&(?:quot|apos|\#0{0,3}3[49]|\#
 _BADGE = LazyPattern(rb'badge|shields\.io|codecov\.io/gh/', re.I)
 # ${X:-v} ${X-v} ${X:=v} (shell, compose); ${x.y:v} (Spring, Micronaut, Quarkus: a property's default);
 # not ${X:?message} (an error) nor ${X:+v} (used when X is set). The default quoted, as the shell reads it:
-# ${X:-"v"}, ${X:-'v'}, `export PGPASSWORD="${DB_PASSWORD:-"v"}"` (thirteenth hostile review, break 03)
+# ${X:-"v"}, ${X:-'v'}, `export PGPASSWORD="${DB_PASSWORD:-"v"}"` (thirteenth hostile review, break 03), bash's
+# ${X:-$'v'}. The default behind nested defaults, up to three: ${POSTGRES_PASSWORD:-${DB_PASSWORD:-v}}, Spring's
+# ${DB_PASSWORD:${PGPASSWORD:v}}, judged under the outer name (fourteenth hostile review, break 02: the outer default
+# ran to the first `}`, read as a template and dropped, and the search went on after it, past the inner one). An
+# unquoted default stops at `${` (a reference, or a deeper default than three): it no longer runs on to the next `}`
+_SHELL_DEFAULT_OP = rb'''(?::?[-=]|:(?![?+]))'''
 _FALLBACK_SHELL = LazyPattern(
-    rb'''\$\{(?P<key>[\w.-]{1,80})(?::?[-=]|:(?![?+]))'''
-    rb'''(?:(?P<q>["'])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){1,300})(?P=q)|(?P<uv>[^}\s"']{1,300}))\}''')
+    rb'''\$\{(?P<key>[\w.-]{1,80})''' + _SHELL_DEFAULT_OP + rb'''(?:\$\{[\w.-]{1,80}''' + _SHELL_DEFAULT_OP + rb'''){0,3}'''
+    rb'''(?:\$?(?P<q>["'])(?P<qv>(?:(?!(?P=q))[^\n\\]|\\.){1,300})(?P=q)|(?P<uv>(?:[^}\s"'$]|\$(?!\{)){1,300}))\}''')
 # keys start where no key character precedes: tried from inside a run, the lazy key cost O(n x 120) on minified code
 _OR_DEFAULT_B = _OR_DEFAULT.encode()
 _FALLBACK_OR = LazyPattern(rb'''(?<![\w.\[\]'"])(?P<key>[\w.\[\]'"]{1,120}?)[ \t]*(?:''' + _OR_DEFAULT_B + rb'''|\bor\b)[ \t]*(?=''' + _QUOTED_VALUE + rb')')
@@ -429,24 +451,35 @@ _FALLBACK_CALL = LazyPattern(
 # COALESCE(current_setting('app.db_password'), '…'); Java's helpers (thirteenth hostile review, break 03):
 # Objects.requireNonNullElse(System.getenv("X"), "…"), Objects.toString(…, "…"), Apache Commons' StringUtils.defaultIfBlank,
 # defaultIfEmpty, defaultString and ObjectUtils.defaultIfNull, firstNonNull (Guava's MoreObjects.firstNonNull)
-_FIRST_SET_CALLS = (b'Or(', b'oalesce(', b'OALESCE(', b'NonNullElse(', b'defaultIf', b'defaultString(', b'firstNonNull(',
+_FIRST_SET_CALLS = (b'Or(', b'oalesce(', b'OALESCE(', b'NonNullElse', b'defaultIf', b'defaultString(', b'firstNonNull(',
                     b'Objects.toString(')  # (what each call's name ends with: the extractor looks for them first)
+# (the call naming the key may take a flag after it, as SQL's current_setting('app.db_password', true); more calls may
+# stand before the default, cmp.Or(os.Getenv("DB_PASSWORD"), os.Getenv("PGPASSWORD"), "…"), the key is the first's:
+# fourteenth hostile review, break 02)
+_NAMING_CALL = rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'](?:[ \t]*,[ \t]*\w{1,10})?[ \t]*\)[ \t]*,[ \t]*'''
 _FIRST_SET = LazyPattern(
     rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE|Objects\.toString|(?:[A-Z]\w{0,30}\.)?'''
-    rb'''(?:requireNonNullElse|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*\)[ \t]*,[ \t]*(?='''
-    + _QUOTED_VALUE + rb')')
-# Jinja's `default` filter (`d` for short; Ansible's, Salt's, Twig's) after the key, or after a call whose last string
-# argument names it (`lookup('env', 'DB_PASSWORD') | default('…', true)`); each key tried from the start of its run of
-# key characters only, as in `_FALLBACK_OR`
+    rb'''(?:requireNonNullElse(?:Get)?|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*''' + _NAMING_CALL
+    + b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + rb'){0,2}(?:\([ \t]*\)[ \t]*->[ \t]*)?(?=' + _QUOTED_VALUE + rb')')
+# Jinja's `default` filter (`d` for short; Ansible's, Salt's, Twig's; Liquid's `default:`) after the key, or after a call
+# whose last string argument names it (`lookup('env', 'DB_PASSWORD') | default('…', true)`), other filters maybe
+# between (`| trim | default('…')`); each key tried from the start of its run of key characters only, as in `_FALLBACK_OR`
 _JINJA_DEFAULT = LazyPattern(
     rb'''(?<![\w.\[\]'"])(?:(?P<key>[\w.\[\]'"]{1,120}?)|[\w.]{1,80}\((?:[ \t]*["'][\w.-]{0,80}["'][ \t]*,)?[ \t]*'''
-    rb'''["'](?P<ckey>[\w.-]{1,80})["'][ \t]*\))[ \t]*\|[ \t]*d(?:efault)?\([ \t]*(?=''' + _QUOTED_VALUE + rb')')
-_JINJA_FILTER = LazyPattern(rb'\|[ \t]*d(?:efault)?\(')  # (looked for first: `|` alone is JavaScript's every `||`)
+    rb'''["'](?P<ckey>[\w.-]{1,80})["'][ \t]*\))''' + _JINJA_FILTERS.encode() + rb'''[ \t]*\|[ \t]*''' + _JINJA_DEFAULT_FILTER.encode()
+    + rb'''[ \t]*(?=''' + _QUOTED_VALUE + rb')')
+_JINJA_FILTER = LazyPattern(rb'\|[ \t]*' + _JINJA_DEFAULT_FILTER.encode())  # (looked for first: `|` alone is JavaScript's every `||`)
 _QUOTE_NEXT = LazyPattern(rb'''[ \t]*[bBuUrRfFL@]{0,2}\\?["'`]''')  # what _QUOTED_VALUE can start with
+# Go templates' (Helm's, sprig's) defaults: `.Values.x | default "v"`, `default "v" .Values.x` (`$.Values.x` in a range);
+# sprig's `env "X" | default "v"` and `coalesce .Values.x .Values.y "v"` (the first set of its arguments; the key is the
+# first one's) (fourteenth hostile review, break 02)
+_HELM_VALUE = rb'''\$?\.[\w.]{1,120}'''
 _FALLBACK_DEFAULT = LazyPattern(
-    rb'''(?<![\w.])(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default[ \t]+(?=''' + _QUOTED_VALUE + rb')'
-    rb'''|\bdefault[ \t]+(?=''' + _QUOTED_VALUE.replace(b'?P<', b'?P<d').replace(b'?P=', b'?P=d') + rb''')[^\n]{0,300}?[ \t](?P<dkey>\.[\w.]{1,120})'''
+    rb'''(?:(?<![\w.])(?P<key>\.[\w.]{1,120})[ \t]*\|[ \t]*default|(?<![\w.])env[ \t]+"(?P<ekey>[\w.-]{1,80})"[ \t]*\|[ \t]*default'''
+    rb'''|(?<![\w.])coalesce[ \t]+\$?(?P<ckey>\.[\w.]{1,120})(?:[ \t]+''' + _HELM_VALUE + rb'''){0,3})[ \t]+(?=''' + _QUOTED_VALUE + rb')'
+    rb'''|\bdefault[ \t]+(?=''' + _QUOTED_VALUE.replace(b'?P<', b'?P<d').replace(b'?P=', b'?P=d') + rb''')[^\n]{0,300}?[ \t]\$?(?P<dkey>\.[\w.]{1,120})'''
 )
+_HELM_KEYS = ('key', 'ekey', 'ckey', 'dkey')
 _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # one argument
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
 
@@ -1021,11 +1054,11 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         for m in _JINJA_DEFAULT.finditer(data, lo, hi):
             key = m.group('key') if m.group('key') is not None else m.group('ckey')
             yield from _yield(data, m, 'fallback', key=_last_name(key or b''))
-    if data.find(b'default', lo, hi) == -1:
+    if data.find(b'default', lo, hi) == -1 and data.find(b'coalesce', lo, hi) == -1:
         return
     for m in _FALLBACK_DEFAULT.finditer(data, lo, hi):
-        key = m.group('key') if m.group('key') is not None else m.group('dkey')
-        yield from _yield(data, m, 'fallback', key=_last_name(key or b''))
+        key = next((k for k in m.group(*_HELM_KEYS) if k is not None), b'')
+        yield from _yield(data, m, 'fallback', key=_last_name(key))
 
 
 def _last_name(key: bytes) -> str:
