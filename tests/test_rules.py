@@ -296,6 +296,11 @@ KEYCLOAK_HASH = 'Xt6gm6fGGVKLwwCLgEuKpJFgIHwgiBRZUaRcLVQQMFQ='  # fake: 32 rando
      'keycloak-user-password-yaml-flow', KEYCLOAK_PASSWORD),
     ('realm.yaml', f'credentials: [{{type: password, value: "{KEYCLOAK_PASSWORD}", temporary: false}}]\n',
      'keycloak-user-password', KEYCLOAK_PASSWORD),
+    # the Terraform provider's and Pulumi's keycloak_user: the password in an initial_password block
+    ('users.tf', f'resource "keycloak_user" "admin" {{\n  username = "admin"\n  initial_password {{\n    value     = "{KEYCLOAK_PASSWORD}"\n'
+     '    temporary = false\n  }\n}\n', 'keycloak-initial-password', KEYCLOAK_PASSWORD),
+    ('index.ts', f'new keycloak.User("admin", {{ realmId: realm.id, initialPassword: {{ value: "{KEYCLOAK_PASSWORD}", temporary: false }} }});\n',
+     'keycloak-initial-password', KEYCLOAK_PASSWORD),
     # secretData written by hand (the admin client's users.create): the salt before the value
     ('create-users.js', 'credentials: [{ type: "password", secretData: "{\\"salt\\": \\"S3D4d/GWrwQVnJElOR84Nw==\\",'
      f'\\"value\\": \\"{KEYCLOAK_HASH}\\"}}" }}]\n', 'keycloak-credential-hash', KEYCLOAK_HASH),
@@ -356,8 +361,9 @@ def test_a_bare_value_before_a_comma_outside_a_yaml_flow_credential_is_no_findin
     b'"type"' + b' \t' * 100 + b':' + b' \t' * 100 + b'"password" ', b'type:' + b' ' * 300 + b' password-',
     b'{type: password, value: ' + b'a' * 199 + b' ' * 50 + b';', b', value: ' + b'a' * 150 + b' ,' * 30 + b' type: password-',
     b'{type: password,' + b',\n' * 100, b',value: a' * 20 + b' type: "password" ',
+    b'initial_password {' + b' xvalue = "a"' * 15 + b'\n', b'initialPassword: {' + b' value: "password",' * 10,
 ])
-@pytest.mark.parametrize('rule_id', ['keycloak-user-password', 'keycloak-user-password-yaml-flow'])
+@pytest.mark.parametrize('rule_id', ['keycloak-user-password', 'keycloak-user-password-yaml-flow', 'keycloak-initial-password'])
 def test_keycloak_user_password_takes_linear_time(unit: bytes, rule_id: str) -> None:
     """The rule alone over hostile input: 4x the bytes costs about 4x the time (as test_generic's hostile input)."""
     from leakstop import engine
