@@ -274,6 +274,33 @@ KEYCLOAK_HASH = 'Xt6gm6fGGVKLwwCLgEuKpJFgIHwgiBRZUaRcLVQQMFQ='  # fake: 32 rando
     ('realm-old.json', f'"credentials" : [ {{\n  "type" : "password",\n  "hashedSaltedValue" : "{KEYCLOAK_HASH}",\n'
      '  "salt" : "S3D4d/GWrwQVnJElOR84Nw==",\n  "hashIterations" : 27500,\n  "algorithm" : "pbkdf2-sha256"\n} ]\n',
      'keycloak-credential-hash', KEYCLOAK_HASH),
+    # other blanks around the type's colon, and minified JS (fourteenth hostile review, break 03)
+    ('realm.json', f'{{"credentials": [{{"type" :"password", "value": "{KEYCLOAK_PASSWORD}", "temporary": false}}]}}\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('realm.json', f'{{"credentials": [{{"type":  "password", "value": "{KEYCLOAK_PASSWORD}", "temporary": false}}]}}\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('realm.json', f'{{"credentials": [{{"type":\t"password", "value": "{KEYCLOAK_PASSWORD}", "temporary": false}}]}}\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('realm.json', f'{{"credentials": [{{"value": "{KEYCLOAK_PASSWORD}", "type" : \t"password"}}]}}\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('seed.min.js', f'createUser({{username:"ops",credentials:[{{type:\'password\',value:\'{KEYCLOAK_PASSWORD}\',temporary:!1}}]}})\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('realm.yaml', f'credentials:\n  - type:\tpassword\n    value: {KEYCLOAK_PASSWORD}\n', 'keycloak-user-password', KEYCLOAK_PASSWORD),
+    ('realm.yaml', f'credentials:\n  - type :  "password"\n    value: {KEYCLOAK_PASSWORD}\n', 'keycloak-user-password', KEYCLOAK_PASSWORD),
+    # a YAML flow mapping with a bare value (a compact KeycloakRealmImport, Helm values): text, as the file is YAML
+    ('realm-import.yaml', f'      credentials: [{{type: password, value: {KEYCLOAK_PASSWORD}, temporary: false}}]\n',
+     'keycloak-user-password-yaml-flow', KEYCLOAK_PASSWORD),
+    ('values.yml', f'credentials: [{{type: "password", value: {KEYCLOAK_PASSWORD}}}]\n',
+     'keycloak-user-password-yaml-flow', KEYCLOAK_PASSWORD),
+    ('realm.yaml', f'credentials: [ {{ value: {KEYCLOAK_PASSWORD} , type: password }} ]\n',
+     'keycloak-user-password-yaml-flow', KEYCLOAK_PASSWORD),
+    ('realm.yaml', f'credentials: [{{type: password, value: "{KEYCLOAK_PASSWORD}", temporary: false}}]\n',
+     'keycloak-user-password', KEYCLOAK_PASSWORD),
+    # the Terraform provider's and Pulumi's keycloak_user: the password in an initial_password block
+    ('users.tf', f'resource "keycloak_user" "admin" {{\n  username = "admin"\n  initial_password {{\n    value     = "{KEYCLOAK_PASSWORD}"\n'
+     '    temporary = false\n  }\n}\n', 'keycloak-initial-password', KEYCLOAK_PASSWORD),
+    ('index.ts', f'new keycloak.User("admin", {{ realmId: realm.id, initialPassword: {{ value: "{KEYCLOAK_PASSWORD}", temporary: false }} }});\n',
+     'keycloak-initial-password', KEYCLOAK_PASSWORD),
     # secretData written by hand (the admin client's users.create): the salt before the value
     ('create-users.js', 'credentials: [{ type: "password", secretData: "{\\"salt\\": \\"S3D4d/GWrwQVnJElOR84Nw==\\",'
      f'\\"value\\": \\"{KEYCLOAK_HASH}\\"}}" }}]\n', 'keycloak-credential-hash', KEYCLOAK_HASH),
@@ -282,7 +309,9 @@ def test_a_keycloak_realm_users_credential_is_found(
         name: str, text: str, rule_id: str, secret: str, ruleset: RuleSet, default_config: Config) -> None:
     """Thirteenth hostile review (break 05): a user's clear-text password in a realm import (pretty, compact, the
     operator's YAML) and the pre-12 export's hashedSaltedValue passed scan-secrets: keycloak-credential-hash read only
-    secretData with its value first. The same credential, found once, by the rule that names it."""
+    secretData with its value first. Fourteenth hostile review (break 03): other blanks around the type's colon, minified
+    JS and a YAML flow mapping's bare value passed too (the type's spellings were eight fixed strings). The same
+    credential, found once, by the rule that names it."""
     found = scan_data(text.encode(), name, ruleset=ruleset, config=default_config)
     assert [(f.rule_id, f.secret) for f in found] == [(rule_id, secret)]
 
@@ -295,20 +324,49 @@ def test_a_keycloak_realm_users_credential_is_found(
     '"passwordPolicy" : "length(12) and digits(1) and notUsername(undefined)",\n"requiredCredentials" : [ "password" ],',
     '<Field type: "password", value: this.state.password, onChange={this.update} />',
     '- type: password\n  temporary: true\n- name: tenant\n  value: Bz7Kq3Wm9XtR2v\n',  # another list item's value
+    # minified code: the value is a variable (fourteenth hostile review, break 03)
+    '{type:"password",value:e.password,temporary:!1}', "{type:'password',value:n}", '{type:password,value:"Bz7Kq3Wm9XtR2v"}',
+    '{"type" :"passwords", "value": "Bz7Kq3Wm9XtR2v"}',
 ])
 def test_a_keycloak_realm_without_a_users_credential_is_no_finding(
         text: str, ruleset: RuleSet, default_config: Config) -> None:
     assert scan_data(text.encode(), 'realm.json', ruleset=ruleset, config=default_config) == []
 
 
+@pytest.mark.parametrize(('name', 'text'), [
+    # outside a YAML file a bare value before a comma is code's variable
+    ('Login.jsx', "<Field {...{type: 'password', value: this.state.password, onChange: this.update}} />\n"),
+    ('seed.js', 'credentials: [{type: password, value: adminPassword, temporary: false}]\n'),
+    # in YAML: Keycloak's and the operator's placeholders, another mapping's value, another type
+    ('realm.yaml', 'credentials: [{type: password, value: ${ADMIN_PASSWORD}, temporary: false}]\n'),
+    ('realm.yaml', 'credentials: [{type: password, value: $(ADMIN_PASSWORD)}]\n'),
+    ('realm.yaml', 'credentials: [{type: password, temporary: true}, {name: tenant, value: Bz7Kq3Wm9XtR2v}]\n'),
+    ('realm.yaml', 'credentials: [{value: Bz7Kq3Wm9XtR2v}, {type: password}]\n'),
+    ('realm.yaml', 'credentials: [{type: password-reset, value: Bz7Kq3Wm9XtR2v}]\n'),
+    ('realm.yaml', 'credentials: [{type: otp, value: JBSWY3DPEHPK3PXP}]\n'),
+    ('realm.yaml', '- type: password\n  value: Bz7Kq3Wm9XtR2v, Qm4\n'),  # a block scalar holding a comma: not a flow mapping
+])
+def test_a_bare_value_before_a_comma_outside_a_yaml_flow_credential_is_no_finding(
+        name: str, text: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Fourteenth hostile review (break 03): `{type: password, value: <bare>, …}` is text in a YAML file's flow mapping
+    (keycloak-user-password-yaml-flow) and a variable in code."""
+    assert scan_data(text.encode(), name, ruleset=ruleset, config=default_config) == []
+
+
 @pytest.mark.parametrize('unit', [
     b'type: password ' + b't' * 290 + b' ',  # each t two ways through the gap: exponential before its alternatives were made exclusive
     b'type: password value:', b'value:' * 50 + b' type: password ', b'- value: ' + b'a' * 199 + b'\n  type: password-\n',
     b'"value": "' + b'a' * 150 + b'" type: password- ', b'{"type": "password", "x": "' + b'v' * 100 + b'", ',
+    # the type's blanks and the flow mapping's bare value (fourteenth hostile review, break 03)
+    b'"type"' + b' \t' * 100 + b':' + b' \t' * 100 + b'"password" ', b'type:' + b' ' * 300 + b' password-',
+    b'{type: password, value: ' + b'a' * 199 + b' ' * 50 + b';', b', value: ' + b'a' * 150 + b' ,' * 30 + b' type: password-',
+    b'{type: password,' + b',\n' * 100, b',value: a' * 20 + b' type: "password" ',
+    b'initial_password {' + b' xvalue = "a"' * 15 + b'\n', b'initialPassword: {' + b' value: "password",' * 10,
 ])
-def test_keycloak_user_password_takes_linear_time(unit: bytes) -> None:
+@pytest.mark.parametrize('rule_id', ['keycloak-user-password', 'keycloak-user-password-yaml-flow', 'keycloak-initial-password'])
+def test_keycloak_user_password_takes_linear_time(unit: bytes, rule_id: str) -> None:
     """The rule alone over hostile input: 4x the bytes costs about 4x the time (as test_generic's hostile input)."""
     from leakstop import engine
-    [rule] = [r for r in RULES if r.id == 'keycloak-user-password']
+    [rule] = [r for r in RULES if r.id == rule_id]
     alone = engine.RuleSet([rule], engine.compile_database([rule]))
-    assert_grows_linearly(lambda data: engine.scan_bytes(data, alone, 'hostile.txt'), unit, 50_000, 200_000)
+    assert_grows_linearly(lambda data: engine.scan_bytes(data, alone, 'hostile.yaml'), unit, 50_000, 200_000)
