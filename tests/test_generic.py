@@ -377,7 +377,9 @@ def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetect
                                   'latest/settings.py', 'attestation/app.py', 'tt/app.py', 'testnet/app.py',
                                   'workflows/app.yml', '.github/dependabot.yml', 'cicd/deploy.yml', 'hacks/run.sh',
                                   'app/samplerate.py', 'exemplary/settings.py', 'app/counterexamples_db.py',
-                                  'ops/runbook.txt', 'notes/README', 'app/readme.py', 'app/spectrum.js', 'app/tester.py'])  # a runbook: no markup
+                                  'ops/runbook.txt', 'notes/README', 'app/readme.py', 'app/spectrum.js', 'app/tester.py',
+                                  # a test environment's settings (fifteenth hostile review, break 04)
+                                  'test.env', 'config/test.yml', 'test.tfvars', 'spec.yaml', 'app/test.json'])  # a runbook: no markup
 def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str) -> None:
     assert [d.rule_id for d in detector.scan(TYPED_PASSWORD, path)] == ['generic-password']
 
@@ -799,6 +801,11 @@ CHALLENGE_TOKEN = b'pNvmJivs0WCko2suV7fhe-59oFqyYx_yB7tx6kIMAyE'
     (b'- Name: web-ssl-1, Type: HTTP-01, Token: ' + CHALLENGE_TOKEN + b', Key: ' + CHALLENGE_TOKEN + b'.'
      + CHALLENGE_TOKEN[::-1] + b', State: pending\n', 'content/docs/tutorials/gke.md', False),
     (b'Key: ' + CHALLENGE_TOKEN + b'.' + CHALLENGE_TOKEN[::-1] + b'\n', 'content/docs/tutorials/gke.md', True),  # no ACME word
+    # fifteenth hostile review, break 03: a bare key in a challenge's path or near an http01 annotation is a key
+    (b'KEY = "' + CHALLENGE_TOKEN + b'"\n', 'challenge-service/settings.py', True),
+    (b'api:\n  key: ' + CHALLENGE_TOKEN + b'\n', 'services/Challenges/config.yml', True),
+    (b'stringData:\n  key: ' + CHALLENGE_TOKEN + b'\n---\nkind: Ingress\nmetadata:\n  annotations:\n'
+     b'    acme.cert-manager.io/http01-edit-in-place: "true"\n', 'k8s/app.yaml', True),
 ])
 def test_an_acme_challenge_token_is_a_public_nonce(detector: GenericDetector, text: bytes, path: str, found: bool) -> None:
     """Held-out 16: 55 ACME challenge tokens and key authorizations in acme4j, certbot and lego (RFC 8555:

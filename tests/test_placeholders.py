@@ -91,7 +91,7 @@ def test_each_kind_of_reference(value: str) -> None:
     assert is_reference(value)
 
 
-@pytest.mark.parametrize('value', ['$a$b', '$$$A', '$$9a', 'x$usingSql', '$using:',  'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9', 'x((y))', 'Xq($9Lk)2w'])
+@pytest.mark.parametrize('value', ['$a$b', '$$$A', '$$9a', '$$k9Xq2mW7vR4tZp8L', '$$Money2024', '$$PASSWORD', 'x$usingSql', '$using:',  'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9', 'x((y))', 'Xq($9Lk)2w'])
 def test_near_references_are_not_references(value: str) -> None:
     assert not is_reference(value)
 

@@ -294,6 +294,10 @@ KEYCLOAK_HASH = 'Xt6gm6fGGVKLwwCLgEuKpJFgIHwgiBRZUaRcLVQQMFQ='  # fake: 32 rando
      'keycloak-user-password-yaml-flow', KEYCLOAK_PASSWORD),
     ('realm.yaml', f'credentials: [ {{ value: {KEYCLOAK_PASSWORD} , type: password }} ]\n',
      'keycloak-user-password-yaml-flow', KEYCLOAK_PASSWORD),
+    # YAML templates (fifteenth hostile review, break 08)
+    *((f'templates/{name}', f'credentials: [{{type: password, value: {KEYCLOAK_PASSWORD}, temporary: false}}]\n',
+       'keycloak-user-password-yaml-flow', KEYCLOAK_PASSWORD)
+      for name in ('realm.yaml.j2', 'values.yaml.gotmpl', 'realm.yaml.tpl', 'realm.yaml.tmpl')),
     ('realm.yaml', f'credentials: [{{type: password, value: "{KEYCLOAK_PASSWORD}", temporary: false}}]\n',
      'keycloak-user-password', KEYCLOAK_PASSWORD),
     # the Terraform provider's and Pulumi's keycloak_user: the password in an initial_password block

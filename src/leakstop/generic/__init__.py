@@ -128,8 +128,9 @@ def file_kind(path: str) -> FileKind:
     name = parts[-1]
     dirs = set(parts[:-1])
     stem, ext = os.path.splitext(name)
-    # (a file named test or spec alone: mocha's and a driver's test.js, CI's tests.yml; held-out 77)
-    test = (bool(dirs & TEST_DIRS) or stem in ('test', 'spec') or stem.startswith('test_')
+    # (code in a file named test or spec alone: mocha's and a driver's test.js, held-out 77; not a test environment's
+    # settings, test.env, config/test.yml, test.tfvars, spec.yaml: fifteenth hostile review, break 04)
+    test = (bool(dirs & TEST_DIRS) or stem in ('test', 'spec') and ext in CODE_EXTENSIONS or stem.startswith('test_')
             or stem.endswith(('_test', '_spec', '.test', '.spec', 'tests'))
             or any(_test_words_in(d) for d in cased[:-1]))
     ci = bool(dirs & CI_DIRS) or name in CI_FILES or '/.github/workflows/' in '/' + '/'.join(parts)
@@ -534,6 +535,7 @@ _VALUE_MEMBER = LazyPattern(rb'''(?i)(?<![\w-])["\']?value["\']?[ \t]*[:=]''')
 _ACME_WORD = LazyPattern(rb'(?i)(?<![a-z])(?:http|dns|tls-?alpn)-?01(?![0-9])|email-?reply-?00|key_?authori[sz]ation')
 _CHALLENGE_PATH = LazyPattern(r'(?i)challenge')
 CHALLENGE_LINES = 7  # lines either side of a token's line where ACME's words make it a challenge's
+_DESCRIBED_TOKEN = LazyPattern(rb'(?:^|[ \t,])Token:[ \t]*[A-Za-z0-9_-]{20,}[ \t]*,')  # kubectl describe's `Token: …,`
 
 
 def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) -> bool:
@@ -543,8 +545,15 @@ def _challenge_nonce(data: bytes, c: Candidate, key: KeyJudgement, path: str) ->
     ``key_authorization`` anywhere. No credential: anyone may fetch it."""
     if key.words[-2:] in (('key', 'auth'), ('key', 'authorization')):
         return True
-    if key.words not in (('token',), ('key',)):  # (a bare Key: is the key authorization in cert-manager's
-        return False                              # `kubectl describe` of a challenge: Type: HTTP-01, Token: …, Key: …)
+    if key.words == ('key',):
+        # a bare Key: is a key authorization only as cert-manager's `kubectl describe` of an order prints it, a
+        # challenge's type and token before it on its line (`Type: HTTP-01, Token: …, Key: …`; held-out 79): a bare key
+        # in a challenge's path or near an http01 annotation is a key (fifteenth hostile review, break 03)
+        start, end = _lines_around(data, c.start, c.start, 0)
+        line = data[start:c.start]
+        return _ACME_WORD.search(line) is not None and _DESCRIBED_TOKEN.search(line) is not None
+    if key.words != ('token',):
+        return False
     if _CHALLENGE_PATH.search(path):
         return True
     return _ACME_WORD.search(data, *_lines_around(data, c.start, c.start, CHALLENGE_LINES)) is not None
