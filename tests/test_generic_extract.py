@@ -849,3 +849,36 @@ def test_an_assignment_found_in_one_language_is_found_in_its_siblings(detector: 
     `--requirepass v` (`requirepass` read as the flag word `require` and `pass`), and the commands that set a variable
     from their arguments (csh's `setenv`, fish's `set -gx`, `setx`, PowerShell's `Set-Item -Path Env:X -Value`)."""
     assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('secrets.json', f'{{ "Smtp:Password": "{P05}" }}\n'),  # the review's lines
+    ('src/Api/appsettings.json', f'{{ "Logging": {{}}, "Jwt:SigningKey": "{P05}" }}\n'),
+    ('local.settings.json', f'{{ "IsEncrypted": false, "Values": {{ "FUNCTIONS_WORKER_RUNTIME": "dotnet", "Smtp:Password": "{P05}" }} }}\n'),
+    ('secrets.json', f'{{\n  "ConnectionStrings:Default": "Server=db",\n  "Smtp:Password": "{P05}"\n}}\n'),  # siblings
+    ('appsettings.json', f'{{"Authentication:Schemes:Bearer:ClientSecret": "{P05}"}}\n'),
+    ('appsettings.yaml', f'Smtp:Password: {P05}\n'),  # YAML's flat key
+    ('appsettings.yaml', f'- Smtp:Password: "{P05}"\n'),
+    ('Startup.cs', f'var settings = new Dictionary<string, string> {{ ["Smtp:Password"] = "{P05}" }};\n'),
+])
+def test_a_dotnet_colon_key(detector: GenericDetector, path: str, text: str) -> None:
+    """Fifteenth hostile review (break 05): .NET configuration's flat keys, their sections joined by colons (dotnet
+    user-secrets' secrets.json, Azure Functions' local.settings.json, appsettings.json), were no key: `_ASSIGN` read
+    `Smtp` with the operator `:` (value `Password`), and no key starts after a colon. The whole name is the key now."""
+    assert found(detector, text.encode(), path) == [('generic-password' if 'SigningKey' not in text and 'Secret' not in text
+                                                     else 'generic-api-key' if 'Key' in text else 'generic-secret',
+                                                     P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('secrets.json', '{ "Smtp:Password": "${SMTP_PASSWORD}" }\n'),  # a reference
+    ('secrets.json', '{ "Smtp:Password": "" }\n'),
+    ('appsettings.json', f'{{ "Smtp:Host": "{P05}" }}\n'),  # no secret's name
+    ('appsettings.json', f'{{ "Antiforgery:Csrf:Token": "{P05}" }}\n'),  # a qualifier before the word still counts
+    ('appsettings.json', '{ "Logging:LogLevel:Default": "Information" }\n'),
+    ('app.ts', f'const x = {{"Smtp:Password": cfg.password, other: "{P05}"}};\n'),  # a variable
+    ('values.yaml', f'image: registry/password:{P05}\n'),  # a colon inside a value: no key
+    ('settings.ini', f'Smtp:Password = {P05}\n'),  # an unquoted colon key only in YAML's form (`key: v`)
+])
+def test_no_dotnet_colon_key(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []

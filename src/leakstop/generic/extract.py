@@ -262,6 +262,18 @@ _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in th
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
     rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
 )
+# A .NET configuration key written flat, its sections joined by colons: `"Smtp:Password": "v"` (dotnet user-secrets'
+# secrets.json, Azure Functions' local.settings.json, appsettings.json) and YAML's `Smtp:Password: v` (fifteenth hostile
+# review, break 05). `_ASSIGN` reads `Smtp` and the operator `:`, and no key starts after a colon: here the whole name is
+# the key. Each section starts with a letter (not `::`, `http://`); the key is quoted (and closed by its quote), or opens
+# a line with a YAML colon and a blank after it; C#'s indexer, `config["Smtp:Password"] = "v"` (an in-memory
+# configuration's), too. The groups are `_ASSIGN`'s (kq: the closing quote, or empty).
+_COLON_KEY = LazyPattern(
+    rb'''(?:(?<=(?P<oq>["']))|(?m:^)[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.\-]{0,80}(?::[A-Za-z_][\w.\-]{0,80}){1,4})'''
+    rb'''(?P<kq>(?(oq)(?P=oq)\]?|(?=:[ \t])))[ \t]*(?P<op>:(?![:/\\])|=(?!=))[ \t]*'''
+    rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?(?=''' + _VALUE + rb')'
+)
+_COLON_IN_KEY = LazyPattern(rb'\w:[A-Za-z_]')  # (looked for first: the key's sections)
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
     rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*(?:(?P<paren>\()[ \t]*)?''' + _PROPERTIES_AT_END.encode()
     + rb'''\r?\n[ \t]*''' + _YAML_PROPERTIES.encode() + rb'''(?=''' + _QUOTED_VALUE + rb''')'''
@@ -639,7 +651,10 @@ def _paren_closed(data: bytes, m: re.Match[bytes], hi: int) -> bool:
 
 
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    for m in _ASSIGN.finditer(data, lo, hi):
+    matches: Iterator[re.Match[bytes]] = _ASSIGN.finditer(data, lo, hi)
+    if _COLON_IN_KEY.search(data, lo, hi):
+        matches = itertools.chain(matches, _COLON_KEY.finditer(data, lo, hi))
+    for m in matches:
         op = m.group('op')
         if op == b'==' or m.group('paren') and not _paren_closed(data, m, hi):  # (its line only: SELF_CONTAINED)
             continue
