@@ -225,6 +225,10 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'NonNullElseGet(f("password"), () -> "', b'NonNullElseGet(((((',
     # .NET's colon keys (fifteenth hostile review, break 05)
     b'"a:password": "', b'a:password: ', b'"a:b:c:d:e:password', b'["a:password"] = "',
+    # more first-set arguments and defaults (fifteenth hostile review, break 06)
+    b'coalesce(var.password, "', b'try(a.b.c.d.e.password, a, ', b'lookup(var.a, "password", "',
+    b'("password").unwrap_or_else(|_| String::from("', b'("password").orElseGet(() -> { return "',
+    b"COALESCE(NULLIF(current_setting('password', true), ''), '", b'("password").orElse(' + b' ' * 290 + b'x',
     # blanks after a key that no operator follows (each once given back one at a time: 7 s a MB, now 1 s)
     b'type: password' + b' ' * 290 + b'value: ', b'password' + b' ' * 290 + b'x: ',
 ])

@@ -882,3 +882,44 @@ def test_a_dotnet_colon_key(detector: GenericDetector, path: str, text: str) -> 
 ])
 def test_no_dotnet_colon_key(detector: GenericDetector, path: str, text: str) -> None:
     assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('main.tf', f'  password = coalesce(var.db_password, "{P05}")\n'),  # the review's lines
+    ('rds.tf', f'  master_password = try(var.rds.master_password, "{P05}")\n'),
+    ('main.tf', f'  password = lookup(var.db, "password", "{P05}")\n'),
+    ('a.rs', f'let pw = std::env::var("DB_PASSWORD").unwrap_or_else(|_| String::from("{P05}"));\n'),
+    ('A.java', f'String pw = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElseGet(() -> {{ return "{P05}"; }});\n'),
+    ('init.sql', f"SELECT COALESCE(NULLIF(current_setting('app.db_password', true), ''), '{P05}');\n"),
+    ('main.tf', f'  password = coalesce(var.db_password, local.fallback, "{P05}")\n'),  # siblings
+    ('main.tf', f'  password = coalesce(local.db.password, "{P05}")\n'),
+    ('main.go', f'pw := cmp.Or(cfg.DBPassword, "{P05}")\n'),
+    ('App.java', f'String pw = Objects.requireNonNullElse(dbPassword, "{P05}");\n'),
+    ('App.java', f'String pw = Objects.requireNonNullElseGet(System.getenv("DB_PASSWORD"), () -> {{ return "{P05}"; }});\n'),
+    ('a.rs', f'let pw = env::var("DB_PASSWORD").unwrap_or(String::from("{P05}"));\n'),
+    ('init.sql', f"SELECT COALESCE(NULLIF(current_setting('app.db_password'), ''), '{P05}');\n"),
+])
+def test_a_default_password_after_another_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    """Fifteenth hostile review (break 06): Terraform's `coalesce(var.x, "v")` and `try(var.x, "v")` (a reference, not a
+    call naming the key, as the first argument; `try` no first-set call), `lookup(map, "password", "v")`, Rust's
+    `String::from("v")`, Java's supplier with a block body (`() -> { return "v"; }`) and SQL's `NULLIF(…, '')` around
+    the call naming the key were missed."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('main.tf', '  password = coalesce(var.db_password, "")\n'),  # empty
+    ('main.tf', '  password = coalesce(var.db_password, random_password.db.result)\n'),  # no literal
+    ('main.tf', f'  host = coalesce(var.db_host, "{P05}")\n'),  # no secret's name
+    ('main.tf', f'  host = try(var.db.host, "{P05}")\n'),
+    ('main.tf', '  password = try(var.db.password, "changeme")\n'),  # a placeholder
+    ('main.tf', f'  host = lookup(var.db, "host", "{P05}")\n'),
+    ('main.tf', f'  password = lookup(var.db, "password", "{P05}", "x")\n'),  # not a lookup's three arguments
+    ('A.java', 'String pw = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElseGet(() -> { return ""; });\n'),
+    ('A.java', f'String pw = Optional.ofNullable(System.getenv("DB_HOST")).orElseGet(() -> {{ return "{P05}"; }});\n'),
+    ('a.rs', f'let host = std::env::var("DB_HOST").unwrap_or_else(|_| String::from("{P05}"));\n'),
+    ('init.sql', f"SELECT COALESCE(NULLIF(current_setting('app.db_host', true), ''), '{P05}');\n"),
+    ('App.java', f'try (Connection c = open(password, "{P05}")) {{\n'),  # try-with-resources: no call
+])
+def test_no_default_password_after_another_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []

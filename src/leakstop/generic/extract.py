@@ -78,8 +78,11 @@ _METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?(?:\{[ \t]*)?'
 # in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")` (its closure's
 # body in a block: `|_| { "…".to_string() }`, thirteenth hostile review, break 03), Java's `.orElse("…")`, Scala's
 # `.getOrElse("…")`, and Java's supplier `.orElseGet(() -> "…")` (fourteenth hostile review, break 02; its anchor is its own,
-# led by the method's name)
-_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse(?:Get)?|getOrElse)\([ \t]*(?:\|\w{0,20}\||\([ \t]*\)[ \t]*->)?(?:[ \t]*\{)?'
+# led by the method's name); the supplier's body a block, `() -> { return "…"; }`, and Rust's `String::from("…")` as the
+# default (fifteenth hostile review, break 06; their anchors led by the method's name too). Each blank run follows a token
+# (no two runs of blanks side by side to share a long run between them)
+_DEFAULT_METHOD_B = (rb'\.(?:unwrap_or(?:_else)?|orElse(?:Get)?|getOrElse)\([ \t]*(?:\|\w{0,20}\|[ \t]*|\([ \t]*\)[ \t]*->[ \t]*)?'
+                     rb'(?:\{[ \t]*(?:return[ \t]+)?)?(?:String::from\([ \t]*)?')
 # Commands that store a named secret from their arguments (the name, then the value, piped in or in a here-string):
 # `gh secret set`, `dotnet user-secrets set`, `docker secret create`, `glab variable set` (eleventh hostile review, break
 # 04); `wrangler secret put`, `travis env set`, `vercel env add`, `pulumi config set --secret` (twelfth, break 11), and
@@ -178,8 +181,15 @@ ANCHORS: dict[str, str] = {
         # `COALESCE(current_setting('app.db_password', true), '…')` (a flag after the name); Helm's `coalesce .Values.x "…"`.
         # Each led by its call's name (fourteenth hostile review, break 02: `() ->` or `, true` in the key-led call above
         # made the anchors' scan 4% slower over BookStack's and a site-packages tree)
-        r'|(?:orElseGet|NonNullElseGet)\([^\n]{0,200}\([ \t]*\)[ \t]*->[ \t]*\\?["\'][^"\'\s]'
-        r'|current_setting\([ \t]*\'[\w.-]{1,80}\'[ \t]*,[ \t]*\w{1,10}[ \t]*\)[ \t]*,[ \t]*\'[^\'\s]'
+        r'|(?:orElseGet|NonNullElseGet)\([^\n]{0,200}\([ \t]*\)[ \t]*->[ \t]*(?:\{[ \t]*return[ \t]+)?\\?["\'][^"\'\s]'
+        r'|current_setting\([ \t]*\'[\w.-]{1,80}\'[ \t]*(?:,[ \t]*\w{1,10}[ \t]*)?\)[ \t]*,[ \t]*(?:\'\'[ \t]*\)[ \t]*,[ \t]*)?\'[^\'\s]'
+        # (fifteenth hostile review, break 06, each led by its call's name too: a supplier's block body, `() -> { return
+        # "…"; }`; SQL's empty setting made NULL, `COALESCE(NULLIF(current_setting('app.db_password', true), ''), '…')`;
+        # Rust's `String::from("…")` as the default; a reference naming the key as the first argument, Terraform's
+        # `coalesce(var.db_password, "…")` and `try(var.rds.master_password, "…")`, Go's `cmp.Or(cfg.Password, "…")`)
+        r'|unwrap_or(?:_else)?\([ \t]*(?:\|\w{0,20}\|[ \t]*)?(?:\{[ \t]*(?:return[ \t]+)?)?String::from\([ \t]*"[^"\s]'
+        r'|\b(?:coalesce|try|cmp\.Or|requireNonNullElse|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull|Objects\.toString)'
+        r'\([ \t]*[\w.]{0,120}' + _KW + r'[\w.]{0,120}(?:[ \t]*,[ \t]*[\w.]{1,120}){0,2}[ \t]*,[ \t]*\\?["\'][^"\'\s]'
         r'|\bcoalesce(?:[ \t]+\$?\.[\w.]{1,120}){1,4}[ \t]+\\?["\'][^"\'\s]'
         # Jinja's (Ansible's) filter after the key or a lookup naming it: `db_password | default('…')`, `| d('…', true)`,
         # `lookup('env', 'DB_PASSWORD') | default('…')` (thirteenth hostile review, break 03); after other filters,
@@ -464,15 +474,28 @@ _FALLBACK_CALL = LazyPattern(
 # Objects.requireNonNullElse(System.getenv("X"), "…"), Objects.toString(…, "…"), Apache Commons' StringUtils.defaultIfBlank,
 # defaultIfEmpty, defaultString and ObjectUtils.defaultIfNull, firstNonNull (Guava's MoreObjects.firstNonNull)
 _FIRST_SET_CALLS = (b'Or(', b'oalesce(', b'OALESCE(', b'NonNullElse', b'defaultIf', b'defaultString(', b'firstNonNull(',
-                    b'Objects.toString(')  # (what each call's name ends with: the extractor looks for them first)
+                    b'Objects.toString(', b'try(')  # (what each call's name ends with: the extractor looks for them first)
 # (the call naming the key may take a flag after it, as SQL's current_setting('app.db_password', true); more calls may
 # stand before the default, cmp.Or(os.Getenv("DB_PASSWORD"), os.Getenv("PGPASSWORD"), "…"), the key is the first's:
 # fourteenth hostile review, break 02)
-_NAMING_CALL = rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'](?:[ \t]*,[ \t]*\w{1,10})?[ \t]*\)[ \t]*,[ \t]*'''
+_NAMING_CALL = rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'](?:[ \t]*,[ \t]*\w{1,10})?[ \t]*\)'''
+# An argument may be a reference whose last name names the key (Terraform's `coalesce(var.db_password, "…")`,
+# `try(var.rds.master_password, "…")`), and the call naming it may stand in SQL's NULLIF, which makes an empty setting
+# NULL (`COALESCE(NULLIF(current_setting('app.db_password', true), ''), '…')`) (fifteenth hostile review, break 06)
+_REFERENCE = rb'''[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){0,5}'''
+_NAMING_ARGUMENT = (rb'''(?:(?P<nullif>(?i:nullif)\([ \t]*)?''' + _NAMING_CALL + rb'''(?(nullif)[ \t]*,[ \t]*(?:''|"")[ \t]*\))'''
+                    rb'''|(?P<rkey>''' + _REFERENCE + rb'''))[ \t]*,[ \t]*''')
+_OTHER_ARGUMENT = b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + b'|' + _REFERENCE + rb''')[ \t]*,[ \t]*'''
+# a map's entry and the default when it is missing: Terraform's `lookup(var.db, "password", "v")` (fifteenth hostile review,
+# break 06); the map a reference, the entry's name a string
+_LOOKUP = LazyPattern(
+    rb'''(?<![\w$.])lookup\([ \t]*''' + _REFERENCE + rb'''[ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?='''
+    + _QUOTED_VALUE + rb'''[ \t]*\))'''
+)
 _FIRST_SET = LazyPattern(
-    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE|Objects\.toString|(?:[A-Z]\w{0,30}\.)?'''
-    rb'''(?:requireNonNullElse(?:Get)?|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*''' + _NAMING_CALL
-    + b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + rb'){0,2}(?:\([ \t]*\)[ \t]*->[ \t]*)?(?=' + _QUOTED_VALUE + rb')')
+    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE|try|Objects\.toString|(?:[A-Z]\w{0,30}\.)?'''
+    rb'''(?:requireNonNullElse(?:Get)?|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*''' + _NAMING_ARGUMENT
+    + b'(?:' + _OTHER_ARGUMENT + rb'){0,2}(?:\([ \t]*\)[ \t]*->[ \t]*(?:\{[ \t]*(?:return[ \t]+)?)?)?(?=' + _QUOTED_VALUE + rb')')
 # Jinja's `default` filter (`d` for short; Ansible's, Salt's, Twig's; Liquid's `default:`) after the key, or after a call
 # whose last string argument names it (`lookup('env', 'DB_PASSWORD') | default('…', true)`), other filters maybe
 # between (`| trim | default('…')`); each key tried from the start of its run of key characters only, as in `_FALLBACK_OR`
@@ -1064,7 +1087,8 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
     if any(data.find(call, lo, hi) != -1 for call in _FIRST_SET_CALLS):
         for m in _FIRST_SET.finditer(data, lo, hi):
-            yield from _yield(data, m, 'fallback', key=m.group('key').decode('ascii'))
+            key = m.group('key').decode('ascii') if m.group('key') is not None else _last_name(m.group('rkey'))
+            yield from _yield(data, m, 'fallback', key=key)
     if _JINJA_FILTER.search(data, lo, hi):
         for m in _JINJA_DEFAULT.finditer(data, lo, hi):
             key = m.group('key') if m.group('key') is not None else m.group('ckey')
@@ -1086,6 +1110,9 @@ def pair(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'call')
     for m in _PAIR_ARG.finditer(data, lo, hi):
         yield from _yield(data, m, 'call')
+    if data.find(b'lookup(', lo, hi) != -1:
+        for m in _LOOKUP.finditer(data, lo, hi):
+            yield from _yield(data, m, 'call')
     for m in _PAIR_IN.finditer(data, lo, hi):
         if not _KW_IN.search(m.group('section')):  # (a field table's row: ('_Secret', '_-Secret', 'self[…]'), impacket)
             yield from _yield(data, m, 'call')
