@@ -229,6 +229,9 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'coalesce(var.password, "', b'try(a.b.c.d.e.password, a, ', b'lookup(var.a, "password", "',
     b'("password").unwrap_or_else(|_| String::from("', b'("password").orElseGet(() -> { return "',
     b"COALESCE(NULLIF(current_setting('password', true), ''), '", b'("password").orElse(' + b' ' * 290 + b'x',
+    # password setters (fifteenth hostile review, break 07)
+    b'set_user_password(a, ', b'SetPassword(a, b, c, d, e, "', b'setPassword(a, "x", ', b'c.setType(C.PASSWORD);\n',
+    b'c.setType("password");c.setValue(', b'c.setType("password");',
     # blanks after a key that no operator follows (each once given back one at a time: 7 s a MB, now 1 s)
     b'type: password' + b' ' * 290 + b'value: ', b'password' + b' ' * 290 + b'x: ',
 ])

@@ -923,3 +923,48 @@ def test_a_default_password_after_another_fallback(detector: GenericDetector, pa
 ])
 def test_no_default_password_after_another_fallback(detector: GenericDetector, path: str, text: str) -> None:
     assert found(detector, text.encode(), path) == []
+
+
+_CREDENTIAL = ('CredentialRepresentation credential = new CredentialRepresentation();\n'
+               'credential.setType(CredentialRepresentation.PASSWORD);\n'
+               'credential.setValue("{}");\n'
+               'credential.setTemporary(false);\n')
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('src/main/java/app/UserSeeder.java', _CREDENTIAL.format(P05)),  # the review's lines
+    ('seed.py', f'keycloak_admin.set_user_password(user_id, "{P05}", temporary=False)\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, userID, "demo", "{P05}", false)\n'),
+    ('UserSeeder.java', f'CredentialRepresentation c = new CredentialRepresentation();\nc.setValue("{P05}");\n'
+                        'c.setTemporary(false);\nc.setType("password");\n'),  # siblings: the value first, the type as a string
+    ('UserSeeder.java', f'EnvVar env = new EnvVar();\nenv.setName("DB_PASSWORD");\nenv.setValue("{P05}");\n'),
+    ('UserSeeder.java', f'a.setType(CredentialRepresentation.PASSWORD); a.setValue("{P05}");\n'
+                        'b.setType(CredentialRepresentation.PASSWORD); b.setValue(generated);\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, *user.ID, realm, "{P05}", false)\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, user.GetID(), realm, "{P05}", false)\n'),
+    ('seed.py', f"admin.set_user_password('alice', '{P05}')\n"),
+])
+def test_a_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
+    """Fifteenth hostile review (break 07): a user's password set through Keycloak's admin clients in code was missed:
+    Java's `credential.setType(CredentialRepresentation.PASSWORD)` / `credential.setValue("v")` (an object's type or name
+    set by one setter, its value by another: the `named` family's entry, written as setters), python-keycloak's
+    `set_user_password(user_id, "v")` and gocloak's `SetPassword(ctx, token, userID, realm, "v", false)` (a call setting
+    a password, the password after other arguments)."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('UserSeeder.java', 'c.setType(CredentialRepresentation.PASSWORD);\nc.setValue(password);\n'),  # a variable
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.PASSWORD);\nother.setValue("{P05}");\n'),  # another object's
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.OTP);\nc.setValue("{P05}");\n'),  # no secret's name
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.PASSWORD);\n' + 'x();\n' * 7 + f'c.setValue("{P05}");\n'),  # far
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.PASSWORD);\nabc.setValue("{P05}");\n'),  # a longer name
+    ('Form.java', 'field.setName("password");\nfield.setValue("Enter your password");\n'),  # a label
+    ('seed.py', 'keycloak_admin.set_user_password(user_id, password, temporary=False)\n'),
+    ('seed.py', f'check_password(user, "{P05}")\n'),  # compared, not set
+    ('seed.py', f'get_password(vault, "{P05}")\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, userID, "demo", "{P05}", other)\n'),  # more than flags after
+    ('seed.py', 'admin.set_user_password(user_id, "")\n'),
+])
+def test_no_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []

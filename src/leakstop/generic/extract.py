@@ -203,7 +203,9 @@ ANCHORS: dict[str, str] = {
     # 78 lines of four held-out repositories: bench/engine-diff)
     'pair': _KW + r'[\w.-]*["\'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?[bBuUrRfFL@]?["\'][^"\'\s]',
     'tfvar': r'\bvariable[ \t]+"[\w-]*' + _KW,
-    'call': _KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]',
+    'call': (_KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]'
+             # a call setting a password, the password after other arguments (`_PASSWORD_SETTER`), led by the call's name
+             r'|set\w{0,40}password\([^\n]{0,300}?,[ \t]*["\'][^"\'\s]'),
     'spaced': _KW + r'\w{0,40}[ \t]+[@L]?["\'][^"\'\s]',
     # the header of a block scalar (`key: |`, `key: >-`, `key: |2`); its value is on the lines below
     'yaml_block': (
@@ -243,7 +245,9 @@ ANCHORS: dict[str, str] = {
               + r'[\w.:/-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'
               # a key naming a secret opens an object whose value field holds it: `"adminPassword": {"value": …}`
               + r'|' + _KW + r'[\w.-]{0,40}["\']?[ \t]*:[ \t]*\{[ \t]*(?:["\']?\w{1,40}["\']?[ \t]*:[ \t]*["\'][^"\'\n]{0,40}["\'][ \t]*,[ \t]*)?'
-              r'["\']?(?:value|defaultValue)["\']?[ \t]*:'),
+              r'["\']?(?:value|defaultValue)["\']?[ \t]*:'
+              # an object's type or name set to a secret's by a setter, its value by another (`_SETTER_NAME`)
+              + r'|\.set(?:Type|Name|Key)\([ \t]*["\']?[\w.:/-]{0,80}' + _KW),
     # a name in document markup, its value beside it: Markdown `**Password:** v`, `* **DB password**: \`v\``, a table row
     # `| password | v |`, HTML `<td>password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>` (seventh review, break 11)
     'markup': (r'(?:\*\*|__)[^*_\n]{0,40}' + _KW + r'[^*_\n]{0,40}(?:\*\*|__)[ \t]*:?[ \t]+`?[^\s`*|]'
@@ -516,6 +520,18 @@ _FALLBACK_DEFAULT = LazyPattern(
 )
 _HELM_KEYS = ('key', 'ekey', 'ckey', 'dkey')
 _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # one argument
+# A call that sets a password given after other arguments (a user's id, a realm, a context): Keycloak's admin clients,
+# python-keycloak's `set_user_password(user_id, "v", temporary=False)` and gocloak's `SetPassword(ctx, token, userID,
+# realm, "v", false)` (fifteenth hostile review, break 07), `setUserPassword(user, "v")`. The name sets a password
+# (a getter's or a checker's argument is looked up or compared; the key judge takes change_password, reset_password and
+# update_password for a form's action, not a credential). The value is the last string: only flags, numbers and keyword
+# arguments of such may follow it. Up to 5 arguments before it, each a reference (maybe a call of no arguments:
+# `user.GetID()`) or a string.
+_SETTER_ARGUMENT = rb'''(?:[A-Za-z_&*][\w.]{0,80}(?:\(\))?|"[^"\n\\]{0,80}"|'[^'\n\\]{0,80}')[ \t]*,[ \t]*'''
+_FLAG_ARGUMENT = rb'''[ \t]*,[ \t]*(?:\w{1,30}[ \t]*=[ \t]*)?(?:true|false|True|False|nil|None|\d{1,5})'''
+_PASSWORD_SETTER = LazyPattern(
+    rb'''(?<![\w$])(?P<key>[Ss]et\w{0,40}[Pp]assword)\([ \t]*(?:''' + _SETTER_ARGUMENT + rb'''){1,5}'''
+    rb'''(?=''' + _QUOTED_VALUE + rb'''(?:''' + _FLAG_ARGUMENT + rb'''){0,3}[ \t]*\))''')
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
 
 
@@ -1204,6 +1220,16 @@ _OBJECT_VALUE = LazyPattern(
     rb'''(?P<fq>["']?)(?:value|defaultValue)(?P=fq)[ \t]*:[ \t]*(?=''' + _QUOTED_VALUE + rb''')'''
 )
 NAMED_LINES = 6  # lines read above and below an entry's name field for its value field
+# An object's type or name set by a setter, its value by another on a line near it: Keycloak's admin client,
+# `credential.setType(CredentialRepresentation.PASSWORD);` / `credential.setValue("v");` (its documented way; fifteenth
+# hostile review, break 07), `env.setName("DB_PASSWORD"); env.setValue("v");`; judged as the name (a constant's last
+# name: PASSWORD). The same object's setValue within NAMED_LINES lines (and SETTER_REACH bytes) either way.
+_SETTER_NAME = LazyPattern(
+    rb'''(?<![\w$.])(?P<obj>[A-Za-z_]\w{0,40})\.set(?:Type|Name|Key)\([ \t]*(?:(?P<nq>["'])(?P<key>[\w.:/-]{1,80})(?P=nq)'''
+    rb'''|(?P<ckey>[A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,3}\.[A-Z][A-Z0-9_]{1,40}))[ \t]*\)''')
+_SETTER_VALUE = LazyPattern(rb'''[ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # after `obj.setValue(`
+_NAME_BEFORE = frozenset(bytes([c]) for c in b'$.0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')
+SETTER_REACH = 1024  # bytes read either way for the value's setter (within NAMED_LINES lines)
 
 
 def _line_bounds(data: bytes, pos: int) -> tuple[int, int]:
@@ -1236,6 +1262,48 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     if data.find(b'{', lo, hi) != -1:
         for m in _OBJECT_VALUE.finditer(data, lo, hi):
             yield from _yield(data, m, 'named')
+    if data.find(b'.set', lo, hi) != -1:
+        for m in _SETTER_NAME.finditer(data, lo, hi):
+            yield from _setter_value(data, m)
+
+
+def _setter_value(data: bytes, m: re.Match[bytes]) -> Iterator[Candidate]:
+    """The value that ``obj.setValue("v")`` gives the object whose type or name ``m`` set, on a line near it: the object's
+    next setValue call, else its last one before (NAMED_LINES lines either way, at most ``SETTER_REACH`` bytes and a few
+    calls of other objects that end in its name: a long line of setters costs a bounded read each). A value that is no
+    literal is the object's value all the same: no other call is tried (objects made one after another under one
+    name each find their own)."""
+    floor, ceiling = max(0, m.start() - SETTER_REACH), min(len(data), m.end() + SETTER_REACH)
+    start = end = m.start()
+    for _ in range(NAMED_LINES + 1):  # back to the line NAMED_LINES above
+        start = data.rfind(b'\n', floor, start)
+        if start == -1:
+            start = floor
+            break
+    for _ in range(NAMED_LINES + 1):  # forward to the line NAMED_LINES below
+        end = data.find(b'\n', end + 1, ceiling)
+        if end == -1:
+            end = ceiling
+            break
+    needle = m.group('obj') + b'.setValue('
+    key = m.group('key') if m.group('key') is not None else m.group('ckey').rsplit(b'.', 1)[-1]
+    for at in (_object_call(data, needle, m.end(), end, below=True), _object_call(data, needle, start, m.start(), below=False)):
+        if at != -1:
+            v = _SETTER_VALUE.match(data, at + len(needle), end)
+            if v is not None:
+                yield from _yield(data, v, 'named', key=key.decode('ascii'))
+            return
+
+
+def _object_call(data: bytes, needle: bytes, low: int, high: int, *, below: bool) -> int:
+    """Where the call ``needle`` (``obj.setValue(``) of the object itself stands in ``data[low:high]``: the first one,
+    or the last one (``below=False``); -1 if none within the first 4 calls that end in it (``abc.setValue(`` for ``c``)."""
+    for _ in range(4):
+        at = data.find(needle, low, high) if below else data.rfind(needle, low, high)
+        if at == -1 or data[at - 1:at] not in _NAME_BEFORE:
+            return at
+        low, high = (at + 1, high) if below else (low, at)
+    return -1
 
 
 def _field_at(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
@@ -1291,6 +1359,9 @@ def query(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 def call(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _CALL.finditer(data, lo, hi):
         yield from _yield(data, m, 'call')
+    if data.find(b'assword(', lo, hi) != -1 or data.find(b'ASSWORD(', lo, hi) != -1:
+        for m in _PASSWORD_SETTER.finditer(data, lo, hi):
+            yield from _yield(data, m, 'call')
 
 
 def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
