@@ -223,6 +223,15 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b"password | f(x) | default: '", b'coalesce .Values.password ', b'coalesce .a .b .c .d "', b'env "password" | default "',
     b'cmp.Or(f("password"), f("a"), ', b"current_setting('password', true), '", b'.orElseGet(() -> "',
     b'NonNullElseGet(f("password"), () -> "', b'NonNullElseGet(((((',
+    # .NET's colon keys (fifteenth hostile review, break 05)
+    b'"a:password": "', b'a:password: ', b'"a:b:c:d:e:password', b'["a:password"] = "',
+    # more first-set arguments and defaults (fifteenth hostile review, break 06)
+    b'coalesce(var.password, "', b'try(a.b.c.d.e.password, a, ', b'lookup(var.a, "password", "',
+    b'("password").unwrap_or_else(|_| String::from("', b'("password").orElseGet(() -> { return "',
+    b"COALESCE(NULLIF(current_setting('password', true), ''), '", b'("password").orElse(' + b' ' * 290 + b'x',
+    # password setters (fifteenth hostile review, break 07)
+    b'set_user_password(a, ', b'SetPassword(a, b, c, d, e, "', b'setPassword(a, "x", ', b'c.setType(C.PASSWORD);\n',
+    b'c.setType("password");c.setValue(', b'c.setType("password");',
     # blanks after a key that no operator follows (each once given back one at a time: 7 s a MB, now 1 s)
     b'type: password' + b' ' * 290 + b'value: ', b'password' + b' ' * 290 + b'x: ',
 ])

@@ -849,3 +849,122 @@ def test_an_assignment_found_in_one_language_is_found_in_its_siblings(detector: 
     `--requirepass v` (`requirepass` read as the flag word `require` and `pass`), and the commands that set a variable
     from their arguments (csh's `setenv`, fish's `set -gx`, `setx`, PowerShell's `Set-Item -Path Env:X -Value`)."""
     assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('secrets.json', f'{{ "Smtp:Password": "{P05}" }}\n'),  # the review's lines
+    ('src/Api/appsettings.json', f'{{ "Logging": {{}}, "Jwt:SigningKey": "{P05}" }}\n'),
+    ('local.settings.json', f'{{ "IsEncrypted": false, "Values": {{ "FUNCTIONS_WORKER_RUNTIME": "dotnet", "Smtp:Password": "{P05}" }} }}\n'),
+    ('secrets.json', f'{{\n  "ConnectionStrings:Default": "Server=db",\n  "Smtp:Password": "{P05}"\n}}\n'),  # siblings
+    ('appsettings.json', f'{{"Authentication:Schemes:Bearer:ClientSecret": "{P05}"}}\n'),
+    ('appsettings.yaml', f'Smtp:Password: {P05}\n'),  # YAML's flat key
+    ('appsettings.yaml', f'- Smtp:Password: "{P05}"\n'),
+    ('Startup.cs', f'var settings = new Dictionary<string, string> {{ ["Smtp:Password"] = "{P05}" }};\n'),
+])
+def test_a_dotnet_colon_key(detector: GenericDetector, path: str, text: str) -> None:
+    """Fifteenth hostile review (break 05): .NET configuration's flat keys, their sections joined by colons (dotnet
+    user-secrets' secrets.json, Azure Functions' local.settings.json, appsettings.json), were no key: `_ASSIGN` read
+    `Smtp` with the operator `:` (value `Password`), and no key starts after a colon. The whole name is the key now."""
+    assert found(detector, text.encode(), path) == [('generic-password' if 'SigningKey' not in text and 'Secret' not in text
+                                                     else 'generic-api-key' if 'Key' in text else 'generic-secret',
+                                                     P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('secrets.json', '{ "Smtp:Password": "${SMTP_PASSWORD}" }\n'),  # a reference
+    ('secrets.json', '{ "Smtp:Password": "" }\n'),
+    ('appsettings.json', f'{{ "Smtp:Host": "{P05}" }}\n'),  # no secret's name
+    ('appsettings.json', f'{{ "Antiforgery:Csrf:Token": "{P05}" }}\n'),  # a qualifier before the word still counts
+    ('appsettings.json', '{ "Logging:LogLevel:Default": "Information" }\n'),
+    ('app.ts', f'const x = {{"Smtp:Password": cfg.password, other: "{P05}"}};\n'),  # a variable
+    ('values.yaml', f'image: registry/password:{P05}\n'),  # a colon inside a value: no key
+    ('settings.ini', f'Smtp:Password = {P05}\n'),  # an unquoted colon key only in YAML's form (`key: v`)
+])
+def test_no_dotnet_colon_key(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('main.tf', f'  password = coalesce(var.db_password, "{P05}")\n'),  # the review's lines
+    ('rds.tf', f'  master_password = try(var.rds.master_password, "{P05}")\n'),
+    ('main.tf', f'  password = lookup(var.db, "password", "{P05}")\n'),
+    ('a.rs', f'let pw = std::env::var("DB_PASSWORD").unwrap_or_else(|_| String::from("{P05}"));\n'),
+    ('A.java', f'String pw = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElseGet(() -> {{ return "{P05}"; }});\n'),
+    ('init.sql', f"SELECT COALESCE(NULLIF(current_setting('app.db_password', true), ''), '{P05}');\n"),
+    ('main.tf', f'  password = coalesce(var.db_password, local.fallback, "{P05}")\n'),  # siblings
+    ('main.tf', f'  password = coalesce(local.db.password, "{P05}")\n'),
+    ('main.go', f'pw := cmp.Or(cfg.DBPassword, "{P05}")\n'),
+    ('App.java', f'String pw = Objects.requireNonNullElse(dbPassword, "{P05}");\n'),
+    ('App.java', f'String pw = Objects.requireNonNullElseGet(System.getenv("DB_PASSWORD"), () -> {{ return "{P05}"; }});\n'),
+    ('a.rs', f'let pw = env::var("DB_PASSWORD").unwrap_or(String::from("{P05}"));\n'),
+    ('init.sql', f"SELECT COALESCE(NULLIF(current_setting('app.db_password'), ''), '{P05}');\n"),
+])
+def test_a_default_password_after_another_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    """Fifteenth hostile review (break 06): Terraform's `coalesce(var.x, "v")` and `try(var.x, "v")` (a reference, not a
+    call naming the key, as the first argument; `try` no first-set call), `lookup(map, "password", "v")`, Rust's
+    `String::from("v")`, Java's supplier with a block body (`() -> { return "v"; }`) and SQL's `NULLIF(…, '')` around
+    the call naming the key were missed."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('main.tf', '  password = coalesce(var.db_password, "")\n'),  # empty
+    ('main.tf', '  password = coalesce(var.db_password, random_password.db.result)\n'),  # no literal
+    ('main.tf', f'  host = coalesce(var.db_host, "{P05}")\n'),  # no secret's name
+    ('main.tf', f'  host = try(var.db.host, "{P05}")\n'),
+    ('main.tf', '  password = try(var.db.password, "changeme")\n'),  # a placeholder
+    ('main.tf', f'  host = lookup(var.db, "host", "{P05}")\n'),
+    ('main.tf', f'  password = lookup(var.db, "password", "{P05}", "x")\n'),  # not a lookup's three arguments
+    ('A.java', 'String pw = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElseGet(() -> { return ""; });\n'),
+    ('A.java', f'String pw = Optional.ofNullable(System.getenv("DB_HOST")).orElseGet(() -> {{ return "{P05}"; }});\n'),
+    ('a.rs', f'let host = std::env::var("DB_HOST").unwrap_or_else(|_| String::from("{P05}"));\n'),
+    ('init.sql', f"SELECT COALESCE(NULLIF(current_setting('app.db_host', true), ''), '{P05}');\n"),
+    ('App.java', f'try (Connection c = open(password, "{P05}")) {{\n'),  # try-with-resources: no call
+])
+def test_no_default_password_after_another_fallback(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+_CREDENTIAL = ('CredentialRepresentation credential = new CredentialRepresentation();\n'
+               'credential.setType(CredentialRepresentation.PASSWORD);\n'
+               'credential.setValue("{}");\n'
+               'credential.setTemporary(false);\n')
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('src/main/java/app/UserSeeder.java', _CREDENTIAL.format(P05)),  # the review's lines
+    ('seed.py', f'keycloak_admin.set_user_password(user_id, "{P05}", temporary=False)\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, userID, "demo", "{P05}", false)\n'),
+    ('UserSeeder.java', f'CredentialRepresentation c = new CredentialRepresentation();\nc.setValue("{P05}");\n'
+                        'c.setTemporary(false);\nc.setType("password");\n'),  # siblings: the value first, the type as a string
+    ('UserSeeder.java', f'EnvVar env = new EnvVar();\nenv.setName("DB_PASSWORD");\nenv.setValue("{P05}");\n'),
+    ('UserSeeder.java', f'a.setType(CredentialRepresentation.PASSWORD); a.setValue("{P05}");\n'
+                        'b.setType(CredentialRepresentation.PASSWORD); b.setValue(generated);\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, *user.ID, realm, "{P05}", false)\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, user.GetID(), realm, "{P05}", false)\n'),
+    ('seed.py', f"admin.set_user_password('alice', '{P05}')\n"),
+])
+def test_a_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
+    """Fifteenth hostile review (break 07): a user's password set through Keycloak's admin clients in code was missed:
+    Java's `credential.setType(CredentialRepresentation.PASSWORD)` / `credential.setValue("v")` (an object's type or name
+    set by one setter, its value by another: the `named` family's entry, written as setters), python-keycloak's
+    `set_user_password(user_id, "v")` and gocloak's `SetPassword(ctx, token, userID, realm, "v", false)` (a call setting
+    a password, the password after other arguments)."""
+    assert found(detector, text.encode(), path) == [('generic-password', P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('UserSeeder.java', 'c.setType(CredentialRepresentation.PASSWORD);\nc.setValue(password);\n'),  # a variable
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.PASSWORD);\nother.setValue("{P05}");\n'),  # another object's
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.OTP);\nc.setValue("{P05}");\n'),  # no secret's name
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.PASSWORD);\n' + 'x();\n' * 7 + f'c.setValue("{P05}");\n'),  # far
+    ('UserSeeder.java', f'c.setType(CredentialRepresentation.PASSWORD);\nabc.setValue("{P05}");\n'),  # a longer name
+    ('Form.java', 'field.setName("password");\nfield.setValue("Enter your password");\n'),  # a label
+    ('seed.py', 'keycloak_admin.set_user_password(user_id, password, temporary=False)\n'),
+    ('seed.py', f'check_password(user, "{P05}")\n'),  # compared, not set
+    ('seed.py', f'get_password(vault, "{P05}")\n'),
+    ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, userID, "demo", "{P05}", other)\n'),  # more than flags after
+    ('seed.py', 'admin.set_user_password(user_id, "")\n'),
+])
+def test_no_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []

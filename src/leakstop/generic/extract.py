@@ -78,8 +78,11 @@ _METHOD_DEFAULT = r'\.\w{2,20}\([ \t]*(?:\|\w{0,20}\|[ \t]*)?(?:\{[ \t]*)?'
 # in the extractor those the anchor's method stands for: Rust's `.unwrap_or("…")`, `.unwrap_or_else(|_| "…")` (its closure's
 # body in a block: `|_| { "…".to_string() }`, thirteenth hostile review, break 03), Java's `.orElse("…")`, Scala's
 # `.getOrElse("…")`, and Java's supplier `.orElseGet(() -> "…")` (fourteenth hostile review, break 02; its anchor is its own,
-# led by the method's name)
-_DEFAULT_METHOD_B = rb'\.(?:unwrap_or(?:_else)?|orElse(?:Get)?|getOrElse)\([ \t]*(?:\|\w{0,20}\||\([ \t]*\)[ \t]*->)?(?:[ \t]*\{)?'
+# led by the method's name); the supplier's body a block, `() -> { return "…"; }`, and Rust's `String::from("…")` as the
+# default (fifteenth hostile review, break 06; their anchors led by the method's name too). Each blank run follows a token
+# (no two runs of blanks side by side to share a long run between them)
+_DEFAULT_METHOD_B = (rb'\.(?:unwrap_or(?:_else)?|orElse(?:Get)?|getOrElse)\([ \t]*(?:\|\w{0,20}\|[ \t]*|\([ \t]*\)[ \t]*->[ \t]*)?'
+                     rb'(?:\{[ \t]*(?:return[ \t]+)?)?(?:String::from\([ \t]*)?')
 # Commands that store a named secret from their arguments (the name, then the value, piped in or in a here-string):
 # `gh secret set`, `dotnet user-secrets set`, `docker secret create`, `glab variable set` (eleventh hostile review, break
 # 04); `wrangler secret put`, `travis env set`, `vercel env add`, `pulumi config set --secret` (twelfth, break 11), and
@@ -178,8 +181,15 @@ ANCHORS: dict[str, str] = {
         # `COALESCE(current_setting('app.db_password', true), '…')` (a flag after the name); Helm's `coalesce .Values.x "…"`.
         # Each led by its call's name (fourteenth hostile review, break 02: `() ->` or `, true` in the key-led call above
         # made the anchors' scan 4% slower over BookStack's and a site-packages tree)
-        r'|(?:orElseGet|NonNullElseGet)\([^\n]{0,200}\([ \t]*\)[ \t]*->[ \t]*\\?["\'][^"\'\s]'
-        r'|current_setting\([ \t]*\'[\w.-]{1,80}\'[ \t]*,[ \t]*\w{1,10}[ \t]*\)[ \t]*,[ \t]*\'[^\'\s]'
+        r'|(?:orElseGet|NonNullElseGet)\([^\n]{0,200}\([ \t]*\)[ \t]*->[ \t]*(?:\{[ \t]*return[ \t]+)?\\?["\'][^"\'\s]'
+        r'|current_setting\([ \t]*\'[\w.-]{1,80}\'[ \t]*(?:,[ \t]*\w{1,10}[ \t]*)?\)[ \t]*,[ \t]*(?:\'\'[ \t]*\)[ \t]*,[ \t]*)?\'[^\'\s]'
+        # (fifteenth hostile review, break 06, each led by its call's name too: a supplier's block body, `() -> { return
+        # "…"; }`; SQL's empty setting made NULL, `COALESCE(NULLIF(current_setting('app.db_password', true), ''), '…')`;
+        # Rust's `String::from("…")` as the default; a reference naming the key as the first argument, Terraform's
+        # `coalesce(var.db_password, "…")` and `try(var.rds.master_password, "…")`, Go's `cmp.Or(cfg.Password, "…")`)
+        r'|unwrap_or(?:_else)?\([ \t]*(?:\|\w{0,20}\|[ \t]*)?(?:\{[ \t]*(?:return[ \t]+)?)?String::from\([ \t]*"[^"\s]'
+        r'|\b(?:coalesce|try|cmp\.Or|requireNonNullElse|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull|Objects\.toString)'
+        r'\([ \t]*[\w.]{0,120}' + _KW + r'[\w.]{0,120}(?:[ \t]*,[ \t]*[\w.]{1,120}){0,2}[ \t]*,[ \t]*\\?["\'][^"\'\s]'
         r'|\bcoalesce(?:[ \t]+\$?\.[\w.]{1,120}){1,4}[ \t]+\\?["\'][^"\'\s]'
         # Jinja's (Ansible's) filter after the key or a lookup naming it: `db_password | default('…')`, `| d('…', true)`,
         # `lookup('env', 'DB_PASSWORD') | default('…')` (thirteenth hostile review, break 03); after other filters,
@@ -193,7 +203,9 @@ ANCHORS: dict[str, str] = {
     # 78 lines of four held-out repositories: bench/engine-diff)
     'pair': _KW + r'[\w.-]*["\'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?[bBuUrRfFL@]?["\'][^"\'\s]',
     'tfvar': r'\bvariable[ \t]+"[\w-]*' + _KW,
-    'call': _KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]',
+    'call': (_KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]'
+             # a call setting a password, the password after other arguments (`_PASSWORD_SETTER`), led by the call's name
+             r'|set\w{0,40}password\([^\n]{0,300}?,[ \t]*["\'][^"\'\s]'),
     'spaced': _KW + r'\w{0,40}[ \t]+[@L]?["\'][^"\'\s]',
     # the header of a block scalar (`key: |`, `key: >-`, `key: |2`); its value is on the lines below
     'yaml_block': (
@@ -233,7 +245,9 @@ ANCHORS: dict[str, str] = {
               + r'[\w.:/-]{0,40}["\']?[ \t]*(?:[,}]|\r?$)'
               # a key naming a secret opens an object whose value field holds it: `"adminPassword": {"value": …}`
               + r'|' + _KW + r'[\w.-]{0,40}["\']?[ \t]*:[ \t]*\{[ \t]*(?:["\']?\w{1,40}["\']?[ \t]*:[ \t]*["\'][^"\'\n]{0,40}["\'][ \t]*,[ \t]*)?'
-              r'["\']?(?:value|defaultValue)["\']?[ \t]*:'),
+              r'["\']?(?:value|defaultValue)["\']?[ \t]*:'
+              # an object's type or name set to a secret's by a setter, its value by another (`_SETTER_NAME`)
+              + r'|\.set(?:Type|Name|Key)\([ \t]*["\']?[\w.:/-]{0,80}' + _KW),
     # a name in document markup, its value beside it: Markdown `**Password:** v`, `* **DB password**: \`v\``, a table row
     # `| password | v |`, HTML `<td>password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>` (seventh review, break 11)
     'markup': (r'(?:\*\*|__)[^*_\n]{0,40}' + _KW + r'[^*_\n]{0,40}(?:\*\*|__)[ \t]*:?[ \t]+`?[^\s`*|]'
@@ -262,6 +276,18 @@ _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in th
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
     rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
 )
+# A .NET configuration key written flat, its sections joined by colons: `"Smtp:Password": "v"` (dotnet user-secrets'
+# secrets.json, Azure Functions' local.settings.json, appsettings.json) and YAML's `Smtp:Password: v` (fifteenth hostile
+# review, break 05). `_ASSIGN` reads `Smtp` and the operator `:`, and no key starts after a colon: here the whole name is
+# the key. Each section starts with a letter (not `::`, `http://`); the key is quoted (and closed by its quote), or opens
+# a line with a YAML colon and a blank after it; C#'s indexer, `config["Smtp:Password"] = "v"` (an in-memory
+# configuration's), too. The groups are `_ASSIGN`'s (kq: the closing quote, or empty).
+_COLON_KEY = LazyPattern(
+    rb'''(?:(?<=(?P<oq>["']))|(?m:^)[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.\-]{0,80}(?::[A-Za-z_][\w.\-]{0,80}){1,4})'''
+    rb'''(?P<kq>(?(oq)(?P=oq)\]?|(?=:[ \t])))[ \t]*(?P<op>:(?![:/\\])|=(?!=))[ \t]*'''
+    rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?(?=''' + _VALUE + rb')'
+)
+_COLON_IN_KEY = LazyPattern(rb'\w:[A-Za-z_]')  # (looked for first: the key's sections)
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
     rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*(?:(?P<paren>\()[ \t]*)?''' + _PROPERTIES_AT_END.encode()
     + rb'''\r?\n[ \t]*''' + _YAML_PROPERTIES.encode() + rb'''(?=''' + _QUOTED_VALUE + rb''')'''
@@ -452,15 +478,28 @@ _FALLBACK_CALL = LazyPattern(
 # Objects.requireNonNullElse(System.getenv("X"), "…"), Objects.toString(…, "…"), Apache Commons' StringUtils.defaultIfBlank,
 # defaultIfEmpty, defaultString and ObjectUtils.defaultIfNull, firstNonNull (Guava's MoreObjects.firstNonNull)
 _FIRST_SET_CALLS = (b'Or(', b'oalesce(', b'OALESCE(', b'NonNullElse', b'defaultIf', b'defaultString(', b'firstNonNull(',
-                    b'Objects.toString(')  # (what each call's name ends with: the extractor looks for them first)
+                    b'Objects.toString(', b'try(')  # (what each call's name ends with: the extractor looks for them first)
 # (the call naming the key may take a flag after it, as SQL's current_setting('app.db_password', true); more calls may
 # stand before the default, cmp.Or(os.Getenv("DB_PASSWORD"), os.Getenv("PGPASSWORD"), "…"), the key is the first's:
 # fourteenth hostile review, break 02)
-_NAMING_CALL = rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'](?:[ \t]*,[ \t]*\w{1,10})?[ \t]*\)[ \t]*,[ \t]*'''
+_NAMING_CALL = rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'](?:[ \t]*,[ \t]*\w{1,10})?[ \t]*\)'''
+# An argument may be a reference whose last name names the key (Terraform's `coalesce(var.db_password, "…")`,
+# `try(var.rds.master_password, "…")`), and the call naming it may stand in SQL's NULLIF, which makes an empty setting
+# NULL (`COALESCE(NULLIF(current_setting('app.db_password', true), ''), '…')`) (fifteenth hostile review, break 06)
+_REFERENCE = rb'''[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){0,5}'''
+_NAMING_ARGUMENT = (rb'''(?:(?P<nullif>(?i:nullif)\([ \t]*)?''' + _NAMING_CALL + rb'''(?(nullif)[ \t]*,[ \t]*(?:''|"")[ \t]*\))'''
+                    rb'''|(?P<rkey>''' + _REFERENCE + rb'''))[ \t]*,[ \t]*''')
+_OTHER_ARGUMENT = b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + b'|' + _REFERENCE + rb''')[ \t]*,[ \t]*'''
+# a map's entry and the default when it is missing: Terraform's `lookup(var.db, "password", "v")` (fifteenth hostile review,
+# break 06); the map a reference, the entry's name a string
+_LOOKUP = LazyPattern(
+    rb'''(?<![\w$.])lookup\([ \t]*''' + _REFERENCE + rb'''[ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?='''
+    + _QUOTED_VALUE + rb'''[ \t]*\))'''
+)
 _FIRST_SET = LazyPattern(
-    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE|Objects\.toString|(?:[A-Z]\w{0,30}\.)?'''
-    rb'''(?:requireNonNullElse(?:Get)?|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*''' + _NAMING_CALL
-    + b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + rb'){0,2}(?:\([ \t]*\)[ \t]*->[ \t]*)?(?=' + _QUOTED_VALUE + rb')')
+    rb'''(?<![\w$.])(?:cmp\.Or|[Cc]oalesce|COALESCE|try|Objects\.toString|(?:[A-Z]\w{0,30}\.)?'''
+    rb'''(?:requireNonNullElse(?:Get)?|defaultIf(?:Blank|Empty|Null)|defaultString|firstNonNull))\([ \t]*''' + _NAMING_ARGUMENT
+    + b'(?:' + _OTHER_ARGUMENT + rb'){0,2}(?:\([ \t]*\)[ \t]*->[ \t]*(?:\{[ \t]*(?:return[ \t]+)?)?)?(?=' + _QUOTED_VALUE + rb')')
 # Jinja's `default` filter (`d` for short; Ansible's, Salt's, Twig's; Liquid's `default:`) after the key, or after a call
 # whose last string argument names it (`lookup('env', 'DB_PASSWORD') | default('…', true)`), other filters maybe
 # between (`| trim | default('…')`); each key tried from the start of its run of key characters only, as in `_FALLBACK_OR`
@@ -481,6 +520,18 @@ _FALLBACK_DEFAULT = LazyPattern(
 )
 _HELM_KEYS = ('key', 'ekey', 'ckey', 'dkey')
 _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # one argument
+# A call that sets a password given after other arguments (a user's id, a realm, a context): Keycloak's admin clients,
+# python-keycloak's `set_user_password(user_id, "v", temporary=False)` and gocloak's `SetPassword(ctx, token, userID,
+# realm, "v", false)` (fifteenth hostile review, break 07), `setUserPassword(user, "v")`. The name sets a password
+# (a getter's or a checker's argument is looked up or compared; the key judge takes change_password, reset_password and
+# update_password for a form's action, not a credential). The value is the last string: only flags, numbers and keyword
+# arguments of such may follow it. Up to 5 arguments before it, each a reference (maybe a call of no arguments:
+# `user.GetID()`) or a string.
+_SETTER_ARGUMENT = rb'''(?:[A-Za-z_&*][\w.]{0,80}(?:\(\))?|"[^"\n\\]{0,80}"|'[^'\n\\]{0,80}')[ \t]*,[ \t]*'''
+_FLAG_ARGUMENT = rb'''[ \t]*,[ \t]*(?:\w{1,30}[ \t]*=[ \t]*)?(?:true|false|True|False|nil|None|\d{1,5})'''
+_PASSWORD_SETTER = LazyPattern(
+    rb'''(?<![\w$])(?P<key>[Ss]et\w{0,40}[Pp]assword)\([ \t]*(?:''' + _SETTER_ARGUMENT + rb'''){1,5}'''
+    rb'''(?=''' + _QUOTED_VALUE + rb'''(?:''' + _FLAG_ARGUMENT + rb'''){0,3}[ \t]*\))''')
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
 
 
@@ -639,7 +690,10 @@ def _paren_closed(data: bytes, m: re.Match[bytes], hi: int) -> bool:
 
 
 def assign(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    for m in _ASSIGN.finditer(data, lo, hi):
+    matches: Iterator[re.Match[bytes]] = _ASSIGN.finditer(data, lo, hi)
+    if _COLON_IN_KEY.search(data, lo, hi):
+        matches = itertools.chain(matches, _COLON_KEY.finditer(data, lo, hi))
+    for m in matches:
         op = m.group('op')
         if op == b'==' or m.group('paren') and not _paren_closed(data, m, hi):  # (its line only: SELF_CONTAINED)
             continue
@@ -1049,7 +1103,8 @@ def fallback(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _yield(data, m, 'fallback', key=_last_name(m.group('key')))
     if any(data.find(call, lo, hi) != -1 for call in _FIRST_SET_CALLS):
         for m in _FIRST_SET.finditer(data, lo, hi):
-            yield from _yield(data, m, 'fallback', key=m.group('key').decode('ascii'))
+            key = m.group('key').decode('ascii') if m.group('key') is not None else _last_name(m.group('rkey'))
+            yield from _yield(data, m, 'fallback', key=key)
     if _JINJA_FILTER.search(data, lo, hi):
         for m in _JINJA_DEFAULT.finditer(data, lo, hi):
             key = m.group('key') if m.group('key') is not None else m.group('ckey')
@@ -1071,6 +1126,9 @@ def pair(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         yield from _yield(data, m, 'call')
     for m in _PAIR_ARG.finditer(data, lo, hi):
         yield from _yield(data, m, 'call')
+    if data.find(b'lookup(', lo, hi) != -1:
+        for m in _LOOKUP.finditer(data, lo, hi):
+            yield from _yield(data, m, 'call')
     for m in _PAIR_IN.finditer(data, lo, hi):
         if not _KW_IN.search(m.group('section')):  # (a field table's row: ('_Secret', '_-Secret', 'self[…]'), impacket)
             yield from _yield(data, m, 'call')
@@ -1162,6 +1220,16 @@ _OBJECT_VALUE = LazyPattern(
     rb'''(?P<fq>["']?)(?:value|defaultValue)(?P=fq)[ \t]*:[ \t]*(?=''' + _QUOTED_VALUE + rb''')'''
 )
 NAMED_LINES = 6  # lines read above and below an entry's name field for its value field
+# An object's type or name set by a setter, its value by another on a line near it: Keycloak's admin client,
+# `credential.setType(CredentialRepresentation.PASSWORD);` / `credential.setValue("v");` (its documented way; fifteenth
+# hostile review, break 07), `env.setName("DB_PASSWORD"); env.setValue("v");`; judged as the name (a constant's last
+# name: PASSWORD). The same object's setValue within NAMED_LINES lines (and SETTER_REACH bytes) either way.
+_SETTER_NAME = LazyPattern(
+    rb'''(?<![\w$.])(?P<obj>[A-Za-z_]\w{0,40})\.set(?:Type|Name|Key)\([ \t]*(?:(?P<nq>["'])(?P<key>[\w.:/-]{1,80})(?P=nq)'''
+    rb'''|(?P<ckey>[A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,3}\.[A-Z][A-Z0-9_]{1,40}))[ \t]*\)''')
+_SETTER_VALUE = LazyPattern(rb'''[ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # after `obj.setValue(`
+_NAME_BEFORE = frozenset(bytes([c]) for c in b'$.0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')
+SETTER_REACH = 1024  # bytes read either way for the value's setter (within NAMED_LINES lines)
 
 
 def _line_bounds(data: bytes, pos: int) -> tuple[int, int]:
@@ -1194,6 +1262,48 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     if data.find(b'{', lo, hi) != -1:
         for m in _OBJECT_VALUE.finditer(data, lo, hi):
             yield from _yield(data, m, 'named')
+    if data.find(b'.set', lo, hi) != -1:
+        for m in _SETTER_NAME.finditer(data, lo, hi):
+            yield from _setter_value(data, m)
+
+
+def _setter_value(data: bytes, m: re.Match[bytes]) -> Iterator[Candidate]:
+    """The value that ``obj.setValue("v")`` gives the object whose type or name ``m`` set, on a line near it: the object's
+    next setValue call, else its last one before (NAMED_LINES lines either way, at most ``SETTER_REACH`` bytes and a few
+    calls of other objects that end in its name: a long line of setters costs a bounded read each). A value that is no
+    literal is the object's value all the same: no other call is tried (objects made one after another under one
+    name each find their own)."""
+    floor, ceiling = max(0, m.start() - SETTER_REACH), min(len(data), m.end() + SETTER_REACH)
+    start = end = m.start()
+    for _ in range(NAMED_LINES + 1):  # back to the line NAMED_LINES above
+        start = data.rfind(b'\n', floor, start)
+        if start == -1:
+            start = floor
+            break
+    for _ in range(NAMED_LINES + 1):  # forward to the line NAMED_LINES below
+        end = data.find(b'\n', end + 1, ceiling)
+        if end == -1:
+            end = ceiling
+            break
+    needle = m.group('obj') + b'.setValue('
+    key = m.group('key') if m.group('key') is not None else m.group('ckey').rsplit(b'.', 1)[-1]
+    for at in (_object_call(data, needle, m.end(), end, below=True), _object_call(data, needle, start, m.start(), below=False)):
+        if at != -1:
+            v = _SETTER_VALUE.match(data, at + len(needle), end)
+            if v is not None:
+                yield from _yield(data, v, 'named', key=key.decode('ascii'))
+            return
+
+
+def _object_call(data: bytes, needle: bytes, low: int, high: int, *, below: bool) -> int:
+    """Where the call ``needle`` (``obj.setValue(``) of the object itself stands in ``data[low:high]``: the first one,
+    or the last one (``below=False``); -1 if none within the first 4 calls that end in it (``abc.setValue(`` for ``c``)."""
+    for _ in range(4):
+        at = data.find(needle, low, high) if below else data.rfind(needle, low, high)
+        if at == -1 or data[at - 1:at] not in _NAME_BEFORE:
+            return at
+        low, high = (at + 1, high) if below else (low, at)
+    return -1
 
 
 def _field_at(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
@@ -1249,6 +1359,9 @@ def query(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 def call(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _CALL.finditer(data, lo, hi):
         yield from _yield(data, m, 'call')
+    if data.find(b'assword(', lo, hi) != -1 or data.find(b'ASSWORD(', lo, hi) != -1:
+        for m in _PASSWORD_SETTER.finditer(data, lo, hi):
+            yield from _yield(data, m, 'call')
 
 
 def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
