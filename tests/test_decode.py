@@ -20,6 +20,7 @@ from leakstop.hooks import block_credential_files, scan_secrets
 from leakstop.scan import scan_data
 
 import fakes
+from timing import assert_grows_linearly
 
 GH = fakes.github('ghp', seed='decode')
 AWS = fakes.aws_key_id(seed='decode')
@@ -429,12 +430,19 @@ def test_a_line_continues_when_it_ends_with_a_backslash(text: bytes, at: int, co
     (b'a,"{""name"": ""x""}"\n', []),  # doubled quotes around a name that is no credential's
     (b'a,"{""db_pass"": ""x""}"\n', [b'a,"{"db_pass": "x"}"']),  # the vocabulary's `pass` (fourteenth review, 01)
     (b'a,"",b\npassword,""\n', []),  # empty cells
+    # a credential's word or a command's option anywhere on the line, not only a member name of [\w.-]: an XML element,
+    # a member name with a space, mysql's -p (fifteenth hostile review, break 01)
+    (b'a,"<add key=""DbPassword"" value=""x"" />"\n', [b'a,"<add key="DbPassword" value="x" />"']),
+    (b'a,"{""Admin Password"": ""x""}"\n', [b'a,"{"Admin Password": "x"}"']),
+    (b'a,"mysql -u root -p""x"" db"\n', [b'a,"mysql -u root -p"x" db"']),
+    (b'a,"{""name"": ""preview""}"\n', []),  # (a keyword, view, inside a word)
+    (b'    """Return the API key."""\n', []),  # a docstring's triple quotes are no doubled quotes
 ])
 def test_doubled_quotes_are_undoubled_on_lines_that_name_a_credential(text: bytes, lines: list[bytes]) -> None:
     from leakstop.decode import doubled_quote_view
     view = doubled_quote_view(text)
     assert (view.text.splitlines() if view is not None else []) == lines
-    if view is not None:  # each undoubled quote maps back to its two quotes, the rest byte for byte
+    if view is not None and b'{""' in text:  # each undoubled quote maps back to its two quotes, the rest byte for byte
         at, first = view.text.index(b'{"') + 1, text.index(b'{""') + 1
         assert view.original(at, at + 1) == (first, first + 1)
         assert view.original(at + 1, at + 2) == (first + 2, first + 3)
@@ -459,6 +467,18 @@ def test_doubled_quotes_are_undoubled_on_lines_that_name_a_credential(text: byte
     (b'j = "{\\"preview\\": 1, \\"kty_list\\": 2}"\n', [b'j = "{\\"preview\\": 1, \\"kty_list\\": 2}"']),
     (b'j = "{\\"preview\\": 1}"\n', []),
     (b'j = "{\\"a\\": \\"{\\\\\\"kty\\\\\\": 1}\\"}"\n', [b'j = "{\\"a\\": \\"{\\\\\\"kty\\\\\\": 1}\\"}"']),  # nested twice
+    # a credential's word or a command's option anywhere on the line, not only a `\"name\":` of [\w.-]: an XML element
+    # in a string of code, a member name with a space, mysql's -p, curl's -u, net use's /user: (fifteenth hostile
+    # review, break 01); an option that takes no password, or one not right before the quote, is none
+    (b'x = "<add key=\\"DbPassword\\" value=\\"v\\" />"\n', [b'x = "<add key=\\"DbPassword\\" value=\\"v\\" />"']),
+    (b'j = "{\\"Admin Password\\":\\"v\\"}"\n', [b'j = "{\\"Admin Password\\":\\"v\\"}"']),
+    (b'c = "mysql -u root -p\\"v\\" < s.sql"\n', [b'c = "mysql -u root -p\\"v\\" < s.sql"']),
+    (b'c = "curl -u \\"admin:v\\" https://h"\n', [b'c = "curl -u \\"admin:v\\" https://h"']),
+    (b'c = "net use Z: /USER:svc \\"v\\""\n', [b'c = "net use Z: /USER:svc \\"v\\""']),
+    (b'c = "mysql -u root -p\\\\\\"v\\\\\\""\n', [b'c = "mysql -u root -p\\\\\\"v\\\\\\""']),  # escaped twice
+    (b'c = "mkdir -p d && echo \\"done\\""\n', []),
+    (b'c = "grep -x \\"v\\" f"\n', []),
+    (b'c = "<div class=\\"preview\\">"\n', []),
     (b'p = "-----BEGIN X\\r\\n"\n', [b'p = "-----BEGIN X\\r\\n"']),
     (b's = "\\"a\\" \\u0041"\n', [b's = "\\"a\\" \\u0041"']),  # \u00XX of a printable character hides something
     (b'x = "\\/"', [b'x = "\\/"']),  # no newline at the end
@@ -506,6 +526,66 @@ def test_a_secret_in_a_nested_document_is_found_whatever_its_member_names(
     secret = {'jwk-private-key': _jwk_member('d'), 'jwk-symmetric-key': _jwk_member('k')}.get(rule, _NESTED_PASSWORD)
     assert [(f.rule_id.startswith(rule), f.secret) for f in found] == [(True, secret)]
 
+
+_QUOTED_PASSWORD = 'Xk9mQ2vR7tLp4wZ8'  # (fake)
+
+
+@pytest.mark.parametrize(('path', 'text', 'rule'), [
+    # a password behind escaped or doubled quotes on a line that names its credential otherwise than with a JSON
+    # member name of [\w.-] (`\"name\":`): an XML attribute, a command line, a member name with a space or a slash; in a
+    # string of JSON, YAML or .tfvars, in a CSV cell (fifteenth hostile review, break 01)
+    ('.devcontainer/devcontainer.json', f'{{"postCreateCommand": "mysql -u root -p\\"{_QUOTED_PASSWORD}\\" < schema.sql"}}',
+     'cli-inline-password'),
+    ('deploy.json', f'{{"cmd": "sshpass -p \\"{_QUOTED_PASSWORD}\\" scp dump.sql backup@vault:/data/"}}', 'cli-inline-password'),
+    ('ops.json', f'{{"cmd": "net use Z: \\\\\\\\fs01\\\\share /user:CORP\\\\svc \\"{_QUOTED_PASSWORD}\\" /persistent:no"}}',
+     'cli-inline-password'),
+    ('nested.json', f'{{"a": "{{\\"b\\": \\"mysql -u root -p\\\\\\"{_QUOTED_PASSWORD}\\\\\\" < s.sql\\"}}"}}',
+     'cli-inline-password'),  # escaped twice
+    ('.github/workflows/ci.yml', f'      run: "curl -u \\"admin:{_QUOTED_PASSWORD}\\" https://api.example.com/v1/jobs"',
+     'generic-password'),
+    ('appsettings.json', f'{{"Legacy": "<add key=\\"DbPassword\\" value=\\"{_QUOTED_PASSWORD}\\" />"}}', 'generic-password'),
+    ('secrets.tfvars', f'settings = "{{\\"Admin Password\\":\\"{_QUOTED_PASSWORD}\\"}}"', 'generic-password'),
+    ('secrets2.tfvars', f'settings = "{{\\"db/password\\":\\"{_QUOTED_PASSWORD}\\"}}"', 'generic-password'),
+    ('export.csv', f'prod,"<add key=""DbPassword"" value=""{_QUOTED_PASSWORD}"" />"', 'generic-password'),
+    ('export2.csv', f'prod,"{{""Admin Password"": ""{_QUOTED_PASSWORD}""}}"', 'generic-password'),
+    ('export3.csv', f'prod,"mysql -u root -p""{_QUOTED_PASSWORD}"" app < dump.sql"', 'cli-inline-password'),
+])
+def test_a_password_behind_escaped_or_doubled_quotes_is_found_whatever_names_it(
+        path: str, text: str, rule: str, ruleset: RuleSet, default_config: Config) -> None:
+    found = scan_data(f'{text}\n'.encode(), path, ruleset=ruleset, config=default_config)
+    assert [(f.rule_id, f.secret) for f in found] == [(rule, _QUOTED_PASSWORD)]
+
+
+
+def _quote_views(text: bytes) -> None:
+    """The views whose gate reads the lines of escaped, doubled and entity quotes (what the engine's anchors open)."""
+    from leakstop.decode import doubled_quote_view, entity_view, escape_view
+    escape_view(text)
+    entity_view(text)
+    doubled_quote_view(text)
+
+
+@pytest.mark.parametrize('unit', [
+    b'\\',  # a run of backslashes before an escaped quote (fifteenth hostile review, break 02: 0.96 MB took 5.8 s)
+    b'\\"', b'\\\\\\"', b'"', b'""', b'""a', b'a""', b'&quot;', b'&#0000', b'-p', b'-p ', b'kty_', b'a_',
+    b'\\"Pass', b'""Pass', b'&quot;Pass',  # (lines that name a credential: decoded whole)
+])
+def test_the_quote_views_gate_a_line_in_linear_time(unit: bytes) -> None:
+    """Whether a line with an escaped quote (``\\"``), a pair of doubled quotes or ``&quot;`` names a credential is
+    decided in time linear in the line: a pattern that ran ``\\\\+"`` from each backslash of a run grew as the square of
+    the line (up to ``LONG_LINE``; fifteenth hostile review, break 02). One line grows, and after it an escaped quote,
+    a pair and a reference each (``\\/`` first: the escape view decodes every line that hides something)."""
+    tail = b'\\"xxxx" ""a"" &quot;x&quot;\n'
+    assert_grows_linearly(lambda line: _quote_views(b'"\\/"\n"' + line + tail), unit, 4000, 16000)
+
+
+def test_a_file_of_backslash_runs_is_scanned_in_linear_time(ruleset: RuleSet, default_config: Config) -> None:
+    """The fifteenth hostile review's break 02 through a scan: a `\\/` (which opens the escape view), then a line of
+    backslashes and an escaped quote, growing."""
+    assert_grows_linearly(
+        lambda line: scan_data(b'"url": "http:\\/\\/example.com"\n"' + line + b'\\"' + b'x' * 40 + b'"\n', 'a.json',
+                               ruleset=ruleset, config=default_config),
+        b'\\', 4000, 16000)
 
 
 @pytest.mark.parametrize(('text', 'lines'), [  # a BEGIN line is decoded where its key's line breaks are escaped so that

@@ -723,6 +723,14 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
     (b'j = "{\\"a\\":\\"{\\\\\\"db_pass\\\\\\":1}\\"}"\n', [True, False, False, False, False]),
     (b'prod,"{""kty"": ""oct""}"\n', [False, False, False, False, True]),
     (b'j = "{\\"preview\\": 1}"\n', [False, False, False, False, False]),  # a keyword (view) inside a word: none
+    # a credential's word or a command's option anywhere on the line: an XML element in a string, mysql's -p, a member
+    # name with a space, in escaped or doubled quotes (fifteenth hostile review, break 01)
+    (b'x = "<add key=\\"DbPassword\\" value=\\"v\\" />"\n', [True, False, False, False, False]),
+    (b'c = "mysql -u root -p\\"v\\" < s.sql"\n', [True, False, False, False, False]),
+    (b'j = "{\\"Admin Password\\":\\"v\\"}"\n', [True, False, False, False, False]),
+    (b'prod,"<add key=""DbPassword"" value=""v"" />"\n', [False, False, False, False, True]),
+    (b'prod,"mysql -u root -p""v"" app"\n', [False, False, False, False, True]),
+    (b'    """Return the API key."""\n', [False, False, False, False, False]),  # a docstring: no doubled quotes
     (b'p = "-----BEGIN RSA PRIVATE KEY-----\\r\\nMIIE"\n', [True, True, False, False, False]),  # or a PEM key's line
 ])
 def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
@@ -735,31 +743,71 @@ def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, pre
     assert views == [True] * len(engine.VIEW_ANCHORS)
 
 
-@pytest.mark.parametrize('name', [
-    b'kty', b'KTY', b'jwk.kty', b'my-kty-x', b'kty_', b'db_pass', b'dbPassword', b'PASSPHRASE', b'x_zorgcloud_y', b'zorgcloud',
-    b'preview', b'name', b'ktyx', b'xkty', b'zorgcloudy', b'myZorgcloud', b'es_index', b'd', b'k',
-])
-def test_credential_names_come_from_the_rules_and_the_vocabulary(name: bytes) -> None:
-    """A member name is worth decoding for a word of the key judge's vocabulary in it, or a keyword of a rule that reads
-    a quote as the whole name or one of its parts (fourteenth hostile review, break 01: a hand list missed ``kty``,
-    ``db_pass``); the engine's anchor (Hyperscan) takes every name ``names`` takes, and no other."""
+def _anchor_hits(expression: bytes, data: bytes) -> bool:
     import hyperscan
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[expression], ids=[0], elements=1, flags=[hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_MULTILINE])
+    hits: list[int] = []
+    db.scan(data, match_event_handler=lambda *a: hits.append(1))
+    return bool(hits)
+
+
+def _zorg_names() -> engine.CredentialNames:
     from leakstop.generic.keys import shipped_vocabulary
     zorg = Rule(id='zorg', description='Zorg', pattern=r'zorgcloud_id"\s*:\s*"(?P<secret>[a-z0-9]{32})"',
                 keywords=('zorgcloud',), max_length=60)
     unquoted = Rule(id='plain', description='plain', pattern=r'(?P<secret>plk_[a-z0-9]{32})', keywords=('plk',), max_length=40)
-    names = engine.CredentialNames.of([zorg, unquoted, *load_rules()], shipped_vocabulary())
+    return engine.CredentialNames.of([zorg, unquoted, *load_rules()], shipped_vocabulary())
+
+
+@pytest.mark.parametrize('name', [
+    b'kty', b'KTY', b'jwk.kty', b'my-kty-x', b'kty_', b'db_pass', b'dbPassword', b'PASSPHRASE', b'x_zorgcloud_y', b'zorgcloud',
+    b'Admin Password', b'db/password', b'Smtp:Password', b'alpha_vantage', b'x.alpha_vantage-y',
+    b'preview', b'name', b'ktyx', b'xkty', b'zorgcloudy', b'myZorgcloud', b'es_index', b'd', b'k', b'alphavantagex',
+])
+def test_credential_names_come_from_the_rules_and_the_vocabulary(name: bytes) -> None:
+    """A member name is worth decoding for a word of the key judge's vocabulary in it, or a keyword of a rule that reads
+    a quote as the whole name or one of its parts (fourteenth hostile review, break 01: a hand list missed ``kty``,
+    ``db_pass``), whatever else the name holds (a space, a slash, a colon; fifteenth hostile review, break 01); the
+    engine's anchors (Hyperscan), escaped and doubled, take every such line ``on_line`` takes, and no other."""
+    names = _zorg_names()
     assert 'zorgcloud' in names.keywords and 'kty' in names.keywords and 'plk' not in names.keywords
     assert 'pass' in names.words  # (db_pass, passphrase)
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    db.compile(expressions=[names.anchor(engine.ESCAPED_QUOTE)], ids=[0], elements=1, flags=[hyperscan.HS_FLAG_SINGLEMATCH])
-    hits: list[int] = []
-    db.scan(b'{\\"' + name + b'\\": 1}', match_event_handler=lambda *a: hits.append(1))
     expected = name in {b'kty', b'KTY', b'jwk.kty', b'my-kty-x', b'kty_', b'db_pass', b'dbPassword', b'PASSPHRASE',
-                        b'x_zorgcloud_y', b'zorgcloud'}
-    assert names.names(name) is expected
-    assert bool(hits) is expected
+                        b'x_zorgcloud_y', b'zorgcloud', b'Admin Password', b'db/password', b'Smtp:Password',
+                        b'alpha_vantage', b'x.alpha_vantage-y'}
+    escaped, doubled = b'j = "{\\"' + name + b'\\": 1}"', b'a,"{""' + name + b'"": 1}"'
+    assert names.on_line(escaped, 0, len(escaped)) is expected
+    assert names.on_line(doubled, 0, len(doubled)) is expected
+    assert _anchor_hits(names.escape_anchor(), escaped) is expected
+    assert _anchor_hits(names.doubled_anchor(), doubled) is expected
     assert engine.CredentialNames.from_plain(names.plain()) == names
+
+
+@pytest.mark.parametrize(('line', 'named', 'anchored'), [
+    # a credential's word or a command's option that takes a password anywhere on a line with an escaped quote, not only
+    # a member name (fifteenth hostile review, break 01): the line gate (on_line) and the engine's anchor agree
+    (b'x = "<add key=\\"DbPassword\\" value=\\"v\\" />"', True, True),
+    (b'x = "<property name=\\"password\\" value=\\"v\\"/>"', True, True),
+    (b'c = "mysql -u root -p\\"v\\" < s.sql"', True, True),
+    (b'c = "sshpass -p \\"v\\" ssh h"', True, True),
+    (b'c = "curl -u \\"admin:v\\" https://h"', True, True),
+    (b'c = "curl --user=\\"admin:v\\" https://h"', True, True),
+    (b'c = "redis-cli -a \\"v\\" ping"', True, True),
+    (b'c = "net use Z: /user:svc \\"v\\""', True, True),
+    (b'c = "a\\r\\nPassword: v\\r\\n"', True, True),  # (\r too)
+    (b's = "say \\"hi\\""', False, False),
+    (b'c = "<div class=\\"preview\\">"', False, False),
+    (b'c = "grep -x \\"v\\" f"', False, False),
+    # the anchor looks wider than the gate where it can be cheap (an option anywhere on the line), narrower where the
+    # keywords would be written twice in its pattern (a keyword outside escaped quotes)
+    (b'c = "mkdir -p d && echo \\"done\\""', False, True),
+    (b'c = "mysql -h db \\"x\\""', True, False),
+])
+def test_a_line_with_an_escaped_quote_is_decoded_when_it_names_a_credential(line: bytes, named: bool, anchored: bool) -> None:
+    names = _zorg_names()
+    assert names.on_line(line, 0, len(line)) is named
+    assert _anchor_hits(names.escape_anchor(), line) is anchored
 
 
 def test_a_warm_rule_set_has_the_credential_names_of_its_rules(tmp_path: object) -> None:

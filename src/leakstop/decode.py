@@ -32,9 +32,8 @@ import re
 from typing import Sequence
 
 from leakstop.engine import (
-    DOUBLED_QUOTE, ENTITY_SEARCH, ESCAPE_ANCHOR, ESCAPED_QUOTE, KEY_BREAK_ESCAPE, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY,
-    STRONG_ESCAPE, TOKEN_ENTITY,
-    VIEW_ANCHORS, VIEW_SECRET, CredentialNames, Finding, RuleSet, line_columns, quoted_member, scan_bytes,
+    ENTITY_SEARCH, ESCAPE_ANCHOR, KEY_BREAK_ESCAPE, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY, STRONG_ESCAPE, TOKEN_ENTITY,
+    VIEW_ANCHORS, VIEW_SECRET, CredentialNames, Finding, RuleSet, line_columns, scan_bytes,
     shipped_credential_names,
 )
 from leakstop.records import ViewFields
@@ -314,11 +313,10 @@ _HIDING = LazyPattern(ESCAPE_ANCHOR + b'|-----BEGIN')  # the engine's anchor for
 # `\n\t`, `\n` then spaces, PowerShell's `` `n ``; eleventh hostile review, break 05)
 _BEGIN = b'-----BEGIN'
 _KEY_BREAK = LazyPattern(KEY_BREAK_ESCAPE)
-# A line whose only hiding escapes are \", \r or a line break's (\u000a, \x0a) is decoded when it nests a JSON
-# document with a member name the rule set's CredentialNames make worth it (\"private_key\":, \"kty\":), or a PEM
-# key: escaped quotes and \r\n are everywhere in code, and decoding every such line cost 20% of the scan of a source
-# tree.
-_ESCAPED_MEMBER = quoted_member(ESCAPED_QUOTE)
+# A line whose only hiding escapes are \", \r or a line break's (\u000a, \x0a) is decoded when it names a credential
+# as the rule set's CredentialNames.on_line say (\"private_key\":, \"kty\":, <add key=\"DbPassword\" …, mysql
+# -p\"…), or holds a PEM key: escaped quotes and \r\n are everywhere in code, and decoding every such line cost 20% of
+# the scan of a source tree.
 _QUOTE_OR_CR = (b'\\"', b'\\r')
 _LINE_BREAK_ESCAPE = LazyPattern(LINE_BREAK_ESCAPE)  # \u000a, \x0a, …: like \r (tenth hostile review, break 05)
 _PROPERTIES_ESCAPES = (b'\\:', b'\\=', b'\\#', b'\\!')
@@ -440,7 +438,7 @@ def _escaped_lines(data: bytes, properties: bool = False, names: CredentialNames
             end, no_end = _key_end(data, found.end(), end, no_end)
         if ((found.group() in _QUOTE_OR_CR or _LINE_BREAK_ESCAPE.fullmatch(found.group()))
                 and data.find(_BEGIN, start, end) == -1 and not _STRONG_HIDING.search(data, start, end)
-                and not names.on(_ESCAPED_MEMBER, data, start, end)):
+                and not names.on_line(data, start, end)):
             found = hiding.search(data, end)  # only quotes or \r here, and nothing to hide
             continue
         if found.group() in _PROPERTIES_ESCAPES and not names.word_in(data, start, end):
@@ -507,15 +505,13 @@ _ENTITY_HIDING = LazyPattern(ENTITY_SEARCH)  # engine.ENTITY_ANCHOR, in a form r
 _LINE_BREAK_ENTITY = LazyPattern(rb'&#(?:1[03]|[xX]0*[aAdD]);')
 # a reference inside a token or a URL: `ghp&#95;…`, `&#x67;hp_…`, `app:…&#64;db` (fifth hostile review, break 10)
 _TOKEN_ENTITY = LazyPattern(rb'[A-Za-z0-9_]' + TOKEN_ENTITY + b'|' + TOKEN_ENTITY + rb'[A-Za-z0-9_]')
-_QUOTE_ENTITY = rb'&(?:quot|#0*34|#[xX]0*22);'
 # an `&` written as a reference before a query key that names a credential (sixth hostile review, break 08)
 _QUERY_AMP = LazyPattern(b'&' + QUERY_AMP_ENTITY)
 # quotes around a value on a line that names a credential anywhere (a Jenkins config.xml's shell step
-# `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02): a secret word
-# of the vocabulary, CredentialNames.word_in (a hand list missed `DB_PASS`; fourteenth hostile review, break 01)
+# `export DB_PASSWORD=&quot;…&quot;`, `<pre>const password = &#39;…&#39;`; fourth hostile review, break 02), as the
+# rule set's CredentialNames.on_line say (a hand list missed `DB_PASS`; fourteenth hostile review, break 01): a JSON
+# document in an attribute (`&quot;kty&quot;:`) too
 _ANY_QUOTE_ENTITY = LazyPattern(rb'&(?:quot|apos|#0*3[49]|#[xX]0*2[27]);')
-# (and a JSON document in an attribute, `&quot;name&quot;:`, whose member name CredentialNames make worth it)
-_ENTITY_MEMBER = quoted_member(_QUOTE_ENTITY)
 
 
 def _entity(m: re.Match[bytes]) -> bytes:
@@ -542,7 +538,7 @@ def entity_view(data: bytes, names: CredentialNames | None = None) -> View | Non
         start, end = _line_window(data, found.start(), found.end(), lines)
         if (_LINE_BREAK_ENTITY.search(data, start, end) or _TOKEN_ENTITY.search(data, start, end)
                 or _QUERY_AMP.search(data, start, end) or _ANY_QUOTE_ENTITY.search(data, start, end)
-                and (names.on(_ENTITY_MEMBER, data, start, end) or names.word_in(data, start, end))):
+                and names.on_line(data, start, end)):
             pos = start
             for m in _ENTITY.finditer(data, start, end):
                 out.add(data[pos:m.start()], pos, m.start(), True)
@@ -555,25 +551,27 @@ def entity_view(data: bytes, names: CredentialNames | None = None) -> View | Non
 
 
 # JSON in a CSV cell: RFC 4180 doubles the quotes inside a quoted field, `prod,"{""password"": ""…""}"` (fourth
-# hostile review, break 09). A line whose doubled quotes enclose a member name that the rule set's CredentialNames make
-# worth it is read with them undoubled.
-_DOUBLED_MEMBER = quoted_member(DOUBLED_QUOTE)
+# hostile review, break 09). A line with a pair of doubled quotes (not a triple-quoted string's: a docstring) that names
+# a credential as the rule set's CredentialNames.on_line say is read with them undoubled: a member name (also with a
+# space, `""Admin Password"":`), an XML attribute (`<add key=""DbPassword"" value=""…"" />`), a command's option.
+# (Each pair's text is read once: a run of quotes or of text is no pair from each of its positions.)
+_DOUBLED_PAIR = LazyPattern(rb'(?<!")""[^"\n]+""')
 
 
 def doubled_quote_view(data: bytes, names: CredentialNames | None = None) -> View | None:
-    """Lines where doubled quotes enclose a credential's name, each ``""`` read as ``"`` (on its own span). ``names``:
-    the rule set's (by default, the shipped rules')."""
+    """Lines with doubled quotes that name a credential, each ``""`` read as ``"`` (on its own span). ``names``: the
+    rule set's (by default, the shipped rules')."""
     if b'""' not in data:
         return None
     names = names or shipped_credential_names()
     out = _Builder()
-    found = _DOUBLED_MEMBER.search(data)
+    found = _DOUBLED_PAIR.search(data)
     lines = _Lines(data)
     while found is not None:
-        if not names.names(found.group(1)):
-            found = _DOUBLED_MEMBER.search(data, found.end())
-            continue
         start, end = _line_window(data, found.start(), found.end(), lines)
+        if not names.on_line(data, start, end):
+            found = _DOUBLED_PAIR.search(data, max(end, found.end()))  # (the line looked at once)
+            continue
         pos = start
         while (at := data.find(b'""', pos, end)) != -1:
             out.add(data[pos:at], pos, at, True)
@@ -581,7 +579,7 @@ def doubled_quote_view(data: bytes, names: CredentialNames | None = None) -> Vie
             pos = at + 2
         out.add(data[pos:end], pos, end, True)
         out.add(b'\n', end, min(end + 1, len(data)), True)
-        found = _DOUBLED_MEMBER.search(data, max(end, found.end()))
+        found = _DOUBLED_PAIR.search(data, max(end, found.end()))
     return out.view(data)
 
 

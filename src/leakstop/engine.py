@@ -558,21 +558,32 @@ STRONG_ESCAPE = rb'\\(?:/|u00[2-7][0-9a-fA-F]|U000000[2-7][0-9a-fA-F]|x[2-7][0-9
 
 
 class CredentialNames:
-    """Which member names of a nested document (``\\"name\\":`` in a JSON string, ``""name"":`` in a CSV cell,
-    ``&quot;name&quot;:`` in an HTML attribute) make its line worth decoding: a name holding one of the key judge's
-    secret words (``words``: ``generic.keys.secret_stems``, data/generic.toml), or whose whole name or one of its
-    ``_``/``.``/``-`` parts is a keyword of a rule whose pattern reads a quote (``keywords``: a JWK's ``kty``). Escaped
-    quotes are everywhere in code, so a line with no such name is not decoded. The names came from a hand list, which
-    missed a JWK (``\\"kty\\":``) and ``\\"db_pass\\":`` (fourteenth hostile review, break 01). A keyword inside a
-    longer word is no such part (Monero's ``view`` is not in ``preview``), nor is a token's prefix (``sk-``, ``es_``:
-    a token right after an escaped quote is read as it is, ``escape_tolerant``)."""
+    """What makes a line worth decoding whose only hiding escapes are ``\\"``, ``\\r`` or a line break's (a JSON
+    document in a string of code or of JSON), or whose quotes are doubled (a CSV cell) or written ``&quot;`` (an HTML
+    attribute): one of the key judge's secret words anywhere on it (``words``: ``generic.keys.secret_stems``,
+    data/generic.toml: ``\\"Admin Password\\":``, ``<add key=\\"DbPassword\\" …``); a keyword of a rule whose pattern
+    reads a quote, as a word of its own or a ``_``/``.``/``-`` part of a name (``keywords``: a JWK's ``kty``, ``mysql``);
+    or a command's argument that takes a password or ``user:password`` right before the quote (``-p\\"…``,
+    ``curl -u \\"admin:…``, ``/user:``). Escaped quotes are everywhere in code, so a line with none of these is not
+    decoded. The names came from a hand list, which missed a JWK (``\\"kty\\":``) and ``\\"db_pass\\":`` (fourteenth
+    hostile review, break 01); then only a JSON member name (``\\"name\\":`` of ``[\\w.-]``) was looked at, which missed
+    an XML attribute, a command line and a member name with a space behind ``\\"`` or ``""`` (fifteenth hostile review,
+    break 01). A keyword inside a longer word is none (Monero's ``view`` is not in ``preview``), nor is a token's
+    prefix (``sk-``, ``es_``: a token right after an escaped quote is read as it is, ``escape_tolerant``).
 
-    __slots__ = ('words', 'keywords', '_judge', '_word')
+    Every test here is linear in the line (a pattern that ran ``\\\\+"`` from each backslash of a run took seconds on a
+    megabyte of them; fifteenth hostile review, break 02): the words in one pattern of literals, the keywords looked up
+    in the set of the line's words, a command's option from its ``-`` only."""
+
+    __slots__ = ('words', 'keywords', '_word', '_single', '_multi')
 
     def __init__(self, words: Sequence[str], keywords: Sequence[str]) -> None:
         self.words, self.keywords = tuple(words), tuple(keywords)
-        self._judge: re.Pattern[bytes] | None = None
         self._word: re.Pattern[bytes] | None = None
+        # a keyword of one word, looked up among the line's; one of several (alpha_vantage), each of its words first
+        self._single = frozenset(k.encode() for k in self.keywords if _ALNUM_RUN.fullmatch(k.encode()))
+        self._multi = tuple((k.encode(), frozenset(_ALNUM_RUN.findall(k.encode())))
+                            for k in self.keywords if not _ALNUM_RUN.fullmatch(k.encode()))
 
     @classmethod
     def of(cls, rules: Iterable[Rule], vocabulary: Vocabulary) -> CredentialNames:
@@ -597,41 +608,82 @@ class CredentialNames:
         words, keywords = json.loads(plain)
         return cls(words, keywords)
 
-    def _alternatives(self) -> tuple[bytes, bytes]:
-        return tuple(b'|'.join(re.escape(w.encode()) for w in ws) for ws in (self.words, self.keywords))  # type: ignore[return-value]
+    def _named(self) -> tuple[bytes, bytes | None]:
+        """What names a credential on a line, for Hyperscan and re alike: a word or a command's option (with whatever
+        follows it: the quote is the anchor's to find), and a keyword as a name's part (``\\b``, or a ``_`` taken: a
+        part between underscores too; None without keywords: Hyperscan takes no ``(?!)``)."""
+        words = [b'(?i:' + b'|'.join(re.escape(w.encode()) for w in self.words) + b')'] if self.words else []
+        keywords = b'|'.join(re.escape(k.encode()) for k in self.keywords)
+        return (b'(?:' + b'|'.join([*words, _COMMAND_ARGUMENT, _NET_USE]) + b')',
+                rb'(?:\b|_)(?i:' + keywords + rb')(?:\b|_)' if keywords else None)
 
-    def anchor(self, quote: bytes) -> bytes:
-        """A member name between ``quote``s (a pattern) that these names make worth decoding, for Hyperscan (the
-        engine's view anchors) and re alike: what ``names`` judges, over names of any length."""
-        words, keywords = self._alternatives()
-        branches = [quote + rb'[\w.-]*(?:' + words + rb')[\w.-]*' + quote + rb'[ \t]*:'] if words else []
-        if keywords:
-            branches.append(quote + rb'(?:[\w.-]*[_.-])?(?:' + keywords + rb')(?:[_.-][\w.-]*)?' + quote + rb'[ \t]*:')
-        return b'(?i:' + b'|'.join(branches) + b')' if branches else rb'(?!)'
+    def escape_anchor(self) -> bytes:
+        """A line holding ``\\"``, ``\\r`` or a line break's escape and a word or a command's option (before it or after
+        it), or a keyword in a string between escaped quotes: the escape view's anchor's part for the lines
+        ``decode._escaped_lines`` decodes for these names. (A keyword, unlike a word, is looked for in escaped quotes
+        only, where a rule that reads a quote needs it decoded, ``\\"kty\\":``: the keywords are written once in the
+        pattern, which Hyperscan limits to 16,000 bytes; ``on_line`` takes a keyword anywhere, on a line of a view
+        built.)"""
+        named, keyword = self._named()
+        return (ESCAPED_QUOTE_OR_BREAK + rb'[^\n]*' + named + b'|' + named + rb'[^\n]*' + ESCAPED_QUOTE_OR_BREAK
+                + (rb'|\\"[^"\\\n]*' + keyword + rb'[^"\\\n]*\\+"' if keyword else b''))
 
-    def names(self, name: bytes) -> bool:
-        """Whether member name ``name`` (``[\\w.-]+``) is one that makes its line worth decoding."""
-        if self._judge is None:
-            words, keywords = self._alternatives()
-            branches = [words] if words else []
-            if keywords:
-                branches.append(rb'(?:\A|[_.-])(?:' + keywords + rb')(?:[_.-]|\Z)')
-            self._judge = re.compile(b'|'.join(branches) if branches else rb'(?!)')
-        return self._judge.search(name.lower()) is not None
+    def doubled_anchor(self) -> bytes:
+        """A line holding a pair of doubled quotes (``""a""``, as ``decode.doubled_quote_view`` reads them) and a word
+        or a command's option before the pair, inside it or after it, or a keyword inside a pair: the doubled-quote
+        view's anchor."""
+        named, keyword = self._named()
+        return (rb'(?:^|[^"\n])""(?:[^"\n]*' + named + rb'[^"\n]*""|[^"\n]+""[^\n]*' + named
+                + (rb'|[^"\n]*' + keyword + rb'[^"\n]*""' if keyword else b'') + b')|' + named + rb'(?:[^\n]*[^"\n])?""[^"\n]+""')
 
-    def on(self, member: re.Pattern[bytes], data: bytes, start: int, end: int) -> bool:
-        """Whether ``data[start:end]`` holds a member name (``member``'s group 1) that ``names`` judges worth it."""
-        return any(self.names(m.group(1)) for m in member.finditer(data, start, end))
+    def on_line(self, data: bytes, start: int, end: int) -> bool:
+        """Whether ``data[start:end]`` (a line) holds one of ``words`` anywhere, in any case; one of ``keywords`` as a
+        word or a name's part (no letter or digit either side); or a command's option that takes a password right
+        before a quote written ``\\"``, ``""`` or ``&quot;``."""
+        low = data[start:end].lower()
+        if self._words().search(low) is not None or _COMMAND_QUOTE.search(data, start, end) is not None:
+            return True
+        words = set(_ALNUM_RUN.findall(low))
+        if not self._single.isdisjoint(words):
+            return True
+        return any(parts <= words and _bounded(low, keyword) for keyword, parts in self._multi)
 
     def word_in(self, data: bytes, start: int, end: int) -> bool:
-        """Whether ``data[start:end]`` holds one of ``words`` anywhere, in any case: a line that may name a credential
-        where no member name stands (``export DB_PASS=&quot;…&quot;``, a ``.properties`` line's ``password\\=``)."""
+        """Whether ``data[start:end]`` holds one of ``words`` anywhere, in any case: a ``.properties`` line that may
+        name a credential (``password\\=``)."""
+        return self._words().search(data[start:end].lower()) is not None
+
+    def _words(self) -> re.Pattern[bytes]:
         if self._word is None:
             self._word = re.compile(b'|'.join(re.escape(w.encode()) for w in self.words) or rb'(?!)')
-        return self._word.search(data[start:end].lower()) is not None
+        return self._word
 
 
 _NAME_PART = LazyPattern(r'[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?')  # (not a prefix: sk-, es_)
+_ALNUM_RUN = LazyPattern(rb'[a-z0-9]+')  # (of a lowercased line)
+# A command's option that takes a password (`mysql -p`, `sshpass -p`, `mongosh -p`, `docker login -p`, `redis-cli -a`,
+# `ldapsearch -w`) or `user:password` (`curl -u`, `--user`), then a quote: the command families of the generic detector
+# (generic.extract's `flag`) and cli-inline-password, whose words name no credential; and `net use`'s `/user:`.
+_COMMAND_ARGUMENT = rb'\B(?:-[puaw]|--user)'  # (\B: no word's letter before; Hyperscan has no look-behind)
+_NET_USE = rb'(?i:/user:)'
+_COMMAND_QUOTE = LazyPattern(
+    rb'(?<![\w-])(?:-[puaw]|--user)(?:[ \t]+|=)?(?:\\|""|&(?:quot|#0*34|#[xX]0*22);)|(?i:/user:)')
+# an escaped quote or carriage return, or a line break's escape (`\u000a`): the escapes that hide something only on a
+# line that names a credential (decode._escaped_lines)
+ESCAPED_QUOTE_OR_BREAK = rb'\\(?:["r]|' + _LINE_BREAKS + b')'
+
+
+def _bounded(low: bytes, keyword: bytes) -> bool:
+    """Whether ``keyword`` stands in ``low`` with no letter or digit either side (each occurrence looked at once)."""
+    at = low.find(keyword)
+    while at != -1:
+        after = at + len(keyword)
+        if not low[at - 1:at].isalnum() and not low[after:after + 1].isalnum():
+            return True
+        at = low.find(keyword, at + 1)
+    return False
+
+
 _SHIPPED_NAMES: list[CredentialNames] = []
 
 
@@ -643,11 +695,6 @@ def shipped_credential_names() -> CredentialNames:
         from leakstop.rules import load_rules
         _SHIPPED_NAMES.append(CredentialNames.of(load_rules(), shipped_vocabulary()))
     return _SHIPPED_NAMES[0]
-
-
-def quoted_member(quote: bytes) -> re.Pattern[bytes]:
-    """A member name (group 1) between ``quote``s (a pattern), then its colon: ``CredentialNames.on``'s ``member``."""
-    return re.compile(quote + rb'([\w.-]{1,200})' + quote + rb'[ \t]*:')
 
 
 # (also a numeric reference of a character of a token or a URL, + - . / 0-9 : = @ A-Z _ a-z, right after or right
@@ -675,10 +722,10 @@ ENTITY_SEARCH = (
     rb'&(?:#(?:1[03]|[xX]0*[aAdD]|0*3[49]|[xX]0*2[27]);|quot;|apos;|(?<=[A-Za-z0-9_]&)' + TOKEN_ENTITY[1:] + b'|'
     + TOKEN_ENTITY[1:] + rb'(?=[A-Za-z0-9_])|' + QUERY_AMP_ENTITY + b')'
 )
-# The anchors of the decoded views, without the member names that make a nested document worth decoding (the rule
-# set's CredentialNames: ``view_anchors`` adds them): the escape view's (a `\"name\":` in a JSON string) and the
-# doubled-quote view's (a JSON document in a CSV cell, RFC 4180 doubling its quotes: `""name"":`;
-# decode.doubled_quote_view), whose anchor is those names alone.
+# The anchors of the decoded views, without the lines that the names of a credential make worth decoding (the rule
+# set's CredentialNames: ``view_anchors`` adds them): the escape view's (a line with `\"` and such a name: a JSON
+# document, an XML element or a command line in a string) and the doubled-quote view's (the same in a CSV cell, RFC 4180
+# doubling its quotes: `""name""`; decode.doubled_quote_view), whose anchor is those lines alone.
 VIEW_ANCHORS = (
     STRONG_ESCAPE + rb'|-----BEGIN[^\n]*\\[r"]|\\[r"][^\n]*-----BEGIN|-----BEGIN[^\n]*'
     + LINE_BREAK_ESCAPE + rb'|-----BEGIN[^\n]*(?:' + KEY_BREAK_ESCAPE + b')|' + ENTITY_ANCHOR,
@@ -694,17 +741,14 @@ VIEW_ANCHORS = (
     b'',
 )
 VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_SPLIT_TOKEN, VIEW_DOUBLED_QUOTE = range(5)
-# around a member name: in a JSON string (escaped once, or again for each level a document is nested in: `\\\"kty\\\":`,
-# which the escape view decodes a level at a time) and in a CSV cell
-ESCAPED_QUOTE, DOUBLED_QUOTE = rb'\\+"', b'""'
 
 
 def view_anchors(names: CredentialNames) -> tuple[bytes, ...]:
-    """``VIEW_ANCHORS`` with ``names``' member names: in escaped quotes for the escape view, doubled for the
-    doubled-quote view."""
+    """``VIEW_ANCHORS`` with the lines ``names`` make worth decoding: with an escaped quote for the escape view, a pair
+    of doubled quotes for the doubled-quote view."""
     anchors = list(VIEW_ANCHORS)
-    anchors[VIEW_ESCAPE] += b'|' + names.anchor(ESCAPED_QUOTE)
-    anchors[VIEW_DOUBLED_QUOTE] = names.anchor(DOUBLED_QUOTE)
+    anchors[VIEW_ESCAPE] += b'|' + names.escape_anchor()
+    anchors[VIEW_DOUBLED_QUOTE] = names.doubled_anchor()
     return tuple(anchors)
 
 WIDE_REPEAT = 16
