@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from leakstop.config import Config
 from leakstop.generic import GenericDetector
 from leakstop.generic.extract import parent_keys
 
@@ -967,4 +968,37 @@ def test_a_keycloak_password_set_in_code(detector: GenericDetector, path: str, t
     ('seed.py', 'admin.set_user_password(user_id, "")\n'),
 ])
 def test_no_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    # XML in a string of code: the attribute's value is quoted by its attribute (fifteenth hostile review, break 01)
+    ('config.py', f"x = '<add key=\"DbPassword\" value=\"{P05}\" />'\n"),
+    ('Config.cs', f'var xml = @"<add key=""DbPassword"" value=""x"" />" + \'<add key="DbPassword" value="{P05}" />\';\n'),
+    # `-u "user:v"` in a string of code: quoted with its user
+    ('call.py', f"os.system('curl -u \"admin:{P05}\" https://api.example.com')\n"),
+])
+def test_a_quoted_xml_pair_or_user_in_code(detector: GenericDetector, path: str, text: str) -> None:
+    assert P05 in [value for _, value, _ in found(detector, text.encode(), path)]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('Config.cs', f'var xml = "<add key=\\"DbPassword\\" value=\\"{P05}\\" />";\n'),
+    ('Config.java', f'String xml = "<add key=\\"DbPassword\\" value=\\"{P05}\\" />";\n'),
+    ('call.py', f'subprocess.run("curl -u \\"admin:{P05}\\" https://api.example.com", shell=True)\n'),
+])
+def test_a_quoted_xml_pair_or_user_in_an_escaped_string(default_config: Config, path: str, text: str) -> None:
+    """The same behind escaped quotes: the escape view decodes the line, the value is read as quoted."""
+    from leakstop.scan import ruleset_for, scan_data
+    found_here = scan_data(text.encode(), path, ruleset=ruleset_for(default_config), config=default_config)
+    assert [f.secret for f in found_here] == [P05]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('Config.cs', 'var xml = "<add key=\\"DbPassword\\" value=\\"{0}\\" />";\n'),  # a format's placeholder
+    ('config.py', "x = '<add key=\"DbPassword\" value=\"\" />'\n"),
+    ('call.py', 'subprocess.run(f"curl -u \\"admin:{password}\\" https://api.example.com", shell=True)\n'),
+    ('call.py', "run('curl -u \"$USER:$PASS\" https://x')\n"),
+])
+def test_no_quoted_xml_pair_or_user_in_code(detector: GenericDetector, path: str, text: str) -> None:
     assert found(detector, text.encode(), path) == []

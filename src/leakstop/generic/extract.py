@@ -343,8 +343,10 @@ _XML_NAMED = LazyPattern(
     rb'(?:<(?P<ot>description|display-name|displayName|type|final|source)>[^<\n]{0,300}</(?P=ot)>[ \t]*(?:\r?\n[ \t]*)?)?'
     rb'<(?P<vt>(?:[\w.-]{0,40}-)?value|string)(?:[ \t][^<>\n]{0,200})?>[ \t]*(?:' + _CDATA + rb'|(?P<uv>[^<\s][^<\n]{0,499}))</(?P=vt)>'
 )
-_XML_PAIR = LazyPattern(  # (attribute names in any case: Service Fabric's <Parameter Name="…" Value="…" />)
-    rb'''(?i:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?i:value|defaultValue)[ \t]*=[ \t]*"(?P<uv>[^"\n]{1,500})"'''
+# (attribute names in any case: Service Fabric's <Parameter Name="…" Value="…" />; the value is quoted by the attribute,
+# also as XML in a string of code, `"<add key=\"DbPassword\" value=\"…\" />"`: fifteenth hostile review, break 01)
+_XML_PAIR = LazyPattern(
+    rb'''(?i:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?i:value|defaultValue)[ \t]*=[ \t]*"(?P<dqv>[^"\n]{1,500})"'''
 )
 _FLAG = LazyPattern(
     rb'''(?:(?<=[\s"'])|^)--?(?P<key>[A-Za-z][\w-]{0,60})(?:=|[ \t]+)(?=''' + _VALUE + rb')'
@@ -421,7 +423,12 @@ _LOGIN_P = LazyPattern(rb'''(?:\blogin\b|psexec)[^\n]{0,200}?[ \t](?:-p|--passwo
 # curl -u user:pw, --user user:'pw', --user "user":"pw" (no brackets in the user: Markdown links)
 # (no braces or $ in the user: -u "${ADMIN_USER:-admin}" is a shell default, not user:password; no `+` first and no
 # `%` in it: `date -u +%Y.%m.%d_%H:%M:%S` is a time stamp's format, held-out 71's wal-g Makefile)
-_USER_COLON = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?!\+)[^\s:"'\x60\[\]()<>{}$%]{0,100}["']?:(?!//)["']?(?P<uv>[^\s"']{1,200})''')
+# (`-u "user:v"`: the value quoted with its user, also in a string of code, `curl -u \"admin:v\"`; fifteenth hostile
+# review, break 01)
+_USER_COLON = LazyPattern(
+    rb'''[ \t](?:-u|--user)[ \t]+(?:(?P<q>["'])(?!\+)[^\s:"'\x60\[\]()<>{}$%]{0,100}:(?!//)(?P<dqv>[^\s"']{1,200})(?P=q)'''
+    rb'''|["']?(?!\+)[^\s:"'\x60\[\]()<>{}$%]{0,100}["']?:(?!//)["']?(?P<uv>[^\s"']{1,200}))'''
+)
 # curl -u TOKEN: (an empty password: the user is the API key, as Stripe's and Elastic's docs write it)
 _USER_TOKEN = LazyPattern(rb'''[ \t](?:-u|--user)[ \t]+["']?(?P<uv>[A-Za-z0-9_!$%+/=.-]{16,200}):["']?(?=[\s"']|$)''')
 _PAIR = LazyPattern(

@@ -78,9 +78,10 @@ def shipped_vocabulary() -> Vocabulary:
 def secret_stems(vocabulary: Vocabulary) -> tuple[str, ...]:
     """The shortest of the vocabulary's secret words (its kinds, its compound suffixes, ``key``): a name holding one of
     them may name a secret (``db_pass``, ``PGPASSWORD``, ``signingKey``); a word holding another is left out
-    (``password`` holds ``pass``). What makes a member name in a nested document worth decoding
-    (``engine.CredentialNames``): a hand list there missed ``\\"db_pass\\":`` and ``\\"passphrase\\":``
-    (fourteenth hostile review, break 01)."""
+    (``password`` holds ``pass``). What makes a line of escaped or doubled quotes worth decoding, anywhere on it
+    (``engine.CredentialNames``): a hand list of member names there missed ``\\"db_pass\\":`` and
+    ``\\"passphrase\\":`` (fourteenth hostile review, break 01), and member names alone missed XML attributes and
+    ``-u \\"user:v\\"`` in strings (fifteenth, break 01)."""
     words = {*vocabulary.kinds, *vocabulary.compound_suffixes, 'key'}
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
