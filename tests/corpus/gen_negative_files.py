@@ -1,7 +1,8 @@
 """Negative files: content that looks like trouble to a secret scanner but holds no secret.
 
 Random-looking values here are hashes, digests, identifiers, encodings of public data, or vendors'
-documented example credentials. All are derived deterministically (hashlib over fixed strings).
+documented example credentials. All are derived deterministically (hashlib over fixed strings; the
+passwords built from words of word-passwords/ from a seeded random.Random, as the positives' values).
 """
 from __future__ import annotations
 
