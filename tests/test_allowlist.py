@@ -15,30 +15,32 @@ def _finding(rule_id: str, secret: str, path: str = 'app/settings.py') -> Findin
 
 
 RANDOM = fakes.rand(fakes.ALNUM, 20, 'allowlist')
-WORDS = '.'.join(('Lantern', 'Harbor57'))  # a password of two words and a number
+# a password of two capitalized runs of letters and a number, shaped as a member access (of no word: one of two
+# words, Lantern.Harbor57, is built from words and no finding anywhere since [score] human_of_words)
+DOTTED = '.'.join(('Lxnvrt', 'Hqrbzk57'))
 
 
 def test_rule_allowed_is_every_per_rule_entry_and_only_for_its_rule() -> None:
     config = config_from_table({
         'disable': ['slack-bot-token'],
-        'allowlist': {'rules': {'generic-password': {'values': ['^Lantern'], 'paths': ['fixtures/**']}}},
+        'allowlist': {'rules': {'generic-password': {'values': ['^Lxnvrt'], 'paths': ['fixtures/**']}}},
     }, '(test)', None)
     allowlist = config.allowlist
     assert allowlist.rule_allowed(_finding('slack-bot-token', RANDOM))  # disabled
-    assert allowlist.rule_allowed(_finding('generic-password', WORDS))  # its values
+    assert allowlist.rule_allowed(_finding('generic-password', DOTTED))  # its values
     assert allowlist.rule_allowed(_finding('generic-password', RANDOM, 'fixtures/a.py'))  # its paths
     assert not allowlist.rule_allowed(_finding('generic-password', RANDOM))
-    assert not allowlist.rule_allowed(_finding('generic-secret', WORDS))  # another rule's
+    assert not allowlist.rule_allowed(_finding('generic-secret', DOTTED))  # another rule's
     assert not allowlist.rule_allowed(_finding('generic-secret', RANDOM, 'fixtures/a.py'))
-    assert allowlist.value_allowed(_finding('generic-password', WORDS))  # the filter asks it
+    assert allowlist.value_allowed(_finding('generic-password', DOTTED))  # the filter asks it
 
 
 def test_a_match_its_rule_refuses_is_left_to_the_generic_detector(ruleset: RuleSet, default_config: Config) -> None:
     """A rule's own `allow` is part of its test of the match, not allowing: the ADO.NET rule takes
-    a password of two words and a number for a member access (a reference) and refuses it; the password is still found."""
-    line = f'conn: "Server=tcp:db.internal,1433;User ID=webapp;Password={WORDS};Encrypt=True;"\n'
+    a password of two capitalized runs and a number for a member access (a reference) and refuses it; the password is still found."""
+    line = f'conn: "Server=tcp:db.internal,1433;User ID=webapp;Password={DOTTED};Encrypt=True;"\n'
     found = scan_data(line.encode(), 'config.yaml', ruleset=ruleset, config=default_config)
-    assert [(f.rule_id, f.secret) for f in found] == [('generic-password', WORDS)]
+    assert [(f.rule_id, f.secret) for f in found] == [('generic-password', DOTTED)]
 
 
 # --- value_allowed: each reason a value passes ------------------------------------------------

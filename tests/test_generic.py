@@ -356,7 +356,9 @@ def test_other_json_is_scanned(detector: GenericDetector, path: str) -> None:
     assert [d.rule_id for d in detector.scan(QUOTED_PASSWORD, path)] == ['generic-password']
 
 
-TYPED_PASSWORD = b'password = "P@ssword1234"\n'  # a short password a person typed: human-password score 0.8
+# a short password a person typed, of no word: human-password score 0.7, randomness 0 (one built from words,
+# P@ssword1234, is no finding anywhere since 2026-12-07: [score] human_of_words)
+TYPED_PASSWORD = b'password = "qecixbta7"\n'
 
 
 @pytest.mark.parametrize('path', [
@@ -378,7 +380,7 @@ TYPED_PASSWORD = b'password = "P@ssword1234"\n'  # a short password a person typ
     'README.md', 'charts/mlflow/README.md', 'guide/install.rst', 'manual.adoc', 'charts/n8n/README.md.gotmpl',
 ])
 def test_a_typed_password_in_tests_and_docs_is_a_fixture(detector: GenericDetector, path: str) -> None:
-    """0.8 x 0.6 (human_in_tests_and_docs) is under the threshold 0.5 in test and documentation files."""
+    """0.7 x 0.6 (human_in_tests_and_docs) is under the threshold 0.5 in test and documentation files."""
     assert detector.scan(TYPED_PASSWORD, path) == []
 
 
@@ -396,12 +398,52 @@ def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str)
 def test_a_long_password_of_words_in_a_test_is_a_fixture_as_a_short_one(detector: GenericDetector) -> None:
     """Held-out 41 (cookiecutter-django's user tests): something-r@nd0m!, 17 characters of words in leetspeak and a
     mark, counted in full in a test (over 16 characters). Words are typed, whatever their length; a long random
-    value still counts there."""
+    value still counts there. Built from words, it is no finding outside tests either since 2026-12-07 ([score]
+    human_of_words: held-out 76-79 and the 75 repositories of labelled realistic passwords hold no such secret)."""
     typed = b'password = "something-r@nd0m!"\n'
     assert detector.scan(typed, 'users/tests/test_managers.py') == []
-    assert [d.rule_id for d in detector.scan(typed, 'users/managers.py')] == ['generic-password']
+    assert detector.scan(typed, 'users/managers.py') == []
     assert [d.rule_id for d in detector.scan(b'password = "Zq8bX3nR5tY7uV9wK2mL"\n', 'users/tests/test_managers.py')] == [
         'generic-password']
+
+
+
+# Held-out 76-79 (2026-12-07): lab defaults (LS1setup!, VMware1!), test containers' passwords (SuperP4ssw0rd!), a
+# replication default (patroni1): every short password built from words there, and in the 75 repositories of
+# earlier sets that hold labelled realistic passwords, was labelled false; the realistic ones are random-looking.
+WORD_BUILT_PASSWORDS = ['SuperP4ssw0rd!', 'VMware1!', 'LS1setup!', 'patroni1', 'P@ssw0rd123', 'Summer2024!', 'hunter22']
+
+
+def test_the_words_factor_scales_a_password_built_from_words_only(detector: GenericDetector) -> None:
+    from leakstop.generic import score
+    from leakstop.generic.records import Candidate
+    assert detector.human_of_words == 0.6  # [score] human_of_words of data/generic.toml
+    words = Candidate('password', 'VMware1!', 0, 8, 'assign', True)
+    assert score(words, detector.vocabulary).value == 0.8  # 1.0: counted in full
+    assert score(words, detector.vocabulary, words_factor=0.6).value == 0.48  # under the threshold 0.5
+    assert score(words, detector.vocabulary, words_factor=0.6, human_factor=0.5).value == 0.4  # the lower factor
+    typed = Candidate('password', 'qecixbta', 0, 8, 'assign', True)  # eight letters of no word
+    assert score(typed, detector.vocabulary, words_factor=0.6).value == 0.6
+    image = Candidate('DB_PASSWORD', 'VMware1!', 0, 8, 'docker', False)  # built into an image: every literal counts
+    assert score(image, detector.vocabulary, words_factor=0.6).value >= detector.threshold
+
+
+@pytest.mark.parametrize('value', WORD_BUILT_PASSWORDS)
+def test_a_short_password_built_from_words_is_no_finding_anywhere(detector: GenericDetector, value: str) -> None:
+    for path in ('app/settings.py', 'deploy/group_vars/all.yml', 'config/app.env'):
+        assert detector.scan(f'password = "{value}"\n'.encode(), path) == [], path
+
+
+@pytest.mark.parametrize('value', ['qecixbta', 'Xk9mQ2vL', 'K@uihgxj4267', 'Vqqihw9554!', 'dagmve77'])
+def test_a_short_random_looking_password_still_counts(detector: GenericDetector, value: str) -> None:
+    assert [d.rule_id for d in detector.scan(f'password = "{value}"\n'.encode(), 'app/settings.py')] == ['generic-password']
+
+
+@pytest.mark.parametrize('value', WORD_BUILT_PASSWORDS)
+def test_a_password_built_from_words_into_an_image_still_counts(detector: GenericDetector, value: str) -> None:
+    """"Never build credentials into images": a Dockerfile's ENV and ARG literals count, words included (IMAGE_LITERALS)."""
+    for text in (f'ENV DB_PASSWORD={value}\n', f'ARG ADMIN_PASSWORD="{value}"\n'):
+        assert [d.rule_id for d in detector.scan(text.encode(), 'Dockerfile')] == ['generic-password'], text
 
 
 NOTE = b'password - Zq8bX3nR5tY7uV9wK2mL\n'
@@ -551,24 +593,27 @@ def test_names_ciphertext_and_public_keys_in_yaml(detector: GenericDetector, tex
     assert len(detector.scan(text, 'deploy.yaml')) == (1 if found else 0)
 
 
-PASSWORD_OF_ORDERS = b'Orders2024'  # the user's name and a year: a development default beside that user
+# the user's name and a year: a development default beside that user (a name of no word: a password built from
+# words, Orders2024 beside orders, is no finding anywhere)
+PASSWORD_OF_ORDERS = b'Zorvek2024'
 
 
 @pytest.mark.parametrize(('text', 'found'), [
     (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),
-    (b'MYSQL_USER: orders\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),
-    (b'MYSQL_USER: ORDERS\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # any case
-    (b'MYSQL_USER: orders\nMYSQL_PASSWORD: Ordersx2024\n', True),
-    (b'MYSQL_USER: orders\n' + b'x: 1\n' * 5 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # 6 lines up (was missed)
-    (b'MYSQL_USER: orders\n' + b'x: 1\n' * 6 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # 7 lines up
-    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 5 + b'MYSQL_USER: orders\n', False),  # 6 lines down
-    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 6 + b'MYSQL_USER: orders\n', True),
-    (b'MYSQL_PASSWORD: "' + PASSWORD_OF_ORDERS + b'"\n' + b'x: 1\n' * 5 + b'MYSQL_USER: orders\n', False),  # quoted (was missed)
+    (b'MYSQL_USER: zorvek\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),
+    (b'MYSQL_USER: ZORVEK\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # any case
+    (b'MYSQL_USER: zorvek\nMYSQL_PASSWORD: Zorvekx2024\n', True),
+    (b'MYSQL_USER: zorvek\n' + b'x: 1\n' * 5 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', False),  # 6 lines up (was missed)
+    (b'MYSQL_USER: zorvek\n' + b'x: 1\n' * 6 + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # 7 lines up
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 5 + b'MYSQL_USER: zorvek\n', False),  # 6 lines down
+    (b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + b'x: 1\n' * 6 + b'MYSQL_USER: zorvek\n', True),
+    (b'MYSQL_PASSWORD: "' + PASSWORD_OF_ORDERS + b'"\n' + b'x: 1\n' * 5 + b'MYSQL_USER: zorvek\n', False),  # quoted (was missed)
     (b'DB_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n', True),  # its own key (db...) names no user
-    (b'env.put("MYSQL_USER", "orders");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', False),  # call arguments
-    (b'env.put("MYSQL_HOST", "orders");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', True),
-    (b'POSTGRES_DB: kestra\nPOSTGRES_USER: kestra\nPOSTGRES_PASSWORD: k3str4\n', False),  # the name in leetspeak (held-out 27)
-    (b'POSTGRES_USER: nimbus\nPOSTGRES_PASSWORD: k3str4\n', True),
+    (b'env.put("MYSQL_USER", "zorvek");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', False),  # call arguments
+    (b'env.put("MYSQL_HOST", "zorvek");\nenv.put("MYSQL_PASSWORD", "' + PASSWORD_OF_ORDERS + b'");\n', True),
+    # the name in leetspeak (held-out 27: kestra and k3str4, now a password built from words anyway)
+    (b'POSTGRES_DB: zeqtra\nPOSTGRES_USER: zeqtra\nPOSTGRES_PASSWORD: z3qtr4\n', False),
+    (b'POSTGRES_USER: nimbus\nPOSTGRES_PASSWORD: z3qtr4\n', True),
     (b'  user: lemmy\n  password: lemmylemmy\n', False),  # the name typed twice (held-out 28)
     (b'  - username: user1\n    password: user1p\n', False),  # the name and a p (held-out 38, cp-ansible's LDAP users)
     (b'  - username: user1\n    password: k7Qm2xRv9p\n', True),  # ends the same way, another value
@@ -629,7 +674,7 @@ def test_a_detector_remembers_at_most_4096_lines() -> None:
 ])
 def test_blank_lines_count_as_lines_between_a_user_and_its_password(detector: GenericDetector, lines: list[bytes]) -> None:
     between = b''.join(line + b'\n' for line in lines)
-    for above, below in ((b'MYSQL_USER: orders\n' + between, b''), (b'', between + b'MYSQL_USER: orders\n')):
+    for above, below in ((b'MYSQL_USER: zorvek\n' + between, b''), (b'', between + b'MYSQL_USER: zorvek\n')):
         data = above + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + below
         assert detector.scan(data, 'docker-compose.yaml') == [], data  # 6 lines away
         data = above.replace(b'\n', b'\n\n', 1) + b'MYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n' + below.replace(b'\n', b'\n\n', 1)
@@ -646,8 +691,9 @@ def test_the_stem_of_a_name(text: str, stem: str) -> None:
 
 
 def test_a_password_of_the_user_s_name_and_a_password_word(detector: GenericDetector) -> None:
-    assert detector.scan(b'MYSQL_USER: changeuser\nMYSQL_PASSWORD: Changeuser2pass\n', 'docker-compose.yaml') == []
-    assert [d.rule_id for d in detector.scan(b'MYSQL_PASSWORD: Changeuser2pass\n', 'docker-compose.yaml')] == ['generic-password']
+    # (a user's name of no word: Changeuser2pass is built from words, no finding anywhere)
+    assert detector.scan(b'MYSQL_USER: qorvusr\nMYSQL_PASSWORD: Qorvusr2pass\n', 'docker-compose.yaml') == []
+    assert [d.rule_id for d in detector.scan(b'MYSQL_PASSWORD: Qorvusr2pass\n', 'docker-compose.yaml')] == ['generic-password']
 
 
 def test_a_secret_name_whose_value_is_on_the_next_line(detector: GenericDetector) -> None:
@@ -716,7 +762,7 @@ def test_a_remembered_line_is_not_extracted_again(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize('first', [
     b'docsearch:\n  appId: ABC\n  apiKey: ' + RANDOM_KEY + b'\n  indexName: docs\n',  # a search-only key
-    b'MYSQL_USER: orders\nMYSQL_PASSWORD: Orders2024\n',  # a password of its user's name
+    b'MYSQL_USER: zorvek\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n',  # a password of its user's name
     b'spec:\n  encryptedData:\n    password: ' + RANDOM_KEY + b'\n',  # ciphertext
     b'secretName: db\nsecretKey: ' + RANDOM_KEY + b'\n',  # the name of a key in a Secret
 ])
@@ -826,8 +872,10 @@ def test_an_acme_challenge_token_is_a_public_nonce(detector: GenericDetector, te
 @pytest.mark.parametrize(('line', 'found'), [
     (b'\tMARIADB_ROOT_PASSWORD=MariaDB11! \\\n', False),  # a word of its own key, a number and a mark
     (b'MINIO_ROOT_PASSWORD: Minio11!\n', False),
-    (b'MARIADB_ROOT_PASSWORD=Galera11!\n', True),  # no name of its line
-    (b'      GF_SECURITY_ADMIN_PASSWORD: "Admin@123"\n', True),  # a word, a symbol and digits: chosen (own corpus)
+    (b'MARIADB_ROOT_PASSWORD=Dvdsqo88!\n', True),  # no name of its line
+    (b'MARIADB_ROOT_PASSWORD=Galera11!\n', False),  # no name of its line, but a word: built from words (held-out 76-79)
+    # a word, a symbol and digits: counted as chosen until 2026-12-07 (own corpus); built from words, a default
+    (b'      GF_SECURITY_ADMIN_PASSWORD: "Admin@123"\n', False),
 ])
 def test_a_password_made_of_a_word_of_its_line(detector: GenericDetector, line: bytes, found: bool) -> None:
     """Held-out 17: mariadb-operator's development password, the product's name and `11!`, 12 times."""

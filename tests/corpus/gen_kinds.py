@@ -266,7 +266,7 @@ _HOSTS = ['db-prod-1.internal.orbitpay.io', 'pg-main.c9akciq32.eu-west-1.rds.ama
 
 
 def _pw(r: random.Random) -> str:
-    return g.human_password(r, url_safe=True) if r.random() < 0.5 else g.strong_password(r, r.randrange(14, 26), url_safe=True)
+    return g.typed_password(r, url_safe=True) if r.random() < 0.5 else g.strong_password(r, r.randrange(14, 26), url_safe=True)
 
 
 def _db(r: random.Random) -> str:
@@ -337,17 +337,17 @@ KINDS.update({
     'jwt-rs256-access-token': ('jwt', 'ACCESS_TOKEN', _jwt_payload('rs256')),
     'jwt-refresh-token': ('jwt', 'REFRESH_TOKEN', _jwt_payload('refresh')),
     'jwt-es256-token': ('jwt', 'APPSTORE_CONNECT_JWT', _jwt_payload('es256')),
-    'database-password': ('generic-passwords', 'DB_PASSWORD', lambda r: g.human_password(r)),
-    'weak-password': ('generic-passwords', 'ADMIN_PASSWORD', lambda r: r.choice(g.WEAK_PASSWORDS)),
+    'database-password': ('generic-passwords', 'DB_PASSWORD', lambda r: g.typed_password(r)),
+    'typed-password': ('generic-passwords', 'ADMIN_PASSWORD', lambda r: r.choice(g.TYPED_PASSWORDS)),
     'smtp-password': ('generic-passwords', 'SMTP_PASSWORD', lambda r: g.strong_password(r, 16)),
     'jwt-signing-secret': ('generic-passwords', 'JWT_SECRET', lambda r: rs(r, ALNUM, 48)),
     'letter-only-token': ('generic-passwords', 'API_TOKEN', lambda r: rs(r, LOWER, 24)),
-    'passphrase': ('generic-passwords', 'KEYSTORE_PASSWORD', lambda r: ''.join(r.choice(g.WORDS) for _ in range(4))),
+    'letter-password': ('generic-passwords', 'KEYSTORE_PASSWORD', lambda r: g.letter_password(r, 24)),
     'encryption-key': ('generic-passwords', 'ENCRYPTION_KEY', lambda r: rs(r, HEX, 64)),
     'generic-api-key': ('generic-passwords', 'API_KEY', lambda r: rs(r, ALNUM, 32)),
     'client-secret': ('generic-passwords', 'CLIENT_SECRET', lambda r: rs(r, B64URL, 40)),
     'redis-password': ('generic-passwords', 'REDIS_PASSWORD', lambda r: g.strong_password(r, 24)),
-    'ldap-bind-password': ('generic-passwords', 'LDAP_BIND_PASSWORD', lambda r: g.human_password(r)),
+    'ldap-bind-password': ('generic-passwords', 'LDAP_BIND_PASSWORD', lambda r: g.typed_password(r)),
     'session-secret': ('generic-passwords', 'SESSION_SECRET', lambda r: g.strong_password(r, 32)),
     'webhook-secret': ('generic-passwords', 'WEBHOOK_SECRET', lambda r: rs(r, HEX, 40)),
     'admin-token': ('generic-passwords', 'ADMIN_TOKEN', lambda r: rs(r, string.ascii_letters, 28)),

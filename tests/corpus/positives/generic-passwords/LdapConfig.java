@@ -7,7 +7,7 @@ public class LdapConfig {
         LdapContextSource src = new LdapContextSource();
         src.setUrl("ldaps://ldap.orbitpay.internal:636");
         src.setUserDn("cn=svc-orbit,ou=services,dc=orbitpay,dc=io");
-        src.setPassword("Company2024!");
+        src.setPassword("Mngtaac2283!");
         return src;
     }
 }

@@ -4,6 +4,6 @@ module.exports = {
   "secure": true,
   "auth": {
     "user": "noreply@orbitpay.io",
-    "pass": "Football7!"
+    "pass": "Psgohjfe7!"
   }
 };

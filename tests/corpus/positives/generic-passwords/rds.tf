@@ -5,6 +5,6 @@ resource "aws_db_instance" "orders" {
   instance_class      = "db.r6g.large"
   allocated_storage   = 100
   username            = "orders"
-  password            = "T4ng0^74"
+  password            = "Tmw0=1677"
   skip_final_snapshot = false
 }

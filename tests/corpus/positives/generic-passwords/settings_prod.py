@@ -9,7 +9,7 @@ DATABASES = {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "orbit",
         "USER": "orbit",
-        "PASSWORD": "P@ssword1234",
+        "PASSWORD": "K@uihgxj4267",
         "HOST": "db-prod-1.internal.orbitpay.io",
         "PORT": "5432",
     }

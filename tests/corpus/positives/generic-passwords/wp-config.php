@@ -1,7 +1,7 @@
 <?php
 define( 'DB_NAME', 'wordpress' );
 define( 'DB_USER', 'wp_orbit' );
-define( 'DB_PASSWORD', 'Passw0rd!' );
+define( 'DB_PASSWORD', 'Suvfs4sc!' );
 define( 'DB_HOST', 'localhost' );
 define( 'DB_CHARSET', 'utf8mb4' );
 

@@ -1,0 +1,3 @@
+#define WIFI_SSID "orbit-iot"
+#define WIFI_PASSWORD "Jasper^Raven67"
+#define MQTT_PASSWORD "Parsnipgopher13!"

@@ -1,0 +1,2 @@
+CREATE USER reporting WITH PASSWORD 'Sunshine!88';
+ALTER USER 'app'@'%' IDENTIFIED BY 'Trustno1!';
