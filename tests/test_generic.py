@@ -398,11 +398,10 @@ def test_a_typed_password_elsewhere_counts(detector: GenericDetector, path: str)
 def test_a_long_password_of_words_in_a_test_is_a_fixture_as_a_short_one(detector: GenericDetector) -> None:
     """Held-out 41 (cookiecutter-django's user tests): something-r@nd0m!, 17 characters of words in leetspeak and a
     mark, counted in full in a test (over 16 characters). Words are typed, whatever their length; a long random
-    value still counts there. Built from words, it is no finding outside tests either since 2026-12-07 ([score]
-    human_of_words: held-out 76-79 and the 75 repositories of labelled realistic passwords hold no such secret)."""
+    value still counts there. Outside tests a long one counts ([score] human_of_words weighs short ones only)."""
     typed = b'password = "something-r@nd0m!"\n'
     assert detector.scan(typed, 'users/tests/test_managers.py') == []
-    assert detector.scan(typed, 'users/managers.py') == []
+    assert [d.rule_id for d in detector.scan(typed, 'users/managers.py')] == ['generic-password']
     assert [d.rule_id for d in detector.scan(b'password = "Zq8bX3nR5tY7uV9wK2mL"\n', 'users/tests/test_managers.py')] == [
         'generic-password']
 

@@ -26,7 +26,6 @@ from leakstop.digest import sha256
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
-from leakstop.generic import values
 from leakstop.generic.values import LEETSPEAK_WORDS, WORD_BUILT, Words, judge_passphrase, judge_value, leet_readings
 from leakstop.regex import LazyPattern
 
@@ -239,8 +238,9 @@ def score(
         # a long passphrase is real even in a test; a long one of words (something-r@nd0m!) is typed as a short one
         typed = judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS
         factor = human_factor if typed else 1.0
-        if typed and not image and judgement.words > WORD_BUILT:
-            # a password built from words (SuperP4ssw0rd!, VMware1!, patroni1): a default or a stand-in wherever it is
+        if judgement.length < 16 and not image and judgement.words > WORD_BUILT:
+            # a short password built from words (SuperP4ssw0rd!, VMware1!, patroni1): a default or a stand-in wherever
+            # it is; a long passphrase of words (correcthorsebatterystaple) is no stand-in
             factor = min(factor, words_factor)
         value_score = max(judgement.randomness, round(judgement.human_password * factor, 3))
     elif (key.kind == 'token' and judgement.uuid and key.reason == 'token' and not set(key.words) & vocabulary.key_qualifiers
@@ -658,7 +658,6 @@ class GenericDetector:
         self.human_in_tests_and_docs = human_in_tests_and_docs
         self.short_in_tests_and_docs = short_in_tests_and_docs
         self.human_of_words = human_of_words
-        values.HUMAN_OF_WORDS[0] = human_of_words  # (the password rules' validators weigh such a password alike)
         # the generic rules that run: a candidate whose key names a disabled one is not judged, so it
         # neither reports nor wins over another key of the same value
         self.rule_ids = rule_ids

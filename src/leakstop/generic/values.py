@@ -361,8 +361,18 @@ _LEET = tuple(str.maketrans({'0': 'o', '1': one, '3': three, '4': 'a', '5': 's',
 _LEET_CHARS = frozenset('013457@$')
 LEETSPEAK_WORDS = 0.8  # word share, read as leetspeak, from which a value is words and no random material
 WORD_BUILT = 0.5  # word share over which a short password is built from words ([score] human_of_words)
-# [score] human_of_words of data/generic.toml, set as the generic detector loads (1.0 until then: no change)
-HUMAN_OF_WORDS = [1.0]
+# [score] human_of_words of data/generic.toml, read on first need (``human_of_words``): the password rules' validators
+# weigh such a password as the generic score does, whether or not the generic detector runs
+HUMAN_OF_WORDS: list[float | None] = [None]
+
+
+def human_of_words() -> float:
+    value = HUMAN_OF_WORDS[0]
+    if value is None:
+        from leakstop.cache import cache_dir, cached_toml
+        from leakstop.generic.keys import DATA_FILE
+        value = HUMAN_OF_WORDS[0] = float(cached_toml(DATA_FILE, directory=cache_dir())['score'].get('human_of_words', 1.0))
+    return value
 _WORD_JOINS = LazyPattern(r'(?<=[A-Za-z])[_.-](?=[A-Za-z])')
 _NUMBER_TAIL = LazyPattern(r'(?:[^A-Za-z0-9]\d+|\d{2,})\Z')  # Dog11, P@ssw0rd$1: a number, not letters
 
@@ -961,10 +971,9 @@ def assigned_password(secret: str, human_factor: float = 1.0) -> bool:
     """A literal assigned to a password- or secret-named key: weak real passwords count, names do not.
     ``human_factor``: as the generic score weighs a short chosen password in tests and docs."""
     j = judge_value(secret.strip())
-    typed = len(secret.strip()) < 16 or j.words >= LEETSPEAK_WORDS
     factor = human_factor if len(secret.strip()) < 16 else 1.0
-    if typed and j.words > WORD_BUILT:  # (as the generic score weighs a password built from words: VMware1!)
-        factor = min(factor, HUMAN_OF_WORDS[0])
+    if len(secret.strip()) < 16 and j.words > WORD_BUILT:  # (as the generic score weighs a short one built from words)
+        factor = min(factor, human_of_words())
     return 6 <= len(secret.strip()) <= 1000 and (j.human_password * factor >= 0.5 or j.randomness >= 0.5)
 
 
