@@ -187,7 +187,7 @@ def test_two_fallbacks_on_a_line(detector: GenericDetector) -> None:
 
 @pytest.mark.parametrize(('text', 'path', 'start', 'syntax', 'words'), [
     (b'<password>Xk9mQ2vL7pW4</password>', 'app.xml', 10, 'xml, unquoted', 'password'),
-    (b'<add key="Password" value="Xk9mQ2vL7pW4"/>', 'web.config', 27, 'xml, unquoted', 'password'),
+    (b'<add key="Password" value="Xk9mQ2vL7pW4"/>', 'web.config', 27, 'xml', 'password'),
     (b'<entry name="db.password" type="string">Xk9mQ2vL7pW4</entry>', 'app.xml', 40, 'xml, unquoted', 'db password'),
     (b'const t = process.env["API_TOKEN"] || "Xk9mQ2vL7pW4";', 'app.js', 39, 'fallback', 'api token'),  # the last name
     (b'{{ .Values.db.password | default "Xk9mQ2vL7pW4" }}', 'templates/a.yaml', 34, 'fallback', 'password'),

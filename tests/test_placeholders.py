@@ -37,6 +37,8 @@ def test_placeholder_passwords(password: str, placeholder: bool) -> None:
     ('Ch4n63d!9x', False), ('xxxxxxxx', True), ('${X}', True),
     ('"Zq8bX3nR5tY7uV9wK2mL"', False),
     ('fedcba9876543210', True), ('zyxwvutsrqp0', True), ('Zq8bX3nR5tY7uV9wK2mL', False),  # runs backwards too
+    # a variable's name after $, not a password after $ (sixteenth hostile review, break 02)
+    ('$DB_PASSWORD', True), ('$dbPassword', True), ('$secret2', True), ('$k9XqT7vLp2m', False), ('$Rk9XqT7vLp2', False),
 ])
 def test_the_allowlist_judges_placeholders_with_the_shipped_shapes(value: str, placeholder: bool, default_config: Config) -> None:
     shapes = default_config.allowlist.builtin.placeholders
@@ -82,6 +84,7 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
     'credentialsJSON:0b5b9c0d-1f2a-4c3e',  # a TeamCity token's id (held-out 26)
     '$user:$pass', '$DB_USER@$DB_HOST',  # two shell variables joined (held-out 26)
     '$$LOCAL_HANA_PASSWORD',  # a variable as docker-compose and make escape its $ (held-out 77)
+    '$dbPassword', '$db_pass2', '$Password', '$PGPASSWORD',  # a variable's name (sixteenth hostile review, break 02)
     "'$using:GrafanaLDAPuserpwd'", 'Password=$using:SqlPass;', '$script:Token', '$env:DB_PASSWORD',  # PowerShell's scopes
     '$WAC_SETTINGS_REG_KEY\\Ha',  # a variable and a Windows path (held-out 76)
     '((gitbot_ssh_key.private_key))', '(( db_password ))',  # Concourse / BOSH variables (held-out 29)
@@ -91,7 +94,7 @@ def test_each_kind_of_reference(value: str) -> None:
     assert is_reference(value)
 
 
-@pytest.mark.parametrize('value', ['$a$b', '$$$A', '$$9a', '$$k9Xq2mW7vR4tZp8L', '$$Money2024', '$$PASSWORD', 'x$usingSql', '$using:',  'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9', 'x((y))', 'Xq($9Lk)2w'])
+@pytest.mark.parametrize('value', ['$a$b', '$$$A', '$$9a', '$$k9Xq2mW7vR4tZp8L', '$$Money2024', '$$PASSWORD', '$k9XqT7vLp2m', '$Xq7vLp9RmK2', 'x$usingSql', '$using:',  'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9', 'x((y))', 'Xq($9Lk)2w'])
 def test_near_references_are_not_references(value: str) -> None:
     assert not is_reference(value)
 

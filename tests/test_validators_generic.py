@@ -21,12 +21,14 @@ WEAK_REAL_PASSWORDS = [
     'letmein99', 'qeci8Xbt', 'dagmve77', 'Xk9mQ2vL', 'K@uihgxj4267', 'xjpzdq.xnpekaf-47',
     'u7=9@=%w62rvu^ad48tcc*#3yj*r)v3kzu6qtpm%_x6zj(wob=',
     'correcthorsebatterystaple', 'Marble=Lobster0549', 'jigsaw.thistle-07',  # long passphrases of words: no stand-ins
+    # random ones whose short humps read as words by chance, digits as letters (sixteenth hostile review, break 01)
+    'DA3H6lE7', '3Crm6W4y', 'Baa7didI4q4E',
 ]
 # Short passwords built from words (over half of each dictionary words, plain or in leetspeak): counted as weak real
 # passwords until 2026-12-07; [score] human_of_words (0.6) makes them no secret anywhere, as on held-out 76-79 and
 # the 75 repositories of labelled realistic passwords every one was a default, a stand-in or a test container's
 WORD_BUILT_PASSWORDS = [
-    'hunter22', 'P@ssword1234', 'Summer2024!', 'Almond.Nutmeg15', 'VMware1!', 'LS1setup!', 'patroni1', 'SuperP4ssw0rd!',
+    'hunter22', 'P@ssword1234', 'Summer2024!', 'Almond.Nutmeg15', 'ourBigFox11', 'VMware1!', 'LS1setup!', 'patroni1', 'SuperP4ssw0rd!',
 ]
 NOT_LITERAL_SECRETS = [
     '', 'abc', '${DB_PASSWORD}', 'prefix-${X}', '$(vault read -field=pw secret/db)', '{{ vault_pw }}', '%(password)s',

@@ -75,7 +75,8 @@ def _compiled(shapes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 REFERENCE = LazyPattern(
-    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A%%[A-Za-z_][\w.-]*%%\Z|\A\$[A-Za-z_]\w*\Z|\A\$\$[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z'
+    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A%%[A-Za-z_][\w.-]*%%\Z|\A\$(?-i:[A-Z_][A-Z0-9_]*|[a-z_][a-z_]*(?:[A-Z][a-z]+)*\d{0,3}|[A-Z][a-z]+(?:[A-Z][a-z]+)*\d{0,3})\Z'
+    r'|\A\$\$[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z'
     r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])'
     r'|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z'
     r'|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'
@@ -105,7 +106,9 @@ REFERENCE = LazyPattern(
 
 # (``$$NAME``: a variable as docker-compose and make write a literal ``$``, ``$$LOCAL_HANA_PASSWORD`` in a compose
 # ``command:``, held-out 77; only an environment variable's name, upper case with an underscore: ``$$k9Xq…`` and
-# ``$$Money2024`` are passwords in a .properties, JSON or YAML file, fifteenth hostile review, break 09)
+# ``$$Money2024`` are passwords in a .properties, JSON or YAML file, fifteenth hostile review, break 09; and ``$NAME`` a
+# variable only when its name reads as one, upper or lower case or camel humps, a number at its end: ``$k9XqT7vLp2m``
+# is a password, sixteenth hostile review, break 02)
 
 
 def is_reference(value: str) -> bool:

@@ -26,7 +26,7 @@ from leakstop.digest import sha256
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
-from leakstop.generic.values import LEETSPEAK_WORDS, WORD_BUILT, Words, judge_passphrase, judge_value, leet_readings
+from leakstop.generic.values import LEETSPEAK_WORDS, Words, built_from_words, judge_passphrase, judge_value, leet_readings
 from leakstop.regex import LazyPattern
 
 PROPERTIES_ONLY = frozenset(('properties',))  # families whose syntax is a .properties file's only (`key value`)
@@ -196,7 +196,7 @@ def score(
     """strength(key) × value score; the value score depends on the kind of key (see data/generic.toml).
 
     ``human_factor`` scales the human-password score (tests and documentation), ``words_factor`` that of a
-    short password built from words (``WORD_BUILT``) anywhere; ``short_factor`` the
+    short password built from words (``built_from_words``) anywhere; ``short_factor`` the
     randomness of a value under ``SHORT_VALUE`` characters under a name that is not a password's (tests and
     documentation too); ``keys`` memoizes the key judge.
     """
@@ -238,7 +238,7 @@ def score(
         # a long passphrase is real even in a test; a long one of words (something-r@nd0m!) is typed as a short one
         typed = judgement.length < 16 or judgement.words >= LEETSPEAK_WORDS
         factor = human_factor if typed else 1.0
-        if judgement.length < 16 and not image and judgement.words > WORD_BUILT:
+        if not image and built_from_words(value, judgement):
             # a short password built from words (SuperP4ssw0rd!, VMware1!, patroni1): a default or a stand-in wherever
             # it is; a long passphrase of words (correcthorsebatterystaple) is no stand-in
             factor = min(factor, words_factor)

@@ -493,14 +493,14 @@ _NAMING_CALL = rb'''[\w.:]{1,80}\([ \t]*["'](?P<key>[\w.-]{1,80})["'](?:[ \t]*,[
 # An argument may be a reference whose last name names the key (Terraform's `coalesce(var.db_password, "…")`,
 # `try(var.rds.master_password, "…")`), and the call naming it may stand in SQL's NULLIF, which makes an empty setting
 # NULL (`COALESCE(NULLIF(current_setting('app.db_password', true), ''), '…')`) (fifteenth hostile review, break 06)
-_REFERENCE = rb'''[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){0,5}'''
+_DOTTED_ARGUMENT = rb'''[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){0,5}'''
 _NAMING_ARGUMENT = (rb'''(?:(?P<nullif>(?i:nullif)\([ \t]*)?''' + _NAMING_CALL + rb'''(?(nullif)[ \t]*,[ \t]*(?:''|"")[ \t]*\))'''
-                    rb'''|(?P<rkey>''' + _REFERENCE + rb'''))[ \t]*,[ \t]*''')
-_OTHER_ARGUMENT = b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + b'|' + _REFERENCE + rb''')[ \t]*,[ \t]*'''
+                    rb'''|(?P<rkey>''' + _DOTTED_ARGUMENT + rb'''))[ \t]*,[ \t]*''')
+_OTHER_ARGUMENT = b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + b'|' + _DOTTED_ARGUMENT + rb''')[ \t]*,[ \t]*'''
 # a map's entry and the default when it is missing: Terraform's `lookup(var.db, "password", "v")` (fifteenth hostile review,
 # break 06); the map a reference, the entry's name a string
 _LOOKUP = LazyPattern(
-    rb'''(?<![\w$.])lookup\([ \t]*''' + _REFERENCE + rb'''[ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?='''
+    rb'''(?<![\w$.])lookup\([ \t]*''' + _DOTTED_ARGUMENT + rb'''[ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?='''
     + _QUOTED_VALUE + rb'''[ \t]*\))'''
 )
 _FIRST_SET = LazyPattern(

@@ -366,6 +366,29 @@ WORD_BUILT = 0.5  # word share over which a short password is built from words (
 HUMAN_OF_WORDS: list[float | None] = [None]
 
 
+_ALPHA_RUN = LazyPattern(r'[A-Za-z]+')
+
+
+def built_from_words(value: str, judgement: ValueJudgement) -> bool:
+    """A short password built from words ([score] human_of_words weighs it): over ``WORD_BUILT`` of it dictionary
+    words, one of them of four letters or more, as written or read as leetspeak (``VMware1!``: ware; ``LS1setup!``:
+    setup; ``SuperP4ssw0rd!``). Short humps read as words are chance in random characters (``DA3H6lE7``,
+    ``3Crm6W4y``, ``Baa7didI4q4E``: about 1 in 200 random 8-character passwords was taken for words; sixteenth hostile
+    review, break 01)."""
+    if judgement.length >= 16 or judgement.words <= WORD_BUILT:
+        return False
+    words = Words.get()
+    for text in (value, *leet_readings(value)):
+        for part in _HUMP.findall(text):
+            if len(part) >= 4 and part.isalpha():
+                low = part.lower()
+                if any(low[j:i] in words for i in range(4, len(low) + 1) for j in range(max(0, i - 12), i - 3)):
+                    return True
+    # (or short words in a row as written, camel-cased: ourBigFox11; not words apart, Baa7didI4q4E, nor joined by a
+    # digit read as a letter)
+    return any(len(run) >= 8 and _covered(run.lower(), words) >= 0.75 * len(run) for run in _ALPHA_RUN.findall(value))
+
+
 def human_of_words() -> float:
     value = HUMAN_OF_WORDS[0]
     if value is None:
@@ -972,7 +995,7 @@ def assigned_password(secret: str, human_factor: float = 1.0) -> bool:
     ``human_factor``: as the generic score weighs a short chosen password in tests and docs."""
     j = judge_value(secret.strip())
     factor = human_factor if len(secret.strip()) < 16 else 1.0
-    if len(secret.strip()) < 16 and j.words > WORD_BUILT:  # (as the generic score weighs a short one built from words)
+    if built_from_words(secret.strip(), j):  # (as the generic score weighs a short one built from words)
         factor = min(factor, human_of_words())
     return 6 <= len(secret.strip()) <= 1000 and (j.human_password * factor >= 0.5 or j.randomness >= 0.5)
 
