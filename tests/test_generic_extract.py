@@ -1002,3 +1002,25 @@ def test_a_quoted_xml_pair_or_user_in_an_escaped_string(default_config: Config, 
 ])
 def test_no_quoted_xml_pair_or_user_in_code(detector: GenericDetector, path: str, text: str) -> None:
     assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    # sixteenth hostile review: the value before the key (05), a .NET key of six sections (06), a password set after an
+    # argument that is a call's result or a subscript (03)
+    ('app.config', f'<appSettings>\n  <add value="{P05}" key="DbPassword" />\n</appSettings>\n'),
+    ('appsettings.yml', f'Logging:Providers:Mail:Smtp:Auth:Password: {P05}\n'),
+    ('kc.py', f'keycloak_admin.set_user_password(get_user_id("alice"), "{P05}", temporary=False)\n'),
+    ('kc.py', f'keycloak_admin.set_user_password(user["id"], "{P05}")\n'),
+    ('kc.go', f'err = client.SetPassword(ctx, token.AccessToken, users[0].ID, "demo", "{P05}", false)\n'),
+])
+def test_the_sixteenth_reviews_siblings(detector: GenericDetector, path: str, text: str) -> None:
+    assert P05 in [value for _, value, _ in found(detector, text.encode(), path)]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('app.config', '<add value="{0}" key="DbPassword" />\n'),
+    ('app.config', f'<add value="{P05}" key="DisplayName" />\n'),  # no secret's name
+    ('kc.py', 'keycloak_admin.set_user_password(get_user_id("alice"), password)\n'),
+])
+def test_no_finding_beside_the_sixteenth_reviews_siblings(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []

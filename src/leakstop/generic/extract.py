@@ -283,7 +283,7 @@ _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in th
 # a line with a YAML colon and a blank after it; C#'s indexer, `config["Smtp:Password"] = "v"` (an in-memory
 # configuration's), too. The groups are `_ASSIGN`'s (kq: the closing quote, or empty).
 _COLON_KEY = LazyPattern(
-    rb'''(?:(?<=(?P<oq>["']))|(?m:^)[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.\-]{0,80}(?::[A-Za-z_][\w.\-]{0,80}){1,4})'''
+    rb'''(?:(?<=(?P<oq>["']))|(?m:^)[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.\-]{0,80}(?::[A-Za-z_][\w.\-]{0,80}){1,9})'''
     rb'''(?P<kq>(?(oq)(?P=oq)\]?|(?=:[ \t])))[ \t]*(?P<op>:(?![:/\\])|=(?!=))[ \t]*'''
     rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?(?=''' + _VALUE + rb')'
 )
@@ -347,6 +347,10 @@ _XML_NAMED = LazyPattern(
 # also as XML in a string of code, `"<add key=\"DbPassword\" value=\"…\" />"`: fifteenth hostile review, break 01)
 _XML_PAIR = LazyPattern(
     rb'''(?i:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"[ \t]+(?i:value|defaultValue)[ \t]*=[ \t]*"(?P<dqv>[^"\n]{1,500})"'''
+)
+# the value before the key, `<add value="…" key="DbPassword" />` (sixteenth hostile review, break 05)
+_XML_PAIR_VALUE_FIRST = LazyPattern(
+    rb'''(?<![\w-])(?i:value|defaultValue)[ \t]*=[ \t]*"(?P<dqv>[^"\n]{1,500})"[ \t]+(?i:key|name)[ \t]*=[ \t]*"(?P<key>[^"\n]{1,80})"'''
 )
 _FLAG = LazyPattern(
     rb'''(?:(?<=[\s"'])|^)--?(?P<key>[A-Za-z][\w-]{0,60})(?:=|[ \t]+)(?=''' + _VALUE + rb')'
@@ -534,7 +538,10 @@ _CALL = LazyPattern(rb'''(?<![\w$])(?P<key>[A-Za-z_]\w{0,60})\([ \t]*(?=''' + _Q
 # update_password for a form's action, not a credential). The value is the last string: only flags, numbers and keyword
 # arguments of such may follow it. Up to 5 arguments before it, each a reference (maybe a call of no arguments:
 # `user.GetID()`) or a string.
-_SETTER_ARGUMENT = rb'''(?:[A-Za-z_&*][\w.]{0,80}(?:\(\))?|"[^"\n\\]{0,80}"|'[^'\n\\]{0,80}')[ \t]*,[ \t]*'''
+# (a call's result or a subscript as an argument too, `get_user_id("alice")`, `user["id"]`, `users[0].ID`,
+# `gocloak.PString(user.ID)`: sixteenth hostile review, break 03; their brackets hold no bracket of their own)
+_SETTER_ARGUMENT = (rb'''(?:[A-Za-z_&*][\w.]{0,80}(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,40}\])?(?:\.[\w.]{1,40})?'''
+                    rb'''|"[^"\n\\]{0,80}"|'[^'\n\\]{0,80}')[ \t]*,[ \t]*''')
 _FLAG_ARGUMENT = rb'''[ \t]*,[ \t]*(?:\w{1,30}[ \t]*=[ \t]*)?(?:true|false|True|False|nil|None|\d{1,5})'''
 _PASSWORD_SETTER = LazyPattern(
     rb'''(?<![\w$])(?P<key>[Ss]et\w{0,40}[Pp]assword)\([ \t]*(?:''' + _SETTER_ARGUMENT + rb'''){1,5}'''
@@ -1027,7 +1034,7 @@ def _next_line_end(data: bytes, end: int, reach: int) -> int:
 
 
 def xml(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR):
+    for rx in (_XML_ELEMENT, _XML_KEYED, _XML_PAIR, _XML_PAIR_VALUE_FIRST):
         for m in rx.finditer(data, lo, hi):
             if rx is _XML_ELEMENT and m.group('key') == b'key' and _PLIST_DICT.search(data, 0, 4096):
                 continue  # a property list's <key>name</key>: the name of the entry, its value follows (held-out 61)
