@@ -2309,7 +2309,7 @@ def notebooks(c: Corpus) -> None:
 
 # ---------------------------------------------------------------- passwords built from words
 def word_passwords(c: Corpus) -> None:
-    """Weak passwords built from words (Summer2024!, P@ssword1234, Harbor!Copper482, four words run together) under
+    """Weak passwords built from words (Summer2024!, P@ssword1234, Harbor!Copper482, two short words run together) under
     password names, in the positives' layouts: a vendor's or a project's default, a stand-in or a test container's
     password. On held-out sets 76-79 and the 75 repositories of earlier sets that hold labelled realistic passwords
     (2026-12-07) every one of them was labelled false; the realistic passwords labelled true are random-looking."""
@@ -2323,8 +2323,11 @@ def word_passwords(c: Corpus) -> None:
             if len(value) < 16:
                 return value
 
-    def phrase(n: int) -> str:
-        return ''.join(r.choice(g.WORDS) for _ in range(n))
+    def phrase(n: int) -> str:  # short too: a passphrase of 16 characters or more counts ([score] human_of_words)
+        while True:
+            value = ''.join(r.choice(g.WORDS) for _ in range(n))
+            if len(value) <= 12:
+                return value
     c.neg(cat, 'settings_prod.py', dedent(f'''
         DATABASES = {{
             "default": {{
@@ -2355,7 +2358,7 @@ def word_passwords(c: Corpus) -> None:
         spring.datasource.username=orbit
         spring.datasource.password={next(w)}
         spring.mail.password={next(w)}
-        server.ssl.key-store-password={phrase(4)}
+        server.ssl.key-store-password={phrase(2)}
         '''))
     c.neg(cat, 'config.json', json.dumps({'database': {'host': 'mysql.ledgerly.net', 'user': 'ledger', 'password': next(w)},
                                           'smtp': {'host': 'smtp.orbitpay.io', 'password': human()},
@@ -2364,7 +2367,7 @@ def word_passwords(c: Corpus) -> None:
         vcenter_user: administrator@vsphere.local
         vcenter_password: "{next(w)}"
         grafana_admin_password: {next(w)}
-        keystore_password: {phrase(4)}
+        keystore_password: {phrase(2)}
         ansible_become_password: "{human()}"
         '''))
     c.neg(cat, 'database.yml', dedent(f'''
@@ -2414,7 +2417,7 @@ def word_passwords(c: Corpus) -> None:
     c.neg(cat, 'wpa_supplicant.conf', dedent(f'''
         network={{
             ssid="Orbit-Office"
-            psk="{phrase(3)}{r.randrange(10, 99)}"
+            psk="{phrase(2)}{r.randrange(10, 99)}"
         }}
         '''))
     c.neg(cat, 'config.h', dedent(f'''

@@ -1,5 +1,5 @@
 object Db {
     const val URL = "jdbc:postgresql://db-prod-1.internal.orbitpay.io/orbit"
     const val USER = "orbit"
-    const val PASSWORD = "Emb3r?8695"
+    const val PASSWORD = "Kestrel2371-"
 }

@@ -1,3 +1,3 @@
 #define WIFI_SSID "orbit-iot"
-#define WIFI_PASSWORD "Jasper^Raven67"
-#define MQTT_PASSWORD "Parsnipgopher13!"
+#define WIFI_PASSWORD "Thistle634-"
+#define MQTT_PASSWORD "Almondyonder58!"
