@@ -103,13 +103,18 @@ def human_password(rng: random.Random, url_safe: bool = False) -> str:
     style = rng.randrange(4)
     w1, w2 = rng.choice(WORDS), rng.choice(WORDS)
     digits = ''.join(rng.choice(DIGITS) for _ in range(rng.randrange(2, 5)))
+    if style < 3:
+        return _chosen_shape(rng, style, w1, w2, digits, syms)
+    return w1[0].upper() + w1[1:].replace('a', '4').replace('e', '3').replace('o', '0') + rng.choice(syms) + digits
+
+
+def _chosen_shape(rng: random.Random, style: int, w1: str, w2: str, digits: str, syms: str) -> str:
+    """The first three shapes of a chosen password (human_password's of words, typed_password's of no word)."""
     if style == 0:
         return w1.capitalize() + rng.choice(syms) + w2.capitalize() + digits
     if style == 1:
         return w1.capitalize() + digits + rng.choice(syms)
-    if style == 2:
-        return f'{w1}{rng.choice(syms)}{w2}{rng.choice(syms)}{digits}'
-    return w1[0].upper() + w1[1:].replace('a', '4').replace('e', '3').replace('o', '0') + rng.choice(syms) + digits
+    return f'{w1}{rng.choice(syms)}{w2}{rng.choice(syms)}{digits}'
 
 
 def strong_password(rng: random.Random, n: int = 20, url_safe: bool = False) -> str:
@@ -150,12 +155,8 @@ def typed_password(rng: random.Random, url_safe: bool = False) -> str:
     style = rng.randrange(4)
     w1, w2 = letters(rng, rng.randrange(4, 8)), letters(rng, rng.randrange(4, 8))
     digits = rs(rng, DIGITS, rng.randrange(2, 5))
-    if style == 0:
-        return w1.capitalize() + rng.choice(syms) + w2.capitalize() + digits
-    if style == 1:
-        return w1.capitalize() + digits + rng.choice(syms)
-    if style == 2:
-        return f'{w1}{rng.choice(syms)}{w2}{rng.choice(syms)}{digits}'
+    if style < 3:
+        return _chosen_shape(rng, style, w1, w2, digits, syms)
     i = rng.randrange(1, len(w1))  # a digit among the letters, where leetspeak puts one
     return w1[0].upper() + w1[1:i] + rng.choice('0134') + w1[i + 1:] + rng.choice(syms) + digits
 
