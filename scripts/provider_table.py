@@ -1540,6 +1540,16 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     P('ory-personal-access-token', 'Ory', 'Ory Network personal access token or API key', 'https://console.ory.sh/',
       ['ory_pat_', 'A32'], alts=[['ory_apikey_', 'A32']], keywords=['ory_pat_', 'ory_apikey_'], var='ORY_API_KEY', cat='identity',
       host='api.console.ory.sh')
+    # Ory's identifiable token formats (its docs' token-formats page): an opaque OAuth 2.0 token is fosite's key and
+    # signature in base64url joined by '.', after ory_at_ (access), ory_rt_ (refresh) or ory_ac_ (authorization code);
+    # a session token for API flows is ory_st_ and 32 letters and digits (held-out 79: Ory's docs)
+    P('ory-oauth2-token', 'Ory', 'Ory (Hydra, Ory Network) OAuth 2.0 access token, refresh token or authorization code',
+      'https://www.ory.sh/docs/hydra/guides/oauth2-token-introspection',
+      ['ory_at_', 'w43', '.', 'w43'], alts=[['ory_rt_', 'w43', '.', 'w43'], ['ory_ac_', 'w43', '.', 'w43']],
+      keywords=['ory_at_', 'ory_rt_', 'ory_ac_'], var='ORY_ACCESS_TOKEN', cat='identity', host='project.projects.oryapis.com')
+    P('ory-session-token', 'Ory', 'Ory (Kratos, Ory Network) session token',
+      'https://www.ory.sh/docs/kratos/session-management/overview',
+      ['ory_st_', 'A32'], keywords=['ory_st_'], var='ORY_SESSION_TOKEN', cat='identity', host='project.projects.oryapis.com')
     X('tinybird-token', 'Tinybird', 'Tinybird auth token', 'https://www.tinybird.co/docs/get-started/administration/auth-tokens',
       r"""(?<![A-Za-z0-9_.-])(?P<secret>p\.eyJ[A-Za-z0-9_-]{20,400}\.[A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])""",
       keywords=['p.eyJ'], cat='data', max_length=520, entropy=4.0,
