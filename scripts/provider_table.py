@@ -1545,7 +1545,7 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     # a session token for API flows is ory_st_ and 32 letters and digits (held-out 79: Ory's docs)
     P('ory-oauth2-token', 'Ory', 'Ory (Hydra, Ory Network) OAuth 2.0 access token, refresh token or authorization code',
       'https://www.ory.sh/docs/hydra/guides/oauth2-token-introspection',
-      ['ory_at_', 'w43', '.', 'w43'], alts=[['ory_rt_', 'w43', '.', 'w43'], ['ory_ac_', 'w43', '.', 'w43']],
+      ['ory_at_', 'w16-64', '.', 'w16-64'], alts=[['ory_rt_', 'w16-64', '.', 'w16-64'], ['ory_ac_', 'w16-64', '.', 'w16-64']],
       keywords=['ory_at_', 'ory_rt_', 'ory_ac_'], var='ORY_ACCESS_TOKEN', cat='identity', host='project.projects.oryapis.com')
     P('ory-session-token', 'Ory', 'Ory (Kratos, Ory Network) session token',
       'https://www.ory.sh/docs/kratos/session-management/overview',
