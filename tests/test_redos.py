@@ -296,3 +296,20 @@ def _one_line_of_begins_with_escaped_breaks(size: int) -> bytes:
 def test_pipeline_time_grows_linearly(make: Callable[[int], bytes]) -> None:
     small, large = _growth(make, 'k8s/secret.yaml')
     assert large < NOISE_FLOOR * 4 or large / small < RATIO, f'{small:.4f}s -> {large:.4f}s for 4x the input'
+
+
+def _setter_of_dotted_arguments(dots: int) -> bytes:
+    # a password setter's five arguments before its string, each a name of `dots` dots (seventeenth hostile review,
+    # break 03: a name read as a name and a member in as many ways as it has dots; 5-13 s a line at 20-28 dots)
+    argument = 'a.' * dots + 'a'
+    return (('user.setPassword(' + ', '.join([argument] * 5) + ', "x" + y);\n') * 4).encode()
+
+
+def test_a_setters_dotted_arguments_take_time_linear_in_their_length() -> None:
+    from leakstop.generic import GenericDetector
+    detector = GenericDetector.load(cache=None)
+    small, large = _setter_of_dotted_arguments(5), _setter_of_dotted_arguments(20)  # 4x the dots (the anchor reads 300 characters)
+    detector.scan(small, 'Admin.java')
+    t_small = min(bounded(lambda: detector.scan(small, 'Admin.java')) for _ in range(3))
+    t_large = min(bounded(lambda: detector.scan(large, 'Admin.java')) for _ in range(3))  # a Hang before the fix
+    assert t_large < NOISE_FLOOR * 4 or t_large / t_small < RATIO, f'{t_small:.4f}s -> {t_large:.4f}s for 4x the dots'
