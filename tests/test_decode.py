@@ -443,6 +443,13 @@ def test_a_line_continues_when_it_ends_with_a_backslash(text: bytes, at: int, co
      [b'a(Y.port)||(Y.host=Y.hostname,Y.port=""),Y.username=Y.password="",Y.auth&&(Y.user=Y.auth.slice(0,$)),'
       b'o.set({"password": "x"})']),
     (b'var n=t.auth.password||"",r=unescape(encodeURIComponent(n));o.Authorization="Basic "+btoa(t.auth.username+":"+r),x=""\n', []),
+    # a value opening with what would end an expression, on a line whose quotes are all doubled but a cell's or a
+    # verbatim string's own: a doubled quote (seventeenth hostile review, break 02)
+    (b'prod,"{""db_password"": "".k9XqT7#vLp2mWz""}"\n', [b'prod,"{"db_password": ".k9XqT7#vLp2mWz"}"']),
+    (b'prod,"{""db_password"":""?k9XqT7#vLp2mWz""}"\n', [b'prod,"{"db_password":"?k9XqT7#vLp2mWz"}"']),
+    (b'  X = @"<add key=""DbPassword"" value=""+k9XqT7#vLp2mWz"" />";\n', [b'  X = @"<add key="DbPassword" value="+k9XqT7#vLp2mWz" />";']),
+    # (quotes of its own on the line: code, whose empty strings stay as they are)
+    (b'o.set({""password"": "".x""}),Y.port="",Z="a",W="b"\n', [b'o.set({"password": "".x"}),Y.port="",Z="a",W="b"']),
 ])
 def test_doubled_quotes_are_undoubled_on_lines_that_name_a_credential(text: bytes, lines: list[bytes]) -> None:
     from leakstop.decode import doubled_quote_view

@@ -167,6 +167,8 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('OAuth2\\Storage\\Pdo', 'class name'), ('com.acme2.Secrets', 'class name'),
     ('db-01.acme.internal', 'host name'), ('vault-2.example.com', 'host name'),
     ('getSecret()', 'code'), ('+encodeURIComponent(x)+', 'code'), ('Credentials::new(', 'code'),
+    ('+token+', 'code'), ('+user.name+', 'code'), ('+getName()', 'code'), ('x)+', 'code'),  # a concatenation read between two strings
+    ('+k9XqT7#vLp2mWz', None), ('k9XqT7#vLp2mW+', None), ('+k9XqT7vLp2mWz', None),  # (seventeenth review, 02's sibling)
     ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password
     # held-out 76: PowerShell's cmdlets, AD distinguished names and SIDs; held-out 79: NKey public keys, Mailgun's
     # public validation key, NATS credentials files

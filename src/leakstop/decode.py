@@ -563,6 +563,21 @@ _DOUBLED_PAIR = LazyPattern(rb'(?<!")""(?=[^"\s)\],;:.|&?+}])[^"\n]{1,200}""')
 # ends an expression; a cell's doubled quotes stand beside its text (`""password"": ""x""}`)
 _BEFORE_EMPTY = frozenset(bytes([c]) for c in b'=(,:[{ \t!?|&+')
 _AFTER_EMPTY = frozenset(bytes([c]) for c in b'),;]}:|&?+. \t\r')
+_QUOTE_RUN = LazyPattern(rb'"+')
+
+
+def _all_doubled(data: bytes, start: int, end: int) -> bool:
+    """One or two quotes of the line stand alone (a run of odd length: a CSV cell's own quotes, a C# verbatim
+    string's): every ``""`` on it is a doubled quote, none is code's empty string, whatever follows it. A password
+    opening with punctuation, `""db_password"": "".k9Xq…""` (seventeenth hostile review, break 02: 11 of the 94
+    printable characters), is read; code has quotes of its own on the line, or none alone (`x="",y=""`)."""
+    lone = 0
+    for m in _QUOTE_RUN.finditer(data, start, end):
+        if (m.end() - m.start()) % 2:
+            lone += 1
+            if lone > 2:
+                return False
+    return lone > 0
 
 
 def doubled_quote_view(data: bytes, names: CredentialNames | None = None) -> View | None:
@@ -580,8 +595,9 @@ def doubled_quote_view(data: bytes, names: CredentialNames | None = None) -> Vie
             found = _DOUBLED_PAIR.search(data, max(end, found.end()))  # (the line looked at once)
             continue
         pos = start
+        doubled = _all_doubled(data, start, end)
         while (at := data.find(b'""', pos, end)) != -1:
-            if data[at - 1:at] in _BEFORE_EMPTY and (at + 2 == end or data[at + 2:at + 3] in _AFTER_EMPTY):
+            if not doubled and data[at - 1:at] in _BEFORE_EMPTY and (at + 2 == end or data[at + 2:at + 3] in _AFTER_EMPTY):
                 out.add(data[pos:at + 2], pos, at + 2, True)  # code's empty string on the line, kept as it is
             else:
                 out.add(data[pos:at], pos, at, True)

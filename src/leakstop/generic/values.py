@@ -107,7 +107,9 @@ _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken"
 # (and optional chaining, passkeys?.find(: member access in code, the unquoted value of a docs' snippet)
 # (and the rest of an expression after a closing bracket, ``),d?O().createElement(``: minified swagger-ui after the
 # label "Value:", held-out 78)
-_CALL_IN_VALUE = LazyPattern(r'\A[)\]][,;?]|\A\+|\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
+# (a `+` opening or closing the value only beside a name or a call: +k9XqT7#vLp2mWz is a password; seventeenth hostile
+# review, break 02's sibling)
+_CALL_IN_VALUE = LazyPattern(r'\A[)\]][,;?]|\A\+[ \t]*[A-Za-z_$][\w.$]*[ \t]*(?:\(|\+\Z)|(?:\)|[ \t])\+\Z|\A[A-Za-z_][\w.:]*\(|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
