@@ -899,6 +899,8 @@ def test_no_dotnet_colon_key(detector: GenericDetector, path: str, text: str) ->
     ('App.java', f'String pw = Objects.requireNonNullElseGet(System.getenv("DB_PASSWORD"), () -> {{ return "{P05}"; }});\n'),
     ('a.rs', f'let pw = env::var("DB_PASSWORD").unwrap_or(String::from("{P05}"));\n'),
     ('init.sql', f"SELECT COALESCE(NULLIF(current_setting('app.db_password'), ''), '{P05}');\n"),
+    ('main.tf', f'  db = lookup(var.db_passwords, "prod", "{P05}")\n'),  # the map names it (sixteenth review, 07)
+    ('main.tf', f'  db = lookup(local.settings.db_password, "prod", "{P05}")\n'),
 ])
 def test_a_default_password_after_another_fallback(detector: GenericDetector, path: str, text: str) -> None:
     """Fifteenth hostile review (break 06): Terraform's `coalesce(var.x, "v")` and `try(var.x, "v")` (a reference, not a
@@ -916,6 +918,7 @@ def test_a_default_password_after_another_fallback(detector: GenericDetector, pa
     ('main.tf', '  password = try(var.db.password, "changeme")\n'),  # a placeholder
     ('main.tf', f'  host = lookup(var.db, "host", "{P05}")\n'),
     ('main.tf', f'  password = lookup(var.db, "password", "{P05}", "x")\n'),  # not a lookup's three arguments
+    ('main.tf', f'  db = lookup(var.db_hosts, "prod", "{P05}")\n'),  # neither the map nor the entry names a secret
     ('A.java', 'String pw = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElseGet(() -> { return ""; });\n'),
     ('A.java', f'String pw = Optional.ofNullable(System.getenv("DB_HOST")).orElseGet(() -> {{ return "{P05}"; }});\n'),
     ('a.rs', f'let host = std::env::var("DB_HOST").unwrap_or_else(|_| String::from("{P05}"));\n'),
@@ -944,6 +947,11 @@ _CREDENTIAL = ('CredentialRepresentation credential = new CredentialRepresentati
     ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, *user.ID, realm, "{P05}", false)\n'),
     ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, user.GetID(), realm, "{P05}", false)\n'),
     ('seed.py', f"admin.set_user_password('alice', '{P05}')\n"),
+    # a builder's chain and Kotlin's apply block (sixteenth hostile review, break 04)
+    ('Pod.java', f'EnvVar e = new EnvVarBuilder().withName("DB_PASSWORD").withValue("{P05}").build();\n'),
+    ('Pod.java', f'EnvVar e = new EnvVarBuilder()\n    .withValue("{P05}")\n    .withName("DB_PASSWORD")\n    .build();\n'),
+    ('Users.kt', f'val cred = CredentialRepresentation().apply {{\n    type = CredentialRepresentation.PASSWORD\n'
+                 f'    value = "{P05}"\n    isTemporary = false\n}}\n'),
 ])
 def test_a_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
     """Fifteenth hostile review (break 07): a user's password set through Keycloak's admin clients in code was missed:
@@ -966,6 +974,12 @@ def test_a_keycloak_password_set_in_code(detector: GenericDetector, path: str, t
     ('seed.py', f'get_password(vault, "{P05}")\n'),
     ('seed.go', f'err = client.SetPassword(ctx, token.AccessToken, userID, "demo", "{P05}", other)\n'),  # more than flags after
     ('seed.py', 'admin.set_user_password(user_id, "")\n'),
+    ('Pod.java', f'EnvVar e = new EnvVarBuilder().withName("DB_HOST").withValue("{P05}").build();\n'),  # no secret's name
+    ('Pod.java', f'a = new EnvVarBuilder().withName("DB_PASSWORD").build();\nb = new B().withValue("{P05}").build();\n'),
+    ('Users.kt', f'val cred = CredentialRepresentation().apply {{\n    type = CredentialRepresentation.OTP\n'
+                 f'    value = "{P05}"\n}}\n'),
+    ('Users.kt', f'val cred = CredentialRepresentation().apply {{\n    type = CredentialRepresentation.PASSWORD\n'
+                 f'    value = password\n}}\n'),
 ])
 def test_no_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
     assert found(detector, text.encode(), path) == []

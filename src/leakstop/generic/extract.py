@@ -201,7 +201,8 @@ ANCHORS: dict[str, str] = {
     # (from the key word on: the call's `(` and the quote before the key are checked by the extractor. With them in the
     # anchor, Hyperscan 0.7.30-0.9.1 (vectorscan 5.4.12) reported nothing for `props.setProperty("password", "…")`, 46 of
     # 78 lines of four held-out repositories: bench/engine-diff)
-    'pair': _KW + r'[\w.-]*["\'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?[bBuUrRfFL@]?["\'][^"\'\s]',
+    'pair': (_KW + r'[\w.-]*["\'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?[bBuUrRfFL@]?["\'][^"\'\s]'
+             r'|\blookup\([ \t]*[\w.]{0,80}' + _KW + r'[\w.]{0,80}[ \t]*,[ \t]*["\'][\w.-]{1,80}["\'][ \t]*,[ \t]*["\'][^"\'\s]'),
     'tfvar': r'\bvariable[ \t]+"[\w-]*' + _KW,
     'call': (_KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]'
              # a call setting a password, the password after other arguments (`_PASSWORD_SETTER`), led by the call's name
@@ -247,7 +248,9 @@ ANCHORS: dict[str, str] = {
               + r'|' + _KW + r'[\w.-]{0,40}["\']?[ \t]*:[ \t]*\{[ \t]*(?:["\']?\w{1,40}["\']?[ \t]*:[ \t]*["\'][^"\'\n]{0,40}["\'][ \t]*,[ \t]*)?'
               r'["\']?(?:value|defaultValue)["\']?[ \t]*:'
               # an object's type or name set to a secret's by a setter, its value by another (`_SETTER_NAME`)
-              + r'|\.set(?:Type|Name|Key)\([ \t]*["\']?[\w.:/-]{0,80}' + _KW),
+              + r'|\.(?:set|with)(?:Type|Name|Key)\([ \t]*["\']?[\w.:/-]{0,80}' + _KW
+              # Kotlin's `type = CredentialRepresentation.PASSWORD` beside `value = "v"` (`_NAME_FIELD`)
+              + r'|(?:^|[^\w.-])type[ \t]*=[ \t]*\w{1,40}(?:\.\w{1,40}){0,3}\.\w{0,40}' + _KW),
     # a name in document markup, its value beside it: Markdown `**Password:** v`, `* **DB password**: \`v\``, a table row
     # `| password | v |`, HTML `<td>password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>` (seventh review, break 11)
     'markup': (r'(?:\*\*|__)[^*_\n]{0,40}' + _KW + r'[^*_\n]{0,40}(?:\*\*|__)[ \t]*:?[ \t]+`?[^\s`*|]'
@@ -502,9 +505,10 @@ _NAMING_ARGUMENT = (rb'''(?:(?P<nullif>(?i:nullif)\([ \t]*)?''' + _NAMING_CALL +
                     rb'''|(?P<rkey>''' + _DOTTED_ARGUMENT + rb'''))[ \t]*,[ \t]*''')
 _OTHER_ARGUMENT = b'(?:' + _NAMING_CALL.replace(b'?P<key>', b'?:') + b'|' + _DOTTED_ARGUMENT + rb''')[ \t]*,[ \t]*'''
 # a map's entry and the default when it is missing: Terraform's `lookup(var.db, "password", "v")` (fifteenth hostile review,
-# break 06); the map a reference, the entry's name a string
+# break 06); the map a reference, the entry's name a string. Either may name the secret: `lookup(var.db_passwords,
+# "prod", "v")` (sixteenth hostile review, break 07)
 _LOOKUP = LazyPattern(
-    rb'''(?<![\w$.])lookup\([ \t]*''' + _DOTTED_ARGUMENT + rb'''[ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?='''
+    rb'''(?<![\w$.])lookup\([ \t]*(?P<map>''' + _DOTTED_ARGUMENT + rb''')[ \t]*,[ \t]*["'](?P<key>[\w.-]{1,80})["'][ \t]*,[ \t]*(?='''
     + _QUOTED_VALUE + rb'''[ \t]*\))'''
 )
 _FIRST_SET = LazyPattern(
@@ -1157,6 +1161,8 @@ def pair(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     if data.find(b'lookup(', lo, hi) != -1:
         for m in _LOOKUP.finditer(data, lo, hi):
             yield from _yield(data, m, 'call')
+            # (and judged as the map's name, in the singular: each entry of var.db_passwords is a password)
+            yield from _yield(data, m, 'call', key=_last_name(m.group('map')).removesuffix('s'))
     for m in _PAIR_IN.finditer(data, lo, hi):
         if not _KW_IN.search(m.group('section')):  # (a field table's row: ('_Secret', '_-Secret', 'self[…]'), impacket)
             yield from _yield(data, m, 'call')
@@ -1234,7 +1240,8 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 _NAME_FIELD = LazyPattern(
-    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName)(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.:/-]{1,80})(?P=kq)'''
+    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName|type(?=[ \t]*=[ \t]*(?-i:[A-Z])\w{0,40}(?:\.\w{1,40}){0,3}\.(?-i:[A-Z_]+)[ \t]*\r?$))'''
+    rb'''(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.:/-]{1,80})(?P=kq)'''
     rb'''[ \t]*(?=[,}]|\r?$)''', re.M)
 _VALUE_FIELD = LazyPattern(
     rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue|ParameterValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
@@ -1256,6 +1263,14 @@ _SETTER_NAME = LazyPattern(
     rb'''(?<![\w$.])(?P<obj>[A-Za-z_]\w{0,40})\.set(?:Type|Name|Key)\([ \t]*(?:(?P<nq>["'])(?P<key>[\w.:/-]{1,80})(?P=nq)'''
     rb'''|(?P<ckey>[A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,3}\.[A-Z][A-Z0-9_]{1,40}))[ \t]*\)''')
 _SETTER_VALUE = LazyPattern(rb'''[ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # after `obj.setValue(`
+# A builder's name and value in one chain: fabric8's `new EnvVarBuilder().withName("DB_PASSWORD").withValue("v").build()`,
+# the usual way to make a Kubernetes EnvVar in Java (sixteenth hostile review, break 04); the chain is read to its `;`
+# either way (at most BUILDER_REACH bytes). In Kotlin's `CredentialRepresentation().apply { type =
+# CredentialRepresentation.PASSWORD; value = "v" }`, `type` is a name field (`_NAME_FIELD`).
+_BUILDER_NAME = LazyPattern(
+    rb'''\.with(?:Type|Name|Key)\([ \t]*(?:(?P<nq>["'])(?P<key>[\w.:/-]{1,80})(?P=nq)'''
+    rb'''|(?P<ckey>[A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,3}\.[A-Z][A-Z0-9_]{1,40}))[ \t]*\)''')
+BUILDER_REACH = 512
 _NAME_BEFORE = frozenset(bytes([c]) for c in b'$.0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')
 SETTER_REACH = 1024  # bytes read either way for the value's setter (within NAMED_LINES lines)
 
@@ -1293,6 +1308,23 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     if data.find(b'.set', lo, hi) != -1:
         for m in _SETTER_NAME.finditer(data, lo, hi):
             yield from _setter_value(data, m)
+    if data.find(b'.with', lo, hi) != -1:
+        for m in _BUILDER_NAME.finditer(data, lo, hi):
+            yield from _builder_value(data, m)
+
+
+def _builder_value(data: bytes, m: re.Match[bytes]) -> Iterator[Candidate]:
+    """The value ``.withValue("v")`` gives in the chain of the builder whose name ``m`` set (after it, else before)."""
+    end = data.find(b';', m.end(), m.end() + BUILDER_REACH)
+    end = min(len(data), m.end() + BUILDER_REACH) if end == -1 else end
+    start = data.rfind(b';', max(0, m.start() - BUILDER_REACH), m.start()) + 1 or max(0, m.start() - BUILDER_REACH)
+    key = m.group('key') if m.group('key') is not None else m.group('ckey').rsplit(b'.', 1)[-1]
+    for at in (data.find(b'.withValue(', m.end(), end), data.rfind(b'.withValue(', start, m.start())):
+        if at != -1:
+            v = _SETTER_VALUE.match(data, at + len(b'.withValue('), end)
+            if v is not None:
+                yield from _yield(data, v, 'named', key=key.decode('ascii'))
+            return
 
 
 def _setter_value(data: bytes, m: re.Match[bytes]) -> Iterator[Candidate]:
