@@ -1060,3 +1060,47 @@ def test_a_quoted_value_padded_with_blanks_is_read_without_them(detector: Generi
 ])
 def test_a_padded_value_is_judged_as_the_value_inside(detector: GenericDetector, text: str) -> None:
     assert found(detector, text.encode(), 'docker-compose.yml') == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('s3.clj', f'(def secret-access-key "{P05}")\n'),  # garage's Jepsen tests (held-out 87)
+    ('init.el', f'(setq openai-api-key "{P05}")\n'),
+    ('config.edn', f'{{:db {{:user "app" :password "{P05}"}}}}\n'),  # Clojure's map
+    ('init.el', f'(gptel-make-openai "x" :key "{P05}" :models \'(gpt-4))\n'),  # Emacs Lisp's plist
+])
+def test_a_lisp_definition_or_keyword_and_its_value(detector: GenericDetector, path: str, text: str) -> None:
+    assert [f[1:] for f in found(detector, text.encode(), path)] == [(P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('s3.clj', f'(def access-key-id "{P05}")\n'),  # no secret's name
+    ('config.edn', '{:db {:user "app" :password "changeme"}}\n'),  # a placeholder
+    ('s3.clj', '(def secret-access-key (System/getenv "AWS_SECRET"))\n'),  # no literal
+    ('s3.clj', f'(def password-hint "{P05}")\n'),  # something about a password
+])
+def test_no_lisp_definition_or_keyword_value(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []
+
+
+FERNET = 'grcO7n8aUDm-8H7CNH8GbtCPXcdRJEfjQEMAAmtuVFU='  # random, in a Fernet key's shape
+
+
+@pytest.mark.parametrize('text', [
+    f'type: database\nencryption_keys:\n  - {FERNET}\n',  # bioblend's vault configuration (held-out 86)
+    f'encryption_keys:\n- {FERNET}\n',  # the items at the key's column
+    f'api_keys:\n  - "{FERNET}"\n',
+    f'vault:\n  encryption_keys:\n    # the newest first\n    - {FERNET}\n',
+])
+def test_a_list_of_secrets_under_a_key_naming_them(detector: GenericDetector, text: str) -> None:
+    assert [f[1:] for f in found(detector, text.encode(), 'vault_conf.yml')] == [(FERNET, text.index(FERNET))]
+
+
+@pytest.mark.parametrize('text', [
+    'secrets:\n  - db_password\n  - api_token\n',  # a compose service's secrets: names
+    f'tokens:\n  - name: ci\n    value_from: {FERNET}\n',  # a list of mappings: each entry judged on its own
+    f'- encryption_keys:\n- {FERNET}\n',  # the next item of the outer list
+    f'encryption_keys:\nother:\n  - {FERNET}\n',  # another key's list
+    f'encryption_hosts:\n  - {FERNET}\n',  # no secret's name
+])
+def test_no_list_of_secrets(detector: GenericDetector, text: str) -> None:
+    assert found(detector, text.encode(), 'vault_conf.yml') == []

@@ -313,6 +313,10 @@ _ENTRY = LazyPattern(  # one entry of the mapping below an opener: YAML `k: v`, 
     + _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;\[\]{}<>\\|&!*#][^\s"'`,;\[\]{}<>\\|]{0,500})[ \t]*,?[ \t]*\r?$))'''
 )
 _KW_IN = LazyPattern(_KW.encode(), re.I)
+_ITEM = LazyPattern(  # a list's item below an opener: YAML `- v`, `- "v"` (a scalar, no mapping)
+    rb'''(?P<indent>[ \t]*)-[ \t]+(?='''
+    + _QUOTED_VALUE[:-1] + rb'''|(?P<uv>[^\s"'`,;\[\]{}<>\\|&!*#-][^\s"'`,;\[\]{}<>\\|]{0,500})[ \t]*\r?$))'''
+)
 _SECRETS_NAME = LazyPattern(r'(?i)(?:secret|token|password|passwd|credential|cred|key)s?\Z')  # the opener's last word
 _CIPHERTEXT_ENTRY = LazyPattern(rb'(?i)(?:secure|encrypted|ciphertext)\Z')
 _PLURAL = LazyPattern(r'(?i)(secret|token|password|key|credential|cred|pass)s\Z')
@@ -553,6 +557,12 @@ _PASSWORD_SETTER = LazyPattern(
     rb'''(?<![\w$])(?P<key>[Ss]et\w{0,40}[Pp]assword)\([ \t]*(?:''' + _SETTER_ARGUMENT + rb'''){1,5}'''
     rb'''(?=''' + _QUOTED_VALUE + rb'''(?:''' + _FLAG_ARGUMENT + rb'''){0,3}[ \t]*\))''')
 _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*[;)]?[ \t]*(?:$|\r|\n|\#|//))''')
+# Lisp's and EDN's: a definition, `(def secret-access-key "v")` (garage's Jepsen tests, Clojure; held-out 87), `(setq
+# api-key "v")`, and a keyword before its value, `{:password "v"}` (Clojure's maps), `:key "v"` (Emacs Lisp's plists);
+# the name with its hyphens (the `spaced` family's anchor)
+_LISP_PAIR = LazyPattern(
+    rb'''(?:\((?:def|defonce|defvar|defparameter|defconst|defcustom|setq|setq-default|setf|define)[ \t]+|(?<![\w:-]):)'''
+    rb'''(?P<key>[A-Za-z_][\w*+!?-]{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*(?:[)}\],\s]|\Z))''')
 
 
 # a name in markup and its value: the name in emphasis, a table row's first two cells, an HTML table's or a definition
@@ -1227,12 +1237,19 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             if not text or text.startswith((b'#', b'//')):
                 continue
             indent = len(line) - len(line.lstrip(b' \t'))
-            if indent <= column or depth >= 0 and indent < depth:
-                break  # the mapping ended
+            item = text.startswith(b'- ')
+            if (indent < column or indent == column and not (item and not m.group(0).lstrip().startswith(b'- '))
+                    or depth >= 0 and indent < depth):
+                break  # the mapping ended (YAML writes a list's items at its key's column, too)
             if depth < 0:
                 depth = indent
             if indent != depth:
                 continue  # inside a nested entry
+            if item:  # a list of secrets, each the opener's: bioblend's vault `encryption_keys:` / `- <Fernet key>` (held-out 86)
+                i = _ITEM.match(data, line_start, pos) if parent != key else None  # (a plural opener's only)
+                if i is not None and not (i.group('uv') or b'').endswith(b':'):
+                    yield from _yield(data, i, 'children', key=parent)
+                continue
             e = _ENTRY.match(data, line_start, pos)
             if e is not None and _KW_IN.search(e.group('child')) is None and _CIPHERTEXT_ENTRY.match(e.group('child')) is None:
                 # (an entry with a secret's word is judged on its own; AppVeyor's and Travis' `secure:` hold ciphertext)
@@ -1427,6 +1444,9 @@ def call(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 def spaced(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _SPACED.finditer(data, lo, hi):
         yield from _yield(data, m, 'spaced')
+    if data.find(b'(', lo, hi) != -1 or data.find(b':', lo, hi) != -1:
+        for m in _LISP_PAIR.finditer(data, lo, hi):
+            yield from _yield(data, m, 'spaced')
 
 
 EXTRACTORS: dict[str, Callable[[bytes, int, int], Iterator[Candidate]]] = {
