@@ -482,6 +482,17 @@ def test_a_literal_made_of_words_counts_in_an_image(detector: GenericDetector, v
     assert detector.scan(f'DB_PASSWORD={value}\n'.encode(), 'app.env') == []
 
 
+@pytest.mark.parametrize(('path', 'image'), [
+    ('Dockerfile', True), ('docker/Dockerfile.dev', True), ('api.Dockerfile', True), ('Containerfile', True),
+    ('docs/docker.md', False), ('README.rst', False), ('notes.txt', False),
+])
+def test_a_dockerfile_shown_in_a_document_is_an_example(detector: GenericDetector, path: str, image: bool) -> None:
+    """A document's ENV line is an example: its value is judged as any (held-out 84: an agent skill's checklist of what
+    not to do, ENV DB_PASSWORD=mysecret); a Dockerfile's counts whatever it is."""
+    assert [d.rule_id for d in detector.scan(b'ENV DB_PASSWORD=mysecret\n', path)] == (['generic-password'] if image else [])
+    assert [d.rule_id for d in detector.scan(b'ENV DB_PASSWORD=Zq8bX3nR5tY7uV9wK2mL\n', path)] == ['generic-password']
+
+
 # --- the checks after the score: names of keys in a Secret, passwords that repeat a name ---------------
 
 RANDOM_KEY = b'Zq8bX3nR5tY7uV9wK2mL4pQ'
