@@ -1104,3 +1104,21 @@ def test_a_list_of_secrets_under_a_key_naming_them(detector: GenericDetector, te
 ])
 def test_no_list_of_secrets(detector: GenericDetector, text: str) -> None:
     assert found(detector, text.encode(), 'vault_conf.yml') == []
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('garage.rs', f'static GARAGE_TEST_SECRET: &str =\n\t"{P05}";\n'),  # garage's test secret (held-out 87)
+    ('a.rs', f"const API_TOKEN: &'static str =\n    \"{P05}\";\n"),  # a lifetime in the type
+    ('a.ts', f'export const apiSecret: string =\n  "{P05}";\n'),
+    ('settings.py', f'API_SECRET =\n    "{P05}"\n'),  # no type, as before
+])
+def test_a_typed_name_then_its_value_on_the_next_line(detector: GenericDetector, path: str, text: str) -> None:
+    assert [f[1:] for f in found(detector, text.encode(), path)] == [(P05, text.index(P05))]
+
+
+@pytest.mark.parametrize(('path', 'text'), [
+    ('a.rs', f'static SECRET_KIND: Kind =\n    Kind::Named;\nlet x = "{P05}";\n'),  # no string below
+    ('a.ts', f'export const secretLabel: string =\n  "{P05}";\n'),  # something about a secret
+])
+def test_no_typed_name_and_value_on_the_next_line(detector: GenericDetector, path: str, text: str) -> None:
+    assert found(detector, text.encode(), path) == []

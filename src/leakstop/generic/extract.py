@@ -215,7 +215,8 @@ ANCHORS: dict[str, str] = {
     ),
     # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
     # hand-wrapped JSON break a long assignment)
-    'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::|=)[ \t]*(?:\([ \t]*)?' + _PROPERTIES_AT_END + r'\r?\n[ \t]*'
+    'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::[ \t]*&?(?:\'[a-z]{1,20}[ \t]+)?[\w.<>\[\]]{1,40}[ \t]*)?(?::|=)[ \t]*(?:\([ \t]*)?'
+                  + _PROPERTIES_AT_END + r'\r?\n[ \t]*'
                   + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}["\'`][^"\'`\s]'),
     # YAML `key:` (or `key: &anchor`, a comment after it) ending its line and a value alone on a deeper line below,
     # plain or quoted, maybe after blank lines and comment lines (fifth hostile review, break 05)
@@ -292,7 +293,9 @@ _COLON_KEY = LazyPattern(
 )
 _COLON_IN_KEY = LazyPattern(rb'\w:[A-Za-z_]')  # (looked for first: the key's sections)
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
-    rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*(?P<op>:|=)[ \t]*(?:(?P<paren>\()[ \t]*)?''' + _PROPERTIES_AT_END.encode()
+    rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*'''
+    rb'''(?::[ \t]*&?(?:'[a-z]{1,20}[ \t]+)?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==))?'''  # a type: Rust's `static SECRET: &str =` (held-out 87)
+    rb'''(?P<op>:|=)[ \t]*(?:(?P<paren>\()[ \t]*)?''' + _PROPERTIES_AT_END.encode()
     + rb'''\r?\n[ \t]*''' + _YAML_PROPERTIES.encode() + rb'''(?=''' + _QUOTED_VALUE + rb''')'''
 )
 _YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a plain scalar may stand below it
