@@ -433,7 +433,10 @@ def test_a_short_password_built_from_words_is_no_finding_anywhere(detector: Gene
         assert detector.scan(f'password = "{value}"\n'.encode(), path) == [], path
 
 
-@pytest.mark.parametrize('value', ['qecixbta', 'Xk9mQ2vL', 'K@uihgxj4267', 'Vqqihw9554!', 'dagmve77'])
+@pytest.mark.parametrize('value', [
+    'qecixbta', 'Xk9mQ2vL', 'K@uihgxj4267', 'Vqqihw9554!', 'dagmve77',
+    '7burpxkt', 'k7m2wolf', 'm41et1sd', '1ead8f06', 'T3YUPICK',  # a word among random characters (seventeenth review, 01)
+])
 def test_a_short_random_looking_password_still_counts(detector: GenericDetector, value: str) -> None:
     assert [d.rule_id for d in detector.scan(f'password = "{value}"\n'.encode(), 'app/settings.py')] == ['generic-password']
 
