@@ -433,7 +433,10 @@ def test_a_short_password_built_from_words_is_no_finding_anywhere(detector: Gene
         assert detector.scan(f'password = "{value}"\n'.encode(), path) == [], path
 
 
-@pytest.mark.parametrize('value', ['qecixbta', 'Xk9mQ2vL', 'K@uihgxj4267', 'Vqqihw9554!', 'dagmve77'])
+@pytest.mark.parametrize('value', [
+    'qecixbta', 'Xk9mQ2vL', 'K@uihgxj4267', 'Vqqihw9554!', 'dagmve77',
+    '7burpxkt', 'k7m2wolf', 'm41et1sd', '1ead8f06', 'T3YUPICK',  # a word among random characters (seventeenth review, 01)
+])
 def test_a_short_random_looking_password_still_counts(detector: GenericDetector, value: str) -> None:
     assert [d.rule_id for d in detector.scan(f'password = "{value}"\n'.encode(), 'app/settings.py')] == ['generic-password']
 
@@ -926,3 +929,22 @@ def test_a_web_push_subscription_auth_is_no_credential(detector: GenericDetector
 def test_a_value_behind_a_yaml_local_tag_is_a_name(detector: GenericDetector, text: bytes, found: bool) -> None:
     """A local tag (one '!') hands the value to the application, which resolves it: a secret's name."""
     assert bool(detector.scan(text, 'config/device.yaml')) is found
+
+
+@pytest.mark.parametrize(('text', 'path', 'found'), [
+    # random passwords that start with @ ! * $ (seventeenth hostile review, break 04)
+    (b'DB_PASSWORD = "@IxsY9d10khknw2jCIxF"\n', 'app/settings.py', True),
+    (b'SMTP_PASSWORD = "!ZIByOAe4QvZ"\n', 'app/settings.py', True),
+    (b'REDIS_PASSWORD = "*RDzirGdq7Kx"\n', 'app/settings.py', True),
+    (b'MQ_PASSWORD = "$K9XQT7VLP2MZ4"\n', 'app/settings.py', True),
+    (b'{"smtp": {"password": "!ZIByOAe4QvZ"}}\n', 'config/app.json', True),
+    (b'REDIS_PASSWORD=*RDzirGdq7Kx\n', 'prod.env', True),
+    (b'  password: "*RDzirGdq7Kx"\n', 'config/app.yaml', True),  # quoted: a string, no alias
+    # names: a YAML alias or tag where YAML reads it, a variable, a SQL or Razor reference
+    (b'  password: *default_password\n', 'config/app.yaml', False),
+    (b'  password: !vault |\n', 'config/app.yaml', False),
+    (b'DB_PASSWORD = "$DB_PASSWORD"\n', 'app/settings.py', False),
+    (b'DB_PASSWORD = "@Model.Password"\n', 'app/settings.py', False),
+])
+def test_a_reference_sign_before_random_characters_is_a_password(detector: GenericDetector, text: bytes, path: str, found: bool) -> None:
+    assert bool(detector.scan(text, path)) is found

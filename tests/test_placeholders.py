@@ -39,6 +39,7 @@ def test_placeholder_passwords(password: str, placeholder: bool) -> None:
     ('fedcba9876543210', True), ('zyxwvutsrqp0', True), ('Zq8bX3nR5tY7uV9wK2mL', False),  # runs backwards too
     # a variable's name after $, not a password after $ (sixteenth hostile review, break 02)
     ('$DB_PASSWORD', True), ('$dbPassword', True), ('$secret2', True), ('$k9XqT7vLp2m', False), ('$Rk9XqT7vLp2', False),
+    ('$AWS_S3_KEY', True), ('$K9XQT7VLP2MZ4', False), ('$H7K2M9Q4X8Z3W6P5R1T0', False),  # (seventeenth, break 04)
 ])
 def test_the_allowlist_judges_placeholders_with_the_shipped_shapes(value: str, placeholder: bool, default_config: Config) -> None:
     shapes = default_config.allowlist.builtin.placeholders
@@ -74,6 +75,9 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
     'GH_TOKEN=$GH_TOKEN', 'DB_PASSWORD=${DB_PASSWORD}',  # a variable set from a variable
     '###ORACLE_PWD###',  # a template's marker
     '!Ref', '*default_password',  # YAML tags and aliases
+    # names after @ ! * $ as people write them (seventeenth hostile review, break 04)
+    '@Value', '@p1', '@__p_0', '@Model.Password', '@project.build.sourceEncoding@', '!vault', '!!binary', '!GetAtt',
+    '*common-env', '*DEFAULTS', '$AWS_S3_KEY', '$HOME2', '{password', '{user.password',
     '%Y-%m-%dT%H:%M:%SZ',  # strftime
     'id=NPM_TOKEN',  # docker build --secret id=NAME
     '(randAlphaNum 16)',  # a template function call
@@ -96,6 +100,18 @@ def test_each_kind_of_reference(value: str) -> None:
 
 @pytest.mark.parametrize('value', ['$a$b', '$$$A', '$$9a', '$$k9Xq2mW7vR4tZp8L', '$$Money2024', '$$PASSWORD', '$k9XqT7vLp2m', '$Xq7vLp9RmK2', 'x$usingSql', '$using:',  'x$user:$pass', 'AQAAABAAAAAQx8Rk2Lm9Zq', 'credentials:x9', 'x((y))', 'Xq($9Lk)2w'])
 def test_near_references_are_not_references(value: str) -> None:
+    assert not is_reference(value)
+
+
+@pytest.mark.parametrize('value', [
+    '@IxsY9d10khknw2jCIxF', '@Hq7Zk2LmX9vT4wR8nPbY3cJ', '!ZIByOAe4QvZ', '!!Zk2LmX9vT4', '*RDzirGdq7Kx', '*k9-XqT7vLp2',
+    '$K9XQT7VLP2MZ4', '$H7K2M9Q4X8Z3W6P5R1T0', '$K9X_QT7V', '{rkC6QoP', '@db.k9XqT7vLp2m@',
+])
+def test_random_letters_and_digits_after_a_reference_sign_are_no_name(value: str) -> None:
+    """A decorator or SQL variable (@name), a YAML tag (!name) or alias (*name), an environment variable ($NAME), an
+    expression in braces: only when the name reads as one, as a person writes it (words, snake or camel case, a number
+    at its end; upper case with no digits inside its words). Random letters and digits are a password there
+    (seventeenth hostile review, break 04: 1 in 60 random 8-character passwords of letters, digits and !@#$%^&*)."""
     assert not is_reference(value)
 
 

@@ -23,6 +23,8 @@ WEAK_REAL_PASSWORDS = [
     'correcthorsebatterystaple', 'Marble=Lobster0549', 'jigsaw.thistle-07',  # long passphrases of words: no stand-ins
     # random ones whose short humps read as words by chance, digits as letters (sixteenth hostile review, break 01)
     'DA3H6lE7', '3Crm6W4y', 'Baa7didI4q4E',
+    # a word of four letters among random ones, as written or with digits as letters; hex (seventeenth, break 01)
+    '7burpxkt', 'k7m2wolf', '5payn53k', 'a6decoax', '2aturfj7', 'm41et1sd', '1ead8f06', 'e4731de3', 'T3YUPICK',
 ]
 # Short passwords built from words (over half of each dictionary words, plain or in leetspeak): counted as weak real
 # passwords until 2026-12-07; [score] human_of_words (0.6) makes them no secret anywhere, as on held-out 76-79 and

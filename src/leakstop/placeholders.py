@@ -74,8 +74,15 @@ def _compiled(shapes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return compiled
 
 
+# A name as a person writes one (a variable's, a decorator's, a YAML tag's or anchor's): lower case, snake or camel case,
+# Pascal case, a number at its end; or upper case, words joined by '_', each with its number (DB_PASSWORD, AWS_S3_KEY).
+# Random letters and digits after $ @ ! * read as none: ``$k9XqT7vLp2m`` (sixteenth hostile review, break 02),
+# ``$K9XQT7VLP2MZ4``, ``@IxsY9d10khknw2jCIxF``, ``!ZIByOAe4QvZ``, ``*RDzirGdq7Kx`` (seventeenth, break 04) are passwords.
+_NAME = r'(?-i:[a-z_][a-z_]*(?:[A-Z][a-z]+)*\d{0,3}|[A-Z][a-z]+(?:[A-Z][a-z]+)*\d{0,3}|_*[A-Z]+\d*(?:_+[A-Z]+\d*)*_*)'
+_KEBAB_NAME = _NAME.replace('[a-z_][a-z_]*', '[a-z_][a-z_-]*', 1)  # a YAML anchor's: *common-env
+
 REFERENCE = LazyPattern(
-    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A%%[A-Za-z_][\w.-]*%%\Z|\A\$(?-i:[A-Z_][A-Z0-9_]*|[a-z_][a-z_]*(?:[A-Z][a-z]+)*\d{0,3}|[A-Z][a-z]+(?:[A-Z][a-z]+)*\d{0,3})\Z'
+    r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A%%[A-Za-z_][\w.-]*%%\Z|\A\$' + _NAME + r'\Z'
     r'|\A\$\$[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z'
     r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])'
     r'|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z'
@@ -84,12 +91,13 @@ REFERENCE = LazyPattern(
     r'data|self|this|params|props|args|config|settings|options|opts|input|inputs|vars|var|local|locals|module|'
     r'credentialsjson):'  # (TeamCity's credentialsJSON:<id>: a stored token's id)
     r'|\A(?:var|local|module|data|each|count|path|terraform)\.[A-Za-z_][\w-]*'  # Terraform references
-    r'|\A@[A-Za-z_][\w.]*@?\Z|\A\[\[.*\]\]\Z'
-    r'|\A!!?[A-Za-z]\w*\Z|\A\*[A-Za-z_][\w-]*\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
+    r'|\A@' + _NAME + r'(?:\.' + _NAME + r')*@?\Z|\A\[\[.*\]\]\Z'  # @Value, @p1, @Model.Password, Maven's @db.password@
+    r'|\A!!?' + _NAME + r'\Z|\A\*' + _KEBAB_NAME + r'\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
     r'|\A\$[A-Za-z_]\w*(?:/|\\|->|-\Z|\[|\.[A-Za-z_])'  # a variable and a path or a member: $DIR/ca.key, $self->param
     r'|\$(?:using|script|global|private|local|workflow|env):[A-Za-z_]'  # PowerShell's scopes: $using:SqlPass (held-out 76)
     r'|\A\$[A-Za-z_]\w*[^\w\s$]{1,2}\$[A-Za-z_]\w*\Z'  # two variables joined: "$user:$pass"
-    r'|\A\{\$?[A-Za-z_][\w.]*(?:[\[(}]|\Z)'  # an expression in braces (HEEx, JSX, PHP): {assigns[:x]}, {$pin}
+    r'|\A\{\$?(?:[A-Za-z_][\w.]*[\[(}]|' + _NAME + r'(?:\.' + _NAME + r')*\Z)'  # an expression in braces (HEEx, JSX, PHP):
+    # {assigns[:x]}, {$pin}, or its name alone (not {rkC6QoP, a password)
     r'|\{[^{}\s]*\([^{}]*\)[^{}]*\}'  # a call inside braces: f"fqn:{'.'.join(node.fqn)}"
     r'|(?-i:\A[^%]{0,3}(?:%[A-Za-z][-:/ T.,_]{0,2}){2,}[A-Z]?\Z)'  # strftime formats: %Y-%m-%dT%H:%M:%SZ
     r'|(?-i:\A[a-z]\w*=[A-Z][A-Z0-9_]*\Z)'  # docker build --secret id=NAME
@@ -107,8 +115,9 @@ REFERENCE = LazyPattern(
 # (``$$NAME``: a variable as docker-compose and make write a literal ``$``, ``$$LOCAL_HANA_PASSWORD`` in a compose
 # ``command:``, held-out 77; only an environment variable's name, upper case with an underscore: ``$$k9Xq…`` and
 # ``$$Money2024`` are passwords in a .properties, JSON or YAML file, fifteenth hostile review, break 09; and ``$NAME`` a
-# variable only when its name reads as one, upper or lower case or camel humps, a number at its end: ``$k9XqT7vLp2m``
-# is a password, sixteenth hostile review, break 02)
+# variable only when its name reads as one (``_NAME``): ``$k9XqT7vLp2m`` is a password, sixteenth hostile review, break
+# 02, and so are ``$K9XQT7VLP2MZ4`` and ``@…``, ``!…``, ``*…`` of random letters and digits, seventeenth, break 04. A YAML
+# tag or alias where YAML reads one, unquoted after a key, is no value the generic extractor yields (extract.assign))
 
 
 def is_reference(value: str) -> bool:
