@@ -436,6 +436,7 @@ def test_a_short_password_built_from_words_is_no_finding_anywhere(detector: Gene
 @pytest.mark.parametrize('value', [
     'qecixbta', 'Xk9mQ2vL', 'K@uihgxj4267', 'Vqqihw9554!', 'dagmve77',
     '7burpxkt', 'k7m2wolf', 'm41et1sd', '1ead8f06', 'T3YUPICK',  # a word among random characters (seventeenth review, 01)
+    'W4sqlbag',  # three-letter words end to end after other characters (sixteenth review, 01, again after the seventeenth's)
 ])
 def test_a_short_random_looking_password_still_counts(detector: GenericDetector, value: str) -> None:
     assert [d.rule_id for d in detector.scan(f'password = "{value}"\n'.encode(), 'app/settings.py')] == ['generic-password']

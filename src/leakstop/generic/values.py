@@ -414,16 +414,19 @@ def _spelled(run: str, words: frozenset[str]) -> bool:
 def _word_cover(text: str) -> tuple[int, int, int, bool, bool]:
     """Letters of ``text`` that no word covers (each hump on its own; the capitals of an abbreviation count as
     covered when lowercase letters are about), the longest word, the number of letter humps, whether each of them is
-    covered whole, and whether one of six letters or more is three-letter words end to end."""
+    covered whole, and whether the one opening the value, of six letters or more, is three-letter words end to end
+    (``Galera11!``; not ``W4sqlbag``, random letters after others: sixteenth hostile review's 01)."""
     words = Words.get()
     abbreviations = any(c.islower() for c in text)
     uncovered = longest = humps = 0
     whole = True
     spelled = False
     capitals = 0  # letters of the abbreviation just before this hump
+    first = True  # the hump opens the value (a person's password starts with its word: Galera11!, not W4sqlbag)
     for part in _HUMP.findall(text):
         if not part.isalpha():
             capitals = 0
+            first = False
             continue
         humps += 1
         if abbreviations and part.isupper() and len(part) <= _ABBREVIATION:
@@ -438,7 +441,8 @@ def _word_cover(text: str) -> tuple[int, int, int, bool, bool]:
         uncovered += len(part) - covered
         longest = max(longest, long_)
         whole = whole and covered == len(part)
-        spelled = spelled or (covered == len(part) >= 6 and long_ == 3 and _spelled(part.lower(), words))
+        spelled = spelled or (first and covered == len(part) >= 6 and long_ == 3 and _spelled(part.lower(), words))
+        first = False
     return uncovered, longest, humps, whole, spelled
 
 
