@@ -93,6 +93,7 @@ def test_no_other_module_keeps_placeholder_shapes_or_references() -> None:
     '$WAC_SETTINGS_REG_KEY\\Ha',  # a variable and a Windows path (held-out 76)
     '((gitbot_ssh_key.private_key))', '(( db_password ))',  # Concourse / BOSH variables (held-out 29)
     'env.PWD: ($env.PWD)', '($secrets.db)', '($env.PWD',  # Nushell / PowerShell subexpressions (held-out 46)
+    '$rabbitmq::default_pass', '$::fqdn', '$foreman::db::password',  # Puppet's qualified variables (held-out 85)
 ])
 def test_each_kind_of_reference(value: str) -> None:
     assert is_reference(value)
@@ -105,7 +106,7 @@ def test_near_references_are_not_references(value: str) -> None:
 
 @pytest.mark.parametrize('value', [
     '@IxsY9d10khknw2jCIxF', '@Hq7Zk2LmX9vT4wR8nPbY3cJ', '!ZIByOAe4QvZ', '!!Zk2LmX9vT4', '*RDzirGdq7Kx', '*k9-XqT7vLp2',
-    '$K9XQT7VLP2MZ4', '$H7K2M9Q4X8Z3W6P5R1T0', '$K9X_QT7V', '{rkC6QoP', '@db.k9XqT7vLp2m@',
+    '$K9XQT7VLP2MZ4', '$H7K2M9Q4X8Z3W6P5R1T0', '$K9X_QT7V', '{rkC6QoP', '@db.k9XqT7vLp2m@', '$k9Xq::T7vL',
 ])
 def test_random_letters_and_digits_after_a_reference_sign_are_no_name(value: str) -> None:
     """A decorator or SQL variable (@name), a YAML tag (!name) or alias (*name), an environment variable ($NAME), an

@@ -94,6 +94,8 @@ REFERENCE = LazyPattern(
     r'|\A@' + _NAME + r'(?:\.' + _NAME + r')*@?\Z|\A\[\[.*\]\]\Z'  # @Value, @p1, @Model.Password, Maven's @db.password@
     r'|\A!!?' + _NAME + r'\Z|\A\*' + _KEBAB_NAME + r'\Z'  # YAML tags (!vault, !Ref) and aliases (*default_password)
     r'|\A\$[A-Za-z_]\w*(?:/|\\|->|-\Z|\[|\.[A-Za-z_])'  # a variable and a path or a member: $DIR/ca.key, $self->param
+    # Puppet's qualified and top-scope variables, lower case: $rabbitmq::default_pass (held-out 85), $::fqdn
+    r'|\A\$(?-i:::[a-z_][a-z0-9_]*(?:::[a-z_][a-z0-9_]*)*|[a-z_][a-z0-9_]*(?:::[a-z_][a-z0-9_]*)+)\Z'
     r'|\$(?:using|script|global|private|local|workflow|env):[A-Za-z_]'  # PowerShell's scopes: $using:SqlPass (held-out 76)
     r'|\A\$[A-Za-z_]\w*[^\w\s$]{1,2}\$[A-Za-z_]\w*\Z'  # two variables joined: "$user:$pass"
     r'|\A\{\$?(?:[A-Za-z_][\w.]*[\[(}]|' + _NAME + r'(?:\.' + _NAME + r')*\Z)'  # an expression in braces (HEEx, JSX, PHP):
