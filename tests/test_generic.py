@@ -949,3 +949,14 @@ def test_a_value_behind_a_yaml_local_tag_is_a_name(detector: GenericDetector, te
 ])
 def test_a_reference_sign_before_random_characters_is_a_password(detector: GenericDetector, text: bytes, path: str, found: bool) -> None:
     assert bool(detector.scan(text, path)) is found
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    (b'[provider:hcp]\ncredential = hcp-db\n', False),  # a stored credential's name (datalad, held-out 86)
+    (b'credential = datalad-test-s3\n', False),
+    (b'S3_TEST_CREDENTIALS = "datalad-datalad-test-s3"\n', False),
+    (b'credential = k9xqT7vLp2mWz\n', True),  # no name: a secret
+    (b'api_secret = hcp-db-x9k2\n', True),  # (only under a credential's name)
+])
+def test_a_credential_named_by_words_is_no_secret(detector: GenericDetector, text: bytes, found: bool) -> None:
+    assert len(detector.scan(text, 'providers.cfg')) == (1 if found else 0)

