@@ -500,21 +500,31 @@ def test_a_dockerfile_shown_in_a_document_is_an_example(detector: GenericDetecto
 # --- the checks after the score: names of keys in a Secret, passwords that repeat a name ---------------
 
 RANDOM_KEY = b'Zq8bX3nR5tY7uV9wK2mL4pQ'
+KEY_NAME = b'jenkins-jks-file'  # a Secret's key as a chart names it, reported alone (randomness 0.9)
 
 
 @pytest.mark.parametrize(('text', 'found'), [
-    (b'secretKey: ' + RANDOM_KEY + b'\n', True),
-    (b'secretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n', False),  # the name of a key in the Secret db-creds
-    (b'\nsecretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n', False),  # after a blank first line
-    (b'secretKey: ' + RANDOM_KEY + b'\nsecretName:', False),  # the last line, no newline at its end
-    (b'secretName: db\n' + b'\n' * 7 + b'secretKey: ' + RANDOM_KEY + b'\n', False),  # 8 lines up, blank lines count
-    (b'secretName: db\n' + b'\n' * 8 + b'secretKey: ' + RANDOM_KEY + b'\n', True),  # 9 lines up: not the same mapping
-    (b'    secretKey: ' + RANDOM_KEY + b'\n    # note\n    secretName: db\n', False),
-    (b'    secretKey: ' + RANDOM_KEY + b'\n#  # note\n    secretName: db\n', True),  # a comment at column 0 ends the mapping
+    (b'secretKey: ' + KEY_NAME + b'\n', True),
+    (b'secretName: db-creds\nsecretKey: ' + KEY_NAME + b'\n', False),  # the name of a key in the Secret db-creds
+    (b'\nsecretName: db-creds\nsecretKey: ' + KEY_NAME + b'\n', False),  # after a blank first line
+    (b'secretKey: ' + KEY_NAME + b'\nsecretName:', False),  # the last line, no newline at its end
+    (b'secretName: db\n' + b'\n' * 7 + b'secretKey: ' + KEY_NAME + b'\n', False),  # 8 lines up, blank lines count
+    (b'secretName: db\n' + b'\n' * 8 + b'secretKey: ' + KEY_NAME + b'\n', True),  # 9 lines up: not the same mapping
+    (b'    secretKey: ' + KEY_NAME + b'\n    # note\n    secretName: db\n', False),
+    (b'    secretKey: ' + KEY_NAME + b'\n#  # note\n    secretName: db\n', True),  # a comment at column 0 ends the mapping
 ])
 def test_a_secret_key_beside_a_secret_name_is_a_name(detector: GenericDetector, text: bytes, found: bool) -> None:
     assert [(d.rule_id, d.secret) for d in detector.scan(text, 'deploy.yaml')] == (
-        [('generic-api-key', RANDOM_KEY.decode())] if found else [])
+        [('generic-api-key', KEY_NAME.decode())] if found else [])
+
+
+@pytest.mark.parametrize('text', [
+    b'secretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n',
+    b'django:\n  secret: abc\n  secret_key: ' + RANDOM_KEY + b'\n',  # a settings mapping's secret_key beside its secret
+])
+def test_random_characters_are_no_name_of_a_secrets_key(detector: GenericDetector, text: bytes) -> None:
+    """Eighteenth hostile review (break 04): a random value beside a Secret's name was taken for a key's name."""
+    assert [d.secret for d in detector.scan(text, 'values.yaml')] == [RANDOM_KEY.decode()]
 
 
 @pytest.mark.parametrize(('line', 'names'), [
@@ -604,7 +614,7 @@ def test_a_make_shell_assignment_counts_in_a_makefile_only(detector: GenericDete
     (b'minio:\n  accessKey: admin\n  secretKey: Zq8bX3nR5tY7uV9wK2mL4pQ\n', True),  # no Secret named beside it
     # two services' secrets side by side: XFYUN_API_SECRET names no Secret of BAIDU_CLOUD_SECRET_KEY's (held-out 80)
     (b'env:\n  BAIDU_CLOUD_SECRET_KEY: Zq8bX3nR5tY7uV9wK2mL4pQ\n  XFYUN_API_SECRET: ${XFYUN_API_SECRET}\n', True),
-    (b'env:\n  BAIDU_CLOUD_SECRET_KEY: Zq8bX3nR5tY7uV9wK2mL4pQ\n  BAIDU_CLOUD_SECRET: baidu-creds\n', False),
+    (b'env:\n  BAIDU_CLOUD_SECRET_KEY: jenkins-jks-file\n  BAIDU_CLOUD_SECRET: baidu-creds\n', False),
 ])
 def test_names_ciphertext_and_public_keys_in_yaml(detector: GenericDetector, text: bytes, found: bool) -> None:
     assert len(detector.scan(text, 'deploy.yaml')) == (1 if found else 0)
@@ -714,7 +724,7 @@ def test_a_password_of_the_user_s_name_and_a_password_word(detector: GenericDete
 
 
 def test_a_secret_name_whose_value_is_on_the_next_line(detector: GenericDetector) -> None:
-    assert detector.scan(b'secretKey: ' + RANDOM_KEY + b'\nsecretName:\n  db-creds\n', 'deploy.yaml') == []
+    assert detector.scan(b'secretKey: ' + KEY_NAME + b'\nsecretName:\n  db-creds\n', 'deploy.yaml') == []
 
 
 @pytest.mark.parametrize(('data', 'secret', 'names'), [
@@ -749,7 +759,7 @@ def test_a_secret_key_ref_within_4_lines(detector: GenericDetector, comments: in
     (b'#a', True),  # less deep: the mapping ended
 ])
 def test_a_comment_between_a_secret_key_and_its_secret_name(detector: GenericDetector, comment: bytes, found: bool) -> None:
-    data = b'spec:\n  secretKey: ' + RANDOM_KEY + b'\n' + comment + b'\n  secretName: db\n'
+    data = b'spec:\n  secretKey: ' + KEY_NAME + b'\n' + comment + b'\n  secretName: db\n'
     assert len(detector.scan(data, 'deploy.yaml')) == (1 if found else 0)
 
 
@@ -781,7 +791,7 @@ def test_a_remembered_line_is_not_extracted_again(monkeypatch: pytest.MonkeyPatc
     b'docsearch:\n  appId: ABC\n  apiKey: ' + RANDOM_KEY + b'\n  indexName: docs\n',  # a search-only key
     b'MYSQL_USER: zorvek\nMYSQL_PASSWORD: ' + PASSWORD_OF_ORDERS + b'\n',  # a password of its user's name
     b'spec:\n  encryptedData:\n    password: ' + RANDOM_KEY + b'\n',  # ciphertext
-    b'secretName: db\nsecretKey: ' + RANDOM_KEY + b'\n',  # the name of a key in a Secret
+    b'secretName: db\nsecretKey: ' + KEY_NAME + b'\n',  # the name of a key in a Secret
 ])
 def test_a_value_let_through_does_not_hide_the_next(detector: GenericDetector, first: bytes) -> None:
     data = first + b'other:\n  api_token: Xk9mQ2vL7pW4Zq8bX3nR5tY7\n'
@@ -789,9 +799,9 @@ def test_a_value_let_through_does_not_hide_the_next(detector: GenericDetector, f
 
 
 @pytest.mark.parametrize('text', [
-    b'\nsecretKey: ' + RANDOM_KEY + b'\nsecretName: db\n',  # a blank first line
-    b'spec:\n  secretKey: ' + RANDOM_KEY + b'\n  plain text line\n  secretName: db\n',  # a line of the keys' indent
-    b'spec:\n    secretKey: ' + RANDOM_KEY + b'\n# - x\n    secretName: db\n',  # a commented list item
+    b'\nsecretKey: ' + KEY_NAME + b'\nsecretName: db\n',  # a blank first line
+    b'spec:\n  secretKey: ' + KEY_NAME + b'\n  plain text line\n  secretName: db\n',  # a line of the keys' indent
+    b'spec:\n    secretKey: ' + KEY_NAME + b'\n# - x\n    secretName: db\n',  # a commented list item
 ])
 def test_the_mapping_of_a_secret_key_goes_on(detector: GenericDetector, text: bytes) -> None:
     assert detector.scan(text, 'deploy.yaml') == []

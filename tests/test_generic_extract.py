@@ -952,6 +952,7 @@ _CREDENTIAL = ('CredentialRepresentation credential = new CredentialRepresentati
     ('Pod.java', f'EnvVar e = new EnvVarBuilder()\n    .withValue("{P05}")\n    .withName("DB_PASSWORD")\n    .build();\n'),
     ('Users.kt', f'val cred = CredentialRepresentation().apply {{\n    type = CredentialRepresentation.PASSWORD\n'
                  f'    value = "{P05}"\n    isTemporary = false\n}}\n'),
+    ('Users.kt', f'val c = CredentialRepresentation().apply {{ type = CredentialRepresentation.PASSWORD; value = "{P05}" }}\n'),
 ])
 def test_a_keycloak_password_set_in_code(detector: GenericDetector, path: str, text: str) -> None:
     """Fifteenth hostile review (break 07): a user's password set through Keycloak's admin clients in code was missed:
@@ -1067,6 +1068,11 @@ def test_a_padded_value_is_judged_as_the_value_inside(detector: GenericDetector,
     ('init.el', f'(setq openai-api-key "{P05}")\n'),
     ('config.edn', f'{{:db {{:user "app" :password "{P05}"}}}}\n'),  # Clojure's map
     ('init.el', f'(gptel-make-openai "x" :key "{P05}" :models \'(gpt-4))\n'),  # Emacs Lisp's plist
+    # earmuffs, metadata, a namespaced keyword, the value below (eighteenth hostile review, break 02)
+    ('keys.lisp', f'(defparameter *api-key* "{P05}")\n'),
+    ('core.clj', f'(def ^:private secret-key "{P05}")\n'),
+    ('config.edn', f'{{:db/password "{P05}"}}\n'),
+    ('core.clj', f'(def secret-key\n  "{P05}")\n'),
 ])
 def test_a_lisp_definition_or_keyword_and_its_value(detector: GenericDetector, path: str, text: str) -> None:
     assert [f[1:] for f in found(detector, text.encode(), path)] == [(P05, text.index(P05))]
@@ -1111,6 +1117,9 @@ def test_no_list_of_secrets(detector: GenericDetector, text: str) -> None:
     ('a.rs', f"const API_TOKEN: &'static str =\n    \"{P05}\";\n"),  # a lifetime in the type
     ('a.ts', f'export const apiSecret: string =\n  "{P05}";\n'),
     ('settings.py', f'API_SECRET =\n    "{P05}"\n'),  # no type, as before
+    # on one line: a lifetime in the type, a byte string (eighteenth hostile review, break 01)
+    ('a.rs', f"pub const API_SECRET: &'static str = \"{P05}\";\n"),
+    ('a.rs', f'const SIGNING_SECRET: &[u8] = b"{P05}";\n'),
 ])
 def test_a_typed_name_then_its_value_on_the_next_line(detector: GenericDetector, path: str, text: str) -> None:
     assert [f[1:] for f in found(detector, text.encode(), path)] == [(P05, text.index(P05))]

@@ -349,12 +349,12 @@ def base64_pem_private_key(secret: str) -> bool:
     return pem_private_key(text) or der_private_key(_pem_body(text)) or 'b3BlbnNzaC1rZXktdjE' in text
 
 
-_BCRYPT = re.compile(rb'\$2[abxy]?\$(?:0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}\Z')
+_BCRYPT = re.compile(rb'\$2[abxy]?\$(?:0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}\n?\Z')
 
 
 def base64_bcrypt(secret: str) -> bool:
     """Base64 of a bcrypt hash (gatus' basic-auth users, `JDJh…`: held-out 84): decoded, a well-formed one."""
-    raw = b64decode_loose(secret)
+    raw = b64decode_loose(''.join(secret.split()))
     return raw is not None and _BCRYPT.match(raw) is not None
 
 

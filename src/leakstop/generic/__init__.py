@@ -424,6 +424,8 @@ def _gpg_key_id(c: Candidate, key: KeyJudgement) -> bool:
 
 _MAPPING_KEY = LazyPattern(rb'''([ \t]*(?:#[ \t]*)?(?:- )?)["']?([\w.-]{1,80})["']?[ \t]*:(?:[ \t]|\r?$)''')
 _SECRET_DATA_KEY = LazyPattern(r'[-._a-zA-Z0-9]{1,253}\Z')  # what Kubernetes allows as a key of a Secret's data
+# a name of such a key: lowercase words and digits joined by - _ ., camel humps, or upper-case words joined by _ or -
+_KEY_NAME = LazyPattern(r'(?:[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*|[a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*)\Z')
 
 
 def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
@@ -472,7 +474,10 @@ def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary
             return True  # secretKeyRef: / secretRef:
         if len(parents) > 1 and parents[0] == {'items'} and ('secret' in parents[1] or {'config', 'map'} <= parents[1]):
             return True  # a volume's secret: (or configMap:) items: - key: x, path: y
-    if key.words[-2:] == ('secret', 'key'):  # beside the Secret's name: secretName:, secret:, existingSecret:
+    if key.words[-2:] == ('secret', 'key') and _KEY_NAME.match(c.value.strip()) and sum(ch.isdigit() for ch in c.value) <= 4:
+        # beside the Secret's name: secretName:, secret:, existingSecret:; the value a key's name as a person writes one
+        # (jenkins-jks-file, tls.crt, adminPasswordKey, AWS_SECRET_ACCESS_KEY), not random characters (a Django
+        # settings mapping's secret_key beside its secret; eighteenth hostile review, break 04)
         # (a `…Secret:` names the Secret only as the key's own stem, existingSecret: beside existingSecretKey:; gpt-academic's
         # BAIDU_CLOUD_SECRET_KEY beside XFYUN_API_SECRET is two services' secrets, held-out 80)
         return any(words[-2:] == ('secret', 'name') or words == key.words[:-1]

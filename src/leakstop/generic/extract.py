@@ -66,7 +66,7 @@ _YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
 # node properties ending a key's line (`password: &pw`, `password: !!str`), the value on the next line
 _PROPERTIES_AT_END = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]*){0,2}'
 _ASSIGN_OP = (
-    r'[\w.\-]{0,40}(?:\\?["\'`])?[\]}]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?[\w.<>\[\]*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
+    r'[\w.\-]{0,40}(?:\\?["\'`])?[\]}]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?(?:\'[a-z]{1,20}[ \t]+)?[\w.<>\[\];*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
 # the operators giving a default for a value that may be missing: `||`, `??`, the Elvis operator `?:` (PHP, Kotlin,
@@ -207,7 +207,7 @@ ANCHORS: dict[str, str] = {
     'call': (_KW + r'\w{0,40}\([ \t]*["\'][^"\'\s]'
              # a call setting a password, the password after other arguments (`_PASSWORD_SETTER`), led by the call's name
              r'|set\w{0,40}password\([^\n]{0,300}?,[ \t]*["\'][^"\'\s]'),
-    'spaced': _KW + r'\w{0,40}[ \t]+[@L]?["\'][^"\'\s]',
+    'spaced': _KW + r'\w{0,40}\*?[ \t]+[@L]?["\'][^"\'\s]',  # (a Lisp name in earmuffs: *api-key* "v")
     # the header of a block scalar (`key: |`, `key: >-`, `key: |2`); its value is on the lines below
     'yaml_block': (
         r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]+' + _YAML_PROPERTIES + r'[|>](?:[1-9][-+]?|[-+][1-9]?)?'
@@ -217,7 +217,9 @@ ANCHORS: dict[str, str] = {
     # hand-wrapped JSON break a long assignment)
     'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::[ \t]*&?(?:\'[a-z]{1,20}[ \t]+)?[\w.<>\[\]]{1,40}[ \t]*)?(?::|=)[ \t]*(?:\([ \t]*)?'
                   + _PROPERTIES_AT_END + r'\r?\n[ \t]*'
-                  + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}["\'`][^"\'`\s]'),
+                  + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}["\'`][^"\'`\s]'
+                  # a Lisp definition's name ending its line, its string below (`_LISP_PAIR`)
+                  r'|\(def\w{0,12}[ \t]+(?:\^[:\w.-]{1,40}[ \t]+)*\*?[\w.-]{0,40}' + _KW + r'[\w.*-]{0,40}[ \t]*\r?\n[ \t]*"[^"\s]'),
     # YAML `key:` (or `key: &anchor`, a comment after it) ending its line and a value alone on a deeper line below,
     # plain or quoted, maybe after blank lines and comment lines (fifth hostile review, break 05)
     'yaml_below': (r'^[ \t]*(?:- )?["\']?[\w.\-]{0,40}' + _KW + r'[\w.\-]{0,40}["\']?[ \t]*:[ \t]*' + _PROPERTIES_AT_END
@@ -276,7 +278,7 @@ _ARGUMENT_VALUE = rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.)|(?<=[$\{][Ee][Nn][Vv]:))(?<!\$\{)[$@:]{0,2}'''
     rb'''(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?[\]}]?(?=(?P<sp>[ \t]*))(?P=sp)'''
-    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==)|(?<=[ \t])\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|(?<=[ \t])[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
+    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?(?:'[a-z]{1,20}[ \t]+)?(?:[A-Za-z_][\w.<>\[\]]{0,40}|\[[\w;: ]{1,20}\])[ \t]*(?==)|(?<=[ \t])\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|(?<=[ \t])[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
     rb'''(?:(?P<paren>\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'  # `password = ("v")` (seventh review, break 05)
 )
@@ -563,9 +565,12 @@ _SPACED = LazyPattern(rb'''(?<![\w$.-])(?P<key>[A-Za-z_]\w{0,60})[ \t]+(?=''' + 
 # Lisp's and EDN's: a definition, `(def secret-access-key "v")` (garage's Jepsen tests, Clojure; held-out 87), `(setq
 # api-key "v")`, and a keyword before its value, `{:password "v"}` (Clojure's maps), `:key "v"` (Emacs Lisp's plists);
 # the name with its hyphens (the `spaced` family's anchor)
+# (and a name in earmuffs, `(defparameter *api-key* "v")`, Clojure's metadata, `(def ^:private secret-key "v")`, a
+# namespaced keyword, `{:db/password "v"}`, the value on the next line: eighteenth hostile review, break 02)
+_LISP_DEF = rb'''\((?:def|defonce|defvar|defparameter|defconst|defcustom|setq|setq-default|setf|define)[ \t]+(?:\^[:\w.-]{1,40}[ \t]+)*'''
 _LISP_PAIR = LazyPattern(
-    rb'''(?:\((?:def|defonce|defvar|defparameter|defconst|defcustom|setq|setq-default|setf|define)[ \t]+|(?<![\w:-]):)'''
-    rb'''(?P<key>[A-Za-z_][\w*+!?-]{0,60})[ \t]+(?=''' + _QUOTED_VALUE + rb'''[ \t]*(?:[)}\],\s]|\Z))''')
+    rb'''(?:''' + _LISP_DEF + rb'''|(?<![\w:-]):)'''
+    rb'''\*?(?P<key>[A-Za-z_][\w+!?/-]{0,60})\*?(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=''' + _QUOTED_VALUE + rb'''[ \t]*(?:[)}\],\s]|\Z))''')
 
 
 # a name in markup and its value: the name in emphasis, a table row's first two cells, an HTML table's or a definition
@@ -1208,6 +1213,10 @@ def next_line(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _NEXT_LINE.finditer(data, start, hi):
         if m.end() >= lo and not (m.group('paren') and not _paren_closed(data, m, len(data))):
             yield from _yield(data, m, 'assign')
+    if data.find(b'(def', start, hi) != -1:
+        for m in _LISP_PAIR.finditer(data, start, hi):
+            if m.end() >= lo:
+                yield from _yield(data, m, 'spaced')
 
 
 def array(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -1260,9 +1269,9 @@ def children(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
 
 
 _NAME_FIELD = LazyPattern(
-    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName|type(?=[ \t]*=[ \t]*(?-i:[A-Z])\w{0,40}(?:\.\w{1,40}){0,3}\.(?-i:[A-Z_]+)[ \t]*\r?$))'''
+    rb'''(?i)(?<![\w.-])(?P<nq>["']?)(?:name|env_variable|key|ParameterKey|OptionName|type(?=[ \t]*=[ \t]*(?-i:[A-Z])\w{0,40}(?:\.\w{1,40}){0,3}\.(?-i:[A-Z_]+)[ \t]*(?:;|\r?$)))'''
     rb'''(?P=nq)[ \t]*(?::|=)[ \t]*(?P<kq>["']?)(?P<key>[\w.:/-]{1,80})(?P=kq)'''
-    rb'''[ \t]*(?=[,}]|\r?$)''', re.M)
+    rb'''[ \t]*(?=[,;}]|\r?$)''', re.M)
 _VALUE_FIELD = LazyPattern(
     rb'''(?i)(?<![\w.-])(?P<fq>["']?)(?:value|default|default_value|defaultValue|ParameterValue)(?P=fq)[ \t]*(?::|=)[ \t]*''' + _VALUE
 )
