@@ -175,6 +175,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('k9xqt7vlp2m:k9Xqt7vLp2mW', None), ('Zq8bX3nR5tY7==k9', None),
     ('136020D511BF136020D511BF136020D511BF', 'repeated chunk'), ('136020D511BF136020D511BF136020D5', None),
     ('Tq9(xLm8#Zp4vW', None), ('ukHZzrv(}jOX', None),  # random, a ( among them (eighteenth hostile review, break 05)
+    ('f.toPM(A.Heading1)', 'code'), ('parseJSONData(x)', 'code'), ('foo(b]c', 'code'),  # held-out 82 and 78 then
     ('+token+', 'code'), ('+user.name+', 'code'), ('+getName()', 'code'), ('x)+', 'code'),  # a concatenation read between two strings
     ('+k9XqT7#vLp2mWz', None), ('k9XqT7#vLp2mW+', None), ('+k9XqT7vLp2mWz', None),  # (seventeenth review, 02's sibling)
     ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password
