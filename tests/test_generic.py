@@ -521,10 +521,13 @@ def test_a_secret_key_beside_a_secret_name_is_a_name(detector: GenericDetector, 
 @pytest.mark.parametrize('text', [
     b'secretName: db-creds\nsecretKey: ' + RANDOM_KEY + b'\n',
     b'django:\n  secret: abc\n  secret_key: ' + RANDOM_KEY + b'\n',  # a settings mapping's secret_key beside its secret
+    # one case only, random (nineteenth hostile review, break 02): lowercase+digits, base32 (a TOTP seed)
+    b'secretName: db-creds\nsecretKey: k9xqt7vlp2mwz4rb\n', b'secretName: db-creds\nsecretKey: JBSWY3DPEHPK3PXP\n',
+    b'secret: app\nsecret_key: qvxkzmtrplwnhcbd\n',
 ])
 def test_random_characters_are_no_name_of_a_secrets_key(detector: GenericDetector, text: bytes) -> None:
     """Eighteenth hostile review (break 04): a random value beside a Secret's name was taken for a key's name."""
-    assert [d.secret for d in detector.scan(text, 'values.yaml')] == [RANDOM_KEY.decode()]
+    assert [d.secret for d in detector.scan(text, 'values.yaml')] == [text.split(b'ecret_key: ' if b'ecret_key: ' in text else b'ecretKey: ')[1].strip().decode()]
 
 
 @pytest.mark.parametrize(('line', 'names'), [
@@ -966,7 +969,18 @@ def test_a_reference_sign_before_random_characters_is_a_password(detector: Gener
     (b'credential = datalad-test-s3\n', False),
     (b'S3_TEST_CREDENTIALS = "datalad-datalad-test-s3"\n', False),
     (b'credential = k9xqT7vLp2mWz\n', True),  # no name: a secret
+    (b'DB_CREDENTIALS = "k9xqt7vl-p2mwz4rb8hcn"\n', True),  # random pieces joined (nineteenth hostile review, break 03)
+    (b'[smtp]\ncredential = w4kq9x-t7vlp2-mz8rbn-h3cjd6\n', True),
     (b'api_secret = hcp-db-x9k2\n', True),  # (only under a credential's name)
 ])
 def test_a_credential_named_by_words_is_no_secret(detector: GenericDetector, text: bytes, found: bool) -> None:
     assert len(detector.scan(text, 'providers.cfg')) == (1 if found else 0)
+
+
+@pytest.mark.parametrize('second', [b'DATABASE_PASSWORD', b'DB_PASSWORD_CONFIRM', b'DB_USER_PASSWORD'])
+def test_one_password_under_two_names_is_no_user(detector: GenericDetector, second: bytes) -> None:
+    """Nineteenth hostile review (break 04): a second password key was read as the user beside the first, and both lines
+    were lost (a name holding a secret's word is no user's)."""
+    data = b'DB_PASSWORD=Xk9mQ2vL7pW4\n' + second + b'=Xk9mQ2vL7pW4\n'
+    assert 12 in [d.start for d in detector.scan(data, 'app.cfg')]  # (a confirmation's key names no secret of its own)
+    assert detector.scan(b'DB_USER=Xk9mQ2vL7pW4\nDB_PASSWORD=Xk9mQ2vL7pW4\n', 'app.cfg') == []  # the user's name

@@ -313,3 +313,13 @@ def test_a_setters_dotted_arguments_take_time_linear_in_their_length() -> None:
     t_small = min(bounded(lambda: detector.scan(small, 'Admin.java')) for _ in range(3))
     t_large = min(bounded(lambda: detector.scan(large, 'Admin.java')) for _ in range(3))  # a Hang before the fix
     assert t_large < NOISE_FLOOR * 4 or t_large / t_small < RATIO, f'{t_small:.4f}s -> {t_large:.4f}s for 4x the dots'
+
+
+def test_a_value_of_capitals_is_judged_in_linear_time() -> None:
+    """Nineteenth hostile review (break 01): a value of a lowercase letter and a run of capitals split the run every way
+    as a call's name (14 s for 40 capitals)."""
+    from leakstop.generic.values import not_literal
+    small, large = 'a' + 'KXQT' * 5 + '!', 'a' + 'KXQT' * 20 + '!'
+    t_small = min(bounded(lambda: not_literal(small)) for _ in range(3))
+    t_large = min(bounded(lambda: not_literal(large)) for _ in range(3))  # a Hang before the fix
+    assert t_large < NOISE_FLOOR * 4 or t_large / t_small < RATIO, f'{t_small:.4f}s -> {t_large:.4f}s for 4x the capitals'

@@ -26,7 +26,9 @@ from leakstop.digest import sha256
 from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
-from leakstop.generic.values import LEETSPEAK_WORDS, Words, built_from_words, judge_passphrase, judge_value, leet_readings
+from leakstop.generic.values import (
+    LEETSPEAK_WORDS, Words, built_from_words, judge_passphrase, judge_value, leet_readings, words_in,
+)
 from leakstop.regex import LazyPattern
 
 PROPERTIES_ONLY = frozenset(('properties',))  # families whose syntax is a .properties file's only (`key value`)
@@ -259,7 +261,8 @@ def score(
         # words, common passwords, names, settings are no finding), no UUID (ids: auth: {tenant: …}), and not
         # under a bare key (keys: [...] of an issue labeler, an OpenStreetMap wiki's key: {circumference: …})
         value_score = 0.0
-    if key.words[-1] in ('credential', 'credentials', 'cred', 'creds') and _CREDENTIAL_NAME.match(value) is not None:
+    if (key.words[-1] in ('credential', 'credentials', 'cred', 'creds') and _CREDENTIAL_NAME.match(value) is not None
+            and _reads_as_key_name(value)):  # (k9xqt7vl-p2mwz4rb8hcn is none: nineteenth hostile review, break 03)
         # one credential, named: datalad's provider configs, credential = hcp-db / datalad-test-s3 (held-out 86); a
         # stored credential's name, lowercase words joined (its secret is elsewhere)
         value_score = 0.0
@@ -273,8 +276,11 @@ def score(
 
 
 _CREDENTIAL_NAME = LazyPattern(r'[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+\Z')
+# (a name holding a secret's word is another password's, not a user's: DB_PASSWORD=X beside DATABASE_PASSWORD=X or
+# DB_PASSWORD_CONFIRM=X lost both; nineteenth hostile review, break 04)
 _USER_VALUE = LazyPattern(
-    rb'''(?i)(?:user|username|login|db|database|dbname|name)\w*(?:["\']?[ \t]*[:=]|["\'][ \t]*,)[ \t]*["\']?([^\s"\',;&]{1,128})'''
+    rb'''(?i)(?:user|username|login|db|database|dbname|name)(?![\w]*?(?:pass|pwd|secret|token|key|cred|auth))\w*'''
+    rb'''(?:["\']?[ \t]*[:=]|["\'][ \t]*,)[ \t]*["\']?([^\s"\',;&]{1,128})'''
 )
 
 
@@ -424,8 +430,39 @@ def _gpg_key_id(c: Candidate, key: KeyJudgement) -> bool:
 
 _MAPPING_KEY = LazyPattern(rb'''([ \t]*(?:#[ \t]*)?(?:- )?)["']?([\w.-]{1,80})["']?[ \t]*:(?:[ \t]|\r?$)''')
 _SECRET_DATA_KEY = LazyPattern(r'[-._a-zA-Z0-9]{1,253}\Z')  # what Kubernetes allows as a key of a Secret's data
-# a name of such a key: lowercase words and digits joined by - _ ., camel humps, or upper-case words joined by _ or -
-_KEY_NAME = LazyPattern(r'(?:[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*|[a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*)\Z')
+_KEY_SECTION = LazyPattern(r'[-_.]')
+_SHORT_PIECE = LazyPattern(r'(?:[A-Za-z]{1,3}\d{0,3}|[A-Za-z]\d{1,3}[A-Za-z]{0,2})\Z')  # tls, crt, p12, K8S, s3, v1
+_TRAILING_NUMBER = LazyPattern(r'\d{1,3}\Z')
+_NAME_HUMP = LazyPattern(r'[A-Z]{2,}(?=[A-Z][a-z]|\Z)|[A-Z]?[a-z]+|[A-Z]+')
+
+
+def _reads_as_key_name(value: str) -> bool:
+    """Whether ``value`` reads as the name of a key in a Secret, as a person writes one: pieces joined by - _ . or camel
+    humps, each a short token (tls, p12, K8S) or letters with a number at most at their end, one of four letters or more
+    a dictionary word (jenkins-jks-file, tls.crt, adminPasswordKey, AWS_SECRET_ACCESS_KEY, ACME-K8S-DIR); one piece alone
+    mostly words (password). Random characters are none (eighteenth and nineteenth hostile reviews, break 04 and 02: a
+    random secret_key beside a secret:; of 2,000 random 12-24 character values, at most 11 mixed-case and 2 lowercase
+    ones read as names, none of lowercase+digits, upper-case+digits or base32)."""
+    if sum(ch.isdigit() for ch in value) > 4 or not _SECRET_DATA_KEY.match(value) or len(value) > 63:
+        return False
+    words = Words.get()
+    humps: list[str | None] = []
+    for piece in _KEY_SECTION.split(value):
+        if not piece:
+            continue
+        if _SHORT_PIECE.match(piece):
+            humps.append(None)
+            continue
+        body = _TRAILING_NUMBER.sub('', piece)
+        if not body.isalpha():
+            return False  # digits inside a long piece: random
+        humps.extend(h.lower() for h in _NAME_HUMP.findall(body))
+    long_ = [h for h in humps if h is not None and len(h) >= 4]
+    if not long_:
+        return len(humps) <= 4
+    if len(humps) == 1:
+        return words_in(long_[0], words)[0] >= 0.8 * len(long_[0])
+    return len(humps) <= 8 and any(h in words for h in long_)
 
 
 def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
@@ -474,7 +511,7 @@ def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary
             return True  # secretKeyRef: / secretRef:
         if len(parents) > 1 and parents[0] == {'items'} and ('secret' in parents[1] or {'config', 'map'} <= parents[1]):
             return True  # a volume's secret: (or configMap:) items: - key: x, path: y
-    if key.words[-2:] == ('secret', 'key') and _KEY_NAME.match(c.value.strip()) and sum(ch.isdigit() for ch in c.value) <= 4:
+    if key.words[-2:] == ('secret', 'key') and _reads_as_key_name(c.value.strip()):
         # beside the Secret's name: secretName:, secret:, existingSecret:; the value a key's name as a person writes one
         # (jenkins-jks-file, tls.crt, adminPasswordKey, AWS_SECRET_ACCESS_KEY), not random characters (a Django
         # settings mapping's secret_key beside its secret; eighteenth hostile review, break 04)

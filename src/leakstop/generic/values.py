@@ -113,9 +113,13 @@ _JSON_OR_ELIDED = LazyPattern(r'\A[{\[]\\?"|\w\.\.\w|\.\.\Z')  # {"RefreshToken"
 # ukHZzrv(}jOX are passwords, 2.5% of random all-printable ones were calls; eighteenth hostile review, break 05)
 # (camel humps or an acronym among them, f.toPM(, getURL(, parseJSONData(: held-out 82's patched editor; or a short
 # lowercase name, foo(: the WHATWG URL tests' user info, held-out 78)
-_CALL_NAME = r'(?:[a-z_][a-z_]*(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))*\d{0,3}|[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))*\d{0,3}|[A-Z][A-Z_]*)'
+# (an acronym is a run of capitals before a hump or what ends the name, matched one way only: `[A-Z]{2,}` repeated could
+# split a run of capitals every way, 14 s for 40 of them; nineteenth hostile review, break 01)
+_ACRONYM = r'[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|\Z)'
+_CALL_NAME = (r'(?:[a-z_][a-z_]*(?:[A-Z][a-z]+|' + _ACRONYM + r')*\d{0,3}|[A-Z][a-z]+(?:[A-Z][a-z]+|' + _ACRONYM
+              + r')*\d{0,3}|[A-Z][A-Z_]*)')
 _CALL_IN_VALUE = LazyPattern(r'\A[)\]][,;?]|\A\+[ \t]*[A-Za-z_$][\w.$]*[ \t]*(?:\(|\+\Z)|(?:\)|[ \t])\+\Z'
-                             r'|\A(?=(?:[\w.:]*?[A-Za-z]){4})(?-i:' + _CALL_NAME + r'(?:(?:\.|::)' + _CALL_NAME + r')*)\('
+                             r'|\A(?=(?:[\d_.:]*[A-Za-z]){4})(?-i:' + _CALL_NAME + r'(?:(?:\.|::)' + _CALL_NAME + r')*)\('
                              r'|\A[A-Za-z_][\w.:]*\(\)?\Z|(?-i:\A[a-z]{2,3}\()|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
 _HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
@@ -396,7 +400,7 @@ _FILLER_WORDS = frozenset((
 _ABBREVIATION = 3  # capitals of an abbreviation before or between words: VM(ware1!), LS(1setup!), SQL(Pad1!)
 
 
-def _words_in(run: str, words: frozenset[str]) -> tuple[int, int]:
+def words_in(run: str, words: frozenset[str]) -> tuple[int, int]:
     """The letters of the lowercase ``run`` that dictionary words (three letters or more) and filler words cover at
     best, and the longest word of that cover."""
     best = [(0, 0)] * (len(run) + 1)  # best[i]: (covered, longest) in run[:i]
@@ -439,10 +443,10 @@ def _word_cover(text: str) -> tuple[int, int, int, bool, bool]:
         if abbreviations and part.isupper() and len(part) <= _ABBREVIATION:
             capitals = len(part)
             continue
-        covered, long_ = _words_in(part.lower(), words)
+        covered, long_ = words_in(part.lower(), words)
         if capitals and capitals < _ABBREVIATION and len(part) > 1 and part[0].isupper():
             # VMware: the hump is Mware, its M the abbreviation's
-            rest, rest_long = _words_in(part[1:].lower(), words)
+            rest, rest_long = words_in(part[1:].lower(), words)
             covered, long_ = max((covered, long_), (rest + 1, rest_long))
         capitals = 0
         uncovered += len(part) - covered
