@@ -970,6 +970,8 @@ def test_a_reference_sign_before_random_characters_is_a_password(detector: Gener
     (b'S3_TEST_CREDENTIALS = "datalad-datalad-test-s3"\n', False),
     (b'credential = k9xqT7vLp2mWz\n', True),  # no name: a secret
     (b'DB_CREDENTIALS = "k9xqt7vl-p2mwz4rb8hcn"\n', True),  # random pieces joined (nineteenth hostile review, break 03)
+    (b"environment {\n  GITLAB_TOKEN = credentials('b6f0e3a2-4c1d-4e8f-9a7b-2d5c8e1f0a3b')\n}\n", False),  # Jenkins' id
+    (b'credentials = "b6f0e3a2-4c1d-4e8f-9a7b-2d5c8e1f0a3b"\n', True),  # (a UUID assigned: its verdict as before)
     (b'[smtp]\ncredential = w4kq9x-t7vlp2-mz8rbn-h3cjd6\n', True),
     (b'api_secret = hcp-db-x9k2\n', True),  # (only under a credential's name)
 ])

@@ -261,8 +261,9 @@ def score(
         # words, common passwords, names, settings are no finding), no UUID (ids: auth: {tenant: …}), and not
         # under a bare key (keys: [...] of an issue labeler, an OpenStreetMap wiki's key: {circumference: …})
         value_score = 0.0
-    if (key.words[-1] in ('credential', 'credentials', 'cred', 'creds') and _CREDENTIAL_NAME.match(value) is not None
-            and _reads_as_key_name(value)):  # (k9xqt7vl-p2mwz4rb8hcn is none: nineteenth hostile review, break 03)
+    if key.words[-1] in ('credential', 'credentials', 'cred', 'creds') and (
+            _CREDENTIAL_NAME.match(value) is not None and _reads_as_key_name(value)  # (not k9xqt7vl-p2mwz4rb8hcn: 19th review, 03)
+            or judgement.uuid and candidate.syntax == 'call'):  # Jenkins' credentials('<uuid>'): a stored credential's id
         # one credential, named: datalad's provider configs, credential = hcp-db / datalad-test-s3 (held-out 86); a
         # stored credential's name, lowercase words joined (its secret is elsewhere)
         value_score = 0.0
