@@ -524,6 +524,8 @@ def test_a_secret_key_beside_a_secret_name_is_a_name(detector: GenericDetector, 
     # one case only, random (nineteenth hostile review, break 02): lowercase+digits, base32 (a TOTP seed)
     b'secretName: db-creds\nsecretKey: k9xqt7vlp2mwz4rb\n', b'secretName: db-creds\nsecretKey: JBSWY3DPEHPK3PXP\n',
     b'secret: app\nsecret_key: qvxkzmtrplwnhcbd\n',
+    # random short groups or short camel humps (twentieth hostile review, break 02)
+    b'secretName: db-creds\nsecretKey: aB7-Xq9-zK2-Pm4\n', b'secretName: db-creds\nsecretKey: xqzPwmKrtV\n',
 ])
 def test_random_characters_are_no_name_of_a_secrets_key(detector: GenericDetector, text: bytes) -> None:
     """Eighteenth hostile review (break 04): a random value beside a Secret's name was taken for a key's name."""
@@ -973,6 +975,7 @@ def test_a_reference_sign_before_random_characters_is_a_password(detector: Gener
     (b"environment {\n  GITLAB_TOKEN = credentials('b6f0e3a2-4c1d-4e8f-9a7b-2d5c8e1f0a3b')\n}\n", False),  # Jenkins' id
     (b'credentials = "b6f0e3a2-4c1d-4e8f-9a7b-2d5c8e1f0a3b"\n', True),  # (a UUID assigned: its verdict as before)
     (b'[smtp]\ncredential = w4kq9x-t7vlp2-mz8rbn-h3cjd6\n', True),
+    (b'credential: k9x-q7v-p2m-z4r\n', True),  # four random groups (twentieth hostile review, break 02)
     (b'api_secret = hcp-db-x9k2\n', True),  # (only under a credential's name)
 ])
 def test_a_credential_named_by_words_is_no_secret(detector: GenericDetector, text: bytes, found: bool) -> None:

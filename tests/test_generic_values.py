@@ -171,6 +171,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     # held-out 84 and 86: a tox environment's pinned dependency, a console script's entry point; held-out 87: one
     # 12-hex group three times
     ('langchain-community==0.0.38', 'package and version'), ('httpx>=0.28.1,<1', 'package and version'),
+    ('pkg==2.0.0rc1', 'package and version'), ('Kq7mZx2w==1.Tr9vXp4Lm', None), ('Kx9m>=4.qZ7w', None),  # (20th review, 03)
     ('datalad.local.gitcredential:git_credential_datalad', 'entry point (module:function)'),
     ('k9xqt7vlp2m:k9Xqt7vLp2mW', None), ('Zq8bX3nR5tY7==k9', None),
     ('136020D511BF136020D511BF136020D511BF', 'repeated chunk'), ('136020D511BF136020D511BF136020D5', None),

@@ -323,3 +323,17 @@ def test_a_value_of_capitals_is_judged_in_linear_time() -> None:
     t_small = min(bounded(lambda: not_literal(small)) for _ in range(3))
     t_large = min(bounded(lambda: not_literal(large)) for _ in range(3))  # a Hang before the fix
     assert t_large < NOISE_FLOOR * 4 or t_large / t_small < RATIO, f'{t_small:.4f}s -> {t_large:.4f}s for 4x the capitals'
+
+
+def test_a_long_word_beside_a_password_is_read_in_linear_time() -> None:
+    """Twentieth hostile review (break 01): a user's name was looked for from each `db` of a long word to the word's end
+    (24 KB of `dbdb…` beside a password: 12 s)."""
+    from leakstop.generic import GenericDetector
+    detector = GenericDetector.load(cache=None)
+    def data(n: int) -> bytes:
+        return b'password = "Xk9#mQ2vLp7z"\n' + b'db' * n + b'\n'
+    small, large = data(1500), data(6000)
+    detector.scan(small, 'app.cfg')
+    t_small = min(bounded(lambda: detector.scan(small, 'app.cfg')) for _ in range(3))
+    t_large = min(bounded(lambda: detector.scan(large, 'app.cfg')) for _ in range(3))
+    assert t_large < NOISE_FLOOR * 4 or t_large / t_small < RATIO, f'{t_small:.4f}s -> {t_large:.4f}s for 4x the word'

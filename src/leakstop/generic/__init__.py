@@ -278,9 +278,10 @@ def score(
 
 _CREDENTIAL_NAME = LazyPattern(r'[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+\Z')
 # (a name holding a secret's word is another password's, not a user's: DB_PASSWORD=X beside DATABASE_PASSWORD=X or
-# DB_PASSWORD_CONFIRM=X lost both; nineteenth hostile review, break 04)
+# DB_PASSWORD_CONFIRM=X lost both; nineteenth hostile review, break 04; the name's rest read at most 40 characters: a
+# word of 24 KB of `dbdb…` was read from each `db` to its end, 12 s; twentieth, break 01)
 _USER_VALUE = LazyPattern(
-    rb'''(?i)(?:user|username|login|db|database|dbname|name)(?![\w]*?(?:pass|pwd|secret|token|key|cred|auth))\w*'''
+    rb'''(?i)(?:user|username|login|db|database|dbname|name)(?!\w{0,40}?(?:pass|pwd|secret|token|key|cred|auth))\w{0,40}'''
     rb'''(?:["\']?[ \t]*[:=]|["\'][ \t]*,)[ \t]*["\']?([^\s"\',;&]{1,128})'''
 )
 
@@ -432,7 +433,8 @@ def _gpg_key_id(c: Candidate, key: KeyJudgement) -> bool:
 _MAPPING_KEY = LazyPattern(rb'''([ \t]*(?:#[ \t]*)?(?:- )?)["']?([\w.-]{1,80})["']?[ \t]*:(?:[ \t]|\r?$)''')
 _SECRET_DATA_KEY = LazyPattern(r'[-._a-zA-Z0-9]{1,253}\Z')  # what Kubernetes allows as a key of a Secret's data
 _KEY_SECTION = LazyPattern(r'[-_.]')
-_SHORT_PIECE = LazyPattern(r'(?:[A-Za-z]{1,3}\d{0,3}|[A-Za-z]\d{1,3}[A-Za-z]{0,2})\Z')  # tls, crt, p12, K8S, s3, v1
+# tls, crt, p12, s3, v1, K8S: one case, letters then a number (not k9x, aB7: random groups; twentieth review, break 02)
+_SHORT_PIECE = LazyPattern(r'(?:[a-z]{1,3}\d{0,3}|[A-Z]{1,3}\d{0,3}|[Kk]8[Ss]|[Ii]18[Nn])\Z')
 _TRAILING_NUMBER = LazyPattern(r'\d{1,3}\Z')
 _NAME_HUMP = LazyPattern(r'[A-Z]{2,}(?=[A-Z][a-z]|\Z)|[A-Z]?[a-z]+|[A-Z]+')
 
@@ -460,7 +462,7 @@ def _reads_as_key_name(value: str) -> bool:
         humps.extend(h.lower() for h in _NAME_HUMP.findall(body))
     long_ = [h for h in humps if h is not None and len(h) >= 4]
     if not long_:
-        return len(humps) <= 4
+        return len(humps) <= 2 and None in humps  # tls.crt, hcp-db (not four random groups, nor short camel humps)
     if len(humps) == 1:
         return words_in(long_[0], words)[0] >= 0.8 * len(long_[0])
     return len(humps) <= 8 and any(h in words for h in long_)

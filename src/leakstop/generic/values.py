@@ -130,8 +130,10 @@ _REPEATED_CHUNK = LazyPattern(r'(.{1,6}?)\1{2,}\Z')
 # a package and the version pinned: tox.ini's and requirements' `langchain-community==0.0.38`, `httpx>=0.28.1,<1`
 # (sentry-python's generated tox.ini, its environments named …-notiktoken-…: 57 false alarms in held-out 84)
 _PACKAGE_PIN = LazyPattern(
-    r'[A-Za-z][\w.-]{1,80}(?:\[[\w,.-]{1,80}\])?[ \t]*(?:===?|~=|>=|<=|!=)[ \t]*v?\d+(?:\.[\w*+-]+)+'
-    r'(?:[ \t]*,[ \t]*(?:===?|~=|>=|<=|!=|<|>)[ \t]*v?\d+(?:\.[\w*+-]+)*)*\Z')
+    # (a version's parts open with a digit: 1.4.1, 2.0.0rc1, 1.*; Kq7mZx2w==1.Tr9vXp4Lm is a password, twentieth
+    # hostile review, break 03)
+    r'[A-Za-z][\w.-]{1,80}(?:\[[\w,.-]{1,80}\])?[ \t]*(?:===?|~=|>=|<=|!=)[ \t]*v?\d+(?:\.(?:\d+[a-z0-9+-]{0,10}|\*))+'
+    r'(?:[ \t]*,[ \t]*(?:===?|~=|>=|<=|!=|<|>)[ \t]*v?\d+(?:\.(?:\d+[a-z0-9+-]{0,10}|\*))*)*\Z')
 # a Python entry point, `module.path:function` (pyproject's [project.scripts]: git-credential-datalad =
 # "datalad.local.gitcredential:git_credential_datalad", held-out 86)
 # (a package and a module in its path, a function of letters: no user:password pair)
