@@ -443,9 +443,11 @@ def _reads_as_key_name(value: str) -> bool:
     """Whether ``value`` reads as the name of a key in a Secret, as a person writes one: pieces joined by - _ . or camel
     humps, each a short token (tls, p12, K8S) or letters with a number at most at their end, one of four letters or more
     a dictionary word (jenkins-jks-file, tls.crt, adminPasswordKey, AWS_SECRET_ACCESS_KEY, ACME-K8S-DIR); one piece alone
-    mostly words (password). Random characters are none (eighteenth and nineteenth hostile reviews, break 04 and 02: a
-    random secret_key beside a secret:; of 2,000 random 12-24 character values, at most 11 mixed-case and 2 lowercase
-    ones read as names, none of lowercase+digits, upper-case+digits or base32)."""
+    mostly words (password); short pieces alone, two of them in one case (tls.crt, hcp-db: two lowercase groups of three
+    read as a name by design). Random characters are none (eighteenth to twentieth hostile reviews: a random secret_key
+    beside a secret:, random groups under credential:; of 2,000 random values of 12, 16 and 24 characters, at most 9
+    mixed-case, 2 alphanumeric and 2 lowercase ones read as names, none of lowercase+digits, upper-case+digits or base32,
+    none of four random groups of three)."""
     if sum(ch.isdigit() for ch in value) > 4 or not _SECRET_DATA_KEY.match(value) or len(value) > 63:
         return False
     words = Words.get()
