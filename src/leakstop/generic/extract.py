@@ -1288,17 +1288,16 @@ NAMED_LINES = 6  # lines read above and below an entry's name field for its valu
 # `credential.setType(CredentialRepresentation.PASSWORD);` / `credential.setValue("v");` (its documented way; fifteenth
 # hostile review, break 07), `env.setName("DB_PASSWORD"); env.setValue("v");`; judged as the name (a constant's last
 # name: PASSWORD). The same object's setValue within NAMED_LINES lines (and SETTER_REACH bytes) either way.
-_SETTER_NAME = LazyPattern(
-    rb'''(?<![\w$.])(?P<obj>[A-Za-z_]\w{0,40})\.set(?:Type|Name|Key)\([ \t]*(?:(?P<nq>["'])(?P<key>[\w.:/-]{1,80})(?P=nq)'''
-    rb'''|(?P<ckey>[A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,3}\.[A-Z][A-Z0-9_]{1,40}))[ \t]*\)''')
+# (the name a string, or a constant's qualified name: `("DB_PASSWORD")`, `(CredentialRepresentation.PASSWORD)`)
+_NAME_ARGUMENT = (rb'''\([ \t]*(?:(?P<nq>["'])(?P<key>[\w.:/-]{1,80})(?P=nq)'''
+                  rb'''|(?P<ckey>[A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,3}\.[A-Z][A-Z0-9_]{1,40}))[ \t]*\)''')
+_SETTER_NAME = LazyPattern(rb'''(?<![\w$.])(?P<obj>[A-Za-z_]\w{0,40})\.set(?:Type|Name|Key)''' + _NAME_ARGUMENT)
 _SETTER_VALUE = LazyPattern(rb'''[ \t]*(?=''' + _QUOTED_VALUE + rb'''[ \t]*\))''')  # after `obj.setValue(`
 # A builder's name and value in one chain: fabric8's `new EnvVarBuilder().withName("DB_PASSWORD").withValue("v").build()`,
 # the usual way to make a Kubernetes EnvVar in Java (sixteenth hostile review, break 04); the chain is read to its `;`
 # either way (at most BUILDER_REACH bytes). In Kotlin's `CredentialRepresentation().apply { type =
 # CredentialRepresentation.PASSWORD; value = "v" }`, `type` is a name field (`_NAME_FIELD`).
-_BUILDER_NAME = LazyPattern(
-    rb'''\.with(?:Type|Name|Key)\([ \t]*(?:(?P<nq>["'])(?P<key>[\w.:/-]{1,80})(?P=nq)'''
-    rb'''|(?P<ckey>[A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,3}\.[A-Z][A-Z0-9_]{1,40}))[ \t]*\)''')
+_BUILDER_NAME = LazyPattern(rb'''\.with(?:Type|Name|Key)''' + _NAME_ARGUMENT)
 BUILDER_REACH = 512
 _NAME_BEFORE = frozenset(bytes([c]) for c in b'$.0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')
 SETTER_REACH = 1024  # bytes read either way for the value's setter (within NAMED_LINES lines)
@@ -1342,12 +1341,17 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
             yield from _builder_value(data, m)
 
 
+def _argument_name(m: re.Match[bytes]) -> bytes:
+    """The name ``_NAME_ARGUMENT`` read: the string, or a constant's last name (``PASSWORD``)."""
+    return m.group('key') if m.group('key') is not None else m.group('ckey').rsplit(b'.', 1)[-1]
+
+
 def _builder_value(data: bytes, m: re.Match[bytes]) -> Iterator[Candidate]:
     """The value ``.withValue("v")`` gives in the chain of the builder whose name ``m`` set (after it, else before)."""
     end = data.find(b';', m.end(), m.end() + BUILDER_REACH)
     end = min(len(data), m.end() + BUILDER_REACH) if end == -1 else end
     start = data.rfind(b';', max(0, m.start() - BUILDER_REACH), m.start()) + 1 or max(0, m.start() - BUILDER_REACH)
-    key = m.group('key') if m.group('key') is not None else m.group('ckey').rsplit(b'.', 1)[-1]
+    key = _argument_name(m)
     for at in (data.find(b'.withValue(', m.end(), end), data.rfind(b'.withValue(', start, m.start())):
         if at != -1:
             v = _SETTER_VALUE.match(data, at + len(b'.withValue('), end)
@@ -1375,7 +1379,7 @@ def _setter_value(data: bytes, m: re.Match[bytes]) -> Iterator[Candidate]:
             end = ceiling
             break
     needle = m.group('obj') + b'.setValue('
-    key = m.group('key') if m.group('key') is not None else m.group('ckey').rsplit(b'.', 1)[-1]
+    key = _argument_name(m)
     for at in (_object_call(data, needle, m.end(), end, below=True), _object_call(data, needle, start, m.start(), below=False)):
         if at != -1:
             v = _SETTER_VALUE.match(data, at + len(needle), end)

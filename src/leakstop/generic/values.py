@@ -314,19 +314,14 @@ def _fixture_words(value: str) -> bool:
 
 
 def _covered(run: str, words: frozenset[str]) -> int:
-    """Letters of the lowercase ``run`` covered by dictionary words (greedy from the longest, by DP)."""
+    """Letters of the lowercase ``run`` covered by dictionary words of three letters or more (``words_in`` without
+    filler words; the whole run if it is one word, whatever its length)."""
     n = len(run)
     if n < 3:
         return 0
     if run in words:
         return n
-    best = [0] * (n + 1)  # best[i]: letters covered in run[:i]
-    for i in range(1, n + 1):
-        best[i] = best[i - 1]
-        for j in range(max(0, i - 12), i - 2):
-            if run[j:i] in words:
-                best[i] = max(best[i], best[j] + i - j)
-    return best[n]
+    return words_in(run, words, fillers=frozenset())[0]
 
 
 def word_share(value: str) -> float:
@@ -402,15 +397,16 @@ _FILLER_WORDS = frozenset((
 _ABBREVIATION = 3  # capitals of an abbreviation before or between words: VM(ware1!), LS(1setup!), SQL(Pad1!)
 
 
-def words_in(run: str, words: frozenset[str]) -> tuple[int, int]:
-    """The letters of the lowercase ``run`` that dictionary words (three letters or more) and filler words cover at
-    best, and the longest word of that cover."""
+def words_in(run: str, words: frozenset[str], fillers: frozenset[str] | None = None) -> tuple[int, int]:
+    """The letters of the lowercase ``run`` that dictionary words (three letters or more) and filler words
+    (``_FILLER_WORDS`` unless given) cover at best, and the longest word of that cover."""
+    fillers = _FILLER_WORDS if fillers is None else fillers
     best = [(0, 0)] * (len(run) + 1)  # best[i]: (covered, longest) in run[:i]
     for i in range(1, len(run) + 1):
         best[i] = best[i - 1]
         for j in range(max(0, i - 12), i):
             piece = run[j:i]
-            if (i - j >= 3 and piece in words) or piece in _FILLER_WORDS:
+            if (i - j >= 3 and piece in words) or piece in fillers:
                 covered, longest = best[j]
                 best[i] = max(best[i], (covered + i - j, max(longest, i - j if i - j >= 3 else 0)))
     return best[-1]
