@@ -625,8 +625,8 @@ COMMENT_MARKERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data
 
 def _comment_markers() -> bytes:
     """The markers of ``COMMENT_MARKERS`` as one alternation, in the table's order."""
-    from leakstop.cache import load_toml  # tomllib, or tomli before Python 3.11
-    markers = load_toml(COMMENT_MARKERS)['markers']
+    from leakstop.cache import cache_dir, cached_toml  # parsed once: tomllib's import and parse cost 4 ms a start
+    markers = cached_toml(COMMENT_MARKERS, directory=cache_dir())['markers']
     return b'|'.join(m['pattern'].encode('ascii') for m in markers)
 
 

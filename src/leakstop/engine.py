@@ -41,7 +41,7 @@ from leakstop.rules import AT_KEYWORDS_TAG, Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, issued_token, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged+lone+names/15'
+DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged+lone+names/16'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -251,7 +251,8 @@ class RuleSet:
         self.generic = generic
         # ``database`` without the generic detector's anchors (same ids), for the files it does not judge
         # (lockfiles, translations, source maps: ``generic.unjudged(path)``), when compiled; a warm start
-        # passes its serialized bytes, loaded on first need (a hook's commit rarely holds such a file)
+        # passes its serialized bytes, or a function reading them from the cache, loaded on first need (a hook's
+        # commit rarely holds such a file: its 3 MB, read at every start, cost a millisecond and a half)
         self.unjudged_database = unjudged_database
         self._unjudged_scratch_ready = False
         self.keywords = keywords if keywords is not None else keyword_table(self.rules)
@@ -436,6 +437,9 @@ class RuleSet:
             if len(self._unjudged_answers) < 100_000:
                 self._unjudged_answers[path] = skipped
         if self.unjudged_database is not None and skipped:
+            if callable(self.unjudged_database):
+                self.unjudged_database = self.unjudged_database() or self.database
+                self._unjudged_scratch_ready = self.unjudged_database is self.database and self._scratch_ready
             if isinstance(self.unjudged_database, bytes):
                 hyperscan = _hyperscan()
                 try:
@@ -1029,14 +1033,19 @@ def load_ruleset(
     from leakstop.generic.keys import secret_stems, shipped_vocabulary
     vocabulary = shipped_vocabulary()
 
-    def build() -> tuple[bytes, bytes, int, bytes, bytes, bytes, bytes, bytes, bytes, bytes]:
+    def build_unjudged() -> bytes:
+        if not anchors:
+            return b''
+        rules = load()
+        unjudged = compile_database(rules, generic_anchors=anchors, without_path_rules=True, unjudged=True,
+                                    names=CredentialNames.of(rules, vocabulary))
+        return hyperscan.dumpb(unjudged) if unjudged is not None else b''
+
+    def build() -> tuple[bytes, bytes, int, bytes, bytes, bytes, bytes, bytes, bytes]:
         rules = load()
         names = CredentialNames.of(rules, vocabulary)
         database = compile_database(rules, generic_anchors=anchors, without_path_rules=True, names=names)
         blob = hyperscan.dumpb(database) if database is not None else b''
-        unjudged = compile_database(
-            rules, generic_anchors=anchors, without_path_rules=True, unjudged=True, names=names) if anchors else None
-        unjudged_blob = hyperscan.dumpb(unjudged) if unjudged is not None else b''
         path_database = compile_path_database(rules)
         path_blob = hyperscan.dumpb(path_database) if path_database is not None else b''
         lone_database = compile_lone_database(rules)
@@ -1045,19 +1054,19 @@ def load_ruleset(
         rows = b'\n'.join(rule_row(r) for r in rules)
         paths = json.dumps(path_rule_indices(rules) if path_database is not None else []).encode()
         vendors = json.dumps(vendor_table(rules), separators=(',', ':')).encode()
-        return (rows, _table_plain(keyword_table(rules)), max_window(rules), blob, path_blob, paths, vendors, unjudged_blob,
+        return (rows, _table_plain(keyword_table(rules)), max_window(rules), blob, path_blob, paths, vendors,
                 lone_blob, names.plain())
 
     def valid(value: object) -> bool:
         return (
-            isinstance(value, tuple) and len(value) == 10 and isinstance(value[2], int)
-            and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6, 7, 8, 9))
+            isinstance(value, tuple) and len(value) == 9 and isinstance(value[2], int)
+            and all(isinstance(value[k], bytes) for k in (0, 1, 3, 4, 5, 6, 7, 8))
         )
 
     # (the view anchors with the vocabulary's member names: the rules' are the signature's)
     full_signature = (DATABASE_FORMAT, hyperscan.__version__, platform_machine(), *signature, *anchors,
                       *view_anchors(CredentialNames(secret_stems(vocabulary), ())))
-    rows, table, window, blob, path_blob, paths, vendors, unjudged_blob, lone_blob, names_plain = cached(
+    rows, table, window, blob, path_blob, paths, vendors, lone_blob, names_plain = cached(
         'rules', full_signature, build, valid=valid, directory=cache)
 
     def databases() -> tuple[Any, Any, Any]:
@@ -1067,10 +1076,14 @@ def load_ruleset(
         keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
         database, path_database, lone_database = databases()
     except (hyperscan.error, ValueError, TypeError):  # written by a build for another CPU: compile here, uncached
-        rows, table, window, blob, path_blob, paths, vendors, unjudged_blob, lone_blob, names_plain = build()
+        rows, table, window, blob, path_blob, paths, vendors, lone_blob, names_plain = build()
         keywords, path_rules = _table_from_plain(table), [int(i) for i in json.loads(paths)]
         database, path_database, lone_database = databases()
-    unjudged = unjudged_blob or None  # loaded by RuleSet.scan_hits on first need
+
+    def unjudged_blob() -> bytes:  # an entry of its own, read (or compiled) by RuleSet.scan_hits on first need
+        return cached('unjudged', full_signature, build_unjudged, valid=lambda v: isinstance(v, bytes),
+                      directory=cache)
+    unjudged = unjudged_blob if anchors else None
     rules = LazyRules(rows.split(b'\n') if rows else [])
     return RuleSet(
         rules, database,

@@ -1033,8 +1033,8 @@ def copied_from(path: str) -> str | None:
     """The path of the file whose copy ``path`` (normalized) is by its name, or None: ``config/.env~`` ->
     ``config/.env``, ``#.env copy#`` -> ``.env`` (at most two layers)."""
     if not _copy_names:
-        from leakstop.cache import load_toml
-        _copy_names.append(CopyNames(load_toml(COPY_NAMES)))
+        from leakstop.cache import cache_dir, cached_toml
+        _copy_names.append(CopyNames(cached_toml(COPY_NAMES, directory=cache_dir())))
     parent, slash, name = path.rpartition('/')
     original = _copy_names[0].original(name)
     if original is None:

@@ -7,7 +7,6 @@ unknown names. Nothing here touches the network.
 from __future__ import annotations
 
 import binascii
-import gzip
 import json
 import os
 import re
@@ -462,6 +461,7 @@ _BIP39: dict[str, int] = {}
 
 def _bip39_list() -> dict[str, int]:
     if not _BIP39:
+        import gzip  # on first need: its import is a start's millisecond
         with gzip.open(BIP39_WORDS_FILE, 'rt', encoding='ascii') as f:
             _BIP39.update((word, i) for i, word in enumerate(f.read().split()))
     return _BIP39
@@ -529,6 +529,7 @@ def slip39_share(secret: str) -> bool:
     if not 20 <= len(words) <= 33:
         return False
     if not _SLIP39:
+        import gzip
         with gzip.open(SLIP39_WORDS_FILE, 'rt', encoding='ascii') as f:
             _SLIP39.update((word, i) for i, word in enumerate(f.read().split()))
     indices = [_SLIP39.get(word, -1) for word in words]
