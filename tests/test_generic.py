@@ -167,6 +167,15 @@ def test_explain_hides_key_words_that_are_not_words(detector: GenericDetector) -
     assert dict(d.explain)['key words'] == '… token'
 
 
+def test_explain_hides_a_token_named_before_key(detector: GenericDetector) -> None:
+    """Nor in the key's reason: ``key (qwxz… key)`` printed the token the key words line hid (twenty-first hostile
+    review, break 02)."""
+    for key in ('qwxzkvbnmrtplsdfhjgc_key', 'QWXZKVBNMRTPLSDFHJGC_KEY'):
+        [d] = detector.scan(f'{key} = "Xk9mQ2vLp7zR4tW8"'.encode(), 'a.py')
+        shown = dict(d.explain)
+        assert shown['key'] == 'key (… key), strength 0.8' and 'qwxz' not in repr(d.explain).lower()
+
+
 @pytest.mark.parametrize('value', [
     '2YotnFZFEjr1zCsicMWpAA', 'czZCaGRSa3F0MzpnWDFmQmF0M2JW', 'h480djs93hd8',
     '1/fFAGRNJru1FTz70BzhT3Zg', '8f742231b10e8888abcd99yyyzzz85a5',  # Google's OAuth docs, Slack's (held-out 64, 66)
@@ -234,6 +243,8 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
     b'c.setType("password");c.setValue(', b'c.setType("password");',
     # blanks after a key that no operator follows (each once given back one at a time: 7 s a MB, now 1 s)
     b'type: password' + b' ' * 290 + b'value: ', b'password' + b' ' * 290 + b'x: ',
+    # a minified line of passwords, each found: the lines around each were read whole (twenty-first review's fix 03)
+    b'password="k9Xq7vLp2mWz4Rt"; user=a; ',
 ])
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds)."""

@@ -177,6 +177,10 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('136020D511BF136020D511BF136020D511BF', 'repeated chunk'), ('136020D511BF136020D511BF136020D5', None),
     ('Tq9(xLm8#Zp4vW', None), ('ukHZzrv(}jOX', None),  # random, a ( among them (eighteenth hostile review, break 05)
     ('f.toPM(A.Heading1)', 'code'), ('parseJSONData(x)', 'code'), ('foo(b]c', 'code'),  # held-out 82 and 78 then
+    # a call's name reads as one: random letters or humps before a ( are a password (twenty-first hostile review, 03)
+    ('bytij(1V9JRE', None), ('uxs(A0QXn>vz', None), ('VmtGb(|SaB1r', None), ('gZDSFS(805vu', None),
+    ('HGAJ([/LdV>kN@}U', None), ('+RznCU2JsK(7,eeP', None), ('getURL(x)', 'code'),
+    ('COALESCE(a', 'code'), ('+getName(', 'code'), ('self.get_secret(x', 'code'),
     ('+token+', 'code'), ('+user.name+', 'code'), ('+getName()', 'code'), ('x)+', 'code'),  # a concatenation read between two strings
     ('+k9XqT7#vLp2mWz', None), ('k9XqT7#vLp2mW+', None), ('+k9XqT7vLp2mWz', None),  # (seventeenth review, 02's sibling)
     ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password
@@ -199,8 +203,14 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('$2b$12$abcdefghijklmnopqrstuv', 'hash or key of another kind'), ('pbkdf2_sha256$x', 'hash or key of another kind'),
     ('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.x', 'hash or key of another kind'),
     ('sha256-abc', 'hash or key of another kind'), ('SHA512:abc', 'hash or key of another kind'),
-    ('(?:key|pwd)', 'regular expression'), ('a.*b', 'regular expression'), ('\\d+x', 'regular expression'),
-    ('[^x]*', 'regular expression'),
+    # factory passwords their vendors document (held-out 90: Nokia's network operating systems, as Oracle's tiger)
+    ('NokiaSrl1!', 'a documented default password'), ('NokiaSros1!', 'a documented default password'),
+    ('tiger', 'a documented default password'), ('NokiaSrl7!', None),
+    ('(?:key|pwd)', 'regular expression'), ('.*secret.*', 'regular expression'), ('\\d+x', 'regular expression'),
+    ('[^x]*', 'regular expression'), ('^[a-z0-9]+$', 'regular expression'), ('(?i)token', 'regular expression'),
+    ('^(foo|bar)$', 'regular expression'),
+    # one sign of a pattern among random characters is chance (twenty-first hostile review, break 01)
+    ('Jq7Lw.*kP3vZx9Rm', None), ('xT4[^mQ9zL2wK7pR', None), ('Wm3(?vK8qZ1xT6nB', None), ('hR5(xJ|2mQ)8vLz4K', None),
     ('inherit', 'configuration word'), ('BEARER', 'configuration word'),
     ('HS256', 'algorithm name'), ('rs512', 'algorithm name'), ('A256GCM', 'algorithm name'),
     ('PBKDF2WithHmacSHA256', 'algorithm name'), ('scram-sha-256', 'algorithm name'),
