@@ -1,14 +1,16 @@
 """leakstop.placeholders: the one home of "is this a placeholder or a reference?"."""
 from __future__ import annotations
 
+import base64
 import os
+import random
 
 import pytest
 
 import fakes
 
 from leakstop.config import Config
-from leakstop.placeholders import PlaceholderShapes, is_placeholder, is_reference, placeholder_password
+from leakstop.placeholders import PlaceholderShapes, counting_bytes, is_placeholder, is_reference, placeholder_password
 
 SRC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'src', 'leakstop')
 
@@ -153,3 +155,27 @@ def test_the_long_shapes_start_past_200_characters(default_config: Config) -> No
 @pytest.mark.parametrize('value', ['XXXX', '"XXXX"', "'xxxxxx'", '`XXXX`', '  XXXX  '])
 def test_a_run_of_x_in_any_case_and_quotes_is_a_placeholder(value: str, default_config: Config) -> None:
     assert is_placeholder(value, default_config.allowlist.builtin.placeholders)
+
+
+@pytest.mark.parametrize(('value', 'counting'), [
+    (base64.urlsafe_b64encode(bytes(range(16))).decode().rstrip('='), True),  # a JWK's k of 0x00 … 0x0f (held-out 88)
+    (base64.urlsafe_b64encode(bytes(range(16, 0, -1))).decode().rstrip('='), True),  # 0x10 … 0x01
+    (base64.b64encode(bytes(range(0, 64, 2))).decode(), True),  # 0, 2 … 62: a session cookie's bytes
+    (base64.b64encode(b'0123456789ABCDEF0123456789ABCDEF').decode(), True),  # the digits and the hex letters as text
+    (bytes(range(32)).hex(), True), ('0123456789abcdef', True),
+    (base64.b64encode(bytes(16)).decode(), False),  # zeros: one byte, not a count (other shapes judge it)
+    (fakes.rand(fakes.ALNUM, 22, 'counting'), False), (bytes.fromhex('5f0e3a9c11d7b2e8').hex(), False),
+])
+def test_bytes_that_count_are_a_placeholder(value: str, counting: bool, default_config: Config) -> None:
+    assert counting_bytes(value) is counting
+    if counting or set(value) != {'A', '='}:  # (zeros are a run of A, a placeholder's shape of its own)
+        assert is_placeholder(value, default_config.allowlist.builtin.placeholders) is counting
+
+
+def test_random_bytes_never_count() -> None:
+    """Of 30,000 random keys of 8-32 bytes, in hex, base64 and base64url, none reads as counting bytes."""
+    rnd = random.Random(88)
+    for i in range(30_000):
+        raw = bytes(rnd.getrandbits(8) for _ in range(rnd.choice((8, 12, 16, 24, 32))))
+        value = (raw.hex(), base64.b64encode(raw).decode(), base64.urlsafe_b64encode(raw).decode().rstrip('='))[i % 3]
+        assert not counting_bytes(value), value

