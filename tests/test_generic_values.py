@@ -180,7 +180,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     # a call's name reads as one: random letters or humps before a ( are a password (twenty-first hostile review, 03)
     ('bytij(1V9JRE', None), ('uxs(A0QXn>vz', None), ('VmtGb(|SaB1r', None), ('gZDSFS(805vu', None),
     ('HGAJ([/LdV>kN@}U', None), ('+RznCU2JsK(7,eeP', None), ('getURL(x)', 'code'),
-    ('COALESCE(a', 'code'), ('+getName(', 'code'), ('self.get_secret(x', 'code'),
+    ('COALESCE(a', 'code'), ('+getName(', 'code'), ('self.get_secret(x', 'code'), ('tuple(sys.argv[3:])', 'code'),
     ('+token+', 'code'), ('+user.name+', 'code'), ('+getName()', 'code'), ('x)+', 'code'),  # a concatenation read between two strings
     ('+k9XqT7#vLp2mWz', None), ('k9XqT7#vLp2mW+', None), ('+k9XqT7vLp2mWz', None),  # (seventeenth review, 02's sibling)
     ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password

@@ -128,6 +128,8 @@ _CALL_IN_VALUE = LazyPattern(r'\A[)\]][,;?]|\A\+[ \t]*[A-Za-z_$][\w.$]*[ \t]*\+\
 _CALL_AT_START = LazyPattern(r'\A(?:(?P<name>(?=(?:[\d_.:]*[A-Za-z]){4})' + _CALL_NAME + r'(?:(?:\.|::)' + _CALL_NAME
                              + r')*|[a-z]{2,3})|\+[ \t]*(?P<added>[A-Za-z_$][\w.$]*)[ \t]*)\(')
 _CALL_SEGMENT = LazyPattern(r'\.|::|\$')
+# an argument that is code, a member, an index or a call (tuple(sys.argv[3:]): datalad's adhoc-httpd, held-out 86)
+_CODE_ARGUMENT = LazyPattern(r'[ \t]*[A-Za-z_]\w{0,30}(?:\.[A-Za-z_]|\[|\()')
 
 
 def _reads_as_call_name(name: str) -> bool:
@@ -152,7 +154,8 @@ def _reads_as_call_name(name: str) -> bool:
 def _code(value: str) -> bool:
     """Code, not a secret: a call opening the value whose name reads as one, an operator or bracket at its edge."""
     m = _CALL_AT_START.match(value)  # (first: a long line of calls ends here, not in a search to its end)
-    return m is not None and _reads_as_call_name(m['name'] or m['added']) or _CALL_IN_VALUE.search(value) is not None
+    return m is not None and (_reads_as_call_name(m['name'] or m['added']) or _CODE_ARGUMENT.match(value, m.end()) is not None
+                              ) or _CALL_IN_VALUE.search(value) is not None
 
 
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
