@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from leakstop.generic.records import KeyJudgement, Vocabulary
-from leakstop.generic.values import Words, words_in
+from leakstop.generic.values import Words
 from leakstop.regex import LazyPattern
 
 DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'data', 'generic.toml')
@@ -86,12 +86,6 @@ def secret_stems(vocabulary: Vocabulary) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
-def _reads_as_words(word: str) -> bool:
-    """Dictionary and filler words end to end, but one letter (``zerobounce``, ``my``, ``s3``): shown by --explain."""
-    covered, _ = words_in(word, Words.get())
-    return covered >= len(word.rstrip('0123456789')) - 1 and covered > 0
-
-
 def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
     words = split_words(key, vocabulary)
     strengths = vocabulary.strengths
@@ -130,9 +124,6 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
                 return KeyJudgement('', 0.0, words, f'ciphertext of a key (encrypted {"" if before == "encrypted" else "… "}key)')
             if before in vocabulary.key_qualifiers or before in vocabulary.kinds:
                 return KeyJudgement('key', strengths['qualified_key'], words, f'{before} key')
-            # (what names the key, shown by --explain: a word, never a token pasted as a key's name, twenty-first
-            # hostile review, break 02)
-            shown = before if before in vocabulary.kinds or _reads_as_words(before) else '…'
-            return KeyJudgement('key', strengths['other_key'], words, f'{shown} key')
+            return KeyJudgement('key', strengths['other_key'], words, f'{before} key')
         return KeyJudgement(kind, strengths.get(word, strengths[kind]), words, word)
     return KeyJudgement('', 0.0, words, 'no secret word')
