@@ -69,6 +69,7 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('SSEC_KEY_MD5', '', 0.0, 'names something about a secret (md)'),
     ('captcha_token', '', 0.0, 'not a credential (captcha token)'), ('captcha_secret', 'secret', 1.0, 'secret'),
     ('thumbnail_token', '', 0.0, 'not a credential (thumbnail token)'),  # a search result's image id (held-out 91)
+    ('THUMBNAIL_SECRET', 'secret', 1.0, 'secret'), ('thumbnail_password', 'password', 1.0, 'password'),  # (22nd, 02)
     ('rewardTokenSymbol', '', 0.0, 'names something about a secret (symbol)'), ('privkey', 'key', 1.0, 'privkey'),
     ('ALIYUN_APPKEY', 'key', 1.0, 'appkey'),
     ('username', '', 0.0, 'no secret word'), ('max_tokens', '', 0.0, 'no secret word'), ('', '', 0.0, 'no secret word'),

@@ -207,10 +207,12 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('NokiaSrl1!', 'a documented default password'), ('NokiaSros1!', 'a documented default password'),
     ('tiger', 'a documented default password'), ('NokiaSrl7!', None),
     ('(?:key|pwd)', 'regular expression'), ('.*secret.*', 'regular expression'), ('\\d+x', 'regular expression'),
-    ('[^x]*', 'regular expression'), ('^[a-z0-9]+$', 'regular expression'), ('(?i)token', 'regular expression'),
+    ('[^/]+/[^/]+', 'regular expression'), ('^[a-z0-9]+$', 'regular expression'), ('(?i)token', 'regular expression'),
     ('^(foo|bar)$', 'regular expression'),
     # one sign of a pattern among random characters is chance (twenty-first hostile review, break 01)
     ('Jq7Lw.*kP3vZx9Rm', None), ('xT4[^mQ9zL2wK7pR', None), ('Wm3(?vK8qZ1xT6nB', None), ('hR5(xJ|2mQ)8vLz4K', None),
+    ('Vq7#Lm2\\d-Xz9!Kp', None), ('Tz8)?Wk3\\.Rb5mQ', None), ('Kx9^mQ2vL7pW4Zq$', None),  # (twenty-second, 01)
+    ('(?=.*[A-Z])(?=.*\\d).{8,}', 'regular expression'), ('^(\\w+)\\.example\\.com$', 'regular expression'),
     ('inherit', 'configuration word'), ('BEARER', 'configuration word'),
     ('HS256', 'algorithm name'), ('rs512', 'algorithm name'), ('A256GCM', 'algorithm name'),
     ('PBKDF2WithHmacSHA256', 'algorithm name'), ('scram-sha-256', 'algorithm name'),
