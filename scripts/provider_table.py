@@ -1510,10 +1510,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       negatives=["c.ServerApp.token = ''", 'http://127.0.0.1:8888/lab?token=<token>', "c.IdentityProvider.token = os.environ['JUPYTER_TOKEN']"])
     X('cisco-type7-password', 'Cisco', 'Cisco IOS type 7 (reversible) password', 'https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html',
       r"""(?<![^\n])[ \t]*(?:enable password|username \S{1,64}(?: privilege \d{1,2})? password|password) 7 (?P<secret>[01][0-9](?:[0-9A-F]{2}){4,30})[ \t]*(?![^\n])""",
-      keywords=[' 7 '], cat='network', max_length=160,
-      examples=['username admin privilege 15 password 7 0822455D0A16544541', 'enable password 7 104D000A0618',
-                ' password 7 070C285F4D06485744'],
-      negatives=['username admin privilege 15 secret 9 $9$abc', 'enable password 7 <hash>', 'password 7 days'])
+      # (the password it holds, read back, judged as any assigned password: type 7 of cisco123 is a word; held-out 90)
+      keywords=[' 7 '], cat='network', max_length=160, validator='cisco_type7',
+      examples=['username admin privilege 15 password 7 080A5D191F2108450227165D3D', 'enable password 7 105C512D1F54023C580A1B',
+                ' password 7 04731D55020A1556384B113B025C'],
+      negatives=['username admin privilege 15 secret 9 $9$abc', 'enable password 7 <hash>', 'password 7 days',
+                 'enable password 7 104D000A0618'])  # (type 7 of cisco: a word)
     X('cisco-snmp-community', 'Cisco', 'SNMP community string in a Cisco / network device configuration',
       'https://www.cisco.com/c/en/us/support/docs/ip/simple-network-management-protocol-snmp/7282-12.html',
       r"""(?<![^\n])[ \t]*snmp-server community (?P<secret>[^\s"']{6,64}) (?:RO|RW|ro|rw|view)\b""",
@@ -1522,10 +1524,12 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       negatives=['snmp-server community public RO', 'snmp-server community private RW', 'snmp-server community <string> RO'])
     X('juniper-encrypted-password', 'Juniper', 'Juniper Junos $9$ (reversible) secret', 'https://www.juniper.net/documentation/us/en/software/junos/user-access/topics/topic-map/user-access-root-password.html',
       r"""(?:secret|encrypted-password|pre-shared-key ascii-text|authentication-key|simple-password)\s{1,3}"(?P<secret>\$9\$[A-Za-z0-9./\-]{8,120})\"""",
-      keywords=['$9$'], cat='network', max_length=180, entropy=3.0,
-      examples=['            secret "$9$pW5C0IcrvL7Nbs4oZGjHkmfT39tuOB1EhSl";',
-                '    pre-shared-key ascii-text "$9$Hk.fz69pBIcSeAp0IRhxN-VbYgoGUDkPfz3tO";'],
-      negatives=['            secret "$9$abc";', '    encrypted-password "$6$rounds=5000$saltsalt$"; ## SECRET-DATA'])
+      # (the password it holds, read back, judged as any assigned password: $9$ of network is a word; held-out 90)
+      keywords=['$9$'], cat='network', max_length=180, entropy=3.0, validator='junos9',
+      examples=['            secret "$9$nddL6uBIEy8xNevbY4oGUz36/t0O1hSevoJpB";',
+                '    pre-shared-key ascii-text "$9$u98d0ESKM8db2B1bYoZkqRhcr87-VsaZjbwTF6/0O";'],
+      negatives=['            secret "$9$abc";', '    encrypted-password "$6$rounds=5000$saltsalt$"; ## SECRET-DATA',
+                 '            authentication-key "$9$Lzh7VYJZj.fzk.tOIReKVwY"; ## SECRET-DATA'])  # ($9$ of network)
     # ------------------------------------------------------------------ fifth batch
     def bedrock_long(rng: random.Random) -> str:
         raw = f'BedrockAPIKey-{rs(rng, "abcdefghijklmnopqrstuvwxyz0123456789", 4)}-at-{rs(rng, "0123456789", 12)}:{rs(rng, ALNUM + "+/", 60)}'

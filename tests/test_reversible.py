@@ -62,3 +62,12 @@ def test_a_junos9_value_is_judged_by_its_password(detector: GenericDetector, pla
 @pytest.mark.parametrize(('plain', 'found'), [('Kq7vXm2pLz9w', True), ('r8Tz#pW4nQ', True), ('cisco', False), ('ntc', False)])
 def test_a_cisco_type7_password_is_judged_by_its_password(plain: str, found: bool) -> None:
     assert cisco_type7_password(type7(plain, 8)) is found
+
+
+@pytest.mark.parametrize(('value', 'found'), [
+    (junos9('Kq7vXm2pLz9w'), True), (junos9('network'), False), (junos9('asdfghd', 'B'), False),
+    ('$9$pW5C0IcrvL7Nbs4oZGjHkmfT39tuOB1EhSl', True),  # no valid encoding: reported as before it was read
+])
+def test_a_junos9_secret_of_the_rule_is_judged_by_its_password(value: str, found: bool) -> None:
+    from leakstop.generic.values import junos9_password
+    assert junos9_password(value) is found

@@ -1410,8 +1410,9 @@ def _without_typed_fixtures(raw: list[tuple[int, int, str, int]], ruleset: RuleS
     """In a test or documentation file, the password rules' findings (connection strings, URL user info,
     ConvertTo-SecureString: the rules whose validator judges the value as a password) weigh a short chosen
     password as the generic score does there: a fixture (``P@ssw0rd1``), not a secret."""
-    from leakstop.generic.values import assigned_password, cisco_type7_password, url_password
-    judges = {'assigned_password': assigned_password, 'url_password': url_password, 'cisco_type7': cisco_type7_password}
+    from leakstop.generic.values import assigned_password, cisco_type7_password, junos9_password, url_password
+    judges = {'assigned_password': assigned_password, 'url_password': url_password, 'cisco_type7': cisco_type7_password,
+              'junos9': junos9_password}
     factor = ruleset.generic.human_in_tests_and_docs if ruleset.generic is not None else 1.0
     out = []
     for item in raw:

@@ -291,7 +291,7 @@ def atlassian_dc_pat(secret: str) -> bool:
 
 # --- values assigned to credential-named keys: judged by the one value judge (leakstop.generic.values) ---
 
-from leakstop.generic.values import assigned_password, assigned_token, cisco_type7_password, url_password  # noqa: E402  (used by rules)
+from leakstop.generic.values import assigned_password, assigned_token, cisco_type7_password, junos9_password, url_password  # noqa: E402  (used by rules)
 from leakstop.placeholders import placeholder_password  # noqa: E402
 
 
@@ -602,6 +602,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'slack_token': slack_token,
     'assigned_password': assigned_password,
     'cisco_type7': cisco_type7_password,
+    'junos9': junos9_password,
     'assigned_token': assigned_token,
     'url_password': url_password,
     'basic_auth': basic_auth_credentials,

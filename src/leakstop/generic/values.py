@@ -1169,6 +1169,14 @@ def cisco_type7_password(secret: str, human_factor: float = 1.0) -> bool:
     return plain is not None and assigned_password(plain, human_factor)
 
 
+def junos9_password(secret: str, human_factor: float = 1.0) -> bool:
+    """A Junos ``$9$`` string whose password is judged like any assigned password (``$9$`` of ``network`` is a word;
+    held-out 90); one that does not read back as text is kept, as before the encoding was read."""
+    from leakstop.reversible import junos9_plaintext
+    plain = junos9_plaintext(secret.strip())
+    return plain is None or assigned_password(plain, human_factor)
+
+
 def url_password(secret: str, human_factor: float = 1.0) -> bool:
     """The password of a URL's user info (percent-decoded), judged like any assigned password."""
     from urllib.parse import unquote
