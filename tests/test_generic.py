@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import random
 import re
+import string
 
 import pytest
 
@@ -249,6 +251,48 @@ def test_rfc6749_example_password_in_a_form_body_passes(ruleset: object, default
 def test_time_grows_linearly_with_hostile_input(detector: GenericDetector, unit: bytes) -> None:
     """Every anchor hit reads a bounded segment: 4x the bytes costs about 4x the time (ratio, not seconds)."""
     assert_grows_linearly(lambda data: detector.scan(data, 'hostile.txt'), unit)
+
+
+def _distinct(template: str, size: int, seed: str, header: str = '', sep: str = '') -> bytes:
+    """``template`` filled with a different random value (and its number) until about ``size`` bytes."""
+    rnd = random.Random(seed)
+    parts, total, i = [header], len(header), 0
+    while total < size:
+        part = template.format(i=i, v=''.join(rnd.choice(string.ascii_letters + string.digits) for _ in range(16)),
+                               w=''.join(rnd.choice(string.ascii_letters) for _ in range(10))) + sep
+        parts.append(part)
+        total += len(part)
+        i += 1
+    return ''.join(parts).encode()
+
+
+@pytest.mark.parametrize(('template', 'header', 'sep', 'small'), [
+    ('"password{i}":"{v}",', '{', '', 20_000),  # one minified line of distinct passwords: names_itself read the line
+    ('{{"key":"{v}Zx"}},', '[', '', 20_000),  # bare keys: _key_of_an_entry searched the whole line for a value member
+    # (a file's lines: the whole-file search shows over the judging of each value from a few hundred KB on)
+    ('{{"token": "{v}", "timestamp": "{i}"}}', '', '\n', 100_000),  # Mailgun looked for in the whole file per token
+    ('password: {w}{i}!\n', 'image: example/app:1\n', '', 100_000),  # the image words of the whole file per password
+])
+def test_context_checks_grow_linearly_with_distinct_findings(detector: GenericDetector, template: str, header: str,
+                                                             sep: str, small: int) -> None:
+    """Each finding's context checks read a bounded window, or a file's answer computed once (twenty-third hostile
+    review, breaks 01-03: each was quadratic in the line or the file)."""
+    def scan(data: bytes) -> object:
+        detector._lines.clear()  # (each run as the first: lines remembered from the run before cost nothing)
+        return detector.scan(data, 'fixtures/data.json')
+    assert_grows_linearly(scan, lambda size: _distinct(template, size, template, header, sep), small, 4 * small)
+
+
+@pytest.mark.parametrize('line', [
+    'User.create!(email: "a@example.com", password: "Zq7Kp9LmW3xR8vT2", password_confirmation: "Zq7Kp9LmW3xR8vT2")',
+    '{"password": "Zq7Kp9LmW3xR8vT2", "password_confirmation": "Zq7Kp9LmW3xR8vT2"}',
+    'DB_PASSWORD=Zq7Kp9LmW3xR8vT2 REPLICA_PASSWORD=Zq7Kp9LmW3xR8vT2 ./start.sh',
+])
+def test_a_password_written_twice_on_its_line_is_found(detector: GenericDetector, line: str) -> None:
+    """The other copy of the password is no name it repeats (twenty-third hostile review, break 04): a name of the
+    line is still one (``CREATE USER app_tests PASSWORD 'app_tests'``)."""
+    assert detector.scan(line.encode(), 'db/seeds.rb' if 'create!' in line else 'config/app.json')
+    assert not detector.scan(b"CREATE USER app_tests PASSWORD 'app_tests';", 'db/init.sql')
 
 
 def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -> None:

@@ -356,7 +356,23 @@ def _names_its_image(data: bytes, value: str) -> bool:
     stem = _stem(value).lower()
     if len(stem) < 4 or not stem.isalpha() or b'image' not in data:
         return False
-    return any(stem in _IMAGE_WORDS.split(m.group(1).decode('utf-8', 'replace').lower()) for m in _IMAGE.finditer(data))
+    return stem in _per_file(data, 'image words', lambda: frozenset(
+        w for m in _IMAGE.finditer(data) for w in _IMAGE_WORDS.split(m.group(1).decode('utf-8', 'replace').lower())))
+
+
+# Answers that hold for a whole file, computed once for the file GenericDetector.scan is reading (each finding had
+# searched the whole file again: 28 s for 276 KB of passwords beside one image line; twenty-third review, 03)
+_PER_FILE: dict[str, Any] = {}
+_PER_FILE_DATA: list[bytes] = []
+
+
+def _per_file(data: bytes, name: str, compute: Callable[[], Any]) -> Any:
+    if not _PER_FILE_DATA or _PER_FILE_DATA[0] is not data:
+        _PER_FILE_DATA[:] = [data]
+        _PER_FILE.clear()
+    if name not in _PER_FILE:
+        _PER_FILE[name] = compute()
+    return _PER_FILE[name]
 
 
 _NAME = LazyPattern(rb'[A-Za-z][A-Za-z0-9_.-]{2,127}')
@@ -382,15 +398,23 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     stem = _stem(secret)
     if len(stem) < 4 or not stem.replace('_', '').replace('-', '').replace('.', '').isalnum():
         return False
-    line_start = data.rfind(b'\n', 0, start) + 1
-    line_end = data.find(b'\n', end)
-    line_end = len(data) if line_end == -1 else line_end
+    line_start, line_end = _lines_around(data, start, end, 0)  # (at most AROUND either side: twenty-third review, 01)
+    needle = stem.encode()
     for lo, hi in ((line_start, start), (end, line_end)):
+        if needle not in data[lo:hi].lower():
+            continue  # (no name there can be the stem's: each one holds it)
         for m in _NAME.finditer(data, lo, hi):
             name = m.group().decode('ascii')  # _NAME matches ASCII only
+            if name == secret and _SECRET_KEY_BEFORE.search(data, max(lo, m.start() - 64), m.start()):
+                continue  # the password again, under another secret's key: password_confirmation: "…" (23rd, 04)
             if _stem(name) == stem or stem in _NAME_WORDS.split(name.lower()):
                 return True  # orders1 beside orders; MariaDB11! beside MARIADB_ROOT_PASSWORD
     return False
+
+
+# a key naming a secret, its operator and quote, just before a value: the password's own copy on its line is no name
+# (User.create!(password: "X", password_confirmation: "X"), DB_PASSWORD=X REPLICA_PASSWORD=X)
+_SECRET_KEY_BEFORE = LazyPattern(rb'(?i)(?:pass|pwd|secret|token|key|cred)\w{0,40}["\']?[ \t]*(?:=>|[:=])[ \t]*["\']?\Z')
 
 
 _SEGMENTS = LazyPattern(r'[-_.:]+')
@@ -640,7 +664,8 @@ def _signed_nonce(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
     lo, hi = _lines_around(data, c.start, c.end, 3)
     if _TIMESTAMP_KEY.search(data, lo, hi) is None:
         return False
-    return _SIGN_WORD.search(data, *_lines_around(data, c.start, c.end, 4)) is not None or _MAILGUN.search(data) is not None
+    return _SIGN_WORD.search(data, *_lines_around(data, c.start, c.end, 4)) is not None or _per_file(
+        data, 'mailgun', lambda: _MAILGUN.search(data) is not None)
 
 
 def _entity_token(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
@@ -680,9 +705,7 @@ def _key_of_an_entry(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: V
     ``{"Key": "aws-cdk:cr-owned:…", "Value": "true"}``, ``- key: x`` / ``  value: y``."""
     if key.words != ('key',):
         return False
-    line_start = data.rfind(b'\n', 0, c.start) + 1
-    line_end = data.find(b'\n', c.end)
-    if _VALUE_MEMBER.search(data, line_start, len(data) if line_end == -1 else line_end):
+    if _VALUE_MEMBER.search(data, *_lines_around(data, c.start, c.end, 0)):  # (bounded: twenty-third review, 02)
         return True
     return ('value',) in {split_words(k, vocabulary) for k in _mapping_keys(data, c.start)}
 
@@ -946,4 +969,6 @@ class GenericDetector:
                     end = c.start + len(value.encode())
             found.append(Detection(c.start, end, value, rule_id, description, explain(c, result)))
         found.sort()
+        _PER_FILE_DATA.clear()  # (no file kept alive after its scan)
+        _PER_FILE.clear()
         return found
