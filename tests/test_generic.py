@@ -287,6 +287,10 @@ def test_context_checks_grow_linearly_with_distinct_findings(detector: GenericDe
     'User.create!(email: "a@example.com", password: "Zq7Kp9LmW3xR8vT2", password_confirmation: "Zq7Kp9LmW3xR8vT2")',
     '{"password": "Zq7Kp9LmW3xR8vT2", "password_confirmation": "Zq7Kp9LmW3xR8vT2"}',
     'DB_PASSWORD=Zq7Kp9LmW3xR8vT2 REPLICA_PASSWORD=Zq7Kp9LmW3xR8vT2 ./start.sh',
+    # a closing mark no name holds, a key of another credential word (twenty-fourth hostile review, 03 and 04)
+    'User.create!(password: "Tr8vLq2mZxWk!", password_confirmation: "Tr8vLq2mZxWk!")',
+    'DB_PASSWORD=Wm3kXz8qLpRv# REPLICA_PASSWORD=Wm3kXz8qLpRv#',
+    'bindPw: "Tr8vLq2mZxWkq", password: "Tr8vLq2mZxWkq"',
 ])
 def test_a_password_written_twice_on_its_line_is_found(detector: GenericDetector, line: str) -> None:
     """The other copy of the password is no name it repeats (twenty-third hostile review, break 04): a name of the

@@ -280,23 +280,25 @@ _CREDENTIAL_NAME = LazyPattern(r'[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+\Z')
 # (a name holding a secret's word is another password's, not a user's: DB_PASSWORD=X beside DATABASE_PASSWORD=X or
 # DB_PASSWORD_CONFIRM=X lost both; nineteenth hostile review, break 04; the name's rest read at most 40 characters: a
 # word of 24 KB of `dbdb…` was read from each `db` to its end, 12 s; twentieth, break 01)
+USER_AROUND = 512  # bytes either side read for the user's name (a minified line of 20,000 passwords: 6 s at 4 KB)
 _USER_VALUE = LazyPattern(
     rb'''(?i)(?:user|username|login|db|database|dbname|name)(?!\w{0,40}?(?:pass|pwd|secret|token|key|cred|auth))\w{0,40}'''
     rb'''(?:["\']?[ \t]*[:=]|["\'][ \t]*,)[ \t]*["\']?([^\s"\',;&]{1,128})'''
 )
 
 
-AROUND = 4096  # bytes: the most read either side of a candidate for the lines around it
+AROUND = 1024  # bytes: the most read either side of a candidate for the lines around it (4096 took 13 s for a
+# 469 KB line of short passwords, each finding's user-name search reading 8 KB; twenty-fourth review, 06)
 
 
-def _lines_around(data: bytes, start: int, end: int, lines: int) -> tuple[int, int]:
-    """The span of the lines holding ``data[start:end]`` and of ``lines`` lines either side, at most ``AROUND`` bytes
+def _lines_around(data: bytes, start: int, end: int, lines: int, around: int = AROUND) -> tuple[int, int]:
+    """The span of the lines holding ``data[start:end]`` and of ``lines`` lines either side, at most ``around`` bytes
     either side (a minified line of many candidates was read whole for each: time quadratic in the line, 7 s for
     60 KB of `cmp.Or(f("password"), "` once those values were no code; twenty-first hostile review's fix 03)."""
-    lo = data.rfind(b'\n', max(0, start - AROUND), start) + 1  # the start of its line, then of each line above
-    hi = data.find(b'\n', end, end + AROUND)
-    hi = min(len(data), end + AROUND) if hi == -1 else hi  # the end of its line, then of each line below
-    floor, ceiling = max(0, start - AROUND), min(len(data), end + AROUND)
+    lo = data.rfind(b'\n', max(0, start - around), start) + 1  # the start of its line, then of each line above
+    hi = data.find(b'\n', end, end + around)
+    hi = min(len(data), end + around) if hi == -1 else hi  # the end of its line, then of each line below
+    floor, ceiling = max(0, start - around), min(len(data), end + around)
     if lo == 0 and floor:
         lo = floor
     for _ in range(lines):
@@ -313,7 +315,7 @@ def _same_as_user(data: bytes, c: Candidate, lines: int = 6) -> bool:
     written, read as leetspeak (``kestra`` / ``k3str4``, or the name and a few letters: ``moodle`` /
     ``m@0dl3ing``) or typed twice (``lemmylemmy``), or is a name on its own
     line with a digit added (``CREATE USER app_tests ... 'app_tests'``)."""
-    lo, hi = _lines_around(data, c.start, c.end, lines)
+    lo, hi = _lines_around(data, c.start, c.end, lines, USER_AROUND)
     value = c.value.strip().strip('\'"')
     stem = _stem(value)
     readings = {r.lower() for r in leet_readings(value)}  # k3str4 beside POSTGRES_USER: kestra
@@ -354,8 +356,8 @@ def _names_its_image(data: bytes, value: str) -> bool:
     product's or the service's name, a demo default of a compose file or manifest (held-out 49: 27 lines of one
     project's examples), not a secret anyone made."""
     stem = _stem(value).lower()
-    if len(stem) < 4 or not stem.isalpha() or b'image' not in data:
-        return False
+    if len(stem) < 4 or not stem.isalpha() or not _per_file(data, 'image', lambda: b'image' in data):
+        return False  # (once a file: a search of the whole file for each password, twenty-fourth review's 06)
     return stem in _per_file(data, 'image words', lambda: frozenset(
         w for m in _IMAGE.finditer(data) for w in _IMAGE_WORDS.split(m.group(1).decode('utf-8', 'replace').lower())))
 
@@ -405,7 +407,8 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
             continue  # (no name there can be the stem's: each one holds it)
         for m in _NAME.finditer(data, lo, hi):
             name = m.group().decode('ascii')  # _NAME matches ASCII only
-            if name == secret and _SECRET_KEY_BEFORE.search(data, max(lo, m.start() - 64), m.start()):
+            if data.startswith(secret.encode(), m.start()) and _SECRET_KEY_BEFORE.search(data, max(lo, m.start() - 64), m.start()):
+                # (the whole password there, its closing ! # ? * too, which no name holds: twenty-fourth review, 03)
                 continue  # the password again, under another secret's key: password_confirmation: "…" (23rd, 04)
             if _stem(name) == stem or stem in _NAME_WORDS.split(name.lower()):
                 return True  # orders1 beside orders; MariaDB11! beside MARIADB_ROOT_PASSWORD
@@ -414,7 +417,7 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
 
 # a key naming a secret, its operator and quote, just before a value: the password's own copy on its line is no name
 # (User.create!(password: "X", password_confirmation: "X"), DB_PASSWORD=X REPLICA_PASSWORD=X)
-_SECRET_KEY_BEFORE = LazyPattern(rb'(?i)(?:pass|pwd|secret|token|key|cred)\w{0,40}["\']?[ \t]*(?:=>|[:=])[ \t]*["\']?\Z')
+_SECRET_KEY_BEFORE = LazyPattern(rb'(?i)(?:pass|pwd|pw|psk|secret|token|key|cred|auth)\w{0,40}["\']?[ \t]*(?:=>|[:=])[ \t]*["\']?\Z')
 
 
 _SEGMENTS = LazyPattern(r'[-_.:]+')

@@ -66,7 +66,8 @@ _YAML_PROPERTIES = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]+){0,2}'
 # node properties ending a key's line (`password: &pw`, `password: !!str`), the value on the next line
 _PROPERTIES_AT_END = r'(?:(?:!!?[A-Za-z]\w*|&[\w-]+)[ \t]*){0,2}'
 _ASSIGN_OP = (
-    r'[\w.\-]{0,40}(?:\\?["\'`])?[\]}]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?(?:\'[a-z]{1,20}[ \t]+)?[\w.<>\[\];*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*)?'
+    r'[\w.\-]{0,40}(?:\\?["\'`])?[\]}]?[ \t]*(?:\[\d*\][ \t]*|:?[ \t]*&?(?:\'[a-z]{1,20}[ \t]+)?[\w.<>\[\];*]{1,40}[ \t]*|as[ \t]+[\w.]{1,40}[ \t]*'
+    r'|,[ \t]*(?:_|err)[ \t]*)?'
     r'(?::{1,3}=|\|\|=|=>|\?=|\+=|\.=|!=|=|:|<-|[ \t]-)[ \t]*'
 )
 # the operators giving a default for a value that may be missing: `||`, `??`, the Elvis operator `?:` (PHP, Kotlin,
@@ -134,7 +135,11 @@ PASSWORD_ARGUMENTS = (
 GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line and its value below
 # a literal converted to bytes or decoded, all the parentheses hold: Go's []byte("…"), Python's bytes.fromhex("…"),
 # binascii's unhexlify / a2b_hex, base64's b64decode, electrum's bfh
-_CONVERSION = rb'(?:\[\]byte|(?:bytes|bytearray)\.fromhex|(?:binascii\.)?(?:unhexlify|a2b_hex)|bfh|(?:base64\.)?(?:urlsafe_)?b64decode)'
+# (and Node's Buffer.from, Go's hex.DecodeString and base64's DecodeString, C#'s Convert.FromBase64String, Rust's
+# hex::decode, Python's codecs.decode; twenty-fourth review, 07)
+_CONVERSION = (rb'(?:\[\]byte|(?:bytes|bytearray)\.fromhex|(?:binascii\.)?(?:unhexlify|a2b_hex)|bfh|(?:base64\.)?(?:urlsafe_)?b64decode'
+               rb'|Buffer\.from|hex\.DecodeString|base64\.(?:Raw)?(?:Std|URL)Encoding\.DecodeString|Convert\.FromBase64String'
+               rb'|hex::decode|codecs\.decode)')
 
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + r'(?:' + _CONVERSION.decode() + r'?\([ \t]*)?' + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}\\?["\'`][ \t]{0,16}[^"\'`\s]',
@@ -219,7 +224,7 @@ ANCHORS: dict[str, str] = {
     ),
     # `key =` / `"key":` ending its line, the quoted value on the next (as prettier, ktlint and
     # hand-wrapped JSON break a long assignment)
-    'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::[ \t]*&?(?:\'[a-z]{1,20}[ \t]+)?[\w.<>\[\]]{1,40}[ \t]*)?(?::|=)[ \t]*(?:\([ \t]*)?'
+    'next_line': (_KW + r'[\w.\-]{0,40}(?:\\?["\'`])?[ \t]*(?::[ \t]*&?(?:\'[a-z]{1,20}[ \t]+)?[\w.<>\[\]]{1,40}[ \t]*)?(?::|=)[ \t]*(?:' + _CONVERSION.decode() + r'?\([ \t]*)?'
                   + _PROPERTIES_AT_END + r'\r?\n[ \t]*'
                   + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}["\'`][^"\'`\s]'
                   # a Lisp definition's name ending its line, its string below (`_LISP_PAIR`)
@@ -282,11 +287,12 @@ _ARGUMENT_VALUE = rb'''(?![bBuUrRfFL@]{0,2}["']?-)(?=''' + _VALUE + rb''')'''
 _ASSIGN = LazyPattern(  # only the key is consumed: the next key may stand in this one's type or value
     rb'''(?:(?<![\w$@.:\-])|(?<=\\[ntr])|(?<=[A-Za-z0-9]::)(?=[A-Za-z_]\w*\.)|(?<=[$\{][Ee][Nn][Vv]:))(?<!\$\{)[$@:]{0,2}'''
     rb'''(?P<key>[A-Za-z0-9_][\w.\-]{0,80}?)(?=(?P<kq>\\?["'`])?[\]}]?(?=(?P<sp>[ \t]*))(?P=sp)'''
-    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?(?:'[a-z]{1,20}[ \t]+)?(?:[A-Za-z_][\w.<>\[\]]{0,40}|\[[\w;: ]{1,20}\])[ \t]*(?==)|(?<=[ \t])\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|(?<=[ \t])[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==))?'''
+    rb'''(?:\[\d*\][ \t]*(?==)|:[ \t]*&?(?:'[a-z]{1,20}[ \t]+)?(?:[A-Za-z_][\w.<>\[\]]{0,40}|\[[\w;: ]{1,20}\])[ \t]*(?==)|(?<=[ \t])\*?(?:string|\[\]byte|bytes|str|String|char\*?)[ \t]*(?==)|(?<=[ \t])[Aa][Ss][ \t]+[A-Za-z_][\w.]{0,40}[ \t]*(?==)'''
+    rb'''|,[ \t]*(?:_|err)[ \t]*(?=:?=))?'''  # Go's second result: `key, _ := hex.DecodeString("…")` (twenty-fourth review, 07)
     rb'''(?P<op>:::=|::=|:=|=>|\?=|\+=|\.=|\|\|=|==|!=|=(?!=)|:(?![:/\\])|<-|(?<=[ \t])-(?=[ \t]))[ \t]*'''
     # `password = ("v")` (seventh review, break 05); Go's conversion, `key = []byte("v")` (held-out 88); a call decoding
     # the literal, `privkey = bytes.fromhex("…")`, `unhexlify(`, electrum's `bfh(` (held-out 89: 27 keys and seeds)
-    rb'''(?:(?P<paren>''' + _CONVERSION + rb'''?\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'])[ \t]*)?''' + _VALUE + rb')'
+    rb'''(?:(?P<paren>''' + _CONVERSION + rb'''?\()(?=[ \t]*[bBuUrRfFL@]{0,2}["'`])[ \t]*)?''' + _VALUE + rb')'
 )
 # A .NET configuration key written flat, its sections joined by colons: `"Smtp:Password": "v"` (dotnet user-secrets'
 # secrets.json, Azure Functions' local.settings.json, appsettings.json) and YAML's `Smtp:Password: v` (fifteenth hostile
@@ -303,7 +309,7 @@ _COLON_IN_KEY = LazyPattern(rb'\w:[A-Za-z_]')  # (looked for first: the key's se
 _NEXT_LINE = LazyPattern(  # the key ends its line (after its operator); the quoted value opens the next
     rb'''(?<![\w$@.:\-])[$@]?(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<kq>["'`])?[ \t]*'''
     rb'''(?::[ \t]*&?(?:'[a-z]{1,20}[ \t]+)?[A-Za-z_][\w.<>\[\]]{0,40}[ \t]*(?==))?'''  # a type: Rust's `static SECRET: &str =` (held-out 87)
-    rb'''(?P<op>:|=)[ \t]*(?:(?P<paren>\()[ \t]*)?''' + _PROPERTIES_AT_END.encode()
+    rb'''(?P<op>:|=)[ \t]*(?:(?P<paren>''' + _CONVERSION + rb'''?\()[ \t]*)?''' + _PROPERTIES_AT_END.encode()
     + rb'''\r?\n[ \t]*''' + _YAML_PROPERTIES.encode() + rb'''(?=''' + _QUOTED_VALUE + rb''')'''
 )
 _YAML_BELOW = LazyPattern(  # `key:` (and node properties) ending its line: a plain scalar may stand below it
@@ -732,7 +738,10 @@ _LOCAL_TAG = LazyPattern(rb'[ \t]*(?:&[\w-]+[ \t]+)?![A-Za-z]\w*[ \t]+(?:&[\w-]+
 
 
 # the end of a string in parentheses: its quote, then `)` (after a comma and a line break, as black writes it)
-_PAREN_CLOSED = LazyPattern(rb'''\\?["'`]\#{0,3}[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?\)''')
+# (after the literal, a decoding call's encoding argument or Python's .encode(): Buffer.from("…", "hex"),
+# b64decode("…".encode()); twenty-fourth review, 07)
+_PAREN_CLOSED = LazyPattern(rb'''\\?["'`]\#{0,3}(?:\.encode\(\))?[ \t]*(?:,[ \t]*["'](?:hex|base64|base64url|utf-?8|ascii)["'][ \t]*)?'''
+                            rb''',?[ \t]*(?:\r?\n[ \t]*)?\)''')
 
 
 def _paren_closed(data: bytes, m: re.Match[bytes], hi: int) -> bool:
