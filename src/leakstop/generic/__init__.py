@@ -356,10 +356,11 @@ def _names_its_image(data: bytes, value: str) -> bool:
     product's or the service's name, a demo default of a compose file or manifest (held-out 49: 27 lines of one
     project's examples), not a secret anyone made."""
     stem = _stem(value).lower()
-    if len(stem) < 4 or not stem.isalpha() or not _per_file(data, 'image', lambda: b'image' in data):
-        return False  # (once a file: a search of the whole file for each password, twenty-fourth review's 06)
-    return stem in _per_file(data, 'image words', lambda: frozenset(
-        w for m in _IMAGE.finditer(data) for w in _IMAGE_WORDS.split(m.group(1).decode('utf-8', 'replace').lower())))
+    if len(stem) < 4 or not stem.isalpha():
+        return False
+    return stem in _per_file(data, 'image words', lambda: frozenset(  # (once a file: twenty-third and -fourth reviews)
+        w for m in _IMAGE.finditer(data) for w in _IMAGE_WORDS.split(m.group(1).decode('utf-8', 'replace').lower())
+    ) if b'image' in data else frozenset())
 
 
 # Answers that hold for a whole file, computed once for the file GenericDetector.scan is reading (each finding had
@@ -401,13 +402,13 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     if len(stem) < 4 or not stem.replace('_', '').replace('-', '').replace('.', '').isalnum():
         return False
     line_start, line_end = _lines_around(data, start, end, 0)  # (at most AROUND either side: twenty-third review, 01)
-    needle = stem.encode()
+    needle, itself = stem.encode(), secret.encode()
     for lo, hi in ((line_start, start), (end, line_end)):
         if needle not in data[lo:hi].lower():
             continue  # (no name there can be the stem's: each one holds it)
         for m in _NAME.finditer(data, lo, hi):
             name = m.group().decode('ascii')  # _NAME matches ASCII only
-            if data.startswith(secret.encode(), m.start()) and _SECRET_KEY_BEFORE.search(data, max(lo, m.start() - 64), m.start()):
+            if data.startswith(itself, m.start()) and _SECRET_KEY_BEFORE.search(data, max(lo, m.start() - 64), m.start()):
                 # (the whole password there, its closing ! # ? * too, which no name holds: twenty-fourth review, 03)
                 continue  # the password again, under another secret's key: password_confirmation: "…" (23rd, 04)
             if _stem(name) == stem or stem in _NAME_WORDS.split(name.lower()):
