@@ -206,3 +206,108 @@ def test_the_cache_is_never_relative_to_the_current_directory(
     monkeypatch.setenv('XDG_CACHE_HOME', xdg)
     monkeypatch.setenv('HOME', home)
     assert cache.cache_dir() == expected
+
+
+# --- compiled patterns' code kept between runs (leakstop.regex.compile) ----------------------------
+
+_KEPT_CASES = [
+    (r'(?P<key>[A-Za-z_]\w{0,40})\s*=\s*(?P<value>"[^"]*")', 0, ['token = "abc"', 'x=1', 'a_b  =  "" rest']),
+    (rb'(?i)(?<![\w.-])(?:redis-cli)[^\n]{0,20}?[ \t]-a[ \t]+(?P<pw>\S+)', 0, [b'REDIS-CLI -h x -a s3cret', b'redis -a x']),
+    (r'\A(?:(?P<after>.+?)(?:~|\.bak)|(?P<inserted>.+?) copy(?P<ext>\.[^.]+)?)\Z', re.IGNORECASE | re.DOTALL,
+     ['.env~', 'Credentials copy.JSON', 'plain']),
+    (r'(a)(b)?(?:c|d)+\1', re.MULTILINE, ['abcda', 'acca\nabdda', 'x']),
+    (rb'[^\x00-\x1f]{3,}\Z', 0, [b'\x01abc', b'ab']),
+]
+
+
+def _behaviour(rx: re.Pattern, samples: list) -> list:
+    return [(rx.pattern, rx.flags, rx.groups, dict(rx.groupindex), rx.findall(s), [m.span() for m in rx.finditer(s)],
+             [m.groupdict() for m in rx.finditer(s)]) for s in samples]
+
+
+@pytest.fixture
+def kept_regex(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> object:
+    """leakstop.regex with a fresh memory and its own cache directory (as a new process would have)."""
+    from leakstop import regex
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path))
+    monkeypatch.setattr(regex, '_known', None)
+    monkeypatch.setattr(regex, '_new', [])
+    monkeypatch.setattr(regex, '_state', {})
+    monkeypatch.setattr('atexit.register', lambda f: None)  # saved by the test, not at the pytest process's exit
+    return regex
+
+
+def _new_process(regex: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex, '_known', None)
+    monkeypatch.setattr(regex, '_new', [])
+    monkeypatch.setattr(regex, '_state', {})
+
+
+@pytest.mark.parametrize('pattern, flags, samples', _KEPT_CASES)
+def test_a_pattern_built_from_its_kept_code_behaves_as_re_compiles_it(
+        kept_regex: object, monkeypatch: pytest.MonkeyPatch, pattern: object, flags: int, samples: list) -> None:
+    regex = kept_regex
+    built: list[object] = []
+    real_build = regex._build
+    monkeypatch.setattr(regex, '_build', lambda p, hit: built.append(p) or real_build(p, hit))
+    first = regex.compile(pattern, flags)  # a miss: compiled by re, its code noted
+    assert not built and len(regex._new) == 1
+    regex._save()
+    entries = [n for n in os.listdir(os.path.join(regex._state['directory'])) if n.startswith('regex-')]
+    assert len(entries) == 1
+    _new_process(regex, monkeypatch)
+    second = regex.compile(pattern, flags)  # the next process: built from the kept code
+    assert built == [pattern] and not regex._new
+    assert second is not first and _behaviour(second, samples) == _behaviour(re.compile(pattern, flags), samples)
+
+
+def test_kept_code_this_interpreter_refuses_falls_back_to_re(kept_regex: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    regex = kept_regex
+    pattern = r'(?P<word>[a-z]+)=(\d+)'
+    regex.compile(pattern)
+    regex._save()
+    _new_process(regex, monkeypatch)
+    known = regex._load()
+    final_flags, code, groups, groupindex, indexgroup = known[(pattern, 0)]
+    from array import array
+    broken = array(regex._CODE_TYPE, code)
+    broken[len(broken) // 2] = 0xFFFF  # not an opcode: SRE's validation refuses it
+    known[(pattern, 0)] = (final_flags, broken.tobytes(), groups, groupindex, indexgroup)
+    with pytest.raises(RuntimeError):
+        regex._build(pattern, known[(pattern, 0)])
+    rx = regex.compile(pattern)
+    assert rx.fullmatch('ab=12').group('word') == 'ab' and rx.groups == 2
+
+
+@pytest.mark.parametrize('damage', [b'', b'leakstop-cache\n[5]\nxxxxx', b'\x00' * 64])
+def test_a_damaged_kept_code_entry_is_a_miss(kept_regex: object, monkeypatch: pytest.MonkeyPatch, damage: bytes) -> None:
+    regex = kept_regex
+    regex.compile(r'\d+')
+    regex._save()
+    directory = regex._state['directory']
+    [entry] = [n for n in os.listdir(directory) if n.startswith('regex-')]
+    with open(os.path.join(directory, entry), 'wb') as f:
+        f.write(damage)
+    _new_process(regex, monkeypatch)
+    assert regex.compile(r'\d+').findall('a12b3') == ['12', '3'] and len(regex._new) == 1
+
+
+def test_only_leakstops_own_patterns_are_kept(tmp_path: object) -> None:
+    """A configured rule's pattern and an allowlist regex are the user's: the kept-code entry never holds them
+    (a run of the CLI in a process of its own, its exit writing the entry)."""
+    import subprocess
+    import sys
+    repo = tmp_path / 'repo'
+    repo.mkdir()
+    (repo / 'pyproject.toml').write_text(
+        '[tool.leakstop]\n'
+        '[[tool.leakstop.rules]]\nid = "house-token"\ndescription = "ours"\npattern = \'(?P<secret>hq_[a-z0-9]{20}zq)\'\n'
+        '[tool.leakstop.allowlist]\nvalues = [\'^hq_[a-z]{3}xallowedq\']\n')
+    (repo / 'a.py').write_text('x = "hq_k3v9x2m7q1w8r4t6y0u5zq"\npassword = "Vq7!kWz2#Lp9"\n')
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / 'cache'))
+    run = subprocess.run([sys.executable, '-m', 'leakstop.cli', 'scan', 'a.py'], cwd=repo, env=env, capture_output=True, text=True)
+    assert run.returncode == 1 and 'house-token' in run.stdout, run.stdout + run.stderr
+    directory = tmp_path / 'cache' / 'leakstop'
+    [entry] = [p for p in directory.iterdir() if p.name.startswith('regex-')]
+    patterns = [row[0] for row in cache.read(str(directory), entry.name)]
+    assert patterns and not any(b'hq_' in (p if isinstance(p, bytes) else p.encode()) for p in patterns)

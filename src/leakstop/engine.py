@@ -36,6 +36,7 @@ from leakstop.generic import FAMILIES, GenericDetector, file_kind, names_itself,
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
 from leakstop.regex import LazyPattern
+from leakstop.regex import compile as compile_kept
 from leakstop.records import FindingFields, KeywordTable
 from leakstop.rules import AT_KEYWORDS_TAG, Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, issued_token, shannon_entropy
@@ -337,9 +338,9 @@ class RuleSet:
             rule = self.rules[index]
             pattern = escape_tolerant(rule.pattern, ansi=not plain).encode()
             if not shipped(rule):
-                rx = LinearBytesPattern.compile(pattern)
-            if rx is None:
-                rx = re.compile(pattern)
+                rx = LinearBytesPattern.compile(pattern) or re.compile(pattern)
+            else:
+                rx = compile_kept(pattern)  # its code kept between runs (leakstop.regex)
             cache[index] = rx
         return rx
 
@@ -403,8 +404,9 @@ class RuleSet:
         if index not in self._paths:
             # caseless, as the name rules (rules.name_globs) and the gate (_path_rules_apply): on macOS and
             # Windows `.PGPASS` is `.pgpass` (fifth hostile review, break 16)
-            regex = compile_globs(self.rules[index].paths)
-            self._paths[index] = None if regex is None else re.compile(regex.pattern, re.IGNORECASE)
+            rule = self.rules[index]
+            self._paths[index] = compile_globs(rule.paths, flags=re.IGNORECASE,
+                                               compile=compile_kept if shipped(rule) else re.compile)
         globs = self._paths[index]
         if globs is None:
             return False

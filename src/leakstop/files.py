@@ -12,6 +12,7 @@ import stat
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from leakstop.regex import LazyPattern
+from leakstop.regex import compile as compile_kept
 
 # identify's table: bytes that appear in text files
 _TEXT_CHARS = bytes(bytearray({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F}))
@@ -980,13 +981,17 @@ def glob_cost_error(glob: str) -> str | None:
     return None
 
 
-def compile_globs(patterns: Iterable[str], *, below: bool = True) -> re.Pattern[str] | None:
+def compile_globs(
+        patterns: Iterable[str], *, below: bool = True, flags: int = 0,
+        compile: Callable[[str, int], re.Pattern[str]] = re.compile,
+) -> re.Pattern[str] | None:
     """One regex matching a normalized path against any of ``patterns`` (None if there are none).
 
-    ``below``: as in ``glob_to_regex``; pass False to match file names only.
+    ``below``: as in ``glob_to_regex``; pass False to match file names only. ``compile``: ``re.compile``,
+    or ``leakstop.regex.compile`` for globs leakstop ships.
     """
     parts = [glob_to_regex(p, below=below) for p in patterns]
-    return re.compile('(?:' + '|'.join(parts) + r')\Z') if parts else None
+    return compile('(?:' + '|'.join(parts) + r')\Z', flags) if parts else None
 
 
 
@@ -1009,7 +1014,7 @@ class CopyNames:
         parts = [rf'(?P<after>.+?)(?:{alternatives(table["after"])})',
                  rf'(?P<inserted>.+?)(?:{alternatives(table["inserted"])})(?P<ext>\.[^.]+)?']
         parts += [rf'{re.escape(before)}(?P<around{i}>.+?){re.escape(after)}' for i, (before, after) in enumerate(around)]
-        self._regex = re.compile(r'\A(?:' + '|'.join(parts) + r')\Z', re.IGNORECASE | re.DOTALL)
+        self._regex = compile_kept(r'\A(?:' + '|'.join(parts) + r')\Z', re.IGNORECASE | re.DOTALL)
         self._ends = tuple({m.rsplit('{n}', 1)[-1].lower() for m in table['after']} | {a.lower() for _, a in around if a})
         self._starts = tuple({b.lower() for b, _ in around if b and ' ' not in b})
 
