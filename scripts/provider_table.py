@@ -1509,16 +1509,24 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                 f"c.NotebookApp.token = '{jt[2]}'"],
       negatives=["c.ServerApp.token = ''", 'http://127.0.0.1:8888/lab?token=<token>', "c.IdentityProvider.token = os.environ['JUPYTER_TOKEN']"])
     X('cisco-type7-password', 'Cisco', 'Cisco IOS type 7 (reversible) password', 'https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html',
-      # (and the other keys IOS stores so: TACACS+ and RADIUS server keys, OSPF and NTP MD5 keys, key chains' key-string;
-      # twenty-fourth hostile review, 05)
-      r"""(?<![^\n])[ \t]*(?:enable password|username \S{1,64}(?: privilege \d{1,2})? password|password|(?:tacacs|radius)-server(?: host \S{1,64})? key|key|key-string|(?:ip ospf )?message-digest-key \d{1,3} md5|ntp authentication-key \d{1,5} md5) 7 (?P<secret>[01][0-9](?:[0-9A-F]{2}){4,30})[ \t]*(?![^\n])""",
+      # (and every other key IOS stores so, whatever the line says before its `password 7` / `key 7` / `key-string 7` /
+      # `authentication-key 7` / `md5 7`: TACACS+ and RADIUS servers (`auth-port … key 7`), OSPF, HSRP, BGP neighbours,
+      # PPP CHAP, key chains; NTP's `authentication-key N md5 X 7`, the 7 after the key; twenty-fourth hostile review,
+      # 05, and twenty-fifth, 02: the list of line openers missed half of them)
+      r"""(?<![^\n])[ \t]*(?:(?:[^\n]{0,200}?[ \t])?(?:password|key|key-string|authentication-key|md5) 7 |ntp authentication-key \d{1,5} md5 (?=[01][0-9](?:[0-9A-F]{2}){4,30} 7[ \t]*(?![^\n])))(?P<secret>[01][0-9](?:[0-9A-F]{2}){4,30})(?: 7)?[ \t]*(?![^\n])""",
       # (the password it holds, read back, judged as any assigned password: type 7 of cisco123 is a word; held-out 90)
-      keywords=[' 7 '], cat='network', max_length=160, validator='cisco_type7',
+      keywords=[' 7 ', 'authentication-key'], cat='network', max_length=320, validator='cisco_type7',
       examples=['username admin privilege 15 password 7 080A5D191F2108450227165D3D', 'enable password 7 105C512D1F54023C580A1B',
                 ' password 7 04731D55020A1556384B113B025C', 'tacacs-server key 7 080A5D191F2108450227165D3D',
-                ' ip ospf message-digest-key 1 md5 7 105C512D1F54023C580A1B', ' key-string 7 04731D55020A1556384B113B025C'],
+                ' ip ospf message-digest-key 1 md5 7 105C512D1F54023C580A1B', ' key-string 7 04731D55020A1556384B113B025C',
+                'radius-server host 10.10.1.5 auth-port 1645 acct-port 1646 key 7 080A5D191F2108450227165D3D',
+                'ntp authentication-key 1 md5 105C512D1F54023C580A1B 7', ' ip ospf authentication-key 7 04731D55020A1556384B113B025C',
+                ' standby 1 authentication md5 key-string 7 080A5D191F2108450227165D3D',
+                ' neighbor 10.0.0.2 password 7 105C512D1F54023C580A1B', ' ppp chap password 7 04731D55020A1556384B113B025C'],
       negatives=['username admin privilege 15 secret 9 $9$abc', 'enable password 7 <hash>', 'password 7 days',
-                 'enable password 7 104D000A0618'])  # (type 7 of cisco: a word)
+                 'enable password 7 104D000A0618',  # (type 7 of cisco: a word)
+                 'ntp authentication-key 1 md5 105C512D1F54023C580A1B', 'monkey 7 080A5D191F2108450227165D3D',
+                 'the key 7 080A5D191F2108450227165D3D is here'])
     X('cisco-snmp-community', 'Cisco', 'SNMP community string in a Cisco / network device configuration',
       'https://www.cisco.com/c/en/us/support/docs/ip/simple-network-management-protocol-snmp/7282-12.html',
       r"""(?<![^\n])[ \t]*snmp-server community (?P<secret>[^\s"']{6,64}) (?:RO|RW|ro|rw|view)\b""",

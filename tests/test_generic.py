@@ -299,6 +299,32 @@ def test_a_password_written_twice_on_its_line_is_found(detector: GenericDetector
     assert not detector.scan(b"CREATE USER app_tests PASSWORD 'app_tests';", 'db/init.sql')
 
 
+@pytest.mark.parametrize(('path', 'line'), [
+    ('scripts/keystore.sh', 'keytool -genkeypair -alias app -keystore app.p12 -storepass Tr8vLq2mZxWk -keypass Tr8vLq2mZxWk'),
+    ('docker-compose.yml', '    command: redis-server --requirepass Wm3kXz8qLpRv --masterauth Wm3kXz8qLpRv'),
+    ('tests/fixtures/signup.json', '{"password": "Zq7Kp9LmW3xR8vT2", "confirm": "Zq7Kp9LmW3xR8vT2"}'),
+    ('tests/test_signup.py', 'register(password="Zq7Kp9LmW3xR8vT2", verify="Zq7Kp9LmW3xR8vT2")'),
+])
+def test_a_random_password_written_twice_under_any_key_is_found(detector: GenericDetector, path: str, line: str) -> None:
+    """A random password's copy is no name it repeats whatever key it stands under (twenty-fifth hostile review, 01:
+    81-85% of random passwords so written were lost); a user's key before the copy, or a password of words, still
+    names itself (a user whose password is its name)."""
+    assert detector.scan(line.encode(), path)
+    for named in ('Server=db;User Id=Xk9qLm2vTzRw;Password=Xk9qLm2vTzRw;', 'localhost:5432:orders:orders:orders',
+                  "CREATE USER Xk9qLm2vTzRw PASSWORD 'Xk9qLm2vTzRw';"):
+        assert not detector.scan(named.encode(), 'config/db.conf'), named
+
+
+def test_a_keeping_check_reads_as_far_as_before(detector: GenericDetector) -> None:
+    """A check that keeps a UUID on what it sees reads 4 KB either side, not the 1 KB other checks read (twenty-fifth
+    hostile review, 04): the licence object's opener and Vault's accessor more than 1 KB away."""
+    filler = ','.join(f'"field{i}":"value number {i}"' for i in range(45))  # 1.2 KB of members
+    licence = '{"license_key":{"id":1,"status":"active",' + filler + ',"key":"3f8e2a91-6c4d-4b7e-a512-9d0c7b3e1f64"}}'
+    assert len(filler) > 1024 and detector.scan(licence.encode(), 'license.json')
+    vault = '{"auth":{"client_token":"3f8e2a91-6c4d-4b7e-a512-9d0c7b3e1f64",' + filler + ',"accessor":"c27d5e10-8b3a-4f96-b4e2-71a9d6f03c85"}}'
+    assert detector.scan(vault.encode(), 'login.json')
+
+
 def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -> None:
     """Each syntax family finds at least one example (scored over the threshold) and extracts at least
     one negative that the judges then refuse: its examples are checked, not only the detector's."""

@@ -289,6 +289,9 @@ _USER_VALUE = LazyPattern(
 
 AROUND = 1024  # bytes: the most read either side of a candidate for the lines around it (4096 took 13 s for a
 # 469 KB line of short passwords, each finding's user-name search reading 8 KB; twenty-fourth review, 06)
+# A check that KEEPS a finding on what it sees reads as far as before that bound (a shorter read would lose the finding:
+# twenty-fifth review, 04); each runs only for a UUID under its key, never per password.
+KEEPING_AROUND = 4096
 
 
 def _lines_around(data: bytes, start: int, end: int, lines: int, around: int = AROUND) -> tuple[int, int]:
@@ -408,7 +411,7 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
             continue  # (no name there can be the stem's: each one holds it)
         for m in _NAME.finditer(data, lo, hi):
             name = m.group().decode('ascii')  # _NAME matches ASCII only
-            if data.startswith(itself, m.start()) and _SECRET_KEY_BEFORE.search(data, max(lo, m.start() - 64), m.start()):
+            if data.startswith(itself, m.start()) and _a_copy(data, max(lo, m.start() - 64), m.start(), secret):
                 # (the whole password there, its closing ! # ? * too, which no name holds: twenty-fourth review, 03)
                 continue  # the password again, under another secret's key: password_confirmation: "…" (23rd, 04)
             if _stem(name) == stem or stem in _NAME_WORDS.split(name.lower()):
@@ -416,9 +419,25 @@ def names_itself(data: bytes, start: int, end: int, secret: str) -> bool:
     return False
 
 
+def _a_copy(data: bytes, lo: int, at: int, secret: str) -> bool:
+    """Whether the password written again at ``at`` is its own copy, not a name it repeats: under another secret's key
+    (``password_confirmation: "X"``, ``DB_PASSWORD=X REPLICA_PASSWORD=X``), or, when the password reads as no words,
+    under any key but a user's or a database's (``-storepass X -keypass X``, ``"confirm": "X"``, ``--masterauth X``;
+    twenty-fifth review, 01: 81-85% of random passwords so written were lost). ``CREATE USER app_tests PASSWORD
+    'app_tests'`` and ``orders:orders:orders`` still name themselves (words), as ``User Id=Xk9q…;Password=Xk9q…`` does
+    (the user's key)."""
+    if _SECRET_KEY_BEFORE.search(data, lo, at):
+        return True
+    from leakstop.generic.values import word_share
+    return not _NAME_KEY_BEFORE.search(data, lo, at) and word_share(secret) < 0.5
+
+
 # a key naming a secret, its operator and quote, just before a value: the password's own copy on its line is no name
 # (User.create!(password: "X", password_confirmation: "X"), DB_PASSWORD=X REPLICA_PASSWORD=X)
 _SECRET_KEY_BEFORE = LazyPattern(rb'(?i)(?:pass|pwd|pw|psk|secret|token|key|cred|auth)\w{0,40}["\']?[ \t]*(?:=>|[:=])[ \t]*["\']?\Z')
+# a key naming a user, a role, a database or a name, its operator (a blank too: CREATE USER x) and quote, just before
+_NAME_KEY_BEFORE = LazyPattern(
+    rb'(?i)(?:user|usr|login|uid|role|owner|db|database|schema|name|account|tenant)(?:[ \t]?\w){0,40}["\']?[ \t]*(?:=>|[:=]|[ \t])[ \t]*["\']?\Z')
 
 
 _SEGMENTS = LazyPattern(r'[-_.:]+')
@@ -695,7 +714,7 @@ def _idempotency_client_token(data: bytes, c: Candidate, key: KeyJudgement) -> b
     too, a UUID in older versions, always beside the token's ``accessor``: that one counts (held-out 8 and 18)."""
     if key.words != ('client', 'token'):
         return False
-    return _VAULT_ACCESSOR.search(data, *_lines_around(data, c.start, c.end, 8)) is None
+    return _VAULT_ACCESSOR.search(data, *_lines_around(data, c.start, c.end, 8, KEEPING_AROUND)) is None
 
 
 def _push_subscription_auth(data: bytes, c: Candidate, key: KeyJudgement) -> bool:
@@ -900,7 +919,7 @@ class GenericDetector:
             return False
         if self.services().intersection(key.words[:-1]):
             return False
-        lo = _lines_around(data, c.start, c.start, 3)[0]
+        lo = _lines_around(data, c.start, c.start, 3, KEEPING_AROUND)[0]
         opener = None
         for opener in _OBJECT_OPENER.finditer(data, lo, c.start):
             pass  # the nearest object opened before the value

@@ -137,9 +137,13 @@ GAP_LINES = 4  # blank or comment lines read between a YAML key ending its line 
 # binascii's unhexlify / a2b_hex, base64's b64decode, electrum's bfh
 # (and Node's Buffer.from, Go's hex.DecodeString and base64's DecodeString, C#'s Convert.FromBase64String, Rust's
 # hex::decode, Python's codecs.decode; twenty-fourth review, 07)
-_CONVERSION = (rb'(?:\[\]byte|(?:bytes|bytearray)\.fromhex|(?:binascii\.)?(?:unhexlify|a2b_hex)|bfh|(?:base64\.)?(?:urlsafe_)?b64decode'
-               rb'|Buffer\.from|hex\.DecodeString|base64\.(?:Raw)?(?:Std|URL)Encoding\.DecodeString|Convert\.FromBase64String'
-               rb'|hex::decode|codecs\.decode)')
+# A call is read by the name it ends with, whatever qualifies it (a module, a class, `getDecoder().`; twenty-fifth
+# review, 03: Java's Base64.getDecoder().decode, PHP's base64_decode and hex2bin, Ruby's Base64.decode64, JS's atob,
+# C#'s Encoding.UTF8.GetBytes and Convert.FromHexString, Rust's base64::decode, Python's bytes("…", "utf-8"),
+# Elixir's Base.decode16!, binascii.a2b_base64 were each missed by a list of whole names)
+_CONVERSION = (rb'(?:\[\]byte|(?:[A-Za-z_]\w{0,30}(?:\(\))?(?:\.|::)){0,4}'
+               rb'(?:(?:bytes|bytearray)(?:\.fromhex)?|unhexlify|a2b_(?:hex|base64)|bfh|\w{0,12}b64decode|(?:strict_|urlsafe_)?decode(?:16|32|64)?!?'
+               rb'|Decode(?:String)?|from|From(?:Base64|Hex)String|[Gg]etBytes|atob|hex2bin|base64_decode))')
 
 ANCHORS: dict[str, str] = {
     'assign': _KW + _ASSIGN_OP + r'(?:' + _CONVERSION.decode() + r'?\([ \t]*)?' + _YAML_PROPERTIES + r'[bBuUrRfFL@]{0,2}#{0,3}\\?["\'`][ \t]{0,16}[^"\'`\s]',
@@ -740,7 +744,9 @@ _LOCAL_TAG = LazyPattern(rb'[ \t]*(?:&[\w-]+[ \t]+)?![A-Za-z]\w*[ \t]+(?:&[\w-]+
 # the end of a string in parentheses: its quote, then `)` (after a comma and a line break, as black writes it)
 # (after the literal, a decoding call's encoding argument or Python's .encode(): Buffer.from("…", "hex"),
 # b64decode("…".encode()); twenty-fourth review, 07)
-_PAREN_CLOSED = LazyPattern(rb'''\\?["'`]\#{0,3}(?:\.encode\(\))?[ \t]*(?:,[ \t]*["'](?:hex|base64|base64url|utf-?8|ascii)["'][ \t]*)?'''
+_ENCODING = rb'''["'](?i:hex|base(?:16|32|64)(?:url)?|utf-?(?:8|16(?:le|be)?)|ascii|latin-?1|binary|iso-?8859-?1)["']'''
+_PAREN_CLOSED = LazyPattern(rb'''\\?["'`]\#{0,3}(?:\.encode\([ \t]*(?:''' + _ENCODING + rb'''[ \t]*)?\))?[ \t]*'''
+                            rb'''(?:,[ \t]*(?:\r?\n[ \t]*)?''' + _ENCODING + rb'''[ \t]*)?'''  # (its own line: prettier; 25th, 03)
                             rb''',?[ \t]*(?:\r?\n[ \t]*)?\)''')
 
 
