@@ -90,6 +90,17 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('auth_events', '', 0.0, 'names something about a secret (events)'),
     ('src/Repositories/ApiTokenRepository.php', '', 0.0, 'a file path'), ('config\\Secrets\\Token.cs', '', 0.0, 'a file path'),
     ('/run/secrets/db_password', 'password', 1.0, 'password'), ('auth/token', 'token', 1.0, 'token'),
+    # a password's hash is cracked back to the password (held-out 95: KASA_DEFAULT_CREDENTIALS_HASH); what describes
+    # the hash is still no secret
+    ('password_hash', 'password', 1.0, 'password hash'), ('KASA_DEFAULT_CREDENTIALS_HASH', 'secret', 1.0, 'credentials hash'),
+    ('passwordDigest', 'password', 1.0, 'password hash'),
+    ('PASSWORD_HASH_ALGORITHM', '', 0.0, 'names something about a secret (hash)'),
+    ('token_hash', '', 0.0, 'names something about a secret (hash)'),
+    # a shop's cart, checkout and order tokens are their ids; Shopify's Storefront token is public by design; a
+    # marketplace's module key names the module (held-out 94)
+    ('cart_token', '', 0.0, 'not a credential (cart token)'), ('checkoutToken', '', 0.0, 'not a credential (checkout token)'),
+    ('CHECKOUT_SECRET', 'secret', 1.0, 'secret'), ('storefrontAccessToken', '', 0.0, 'public by design (storefront)'),
+    ('PRIVATE_STOREFRONT_API_TOKEN', 'token', 1.0, 'token'), ('module_key', '', 0.0, 'an identifier (module key)'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
     judged = judge_key(key, vocabulary)

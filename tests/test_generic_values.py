@@ -541,3 +541,14 @@ def test_the_base64_of_lines_of_prose_is_text() -> None:
     npmrc = base64.b64encode(b'//registry.npmjs.org/:_authToken=' + fakes.rand(fakes.ALNUM, 36, 'npmrc-b64').encode()
                              + b'\nalways-auth=true').decode()
     assert judge_value(npmrc).randomness >= 0.75
+
+
+@pytest.mark.parametrize('value', ["t('TXT_CODE_551b0348')", "$t('login.password')", '__("Password")', "i18n.t('auth.pw')"])
+def test_a_translation_call_is_code(value: str) -> None:
+    """A translation function and its message key, a Vue label beside a password field (held-out 93)."""
+    assert not_literal(value) == 'code'
+
+
+@pytest.mark.parametrize('value', ["t('Xk9qLm2v", "Tq('Xk9qLm2v')x", "t(Xk9qLm2v)"])
+def test_a_password_opening_with_t_is_no_translation_call(value: str) -> None:
+    assert not_literal(value) != 'code'

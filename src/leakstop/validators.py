@@ -159,6 +159,13 @@ def pem_private_key(secret: str) -> bool:
     return raw is not None and (len(raw) >= 64 or sec1_private_key(raw))
 
 
+def pem_private_key_body(secret: str) -> bool:
+    """A PEM block of a key type nothing here parses (a Matrix signing key, a TPM-wrapped key): its body is base64
+    of 24 bytes or more, with more than 8 distinct bytes (not a placeholder of one byte repeated)."""
+    raw = b64decode_loose(_pem_body(secret))
+    return raw is not None and len(raw) >= 24 and len(set(raw)) > 8
+
+
 def _pem_body(secret: str) -> str:
     """The base64 body of a PEM block: its armor and headers (Proc-Type, DEK-Info) dropped, its lines joined."""
     # (also written on one line with its body; a line ending in `\` continues a string: Rust's, C's, a shell's)
@@ -598,6 +605,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'nats_nkey_seed': nats_nkey_seed,
     'npm_checksum': npm_checksum,
     'pem_private_key': pem_private_key,
+    'pem_private_key_body': pem_private_key_body,
     'pypi_macaroon': pypi_macaroon,
     'slack_token': slack_token,
     'assigned_password': assigned_password,

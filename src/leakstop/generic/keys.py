@@ -91,6 +91,10 @@ def secret_stems(vocabulary: Vocabulary) -> tuple[str, ...]:
 _FILE_PATH_KEY = LazyPattern(r'(?:[\w.@~-]+[/\\])+[\w.@~-]*\.[A-Za-z][A-Za-z0-9]{0,5}\Z')
 
 
+_HASH_WORDS = frozenset(('hash', 'digest'))
+_CREDENTIAL_WORDS = frozenset(('credentials', 'credential', 'creds', 'cred'))
+
+
 def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
     words = split_words(key, vocabulary)
     if ('/' in key or '\\' in key) and _FILE_PATH_KEY.match(key):
@@ -104,6 +108,10 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         before = words[i - 1] if i else ''
         tail = words[i + 1:]
         about = next((t for t in tail if t in vocabulary.about), None)
+        if about in _HASH_WORDS and len(tail) == 1 and (kind == 'password' or word in _CREDENTIAL_WORDS):
+            # a password's hash (password_hash, KASA_CREDENTIALS_HASH): cracked back to the password a person chose,
+            # as the hash rules' findings are (held-out 95); the value judge refuses an algorithm's name or a call
+            return KeyJudgement(kind or 'secret', strengths.get(word, strengths[kind or 'secret']), words, f'{word} hash')
         if about is not None:
             return KeyJudgement('', 0.0, words, f'names something about a secret ({about})')
         if (words[0] in vocabulary.flag_prefixes and i > 0 and ' ' not in key  # a phrase (Use this key:) is no flag

@@ -121,7 +121,9 @@ _ACRONYM = r'[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|\Z)'
 _CALL_NAME = (r'(?:[a-z_][a-z_]*(?:[A-Z][a-z]+|' + _ACRONYM + r')*\d{0,3}|[A-Z][a-z]+(?:[A-Z][a-z]+|' + _ACRONYM
               + r')*\d{0,3}|[A-Z][A-Z_]*)')
 _CALL_IN_VALUE = LazyPattern(r'\A[)\]][,;?]|\A\+[ \t]*[A-Za-z_$][\w.$]*[ \t]*\+\Z|(?:\)|[ \t])\+\Z'
-                             r'|\A[A-Za-z_][\w.:]*\(\)?\Z|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}')
+                             r'|\A[A-Za-z_][\w.:]*\(\)?\Z|\A\([A-Z][A-Za-z]+-[A-Z][A-Za-z]+\Z|\A[A-Za-z_][\w.]*[a-z]{2}\?\.[a-z][A-Za-z]{2}'
+                             # a translation function and its message key, t('TXT_CODE_551b…') (held-out 93: a Vue label)
+                             r'|\A(?:\$?t|_{1,2}|\$?i18n\.t|gettext|trans)\(["\'][^"\'\s]{1,80}["\']\)\Z')
 # a call opening the value, its name read by _reads_as_call_name (bytij(1V9JRE, uxs(A0QXn>vz and VmtGb(|SaB1r are
 # passwords: any run of letters, or of humps, was a name; 0.3-0.5% of random all-printable passwords, twenty-first
 # hostile review, break 03)
