@@ -20,15 +20,14 @@ its own is read as a key name: a warning must not print it).
 """
 from __future__ import annotations
 
-import re
-
 from leakstop.records import Dotenv as Dotenv, DotenvEntry, DotenvProblem
+from leakstop.regex import LazyPattern
 
 Entry = DotenvEntry  # a KEY=value of the file
 Problem = DotenvProblem  # a line the parser could not read
 
-_KEY = re.compile(r'[A-Za-z_][A-Za-z0-9_.\-]*')
-_EXPORT = re.compile(r'export[ \t]+')
+_KEY = LazyPattern(r'[A-Za-z_][A-Za-z0-9_.\-]*')
+_EXPORT = LazyPattern(r'export[ \t]+')
 _BLANK = ' \t'
 _ESCAPES = {'n': '\n', 'r': '\r', 't': '\t', '"': '"', '\\': '\\', '$': '$'}
 

@@ -20,6 +20,7 @@ from typing import IO, Any, Iterator, Mapping, Sequence
 
 from leakstop.errors import FatalError
 from leakstop.records import Commit, FileChange, IndexEntryFields
+from leakstop.regex import LazyPattern
 
 ZERO_SHA = '0' * 40
 GITLINK = '160000'  # a submodule: its content is another repository
@@ -314,7 +315,7 @@ def _nul_records(stream: IO[bytes] | Iterator[bytes]) -> Iterator[bytes]:
     if rest:
         yield rest
 
-_COMMIT_RECORD = re.compile(rb'\n?([0-9a-f]{40,64}) (\S*)(?:\n(.*))?', re.S)
+_COMMIT_RECORD = LazyPattern(rb'\n?([0-9a-f]{40,64}) (\S*)(?:\n(.*))?', re.S)
 
 
 def parse_raw_log(stream: IO[bytes] | Iterator[bytes]) -> Iterator[Commit | FileChange]:

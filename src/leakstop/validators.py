@@ -173,7 +173,7 @@ def _pem_body(secret: str) -> str:
     return ''.join(''.join(ln.split()) for ln in text.splitlines() if ':' not in ln)
 
 
-_PEM_ARMOR = re.compile(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,60}-----')
+_PEM_ARMOR = LazyPattern(r'-----(?:BEGIN|END) [A-Z0-9 ]{1,60}-----')
 
 
 def sec1_private_key(raw: bytes) -> bool:
@@ -362,7 +362,7 @@ def base64_pem_private_key(secret: str) -> bool:
     return pem_private_key(text) or der_private_key(_pem_body(text)) or 'b3BlbnNzaC1rZXktdjE' in text
 
 
-_BCRYPT = re.compile(rb'\$2[abxy]?\$(?:0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}\n?\Z')
+_BCRYPT = LazyPattern(rb'\$2[abxy]?\$(?:0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}\n?\Z')
 
 
 def base64_bcrypt(secret: str) -> bool:
@@ -423,7 +423,7 @@ def _der_sequence(secret: str) -> tuple[bytes, list[tuple[int, int, int]] | None
 
 # a SafeBag's id in a PKCS#12's clear content: keyBag or pkcs8ShroudedKeyBag (1.2.840.113549.1.12.10.1.1 / .2); the
 # certificates of a truststore sit in bags of other kinds
-_PKCS12_KEY_BAG = re.compile(re.escape(bytes.fromhex('060b2a864886f70d010c0a01')) + b'[\x01\x02]')
+_PKCS12_KEY_BAG = LazyPattern(re.escape(bytes.fromhex('060b2a864886f70d010c0a01')) + b'[\x01\x02]')
 
 
 def der_private_key(secret: str) -> bool:
