@@ -311,3 +311,21 @@ def test_only_leakstops_own_patterns_are_kept(tmp_path: object) -> None:
     [entry] = [p for p in directory.iterdir() if p.name.startswith('regex-')]
     patterns = [row[0] for row in cache.read(str(directory), entry.name)]
     assert patterns and not any(b'hq_' in (p if isinstance(p, bytes) else p.encode()) for p in patterns)
+
+
+@pytest.mark.parametrize('row', [
+    ['\\d+', 0, 32, b'\x00' * 8, 1, [['x', float('inf')]]],  # a group number JSON allows (Infinity)
+    ['\\d+', 0, 32, b'\x00' * 8, 2 ** 63, []],  # a group count no list holds
+    ['\\d+', 0, 32, b'\x00' * 8, 10 ** 6, []],  # one that would make every match allocate a million slots
+    ['\\d+', 0, 32, b'\x00' * 8, 1, [['x', 5]]],  # a group number beyond the count
+    ['\\d+', 0, 32, 'not bytes', 0, []],
+])
+def test_a_planted_or_damaged_kept_code_row_is_a_miss(kept_regex: object, monkeypatch: pytest.MonkeyPatch, row: list) -> None:
+    """A row of the entry that no compile could have written is skipped, not a traceback (twenty-sixth hostile
+    review, 01: Infinity or 2**63 as a group ended every run in OverflowError, exit 1)."""
+    regex = kept_regex
+    regex.compile(r'\d+')  # (the entry's name and directory)
+    directory, filename = regex._state['directory'], regex._state['filename']
+    cache.write(directory, filename, [row])
+    _new_process(regex, monkeypatch)
+    assert regex.compile(r'\d+').findall('a12b3') == ['12', '3'] and (r'\d+', 0) not in regex._known

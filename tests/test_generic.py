@@ -309,6 +309,9 @@ def test_a_password_written_twice_on_its_line_is_found(detector: GenericDetector
     # no language: an API's or a QA environment's messages, the default bundle, code in a messages/ directory
     ('app/messages_api.yml', False), ('config/messages_qa.yml', False), ('res/values/strings.xml', False),
     ('src/messages/handler.py', False), ('src/message-bus.yml', False), ('deploy/strings-db.yml', False),
+    # words, not languages (twenty-sixth hostile review, 02)
+    ('config/messages_prod.yml', False), ('i18n_prod.yml', False), ('strings_keys.yml', False), ('lang_auth.yml', False),
+    ('strings_secret.yml', False), ('config/locale_main.yml', False), ('messages_io.yml', False),
 ])
 def test_message_bundles_and_tool_caches_are_left_to_the_vendor_rules(path: str, unjudged_: bool) -> None:
     from leakstop.generic import unjudged

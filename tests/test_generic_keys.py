@@ -101,11 +101,18 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('cart_token', '', 0.0, 'not a credential (cart token)'), ('checkoutToken', '', 0.0, 'not a credential (checkout token)'),
     ('CHECKOUT_SECRET', 'secret', 1.0, 'secret'), ('storefrontAccessToken', '', 0.0, 'public by design (storefront)'),
     ('PRIVATE_STOREFRONT_API_TOKEN', 'token', 1.0, 'token'), ('module_key', '', 0.0, 'an identifier (module key)'),
+    # a storefront's password, secret or secret key is one; a data file's path names what it holds (26th review, 03, 04)
+    ('SHOPIFY_STOREFRONT_PASSWORD', 'password', 1.0, 'password'), ('STOREFRONT_API_SECRET', 'secret', 1.0, 'secret'),
+    ('storefront_secret_key', 'key', 1.0, 'secret key'),
+    ('secrets/db_password.txt', 'password', 1.0, 'password'), ('auth/token.json', 'token', 1.0, 'token'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
     judged = judge_key(key, vocabulary)
     assert (judged.kind, judged.strength, judged.reason) == (kind, strength, reason)
-    assert judged.words == split_words(key, vocabulary)
+    # (a data file's path is judged by its name: the words of the name without its extension)
+    name = key.replace('\\', '/').rsplit('/', 1)[-1]
+    named = name.rpartition('.')[0] if kind and '/' in key and '.' in name else key
+    assert judged.words == split_words(named, vocabulary)
 
 
 def test_no_compound_suffix_ends_with_another(vocabulary: Vocabulary) -> None:

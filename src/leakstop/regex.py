@@ -50,6 +50,8 @@ _BOUND = ('match', 'search', 'fullmatch', 'finditer', 'findall', 'sub', 'split')
 
 CODE_FORMAT = 1
 MAX_PATTERNS = 4096  # leakstop's own patterns: its modules' and its shipped rules' (two forms each)
+MAX_GROUPS = 1000  # (leakstop's patterns hold a few dozen; a row saying more is damaged)
+MAX_CODE = 4 * 1024 * 1024  # bytes of one pattern's code (the largest shipped rule's is under 100 KB)
 _NAME = 'regex'
 # (pattern, flags) -> (flags as compiled, code, groups, group index, index group): read once, on first need
 _known: dict[tuple[Source, int], tuple[Any, ...]] | None = None
@@ -128,14 +130,16 @@ def _load() -> dict[tuple[Source, int], tuple[Any, ...]]:
             try:
                 pattern, flags, final_flags, code, groups, names = row
                 if not (isinstance(pattern, (str, bytes)) and type(flags) is int and type(final_flags) is int
-                        and isinstance(code, bytes) and type(groups) is int and len(names) <= groups):
-                    continue
-                groupindex = {str(name): int(i) for name, i in names}
+                        and isinstance(code, bytes) and len(code) <= MAX_CODE and type(groups) is int
+                        and 0 <= groups <= MAX_GROUPS and len(names) <= groups
+                        and all(isinstance(n, str) and type(i) is int and 1 <= i <= groups for n, i in names)):
+                    continue  # (a damaged or planted row: compiled by re, not read; twenty-sixth review, 01)
+                groupindex = dict(names)
                 indexgroup: list[str | None] = [None] * (groups + 1)
                 for name, i in groupindex.items():
                     indexgroup[i] = name
                 _known[(pattern, flags)] = (final_flags, code, groups, groupindex, tuple(indexgroup))
-            except (TypeError, ValueError, IndexError):
+            except Exception:  # noqa: BLE001 (anything else wrong with a row: a miss)
                 continue
     return _known
 

@@ -43,6 +43,7 @@ def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
         not_public_words=frozenset(keys.get('not_public_words', ())),
         secret_object_words=frozenset(keys.get('secret_object_words', ())),
         not_flags=frozenset(tuple(phrase.split(' ', 1)) for phrase in keys.get('not_flags', ())),
+        public_token_words=frozenset(keys.get('public_token_words', ())),
     )
 
 
@@ -88,6 +89,11 @@ def secret_stems(vocabulary: Vocabulary) -> tuple[str, ...]:
 
 # A key that is a file's path (a directory, then a name with an extension): it names a file, whatever the file is
 # called (PHP-CS-Fixer's cache maps `src/Repositories/ApiTokenRepository.php` to a digest; held-out 92)
+_SOURCE_EXTENSIONS = frozenset((
+    'php', 'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'java', 'kt', 'go', 'rb', 'cs', 'c', 'h', 'cc', 'cpp', 'hpp', 'rs',
+    'swift', 'm', 'scala', 'vue', 'svelte', 'dart', 'lua', 'pl', 'pm', 'ex', 'exs', 'erl', 'clj', 'groovy', 'twig', 'blade',
+    'css', 'scss', 'less', 'html', 'htm',
+))
 _FILE_PATH_KEY = LazyPattern(r'(?:[\w.@~-]+[/\\])+[\w.@~-]*\.[A-Za-z][A-Za-z0-9]{0,5}\Z')
 
 
@@ -98,7 +104,11 @@ _CREDENTIAL_WORDS = frozenset(('credentials', 'credential', 'creds', 'cred'))
 def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
     words = split_words(key, vocabulary)
     if ('/' in key or '\\' in key) and _FILE_PATH_KEY.match(key):
-        return KeyJudgement('', 0.0, words, 'a file path')
+        name = key.replace('\\', '/').rsplit('/', 1)[1]
+        stem, _, ext = name.rpartition('.')
+        if ext.lower() in _SOURCE_EXTENSIONS or not stem:
+            return KeyJudgement('', 0.0, words, 'a file path')  # a class's file (ApiTokenRepository.php)
+        return judge_key(stem, vocabulary)  # a data file names what it holds (secrets/db_password.txt; 26th review, 04)
     strengths = vocabulary.strengths
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
@@ -108,7 +118,8 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         before = words[i - 1] if i else ''
         tail = words[i + 1:]
         about = next((t for t in tail if t in vocabulary.about), None)
-        if about in _HASH_WORDS and len(tail) == 1 and (kind == 'password' or word in _CREDENTIAL_WORDS):
+        if (about in _HASH_WORDS and len(tail) == 1 and (kind == 'password' or word in _CREDENTIAL_WORDS)
+                and not (words[0] in vocabulary.flag_prefixes and i > 0)):  # (getPasswordHash: a getter)
             # a password's hash (password_hash, KASA_CREDENTIALS_HASH): cracked back to the password a person chose,
             # as the hash rules' findings are (held-out 95); the value judge refuses an algorithm's name or a call
             return KeyJudgement(kind or 'secret', strengths.get(word, strengths[kind or 'secret']), words, f'{word} hash')
@@ -125,7 +136,8 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         if before in vocabulary.not_secret_qualifiers and not kept and not (
                 kind in ('password', 'secret') and before in vocabulary.protected_things):
             return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')
-        public = next((w for w in words[:i] if w in vocabulary.public_words), None)
+        public = next((w for w in words[:i] if w in vocabulary.public_words
+                       or kind == 'token' and w in vocabulary.public_token_words), None)
         if public is not None and not vocabulary.not_public_words.intersection(words[:i]):
             return KeyJudgement('', 0.0, words, f'public by design ({public})')
         if kind is None:  # key: which key?

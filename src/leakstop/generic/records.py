@@ -45,6 +45,8 @@ class Vocabulary(Record):
     secret_object_words: frozenset[str] = frozenset()
     # a flag prefix and the word after it that name how or where the secret is kept (clear text, store password)
     not_flags: frozenset[tuple[str, ...]] = frozenset()
+    # any of these before a token's word (not a password's, a secret's or a key's): that token is public by design
+    public_token_words: frozenset[str] = frozenset()
 
 
 class ValueJudgement(Record):
