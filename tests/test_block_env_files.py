@@ -193,28 +193,27 @@ def test_an_env_file_in_an_example_directory_is_a_template(work: Path, path: str
     assert 'app/.env' in capsys.readouterr().out
 
 
-def test_an_identifier_in_a_template_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A random-looking value under a key whose last word is ``id`` is an identifier (a YouTube playlist's id
-    in an .env example; held-out 59); the same value under another name still fails."""
-    value = 'PL' + fakes.rand(fakes.ALNUM, 32, 'playlist')
-    write('.env.example', f'PORT=3000\nYOUTUBE_PLAYLIST_ID={value}\n')
-    assert main(['.env.example']) == 0
-    assert capsys.readouterr().out == ''
-    write('.env.example', f'PORT=3000\nYOUTUBE_PLAYLIST={value}\n')
-    assert main(['.env.example']) == 1
-    assert 'env-template-random-value' in capsys.readouterr().out
+_PLAYLIST = 'PL' + fakes.rand(fakes.ALNUM, 32, 'playlist')
+_KEY_PATH = 'local_data/' + fakes.rand(fakes.ALNUM, 12, 'key-path') + '.key'
 
 
-def test_a_path_in_a_template_passes(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A key file's path under a key whose last word says so is no key (``OPENID_PRIVATE_KEY_PATH=local_data/jwtRS256.key``
-    in an e-mail platform's example.env; held-out 92); the same value under the key's own name still fails."""
-    value = 'local_data/' + fakes.rand(fakes.ALNUM, 12, 'key-path') + '.key'
-    write('.env.example', f'PORT=3000\nOPENID_PRIVATE_KEY_PATH={value}\nJWT_PUBLIC_KEY_FILE={value}.pub\n')
+@pytest.mark.parametrize(('passing', 'failing', 'reported'), [
+    # an id under a key whose last word is `id` (a YouTube playlist's, held-out 59)
+    (f'YOUTUBE_PLAYLIST_ID={_PLAYLIST}\n', f'YOUTUBE_PLAYLIST={_PLAYLIST}\n', 'env-template-random-value'),
+    # a key file's path under a key whose last word says so (OPENID_PRIVATE_KEY_PATH in an e-mail platform's example.env,
+    # held-out 92), not the key under its own name
+    (f'OPENID_PRIVATE_KEY_PATH={_KEY_PATH}\nJWT_PUBLIC_KEY_FILE={_KEY_PATH}.pub\n',
+     f'OPENID_PRIVATE_KEY={fakes.rand(fakes.ALNUM, 32, "key-itself")}\n', 'OPENID_PRIVATE_KEY: template value looks'),
+])
+def test_an_identifier_or_a_path_in_a_template_passes(
+        work: Path, capsys: pytest.CaptureFixture[str], passing: str, failing: str, reported: str) -> None:
+    """A random-looking value under a key that names an id or a file's path is no secret; a secret's own name fails."""
+    write('.env.example', 'PORT=3000\n' + passing)
     assert main(['.env.example']) == 0
     assert capsys.readouterr().out == ''
-    write('.env.example', f'PORT=3000\nOPENID_PRIVATE_KEY={fakes.rand(fakes.ALNUM, 32, "key-itself")}\n')
+    write('.env.example', 'PORT=3000\n' + failing)
     assert main(['.env.example']) == 1
-    assert 'OPENID_PRIVATE_KEY: template value looks' in capsys.readouterr().out
+    assert reported in capsys.readouterr().out
 
 
 def test_template_with_crlf_passes(work: Path) -> None:
