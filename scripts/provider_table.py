@@ -1511,9 +1511,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
     X('cisco-type7-password', 'Cisco', 'Cisco IOS type 7 (reversible) password', 'https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html',
       # (and every other key IOS stores so, whatever the line says before its `password 7` / `key 7` / `key-string 7` /
       # `authentication-key 7` / `md5 7`: TACACS+ and RADIUS servers (`auth-port … key 7`), OSPF, HSRP, BGP neighbours,
-      # PPP CHAP, key chains; NTP's `authentication-key N md5 X 7`, the 7 after the key; twenty-fourth hostile review,
+      # PPP CHAP, key chains, an Aironet's `wpa-psk ascii 7`; NTP's `authentication-key N md5 X 7`, the 7 after the key;
+      # twenty-fourth hostile review,
       # 05, and twenty-fifth, 02: the list of line openers missed half of them)
-      r"""(?<![^\n])[ \t]*(?:(?:[^\n]{0,200}?[ \t])?(?:password|key|key-string|authentication-key|md5) 7 |ntp authentication-key \d{1,5} md5 (?=[01][0-9](?:[0-9A-F]{2}){4,30} 7[ \t]*(?![^\n])))(?P<secret>[01][0-9](?:[0-9A-F]{2}){4,30})(?: 7)?[ \t]*(?![^\n])""",
+      r"""(?<![^\n])[ \t]*(?:(?:[^\n]{0,200}?[ \t])?(?:password|key|key-string|authentication-key|md5|wpa-psk ascii) 7 |ntp authentication-key \d{1,5} md5 (?=[01][0-9](?:[0-9A-F]{2}){4,30} 7[ \t]*(?![^\n])))(?P<secret>[01][0-9](?:[0-9A-F]{2}){4,30})(?: 7)?[ \t]*(?![^\n])""",
       # (the password it holds, read back, judged as any assigned password: type 7 of cisco123 is a word; held-out 90)
       keywords=[' 7 ', 'authentication-key'], cat='network', max_length=320, validator='cisco_type7',
       examples=['username admin privilege 15 password 7 080A5D191F2108450227165D3D', 'enable password 7 105C512D1F54023C580A1B',
@@ -1522,7 +1523,8 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                 'radius-server host 10.10.1.5 auth-port 1645 acct-port 1646 key 7 080A5D191F2108450227165D3D',
                 'ntp authentication-key 1 md5 105C512D1F54023C580A1B 7', ' ip ospf authentication-key 7 04731D55020A1556384B113B025C',
                 ' standby 1 authentication md5 key-string 7 080A5D191F2108450227165D3D',
-                ' neighbor 10.0.0.2 password 7 105C512D1F54023C580A1B', ' ppp chap password 7 04731D55020A1556384B113B025C'],
+                ' neighbor 10.0.0.2 password 7 105C512D1F54023C580A1B', ' ppp chap password 7 04731D55020A1556384B113B025C',
+                ' wpa-psk ascii 7 080A5D191F2108450227165D3D'],  # an Aironet's WPA pre-shared key (27th review, 03)
       negatives=['username admin privilege 15 secret 9 $9$abc', 'enable password 7 <hash>', 'password 7 days',
                  'enable password 7 104D000A0618',  # (type 7 of cisco: a word)
                  'ntp authentication-key 1 md5 105C512D1F54023C580A1B', 'monkey 7 080A5D191F2108450227165D3D',

@@ -105,13 +105,15 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('SHOPIFY_STOREFRONT_PASSWORD', 'password', 1.0, 'password'), ('STOREFRONT_API_SECRET', 'secret', 1.0, 'secret'),
     ('storefront_secret_key', 'key', 1.0, 'secret key'),
     ('secrets/db_password.txt', 'password', 1.0, 'password'), ('auth/token.json', 'token', 1.0, 'token'),
+    ('secrets/api.key', 'key', 1.0, 'api key'), ('config/github.token', 'token', 1.0, 'token'),  # (27th review, 01)
+    ('vault/db.pwd', 'password', 1.0, 'pwd'),
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
     judged = judge_key(key, vocabulary)
     assert (judged.kind, judged.strength, judged.reason) == (kind, strength, reason)
-    # (a data file's path is judged by its name: the words of the name without its extension)
+    # (a data file's path is judged by its name, its extension included)
     name = key.replace('\\', '/').rsplit('/', 1)[-1]
-    named = name.rpartition('.')[0] if kind and '/' in key and '.' in name else key
+    named = name if kind and '/' in key and '.' in name else key
     assert judged.words == split_words(named, vocabulary)
 
 

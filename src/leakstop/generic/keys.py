@@ -108,7 +108,9 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         stem, _, ext = name.rpartition('.')
         if ext.lower() in _SOURCE_EXTENSIONS or not stem:
             return KeyJudgement('', 0.0, words, 'a file path')  # a class's file (ApiTokenRepository.php)
-        return judge_key(stem, vocabulary)  # a data file names what it holds (secrets/db_password.txt; 26th review, 04)
+        # a data file's name says what it holds, its extension too (secrets/db_password.txt, config/github.token,
+        # secrets/api.key; twenty-sixth review, 04, and twenty-seventh, 01)
+        return judge_key(name, vocabulary)
     strengths = vocabulary.strengths
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
