@@ -1529,6 +1529,21 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                  'enable password 7 104D000A0618',  # (type 7 of cisco: a word)
                  'ntp authentication-key 1 md5 105C512D1F54023C580A1B', 'monkey 7 080A5D191F2108450227165D3D',
                  'the key 7 080A5D191F2108450227165D3D is here'])
+    X('cisco-cleartext-password', 'Cisco', 'Cisco IOS password or key in clear text (type 0)',
+      'https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html',
+      # (the same lines as cisco-type7-password's, the secret written as it is: `password 0 X`, `enable password X`, a
+      # TACACS+ or RADIUS key, an Aironet's WPA pre-shared key, an ISAKMP pre-shared key; twenty-eighth review, 02)
+      r"""(?<![^\n])[ \t]*(?:username \S{1,64}(?: privilege \d{1,2})? (?:password|secret) 0|enable (?:password|secret)(?: 0)?|(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|wpa-psk ascii(?: 0)?|crypto isakmp key(?: 0)?) (?P<secret>[^\s"']{4,64})(?=[ \t]+address[ \t]|[ \t]*(?![^\n]))""",
+      # (the password judged as any assigned password: cisco, <password>, a word are no finding)
+      keywords=['password 0', 'secret 0', 'enable password', 'enable secret', 'server', 'wpa-psk ascii', 'isakmp key'],
+      cat='network', max_length=200, validator='assigned_password',
+      examples=[f'username admin privilege 15 password 0 {_g("c0a", "A14")}', f'enable password {_g("c0b", "A12")}',
+                f'username bob secret 0 {_g("c0c", "A14")}', f'tacacs-server key {_g("c0d", "A16")}',
+                f'radius-server host 10.10.1.5 auth-port 1645 acct-port 1646 key 0 {_g("c0e", "A16")}',
+                f'   wpa-psk ascii 0 {_g("c0f", "A16")}', f'crypto isakmp key {_g("c0g", "A16")} address 10.0.0.1'],
+      negatives=['enable secret 5 <md5-hash>', 'enable password 7 <type-7-string>',
+                 'username admin privilege 15 password 0 cisco', 'tacacs-server key <key>', 'enable password',
+                 'crypto isakmp key 0 address 10.0.0.1', 'username admin password 7 <encrypted>'])
     X('cisco-snmp-community', 'Cisco', 'SNMP community string in a Cisco / network device configuration',
       'https://www.cisco.com/c/en/us/support/docs/ip/simple-network-management-protocol-snmp/7282-12.html',
       r"""(?<![^\n])[ \t]*snmp-server community (?P<secret>[^\s"']{6,64}) (?:RO|RW|ro|rw|view)\b""",

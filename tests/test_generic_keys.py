@@ -107,14 +107,16 @@ def test_split_words(vocabulary: Vocabulary, key: str, words: tuple[str, ...]) -
     ('secrets/db_password.txt', 'password', 1.0, 'password'), ('auth/token.json', 'token', 1.0, 'token'),
     ('secrets/api.key', 'key', 1.0, 'api key'), ('config/github.token', 'token', 1.0, 'token'),  # (27th review, 01)
     ('vault/db.pwd', 'password', 1.0, 'pwd'),
+    ('secrets/db_password.env', 'password', 1.0, 'password'), ('secrets/api_token.data', 'token', 1.0, 'token'),  # (28th, 01)
+    ('STOREFRONT_DEPLOY_TOKEN', 'token', 1.0, 'token'), ('storefrontAuthToken', 'token', 1.0, 'token'),  # (28th, 04)
 ])
 def test_judge_key(vocabulary: Vocabulary, key: str, kind: str, strength: float, reason: str) -> None:
     judged = judge_key(key, vocabulary)
     assert (judged.kind, judged.strength, judged.reason) == (kind, strength, reason)
-    # (a data file's path is judged by its name, its extension included)
+    # (a data file's path is judged by its name without its extension, or with it)
     name = key.replace('\\', '/').rsplit('/', 1)[-1]
-    named = name if kind and '/' in key and '.' in name else key
-    assert judged.words == split_words(named, vocabulary)
+    named = (name.rpartition('.')[0], name) if kind and '/' in key and '.' in name else (key,)
+    assert judged.words in [split_words(n, vocabulary) for n in named]
 
 
 def test_no_compound_suffix_ends_with_another(vocabulary: Vocabulary) -> None:

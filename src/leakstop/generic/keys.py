@@ -98,6 +98,10 @@ _FILE_PATH_KEY = LazyPattern(r'(?:[\w.@~-]+[/\\])+[\w.@~-]*\.[A-Za-z][A-Za-z0-9]
 
 
 _HASH_WORDS = frozenset(('hash', 'digest'))
+_SECRET_ID_OWNERS = frozenset(('vault', 'approle', 'role'))
+# the words between a public token word and the token's (STOREFRONT_API_TOKEN, storefrontAccessToken): no other word
+# (STOREFRONT_DEPLOY_TOKEN, storefrontAuthToken are the store's credentials; twenty-eighth review, 04)
+_ACCESS_WORDS = frozenset(('access', 'api', 'public'))
 _CREDENTIAL_WORDS = frozenset(('credentials', 'credential', 'creds', 'cred'))
 
 
@@ -108,9 +112,11 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         stem, _, ext = name.rpartition('.')
         if ext.lower() in _SOURCE_EXTENSIONS or not stem:
             return KeyJudgement('', 0.0, words, 'a file path')  # a class's file (ApiTokenRepository.php)
-        # a data file's name says what it holds, its extension too (secrets/db_password.txt, config/github.token,
+        # a data file's name says what it holds (secrets/db_password.txt, .env, .data: the name without its extension,
+        # which may be a word that describes: twenty-eighth review, 01), or its extension does (config/github.token,
         # secrets/api.key; twenty-sixth review, 04, and twenty-seventh, 01)
-        return judge_key(name, vocabulary)
+        judged = judge_key(stem, vocabulary)
+        return judged if judged.kind else judge_key(name, vocabulary)
     strengths = vocabulary.strengths
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
@@ -120,6 +126,10 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         before = words[i - 1] if i else ''
         tail = words[i + 1:]
         about = next((t for t in tail if t in vocabulary.about), None)
+        if word == 'secret' and tail == ('id',) and (i == 0 or words[i - 1] in _SECRET_ID_OWNERS):
+            # Vault AppRole's secret_id, the credential beside the role_id (twenty-eighth review, 03); the name or ARN an
+            # AWS SecretId holds is a path or a reference, which the value judge refuses
+            return KeyJudgement('secret', strengths['secret'], words, 'secret id')
         if (about in _HASH_WORDS and len(tail) == 1 and (kind == 'password' or word in _CREDENTIAL_WORDS)
                 and not (words[0] in vocabulary.flag_prefixes and i > 0)):  # (getPasswordHash: a getter)
             # a password's hash (password_hash, KASA_CREDENTIALS_HASH): cracked back to the password a person chose,
@@ -138,8 +148,9 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         if before in vocabulary.not_secret_qualifiers and not kept and not (
                 kind in ('password', 'secret') and before in vocabulary.protected_things):
             return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')
-        public = next((w for w in words[:i] if w in vocabulary.public_words
-                       or kind == 'token' and w in vocabulary.public_token_words), None)
+        public = next((w for j, w in enumerate(words[:i]) if w in vocabulary.public_words
+                       or kind == 'token' and w in vocabulary.public_token_words
+                       and _ACCESS_WORDS.issuperset(words[j + 1:i])), None)  # (storefront_access_token; 28th, 04)
         if public is not None and not vocabulary.not_public_words.intersection(words[:i]):
             return KeyJudgement('', 0.0, words, f'public by design ({public})')
         if kind is None:  # key: which key?
