@@ -352,6 +352,17 @@ def test_a_keeping_check_reads_as_far_as_before(detector: GenericDetector) -> No
     assert detector.scan(vault.encode(), 'login.json')
 
 
+@pytest.mark.parametrize(('line', 'found'), [
+    # Vault AppRole's secret_id, a UUID beside its role_id (twenty-eighth hostile review, 03)
+    ('  secret_id: 8d2e6b1f-4a7c-4e93-b5d8-0c3f7a9e2d61', True), ('VAULT_SECRET_ID=c4e1a9b7-2f6d-4e8a-a3c5-9d7b1e0f6a42', True),
+    # the name an AWS SecretId or a GCP secret_id holds (twenty-ninth hostile review, 01)
+    ('SecretId: prod/app/db-credentials-Xy7Ab2', False), ('secret_id = "myapp-prod-Q8mZ3p"', False),
+    ('  "SecretId": "rds!db-3f1c2a77-9b4e-4d2a-8c6e-51f0a9d2b7e4",', False), ('secret_id = "K8sTlsCertProd"', False),
+])
+def test_a_secret_id_is_a_vault_credential_only_as_a_uuid(detector: GenericDetector, line: str, found: bool) -> None:
+    assert bool(detector.scan(line.encode(), 'deploy/config.yml')) is found, line
+
+
 def test_every_extractor_has_examples_and_negatives(detector: GenericDetector) -> None:
     """Each syntax family finds at least one example (scored over the threshold) and extracts at least
     one negative that the judges then refuse: its examples are checked, not only the detector's."""

@@ -552,3 +552,11 @@ def test_a_translation_call_is_code(value: str) -> None:
 @pytest.mark.parametrize('value', ["t('Xk9qLm2v", "Tq('Xk9qLm2v')x", "t(Xk9qLm2v)"])
 def test_a_password_opening_with_t_is_no_translation_call(value: str) -> None:
     assert not_literal(value) != 'code'
+
+
+@pytest.mark.parametrize('value', ['$9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM',
+                                   '$8$dsYGNam3K1SIJO$7nv/35M/qr6t.dVc7UY9zrJDWRVqncHub1PE9UlMQFs',
+                                   '$14$dsYG$Nam3K1SIJO7nv35Mqr6tdVc7UY9zrJDWRVqncHub1PE9UlMQFs'])
+def test_a_cisco_type_8_9_or_14_hash_is_no_clear_text(value: str) -> None:
+    """A Cisco scrypt, PBKDF2 or sha256 hash after `secret` is a hash of another kind (twenty-ninth hostile review, 03)."""
+    assert not_literal(value) == 'hash or key of another kind'

@@ -286,6 +286,10 @@ def score(
         value_score = 0.0
     else:
         value_score = judgement.randomness
+    if key.reason == 'secret id' and not judgement.uuid:
+        # Vault AppRole's secret_id is a UUID; AWS's SecretId and GCP's secret_id name a secret, whatever they look like
+        # (prod/app/db-credentials-Xy7Ab2, myapp-prod-Q8mZ3p, rds!db-<uuid>: twenty-ninth review, 01)
+        value_score = 0.0
     if candidate.syntax in ('array', 'children') and (judgement.randomness < GENERATED or judgement.uuid or key.reason == 'key'):
         # an array's string or a mapping's entry under a name of secrets: generated material only (lists of
         # words, common passwords, names, settings are no finding), no UUID (ids: auth: {tenant: …}), and not

@@ -127,8 +127,8 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         tail = words[i + 1:]
         about = next((t for t in tail if t in vocabulary.about), None)
         if word == 'secret' and tail == ('id',) and (i == 0 or words[i - 1] in _SECRET_ID_OWNERS):
-            # Vault AppRole's secret_id, the credential beside the role_id (twenty-eighth review, 03); the name or ARN an
-            # AWS SecretId holds is a path or a reference, which the value judge refuses
+            # Vault AppRole's secret_id, the credential beside the role_id (twenty-eighth review, 03); a UUID only
+            # (generic.score): the name an AWS SecretId or a GCP secret_id holds is no secret (twenty-ninth, 01)
             return KeyJudgement('secret', strengths['secret'], words, 'secret id')
         if (about in _HASH_WORDS and len(tail) == 1 and (kind == 'password' or word in _CREDENTIAL_WORDS)
                 and not (words[0] in vocabulary.flag_prefixes and i > 0)):  # (getPasswordHash: a getter)
