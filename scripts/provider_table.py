@@ -1534,18 +1534,21 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       # (the same lines as cisco-type7-password's, the secret written as it is: a user's or enable's password or secret
       # (with its privilege, algorithm type or level), a line's or a server block's indented `password` / `key`, a
       # TACACS+ or RADIUS server key, an Aironet's WPA pre-shared key, an ISAKMP pre-shared key; twenty-eighth review, 02,
-      # and twenty-ninth, 02; a hash written after `secret` is no clear text: twenty-ninth, 03)
-      r"""(?<![^\n])(?:[ \t]*username \S{1,64}(?: privilege \d{1,2})?(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t]+[^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"'$][^\s"']{3,63})(?=[ \t]+address[ \t]|[ \t]*(?![^\n]))""",
+      # and twenty-ninth, 02; a hash written after `secret` is no clear text: twenty-ninth, 03; a block's lines read one
+      # way only, a secret opening with `$`, NX-OS's and EOS's `role` and IOS's `view`: thirtieth, 01-03)
+      r"""(?<![^\n])(?:[ \t]*username \S{1,64}(?: (?:privilege \d{1,2}|role \S{1,64}|view \S{1,64}|algorithm-type (?:scrypt|sha256|md5))){0,4} (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t][^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"']{4,64})(?=[ \t]+(?:address|role|privilege)[ \t]|[ \t]*(?![^\n]))""",
       # (the password judged as any assigned password: cisco, <password>, a word are no finding)
       keywords=['password', 'secret', 'key', 'wpa-psk ascii'],
       cat='network', max_length=2200, validator='assigned_password',
-      examples=[f'username admin privilege 15 password 0 {_g("c0a", "A14")}', f'enable password {_g("c0b", "A12")}',
+      examples=[f'radius server ISE1\n address ipv4 10.1.1.1 auth-port 1812 acct-port 1813\n key {_g("c0k", "A16")}',
+                f'username admin privilege 15 password 0 {_g("c0a", "A14")}', f'enable password {_g("c0b", "A12")}',
                 f'username bob secret 0 {_g("c0c", "A14")}', f'tacacs-server key {_g("c0d", "A16")}',
                 f'radius-server host 10.10.1.5 auth-port 1645 acct-port 1646 key 0 {_g("c0e", "A16")}',
                 f'   wpa-psk ascii 0 {_g("c0f", "A16")}', f'crypto isakmp key {_g("c0g", "A16")} address 10.0.0.1',
                 f'username netops secret {_g("c0h", "A12")}', f'enable algorithm-type scrypt secret {_g("c0i", "A12")}',
-                f'enable secret level 15 {_g("c0j", "A12")}',
-                f'radius server ISE1\n address ipv4 10.1.1.1 auth-port 1812 acct-port 1813\n key {_g("c0k", "A16")}',
+                f'enable secret level 15 {_g("c0j", "A12")}', f'username admin password {_g("c0m", "A12")} role network-admin',
+                f'username ops role network-admin secret 0 {_g("c0n", "A12")}', f'username ops view ops secret 0 {_g("c0o", "A12")}',
+                f'enable secret ${_g("c0p", "A12")}',
                 f'line vty 0 4\n password {_g("c0l", "A12")}\n login'],
       negatives=['enable secret 5 <md5-hash>', 'enable password 7 <type-7-string>',
                  'username admin privilege 15 password 0 cisco', 'tacacs-server key <key>', 'enable password',

@@ -85,6 +85,9 @@ def adversaries(rule: Rule, regex: engine.re.Pattern[bytes], size: int) -> dict[
         out[f'keyword-on-every-line-{k}'] = _repeat(before + b'\n', size)
         out[f'unclosed-quote-{k}'] = before + b'"' + _repeat(secret[1:], size)
         lines = data.split(b'\n')
+        if len(lines) > 1:  # a block's opener, lines indented deep, then the example itself (thirtieth review, 01)
+            block = lines[0] + b'\n' + (b' ' * 12 + b'x y\n') * 9 + data + b'\n'  # (then the example, found)
+            out[f'deep-indent-{k}'] = _repeat(block, size)
         if len(lines) > 3:  # multi-line secrets: the body repeated, one line overlong, one broken
             middle = lines[1:-1]
             body = _repeat(b'\n'.join(middle) + b'\n', size).split(b'\n')[:-1]
