@@ -1535,8 +1535,9 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       # (with its privilege, algorithm type or level), a line's or a server block's indented `password` / `key`, a
       # TACACS+ or RADIUS server key, an Aironet's WPA pre-shared key, an ISAKMP pre-shared key; twenty-eighth review, 02,
       # and twenty-ninth, 02; a hash written after `secret` is no clear text: twenty-ninth, 03; a block's lines read one
-      # way only, a secret opening with `$`, NX-OS's and EOS's `role` and IOS's `view`: thirtieth, 01-03)
-      r"""(?<![^\n])(?:[ \t]*username \S{1,64}(?: (?:privilege \d{1,2}|role \S{1,64}|view \S{1,64}|algorithm-type (?:scrypt|sha256|md5))){0,4} (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t][^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"']{4,64})(?=[ \t]+(?:address|role|privilege)[ \t]|[ \t]*(?![^\n]))""",
+      # way only, a secret opening with `$`, NX-OS's and EOS's `role` and IOS's `view`: thirtieth, 01-03; key chains, OSPF,
+      # HSRP, BGP, PPP and NTP keys, as cisco-type7-password reads them: thirty-first, 02)
+      r"""(?<![^\n])(?:[ \t]*username \S{1,64}(?: (?:privilege \d{1,2}|role \S{1,64}|view \S{1,64}|algorithm-type (?:scrypt|sha256|md5))){0,4} (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t][^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?|(?:[ \t]*standby \d{1,4} authentication md5)?[ \t]*key-string(?: 0)?|[ \t]*ip ospf (?:authentication-key|message-digest-key \d{1,3} md5)(?: 0)?|[ \t]*neighbor \S{1,64} password(?: 0)?|[ \t]*ppp chap password(?: 0)?|[ \t]*ntp authentication-key \d{1,5} md5(?: 0)?) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"']{4,64})(?=[ \t]+(?:address|role|privilege)[ \t]|[ \t]*(?![^\n]))""",
       # (the password judged as any assigned password: cisco, <password>, a word are no finding)
       keywords=['password', 'secret', 'key', 'wpa-psk ascii'],
       cat='network', max_length=2200, validator='assigned_password',
@@ -1548,13 +1549,17 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                 f'username netops secret {_g("c0h", "A12")}', f'enable algorithm-type scrypt secret {_g("c0i", "A12")}',
                 f'enable secret level 15 {_g("c0j", "A12")}', f'username admin password {_g("c0m", "A12")} role network-admin',
                 f'username ops role network-admin secret 0 {_g("c0n", "A12")}', f'username ops view ops secret 0 {_g("c0o", "A12")}',
-                f'enable secret ${_g("c0p", "A12")}',
+                f'enable secret ${_g("c0p", "A12")}', f' key-string {_g("c0q", "A14")}',
+                f' ip ospf message-digest-key 1 md5 {_g("c0r", "A14")}', f' ip ospf authentication-key {_g("c0s", "A8")}',
+                f' standby 1 authentication md5 key-string {_g("c0t", "A14")}', f' neighbor 10.0.0.2 password {_g("c0u", "A14")}',
+                f' ppp chap password 0 {_g("c0v", "A12")}', f'ntp authentication-key 1 md5 {_g("c0w", "A14")}',
                 f'line vty 0 4\n password {_g("c0l", "A12")}\n login'],
       negatives=['enable secret 5 <md5-hash>', 'enable password 7 <type-7-string>',
                  'username admin privilege 15 password 0 cisco', 'tacacs-server key <key>', 'enable password',
                  'crypto isakmp key 0 address 10.0.0.1', 'username admin password 7 <encrypted>',
                  'enable secret $9$<salt>$<hash>', ' password required', 'line vty 0 4\n password cisco',
-                 'machine git.acme.io\n  login ci-bot\n  password <password>\n'])
+                 'machine git.acme.io\n  login ci-bot\n  password <password>\n',
+                 'ntp authentication-key 1 md5 <t7-string> 7', ' key-string 7 <t7-string>'])
     X('cisco-snmp-community', 'Cisco', 'SNMP community string in a Cisco / network device configuration',
       'https://www.cisco.com/c/en/us/support/docs/ip/simple-network-management-protocol-snmp/7282-12.html',
       r"""(?<![^\n])[ \t]*snmp-server community (?P<secret>[^\s"']{6,64}) (?:RO|RW|ro|rw|view)\b""",

@@ -312,6 +312,8 @@ def test_a_password_written_twice_on_its_line_is_found(detector: GenericDetector
     # words, not languages (twenty-sixth hostile review, 02)
     ('config/messages_prod.yml', False), ('i18n_prod.yml', False), ('strings_keys.yml', False), ('lang_auth.yml', False),
     ('strings_secret.yml', False), ('config/locale_main.yml', False), ('messages_io.yml', False),
+    # Spring's {application}-{profile}.yml for an `it` or `ms` profile (thirty-first hostile review, 01)
+    ('config/messages-it.yml', False), ('translation-ms.yml', False), ('messages-no.properties', False),
 ])
 def test_message_bundles_and_tool_caches_are_left_to_the_vendor_rules(path: str, unjudged_: bool) -> None:
     from leakstop.generic import unjudged

@@ -136,8 +136,12 @@ _LANGUAGES = (
     '|vi|vo|wa|wo|xh|yi|yo|za|zh|zu|cz|jp|cn|ua|dk|gr|vn|br|zhcn|zhtw|zhhk|zhmc|ptbr')
 _MESSAGE_BUNDLE = LazyPattern(
     r'(?:^|/)(?:(?:messages?|strings?|translations?|lang|language|i18n|locale|localization|localisation)'
-    r'[_-](?:' + _LANGUAGES + r')(?:[_-](?:[a-z]{2}|hans|hant|latn|cyrl|arab))?'
+    # (`_` before the language, as ResourceBundle writes it; `-` for the JSON and script bundles of web front ends
+    # only: Spring's {application}-{profile}.yml names a "messages" service's settings for its `it` profile
+    # messages-it.yml; thirty-first hostile review, 01)
+    r'(?:_(?:' + _LANGUAGES + r')(?:[_-](?:[a-z]{2}|hans|hant|latn|cyrl|arab))?'
     r'\.(?:properties|ya?ml|json|xml|ini|toml|txt|conf|cfg|js|ts|php)'
+    r'|-(?:' + _LANGUAGES + r')(?:-(?:[a-z]{2}|hans|hant|latn|cyrl|arab))?\.(?:json|js|ts|xml))'
     r'|values-(?:' + _LANGUAGES + r')(?:-r[a-z]{2})?/strings\.xml)\Z')
 
 
