@@ -1536,8 +1536,9 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       # TACACS+ or RADIUS server key, an Aironet's WPA pre-shared key, an ISAKMP pre-shared key; twenty-eighth review, 02,
       # and twenty-ninth, 02; a hash written after `secret` is no clear text: twenty-ninth, 03; a block's lines read one
       # way only, a secret opening with `$`, NX-OS's and EOS's `role` and IOS's `view`: thirtieth, 01-03; key chains, OSPF,
-      # HSRP, BGP, PPP and NTP keys, as cisco-type7-password reads them: thirty-first, 02)
-      r"""(?<![^\n])(?:[ \t]*username \S{1,64}(?: (?:privilege \d{1,2}|role \S{1,64}|view \S{1,64}|algorithm-type (?:scrypt|sha256|md5))){0,4} (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t][^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?|(?:[ \t]*standby \d{1,4} authentication md5)?[ \t]*key-string(?: 0)?|[ \t]*ip ospf (?:authentication-key|message-digest-key \d{1,3} md5)(?: 0)?|[ \t]*neighbor \S{1,64} password(?: 0)?|[ \t]*ppp chap password(?: 0)?|[ \t]*ntp authentication-key \d{1,5} md5(?: 0)?) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"']{4,64})(?=[ \t]+(?:address|role|privilege)[ \t]|[ \t]*(?![^\n]))""",
+      # HSRP, BGP, PPP and NTP keys, as cisco-type7-password reads them: thirty-first, 02; VPN pre-shared keys, PAP,
+      # IS-IS, OSPF virtual links, HSRP's key with its timeout: thirty-second, 01)
+      r"""(?<![^\n])(?:[ \t]*username \S{1,64}(?: (?:privilege \d{1,2}|role \S{1,64}|view \S{1,64}|algorithm-type (?:scrypt|sha256|md5))){0,4} (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t][^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?|(?:[ \t]*standby \d{1,4} authentication md5)?[ \t]*key-string(?: 0)?|(?:[ \t]*ip ospf|[ \t]*area \S{1,64} virtual-link \S{1,64}) (?:authentication-key|message-digest-key \d{1,3} md5)(?: 0)?|[ \t]*neighbor \S{1,64} password(?: 0)?|[ \t]*ppp (?:chap|pap sent-username \S{1,64}) password(?: 0)?|[ \t]*isis password|[ \t]*pre-shared-key(?: address \S{1,64}(?: \S{1,64})? key| local| remote)?(?: 0)?|[ \t]*ntp authentication-key \d{1,5} md5(?: 0)?) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"']{4,64})(?=[ \t]+(?:address|role|privilege|timeout)[ \t]|[ \t]*(?![^\n]))""",
       # (the password judged as any assigned password: cisco, <password>, a word are no finding)
       keywords=['password', 'secret', 'key', 'wpa-psk ascii'],
       cat='network', max_length=2200, validator='assigned_password',
@@ -1553,6 +1554,10 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                 f' ip ospf message-digest-key 1 md5 {_g("c0r", "A14")}', f' ip ospf authentication-key {_g("c0s", "A8")}',
                 f' standby 1 authentication md5 key-string {_g("c0t", "A14")}', f' neighbor 10.0.0.2 password {_g("c0u", "A14")}',
                 f' ppp chap password 0 {_g("c0v", "A12")}', f'ntp authentication-key 1 md5 {_g("c0w", "A14")}',
+                f' pre-shared-key address 203.0.113.7 key {_g("c0x", "A16")}', f' pre-shared-key {_g("c0y", "A16")}',
+                f' ppp pap sent-username ops password 0 {_g("c0z", "A12")}', f' isis password {_g("c1a", "A12")}',
+                f' area 1 virtual-link 10.0.0.9 message-digest-key 1 md5 {_g("c1b", "A12")}',
+                f' standby 1 authentication md5 key-string {_g("c1c", "A14")} timeout 30',
                 f'line vty 0 4\n password {_g("c0l", "A12")}\n login'],
       negatives=['enable secret 5 <md5-hash>', 'enable password 7 <type-7-string>',
                  'username admin privilege 15 password 0 cisco', 'tacacs-server key <key>', 'enable password',
