@@ -208,7 +208,8 @@ def test_a_stopword_every_secret_of_a_kind_holds_is_refused(word: str, marker: s
 
 @pytest.mark.parametrize(('value', 'why'), [
     ('ghp_', "'ghp_' alone"), ('^ghp', "'ghp_' alone"), ('AKIA', "'AKIA' alone"), ('dop_v1_', "'dop_v1_' alone"),
-    ('-----BEGIN', "'-----BEGIN PRIVATE KEY-----' alone"), ('PRIVATE', "'-----END PRIVATE KEY-----' alone"),
+    # (the armour of a PEM private key of any type: private-key-pem-other-type's literal runs, the shortest markers)
+    ('-----BEGIN', "'-----BEGIN' alone"), ('PRIVATE', "'PRIVATE KEY-----' alone"),
     ('\\\\n', "a separator alone: '\\n'"), ('\\\\s', "a separator alone: ' '"), ('_', "a separator alone: '_'"),
     ('-', "a separator alone: '-'"), ('[_-]', "a separator alone: '_'"), ('\\\\.', "a separator alone: '.'"),
     ('^ghp_[A-Za-z0-9]{36}$', 'every example of github-pat-classic'),
