@@ -268,11 +268,11 @@ def test_kept_code_this_interpreter_refuses_falls_back_to_re(kept_regex: object,
     regex._save()
     _new_process(regex, monkeypatch)
     known = regex._load()
-    final_flags, code, groups, groupindex, indexgroup = known[(pattern, 0)]
+    final_flags, code, groups, groupindex = known[(pattern, 0)]
     from array import array
     broken = array(regex._CODE_TYPE, code)
     broken[len(broken) // 2] = 0xFFFF  # not an opcode: SRE's validation refuses it
-    known[(pattern, 0)] = (final_flags, broken.tobytes(), groups, groupindex, indexgroup)
+    known[(pattern, 0)] = (final_flags, broken.tobytes(), groups, groupindex)
     with pytest.raises(RuntimeError):
         regex._build(pattern, known[(pattern, 0)])
     rx = regex.compile(pattern)

@@ -35,8 +35,7 @@ from leakstop.files import NameFilter, compile_globs, copied_from, normalize
 from leakstop.generic import FAMILIES, GenericDetector, file_kind, names_itself, unjudged
 from leakstop.generic.records import Detection, Vocabulary
 from leakstop.generic.extract import ANCHORS
-from leakstop.regex import LazyPattern
-from leakstop.regex import compile as compile_kept
+from leakstop.regex import LazyPattern, compile as compile_kept
 from leakstop.records import FindingFields, KeywordTable
 from leakstop.rules import AT_KEYWORDS_TAG, Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, issued_token, shannon_entropy

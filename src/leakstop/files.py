@@ -11,8 +11,7 @@ import re
 import stat
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from leakstop.regex import LazyPattern
-from leakstop.regex import compile as compile_kept
+from leakstop.regex import LazyPattern, compile as compile_kept
 
 # identify's table: bytes that appear in text files
 _TEXT_CHARS = bytes(bytearray({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F}))

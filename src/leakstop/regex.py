@@ -53,7 +53,7 @@ MAX_PATTERNS = 4096  # leakstop's own patterns: its modules' and its shipped rul
 MAX_GROUPS = 1000  # (leakstop's patterns hold a few dozen; a row saying more is damaged)
 MAX_CODE = 4 * 1024 * 1024  # bytes of one pattern's code (the largest shipped rule's is under 100 KB)
 _NAME = 'regex'
-# (pattern, flags) -> (flags as compiled, code, groups, group index, index group): read once, on first need
+# (pattern, flags) -> (flags as compiled, code, groups, group index): read once, on first need
 _known: dict[tuple[Source, int], tuple[Any, ...]] | None = None
 _new: list[list[Any]] = []
 _state: dict[str, Any] = {}
@@ -85,11 +85,12 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:  # noqa: A00
 
 def _build(pattern: Source, hit: tuple[Any, ...]) -> re.Pattern[Any]:
     import _sre  # type: ignore[import-not-found]  # (re's own engine, no stubs)
-    final_flags, code, groups, groupindex, indexgroup = hit
-    if isinstance(code, bytes):
-        from array import array
-        code = array(_CODE_TYPE, code).tolist()
-    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+    from array import array
+    final_flags, code, groups, groupindex = hit
+    indexgroup: list[str | None] = [None] * (groups + 1)
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return _sre.compile(pattern, final_flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, tuple(indexgroup))  # type: ignore[no-any-return]
 
 
 def _code_of(pattern: Source, flags: int) -> bytes:
@@ -134,11 +135,7 @@ def _load() -> dict[tuple[Source, int], tuple[Any, ...]]:
                         and 0 <= groups <= MAX_GROUPS and len(names) <= groups
                         and all(isinstance(n, str) and type(i) is int and 1 <= i <= groups for n, i in names)):
                     continue  # (a damaged or planted row: compiled by re, not read; twenty-sixth review, 01)
-                groupindex = dict(names)
-                indexgroup: list[str | None] = [None] * (groups + 1)
-                for name, i in groupindex.items():
-                    indexgroup[i] = name
-                _known[(pattern, flags)] = (final_flags, code, groups, groupindex, tuple(indexgroup))
+                _known[(pattern, flags)] = (final_flags, code, groups, dict(names))
             except Exception:  # noqa: BLE001 (anything else wrong with a row: a miss)
                 continue
     return _known

@@ -133,7 +133,7 @@ _LANGUAGES = (
     '|fo|fr|fy|ga|gd|gl|gn|gu|gv|ha|he|hi|ho|hr|ht|hu|hy|hz|id|ig|ik|is|it|iu|ja|jv|ka|kg|ki|kj|kk|kl|km|kn|ko|kr|ks|ku|kv|kw'
     '|ky|la|lb|lg|li|ln|lo|lt|lu|lv|mg|mh|mi|mk|ml|mn|mr|ms|mt|my|na|nb|nd|ne|ng|nl|nn|no|nr|nv|ny|oc|oj|om|pa|pl|ps|pt|qu'
     '|rm|rn|ro|ru|rw|sa|sc|sd|se|sg|si|sk|sl|sm|sn|sq|sr|ss|st|su|sv|sw|ta|te|tg|th|ti|tk|tl|tn|tr|tt|tw|ty|ug|uk|ur|uz|ve'
-    '|vi|vo|wa|wo|xh|yi|yo|za|zh|zu|cz|jp|cn|ua|dk|gr|vn|br|zhcn|zhtw|zhhk|zhmc|ptbr')
+    '|vi|vo|wa|wo|xh|yi|yo|za|zh|zu|cz|jp|cn|ua|dk|gr|vn|zhcn|zhtw|zhhk|zhmc|ptbr')
 _MESSAGE_BUNDLE = LazyPattern(
     r'(?:^|/)(?:(?:messages?|strings?|translations?|lang|language|i18n|locale|localization|localisation)'
     # (`_` before the language, as ResourceBundle writes it; `-` for the JSON and script bundles of web front ends

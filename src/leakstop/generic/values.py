@@ -984,7 +984,7 @@ def decoded_text(value: str) -> str | None:
     if len(raw) < 4 or not all(32 <= b < 127 or b in _TEXT_BREAKS for b in raw):
         return None
     text = raw.decode('ascii')
-    if (b'\n' in raw or b'\t' in raw or b'\r' in raw) and not (_PROSE.fullmatch(text) and word_share(text) >= 0.8):
+    if not _TEXT_BREAKS.isdisjoint(raw) and not (_PROSE.fullmatch(text) and word_share(text) >= 0.8):
         return None  # (lines of prose: held-out 95's joke token; not a config's or a key's lines, judged as before)
     return text
 
