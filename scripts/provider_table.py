@@ -1537,10 +1537,11 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
       # and twenty-ninth, 02; a hash written after `secret` is no clear text: twenty-ninth, 03; a block's lines read one
       # way only, a secret opening with `$`, NX-OS's and EOS's `role` and IOS's `view`: thirtieth, 01-03; key chains, OSPF,
       # HSRP, BGP, PPP and NTP keys, as cisco-type7-password reads them: thirty-first, 02; VPN pre-shared keys, PAP,
-      # IS-IS, OSPF virtual links, HSRP's key with its timeout: thirty-second, 01)
-      r"""(?<![^\n])(?:[ \t]*username \S{1,64}(?: (?:privilege \d{1,2}|role \S{1,64}|view \S{1,64}|algorithm-type (?:scrypt|sha256|md5))){0,4} (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t][^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?|(?:[ \t]*standby \d{1,4} authentication md5)?[ \t]*key-string(?: 0)?|(?:[ \t]*ip ospf|[ \t]*area \S{1,64} virtual-link \S{1,64}) (?:authentication-key|message-digest-key \d{1,3} md5)(?: 0)?|[ \t]*neighbor \S{1,64} password(?: 0)?|[ \t]*ppp (?:chap|pap sent-username \S{1,64}) password(?: 0)?|[ \t]*isis password|[ \t]*pre-shared-key(?: address \S{1,64}(?: \S{1,64})? key| local| remote)?(?: 0)?|[ \t]*ntp authentication-key \d{1,5} md5(?: 0)?) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"']{4,64})(?=[ \t]+(?:address|role|privilege|timeout)[ \t]|[ \t]*(?![^\n]))""",
+      # IS-IS, OSPF virtual links, HSRP's key with its timeout: thirty-second, 01; its siblings: HSRP's plain-text
+      # authentication, NTP's key with its type after it, SNMPv3 users' auth and priv passwords)
+      r"""(?:(?<![^\n])(?:[ \t]*username \S{1,64}(?: (?:privilege \d{1,2}|role \S{1,64}|view \S{1,64}|algorithm-type (?:scrypt|sha256|md5))){0,4} (?:password|secret)(?: 0)?|[ \t]*enable(?: algorithm-type (?:scrypt|sha256|md5))? (?:password|secret)(?: level \d{1,2})?(?: 0)?|(?:line (?:con|vty|aux|console)|(?:radius|tacacs) server)[^\n]{0,80}\n(?:[ \t][^\n]{0,200}\n){0,8}?[ \t]+(?:password|key)(?: 0)?|[ \t]*(?:tacacs|radius)-server(?: host \S{1,64})?(?: (?:auth|acct)-port \d{1,5}){0,2} key(?: 0)?|[ \t]*wpa-psk ascii(?: 0)?|[ \t]*crypto isakmp key(?: 0)?|(?:[ \t]*standby \d{1,4} authentication md5)?[ \t]*key-string(?: 0)?|(?:[ \t]*ip ospf|[ \t]*area \S{1,64} virtual-link \S{1,64}) (?:authentication-key|message-digest-key \d{1,3} md5)(?: 0)?|[ \t]*neighbor \S{1,64} password(?: 0)?|[ \t]*ppp (?:chap|pap sent-username \S{1,64}) password(?: 0)?|[ \t]*isis password|[ \t]*pre-shared-key(?: address \S{1,64}(?: \S{1,64})? key| local| remote)?(?: 0)?|[ \t]*ntp authentication-key \d{1,5} md5(?: 0)?|[ \t]*standby(?: \d{1,4})? authentication(?: text)?|[ \t]*snmp-server user \S{1,64} \S{1,64} v3 auth (?:md5|sha\d{0,3}))|(?<=[^\s] )priv (?:3des|des|aes \d{3})) (?!\$(?:1|5|8|9|14)\$)(?P<secret>[^\s"']{4,64})(?=[ \t]+(?:address|role|privilege|timeout|priv|access)[ \t]|[ \t]+0[ \t]*(?![^\n])|[ \t]*(?![^\n]))""",
       # (the password judged as any assigned password: cisco, <password>, a word are no finding)
-      keywords=['password', 'secret', 'key', 'wpa-psk ascii'],
+      keywords=['password', 'secret', 'key', 'wpa-psk ascii', 'standby', 'v3 auth', 'priv aes', 'priv des', 'priv 3des'],
       cat='network', max_length=2200, validator='assigned_password',
       examples=[f'radius server ISE1\n address ipv4 10.1.1.1 auth-port 1812 acct-port 1813\n key {_g("c0k", "A16")}',
                 f'username admin privilege 15 password 0 {_g("c0a", "A14")}', f'enable password {_g("c0b", "A12")}',
@@ -1558,13 +1559,19 @@ def define(P: Callable[..., None], C: Callable[..., None], X: Callable[..., None
                 f' ppp pap sent-username ops password 0 {_g("c0z", "A12")}', f' isis password {_g("c1a", "A12")}',
                 f' area 1 virtual-link 10.0.0.9 message-digest-key 1 md5 {_g("c1b", "A12")}',
                 f' standby 1 authentication md5 key-string {_g("c1c", "A14")} timeout 30',
+                f' standby 2 authentication {_g("c1d", "A8")}', f' standby authentication text {_g("c1e", "A8")}',
+                f'ntp authentication-key 2 md5 {_g("c1f", "A14")} 0',
+                f'snmp-server user nms grp1 v3 auth sha {_g("c1g", "A14")} priv aes 128 {_g("c1h", "A14")}',
+                f'snmp-server user nms grp1 v3 auth sha {_g("c1i", "A14")}',
                 f'line vty 0 4\n password {_g("c0l", "A12")}\n login'],
       negatives=['enable secret 5 <md5-hash>', 'enable password 7 <type-7-string>',
                  'username admin privilege 15 password 0 cisco', 'tacacs-server key <key>', 'enable password',
                  'crypto isakmp key 0 address 10.0.0.1', 'username admin password 7 <encrypted>',
                  'enable secret $9$<salt>$<hash>', ' password required', 'line vty 0 4\n password cisco',
                  'machine git.acme.io\n  login ci-bot\n  password <password>\n',
-                 'ntp authentication-key 1 md5 <t7-string> 7', ' key-string 7 <t7-string>'])
+                 'ntp authentication-key 1 md5 <t7-string> 7', ' key-string 7 <t7-string>',
+                 ' standby 1 authentication md5 key-chain HSRP-KEYS', ' standby 1 authentication md5 key-string 7 <t7-string>',
+                 'snmp-server user nms grp1 v3 auth sha <auth-password> priv aes 128 <priv-password>'])
     X('cisco-snmp-community', 'Cisco', 'SNMP community string in a Cisco / network device configuration',
       'https://www.cisco.com/c/en/us/support/docs/ip/simple-network-management-protocol-snmp/7282-12.html',
       r"""(?<![^\n])[ \t]*snmp-server community (?P<secret>[^\s"']{6,64}) (?:RO|RW|ro|rw|view)\b""",

@@ -300,6 +300,22 @@ def test_a_detect_secrets_private_key_entry_covers_its_own_key_only() -> None:
     assert scan_secrets.main(['keys.txt']) == 1
 
 
+def test_a_detect_secrets_private_key_entry_covers_no_new_key_beside_it_on_its_line() -> None:
+    """Thirty-third hostile review, break 02: on the line it was recorded at, the armor's hash still covered every
+    key of that armor starting there: a minified JSON fixture whose test key was reviewed let a new key added to
+    the same line pass (used as it is and after ``baseline import``), as the captured prefix (``ghp``) once did."""
+    _git('init', '-q')
+    one = fakes.pem_private_key(seed='ds-line-one')
+    write('fixture.json', json.dumps({'test_key': one}) + '\n')
+    _git('add', '-A')
+    write('.secrets.baseline', _detect_secrets('scan').stdout)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 0  # the reviewed key: quiet
+    write('fixture.json', json.dumps({'test_key': one, 'prod_key': fakes.pem_private_key(seed='ds-line-two')}) + '\n')
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 1  # a second key on its line
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
+    assert scan_secrets.main(['fixture.json']) == 1
+
+
 def test_detect_secrets_migration_with_the_real_detect_secrets(capsys: pytest.CaptureFixture[str]) -> None:
     """A repository with a .secrets.baseline made by detect-secrets: every recorded finding stays quiet."""
     _git('init', '-q')

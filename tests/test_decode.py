@@ -1526,6 +1526,25 @@ def test_a_percent_encoded_key_is_found_by_both_hooks(key: str, encoded: Any, ru
     _found_by_both_hooks(text, 'session.har')
 
 
+@pytest.mark.parametrize('key', [fakes.pem_private_key('RSA PRIVATE KEY', seed='actions'), *_key_kinds('actions')[::3]],
+                         ids=['rsa', 'pkcs8', 'openssh'])
+@pytest.mark.parametrize('crlf', [False, True], ids=['lf', 'crlf'])
+def test_a_key_escaped_as_github_actions_escapes_it_is_found_by_both_hooks(
+        key: str, crlf: bool, ruleset: RuleSet, default_config: Config) -> None:
+    """Thirty-third hostile review, break 01: GitHub Actions' workflow commands encode only `%`, `\\r` and `\\n`
+    (`::set-output name=k::-----BEGIN RSA PRIVATE KEY-----%0A…`): the END line's spaces stay spaces, which the
+    percent view's END pattern refused, and base64's `+` stays `+`, which it read as a space."""
+    assert '+' in key  # (base64's plus, kept as it is)
+    if crlf:
+        key = key.replace('\n', '\r\n')
+    escaped = key.replace('%', '%25').replace('\r', '%0D').replace('\n', '%0A')
+    text = f'echo "::set-output name=deploy_key::{escaped}"\n'
+    found = scan_data(text.encode(), 'ci/release.sh', ruleset=ruleset, config=default_config)
+    tags = {r.id: r.tags for r in ruleset.rules}
+    assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [1]
+    _found_by_both_hooks(text, 'release.sh')
+
+
 def test_log_prefix_view_reads_each_line_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tenth hostile review (break 10): the log-prefix view walks a run of prefixed lines once, however many BEGIN
     lines it holds, and a BEGIN line whose next line lacks its prefix costs one comparison; lines behind another

@@ -120,21 +120,30 @@ def detect_secrets_hits(recorded: dict[str, frozenset[int]], finding: Finding, d
     hits = set(recorded).intersection(detect_secrets_candidates(finding, data))
     # a PEM header's hash (``BEGIN RSA PRIVATE KEY``) is the same for every key of that armor, as a prefix's is:
     # it covers the key that starts at a line it was recorded at, not a second key anywhere in the file (seventh
-    # hostile review, break 03)
-    for header in {_sha1(m.group(1)) for m in _PEM_HEADER.finditer(finding.secret[:200])} & hits:
-        if header != _sha1(finding.secret) and finding.line not in recorded.get(header, ()):
+    # hostile review, break 03), nor one beside it on that line (a minified fixture: thirty-third, 02)
+    line = _line_of(data, finding)
+    for m in _PEM_HEADER.finditer(finding.secret[:200]):
+        header = _sha1(m.group(1))
+        if header in hits and header != _sha1(finding.secret) and (
+                finding.line not in recorded.get(header, ()) or line.count(m.group(1).encode()) != 1):
             hits.discard(header)
     prefix = _captured_prefix(finding.secret)
-    if prefix is not None and data and finding.end > finding.start:
+    if prefix is not None and line:
         prefix_hash = _sha1(prefix)
         lines = recorded.get(prefix_hash)
         if lines and finding.line in lines:
-            line_start = data.rfind(b'\n', 0, finding.start) + 1
-            line_end = data.find(b'\n', finding.start)
-            line = data[line_start:len(data) if line_end == -1 else line_end]
             if sum(1 for m in _TOKEN.finditer(line) if _captured_prefix(m.group().decode('utf-8', 'replace').lstrip('\'"')) == prefix) <= 1:
                 hits.add(prefix_hash)
     return hits
+
+
+def _line_of(data: bytes, finding: Finding) -> bytes:
+    """The line of ``data`` that ``finding`` starts on (b'' without the data or the finding's span)."""
+    if not data or finding.end <= finding.start:
+        return b''
+    line_start = data.rfind(b'\n', 0, finding.start) + 1
+    line_end = data.find(b'\n', finding.start)
+    return data[line_start:len(data) if line_end == -1 else line_end]
 
 
 class Baseline:

@@ -902,10 +902,12 @@ def yaml_folded_view(data: bytes) -> View | None:
 # A key percent-encoded (a HAR file's form body, `curl --data-urlencode`, a query string): `-` stays as it is, its
 # line breaks are `%0A`, its spaces `%20` or `+`, and base64's `+ / =` are `%2B %2F %3D`. From each BEGIN line to the
 # `-----` closing the END line after it, when that block holds an encoded line break, each `%XX` is read as its byte
-# and each `+` as a space (ninth hostile review, break 03).
+# and each `+` as a space (ninth hostile review, break 03). GitHub Actions' workflow commands encode only `%`, `\r` and
+# `\n` (`::set-output name=k::-----BEGIN RSA PRIVATE KEY-----%0A…`): a block with a space as it is was not
+# form-encoded, and its `+` is base64's (thirty-third hostile review, break 01).
 _PERCENT_BREAK = LazyPattern(rb'(?i)%0A')
 _PERCENT_ESCAPE = LazyPattern(rb'%[0-9A-Fa-f]{2}|\+')
-_PERCENT_END = LazyPattern(rb'-----END[^\s"\'<>&]{0,120}?-----')
+_PERCENT_END = LazyPattern(rb'-----END[^\t\r\n"\'<>&]{0,120}?-----')
 
 
 def percent_view(data: bytes) -> View | None:
@@ -916,8 +918,10 @@ def percent_view(data: bytes) -> View | None:
         m = _PERCENT_END.search(data, found + 10, found + _MARKUP_KEY)
         end = m.end() if m is not None else min(len(data), found + _MARKUP_KEY)
         if m is not None and _PERCENT_BREAK.search(data, found, end):
-            pos = found
+            pos, form = found, data.find(b' ', found, end) == -1
             for e in _PERCENT_ESCAPE.finditer(data, found, end):
+                if e.group() == b'+' and not form:
+                    continue
                 out.add(data[pos:e.start()], pos, e.start(), True)
                 out.add(b' ' if e.group() == b'+' else bytes([int(e.group()[1:], 16)]), e.start(), e.end(), True)
                 pos = e.end()
