@@ -851,6 +851,24 @@ def test_a_subject_is_redacted_in_its_decoded_views_whatever_the_settings(repo: 
     _assert_subject_redacted(added, setting)
 
 
+@pytest.mark.parametrize('message', [
+    'enable secret {p}\nset on the core router', 'requirepass {p}\nfor the cache',
+    'line vty 0 4\n password {p}\n', 'radius server ISE1\n address ipv4 10.1.1.1\n key {p}\n',
+], ids=['enable-secret', 'requirepass', 'line-block', 'server-block'])
+def test_a_subject_of_a_first_paragraph_over_lines_is_redacted_with_the_message_secrets(repo: str, message: str) -> None:
+    """Thirty-fourth hostile review, break 01: git's subject (%s) joins the first paragraph's lines; a rule that reads
+    to a line's end or over lines found nothing in the joined subject, while the message, scanned as written, was a
+    finding: its commit reported, the subject printed with the secret whole (JSON, SARIF)."""
+    password = fakes.rand(fakes.ALNUM, 16, 'subject-over-lines')
+    added = commit_file('notes.txt', 'nothing here\n', message.format(p=password))
+    code, doc = scan_json('--history')
+    assert code == 1
+    subjects = {f['subject'] for f in doc['findings'] if f['commit'] == added}
+    assert subjects and all(password not in s and password[:4] in s for s in subjects), subjects
+    sarif = _leakstop('scan', '--history', '--format', 'sarif')
+    assert sarif.returncode == 1 and password not in sarif.stdout
+
+
 def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(repo: str) -> None:
     """Eighth hostile review, break 09 (a sibling): a subject naming the file (``remove backup_<token>.txt``)
     printed the token whole, as the file's path was."""

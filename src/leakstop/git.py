@@ -564,14 +564,15 @@ def ignore_rule(path: str) -> tuple[str, int, str] | None:
     return source, int(line) if line.isdigit() else 0, pattern
 
 
-def subjects(shas: Sequence[str], *, top: str) -> dict[str, str]:
-    """The first line (subject) of each commit's message, read by one ``git log --no-walk --stdin``.
-    A subject holding a NUL byte can only mislabel itself: ids are checked against those asked for."""
+def subjects(shas: Sequence[str], *, top: str, whole: bool = False) -> dict[str, str]:
+    """The subject of each commit's message (git's ``%s``: its first paragraph, its lines joined by spaces), or
+    with ``whole`` the message as it was written (``%B``), read by one ``git log --no-walk --stdin``.
+    A message holding a NUL byte can only mislabel itself: ids are checked against those asked for."""
     if not shas:
         return {}
     proc = subprocess.run(
         command('--no-replace-objects', '-c', 'i18n.logOutputEncoding=UTF-8', 'log', '--no-walk=unsorted', '--stdin',
-                '-z', '--format=%H %s', '--no-notes', '--no-show-signature', '--'),
+                '-z', '--format=%H %B' if whole else '--format=%H %s', '--no-notes', '--no-show-signature', '--'),
         cwd=top, input='\n'.join(shas).encode('ascii') + b'\n', capture_output=True, env=log_environment(),
     )
     asked = set(shas)

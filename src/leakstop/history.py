@@ -38,7 +38,7 @@ from leakstop.hooks.block_credential_files import has_structure
 from leakstop.records import Commit, FileChange, FileHookSettings, FileResult
 from leakstop.regex import LazyPattern
 from leakstop.report import Progress, reads_as_name, redact
-from leakstop.scan import CHUNK_SIZE, name_findings, ruleset_for, scan_blocks, scan_data
+from leakstop.scan import CHUNK_SIZE, every_secret, name_findings, ruleset_for, scan_blocks, scan_data
 
 # A finding in a blob, and whether the baseline knows it (judged where the blob's text is at hand).
 Judged = Tuple[Finding, bool]
@@ -532,11 +532,16 @@ def scan_history(
     subjects = git.subjects(list(reported), top=top)
     # what is shown is redacted with every rule, whatever the settings select (fifth hostile review, break 17:
     # with --enable-only or --disable-rule, a token in a subject was printed whole), in the decoded views too, and
-    # whatever the allowlist lets pass (eleventh, break 06)
+    # whatever the allowlist lets pass (eleventh, break 06); and each secret of the message as it was written:
+    # git joins the first paragraph's lines, where a rule that reads to a line's end or over lines finds nothing
+    # (`enable secret X` and a second line; thirty-fourth hostile review, break 01)
     selects = bool(config.allowlist.disabled) or config.allowlist.enabled_only is not None
     every = ruleset_for(config, every_rule=True) if reported and selects else ruleset
+    messages = git.subjects(list(reported), top=top, whole=True)
     for sha, commit in reported.items():
-        reported[sha] = commit._replace(subject=without_secrets(subjects.get(sha, ''), every, MESSAGE_PATH))
+        written = messages.get(sha, '').encode('utf-8', 'surrogateescape')
+        also = {f.secret for f in every_secret(written, MESSAGE_PATH, every)}
+        reported[sha] = commit._replace(subject=without_secrets(subjects.get(sha, ''), every, MESSAGE_PATH, also=also))
     return results, reported
 
 
@@ -577,7 +582,8 @@ def _views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
     return views
 
 
-def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: bool = False, glob: bool = False) -> str:
+def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: bool = False, glob: bool = False,
+            also: Sequence[bytes] = ()) -> str:
     """``text`` with each secret ``find`` finds in it redacted: in the text itself, and in the text with its
     escape sequences removed or replaced by a space (``_views``), each found span redacted where it stands
     in ``text`` (spans that overlap are redacted as one). With ``names``, also in the parts of its names that
@@ -599,6 +605,11 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
         return found
 
     spans = found_in(data, with_names=names)
+    for secret in also:  # (known secrets, as they stand in the text)
+        at = data.find(secret)
+        while at != -1:
+            spans.append((at, at + len(secret), secret.decode('utf-8', 'surrogateescape')))
+            at = data.find(secret, at + 1)
     for view, starts, ends in _views(data):
         spans += [(starts[start], ends[end - 1], secret) for start, end, secret in found_in(view, with_names=False)]
     for view, starts, ends in glob_views(data) if glob else ():  # a name the glob matches, and that name's parts
@@ -618,13 +629,15 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
     return data.decode('utf-8', errors)
 
 
-def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml', *, glob: bool = False) -> str:
+def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml', *, glob: bool = False,
+                    also: Iterable[str] = ()) -> str:
     """``text`` taken from a repository or written by a user (a commit's subject, a path glob, a rule's description,
     a baseline's file name) with each secret the rules of ``ruleset`` find in it redacted, in the text and in its
     decoded views, as a file at ``path`` is scanned (``scan.every_secret``). Pass every rule, whatever the settings
     select, and no allowlist applies: an allowlisted token pasted into a path is still a token. Also each found
     in a part of a name that ``_`` separates (a subject naming a file: ``backup_<token>.txt``: ``files.name_parts``).
     With ``glob`` (``text`` is a pattern: a glob, a .gitignore line, or may quote one: an error), also each found in a
-    name it matches (``files.glob_views``): a pattern is redacted as every name it matches would be."""
-    from leakstop.scan import every_secret
-    return _redact(text, lambda data: every_secret(data, path, ruleset), names=True, glob=glob)
+    name it matches (``files.glob_views``): a pattern is redacted as every name it matches would be. ``also``:
+    secrets found where ``text`` was taken from (a commit's whole message), redacted wherever they stand in it."""
+    return _redact(text, lambda data: every_secret(data, path, ruleset), names=True, glob=glob,
+                   also=[s.encode('utf-8', 'surrogateescape') for s in also if len(s) >= 4])
