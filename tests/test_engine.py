@@ -979,13 +979,17 @@ PNG_START = 'iVBORw0KGgoAAAANSUhEUgAADYAAAAbaCAYAAADGbzJnAAAMPmlDQ1BJQ0MgUHJvZml
     (f'"image/jpeg": "/9j/4AAQSkZJRgABAQAAAQABAAD/{FB_TOKEN}+x"', False),
     (f'src: url(data:font/ttf;base64,AAEAAAARAQAABAAQR0RFRgBKAAQAAA/{FB_TOKEN}+AAAA)', False),  # an SVG's font
     (f'src: url(data:font/woff2;base64,d09GMgABAAAAAA/{FB_TOKEN}/x)', False),
+    # inside a program's or an archive's base64 (held-out 99: a module that uploads an executable)
+    (f'handlekatz_b64 = "TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAA/{FB_TOKEN}+AAAA"', False),
+    (f'"payload": "rO0ABXNyABtvcmcuZHVtbXkuaW5zZWN1cmUu/{FB_TOKEN}/x"', False),
+    (f'blob = "H4sIAAAAAAAAA+1aW3PbNhJ+/{FB_TOKEN}+AAAA"', False),
     # after a slash that is no image's: a path, base64 that is not an image, a run with a dot in it
     (f'GET https://graph.example.com/v1/{FB_TOKEN}', True),
     (f'"blob": "QUJDREVGR0hJSktM/{FB_TOKEN}+AAAA"', True),
     (f'"x": "{PNG_START}.x/{FB_TOKEN}"', True),
     (f'token = "{FB_TOKEN}"', True),
 ])
-def test_a_token_shape_inside_an_embedded_image_is_no_token(data: str, found: bool) -> None:
+def test_a_token_shape_inside_an_embedded_file_is_no_token(data: str, found: bool) -> None:
     rules = [FB_RULE]
     ruleset = engine.RuleSet(rules, engine.compile_database(rules))
     assert [f.secret for f in engine.scan_bytes(data.encode(), ruleset, 'notebook.ipynb')] == ([FB_TOKEN] if found else [])

