@@ -1545,6 +1545,24 @@ def test_a_key_escaped_as_github_actions_escapes_it_is_found_by_both_hooks(
     _found_by_both_hooks(text, 'release.sh')
 
 
+@pytest.mark.parametrize('after', ['EOF\n', 'author Jane <j@example.test> 1700000000 +0000\n', 'Signed-off-by: Jane\n'])
+def test_wrapped_base64_of_a_key_before_a_line_of_words_is_found(after: str, ruleset: RuleSet, default_config: Config) -> None:
+    """Thirty-fifth hostile review, break 04: `base64` wraps a key at 76 columns; when its last line is 60 columns or
+    more, the rule's optional short last line took the next line's first word (a heredoc's `EOF`, git's `author`
+    line after a commit message), the checks refused the whole, and no shorter match was tried."""
+    # a key with a DER structure (the checks read it whole), its PEM without a final line break: 72 columns unpadded
+    der = fakes.der_private_key(seed='wrapped', bits=2048)
+    pem = '-----BEGIN PRIVATE KEY-----\n' + '\n'.join(der[i:i + 64] for i in range(0, len(der), 64))
+    encoded = base64.b64encode((pem + '\n-----END PRIVATE KEY-----').encode()).decode()
+    lines = [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
+    assert len(lines[-1]) >= 60 and not lines[-1].endswith('=')
+    text = 'base64 -d > /etc/ssl/private/app.key <<EOF\n' + '\n'.join(lines) + '\n' + after
+    found = scan_data(text.encode(), 'deploy/install.sh', ruleset=ruleset, config=default_config)
+    tags = {r.id: r.tags for r in ruleset.rules}
+    assert [f.line for f in found if 'private-key' in tags[f.rule_id]] == [2]
+    _found_by_both_hooks(text, 'install.sh')
+
+
 def test_log_prefix_view_reads_each_line_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tenth hostile review (break 10): the log-prefix view walks a run of prefixed lines once, however many BEGIN
     lines it holds, and a BEGIN line whose next line lacks its prefix costs one comparison; lines behind another

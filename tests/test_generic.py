@@ -1132,5 +1132,31 @@ def test_a_name_field_pairs_with_a_value_field_of_its_own_object(detector: Gener
     assert not detector.scan(line.encode(), 'test/fixtures/export.json')
     password = 'Xk9}qLm2vTzRw4Bn'
     for text in (f'{{"name":"DB_PASSWORD","value":"{password}"}}', f'[{filler},{{"name":"DB_PASSWORD","value":"{password}"}}]',
-                 f'{{"value":"{password}","name":"DB_PASSWORD"}}'):
+                 f'{{"value":"{password}","name":"DB_PASSWORD"}}',
+                 # an object of the entry's own between its name and its value (thirty-fifth hostile review, 02)
+                 f'{{"name":"smtp_password","label":{{"en":"SMTP password","de":"SMTP-Passwort"}},"value":"{password}"}}',
+                 # keys sorted (`default` before `name`): the nearest value field before the name, on a long line (03)
+                 f'[{filler},{{"default":"x","name":"API_PORT"}},{{"default":"{password}","name":"DB_PASSWORD"}}]'):
         assert [c.secret for c in detector.scan(text.encode(), "deploy/task.json")] == [password], text[:40]
+
+
+def test_a_name_field_looks_for_its_value_field_near_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty-fifth hostile review, 05: on a minified line of secret-named fields without value fields (a 609 KB
+    schema), each name field searched the rest of the line and the line from its start: time quadratic in the line.
+    Each search now reads at most NAMED_REACH bytes either way."""
+    from leakstop.generic import extract
+    read: list[int] = []
+    pattern = extract._VALUE_FIELD
+
+    class Counted:
+        def search(self, data: bytes, pos: int, endpos: int) -> object:
+            read.append(endpos - pos)
+            return pattern.search(data, pos, endpos)
+
+        def finditer(self, data: bytes, pos: int, endpos: int) -> object:
+            read.append(endpos - pos)
+            return pattern.finditer(data, pos, endpos)
+    monkeypatch.setattr(extract, '_VALUE_FIELD', Counted())
+    line = ('[' + ','.join(f'{{"name":"db_password_{n}","type":"string"}}' for n in range(3000)) + ']\n').encode()
+    list(extract.named(line, 0, len(line)))
+    assert read and max(read) <= extract.NAMED_REACH and len(read) <= 2 * 3000 + 2

@@ -869,6 +869,24 @@ def test_a_subject_of_a_first_paragraph_over_lines_is_redacted_with_the_message_
     assert sarif.returncode == 1 and password not in sarif.stdout
 
 
+def test_a_secret_written_over_the_lines_of_a_subject_is_redacted(repo: str) -> None:
+    """Thirty-fifth hostile review, break 01: a secret written over lines of the first paragraph (the base64 of a key
+    as `base64` wraps it) stands in git's subject with spaces for its line breaks, where no rule finds it, and the
+    thirty-fourth's fix redacted a message's secrets only where they stood as found: the subject was shown whole."""
+    import base64
+    der = fakes.der_private_key(seed='subject-lines')
+    pem = '-----BEGIN PRIVATE KEY-----\n' + '\n'.join(der[i:i + 64] for i in range(0, len(der), 64)) + '\n-----END PRIVATE KEY-----\n'
+    encoded = base64.b64encode(pem.encode()).decode()
+    lines = [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
+    added = commit_file('notes.txt', 'nothing here\n', '\n'.join(lines) + '\n')
+    code, doc = scan_json('--history')
+    assert code == 1
+    subjects = {f['subject'] for f in doc['findings'] if f['commit'] == added}
+    assert subjects and all(line[8:40] not in subject for subject in subjects for line in lines), subjects
+    sarif = _leakstop('scan', '--history', '--format', 'sarif')
+    assert sarif.returncode == 1 and not any(line[8:40] in sarif.stdout for line in lines)
+
+
 def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(repo: str) -> None:
     """Eighth hostile review, break 09 (a sibling): a subject naming the file (``remove backup_<token>.txt``)
     printed the token whole, as the file's path was."""

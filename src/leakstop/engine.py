@@ -1167,11 +1167,28 @@ def confirm(data: bytes, ruleset: RuleSet, index: int, ends: list[int]) -> list[
                 continue
             seen.add(span)
             secret = m.group(rule.secret_group).decode('utf-8', 'replace')
+            if not _accepted(ruleset, index, secret) and isinstance(regex, re.Pattern):
+                m = _without_last_line(regex, data, m, rule.secret_group) or m
+                span = m.span(rule.secret_group)
+                secret = m.group(rule.secret_group).decode('utf-8', 'replace')
             if _accepted(ruleset, index, secret) and not (
                     PASSWORD_TAG in rule.tags and names_itself(data, span[0], span[1], secret)
             ) and not in_embedded_file(data, span[0]):
                 out.append((span[0], span[1], secret))
     return _outermost(out)
+
+
+def _without_last_line(regex: re.Pattern[bytes], data: bytes, m: re.Match[bytes], group: int | str) -> re.Match[bytes] | None:
+    """The match of ``regex`` at ``m``'s start that ends before the last line break of the secret ``m`` found, or
+    None: a rule's optional last line may take the next line's first word (`EOF` after a heredoc's base64, git's
+    `author` line after a commit message), and the checks then refuse the whole (thirty-fifth hostile review, 04)."""
+    start, end = m.span(group)
+    cut = data.rfind(b'\n', start, end)
+    if cut <= start:
+        return None
+    if data[cut - 1:cut] == b'\r':
+        cut -= 1
+    return regex.match(data, m.start(), cut)
 
 
 # The base64 of an image or a font starts with its format's magic: PNG, JPEG, GIF, WebP, ICO, TIFF (both byte

@@ -540,9 +540,43 @@ def scan_history(
     messages = git.subjects(list(reported), top=top, whole=True)
     for sha, commit in reported.items():
         written = messages.get(sha, '').encode('utf-8', 'surrogateescape')
-        also = {f.secret for f in every_secret(written, MESSAGE_PATH, every)}
-        reported[sha] = commit._replace(subject=without_secrets(subjects.get(sha, ''), every, MESSAGE_PATH, also=also))
+        secrets = every_secret(written, MESSAGE_PATH, every)
+        subject = subjects.get(sha, '')
+        reported[sha] = commit._replace(subject=without_secrets(
+            subject, every, MESSAGE_PATH, also={f.secret for f in secrets},
+            spans=subject_spans(written, subject.encode('utf-8', 'surrogateescape'), secrets)))
     return results, reported
+
+
+def subject_spans(message: bytes, subject: bytes, found: Iterable[Finding]) -> list[tuple[int, int, str]]:
+    """The spans of ``subject`` (git's ``%s`` of ``message``: its first paragraph, each line without its trailing
+    blanks, joined by one space) that the findings of ``message`` cover, each with its secret: a secret written over
+    lines of that paragraph (a PuTTY key, wrapped base64) stands in the subject with spaces for its line breaks, as
+    no rule finds it there (thirty-fifth hostile review, 01). None when the subject is not that paragraph."""
+    offsets: list[int] = []  # the message's offset of each byte of the subject
+    joined: list[bytes] = []
+    at = 0
+    lines = message.split(b'\n')
+    while lines and not lines[0].strip():  # (blank lines before it)
+        at += len(lines.pop(0)) + 1
+    for line in lines:
+        text = line.rstrip()
+        if not text:
+            break
+        if joined:
+            joined.append(b' ')
+            offsets.append(at - 1)  # the space stands for the line break before this line
+        joined.append(text)
+        offsets.extend(range(at, at + len(text)))
+        at += len(line) + 1
+    if b''.join(joined) != subject:
+        return []
+    spans = []
+    for f in found:
+        inside = [i for i, o in enumerate(offsets) if f.start <= o < f.end]
+        if inside:
+            spans.append((inside[0], inside[-1] + 1, f.secret))
+    return spans
 
 
 # An escape sequence of any length, raw (ESC, or the C1 CSI) or written as escape text (\x1b, \033, \e, \u001b):
@@ -583,7 +617,7 @@ def _views(data: bytes) -> list[tuple[bytes, list[int], list[int]]]:
 
 
 def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: bool = False, glob: bool = False,
-            also: Sequence[bytes] = ()) -> str:
+            also: Sequence[bytes] = (), known: Sequence[tuple[int, int, str]] = ()) -> str:
     """``text`` with each secret ``find`` finds in it redacted: in the text itself, and in the text with its
     escape sequences removed or replaced by a space (``_views``), each found span redacted where it stands
     in ``text`` (spans that overlap are redacted as one). With ``names``, also in the parts of its names that
@@ -604,12 +638,12 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
                       if 0 <= f.start < f.end <= len(parts.text)]
         return found
 
-    spans = found_in(data, with_names=names)
-    for secret in also:  # (known secrets, as they stand in the text)
-        at = data.find(secret)
+    spans = [*found_in(data, with_names=names), *(span for span in known if 0 <= span[0] < span[1] <= len(data))]
+    for secret_bytes in also:  # (known secrets, as they stand in the text)
+        at = data.find(secret_bytes)
         while at != -1:
-            spans.append((at, at + len(secret), secret.decode('utf-8', 'surrogateescape')))
-            at = data.find(secret, at + 1)
+            spans.append((at, at + len(secret_bytes), secret_bytes.decode('utf-8', 'surrogateescape')))
+            at = data.find(secret_bytes, at + 1)
     for view, starts, ends in _views(data):
         spans += [(starts[start], ends[end - 1], secret) for start, end, secret in found_in(view, with_names=False)]
     for view, starts, ends in glob_views(data) if glob else ():  # a name the glob matches, and that name's parts
@@ -630,7 +664,7 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
 
 
 def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml', *, glob: bool = False,
-                    also: Iterable[str] = ()) -> str:
+                    also: Iterable[str] = (), spans: Sequence[tuple[int, int, str]] = ()) -> str:
     """``text`` taken from a repository or written by a user (a commit's subject, a path glob, a rule's description,
     a baseline's file name) with each secret the rules of ``ruleset`` find in it redacted, in the text and in its
     decoded views, as a file at ``path`` is scanned (``scan.every_secret``). Pass every rule, whatever the settings
@@ -638,6 +672,7 @@ def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml', *,
     in a part of a name that ``_`` separates (a subject naming a file: ``backup_<token>.txt``: ``files.name_parts``).
     With ``glob`` (``text`` is a pattern: a glob, a .gitignore line, or may quote one: an error), also each found in a
     name it matches (``files.glob_views``): a pattern is redacted as every name it matches would be. ``also``:
-    secrets found where ``text`` was taken from (a commit's whole message), redacted wherever they stand in it."""
+    secrets found where ``text`` was taken from (a commit's whole message), redacted wherever they stand in it;
+    ``spans``: byte spans of ``text`` (UTF-8) known to hold a secret (``subject_spans``), redacted."""
     return _redact(text, lambda data: every_secret(data, path, ruleset), names=True, glob=glob,
-                   also=[s.encode('utf-8', 'surrogateescape') for s in also if len(s) >= 4])
+                   also=[s.encode('utf-8', 'surrogateescape') for s in also if len(s) >= 4], known=spans)

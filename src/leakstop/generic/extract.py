@@ -1336,11 +1336,25 @@ def _object_edge(line: bytes) -> bool:
     return text.startswith((b'- ', b'{', b'}', b']', b'[')) or text.endswith((b'{', b'[')) or text == b'-'
 
 
-def _braces(data: bytes, start: int, end: int) -> bool:
-    """Whether an object opens or closes between a name field and a value field on one line: the value is another
-    entry's (a minified JSON line holds thousands of objects: Ghost's export paired a migration named "add api key
-    tables" with the db_hash setting's UUID far along the line; held-out 96)."""
-    return data.find(b'{', start, end) != -1 or data.find(b'}', start, end) != -1
+# How far along its line a name field's value field is looked for, either way: an object's fields stand near each other,
+# and a minified line of names without values took time quadratic in its length (a 609 KB schema: minutes;
+# thirty-fifth hostile review, 05)
+NAMED_REACH = 2048
+_BRACE = LazyPattern(rb'[{}]')
+
+
+def _same_object(data: bytes, start: int, end: int) -> bool:
+    """Whether a name field and a value field with ``data[start:end]`` between them are fields of one object: every
+    object opened between them is closed there, and none closes that was open before (a minified JSON line holds
+    thousands of objects: Ghost's export paired a migration named "add api key tables" with the db_hash setting's UUID
+    far along the line, held-out 96; an object between them, `"label": {…}`, is the entry's own: thirty-fifth hostile
+    review, 02)."""
+    depth = 0
+    for brace in _BRACE.finditer(data, start, end):
+        depth += 1 if brace.group() == b'{' else -1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
@@ -1352,13 +1366,12 @@ def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
         if '://' in key:
             continue  # a URL names no entry (`name: https://…/token`)
         start, end = _line_bounds(data, m.start())
-        field = _VALUE_FIELD.search(data, m.end(), end)
-        if field is not None and _braces(data, m.end(), field.start()):
+        field = _VALUE_FIELD.search(data, m.end(), min(end, m.end() + NAMED_REACH))
+        if field is not None and not _same_object(data, m.end(), field.start()):
             field = None
-        if field is None:
-            field = _VALUE_FIELD.search(data, start, m.start())
-            if field is not None and _braces(data, field.end(), m.start()):
-                field = None
+        if field is None:  # the nearest value field before the name, of the same object
+            before = list(_VALUE_FIELD.finditer(data, max(start, m.start() - NAMED_REACH), m.start()))
+            field = next((f for f in reversed(before) if _same_object(data, f.end(), m.start())), None)
         if field is None:
             column = m.start() - start
             field = _sibling_field(data, start, end, column)
