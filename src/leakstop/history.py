@@ -552,7 +552,7 @@ def subject_spans(message: bytes, subject: bytes, found: Iterable[Finding]) -> l
     """The spans of ``subject`` (git's ``%s`` of ``message``: its first paragraph, each line without its trailing
     blanks, joined by one space) that the findings of ``message`` cover, each with its secret: a secret written over
     lines of that paragraph (a PuTTY key, wrapped base64) stands in the subject with spaces for its line breaks, as
-    no rule finds it there (thirty-fifth hostile review, 01). None when the subject is not that paragraph."""
+    no rule finds it there (thirty-fifth hostile review, 01). No span when the subject is not that paragraph."""
     offsets: list[int] = []  # the message's offset of each byte of the subject
     joined: list[bytes] = []
     at = 0
