@@ -985,6 +985,8 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     # a secret that ends or starts with a delimiter: the token beside it is another one
     (b'k: Zm9vYmFyQQ==next', 'Zm9vYmFyQQ==', None, ['Zm9vYmFyQQ==', 'Zm9vYmFyQQ']),
     (b'other=SECRETVALUE1', '=SECRETVALUE1', None, ['=SECRETVALUE1', 'SECRETVALUE1']),
+    # one that starts with a newline: the token on the next line (its line's tokens are looked up, thirty-sixth)
+    (b'x = 1\nSECRETVALUE1 y\n', '\nSECRETVALUE1', None, ['\nSECRETVALUE1', 'SECRETVALUE1']),
     # a secret joined to another value by '-' or '.' (hostile review): the run, never the other value alone
     (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None, [GH, JOINED + '-' + GH]),
     (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None, [GH, JOINED + '.' + GH]),
@@ -1003,6 +1005,7 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     (b'', 'x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', 'BEGIN RSA PRIVATE KEY']),
     (b'', 'x' * 170 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 170 + '-----BEGIN RSA PRIVATE KEY-----']),
 ], ids=['no-text', 'empty-span', 'line-start', 'second-line', 'line-end', 'ends-with-delimiter', 'starts-with-delimiter',
+        'starts-with-a-newline',
         'joined-by-dash', 'joined-by-dot', 'holds-a-colon', 'holds-a-space', 'holds-a-semicolon-after-a-run', 'reviewed-prefix-dash', 'reviewed-prefix-mixed', 'gitlab', 'gitlab-cbt',
         'not-at-start', 'header-in-200', 'header-past-200'])
 def test_detect_secrets_candidates_by_hand(data: bytes, secret: str, span: tuple[int, int] | None, texts: list[str]) -> None:

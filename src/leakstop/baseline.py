@@ -83,9 +83,13 @@ class Scanned:
         """Where the line ``finding`` starts on starts and ends in the text (None without the text or a span)."""
         if not self.data or finding.end <= finding.start:
             return None
+        return self._line_at(finding.start)
+
+    def _line_at(self, pos: int) -> tuple[int, int]:
+        """The line that holds byte ``pos`` (or ends at it, a newline)."""
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer(b'\n', self.data)]
-        at = bisect.bisect_left(self._newlines, finding.start)
+        at = bisect.bisect_left(self._newlines, pos)
         return (self._newlines[at - 1] + 1 if at else 0,
                 self._newlines[at] if at < len(self._newlines) else len(self.data))
 
@@ -103,13 +107,14 @@ class Scanned:
         detect-secrets hashes the whole value around a secret (``"X:Zk8…"``), so a reviewed ``X`` never
         stood for a new secret ``X:Zk8…`` that begins with it (eighth hostile review, break 02), nor the
         ``-----BEGIN`` of a key for every key."""
-        line = self.line(finding)
-        if line is None:
+        if self.line(finding) is None:
             return None
         runs = list(_TOKEN.finditer(self.data, finding.start, finding.end))  # the secret's runs between delimiters
         if len(runs) != 1:
             return None  # all delimiters, or a delimiter inside: no one token holds it
-        starts, ends = self.tokens(line)  # (a newline is a delimiter: the token is on this line)
+        # the run's line (a newline is a delimiter: the token is on it), not the secret's: a secret may start
+        # with a newline
+        starts, ends = self.tokens(self._line_at(runs[0].start()))
         at = bisect.bisect_right(ends, runs[0].start())  # the token that ends after the run starts holds it
         return self.data[starts[at]:ends[at]].decode('utf-8', 'surrogateescape')
 
