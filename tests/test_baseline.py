@@ -316,6 +316,126 @@ def test_a_detect_secrets_private_key_entry_covers_no_new_key_beside_it_on_its_l
     assert scan_secrets.main(['fixture.json']) == 1
 
 
+@pytest.mark.parametrize('written', ['percent', 'json-escape'])
+def test_a_detect_secrets_private_key_entry_covers_no_escaped_or_percent_encoded_key_beside_it(written: str) -> None:
+    """Thirty-sixth hostile review, break 01: the thirty-third's fix counted the armor's header in the line's raw bytes
+    only. A new key added to the reviewed key's line percent-encoded (a recorded form body: ``BEGIN%20RSA…%0A``) or
+    with ``\\u0020`` escapes, which leakstop finds in a decoded view, left one literal header there: the armor's hash
+    covered it (as it is and after ``baseline import``). What leakstop finds on the line counts too."""
+    import urllib.parse
+    _git('init', '-q')
+    one = fakes.pem_private_key(seed='ds-view-one')
+    write('fixture.json', json.dumps({'test_key': one}) + '\n')
+    _git('add', '-A')
+    write('.secrets.baseline', _detect_secrets('scan').stdout)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 0  # the reviewed key: quiet
+    two = fakes.pem_private_key(seed='ds-view-two')
+    if written == 'percent':
+        value = 'grant=x&key=' + urllib.parse.quote(two, safe='')
+    else:
+        value = two.replace('\n', '\\n').replace(' ', '\\u0020')
+    write('fixture.json', json.dumps({'test_key': one})[:-1] + f', "body": "{value}"}}\n')
+    assert scan_secrets.main(['fixture.json']) == 1  # (leakstop finds it)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 1  # a second key on its line
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
+    assert scan_secrets.main(['fixture.json']) == 1
+    write('fixture.json', json.dumps({'test_key': one}) + '\n')  # the reviewed key alone again: quiet again
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 0
+
+
+@pytest.mark.parametrize('escape', ['\\u005f', '\\x5f'])
+def test_a_captured_prefix_covers_no_escaped_token_beside_it(escape: str) -> None:
+    """Thirty-sixth hostile review, break 01: the captured prefix's hash (``ghp``) counted the line's raw tokens; a
+    second GitHub token on the reviewed one's line written with its ``_`` escaped (``ghp\\u005f…``, ``ghp\\x5f…``),
+    which leakstop finds in the escape view, was not counted, and the prefix covered it."""
+    _git('init', '-q')
+    first, second = (fakes.github('ghp', seed=f'ds-escaped-{n}') for n in range(2))
+    write('app.js', f'var c={{k:"{first}"}};\n')
+    _git('add', '-A')
+    write('.secrets.baseline', _detect_secrets('scan', 'app.js').stdout)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'app.js']) == 0  # the reviewed one passes
+    write('app.js', f'var c={{k:"{first}",n:"{second.replace("_", escape)}"}};\n')
+    assert scan_secrets.main(['app.js']) == 1  # (leakstop finds it)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'app.js']) == 1
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
+    assert scan_secrets.main(['app.js']) == 1
+
+
+def test_a_captured_prefix_covers_no_second_token_in_a_url_path_beside_it() -> None:
+    """Thirty-sixth hostile review, break 01's sibling: tokens that start no token between delimiters (``/t/ghp_…``
+    in a URL) were not counted in the line's bytes, so a line of two held "none" and the prefix covered both. The
+    real detect-secrets records the prefix once for such a line; leakstop's findings count now."""
+    _git('init', '-q')
+    first, second = (fakes.github('ghp', seed=f'ds-url-{n}') for n in range(2))
+    write('app.js', f'get("https://h/t/{first}"); get("https://h/t/{second}");\n')
+    _git('add', '-A')
+    write('.secrets.baseline', _detect_secrets('scan', 'app.js').stdout)
+    assert len(json.loads(read('.secrets.baseline'))['results']['app.js']) == 1  # (one entry: sha1("ghp"), line 1)
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'app.js']) == 1
+    assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
+    assert scan_secrets.main(['app.js']) == 1
+    write('app.js', f'get("https://h/t/{first}");\n')  # one token on the line: the prefix covers it
+    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'app.js']) == 0
+
+
+def test_a_header_or_prefix_hash_counts_every_view_but_each_key_once() -> None:
+    """Thirty-sixth hostile review, break 01: a PEM header's or a captured prefix's hash covers a finding only while
+    its line holds one key of that armor or one token of that prefix, counted in the line's bytes (what
+    detect-secrets sees) and in the text's findings (what leakstop finds in its decoded views); a finding that holds
+    a literal occurrence is that occurrence, not a second one."""
+    key, new = fakes.pem_private_key(seed='count-one'), fakes.pem_private_key(seed='count-two')
+    header = hashlib.sha1(b'BEGIN RSA PRIVATE KEY').hexdigest()
+    escaped_new = new.replace('\n', '\\n').replace(' ', '\\u0020')
+    data = (json.dumps({'k': key})[:-1] + f', "n": "{escaped_new}"}}\n').encode()
+    reviewed = _on_line(data, json.dumps(key)[1:-1])
+    start = data.index(b'-----BEGIN\\u0020')
+    escaped = Finding(path='a.py', line=1, column=start + 1, rule_id='private-key-pem', description='d', secret=new,
+                      start=start, end=data.index(b'"', start))
+    recorded = {header: frozenset({1})}
+    assert bl.detect_secrets_hits(recorded, reviewed, data) == {header}  # (the escaped key unknown: one)
+    text = bl.Scanned(data, [reviewed, escaped, reviewed._replace(rule_id='another-rule')])
+    assert bl.detect_secrets_hits(recorded, reviewed, text) == set()
+    assert bl.detect_secrets_hits(recorded, escaped, text) == set()
+    alone = bl.Scanned(data, [reviewed, reviewed._replace(rule_id='another-rule')])  # one key, two findings of it
+    assert bl.detect_secrets_hits(recorded, reviewed, alone) == {header}
+    other = fakes.github('ghp', seed='count-other')
+    prefix = bl.captured_prefix_hash(GH)
+    assert prefix is not None
+    escaped_other = other.replace('_', '\\u005f')
+    line = f'x = 1\nvar c = {{k: "{GH}", n: "{escaped_other}"}};\n'.encode()
+    token = _on_line(line, GH)
+    start = line.index(b'ghp\\u005f')
+    hidden = token._replace(secret=other, start=start, end=start + len(other) + 5)
+    assert bl.detect_secrets_hits({prefix: frozenset({2})}, token, line) == {prefix}
+    assert bl.detect_secrets_hits({prefix: frozenset({2})}, token, bl.Scanned(line, [token, hidden])) == set()
+    assert bl.Baseline('b', detect_secrets={'a.py': {prefix: frozenset({2})}}).knows(token, data=line)
+    assert bl.unknown(bl.Baseline('b', detect_secrets={'a.py': {prefix: frozenset({2})}}), [token, hidden], line) == [
+        token, hidden]
+
+
+def test_a_long_line_of_tokens_at_a_recorded_prefix_is_matched_in_linear_time() -> None:
+    """Thirty-sixth hostile review, break 01's sibling: each finding of a line counted the line's tokens again, and
+    looked for the token around it from the line's start: a minified line of GitHub tokens at a line a captured
+    prefix was recorded at took time quadratic in its length (215 KB, 5,000 tokens: 20 s)."""
+    import timing
+    prefix = bl.captured_prefix_hash(GH)
+    assert prefix is not None
+    baseline = bl.Baseline('b', detect_secrets={'a.py': {prefix: frozenset({1}), '0' * 40: frozenset({1})}})
+
+    def line(size: int) -> bytes:
+        return ('[' + ','.join(f'"{fakes.github("ghp", seed=n)}"' for n in range(size // 43)) + ']\n').encode()
+
+    def judge(data: bytes) -> object:
+        found, start = [], 0
+        while (start := data.find(b'ghp_', start)) != -1:
+            found.append(Finding(path='a.py', line=1, column=start + 1, rule_id='github-pat-classic',
+                                 description='d', secret=data[start:start + 40].decode(), start=start, end=start + 40))
+            start += 40
+        return bl.unknown(baseline, found, data)
+
+    timing.assert_grows_linearly(judge, line, small=20_000, large=80_000)
+
+
 def test_detect_secrets_migration_with_the_real_detect_secrets(capsys: pytest.CaptureFixture[str]) -> None:
     """A repository with a .secrets.baseline made by detect-secrets: every recorded finding stays quiet."""
     _git('init', '-q')
@@ -865,6 +985,8 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     # a secret that ends or starts with a delimiter: the token beside it is another one
     (b'k: Zm9vYmFyQQ==next', 'Zm9vYmFyQQ==', None, ['Zm9vYmFyQQ==', 'Zm9vYmFyQQ']),
     (b'other=SECRETVALUE1', '=SECRETVALUE1', None, ['=SECRETVALUE1', 'SECRETVALUE1']),
+    # one that starts with a newline: the token on the next line (its line's tokens are looked up, thirty-sixth)
+    (b'x = 1\nSECRETVALUE1 y\n', '\nSECRETVALUE1', None, ['\nSECRETVALUE1', 'SECRETVALUE1']),
     # a secret joined to another value by '-' or '.' (hostile review): the run, never the other value alone
     (b'k="' + JOINED.encode() + b'-' + GH.encode() + b'"', GH, None, [GH, JOINED + '-' + GH]),
     (b'k="' + JOINED.encode() + b'.' + GH.encode() + b'"', GH, None, [GH, JOINED + '.' + GH]),
@@ -883,6 +1005,7 @@ JOINED = fakes.aws_key_id(seed='joined')  # a baselined value the new token is j
     (b'', 'x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 169 + '-----BEGIN RSA PRIVATE KEY-----', 'BEGIN RSA PRIVATE KEY']),
     (b'', 'x' * 170 + '-----BEGIN RSA PRIVATE KEY-----', None, ['x' * 170 + '-----BEGIN RSA PRIVATE KEY-----']),
 ], ids=['no-text', 'empty-span', 'line-start', 'second-line', 'line-end', 'ends-with-delimiter', 'starts-with-delimiter',
+        'starts-with-a-newline',
         'joined-by-dash', 'joined-by-dot', 'holds-a-colon', 'holds-a-space', 'holds-a-semicolon-after-a-run', 'reviewed-prefix-dash', 'reviewed-prefix-mixed', 'gitlab', 'gitlab-cbt',
         'not-at-start', 'header-in-200', 'header-past-200'])
 def test_detect_secrets_candidates_by_hand(data: bytes, secret: str, span: tuple[int, int] | None, texts: list[str]) -> None:

@@ -196,3 +196,22 @@ def test_a_cut_in_the_first_bytes_of_the_file(
         whole = findings(path, ruleset, default_config, 10 * overlap)
         assert whole and whole[0][0] == 1, gap
         assert findings(path, ruleset, default_config, chunk) == whole, gap
+
+
+def test_a_detect_secrets_prefix_judges_a_window_s_findings_on_the_file_s_lines(
+        rulesets: dict[str, RuleSet], default_config: Config, tmp_path: object,
+) -> None:
+    """Thirty-sixth hostile review, break 01's sibling: the baseline judged each window's findings with the window's
+    line numbers, so a detect-secrets prefix (``ghp``) recorded at line N covered the token on the N-th line of every
+    later window. It covers the token on the file's line N only."""
+    import hashlib
+    from leakstop.baseline import Baseline
+    ruleset = rulesets['generic']
+    path = os.path.join(str(tmp_path), 'notes.txt')
+    with open(path, 'w') as f:
+        f.write(''.join(f't{n} = "{fakes.github("ghp", seed=("chunks-line", n))}"\n' for n in range(1, 601)))
+    baseline = Baseline(os.path.join(str(tmp_path), '.secrets.baseline'),
+                        detect_secrets={'notes.txt': {hashlib.sha1(b'ghp').hexdigest(): frozenset({100})}})
+    for chunk in (4 * overlap_of(ruleset), 10 ** 6):
+        result = scan_path(path, ruleset=ruleset, config=default_config, baseline=baseline, chunk_size=chunk)
+        assert set(range(1, 601)) - {f.line for f in result.findings} == {100}, chunk

@@ -166,6 +166,26 @@ def test_allowlists_and_baseline_apply_to_history(repo: str) -> None:
     assert (code, doc['findings']) == (0, [])
 
 
+def test_a_detect_secrets_prefix_covers_one_token_of_its_line_as_leakstop_finds_them_in_history(repo: str) -> None:
+    """Thirty-sixth hostile review, break 01, in a history scan: a detect-secrets baseline's captured prefix (``ghp``)
+    covers a token only while its line holds one, counted by what leakstop finds on the line too (each blob's
+    findings judged together). Tokens in URL paths (``/t/ghp_…``) start no token between delimiters: counted in the
+    line's bytes only, a second one beside the reviewed one was covered (the real detect-secrets records the
+    prefix once for both)."""
+    import hashlib
+    commit_file('app.js', f'get("https://h/t/{GH}");\n', 'reviewed')
+    with open('.secrets.baseline', 'w') as f:
+        json.dump({'version': '1.5.0', 'plugins_used': [{'name': 'GitHubTokenDetector'}], 'filters_used': [],
+                   'results': {'app.js': [{'type': 'GitHub Token', 'filename': 'app.js', 'is_verified': False,
+                                           'hashed_secret': hashlib.sha1(b'ghp').hexdigest(), 'line_number': 1}]}}, f)
+    code, doc = scan_json('--history', '--baseline', '.secrets.baseline')
+    assert (code, doc['findings']) == (0, [])
+    commit_file('app.js', f'get("https://h/t/{GH}"); get("https://h/t/{GH2}");\n', 'another')
+    code, doc = scan_json('--history', '--baseline', '.secrets.baseline')
+    column = len('get("https://h/t/') * 2 + len(GH) + len('"); ') + 1  # the new one (history shows what a commit adds)
+    assert code == 1 and [(f['path'], f['line'], f['column']) for f in doc['findings']] == [('app.js', 1, column)]
+
+
 def test_history_run_from_a_subdirectory_shows_paths_from_there(repo: str) -> None:
     commit_file('pkg/conf/a.py', f'token = "{GH}"\n', 'secret')
     os.chdir('pkg')

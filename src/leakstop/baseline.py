@@ -18,12 +18,13 @@ secret; entries are sorted and there are no timestamps, so diffs stay small.
 
 A detect-secrets ``.secrets.baseline`` can be used as it is (a finding passes when its own
 secret — or the value around it — hashes to a recorded ``hashed_secret`` in the same file, or the prefix
-detect-secrets records for GitHub and GitLab tokens does at the line it was recorded at, that line holding
-one such token; another value on the same line covers nothing, nor a reviewed value that a new secret
-begins with) or imported into a leakstop baseline.
+detect-secrets records for GitHub and GitLab tokens, or a PEM armor, does at the line it was recorded at, that line
+holding one such token or key, written or as leakstop finds it in any view (``Scanned``); another value on the same
+line covers nothing, nor a reviewed value that a new secret begins with) or imported into a leakstop baseline.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -63,40 +64,128 @@ def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode('utf-8', 'surrogateescape')).hexdigest()
 
 
-def detect_secrets_candidates(finding: Finding, data: bytes = b'') -> set[str]:
+class Scanned:
+    """The text a file's findings were found in (their spans index it), with those findings: what matching a finding to
+    a detect-secrets entry by its line's content needs. Each line's tokens, and its count of keys of an armor or of
+    tokens of a prefix, are worked out once, whatever the number of findings on it: per finding, they took time
+    quadratic in a minified line's length (thirty-sixth hostile review, break 01)."""
+
+    def __init__(self, data: bytes, findings: Iterable[Finding] = ()) -> None:
+        self.data = data
+        self.on_line: dict[int, list[Finding]] = {}  # the findings by the line they start on
+        for f in findings:
+            self.on_line.setdefault(f.line, []).append(f)
+        self._newlines: list[int] | None = None
+        self._tokens: dict[int, tuple[list[int], list[int]]] = {}  # a line's start -> its tokens' starts and ends
+        self._counts: dict[tuple[int, str, str], tuple[int, int]] = {}  # (line, header, prefix) -> (_count)
+
+    def line(self, finding: Finding) -> tuple[int, int] | None:
+        """Where the line ``finding`` starts on starts and ends in the text (None without the text or a span)."""
+        if not self.data or finding.end <= finding.start:
+            return None
+        return self._line_at(finding.start)
+
+    def _line_at(self, pos: int) -> tuple[int, int]:
+        """The line that holds byte ``pos`` (or ends at it, a newline)."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer(b'\n', self.data)]
+        at = bisect.bisect_left(self._newlines, pos)
+        return (self._newlines[at - 1] + 1 if at else 0,
+                self._newlines[at] if at < len(self._newlines) else len(self.data))
+
+    def tokens(self, line: tuple[int, int]) -> tuple[list[int], list[int]]:
+        """The starts and ends of the tokens between delimiters (``_TOKEN``) of ``line``."""
+        tokens = self._tokens.get(line[0])
+        if tokens is None:
+            spans = [m.span() for m in _TOKEN.finditer(self.data, *line)]
+            tokens = self._tokens[line[0]] = ([s for s, _ in spans], [e for _, e in spans])
+        return tokens
+
+    def token_around(self, finding: Finding) -> str | None:
+        """The token of the text that holds the whole of the finding's secret (less delimiters at its ends:
+        ``=SECRETVALUE1``, ``Zm9vYmFyQQ==``), or None. A token that only overlaps the secret is another value:
+        detect-secrets hashes the whole value around a secret (``"X:Zk8…"``), so a reviewed ``X`` never
+        stood for a new secret ``X:Zk8…`` that begins with it (eighth hostile review, break 02), nor the
+        ``-----BEGIN`` of a key for every key."""
+        if self.line(finding) is None:
+            return None
+        runs = list(_TOKEN.finditer(self.data, finding.start, finding.end))  # the secret's runs between delimiters
+        if len(runs) != 1:
+            return None  # all delimiters, or a delimiter inside: no one token holds it
+        # the run's line (a newline is a delimiter: the token is on it), not the secret's: a secret may start
+        # with a newline
+        starts, ends = self.tokens(self._line_at(runs[0].start()))
+        at = bisect.bisect_right(ends, runs[0].start())  # the token that ends after the run starts holds it
+        return self.data[starts[at]:ends[at]].decode('utf-8', 'surrogateescape')
+
+    def holds_one(self, finding: Finding, *, header: str = '', prefix: str = '') -> bool:
+        """Whether the line ``finding`` starts on holds one key of the PEM armor ``header`` (``BEGIN RSA PRIVATE
+        KEY``), or one token with the captured ``prefix`` (``ghp``). Counted: each written as detect-secrets sees
+        it (the header in the line's bytes, a token between delimiters that starts with the prefix), and each
+        that leakstop found on the line in any view and that holds none of those (a key percent-encoded or with
+        ``\\u0020`` in its armor, a ``ghp\\u005f…`` token: counting the line's bytes only, the hash covered them:
+        thirty-sixth hostile review, break 01). Findings that overlap are one key or token. A header's hash also
+        needs the header written once on the line, as before: without it, detect-secrets recorded it for a line
+        that is gone."""
+        line = self.line(finding)
+        if line is None:
+            return False
+        key = (line[0], header, prefix)
+        counts = self._counts.get(key)
+        if counts is None:
+            counts = self._counts[key] = self._count(line, finding.line, header=header, prefix=prefix)
+        written, every = counts
+        return written == every == 1 if header else every <= 1
+
+    def _count(self, line: tuple[int, int], number: int, *, header: str, prefix: str) -> tuple[int, int]:
+        """How many keys or tokens (``holds_one``) the line holds written as they are, and in every view."""
+        if header:
+            written = [m.start() for m in re.compile(re.escape(header.encode())).finditer(self.data, *line)]
+        else:
+            written = [start for start, end in zip(*self.tokens(line))
+                       if _captured_prefix(self.data[start:end].decode('utf-8', 'replace').lstrip('\'"')) == prefix]
+        found = sorted((f.start, f.end) for f in self.on_line.get(number, ())
+                       if (header in _headers(f.secret) if header else _captured_prefix(f.secret) == prefix))
+        every, reach = len(written), -1
+        for start, end in found:
+            if end <= start:
+                every += 1  # no span: a key of its own
+            elif start >= reach:  # a finding that overlaps none before it: another key unless it holds one written
+                reach = end
+                at = bisect.bisect_left(written, start)
+                every += not (at < len(written) and written[at] < end)
+            else:
+                reach = max(reach, end)
+        return len(written), every
+
+
+def _headers(secret: str) -> set[str]:
+    """The PEM armors in the start of a secret (``BEGIN RSA PRIVATE KEY``): what detect-secrets hashes for a key."""
+    return {m.group(1) for m in _PEM_HEADER.finditer(secret[:200])}
+
+
+def _scanned(finding: Finding, data: bytes | Scanned) -> Scanned:
+    return data if isinstance(data, Scanned) else Scanned(data, (finding,))
+
+
+def detect_secrets_candidates(finding: Finding, data: bytes | Scanned = b'') -> set[str]:
     """SHA-1s detect-secrets may have recorded for this finding's own secret.
 
     detect-secrets hashes what its detector's regex yields: the secret, a PEM header
     (``BEGIN RSA PRIVATE KEY``), the quoted or delimited value the secret stands in, or — where
     its regex has a capture group, as for GitHub and GitLab tokens — only a token's prefix (``ghp``). So
     the candidates are the secret, the token of its line that holds the whole secret in ``data`` (the
-    text it was found in; ``_token_around``), the prefix detect-secrets captures of the secret, and a PEM
+    text it was found in; ``Scanned.token_around``), the prefix detect-secrets captures of the secret, and a PEM
     header in the secret. Never another token of the line (on a minified line, a baselined value beside a
     new secret does not cover it), nor a part or a prefix of the secret (a reviewed value does not cover a
     longer one it begins, whatever joins them).
     """
     texts = {finding.secret}
-    around = _token_around(finding, data)
+    around = _scanned(finding, data).token_around(finding)
     if around is not None:
         texts.add(around)
-    texts.update(m.group(1) for m in _PEM_HEADER.finditer(finding.secret[:200]))
+    texts.update(_headers(finding.secret))
     return {_sha1(t) for t in texts if t}
-
-
-def _token_around(finding: Finding, data: bytes) -> str | None:
-    """The token of ``data`` that holds the whole of the finding's secret (less delimiters at its ends:
-    ``=SECRETVALUE1``, ``Zm9vYmFyQQ==``), or None. A token that only overlaps the secret is another value:
-    detect-secrets hashes the whole value around a secret (``"X:Zk8…"``), so a reviewed ``X`` never
-    stood for a new secret ``X:Zk8…`` that begins with it (eighth hostile review, break 02), nor the
-    ``-----BEGIN`` of a key for every key."""
-    if not data or finding.end <= finding.start:
-        return None
-    runs = list(_TOKEN.finditer(data, finding.start, finding.end))  # the secret's runs between delimiters
-    if len(runs) != 1:
-        return None  # all delimiters, or a delimiter inside: no one token holds it
-    line_start = data.rfind(b'\n', 0, finding.start) + 1  # (a newline is a delimiter: the token is on this line)
-    around: re.Match[bytes] = next(m for m in _TOKEN.finditer(data, line_start) if m.end() > runs[0].start())
-    return around.group().decode('utf-8', 'surrogateescape')
 
 
 def _captured_prefix(secret: str) -> str | None:
@@ -110,40 +199,35 @@ def captured_prefix_hash(secret: str) -> str | None:
     return None if prefix is None else _sha1(prefix)
 
 
-def detect_secrets_hits(recorded: dict[str, frozenset[int]], finding: Finding, data: bytes = b'') -> set[str]:
+def detect_secrets_hits(recorded: dict[str, frozenset[int]], finding: Finding, data: bytes | Scanned = b'') -> set[str]:
     """The hashes of ``recorded`` (a file's ``hashed_secret`` -> the lines detect-secrets recorded it at)
     that cover ``finding``: a hash of its secret or of the value around it (``detect_secrets_candidates``),
     anywhere in the file; or the hash of the prefix detect-secrets captures (``ghp``), which is the same for
     every GitHub token, only at the line it was recorded at and only while that line holds one token with
     that prefix: a reviewed token then covers no new one beside it or elsewhere in the file (third hostile
-    review, break 06). detect-secrets itself matches such a hash anywhere in the file."""
-    hits = set(recorded).intersection(detect_secrets_candidates(finding, data))
+    review, break 06). detect-secrets itself matches such a hash anywhere in the file.
+
+    ``data``: the text the finding was found in, best with all the findings found in it (``Scanned``): what
+    leakstop finds on the line in a decoded view counts as a key or token of the line (bytes alone: the
+    finding is the only one known)."""
+    text = _scanned(finding, data)
+    hits = set(recorded).intersection(detect_secrets_candidates(finding, text))
     # a PEM header's hash (``BEGIN RSA PRIVATE KEY``) is the same for every key of that armor, as a prefix's is:
     # it covers the key that starts at a line it was recorded at, not a second key anywhere in the file (seventh
-    # hostile review, break 03), nor one beside it on that line (a minified fixture: thirty-third, 02)
-    line = _line_of(data, finding)
-    for m in _PEM_HEADER.finditer(finding.secret[:200]):
-        header = _sha1(m.group(1))
-        if header in hits and header != _sha1(finding.secret) and (
-                finding.line not in recorded.get(header, ()) or line.count(m.group(1).encode()) != 1):
-            hits.discard(header)
+    # hostile review, break 03), nor one beside it on that line (a minified fixture: thirty-third, 02), written
+    # there as it is or in a view leakstop decodes (escaped, percent-encoded: thirty-sixth, 01)
+    for header in _headers(finding.secret):
+        hashed = _sha1(header)
+        if hashed in hits and hashed != _sha1(finding.secret) and (
+                finding.line not in recorded.get(hashed, ()) or not text.holds_one(finding, header=header)):
+            hits.discard(hashed)
     prefix = _captured_prefix(finding.secret)
-    if prefix is not None and line:
+    if prefix is not None:
         prefix_hash = _sha1(prefix)
         lines = recorded.get(prefix_hash)
-        if lines and finding.line in lines:
-            if sum(1 for m in _TOKEN.finditer(line) if _captured_prefix(m.group().decode('utf-8', 'replace').lstrip('\'"')) == prefix) <= 1:
-                hits.add(prefix_hash)
+        if lines and finding.line in lines and text.holds_one(finding, prefix=prefix):
+            hits.add(prefix_hash)
     return hits
-
-
-def _line_of(data: bytes, finding: Finding) -> bytes:
-    """The line of ``data`` that ``finding`` starts on (b'' without the data or the finding's span)."""
-    if not data or finding.end <= finding.start:
-        return b''
-    line_start = data.rfind(b'\n', 0, finding.start) + 1
-    line_end = data.find(b'\n', finding.start)
-    return data[line_start:len(data) if line_end == -1 else line_end]
 
 
 class Baseline:
@@ -174,10 +258,11 @@ class Baseline:
         from leakstop.report import path_without_secrets  # (report imports this module)
         return path_text(path_without_secrets(self.relative(path)))
 
-    def knows(self, finding: Finding, *, data: bytes = b'') -> bool:
+    def knows(self, finding: Finding, *, data: bytes | Scanned = b'') -> bool:
         """Whether the baseline records this finding as one that may pass; ``data`` is the text it was
-        found in (a detect-secrets baseline may have hashed the value around the secret, see
-        ``detect_secrets_candidates``). An entry reviewed as real (``true-positive``) does not let its
+        found in, best with every finding found in it (``Scanned``: a detect-secrets baseline may have hashed the
+        value around the secret, or an armor or prefix that covers one key or token of its line, see
+        ``detect_secrets_hits``). An entry reviewed as real (``true-positive``) does not let its
         finding pass: a real secret fails the hooks and scans until it is gone."""
         rel = self.relative(finding.path)
         entry = self.entries.get((self.entry_path(finding.path), finding.rule_id, finding.fingerprint))
@@ -466,7 +551,10 @@ def unknown(baseline: Baseline | None, findings: Sequence[Finding], data: bytes 
     """The findings the baseline does not know: the one baseline filter, used by every hook and command.
 
     ``data`` is the text the findings were found in (their spans index it): a detect-secrets baseline
-    may have hashed the token around a secret on its line (``detect_secrets_candidates``)."""
+    may have hashed the token around a secret on its line (``detect_secrets_candidates``), or an armor or a
+    prefix that covers a key or token only while its line holds one, in any view (the findings count:
+    ``Scanned.holds_one``)."""
     if baseline is None:
         return list(findings)
-    return [f for f in findings if not baseline.knows(f, data=data)]
+    scanned = Scanned(data, findings) if baseline.detect_secrets is not None else data
+    return [f for f in findings if not baseline.knows(f, data=scanned)]

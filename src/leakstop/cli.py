@@ -375,8 +375,10 @@ def _import_detect_secrets(doc: dict[str, Any], *, config: Config, target: bl.Ba
             continue
         data = _imported_file(path, source)
         matched: set[str] = set()
-        for f in scan_data(data or b'', normalize(os.path.relpath(path)), ruleset=ruleset, config=config):
-            hits = bl.detect_secrets_hits(recorded, f, data or b'')  # (a captured prefix: at its line only)
+        found = scan_data(data or b'', normalize(os.path.relpath(path)), ruleset=ruleset, config=config)
+        scanned = bl.Scanned(data or b'', found)  # every finding: an armor or a prefix covers one of its line
+        for f in found:
+            hits = bl.detect_secrets_hits(recorded, f, scanned)  # (a captured prefix: at its line only)
             prefix = bl.captured_prefix_hash(f.secret)
             if prefix is not None and statuses.get(prefix) == 'true-positive':
                 hits.add(prefix)  # a verdict of real travels with the prefix wherever the token moved: it only fails

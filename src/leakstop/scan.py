@@ -262,13 +262,17 @@ def scan_blocks(
         limit = len(data) if final else len(data) - overlap  # report findings starting before this
         if limit <= reported_to - pos:
             continue
-        for f in scan_data(data, path, ruleset=ruleset, config=config, baseline=baseline):
+        # the baseline judges findings on the file's lines, not the window's: a detect-secrets armor or prefix
+        # recorded at line N covered a token at the N-th line of every later window (thirty-sixth hostile review,
+        # break 01's sibling); their spans still index the window's text, which it reads their lines in
+        placed = [f._replace(line=lines_before + f.line, column=f.column if f.line > 1 else f.column + columns_before)
+                  for f in scan_data(data, path, ruleset=ruleset, config=config)]
+        if baseline is not None:
+            placed = unknown(baseline, placed, data)
+        for f in placed:
             if pos + f.start < reported_to or f.start >= limit:
                 continue
-            column = f.column if f.line > 1 else f.column + columns_before
-            out.append(f._replace(
-                line=lines_before + f.line, column=column, start=pos + f.start, end=pos + f.end,
-            ))
+            out.append(f._replace(start=pos + f.start, end=pos + f.end))
         reported_to = pos + limit
         # keep what a match reported next may start with: up to max_length bytes before its secret
         # (a context rule's keyword, a pattern's key) plus lookbehind context
