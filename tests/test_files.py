@@ -384,6 +384,25 @@ def test_name_parts_are_the_words_underscores_join_each_placed_in_the_path() -> 
     assert many is not None and len(many.text.split(b'\n')) <= 101 * (files.NAME_PART_JOINS + 1) + 1
 
 
+def test_name_parts_of_a_long_name_are_linear_in_it() -> None:
+    """Thirty-sixth hostile review, break 05: a part ran from each ``_`` to the name's end, so the parts of a name of N
+    underscores held N^2/2 bytes (a commit subject is one name: 1,000 tokens, each found and confirmed again in every
+    part before it, took 16-22 s). A part spans at most ``NAME_PART_JOINS`` underscores, to the name's end too; the
+    parts of a name of fewer underscores are as before (every one to its end)."""
+    joins = files.NAME_PART_JOINS
+    for words in (100, 400, 1600):
+        name = b'_'.join(b'w%05d' % n for n in range(words))
+        parts = files.name_parts(b'dir/' + name)
+        assert parts is not None and len(parts.text) <= (joins + 1) * joins * (len(name) + words)
+        assert all(line.count(b'_') < joins for line in parts.text.split(b'\n'))
+    short = b'_'.join([b'part'] * joins)  # (joins - 1 underscores: every part to the name's end is there)
+    parts = files.name_parts(short)
+    assert parts is not None and b'part_' * (joins - 2) + b'part\n' in parts.text
+    long = b'backup_' + b'_'.join([b'x'] * (joins + 2)) + b'_tok.txt'
+    parts = files.name_parts(long)
+    assert parts is not None and b'\ntok.txt\n' in parts.text and b'\nx_tok.txt\n' in parts.text
+
+
 @pytest.mark.parametrize('pattern', ['a' + '*' * 24 + 'x', '*' * 24 + 'x', '/' + '*' * 5 + '/x', 'a***/b'])
 def test_a_run_of_stars_is_one_wildcard(pattern: str) -> None:
     """Eighth hostile review, break 08: the cost check counts a run of stars as one wildcard, but a run of 24

@@ -907,6 +907,69 @@ def test_a_secret_written_over_the_lines_of_a_subject_is_redacted(repo: str) -> 
     assert sarif.returncode == 1 and not any(line[8:40] in sarif.stdout for line in lines)
 
 
+@pytest.mark.parametrize('opening', ['backup key ', 'backup key\f', 'backup key\v', '\f\nbackup key', '\v \nbackup key'],
+                         ids=['blank', 'form-feed', 'vertical-tab', 'form-feed-line', 'vertical-tab-line'])
+def test_a_secret_over_the_subject_lines_is_redacted_whatever_blanks_end_them(repo: str, opening: str) -> None:
+    """Thirty-sixth hostile review, break 02: git's subject strips a line's trailing blanks as git's ``isspace`` reads
+    them (space, tab, CR, LF), Python's ``bytes.rstrip`` also strips a form feed or a vertical tab: with a line
+    `backup key\\f` before the wrapped base64 of a key, the subject rebuilt from the message was not git's, no span was
+    redacted, and the key was shown whole in JSON and SARIF (a line of only `\\f` is no blank line for git either)."""
+    import base64
+    der = fakes.der_private_key(seed='subject-form-feed')
+    pem = '-----BEGIN PRIVATE KEY-----\n' + '\n'.join(der[i:i + 64] for i in range(0, len(der), 64)) + '\n-----END PRIVATE KEY-----\n'
+    encoded = base64.b64encode(pem.encode()).decode()
+    lines = [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
+    with open('notes.txt', 'w') as f:
+        f.write('nothing here\n')
+    with open('message', 'w') as f:
+        f.write(opening + '\n' + '\n'.join(lines) + '\n')
+    git('add', 'notes.txt', cwd='.')
+    git('commit', '-q', '--cleanup=verbatim', '-F', 'message', cwd='.')
+    added = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
+    code, doc = scan_json('--history')
+    assert code == 1
+    subjects = {f['subject'] for f in doc['findings'] if f['commit'] == added}
+    assert subjects and all(line[8:40] not in subject for subject in subjects for line in lines), subjects
+    sarif = _leakstop('scan', '--history', '--format', 'sarif')
+    assert sarif.returncode == 1 and not any(line[8:40] in sarif.stdout for line in lines)
+
+
+def test_subject_spans_follow_git_blanks_and_cover_the_whole_subject_when_it_is_not_the_paragraph() -> None:
+    """Thirty-sixth hostile review, break 02: the subject is mapped onto its paragraph as git joins it (a form feed
+    or vertical tab ends a line's text and a line of one is not blank); where the mapping fails (a subject that is not
+    the paragraph: a NUL, a re-encoding), the whole subject is redacted when the message holds a secret, not nothing."""
+    secret = fakes.rand(fakes.ALNUM, 40, 'subject-spans')
+    message = f'\f\nkey\v\n{secret[:20]}\n{secret[20:]}\x0c\n\nbody\n'.encode()
+    found = [history.Finding(path='m', line=3, column=1, rule_id='r', description='d', secret=secret,
+                             start=message.index(secret[:20].encode()), end=message.index(secret[20:].encode()) + 20)]
+    subject = f'\f key\v {secret[:20]} {secret[20:]}\x0c'.encode()
+    assert history.subject_spans(message, subject, found) == [(subject.index(secret[:20].encode()),
+                                                               subject.index(secret[20:].encode()) + 20, secret)]
+    other = b'not the paragraph ' + secret[:20].encode()
+    (span,) = history.subject_spans(message, other, found)
+    assert span[:2] == (0, len(other))
+    assert history.subject_spans(message, other, []) == []
+
+
+def test_a_subject_of_many_tokens_is_redacted_in_time_linear_in_it() -> None:
+    """Thirty-sixth hostile review, break 05: a one-paragraph message of 1,000 tokens (41 KB) took 16-22 s of
+    ``scan --history``: ``files.name_parts`` made a part from each ``_`` of the subject to its end, where each token was
+    found and confirmed again, and ``subject_spans`` looked at every byte of the subject for each finding."""
+    from timing import assert_grows_linearly
+    from leakstop.config import config_from_table
+    every = ruleset_for(config_from_table({}, '(test)', None), every_rule=True)
+
+    def message(size: int) -> bytes:
+        return ('rotate ' + ' '.join(fakes.github('ghp', seed=('many', n)) for n in range(size // 41)) + '\n').encode()
+
+    def shown(data: bytes) -> None:
+        subject = data.decode().rstrip('\n')
+        assert GH[4:] not in history.shown_subject(data, subject, every)
+    short = message(4000)
+    assert fakes.github('ghp', seed=('many', 7))[4:] not in history.shown_subject(short, short.decode().strip(), every)
+    assert_grows_linearly(shown, message, 4000, 16000)
+
+
 def test_a_subject_naming_a_file_with_a_token_after_an_underscore_is_redacted(repo: str) -> None:
     """Eighth hostile review, break 09 (a sibling): a subject naming the file (``remove backup_<token>.txt``)
     printed the token whole, as the file's path was."""

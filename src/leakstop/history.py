@@ -23,6 +23,7 @@ log --all`` passes over) is scanned too, its findings reported under the ref's n
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import collections
 import itertools
@@ -545,27 +546,46 @@ def scan_history(
     messages = git.subjects(list(reported), top=top, whole=True)
     for sha, commit in reported.items():
         written = messages.get(sha, '').encode('utf-8', 'surrogateescape')
-        secrets = every_secret(written, MESSAGE_PATH, every)
-        subject = subjects.get(sha, '')
-        reported[sha] = commit._replace(subject=without_secrets(
-            subject, every, MESSAGE_PATH, also={f.secret for f in secrets},
-            spans=subject_spans(written, subject.encode('utf-8', 'surrogateescape'), secrets)))
+        reported[sha] = commit._replace(subject=shown_subject(written, subjects.get(sha, ''), every))
     return results, reported
+
+
+def shown_subject(message: bytes, subject: str, ruleset: RuleSet) -> str:
+    """``subject`` (git's ``%s`` of the commit ``message``, ``%B``) as a report shows it: redacted of what the rules
+    of ``ruleset`` find in it, and of each secret of the whole ``message`` (found as it was written), wherever it
+    stands in the subject and over the lines the subject joins (``subject_spans``)."""
+    secrets = every_secret(message, MESSAGE_PATH, ruleset)
+    return without_secrets(subject, ruleset, MESSAGE_PATH, also={f.secret for f in secrets},
+                           spans=subject_spans(message, subject.encode('utf-8', 'surrogateescape'), secrets))
+
+
+# What git's ``isspace`` reads as blank (``sane_ctype``: space, tab, LF, CR), which ends a subject line's text and
+# makes a line blank. Python's ``bytes.strip`` also strips a form feed and a vertical tab, which git keeps: a line
+# `backup key\f` made the rebuilt subject differ from git's, and a key's base64 on the next lines was shown whole
+# (thirty-sixth hostile review, break 02).
+_GIT_BLANKS = b' \t\n\r'
 
 
 def subject_spans(message: bytes, subject: bytes, found: Iterable[Finding]) -> list[tuple[int, int, str]]:
     """The spans of ``subject`` (git's ``%s`` of ``message``: its first paragraph, each line without its trailing
     blanks, joined by one space) that the findings of ``message`` cover, each with its secret: a secret written over
     lines of that paragraph (a PuTTY key, wrapped base64) stands in the subject with spaces for its line breaks, as
-    no rule finds it there (thirty-fifth hostile review, 01). No span when the subject is not that paragraph."""
-    offsets: list[int] = []  # the message's offset of each byte of the subject
+    no rule finds it there (thirty-fifth hostile review, 01). When the subject is not that paragraph as rebuilt here,
+    the whole subject is one span if ``message`` holds a secret: a mapping that fails redacts all, not nothing
+    (thirty-sixth, 02); none when it holds none."""
+    found = list(found)
+    if not found:
+        return []
+    offsets: list[int] = []  # the message's offset of each byte of the subject (increasing)
     joined: list[bytes] = []
     at = 0
     lines = message.split(b'\n')
-    while lines and not lines[0].strip():  # (blank lines before it)
-        at += len(lines.pop(0)) + 1
-    for line in lines:
-        text = line.rstrip()
+    skip = 0
+    while skip < len(lines) and not lines[skip].strip(_GIT_BLANKS):  # (blank lines before it, as git skips them)
+        at += len(lines[skip]) + 1
+        skip += 1
+    for line in itertools.islice(lines, skip, None):
+        text = line.rstrip(_GIT_BLANKS)
         if not text:
             break
         if joined:
@@ -575,12 +595,12 @@ def subject_spans(message: bytes, subject: bytes, found: Iterable[Finding]) -> l
         offsets.extend(range(at, at + len(text)))
         at += len(line) + 1
     if b''.join(joined) != subject:
-        return []
+        return [(0, len(subject), subject.decode('utf-8', 'surrogateescape'))] if subject else []
     spans = []
-    for f in found:
-        inside = [i for i, o in enumerate(offsets) if f.start <= o < f.end]
-        if inside:
-            spans.append((inside[0], inside[-1] + 1, f.secret))
+    for f in found:  # (the subject's bytes from the message's f.start to f.end: a bisection, not a look at each byte
+        first, stop = bisect.bisect_left(offsets, f.start), bisect.bisect_left(offsets, f.end)  # thirty-sixth, 05)
+        if first < stop:
+            spans.append((first, stop, f.secret))
     return spans
 
 
@@ -663,9 +683,11 @@ def _redact(text: str, find: Callable[[bytes], Iterable[Finding]], *, names: boo
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
         else:
             merged.append((start, end, secret))
-    for start, end, secret in reversed(merged):
-        data = data[:start] + redact(secret).encode() + data[end:]
-    return data.decode('utf-8', errors)
+    out, pos = [], 0  # (joined once: a copy of the text for each span was quadratic in a subject of many tokens)
+    for start, end, secret in merged:
+        out += [data[pos:start], redact(secret).encode()]
+        pos = end
+    return b''.join([*out, data[pos:]]).decode('utf-8', errors)
 
 
 def without_secrets(text: str, ruleset: RuleSet, path: str = 'leakstop.toml', *, glob: bool = False,
