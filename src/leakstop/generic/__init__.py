@@ -16,6 +16,7 @@ finding on the same bytes wins. ``leakstop scan --explain`` prints every feature
 """
 from __future__ import annotations
 
+import collections
 import functools
 import importlib
 import os
@@ -27,7 +28,7 @@ from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
 from leakstop.generic.values import (
-    LEETSPEAK_WORDS, Words, built_from_words, judge_passphrase, judge_value, leet_readings, words_in,
+    FINGERPRINT, LEETSPEAK_WORDS, Words, built_from_words, judge_passphrase, judge_value, leet_readings, words_in,
 )
 from leakstop.regex import LazyPattern
 
@@ -262,6 +263,10 @@ def score(
     if not candidate.quoted:
         value = unquoted_value(value)
     judgement = judge_value(value)
+    if judgement.reason == FINGERPRINT and key.kind == 'password':
+        # under a password's name, 40 upper-case hex digits are its digest as lower-case ones are: MySQL's native
+        # password hash written without its `*` (canal.admin.passwd = 4ACF…, held-out 102), cracked back to the password
+        judgement = judge_value(value.lower())
     if judgement.reason == 'contains spaces' and candidate.quoted and 'passphrase' in key.words:
         judgement = judge_passphrase(value)  # the one key whose value may be words with spaces
     if image and judgement.reason in IMAGE_LITERALS:
@@ -413,6 +418,12 @@ _PER_FILE: dict[str, Any] = {}
 _PER_FILE_DATA: list[bytes] = []
 
 
+def forget_file() -> None:
+    """Drop what ``_per_file`` keeps of the file read last (and the file)."""
+    _PER_FILE_DATA.clear()
+    _PER_FILE.clear()
+
+
 def _per_file(data: bytes, name: str, compute: Callable[[], Any]) -> Any:
     if not _PER_FILE_DATA or _PER_FILE_DATA[0] is not data:
         _PER_FILE_DATA[:] = [data]
@@ -420,6 +431,78 @@ def _per_file(data: bytes, name: str, compute: Callable[[], Any]) -> Any:
     if name not in _PER_FILE:
         _PER_FILE[name] = compute()
     return _PER_FILE[name]
+
+
+_LETTER_RUN = LazyPattern(rb'[A-Za-z]{5,40}')
+_PIECES = LazyPattern(r'[a-z]+|[^a-z]+')
+_NUMBER_AT_END = LazyPattern(r'\d+\Z')
+OWN_NAMES_LOOKUPS = 64  # distinct passwords of one file weighed against its names (past these, none is)
+
+
+def built_from_its_names(data: bytes, path: str, value: str) -> bool:
+    """The password is a name its own file or path uses that is no dictionary word (a product's, an app's: five
+    letters or more written elsewhere in the file, four in the path) joined with other such names or dictionary words,
+    digits and marks, as written or read from leetspeak: umbrel's ``umbrelplane`` in ``plane/docker-compose.yml``,
+    which names ``umbrel`` elsewhere, ``umbrelwordpressroot``, ``umbrel-pocketbase``, monetr's ``m0netrPass123``
+    beside ``MONETR_PG_PASSWORD`` (held-out 103: an app store's defaults, 9 false alarms). A demo default, not a
+    secret anyone made: a random password holds no name of five letters its file uses by chance and is no words
+    besides. Names in the password's own copies do not count."""
+    text = value.strip('\'"')
+    if not 8 <= len(text) <= 64 or not text.isascii():
+        return False
+    lookups = _per_file(data, 'own names lookups', dict)
+    copies = lookups.get(text)
+    if copies is None:
+        if len(lookups) >= OWN_NAMES_LOOKUPS:
+            return False  # (a file dense with passwords: each would count its copies through the file)
+        copies = lookups[text] = data.count(text.encode())
+    counts = _per_file(data, 'letter runs', lambda: collections.Counter(
+        m.group().lower().decode('ascii') for m in _LETTER_RUN.finditer(data)))
+    words = Words.get()
+    in_path = {w for w in _PATH_SPLIT.split(path.lower()) if len(w) >= 4}
+
+    own = collections.Counter(m.group().lower().decode('ascii') for m in _LETTER_RUN.finditer(text.encode()))  # (its copies')
+
+    def name(piece: str) -> bool:  # (of four letters in the path: sling-cli's tests/pipelines/adbc/…, AdbcPipeline123!)
+        return piece not in words and (piece in in_path or len(piece) >= 5 and counts.get(piece, 0) > copies * own[piece])
+
+    core = text.rstrip('!?.*#')  # (a leetspeak reading leaves a number at the end a number: m0netrPass123)
+    number = _NUMBER_AT_END.search(core)
+    for reading in (text, *leet_readings(text), *(leet_readings(core[:number.start()]) if number is not None else ())):
+        low = reading.lower()
+        named = pieces = 0
+        for run in _PIECES.findall(low):
+            if not run.isalpha():
+                continue  # digits and marks
+            cover = _cover(run, name, words)
+            if cover is None:
+                break
+            named, pieces = named + cover[0], pieces + cover[1]
+        else:
+            if named and pieces >= 2:
+                return True
+    return False
+
+
+def _cover(run: str, name: Callable[[str], bool], words: frozenset[str]) -> tuple[int, int] | None:
+    """``run`` (lowercase letters) end to end as names (four letters or more that ``name`` takes) and dictionary words
+    (three or more): (names, pieces) of the cover with the most names, or None."""
+    best: list[tuple[int, int] | None] = [(0, 0)] + [None] * len(run)
+    for i in range(3, len(run) + 1):
+        for j in range(max(0, i - 40), i - 2):
+            before = best[j]
+            if before is None:
+                continue
+            piece = run[j:i]
+            if i - j >= 4 and name(piece):
+                option = (before[0] + 1, before[1] + 1)
+            elif piece in words:
+                option = (before[0], before[1] + 1)
+            else:
+                continue
+            if best[i] is None or option > best[i]:  # type: ignore[operator]
+                best[i] = option
+    return best[-1]
 
 
 _NAME = LazyPattern(rb'[A-Za-z][A-Za-z0-9_.-]{2,127}')
@@ -494,6 +577,25 @@ def mirrors_its_key(key: str, value: str) -> bool:
     def stems(words: list[str]) -> list[str]:
         return [w.rstrip('0123456789') for w in words[:-1]]
     return stems(keys) == stems(values) and sum(map(len, keys[:-1])) >= 3
+
+
+_VALUE_WORD = LazyPattern(r'[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|\Z)|[A-Z]?[a-z]+|[A-Z]+|\d+')
+_VERSION_AT_END = LazyPattern(r'[_.:-]?v?\d{1,3}\Z')
+
+
+def names_its_key(words: Sequence[str], value: str) -> bool:
+    """The value is its own key's name, or a run of two words or more of it, written as an identifier (a version
+    after it aside): ``kOPTosURIKey = @"op_tos_uri"``, ``WELCOME_PAGE_NUM_IOS_MIGRATION_KEY =
+    "welcome_page_num_ios_migration_v2"``: a dictionary key's constant, not a secret (held-out 101: AppAuth, pixez). A
+    random value spells no run of its key's words."""
+    text = value.strip('\'"')
+    if not text or len(text) > 120 or not all(ch.isalnum() or ch in '_.:-' for ch in text):
+        return False
+    parts = [w.lower() for w in _VALUE_WORD.findall(_VERSION_AT_END.sub('', text))]
+    if len(parts) < 2 or not all(p.isalpha() for p in parts):
+        return False
+    n = len(parts)
+    return any(list(words[i:i + n]) == parts for i in range(len(words) - n + 1))
 
 
 def spells_its_key(words: Sequence[str], value: str) -> bool:
@@ -599,6 +701,22 @@ def _mapping_keys(data: bytes, start: int, lines: int = 8) -> list[str]:
             elif indent < column and not line.replace(b'#', b' ', 1).lstrip(b' \t').startswith(b'- '):
                 break  # the mapping ended
     return out
+
+
+# a Matrix key id (algorithm:id) naming the object the value's key is in: a server's or a device's published key
+_PUBLIC_KEY_ID = LazyPattern(rb'(?:ed25519|curve25519):[\w+/-]{1,64}["\']?[ \t]*[:=][ \t]*\{')
+
+
+def _under_public_key_id(data: bytes, c: Candidate) -> bool:
+    """``"ed25519:a_xxeS": {key: "…"}``: a key in an object a Matrix key id names (within the two lines above), an
+    Ed25519 or Curve25519 public key a homeserver or a device publishes (held-out 100: mautrix-go's federation tests,
+    7 false alarms). A private one is a seed, and is named so."""
+    lo = c.start
+    for _ in range(3):
+        lo = data.rfind(b'\n', 0, max(0, lo - 1)) + 1
+        if lo == 0:
+            break
+    return _PUBLIC_KEY_ID.search(data, lo, c.start) is not None
 
 
 def _names_a_secret_key(data: bytes, c: Candidate, key: KeyJudgement, vocabulary: Vocabulary) -> bool:
@@ -998,6 +1116,8 @@ class GenericDetector:
             encrypted = self._encrypted_parent(data, c)
             if encrypted is not None:
                 continue
+            if result.key.kind == 'key' and _under_public_key_id(data, c):
+                continue  # "ed25519:a_xxeS": {key: "…"}: a published Matrix key
             if result.key.kind == 'key' and _names_a_secret_key(data, c, result.key, self.vocabulary):
                 continue  # secretKeyRef: {name: db, key: jenkins-jks-file}: the name of a key in a Secret
             if result.key.kind == 'key' and _search_only_key(data, c, result.key, self.vocabulary):
@@ -1014,11 +1134,13 @@ class GenericDetector:
                 continue  # {"token": …, "timestamp": …, "signature": …}: a signed nonce; {"id": 7, "token": "…"}
             if result.key.kind == 'token' and _push_subscription_auth(data, c, result.key):
                 continue  # keys: {p256dh: …, auth: …}: a Web Push subscription's, not a credential
-            if mirrors_its_key(c.key, c.value) or spells_its_key(result.key.words, c.value) or (
+            if mirrors_its_key(c.key, c.value) or spells_its_key(result.key.words, c.value) or names_its_key(
+                    split_words(c.key, self.vocabulary), c.value) or (
                     result.key.kind == 'key' and _gpg_key_id(c, result.key)):
                 continue  # ("ext0-req-key", "ext0-req-val"), AccessToken: "AccessToken.…": a test's label; signingkey =
                 # 18F3…: which GPG key signs
-            if result.key.kind == 'password' and (_same_as_user(data, c) or _names_its_path(path, c.value)):
+            if result.key.kind == 'password' and (_same_as_user(data, c) or _names_its_path(path, c.value)
+                                                  or built_from_its_names(data, path, c.value)):
                 continue  # MYSQL_USER: app / MYSQL_PASSWORD: app, Skopeo@1 in skopeo-copy/samples: a demo default
             previous = best.get((c.start, c.end))
             if previous is None or result.value > previous[0]:
@@ -1033,6 +1155,5 @@ class GenericDetector:
                     end = c.start + len(value.encode())
             found.append(Detection(c.start, end, value, rule_id, description, explain(c, result)))
         found.sort()
-        _PER_FILE_DATA.clear()  # (no file kept alive after its scan)
-        _PER_FILE.clear()
+        forget_file()  # (no file kept alive after its scan)
         return found

