@@ -215,6 +215,22 @@ def base58check(secret: str) -> bool:
     return _base58check_payload(secret) is not None
 
 
+def matrix_recovery_key(secret: str) -> bool:
+    """A Matrix recovery key: base58 (spaces between its groups dropped) of 0x8B 0x01, 32 key bytes and a parity byte,
+    the XOR of every byte before it."""
+    value = 0
+    for ch in secret.replace(' ', ''):
+        digit = BASE58.find(ch)
+        if digit < 0:
+            return False
+        value = value * 58 + digit
+    raw = value.to_bytes((value.bit_length() + 7) // 8, 'big')
+    parity = 0
+    for byte in raw:
+        parity ^= byte
+    return len(raw) == 35 and raw[:2] == b'\x8b\x01' and parity == 0 and len(set(raw[2:34])) > 4
+
+
 def bitcoin_wif(secret: str) -> bool:
     """A Bitcoin private key in Wallet Import Format: base58check of a mainnet (0x80) or testnet (0xEF) version
     byte and 32 key bytes, then 0x01 for a compressed key. The checksum (1 in 2**32 by chance) and the layout
@@ -560,7 +576,7 @@ def seed_phrase(secret: str) -> bool:
 
 CHECKSUM_VALIDATORS = frozenset({
     'github_checksum', 'github_refresh_checksum', 'npm_checksum', 'pypi_macaroon', 'base58check', 'bech32', 'bip39',
-    'seed_phrase', 'nats_nkey_seed', 'bitcoin_wif',
+    'seed_phrase', 'nats_nkey_seed', 'bitcoin_wif', 'matrix_recovery_key',
 })
 # The checksums that prove a value alone was issued, whichever rule or file format it was found in (a
 # token in a .npmrc, a kubeconfig, a template's value): ``placeholders.is_placeholder`` never takes such a
@@ -592,6 +608,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'aws_key_id': aws_key_id,
     'base58check': base58check,
     'base64_key': base64_key,
+    'matrix_recovery_key': matrix_recovery_key,
     'ceph_key': ceph_key,
     'bech32': bech32_checksum,
     'bip39': bip39_mnemonic,
