@@ -1143,7 +1143,8 @@ def test_a_name_field_pairs_with_a_value_field_of_its_own_object(detector: Gener
 def test_a_name_field_looks_for_its_value_field_near_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """Thirty-fifth hostile review, 05: on a minified line of secret-named fields without value fields (a 609 KB
     schema), each name field searched the rest of the line and the line from its start: time quadratic in the line.
-    Each search now reads at most NAMED_REACH bytes either way."""
+    Each search read at most NAMED_REACH bytes either way; since the thirty-sixth's 04 the line's value fields are
+    found once, by one search of the line, for all its name fields."""
     from leakstop.generic import extract
     read: list[int] = []
     pattern = extract._VALUE_FIELD
@@ -1159,7 +1160,7 @@ def test_a_name_field_looks_for_its_value_field_near_it(monkeypatch: pytest.Monk
     monkeypatch.setattr(extract, '_VALUE_FIELD', Counted())
     line = ('[' + ','.join(f'{{"name":"db_password_{n}","type":"string"}}' for n in range(3000)) + ']\n').encode()
     list(extract.named(line, 0, len(line)))
-    assert read and max(read) <= extract.NAMED_REACH and len(read) <= 2 * 3000 + 2
+    assert read == [len(line) - 1]  # (the line without its newline)
 
 
 def test_a_password_built_from_its_files_names_is_a_demo_default(ruleset: object) -> None:
@@ -1199,3 +1200,61 @@ def test_no_random_password_is_built_from_its_files_names() -> None:
                     taken.append(value)
     forget_file()
     assert taken == []
+
+
+@pytest.mark.parametrize('template', [
+    # a `{` or `}` in a string between the name and its value is text, no object (thirty-sixth hostile review, 03)
+    '{{"env": [{{"name": "DB_PASSWORD", "help": "format {{host", "value": "{pw}"}}]}}',
+    '{{"values":[{{"key":"api_key","description":"see {{{{base_url}}}}/docs }}","value":"{pw}","enabled":true}}]}}',
+    '{{"value":"{pw}","help":"ends with }}","name":"DB_PASSWORD"}}',  # (before the name, too)
+    '{{"name":"DB_PASSWORD","help":"a \\"{{\\" quoted","value":"{pw}"}}',  # (an escaped quote in the string)
+    "{{name: 'DB_PASSWORD', help: 'format {{host', value: '{pw}'}}",  # (single quotes)
+    # far along the line: no fixed reach inside the name's own object
+    '[{{"name": "api_token", "description": "' + 'Used by the nightly export job. ' * 300 + '", "value": "{pw}"}}]',
+    # a nested object's own value field first: the entry's own one after it, or before the name
+    '[{{"name": "api_token", "meta": {{"value": "n/a"}}, "value": "{pw}"}}]',
+    '[{{"value": "{pw}", "meta": {{"value": "n/a"}}, "name": "api_token"}}]',
+    '{{"name":"DB_PASSWORD","note":"value: {pw}"}}',  # (no value field of its own: one in a string of its object)
+])
+def test_a_name_field_pairs_with_its_own_objects_value_field_past_strings(detector: GenericDetector, template: str) -> None:
+    """Thirty-sixth hostile review, 03: braces inside quoted strings were counted as objects, only the first value field
+    after the name was tried, and none further than 2 KB away: the entry's own value was lost."""
+    password = 'Zq8vR3kLm2Wp9Xt4Yb7Nc1Hd6Fj5'
+    text = template.format(pw=password)
+    assert [c.secret for c in detector.scan(text.encode(), 'deploy/task.json')] == [password], text[:60]
+
+
+@pytest.mark.parametrize('text', [
+    '[{"name":"DB_PASSWORD","help":"{"},{"value":"Zq8vR3kLm2Wp9Xt4Yb7Nc1Hd6Fj5"}]',  # another object's, a brace in a string
+    '[{"value":"Zq8vR3kLm2Wp9Xt4Yb7Nc1Hd6Fj5","help":"}"},{"name":"DB_PASSWORD"}]',
+    '[{"name":"DB_PASSWORD","help":"' + 'x' * 3000 + '"},{"value":"Zq8vR3kLm2Wp9Xt4Yb7Nc1Hd6Fj5"}]',  # (far: still not its)
+    '[{"name":"DB_PASSWORD"},{"note":"value: Zq8vR3kLm2Wp9Xt4Yb7Nc1Hd6Fj5"}]',  # (in a string of another object)
+    "curl -d '[{\"name\":\"DB_PASSWORD\"},{\"value\":\"Zq8vR3kLm2Wp9Xt4Yb7Nc1Hd6Fj5\"}]' https://example.com\n",  # (JSON in a string)
+])
+def test_a_name_field_refuses_another_objects_value_field_past_strings(detector: GenericDetector, text: str) -> None:
+    assert detector.scan(text.encode(), 'deploy/task.json') == []
+
+
+def test_a_name_fields_object_is_read_once_a_line(detector: GenericDetector, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty-sixth hostile review, 04: on a minified line where each secret-named field's object is left open
+    (`{"value":…,"n":{"name":"api_token","x":…`), every name field tried each value field within 2 KB before it, each by
+    walking the braces between them: 35 us a byte (268 KB: 8 s). The line's objects are read once, and a name field
+    finds its object's value field by a lookup: the time grows with the line, whatever the reach."""
+    from leakstop.generic import extract
+    unit = b'{"value":"v1","n":{"name":"api_token","x":'
+
+    def line(size: int) -> bytes:
+        n = size // len(unit)
+        return unit * n + b'1' + b'}}' * n + b'\n'
+    assert_grows_linearly(lambda data: detector.scan(data, 'schema.min.json'), line)
+    monkeypatch.setattr(extract, 'NAMED_REACH', 1 << 30)  # (a reach was what kept it linear before: 16 KB, 3.7 s)
+    assert_grows_linearly(lambda data: list(extract.named(data, 0, len(data))), line, 4000, 16_000)
+
+
+def test_a_long_line_of_name_fields_reads_the_lines_around_it_once(detector: GenericDetector) -> None:
+    """Thirty-sixth hostile review, 04 (a sibling in the same search): each name field without a value field on its line
+    read the lines around it again, one long line beside it searched for name fields whole each time: a line of many
+    name fields above a long line cost time quadratic in the two (200 KB: 10 s). They are read once a line now."""
+    def text(size: int) -> bytes:
+        return b'"name":"api_token", ' * (size // 40) + b'\n' + b'x' * (size // 2) + b'\n'
+    assert_grows_linearly(lambda data: detector.scan(data, 'a.json'), text)

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from leakstop.cache import cache_dir, cached, cached_toml
 from leakstop.digest import sha256
-from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, parent_keys
+from leakstop.generic.extract import ANCHORS, EXTRACTORS, in_query, named, parent_keys
 from leakstop.generic.keys import DATA_FILE, judge_key, split_words, vocabulary_from_doc
 from leakstop.generic.records import Candidate, Detection, FileKind, KeyJudgement, Score, ValueJudgement, Vocabulary
 from leakstop.generic.values import (
@@ -1048,6 +1048,8 @@ class GenericDetector:
             if not family_ends or kind.code and family in CODE_SKIPS or family in PROPERTIES_ONLY and not kind.properties:
                 continue
             extractor = EXTRACTORS[family]
+            if extractor is named:  # a line's objects and value fields, read once for all its segments (thirty-sixth
+                extractor = functools.partial(named, lines={})  # hostile review, 04: a minified line holds thousands)
             hi = -1
             for end in sorted(set(family_ends)):
                 if end <= hi:

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from typing import Callable, Iterator
 
 from leakstop.generic.records import Candidate
@@ -1336,45 +1337,147 @@ def _object_edge(line: bytes) -> bool:
     return text.startswith((b'- ', b'{', b'}', b']', b'[')) or text.endswith((b'{', b'[')) or text == b'-'
 
 
-# How far along its line a name field's value field is looked for, either way: an object's fields stand near each other,
-# and a minified line of names without values took time quadratic in its length (a 609 KB schema: minutes;
-# thirty-fifth hostile review, 05)
+# How far along its line a name field's value field is looked for, either way, when no object holds them: outside any
+# object only their nearness ties a name to a value (a minified line of names without values took time quadratic in its
+# length: a 609 KB schema, minutes; thirty-fifth hostile review, 05). Inside an object its own value field is taken however
+# far (a 2.2 KB description between them lost the value: thirty-sixth hostile review, 03).
 NAMED_REACH = 2048
-_BRACE = LazyPattern(rb'[{}]')
+# What decides a line's objects: a brace, or a string whose braces are text (JSON's "…" with its escapes, or '…' opened
+# where no word ends: don't, it's open none). Braces in strings counted as objects lost a name's value (`"help":
+# "format {host"`, a Postman description's stray `}`: thirty-sixth hostile review, 03).
+_OBJECT_TOKEN = LazyPattern(rb'''(?<!\\)"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?<![\w\\])'[^'\\\n]*(?:\\.[^'\\\n]*)*'|[{}]''')
+_STRING_DEPTH = 2  # strings within strings read for their own objects (JSON in a quoted shell argument: `-d '{…}'`)
+
+_Holder = tuple[int, int, bool]  # where a position stands (``_Objects.holder``)
 
 
-def _same_object(data: bytes, start: int, end: int) -> bool:
-    """Whether a name field and a value field with ``data[start:end]`` between them are fields of one object: every
-    object opened between them is closed there, and none closes that was open before (a minified JSON line holds
-    thousands of objects: Ghost's export paired a migration named "add api key tables" with the db_hash setting's UUID
-    far along the line, held-out 96; an object between them, `"label": {…}`, is the entry's own: thirty-fifth hostile
-    review, 02)."""
-    depth = 0
-    for brace in _BRACE.finditer(data, start, end):
-        depth += 1 if brace.group() == b'{' else -1
-        if depth < 0:
-            return False
-    return depth == 0
+class _Objects:
+    """The objects of one line, or of one string's text on it (``data[start:end]``), read once: which object holds each
+    position (the innermost one opened before it and not closed; a brace that closes none opened on the line starts a
+    new outermost part), and the strings, whose text holds objects of its own. A name field and a value field are one
+    object's when they stand in the same text and the same object (the thirty-fifth review's promise: a nested object
+    between them is the entry's own, another object's field is refused), a lookup instead of walking the braces between
+    them for every pair (thirty-sixth hostile review, 04: 35 us a byte of a crafted line)."""
+    __slots__ = ('data', 'start', 'depth', 'strings', 'string_ends', 'edges', 'owners', 'roots', 'inner')
+
+    def __init__(self, data: bytes, start: int, end: int, depth: int = 0) -> None:
+        self.data, self.start, self.depth = data, start, depth
+        self.strings: list[int] = []  # each string's opening quote, in order
+        self.string_ends: list[int] = []
+        self.edges = [start]  # from each edge on, the object ``owners`` names holds the positions
+        self.owners = [0]
+        self.roots = {0}  # the outermost parts (no object of the line holds them)
+        self.inner: dict[int, _Objects] = {}
+        opened: list[int] = []
+        owner = count = 0
+        for token in _OBJECT_TOKEN.finditer(data, start, end):
+            at = token.start()
+            byte = data[at]
+            if byte == 0x7b:  # {
+                opened.append(owner)
+                count += 1
+                owner = count
+            elif byte == 0x7d:  # }
+                if opened:
+                    owner = opened.pop()
+                else:
+                    count += 1
+                    owner = count
+                    self.roots.add(owner)
+            else:
+                self.strings.append(at)
+                self.string_ends.append(token.end())
+                continue
+            self.edges.append(token.end())
+            self.owners.append(owner)
+
+    def holder(self, pos: int, around: _Holder | None = None) -> tuple[_Holder, _Holder | None]:
+        """Where ``pos`` stands: the text it is in (by its start), the object of that text holding it, and whether that
+        is an outermost part; and where the string holding that text stands (None: the line's own text)."""
+        i = bisect_right(self.strings, pos) - 1
+        if i >= 0 and self.strings[i] < pos < self.string_ends[i] and self.depth < _STRING_DEPTH:
+            at = self.strings[i]
+            inner = self.inner.get(at)
+            if inner is None:
+                inner = self.inner[at] = _Objects(self.data, at + 1, self.string_ends[i] - 1, self.depth + 1)
+            return inner.holder(pos, self.holder(at)[0])
+        owner = self.owners[bisect_right(self.edges, pos) - 1]
+        return (self.start, owner, owner in self.roots), around
 
 
-def named(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
-    """The value of an entry whose name field names a secret: on the name's line (`{"name": "X", "value": "v"}`),
-    else on a line below or above at the same column, within the same object (no other name field, list item or
-    brace between)."""
+class _LineFields:
+    """A line's value fields by the object holding each (``_Objects``), found once for every name field on the line; and
+    those in a string, by the object holding the string."""
+    __slots__ = ('data', 'start', 'end', 'objects', 'fields', 'quoted', 'nearby')
+
+    def __init__(self, data: bytes, start: int, end: int) -> None:
+        self.data, self.start, self.end = data, start, end
+        self.nearby: tuple[list[tuple[int, int, int]], ...] | None = None  # (``sibling``)
+        self.objects = _Objects(data, start, end)
+        self.fields: dict[_Holder, tuple[list[int], list[re.Match[bytes]]]] = {}
+        self.quoted: dict[_Holder, tuple[list[int], list[re.Match[bytes]]]] = {}
+        for field in _VALUE_FIELD.finditer(data, start, end):
+            where, around = self.objects.holder(field.start())
+            for holder, groups in ((where, self.fields), (around, self.quoted)):
+                if holder is not None:
+                    starts, fields = groups.setdefault(holder, ([], []))
+                    starts.append(field.start())
+                    fields.append(field)
+
+    def of(self, m: re.Match[bytes]) -> re.Match[bytes] | None:
+        """The value field of the name field ``m``'s object: its first one after the name, else its last one before;
+        else one in a string of that object (`"note": "value: v"`, as the name's value was read before the thirty-sixth
+        review's 03)."""
+        where = self.objects.holder(m.start())[0]
+        reach = NAMED_REACH if where[2] else len(self.objects.data)
+        for groups in (self.fields, self.quoted):
+            starts, fields = groups.get(where, ([], []))
+            i = bisect_left(starts, m.end())
+            if i < len(fields) and fields[i].end() - m.end() <= reach:
+                return fields[i]
+            if i > 0 and fields[i - 1].end() <= m.start() and m.start() - fields[i - 1].start() <= reach:
+                return fields[i - 1]
+        return None
+
+    def sibling(self, column: int) -> re.Match[bytes] | None:
+        """The value field at ``column`` of a line below, else above, within the object (no other name field, list
+        item or brace between). The lines around are read once for all the line's name fields: each name field of a long
+        line read them again, and a long line beside one of many name fields cost time quadratic in the two (200 KB:
+        10 s; the thirty-sixth hostile review's 04, the same cost in this search)."""
+        if self.nearby is None:
+            data, start, end = self.data, self.start, self.end
+            # (`- name: X` opens the item: nothing above is its)
+            above = [] if _object_edge(data[start:end]) else _nearby_fields(data, start, end, below=False)
+            self.nearby = (_nearby_fields(data, start, end, below=True), above)
+        for lines in self.nearby:
+            for line_start, line_end, lead in lines:
+                if column < line_end - line_start and column <= lead:  # (only blanks or quotes before it)
+                    field: re.Match[bytes] | None = _VALUE_FIELD.match(self.data, line_start + column, line_end)
+                    if field is not None:
+                        return field
+        return None
+
+
+def named(data: bytes, lo: int, hi: int, lines: dict[int, _LineFields] | None = None) -> Iterator[Candidate]:
+    """The value of an entry whose name field names a secret: on the name's line, the value field of its own object
+    (`{"name": "X", "value": "v"}`), else on a line below or above at the same column, within the same object (no other
+    name field, list item or brace between). ``lines`` keeps each line's fields between calls on one ``data`` (an
+    extractor sees 512 bytes around an anchor: a long line is read once, not once an anchor)."""
+    if lines is None:
+        lines = {}
+    line: _LineFields | None = None
     for m in _NAME_FIELD.finditer(data, lo, hi):
         key = _text(data, *m.span('key'))
         if '://' in key:
             continue  # a URL names no entry (`name: https://…/token`)
-        start, end = _line_bounds(data, m.start())
-        field = _VALUE_FIELD.search(data, m.end(), min(end, m.end() + NAMED_REACH))
-        if field is not None and not _same_object(data, m.end(), field.start()):
-            field = None
-        if field is None:  # the nearest value field before the name, of the same object
-            before = list(_VALUE_FIELD.finditer(data, max(start, m.start() - NAMED_REACH), m.start()))
-            field = next((f for f in reversed(before) if _same_object(data, f.end(), m.start())), None)
+        if line is None or not line.start <= m.start() <= line.end:  # (a line of many name fields: its bounds once)
+            start, end = _line_bounds(data, m.start())
+            line = lines.get(start)
+            if line is None:
+                line = lines[start] = _LineFields(data, start, end)
+        field = line.of(m)
         if field is None:
-            column = m.start() - start
-            field = _sibling_field(data, start, end, column)
+            field = line.sibling(m.start() - line.start)
         if field is not None:
             yield from _yield(data, field, 'named', key=key)
     if data.find(b'{', lo, hi) != -1:
@@ -1446,12 +1549,7 @@ def _object_call(data: bytes, needle: bytes, low: int, high: int, *, below: bool
     return -1
 
 
-def _field_at(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
-    """A value field starting at ``column`` of the line ``data[start:end]`` (only blanks or quotes before it)."""
-    if end - start <= column or data[start:start + column].strip(b' \t"\''):
-        return None
-    field: re.Match[bytes] | None = _VALUE_FIELD.match(data, start + column, end)
-    return field
+_LEAD = LazyPattern(rb'''[ \t"']*''')
 
 
 def _nearby_lines(data: bytes, start: int, end: int, below: bool) -> Iterator[tuple[int, int]]:
@@ -1465,19 +1563,17 @@ def _nearby_lines(data: bytes, start: int, end: int, below: bool) -> Iterator[tu
         pos = line_end if below else line_start
 
 
-def _sibling_field(data: bytes, start: int, end: int, column: int) -> re.Match[bytes] | None:
-    """The value field at ``column`` of a line below the name's line (``start``..``end``), else above it, within
-    the object (no other name field, list item or brace between)."""
-    for below in (True, False):
-        if not below and _object_edge(data[start:end]):
-            return None  # `- name: X` opens the item: nothing above is its
-        for line_start, line_end in _nearby_lines(data, start, end, below):
-            if _object_edge(data[line_start:line_end]) or _NAME_FIELD.search(data, line_start, line_end):
-                break
-            field = _field_at(data, line_start, line_end, column)
-            if field is not None:
-                return field
-    return None
+def _nearby_fields(data: bytes, start: int, end: int, below: bool) -> list[tuple[int, int, int]]:
+    """The lines below the line ``data[start:end]``, or above it, that can hold its object's value field: up to the
+    first that opens or closes an object or holds a name field; each as its span and the length of its leading blanks
+    and quotes (``_LineFields.sibling``)."""
+    lines = []
+    for line_start, line_end in _nearby_lines(data, start, end, below):
+        if _object_edge(data[line_start:line_end]) or _NAME_FIELD.search(data, line_start, line_end):
+            break
+        lead = _LEAD.match(data, line_start, line_end)
+        lines.append((line_start, line_end, (lead.end() if lead is not None else line_start) - line_start))
+    return lines
 
 
 def markup(data: bytes, lo: int, hi: int) -> Iterator[Candidate]:
