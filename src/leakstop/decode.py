@@ -33,7 +33,7 @@ from typing import Sequence
 
 from leakstop.engine import (
     ENTITY_SEARCH, ESCAPE_ANCHOR, KEY_BREAK_ESCAPE, LINE_BREAK_ESCAPE, QUERY_AMP_ENTITY, STRONG_ESCAPE, TOKEN_ENTITY,
-    VIEW_ANCHORS, VIEW_SECRET, CredentialNames, Finding, RuleSet, line_columns, scan_bytes,
+    VIEW_ANCHORS, VIEW_SECRET, CredentialNames, Finding, RuleSet, base64_anchor, line_columns, scan_bytes,
     shipped_credential_names,
 )
 from leakstop.records import ViewFields
@@ -1252,3 +1252,118 @@ def with_view_findings(raw: Sequence[Finding], views: Sequence[Finding]) -> list
         added.append(f)
     kept = [r for j, r in enumerate(ordered) if j not in dropped]
     return sorted([*kept, *added], key=lambda f: (f.line, f.column, f.rule_id))
+
+
+# A vendor token stored base64-encoded (Ultroid's Google API keys as "QUl6YVN5…" in a Python list; held-out 100):
+# around each match of the engine's anchor (VIEW_ANCHORS[VIEW_BASE64]: the base64 of a token's prefix, at each of the
+# three alignments, data/base64_token_prefixes.txt), the run of base64 characters holding it (standard or URL-safe,
+# padded or not, one string or a bare word) is decoded when it is a base64 encoding at all and its bytes are printable
+# text; the rules read the decoded runs (one a line), and a finding is placed on the whole run. The rule's own checks
+# (a checksum, entropy, its boundaries: the decoded text holds the whole token) apply as on any text. Not a run of a
+# PEM block, a JWT's part or a data: URI's (other rules and views read those), nor one longer than ``BASE64_RUN`` (an
+# image, a binary: no token is stored so), and ``BASE64_RUNS`` runs a file at most (hostile input: a megabyte of
+# anchors costs what its matches do).
+BASE64_NOTE = 'base64'
+BASE64_RUN = 4096  # base64 characters of a run decoded at most
+BASE64_MIN = 24  # and at least
+BASE64_RUNS = 200  # runs decoded in one file at most
+_B64_CHARS = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_'
+_B64_ANCHOR = LazyPattern(base64_anchor())  # (where the engine gave no matches: a rule set without its database)
+_NOT_B64 = LazyPattern(rb'[^A-Za-z0-9+/_-]')
+_PRINTABLE = bytes(range(0x20, 0x7F)) + b'\t\n\r'
+
+
+def _base64_run(data: bytes, at: int) -> tuple[int, int]:
+    """The run of base64 characters (either alphabet) holding ``data[at - 1]``: (start, end), its padding left out;
+    (start, -1) when it is longer than ``BASE64_RUN`` (its end: where the next run can start)."""
+    before = data[max(0, at - BASE64_RUN - 1):at]
+    start = at - (len(before) - len(before.rstrip(_B64_CHARS)))
+    after = data[at:at + BASE64_RUN + 1]
+    end = at + len(after) - len(after.lstrip(_B64_CHARS))
+    if end - start > BASE64_RUN:
+        stop = _NOT_B64.search(data, end)
+        return (stop.start() if stop is not None else len(data)), -1
+    return start, end
+
+
+def _decoded_run(data: bytes, start: int, end: int) -> tuple[bytes, int] | None:
+    """The printable text the base64 run ``data[start:end]`` encodes and where the run ends with its padding; None
+    if it encodes none, or is a JWT's part, a data: URI's or inside a PEM block."""
+    import base64
+    run = data[start:end]
+    if len(run) < BASE64_MIN or len(run) % 4 == 1:
+        return None
+    padding = 0
+    while padding < 2 and data[end + padding:end + padding + 1] == b'=':
+        padding += 1
+    if (len(run) + padding) % 4:
+        padding = 0  # (no padding of this run: `=` after it is something else's)
+    urlsafe = b'-' in run or b'_' in run
+    if urlsafe and (b'+' in run or b'/' in run):
+        return None  # (two alphabets: a path, an identifier, not one encoding)
+    if data[start - 1:start] == b',' and data[max(0, start - 8):start - 1] == b';base64':
+        return None  # a data: URI's
+    if data[start - 1:start] == b'.' and data[start - 2:start - 1].isalnum() or (
+            data[end + padding:end + padding + 1] == b'.' and data[end + padding + 1:end + padding + 2].isalnum()):
+        return None  # a part of a JWT (or of a dotted name)
+    try:
+        decoded = base64.b64decode(run + b'=' * (-len(run) % 4), altchars=b'-_' if urlsafe else None, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if decoded.translate(None, _PRINTABLE):
+        return None  # bytes that are no text
+    if b'-----BEGIN' in data:
+        begin = data.rfind(b'-----BEGIN', max(0, start - 65536), start)
+        if begin != -1 and data.find(b'-----END', begin, start) == -1:
+            return None  # a line of a PEM block
+    return decoded, end + padding
+
+
+def base64_runs(data: bytes, ends: Sequence[int] | None = None) -> list[tuple[int, int, bytes]]:
+    """(start, end, decoded text) of the base64 runs of ``data`` that hold one of the anchor's matches (``ends``:
+    their ends, as the engine reported them; else looked for here) and decode to printable text."""
+    if ends is None:
+        ends = [m.end() for m in _B64_ANCHOR.finditer(data)]
+    out: list[tuple[int, int, bytes]] = []
+    done, tried = 0, 0
+    for at in ends:
+        if at <= done:
+            continue  # (in a run already read)
+        start, end = _base64_run(data, at)
+        if end == -1:
+            done = start  # a run too long to be a token's: passed over whole
+            continue
+        done = end
+        tried += 1
+        if tried > BASE64_RUNS:
+            break
+        decoded = _decoded_run(data, start, end)
+        if decoded is not None:
+            out.append((start, decoded[1], decoded[0]))
+    return out
+
+
+def base64_findings(data: bytes, path: str, ruleset: RuleSet, ends: Sequence[int] | None = None) -> list[Finding]:
+    """Findings of the rules (not the generic detector: it judged the base64 as it stands) in the base64 runs of
+    ``data`` that decode to text, each placed on its whole run."""
+    runs = base64_runs(data, ends)
+    if not runs:
+        return []
+    from leakstop.generic import RULE_IDS
+    text = b'\n'.join(decoded for _, _, decoded in runs) + b'\n'
+    starts, pos = [], 0
+    for _, _, decoded in runs:
+        starts.append(pos)
+        pos += len(decoded) + 1
+    placed: list[tuple[int, int, Finding]] = []
+    for f in scan_bytes(text, ruleset, path):
+        if f.rule_id in RULE_IDS:
+            continue
+        k = bisect.bisect_right(starts, f.start) - 1
+        if f.end > starts[k] + len(runs[k][2]):
+            continue  # (over two runs' text: no token the encoded text holds)
+        placed.append((runs[k][0], runs[k][1], f))
+    return [
+        f._replace(line=line, column=column, start=start, end=end, description=f'{f.description} ({BASE64_NOTE})')
+        for (start, end, f), (line, column) in zip(placed, line_columns(data, [p[0] for p in placed]))
+    ]

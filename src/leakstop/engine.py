@@ -41,7 +41,7 @@ from leakstop.rules import AT_KEYWORDS_TAG, Rule
 from leakstop.validators import CHECKSUM_VALIDATORS, MADE_UP_TOLERANT, VALIDATORS, issued_token, shannon_entropy
 
 # what the compiled database holds and how ids are laid out: a change invalidates cached databases
-DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged+lone+names/16'
+DATABASE_FORMAT = 'rules+anchors+generic+views+paths+vendors+unjudged+lone+names/17'
 # bytes of context either side of a candidate window, for lookbehind/lookahead boundaries
 CONTEXT = 64
 
@@ -753,8 +753,37 @@ VIEW_ANCHORS = (
     # `\` at the line's end): it may be wrapped over joined literals or lines
     rb'(?:eyJ|pypi-AgE)[A-Za-z0-9_.-]{6,}(?:\\?["\']|\\\r?\n)',
     b'',
+    b'',  # the base64 of a token's prefix (base64_anchor: ``view_anchors`` adds it)
 )
-VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_SPLIT_TOKEN, VIEW_DOUBLED_QUOTE = range(5)
+VIEW_ESCAPE, VIEW_BEGIN, VIEW_SECRET, VIEW_SPLIT_TOKEN, VIEW_DOUBLED_QUOTE, VIEW_BASE64 = range(6)
+BASE64_PREFIXES = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'base64_token_prefixes.txt')
+
+
+def base64_token_prefixes() -> list[bytes]:
+    """The token prefixes of ``BASE64_PREFIXES`` (a reviewed list: each a shipped rule's literal start)."""
+    with open(BASE64_PREFIXES, 'rb') as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith(b'#')]
+
+
+def base64_literals(prefix: bytes) -> list[bytes]:
+    """The base64 characters that ``prefix`` fixes wherever it stands in the encoded bytes: after 0, 1 or 2 bytes
+    (mod 3), the characters wholly inside its bits (a character that also holds bits of a byte before or after it
+    could be any of several); also in the URL-safe alphabet where they differ."""
+    import base64
+    out = []
+    for k in range(3):
+        encoded = base64.b64encode(bytes(k) + prefix)
+        literal = encoded[-(-8 * k // 6):8 * (k + len(prefix)) // 6]
+        out.append(literal)
+        if b'+' in literal or b'/' in literal:
+            out.append(literal.replace(b'+', b'-').replace(b'/', b'_'))
+    return out
+
+
+def base64_anchor() -> bytes:
+    """One alternation of the base64 literals of every prefix in ``BASE64_PREFIXES`` (decode.base64_view's anchor)."""
+    literals = sorted({literal for prefix in base64_token_prefixes() for literal in base64_literals(prefix)})
+    return b'|'.join(re.escape(literal) for literal in literals)
 
 
 def view_anchors(names: CredentialNames) -> tuple[bytes, ...]:
@@ -763,6 +792,7 @@ def view_anchors(names: CredentialNames) -> tuple[bytes, ...]:
     anchors = list(VIEW_ANCHORS)
     anchors[VIEW_ESCAPE] += b'|' + names.escape_anchor()
     anchors[VIEW_DOUBLED_QUOTE] = names.doubled_anchor()
+    anchors[VIEW_BASE64] = base64_anchor()
     return tuple(anchors)
 
 WIDE_REPEAT = 16
@@ -984,7 +1014,8 @@ def database_expressions(
         for k, view_anchor in enumerate(view_anchors(names)):
             expressions.append(view_anchor)
             ids.append(generic_base + len(generic_anchors) + k)
-            flags.append(int(hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_SINGLEMATCH))
+            # (the base64 view's anchor reports every match: the view decodes the run around each, not the file)
+            flags.append(int(hyperscan.HS_FLAG_MULTILINE | (0 if k == VIEW_BASE64 else hyperscan.HS_FLAG_SINGLEMATCH)))
     return expressions, ids, flags
 
 
@@ -1468,11 +1499,13 @@ def _without_own_names(raw: list[tuple[int, int, str, int]], ruleset: RuleSet, d
     return out
 
 
-def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[bool] | None = None) -> list[Finding]:
+def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[bool] | None = None,
+               base64_ends: list[int] | None = None) -> list[Finding]:
     """Every rule and the generic detector over ``data``: findings in file order, 1-based line and column.
 
     ``views``, if given, is set to which of ``VIEW_ANCHORS`` occur (all True without a database
-    that holds them).
+    that holds them); ``base64_ends``, if given, gets the end of each match of the base64 view's anchor (none
+    without such a database: the view looks for them itself).
     """
     raw: list[tuple[int, int, str, int]] = []
     hits: dict[int, list[int]] = {}
@@ -1481,6 +1514,8 @@ def scan_bytes(data: bytes, ruleset: RuleSet, path: str = '', *, views: list[boo
         hits = ruleset.scan_hits(data, path)
         if views is not None:
             views[:] = [ruleset.view_base + k in hits for k in range(len(VIEW_ANCHORS))] if ruleset.generic else [True] * len(VIEW_ANCHORS)
+        if base64_ends is not None and ruleset.generic:
+            base64_ends.extend(hits.get(ruleset.view_base + VIEW_BASE64, ()))
         table = ruleset.keywords
         generic_base = ruleset.generic_base
         anchors: dict[int, list[int]] = {}  # context rule -> ends of its keywords

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, Sequence
 from leakstop.baseline import Baseline, unknown
 from leakstop.cache import cache_dir, file_signature
 from leakstop.config import Config
-from leakstop.decode import PROPERTIES_PATH, decoded_findings, merge, view_findings, with_view_findings
+from leakstop.decode import PROPERTIES_PATH, base64_findings, decoded_findings, merge, view_findings, with_view_findings
 from leakstop.engine import CONTEXT, VIEW_ANCHORS, Finding, RuleSet, load_ruleset, scan_bytes
 from leakstop.errors import FatalError
 from leakstop.files import Unreadable, decode_text, decoded_blocks, name_parts, normalize, open_file
@@ -122,8 +122,9 @@ def every_secret(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
     raw text only printed a token the escape view finds, or a base64 value, whole (eleventh hostile review,
     breaks 03 and 06). A view runs only where the engine's anchors say it can find something."""
     present = [True] * len(VIEW_ANCHORS)  # which decoded views can find something
-    findings = scan_bytes(data, ruleset, path, views=present)
-    escape, begin, secret, joined, doubled = present
+    ends: list[int] = []  # where the base64 of a token's prefix ends (base64_findings)
+    findings = scan_bytes(data, ruleset, path, views=present, base64_ends=ends)
+    escape, begin, secret, joined, doubled, encoded = present
     if secret:
         decoded, text_spans = decoded_findings(data, path, ruleset)
         if decoded or text_spans:
@@ -134,6 +135,8 @@ def every_secret(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
     views = (view_findings(data, path, ruleset, escape=escape, comment=begin, joined=joined, doubled=doubled,
                            markup=begin)
              if escape or begin or joined or doubled else [])
+    if encoded:
+        views = [*views, *base64_findings(data, path, ruleset, ends if ruleset.database is not None and ruleset.generic is not None else None)]
     if views:
         findings = with_view_findings(findings, views)
     return findings
