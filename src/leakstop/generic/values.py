@@ -61,7 +61,7 @@ CODE_WORDS = frozenset((
 ))
 
 _NUMBER_OR_VERSION = LazyPattern(r'0x[0-9a-fA-F]{1,16}\Z|[-+(\[]?v?\d+(?:[.,_:-]\d+)*(?:[eE][-+]?\d+)?[a-zA-Z]{0,2}\Z|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?')
-_URL = LazyPattern(r'[A-Za-z][\w+.-]*://|\A(?:www\.|mailto:|data:|urn:)')
+_URL = LazyPattern(r'[A-Za-z][\w+.-]*:(?://|\\/\\/)|\A(?:www\.|mailto:|data:|urn:)')  # (JSON's https:\/\/ too: an Xcode blueprint's)
 # a URL without its scheme, or a Go import path: github.com/jcmturner/gokrb5/v8/ctxCredentials, gcr.io/proj/img
 _HOST_AND_PATH = LazyPattern(r'(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/[\w.@+~%-]*)+\Z')
 # a git remote in scp syntax, its slashes JSON-escaped or not: `git@github.com:owner/repo.git`, Xcode's source-control
@@ -232,6 +232,13 @@ _FIXTURE_WORDS = frozenset((
 ))
 _FIXTURE_TAIL = LazyPattern(r'[-_.!@#$%^&*]*\d{0,6}[-_.!@#$%^&*]*\Z')
 _PASSWORD_IN_VALUE = LazyPattern(r'password|passwort|passwd|passphrase|secret', re.I)  # SomeKindOfPassword123!@#
+def _password_in_leetspeak(value: str) -> bool:
+    """Whether ``value`` read as leetspeak is words that hold the word password or secret (``W3bh00kS3cret!2025``): a
+    person's stand-in, as the word written plainly is (random characters after ``s3cr3t`` are no words: still judged)."""
+    return len(value) <= 64 and any(_PASSWORD_IN_VALUE.search(reading) and word_share(reading.lower()) >= LEETSPEAK_WORDS
+                                    for reading in leet_readings(value))
+
+
 _NOT_SECRET_WORDS = frozenset((
     'inherit', 'required', 'optional', 'default', 'disabled', 'enabled', 'auto', 'automatic', 'manual',
     'generated', 'generate', 'random', 'builtin', 'internal', 'external', 'vault', 'environment', 'string',
@@ -553,7 +560,9 @@ def built_from_words(value: str, judgement: ValueJudgement) -> bool:
     not, under the 1 in 500 promised (it was up to 80 in 5,000: hex 80/64/39, lowercase+digits 39/36/19, upper-case
     +digits 27/20/12, mixed-case 9/3/2; now lowercase+digits 5/6/2, hex 0/0/0, upper-case+digits 1/0/2, mixed-case
     5/1/0)."""
-    if judgement.length >= 16 or judgement.words <= WORD_BUILT or _HEX_ONLY.match(value):
+    if judgement.length >= 16:
+        return _elongated_phrase(value)
+    if judgement.words <= WORD_BUILT or _HEX_ONLY.match(value):
         return False
     core = value.rstrip('!?.*#')
     number = _NUMBER_END.search(core)
@@ -566,6 +575,34 @@ def built_from_words(value: str, judgement: ValueJudgement) -> bool:
         if text is value and whole and humps >= 3:
             return True  # short words in a row, camel-cased: ourBigFox11 (not read as leetspeak)
     return False
+
+
+_GUID_LAYOUT = LazyPattern(r'[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}\Z|[0-9A-Z]{8}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{12}\Z')
+_BEYOND_HEX = LazyPattern(r'[g-zG-Z]')
+_LOWER_HEX_RUN = LazyPattern(r'[0-9a-z]{24,}\Z|[0-9A-Z]{24,}\Z')
+
+
+def _hex_typed_with_letters(value: str) -> bool:
+    """A GUID's layout (8-4-4-4-12) in letters beyond hex (QnA Maker's test endpoint key ``1k99…-…``), or hex digits but
+    one or two letters beyond f (a format example: SABnzbd's 31-character ``api_key = 98e3…`` with a g): typed to look
+    like a key, for the issuer draws a GUID's digits or a hex key from hex (a random base-36 value of 24 characters or
+    more has two letters beyond f at most about once in a million: 2 of 3,000,000 seeded; held-out 100 and 103)."""
+    if _GUID_LAYOUT.match(value):
+        return _BEYOND_HEX.search(value) is not None
+    return (_LOWER_HEX_RUN.match(value) is not None and not value.startswith(('0x', '0X'))  # (0x and hex: an address)
+            and 1 <= len(_BEYOND_HEX.findall(value)) <= 2)
+
+
+_ELONGATED = LazyPattern(r'([a-z])\1\1+')
+
+
+def _elongated_phrase(value: str) -> bool:
+    """A long phrase of words run together with a letter drawn out (``moneyprintergobrrr``, ``tothemooooon``): a
+    person's joke, a project's default, no drawn passphrase (no word list a passphrase is drawn from holds brrr or
+    mooon; a random lower-case value is no words): weighed as a short password built from words is (held-out 103)."""
+    if not (value.isalpha() and value.islower()) or _ELONGATED.search(value) is None:
+        return False
+    return word_share(_ELONGATED.sub(r'\1', value)) >= LEETSPEAK_WORDS
 
 
 def human_of_words() -> float:
@@ -996,6 +1033,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     # applicationhost.config stores its AesProvider sessionKey: ciphertext (held-out 58)
     ('encrypted session key', lambda v: v.startswith('AQIAAA') and len(v) >= 100),
     ('Windows product key', lambda v: _PRODUCT_KEY.match(v)),
+    ('hex or a GUID typed with letters beyond f', _hex_typed_with_letters),
     ('EC public key point', _ec_public_point),
     ('push registration token', lambda v: _FCM_REGISTRATION.match(v)),
     ('PayPal checkout token', lambda v: _PAYPAL_CHECKOUT.match(v)),
@@ -1003,7 +1041,8 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('block comment', lambda v: _BLOCK_COMMENT.match(v)),
     ('parameter name', lambda v: _PARAMETER_NAME.match(v) and len(v) % 4 != 0),
     ('test or credential word', lambda v: _fixture_words(v) or _CREDENTIAL_WORD_VALUE.match(v) or _name_and_test_word(v)),
-    ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v)),
+    # (in leetspeak too: W3bh00kS3cret!2025, sEcr3T!, P4ssw0rd-f0r-th3-d4t4b4s3; held-out 103)
+    ('contains the word password', lambda v: _PASSWORD_IN_VALUE.search(v) or _password_in_leetspeak(v)),
     ('repeated chunk', lambda v: _REPEATED_CHUNK.match(v) or _CHARACTER_RUNS.match(v) or _repeated_unit(v)),
     ('framework value', lambda v: _FRAMEWORK_VALUE.match(v)),
     ('a key public by design', lambda v: v.startswith(_PUBLIC_PREFIXES) or _nkey_public(v)),
