@@ -300,16 +300,23 @@ def test_a_detect_secrets_private_key_entry_covers_its_own_key_only() -> None:
     assert scan_secrets.main(['keys.txt']) == 1
 
 
-def test_a_detect_secrets_private_key_entry_covers_no_new_key_beside_it_on_its_line() -> None:
-    """Thirty-third hostile review, break 02: on the line it was recorded at, the armor's hash still covered every
-    key of that armor starting there: a minified JSON fixture whose test key was reviewed let a new key added to
-    the same line pass (used as it is and after ``baseline import``), as the captured prefix (``ghp``) once did."""
+def _reviewed_key_fixture(seed: str) -> str:
+    """A git repository with fixture.json holding one (fake) private key and a detect-secrets baseline that reviewed it;
+    returns the key."""
     _git('init', '-q')
-    one = fakes.pem_private_key(seed='ds-line-one')
+    one = fakes.pem_private_key(seed=seed)
     write('fixture.json', json.dumps({'test_key': one}) + '\n')
     _git('add', '-A')
     write('.secrets.baseline', _detect_secrets('scan').stdout)
     assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 0  # the reviewed key: quiet
+    return one
+
+
+def test_a_detect_secrets_private_key_entry_covers_no_new_key_beside_it_on_its_line() -> None:
+    """Thirty-third hostile review, break 02: on the line it was recorded at, the armor's hash still covered every
+    key of that armor starting there: a minified JSON fixture whose test key was reviewed let a new key added to
+    the same line pass (used as it is and after ``baseline import``), as the captured prefix (``ghp``) once did."""
+    one = _reviewed_key_fixture('ds-line-one')
     write('fixture.json', json.dumps({'test_key': one, 'prod_key': fakes.pem_private_key(seed='ds-line-two')}) + '\n')
     assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 1  # a second key on its line
     assert cli.main(['baseline', 'import', '.secrets.baseline']) == 0
@@ -323,12 +330,7 @@ def test_a_detect_secrets_private_key_entry_covers_no_escaped_or_percent_encoded
     with ``\\u0020`` escapes, which leakstop finds in a decoded view, left one literal header there: the armor's hash
     covered it (as it is and after ``baseline import``). What leakstop finds on the line counts too."""
     import urllib.parse
-    _git('init', '-q')
-    one = fakes.pem_private_key(seed='ds-view-one')
-    write('fixture.json', json.dumps({'test_key': one}) + '\n')
-    _git('add', '-A')
-    write('.secrets.baseline', _detect_secrets('scan').stdout)
-    assert scan_secrets.main(['--baseline', '.secrets.baseline', 'fixture.json']) == 0  # the reviewed key: quiet
+    one = _reviewed_key_fixture('ds-view-one')
     two = fakes.pem_private_key(seed='ds-view-two')
     if written == 'percent':
         value = 'grant=x&key=' + urllib.parse.quote(two, safe='')

@@ -889,22 +889,32 @@ def test_a_subject_of_a_first_paragraph_over_lines_is_redacted_with_the_message_
     assert sarif.returncode == 1 and password not in sarif.stdout
 
 
-def test_a_secret_written_over_the_lines_of_a_subject_is_redacted(repo: str) -> None:
-    """Thirty-fifth hostile review, break 01: a secret written over lines of the first paragraph (the base64 of a key
-    as `base64` wraps it) stands in git's subject with spaces for its line breaks, where no rule finds it, and the
-    thirty-fourth's fix redacted a message's secrets only where they stood as found: the subject was shown whole."""
+def _key_base64_lines(seed: str) -> list[str]:
+    """The base64 of a PEM private key (fake), wrapped at 76 characters as a commit message would carry it."""
     import base64
-    der = fakes.der_private_key(seed='subject-lines')
+    der = fakes.der_private_key(seed=seed)
     pem = '-----BEGIN PRIVATE KEY-----\n' + '\n'.join(der[i:i + 64] for i in range(0, len(der), 64)) + '\n-----END PRIVATE KEY-----\n'
     encoded = base64.b64encode(pem.encode()).decode()
-    lines = [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
-    added = commit_file('notes.txt', 'nothing here\n', '\n'.join(lines) + '\n')
+    return [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
+
+
+def _assert_key_lines_redacted(added: str, lines: list[str]) -> None:
+    """``--history`` reports the commit ``added`` and shows none of ``lines`` in its subjects, in JSON or SARIF."""
     code, doc = scan_json('--history')
     assert code == 1
     subjects = {f['subject'] for f in doc['findings'] if f['commit'] == added}
     assert subjects and all(line[8:40] not in subject for subject in subjects for line in lines), subjects
     sarif = _leakstop('scan', '--history', '--format', 'sarif')
     assert sarif.returncode == 1 and not any(line[8:40] in sarif.stdout for line in lines)
+
+
+def test_a_secret_written_over_the_lines_of_a_subject_is_redacted(repo: str) -> None:
+    """Thirty-fifth hostile review, break 01: a secret written over lines of the first paragraph (the base64 of a key
+    as `base64` wraps it) stands in git's subject with spaces for its line breaks, where no rule finds it, and the
+    thirty-fourth's fix redacted a message's secrets only where they stood as found: the subject was shown whole."""
+    lines = _key_base64_lines('subject-lines')
+    added = commit_file('notes.txt', 'nothing here\n', '\n'.join(lines) + '\n')
+    _assert_key_lines_redacted(added, lines)
 
 
 @pytest.mark.parametrize('opening', ['backup key ', 'backup key\f', 'backup key\v', '\f\nbackup key', '\v \nbackup key'],
@@ -914,11 +924,7 @@ def test_a_secret_over_the_subject_lines_is_redacted_whatever_blanks_end_them(re
     them (space, tab, CR, LF), Python's ``bytes.rstrip`` also strips a form feed or a vertical tab: with a line
     `backup key\\f` before the wrapped base64 of a key, the subject rebuilt from the message was not git's, no span was
     redacted, and the key was shown whole in JSON and SARIF (a line of only `\\f` is no blank line for git either)."""
-    import base64
-    der = fakes.der_private_key(seed='subject-form-feed')
-    pem = '-----BEGIN PRIVATE KEY-----\n' + '\n'.join(der[i:i + 64] for i in range(0, len(der), 64)) + '\n-----END PRIVATE KEY-----\n'
-    encoded = base64.b64encode(pem.encode()).decode()
-    lines = [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
+    lines = _key_base64_lines('subject-form-feed')
     with open('notes.txt', 'w') as f:
         f.write('nothing here\n')
     with open('message', 'w') as f:
@@ -926,12 +932,7 @@ def test_a_secret_over_the_subject_lines_is_redacted_whatever_blanks_end_them(re
     git('add', 'notes.txt', cwd='.')
     git('commit', '-q', '--cleanup=verbatim', '-F', 'message', cwd='.')
     added = git('rev-parse', 'HEAD', cwd='.').stdout.strip()
-    code, doc = scan_json('--history')
-    assert code == 1
-    subjects = {f['subject'] for f in doc['findings'] if f['commit'] == added}
-    assert subjects and all(line[8:40] not in subject for subject in subjects for line in lines), subjects
-    sarif = _leakstop('scan', '--history', '--format', 'sarif')
-    assert sarif.returncode == 1 and not any(line[8:40] in sarif.stdout for line in lines)
+    _assert_key_lines_redacted(added, lines)
 
 
 def test_subject_spans_follow_git_blanks_and_cover_the_whole_subject_when_it_is_not_the_paragraph() -> None:
