@@ -93,7 +93,9 @@ def test_warm_start_does_not_compile(tmp_path: object, monkeypatch: pytest.Monke
     engine.load_ruleset(['other signature'], lambda: [RULE], cache=cache)
     assert calls == [1, 1]
     # the view anchors are compiled in: a leakstop whose anchors changed does not take the cached database
-    monkeypatch.setattr(engine, 'VIEW_ANCHORS', (*engine.VIEW_ANCHORS[:-2], rb'eyJ[A-Za-z0-9_.-]{6,}"', engine.VIEW_ANCHORS[-1]))
+    anchors = list(engine.VIEW_ANCHORS)
+    anchors[engine.VIEW_SPLIT_TOKEN] = rb'eyJ[A-Za-z0-9_.-]{6,}"'
+    monkeypatch.setattr(engine, 'VIEW_ANCHORS', tuple(anchors))
     engine.load_ruleset(['sig'], lambda: [RULE], cache=cache)
     assert calls == [1, 1, 1]
 
@@ -704,34 +706,36 @@ def test_what_a_finding_carries_from_its_rule_or_the_generic_detector(ruleset: e
 
 
 @pytest.mark.parametrize(('data', 'present'), [
-    (b'x = 1\n', [False, False, False, False, False]),
-    (b'{"a": "x\\/y"}\n', [True, False, False, False, False]),
-    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False, False, False]),
-    (b'kind: Secret\n', [False, False, True, False, False]),
-    (b'"\\u0041" -----BEGIN x\nkind: "Secret"  # the manifest\n', [True, True, True, False, False]),
-    (b'class SecretStore:\n    kind: SecretList\n', [False, False, False, False, False]),  # `Secret` alone, another kind
-    (b"k = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIi' +\n    'OiIxIn0.c2lnbmF0dXJl'\n", [False, False, False, True, False]),  # a wrapped JWT
-    (b"k = 'eyJhbGciOiJIUzI1NiJ9'\n", [False, False, False, True, False]),  # (any JWT start closing a literal)
-    (b'k = eyJhbGciOiJIUzI1NiJ9\n', [False, False, False, False, False]),
-    (b'prod,"{""password"": ""x""}"\n', [False, False, False, False, True]),  # doubled quotes around a credential
-    (b'a,"",""\n', [False, False, False, False, False]),
-    (b's = "say \\"hi\\""\n', [False, False, False, False, False]),  # escaped quotes alone hide nothing
-    (b'j = "{\\"api_key\\": 1}"\n', [True, False, False, False, False]),  # unless they quote a credential's name
+    (b'x = 1\n', [False, False, False, False, False, False]),
+    (b'{"a": "x\\/y"}\n', [True, False, False, False, False, False]),
+    (b'# -----BEGIN RSA PRIVATE KEY-----\n', [False, True, False, False, False, False]),
+    (b'kind: Secret\n', [False, False, True, False, False, False]),
+    (b'"\\u0041" -----BEGIN x\nkind: "Secret"  # the manifest\n', [True, True, True, False, False, False]),
+    (b'class SecretStore:\n    kind: SecretList\n', [False, False, False, False, False, False]),  # `Secret` alone, another kind
+    (b"k = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIi' +\n    'OiIxIn0.c2lnbmF0dXJl'\n", [False, False, False, True, False, False]),  # a wrapped JWT
+    (b"k = 'eyJhbGciOiJIUzI1NiJ9'\n", [False, False, False, True, False, False]),  # (any JWT start closing a literal)
+    (b'k = eyJhbGciOiJIUzI1NiJ9\n', [False, False, False, False, False, False]),
+    (b'prod,"{""password"": ""x""}"\n', [False, False, False, False, True, False]),  # doubled quotes around a credential
+    (b'a,"",""\n', [False, False, False, False, False, False]),
+    (b's = "say \\"hi\\""\n', [False, False, False, False, False, False]),  # escaped quotes alone hide nothing
+    (b'j = "{\\"api_key\\": 1}"\n', [True, False, False, False, False, False]),  # unless they quote a credential's name
     # a name of the vocabulary's or a rule's keyword (a JWK's kty), escaped once or more, or doubled (fourteenth hostile
     # review, break 01)
-    (b'j = "{\\"kty\\":\\"EC\\"}"\n', [True, False, False, False, False]),
-    (b'j = "{\\"a\\":\\"{\\\\\\"db_pass\\\\\\":1}\\"}"\n', [True, False, False, False, False]),
-    (b'prod,"{""kty"": ""oct""}"\n', [False, False, False, False, True]),
-    (b'j = "{\\"preview\\": 1}"\n', [False, False, False, False, False]),  # a keyword (view) inside a word: none
+    (b'j = "{\\"kty\\":\\"EC\\"}"\n', [True, False, False, False, False, False]),
+    (b'j = "{\\"a\\":\\"{\\\\\\"db_pass\\\\\\":1}\\"}"\n', [True, False, False, False, False, False]),
+    (b'prod,"{""kty"": ""oct""}"\n', [False, False, False, False, True, False]),
+    (b'j = "{\\"preview\\": 1}"\n', [False, False, False, False, False, False]),  # a keyword (view) inside a word: none
     # a credential's word or a command's option anywhere on the line: an XML element in a string, mysql's -p, a member
     # name with a space, in escaped or doubled quotes (fifteenth hostile review, break 01)
-    (b'x = "<add key=\\"DbPassword\\" value=\\"v\\" />"\n', [True, False, False, False, False]),
-    (b'c = "mysql -u root -p\\"v\\" < s.sql"\n', [True, False, False, False, False]),
-    (b'j = "{\\"Admin Password\\":\\"v\\"}"\n', [True, False, False, False, False]),
-    (b'prod,"<add key=""DbPassword"" value=""v"" />"\n', [False, False, False, False, True]),
-    (b'prod,"mysql -u root -p""v"" app"\n', [False, False, False, False, True]),
-    (b'    """Return the API key."""\n', [False, False, False, False, False]),  # a docstring: no doubled quotes
-    (b'p = "-----BEGIN RSA PRIVATE KEY-----\\r\\nMIIE"\n', [True, True, False, False, False]),  # or a PEM key's line
+    (b'x = "<add key=\\"DbPassword\\" value=\\"v\\" />"\n', [True, False, False, False, False, False]),
+    (b'c = "mysql -u root -p\\"v\\" < s.sql"\n', [True, False, False, False, False, False]),
+    (b'j = "{\\"Admin Password\\":\\"v\\"}"\n', [True, False, False, False, False, False]),
+    (b'prod,"<add key=""DbPassword"" value=""v"" />"\n', [False, False, False, False, True, False]),
+    (b'prod,"mysql -u root -p""v"" app"\n', [False, False, False, False, True, False]),
+    (b'    """Return the API key."""\n', [False, False, False, False, False, False]),  # a docstring: no doubled quotes
+    (b'p = "-----BEGIN RSA PRIVATE KEY-----\\r\\nMIIE"\n', [True, True, False, False, False, False]),  # or a PEM key's line
+    (b'k = "Z2hwX2FiY2RlZg=="\n', [False, False, False, False, False, True]),  # the base64 of a token prefix (ghp_)
+    (b'k = "R2hwX2FiY2RlZg=="\n', [False, False, False, False, False, False]),
 ])
 def test_scan_bytes_says_which_decoded_views_can_find_something(data: bytes, present: list[bool],
                                                                  ruleset: engine.RuleSet, rs: engine.RuleSet) -> None:

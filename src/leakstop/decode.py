@@ -1268,7 +1268,8 @@ BASE64_RUN = 4096  # base64 characters of a run decoded at most
 BASE64_MIN = 24  # and at least
 BASE64_RUNS = 200  # runs decoded in one file at most
 _B64_CHARS = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_'
-_B64_ANCHOR = LazyPattern(base64_anchor())  # (where the engine gave no matches: a rule set without its database)
+_B64_ANCHOR: list[LazyPattern[bytes]] = []  # (where the engine gave no matches: a rule set without its database; built on
+# first use: a clean hook run imports no base64 and reads no prefix list)
 _NOT_B64 = LazyPattern(rb'[^A-Za-z0-9+/_-]')
 _PRINTABLE = bytes(range(0x20, 0x7F)) + b'\t\n\r'
 
@@ -1323,7 +1324,9 @@ def base64_runs(data: bytes, ends: Sequence[int] | None = None) -> list[tuple[in
     """(start, end, decoded text) of the base64 runs of ``data`` that hold one of the anchor's matches (``ends``:
     their ends, as the engine reported them; else looked for here) and decode to printable text."""
     if ends is None:
-        ends = [m.end() for m in _B64_ANCHOR.finditer(data)]
+        if not _B64_ANCHOR:
+            _B64_ANCHOR.append(LazyPattern(base64_anchor()))
+        ends = [m.end() for m in _B64_ANCHOR[0].finditer(data)]
     out: list[tuple[int, int, bytes]] = []
     done, tried = 0, 0
     for at in ends:

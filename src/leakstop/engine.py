@@ -769,10 +769,10 @@ def base64_literals(prefix: bytes) -> list[bytes]:
     """The base64 characters that ``prefix`` fixes wherever it stands in the encoded bytes: after 0, 1 or 2 bytes
     (mod 3), the characters wholly inside its bits (a character that also holds bits of a byte before or after it
     could be any of several); also in the URL-safe alphabet where they differ."""
-    import base64
+    import binascii  # (not base64: a clean hook run imports none of it, and the database key reads these)
     out = []
     for k in range(3):
-        encoded = base64.b64encode(bytes(k) + prefix)
+        encoded = binascii.b2a_base64(bytes(k) + prefix, newline=False)
         literal = encoded[-(-8 * k // 6):8 * (k + len(prefix)) // 6]
         out.append(literal)
         if b'+' in literal or b'/' in literal:
