@@ -197,3 +197,54 @@ def test_literals_are_the_fixed_characters_at_each_alignment() -> None:
                 encoded = base64.b64encode(filler * k + prefix + b'\xff\x00').decode()
                 assert any(lit.decode() in encoded for lit in base64_literals(prefix)), (prefix, k)
     assert re.fullmatch(rb'[A-Za-z0-9+/_-]+', b''.join(base64_literals(b'ghp_')))
+
+
+def _write(name: str, content: str) -> str:
+    import os
+    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)
+    with open(name, 'w') as f:
+        f.write(content)
+    return name
+
+
+@pytest.mark.parametrize('urlsafe', [False, True])
+@pytest.mark.parametrize('layout', ['keys/{}', 'keys/{}.txt', '{}.json', 'a/b/{}/notes.md'])
+def test_a_tokens_base64_as_a_file_name_is_found_and_never_shown(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], urlsafe: bool,
+        layout: str) -> None:
+    """Thirty-seventh hostile review, 01: the hook found a token as a file name and a token's base64 in a file, not a
+    token's base64 as a file name (the path's names were read as one run, `/` being base64, and `.txt` as a JWT's
+    next part); the path was shown whole where the file had another finding."""
+    from leakstop.hooks import scan_secrets
+    monkeypatch.chdir(tmp_path)
+    encoded = b64(GOOGLE, urlsafe=urlsafe, padded=False)
+    name = _write(layout.format(encoded), 'nothing here\n')
+    assert scan_secrets.main([name]) == 1
+    other = _write(layout.format(encoded).replace('keys/', 'keys2/').replace('.json', '.py').replace('notes.md', 'n.py')
+                   if layout != '{}.json' else 'x/' + layout.format(encoded), f'token = "{GH}"\n')
+    for fmt in ('text', 'json'):
+        assert scan_secrets.main(['--format', fmt, name, other]) == 1
+        out = capsys.readouterr().out
+        assert encoded[4:30] not in out and GOOGLE[4:] not in out and GH[4:] not in out
+
+
+@pytest.mark.parametrize('before', [
+    'def is_pem(s):\n    return s.startswith("-----BEGIN")\n',  # a bare header in code
+    '# -----BEGIN RSA PRIVATE KEY-----\n# (a block that never ends)\n',
+    'PLACEHOLDER = """-----BEGIN PRIVATE KEY-----\n...\n"""\n',
+])
+def test_a_begin_line_before_a_run_hides_nothing(ruleset: RuleSet, default_config: Config, before: str) -> None:
+    """Thirty-seventh hostile review, 02: any `-----BEGIN` in the 64 KB before a run without an `-----END` between them
+    made the run a PEM block's line; only a run between a block's armor lines is one."""
+    text = before + f'KEYS = ["{b64(GOOGLE)}"]\n'
+    assert [f[2] for f in findings(text, ruleset, default_config, 'keys.py')] == ['gcp-api-key']
+    block = f'-----BEGIN CERTIFICATE-----\n{b64("k=" + GOOGLE)}\n-----END CERTIFICATE-----\n'  # (a block's line: left)
+    assert base64_runs(block.encode()) == []
+
+
+def test_decoy_runs_hide_no_token_after_them(ruleset: RuleSet, default_config: Config) -> None:
+    """Thirty-seventh hostile review, 03: runs were read 200 a file at most, anchored placeholders counting, so 200
+    decoys hid a token after them; every run is read now, in time linear in the file."""
+    decoy = b64('AIzaSy' + 'X' * 33)
+    text = 'KEYS = [\n' + ''.join(f'    "{decoy}",\n' for _ in range(1000)) + f'    "{b64(GOOGLE)}",\n]\n'
+    assert [(f[0], f[2]) for f in findings(text, ruleset, default_config, 'keys.py')] == [(1002, 'gcp-api-key')]

@@ -1261,16 +1261,19 @@ def with_view_findings(raw: Sequence[Finding], views: Sequence[Finding]) -> list
 # text; the rules read the decoded runs (one a line), and a finding is placed on the whole run. The rule's own checks
 # (a checksum, entropy, its boundaries: the decoded text holds the whole token) apply as on any text. Not a run of a
 # PEM block, a JWT's part or a data: URI's (other rules and views read those), nor one longer than ``BASE64_RUN`` (an
-# image, a binary: no token is stored so), and ``BASE64_RUNS`` runs a file at most (hostile input: a megabyte of
-# anchors costs what its matches do).
+# image, a binary: no token is stored so). Every run is read, however many (a cap let 200 decoy runs hide a token
+# after them: thirty-seventh hostile review, 03): the runs do not overlap, so decoding them and scanning what they
+# decode to costs time linear in the file.
 BASE64_NOTE = 'base64'
 BASE64_RUN = 4096  # base64 characters of a run decoded at most
 BASE64_MIN = 24  # and at least
-BASE64_RUNS = 200  # runs decoded in one file at most
 _B64_CHARS = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_'
 _B64_ANCHOR: list[LazyPattern[bytes]] = []  # (where the engine gave no matches: a rule set without its database; built on
 # first use: a clean hook run imports no base64 and reads no prefix list)
 _NOT_B64 = LazyPattern(rb'[^A-Za-z0-9+/_-]')
+_JWT_PART = LazyPattern(rb'[A-Za-z0-9_-]{8}')  # a JWT's next part after the '.', not an extension (.txt, .json)
+_JWT_PART_BEFORE = LazyPattern(rb'[A-Za-z0-9_-]{8}\Z')
+_PEM_ARMOR = LazyPattern(rb'-----BEGIN [A-Z0-9 ]{1,40}-----')
 _PRINTABLE = bytes(range(0x20, 0x7F)) + b'\t\n\r'
 
 
@@ -1304,9 +1307,9 @@ def _decoded_run(data: bytes, start: int, end: int) -> tuple[bytes, int] | None:
         return None  # (two alphabets: a path, an identifier, not one encoding)
     if data[start - 1:start] == b',' and data[max(0, start - 8):start - 1] == b';base64':
         return None  # a data: URI's
-    if data[start - 1:start] == b'.' and data[start - 2:start - 1].isalnum() or (
-            data[end + padding:end + padding + 1] == b'.' and data[end + padding + 1:end + padding + 2].isalnum()):
-        return None  # a part of a JWT (or of a dotted name)
+    if data[start - 1:start] == b'.' and _JWT_PART_BEFORE.search(data, max(0, start - 9), start - 1) or (
+            data[end + padding:end + padding + 1] == b'.' and _JWT_PART.match(data, end + padding + 1)):
+        return None  # a part of a JWT (or of a dotted name); not a file name's extension (`<base64>.txt`)
     try:
         decoded = base64.b64decode(run + b'=' * (-len(run) % 4), altchars=b'-_' if urlsafe else None, validate=True)
     except (binascii.Error, ValueError):
@@ -1315,8 +1318,10 @@ def _decoded_run(data: bytes, start: int, end: int) -> tuple[bytes, int] | None:
         return None  # bytes that are no text
     if b'-----BEGIN' in data:
         begin = data.rfind(b'-----BEGIN', max(0, start - 65536), start)
-        if begin != -1 and data.find(b'-----END', begin, start) == -1:
-            return None  # a line of a PEM block
+        if (begin != -1 and _PEM_ARMOR.match(data, begin) and data.find(b'-----END', begin, start) == -1
+                and data.find(b'-----END', end, end + 65536) != -1):
+            return None  # a line of a PEM block: between its armor's lines (a bare `-----BEGIN` in code or a block
+            # that never ends hid every token after it: thirty-seventh hostile review, 02)
     return decoded, end + padding
 
 
@@ -1328,7 +1333,7 @@ def base64_runs(data: bytes, ends: Sequence[int] | None = None) -> list[tuple[in
             _B64_ANCHOR.append(LazyPattern(base64_anchor()))
         ends = [m.end() for m in _B64_ANCHOR[0].finditer(data)]
     out: list[tuple[int, int, bytes]] = []
-    done, tried = 0, 0
+    done = 0
     for at in ends:
         if at <= done:
             continue  # (in a run already read)
@@ -1337,12 +1342,18 @@ def base64_runs(data: bytes, ends: Sequence[int] | None = None) -> list[tuple[in
             done = start  # a run too long to be a token's: passed over whole
             continue
         done = end
-        tried += 1
-        if tried > BASE64_RUNS:
-            break
         decoded = _decoded_run(data, start, end)
         if decoded is not None:
             out.append((start, decoded[1], decoded[0]))
+        elif b'/' in data[start:end]:
+            # a path's names, each its own run (`keys/QUl6…`, or URL-safe `dir/QUl6…-…`: read whole, two alphabets or
+            # out of step; a token's base64 as a file name: thirty-seventh hostile review, 01)
+            at_name = start
+            for name in data[start:end].split(b'/'):
+                decoded = _decoded_run(data, at_name, at_name + len(name))
+                if decoded is not None:
+                    out.append((at_name, decoded[1], decoded[0]))
+                at_name += len(name) + 1
     return out
 
 

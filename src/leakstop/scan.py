@@ -151,17 +151,21 @@ def name_findings(
     allowlist's values and the baseline applied; each a finding on the whole file (line 0) whose
     description says it is in the path. Output shows the path with the secret redacted
     (``report.path_without_secrets``). The parts of its names that ``_`` separates are scanned too
-    (``backup_<token>.txt``; eighth hostile review, break 09)."""
+    (``backup_<token>.txt``; eighth hostile review, break 09), and a token's base64 as a name."""
     data = path.encode('utf-8', 'surrogateescape')
     matches = list(scan_bytes(data, ruleset, path))
+    seen = {(f.rule_id, f.secret) for f in matches}
     parts = name_parts(data)
     if parts:
-        seen = {(f.rule_id, f.secret) for f in matches}
         for f in scan_bytes(parts.text, ruleset, path):
             if (f.rule_id, f.secret) not in seen:
                 seen.add((f.rule_id, f.secret))
                 start, end = parts.original(f.start, f.end)
                 matches.append(f._replace(start=start, end=end))
+    for f in base64_findings(data, path, ruleset):  # a token's base64 as a name (thirty-seventh hostile review, 01)
+        if (f.rule_id, f.secret) not in seen:
+            seen.add((f.rule_id, f.secret))
+            matches.append(f)
     found = [f._replace(line=0, column=0, description=f'{f.description} (in the file\'s path)')
              for f in matches if not config.allowlist.value_allowed(f)]
     return unknown(baseline, found, data) if found else found
