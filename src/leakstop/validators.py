@@ -603,6 +603,26 @@ def issued_token(value: str) -> bool:
 # bech32) are not: a failed checksum there says it is no key.
 MADE_UP_TOLERANT = frozenset({'github_checksum', 'github_refresh_checksum', 'npm_checksum'})
 
+_OPENVPN_BODY = re.compile(r'[0-9A-Za-z+/=]{8,}')
+
+
+def openvpn_key(secret: str) -> bool:
+    """An OpenVPN key block (a static key's hex, a tls-crypt-v2 or auth-token key's base64) whose bytes are no test
+    pattern: not all one byte, not counting (``AAECAwQF…``: 00 01 02 03), each as the placeholder judge reads them."""
+    from leakstop.placeholders import counting_bytes
+    inner = secret.split('-----', 2)[-1].rsplit('-----END', 1)[0]
+    body = ''.join(_OPENVPN_BODY.findall(inner.replace('\\n', '\n')))
+    if 'Static key' in secret.split('-----', 2)[1]:
+        if len(body) < 64 or any(c not in '0123456789abcdefABCDEF' for c in body):
+            return False
+        raw: bytes | None = bytes.fromhex(body[:len(body) // 2 * 2])
+    else:
+        raw = b64decode_loose(body.rstrip('='))
+    if raw is None or len(raw) < 32 or len(set(raw)) <= 2:
+        return False
+    return not counting_bytes(body[:64]) and not counting_bytes(body[-64:])
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     'atlassian_dc_pat': atlassian_dc_pat,
     'aws_key_id': aws_key_id,
@@ -633,6 +653,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     'basic_auth': basic_auth_credentials,
     'pem_private_key_quoted': pem_private_key_quoted,
     'pgp_private_key': pgp_private_key,
+    'openvpn_key': openvpn_key,
     'base64_pem_private_key': base64_pem_private_key,
     'base64_bcrypt': base64_bcrypt,
     'der_private_key': der_private_key,
