@@ -259,7 +259,12 @@ _ALGORITHM_NAME = LazyPattern(
     r'|RSA-OAEP(?:-(?:256|384|512))?|RSA1_5|ECDH-ES(?:\+A(?:128|192|256)KW)?|PBES2-HS(?:256|384|512)\+A(?:128|192|256)KW'
     r'|(?:Hmac)?SHA-?(?:1|224|256|384|512)(?:/(?:224|256))?|(?:hmac-)?sha(?:1|224|256|384|512)|SHA3-(?:224|256|384|512)'
     r'|AES-?(?:128|192|256)(?:-?(?:CBC|GCM|CTR|ECB|CFB|OFB))?|ChaCha20(?:-Poly1305)?|X25519|X448|Ed25519|Ed448'
-    r'|PBKDF2(?:WithHmacSHA(?:1|256|384|512))?|scram-sha-(?:1|256)|caching_sha2_password|mysql_native_password)\Z',
+    r'|PBKDF2(?:WithHmacSHA(?:1|256|384|512))?|scram-sha-(?:1|256)|caching_sha2_password|mysql_native_password'
+    # SSH's algorithm names (a server's host-key and cipher lists: ecdsa-sha2-nistp256, chacha20-poly1305@openssh.com;
+    # held-out 107)
+    r'|(?-i:(?:sk-)?(?:ssh|ecdsa|rsa|dss|ecdh|curve25519|curve448|diffie-hellman|aes\d+|chacha20|hmac|umac|mlkem\d+|sntrup\d+)'
+    r'(?:-(?:sha\d*|nistp\d+|ed25519|ed448|rsa|dss|etm|poly1305|gcm|ctr|cbc|cert|v\d\d|group\d*|exchange|md5|\d+|x25519))+'
+    r'(?:@(?:openssh\.com|libssh\.org))?))\Z',
     re.I,
 )
 # A .NET strong-name public key blob (InternalsVisibleTo Key="0024000004800000..."): public by design.
