@@ -96,7 +96,7 @@ def test_generated_material_is_random(value: str) -> None:
     ('xoxb-102anc', 'a vendor token written short'), ('xapp-A111-222-xyz', 'a vendor token written short'),
     ('xoxp-1234', 'a vendor token written short'),  # held-out 14: bolt-python's tests and docs
     ('guestPwd1!', 'test or credential word'), ('quickstartPwd1!', 'test or credential word'),  # held-out 15
-    ('P@ssw0rd-12P@ssw0rd-12', 'repeated chunk'),  # one chunk typed twice (held-out 15)
+    ('P@ssw0rd-12P@ssw0rd-12', 'contains the word password'),  # one chunk typed twice (held-out 15; the word first since held-out 103)
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
 ])
 def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, reason: str) -> None:
@@ -107,9 +107,11 @@ def test_words_behind_a_prefix_base64_or_leetspeak_are_not_secrets(value: str, r
 @pytest.mark.parametrize(('value', 'randomness', 'human'), [
     ('ACME_z8XZbqe3zlcaWqu1TeyYJNvk', 0.9, 0.8),  # a prefix and random base64
     ('2fbcc32f19abe679e1be88d9bdbf3434887d279c', 0.9, 0.7),  # lowercase hex: a token, not a printed fingerprint
-    ('P@ssword1234', 0.0, 0.8), ('P@ssw0rd$1', 0.0, 0.8),  # leetspeak words and a number: passwords a person chose, no random material
-    ('P@ssw0rd!', 0.0, 0.8), ('S3cur3P@ss?!', 0.0, 0.8),  # held-out 13: a word in leetspeak and marks: typed
-    ('P@ssw0rd!!!', 0.75, 0.8),  # three marks: judged as it is
+    ('P@ssword1234', 0.0, 0.8), ('Dr@g0n$1', 0.0, 0.8),  # leetspeak words and a number: passwords a person chose, no random material
+    ('Sunsh1ne!', 0.0, 0.8), ('S3cur3P@ss?!', 0.0, 0.8),  # held-out 13: a word in leetspeak and marks: typed
+    ('Pr1nc3ss!!!', 0.75, 0.8),  # three marks: judged as it is
+    # (the word password or secret in leetspeak is a stand-in as the plain word is, since held-out 103: P@ssw0rd$1)
+    ('P@ssw0rd$1', 0.0, 0.0), ('P@ssw0rd!!!', 0.0, 0.0),
     ('xoxb-Zq8bX3nR5tY7uV9wK2mL', 0.9, 0.8),  # a vendor's prefix and enough random characters: judged as it is
     ('Zq8bX3nR5tY7Zq8bX3nR5tY7x', 0.9, 0.8),  # a chunk twice and one more character: no repetition
     ('Ab3cDe7qZk2LmNw9', 0.9, 0.8),  # five letters through the alphabet, then no more: random enough

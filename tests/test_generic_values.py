@@ -183,7 +183,7 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('COALESCE(a', 'code'), ('+getName(', 'code'), ('self.get_secret(x', 'code'), ('tuple(sys.argv[3:])', 'code'),
     ('+token+', 'code'), ('+user.name+', 'code'), ('+getName()', 'code'), ('x)+', 'code'),  # a concatenation read between two strings
     ('+k9XqT7#vLp2mWz', None), ('k9XqT7#vLp2mW+', None), ('+k9XqT7vLp2mWz', None),  # (seventeenth review, 02's sibling)
-    ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', None),  # a cmdlet opened; a password
+    ('(ConvertTo-SecureString', 'code'), ('(Get-Credential', 'code'), ('(Secr3t-x9', 'contains the word password'),  # a cmdlet opened; a password (secret in leetspeak: held-out 103)
     # held-out 76: PowerShell's cmdlets, AD distinguished names and SIDs; held-out 79: NKey public keys, Mailgun's
     # public validation key, NATS credentials files
     ('Get-SCRunAsAccount', 'PowerShell cmdlet'), ('ConvertTo-SecureString', 'PowerShell cmdlet'), ('Got-SCRunAs9', None),
@@ -259,10 +259,10 @@ def test_a_name_and_a_test_word(word: str) -> None:
     ('Cs:mountain_pass', 'identifier made of words'),  # two words and an abbreviation (a third of the parts)
     ('q-handler', None),  # a letter that is no word
     ('XYLOPHONE', None),  # a word in capitals, no leetspeak
-    ('h3ll0w0rld', 'words in leetspeak'), ('pa33w0rd', 'words in leetspeak'),  # 3 for s too (held-out 42)
+    ('h3ll0w0rld', 'words in leetspeak'), ('pa33w0rd', 'contains the word password'),  # 3 for s too (held-out 42; the word first: held-out 103)
     ('f00b@r', 'words in leetspeak'), ('S0meP@ss', 'words in leetspeak'), ('0th3rP@ss', 'words in leetspeak'),
     ('r@nd0m', 'words in leetspeak'), ('t3st1ng', 'words in leetspeak'),  # 1 for i
-    ('P@ssw0rd$1', None), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
+    ('P@ssw0rd$1', 'contains the word password'), ('thisIsDog11', None), ('Qwerty!2345', None), ('Admin@123', None),  # ending in a number
     ('F7E12B7D46F522E29AC97F2BF6B0B0B3F021EE6E', 'fingerprint (uppercase SHA-1 hex)'),
     ('Xk9mQ2vL7pW4', None), ('1234567890123456789012345678901234567890', 'number, version or date'),
     ('passkeys?.find((pk', 'code'), ('Clerk.user?.passkeys', 'code'),  # optional chaining (held-out 23's docs)

