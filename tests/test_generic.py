@@ -1260,20 +1260,3 @@ def test_a_long_line_of_name_fields_reads_the_lines_around_it_once(detector: Gen
     def text(size: int) -> bytes:
         return b'"name":"api_token", ' * (size // 40) + b'\n' + b'x' * (size // 2) + b'\n'
     assert_grows_linearly(lambda data: detector.scan(data, 'a.json'), text)
-
-
-def test_a_values_object_flagged_encrypted_is_read_near_it_only(detector: GenericDetector) -> None:
-    """held-out 106: a field beside a value saying its object's values are encrypted is looked for on the value's line
-    and the object's lines; a minified line of many values, or a long line beside many, is not read whole for each."""
-    rng = random.Random('flagged-encrypted')
-    values = [''.join(rng.choice(string.ascii_letters + string.digits) for _ in range(16)).encode() for _ in range(500)]
-
-    def minified(size: int) -> bytes:
-        return b'[' + b', '.join(b'{"password": "%s"}' % values[i % 500] for i in range(size // 36)) + b']\n'
-
-    def beside_a_long_line(size: int) -> bytes:
-        entries = b''.join(b'    {\n      "password": "%s"\n    },\n' % values[i % 500] for i in range(size // 50))
-        return b'[\n' + entries + b'    "' + b'x' * (size // 2) + b'"\n]\n'
-    for make in (minified, beside_a_long_line):
-        assert detector.scan(make(4000), 'servers.json')  # (the values are found: no flag)
-        assert_grows_linearly(lambda data: detector.scan(data, 'servers.json'), make)

@@ -340,65 +340,6 @@ AROUND = 1024  # bytes: the most read either side of a candidate for the lines a
 KEEPING_AROUND = 4096
 
 
-# A field beside a value that says the object's values are ciphertext: a client's saved connection, its password
-# encrypted (sqlectron: "password": "fa1d…", …, "encrypted": true; held-out 106, 10 false alarms)
-_ENCRYPTED_FLAG = LazyPattern(rb'''["']?(?:encrypted|is_?encrypted|isEncrypted|password_?encrypted|passwordEncrypted)["']?[ \t]*[:=][ \t]*(?:true|True|TRUE|yes)\b''')
-SIBLING_LINES = 40  # lines of the value's object read either way for that field
-SIBLING_REACH = 512  # bytes of a line read for it
-
-
-def _flagged_encrypted(data: bytes, start: int) -> bool:
-    """Whether the object holding the value at ``start``, or the object holding that one, has a field saying its values
-    are encrypted: on the value's line (a one-line object), or on a line of the object's indent above or below it,
-    within ``SIBLING_LINES`` lines."""
-    lo, hi = max(0, start - SIBLING_REACH), min(len(data), start + SIBLING_REACH)
-    before, after = data.rfind(b'\n', lo, start), data.find(b'\n', start, hi)
-    line_start = before + 1 if before != -1 else lo
-    line_end = after if after != -1 else hi
-    if _ENCRYPTED_FLAG.search(data, line_start, line_end) is not None:
-        return True  # (near the value only: a minified line of many values is not read whole for each)
-    if before == -1 and lo > 0 or after == -1 and hi < len(data):
-        return False  # a long line: no indented object around the value
-    line = data[line_start:min(line_end, line_start + SIBLING_REACH)]
-    indent = len(line) - len(line.lstrip(b' \t'))
-    if indent == 0:
-        return False
-    for below in (True, False):
-        pos = line_end if below else line_start - 1
-        level, levels = indent, 2  # (the object's own fields, then its parent's: "ssh": {"password": …} of an entry)
-        for _ in range(SIBLING_LINES):
-            if below:  # (a long line ends the search: none of an indented object's)
-                if pos >= len(data):
-                    break
-                a, b = pos + 1, data.find(b'\n', pos + 1, pos + 1 + SIBLING_REACH)
-                if b == -1:
-                    if len(data) - a > SIBLING_REACH:
-                        break
-                    b = len(data)
-                pos = b
-            else:
-                if pos <= 0:
-                    break
-                nl = data.rfind(b'\n', max(0, pos - SIBLING_REACH), pos)
-                if nl == -1 and pos > SIBLING_REACH:
-                    break
-                a, b = nl + 1, pos
-                pos = a - 1
-            text = data[a:min(b, a + SIBLING_REACH)]  # (a line's start says what it is)
-            stripped = text.lstrip(b' \t')
-            if not stripped.strip():
-                continue
-            width = len(text) - len(stripped)
-            if width < level:
-                levels -= 1
-                if levels == 0 or stripped[:1] in (b'}', b']') and not below:
-                    break
-                level = width  # (the line that opens or closes the object, at its parent's indent)
-            if width == level and _ENCRYPTED_FLAG.match(stripped) is not None:
-                return True
-    return False
-
-
 def _lines_around(data: bytes, start: int, end: int, lines: int, around: int = AROUND) -> tuple[int, int]:
     """The span of the lines holding ``data[start:end]`` and of ``lines`` lines either side, at most ``around`` bytes
     either side (a minified line of many candidates was read whole for each: time quadratic in the line, 7 s for
@@ -1175,7 +1116,7 @@ class GenericDetector:
             if result.value < self.threshold or RULES[result.key.kind][0] not in self.rule_ids:
                 continue
             encrypted = self._encrypted_parent(data, c)
-            if encrypted is not None or _flagged_encrypted(data, c.start):
+            if encrypted is not None:
                 continue
             if result.key.kind == 'key' and _under_public_key_id(data, c):
                 continue  # "ed25519:a_xxeS": {key: "…"}: a published Matrix key
