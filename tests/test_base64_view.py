@@ -208,7 +208,9 @@ def _write(name: str, content: str) -> str:
 
 
 @pytest.mark.parametrize('urlsafe', [False, True])
-@pytest.mark.parametrize('layout', ['keys/{}', 'keys/{}.txt', '{}.json', 'a/b/{}/notes.md'])
+@pytest.mark.parametrize('layout', ['keys/{}', 'keys/{}.txt', '{}.json', 'a/b/{}/notes.md',
+                                    # (a word before it, a long extension: thirty-eighth hostile review, 06)
+                                    'keys/prod_{}', 'keys/old-{}.txt', 'conf/{}.properties'])
 def test_a_tokens_base64_as_a_file_name_is_found_and_never_shown(
         tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], urlsafe: bool,
         layout: str) -> None:
@@ -232,11 +234,13 @@ def test_a_tokens_base64_as_a_file_name_is_found_and_never_shown(
     'def is_pem(s):\n    return s.startswith("-----BEGIN")\n',  # a bare header in code
     '# -----BEGIN RSA PRIVATE KEY-----\n# (a block that never ends)\n',
     'PLACEHOLDER = """-----BEGIN PRIVATE KEY-----\n...\n"""\n',
+    # a header constant and an -----END literal far below (thirty-eighth hostile review, 07)
+    'HEADER = "-----BEGIN CERTIFICATE-----"\n',
 ])
 def test_a_begin_line_before_a_run_hides_nothing(ruleset: RuleSet, default_config: Config, before: str) -> None:
     """Thirty-seventh hostile review, 02: any `-----BEGIN` in the 64 KB before a run without an `-----END` between them
     made the run a PEM block's line; only a run between a block's armor lines is one."""
-    text = before + f'KEYS = ["{b64(GOOGLE)}"]\n'
+    text = before + f'KEYS = [\n    "{b64(GOOGLE)}",\n]\nFOOTER = "-----END CERTIFICATE-----"\n'
     assert [f[2] for f in findings(text, ruleset, default_config, 'keys.py')] == ['gcp-api-key']
     block = f'-----BEGIN CERTIFICATE-----\n{b64("k=" + GOOGLE)}\n-----END CERTIFICATE-----\n'  # (a block's line: left)
     assert base64_runs(block.encode()) == []
@@ -248,3 +252,13 @@ def test_decoy_runs_hide_no_token_after_them(ruleset: RuleSet, default_config: C
     decoy = b64('AIzaSy' + 'X' * 33)
     text = 'KEYS = [\n' + ''.join(f'    "{decoy}",\n' for _ in range(1000)) + f'    "{b64(GOOGLE)}",\n]\n'
     assert [(f[0], f[2]) for f in findings(text, ruleset, default_config, 'keys.py')] == [(1002, 'gcp-api-key')]
+
+
+def test_an_openvpn_key_stored_base64_encoded_is_found(ruleset: RuleSet, default_config: Config) -> None:
+    """Thirty-eighth hostile review, 05: pfSense's config.xml keeps an OpenVPN key file base64-encoded on one line; the
+    view read only runs holding a token prefix's base64, and OpenVPN's armor was none."""
+    rng = random.Random('openvpn-base64')
+    body = '\n'.join(''.join(rng.choice('0123456789abcdef') for _ in range(32)) for _ in range(16))
+    key = f'-----BEGIN OpenVPN Static key V1-----\n{body}\n-----END OpenVPN Static key V1-----\n'
+    text = f'<openvpn-server>\n  <tls>{b64(key)}</tls>\n</openvpn-server>\n'
+    assert [(f[0], f[2]) for f in findings(text, ruleset, default_config, 'conf/config.xml')] == [(2, 'openvpn-key')]

@@ -1274,6 +1274,37 @@ _NOT_B64 = LazyPattern(rb'[^A-Za-z0-9+/_-]')
 _JWT_PART = LazyPattern(rb'[A-Za-z0-9_-]{8}')  # a JWT's next part after the '.', not an extension (.txt, .json)
 _JWT_PART_BEFORE = LazyPattern(rb'[A-Za-z0-9_-]{8}\Z')
 _PEM_ARMOR = LazyPattern(rb'-----BEGIN [A-Z0-9 ]{1,40}-----')
+_JWT_STARTS = (b'eyJ', b'ew0K', b'ewog', b'ewoJ', b'eyAi')  # a JWT's header or payload: base64url of '{"' or of '{' and a break
+_JWT_CHAIN = LazyPattern(rb'[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\Z')
+_LINE_EDGE = LazyPattern(rb'''[ \t"',+]*(?:\\[rn])*[ \t"',+;]*''')  # what a PEM body line holds beside its base64
+_PEM_LINE = LazyPattern(rb'''[ \t"']*(?:-----BEGIN [A-Z0-9 ]{1,40}-----|[A-Za-z0-9+/=]{8,128}|[A-Za-z-]{2,20}: [^\r\n]{0,200}|)[ \t"',+]*(?:\\[rn])*[ \t"',+;]*\r?\Z''')
+
+
+def _jwt_chain(data: bytes, start: int) -> bool:
+    """Whether the dotted run ending at ``start`` (a '.' before the base64 run there) opens with a JWT's header."""
+    chain = _JWT_CHAIN.search(data, max(0, start - 8192), start - 1)
+    return chain is not None and chain.group().startswith(_JWT_STARTS)
+
+
+def _pem_body_line(data: bytes, start: int, end: int) -> bool:
+    """Whether the run ``data[start:end]`` is a line of its own (only blanks, quotes, commas or `\\n` beside it), after a
+    line that a PEM block's can be (its armor, another base64 line, a header, a blank): a `HEADER = "-----BEGIN …"`
+    constant and an `-----END` literal far below made every token's base64 between them a PEM line (thirty-eighth
+    hostile review, 07)."""
+    line_start = data.rfind(b'\n', max(0, start - 256), start) + 1
+    line_end = data.find(b'\n', end, end + 256)
+    line_end = len(data) if line_end == -1 and len(data) - end <= 256 else line_end
+    if line_end == -1 or (line_start == 0 and start > 256):
+        return False
+    edge = _LINE_EDGE.match(data, line_start, start)
+    after = _LINE_EDGE.match(data, end, line_end)
+    stop = line_end - 1 if data[line_end - 1:line_end] == b'\r' else line_end
+    if edge is None or edge.end() != start or after is None or after.end() != stop:
+        return False
+    if line_start == 0:
+        return False
+    prev_start = data.rfind(b'\n', max(0, line_start - 1 - 256), line_start - 1) + 1
+    return _PEM_LINE.match(data, prev_start, line_start - 1) is not None
 _PRINTABLE = bytes(range(0x20, 0x7F)) + b'\t\n\r'
 
 
@@ -1307,16 +1338,17 @@ def _decoded_run(data: bytes, start: int, end: int) -> tuple[bytes, int] | None:
         return None  # (two alphabets: a path, an identifier, not one encoding)
     if data[start - 1:start] == b',' and data[max(0, start - 8):start - 1] == b';base64':
         return None  # a data: URI's
-    if data[start - 1:start] == b'.' and _JWT_PART_BEFORE.search(data, max(0, start - 9), start - 1) or (
-            data[end + padding:end + padding + 1] == b'.' and _JWT_PART.match(data, end + padding + 1)):
-        return None  # a part of a JWT (or of a dotted name); not a file name's extension (`<base64>.txt`)
+    if data[start - 1:start] == b'.' and _JWT_PART_BEFORE.search(data, max(0, start - 9), start - 1) and _jwt_chain(
+            data, start) or (data[end + padding:end + padding + 1] == b'.' and _JWT_PART.match(data, end + padding + 1)
+                             and (run.startswith(_JWT_STARTS) or data.startswith(_JWT_STARTS, end + padding + 1))):
+        return None  # a part of a JWT: not a file name's extension (`<base64>.txt`, `.properties`: thirty-eighth, 06)
     try:
         decoded = base64.b64decode(run + b'=' * (-len(run) % 4), altchars=b'-_' if urlsafe else None, validate=True)
     except (binascii.Error, ValueError):
         return None
     if decoded.translate(None, _PRINTABLE):
         return None  # bytes that are no text
-    if b'-----BEGIN' in data:
+    if b'-----BEGIN' in data and _pem_body_line(data, start, end + padding):
         begin = data.rfind(b'-----BEGIN', max(0, start - 65536), start)
         if (begin != -1 and _PEM_ARMOR.match(data, begin) and data.find(b'-----END', begin, start) == -1
                 and data.find(b'-----END', end, end + 65536) != -1):
@@ -1345,15 +1377,35 @@ def base64_runs(data: bytes, ends: Sequence[int] | None = None) -> list[tuple[in
         decoded = _decoded_run(data, start, end)
         if decoded is not None:
             out.append((start, decoded[1], decoded[0]))
-        elif b'/' in data[start:end]:
-            # a path's names, each its own run (`keys/QUl6…`, or URL-safe `dir/QUl6…-…`: read whole, two alphabets or
-            # out of step; a token's base64 as a file name: thirty-seventh hostile review, 01)
-            at_name = start
-            for name in data[start:end].split(b'/'):
-                decoded = _decoded_run(data, at_name, at_name + len(name))
+        else:
+            out.extend(_run_parts(data, start, end))
+    return out
+
+
+def _run_parts(data: bytes, start: int, end: int) -> list[tuple[int, int, bytes]]:
+    """A run that does not decode whole, read in parts: a path's names (`keys/QUl6…`, or URL-safe `dir/QUl6…-…`: two
+    alphabets or out of step whole; thirty-seventh hostile review, 01), and a name's rest after a word and `_` or `-`
+    (`prod_<base64>`: thirty-eighth, 06; after the first three only: a part of a run is read a few times at most)."""
+    out: list[tuple[int, int, bytes]] = []
+    at_name = start
+    for name in data[start:end].split(b'/'):
+        name_end = at_name + len(name)
+        decoded = _decoded_run(data, at_name, name_end) if at_name != start or name_end != end else None
+        if decoded is None:
+            cut = at_name
+            for _ in range(3):
+                cut = min((i for i in (data.find(b'_', cut, name_end), data.find(b'-', cut, name_end)) if i != -1),
+                          default=-1)
+                if cut == -1:
+                    break
+                cut += 1
+                decoded = _decoded_run(data, cut, name_end)
                 if decoded is not None:
-                    out.append((at_name, decoded[1], decoded[0]))
-                at_name += len(name) + 1
+                    out.append((cut, decoded[1], decoded[0]))
+                    break
+        else:
+            out.append((at_name, decoded[1], decoded[0]))
+        at_name = name_end + 1
     return out
 
 
