@@ -22,6 +22,7 @@ words (``vendor_block_findings``), so the finding gets the vendor's rule and rev
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import os
 import re
@@ -780,6 +781,7 @@ def base64_literals(prefix: bytes) -> list[bytes]:
     return out
 
 
+@functools.lru_cache(maxsize=1)  # (the database key and the view without a database both ask)
 def base64_anchor() -> bytes:
     """One alternation of the base64 literals of every prefix in ``BASE64_PREFIXES`` (decode.base64_view's anchor)."""
     literals = sorted({literal for prefix in base64_token_prefixes() for literal in base64_literals(prefix)})

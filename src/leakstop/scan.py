@@ -136,10 +136,19 @@ def every_secret(data: bytes, path: str, ruleset: RuleSet) -> list[Finding]:
                            markup=begin)
              if escape or begin or joined or doubled else [])
     if encoded:
-        views = [*views, *base64_findings(data, path, ruleset, ends if ruleset.database is not None and ruleset.generic is not None else None)]
+        views = [*views, *_base64_view(data, path, ruleset, ends)]
     if views:
         findings = with_view_findings(findings, views)
     return findings
+
+
+def _base64_view(data: bytes, path: str, ruleset: RuleSet, ends: Sequence[int]) -> list[Finding]:
+    """The base64 view's findings in ``data``, from the ends of its anchor's matches that ``scan_bytes`` gave
+    (``base64_ends``): none when the engine's database holds the anchor and it matched nowhere (every path of a hook
+    run: the view's own search and pattern are not built for them); without such a database the view looks itself."""
+    if ruleset.database is not None and ruleset.generic is not None:
+        return base64_findings(data, path, ruleset, ends) if ends else []
+    return base64_findings(data, path, ruleset)
 
 
 def name_findings(
@@ -153,7 +162,8 @@ def name_findings(
     (``report.path_without_secrets``). The parts of its names that ``_`` separates are scanned too
     (``backup_<token>.txt``; eighth hostile review, break 09), and a token's base64 as a name."""
     data = path.encode('utf-8', 'surrogateescape')
-    matches = list(scan_bytes(data, ruleset, path))
+    ends: list[int] = []  # where the base64 of a token's prefix ends in the path (the base64 view's)
+    matches = list(scan_bytes(data, ruleset, path, base64_ends=ends))
     seen = {(f.rule_id, f.secret) for f in matches}
     parts = name_parts(data)
     if parts:
@@ -162,7 +172,7 @@ def name_findings(
                 seen.add((f.rule_id, f.secret))
                 start, end = parts.original(f.start, f.end)
                 matches.append(f._replace(start=start, end=end))
-    for f in base64_findings(data, path, ruleset):  # a token's base64 as a name (thirty-seventh hostile review, 01)
+    for f in _base64_view(data, path, ruleset, ends):  # a token's base64 as a name (thirty-seventh hostile review, 01)
         if (f.rule_id, f.secret) not in seen:
             seen.add((f.rule_id, f.secret))
             matches.append(f)

@@ -232,6 +232,8 @@ _FIXTURE_WORDS = frozenset((
 ))
 _FIXTURE_TAIL = LazyPattern(r'[-_.!@#$%^&*]*\d{0,6}[-_.!@#$%^&*]*\Z')
 _PASSWORD_IN_VALUE = LazyPattern(r'password|passwort|passwd|passphrase|secret', re.I)  # SomeKindOfPassword123!@#
+
+
 def _password_in_leetspeak(value: str) -> bool:
     """Whether ``value`` read as leetspeak is words that hold the word password or secret (``W3bh00kS3cret!2025``): a
     person's stand-in, as the word written plainly is (random characters after ``s3cr3t`` are no words: still judged)."""
